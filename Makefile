@@ -1,0 +1,42 @@
+# The README's commands.  CMake does the building; this file only strings
+# the steps together so that a fresh Debian machine needs nothing by hand.
+BUILD      ?= build
+BUILD_ASAN ?= build-asan
+DB         ?= out/demo.db
+JOBS       ?= 2
+
+.PHONY: all deps build build-asan check demo bench format clean
+
+all: build
+
+deps:
+	@./scripts/install-deps
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+build-asan: deps
+	@cmake -S . -B $(BUILD_ASAN) -DCMAKE_BUILD_TYPE=Debug -DSTYR_SANITIZE=ON >/dev/null
+	@cmake --build $(BUILD_ASAN) -j $(JOBS)
+
+# Every test twice: as built, and under ASan+UBSan.  ctest's summary closes.
+check: build build-asan
+	@echo "== tests, ASan+UBSan build"
+	@cd $(BUILD_ASAN) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		ctest --output-on-failure -j $(JOBS)
+	@echo "== tests, release build"
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+demo: build
+	@./scripts/demo $(BUILD)/styr $(DB)
+
+bench: build
+	@./bench/import $(BUILD)/styr
+
+format:
+	@clang-format -i $$(git ls-files '*.c' '*.h')
+
+clean:
+	rm -rf $(BUILD) $(BUILD_ASAN) out

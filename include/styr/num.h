@@ -1,0 +1,58 @@
+/*
+ * Swedish numbers, as they stand in the seed documents and in what Excel in
+ * sv-SE writes: decimal comma (sometimes a point: "41.1%"), space or no-break
+ * space as thousands separator ("13 742"), hyphen, en dash or U+2212 as minus
+ * ("–35,6", "- 6,6%"), an optional percent sign, "-" alone for a missing
+ * value and "x" for a value suppressed for privacy.
+ *
+ * Every number read from input goes through styr_num_parse and every number
+ * shown to a person through styr_num_format, so the rules live here once.
+ *
+ * Ownership: no function here allocates; output goes to caller buffers.
+ */
+#ifndef STYR_NUM_H
+#define STYR_NUM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "err.h"
+
+enum styr_num_kind {
+	STYR_NUM_VALUE = 0,
+	STYR_NUM_MISSING = 1,   /* "-", "–" or empty: no value */
+	STYR_NUM_SUPPRESSED = 2 /* "x": withheld (too few cases) */
+};
+
+struct styr_num {
+	enum styr_num_kind kind;
+	double value;  /* as printed: "41.1%" gives 41.1 */
+	int decimals;  /* digits after the decimal separator as printed */
+	bool percent;  /* a '%' followed the number */
+};
+
+/* Parse the whole of text (leading and trailing white space allowed).
+ * On failure: STYR_EINPUT with a message such as
+ *   value "8#,3": expected a number such as 83,8
+ * to which the caller prefixes file, line and field. */
+int styr_num_parse(const char *text, struct styr_num *out, struct styr_err *err);
+
+/* Parse an amount in whole units (tkr) exactly, without floating point:
+ * "-1 389" or "–1 389" gives -1389.  Decimals are refused. */
+int styr_amount_parse(const char *text, int64_t *out, struct styr_err *err);
+
+/* Format for people, sv-SE: "13 742", "60,0", "−1 389,1" with U+00A0 as
+ * thousands separator and U+2212 as minus.  Returns the length written
+ * (the output is always NUL-terminated and truncated to size). */
+size_t styr_num_format(char *buf, size_t size, double value, int decimals);
+
+/* Format for interchange files: decimal comma, no thousands separator,
+ * ASCII hyphen as minus: "-1389,1".  This is what Excel sv-SE reads back. */
+size_t styr_num_format_plain(char *buf, size_t size, double value, int decimals);
+
+/* Format a struct styr_num for people, "%" included, "x" and "–" for the
+ * suppressed and missing kinds. */
+size_t styr_num_format_num(char *buf, size_t size, const struct styr_num *n);
+
+#endif
