@@ -1,5 +1,5 @@
 # Writes a C file holding every migration as a string, in file-name order.
-set(body "/* generated from src/store/migrations/*.sql; do not edit */\n#include <stddef.h>\n")
+set(body "/* generated from src/store/migrations; do not edit */\n#include <stddef.h>\n")
 set(table "const char *const store_migrations[] = {\n")
 set(i 0)
 foreach(f ${FILES})

@@ -27,7 +27,7 @@ void styr_buf_reset(struct styr_buf *b);
 int styr_buf_add(struct styr_buf *b, const void *data, size_t len, struct styr_err *err);
 int styr_buf_puts(struct styr_buf *b, const char *s, struct styr_err *err);
 int styr_buf_printf(struct styr_buf *b, struct styr_err *err, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 /* Append s with the five HTML special characters escaped. */
 int styr_buf_html(struct styr_buf *b, const char *s, struct styr_err *err);
 /* Hand the bytes over; the buffer is empty afterwards. */

@@ -45,11 +45,11 @@ void styr_err_init(struct styr_err *err);
 /* Record an error unless one is recorded already; returns the recorded code
  * so that "return styr_error(err, ...)" reads well.  err may be NULL. */
 int styr_error(struct styr_err *err, enum styr_code code, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 /* Put context in front of the message already recorded. */
 void styr_err_prefix(struct styr_err *err, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 
 /* A short English name of the code: "bad input", "not found", ... */
 const char *styr_strerror(enum styr_code code);

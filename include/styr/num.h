@@ -27,32 +27,43 @@ enum styr_num_kind {
 
 struct styr_num {
 	enum styr_num_kind kind;
-	double value;  /* as printed: "41.1%" gives 41.1 */
-	int decimals;  /* digits after the decimal separator as printed */
-	bool percent;  /* a '%' followed the number */
+	double value; /* as printed: "41.1%" gives 41.1 */
+	int decimals; /* digits after the decimal separator as printed */
+	bool percent; /* a '%' followed the number */
 };
 
 /* Parse the whole of text (leading and trailing white space allowed).
  * On failure: STYR_EINPUT with a message such as
  *   value "8#,3": expected a number such as 83,8
- * to which the caller prefixes file, line and field. */
+ * to which the caller prefixes file, line and field.
+ * A point is always the decimal separator ("1.234" is 1,234); thousands
+ * groups must have three digits ("4445 1869" is two cells, refused); a
+ * leading '+' is allowed; NULL text is missing.  "-0,0" gives +0. */
 int styr_num_parse(const char *text, struct styr_num *out, struct styr_err *err);
 
 /* Parse an amount in whole units (tkr) exactly, without floating point:
- * "-1 389" or "–1 389" gives -1389.  Decimals are refused. */
+ * "-1 389" or "–1 389" gives -1389.  Decimals, '%', overflow of int64_t
+ * and "-", "x" or empty (whose meaning in a ledger the caller must decide)
+ * are refused with STYR_EINPUT; *out is then 0. */
 int styr_amount_parse(const char *text, int64_t *out, struct styr_err *err);
 
 /* Format for people, sv-SE: "13 742", "60,0", "−1 389,1" with U+00A0 as
  * thousands separator and U+2212 as minus.  Returns the length written
- * (the output is always NUL-terminated and truncated to size). */
+ * (the output is always NUL-terminated and truncated to size).
+ * Rounding is half away from zero on the decimal digits (2,675 → "2,68"),
+ * a value that rounds to zero has no sign, decimals is clamped to 0..20,
+ * truncation never splits a UTF-8 character, and NaN or ±inf gives "–".
+ * Nothing is written when size is 0. */
 size_t styr_num_format(char *buf, size_t size, double value, int decimals);
 
 /* Format for interchange files: decimal comma, no thousands separator,
- * ASCII hyphen as minus: "-1389,1".  This is what Excel sv-SE reads back. */
+ * ASCII hyphen as minus: "-1389,1".  This is what Excel sv-SE reads back.
+ * NaN or ±inf gives "" (an empty cell). */
 size_t styr_num_format_plain(char *buf, size_t size, double value, int decimals);
 
 /* Format a struct styr_num for people, "%" included, "x" and "–" for the
- * suppressed and missing kinds. */
+ * suppressed and missing kinds.  The percent sign follows a no-break
+ * space: "83,8 %".  NULL gives "–". */
 size_t styr_num_format_num(char *buf, size_t size, const struct styr_num *n);
 
 #endif

@@ -42,7 +42,10 @@ enum styr_period_kind {
 
 int styr_period_parse(const char *text, struct styr_period *out, struct styr_err *err);
 enum styr_period_kind styr_period_kind(const struct styr_period *p);
-/* Canonical text, as above. */
+/* Canonical text, as above.  Both writers return the bytes written (the
+ * output is NUL-terminated, truncated to size on a character boundary) and
+ * write "" for an invalid period.  The kind follows from the months, so
+ * "2024-05..08" is written "2024T2". */
 size_t styr_period_format(const struct styr_period *p, char *buf, size_t size);
 /* Swedish label for people. */
 size_t styr_period_label(const struct styr_period *p, char *buf, size_t size);

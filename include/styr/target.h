@@ -55,10 +55,10 @@ struct styr_target {
 	 * be -10 % or less). */
 	double threshold;
 	enum styr_target_op change_op;
-	bool percent;  /* the threshold was written with '%' */
-	int per;       /* 100 for "/100 vpl", else 0 */
+	bool percent;      /* the threshold was written with '%' */
+	int per;           /* 100 for "/100 vpl", else 0 */
 	char per_unit[16]; /* "vpl" */
-	bool footnote; /* a '*' was attached */
+	bool footnote;     /* a '*' was attached */
 };
 
 enum styr_status {
@@ -74,7 +74,7 @@ enum styr_trend {
 	STYR_TREND_BETTER,
 	STYR_TREND_SAME,
 	STYR_TREND_WORSE,
-	STYR_TREND_CHANGED   /* changed, but the indicator has no direction */
+	STYR_TREND_CHANGED /* changed, but the indicator has no direction */
 };
 
 /* Parse a "Mål" cell.  Unknown text gives STYR_EINPUT with a message
@@ -88,12 +88,18 @@ enum styr_direction styr_target_direction(const struct styr_target *t);
 /* Status of value against t.  previous is the value of the period one year
  * earlier (may be NULL).  tolerance is the indicator's "near" band in the
  * value's unit (percentage points for a percent); a negative tolerance means
- * the default: 5 % of the threshold. */
+ * the default: 5 % of the threshold, which gives a threshold of 0 no band.
+ * For INCREASE and DECREASE the threshold is the previous value; for CHANGE
+ * the band applies to the change in percent.  Differences below 1e-9 of the
+ * threshold count as equal (rounding noise of computed values). */
 enum styr_status styr_target_status(const struct styr_target *t, const struct styr_num *value,
-				    const struct styr_num *previous, double tolerance);
+                                    const struct styr_num *previous, double tolerance);
 
+/* SAME when both print alike at the larger of their decimals; otherwise
+ * BETTER or WORSE by dir, CHANGED for STYR_DIR_NONE; NONE when either is
+ * NULL or not a value. */
 enum styr_trend styr_trend(enum styr_direction dir, const struct styr_num *value,
-			   const struct styr_num *previous);
+                           const struct styr_num *previous);
 
 /* Stable English names for files and the API: "met", "near", "not_met",
  * "missing", "no_target"; "better", "same", "worse", "changed", "". */
@@ -103,7 +109,8 @@ const char *styr_trend_name(enum styr_trend t);
  * "Ej målsatt"; "Bättre", "Oförändrad", "Sämre", "Förändrad", "". */
 const char *styr_status_label(enum styr_status s);
 const char *styr_trend_label(enum styr_trend t);
-/* "up", "down", "none" and back; unknown text gives STYR_EINPUT. */
+/* "up", "down", "none" and back (case-insensitive); unknown text gives
+ * STYR_EINPUT. */
 const char *styr_direction_name(enum styr_direction d);
 int styr_direction_parse(const char *text, enum styr_direction *out, struct styr_err *err);
 

@@ -36,7 +36,7 @@ static int grow(struct styr_buf *b, size_t need, struct styr_err *err)
 
 	if (need > b->max)
 		return styr_error(err, STYR_ETOOBIG, "text larger than the limit of %zu bytes",
-				  b->max);
+		                  b->max);
 	if (need + 1 <= b->cap)
 		return STYR_OK;
 	cap = b->cap ? b->cap : 256;
@@ -45,7 +45,7 @@ static int grow(struct styr_buf *b, size_t need, struct styr_err *err)
 	p = realloc(b->data, cap);
 	if (!p)
 		return styr_error(err, STYR_ENOMEM, "out of memory growing a buffer to %zu bytes",
-				  cap);
+		                  cap);
 	b->data = p;
 	b->cap = cap;
 	return STYR_OK;
@@ -98,12 +98,23 @@ int styr_buf_html(struct styr_buf *b, const char *s, struct styr_err *err)
 		const char *rep;
 
 		switch (*s) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\'': rep = "&#39;"; break;
-		default: continue;
+		case '&':
+			rep = "&amp;";
+			break;
+		case '<':
+			rep = "&lt;";
+			break;
+		case '>':
+			rep = "&gt;";
+			break;
+		case '"':
+			rep = "&quot;";
+			break;
+		case '\'':
+			rep = "&#39;";
+			break;
+		default:
+			continue;
 		}
 		rc = styr_buf_add(b, run, (size_t)(s - run), err);
 		if (!rc)

@@ -30,33 +30,36 @@ int styr_error(struct styr_err *err, enum styr_code code, const char *fmt, ...)
 
 void styr_err_prefix(struct styr_err *err, const char *fmt, ...)
 {
-	char prefix[STYR_ERR_MAX];
 	char old[STYR_ERR_MAX];
+	size_t n, len;
 	va_list ap;
 
 	if (!err || err->code == STYR_OK)
 		return;
-	va_start(ap, fmt);
-	vsnprintf(prefix, sizeof(prefix), fmt, ap);
-	va_end(ap);
 	memcpy(old, err->msg, sizeof(old));
-	snprintf(err->msg, sizeof(err->msg), "%s%s", prefix, old);
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+	n = strlen(err->msg);
+	len = strnlen(old, sizeof(err->msg) - n - 1);
+	memcpy(err->msg + n, old, len);
+	err->msg[n + len] = '\0';
 }
 
 const char *styr_strerror(enum styr_code code)
 {
 	static const char *const names[] = {
-		[STYR_OK] = "ok",
-		[STYR_EINPUT] = "bad input",
-		[STYR_ENOTFOUND] = "not found",
-		[STYR_ELOCKED] = "period locked",
-		[STYR_EPERM] = "not permitted",
-		[STYR_ESTORE] = "database error",
-		[STYR_ENOMEM] = "out of memory",
-		[STYR_EIO] = "input/output error",
-		[STYR_ETOOBIG] = "too large",
-		[STYR_EUSAGE] = "usage error",
-		[STYR_ECONFLICT] = "conflict",
+	    [STYR_OK] = "ok",
+	    [STYR_EINPUT] = "bad input",
+	    [STYR_ENOTFOUND] = "not found",
+	    [STYR_ELOCKED] = "period locked",
+	    [STYR_EPERM] = "not permitted",
+	    [STYR_ESTORE] = "database error",
+	    [STYR_ENOMEM] = "out of memory",
+	    [STYR_EIO] = "input/output error",
+	    [STYR_ETOOBIG] = "too large",
+	    [STYR_EUSAGE] = "usage error",
+	    [STYR_ECONFLICT] = "conflict",
 	};
 	if ((unsigned)code < sizeof(names) / sizeof(names[0]) && names[code])
 		return names[code];

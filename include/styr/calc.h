@@ -1,0 +1,32 @@
+/*
+ * Calculations on stored data.  An assessment is what a report row or an
+ * API answer says about one value: its target for the year (the unit's own
+ * or the one for all units), the value of the same months a year earlier,
+ * and from these the status and the trend.
+ *
+ * Ownership: the assessment is the caller's plain memory.
+ */
+#ifndef STYR_CALC_H
+#define STYR_CALC_H
+
+#include "db.h"
+
+struct styr_assessment {
+	bool has_target;
+	struct styr_indicator_target target; /* the row that applied */
+	struct styr_target parsed;
+	bool has_previous;
+	struct styr_value previous;    /* same months, a year earlier */
+	enum styr_direction direction; /* the indicator's, else the target's */
+	enum styr_status status;
+	enum styr_trend trend;
+};
+
+/* Assess v, a value of indicator ind (the caller has it at hand, as it
+ * walks values by indicator).  A stored target text that no longer parses
+ * is reported as STYR_EINPUT naming indicator, unit and year. */
+int styr_value_assess(struct styr_db *db, const struct styr_indicator *ind,
+                      const struct styr_value *v, struct styr_assessment *out,
+                      struct styr_err *err);
+
+#endif

@@ -1,0 +1,31 @@
+/*
+ * Getting data out of styr: the interchange CSV (docs/formats.md) that
+ * styr_import_csv reads back unchanged, and JSON lines for scripts.
+ * Exported CSV imported into an empty database and exported again gives
+ * the same bytes.
+ *
+ * Ownership: out is borrowed; write errors on it are reported.
+ */
+#ifndef STYR_EXPORT_H
+#define STYR_EXPORT_H
+
+#include <stdio.h>
+
+#include "import.h"
+
+/* Write one kind of file.  f filters values (NULL: all); other kinds are
+ * always written whole. */
+int styr_export_csv(struct styr_db *db, enum styr_entity kind, const struct styr_value_filter *f,
+                    FILE *out, struct styr_err *err);
+
+/* One JSON object per line and value, with its assessment: keys indicator,
+ * unit, period, value, numerator, denominator, target, status, trend,
+ * missing_reason, source. */
+int styr_export_values_json(struct styr_db *db, const struct styr_value_filter *f, FILE *out,
+                            struct styr_err *err);
+
+/* Write every kind into dir as org.csv, goals.csv, indicators.csv,
+ * targets.csv and values.csv. */
+int styr_export_dir(struct styr_db *db, const char *dir, struct styr_err *err);
+
+#endif

@@ -1,0 +1,66 @@
+/*
+ * Getting data into styr.  Every import is one transaction: either every
+ * row of every file named is stored, or (on the first error) nothing is,
+ * and the error names the file, the line, the column and what was expected.
+ *
+ * Ownership: paths are borrowed; result structs are the caller's, and
+ * styr_report_text_result_release frees what an import listed in one.
+ */
+#ifndef STYR_IMPORT_H
+#define STYR_IMPORT_H
+
+#include <stddef.h>
+
+#include "db.h"
+
+/* The kinds of interchange CSV file, in the order they must be stored. */
+enum styr_entity {
+	STYR_ENTITY_ORG = 0,
+	STYR_ENTITY_GOAL,
+	STYR_ENTITY_INDICATOR,
+	STYR_ENTITY_TARGET,
+	STYR_ENTITY_VALUE,
+	STYR_ENTITY_COUNT
+};
+
+const char *styr_entity_name(enum styr_entity e); /* "org", "goals", ... */
+int styr_entity_parse(const char *text, enum styr_entity *out, struct styr_err *err);
+
+struct styr_import_stats {
+	size_t rows[STYR_ENTITY_COUNT];
+};
+
+/* Import interchange CSV files (docs/formats.md), recognising each file's
+ * kind from its header and storing them in dependency order. */
+int styr_import_csv(struct styr_db *db, const char *const *paths, size_t npaths,
+                    struct styr_import_stats *stats, struct styr_err *err);
+
+/* One table row of a report that could not be imported, and why. */
+struct styr_skipped_row {
+	int line;
+	char reason[256];
+};
+
+struct styr_report_text_result {
+	size_t indicators; /* indicators created or updated */
+	size_t targets;
+	size_t values;
+	struct styr_skipped_row *skipped; /* rows that were not imported */
+	size_t nskipped;
+};
+
+/* Import the indicator tables ("Indikator ID-nr. Mål 2024 2023 2022") of
+ * a report's text extract for one unit.  year is the report's year: the
+ * "Mål" column is stored as that year's target.  Rows that cannot be read
+ * are listed in out->skipped, never dropped silently. */
+int styr_import_report_text(struct styr_db *db, const char *path, const char *unit, int year,
+                            struct styr_report_text_result *out, struct styr_err *err);
+void styr_report_text_result_release(struct styr_report_text_result *r);
+
+/* Read a whole file into memory, refusing text that is not UTF-8 (naming
+ * the line) and files over max bytes.  A UTF-8 byte-order mark is dropped.
+ * The caller frees *out. */
+int styr_file_read_text(const char *path, size_t max, char **out, size_t *len,
+                        struct styr_err *err);
+
+#endif

@@ -1,0 +1,22 @@
+/*
+ * styr — planning and follow-up for Swedish regions and their hospitals.
+ * The one header a front-end includes.
+ */
+#ifndef STYR_STYR_H
+#define STYR_STYR_H
+
+#include "buf.h"
+#include "calc.h"
+#include "db.h"
+#include "err.h"
+#include "export.h"
+#include "import.h"
+#include "model.h"
+#include "num.h"
+#include "period.h"
+#include "report.h"
+#include "target.h"
+
+#define STYR_VERSION "0.1.0"
+
+#endif

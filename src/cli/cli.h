@@ -1,0 +1,44 @@
+/*
+ * What the subcommands share: the options every command takes (--db), one
+ * place that turns an error into a message and an exit code, and opening
+ * the database.  Each cmd_<name>.c parses its own options and calls the
+ * library; none of them touches SQL or a file format directly.
+ */
+#ifndef STYR_CLI_H
+#define STYR_CLI_H
+
+#include <stdio.h>
+
+#include "styr/styr.h"
+
+/* Exit codes: 0 ok, 1 findings (a check found problems), 2 usage or input
+ * error, 3 anything else (database, memory, I/O). */
+enum { EXIT_FINDINGS = 1, EXIT_INPUT = 2, EXIT_INTERNAL = 3 };
+
+struct cli {
+	const char *db_path; /* --db, else $STYR_DB, else styr.db */
+};
+
+struct command {
+	const char *name;
+	int (*run)(struct cli *cli, int argc, char **argv);
+	const char *summary;
+	const char *usage; /* shown by "styr NAME --help" */
+};
+
+/* Print "styr: MESSAGE" and give the exit code for err's code. */
+int cli_fail(const struct styr_err *err);
+/* Print a usage error for cmd and return EXIT_INPUT. */
+int cli_usage(const struct command *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+int cli_open(const struct cli *cli, int flags, struct styr_db **db, struct styr_err *err);
+/* If argv holds --help or -h, print cmd's usage and return 1. */
+int cli_wants_help(const struct command *cmd, int argc, char **argv);
+/* Take "--db FILE" / "--db=FILE" out of argv (so commands accept it after
+ * their name too); returns the new argc. */
+int cli_take_db(struct cli *cli, int argc, char **argv);
+
+extern const struct command cmd_init_def, cmd_import_def, cmd_export_def, cmd_show_def,
+    cmd_report_def;
+
+#endif

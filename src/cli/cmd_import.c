@@ -1,0 +1,109 @@
+/*
+ * styr import: load files into the database, each run one transaction.
+ *   styr import csv FILE...
+ *   styr import report-text FILE --unit CODE --year YYYY
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static int import_csv(struct styr_db *db, int argc, char **argv)
+{
+	struct styr_import_stats stats;
+	struct styr_err err;
+	int k;
+
+	if (argc < 1)
+		return cli_usage(&cmd_import_def, "csv needs at least one FILE");
+	styr_err_init(&err);
+	if (styr_import_csv(db, (const char *const *)argv, (size_t)argc, &stats, &err))
+		return cli_fail(&err);
+	printf("styr: imported");
+	for (k = 0; k < STYR_ENTITY_COUNT; k++)
+		printf("%s %zu %s", k ? "," : "", stats.rows[k], styr_entity_name(k));
+	printf("\n");
+	return 0;
+}
+
+static int import_report_text(struct styr_db *db, int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"unit", required_argument, NULL, 'u'},
+	    {"year", required_argument, NULL, 'y'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct styr_report_text_result res;
+	struct styr_err err;
+	const char *unit = NULL;
+	char *end;
+	long year = 0;
+	size_t i;
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'u':
+			unit = optarg;
+			break;
+		case 'y':
+			year = strtol(optarg, &end, 10);
+			if (*end || year < 1900 || year > 2999)
+				return cli_usage(&cmd_import_def,
+				                 "--year \"%s\": expected a year such as 2024",
+				                 optarg);
+			break;
+		default:
+			return cli_usage(&cmd_import_def, "unknown option");
+		}
+	}
+	if (optind + 1 != argc || !unit || !year)
+		return cli_usage(&cmd_import_def,
+		                 "report-text needs one FILE, --unit CODE and --year YYYY");
+	styr_err_init(&err);
+	if (styr_import_report_text(db, argv[optind], unit, (int)year, &res, &err))
+		return cli_fail(&err);
+	printf("styr: imported %zu indicators, %zu targets, %zu values from %s\n", res.indicators,
+	       res.targets, res.values, argv[optind]);
+	for (i = 0; i < res.nskipped; i++)
+		printf("%s:%d: not imported: %s\n", argv[optind], res.skipped[i].line,
+		       res.skipped[i].reason);
+	c = res.nskipped ? EXIT_FINDINGS : 0;
+	styr_report_text_result_release(&res);
+	return c;
+}
+
+static int run(struct cli *cli, int argc, char **argv)
+{
+	struct styr_db *db;
+	struct styr_err err;
+	int rc;
+
+	if (argc < 2)
+		return cli_usage(&cmd_import_def, "which kind of file?");
+	if (strcmp(argv[1], "csv") && strcmp(argv[1], "report-text"))
+		return cli_usage(&cmd_import_def, "unknown kind \"%s\"", argv[1]);
+	styr_err_init(&err);
+	if (cli_open(cli, 0, &db, &err))
+		return cli_fail(&err);
+	if (!strcmp(argv[1], "csv"))
+		rc = import_csv(db, argc - 2, argv + 2);
+	else
+		rc = import_report_text(db, argc - 1, argv + 1);
+	styr_db_close(db);
+	return rc;
+}
+
+const struct command cmd_import_def = {
+    "import",
+    run,
+    "load CSV files or a report's indicator tables",
+    "styr import csv FILE...\n"
+    "       styr import report-text FILE --unit CODE --year YYYY\n"
+    "csv: interchange files (docs/formats.md), any kinds, all in one transaction.\n"
+    "report-text: the indicator tables of a report's text extract; rows that\n"
+    "cannot be read are listed with their line (exit code 1 when there are any).\n"
+    "Any error leaves the database unchanged and names file, line and field.\n",
+};

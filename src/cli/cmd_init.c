@@ -1,0 +1,27 @@
+/* styr init: create a database (or bring an old one's schema up to date). */
+#include "cli.h"
+
+static int run(struct cli *cli, int argc, char **argv)
+{
+	struct styr_db *db;
+	struct styr_err err;
+
+	(void)argv;
+	if (argc != 1)
+		return cli_usage(&cmd_init_def, "takes no arguments");
+	styr_err_init(&err);
+	if (cli_open(cli, STYR_DB_CREATE, &db, &err))
+		return cli_fail(&err);
+	styr_db_close(db);
+	printf("styr: database %s is ready\n", cli->db_path);
+	return 0;
+}
+
+const struct command cmd_init_def = {
+    "init",
+    run,
+    "create a database or update its schema",
+    "styr init [--db FILE]\n"
+    "Creates the database FILE (default $STYR_DB, else styr.db) with the\n"
+    "current schema; on an existing database, applies missing migrations.\n",
+};

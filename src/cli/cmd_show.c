@@ -1,0 +1,130 @@
+/*
+ * styr show: read the database as a person would, in Swedish number
+ * formats, one table per call.
+ *   styr show units | indicators | values [--unit CODE] [--year YYYY]
+ *   styr show indicator CODE
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static int print_unit(void *ctx, const struct styr_org_unit *u)
+{
+	(void)ctx;
+	printf("%-10s %-18s %-10s %s\n", u->code, styr_org_kind_name(u->kind),
+	       u->parent[0] ? u->parent : "-", u->name);
+	return 0;
+}
+
+static int print_indicator(void *ctx, const struct styr_indicator *ind)
+{
+	(void)ctx;
+	printf("%-8s %-12s %s\n", ind->code, ind->unit[0] ? ind->unit : "-", ind->name);
+	return 0;
+}
+
+struct value_printer {
+	struct styr_db *db;
+	struct styr_indicator ind;
+	struct styr_err *err;
+};
+
+static int print_value(void *ctx, const struct styr_value *v)
+{
+	struct value_printer *p = ctx;
+	struct styr_assessment a;
+	char period[64], value[STYR_REASON_MAX];
+	int rc;
+
+	if (strcmp(p->ind.code, v->indicator)) {
+		rc = styr_indicator_find(p->db, v->indicator, &p->ind, p->err);
+		if (rc)
+			return rc;
+	}
+	rc = styr_value_assess(p->db, &p->ind, v, &a, p->err);
+	if (rc)
+		return rc;
+	styr_period_label(&v->period, period, sizeof(period));
+	styr_value_format(v, &p->ind, value, sizeof(value));
+	printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\n", v->indicator, v->unit, period, value,
+	       a.has_target ? a.target.text : "-", styr_status_label(a.status),
+	       styr_trend_label(a.trend));
+	return 0;
+}
+
+static int run(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"unit", required_argument, NULL, 'u'},
+	    {"year", required_argument, NULL, 'y'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct styr_value_filter filter = {NULL, NULL, 0};
+	struct styr_db *db;
+	struct styr_err err;
+	const char *what;
+	int c, rc = STYR_OK;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'u')
+			filter.unit = optarg;
+		else if (c == 'y')
+			filter.year = atoi(optarg);
+		else
+			return cli_usage(&cmd_show_def, "unknown option");
+	}
+	if (optind >= argc)
+		return cli_usage(&cmd_show_def, "show what?");
+	what = argv[optind];
+	styr_err_init(&err);
+	if (cli_open(cli, 0, &db, &err))
+		return cli_fail(&err);
+	if (!strcmp(what, "units")) {
+		rc = styr_org_each(db, print_unit, NULL, &err);
+	} else if (!strcmp(what, "indicators")) {
+		rc = styr_indicator_each(db, print_indicator, NULL, &err);
+	} else if (!strcmp(what, "values")) {
+		struct value_printer p;
+
+		memset(&p, 0, sizeof(p));
+		p.db = db;
+		p.err = &err;
+		rc = styr_value_each(db, &filter, print_value, &p, &err);
+	} else if (!strcmp(what, "indicator") && optind + 1 < argc) {
+		struct styr_indicator ind;
+
+		rc = styr_indicator_find(db, argv[optind + 1], &ind, &err);
+		if (!rc) {
+			printf("%s  %s\n", ind.code, ind.name);
+			printf("enhet: %s\nkälla: %s\nriktning: %s\n%s\n", ind.unit, ind.source,
+			       ind.has_direction ? styr_direction_name(ind.direction)
+			                         : "(från målet)",
+			       ind.definition);
+			filter.indicator = ind.code;
+			{
+				struct value_printer p;
+
+				memset(&p, 0, sizeof(p));
+				p.db = db;
+				p.err = &err;
+				rc = styr_value_each(db, &filter, print_value, &p, &err);
+			}
+		}
+	} else {
+		styr_db_close(db);
+		return cli_usage(&cmd_show_def, "unknown \"%s\"", what);
+	}
+	styr_db_close(db);
+	return rc ? cli_fail(&err) : 0;
+}
+
+const struct command cmd_show_def = {
+    "show",
+    run,
+    "print units, indicators or values as tables",
+    "styr show units | indicators | values [--unit CODE] [--year YYYY]\n"
+    "       styr show indicator CODE\n",
+};

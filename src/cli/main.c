@@ -1,0 +1,153 @@
+/*
+ * The styr command: one table of subcommands, in the manner of git's
+ * commands[].  Global options come before the subcommand; everything after
+ * it belongs to the subcommand.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const struct command *const commands[] = {
+    &cmd_init_def, &cmd_import_def, &cmd_export_def, &cmd_show_def, &cmd_report_def,
+};
+
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static void usage(FILE *out)
+{
+	size_t i;
+
+	fprintf(out, "usage: styr [--db FILE] COMMAND [ARGS]\n\n"
+	             "styr keeps a region's goals, indicators and follow-up in one database\n"
+	             "(--db FILE, else $STYR_DB, else ./styr.db).\n\ncommands:\n");
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(out, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+	fprintf(out, "\n\"styr COMMAND --help\" tells more about a command.\n"
+	             "exit codes: 0 ok, 1 findings, 2 usage or input error, 3 other failure\n");
+}
+
+int cli_fail(const struct styr_err *err)
+{
+	fprintf(stderr, "styr: %s\n", err->msg[0] ? err->msg : styr_strerror(err->code));
+	switch (err->code) {
+	case STYR_OK:
+		return 0;
+	case STYR_EINPUT:
+	case STYR_ENOTFOUND:
+	case STYR_EUSAGE:
+	case STYR_ETOOBIG:
+	case STYR_ELOCKED:
+	case STYR_EPERM:
+	case STYR_ECONFLICT:
+		return EXIT_INPUT;
+	default:
+		return EXIT_INTERNAL;
+	}
+}
+
+int cli_usage(const struct command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "styr %s: ", cmd->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nusage: %s", cmd->usage);
+	return EXIT_INPUT;
+}
+
+int cli_wants_help(const struct command *cmd, int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			printf("usage: %s", cmd->usage);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int cli_take_db(struct cli *cli, int argc, char **argv)
+{
+	int i, j = 1;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--db") && i + 1 < argc) {
+			cli->db_path = argv[++i];
+			continue;
+		}
+		if (!strncmp(argv[i], "--db=", 5)) {
+			cli->db_path = argv[i] + 5;
+			continue;
+		}
+		argv[j++] = argv[i];
+	}
+	argv[j] = NULL;
+	return j;
+}
+
+int cli_open(const struct cli *cli, int flags, struct styr_db **db, struct styr_err *err)
+{
+	return styr_db_open(cli->db_path, flags, db, err);
+}
+
+int main(int argc, char **argv)
+{
+	struct cli cli;
+	const char *env = getenv("STYR_DB");
+	size_t i;
+	int a = 1;
+
+	cli.db_path = env && *env ? env : "styr.db";
+	while (a < argc && argv[a][0] == '-') {
+		if (!strcmp(argv[a], "--db") && a + 1 < argc) {
+			cli.db_path = argv[a + 1];
+			a += 2;
+		} else if (!strncmp(argv[a], "--db=", 5)) {
+			cli.db_path = argv[a] + 5;
+			a++;
+		} else if (!strcmp(argv[a], "--help") || !strcmp(argv[a], "-h")) {
+			usage(stdout);
+			return 0;
+		} else if (!strcmp(argv[a], "--version")) {
+			printf("styr %s\n", STYR_VERSION);
+			return 0;
+		} else {
+			fprintf(stderr, "styr: unknown option %s\n", argv[a]);
+			usage(stderr);
+			return EXIT_INPUT;
+		}
+	}
+	if (a >= argc) {
+		usage(stderr);
+		return EXIT_INPUT;
+	}
+	if (!strcmp(argv[a], "help")) {
+		if (a + 1 < argc)
+			for (i = 0; i < NCOMMANDS; i++)
+				if (!strcmp(argv[a + 1], commands[i]->name)) {
+					printf("usage: %s", commands[i]->usage);
+					return 0;
+				}
+		usage(stdout);
+		return 0;
+	}
+	for (i = 0; i < NCOMMANDS; i++) {
+		if (!strcmp(argv[a], commands[i]->name)) {
+			int n = argc - a;
+
+			if (cli_wants_help(commands[i], n, argv + a))
+				return 0;
+			n = cli_take_db(&cli, n, argv + a);
+			return commands[i]->run(&cli, n, argv + a);
+		}
+	}
+	fprintf(stderr, "styr: unknown command \"%s\"\n", argv[a]);
+	usage(stderr);
+	return EXIT_INPUT;
+}

@@ -1,0 +1,650 @@
+/*
+ * Importing the interchange CSV files.  Each file is read whole, checked to
+ * be UTF-8, and recognised by its header; then all files are parsed with
+ * libcsv and stored inside one transaction, in dependency order (units
+ * before the values that name them), so that one bad cell anywhere leaves
+ * the database exactly as it was.
+ *
+ * libcsv does not count lines, so the parser callbacks do: a record's line
+ * is one more than the line breaks seen before it, those inside quoted
+ * fields included.  Every error is prefixed "FILE:LINE: column "NAME": ".
+ */
+#include <csv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import/interchange.h"
+#include "styr/buf.h"
+
+#define CSV_FILE_MAX  ((size_t)2 << 30)
+#define CSV_FIELD_MAX 8192
+
+const struct interchange_spec interchange_specs[STYR_ENTITY_COUNT] = {
+    [STYR_ENTITY_ORG] = {STYR_ENTITY_ORG,
+                         7,
+                         {"code", "name", "kind", "parent", "valid_from", "valid_to", "aliases"},
+                         COLUMN_BIT(ORG_CODE) | COLUMN_BIT(ORG_NAME) | COLUMN_BIT(ORG_KIND)},
+    [STYR_ENTITY_GOAL] = {STYR_ENTITY_GOAL,
+                          8,
+                          {"code", "parent", "level", "title", "text", "valid_from", "valid_to",
+                           "owners"},
+                          COLUMN_BIT(GOAL_CODE) | COLUMN_BIT(GOAL_LEVEL) | COLUMN_BIT(GOAL_TITLE)},
+    [STYR_ENTITY_INDICATOR] = {STYR_ENTITY_INDICATOR,
+                               9,
+                               {"code", "name", "definition", "unit", "direction", "frequency",
+                                "source", "tolerance", "goals"},
+                               COLUMN_BIT(IND_CODE) | COLUMN_BIT(IND_NAME)},
+    [STYR_ENTITY_TARGET] = {STYR_ENTITY_TARGET,
+                            4,
+                            {"indicator", "unit", "year", "target"},
+                            COLUMN_BIT(TGT_INDICATOR) | COLUMN_BIT(TGT_YEAR) |
+                                COLUMN_BIT(TGT_TARGET)},
+    [STYR_ENTITY_VALUE] = {STYR_ENTITY_VALUE,
+                           8,
+                           {"indicator", "unit", "period", "value", "numerator", "denominator",
+                            "missing_reason", "source"},
+                           COLUMN_BIT(VAL_INDICATOR) | COLUMN_BIT(VAL_UNIT) |
+                               COLUMN_BIT(VAL_PERIOD)},
+};
+
+static const char *const entity_names[STYR_ENTITY_COUNT] = {
+    "org", "goals", "indicators", "targets", "values",
+};
+
+const char *styr_entity_name(enum styr_entity e)
+{
+	return (unsigned)e < STYR_ENTITY_COUNT ? entity_names[e] : "?";
+}
+
+int styr_entity_parse(const char *text, enum styr_entity *out, struct styr_err *err)
+{
+	int i;
+
+	for (i = 0; i < STYR_ENTITY_COUNT; i++) {
+		if (!strcmp(text, entity_names[i])) {
+			*out = (enum styr_entity)i;
+			return STYR_OK;
+		}
+	}
+	return styr_error(err, STYR_EUSAGE,
+	                  "\"%s\": expected org, goals, indicators, targets or values", text);
+}
+
+/* One file being imported. */
+struct csv_file {
+	const char *path;
+	char *text;
+	size_t len;
+	const struct interchange_spec *spec;
+	/* map[i]: which field of a record holds spec column i */
+	int map[INTERCHANGE_MAX_COLUMNS];
+	int nheader;
+};
+
+/* The parser's state while one file runs through libcsv. */
+struct csv_run {
+	struct styr_db *db;
+	struct csv_file *file;
+	struct styr_import_stats *stats;
+	struct styr_err *err;
+	struct styr_buf fields[INTERCHANGE_MAX_COLUMNS + 1];
+	int nfields;
+	int overflow;  /* fields beyond what we keep */
+	int line;      /* line the current record started on */
+	int next_line; /* line the next record starts on */
+	bool header_done;
+	int rc;
+};
+
+/* Field i of the spec in the current record ("" when empty). */
+static const char *col(const struct csv_run *r, int i)
+{
+	int f = r->file->map[i];
+
+	if (f < 0 || f >= r->nfields)
+		return "";
+	return r->fields[f].data ? r->fields[f].data : "";
+}
+
+static int col_index(const struct interchange_spec *spec, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < spec->ncolumns; i++)
+		if (!strcmp(spec->columns[i], name))
+			return (int)i;
+	return -1;
+}
+
+/* Fill dst from column i, refusing text longer than the field. */
+static int take(struct csv_run *r, int i, char *dst, size_t n)
+{
+	return styr_field_copy(dst, n, col(r, i), "the text", r->err);
+}
+
+/* Split a "a|b|c" list cell, calling fn for each non-empty item. */
+static int each_item(struct csv_run *r, const char *list,
+                     int (*fn)(struct csv_run *r, const char *item, void *ctx), void *ctx)
+{
+	char item[STYR_NAME_MAX];
+
+	while (*list) {
+		const char *bar = strchr(list, '|');
+		size_t n = bar ? (size_t)(bar - list) : strlen(list);
+		size_t a = 0;
+		int rc;
+
+		while (a < n && list[a] == ' ')
+			a++;
+		while (n > a && list[n - 1] == ' ')
+			n--;
+		if (n - a >= sizeof(item))
+			return styr_error(r->err, STYR_EINPUT, "list item too long");
+		memcpy(item, list + a, n - a);
+		item[n - a] = '\0';
+		if (item[0]) {
+			rc = fn(r, item, ctx);
+			if (rc)
+				return rc;
+		}
+		list = bar ? bar + 1 : list + strlen(list);
+	}
+	return STYR_OK;
+}
+
+static int parse_year(struct csv_run *r, const char *text, int *out)
+{
+	char *end;
+	long y;
+
+	if (!*text) {
+		*out = 0;
+		return STYR_OK;
+	}
+	y = strtol(text, &end, 10);
+	if (*end || y < 1900 || y > 2999)
+		return styr_error(r->err, STYR_EINPUT, "year \"%s\": expected a year such as 2024",
+		                  text);
+	*out = (int)y;
+	return STYR_OK;
+}
+
+static int parse_date(struct csv_run *r, const char *text, char *out)
+{
+	int y, m, d;
+	char tail;
+
+	if (!*text) {
+		out[0] = '\0';
+		return STYR_OK;
+	}
+	if (strlen(text) != 10 || sscanf(text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 ||
+	    m > 12 || d < 1 || d > 31)
+		return styr_error(r->err, STYR_EINPUT,
+		                  "date \"%s\": expected a date such as 2024-01-01", text);
+	memcpy(out, text, 11);
+	return STYR_OK;
+}
+
+static int put_alias(struct csv_run *r, const char *alias, void *unit)
+{
+	return styr_org_alias_put(r->db, alias, unit, r->err);
+}
+
+static int row_org(struct csv_run *r)
+{
+	struct styr_org_unit u;
+	int rc;
+
+	memset(&u, 0, sizeof(u));
+	if ((rc = take(r, ORG_CODE, u.code, sizeof(u.code))) ||
+	    (rc = take(r, ORG_NAME, u.name, sizeof(u.name))) ||
+	    (rc = styr_org_kind_parse(col(r, ORG_KIND), &u.kind, r->err)) ||
+	    (rc = take(r, ORG_PARENT, u.parent, sizeof(u.parent))) ||
+	    (rc = parse_date(r, col(r, ORG_VALID_FROM), u.valid_from)) ||
+	    (rc = parse_date(r, col(r, ORG_VALID_TO), u.valid_to)) ||
+	    (rc = styr_org_put(r->db, &u, r->err)))
+		return rc;
+	return each_item(r, col(r, ORG_ALIASES), put_alias, u.code);
+}
+
+static int put_owner(struct csv_run *r, const char *item, void *goal)
+{
+	struct styr_goal_owner o;
+	const char *colon = strchr(item, ':');
+	int rc;
+
+	memset(&o, 0, sizeof(o));
+	snprintf(o.goal, sizeof(o.goal), "%s", (const char *)goal);
+	if (!colon || colon == item || (size_t)(colon - item) >= sizeof(o.unit))
+		return styr_error(r->err, STYR_EINPUT,
+		                  "owner \"%s\": expected UNIT:role such as LKR:huvudansvar", item);
+	memcpy(o.unit, item, (size_t)(colon - item));
+	rc = styr_owner_role_parse(colon + 1, &o.role, r->err);
+	if (!rc)
+		rc = styr_goal_owner_put(r->db, &o, r->err);
+	return rc;
+}
+
+static int row_goal(struct csv_run *r)
+{
+	struct styr_goal *g = calloc(1, sizeof(*g));
+	int rc;
+
+	if (!g)
+		return styr_error(r->err, STYR_ENOMEM, "out of memory");
+	if (!(rc = take(r, GOAL_CODE, g->code, sizeof(g->code))) &&
+	    !(rc = take(r, GOAL_PARENT, g->parent, sizeof(g->parent))) &&
+	    !(rc = styr_goal_level_parse(col(r, GOAL_LEVEL), &g->level, r->err)) &&
+	    !(rc = take(r, GOAL_TITLE, g->title, sizeof(g->title))) &&
+	    !(rc = take(r, GOAL_TEXT, g->text, sizeof(g->text))) &&
+	    !(rc = parse_year(r, col(r, GOAL_VALID_FROM), &g->valid_from)) &&
+	    !(rc = parse_year(r, col(r, GOAL_VALID_TO), &g->valid_to)) &&
+	    !(rc = styr_goal_put(r->db, g, r->err)))
+		rc = each_item(r, col(r, GOAL_OWNERS), put_owner, g->code);
+	free(g);
+	return rc;
+}
+
+static int put_goal_link(struct csv_run *r, const char *goal, void *indicator)
+{
+	return styr_goal_indicator_put(r->db, goal, indicator, r->err);
+}
+
+static int row_indicator(struct csv_run *r)
+{
+	struct styr_indicator *ind = calloc(1, sizeof(*ind));
+	const char *dir, *tol;
+	int rc;
+
+	if (!ind)
+		return styr_error(r->err, STYR_ENOMEM, "out of memory");
+	ind->tolerance = -1;
+	dir = col(r, IND_DIRECTION);
+	tol = col(r, IND_TOLERANCE);
+	if (!(rc = take(r, IND_CODE, ind->code, sizeof(ind->code))) &&
+	    !(rc = take(r, IND_NAME, ind->name, sizeof(ind->name))) &&
+	    !(rc = take(r, IND_DEFINITION, ind->definition, sizeof(ind->definition))) &&
+	    !(rc = take(r, IND_UNIT, ind->unit, sizeof(ind->unit))) &&
+	    !(rc = take(r, IND_FREQUENCY, ind->frequency, sizeof(ind->frequency))) &&
+	    !(rc = take(r, IND_SOURCE, ind->source, sizeof(ind->source)))) {
+		if (*dir) {
+			ind->has_direction = true;
+			rc = styr_direction_parse(dir, &ind->direction, r->err);
+		}
+		if (!rc && *tol) {
+			struct styr_num n;
+
+			rc = styr_num_parse(tol, &n, r->err);
+			if (!rc && (n.kind != STYR_NUM_VALUE || n.value < 0))
+				rc = styr_error(r->err, STYR_EINPUT,
+				                "tolerance \"%s\": expected a number of 0 or more",
+				                tol);
+			ind->tolerance = n.value;
+		}
+	}
+	if (!rc)
+		rc = styr_indicator_put(r->db, ind, r->err);
+	if (!rc)
+		rc = each_item(r, col(r, IND_GOALS), put_goal_link, ind->code);
+	free(ind);
+	return rc;
+}
+
+static int row_target(struct csv_run *r)
+{
+	struct styr_indicator_target t;
+	struct styr_target parsed;
+	int rc;
+
+	memset(&t, 0, sizeof(t));
+	if ((rc = take(r, TGT_INDICATOR, t.indicator, sizeof(t.indicator))) ||
+	    (rc = take(r, TGT_UNIT, t.unit, sizeof(t.unit))) ||
+	    (rc = parse_year(r, col(r, TGT_YEAR), &t.year)) ||
+	    (rc = take(r, TGT_TARGET, t.text, sizeof(t.text))) ||
+	    (rc = styr_target_parse(t.text, &parsed, r->err)))
+		return rc;
+	return styr_target_put(r->db, &t, r->err);
+}
+
+static int parse_count(struct csv_run *r, const char *text, bool *has, double *out)
+{
+	struct styr_num n;
+	int rc;
+
+	*has = false;
+	if (!*text)
+		return STYR_OK;
+	rc = styr_num_parse(text, &n, r->err);
+	if (rc)
+		return rc;
+	if (n.kind != STYR_NUM_VALUE)
+		return styr_error(r->err, STYR_EINPUT, "\"%s\": expected a number or nothing",
+		                  text);
+	*has = true;
+	*out = n.value;
+	return STYR_OK;
+}
+
+static int row_value(struct csv_run *r)
+{
+	struct styr_value v;
+	const char *val;
+	int rc;
+
+	memset(&v, 0, sizeof(v));
+	val = col(r, VAL_VALUE);
+	if ((rc = take(r, VAL_INDICATOR, v.indicator, sizeof(v.indicator))) ||
+	    (rc = take(r, VAL_UNIT, v.unit, sizeof(v.unit))) ||
+	    (rc = styr_period_parse(col(r, VAL_PERIOD), &v.period, r->err)) ||
+	    (rc = styr_num_parse(val, &v.num, r->err)) ||
+	    (rc = parse_count(r, col(r, VAL_NUMERATOR), &v.has_numerator, &v.numerator)) ||
+	    (rc = parse_count(r, col(r, VAL_DENOMINATOR), &v.has_denominator, &v.denominator)) ||
+	    (rc = take(r, VAL_MISSING_REASON, v.missing_reason, sizeof(v.missing_reason))) ||
+	    (rc = take(r, VAL_SOURCE, v.source, sizeof(v.source))))
+		return rc;
+	/* An empty cell is a value nobody gave: only accept it with a reason,
+	 * so that a forgotten cell is never taken for a deliberate gap. */
+	if (!*val && !v.missing_reason[0])
+		return styr_error(r->err, STYR_EINPUT,
+		                  "value is empty: expected a number, \"-\", \"x\" or a "
+		                  "missing_reason");
+	if (!v.source[0])
+		snprintf(v.source, sizeof(v.source), "%s:%d", r->file->path, r->line);
+	return styr_value_put(r->db, &v, r->err);
+}
+
+static int (*const row_fn[STYR_ENTITY_COUNT])(struct csv_run *) = {
+    [STYR_ENTITY_ORG] = row_org,
+    [STYR_ENTITY_GOAL] = row_goal,
+    [STYR_ENTITY_INDICATOR] = row_indicator,
+    [STYR_ENTITY_TARGET] = row_target,
+    [STYR_ENTITY_VALUE] = row_value,
+};
+
+static int check_required(struct csv_run *r)
+{
+	const struct interchange_spec *spec = r->file->spec;
+	size_t i;
+
+	for (i = 0; i < spec->ncolumns; i++)
+		if ((spec->required & COLUMN_BIT(i)) && !*col(r, (int)i))
+			return styr_error(r->err, STYR_EINPUT,
+			                  "column \"%s\" is empty: a value is required",
+			                  spec->columns[i]);
+	return STYR_OK;
+}
+
+/* Name the column a row function failed on, from the message's first word
+ * ("value \"8#,3\": ..." is the value column). */
+static const char *failed_column(struct csv_run *r)
+{
+	static const struct {
+		const char *prefix, *column;
+	} hints[] = {
+	    {"value ", "value"},
+	    {"period ", "period"},
+	    {"target ", "target"},
+	    {"kind ", "kind"},
+	    {"level ", "level"},
+	    {"owner ", "owners"},
+	    {"role ", "owners"},
+	    {"date ", NULL},
+	    {"year ", NULL},
+	    {"tolerance ", "tolerance"},
+	    {"direction ", "direction"},
+	    {"indicator \"", "indicator"},
+	};
+	enum styr_entity kind = r->file->spec->kind;
+	size_t i;
+
+	/* A code that does not exist: which column named it depends on the
+	 * kind of file. */
+	if (!strncmp(r->err->msg, "org unit \"", 10))
+		return kind == STYR_ENTITY_ORG    ? "parent"
+		       : kind == STYR_ENTITY_GOAL ? "owners"
+		                                  : "unit";
+	if (!strncmp(r->err->msg, "goal \"", 6))
+		return kind == STYR_ENTITY_GOAL ? "parent" : "goals";
+	for (i = 0; i < sizeof(hints) / sizeof(hints[0]); i++)
+		if (!strncmp(r->err->msg, hints[i].prefix, strlen(hints[i].prefix)))
+			return hints[i].column;
+	return NULL;
+}
+
+static int header(struct csv_run *r)
+{
+	struct csv_file *f = r->file;
+	int i;
+
+	/* The spec was chosen from the header before parsing; map it. */
+	for (i = 0; i < INTERCHANGE_MAX_COLUMNS; i++)
+		f->map[i] = -1;
+	for (i = 0; i < r->nfields; i++) {
+		int c = col_index(f->spec, r->fields[i].data ? r->fields[i].data : "");
+
+		if (c >= 0)
+			f->map[c] = i;
+	}
+	f->nheader = r->nfields;
+	return STYR_OK;
+}
+
+static void end_record(int c, void *data)
+{
+	struct csv_run *r = data;
+	int i;
+
+	r->line = r->next_line;
+	/* "\r\n" ends a record at '\r' and reports '\n' as an empty one:
+	 * count only '\n' so that both line-end styles count once. */
+	if (c == '\n')
+		r->next_line++;
+	for (i = 0; i < r->nfields; i++) {
+		const char *s = r->fields[i].data;
+
+		for (; s && *s; s++)
+			if (*s == '\n')
+				r->next_line++;
+	}
+	if (r->rc)
+		goto done;
+	/* Blank lines separate nothing in CSV; skip them. */
+	if (r->nfields == 0 || (r->nfields == 1 && r->fields[0].len == 0))
+		goto done;
+	if (!r->header_done) {
+		r->header_done = true;
+		r->rc = header(r);
+		goto done;
+	}
+	if (r->nfields + r->overflow != r->file->nheader) {
+		r->rc = styr_error(r->err, STYR_EINPUT,
+		                   "%s:%d: %d fields: expected %d as in the header", r->file->path,
+		                   r->line, r->nfields + r->overflow, r->file->nheader);
+		goto done;
+	}
+	r->rc = check_required(r);
+	if (!r->rc)
+		r->rc = row_fn[r->file->spec->kind](r);
+	if (r->rc) {
+		const char *column = failed_column(r);
+
+		if (column)
+			styr_err_prefix(r->err, "%s:%d: column \"%s\": ", r->file->path, r->line,
+			                column);
+		else
+			styr_err_prefix(r->err, "%s:%d: ", r->file->path, r->line);
+	} else {
+		r->stats->rows[r->file->spec->kind]++;
+	}
+done:
+	for (i = 0; i < r->nfields; i++)
+		styr_buf_reset(&r->fields[i]);
+	r->nfields = 0;
+	r->overflow = 0;
+}
+
+static void end_field(void *s, size_t len, void *data)
+{
+	struct csv_run *r = data;
+	struct styr_buf *b;
+	size_t a = 0;
+
+	if (r->rc)
+		return;
+	if (r->nfields > INTERCHANGE_MAX_COLUMNS) {
+		r->overflow++;
+		return;
+	}
+	b = &r->fields[r->nfields++];
+	/* Trim spaces around a cell: Excel users pad by accident. */
+	while (a < len && ((char *)s)[a] == ' ')
+		a++;
+	while (len > a && ((char *)s)[len - 1] == ' ')
+		len--;
+	styr_buf_reset(b);
+	r->rc = styr_buf_add(b, (char *)s + a, len - a, r->err);
+	if (r->rc)
+		styr_err_prefix(r->err, "%s:%d: ", r->file->path, r->next_line);
+}
+
+/* Recognise the kind of file from its first line. */
+static int identify(struct csv_file *f, struct styr_err *err)
+{
+	char line[1024];
+	char *cols[32];
+	int ncols = 0, best = -1, best_hits = -1;
+	size_t n = strcspn(f->text, "\r\n");
+	char *p;
+	int k, i;
+
+	if (n == 0)
+		return styr_error(err, STYR_EINPUT,
+		                  "%s:1: no header: expected a line of column "
+		                  "names such as indicator;unit;period;value;...",
+		                  f->path);
+	if (n >= sizeof(line))
+		return styr_error(err, STYR_EINPUT, "%s:1: header longer than %zu bytes", f->path,
+		                  sizeof(line) - 1);
+	memcpy(line, f->text, n);
+	line[n] = '\0';
+	for (p = strtok(line, ";"); p && ncols < 32; p = strtok(NULL, ";")) {
+		size_t len;
+
+		while (*p == ' ' || *p == '"')
+			p++;
+		len = strlen(p);
+		while (len && (p[len - 1] == ' ' || p[len - 1] == '"'))
+			p[--len] = '\0';
+		cols[ncols++] = p;
+	}
+	for (k = 0; k < STYR_ENTITY_COUNT; k++) {
+		int hits = 0;
+
+		for (i = 0; i < ncols; i++)
+			hits += col_index(&interchange_specs[k], cols[i]) >= 0;
+		/* More matches win; on a tie, the first column decides. */
+		if (hits > best_hits ||
+		    (hits == best_hits && !strcmp(cols[0], interchange_specs[k].columns[0]))) {
+			best = k;
+			best_hits = hits;
+		}
+	}
+	f->spec = &interchange_specs[best];
+	for (i = 0; i < ncols; i++)
+		if (col_index(f->spec, cols[i]) < 0)
+			return styr_error(err, STYR_EINPUT,
+			                  "%s:1: unknown column \"%s\" in a %s file: expected %s",
+			                  f->path, cols[i], entity_names[best],
+			                  "the columns of docs/formats.md");
+	for (i = 0; i < (int)f->spec->ncolumns; i++) {
+		int j, found = 0;
+
+		for (j = 0; j < ncols; j++)
+			found |= !strcmp(cols[j], f->spec->columns[i]);
+		if (!found)
+			return styr_error(err, STYR_EINPUT,
+			                  "%s:1: missing column \"%s\": a %s file needs the "
+			                  "columns of docs/formats.md",
+			                  f->path, f->spec->columns[i], entity_names[best]);
+	}
+	return STYR_OK;
+}
+
+static int run_file(struct styr_db *db, struct csv_file *f, struct styr_import_stats *stats,
+                    struct styr_err *err)
+{
+	struct csv_parser p;
+	struct csv_run *r = calloc(1, sizeof(*r));
+	int i, rc;
+
+	if (!r)
+		return styr_error(err, STYR_ENOMEM, "out of memory");
+	r->db = db;
+	r->file = f;
+	r->stats = stats;
+	r->err = err;
+	r->next_line = 1;
+	for (i = 0; i <= INTERCHANGE_MAX_COLUMNS; i++)
+		styr_buf_init(&r->fields[i], CSV_FIELD_MAX);
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
+		free(r);
+		return styr_error(err, STYR_ENOMEM, "out of memory");
+	}
+	csv_set_delim(&p, ';');
+	if (csv_parse(&p, f->text, f->len, end_field, end_record, r) != f->len && !r->rc)
+		r->rc = styr_error(err, STYR_EINPUT, "%s:%d: %s", f->path, r->next_line,
+		                   csv_strerror(csv_error(&p)));
+	if (!r->rc && csv_fini(&p, end_field, end_record, r) != 0)
+		r->rc = styr_error(err, STYR_EINPUT,
+		                   "%s:%d: the file ends inside a quoted field: expected a "
+		                   "closing \"",
+		                   f->path, r->next_line);
+	csv_free(&p);
+	rc = r->rc;
+	for (i = 0; i <= INTERCHANGE_MAX_COLUMNS; i++)
+		styr_buf_release(&r->fields[i]);
+	free(r);
+	return rc;
+}
+
+int styr_import_csv(struct styr_db *db, const char *const *paths, size_t npaths,
+                    struct styr_import_stats *stats, struct styr_err *err)
+{
+	struct csv_file *files = calloc(npaths ? npaths : 1, sizeof(*files));
+	struct styr_import_stats local;
+	size_t i;
+	int k, rc = STYR_OK;
+
+	if (!files)
+		return styr_error(err, STYR_ENOMEM, "out of memory");
+	if (!stats)
+		stats = &local;
+	memset(stats, 0, sizeof(*stats));
+	for (i = 0; i < npaths && !rc; i++) {
+		files[i].path = paths[i];
+		rc =
+		    styr_file_read_text(paths[i], CSV_FILE_MAX, &files[i].text, &files[i].len, err);
+		if (!rc)
+			rc = identify(&files[i], err);
+	}
+	if (!rc)
+		rc = styr_db_begin(db, err);
+	if (!rc) {
+		for (k = 0; k < STYR_ENTITY_COUNT && !rc; k++)
+			for (i = 0; i < npaths && !rc; i++)
+				if (files[i].spec->kind == (enum styr_entity)k)
+					rc = run_file(db, &files[i], stats, err);
+		if (rc)
+			styr_db_rollback(db);
+		else
+			rc = styr_db_commit(db, err);
+	}
+	if (rc)
+		memset(stats, 0, sizeof(*stats));
+	for (i = 0; i < npaths; i++)
+		free(files[i].text);
+	free(files);
+	return rc;
+}

@@ -1,0 +1,61 @@
+/*
+ * The interchange CSV format (docs/formats.md), shared by the importer and
+ * the exporter so that the columns are written down once.  Each kind of
+ * file has a fixed list of columns; the exporter writes them in this order
+ * and the importer accepts them in any order.
+ */
+#ifndef STYR_INTERCHANGE_H
+#define STYR_INTERCHANGE_H
+
+#include "styr/import.h"
+
+#define INTERCHANGE_MAX_COLUMNS 9
+
+/* Column positions in each spec, so that code names a column without
+ * comparing strings for every cell of a million-row file. */
+enum { ORG_CODE, ORG_NAME, ORG_KIND, ORG_PARENT, ORG_VALID_FROM, ORG_VALID_TO, ORG_ALIASES };
+enum {
+	GOAL_CODE,
+	GOAL_PARENT,
+	GOAL_LEVEL,
+	GOAL_TITLE,
+	GOAL_TEXT,
+	GOAL_VALID_FROM,
+	GOAL_VALID_TO,
+	GOAL_OWNERS
+};
+enum {
+	IND_CODE,
+	IND_NAME,
+	IND_DEFINITION,
+	IND_UNIT,
+	IND_DIRECTION,
+	IND_FREQUENCY,
+	IND_SOURCE,
+	IND_TOLERANCE,
+	IND_GOALS
+};
+enum { TGT_INDICATOR, TGT_UNIT, TGT_YEAR, TGT_TARGET };
+enum {
+	VAL_INDICATOR,
+	VAL_UNIT,
+	VAL_PERIOD,
+	VAL_VALUE,
+	VAL_NUMERATOR,
+	VAL_DENOMINATOR,
+	VAL_MISSING_REASON,
+	VAL_SOURCE
+};
+
+#define COLUMN_BIT(c) (1u << (c))
+
+struct interchange_spec {
+	enum styr_entity kind;
+	size_t ncolumns;
+	const char *columns[INTERCHANGE_MAX_COLUMNS];
+	unsigned required; /* COLUMN_BIT of each column that may not be empty */
+};
+
+extern const struct interchange_spec interchange_specs[STYR_ENTITY_COUNT];
+
+#endif

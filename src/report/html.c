@@ -1,0 +1,148 @@
+/*
+ * HTML rendering of a document tree: one self-contained file (styles
+ * inline, no scripts, no external requests) that reads well on screen and
+ * prints on A4.  Accessibility is part of the format, not an extra: the
+ * document says lang="sv", tables have captions and real header cells, and
+ * every status is written out as a symbol and a word beside its colour.
+ */
+#include <string.h>
+
+#include "report/doc.h"
+#include "styr/buf.h"
+
+static const char style[] =
+    "body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em auto;max-width:60em;"
+    "color:#1a1a1a;line-height:1.4}"
+    "h1{font-size:1.6em;margin-bottom:0}.subtitle{color:#444;margin-top:.2em}"
+    "h2{font-size:1.3em;border-bottom:2px solid #005a9c;padding-bottom:.2em;margin-top:2em}"
+    "h3{font-size:1.1em;margin-top:1.5em}"
+    "table{border-collapse:collapse;width:100%;margin:.5em 0 1.5em}"
+    "caption{text-align:left;font-weight:bold;padding:.3em 0}"
+    "th,td{border:1px solid #999;padding:.3em .5em;vertical-align:top}"
+    "thead th{background:#e8eef4;text-align:left}tbody th{text-align:left;font-weight:normal}"
+    "td.num{text-align:right;white-space:nowrap}"
+    ".s-met{background:#d4edda}.s-near{background:#fff3cd}.s-not_met{background:#f8d7da}"
+    ".s-missing{background:#eee}"
+    ".sym{font-weight:bold;margin-right:.3em}"
+    ".legend{font-size:.9em;color:#333}"
+    "@media print{body{margin:0;max-width:none}h2{break-after:avoid}"
+    "thead{display:table-header-group}tr{break-inside:avoid}"
+    "@page{size:A4;margin:2cm}}";
+
+static int cell(struct styr_buf *out, const struct doc_cell *c, bool row_header,
+                struct styr_err *err)
+{
+	int rc;
+
+	if (row_header)
+		rc = styr_buf_puts(out, "<th scope=\"row\"", err);
+	else
+		rc = styr_buf_puts(out, "<td", err);
+	if (!rc && (c->numeric || c->has_status))
+		rc = styr_buf_printf(out, err, " class=\"%s%s%s\"", c->numeric ? "num" : "",
+		                     c->numeric && c->has_status ? " " : "",
+		                     c->has_status
+		                         ? (c->status == STYR_STATUS_MET       ? "s-met"
+		                            : c->status == STYR_STATUS_NEAR    ? "s-near"
+		                            : c->status == STYR_STATUS_NOT_MET ? "s-not_met"
+		                            : c->status == STYR_STATUS_MISSING ? "s-missing"
+		                                                               : "")
+		                         : "");
+	if (!rc)
+		rc = styr_buf_puts(out, ">", err);
+	if (!rc && c->has_status && c->status != STYR_STATUS_NO_TARGET)
+		rc = styr_buf_printf(out, err, "<span class=\"sym\" aria-hidden=\"true\">%s</span>",
+		                     doc_status_symbol(c->status));
+	if (!rc && c->has_trend && c->trend != STYR_TREND_NONE)
+		rc = styr_buf_printf(out, err, "<span class=\"sym\" aria-hidden=\"true\">%s</span>",
+		                     doc_trend_symbol(c->trend));
+	if (!rc)
+		rc = styr_buf_html(out, c->text, err);
+	if (!rc)
+		rc = styr_buf_puts(out, row_header ? "</th>" : "</td>", err);
+	return rc;
+}
+
+static int table(struct styr_buf *out, const struct doc_table *t, struct styr_err *err)
+{
+	size_t r, c;
+	int rc = styr_buf_puts(out, "<table>\n<caption>", err);
+
+	if (!rc)
+		rc = styr_buf_html(out, t->caption, err);
+	if (!rc)
+		rc = styr_buf_puts(out, "</caption>\n<thead><tr>", err);
+	for (c = 0; c < t->ncols && !rc; c++) {
+		rc = styr_buf_puts(out, "<th scope=\"col\">", err);
+		if (!rc)
+			rc = styr_buf_html(out, t->head[c], err);
+		if (!rc)
+			rc = styr_buf_puts(out, "</th>", err);
+	}
+	if (!rc)
+		rc = styr_buf_puts(out, "</tr></thead>\n<tbody>\n", err);
+	for (r = 0; r < t->nrows && !rc; r++) {
+		rc = styr_buf_puts(out, "<tr>", err);
+		for (c = 0; c < t->ncols && !rc; c++)
+			rc = cell(out, &t->cells[r * t->ncols + c], c == 0, err);
+		if (!rc)
+			rc = styr_buf_puts(out, "</tr>\n", err);
+	}
+	if (!rc)
+		rc = styr_buf_puts(out, "</tbody>\n</table>\n", err);
+	return rc;
+}
+
+int doc_render_html(const struct doc *d, struct styr_buf *out, struct styr_err *err)
+{
+	size_t i;
+	int rc = styr_buf_puts(out,
+	                       "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n"
+	                       "<meta charset=\"utf-8\">\n"
+	                       "<meta name=\"viewport\" content=\"width=device-width, "
+	                       "initial-scale=1\">\n<title>",
+	                       err);
+
+	if (!rc)
+		rc = styr_buf_html(out, d->title, err);
+	if (!rc)
+		rc = styr_buf_printf(
+		    out, err, "</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n<h1>", style);
+	if (!rc)
+		rc = styr_buf_html(out, d->title, err);
+	if (!rc)
+		rc = styr_buf_puts(out, "</h1>\n<p class=\"subtitle\">", err);
+	if (!rc)
+		rc = styr_buf_html(out, d->subtitle, err);
+	if (!rc)
+		rc = styr_buf_puts(out, "</p>\n", err);
+	for (i = 0; i < d->nblocks && !rc; i++) {
+		const struct doc_block *b = &d->blocks[i];
+
+		switch (b->kind) {
+		case DOC_HEADING: {
+			int level = b->level < 2 ? 2 : b->level > 6 ? 6 : b->level;
+
+			rc = styr_buf_printf(out, err, "<h%d>", level);
+			if (!rc)
+				rc = styr_buf_html(out, b->text, err);
+			if (!rc)
+				rc = styr_buf_printf(out, err, "</h%d>\n", level);
+			break;
+		}
+		case DOC_PARAGRAPH:
+			rc = styr_buf_puts(out, "<p>", err);
+			if (!rc)
+				rc = styr_buf_html(out, b->text, err);
+			if (!rc)
+				rc = styr_buf_puts(out, "</p>\n", err);
+			break;
+		case DOC_TABLE:
+			rc = table(out, &b->table, err);
+			break;
+		}
+	}
+	if (!rc)
+		rc = styr_buf_puts(out, "</main>\n</body>\n</html>\n", err);
+	return rc;
+}

@@ -1,0 +1,973 @@
+/*
+ * The embedded SQLite backend.  One connection per handle, WAL journal so
+ * that readers (the web server) never block the writer, foreign keys on,
+ * and the schema brought up to date by the numbered migrations on open
+ * (PRAGMA user_version counts the migrations applied).
+ *
+ * Every statement is prepared once and kept in a table indexed by an enum,
+ * because bulk imports put a million rows through the same few statements.
+ * Codes are turned into integer keys with a one-entry cache per kind:
+ * imported values come grouped by indicator and unit, so the cache hits
+ * almost always and the lookup query runs once per group.
+ */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store/store.h"
+
+enum stmt_id {
+	S_ORG_ID,
+	S_ORG_ALIAS_ID,
+	S_ORG_PUT,
+	S_ORG_ALIAS_PUT,
+	S_ORG_GET,
+	S_ORG_EACH,
+	S_ORG_ALIAS_EACH,
+	S_GOAL_ID,
+	S_GOAL_PUT,
+	S_GOAL_GET,
+	S_GOAL_EACH,
+	S_GOAL_OWNER_PUT,
+	S_GOAL_OWNER_EACH,
+	S_IND_ID,
+	S_IND_PUT,
+	S_IND_GET,
+	S_IND_EACH,
+	S_GOAL_IND_PUT,
+	S_GOAL_IND_EACH,
+	S_TARGET_PUT,
+	S_TARGET_GET,
+	S_TARGET_EACH,
+	S_VALUE_PUT,
+	S_VALUE_GET,
+	S_VALUE_EACH,
+	S_COUNT
+};
+
+static const char *const stmt_sql[S_COUNT] = {
+    [S_ORG_ID] = "SELECT id FROM org_unit WHERE code = ?1",
+    [S_ORG_ALIAS_ID] = "SELECT unit_id FROM org_alias WHERE alias = ?1",
+    [S_ORG_PUT] = "INSERT INTO org_unit(code, name, kind, parent_id, valid_from, valid_to) "
+                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(code) DO UPDATE SET "
+                  "name = excluded.name, kind = excluded.kind, parent_id = excluded.parent_id, "
+                  "valid_from = excluded.valid_from, valid_to = excluded.valid_to",
+    [S_ORG_ALIAS_PUT] = "INSERT INTO org_alias(alias, unit_id) VALUES(?1, ?2) "
+                        "ON CONFLICT(alias) DO UPDATE SET unit_id = excluded.unit_id",
+    [S_ORG_GET] = "SELECT u.code, u.name, u.kind, IFNULL(p.code, ''), IFNULL(u.valid_from, ''), "
+                  "IFNULL(u.valid_to, '') FROM org_unit u LEFT JOIN org_unit p ON p.id = "
+                  "u.parent_id WHERE u.id = ?1",
+    [S_ORG_EACH] = "SELECT u.code, u.name, u.kind, IFNULL(p.code, ''), IFNULL(u.valid_from, ''), "
+                   "IFNULL(u.valid_to, '') FROM org_unit u LEFT JOIN org_unit p ON p.id = "
+                   "u.parent_id ORDER BY u.id",
+    [S_ORG_ALIAS_EACH] = "SELECT a.alias, u.code FROM org_alias a JOIN org_unit u ON u.id = "
+                         "a.unit_id ORDER BY u.id, a.rowid",
+    [S_GOAL_ID] = "SELECT id FROM goal WHERE code = ?1",
+    [S_GOAL_PUT] = "INSERT INTO goal(code, parent_id, level, title, text, valid_from, valid_to) "
+                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(code) DO UPDATE SET "
+                   "parent_id = excluded.parent_id, level = excluded.level, title = "
+                   "excluded.title, text = excluded.text, valid_from = excluded.valid_from, "
+                   "valid_to = excluded.valid_to",
+    [S_GOAL_GET] = "SELECT g.code, IFNULL(p.code, ''), g.level, g.title, g.text, "
+                   "IFNULL(g.valid_from, 0), IFNULL(g.valid_to, 0) FROM goal g LEFT JOIN goal p "
+                   "ON p.id = g.parent_id WHERE g.id = ?1",
+    [S_GOAL_EACH] = "SELECT g.code, IFNULL(p.code, ''), g.level, g.title, g.text, "
+                    "IFNULL(g.valid_from, 0), IFNULL(g.valid_to, 0) FROM goal g LEFT JOIN goal "
+                    "p ON p.id = g.parent_id ORDER BY g.id",
+    [S_GOAL_OWNER_PUT] = "INSERT INTO goal_owner(goal_id, unit_id, role) VALUES(?1, ?2, ?3) "
+                         "ON CONFLICT(goal_id, unit_id) DO UPDATE SET role = excluded.role",
+    [S_GOAL_OWNER_EACH] = "SELECT g.code, u.code, o.role FROM goal_owner o JOIN goal g ON g.id "
+                          "= o.goal_id JOIN org_unit u ON u.id = o.unit_id ORDER BY g.id, "
+                          "o.rowid",
+    [S_IND_ID] = "SELECT id FROM indicator WHERE code = ?1",
+    [S_IND_PUT] = "INSERT INTO indicator(code, name, definition, unit, direction, frequency, "
+                  "source, tolerance) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(code) "
+                  "DO UPDATE SET name = excluded.name, definition = excluded.definition, unit = "
+                  "excluded.unit, direction = excluded.direction, frequency = "
+                  "excluded.frequency, source = excluded.source, tolerance = excluded.tolerance",
+    [S_IND_GET] = "SELECT code, name, definition, unit, direction, frequency, source, tolerance "
+                  "FROM indicator WHERE id = ?1",
+    [S_IND_EACH] = "SELECT code, name, definition, unit, direction, frequency, source, tolerance "
+                   "FROM indicator ORDER BY code",
+    [S_GOAL_IND_PUT] = "INSERT OR IGNORE INTO goal_indicator(goal_id, indicator_id) "
+                       "VALUES(?1, ?2)",
+    [S_GOAL_IND_EACH] = "SELECT g.code, i.code FROM goal_indicator gi JOIN goal g ON g.id = "
+                        "gi.goal_id JOIN indicator i ON i.id = gi.indicator_id ORDER BY i.code, "
+                        "g.id",
+    [S_TARGET_PUT] = "INSERT INTO target(indicator_id, unit_id, year, expr) VALUES(?1, ?2, ?3, "
+                     "?4) ON CONFLICT(indicator_id, unit_id, year) DO UPDATE SET expr = "
+                     "excluded.expr",
+    [S_TARGET_GET] = "SELECT expr, unit_id FROM target WHERE indicator_id = ?1 AND year = ?3 "
+                     "AND unit_id IN (?2, 0) ORDER BY unit_id DESC LIMIT 1",
+    [S_TARGET_EACH] = "SELECT i.code, IFNULL(u.code, ''), t.year, t.expr FROM target t JOIN "
+                      "indicator i ON i.id = t.indicator_id LEFT JOIN org_unit u ON u.id = "
+                      "t.unit_id ORDER BY i.code, t.unit_id, t.year",
+    [S_VALUE_PUT] = "INSERT INTO value(indicator_id, unit_id, year, first_month, last_month, "
+                    "kind, value, decimals, percent, numerator, denominator, missing_reason, "
+                    "source) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+                    "ON CONFLICT(indicator_id, unit_id, year, first_month, last_month) DO UPDATE "
+                    "SET kind = excluded.kind, value = excluded.value, decimals = "
+                    "excluded.decimals, percent = excluded.percent, numerator = "
+                    "excluded.numerator, denominator = excluded.denominator, missing_reason = "
+                    "excluded.missing_reason, source = excluded.source",
+    [S_VALUE_GET] = "SELECT i.code, u.code, v.year, v.first_month, v.last_month, v.kind, "
+                    "v.value, v.decimals, v.percent, v.numerator, v.denominator, "
+                    "v.missing_reason, v.source FROM value v JOIN indicator i ON i.id = "
+                    "v.indicator_id JOIN org_unit u ON u.id = v.unit_id WHERE v.indicator_id = "
+                    "?1 AND v.unit_id = ?2 AND v.year = ?3 AND v.first_month = ?4 AND "
+                    "v.last_month = ?5",
+    [S_VALUE_EACH] = "SELECT i.code, u.code, v.year, v.first_month, v.last_month, v.kind, "
+                     "v.value, v.decimals, v.percent, v.numerator, v.denominator, "
+                     "v.missing_reason, v.source FROM value v JOIN indicator i ON i.id = "
+                     "v.indicator_id JOIN org_unit u ON u.id = v.unit_id WHERE (?1 IS NULL OR "
+                     "i.code = ?1) AND (?2 = 0 OR v.unit_id = ?2) AND (?3 = 0 OR v.year = ?3) "
+                     "ORDER BY i.code, u.code, v.year, v.first_month, v.last_month",
+};
+
+/* A code → key cache of one entry (see the top of the file). */
+struct id_cache {
+	char code[STYR_CODE_MAX];
+	sqlite3_int64 id;
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	sqlite3_stmt *stmt[S_COUNT];
+	struct id_cache org, ind;
+	bool in_tx;
+};
+
+static int db_error(struct store *st, struct styr_err *err, const char *what)
+{
+	return styr_error(err, STYR_ESTORE, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+}
+
+static sqlite3_stmt *stmt(struct store *st, enum stmt_id id, struct styr_err *err)
+{
+	sqlite3_stmt *s = st->stmt[id];
+
+	if (!s) {
+		if (sqlite3_prepare_v3(st->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+		                       &st->stmt[id], NULL) != SQLITE_OK) {
+			db_error(st, err, "preparing a statement");
+			return NULL;
+		}
+		s = st->stmt[id];
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return s;
+}
+
+static void bind_text(sqlite3_stmt *s, int i, const char *text)
+{
+	sqlite3_bind_text(s, i, text, -1, SQLITE_STATIC);
+}
+
+/* Empty text is stored as NULL where the column means "not given". */
+static void bind_text_or_null(sqlite3_stmt *s, int i, const char *text)
+{
+	if (text && *text)
+		bind_text(s, i, text);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+static void col_copy(sqlite3_stmt *s, int i, char *dst, size_t n)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	snprintf(dst, n, "%s", t ? (const char *)t : "");
+}
+
+/* Run a statement expected to finish without rows. */
+static int step_done(struct store *st, sqlite3_stmt *s, struct styr_err *err, const char *what)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, err, what);
+	return STYR_OK;
+}
+
+static int exec(struct store *st, const char *sql, struct styr_err *err)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		styr_error(err, STYR_ESTORE, "%s: %s", st->path, msg ? msg : "failed");
+		sqlite3_free(msg);
+		return STYR_ESTORE;
+	}
+	return STYR_OK;
+}
+
+/* Look up the integer key of a code; what names the kind for messages. */
+static int lookup_id(struct store *st, enum stmt_id id_stmt, struct id_cache *cache,
+                     const char *code, const char *what, sqlite3_int64 *out, struct styr_err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (cache && cache->id && !strcmp(cache->code, code)) {
+		*out = cache->id;
+		return STYR_OK;
+	}
+	s = stmt(st, id_stmt, err);
+	if (!s)
+		return STYR_ESTORE;
+	bind_text(s, 1, code);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+		if (cache) {
+			snprintf(cache->code, sizeof(cache->code), "%s", code);
+			cache->id = *out;
+		}
+		return STYR_OK;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, err, "looking up a code");
+	if (id_stmt == S_ORG_ID)
+		return lookup_id(st, S_ORG_ALIAS_ID, NULL, code, what, out, err);
+	return styr_error(err, STYR_ENOTFOUND, "%s \"%s\" does not exist", what, code);
+}
+
+static int org_id(struct store *st, const char *code, sqlite3_int64 *out, struct styr_err *err)
+{
+	return lookup_id(st, S_ORG_ID, &st->org, code, "org unit", out, err);
+}
+
+static int ind_id(struct store *st, const char *code, sqlite3_int64 *out, struct styr_err *err)
+{
+	return lookup_id(st, S_IND_ID, &st->ind, code, "indicator", out, err);
+}
+
+static int goal_id(struct store *st, const char *code, sqlite3_int64 *out, struct styr_err *err)
+{
+	return lookup_id(st, S_GOAL_ID, NULL, code, "goal", out, err);
+}
+
+static int migrate(struct store *st, struct styr_err *err)
+{
+	sqlite3_stmt *s;
+	int version;
+	size_t i;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK)
+		return db_error(st, err, "reading the schema version");
+	version = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+	sqlite3_finalize(s);
+	if (version > (int)store_migration_count)
+		return styr_error(err, STYR_ESTORE,
+		                  "%s: schema version %d is newer than this styr knows (%zu)",
+		                  st->path, version, store_migration_count);
+	for (i = (size_t)version; i < store_migration_count; i++) {
+		char pragma[64];
+		int rc = exec(st, "BEGIN IMMEDIATE", err);
+
+		if (!rc)
+			rc = exec(st, store_migrations[i], err);
+		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %zu", i + 1);
+		if (!rc)
+			rc = exec(st, pragma, err);
+		if (!rc)
+			rc = exec(st, "COMMIT", err);
+		if (rc) {
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			styr_err_prefix(err, "migration %zu: ", i + 1);
+			return rc;
+		}
+	}
+	return STYR_OK;
+}
+
+static void sq_close(struct store *st)
+{
+	int i;
+
+	if (!st)
+		return;
+	for (i = 0; i < S_COUNT; i++)
+		sqlite3_finalize(st->stmt[i]);
+	sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}
+
+static int sq_open(const char *location, int flags, struct store **out, struct styr_err *err)
+{
+	struct store *st;
+	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	int rc;
+
+	*out = NULL;
+	if (!(flags & STYR_DB_CREATE) && access(location, F_OK) != 0)
+		return styr_error(err, STYR_ENOTFOUND,
+		                  "database %s does not exist (create it with: styr init --db %s)",
+		                  location, location);
+	if (flags & STYR_DB_CREATE)
+		oflags |= SQLITE_OPEN_CREATE;
+	st = calloc(1, sizeof(*st));
+	if (!st || !(st->path = strdup(location))) {
+		free(st);
+		return styr_error(err, STYR_ENOMEM, "out of memory opening %s", location);
+	}
+	if (sqlite3_open_v2(location, &st->db, oflags, NULL) != SQLITE_OK) {
+		rc = db_error(st, err, "cannot open");
+		sq_close(st);
+		return rc;
+	}
+	sqlite3_busy_timeout(st->db, 5000);
+	/* synchronous=NORMAL is durable enough in WAL mode: a crash can lose
+	 * the last commit but never corrupt the database. */
+	rc = exec(st,
+	          "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+	          "PRAGMA foreign_keys = ON",
+	          err);
+	if (!rc)
+		rc = migrate(st, err);
+	if (rc) {
+		sq_close(st);
+		return rc;
+	}
+	*out = st;
+	return STYR_OK;
+}
+
+static int sq_begin(struct store *st, struct styr_err *err)
+{
+	int rc;
+
+	if (st->in_tx)
+		return styr_error(err, STYR_ESTORE, "a transaction is already open");
+	rc = exec(st, "BEGIN IMMEDIATE", err);
+	if (!rc)
+		st->in_tx = true;
+	return rc;
+}
+
+static int sq_commit(struct store *st, struct styr_err *err)
+{
+	int rc = exec(st, "COMMIT", err);
+
+	if (rc)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->in_tx = false;
+	return rc;
+}
+
+static void sq_rollback(struct store *st)
+{
+	if (st->in_tx)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->in_tx = false;
+	/* Keys cached inside the transaction may be gone now. */
+	memset(&st->org, 0, sizeof(st->org));
+	memset(&st->ind, 0, sizeof(st->ind));
+}
+
+static int sq_org_put(struct store *st, const struct styr_org_unit *u, struct styr_err *err)
+{
+	sqlite3_int64 parent = 0;
+	sqlite3_stmt *s;
+	int rc;
+
+	if (u->parent[0]) {
+		rc = org_id(st, u->parent, &parent, err);
+		if (rc)
+			return rc;
+	}
+	s = stmt(st, S_ORG_PUT, err);
+	if (!s)
+		return STYR_ESTORE;
+	bind_text(s, 1, u->code);
+	bind_text(s, 2, u->name);
+	bind_text(s, 3, styr_org_kind_name(u->kind));
+	if (parent)
+		sqlite3_bind_int64(s, 4, parent);
+	bind_text_or_null(s, 5, u->valid_from);
+	bind_text_or_null(s, 6, u->valid_to);
+	return step_done(st, s, err, "storing an org unit");
+}
+
+static int sq_org_alias_put(struct store *st, const char *alias, const char *unit,
+                            struct styr_err *err)
+{
+	sqlite3_int64 id;
+	sqlite3_stmt *s;
+	int rc = org_id(st, unit, &id, err);
+
+	if (rc)
+		return rc;
+	s = stmt(st, S_ORG_ALIAS_PUT, err);
+	if (!s)
+		return STYR_ESTORE;
+	bind_text(s, 1, alias);
+	sqlite3_bind_int64(s, 2, id);
+	return step_done(st, s, err, "storing an alias");
+}
+
+static void org_from_row(sqlite3_stmt *s, struct styr_org_unit *u)
+{
+	memset(u, 0, sizeof(*u));
+	col_copy(s, 0, u->code, sizeof(u->code));
+	col_copy(s, 1, u->name, sizeof(u->name));
+	styr_org_kind_parse((const char *)sqlite3_column_text(s, 2), &u->kind, NULL);
+	col_copy(s, 3, u->parent, sizeof(u->parent));
+	col_copy(s, 4, u->valid_from, sizeof(u->valid_from));
+	col_copy(s, 5, u->valid_to, sizeof(u->valid_to));
+}
+
+/* Step a statement bound to a key; on STYR_OK the row is ready to read
+ * and the caller resets the statement. */
+static int step_one(struct store *st, sqlite3_stmt *s, struct styr_err *err)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW)
+		return STYR_OK;
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return styr_error(err, STYR_ENOTFOUND, "row vanished");
+	return db_error(st, err, "reading a row");
+}
+
+/* Step to the next row of a walk: 1 row ready, 0 done, else an error. */
+static int step_next(struct store *st, sqlite3_stmt *s, struct styr_err *err)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return 0;
+	return -db_error(st, err, "reading rows");
+}
+
+/* The loop every _each function runs: fill row from each result row and
+ * hand it to cb until cb says stop. */
+#define WALK(st, s, row, from_row, cb, ctx, err)                                                   \
+	do {                                                                                       \
+		int more_;                                                                         \
+		while ((more_ = step_next(st, s, err)) == 1) {                                     \
+			int stop_;                                                                 \
+			from_row(s, row);                                                          \
+			stop_ = cb(ctx, row);                                                      \
+			if (stop_) {                                                               \
+				sqlite3_reset(s);                                                  \
+				return stop_;                                                      \
+			}                                                                          \
+		}                                                                                  \
+		return -more_;                                                                     \
+	} while (0)
+
+static int sq_org_find(struct store *st, const char *code, struct styr_org_unit *out,
+                       struct styr_err *err)
+{
+	sqlite3_int64 id;
+	sqlite3_stmt *s;
+	int rc = org_id(st, code, &id, err);
+
+	if (rc)
+		return rc;
+	s = stmt(st, S_ORG_GET, err);
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int64(s, 1, id);
+	rc = step_one(st, s, err);
+	if (!rc)
+		org_from_row(s, out);
+	sqlite3_reset(s);
+	return rc;
+}
+
+static int sq_org_each(struct store *st, int (*cb)(void *, const struct styr_org_unit *), void *ctx,
+                       struct styr_err *err)
+{
+	struct styr_org_unit u;
+	sqlite3_stmt *s = stmt(st, S_ORG_EACH, err);
+
+	if (!s)
+		return STYR_ESTORE;
+	WALK(st, s, &u, org_from_row, cb, ctx, err);
+}
+
+/* Rows of two codes (alias and unit, goal and indicator). */
+static int walk_pairs(struct store *st, enum stmt_id id,
+                      int (*cb)(void *, const char *, const char *), void *ctx,
+                      struct styr_err *err)
+{
+	sqlite3_stmt *s = stmt(st, id, err);
+	int rc;
+
+	if (!s)
+		return STYR_ESTORE;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int stop = cb(ctx, (const char *)sqlite3_column_text(s, 0),
+		              (const char *)sqlite3_column_text(s, 1));
+		if (stop) {
+			sqlite3_reset(s);
+			return stop;
+		}
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, err, "reading rows");
+	return STYR_OK;
+}
+
+static int sq_org_alias_each(struct store *st, int (*cb)(void *, const char *, const char *),
+                             void *ctx, struct styr_err *err)
+{
+	return walk_pairs(st, S_ORG_ALIAS_EACH, cb, ctx, err);
+}
+
+static int sq_goal_put(struct store *st, const struct styr_goal *g, struct styr_err *err)
+{
+	sqlite3_int64 parent = 0;
+	sqlite3_stmt *s;
+	int rc;
+
+	if (g->parent[0]) {
+		rc = goal_id(st, g->parent, &parent, err);
+		if (rc)
+			return rc;
+	}
+	s = stmt(st, S_GOAL_PUT, err);
+	if (!s)
+		return STYR_ESTORE;
+	bind_text(s, 1, g->code);
+	if (parent)
+		sqlite3_bind_int64(s, 2, parent);
+	bind_text(s, 3, styr_goal_level_name(g->level));
+	bind_text(s, 4, g->title);
+	bind_text(s, 5, g->text);
+	if (g->valid_from)
+		sqlite3_bind_int(s, 6, g->valid_from);
+	if (g->valid_to)
+		sqlite3_bind_int(s, 7, g->valid_to);
+	return step_done(st, s, err, "storing a goal");
+}
+
+static void goal_from_row(sqlite3_stmt *s, struct styr_goal *g)
+{
+	memset(g, 0, sizeof(*g));
+	col_copy(s, 0, g->code, sizeof(g->code));
+	col_copy(s, 1, g->parent, sizeof(g->parent));
+	styr_goal_level_parse((const char *)sqlite3_column_text(s, 2), &g->level, NULL);
+	col_copy(s, 3, g->title, sizeof(g->title));
+	col_copy(s, 4, g->text, sizeof(g->text));
+	g->valid_from = sqlite3_column_int(s, 5);
+	g->valid_to = sqlite3_column_int(s, 6);
+}
+
+static int sq_goal_find(struct store *st, const char *code, struct styr_goal *out,
+                        struct styr_err *err)
+{
+	sqlite3_int64 id;
+	sqlite3_stmt *s;
+	int rc = goal_id(st, code, &id, err);
+
+	if (rc)
+		return rc;
+	s = stmt(st, S_GOAL_GET, err);
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int64(s, 1, id);
+	rc = step_one(st, s, err);
+	if (!rc)
+		goal_from_row(s, out);
+	sqlite3_reset(s);
+	return rc;
+}
+
+/* Goals are large; the walk gets its row from the caller's heap. */
+static int goal_walk(struct store *st, struct styr_goal *g,
+                     int (*cb)(void *, const struct styr_goal *), void *ctx, struct styr_err *err)
+{
+	sqlite3_stmt *s = stmt(st, S_GOAL_EACH, err);
+
+	if (!s)
+		return STYR_ESTORE;
+	WALK(st, s, g, goal_from_row, cb, ctx, err);
+}
+
+static int sq_goal_each(struct store *st, int (*cb)(void *, const struct styr_goal *), void *ctx,
+                        struct styr_err *err)
+{
+	struct styr_goal *g = malloc(sizeof(*g));
+	int rc;
+
+	if (!g)
+		return styr_error(err, STYR_ENOMEM, "out of memory reading goals");
+	rc = goal_walk(st, g, cb, ctx, err);
+	free(g);
+	return rc;
+}
+
+static int sq_goal_owner_put(struct store *st, const struct styr_goal_owner *o,
+                             struct styr_err *err)
+{
+	sqlite3_int64 gid, uid;
+	sqlite3_stmt *s;
+	int rc = goal_id(st, o->goal, &gid, err);
+
+	if (!rc)
+		rc = org_id(st, o->unit, &uid, err);
+	if (rc)
+		return rc;
+	s = stmt(st, S_GOAL_OWNER_PUT, err);
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int64(s, 1, gid);
+	sqlite3_bind_int64(s, 2, uid);
+	bind_text(s, 3, styr_owner_role_name(o->role));
+	return step_done(st, s, err, "storing a goal owner");
+}
+
+static void owner_from_row(sqlite3_stmt *s, struct styr_goal_owner *o)
+{
+	memset(o, 0, sizeof(*o));
+	col_copy(s, 0, o->goal, sizeof(o->goal));
+	col_copy(s, 1, o->unit, sizeof(o->unit));
+	styr_owner_role_parse((const char *)sqlite3_column_text(s, 2), &o->role, NULL);
+}
+
+static int sq_goal_owner_each(struct store *st, int (*cb)(void *, const struct styr_goal_owner *),
+                              void *ctx, struct styr_err *err)
+{
+	struct styr_goal_owner o;
+	sqlite3_stmt *s = stmt(st, S_GOAL_OWNER_EACH, err);
+
+	if (!s)
+		return STYR_ESTORE;
+	WALK(st, s, &o, owner_from_row, cb, ctx, err);
+}
+
+static int sq_indicator_put(struct store *st, const struct styr_indicator *ind,
+                            struct styr_err *err)
+{
+	sqlite3_stmt *s = stmt(st, S_IND_PUT, err);
+
+	if (!s)
+		return STYR_ESTORE;
+	bind_text(s, 1, ind->code);
+	bind_text(s, 2, ind->name);
+	bind_text(s, 3, ind->definition);
+	bind_text(s, 4, ind->unit);
+	if (ind->has_direction)
+		bind_text(s, 5, styr_direction_name(ind->direction));
+	bind_text(s, 6, ind->frequency);
+	bind_text(s, 7, ind->source);
+	if (ind->tolerance >= 0)
+		sqlite3_bind_double(s, 8, ind->tolerance);
+	return step_done(st, s, err, "storing an indicator");
+}
+
+static void ind_from_row(sqlite3_stmt *s, struct styr_indicator *ind)
+{
+	memset(ind, 0, sizeof(*ind));
+	col_copy(s, 0, ind->code, sizeof(ind->code));
+	col_copy(s, 1, ind->name, sizeof(ind->name));
+	col_copy(s, 2, ind->definition, sizeof(ind->definition));
+	col_copy(s, 3, ind->unit, sizeof(ind->unit));
+	if (sqlite3_column_type(s, 4) != SQLITE_NULL) {
+		ind->has_direction = true;
+		styr_direction_parse((const char *)sqlite3_column_text(s, 4), &ind->direction,
+		                     NULL);
+	}
+	col_copy(s, 5, ind->frequency, sizeof(ind->frequency));
+	col_copy(s, 6, ind->source, sizeof(ind->source));
+	ind->tolerance =
+	    sqlite3_column_type(s, 7) == SQLITE_NULL ? -1 : sqlite3_column_double(s, 7);
+}
+
+static int sq_indicator_find(struct store *st, const char *code, struct styr_indicator *out,
+                             struct styr_err *err)
+{
+	sqlite3_int64 id;
+	sqlite3_stmt *s;
+	int rc = ind_id(st, code, &id, err);
+
+	if (rc)
+		return rc;
+	s = stmt(st, S_IND_GET, err);
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int64(s, 1, id);
+	rc = step_one(st, s, err);
+	if (!rc)
+		ind_from_row(s, out);
+	sqlite3_reset(s);
+	return rc;
+}
+
+static int ind_walk(struct store *st, struct styr_indicator *ind,
+                    int (*cb)(void *, const struct styr_indicator *), void *ctx,
+                    struct styr_err *err)
+{
+	sqlite3_stmt *s = stmt(st, S_IND_EACH, err);
+
+	if (!s)
+		return STYR_ESTORE;
+	WALK(st, s, ind, ind_from_row, cb, ctx, err);
+}
+
+static int sq_indicator_each(struct store *st, int (*cb)(void *, const struct styr_indicator *),
+                             void *ctx, struct styr_err *err)
+{
+	struct styr_indicator *ind = malloc(sizeof(*ind));
+	int rc;
+
+	if (!ind)
+		return styr_error(err, STYR_ENOMEM, "out of memory reading indicators");
+	rc = ind_walk(st, ind, cb, ctx, err);
+	free(ind);
+	return rc;
+}
+
+static int sq_goal_indicator_put(struct store *st, const char *goal, const char *indicator,
+                                 struct styr_err *err)
+{
+	sqlite3_int64 gid, iid;
+	sqlite3_stmt *s;
+	int rc = goal_id(st, goal, &gid, err);
+
+	if (!rc)
+		rc = ind_id(st, indicator, &iid, err);
+	if (rc)
+		return rc;
+	s = stmt(st, S_GOAL_IND_PUT, err);
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int64(s, 1, gid);
+	sqlite3_bind_int64(s, 2, iid);
+	return step_done(st, s, err, "linking a goal and an indicator");
+}
+
+static int sq_goal_indicator_each(struct store *st, int (*cb)(void *, const char *, const char *),
+                                  void *ctx, struct styr_err *err)
+{
+	return walk_pairs(st, S_GOAL_IND_EACH, cb, ctx, err);
+}
+
+static int sq_target_put(struct store *st, const struct styr_indicator_target *t,
+                         struct styr_err *err)
+{
+	sqlite3_int64 iid, uid = 0;
+	sqlite3_stmt *s;
+	int rc = ind_id(st, t->indicator, &iid, err);
+
+	if (!rc && t->unit[0])
+		rc = org_id(st, t->unit, &uid, err);
+	if (rc)
+		return rc;
+	s = stmt(st, S_TARGET_PUT, err);
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int64(s, 1, iid);
+	sqlite3_bind_int64(s, 2, uid);
+	sqlite3_bind_int(s, 3, t->year);
+	bind_text(s, 4, t->text);
+	return step_done(st, s, err, "storing a target");
+}
+
+static int sq_target_find(struct store *st, const char *indicator, const char *unit, int year,
+                          struct styr_indicator_target *out, struct styr_err *err)
+{
+	sqlite3_int64 iid, uid = 0;
+	sqlite3_stmt *s;
+	int rc = ind_id(st, indicator, &iid, err);
+
+	if (!rc && unit && unit[0])
+		rc = org_id(st, unit, &uid, err);
+	if (rc)
+		return rc;
+	s = stmt(st, S_TARGET_GET, err);
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int64(s, 1, iid);
+	sqlite3_bind_int64(s, 2, uid);
+	sqlite3_bind_int(s, 3, year);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		memset(out, 0, sizeof(*out));
+		snprintf(out->indicator, sizeof(out->indicator), "%s", indicator);
+		if (sqlite3_column_int64(s, 1))
+			snprintf(out->unit, sizeof(out->unit), "%s", unit);
+		out->year = year;
+		col_copy(s, 0, out->text, sizeof(out->text));
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return STYR_OK;
+	if (rc != SQLITE_DONE)
+		return db_error(st, err, "reading a target");
+	return styr_error(err, STYR_ENOTFOUND, "indicator %s has no target for %d", indicator,
+	                  year);
+}
+
+static void target_from_row(sqlite3_stmt *s, struct styr_indicator_target *t)
+{
+	memset(t, 0, sizeof(*t));
+	col_copy(s, 0, t->indicator, sizeof(t->indicator));
+	col_copy(s, 1, t->unit, sizeof(t->unit));
+	t->year = sqlite3_column_int(s, 2);
+	col_copy(s, 3, t->text, sizeof(t->text));
+}
+
+static int sq_target_each(struct store *st, int (*cb)(void *, const struct styr_indicator_target *),
+                          void *ctx, struct styr_err *err)
+{
+	struct styr_indicator_target t;
+	sqlite3_stmt *s = stmt(st, S_TARGET_EACH, err);
+
+	if (!s)
+		return STYR_ESTORE;
+	WALK(st, s, &t, target_from_row, cb, ctx, err);
+}
+
+static int sq_value_put(struct store *st, const struct styr_value *v, struct styr_err *err)
+{
+	sqlite3_int64 iid, uid;
+	sqlite3_stmt *s;
+	int rc = ind_id(st, v->indicator, &iid, err);
+
+	if (!rc)
+		rc = org_id(st, v->unit, &uid, err);
+	if (rc)
+		return rc;
+	s = stmt(st, S_VALUE_PUT, err);
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int64(s, 1, iid);
+	sqlite3_bind_int64(s, 2, uid);
+	sqlite3_bind_int(s, 3, v->period.year);
+	sqlite3_bind_int(s, 4, v->period.first_month);
+	sqlite3_bind_int(s, 5, v->period.last_month);
+	sqlite3_bind_int(s, 6, (int)v->num.kind);
+	if (v->num.kind == STYR_NUM_VALUE)
+		sqlite3_bind_double(s, 7, v->num.value);
+	sqlite3_bind_int(s, 8, v->num.decimals);
+	sqlite3_bind_int(s, 9, v->num.percent);
+	if (v->has_numerator)
+		sqlite3_bind_double(s, 10, v->numerator);
+	if (v->has_denominator)
+		sqlite3_bind_double(s, 11, v->denominator);
+	bind_text(s, 12, v->missing_reason);
+	bind_text(s, 13, v->source);
+	return step_done(st, s, err, "storing a value");
+}
+
+static void value_from_row(sqlite3_stmt *s, struct styr_value *v)
+{
+	memset(v, 0, sizeof(*v));
+	col_copy(s, 0, v->indicator, sizeof(v->indicator));
+	col_copy(s, 1, v->unit, sizeof(v->unit));
+	v->period.year = sqlite3_column_int(s, 2);
+	v->period.first_month = sqlite3_column_int(s, 3);
+	v->period.last_month = sqlite3_column_int(s, 4);
+	v->num.kind = (enum styr_num_kind)sqlite3_column_int(s, 5);
+	v->num.value = sqlite3_column_double(s, 6);
+	v->num.decimals = sqlite3_column_int(s, 7);
+	v->num.percent = sqlite3_column_int(s, 8) != 0;
+	v->has_numerator = sqlite3_column_type(s, 9) != SQLITE_NULL;
+	v->numerator = sqlite3_column_double(s, 9);
+	v->has_denominator = sqlite3_column_type(s, 10) != SQLITE_NULL;
+	v->denominator = sqlite3_column_double(s, 10);
+	col_copy(s, 11, v->missing_reason, sizeof(v->missing_reason));
+	col_copy(s, 12, v->source, sizeof(v->source));
+}
+
+static int sq_value_find(struct store *st, const char *indicator, const char *unit,
+                         const struct styr_period *p, struct styr_value *out, struct styr_err *err)
+{
+	sqlite3_int64 iid, uid;
+	sqlite3_stmt *s;
+	int rc = ind_id(st, indicator, &iid, err);
+
+	if (!rc)
+		rc = org_id(st, unit, &uid, err);
+	if (rc)
+		return rc;
+	s = stmt(st, S_VALUE_GET, err);
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int64(s, 1, iid);
+	sqlite3_bind_int64(s, 2, uid);
+	sqlite3_bind_int(s, 3, p->year);
+	sqlite3_bind_int(s, 4, p->first_month);
+	sqlite3_bind_int(s, 5, p->last_month);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		value_from_row(s, out);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return STYR_OK;
+	if (rc != SQLITE_DONE)
+		return db_error(st, err, "reading a value");
+	return styr_error(err, STYR_ENOTFOUND, "no value of %s for %s", indicator, unit);
+}
+
+static int sq_value_each(struct store *st, const struct styr_value_filter *f,
+                         int (*cb)(void *, const struct styr_value *), void *ctx,
+                         struct styr_err *err)
+{
+	struct styr_value v;
+	sqlite3_int64 uid = 0;
+	sqlite3_stmt *s;
+	int rc;
+
+	if (f && f->unit) {
+		rc = org_id(st, f->unit, &uid, err);
+		if (rc)
+			return rc;
+	}
+	s = stmt(st, S_VALUE_EACH, err);
+	if (!s)
+		return STYR_ESTORE;
+	if (f && f->indicator)
+		bind_text(s, 1, f->indicator);
+	sqlite3_bind_int64(s, 2, uid);
+	sqlite3_bind_int(s, 3, f ? f->year : 0);
+	WALK(st, s, &v, value_from_row, cb, ctx, err);
+}
+
+const struct store_ops store_sqlite_ops = {
+    .version = STORE_OPS_VERSION,
+    .name = "sqlite",
+    .open = sq_open,
+    .close = sq_close,
+    .begin = sq_begin,
+    .commit = sq_commit,
+    .rollback = sq_rollback,
+    .org_put = sq_org_put,
+    .org_alias_put = sq_org_alias_put,
+    .org_find = sq_org_find,
+    .org_each = sq_org_each,
+    .org_alias_each = sq_org_alias_each,
+    .goal_put = sq_goal_put,
+    .goal_find = sq_goal_find,
+    .goal_each = sq_goal_each,
+    .goal_owner_put = sq_goal_owner_put,
+    .goal_owner_each = sq_goal_owner_each,
+    .indicator_put = sq_indicator_put,
+    .indicator_find = sq_indicator_find,
+    .indicator_each = sq_indicator_each,
+    .goal_indicator_put = sq_goal_indicator_put,
+    .goal_indicator_each = sq_goal_indicator_each,
+    .target_put = sq_target_put,
+    .target_find = sq_target_find,
+    .target_each = sq_target_each,
+    .value_put = sq_value_put,
+    .value_find = sq_value_find,
+    .value_each = sq_value_each,
+};

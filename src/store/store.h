@@ -1,0 +1,89 @@
+/*
+ * The store is a table of operations (as curl's vtls and Redis's
+ * ConnectionType): one struct store_ops per backend, filled by
+ * store/sqlite.c (and later store/pg.c).  The public styr_db functions in
+ * store/store.c only forward to it, so callers never see which backend
+ * runs or any SQL.  version lets the table grow without breaking a
+ * backend written against an older one.
+ *
+ * Ownership: open returns a backend state that close frees; everything
+ * else borrows its arguments.
+ */
+#ifndef STYR_STORE_H
+#define STYR_STORE_H
+
+#include "styr/db.h"
+
+struct store;
+
+#define STORE_OPS_VERSION 1
+
+struct store_ops {
+	int version;
+	const char *name;
+	int (*open)(const char *location, int flags, struct store **out, struct styr_err *err);
+	void (*close)(struct store *st);
+	int (*begin)(struct store *st, struct styr_err *err);
+	int (*commit)(struct store *st, struct styr_err *err);
+	void (*rollback)(struct store *st);
+
+	int (*org_put)(struct store *st, const struct styr_org_unit *u, struct styr_err *err);
+	int (*org_alias_put)(struct store *st, const char *alias, const char *unit,
+	                     struct styr_err *err);
+	int (*org_find)(struct store *st, const char *code, struct styr_org_unit *out,
+	                struct styr_err *err);
+	int (*org_each)(struct store *st, int (*cb)(void *, const struct styr_org_unit *),
+	                void *ctx, struct styr_err *err);
+	int (*org_alias_each)(struct store *st, int (*cb)(void *, const char *, const char *),
+	                      void *ctx, struct styr_err *err);
+
+	int (*goal_put)(struct store *st, const struct styr_goal *g, struct styr_err *err);
+	int (*goal_find)(struct store *st, const char *code, struct styr_goal *out,
+	                 struct styr_err *err);
+	int (*goal_each)(struct store *st, int (*cb)(void *, const struct styr_goal *), void *ctx,
+	                 struct styr_err *err);
+	int (*goal_owner_put)(struct store *st, const struct styr_goal_owner *o,
+	                      struct styr_err *err);
+	int (*goal_owner_each)(struct store *st, int (*cb)(void *, const struct styr_goal_owner *),
+	                       void *ctx, struct styr_err *err);
+
+	int (*indicator_put)(struct store *st, const struct styr_indicator *ind,
+	                     struct styr_err *err);
+	int (*indicator_find)(struct store *st, const char *code, struct styr_indicator *out,
+	                      struct styr_err *err);
+	int (*indicator_each)(struct store *st, int (*cb)(void *, const struct styr_indicator *),
+	                      void *ctx, struct styr_err *err);
+	int (*goal_indicator_put)(struct store *st, const char *goal, const char *indicator,
+	                          struct styr_err *err);
+	int (*goal_indicator_each)(struct store *st, int (*cb)(void *, const char *, const char *),
+	                           void *ctx, struct styr_err *err);
+
+	int (*target_put)(struct store *st, const struct styr_indicator_target *t,
+	                  struct styr_err *err);
+	int (*target_find)(struct store *st, const char *indicator, const char *unit, int year,
+	                   struct styr_indicator_target *out, struct styr_err *err);
+	int (*target_each)(struct store *st,
+	                   int (*cb)(void *, const struct styr_indicator_target *), void *ctx,
+	                   struct styr_err *err);
+
+	int (*value_put)(struct store *st, const struct styr_value *v, struct styr_err *err);
+	int (*value_find)(struct store *st, const char *indicator, const char *unit,
+	                  const struct styr_period *p, struct styr_value *out,
+	                  struct styr_err *err);
+	int (*value_each)(struct store *st, const struct styr_value_filter *f,
+	                  int (*cb)(void *, const struct styr_value *), void *ctx,
+	                  struct styr_err *err);
+};
+
+struct styr_db {
+	const struct store_ops *ops;
+	struct store *st;
+};
+
+extern const struct store_ops store_sqlite_ops;
+
+/* The schema, one SQL text per migration, generated from migrations/. */
+extern const char *const store_migrations[];
+extern const size_t store_migration_count;
+
+#endif

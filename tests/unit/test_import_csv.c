@@ -1,0 +1,189 @@
+/*
+ * Tests of import/csv.c: the fixture files of tests/cli/data, and fault
+ * injection — a store whose writes fail on the Nth call — proving that an
+ * import that fails anywhere leaves nothing behind.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store/store.h"
+#include "styr/import.h"
+
+static char data_dir[512];
+static char files[5][600];
+static const char *paths[5];
+
+static int count_value(void *ctx, const struct styr_value *v)
+{
+	(void)v;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+static int count_unit(void *ctx, const struct styr_org_unit *u)
+{
+	(void)u;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+static struct styr_db *fresh_db(char *path, size_t size)
+{
+	struct styr_db *db;
+	struct styr_err err;
+	int fd;
+
+	snprintf(path, size, "/tmp/styr-import-XXXXXX");
+	fd = mkstemp(path);
+	close(fd);
+	unlink(path);
+	styr_err_init(&err);
+	assert_int_equal(styr_db_open(path, STYR_DB_CREATE, &db, &err), STYR_OK);
+	return db;
+}
+
+static void drop_db(struct styr_db *db, const char *path)
+{
+	char p[128];
+
+	styr_db_close(db);
+	unlink(path);
+	snprintf(p, sizeof(p), "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s-shm", path);
+	unlink(p);
+}
+
+static void test_import_fixture(void **state)
+{
+	struct styr_import_stats stats;
+	struct styr_err err;
+	char path[64];
+	struct styr_db *db = fresh_db(path, sizeof(path));
+	int values = 0;
+
+	(void)state;
+	styr_err_init(&err);
+	assert_int_equal(styr_import_csv(db, paths, 5, &stats, &err), STYR_OK);
+	assert_int_equal(stats.rows[STYR_ENTITY_ORG], 3);
+	assert_int_equal(stats.rows[STYR_ENTITY_GOAL], 2);
+	assert_int_equal(stats.rows[STYR_ENTITY_INDICATOR], 2);
+	assert_int_equal(stats.rows[STYR_ENTITY_TARGET], 2);
+	assert_int_equal(stats.rows[STYR_ENTITY_VALUE], 5);
+	assert_int_equal(styr_value_each(db, NULL, count_value, &values, &err), STYR_OK);
+	assert_int_equal(values, 5);
+	drop_db(db, path);
+}
+
+/* The injected fault: every write operation counts down, and the one that
+ * reaches zero fails as a full disk would. */
+static int writes_left;
+static struct store_ops real_ops, faulty_ops;
+
+static int fail_now(struct styr_err *err)
+{
+	return --writes_left == 0 ? styr_error(err, STYR_ESTORE, "injected write failure") : 0;
+}
+
+#define FAULTY(name, params, args)                                                                 \
+	static int faulty_##name params                                                            \
+	{                                                                                          \
+		return fail_now(err) ? STYR_ESTORE : real_ops.name args;                           \
+	}
+
+FAULTY(org_put, (struct store * st, const struct styr_org_unit *u, struct styr_err *err),
+       (st, u, err))
+FAULTY(org_alias_put, (struct store * st, const char *a, const char *u, struct styr_err *err),
+       (st, a, u, err))
+FAULTY(goal_put, (struct store * st, const struct styr_goal *g, struct styr_err *err), (st, g, err))
+FAULTY(goal_owner_put, (struct store * st, const struct styr_goal_owner *o, struct styr_err *err),
+       (st, o, err))
+FAULTY(indicator_put, (struct store * st, const struct styr_indicator *i, struct styr_err *err),
+       (st, i, err))
+FAULTY(goal_indicator_put, (struct store * st, const char *g, const char *i, struct styr_err *err),
+       (st, g, i, err))
+FAULTY(target_put, (struct store * st, const struct styr_indicator_target *t, struct styr_err *err),
+       (st, t, err))
+FAULTY(value_put, (struct store * st, const struct styr_value *v, struct styr_err *err),
+       (st, v, err))
+
+static void test_every_failing_write_leaves_nothing(void **state)
+{
+	int n, total = 0;
+
+	(void)state;
+	faulty_ops.org_put = faulty_org_put;
+	faulty_ops.org_alias_put = faulty_org_alias_put;
+	faulty_ops.goal_put = faulty_goal_put;
+	faulty_ops.goal_owner_put = faulty_goal_owner_put;
+	faulty_ops.indicator_put = faulty_indicator_put;
+	faulty_ops.goal_indicator_put = faulty_goal_indicator_put;
+	faulty_ops.target_put = faulty_target_put;
+	faulty_ops.value_put = faulty_value_put;
+
+	/* Count the writes of a whole import first. */
+	{
+		char path[64];
+		struct styr_db *db = fresh_db(path, sizeof(path));
+		struct styr_err err;
+
+		writes_left = 1 << 30;
+		db->ops = &faulty_ops;
+		styr_err_init(&err);
+		assert_int_equal(styr_import_csv(db, paths, 5, NULL, &err), STYR_OK);
+		total = (1 << 30) - writes_left;
+		db->ops = &real_ops;
+		drop_db(db, path);
+	}
+	assert_true(total >= 14);
+	for (n = 1; n <= total; n++) {
+		char path[64];
+		struct styr_db *db = fresh_db(path, sizeof(path));
+		struct styr_import_stats stats;
+		struct styr_err err;
+		int units = 0, values = 0;
+
+		writes_left = n;
+		db->ops = &faulty_ops;
+		styr_err_init(&err);
+		assert_int_equal(styr_import_csv(db, paths, 5, &stats, &err), STYR_ESTORE);
+		assert_non_null(strstr(err.msg, "injected write failure"));
+		assert_int_equal(stats.rows[STYR_ENTITY_ORG], 0);
+		db->ops = &real_ops;
+		assert_int_equal(styr_org_each(db, count_unit, &units, &err), STYR_OK);
+		assert_int_equal(styr_value_each(db, NULL, count_value, &values, &err), STYR_OK);
+		assert_int_equal(units, 0);
+		assert_int_equal(values, 0);
+		drop_db(db, path);
+	}
+}
+
+int main(void)
+{
+	static const char *const names[5] = {"values.csv", "org.csv", "goals.csv", "indicators.csv",
+	                                     "targets.csv"};
+	char here[512];
+	int i;
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_import_fixture),
+	    cmocka_unit_test(test_every_failing_write_leaves_nothing),
+	};
+
+	snprintf(here, sizeof(here), "%s", __FILE__);
+	snprintf(data_dir, sizeof(data_dir), "%s/../cli/data", dirname(here));
+	for (i = 0; i < 5; i++) {
+		snprintf(files[i], sizeof(files[i]), "%s/%s", data_dir, names[i]);
+		paths[i] = files[i];
+	}
+	real_ops = store_sqlite_ops;
+	faulty_ops = store_sqlite_ops;
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
