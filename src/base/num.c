@@ -26,11 +26,9 @@
 #include "base/text.h"
 #include "styr/num.h"
 
-#define NBSP       "\xc2\xa0"      /* U+00A0 NO-BREAK SPACE */
-#define MINUS      "\xe2\x88\x92"  /* U+2212 MINUS SIGN */
-#define EN_DASH    "\xe2\x80\x93"  /* U+2013 EN DASH */
-#define QUOTE_MAX  60              /* bytes of bad input repeated in a message */
-#define QUOTE_SIZE (QUOTE_MAX + 4) /* and an ellipsis and a NUL */
+#define NBSP    "\xc2\xa0"     /* U+00A0 NO-BREAK SPACE */
+#define MINUS   "\xe2\x88\x92" /* U+2212 MINUS SIGN */
+#define EN_DASH "\xe2\x80\x93" /* U+2013 EN DASH */
 
 /* Swedish text uses all three as a minus sign, and all three alone in a cell
  * mean "no value". */
@@ -72,26 +70,6 @@ static void trim(const char *text, const char **start, size_t *len)
 	}
 	*start = s;
 	*len = (size_t)(end - s);
-}
-
-/* Copy at most QUOTE_MAX bytes of s for an error message, cutting on a UTF-8
- * character boundary and turning control characters (a newline from a split
- * cell) into spaces so that the message stays on one line. */
-static void quote(char dst[QUOTE_SIZE], const char *s, size_t len)
-{
-	size_t n = len;
-	size_t i;
-
-	if (n > QUOTE_MAX) {
-		n = QUOTE_MAX;
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--;
-	}
-	for (i = 0; i < n; i++)
-		dst[i] = (unsigned char)s[i] < 0x20 ? ' ' : s[i];
-	dst[n] = '\0';
-	if (n < len)
-		strcat(dst, "\xe2\x80\xa6"); /* U+2026 ellipsis */
 }
 
 /* What the scanner found.  mantissa holds every digit, integer and
@@ -192,7 +170,7 @@ static const double pow10_exact[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1
 
 int styr_num_parse(const char *text, struct styr_num *out, struct styr_err *err)
 {
-	char q[QUOTE_SIZE];
+	char q[TEXT_QUOTE_SIZE];
 	struct lexed lx;
 	const char *s;
 	size_t len;
@@ -211,7 +189,7 @@ int styr_num_parse(const char *text, struct styr_num *out, struct styr_err *err)
 		out->kind = STYR_NUM_SUPPRESSED;
 		return STYR_OK;
 	}
-	quote(q, s, len);
+	text_quote(q, s, len);
 	if (!lex(s, len, &lx))
 		return styr_error(err, STYR_EINPUT, "value \"%s\": expected a number such as 83,8",
 		                  q);
@@ -231,14 +209,14 @@ int styr_num_parse(const char *text, struct styr_num *out, struct styr_err *err)
 
 int styr_amount_parse(const char *text, int64_t *out, struct styr_err *err)
 {
-	char q[QUOTE_SIZE];
+	char q[TEXT_QUOTE_SIZE];
 	struct lexed lx;
 	const char *s;
 	size_t len;
 
 	*out = 0;
 	trim(text ? text : "", &s, &len);
-	quote(q, s, len);
+	text_quote(q, s, len);
 	/* "-" or "x" in an amount column has no agreed meaning (zero? unknown?),
 	 * so the importer has to decide, not this function. */
 	if (!lex(s, len, &lx))

@@ -20,8 +20,6 @@
 #include "styr/period.h"
 
 #define EN_DASH    "\xe2\x80\x93" /* U+2013 */
-#define QUOTE_MAX  60
-#define QUOTE_SIZE (QUOTE_MAX + 4)
 #define TOKENS_MAX 8
 
 static const char *const month_names[12] = {
@@ -224,31 +222,12 @@ static bool forms(const struct tok *t, size_t n, struct styr_period *p)
 	return months(t, n - 1, year, p);
 }
 
-/* As in num.c: one line, cut short on a character boundary. */
-static void quote(char dst[QUOTE_SIZE], const char *s)
-{
-	size_t len = strlen(s);
-	size_t n = len;
-	size_t i;
-
-	if (n > QUOTE_MAX) {
-		n = QUOTE_MAX;
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--;
-	}
-	for (i = 0; i < n; i++)
-		dst[i] = (unsigned char)s[i] < 0x20 ? ' ' : s[i];
-	dst[n] = '\0';
-	if (n < len)
-		strcat(dst, "\xe2\x80\xa6");
-}
-
 int styr_period_parse(const char *text, struct styr_period *out, struct styr_err *err)
 {
 	struct tok t[TOKENS_MAX];
 	struct styr_period p = {0, 0, 0};
 	size_t n = 0;
-	char q[QUOTE_SIZE];
+	char q[TEXT_QUOTE_SIZE];
 
 	memset(out, 0, sizeof(*out));
 	if (!text)
@@ -268,7 +247,7 @@ int styr_period_parse(const char *text, struct styr_period *out, struct styr_err
 		*out = p;
 		return STYR_OK;
 	}
-	quote(q, text);
+	text_quote(q, text, strlen(text));
 	return styr_error(err, STYR_EINPUT,
 	                  "period \"%s\": expected a period such as 2024, 2024-03, 2024T2 or "
 	                  "jan" EN_DASH "aug 2024",

@@ -30,4 +30,12 @@ static inline size_t text_match(const char *s, const char *const *set)
 	return 0;
 }
 
+/* Bad input repeated in an error message: at most TEXT_QUOTE_MAX bytes,
+ * cut on a UTF-8 character boundary (with an ellipsis), control characters
+ * (a newline from a split table cell) turned into spaces so that the
+ * message stays on one line. */
+#define TEXT_QUOTE_MAX  60
+#define TEXT_QUOTE_SIZE (TEXT_QUOTE_MAX + 4)
+void text_quote(char dst[TEXT_QUOTE_SIZE], const char *s, size_t len);
+
 #endif

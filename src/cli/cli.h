@@ -31,6 +31,9 @@ int cli_fail(const struct styr_err *err);
 /* Print a usage error for cmd and return EXIT_INPUT. */
 int cli_usage(const struct command *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* Parse the year argument of an option; on bad input print a usage error
+ * and return EXIT_INPUT, which the caller returns. */
+int cli_year(const struct command *cmd, const char *text, int *out);
 int cli_open(const struct cli *cli, int flags, struct styr_db **db, struct styr_err *err);
 /* If argv holds --help or -h, print cmd's usage and return 1. */
 int cli_wants_help(const struct command *cmd, int argc, char **argv);

@@ -23,7 +23,6 @@ static int run(struct cli *cli, int argc, char **argv)
 	enum styr_entity kind = STYR_ENTITY_VALUE;
 	struct styr_db *db;
 	struct styr_err err;
-	char *end;
 	int c, rc;
 
 	optind = 1;
@@ -36,11 +35,8 @@ static int run(struct cli *cli, int argc, char **argv)
 			filter.unit = optarg;
 			break;
 		case 'y':
-			filter.year = (int)strtol(optarg, &end, 10);
-			if (*end || filter.year < 1900 || filter.year > 2999)
-				return cli_usage(&cmd_export_def,
-				                 "--year \"%s\": expected a year such as 2024",
-				                 optarg);
+			if (cli_year(&cmd_export_def, optarg, &filter.year))
+				return EXIT_INPUT;
 			break;
 		case 'd':
 			dir = optarg;

@@ -37,8 +37,7 @@ static int import_report_text(struct styr_db *db, int argc, char **argv)
 	struct styr_report_text_result res;
 	struct styr_err err;
 	const char *unit = NULL;
-	char *end;
-	long year = 0;
+	int year = 0;
 	size_t i;
 	int c;
 
@@ -49,11 +48,8 @@ static int import_report_text(struct styr_db *db, int argc, char **argv)
 			unit = optarg;
 			break;
 		case 'y':
-			year = strtol(optarg, &end, 10);
-			if (*end || year < 1900 || year > 2999)
-				return cli_usage(&cmd_import_def,
-				                 "--year \"%s\": expected a year such as 2024",
-				                 optarg);
+			if (cli_year(&cmd_import_def, optarg, &year))
+				return EXIT_INPUT;
 			break;
 		default:
 			return cli_usage(&cmd_import_def, "unknown option");
@@ -63,7 +59,7 @@ static int import_report_text(struct styr_db *db, int argc, char **argv)
 		return cli_usage(&cmd_import_def,
 		                 "report-text needs one FILE, --unit CODE and --year YYYY");
 	styr_err_init(&err);
-	if (styr_import_report_text(db, argv[optind], unit, (int)year, &res, &err))
+	if (styr_import_report_text(db, argv[optind], unit, year, &res, &err))
 		return cli_fail(&err);
 	printf("styr: imported %zu indicators, %zu targets, %zu values from %s\n", res.indicators,
 	       res.targets, res.values, argv[optind]);

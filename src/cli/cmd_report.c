@@ -35,8 +35,7 @@ static int run(struct cli *cli, int argc, char **argv)
 	struct styr_db *db;
 	struct styr_err err;
 	struct styr_buf out;
-	char *end;
-	long year = 0;
+	int year = 0;
 	int c, rc;
 
 	optind = 1;
@@ -46,11 +45,8 @@ static int run(struct cli *cli, int argc, char **argv)
 			unit = optarg;
 			break;
 		case 'y':
-			year = strtol(optarg, &end, 10);
-			if (*end || year < 1900 || year > 2999)
-				return cli_usage(&cmd_report_def,
-				                 "--year \"%s\": expected a year such as 2024",
-				                 optarg);
+			if (cli_year(&cmd_report_def, optarg, &year))
+				return EXIT_INPUT;
 			break;
 		case 'o':
 			output = optarg;
@@ -67,7 +63,7 @@ static int run(struct cli *cli, int argc, char **argv)
 	if (cli_open(cli, 0, &db, &err))
 		return cli_fail(&err);
 	styr_buf_init(&out, REPORT_MAX);
-	rc = styr_report_indicators_html(db, unit, (int)year, &out, &err);
+	rc = styr_report_indicators_html(db, unit, year, &out, &err);
 	if (!rc)
 		rc = write_file(output, &out, &err);
 	styr_buf_release(&out);

@@ -71,9 +71,10 @@ static int run(struct cli *cli, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 'u')
 			filter.unit = optarg;
-		else if (c == 'y')
-			filter.year = atoi(optarg);
-		else
+		else if (c == 'y') {
+			if (cli_year(&cmd_show_def, optarg, &filter.year))
+				return EXIT_INPUT;
+		} else
 			return cli_usage(&cmd_show_def, "unknown option");
 	}
 	if (optind >= argc)

@@ -91,6 +91,17 @@ int cli_take_db(struct cli *cli, int argc, char **argv)
 	return j;
 }
 
+int cli_year(const struct command *cmd, const char *text, int *out)
+{
+	char *end;
+	long year = strtol(text, &end, 10);
+
+	if (*end || end == text || year < 1900 || year > 2999)
+		return cli_usage(cmd, "--year \"%s\": expected a year such as 2024", text);
+	*out = (int)year;
+	return 0;
+}
+
 int cli_open(const struct cli *cli, int flags, struct styr_db **db, struct styr_err *err)
 {
 	return styr_db_open(cli->db_path, flags, db, err);

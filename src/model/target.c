@@ -23,11 +23,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "styr/target.h"
 
-#define TEXT_MAX   160 /* longer text is no target of this language */
-#define QUOTE_MAX  60
-#define QUOTE_SIZE (QUOTE_MAX + 4)
+#define TEXT_MAX 160 /* longer text is no target of this language */
 
 /* White space inside a cell, including the no-break spaces of Word. */
 static const char *const spaces[] = {" ",  "\t",       "\n",           "\r",           "\v",
@@ -313,29 +312,11 @@ static bool grammar(struct cur *c, struct styr_target *t)
 	return true;
 }
 
-/* As in num.c: one line, cut short on a character boundary. */
-static void quote(char dst[QUOTE_SIZE], const char *s)
-{
-	size_t len = strlen(s);
-	size_t n = len;
-
-	if (n > QUOTE_MAX) {
-		n = QUOTE_MAX;
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--;
-	}
-	for (size_t i = 0; i < n; i++)
-		dst[i] = (unsigned char)s[i] < 0x20 ? ' ' : s[i];
-	dst[n] = '\0';
-	if (n < len)
-		strcat(dst, "\xe2\x80\xa6");
-}
-
 int styr_target_parse(const char *text, struct styr_target *out, struct styr_err *err)
 {
 	char shown[TEXT_MAX];
 	char low[TEXT_MAX];
-	char q[QUOTE_SIZE];
+	char q[TEXT_QUOTE_SIZE];
 	struct cur c = {low, 0, 0};
 	bool ok;
 
@@ -359,7 +340,7 @@ int styr_target_parse(const char *text, struct styr_target *out, struct styr_err
 	memset(out, 0, sizeof(*out));
 	/* Quote the folded text, one line however the cell was split; text
 	 * too long to fold is quoted raw (and cut short). */
-	quote(q, shown[0] ? shown : text);
+	text_quote(q, shown[0] ? shown : text, strlen(shown[0] ? shown : text));
 	return styr_error(
 	    err, STYR_EINPUT,
 	    "target \"%s\": expected a target such as \">95%%\", \"\xe2\x89\xa5 10 %% "
@@ -576,7 +557,7 @@ const char *styr_direction_name(enum styr_direction d)
 
 int styr_direction_parse(const char *text, enum styr_direction *out, struct styr_err *err)
 {
-	char q[QUOTE_SIZE];
+	char q[TEXT_QUOTE_SIZE];
 
 	*out = STYR_DIR_NONE;
 	for (size_t d = 0; text && d < sizeof(direction_names) / sizeof(direction_names[0]); d++) {
@@ -585,6 +566,6 @@ int styr_direction_parse(const char *text, enum styr_direction *out, struct styr
 			return STYR_OK;
 		}
 	}
-	quote(q, text ? text : "");
+	text_quote(q, text ? text : "", text ? strlen(text) : 0);
 	return styr_error(err, STYR_EINPUT, "direction \"%s\": expected up, down or none", q);
 }
