@@ -3,8 +3,8 @@
 # and its Landskrona values agree with what the report-text importer reads
 # from seed 002 itself: two independent readings of the same document.
 . "$(dirname "$0")/lib.sh"
-demo=$T/demo.db
-parsed=$T/parsed.db
+demo=$(newdb demo)
+parsed=$(newdb parsed)
 "$STYR" --db "$demo" init >/dev/null
 run --db "$demo" import csv "$SRCDIR"/data/demo/*.csv
 expect_eq "demo import exit" 0 "$rc"

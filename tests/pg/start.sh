@@ -23,7 +23,12 @@ fi
 
 base=$(mktemp -d /tmp/styr-pg.XXXXXX)
 # Until the env file is written, a failure removes what was made here.
-trap '[ -f "$state/env" ] || { "${as[@]}" "$bin/pg_ctl" -D "$base/data" -m immediate stop >/dev/null 2>&1; rm -rf "$base"; }' EXIT
+cleanup() {
+	[ -f "$state/env" ] && return
+	"${as[@]}" "$bin/pg_ctl" -D "$base/data" -m immediate stop >/dev/null 2>&1 || true
+	rm -rf "$base"
+}
+trap cleanup EXIT
 chmod 755 "$base"
 mkdir "$base/data" "$base/sock" "$base/log"
 [ "$(id -u)" = 0 ] && chown postgres: "$base/data" "$base/sock" "$base/log"
