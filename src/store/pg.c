@@ -198,18 +198,25 @@ static void p_double(struct params *p, double x)
 	p->n++;
 }
 
-/* libpq's messages end in a newline; styr's do not. */
+/* libpq's messages end in a newline; styr's are one line without. */
 static const char *pg_message(struct store *st, const PGresult *res, char *buf, size_t n)
 {
 	const char *m = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
-	size_t len;
+	size_t r, w;
 
 	if (!m || !*m)
 		m = PQerrorMessage(st->conn);
 	snprintf(buf, n, "%s", m && *m ? m : "failed");
-	len = strlen(buf);
-	while (len && (buf[len - 1] == '\n' || buf[len - 1] == ' '))
-		buf[--len] = '\0';
+	/* One line: connection errors come as several, with tabs. */
+	for (r = w = 0; buf[r]; r++) {
+		char c = buf[r] == '\n' || buf[r] == '\t' ? ' ' : buf[r];
+
+		if (c != ' ' || (w && buf[w - 1] != ' '))
+			buf[w++] = c;
+	}
+	while (w && buf[w - 1] == ' ')
+		w--;
+	buf[w] = '\0';
 	return buf;
 }
 
@@ -424,36 +431,35 @@ static int migrate(struct store *st, int flags, struct styr_err *err)
 }
 
 /* The location as messages show it: a password in a URL
- * (postgresql://user:secret@host/db) or in a conninfo (password=secret)
- * becomes "***". */
+ * (postgresql://user:secret@host/db, ...?password=secret) or in a conninfo
+ * (password=secret) becomes "***". */
 static char *masked(const char *location)
 {
-	size_t n = strlen(location);
-	char *out = malloc(n + 4);
+	/* Each of the two replacements grows the text by 3 at most. */
+	size_t n = strlen(location), size = n + 7;
+	char *out = malloc(size);
 	const char *scheme = strstr(location, "://");
 	const char *p;
 
 	if (!out)
 		return NULL;
+	memcpy(out, location, n + 1);
 	if (scheme) {
 		const char *user = scheme + 3;
 		const char *at = strchr(user, '@');
 		const char *slash = strchr(user, '/');
 		const char *colon = strchr(user, ':');
 
-		if (at && (!slash || at < slash) && colon && colon < at) {
-			snprintf(out, n + 4, "%.*s***%s", (int)(colon + 1 - location), location,
-			         at);
-			return out;
-		}
-	} else if ((p = strstr(location, "password=")) != NULL) {
-		const char *end = strchr(p, ' ');
-
-		snprintf(out, n + 4, "%.*s***%s", (int)(p + 9 - location), location,
-		         end ? end : "");
-		return out;
+		if (at && (!slash || at < slash) && colon && colon < at)
+			snprintf(out, size, "%.*s***%s", (int)(colon + 1 - location), location, at);
 	}
-	memcpy(out, location, n + 1);
+	if ((p = strstr(out, "password=")) != NULL) {
+		char *val = (char *)p + 9;
+		size_t len = strcspn(val, " &");
+
+		memmove(val + 3, val + len, strlen(val + len) + 1);
+		memcpy(val, "***", 3);
+	}
 	return out;
 }
 

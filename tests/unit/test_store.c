@@ -493,6 +493,10 @@ static void test_walk_order(void **state)
 	buf[0] = '\0';
 	assert_int_equal(styr_value_each(f->db, &by_unit, collect_value, buf, &err), STYR_OK);
 	assert_string_equal(buf, "Z/a/2024-1;");
+	buf[0] = '\0';
+	by_unit = (struct styr_value_filter){"Z", NULL, 0};
+	assert_int_equal(styr_value_each(f->db, &by_unit, collect_value, buf, &err), STYR_OK);
+	assert_string_equal(buf, "Z/a/2023-1;Z/a/2024-1;");
 	/* A callback's non-zero answer stops the walk and is returned. */
 	assert_int_equal(styr_org_each(f->db, stop_at_second, &n, &err), 42);
 	assert_int_equal(n, 2);
@@ -563,6 +567,40 @@ static void test_one_transaction_at_a_time(void **state)
 	assert_int_equal(styr_org_find(f->db, "LKR", &u, &err), STYR_OK);
 }
 
+/* store.c picks PostgreSQL by the location; a server that cannot be
+ * reached is STYR_ESTORE, and messages never show a password. */
+static void test_pg_location(void **state)
+{
+	static const struct {
+		const char *location, *shown;
+	} rows[] = {
+	    {"postgresql://styr:secret@/nodb?host=/nonexistent",
+	     "postgresql://styr:***@/nodb?host=/nonexistent: cannot connect: "},
+	    {"postgres:///nodb?host=/nonexistent&password=secret",
+	     "postgres:///nodb?host=/nonexistent&password=***: cannot connect: "},
+	    {"host=/nonexistent dbname=nodb password=secret user=styr",
+	     "host=/nonexistent dbname=nodb password=*** user=styr: cannot connect: "},
+	    {"dbname=nodb host=/nonexistent", "dbname=nodb host=/nonexistent: cannot connect: "},
+	    {"postgresql://u:@/x?host=/nonexistent&password=",
+	     "postgresql://u:***@/x?host=/nonexistent&password=***: cannot connect: "},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct styr_db *db = NULL;
+		struct styr_err err;
+
+		styr_err_init(&err);
+		assert_int_equal(styr_db_open(rows[i].location, STYR_DB_CREATE, &db, &err),
+		                 STYR_ESTORE);
+		assert_null(db);
+		assert_memory_equal(err.msg, rows[i].shown, strlen(rows[i].shown));
+		assert_null(strstr(err.msg, "secret"));
+		assert_null(strchr(err.msg, '\n'));
+	}
+}
+
 /* store.c: an operation a backend leaves NULL is an error, not a crash. */
 static void test_missing_operation(void **state)
 {
@@ -597,6 +635,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_walk_callback_uses_store, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_one_transaction_at_a_time, setup, teardown),
 	    cmocka_unit_test(test_missing_operation),
+	    cmocka_unit_test(test_pg_location),
 	};
 	int failed;
 
