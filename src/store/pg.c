@@ -7,7 +7,8 @@
  * fallback to unit 0 (all units) and the same order in every walk.
  *
  * One connection per handle.  Every statement is prepared once per
- * connection (PQprepare on first use) and run with its parameters as text;
+ * connection, all in one round trip when it opens, and run with its
+ * parameters as text;
  * doubles are bound with "%.17g" into float8 columns and read back with
  * strtod, which round-trips every double exactly.  Walks fetch the whole
  * result before calling back, so a callback may use the store (the
@@ -18,6 +19,13 @@
  * database itself must exist (createdb); STYR_DB_CREATE creates the styr
  * schema in it, and without that flag a database that has none is
  * STYR_ENOTFOUND, as a missing file is for SQLite.
+ *
+ * Writes inside a transaction are pipelined (libpq's pipeline mode): sent
+ * without waiting for their answers, which are read before the next read,
+ * after PIPELINE_MAX writes and at commit.  A bulk import then costs a round
+ * trip per lookup that misses the cache rather than one per row.  The price
+ * is that a write that fails inside a transaction is reported by the call
+ * that reads its answer; the transaction fails as a whole either way.
  *
  * Unlike SQLite, PostgreSQL refuses every statement after a failed one
  * until the transaction is rolled back.  styr rolls back after any failure,
@@ -150,12 +158,17 @@ struct id_cache {
 	long long id;
 };
 
+#define PIPELINE_MAX 256
+_Static_assert(S_COUNT <= PIPELINE_MAX, "the statements are prepared in one pipeline");
+
 struct store {
 	PGconn *conn;
 	char *where; /* the location for messages, any password masked */
-	bool prepared[S_COUNT];
 	struct id_cache org, ind;
 	bool in_tx;
+	bool pipeline;                          /* in pipeline mode (see the top of the file) */
+	int pending;                            /* commands sent whose answers are not read yet */
+	const char *pending_what[PIPELINE_MAX]; /* what each was, for messages */
 };
 
 /* Parameters of one statement, as text; NULL is SQL NULL.  Numbers are
@@ -241,42 +254,165 @@ static int exec(struct store *st, const char *sql, const char *what, struct styr
 	return rc;
 }
 
+static const char *stmt_name(int id, char *buf, size_t n)
+{
+	snprintf(buf, n, "styr_%d", id);
+	return buf;
+}
+
+/* Read the answer to one pipelined command: its result, then the NULL that
+ * ends every command's results. */
+static int read_answer(struct store *st, const char *what, struct styr_err *err)
+{
+	PGresult *res = PQgetResult(st->conn);
+	ExecStatusType s = PQresultStatus(res);
+	int rc = STYR_OK;
+
+	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK)
+		rc = db_error(st, s == PGRES_PIPELINE_ABORTED ? NULL : res, err, what);
+	if (res) {
+		PQclear(res);
+		PQclear(PQgetResult(st->conn));
+	}
+	return rc;
+}
+
+/* Read the answers to the pending commands; the first failure is the
+ * error.  The server must have been asked to send them (flush or sync). */
+static int read_pending(struct store *st, struct styr_err *err)
+{
+	int i, rc = STYR_OK;
+
+	for (i = 0; i < st->pending; i++) {
+		int r = read_answer(st, st->pending_what[i], err);
+
+		if (!rc)
+			rc = r;
+	}
+	st->pending = 0;
+	return rc;
+}
+
+/* Ask the server for the answers sent so far and read the pending ones. */
+static int flush_pending(struct store *st, struct styr_err *err)
+{
+	int rc = STYR_OK;
+
+	if (PQsendFlushRequest(st->conn) != 1 || PQflush(st->conn) != 0)
+		rc = db_error(st, NULL, err, "sending");
+	if (!rc)
+		rc = read_pending(st, err);
+	return rc;
+}
+
+static int enter_pipeline(struct store *st, struct styr_err *err)
+{
+	if (PQenterPipelineMode(st->conn) != 1)
+		return db_error(st, NULL, err, "entering pipeline mode");
+	st->pipeline = true;
+	st->pending = 0;
+	return STYR_OK;
+}
+
+/* Sync, read every answer and leave pipeline mode; err may be NULL. */
+static int leave_pipeline(struct store *st, struct styr_err *err)
+{
+	PGresult *res;
+	int rc = STYR_OK;
+
+	if (!st->pipeline)
+		return STYR_OK;
+	if (PQpipelineSync(st->conn) != 1)
+		rc = db_error(st, NULL, err, "sending");
+	else {
+		rc = read_pending(st, err);
+		res = PQgetResult(st->conn);
+		if (PQresultStatus(res) != PGRES_PIPELINE_SYNC && !rc)
+			rc = db_error(st, res, err, "finishing a pipeline");
+		PQclear(res);
+	}
+	if (PQexitPipelineMode(st->conn) != 1 && !rc)
+		rc = db_error(st, NULL, err, "leaving pipeline mode");
+	st->pipeline = false;
+	st->pending = 0;
+	return rc;
+}
+
+/* Prepare every statement: one pipeline, so one round trip. */
+static int prepare_all(struct store *st, struct styr_err *err)
+{
+	char name[16];
+	int i, rc = enter_pipeline(st, err);
+
+	for (i = 0; !rc && i < S_COUNT; i++) {
+		if (PQsendPrepare(st->conn, stmt_name(i, name, sizeof(name)), stmt_sql[i], 0,
+		                  NULL) != 1)
+			rc = db_error(st, NULL, err, "preparing a statement");
+		else
+			st->pending_what[st->pending++] = "preparing a statement";
+	}
+	if (st->pipeline) {
+		int r = leave_pipeline(st, err);
+
+		if (!rc)
+			rc = r;
+	}
+	return rc;
+}
+
 /* Run prepared statement id with p; the result, which the caller clears,
- * or NULL after setting err. */
+ * or NULL after setting err.  In a pipeline the writes sent before are
+ * answered first. */
 static PGresult *run(struct store *st, enum stmt_id id, const struct params *p, const char *what,
                      struct styr_err *err)
 {
 	char name[16];
 	PGresult *res;
 	ExecStatusType s;
+	int rc = STYR_OK;
 
-	snprintf(name, sizeof(name), "styr_%d", (int)id);
-	if (!st->prepared[id]) {
-		res = PQprepare(st->conn, name, stmt_sql[id], 0, NULL);
-		if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-			db_error(st, res, err, "preparing a statement");
-			PQclear(res);
+	stmt_name(id, name, sizeof(name));
+	if (!st->pipeline) {
+		res = PQexecPrepared(st->conn, name, p ? p->n : 0, p ? p->v : NULL, NULL, NULL, 0);
+	} else {
+		if (PQsendQueryPrepared(st->conn, name, p ? p->n : 0, p ? p->v : NULL, NULL, NULL,
+		                        0) != 1) {
+			db_error(st, NULL, err, what);
 			return NULL;
 		}
-		PQclear(res);
-		st->prepared[id] = true;
+		rc = flush_pending(st, err);
+		res = PQgetResult(st->conn);
+		if (res)
+			PQclear(PQgetResult(st->conn));
 	}
-	res = PQexecPrepared(st->conn, name, p ? p->n : 0, p ? p->v : NULL, NULL, NULL, 0);
 	s = PQresultStatus(res);
-	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK) {
-		db_error(st, res, err, what);
+	if (rc || (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK)) {
+		if (!rc)
+			db_error(st, s == PGRES_PIPELINE_ABORTED ? NULL : res, err, what);
 		PQclear(res);
 		return NULL;
 	}
 	return res;
 }
 
-/* Run a statement expected to return no rows. */
+/* Run a statement expected to return no rows; in a pipeline, only send
+ * it. */
 static int run_done(struct store *st, enum stmt_id id, const struct params *p, const char *what,
                     struct styr_err *err)
 {
-	PGresult *res = run(st, id, p, what, err);
+	PGresult *res;
+	char name[16];
 
+	if (st->pipeline) {
+		if (PQsendQueryPrepared(st->conn, stmt_name(id, name, sizeof(name)), p->n, p->v,
+		                        NULL, NULL, 0) != 1)
+			return db_error(st, NULL, err, what);
+		st->pending_what[st->pending++] = what;
+		if (st->pending == PIPELINE_MAX)
+			return flush_pending(st, err);
+		return STYR_OK;
+	}
+	res = run(st, id, p, what, err);
 	if (!res)
 		return STYR_ESTORE;
 	PQclear(res);
@@ -505,6 +641,8 @@ static int pg_open(const char *location, int flags, struct store **out, struct s
 		rc = db_error(st, NULL, err, "setting the client encoding to UTF8");
 	else
 		rc = migrate(st, flags, err);
+	if (!rc)
+		rc = prepare_all(st, err);
 	if (rc) {
 		pg_close(st);
 		return rc;
@@ -527,17 +665,23 @@ static int pg_begin(struct store *st, struct styr_err *err)
 		return styr_error(err, STYR_ESTORE, "a transaction is already open");
 	rc = exec(st, "BEGIN", "starting a transaction", err);
 	if (!rc)
+		rc = enter_pipeline(st, err);
+	if (!rc)
 		st->in_tx = true;
+	else
+		PQclear(PQexec(st->conn, "ROLLBACK"));
 	return rc;
 }
 
 static int pg_commit(struct store *st, struct styr_err *err)
 {
-	int rc;
+	int rc = leave_pipeline(st, err);
 
 	/* COMMIT of a transaction that already failed quietly rolls back;
 	 * say so rather than report success. */
-	if (PQtransactionStatus(st->conn) == PQTRANS_INERROR) {
+	if (rc)
+		PQclear(PQexec(st->conn, "ROLLBACK"));
+	else if (PQtransactionStatus(st->conn) == PQTRANS_INERROR) {
 		PQclear(PQexec(st->conn, "ROLLBACK"));
 		rc =
 		    styr_error(err, STYR_ESTORE,
@@ -555,6 +699,7 @@ static int pg_commit(struct store *st, struct styr_err *err)
 
 static void pg_rollback(struct store *st)
 {
+	leave_pipeline(st, NULL);
 	if (st->in_tx)
 		PQclear(PQexec(st->conn, "ROLLBACK"));
 	st->in_tx = false;

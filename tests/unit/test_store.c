@@ -567,6 +567,49 @@ static void test_one_transaction_at_a_time(void **state)
 	assert_int_equal(styr_org_find(f->db, "LKR", &u, &err), STYR_OK);
 }
 
+/* PostgreSQL only: a write the server refuses inside a transaction (text
+ * that is not UTF-8, which SQLite stores as given) fails the transaction
+ * as a whole, by the time of the commit at the latest, and the handle
+ * works afterwards. */
+static void test_failed_write_fails_transaction(void **state)
+{
+	struct fixture *f = *state;
+	struct styr_org_unit u;
+	struct styr_err err;
+	int rc;
+
+	if (!pg_url)
+		skip();
+	styr_err_init(&err);
+	assert_int_equal(styr_db_begin(f->db, &err), STYR_OK);
+	put_unit(f->db, "A", "", STYR_ORG_ENHET);
+	memset(&u, 0, sizeof(u));
+	strcpy(u.code, "B");
+	strcpy(u.name, "\xff");
+	rc = styr_org_put(f->db, &u, &err);
+	if (rc == STYR_OK)
+		rc = styr_db_commit(f->db, &err);
+	else
+		styr_db_rollback(f->db);
+	assert_int_equal(rc, STYR_ESTORE);
+	assert_non_null(strstr(err.msg, ": storing an org unit: invalid byte sequence"));
+	styr_err_init(&err);
+	assert_int_equal(styr_org_find(f->db, "A", &u, &err), STYR_ENOTFOUND);
+	put_unit(f->db, "C", "", STYR_ORG_ENHET);
+	assert_int_equal(styr_org_find(f->db, "C", &u, &err), STYR_OK);
+	/* The same after a read: the failure shows at the read. */
+	assert_int_equal(styr_db_begin(f->db, &err), STYR_OK);
+	strcpy(u.code, "D");
+	strcpy(u.name, "\xff");
+	rc = styr_org_put(f->db, &u, &err);
+	if (rc == STYR_OK)
+		rc = styr_org_find(f->db, "C", &u, &err);
+	assert_int_equal(rc, STYR_ESTORE);
+	styr_db_rollback(f->db);
+	styr_err_init(&err);
+	assert_int_equal(styr_org_find(f->db, "C", &u, &err), STYR_OK);
+}
+
 /* store.c picks PostgreSQL by the location; a server that cannot be
  * reached is STYR_ESTORE, and messages never show a password. */
 static void test_pg_location(void **state)
@@ -634,6 +677,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_walk_order, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_walk_callback_uses_store, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_one_transaction_at_a_time, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_failed_write_fails_transaction, setup, teardown),
 	    cmocka_unit_test(test_missing_operation),
 	    cmocka_unit_test(test_pg_location),
 	};
