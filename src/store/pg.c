@@ -8,9 +8,8 @@
  *
  * One connection per handle.  Every statement is prepared once per
  * connection, all in one round trip when it opens, and run with its
- * parameters as text;
- * doubles are bound with "%.17g" into float8 columns and read back with
- * strtod, which round-trips every double exactly.  Walks fetch the whole
+ * parameters as text; doubles are bound with "%.17g" into float8 columns
+ * and read back with strtod, which round-trips every double exactly.  Walks fetch the whole
  * result before calling back, so a callback may use the store (the
  * exporter looks up targets while it walks values).
  *
@@ -548,7 +547,7 @@ static int migrate_one(struct store *st, bool *done, struct styr_err *err)
 
 static int migrate(struct store *st, int flags, struct styr_err *err)
 {
-	long long exists;
+	long long exists, version;
 	bool done = false;
 	int rc;
 
@@ -561,6 +560,13 @@ static int migrate(struct store *st, int flags, struct styr_err *err)
 		    err, STYR_ENOTFOUND,
 		    "database %s has no styr schema (create it with: styr init --db %s)", st->where,
 		    st->where);
+	/* Usually the schema is up to date: one query, no lock. */
+	if (exists > 0) {
+		rc = query_int(st, "SELECT version FROM styr_schema", "reading the schema version",
+		               &version, err);
+		if (rc || version == (long long)store_pg_migration_count)
+			return rc;
+	}
 	while (!rc && !done)
 		rc = migrate_one(st, &done, err);
 	return rc;

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 #include <float.h>
 #include <libpq-fe.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -610,6 +611,35 @@ static void test_failed_write_fails_transaction(void **state)
 	assert_int_equal(styr_org_find(f->db, "C", &u, &err), STYR_OK);
 }
 
+/* A database that a newer styr migrated further is refused, not damaged. */
+static void test_newer_schema_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct styr_db *db = NULL;
+	struct styr_err err;
+	char sql[128], msg[1200];
+
+	styr_db_close(f->db);
+	f->db = NULL;
+	if (pg_url) {
+		snprintf(sql, sizeof(sql), "UPDATE %s.styr_schema SET version = 99", f->pg_schema);
+		assert_int_equal(pg_admin(pg_db, sql), 0);
+	} else {
+		sqlite3 *lite;
+
+		assert_int_equal(sqlite3_open(f->location, &lite), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(lite, "PRAGMA user_version = 99", NULL, NULL, NULL),
+		                 SQLITE_OK);
+		sqlite3_close(lite);
+	}
+	styr_err_init(&err);
+	assert_int_equal(styr_db_open(f->location, STYR_DB_CREATE, &db, &err), STYR_ESTORE);
+	assert_null(db);
+	snprintf(msg, sizeof(msg), "%s: schema version 99 is newer than this styr knows (%zu)",
+	         f->location, pg_url ? store_pg_migration_count : store_migration_count);
+	assert_string_equal(err.msg, msg);
+}
+
 /* store.c picks PostgreSQL by the location; a server that cannot be
  * reached is STYR_ESTORE, and messages never show a password. */
 static void test_pg_location(void **state)
@@ -678,6 +708,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_walk_callback_uses_store, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_one_transaction_at_a_time, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_failed_write_fails_transaction, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
 	    cmocka_unit_test(test_missing_operation),
 	    cmocka_unit_test(test_pg_location),
 	};
