@@ -16,6 +16,8 @@ checks=0
 BACKEND=${STYR_TEST_BACKEND:-sqlite}
 if [ "$BACKEND" = pg ]; then
 	: "${STYR_TEST_PG_ENV:?STYR_TEST_PG_ENV must name the env file of tests/pg/start.sh}"
+	# A developer's own libpq settings must not point the tests elsewhere.
+	unset PGUSER PGDATABASE PGSERVICE PGOPTIONS PGPASSWORD PGSSLMODE
 	. "$STYR_TEST_PG_ENV"
 fi
 

@@ -5,6 +5,7 @@
 set -eu
 state=${1:?usage: env.sh STATE_DIR COMMAND...}
 shift
+unset PGUSER PGDATABASE PGSERVICE PGOPTIONS PGPASSWORD PGSSLMODE
 . "$state/env"
 export PGHOST PGPORT
 export STYR_TEST_PG_URL="host=$PGHOST port=$PGPORT"
