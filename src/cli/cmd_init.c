@@ -23,5 +23,7 @@ const struct command cmd_init_def = {
     "create a database or update its schema",
     "styr init [--db FILE]\n"
     "Creates the database FILE (default $STYR_DB, else styr.db) with the\n"
-    "current schema; on an existing database, applies missing migrations.\n",
+    "current schema; on an existing database, applies missing migrations.\n"
+    "FILE may be a PostgreSQL URL (postgresql:///styr?host=/run/postgresql);\n"
+    "that database must exist (createdb), init creates the styr schema in it.\n",
 };

@@ -21,7 +21,8 @@ static void usage(FILE *out)
 
 	fprintf(out, "usage: styr [--db FILE] COMMAND [ARGS]\n\n"
 	             "styr keeps a region's goals, indicators and follow-up in one database\n"
-	             "(--db FILE, else $STYR_DB, else ./styr.db).\n\ncommands:\n");
+	             "(--db FILE, else $STYR_DB, else ./styr.db; a postgresql://... URL\n"
+	             "names a PostgreSQL database instead of a SQLite file).\n\ncommands:\n");
 	for (i = 0; i < NCOMMANDS; i++)
 		fprintf(out, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
 	fprintf(out, "\n\"styr COMMAND --help\" tells more about a command.\n"

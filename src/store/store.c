@@ -1,23 +1,43 @@
 /*
  * The public database functions: pick a backend by the location string and
  * forward every call to its operation table.  Nothing here knows SQL.
+ *
+ * A location is PostgreSQL when it is a libpq URL ("postgresql://...",
+ * "postgres://...") or a libpq conninfo string that starts with "host=" or
+ * "dbname="; anything else is the path of a SQLite file.  Branches add
+ * store operations faster than every backend implements them, so a NULL
+ * operation is an error naming it rather than a crash.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/store.h"
 
+static const struct store_ops *backend_of(const char *location)
+{
+	static const char *const pg_prefixes[] = {"postgresql://", "postgres://",
+	                                          "host=", "dbname="};
+	size_t i;
+
+	for (i = 0; i < sizeof(pg_prefixes) / sizeof(pg_prefixes[0]); i++)
+		if (!strncmp(location, pg_prefixes[i], strlen(pg_prefixes[i])))
+			return &store_pg_ops;
+	return &store_sqlite_ops;
+}
+
+static int unsupported(const struct styr_db *db, const char *op, struct styr_err *err)
+{
+	return styr_error(err, STYR_ESTORE, "the %s backend does not support %s yet", db->ops->name,
+	                  op);
+}
+
 int styr_db_open(const char *location, int flags, struct styr_db **out, struct styr_err *err)
 {
-	const struct store_ops *ops = &store_sqlite_ops;
+	const struct store_ops *ops = backend_of(location);
 	struct styr_db *db;
 	int rc;
 
 	*out = NULL;
-	if (!strncmp(location, "postgresql:", 11) || !strncmp(location, "postgres:", 9))
-		return styr_error(err, STYR_EUSAGE,
-		                  "%s: the PostgreSQL backend is not built yet; use a file path",
-		                  location);
 	db = calloc(1, sizeof(*db));
 	if (!db)
 		return styr_error(err, STYR_ENOMEM, "out of memory opening %s", location);
@@ -39,26 +59,33 @@ void styr_db_close(struct styr_db *db)
 	free(db);
 }
 
+#define FORWARD(op, params, args)                                                                  \
+	int styr_##op params                                                                       \
+	{                                                                                          \
+		if (!db->ops->op)                                                                  \
+			return unsupported(db, #op, err);                                          \
+		return db->ops->op args;                                                           \
+	}
+
 int styr_db_begin(struct styr_db *db, struct styr_err *err)
 {
+	if (!db->ops->begin)
+		return unsupported(db, "begin", err);
 	return db->ops->begin(db->st, err);
 }
 
 int styr_db_commit(struct styr_db *db, struct styr_err *err)
 {
+	if (!db->ops->commit)
+		return unsupported(db, "commit", err);
 	return db->ops->commit(db->st, err);
 }
 
 void styr_db_rollback(struct styr_db *db)
 {
-	db->ops->rollback(db->st);
+	if (db->ops->rollback)
+		db->ops->rollback(db->st);
 }
-
-#define FORWARD(name, params, args)                                                                \
-	int styr_##name params                                                                     \
-	{                                                                                          \
-		return db->ops->name args;                                                         \
-	}
 
 FORWARD(org_put, (struct styr_db * db, const struct styr_org_unit *u, struct styr_err *err),
         (db->st, u, err))

@@ -1,10 +1,12 @@
 /*
  * The store is a table of operations (as curl's vtls and Redis's
  * ConnectionType): one struct store_ops per backend, filled by
- * store/sqlite.c (and later store/pg.c).  The public styr_db functions in
+ * store/sqlite.c and store/pg.c.  The public styr_db functions in
  * store/store.c only forward to it, so callers never see which backend
  * runs or any SQL.  version lets the table grow without breaking a
- * backend written against an older one.
+ * backend written against an older one, and an operation a backend leaves
+ * NULL (it was written before the operation existed) makes the call fail
+ * with STYR_ESTORE naming the backend and the operation, never crash.
  *
  * Ownership: open returns a backend state that close frees; everything
  * else borrows its arguments.
@@ -81,9 +83,13 @@ struct styr_db {
 };
 
 extern const struct store_ops store_sqlite_ops;
+extern const struct store_ops store_pg_ops;
 
-/* The schema, one SQL text per migration, generated from migrations/. */
+/* The schema, one SQL text per migration, generated from migrations/
+ * (SQLite) and migrations-pg/ (PostgreSQL); both have the same count. */
 extern const char *const store_migrations[];
 extern const size_t store_migration_count;
+extern const char *const store_pg_migrations[];
+extern const size_t store_pg_migration_count;
 
 #endif

@@ -10,6 +10,38 @@ trap 'rm -rf "$T"' EXIT
 failures=0
 checks=0
 
+# Every CLI test runs twice: on SQLite files and (as pg/cli/...) on the
+# PostgreSQL cluster that the CTest fixture "pg" started, whose socket
+# directory and port are in $STYR_TEST_PG_ENV (see tests/pg/start.sh).
+BACKEND=${STYR_TEST_BACKEND:-sqlite}
+if [ "$BACKEND" = pg ]; then
+	: "${STYR_TEST_PG_ENV:?STYR_TEST_PG_ENV must name the env file of tests/pg/start.sh}"
+	# A developer's own libpq settings must not point the tests elsewhere.
+	unset PGUSER PGDATABASE PGSERVICE PGOPTIONS PGPASSWORD PGSSLMODE
+	. "$STYR_TEST_PG_ENV"
+fi
+
+# newdb NAME: the location of a new, empty database for this test: a file
+# path under $T, or the URL of a database created on the test cluster
+# (unique per test run, so tests may run in parallel).
+newdb() {
+	if [ "$BACKEND" = pg ]; then
+		local name
+		name=$(printf 't_%s_%s_%s' "$(basename "$0" .sh)" "$$" "$1" | tr -c 'a-zA-Z0-9_' _ |
+			tr 'A-Z' 'a-z' | cut -c1-63)
+		"$PG_BIN/createdb" -h "$PGHOST" -p "$PGPORT" "$name" >&2 ||
+			echo "newdb: createdb $name failed" >&2
+		printf 'postgresql:///%s?host=%s&port=%s\n' "$name" "$PGHOST" "$PGPORT"
+	else
+		printf '%s\n' "$T/$1.db"
+	fi
+}
+
+# sql DB QUERY: the answer of a query on a pg test database, unaligned.
+sql() {
+	"$PG_BIN/psql" -X -q -A -t -d "$1" -c "$2"
+}
+
 fail() {
 	echo "FAIL: $*" >&2
 	failures=$((failures + 1))

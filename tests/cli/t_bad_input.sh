@@ -3,7 +3,7 @@
 # column with what was expected, and leaves the database exactly as it was.
 . "$(dirname "$0")/lib.sh"
 D=$SRCDIR/tests/cli/data
-db=$T/a.db
+db=$(newdb a)
 "$STYR" --db "$db" init >/dev/null
 "$STYR" --db "$db" import csv "$D"/*.csv >/dev/null || fail "fixture import"
 before=$(snapshot "$db")
@@ -82,11 +82,20 @@ run --db "$db" import csv "$T/does-not-exist.csv"
 expect_eq "missing file: exit code" 2 "$rc"
 expect_eq "missing file: message" "styr: $T/does-not-exist.csv: No such file or directory" "$errout"
 
-# A database that does not exist is not created by accident.
-run --db "$T/nope.db" import csv "$D/org.csv"
-expect_eq "no database: exit code" 2 "$rc"
-expect_contains "no database: message" "does not exist (create it with: styr init" "$errout"
-[ ! -e "$T/nope.db" ] || fail "import created a database"
+# A database that does not exist is not created by accident: no SQLite
+# file appears; a PostgreSQL database (which must exist) gets no schema.
+if [ "$BACKEND" = pg ]; then
+	nope=$(newdb nope)
+	run --db "$nope" import csv "$D/org.csv"
+	expect_eq "no database: exit code" 2 "$rc"
+	expect_eq "no database: message" "styr: database $nope has no styr schema (create it with: styr init --db $nope)" "$errout"
+	expect_eq "no database: no tables made" 0 "$(sql "$nope" "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")"
+else
+	run --db "$T/nope.db" import csv "$D/org.csv"
+	expect_eq "no database: exit code" 2 "$rc"
+	expect_contains "no database: message" "does not exist (create it with: styr init" "$errout"
+	[ ! -e "$T/nope.db" ] || fail "import created a database"
+fi
 
 # report-text with a unit that does not exist
 run --db "$db" import report-text "$SEED002" --unit NOPE --year 2024

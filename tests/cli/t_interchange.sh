@@ -3,7 +3,7 @@
 # export → import into an empty database → export giving the same bytes.
 . "$(dirname "$0")/lib.sh"
 D=$SRCDIR/tests/cli/data
-db=$T/a.db
+db=$(newdb a)
 
 run --db "$db" init
 expect_eq "init exit" 0 "$rc"
@@ -51,10 +51,11 @@ expect_contains "json suppressed reason" '"missing_reason":"för få fall"' "$li
 # Round trip through an empty database.
 run --db "$db" export all --dir "$T/first"
 expect_eq "export all exit" 0 "$rc"
-run --db "$T/b.db" init
-run --db "$T/b.db" import csv "$T/first"/*.csv
+b=$(newdb b)
+run --db "$b" init
+run --db "$b" import csv "$T/first"/*.csv
 expect_eq "reimport exit" 0 "$rc"
-run --db "$T/b.db" export all --dir "$T/second"
+run --db "$b" export all --dir "$T/second"
 for f in org goals indicators targets values; do
 	expect_eq "round trip $f.csv" "$(cat "$T/first/$f.csv")" "$(cat "$T/second/$f.csv")"
 done

@@ -5,7 +5,7 @@
 # The expected table below was transcribed by reading the document.
 . "$(dirname "$0")/lib.sh"
 D=$SRCDIR/tests/cli/data
-db=$T/a.db
+db=$(newdb a)
 "$STYR" --db "$db" init >/dev/null
 "$STYR" --db "$db" import csv "$D/org.csv" >/dev/null || fail "org import"
 

@@ -15,12 +15,13 @@ expect_eq "unknown command exit" 2 "$rc"
 expect_contains "unknown command message" 'styr: unknown command "frobnicate"' "$errout"
 run
 expect_eq "no command exit" 2 "$rc"
-run --db "$T/x.db" init
-run --db "$T/x.db" export values --format yaml
+x=$(newdb x)
+run --db "$x" init
+run --db "$x" export values --format yaml
 expect_eq "bad format exit" 2 "$rc"
 expect_contains "bad format message" '--format "yaml": expected csv or json' "$errout"
-run --db "$T/x.db" import report-text "$SEED002" --unit LKR
+run --db "$x" import report-text "$SEED002" --unit LKR
 expect_eq "missing --year exit" 2 "$rc"
-run export values --db "$T/x.db"
+run export values --db "$x"
 expect_eq "--db after the command" 0 "$rc"
 finish

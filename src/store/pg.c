@@ -1,0 +1,1262 @@
+/*
+ * The PostgreSQL backend (server mode), through libpq.  It keeps the
+ * behaviour of store/sqlite.c operation for operation, message for
+ * message, so that one test suite runs against both: the same upserts, the
+ * same code → key lookups with a one-entry cache per kind, the same alias
+ * fallback (ASCII case folded, as SQLite's NOCASE does), the same target
+ * fallback to unit 0 (all units) and the same order in every walk.
+ *
+ * One connection per handle.  Every statement is prepared once per
+ * connection, all in one round trip when it opens, and run with its
+ * parameters as text; doubles are bound with "%.17g" into float8 columns
+ * and read back with strtod, which round-trips every double exactly.  Walks fetch the whole
+ * result before calling back, so a callback may use the store (the
+ * exporter looks up targets while it walks values).
+ *
+ * The schema comes from migrations-pg/, the PostgreSQL dialect of
+ * migrations/; styr_schema(version) counts the migrations applied.  The
+ * database itself must exist (createdb); STYR_DB_CREATE creates the styr
+ * schema in it, and without that flag a database that has none is
+ * STYR_ENOTFOUND, as a missing file is for SQLite.
+ *
+ * Writes inside a transaction are pipelined (libpq's pipeline mode): sent
+ * without waiting for their answers, which are read before the next read,
+ * after PIPELINE_MAX writes and at commit.  A bulk import then costs a round
+ * trip per lookup that misses the cache rather than one per row.  The price
+ * is that a write that fails inside a transaction is reported by the call
+ * that reads its answer; the transaction fails as a whole either way.
+ *
+ * Unlike SQLite, PostgreSQL refuses every statement after a failed one
+ * until the transaction is rolled back.  styr rolls back after any failure,
+ * and a code that does not exist is a lookup finding no row, not a failed
+ * statement, so callers see no difference.
+ */
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store.h"
+
+enum stmt_id {
+	S_ORG_ID,
+	S_ORG_ALIAS_ID,
+	S_ORG_PUT,
+	S_ORG_ALIAS_PUT,
+	S_ORG_GET,
+	S_ORG_EACH,
+	S_ORG_ALIAS_EACH,
+	S_GOAL_ID,
+	S_GOAL_PUT,
+	S_GOAL_GET,
+	S_GOAL_EACH,
+	S_GOAL_OWNER_PUT,
+	S_GOAL_OWNER_EACH,
+	S_IND_ID,
+	S_IND_PUT,
+	S_IND_GET,
+	S_IND_EACH,
+	S_GOAL_IND_PUT,
+	S_GOAL_IND_EACH,
+	S_TARGET_PUT,
+	S_TARGET_GET,
+	S_TARGET_EACH,
+	S_VALUE_PUT,
+	S_VALUE_GET,
+	S_VALUE_EACH,
+	S_COUNT
+};
+
+/* The same statements as sqlite.c's, in PostgreSQL's dialect.  Casts are
+ * written where a parameter's type cannot be inferred from its use. */
+static const char *const stmt_sql[S_COUNT] = {
+    [S_ORG_ID] = "SELECT id FROM org_unit WHERE code = $1",
+    [S_ORG_ALIAS_ID] = "SELECT unit_id FROM org_alias WHERE alias_key = translate($1::text, "
+                       "'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')",
+    [S_ORG_PUT] = "INSERT INTO org_unit(code, name, kind, parent_id, valid_from, valid_to) "
+                  "VALUES($1, $2, $3, $4, $5, $6) ON CONFLICT(code) DO UPDATE SET "
+                  "name = excluded.name, kind = excluded.kind, parent_id = excluded.parent_id, "
+                  "valid_from = excluded.valid_from, valid_to = excluded.valid_to",
+    [S_ORG_ALIAS_PUT] = "INSERT INTO org_alias(alias, unit_id) VALUES($1, $2) "
+                        "ON CONFLICT(alias_key) DO UPDATE SET unit_id = excluded.unit_id",
+    [S_ORG_GET] = "SELECT u.code, u.name, u.kind, COALESCE(p.code, ''), "
+                  "COALESCE(u.valid_from, ''), COALESCE(u.valid_to, '') FROM org_unit u "
+                  "LEFT JOIN org_unit p ON p.id = u.parent_id WHERE u.id = $1",
+    [S_ORG_EACH] = "SELECT u.code, u.name, u.kind, COALESCE(p.code, ''), "
+                   "COALESCE(u.valid_from, ''), COALESCE(u.valid_to, '') FROM org_unit u "
+                   "LEFT JOIN org_unit p ON p.id = u.parent_id ORDER BY u.id",
+    [S_ORG_ALIAS_EACH] = "SELECT a.alias, u.code FROM org_alias a JOIN org_unit u ON u.id = "
+                         "a.unit_id ORDER BY u.id, a.seq",
+    [S_GOAL_ID] = "SELECT id FROM goal WHERE code = $1",
+    [S_GOAL_PUT] = "INSERT INTO goal(code, parent_id, level, title, text, valid_from, valid_to) "
+                   "VALUES($1, $2, $3, $4, $5, $6, $7) ON CONFLICT(code) DO UPDATE SET "
+                   "parent_id = excluded.parent_id, level = excluded.level, title = "
+                   "excluded.title, text = excluded.text, valid_from = excluded.valid_from, "
+                   "valid_to = excluded.valid_to",
+    [S_GOAL_GET] = "SELECT g.code, COALESCE(p.code, ''), g.level, g.title, g.text, "
+                   "COALESCE(g.valid_from, 0), COALESCE(g.valid_to, 0) FROM goal g LEFT JOIN "
+                   "goal p ON p.id = g.parent_id WHERE g.id = $1",
+    [S_GOAL_EACH] = "SELECT g.code, COALESCE(p.code, ''), g.level, g.title, g.text, "
+                    "COALESCE(g.valid_from, 0), COALESCE(g.valid_to, 0) FROM goal g LEFT JOIN "
+                    "goal p ON p.id = g.parent_id ORDER BY g.id",
+    [S_GOAL_OWNER_PUT] = "INSERT INTO goal_owner(goal_id, unit_id, role) VALUES($1, $2, $3) "
+                         "ON CONFLICT(goal_id, unit_id) DO UPDATE SET role = excluded.role",
+    [S_GOAL_OWNER_EACH] = "SELECT g.code, u.code, o.role FROM goal_owner o JOIN goal g ON g.id "
+                          "= o.goal_id JOIN org_unit u ON u.id = o.unit_id ORDER BY g.id, "
+                          "o.seq",
+    [S_IND_ID] = "SELECT id FROM indicator WHERE code = $1",
+    [S_IND_PUT] = "INSERT INTO indicator(code, name, definition, unit, direction, frequency, "
+                  "source, tolerance) VALUES($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT(code) "
+                  "DO UPDATE SET name = excluded.name, definition = excluded.definition, unit = "
+                  "excluded.unit, direction = excluded.direction, frequency = "
+                  "excluded.frequency, source = excluded.source, tolerance = excluded.tolerance",
+    [S_IND_GET] = "SELECT code, name, definition, unit, direction, frequency, source, tolerance "
+                  "FROM indicator WHERE id = $1",
+    [S_IND_EACH] = "SELECT code, name, definition, unit, direction, frequency, source, tolerance "
+                   "FROM indicator ORDER BY code",
+    [S_GOAL_IND_PUT] = "INSERT INTO goal_indicator(goal_id, indicator_id) VALUES($1, $2) "
+                       "ON CONFLICT DO NOTHING",
+    [S_GOAL_IND_EACH] = "SELECT g.code, i.code FROM goal_indicator gi JOIN goal g ON g.id = "
+                        "gi.goal_id JOIN indicator i ON i.id = gi.indicator_id ORDER BY i.code, "
+                        "g.id",
+    [S_TARGET_PUT] = "INSERT INTO target(indicator_id, unit_id, year, expr) VALUES($1, $2, $3, "
+                     "$4) ON CONFLICT(indicator_id, unit_id, year) DO UPDATE SET expr = "
+                     "excluded.expr",
+    [S_TARGET_GET] = "SELECT expr, unit_id FROM target WHERE indicator_id = $1::bigint AND "
+                     "year = $3::integer AND unit_id IN ($2::bigint, 0) ORDER BY unit_id DESC "
+                     "LIMIT 1",
+    [S_TARGET_EACH] = "SELECT i.code, COALESCE(u.code, ''), t.year, t.expr FROM target t JOIN "
+                      "indicator i ON i.id = t.indicator_id LEFT JOIN org_unit u ON u.id = "
+                      "t.unit_id ORDER BY i.code, t.unit_id, t.year",
+    [S_VALUE_PUT] = "INSERT INTO value(indicator_id, unit_id, year, first_month, last_month, "
+                    "kind, value, decimals, percent, numerator, denominator, missing_reason, "
+                    "source) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
+                    "ON CONFLICT(indicator_id, unit_id, year, first_month, last_month) DO UPDATE "
+                    "SET kind = excluded.kind, value = excluded.value, decimals = "
+                    "excluded.decimals, percent = excluded.percent, numerator = "
+                    "excluded.numerator, denominator = excluded.denominator, missing_reason = "
+                    "excluded.missing_reason, source = excluded.source",
+    [S_VALUE_GET] = "SELECT i.code, u.code, v.year, v.first_month, v.last_month, v.kind, "
+                    "v.value, v.decimals, v.percent, v.numerator, v.denominator, "
+                    "v.missing_reason, v.source FROM value v JOIN indicator i ON i.id = "
+                    "v.indicator_id JOIN org_unit u ON u.id = v.unit_id WHERE v.indicator_id = "
+                    "$1 AND v.unit_id = $2 AND v.year = $3 AND v.first_month = $4 AND "
+                    "v.last_month = $5",
+    [S_VALUE_EACH] = "SELECT i.code, u.code, v.year, v.first_month, v.last_month, v.kind, "
+                     "v.value, v.decimals, v.percent, v.numerator, v.denominator, "
+                     "v.missing_reason, v.source FROM value v JOIN indicator i ON i.id = "
+                     "v.indicator_id JOIN org_unit u ON u.id = v.unit_id WHERE ($1::text IS "
+                     "NULL OR i.code = $1::text) AND ($2::bigint = 0 OR v.unit_id = $2::bigint) "
+                     "AND ($3::integer = 0 OR v.year = $3::integer) ORDER BY i.code, u.code, "
+                     "v.year, v.first_month, v.last_month",
+};
+
+/* A code → key cache of one entry (see sqlite.c). */
+struct id_cache {
+	char code[STYR_CODE_MAX];
+	long long id;
+};
+
+#define PIPELINE_MAX 256
+_Static_assert(S_COUNT <= PIPELINE_MAX, "the statements are prepared in one pipeline");
+
+struct store {
+	PGconn *conn;
+	char *where; /* the location for messages, any password masked */
+	struct id_cache org, ind;
+	bool in_tx;
+	bool pipeline;                          /* in pipeline mode (see the top of the file) */
+	int pending;                            /* commands sent whose answers are not read yet */
+	const char *pending_what[PIPELINE_MAX]; /* what each was, for messages */
+};
+
+/* Parameters of one statement, as text; NULL is SQL NULL.  Numbers are
+ * formatted into the slot's own buffer. */
+#define MAX_PARAMS 13
+struct params {
+	const char *v[MAX_PARAMS];
+	char buf[MAX_PARAMS][32];
+	int n;
+};
+
+static void p_text(struct params *p, const char *text)
+{
+	p->v[p->n++] = text;
+}
+
+/* Empty text is stored as NULL where the column means "not given". */
+static void p_text_or_null(struct params *p, const char *text)
+{
+	p->v[p->n++] = text && *text ? text : NULL;
+}
+
+static void p_null(struct params *p)
+{
+	p->v[p->n++] = NULL;
+}
+
+static void p_int(struct params *p, long long x)
+{
+	snprintf(p->buf[p->n], sizeof(p->buf[0]), "%lld", x);
+	p->v[p->n] = p->buf[p->n];
+	p->n++;
+}
+
+/* 17 significant digits identify every double. */
+static void p_double(struct params *p, double x)
+{
+	snprintf(p->buf[p->n], sizeof(p->buf[0]), "%.17g", x);
+	p->v[p->n] = p->buf[p->n];
+	p->n++;
+}
+
+/* libpq's messages end in a newline; styr's are one line without. */
+static const char *pg_message(struct store *st, const PGresult *res, char *buf, size_t n)
+{
+	const char *m = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	size_t r, w;
+
+	if (!m || !*m)
+		m = PQerrorMessage(st->conn);
+	snprintf(buf, n, "%s", m && *m ? m : "failed");
+	/* One line: connection errors come as several, with tabs. */
+	for (r = w = 0; buf[r]; r++) {
+		char c = buf[r] == '\n' || buf[r] == '\t' ? ' ' : buf[r];
+
+		if (c != ' ' || (w && buf[w - 1] != ' '))
+			buf[w++] = c;
+	}
+	while (w && buf[w - 1] == ' ')
+		w--;
+	buf[w] = '\0';
+	return buf;
+}
+
+static int db_error(struct store *st, const PGresult *res, struct styr_err *err, const char *what)
+{
+	char msg[512];
+
+	return styr_error(err, STYR_ESTORE, "%s: %s: %s", st->where, what,
+	                  pg_message(st, res, msg, sizeof(msg)));
+}
+
+/* Run a statement without parameters (transaction control, migrations). */
+static int exec(struct store *st, const char *sql, const char *what, struct styr_err *err)
+{
+	PGresult *res = PQexec(st->conn, sql);
+	ExecStatusType s = PQresultStatus(res);
+	int rc = STYR_OK;
+
+	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK)
+		rc = db_error(st, res, err, what);
+	PQclear(res);
+	return rc;
+}
+
+static const char *stmt_name(int id, char *buf, size_t n)
+{
+	snprintf(buf, n, "styr_%d", id);
+	return buf;
+}
+
+/* Read the answer to one pipelined command: its result, then the NULL that
+ * ends every command's results. */
+static int read_answer(struct store *st, const char *what, struct styr_err *err)
+{
+	PGresult *res = PQgetResult(st->conn);
+	ExecStatusType s = PQresultStatus(res);
+	int rc = STYR_OK;
+
+	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK)
+		rc = db_error(st, s == PGRES_PIPELINE_ABORTED ? NULL : res, err, what);
+	if (res) {
+		PQclear(res);
+		PQclear(PQgetResult(st->conn));
+	}
+	return rc;
+}
+
+/* Read the answers to the pending commands; the first failure is the
+ * error.  The server must have been asked to send them (flush or sync). */
+static int read_pending(struct store *st, struct styr_err *err)
+{
+	int i, rc = STYR_OK;
+
+	for (i = 0; i < st->pending; i++) {
+		int r = read_answer(st, st->pending_what[i], err);
+
+		if (!rc)
+			rc = r;
+	}
+	st->pending = 0;
+	return rc;
+}
+
+/* Ask the server for the answers sent so far and read the pending ones. */
+static int flush_pending(struct store *st, struct styr_err *err)
+{
+	int rc = STYR_OK;
+
+	if (PQsendFlushRequest(st->conn) != 1 || PQflush(st->conn) != 0)
+		rc = db_error(st, NULL, err, "sending");
+	if (!rc)
+		rc = read_pending(st, err);
+	return rc;
+}
+
+static int enter_pipeline(struct store *st, struct styr_err *err)
+{
+	if (PQenterPipelineMode(st->conn) != 1)
+		return db_error(st, NULL, err, "entering pipeline mode");
+	st->pipeline = true;
+	st->pending = 0;
+	return STYR_OK;
+}
+
+/* Sync, read every answer and leave pipeline mode; err may be NULL. */
+static int leave_pipeline(struct store *st, struct styr_err *err)
+{
+	PGresult *res;
+	int rc = STYR_OK;
+
+	if (!st->pipeline)
+		return STYR_OK;
+	if (PQpipelineSync(st->conn) != 1)
+		rc = db_error(st, NULL, err, "sending");
+	else {
+		rc = read_pending(st, err);
+		res = PQgetResult(st->conn);
+		if (PQresultStatus(res) != PGRES_PIPELINE_SYNC && !rc)
+			rc = db_error(st, res, err, "finishing a pipeline");
+		PQclear(res);
+	}
+	if (PQexitPipelineMode(st->conn) != 1 && !rc)
+		rc = db_error(st, NULL, err, "leaving pipeline mode");
+	st->pipeline = false;
+	st->pending = 0;
+	return rc;
+}
+
+/* Prepare every statement: one pipeline, so one round trip. */
+static int prepare_all(struct store *st, struct styr_err *err)
+{
+	char name[16];
+	int i, rc = enter_pipeline(st, err);
+
+	for (i = 0; !rc && i < S_COUNT; i++) {
+		if (PQsendPrepare(st->conn, stmt_name(i, name, sizeof(name)), stmt_sql[i], 0,
+		                  NULL) != 1)
+			rc = db_error(st, NULL, err, "preparing a statement");
+		else
+			st->pending_what[st->pending++] = "preparing a statement";
+	}
+	if (st->pipeline) {
+		int r = leave_pipeline(st, err);
+
+		if (!rc)
+			rc = r;
+	}
+	return rc;
+}
+
+/* Run prepared statement id with p; the result, which the caller clears,
+ * or NULL after setting err.  In a pipeline the writes sent before are
+ * answered first. */
+static PGresult *run(struct store *st, enum stmt_id id, const struct params *p, const char *what,
+                     struct styr_err *err)
+{
+	char name[16];
+	PGresult *res;
+	ExecStatusType s;
+	int rc = STYR_OK;
+
+	stmt_name(id, name, sizeof(name));
+	if (!st->pipeline) {
+		res = PQexecPrepared(st->conn, name, p ? p->n : 0, p ? p->v : NULL, NULL, NULL, 0);
+	} else {
+		if (PQsendQueryPrepared(st->conn, name, p ? p->n : 0, p ? p->v : NULL, NULL, NULL,
+		                        0) != 1) {
+			db_error(st, NULL, err, what);
+			return NULL;
+		}
+		rc = flush_pending(st, err);
+		res = PQgetResult(st->conn);
+		if (res)
+			PQclear(PQgetResult(st->conn));
+	}
+	s = PQresultStatus(res);
+	if (rc || (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK)) {
+		if (!rc)
+			db_error(st, s == PGRES_PIPELINE_ABORTED ? NULL : res, err, what);
+		PQclear(res);
+		return NULL;
+	}
+	return res;
+}
+
+/* Run a statement expected to return no rows; in a pipeline, only send
+ * it. */
+static int run_done(struct store *st, enum stmt_id id, const struct params *p, const char *what,
+                    struct styr_err *err)
+{
+	PGresult *res;
+	char name[16];
+
+	if (st->pipeline) {
+		if (PQsendQueryPrepared(st->conn, stmt_name(id, name, sizeof(name)), p->n, p->v,
+		                        NULL, NULL, 0) != 1)
+			return db_error(st, NULL, err, what);
+		st->pending_what[st->pending++] = what;
+		if (st->pending == PIPELINE_MAX)
+			return flush_pending(st, err);
+		return STYR_OK;
+	}
+	res = run(st, id, p, what, err);
+	if (!res)
+		return STYR_ESTORE;
+	PQclear(res);
+	return STYR_OK;
+}
+
+static void col_copy(const PGresult *res, int row, int col, char *dst, size_t n)
+{
+	snprintf(dst, n, "%s", PQgetvalue(res, row, col));
+}
+
+static bool col_null(const PGresult *res, int row, int col)
+{
+	return PQgetisnull(res, row, col) != 0;
+}
+
+static long long col_int(const PGresult *res, int row, int col)
+{
+	return strtoll(PQgetvalue(res, row, col), NULL, 10);
+}
+
+static double col_double(const PGresult *res, int row, int col)
+{
+	return col_null(res, row, col) ? 0 : strtod(PQgetvalue(res, row, col), NULL);
+}
+
+/* Look up the integer key of a code; what names the kind for messages. */
+static int lookup_id(struct store *st, enum stmt_id id_stmt, struct id_cache *cache,
+                     const char *code, const char *what, long long *out, struct styr_err *err)
+{
+	struct params p = {0};
+	PGresult *res;
+
+	if (cache && cache->id && !strcmp(cache->code, code)) {
+		*out = cache->id;
+		return STYR_OK;
+	}
+	p_text(&p, code);
+	res = run(st, id_stmt, &p, "looking up a code", err);
+	if (!res)
+		return STYR_ESTORE;
+	if (PQntuples(res) > 0) {
+		*out = col_int(res, 0, 0);
+		PQclear(res);
+		if (cache) {
+			snprintf(cache->code, sizeof(cache->code), "%s", code);
+			cache->id = *out;
+		}
+		return STYR_OK;
+	}
+	PQclear(res);
+	if (id_stmt == S_ORG_ID)
+		return lookup_id(st, S_ORG_ALIAS_ID, NULL, code, what, out, err);
+	return styr_error(err, STYR_ENOTFOUND, "%s \"%s\" does not exist", what, code);
+}
+
+static int org_id(struct store *st, const char *code, long long *out, struct styr_err *err)
+{
+	return lookup_id(st, S_ORG_ID, &st->org, code, "org unit", out, err);
+}
+
+static int ind_id(struct store *st, const char *code, long long *out, struct styr_err *err)
+{
+	return lookup_id(st, S_IND_ID, &st->ind, code, "indicator", out, err);
+}
+
+static int goal_id(struct store *st, const char *code, long long *out, struct styr_err *err)
+{
+	return lookup_id(st, S_GOAL_ID, NULL, code, "goal", out, err);
+}
+
+/* The first value of the first row of sql, or -1 when there is no row. */
+static int query_int(struct store *st, const char *sql, const char *what, long long *out,
+                     struct styr_err *err)
+{
+	PGresult *res = PQexec(st->conn, sql);
+
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		db_error(st, res, err, what);
+		PQclear(res);
+		return STYR_ESTORE;
+	}
+	*out = PQntuples(res) > 0 && !col_null(res, 0, 0) ? col_int(res, 0, 0) : -1;
+	PQclear(res);
+	return STYR_OK;
+}
+
+/* One migration per transaction, each under an advisory lock so that two
+ * processes opening a fresh database do not both create the schema. */
+static int migrate_one(struct store *st, bool *done, struct styr_err *err)
+{
+	long long version;
+	char sql[96];
+	int rc;
+
+	*done = false;
+	rc = exec(st, "BEGIN", "starting a migration", err);
+	if (!rc)
+		rc = exec(st, "SELECT pg_advisory_xact_lock(7429637)", "locking the schema", err);
+	if (!rc)
+		rc = exec(st, "CREATE TABLE IF NOT EXISTS styr_schema(version integer NOT NULL)",
+		          "creating styr_schema", err);
+	if (!rc)
+		rc = query_int(st, "SELECT version FROM styr_schema", "reading the schema version",
+		               &version, err);
+	if (!rc && version < 0) {
+		rc = exec(st, "INSERT INTO styr_schema(version) VALUES(0)",
+		          "writing the schema version", err);
+		version = 0;
+	}
+	if (!rc && version > (long long)store_pg_migration_count)
+		rc = styr_error(err, STYR_ESTORE,
+		                "%s: schema version %lld is newer than this styr knows (%zu)",
+		                st->where, version, store_pg_migration_count);
+	if (!rc && version == (long long)store_pg_migration_count) {
+		*done = true;
+		return exec(st, "COMMIT", "finishing the migrations", err);
+	}
+	if (!rc) {
+		rc = exec(st, store_pg_migrations[version], "migrating", err);
+		snprintf(sql, sizeof(sql), "UPDATE styr_schema SET version = %lld", version + 1);
+		if (!rc)
+			rc = exec(st, sql, "writing the schema version", err);
+		if (!rc)
+			rc = exec(st, "COMMIT", "committing a migration", err);
+		if (rc)
+			styr_err_prefix(err, "migration %lld: ", version + 1);
+	}
+	if (rc)
+		PQclear(PQexec(st->conn, "ROLLBACK"));
+	return rc;
+}
+
+static int migrate(struct store *st, int flags, struct styr_err *err)
+{
+	long long exists, version;
+	bool done = false;
+	int rc;
+
+	rc = query_int(st, "SELECT 1 WHERE to_regclass('styr_schema') IS NOT NULL",
+	               "reading the schema version", &exists, err);
+	if (rc)
+		return rc;
+	if (exists < 0 && !(flags & STYR_DB_CREATE))
+		return styr_error(
+		    err, STYR_ENOTFOUND,
+		    "database %s has no styr schema (create it with: styr init --db %s)", st->where,
+		    st->where);
+	/* Usually the schema is up to date: one query, no lock. */
+	if (exists > 0) {
+		rc = query_int(st, "SELECT version FROM styr_schema", "reading the schema version",
+		               &version, err);
+		if (rc || version == (long long)store_pg_migration_count)
+			return rc;
+	}
+	while (!rc && !done)
+		rc = migrate_one(st, &done, err);
+	return rc;
+}
+
+/* The location as messages show it: a password in a URL
+ * (postgresql://user:secret@host/db, ...?password=secret) or in a conninfo
+ * (password=secret) becomes "***". */
+static char *masked(const char *location)
+{
+	/* Each of the two replacements grows the text by 3 at most. */
+	size_t n = strlen(location), size = n + 7;
+	char *out = malloc(size);
+	const char *scheme = strstr(location, "://");
+	const char *p;
+
+	if (!out)
+		return NULL;
+	memcpy(out, location, n + 1);
+	if (scheme) {
+		const char *user = scheme + 3;
+		const char *at = strchr(user, '@');
+		const char *slash = strchr(user, '/');
+		const char *colon = strchr(user, ':');
+
+		if (at && (!slash || at < slash) && colon && colon < at)
+			snprintf(out, size, "%.*s***%s", (int)(colon + 1 - location), location, at);
+	}
+	if ((p = strstr(out, "password=")) != NULL) {
+		char *val = (char *)p + 9;
+		size_t len = strcspn(val, " &");
+
+		memmove(val + 3, val + len, strlen(val + len) + 1);
+		memcpy(val, "***", 3);
+	}
+	return out;
+}
+
+/* Notices ("relation already exists, skipping") are not for the user. */
+static void quiet(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
+static void pg_close(struct store *st)
+{
+	if (!st)
+		return;
+	PQfinish(st->conn);
+	free(st->where);
+	free(st);
+}
+
+static int pg_open(const char *location, int flags, struct store **out, struct styr_err *err)
+{
+	struct store *st;
+	int rc;
+
+	*out = NULL;
+	st = calloc(1, sizeof(*st));
+	if (!st || !(st->where = masked(location))) {
+		free(st);
+		return styr_error(err, STYR_ENOMEM, "out of memory opening %s", location);
+	}
+	st->conn = PQconnectdb(location);
+	if (!st->conn) {
+		pg_close(st);
+		return styr_error(err, STYR_ENOMEM, "out of memory opening %s", location);
+	}
+	if (PQstatus(st->conn) != CONNECTION_OK) {
+		rc = db_error(st, NULL, err, "cannot connect");
+		pg_close(st);
+		return rc;
+	}
+	PQsetNoticeProcessor(st->conn, quiet, NULL);
+	if (PQsetClientEncoding(st->conn, "UTF8") != 0)
+		rc = db_error(st, NULL, err, "setting the client encoding to UTF8");
+	else
+		rc = migrate(st, flags, err);
+	if (!rc)
+		rc = prepare_all(st, err);
+	if (rc) {
+		pg_close(st);
+		return rc;
+	}
+	*out = st;
+	return STYR_OK;
+}
+
+static void forget_keys(struct store *st)
+{
+	memset(&st->org, 0, sizeof(st->org));
+	memset(&st->ind, 0, sizeof(st->ind));
+}
+
+static int pg_begin(struct store *st, struct styr_err *err)
+{
+	int rc;
+
+	if (st->in_tx)
+		return styr_error(err, STYR_ESTORE, "a transaction is already open");
+	rc = exec(st, "BEGIN", "starting a transaction", err);
+	if (!rc)
+		rc = enter_pipeline(st, err);
+	if (!rc)
+		st->in_tx = true;
+	else
+		PQclear(PQexec(st->conn, "ROLLBACK"));
+	return rc;
+}
+
+static int pg_commit(struct store *st, struct styr_err *err)
+{
+	int rc = leave_pipeline(st, err);
+
+	/* COMMIT of a transaction that already failed quietly rolls back;
+	 * say so rather than report success. */
+	if (rc)
+		PQclear(PQexec(st->conn, "ROLLBACK"));
+	else if (PQtransactionStatus(st->conn) == PQTRANS_INERROR) {
+		PQclear(PQexec(st->conn, "ROLLBACK"));
+		rc =
+		    styr_error(err, STYR_ESTORE,
+		               "%s: the transaction failed earlier and was rolled back", st->where);
+	} else {
+		rc = exec(st, "COMMIT", "committing", err);
+		if (rc)
+			PQclear(PQexec(st->conn, "ROLLBACK"));
+	}
+	if (rc)
+		forget_keys(st);
+	st->in_tx = false;
+	return rc;
+}
+
+static void pg_rollback(struct store *st)
+{
+	leave_pipeline(st, NULL);
+	if (st->in_tx)
+		PQclear(PQexec(st->conn, "ROLLBACK"));
+	st->in_tx = false;
+	/* Keys cached inside the transaction may be gone now. */
+	forget_keys(st);
+}
+
+/* The loop every _each function runs: fill row from each result row and
+ * hand it to cb until cb says stop.  A macro, as in sqlite.c, so that row
+ * and cb keep their own types. */
+#define WALK(st, id, p, row, from_row, cb, ctx, err)                                               \
+	do {                                                                                       \
+		PGresult *res_ = run(st, id, p, "reading rows", err);                              \
+		int i_, n_, stop_ = 0;                                                             \
+		if (!res_)                                                                         \
+			return STYR_ESTORE;                                                        \
+		n_ = PQntuples(res_);                                                              \
+		for (i_ = 0; i_ < n_ && !stop_; i_++) {                                            \
+			from_row(res_, i_, row);                                                   \
+			stop_ = cb(ctx, row);                                                      \
+		}                                                                                  \
+		PQclear(res_);                                                                     \
+		return stop_;                                                                      \
+	} while (0)
+
+/* Run a statement bound to a key that must give one row into *out, which
+ * the caller clears. */
+static int run_one(struct store *st, enum stmt_id id, long long key, PGresult **out,
+                   struct styr_err *err)
+{
+	struct params p = {0};
+
+	p_int(&p, key);
+	*out = run(st, id, &p, "reading a row", err);
+	if (!*out)
+		return STYR_ESTORE;
+	if (PQntuples(*out) < 1) {
+		PQclear(*out);
+		*out = NULL;
+		return styr_error(err, STYR_ENOTFOUND, "row vanished");
+	}
+	return STYR_OK;
+}
+
+static int pg_org_put(struct store *st, const struct styr_org_unit *u, struct styr_err *err)
+{
+	struct params p = {0};
+	long long parent = 0;
+	int rc;
+
+	if (u->parent[0]) {
+		rc = org_id(st, u->parent, &parent, err);
+		if (rc)
+			return rc;
+	}
+	p_text(&p, u->code);
+	p_text(&p, u->name);
+	p_text(&p, styr_org_kind_name(u->kind));
+	if (parent)
+		p_int(&p, parent);
+	else
+		p_null(&p);
+	p_text_or_null(&p, u->valid_from);
+	p_text_or_null(&p, u->valid_to);
+	return run_done(st, S_ORG_PUT, &p, "storing an org unit", err);
+}
+
+static int pg_org_alias_put(struct store *st, const char *alias, const char *unit,
+                            struct styr_err *err)
+{
+	struct params p = {0};
+	long long id;
+	int rc = org_id(st, unit, &id, err);
+
+	if (rc)
+		return rc;
+	p_text(&p, alias);
+	p_int(&p, id);
+	return run_done(st, S_ORG_ALIAS_PUT, &p, "storing an alias", err);
+}
+
+static void org_from_row(const PGresult *res, int r, struct styr_org_unit *u)
+{
+	memset(u, 0, sizeof(*u));
+	col_copy(res, r, 0, u->code, sizeof(u->code));
+	col_copy(res, r, 1, u->name, sizeof(u->name));
+	styr_org_kind_parse(PQgetvalue(res, r, 2), &u->kind, NULL);
+	col_copy(res, r, 3, u->parent, sizeof(u->parent));
+	col_copy(res, r, 4, u->valid_from, sizeof(u->valid_from));
+	col_copy(res, r, 5, u->valid_to, sizeof(u->valid_to));
+}
+
+static int pg_org_find(struct store *st, const char *code, struct styr_org_unit *out,
+                       struct styr_err *err)
+{
+	PGresult *res;
+	long long id;
+	int rc = org_id(st, code, &id, err);
+
+	if (rc)
+		return rc;
+	rc = run_one(st, S_ORG_GET, id, &res, err);
+	if (rc)
+		return rc;
+	org_from_row(res, 0, out);
+	PQclear(res);
+	return STYR_OK;
+}
+
+static int pg_org_each(struct store *st, int (*cb)(void *, const struct styr_org_unit *), void *ctx,
+                       struct styr_err *err)
+{
+	struct styr_org_unit u;
+
+	WALK(st, S_ORG_EACH, NULL, &u, org_from_row, cb, ctx, err);
+}
+
+/* Rows of two codes (alias and unit, goal and indicator). */
+static int walk_pairs(struct store *st, enum stmt_id id,
+                      int (*cb)(void *, const char *, const char *), void *ctx,
+                      struct styr_err *err)
+{
+	PGresult *res = run(st, id, NULL, "reading rows", err);
+	int i, n, stop = 0;
+
+	if (!res)
+		return STYR_ESTORE;
+	n = PQntuples(res);
+	for (i = 0; i < n && !stop; i++)
+		stop = cb(ctx, PQgetvalue(res, i, 0), PQgetvalue(res, i, 1));
+	PQclear(res);
+	return stop;
+}
+
+static int pg_org_alias_each(struct store *st, int (*cb)(void *, const char *, const char *),
+                             void *ctx, struct styr_err *err)
+{
+	return walk_pairs(st, S_ORG_ALIAS_EACH, cb, ctx, err);
+}
+
+static int pg_goal_put(struct store *st, const struct styr_goal *g, struct styr_err *err)
+{
+	struct params p = {0};
+	long long parent = 0;
+	int rc;
+
+	if (g->parent[0]) {
+		rc = goal_id(st, g->parent, &parent, err);
+		if (rc)
+			return rc;
+	}
+	p_text(&p, g->code);
+	if (parent)
+		p_int(&p, parent);
+	else
+		p_null(&p);
+	p_text(&p, styr_goal_level_name(g->level));
+	p_text(&p, g->title);
+	p_text(&p, g->text);
+	if (g->valid_from)
+		p_int(&p, g->valid_from);
+	else
+		p_null(&p);
+	if (g->valid_to)
+		p_int(&p, g->valid_to);
+	else
+		p_null(&p);
+	return run_done(st, S_GOAL_PUT, &p, "storing a goal", err);
+}
+
+static void goal_from_row(const PGresult *res, int r, struct styr_goal *g)
+{
+	memset(g, 0, sizeof(*g));
+	col_copy(res, r, 0, g->code, sizeof(g->code));
+	col_copy(res, r, 1, g->parent, sizeof(g->parent));
+	styr_goal_level_parse(PQgetvalue(res, r, 2), &g->level, NULL);
+	col_copy(res, r, 3, g->title, sizeof(g->title));
+	col_copy(res, r, 4, g->text, sizeof(g->text));
+	g->valid_from = (int)col_int(res, r, 5);
+	g->valid_to = (int)col_int(res, r, 6);
+}
+
+static int pg_goal_find(struct store *st, const char *code, struct styr_goal *out,
+                        struct styr_err *err)
+{
+	PGresult *res;
+	long long id;
+	int rc = goal_id(st, code, &id, err);
+
+	if (rc)
+		return rc;
+	rc = run_one(st, S_GOAL_GET, id, &res, err);
+	if (rc)
+		return rc;
+	goal_from_row(res, 0, out);
+	PQclear(res);
+	return STYR_OK;
+}
+
+/* Goals are large; the walk gets its row from the caller's heap. */
+static int goal_walk(struct store *st, struct styr_goal *g,
+                     int (*cb)(void *, const struct styr_goal *), void *ctx, struct styr_err *err)
+{
+	WALK(st, S_GOAL_EACH, NULL, g, goal_from_row, cb, ctx, err);
+}
+
+static int pg_goal_each(struct store *st, int (*cb)(void *, const struct styr_goal *), void *ctx,
+                        struct styr_err *err)
+{
+	struct styr_goal *g = malloc(sizeof(*g));
+	int rc;
+
+	if (!g)
+		return styr_error(err, STYR_ENOMEM, "out of memory reading goals");
+	rc = goal_walk(st, g, cb, ctx, err);
+	free(g);
+	return rc;
+}
+
+static int pg_goal_owner_put(struct store *st, const struct styr_goal_owner *o,
+                             struct styr_err *err)
+{
+	struct params p = {0};
+	long long gid, uid;
+	int rc = goal_id(st, o->goal, &gid, err);
+
+	if (!rc)
+		rc = org_id(st, o->unit, &uid, err);
+	if (rc)
+		return rc;
+	p_int(&p, gid);
+	p_int(&p, uid);
+	p_text(&p, styr_owner_role_name(o->role));
+	return run_done(st, S_GOAL_OWNER_PUT, &p, "storing a goal owner", err);
+}
+
+static void owner_from_row(const PGresult *res, int r, struct styr_goal_owner *o)
+{
+	memset(o, 0, sizeof(*o));
+	col_copy(res, r, 0, o->goal, sizeof(o->goal));
+	col_copy(res, r, 1, o->unit, sizeof(o->unit));
+	styr_owner_role_parse(PQgetvalue(res, r, 2), &o->role, NULL);
+}
+
+static int pg_goal_owner_each(struct store *st, int (*cb)(void *, const struct styr_goal_owner *),
+                              void *ctx, struct styr_err *err)
+{
+	struct styr_goal_owner o;
+
+	WALK(st, S_GOAL_OWNER_EACH, NULL, &o, owner_from_row, cb, ctx, err);
+}
+
+static int pg_indicator_put(struct store *st, const struct styr_indicator *ind,
+                            struct styr_err *err)
+{
+	struct params p = {0};
+
+	p_text(&p, ind->code);
+	p_text(&p, ind->name);
+	p_text(&p, ind->definition);
+	p_text(&p, ind->unit);
+	if (ind->has_direction)
+		p_text(&p, styr_direction_name(ind->direction));
+	else
+		p_null(&p);
+	p_text(&p, ind->frequency);
+	p_text(&p, ind->source);
+	if (ind->tolerance >= 0)
+		p_double(&p, ind->tolerance);
+	else
+		p_null(&p);
+	return run_done(st, S_IND_PUT, &p, "storing an indicator", err);
+}
+
+static void ind_from_row(const PGresult *res, int r, struct styr_indicator *ind)
+{
+	memset(ind, 0, sizeof(*ind));
+	col_copy(res, r, 0, ind->code, sizeof(ind->code));
+	col_copy(res, r, 1, ind->name, sizeof(ind->name));
+	col_copy(res, r, 2, ind->definition, sizeof(ind->definition));
+	col_copy(res, r, 3, ind->unit, sizeof(ind->unit));
+	if (!col_null(res, r, 4)) {
+		ind->has_direction = true;
+		styr_direction_parse(PQgetvalue(res, r, 4), &ind->direction, NULL);
+	}
+	col_copy(res, r, 5, ind->frequency, sizeof(ind->frequency));
+	col_copy(res, r, 6, ind->source, sizeof(ind->source));
+	ind->tolerance = col_null(res, r, 7) ? -1 : col_double(res, r, 7);
+}
+
+static int pg_indicator_find(struct store *st, const char *code, struct styr_indicator *out,
+                             struct styr_err *err)
+{
+	PGresult *res;
+	long long id;
+	int rc = ind_id(st, code, &id, err);
+
+	if (rc)
+		return rc;
+	rc = run_one(st, S_IND_GET, id, &res, err);
+	if (rc)
+		return rc;
+	ind_from_row(res, 0, out);
+	PQclear(res);
+	return STYR_OK;
+}
+
+static int ind_walk(struct store *st, struct styr_indicator *ind,
+                    int (*cb)(void *, const struct styr_indicator *), void *ctx,
+                    struct styr_err *err)
+{
+	WALK(st, S_IND_EACH, NULL, ind, ind_from_row, cb, ctx, err);
+}
+
+static int pg_indicator_each(struct store *st, int (*cb)(void *, const struct styr_indicator *),
+                             void *ctx, struct styr_err *err)
+{
+	struct styr_indicator *ind = malloc(sizeof(*ind));
+	int rc;
+
+	if (!ind)
+		return styr_error(err, STYR_ENOMEM, "out of memory reading indicators");
+	rc = ind_walk(st, ind, cb, ctx, err);
+	free(ind);
+	return rc;
+}
+
+static int pg_goal_indicator_put(struct store *st, const char *goal, const char *indicator,
+                                 struct styr_err *err)
+{
+	struct params p = {0};
+	long long gid, iid;
+	int rc = goal_id(st, goal, &gid, err);
+
+	if (!rc)
+		rc = ind_id(st, indicator, &iid, err);
+	if (rc)
+		return rc;
+	p_int(&p, gid);
+	p_int(&p, iid);
+	return run_done(st, S_GOAL_IND_PUT, &p, "linking a goal and an indicator", err);
+}
+
+static int pg_goal_indicator_each(struct store *st, int (*cb)(void *, const char *, const char *),
+                                  void *ctx, struct styr_err *err)
+{
+	return walk_pairs(st, S_GOAL_IND_EACH, cb, ctx, err);
+}
+
+static int pg_target_put(struct store *st, const struct styr_indicator_target *t,
+                         struct styr_err *err)
+{
+	struct params p = {0};
+	long long iid, uid = 0;
+	int rc = ind_id(st, t->indicator, &iid, err);
+
+	if (!rc && t->unit[0])
+		rc = org_id(st, t->unit, &uid, err);
+	if (rc)
+		return rc;
+	p_int(&p, iid);
+	p_int(&p, uid);
+	p_int(&p, t->year);
+	p_text(&p, t->text);
+	return run_done(st, S_TARGET_PUT, &p, "storing a target", err);
+}
+
+static int pg_target_find(struct store *st, const char *indicator, const char *unit, int year,
+                          struct styr_indicator_target *out, struct styr_err *err)
+{
+	struct params p = {0};
+	long long iid, uid = 0;
+	PGresult *res;
+	int rc = ind_id(st, indicator, &iid, err);
+
+	if (!rc && unit && unit[0])
+		rc = org_id(st, unit, &uid, err);
+	if (rc)
+		return rc;
+	p_int(&p, iid);
+	p_int(&p, uid);
+	p_int(&p, year);
+	res = run(st, S_TARGET_GET, &p, "reading a target", err);
+	if (!res)
+		return STYR_ESTORE;
+	if (PQntuples(res) < 1) {
+		PQclear(res);
+		return styr_error(err, STYR_ENOTFOUND, "indicator %s has no target for %d",
+		                  indicator, year);
+	}
+	memset(out, 0, sizeof(*out));
+	snprintf(out->indicator, sizeof(out->indicator), "%s", indicator);
+	if (col_int(res, 0, 1))
+		snprintf(out->unit, sizeof(out->unit), "%s", unit);
+	out->year = year;
+	col_copy(res, 0, 0, out->text, sizeof(out->text));
+	PQclear(res);
+	return STYR_OK;
+}
+
+static void target_from_row(const PGresult *res, int r, struct styr_indicator_target *t)
+{
+	memset(t, 0, sizeof(*t));
+	col_copy(res, r, 0, t->indicator, sizeof(t->indicator));
+	col_copy(res, r, 1, t->unit, sizeof(t->unit));
+	t->year = (int)col_int(res, r, 2);
+	col_copy(res, r, 3, t->text, sizeof(t->text));
+}
+
+static int pg_target_each(struct store *st, int (*cb)(void *, const struct styr_indicator_target *),
+                          void *ctx, struct styr_err *err)
+{
+	struct styr_indicator_target t;
+
+	WALK(st, S_TARGET_EACH, NULL, &t, target_from_row, cb, ctx, err);
+}
+
+static int pg_value_put(struct store *st, const struct styr_value *v, struct styr_err *err)
+{
+	struct params p = {0};
+	long long iid, uid;
+	int rc = ind_id(st, v->indicator, &iid, err);
+
+	if (!rc)
+		rc = org_id(st, v->unit, &uid, err);
+	if (rc)
+		return rc;
+	p_int(&p, iid);
+	p_int(&p, uid);
+	p_int(&p, v->period.year);
+	p_int(&p, v->period.first_month);
+	p_int(&p, v->period.last_month);
+	p_int(&p, (int)v->num.kind);
+	if (v->num.kind == STYR_NUM_VALUE)
+		p_double(&p, v->num.value);
+	else
+		p_null(&p);
+	p_int(&p, v->num.decimals);
+	p_int(&p, v->num.percent);
+	if (v->has_numerator)
+		p_double(&p, v->numerator);
+	else
+		p_null(&p);
+	if (v->has_denominator)
+		p_double(&p, v->denominator);
+	else
+		p_null(&p);
+	p_text(&p, v->missing_reason);
+	p_text(&p, v->source);
+	return run_done(st, S_VALUE_PUT, &p, "storing a value", err);
+}
+
+static void value_from_row(const PGresult *res, int r, struct styr_value *v)
+{
+	memset(v, 0, sizeof(*v));
+	col_copy(res, r, 0, v->indicator, sizeof(v->indicator));
+	col_copy(res, r, 1, v->unit, sizeof(v->unit));
+	v->period.year = (int)col_int(res, r, 2);
+	v->period.first_month = (int)col_int(res, r, 3);
+	v->period.last_month = (int)col_int(res, r, 4);
+	v->num.kind = (enum styr_num_kind)col_int(res, r, 5);
+	v->num.value = col_double(res, r, 6);
+	v->num.decimals = (int)col_int(res, r, 7);
+	v->num.percent = col_int(res, r, 8) != 0;
+	v->has_numerator = !col_null(res, r, 9);
+	v->numerator = col_double(res, r, 9);
+	v->has_denominator = !col_null(res, r, 10);
+	v->denominator = col_double(res, r, 10);
+	col_copy(res, r, 11, v->missing_reason, sizeof(v->missing_reason));
+	col_copy(res, r, 12, v->source, sizeof(v->source));
+}
+
+static int pg_value_find(struct store *st, const char *indicator, const char *unit,
+                         const struct styr_period *pd, struct styr_value *out, struct styr_err *err)
+{
+	struct params p = {0};
+	long long iid, uid;
+	PGresult *res;
+	int rc = ind_id(st, indicator, &iid, err);
+
+	if (!rc)
+		rc = org_id(st, unit, &uid, err);
+	if (rc)
+		return rc;
+	p_int(&p, iid);
+	p_int(&p, uid);
+	p_int(&p, pd->year);
+	p_int(&p, pd->first_month);
+	p_int(&p, pd->last_month);
+	res = run(st, S_VALUE_GET, &p, "reading a value", err);
+	if (!res)
+		return STYR_ESTORE;
+	if (PQntuples(res) < 1) {
+		PQclear(res);
+		return styr_error(err, STYR_ENOTFOUND, "no value of %s for %s", indicator, unit);
+	}
+	value_from_row(res, 0, out);
+	PQclear(res);
+	return STYR_OK;
+}
+
+static int pg_value_each(struct store *st, const struct styr_value_filter *f,
+                         int (*cb)(void *, const struct styr_value *), void *ctx,
+                         struct styr_err *err)
+{
+	struct params p = {0};
+	struct styr_value v;
+	long long uid = 0;
+	int rc;
+
+	if (f && f->unit) {
+		rc = org_id(st, f->unit, &uid, err);
+		if (rc)
+			return rc;
+	}
+	if (f && f->indicator)
+		p_text(&p, f->indicator);
+	else
+		p_null(&p);
+	p_int(&p, uid);
+	p_int(&p, f ? f->year : 0);
+	WALK(st, S_VALUE_EACH, &p, &v, value_from_row, cb, ctx, err);
+}
+
+const struct store_ops store_pg_ops = {
+    .version = STORE_OPS_VERSION,
+    .name = "postgresql",
+    .open = pg_open,
+    .close = pg_close,
+    .begin = pg_begin,
+    .commit = pg_commit,
+    .rollback = pg_rollback,
+    .org_put = pg_org_put,
+    .org_alias_put = pg_org_alias_put,
+    .org_find = pg_org_find,
+    .org_each = pg_org_each,
+    .org_alias_each = pg_org_alias_each,
+    .goal_put = pg_goal_put,
+    .goal_find = pg_goal_find,
+    .goal_each = pg_goal_each,
+    .goal_owner_put = pg_goal_owner_put,
+    .goal_owner_each = pg_goal_owner_each,
+    .indicator_put = pg_indicator_put,
+    .indicator_find = pg_indicator_find,
+    .indicator_each = pg_indicator_each,
+    .goal_indicator_put = pg_goal_indicator_put,
+    .goal_indicator_each = pg_goal_indicator_each,
+    .target_put = pg_target_put,
+    .target_find = pg_target_find,
+    .target_each = pg_target_each,
+    .value_put = pg_value_put,
+    .value_find = pg_value_find,
+    .value_each = pg_value_each,
+};
