@@ -5,6 +5,7 @@
  * document says lang="sv", tables have captions and real header cells, and
  * every status is written out as a symbol and a word beside its colour.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "report/doc.h"
@@ -25,6 +26,8 @@ static const char style[] =
     ".s-missing{background:#eee}"
     ".sym{font-weight:bold;margin-right:.3em}"
     ".legend{font-size:.9em;color:#333}"
+    "figure.chart{margin:1em 0}figure.chart svg{max-width:100%;height:auto}"
+    "figcaption{font-size:.85em;color:#444}.empty{color:#555;font-style:italic}"
     "@media print{body{margin:0;max-width:none}h2{break-after:avoid}"
     "thead{display:table-header-group}tr{break-inside:avoid}"
     "@page{size:A4;margin:2cm}}";
@@ -140,6 +143,24 @@ int doc_render_html(const struct doc *d, struct styr_buf *out, struct styr_err *
 		case DOC_TABLE:
 			rc = table(out, &b->table, err);
 			break;
+		case DOC_CHART: {
+			char id[24];
+
+			/* The SVG says what it shows in aria-label; the caption
+			 * names it for everyone. */
+			snprintf(id, sizeof(id), "c%zu", i);
+			rc = styr_buf_puts(out, "<figure class=\"chart\">\n", err);
+			if (!rc)
+				rc = chart_svg(&b->chart, b->text, id, 480,
+				               chart_height(&b->chart, 480), out, err);
+			if (!rc)
+				rc = styr_buf_puts(out, "\n<figcaption>", err);
+			if (!rc)
+				rc = styr_buf_html(out, b->chart.alt, err);
+			if (!rc)
+				rc = styr_buf_puts(out, "</figcaption>\n</figure>\n", err);
+			break;
+		}
 		}
 	}
 	if (!rc)
