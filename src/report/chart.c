@@ -29,9 +29,10 @@ static const double palette[DOC_CHART_SERIES_MAX][3] = {
 
 enum align { LEFT, CENTER, RIGHT };
 
-/* Draw text with its top at y, aligned on x; returns its width. */
-static double text(cairo_t *cr, const char *s, double x, double y, double size, bool bold,
-                   enum align a)
+/* Draw text with its top at y, aligned on x, cut with an ellipsis at
+ * max_w (0: no limit); returns its width. */
+static double text_max(cairo_t *cr, const char *s, double x, double y, double size, bool bold,
+                       enum align a, double max_w)
 {
 	PangoLayout *l = pango_cairo_create_layout(cr);
 	PangoFontDescription *fd = pango_font_description_from_string(FONT);
@@ -42,6 +43,10 @@ static double text(cairo_t *cr, const char *s, double x, double y, double size, 
 		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
 	pango_layout_set_font_description(l, fd);
 	pango_layout_set_text(l, s, -1);
+	if (max_w > 0) {
+		pango_layout_set_width(l, (int)(max_w * PANGO_SCALE));
+		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+	}
 	pango_layout_get_size(l, &w, &h);
 	cairo_move_to(cr,
 	              a == LEFT     ? x
@@ -52,6 +57,12 @@ static double text(cairo_t *cr, const char *s, double x, double y, double size, 
 	pango_font_description_free(fd);
 	g_object_unref(l);
 	return (double)w / PANGO_SCALE;
+}
+
+static double text(cairo_t *cr, const char *s, double x, double y, double size, bool bold,
+                   enum align a)
+{
+	return text_max(cr, s, x, y, size, bold, a, 0);
 }
 
 /* A step of 1, 2 or 5 times a power of ten giving about n intervals. */
@@ -163,6 +174,7 @@ static void axes_and_data(cairo_t *cr, const struct doc_chart *c, double x, doub
 				v = c->series[s].values[i];
 				if (isnan(v))
 					continue;
+				cairo_new_path(cr);
 				cairo_arc(cr, px + slot * (i + 0.5), YOF(v), 2.5, 0, 2 * M_PI);
 				cairo_fill(cr);
 				fmt(c, v, c->decimals, label, sizeof(label));
@@ -219,6 +231,7 @@ static void status_lamps(cairo_t *cr, const struct doc_chart *c, double x, doubl
 
 		doc_status_rgb(st, rgb);
 		cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
+		cairo_new_path(cr);
 		cairo_arc(cr, cx, cy, 6, 0, 2 * M_PI);
 		cairo_fill(cr);
 		cairo_set_source_rgb(cr, 1, 1, 1);
@@ -226,7 +239,7 @@ static void status_lamps(cairo_t *cr, const struct doc_chart *c, double x, doubl
 			cairo_set_source_rgb(cr, 0, 0, 0);
 		text(cr, doc_status_symbol(st), cx, cy - 5, 8, true, CENTER);
 		cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-		text(cr, c->cats[i], cx + 10, cy - 5, 7.5, false, LEFT);
+		text_max(cr, c->cats[i], cx + 10, cy - 5, 7.5, false, LEFT, colw - 24);
 	}
 }
 
@@ -234,7 +247,7 @@ double chart_height(const struct doc_chart *c, double w)
 {
 	if (c->kind == DOC_CHART_STATUS)
 		return 22 + (double)((c->ncats + 1) / 2) * LAMP_ROW;
-	return fmin(w * 0.42, 210);
+	return floor(fmin(w * 0.42, 210));
 }
 
 void chart_draw(cairo_t *cr, const struct doc_chart *c, const char *title, double x, double y,
@@ -242,7 +255,7 @@ void chart_draw(cairo_t *cr, const struct doc_chart *c, const char *title, doubl
 {
 	cairo_save(cr);
 	cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-	text(cr, title, x, y, 9.5, true, LEFT);
+	text_max(cr, title, x, y, 9.5, true, LEFT, w);
 	if (c->kind == DOC_CHART_STATUS)
 		status_lamps(cr, c, x, y + 18, w);
 	else
@@ -274,7 +287,17 @@ static int inline_svg(const char *svg, const char *id, const char *alt, struct s
 		rc = styr_buf_html(out, alt, err);
 	if (!rc)
 		rc = styr_buf_puts(out, "\"", err);
-	for (p += 4; *p && !rc;) {
+	/* The root's width and height in CSS pixels, not "480pt": HTML wants
+	 * plain numbers, and the viewBox keeps the drawing's own units. */
+	for (p += 4; *p && *p != '>' && !rc; p++) {
+		if (!strncmp(p, "pt\"", 3)) {
+			rc = styr_buf_puts(out, "\"", err);
+			p += 2;
+		} else {
+			rc = styr_buf_add(out, p, 1, err);
+		}
+	}
+	while (*p && !rc) {
 		for (k = 0; k < sizeof(refs) / sizeof(refs[0]); k++) {
 			size_t n = strlen(refs[k]);
 

@@ -127,6 +127,23 @@ int doc_table(struct doc *d, const char *caption, const char *const *head, size_
 	return STYR_OK;
 }
 
+int doc_move_tail(struct doc *d, size_t from, size_t to, struct styr_err *err)
+{
+	size_t n = d->nblocks - from;
+	struct doc_block *tmp;
+
+	if (to >= from || !n)
+		return STYR_OK;
+	tmp = malloc(n * sizeof(*tmp));
+	if (!tmp)
+		return styr_error(err, STYR_ENOMEM, "out of memory building a report");
+	memcpy(tmp, d->blocks + from, n * sizeof(*tmp));
+	memmove(d->blocks + to + n, d->blocks + to, (from - to) * sizeof(*tmp));
+	memcpy(d->blocks + to, tmp, n * sizeof(*tmp));
+	free(tmp);
+	return STYR_OK;
+}
+
 int doc_meta(struct doc *d, const char *author, const char *subject, struct styr_err *err)
 {
 	free(d->author);

@@ -106,6 +106,10 @@ int doc_cell_number(struct doc *d, const char *text, double number, struct styr_
 void doc_cell_status(struct doc *d, enum styr_status s);
 void doc_cell_trend(struct doc *d, enum styr_trend t);
 
+/* Move the blocks from index from to the end so that they start at index
+ * to (to <= from): a summary written last can stand first. */
+int doc_move_tail(struct doc *d, size_t from, size_t to, struct styr_err *err);
+
 /* Metadata for the formats that carry it (PDF, XLSX). */
 int doc_meta(struct doc *d, const char *author, const char *subject, struct styr_err *err);
 

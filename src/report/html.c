@@ -26,6 +26,7 @@ static const char style[] =
     ".s-missing{background:#eee}"
     ".sym{font-weight:bold;margin-right:.3em}"
     ".legend{font-size:.9em;color:#333}"
+    ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}"
     "figure.chart{margin:1em 0}figure.chart svg{max-width:100%;height:auto}"
     "figcaption{font-size:.85em;color:#444}.empty{color:#555;font-style:italic}"
     "@media print{body{margin:0;max-width:none}h2{break-after:avoid}"
@@ -66,10 +67,14 @@ static int cell(struct styr_buf *out, const struct doc_cell *c, bool row_header,
 	return rc;
 }
 
-static int table(struct styr_buf *out, const struct doc_table *t, struct styr_err *err)
+/* A caption that repeats the heading above it is kept for screen readers
+ * and hidden on screen. */
+static int table(struct styr_buf *out, const struct doc_table *t, bool repeats_heading,
+                 struct styr_err *err)
 {
 	size_t r, c;
-	int rc = styr_buf_puts(out, "<table>\n<caption>", err);
+	int rc = styr_buf_puts(
+	    out, repeats_heading ? "<table>\n<caption class=\"sr\">" : "<table>\n<caption>", err);
 
 	if (!rc)
 		rc = styr_buf_html(out, t->caption, err);
@@ -141,7 +146,10 @@ int doc_render_html(const struct doc *d, struct styr_buf *out, struct styr_err *
 				rc = styr_buf_puts(out, "</p>\n", err);
 			break;
 		case DOC_TABLE:
-			rc = table(out, &b->table, err);
+			rc = table(out, &b->table,
+			           i > 0 && d->blocks[i - 1].kind == DOC_HEADING &&
+			               !strcmp(d->blocks[i - 1].text, b->table.caption),
+			           err);
 			break;
 		case DOC_CHART: {
 			char id[24];

@@ -39,7 +39,7 @@ struct pdf {
 	const struct doc *d;
 	cairo_surface_t *surface;
 	cairo_t *cr;
-	PangoLayout *l;
+	PangoLayout *l, *hl; /* body text; header and footer */
 	PangoFontDescription *fonts[6];
 	bool draw;
 	int page, total;
@@ -99,12 +99,16 @@ static void grey(struct pdf *p, double v)
 
 static void begin_page(struct pdf *p)
 {
+	PangoLayout *body = p->l;
 	char num[48];
 
 	p->page++;
 	p->y = TOP;
 	if (!p->draw)
 		return;
+	/* A page can start in the middle of a paragraph or a table: the
+	 * header and footer get a layout of their own. */
+	p->l = p->hl;
 	grey(p, 0.3);
 	if (p->page > 1) {
 		lay(p, p->d->title, F_SMALL, TEXT_W / 2, PANGO_ALIGN_LEFT);
@@ -122,6 +126,7 @@ static void begin_page(struct pdf *p)
 	lay(p, num, F_SMALL, TEXT_W, PANGO_ALIGN_RIGHT);
 	show(p, MARGIN_X, PAGE_H - 42);
 	grey(p, 0);
+	p->l = body;
 }
 
 static void end_page(struct pdf *p)
@@ -181,6 +186,7 @@ static void heading(struct pdf *p, size_t i, const struct doc_block *b)
 	ensure(p, h + 60);
 	if (b->level <= 2 && p->y > TOP)
 		p->y += 10;
+	lay(p, b->text, f, TEXT_W, PANGO_ALIGN_LEFT);
 	p->heading_page[i] = p->page;
 	p->heading_y[i] = p->y;
 	if (p->draw) {
@@ -311,7 +317,14 @@ static double row(struct pdf *p, const struct doc_table *t, const double *w, siz
 	return h;
 }
 
-static int table(struct pdf *p, const struct doc_table *t, struct styr_err *err)
+/* A caption that repeats the heading just above it is not drawn again. */
+static bool caption_shown(const struct doc *d, size_t i)
+{
+	return !(i > 0 && d->blocks[i - 1].kind == DOC_HEADING &&
+	         !strcmp(d->blocks[i - 1].text, d->blocks[i].table.caption));
+}
+
+static int table(struct pdf *p, const struct doc_table *t, bool caption, struct styr_err *err)
 {
 	double *w = calloc(t->ncols ? t->ncols : 1, sizeof(double));
 	double hh, rh;
@@ -324,10 +337,13 @@ static int table(struct pdf *p, const struct doc_table *t, struct styr_err *err)
 	hh = row(p, t, w, 0, true, true);
 	rh = t->nrows ? row(p, t, w, 0, false, true) : 0;
 	/* Caption, header and the first row stay together. */
-	lay(p, t->caption, F_BOLD, TEXT_W, PANGO_ALIGN_LEFT);
-	ensure(p, lay_height(p) + 4 + hh + rh);
-	show(p, MARGIN_X, p->y);
-	p->y += lay_height(p) + 4;
+	lay(p, caption ? t->caption : "", F_BOLD, TEXT_W, PANGO_ALIGN_LEFT);
+	ensure(p, (caption ? lay_height(p) + 4 : 0) + hh + rh);
+	if (caption) {
+		lay(p, t->caption, F_BOLD, TEXT_W, PANGO_ALIGN_LEFT);
+		show(p, MARGIN_X, p->y);
+		p->y += lay_height(p) + 4;
+	}
 	p->y += row(p, t, w, 0, true, false);
 	for (r = 0; r < t->nrows; r++) {
 		rh = row(p, t, w, r, false, true);
@@ -414,7 +430,7 @@ static int flow(struct pdf *p, struct styr_err *err)
 			flow_text(p, b->text, F_BODY, 7);
 			break;
 		case DOC_TABLE:
-			rc = table(p, &b->table, err);
+			rc = table(p, &b->table, caption_shown(p->d, i), err);
 			break;
 		case DOC_CHART:
 			chart(p, b);
@@ -456,6 +472,7 @@ int doc_render_pdf(const struct doc *d, struct styr_buf *out, struct styr_err *e
 	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_CREATOR, "styr");
 	p.cr = cairo_create(p.surface);
 	p.l = pango_cairo_create_layout(p.cr);
+	p.hl = pango_cairo_create_layout(p.cr);
 	for (i = 0; i < sizeof(font_spec) / sizeof(font_spec[0]); i++) {
 		p.fonts[i] = pango_font_description_from_string(FONT);
 		pango_font_description_set_absolute_size(p.fonts[i],
@@ -473,6 +490,7 @@ int doc_render_pdf(const struct doc *d, struct styr_buf *out, struct styr_err *e
 	for (i = 0; i < sizeof(font_spec) / sizeof(font_spec[0]); i++)
 		pango_font_description_free(p.fonts[i]);
 	g_object_unref(p.l);
+	g_object_unref(p.hl);
 	cairo_destroy(p.cr);
 	cairo_surface_finish(p.surface);
 	if (!rc && cairo_surface_status(p.surface) != CAIRO_STATUS_SUCCESS)
