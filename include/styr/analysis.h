@@ -43,7 +43,7 @@ const char *styr_analysis_state_name(enum styr_analysis_state s);
 int styr_analysis_state_parse(const char *text, enum styr_analysis_state *out,
                               struct styr_err *err);
 
-/* Store (replacing the one for the same unit, period and subject). */
+/* Store (replacing the one for the same unit, period, subject and title). */
 int styr_analysis_put(struct styr_db *db, const struct styr_analysis *a, struct styr_err *err);
 /* Walk analyses by unit, period and subject, in the order stored. */
 int styr_analysis_each(struct styr_db *db, const struct styr_analysis_filter *f,

@@ -74,6 +74,8 @@ static lxw_worksheet *add_sheet(struct xlsx *x, const char *want)
 		n--;
 	if (n && ((unsigned char)name[n - 1] & 0xC0) == 0xC0)
 		n--;
+	while (n && name[n - 1] == ' ')
+		n--;
 	name[n] = '\0';
 	if (!n)
 		snprintf(name, sizeof(name), "Tabell");

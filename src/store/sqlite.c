@@ -949,7 +949,7 @@ static int sq_analysis_put(struct store *st, const struct styr_analysis *a, stru
 	    "INSERT INTO analysis(unit_id, year, first_month, last_month, subject, title, "
 	    "vad_har_hant, varfor, vad_hander, state, author, source) VALUES(?1, ?2, ?3, ?4, ?5, "
 	    "?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT(unit_id, year, first_month, last_month, "
-	    "subject) DO UPDATE SET title = excluded.title, vad_har_hant = excluded.vad_har_hant, "
+	    "subject, title) DO UPDATE SET vad_har_hant = excluded.vad_har_hant, "
 	    "varfor = excluded.varfor, vad_hander = excluded.vad_hander, state = excluded.state, "
 	    "author = excluded.author, source = excluded.source";
 	sqlite3_int64 uid;
