@@ -722,6 +722,11 @@ static int build(struct rep *r)
 	                                           "med analys och prognos (beslutsärende)",
 	                                           "(informationsärende)",
 	                                           ""};
+	static const char *const month_abbr[13] = {"",    "jan", "feb", "mar", "apr", "maj", "jun",
+	                                           "jul", "aug", "sep", "okt", "nov", "dec"};
+	static const char *const month_name[13] = {
+	    "",     "januari", "februari",  "mars",    "april",    "maj",     "juni",
+	    "juli", "augusti", "september", "oktober", "november", "december"};
 	struct styr_analysis_filter af = {NULL, 0, NULL};
 	char title[128], subtitle[STYR_NAME_MAX + 64], subject[512];
 	const struct styr_period *p = &r->req->period;
@@ -736,10 +741,15 @@ static int build(struct rep *r)
 		if (r->req->type == STYR_REPORT_MANADSRAPPORT)
 			r->periods[i].first_month = 1;
 		styr_period_label(&r->periods[i], r->labels[i], sizeof(r->labels[i]));
+		/* Month reports count from January: "jan–apr 2024", never
+		 * "tertial 1 2024", so that every month reads alike. */
+		if (r->req->type == STYR_REPORT_MANADSRAPPORT)
+			snprintf(r->labels[i], sizeof(r->labels[i]), "jan–%s %d",
+			         month_abbr[p->last_month], r->periods[i].year);
 	}
 	if (r->req->type == STYR_REPORT_MANADSRAPPORT)
-		snprintf(title, sizeof(title), "Månadsrapport %s %s", r->labels[0],
-		         month_kind[p->last_month]);
+		snprintf(title, sizeof(title), "Månadsrapport %s %d %s", month_name[p->last_month],
+		         p->year, month_kind[p->last_month]);
 	else if (r->req->type == STYR_REPORT_DELARSRAPPORT)
 		snprintf(title, sizeof(title), "Delårsrapport %s", r->labels[0]);
 	else
