@@ -120,7 +120,8 @@ struct rep {
 	size_t nlamps, lamps_cap;
 	struct miss misses[CHARTS_MAX];
 	size_t nmisses;
-	size_t counts[STYR_STATUS_MISSING + 1];
+	size_t counts[STYR_STATUS_MISSING + 1];       /* the unit's own indicators */
+	size_t child_counts[STYR_STATUS_MISSING + 1]; /* the child being rolled up */
 	struct styr_err *err;
 };
 
@@ -286,6 +287,8 @@ static int indicator_row(struct rep *r, const char *code, const char *unit, bool
 			                   r->err);
 		if (has[0])
 			doc_cell_trend(&r->doc, a[0].trend);
+		if (!overview)
+			r->child_counts[st]++;
 		if (!rc && overview) {
 			r->counts[st]++;
 			rc = add_lamp(r, ind.name, st);
@@ -610,8 +613,16 @@ static int summary(struct rep *r, size_t at)
 	return rc;
 }
 
+/* What each child contributes to the roll-up table. */
+struct child_row {
+	char name[STYR_NAME_MAX];
+	size_t counts[STYR_STATUS_MISSING + 1];
+};
+
 struct children {
 	struct rep *r;
+	struct child_row *rows;
+	size_t nrows, cap;
 	int rc;
 };
 
@@ -626,6 +637,7 @@ static int child_section(void *ctx, const struct styr_org_unit *u)
 
 	if (strcmp(u->parent, r->unit.code))
 		return 0;
+	memset(r->child_counts, 0, sizeof(r->child_counts));
 	rc = doc_heading(&r->doc, 3, u->name, r->err);
 	snprintf(caption, sizeof(caption), "Indikatorer för %s", u->name);
 	if (!rc)
@@ -645,15 +657,61 @@ static int child_section(void *ctx, const struct styr_org_unit *u)
 		         r->labels[0]);
 		rc = doc_paragraph(&r->doc, text, r->err);
 	}
+	if (!rc &&
+	    !(rc = grow((void **)&ch->rows, &ch->cap, ch->nrows, sizeof(*ch->rows), r->err))) {
+		struct child_row *row = &ch->rows[ch->nrows++];
+
+		snprintf(row->name, sizeof(row->name), "%s", u->name);
+		memcpy(row->counts, r->child_counts, sizeof(row->counts));
+	}
 	ch->rc = rc;
+	return rc;
+}
+
+/* The roll-up table: per child how its indicators stand, and the total. */
+static int rollup_table(struct rep *r, const struct children *ch)
+{
+	static const char *const head[] = {"Enhet",        "Indikatorer", "Uppfyllda", "Nära målet",
+	                                   "Ej uppfyllda", "Saknas",      "Utan mål"};
+	static const enum styr_status order[] = {STYR_STATUS_MET, STYR_STATUS_NEAR,
+	                                         STYR_STATUS_NOT_MET, STYR_STATUS_MISSING,
+	                                         STYR_STATUS_NO_TARGET};
+	size_t total[STYR_STATUS_MISSING + 1] = {0};
+	char caption[STYR_NAME_MAX + 64];
+	size_t i, k;
+	int rc;
+
+	snprintf(caption, sizeof(caption), "Måluppfyllelse per enhet %s", r->labels[0]);
+	rc = doc_table(&r->doc, caption, head, 7, r->err);
+	for (i = 0; i <= ch->nrows && !rc; i++) {
+		const size_t *c = i < ch->nrows ? ch->rows[i].counts : total;
+		size_t sum = 0;
+		char num[32];
+
+		for (k = 0; k <= STYR_STATUS_MISSING; k++)
+			sum += c[k];
+		rc = doc_cell_text(&r->doc, i < ch->nrows ? ch->rows[i].name : "Totalt", r->err);
+		styr_num_format(num, sizeof(num), (double)sum, 0);
+		if (!rc)
+			rc = doc_cell_number(&r->doc, num, (double)sum, r->err);
+		for (k = 0; k < 5 && !rc; k++) {
+			styr_num_format(num, sizeof(num), (double)c[order[k]], 0);
+			rc = doc_cell_number(&r->doc, num, (double)c[order[k]], r->err);
+			if (c[order[k]] && order[k] != STYR_STATUS_NO_TARGET)
+				doc_cell_status(&r->doc, order[k]);
+		}
+		if (i < ch->nrows)
+			for (k = 0; k <= STYR_STATUS_MISSING; k++)
+				total[k] += c[k];
+	}
 	return rc;
 }
 
 static int section_children(struct rep *r)
 {
-	struct children ch = {r, 0};
+	struct children ch = {r, NULL, 0, 0, 0};
 	char title[STYR_NAME_MAX + 32];
-	size_t start;
+	size_t start, table_at;
 	int rc;
 
 	snprintf(title, sizeof(title), "Enheter inom %s", r->unit.name);
@@ -661,10 +719,21 @@ static int section_children(struct rep *r)
 	start = r->doc.nblocks;
 	if (!rc)
 		rc = styr_org_each(r->db, child_section, &ch, r->err);
-	if (rc)
+	if (rc) {
+		free(ch.rows);
 		return ch.rc ? ch.rc : rc;
-	if (r->doc.nblocks == start)
+	}
+	if (r->doc.nblocks == start) {
 		rc = doc_paragraph(&r->doc, "Enheten har inga underliggande enheter.", r->err);
+	} else {
+		/* The roll-up is written once every child is counted, and then
+		 * stands first in the section. */
+		table_at = r->doc.nblocks;
+		rc = rollup_table(r, &ch);
+		if (!rc)
+			rc = doc_move_tail(&r->doc, table_at, start, r->err);
+	}
+	free(ch.rows);
 	return rc;
 }
 

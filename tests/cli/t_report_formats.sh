@@ -95,6 +95,13 @@ expect_contains "children section" "<h2>Enheter inom Lasarettet i Landskrona</h2
 expect_contains "child heading" "<h3>VO Internmedicin</h3>" "$c"
 expect_contains "child without values" "Inga indikatorvärden för VO Internmedicin för 2024." "$c"
 
+# The board rolls up its hospital: the hospital's statuses counted.
+run --db "$db" report arsredovisning --unit LKR-S --period 2024 --children -o "$T/s.html"
+s=$(cat "$T/s.html")
+expect_contains "roll-up table" "<caption>Måluppfyllelse per enhet 2024</caption>" "$s"
+expect_contains "roll-up row" '<tr><th scope="row">Lasarettet i Landskrona</th><td class="num">38</td><td class="num s-met"><span class="sym" aria-hidden="true">✓</span>10</td><td class="num">0</td><td class="num s-not_met"><span class="sym" aria-hidden="true">✗</span>13</td>' "$s"
+expect_contains "roll-up total" '<tr><th scope="row">Totalt</th><td class="num">38</td>' "$s"
+
 # The indicator report keeps working.
 run --db "$db" report indicators --unit LKR --year 2024 -o "$T/i.html"
 expect_eq "indicators exit" 0 "$rc"
