@@ -45,6 +45,9 @@ struct pdf {
 	int page, total;
 	double y;
 	int *heading_page; /* per block: the page a heading starts on */
+	struct table_size {
+		double *w, *h; /* column widths; row heights, the header's last */
+	} * sizes;             /* per block, measured in the first pass */
 	double *heading_y;
 	int outline_parent;
 };
@@ -257,15 +260,24 @@ static void column_widths(struct pdf *p, const struct doc_table *t, double *w)
 			w[c] -= excess * (w[c] - min) / shrinkable;
 }
 
-/* One row of cells (head: the header row); returns its height. */
+/* One row of cells (head: the header row).  With known_h < 0 it is only
+ * measured and its height returned; otherwise it is drawn that high. */
 static double row(struct pdf *p, const struct doc_table *t, const double *w, size_t r, bool head,
-                  bool measure_only)
+                  double known_h)
 {
 	char buf[1024];
 	double x = MARGIN_X, h = 0;
 	size_t c;
 
-	for (c = 0; c < t->ncols; c++) {
+	if (known_h >= 0) {
+		if (!p->draw)
+			return known_h;
+		h = known_h;
+		c = t->ncols; /* skip measuring */
+	} else {
+		c = 0;
+	}
+	for (; c < t->ncols; c++) {
 		const struct doc_cell *cell = head ? NULL : &t->cells[r * t->ncols + c];
 
 		if (head)
@@ -278,7 +290,7 @@ static double row(struct pdf *p, const struct doc_table *t, const double *w, siz
 		if (lay_height(p) + 2 * PAD > h)
 			h = lay_height(p) + 2 * PAD;
 	}
-	if (measure_only || !p->draw)
+	if (known_h < 0 || !p->draw)
 		return h;
 	for (c = 0; c < t->ncols; c++) {
 		const struct doc_cell *cell = head ? NULL : &t->cells[r * t->ncols + c];
@@ -324,18 +336,41 @@ static bool caption_shown(const struct doc *d, size_t i)
 	         !strcmp(d->blocks[i - 1].text, d->blocks[i].table.caption));
 }
 
-static int table(struct pdf *p, const struct doc_table *t, bool caption, struct styr_err *err)
+/* Column widths and row heights (the header's last) are measured in the
+ * first pass and kept for the second, so the drawing pass shapes each
+ * cell's text once. */
+static int measure_table(struct pdf *p, size_t bi, const struct doc_table *t, struct styr_err *err)
 {
-	double *w = calloc(t->ncols ? t->ncols : 1, sizeof(double));
-	double hh, rh;
+	struct table_size *ts = &p->sizes[bi];
 	size_t r;
 
-	if (!w)
+	if (ts->w)
+		return STYR_OK;
+	ts->w = calloc(t->ncols ? t->ncols : 1, sizeof(double));
+	ts->h = calloc(t->nrows + 1, sizeof(double));
+	if (!ts->w || !ts->h)
 		return styr_error(err, STYR_ENOMEM, "out of memory rendering a PDF");
-	column_widths(p, t, w);
-	lay(p, t->caption, F_BOLD, TEXT_W, PANGO_ALIGN_LEFT);
-	hh = row(p, t, w, 0, true, true);
-	rh = t->nrows ? row(p, t, w, 0, false, true) : 0;
+	column_widths(p, t, ts->w);
+	for (r = 0; r < t->nrows; r++)
+		ts->h[r] = row(p, t, ts->w, r, false, -1);
+	ts->h[t->nrows] = row(p, t, ts->w, 0, true, -1);
+	return STYR_OK;
+}
+
+static int table(struct pdf *p, size_t bi, const struct doc_table *t, bool caption,
+                 struct styr_err *err)
+{
+	const double *w, *h;
+	double hh, rh;
+	size_t r;
+	int rc = measure_table(p, bi, t, err);
+
+	if (rc)
+		return rc;
+	w = p->sizes[bi].w;
+	h = p->sizes[bi].h;
+	hh = h[t->nrows];
+	rh = t->nrows ? h[0] : 0;
 	/* Caption, header and the first row stay together. */
 	lay(p, caption ? t->caption : "", F_BOLD, TEXT_W, PANGO_ALIGN_LEFT);
 	ensure(p, (caption ? lay_height(p) + 4 : 0) + hh + rh);
@@ -344,17 +379,15 @@ static int table(struct pdf *p, const struct doc_table *t, bool caption, struct 
 		show(p, MARGIN_X, p->y);
 		p->y += lay_height(p) + 4;
 	}
-	p->y += row(p, t, w, 0, true, false);
+	p->y += row(p, t, w, 0, true, hh);
 	for (r = 0; r < t->nrows; r++) {
-		rh = row(p, t, w, r, false, true);
-		if (p->y + rh > BOTTOM) {
+		if (p->y + h[r] > BOTTOM) {
 			new_page(p);
-			p->y += row(p, t, w, 0, true, false); /* the header again */
+			p->y += row(p, t, w, 0, true, hh); /* the header again */
 		}
-		p->y += row(p, t, w, r, false, false);
+		p->y += row(p, t, w, r, false, h[r]);
 	}
 	p->y += 12;
-	free(w);
 	return STYR_OK;
 }
 
@@ -430,7 +463,7 @@ static int flow(struct pdf *p, struct styr_err *err)
 			flow_text(p, b->text, F_BODY, 7);
 			break;
 		case DOC_TABLE:
-			rc = table(p, &b->table, caption_shown(p->d, i), err);
+			rc = table(p, i, &b->table, caption_shown(p->d, i), err);
 			break;
 		case DOC_CHART:
 			chart(p, b);
@@ -458,9 +491,11 @@ int doc_render_pdf(const struct doc *d, struct styr_buf *out, struct styr_err *e
 	p.d = d;
 	p.heading_page = calloc(d->nblocks ? d->nblocks : 1, sizeof(int));
 	p.heading_y = calloc(d->nblocks ? d->nblocks : 1, sizeof(double));
-	if (!p.heading_page || !p.heading_y) {
+	p.sizes = calloc(d->nblocks ? d->nblocks : 1, sizeof(*p.sizes));
+	if (!p.heading_page || !p.heading_y || !p.sizes) {
 		free(p.heading_page);
 		free(p.heading_y);
+		free(p.sizes);
 		return styr_error(err, STYR_ENOMEM, "out of memory rendering a PDF");
 	}
 	p.surface = cairo_pdf_surface_create_for_stream(to_buf, out, PAGE_W, PAGE_H);
@@ -498,6 +533,11 @@ int doc_render_pdf(const struct doc *d, struct styr_buf *out, struct styr_err *e
 		                "writing the PDF failed: %s",
 		                cairo_status_to_string(cairo_surface_status(p.surface)));
 	cairo_surface_destroy(p.surface);
+	for (i = 0; i < d->nblocks; i++) {
+		free(p.sizes[i].w);
+		free(p.sizes[i].h);
+	}
+	free(p.sizes);
 	free(p.heading_page);
 	free(p.heading_y);
 	return rc;
