@@ -49,6 +49,7 @@ struct styr_report_request {
 	const char *unit;          /* code or alias */
 	struct styr_period period; /* checked against the type */
 	bool children;             /* add a section per child unit (roll-up) */
+	const char *png_dir;       /* also write each chart as DIR/diagram-N.png */
 };
 
 /* Build the report and write it to path (NULL: standard output, which

@@ -55,13 +55,10 @@ static int indicators(struct cli *cli, const char *unit, long year, const char *
 static int run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"unit", required_argument, NULL, 'u'},
-	    {"year", required_argument, NULL, 'y'},
-	    {"period", required_argument, NULL, 'p'},
-	    {"format", required_argument, NULL, 'f'},
-	    {"children", no_argument, NULL, 'c'},
-	    {"output", required_argument, NULL, 'o'},
-	    {NULL, 0, NULL, 0},
+	    {"unit", required_argument, NULL, 'u'},    {"year", required_argument, NULL, 'y'},
+	    {"period", required_argument, NULL, 'p'},  {"format", required_argument, NULL, 'f'},
+	    {"children", no_argument, NULL, 'c'},      {"output", required_argument, NULL, 'o'},
+	    {"png-dir", required_argument, NULL, 'g'}, {NULL, 0, NULL, 0},
 	};
 	struct styr_report_request req;
 	const char *unit = NULL, *output = NULL, *period = NULL, *format = "html";
@@ -94,6 +91,9 @@ static int run(struct cli *cli, int argc, char **argv)
 			break;
 		case 'c':
 			req.children = true;
+			break;
+		case 'g':
+			req.png_dir = optarg;
 			break;
 		case 'o':
 			output = optarg;
@@ -131,7 +131,8 @@ const struct command cmd_report_def = {
     "report",
     run,
     "write a report as HTML, PDF or XLSX",
-    "styr report TYPE --unit CODE --period P [--format html|pdf|xlsx] [--children] [-o FILE]\n"
+    "styr report TYPE --unit CODE --period P [--format html|pdf|xlsx] [--children]\n"
+    "                   [--png-dir DIR] [-o FILE]\n"
     "       styr report indicators --unit CODE --year YYYY [-o FILE]\n"
     "TYPE and the periods it takes:\n"
     "  arsredovisning   a year: 2024\n"
@@ -140,8 +141,9 @@ const struct command cmd_report_def = {
     "                   mars, maj, augusti, oktober; information after april, juli,\n"
     "                   september, november)\n"
     "  verksamhetsplan  a year: goals and indicators with target levels\n"
-    "--children adds a section per unit below CODE.  HTML and PDF go to standard\n"
-    "output without -o; XLSX needs -o FILE.\n"
+    "--children adds a section per unit below CODE; --png-dir DIR also writes\n"
+    "every chart as DIR/diagram-N.png.  HTML and PDF go to standard output\n"
+    "without -o; XLSX needs -o FILE.\n"
     "indicators: the unit's indicator tables for the year and the two before,\n"
     "grouped by goal, with targets, status and trend (self-contained HTML).\n",
 };

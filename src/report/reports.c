@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "report/doc.h"
 #include "styr/analysis.h"
@@ -864,6 +865,34 @@ static int build(struct rep *r)
 	return rc;
 }
 
+static int write_buf(const char *path, const struct styr_buf *b, struct styr_err *err);
+
+/* Charts as PNG images, for slides and intranet pages. */
+static int write_pngs(const struct doc *d, const char *dir, struct styr_err *err)
+{
+	struct styr_buf png;
+	size_t i, n = 0;
+	int rc = STYR_OK;
+
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+		return styr_error(err, STYR_EIO, "%s: %s", dir, strerror(errno));
+	styr_buf_init(&png, REPORT_MAX);
+	for (i = 0; i < d->nblocks && !rc; i++) {
+		const struct doc_block *b = &d->blocks[i];
+		char path[4096];
+
+		if (b->kind != DOC_CHART)
+			continue;
+		styr_buf_reset(&png);
+		snprintf(path, sizeof(path), "%s/diagram-%zu.png", dir, ++n);
+		rc = chart_png(&b->chart, b->text, 480, chart_height(&b->chart, 480), &png, err);
+		if (!rc)
+			rc = write_buf(path, &png, err);
+	}
+	styr_buf_release(&png);
+	return rc;
+}
+
 static int write_buf(const char *path, const struct styr_buf *b, struct styr_err *err)
 {
 	FILE *f = path ? fopen(path, "wb") : stdout;
@@ -922,6 +951,8 @@ int styr_report_write(struct styr_db *db, const struct styr_report_request *req,
 	}
 	if (!rc && req->format != STYR_FORMAT_XLSX)
 		rc = write_buf(path, &out, err);
+	if (!rc && req->png_dir)
+		rc = write_pngs(&r->doc, req->png_dir, err);
 	styr_buf_release(&out);
 	doc_release(&r->doc);
 	free(r->goals);

@@ -102,6 +102,12 @@ expect_contains "roll-up table" "<caption>Måluppfyllelse per enhet 2024</captio
 expect_contains "roll-up row" '<tr><th scope="row">Lasarettet i Landskrona</th><td class="num">38</td><td class="num s-met"><span class="sym" aria-hidden="true">✓</span>10</td><td class="num">0</td><td class="num s-not_met"><span class="sym" aria-hidden="true">✗</span>13</td>' "$s"
 expect_contains "roll-up total" '<tr><th scope="row">Totalt</th><td class="num">38</td>' "$s"
 
+# Charts as PNG on request.
+run --db "$db" report arsredovisning --unit LKR --period 2024 --png-dir "$T/png" -o "$T/p.html"
+expect_eq "png exit" 0 "$rc"
+expect_eq "one png per chart" "$(grep -c '<svg' "$T/p.html")" "$(ls "$T/png" | grep -c '^diagram-[0-9]*\.png$')"
+expect_eq "png signature" "89504e470d0a1a0a" "$(head -c 8 "$T/png/diagram-1.png" | od -An -tx1 | tr -d ' \n')"
+
 # The indicator report keeps working.
 run --db "$db" report indicators --unit LKR --year 2024 -o "$T/i.html"
 expect_eq "indicators exit" 0 "$rc"
