@@ -27,7 +27,7 @@ static const char style[] =
     ".sym{font-weight:bold;margin-right:.3em}"
     ".legend{font-size:.9em;color:#333}"
     ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}"
-    "figure.chart{margin:1em 0}figure.chart svg{max-width:100%;height:auto}"
+    "figure.chart{margin:1em 0}figure.chart svg{width:100%;max-width:40em;height:auto}"
     "figcaption{font-size:.85em;color:#444}.empty{color:#555;font-style:italic}"
     "@media print{body{margin:0;max-width:none}h2{break-after:avoid}"
     "thead{display:table-header-group}tr{break-inside:avoid}"

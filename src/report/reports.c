@@ -501,7 +501,7 @@ static int section_history(struct rep *r)
 		struct styr_target parsed;
 		struct styr_err local;
 		char alt[1024], num[64];
-		bool percent = false;
+		bool percent = false, has_ref;
 		int i, decimals = 0;
 		size_t n = 0;
 
@@ -529,25 +529,25 @@ static int section_history(struct rep *r)
 					                      i + 1 < COLUMNS ? "," : "");
 			}
 		}
+		/* The target as a reference line, when it is a level. */
+		styr_err_init(&local);
+		has_ref = styr_target_find(r->db, ind.code, r->unit.code, r->periods[0].year, &t,
+		                           &local) == STYR_OK &&
+		          styr_target_parse(t.text, &parsed, NULL) == STYR_OK &&
+		          parsed.op >= STYR_TARGET_GT && parsed.op <= STYR_TARGET_EQ;
+		if (has_ref && n < sizeof(alt))
+			snprintf(alt + n, sizeof(alt) - n, "; mål %s", t.text);
 		rc = doc_chart(&r->doc, DOC_CHART_LINE, ind.name, alt, cats, COLUMNS, r->err);
 		if (!rc)
 			rc = doc_chart_series(&r->doc, r->unit.name, vals, r->err);
 		if (rc)
 			break;
 		doc_chart_format(&r->doc, decimals, percent);
-		styr_err_init(&local);
-		if (styr_target_find(r->db, ind.code, r->unit.code, r->periods[0].year, &t,
-		                     &local) == STYR_OK &&
-		    styr_target_parse(t.text, &parsed, NULL) == STYR_OK &&
-		    parsed.op >= STYR_TARGET_GT && parsed.op <= STYR_TARGET_EQ) {
+		if (has_ref) {
 			char label[STYR_TARGET_TEXT_MAX + 8];
 
 			snprintf(label, sizeof(label), "Mål %s", t.text);
 			doc_chart_ref(&r->doc, parsed.threshold, label);
-			if (n < sizeof(alt))
-				snprintf(alt + n, sizeof(alt) - n, "; mål %s", t.text);
-			free(r->doc.blocks[r->doc.nblocks - 1].chart.alt);
-			r->doc.blocks[r->doc.nblocks - 1].chart.alt = strdup(alt);
 		}
 	}
 	return rc;
