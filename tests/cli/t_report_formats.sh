@@ -28,6 +28,9 @@ sheet=$(unzip -p "$T/ar.xlsx" xl/worksheets/sheet14.xml)
 expect_contains "ID0663 13 742 as a number" '<v>13742</v>' "$sheet"
 core=$(unzip -p "$T/ar.xlsx" docProps/core.xml)
 expect_contains "xlsx title" "<dc:title>Årsredovisning 2024</dc:title>" "$core"
+run --db "$db" report arsredovisning --unit LKR --period 2024 --format xlsx -o "$T/nodir/ar.xlsx"
+expect_eq "unwritable xlsx" 3 "$rc"
+expect_eq "unwritable xlsx message" "styr: $T/nodir/ar.xlsx: cannot write: No such file or directory" "$errout"
 run --db "$db" report arsredovisning --unit LKR --period 2024 --format xlsx
 expect_eq "xlsx to stdout refused" 2 "$rc"
 expect_eq "xlsx needs a file" "styr: --format xlsx needs -o FILE: a workbook cannot go to standard output" "$errout"
