@@ -86,6 +86,7 @@ struct doc {
 	char *subtitle;
 	char *author; /* PDF and XLSX metadata */
 	char *subject;
+	bool toc; /* HTML: a table of contents (PDF always has one) */
 	struct doc_block *blocks;
 	size_t nblocks, cap;
 };

@@ -26,6 +26,8 @@ static const char style[] =
     ".s-missing{background:#eee}"
     ".sym{font-weight:bold;margin-right:.3em}"
     ".legend{font-size:.9em;color:#333}"
+    ".toc ul{list-style:none;padding-left:0}.toc li.sub{padding-left:1.5em;font-size:.95em}"
+    "@media print{.toc{display:none}}"
     ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}"
     "figure.chart{margin:1em 0}figure.chart svg{width:100%;max-width:40em;height:auto}"
     "figcaption{font-size:.85em;color:#444}.empty{color:#555;font-style:italic}"
@@ -101,6 +103,32 @@ static int table(struct styr_buf *out, const struct doc_table *t, bool repeats_h
 	return rc;
 }
 
+/* The table of contents: the headings of levels 2 and 3, linked. */
+static int toc(struct styr_buf *out, const struct doc *d, struct styr_err *err)
+{
+	size_t i;
+	int rc = styr_buf_puts(out,
+	                       "<nav class=\"toc\" aria-labelledby=\"toc\">\n"
+	                       "<h2 id=\"toc\">Innehåll</h2>\n<ul>\n",
+	                       err);
+
+	for (i = 0; i < d->nblocks && !rc; i++) {
+		const struct doc_block *b = &d->blocks[i];
+
+		if (b->kind != DOC_HEADING || b->level > 3)
+			continue;
+		rc = styr_buf_printf(out, err, "<li%s><a href=\"#h%zu\">",
+		                     b->level == 3 ? " class=\"sub\"" : "", i);
+		if (!rc)
+			rc = styr_buf_html(out, b->text, err);
+		if (!rc)
+			rc = styr_buf_puts(out, "</a></li>\n", err);
+	}
+	if (!rc)
+		rc = styr_buf_puts(out, "</ul>\n</nav>\n", err);
+	return rc;
+}
+
 int doc_render_html(const struct doc *d, struct styr_buf *out, struct styr_err *err)
 {
 	size_t i;
@@ -124,6 +152,8 @@ int doc_render_html(const struct doc *d, struct styr_buf *out, struct styr_err *
 		rc = styr_buf_html(out, d->subtitle, err);
 	if (!rc)
 		rc = styr_buf_puts(out, "</p>\n", err);
+	if (!rc && d->toc)
+		rc = toc(out, d, err);
 	for (i = 0; i < d->nblocks && !rc; i++) {
 		const struct doc_block *b = &d->blocks[i];
 
@@ -131,7 +161,9 @@ int doc_render_html(const struct doc *d, struct styr_buf *out, struct styr_err *
 		case DOC_HEADING: {
 			int level = b->level < 2 ? 2 : b->level > 6 ? 6 : b->level;
 
-			rc = styr_buf_printf(out, err, "<h%d>", level);
+			rc = d->toc && level <= 3
+			         ? styr_buf_printf(out, err, "<h%d id=\"h%zu\">", level, i)
+			         : styr_buf_printf(out, err, "<h%d>", level);
 			if (!rc)
 				rc = styr_buf_html(out, b->text, err);
 			if (!rc)

@@ -829,6 +829,7 @@ static int build(struct rep *r)
 	if ((rc = doc_init(&r->doc, title, subtitle, r->err)) ||
 	    (rc = doc_meta(&r->doc, r->unit.name, subject, r->err)))
 		return rc;
+	r->doc.toc = true;
 	if ((rc = styr_goal_each(r->db, add_goal, r, r->err)) ||
 	    (rc = styr_goal_indicator_each(r->db, add_link, r, r->err)))
 		return rc;

@@ -51,6 +51,9 @@ expect_contains "history chart says its figures" 'aria-label="Linjediagram över
 expect_eq "every svg has a label" "$(grep -c '<svg' "$T/ar.html")" "$(grep -c '<svg role="img" aria-label="' "$T/ar.html")"
 expect_eq "svg ids unique" "" "$(grep -o ' id="[^"]*"' "$T/ar.html" | sort | uniq -d | head -3)"
 expect_contains "analysis question" "<h5>Varför har det hänt?</h5>" "$html"
+expect_contains "table of contents" '<nav class="toc" aria-labelledby="toc">' "$html"
+toc_target=$(printf '%s' "$html" | grep -o '<li><a href="#h[0-9]*">Övergripande mål: Tillgänglighet och kvalitet</a></li>' | sed 's/.*href="#\(h[0-9]*\)".*/\1/')
+expect_contains "toc links to its heading" "<h2 id=\"$toc_target\">Övergripande mål: Tillgänglighet och kvalitet</h2>" "$html"
 
 # The types and their periods.
 run --db "$db" report delarsrapport --unit LKR --period "jan–aug 2024" -o "$T/d.html"
@@ -94,8 +97,8 @@ expect_eq "bad period" 2 "$rc"
 # Roll-up: a section per child unit; a child without values says so.
 run --db "$db" report arsredovisning --unit LKR --period 2024 --children -o "$T/c.html"
 c=$(cat "$T/c.html")
-expect_contains "children section" "<h2>Enheter inom Lasarettet i Landskrona</h2>" "$c"
-expect_contains "child heading" "<h3>VO Internmedicin</h3>" "$c"
+expect_contains "children section" ">Enheter inom Lasarettet i Landskrona</h2>" "$c"
+expect_contains "child heading" ">VO Internmedicin</h3>" "$c"
 expect_contains "child without values" "Inga indikatorvärden för VO Internmedicin för 2024." "$c"
 
 # The board rolls up its hospital: the hospital's statuses counted.
