@@ -857,6 +857,9 @@ static int build(struct rep *r)
 			rc = section_pending(r, "Medarbetare", "personal",
 			                     "Inga personaluppgifter finns ännu");
 		if (!rc)
+			rc = section_pending(r, "Åtgärder och genomförandegrad", "åtgärder",
+			                     "Inga åtgärder är registrerade");
+		if (!rc)
 			rc = section_history(r);
 	}
 	if (!rc && r->req->children)

@@ -34,6 +34,7 @@ expect_contains "toc entry with its page" "Övergripande mål: Tillgänglighet o
 expect_contains "running header" "Årsredovisning 2024 Lasarettet i Landskrona" "$(pdftotext -f 3 -l 3 -layout "$T/ar.pdf" - | tr -s ' ')"
 expect_contains "analysis text" "Personalrörligheten har minskat över tid." "$text"
 expect_contains "empty economy section" "Inga ekonomiska uppgifter finns ännu för Lasarettet i Landskrona 2024." "$text"
+expect_contains "empty actions section" "Inga åtgärder är registrerade för Lasarettet i Landskrona 2024." "$text"
 expect_contains "chart target label" "Mål >95 %" "$text"
 
 # Page 2 (summary and traffic lights, the NPE table) against its reference
