@@ -58,8 +58,4 @@ struct styr_report_request {
 int styr_report_write(struct styr_db *db, const struct styr_report_request *req, const char *path,
                       struct styr_err *err);
 
-/* Let go of the process-wide font caches the renderers filled.  Call it
- * once, when no more reports will be rendered (the CLI does at exit). */
-void styr_report_release_fonts(void);
-
 #endif

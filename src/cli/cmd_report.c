@@ -119,7 +119,6 @@ static int run(struct cli *cli, int argc, char **argv)
 		return cli_fail(&err);
 	rc = styr_report_write(db, &req, output, &err);
 	styr_db_close(db);
-	styr_report_release_fonts();
 	if (rc)
 		return cli_fail(&err);
 	if (output)

@@ -148,9 +148,10 @@ void chart_draw(cairo_t *cr, const struct doc_chart *c, const char *title, doubl
 /* The height a chart wants at width w (status charts grow with their
  * categories; the others keep a fixed aspect). */
 double chart_height(const struct doc_chart *c, double w);
-/* Inline SVG (no XML prologue); ids are prefixed with id so that several
- * charts can live in one HTML page. */
-int chart_svg(const struct doc_chart *c, const char *title, const char *id, double w, double h,
+/* An <svg> element for inlining in HTML: no XML prologue, no ids (so
+ * any number of charts can share a page), labels as <text>, and the
+ * chart's alt text as its aria-label. */
+int chart_svg(const struct doc_chart *c, const char *title, double w, double h,
               struct styr_buf *out, struct styr_err *err);
 int chart_png(const struct doc_chart *c, const char *title, double w, double h,
               struct styr_buf *out, struct styr_err *err);

@@ -29,7 +29,8 @@ static const char style[] =
     ".toc ul{list-style:none;padding-left:0}.toc li.sub{padding-left:1.5em;font-size:.95em}"
     "@media print{.toc{display:none}}"
     ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}"
-    "figure.chart{margin:1em 0}figure.chart svg{width:100%;max-width:40em;height:auto}"
+    "figure.chart{margin:1em 0}figure.chart svg{font-family:'DejaVu "
+    "Sans',Verdana,sans-serif;width:100%;max-width:40em;height:auto}"
     "figcaption{font-size:.85em;color:#444}.empty{color:#555;font-style:italic}"
     "@media print{body{margin:0;max-width:none}h2{break-after:avoid}"
     "thead{display:table-header-group}tr{break-inside:avoid}"
@@ -183,15 +184,12 @@ int doc_render_html(const struct doc *d, struct styr_buf *out, struct styr_err *
 			               !strcmp(d->blocks[i - 1].text, b->table.caption),
 			           err);
 			break;
-		case DOC_CHART: {
-			char id[24];
-
+		case DOC_CHART:
 			/* The SVG says what it shows in aria-label; the caption
 			 * names it for everyone. */
-			snprintf(id, sizeof(id), "c%zu", i);
 			rc = styr_buf_puts(out, "<figure class=\"chart\">\n", err);
 			if (!rc)
-				rc = chart_svg(&b->chart, b->text, id, 480,
+				rc = chart_svg(&b->chart, b->text, 480,
 				               chart_height(&b->chart, 480), out, err);
 			if (!rc)
 				rc = styr_buf_puts(out, "\n<figcaption>", err);
@@ -200,7 +198,6 @@ int doc_render_html(const struct doc *d, struct styr_buf *out, struct styr_err *
 			if (!rc)
 				rc = styr_buf_puts(out, "</figcaption>\n</figure>\n", err);
 			break;
-		}
 		}
 	}
 	if (!rc)
