@@ -229,7 +229,8 @@ static void cell_text(const struct doc_cell *c, char *buf, size_t size)
 
 /* Column widths: each column's natural width, wide columns shrunk in
  * proportion to their excess when the table does not fit the page. */
-static void column_widths(struct pdf *p, const struct doc_table *t, double *w)
+static void column_widths(struct pdf *p, const struct doc_table *t, double *w, double *nat_w,
+                          double *nat_h)
 {
 	double sum = 0, excess = 0, shrinkable = 0, min = 48;
 	char buf[1024];
@@ -241,6 +242,8 @@ static void column_widths(struct pdf *p, const struct doc_table *t, double *w)
 		for (r = 0; r < t->nrows; r++) {
 			cell_text(&t->cells[r * t->ncols + c], buf, sizeof(buf));
 			lay(p, buf, F_SMALL, -1, PANGO_ALIGN_LEFT);
+			nat_w[r * t->ncols + c] = lay_width(p);
+			nat_h[r * t->ncols + c] = lay_height(p);
 			if (lay_width(p) > w[c])
 				w[c] = lay_width(p);
 		}
@@ -342,7 +345,8 @@ static bool caption_shown(const struct doc *d, size_t i)
 static int measure_table(struct pdf *p, size_t bi, const struct doc_table *t, struct styr_err *err)
 {
 	struct table_size *ts = &p->sizes[bi];
-	size_t r;
+	double *nat_w, *nat_h;
+	size_t r, c;
 
 	if (ts->w)
 		return STYR_OK;
@@ -350,10 +354,29 @@ static int measure_table(struct pdf *p, size_t bi, const struct doc_table *t, st
 	ts->h = calloc(t->nrows + 1, sizeof(double));
 	if (!ts->w || !ts->h)
 		return styr_error(err, STYR_ENOMEM, "out of memory rendering a PDF");
-	column_widths(p, t, ts->w);
-	for (r = 0; r < t->nrows; r++)
-		ts->h[r] = row(p, t, ts->w, r, false, -1);
+	nat_w = malloc((t->ncells ? t->ncells : 1) * sizeof(double));
+	nat_h = malloc((t->ncells ? t->ncells : 1) * sizeof(double));
+	if (!nat_w || !nat_h) {
+		free(nat_w);
+		free(nat_h);
+		return styr_error(err, STYR_ENOMEM, "out of memory rendering a PDF");
+	}
+	column_widths(p, t, ts->w, nat_w, nat_h);
+	/* A row whose cells all fit on one line is as high as its tallest
+	 * line: only rows that wrap are laid out again at their widths. */
+	for (r = 0; r < t->nrows; r++) {
+		bool fits = true;
+		double h = 0;
+
+		for (c = 0; c < t->ncols && fits; c++) {
+			fits = nat_w[r * t->ncols + c] <= ts->w[c] - 2 * PAD;
+			h = nat_h[r * t->ncols + c] > h ? nat_h[r * t->ncols + c] : h;
+		}
+		ts->h[r] = fits ? h + 2 * PAD : row(p, t, ts->w, r, false, -1);
+	}
 	ts->h[t->nrows] = row(p, t, ts->w, 0, true, -1);
+	free(nat_w);
+	free(nat_h);
 	return STYR_OK;
 }
 
