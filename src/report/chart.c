@@ -39,9 +39,10 @@ struct painter {
 	void (*line)(struct painter *p, double x0, double y0, double x1, double y1, double width,
 	             bool dashed);
 	void (*circle)(struct painter *p, double cx, double cy, double r);
-	/* text with its top at y, aligned on x; what was drawn is in shown */
-	void (*text)(struct painter *p, const char *s, double x, double y, double size, bool bold,
-	             enum align a, double width);
+	/* text with its top at y, aligned on x, cut with "…" at max_w (0:
+	 * no limit); returns its width */
+	double (*text)(struct painter *p, const char *s, double x, double y, double size, bool bold,
+	               enum align a, double max_w);
 	cairo_t *cr; /* cairo: where to paint; SVG: where to measure */
 	double rgb_now[3];
 	struct styr_buf *out; /* SVG */
@@ -80,14 +81,13 @@ static double layout_width(PangoLayout *l)
 static double text(struct painter *p, const char *s, double x, double y, double size, bool bold,
                    enum align a, double max_w)
 {
-	PangoLayout *l = layout(p->cr, s, size, bold, max_w);
-	double w = layout_width(l);
+	return p->text(p, s, x, y, size, bold, a, max_w);
+}
 
-	g_object_unref(l);
-	if (max_w > 0 && w > max_w)
-		w = max_w;
-	p->text(p, s, a == LEFT ? x : a == CENTER ? x - w / 2 : x - w, y, size, bold, a, max_w);
-	return w;
+/* Where text of width w starts when aligned on x. */
+static double start_x(double x, double w, enum align a)
+{
+	return a == LEFT ? x : a == CENTER ? x - w / 2 : x - w;
 }
 
 /* --- cairo --- */
@@ -124,15 +124,18 @@ static void c_circle(struct painter *p, double cx, double cy, double r)
 	cairo_fill(p->cr);
 }
 
-static void c_text(struct painter *p, const char *s, double x, double y, double size, bool bold,
-                   enum align a, double max_w)
+static double c_text(struct painter *p, const char *s, double x, double y, double size, bool bold,
+                     enum align a, double max_w)
 {
 	PangoLayout *l = layout(p->cr, s, size, bold, max_w);
+	double w = layout_width(l);
 
-	(void)a;
-	cairo_move_to(p->cr, x, y);
+	if (max_w > 0 && w > max_w)
+		w = max_w;
+	cairo_move_to(p->cr, start_x(x, w, a), y);
 	pango_cairo_show_layout(p->cr, l);
 	g_object_unref(l);
+	return w;
 }
 
 static void cairo_painter(struct painter *p, cairo_t *cr)
@@ -199,15 +202,14 @@ static void s_circle(struct painter *p, double cx, double cy, double r)
 
 /* SVG has no ellipsis of its own: drop characters until the text and "…"
  * fit, measured with pango as the cairo painter would draw it. */
-static void s_text(struct painter *p, const char *s, double x, double y, double size, bool bold,
-                   enum align a, double max_w)
+static double s_text(struct painter *p, const char *s, double x, double y, double size, bool bold,
+                     enum align a, double max_w)
 {
 	PangoLayout *l = layout(p->cr, s, size, bold, 0);
-	double baseline = (double)pango_layout_get_baseline(l) / PANGO_SCALE;
+	double baseline = (double)pango_layout_get_baseline(l) / PANGO_SCALE, w;
 	char cut[1024];
 	size_t n = strlen(s);
 
-	(void)a;
 	if (max_w > 0 && layout_width(l) > max_w && n < sizeof(cut) - 4) {
 		memcpy(cut, s, n + 1);
 		while (n > 0) {
@@ -221,12 +223,14 @@ static void s_text(struct painter *p, const char *s, double x, double y, double 
 		}
 		s = cut;
 	}
+	w = layout_width(l);
 	g_object_unref(l);
-	s_printf(p, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.1f\"%s fill=\"#%02x%02x%02x\">", x,
-	         y + baseline, size, bold ? " font-weight=\"bold\"" : "", RGB(p));
+	s_printf(p, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.1f\"%s fill=\"#%02x%02x%02x\">",
+	         start_x(x, w, a), y + baseline, size, bold ? " font-weight=\"bold\"" : "", RGB(p));
 	if (!p->rc)
 		p->rc = styr_buf_html(p->out, s, p->err);
 	s_printf(p, "</text>\n");
+	return w;
 }
 
 /* --- the charts --- */
