@@ -20,6 +20,7 @@ enum styr_entity {
 	STYR_ENTITY_INDICATOR,
 	STYR_ENTITY_TARGET,
 	STYR_ENTITY_VALUE,
+	STYR_ENTITY_ANALYSIS, /* reports: analysis texts */
 	STYR_ENTITY_COUNT
 };
 

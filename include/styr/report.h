@@ -1,12 +1,23 @@
 /*
  * Reports.  A report is built from the store as a document tree (sections,
- * paragraphs, tables whose cells may carry a status) and then rendered; the
- * tree is the one thing every output format is made from.
+ * paragraphs, tables whose cells may carry a status, charts) and then
+ * rendered as HTML, PDF or XLSX; the tree is the one thing every output
+ * format is made from.
+ *
+ * The report types follow Region Skåne's follow-up plan: the
+ * verksamhetsplan (goals and indicators with target levels), the
+ * månadsrapport (after april, juli, september and november as
+ * information; after mars, maj, augusti and oktober with analysis and
+ * forecast, for decision), the delårsrapport (jan–apr or jan–aug) and the
+ * årsredovisning.  An empty section says so instead of disappearing.
  *
  * Ownership: out is the caller's buffer; the bytes appended are theirs.
+ * Paths and codes are borrowed.
  */
 #ifndef STYR_REPORT_H
 #define STYR_REPORT_H
+
+#include <stdbool.h>
 
 #include "buf.h"
 #include "db.h"
@@ -16,5 +27,35 @@
  * status as text and symbol as well as colour.  Self-contained HTML. */
 int styr_report_indicators_html(struct styr_db *db, const char *unit, int year,
                                 struct styr_buf *out, struct styr_err *err);
+
+enum styr_report_type {
+	STYR_REPORT_ARSREDOVISNING = 0,
+	STYR_REPORT_DELARSRAPPORT,
+	STYR_REPORT_MANADSRAPPORT,
+	STYR_REPORT_VERKSAMHETSPLAN
+};
+
+enum styr_report_format { STYR_FORMAT_HTML = 0, STYR_FORMAT_PDF, STYR_FORMAT_XLSX };
+
+/* "arsredovisning" (or "årsredovisning"), "delarsrapport", "manadsrapport",
+ * "verksamhetsplan"; "html", "pdf", "xlsx".  Unknown text gives
+ * STYR_EUSAGE naming the choices. */
+int styr_report_type_parse(const char *text, enum styr_report_type *out, struct styr_err *err);
+int styr_report_format_parse(const char *text, enum styr_report_format *out, struct styr_err *err);
+
+struct styr_report_request {
+	enum styr_report_type type;
+	enum styr_report_format format;
+	const char *unit;          /* code or alias */
+	struct styr_period period; /* checked against the type */
+	bool children;             /* add a section per child unit (roll-up) */
+	const char *png_dir;       /* also write each chart as DIR/diagram-N.png */
+};
+
+/* Build the report and write it to path (NULL: standard output, which
+ * XLSX refuses).  A period that does not fit the type is STYR_EINPUT
+ * naming what the type expects. */
+int styr_report_write(struct styr_db *db, const struct styr_report_request *req, const char *path,
+                      struct styr_err *err);
 
 #endif

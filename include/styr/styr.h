@@ -5,6 +5,7 @@
 #ifndef STYR_STYR_H
 #define STYR_STYR_H
 
+#include "analysis.h"
 #include "buf.h"
 #include "calc.h"
 #include "db.h"

@@ -13,17 +13,20 @@ static int import_csv(struct styr_db *db, int argc, char **argv)
 {
 	struct styr_import_stats stats;
 	struct styr_err err;
-	int k;
+	int k, n;
 
 	if (argc < 1)
 		return cli_usage(&cmd_import_def, "csv needs at least one FILE");
 	styr_err_init(&err);
 	if (styr_import_csv(db, (const char *const *)argv, (size_t)argc, &stats, &err))
 		return cli_fail(&err);
+	/* Kinds with rows, so that adding a kind of file changes nothing
+	 * for the files people already have. */
 	printf("styr: imported");
-	for (k = 0; k < STYR_ENTITY_COUNT; k++)
-		printf("%s %zu %s", k ? "," : "", stats.rows[k], styr_entity_name(k));
-	printf("\n");
+	for (k = 0, n = 0; k < STYR_ENTITY_COUNT; k++)
+		if (stats.rows[k])
+			printf("%s %zu %s", n++ ? "," : "", stats.rows[k], styr_entity_name(k));
+	printf("%s\n", n ? "" : " nothing");
 	return 0;
 }
 

@@ -1,6 +1,10 @@
 /*
  * styr report: write a report for a unit and period.
+ *   styr report TYPE --unit CODE --period P [--format html|pdf|xlsx]
+ *                    [--children] [-o FILE]
  *   styr report indicators --unit CODE --year YYYY [-o FILE]
+ * The type, format and period are parsed by the library, which also checks
+ * that the period fits the type; this file only maps options to a request.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -23,40 +27,13 @@ static int write_file(const char *path, const struct styr_buf *b, struct styr_er
 	return STYR_OK;
 }
 
-static int run(struct cli *cli, int argc, char **argv)
+static int indicators(struct cli *cli, const char *unit, int year, const char *output)
 {
-	static const struct option opts[] = {
-	    {"unit", required_argument, NULL, 'u'},
-	    {"year", required_argument, NULL, 'y'},
-	    {"output", required_argument, NULL, 'o'},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *unit = NULL, *output = NULL;
 	struct styr_db *db;
 	struct styr_err err;
 	struct styr_buf out;
-	int year = 0;
-	int c, rc;
+	int rc;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		switch (c) {
-		case 'u':
-			unit = optarg;
-			break;
-		case 'y':
-			if (cli_year(&cmd_report_def, optarg, &year))
-				return EXIT_INPUT;
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		default:
-			return cli_usage(&cmd_report_def, "unknown option");
-		}
-	}
-	if (optind + 1 != argc || strcmp(argv[optind], "indicators"))
-		return cli_usage(&cmd_report_def, "name the report: indicators");
 	if (!unit || !year)
 		return cli_usage(&cmd_report_def, "--unit CODE and --year YYYY are required");
 	styr_err_init(&err);
@@ -75,11 +52,93 @@ static int run(struct cli *cli, int argc, char **argv)
 	return 0;
 }
 
+static int run(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"unit", required_argument, NULL, 'u'},    {"year", required_argument, NULL, 'y'},
+	    {"period", required_argument, NULL, 'p'},  {"format", required_argument, NULL, 'f'},
+	    {"children", no_argument, NULL, 'c'},      {"output", required_argument, NULL, 'o'},
+	    {"png-dir", required_argument, NULL, 'g'}, {NULL, 0, NULL, 0},
+	};
+	struct styr_report_request req;
+	const char *unit = NULL, *output = NULL, *period = NULL, *format = "html";
+	struct styr_db *db;
+	struct styr_err err;
+	int year = 0;
+	int c, rc;
+
+	memset(&req, 0, sizeof(req));
+	styr_err_init(&err);
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'u':
+			unit = optarg;
+			break;
+		case 'y':
+			if (cli_year(&cmd_report_def, optarg, &year))
+				return EXIT_INPUT;
+			break;
+		case 'p':
+			period = optarg;
+			break;
+		case 'f':
+			format = optarg;
+			break;
+		case 'c':
+			req.children = true;
+			break;
+		case 'g':
+			req.png_dir = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		default:
+			return cli_usage(&cmd_report_def, "unknown option");
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage(&cmd_report_def, "name one report: arsredovisning, delarsrapport, "
+		                                  "manadsrapport, verksamhetsplan or indicators");
+	if (!strcmp(argv[optind], "indicators"))
+		return indicators(cli, unit, year, output);
+	if (styr_report_type_parse(argv[optind], &req.type, &err) ||
+	    styr_report_format_parse(format, &req.format, &err))
+		return cli_usage(&cmd_report_def, "%s", err.msg);
+	if (!unit || !period)
+		return cli_usage(&cmd_report_def, "--unit CODE and --period P are required");
+	if (styr_period_parse(period, &req.period, &err))
+		return cli_usage(&cmd_report_def, "--period: %s", err.msg);
+	req.unit = unit;
+	if (cli_open(cli, 0, &db, &err))
+		return cli_fail(&err);
+	rc = styr_report_write(db, &req, output, &err);
+	styr_db_close(db);
+	if (rc)
+		return cli_fail(&err);
+	if (output)
+		printf("styr: wrote %s\n", output);
+	return 0;
+}
+
 const struct command cmd_report_def = {
     "report",
     run,
-    "write a report as HTML",
-    "styr report indicators --unit CODE --year YYYY [-o FILE]\n"
+    "write a report as HTML, PDF or XLSX",
+    "styr report TYPE --unit CODE --period P [--format html|pdf|xlsx] [--children]\n"
+    "                   [--png-dir DIR] [-o FILE]\n"
+    "       styr report indicators --unit CODE --year YYYY [-o FILE]\n"
+    "TYPE and the periods it takes:\n"
+    "  arsredovisning   a year: 2024\n"
+    "  delarsrapport    jan–apr or jan–aug: \"jan–aug 2024\", 2024T1\n"
+    "  manadsrapport    a month with follow-up: 2024-08 (analysis and forecast after\n"
+    "                   mars, maj, augusti, oktober; information after april, juli,\n"
+    "                   september, november)\n"
+    "  verksamhetsplan  a year: goals and indicators with target levels\n"
+    "--children adds a section per unit below CODE; --png-dir DIR also writes\n"
+    "every chart as DIR/diagram-N.png.  HTML and PDF go to standard output\n"
+    "without -o; XLSX needs -o FILE.\n"
     "indicators: the unit's indicator tables for the year and the two before,\n"
     "grouped by goal, with targets, status and trend (self-contained HTML).\n",
 };

@@ -249,6 +249,27 @@ static int write_value(void *ctx, const struct styr_value *v)
 	return 0;
 }
 
+static int write_analysis(void *ctx, const struct styr_analysis *a)
+{
+	struct writer *w = ctx;
+	char period[STYR_PERIOD_TEXT_MAX];
+	const char *cells[10];
+
+	styr_period_format(&a->period, period, sizeof(period));
+	cells[0] = a->unit;
+	cells[1] = period;
+	cells[2] = a->subject;
+	cells[3] = a->title;
+	cells[4] = a->what;
+	cells[5] = a->why;
+	cells[6] = a->next;
+	cells[7] = styr_analysis_state_name(a->state);
+	cells[8] = a->author;
+	cells[9] = a->source;
+	row(w->out, cells, 10);
+	return 0;
+}
+
 static int finish(FILE *out, struct styr_err *err)
 {
 	if (fflush(out) != 0 || ferror(out))
@@ -285,6 +306,9 @@ int styr_export_csv(struct styr_db *db, enum styr_entity kind, const struct styr
 		break;
 	case STYR_ENTITY_VALUE:
 		rc = styr_value_each(db, f, write_value, &w, err);
+		break;
+	case STYR_ENTITY_ANALYSIS:
+		rc = styr_analysis_each(db, NULL, write_analysis, &w, err);
 		break;
 	default:
 		rc = styr_error(err, STYR_EUSAGE, "unknown kind of export");

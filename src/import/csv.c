@@ -46,10 +46,16 @@ const struct interchange_spec interchange_specs[STYR_ENTITY_COUNT] = {
                             "missing_reason", "source"},
                            COLUMN_BIT(VAL_INDICATOR) | COLUMN_BIT(VAL_UNIT) |
                                COLUMN_BIT(VAL_PERIOD)},
+    [STYR_ENTITY_ANALYSIS] = {STYR_ENTITY_ANALYSIS,
+                              10,
+                              {"unit", "period", "subject", "title", "vad_har_hant", "varfor",
+                               "vad_kommer_att_handa", "state", "author", "source"},
+                              COLUMN_BIT(ANA_UNIT) | COLUMN_BIT(ANA_PERIOD) |
+                                  COLUMN_BIT(ANA_SUBJECT)},
 };
 
 static const char *const entity_names[STYR_ENTITY_COUNT] = {
-    "org", "goals", "indicators", "targets", "values",
+    "org", "goals", "indicators", "targets", "values", "analyses",
 };
 
 const char *styr_entity_name(enum styr_entity e)
@@ -68,7 +74,8 @@ int styr_entity_parse(const char *text, enum styr_entity *out, struct styr_err *
 		}
 	}
 	return styr_error(err, STYR_EUSAGE,
-	                  "\"%s\": expected org, goals, indicators, targets or values", text);
+	                  "\"%s\": expected org, goals, indicators, targets, values or analyses",
+	                  text);
 }
 
 /* One file being imported. */
@@ -355,12 +362,43 @@ static int row_value(struct csv_run *r)
 	return styr_value_put(r->db, &v, r->err);
 }
 
+/* An analysis: the three texts may be filled in over time, but a row with
+ * none of them says nothing and is refused. */
+static int row_analysis(struct csv_run *r)
+{
+	struct styr_analysis *a = malloc(sizeof(*a));
+	int rc;
+
+	if (!a)
+		return styr_error(r->err, STYR_ENOMEM, "out of memory");
+	memset(a, 0, sizeof(*a));
+	if (!(rc = take(r, ANA_UNIT, a->unit, sizeof(a->unit))) &&
+	    !(rc = styr_period_parse(col(r, ANA_PERIOD), &a->period, r->err)) &&
+	    !(rc = take(r, ANA_SUBJECT, a->subject, sizeof(a->subject))) &&
+	    !(rc = take(r, ANA_TITLE, a->title, sizeof(a->title))) &&
+	    !(rc = take(r, ANA_WHAT, a->what, sizeof(a->what))) &&
+	    !(rc = take(r, ANA_WHY, a->why, sizeof(a->why))) &&
+	    !(rc = take(r, ANA_NEXT, a->next, sizeof(a->next))) &&
+	    !(rc = styr_analysis_state_parse(col(r, ANA_STATE), &a->state, r->err)) &&
+	    !(rc = take(r, ANA_AUTHOR, a->author, sizeof(a->author))) &&
+	    !(rc = take(r, ANA_SOURCE, a->source, sizeof(a->source)))) {
+		if (!a->what[0] && !a->why[0] && !a->next[0])
+			rc = styr_error(r->err, STYR_EINPUT,
+			                "vad_har_hant, varfor and vad_kommer_att_handa are all "
+			                "empty: expected the text of at least one");
+		if (!rc && !a->source[0])
+			snprintf(a->source, sizeof(a->source), "%s:%d", r->file->path, r->line);
+		if (!rc)
+			rc = styr_analysis_put(r->db, a, r->err);
+	}
+	free(a);
+	return rc;
+}
+
 static int (*const row_fn[STYR_ENTITY_COUNT])(struct csv_run *) = {
-    [STYR_ENTITY_ORG] = row_org,
-    [STYR_ENTITY_GOAL] = row_goal,
-    [STYR_ENTITY_INDICATOR] = row_indicator,
-    [STYR_ENTITY_TARGET] = row_target,
-    [STYR_ENTITY_VALUE] = row_value,
+    [STYR_ENTITY_ANALYSIS] = row_analysis, [STYR_ENTITY_ORG] = row_org,
+    [STYR_ENTITY_GOAL] = row_goal,         [STYR_ENTITY_INDICATOR] = row_indicator,
+    [STYR_ENTITY_TARGET] = row_target,     [STYR_ENTITY_VALUE] = row_value,
 };
 
 static int check_required(struct csv_run *r)
@@ -394,6 +432,7 @@ static const char *failed_column(struct csv_run *r)
 	    {"year ", NULL},
 	    {"tolerance ", "tolerance"},
 	    {"direction ", "direction"},
+	    {"state ", "state"},
 	    {"indicator \"", "indicator"},
 	};
 	enum styr_entity kind = r->file->spec->kind;

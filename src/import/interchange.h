@@ -7,9 +7,10 @@
 #ifndef STYR_INTERCHANGE_H
 #define STYR_INTERCHANGE_H
 
+#include "styr/analysis.h"
 #include "styr/import.h"
 
-#define INTERCHANGE_MAX_COLUMNS 9
+#define INTERCHANGE_MAX_COLUMNS 10
 
 /* Column positions in each spec, so that code names a column without
  * comparing strings for every cell of a million-row file. */
@@ -45,6 +46,20 @@ enum {
 	VAL_DENOMINATOR,
 	VAL_MISSING_REASON,
 	VAL_SOURCE
+};
+
+/* Reports: analysis texts. */
+enum {
+	ANA_UNIT,
+	ANA_PERIOD,
+	ANA_SUBJECT,
+	ANA_TITLE,
+	ANA_WHAT,
+	ANA_WHY,
+	ANA_NEXT,
+	ANA_STATE,
+	ANA_AUTHOR,
+	ANA_SOURCE
 };
 
 #define COLUMN_BIT(c) (1u << (c))

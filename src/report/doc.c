@@ -40,6 +40,16 @@ void doc_truncate(struct doc *d, size_t nblocks)
 		for (j = 0; j < b->table.ncells; j++)
 			free(b->table.cells[j].text);
 		free(b->table.cells);
+		free(b->chart.alt);
+		free(b->chart.ref_label);
+		for (j = 0; j < b->chart.ncats; j++)
+			free(b->chart.cats[j]);
+		free(b->chart.cats);
+		free(b->chart.status);
+		for (j = 0; j < b->chart.nseries; j++) {
+			free(b->chart.series[j].name);
+			free(b->chart.series[j].values);
+		}
 	}
 	if (nblocks < d->nblocks)
 		d->nblocks = nblocks;
@@ -51,6 +61,8 @@ void doc_release(struct doc *d)
 	free(d->blocks);
 	free(d->title);
 	free(d->subtitle);
+	free(d->author);
+	free(d->subject);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -113,6 +125,125 @@ int doc_table(struct doc *d, const char *caption, const char *const *head, size_
 		if (!(b->table.head[i] = dup(head[i], err)))
 			return STYR_ENOMEM;
 	return STYR_OK;
+}
+
+int doc_move_tail(struct doc *d, size_t from, size_t to, struct styr_err *err)
+{
+	size_t n = d->nblocks - from;
+	struct doc_block *tmp;
+
+	if (to >= from || !n)
+		return STYR_OK;
+	tmp = malloc(n * sizeof(*tmp));
+	if (!tmp)
+		return styr_error(err, STYR_ENOMEM, "out of memory building a report");
+	memcpy(tmp, d->blocks + from, n * sizeof(*tmp));
+	memmove(d->blocks + to + n, d->blocks + to, (from - to) * sizeof(*tmp));
+	memcpy(d->blocks + to, tmp, n * sizeof(*tmp));
+	free(tmp);
+	return STYR_OK;
+}
+
+int doc_meta(struct doc *d, const char *author, const char *subject, struct styr_err *err)
+{
+	free(d->author);
+	free(d->subject);
+	d->author = dup(author, err);
+	d->subject = dup(subject, err);
+	return d->author && d->subject ? STYR_OK : STYR_ENOMEM;
+}
+
+int doc_chart(struct doc *d, enum doc_chart_kind kind, const char *title, const char *alt,
+              const char *const *cats, size_t ncats, struct styr_err *err)
+{
+	struct doc_block *b = add_block(d, DOC_CHART, err);
+	size_t i;
+
+	if (!b)
+		return STYR_ENOMEM;
+	b->chart.kind = kind;
+	b->chart.decimals = 1;
+	b->text = dup(title, err);
+	b->chart.alt = dup(alt, err);
+	b->chart.cats = calloc(ncats ? ncats : 1, sizeof(char *));
+	if (!b->text || !b->chart.alt || !b->chart.cats)
+		return styr_error(err, STYR_ENOMEM, "out of memory building a report");
+	for (i = 0; i < ncats; i++) {
+		if (!(b->chart.cats[i] = dup(cats[i], err)))
+			return STYR_ENOMEM;
+		b->chart.ncats = i + 1;
+	}
+	return STYR_OK;
+}
+
+static struct doc_chart *last_chart(struct doc *d, struct styr_err *err)
+{
+	if (!d->nblocks || d->blocks[d->nblocks - 1].kind != DOC_CHART) {
+		styr_error(err, STYR_EINPUT, "chart data outside a chart");
+		return NULL;
+	}
+	return &d->blocks[d->nblocks - 1].chart;
+}
+
+int doc_chart_series(struct doc *d, const char *name, const double *values, struct styr_err *err)
+{
+	struct doc_chart *c = last_chart(d, err);
+	struct doc_series *s;
+
+	if (!c)
+		return STYR_EINPUT;
+	if (c->nseries == DOC_CHART_SERIES_MAX)
+		return styr_error(err, STYR_EINPUT, "a chart holds at most %d series",
+		                  DOC_CHART_SERIES_MAX);
+	s = &c->series[c->nseries];
+	s->name = dup(name, err);
+	s->values = malloc((c->ncats ? c->ncats : 1) * sizeof(double));
+	if (!s->name || !s->values) {
+		free(s->name);
+		free(s->values);
+		s->name = NULL;
+		s->values = NULL;
+		return styr_error(err, STYR_ENOMEM, "out of memory building a report");
+	}
+	memcpy(s->values, values, c->ncats * sizeof(double));
+	c->nseries++;
+	return STYR_OK;
+}
+
+int doc_chart_status(struct doc *d, const enum styr_status *status, struct styr_err *err)
+{
+	struct doc_chart *c = last_chart(d, err);
+
+	if (!c)
+		return STYR_EINPUT;
+	free(c->status);
+	c->status = malloc((c->ncats ? c->ncats : 1) * sizeof(*status));
+	if (!c->status)
+		return styr_error(err, STYR_ENOMEM, "out of memory building a report");
+	memcpy(c->status, status, c->ncats * sizeof(*status));
+	return STYR_OK;
+}
+
+void doc_chart_ref(struct doc *d, double ref, const char *label)
+{
+	struct doc_chart *c = last_chart(d, NULL);
+
+	if (c) {
+		c->has_ref = true;
+		c->ref = ref;
+		free(c->ref_label);
+		c->ref_label = strdup(label ? label : "");
+	}
+}
+
+void doc_chart_format(struct doc *d, int decimals, bool percent)
+{
+	struct doc_chart *c = last_chart(d, NULL);
+
+	if (c) {
+		c->decimals = decimals;
+		c->percent = percent;
+	}
 }
 
 /* A new cell at the end of the last table. */
@@ -207,6 +338,35 @@ const char *doc_status_symbol(enum styr_status s)
 	default:
 		return "–";
 	}
+}
+
+void doc_status_rgb(enum styr_status s, double rgb[3])
+{
+	/* Region Skåne's report colours: green, amber, red, grey. */
+	static const double colours[][3] = {{0.16, 0.60, 0.29},
+	                                    {0.95, 0.68, 0.10},
+	                                    {0.82, 0.17, 0.17},
+	                                    {0.62, 0.62, 0.62},
+	                                    {0.85, 0.85, 0.85}};
+	int i;
+
+	switch (s) {
+	case STYR_STATUS_MET:
+		i = 0;
+		break;
+	case STYR_STATUS_NEAR:
+		i = 1;
+		break;
+	case STYR_STATUS_NOT_MET:
+		i = 2;
+		break;
+	case STYR_STATUS_MISSING:
+		i = 3;
+		break;
+	default:
+		i = 4;
+	}
+	memcpy(rgb, colours[i], sizeof(colours[i]));
 }
 
 const char *doc_trend_symbol(enum styr_trend t)

@@ -21,7 +21,38 @@
 #include "styr/err.h"
 #include "styr/target.h"
 
-enum doc_block_kind { DOC_HEADING, DOC_PARAGRAPH, DOC_TABLE };
+enum doc_block_kind { DOC_HEADING, DOC_PARAGRAPH, DOC_TABLE, DOC_CHART };
+
+/* Charts are data, not pictures: each renderer draws them in its own
+ * medium (vector in PDF, inline SVG in HTML, numbers in XLSX) from the
+ * same categories and series. */
+enum doc_chart_kind {
+	DOC_CHART_LINE,  /* history: one line per series over the categories */
+	DOC_CHART_BARS,  /* grouped bars: e.g. budget and utfall per month */
+	DOC_CHART_STATUS /* traffic lights: one labelled lamp per category */
+};
+
+#define DOC_CHART_SERIES_MAX 4
+
+struct doc_series {
+	char *name;
+	double *values; /* ncats values; NaN where there is none */
+};
+
+struct doc_chart {
+	enum doc_chart_kind kind;
+	char *alt; /* the chart said in words, for screen readers */
+	size_t ncats;
+	char **cats;              /* category labels ("2022", "jan", indicator names) */
+	enum styr_status *status; /* DOC_CHART_STATUS: one per category */
+	size_t nseries;
+	struct doc_series series[DOC_CHART_SERIES_MAX];
+	bool has_ref; /* a reference line, e.g. the target level */
+	double ref;
+	char *ref_label;
+	int decimals; /* for axis and value labels */
+	bool percent;
+};
 
 struct doc_cell {
 	char *text;
@@ -47,11 +78,15 @@ struct doc_block {
 	int level;  /* headings: 1 = title, 2, 3 */
 	char *text; /* heading or paragraph */
 	struct doc_table table;
+	struct doc_chart chart; /* DOC_CHART; text is its title */
 };
 
 struct doc {
 	char *title;
 	char *subtitle;
+	char *author; /* PDF and XLSX metadata */
+	char *subject;
+	bool toc; /* HTML: a table of contents (PDF always has one) */
 	struct doc_block *blocks;
 	size_t nblocks, cap;
 };
@@ -72,13 +107,53 @@ int doc_cell_number(struct doc *d, const char *text, double number, struct styr_
 void doc_cell_status(struct doc *d, enum styr_status s);
 void doc_cell_trend(struct doc *d, enum styr_trend t);
 
+/* Move the blocks from index from to the end so that they start at index
+ * to (to <= from): a summary written last can stand first. */
+int doc_move_tail(struct doc *d, size_t from, size_t to, struct styr_err *err);
+
+/* Metadata for the formats that carry it (PDF, XLSX). */
+int doc_meta(struct doc *d, const char *author, const char *subject, struct styr_err *err);
+
+/* Start a chart titled title; categories and series are then added.
+ * Values are copied. */
+int doc_chart(struct doc *d, enum doc_chart_kind kind, const char *title, const char *alt,
+              const char *const *cats, size_t ncats, struct styr_err *err);
+int doc_chart_series(struct doc *d, const char *name, const double *values, struct styr_err *err);
+/* DOC_CHART_STATUS: the status of each category (ncats of them). */
+int doc_chart_status(struct doc *d, const enum styr_status *status, struct styr_err *err);
+void doc_chart_ref(struct doc *d, double ref, const char *label);
+void doc_chart_format(struct doc *d, int decimals, bool percent);
+
 /* Symbols that go with each status and trend, so that no report relies
  * on colour alone. */
 const char *doc_status_symbol(enum styr_status s);
 const char *doc_trend_symbol(enum styr_trend t);
 
-/* Renderers. */
+/* Colour of a status (RGB 0..1), the same in every format. */
+void doc_status_rgb(enum styr_status s, double rgb[3]);
+
+/* Renderers.  HTML and PDF append to out; XLSX writes the file at path
+ * (libxlsxwriter writes files only). */
 struct styr_buf;
 int doc_render_html(const struct doc *d, struct styr_buf *out, struct styr_err *err);
+int doc_render_pdf(const struct doc *d, struct styr_buf *out, struct styr_err *err);
+int doc_render_xlsx(const struct doc *d, const char *path, struct styr_err *err);
+
+/* Charts (chart.c), drawn with cairo.  chart_draw paints into a box of a
+ * cairo context (the PDF renderer's page); the others make a whole image
+ * of w × h points. */
+typedef struct _cairo cairo_t;
+void chart_draw(cairo_t *cr, const struct doc_chart *c, const char *title, double x, double y,
+                double w, double h);
+/* The height a chart wants at width w (status charts grow with their
+ * categories; the others keep a fixed aspect). */
+double chart_height(const struct doc_chart *c, double w);
+/* An <svg> element for inlining in HTML: no XML prologue, no ids (so
+ * any number of charts can share a page), labels as <text>, and the
+ * chart's alt text as its aria-label. */
+int chart_svg(const struct doc_chart *c, const char *title, double w, double h,
+              struct styr_buf *out, struct styr_err *err);
+int chart_png(const struct doc_chart *c, const char *title, double w, double h,
+              struct styr_buf *out, struct styr_err *err);
 
 #endif

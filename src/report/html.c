@@ -5,6 +5,7 @@
  * document says lang="sv", tables have captions and real header cells, and
  * every status is written out as a symbol and a word beside its colour.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "report/doc.h"
@@ -25,6 +26,12 @@ static const char style[] =
     ".s-missing{background:#eee}"
     ".sym{font-weight:bold;margin-right:.3em}"
     ".legend{font-size:.9em;color:#333}"
+    ".toc ul{list-style:none;padding-left:0}.toc li.sub{padding-left:1.5em;font-size:.95em}"
+    "@media print{.toc{display:none}}"
+    ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}"
+    "figure.chart{margin:1em 0}figure.chart svg{font-family:'DejaVu "
+    "Sans',Verdana,sans-serif;width:100%;max-width:40em;height:auto}"
+    "figcaption{font-size:.85em;color:#444}.empty{color:#555;font-style:italic}"
     "@media print{body{margin:0;max-width:none}h2{break-after:avoid}"
     "thead{display:table-header-group}tr{break-inside:avoid}"
     "@page{size:A4;margin:2cm}}";
@@ -63,10 +70,14 @@ static int cell(struct styr_buf *out, const struct doc_cell *c, bool row_header,
 	return rc;
 }
 
-static int table(struct styr_buf *out, const struct doc_table *t, struct styr_err *err)
+/* A caption that repeats the heading above it is kept for screen readers
+ * and hidden on screen. */
+static int table(struct styr_buf *out, const struct doc_table *t, bool repeats_heading,
+                 struct styr_err *err)
 {
 	size_t r, c;
-	int rc = styr_buf_puts(out, "<table>\n<caption>", err);
+	int rc = styr_buf_puts(
+	    out, repeats_heading ? "<table>\n<caption class=\"sr\">" : "<table>\n<caption>", err);
 
 	if (!rc)
 		rc = styr_buf_html(out, t->caption, err);
@@ -93,6 +104,32 @@ static int table(struct styr_buf *out, const struct doc_table *t, struct styr_er
 	return rc;
 }
 
+/* The table of contents: the headings of levels 2 and 3, linked. */
+static int toc(struct styr_buf *out, const struct doc *d, struct styr_err *err)
+{
+	size_t i;
+	int rc = styr_buf_puts(out,
+	                       "<nav class=\"toc\" aria-labelledby=\"toc\">\n"
+	                       "<h2 id=\"toc\">Innehåll</h2>\n<ul>\n",
+	                       err);
+
+	for (i = 0; i < d->nblocks && !rc; i++) {
+		const struct doc_block *b = &d->blocks[i];
+
+		if (b->kind != DOC_HEADING || b->level > 3)
+			continue;
+		rc = styr_buf_printf(out, err, "<li%s><a href=\"#h%zu\">",
+		                     b->level == 3 ? " class=\"sub\"" : "", i);
+		if (!rc)
+			rc = styr_buf_html(out, b->text, err);
+		if (!rc)
+			rc = styr_buf_puts(out, "</a></li>\n", err);
+	}
+	if (!rc)
+		rc = styr_buf_puts(out, "</ul>\n</nav>\n", err);
+	return rc;
+}
+
 int doc_render_html(const struct doc *d, struct styr_buf *out, struct styr_err *err)
 {
 	size_t i;
@@ -116,6 +153,8 @@ int doc_render_html(const struct doc *d, struct styr_buf *out, struct styr_err *
 		rc = styr_buf_html(out, d->subtitle, err);
 	if (!rc)
 		rc = styr_buf_puts(out, "</p>\n", err);
+	if (!rc && d->toc)
+		rc = toc(out, d, err);
 	for (i = 0; i < d->nblocks && !rc; i++) {
 		const struct doc_block *b = &d->blocks[i];
 
@@ -123,7 +162,9 @@ int doc_render_html(const struct doc *d, struct styr_buf *out, struct styr_err *
 		case DOC_HEADING: {
 			int level = b->level < 2 ? 2 : b->level > 6 ? 6 : b->level;
 
-			rc = styr_buf_printf(out, err, "<h%d>", level);
+			rc = d->toc && level <= 3
+			         ? styr_buf_printf(out, err, "<h%d id=\"h%zu\">", level, i)
+			         : styr_buf_printf(out, err, "<h%d>", level);
 			if (!rc)
 				rc = styr_buf_html(out, b->text, err);
 			if (!rc)
@@ -138,7 +179,24 @@ int doc_render_html(const struct doc *d, struct styr_buf *out, struct styr_err *
 				rc = styr_buf_puts(out, "</p>\n", err);
 			break;
 		case DOC_TABLE:
-			rc = table(out, &b->table, err);
+			rc = table(out, &b->table,
+			           i > 0 && d->blocks[i - 1].kind == DOC_HEADING &&
+			               !strcmp(d->blocks[i - 1].text, b->table.caption),
+			           err);
+			break;
+		case DOC_CHART:
+			/* The SVG says what it shows in aria-label; the caption
+			 * names it for everyone. */
+			rc = styr_buf_puts(out, "<figure class=\"chart\">\n", err);
+			if (!rc)
+				rc = chart_svg(&b->chart, b->text, 480,
+				               chart_height(&b->chart, 480), out, err);
+			if (!rc)
+				rc = styr_buf_puts(out, "\n<figcaption>", err);
+			if (!rc)
+				rc = styr_buf_html(out, b->chart.alt, err);
+			if (!rc)
+				rc = styr_buf_puts(out, "</figcaption>\n</figure>\n", err);
 			break;
 		}
 	}

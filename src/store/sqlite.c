@@ -941,6 +941,96 @@ static int sq_value_each(struct store *st, const struct styr_value_filter *f,
 	WALK(st, s, &v, value_from_row, cb, ctx, err);
 }
 
+/* Reports: analysis texts.  Few rows, read per report, so the statements
+ * are prepared per call rather than kept in the table above. */
+static int sq_analysis_put(struct store *st, const struct styr_analysis *a, struct styr_err *err)
+{
+	static const char sql[] =
+	    "INSERT INTO analysis(unit_id, year, first_month, last_month, subject, title, "
+	    "vad_har_hant, varfor, vad_hander, state, author, source) VALUES(?1, ?2, ?3, ?4, ?5, "
+	    "?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT(unit_id, year, first_month, last_month, "
+	    "subject, title) DO UPDATE SET vad_har_hant = excluded.vad_har_hant, "
+	    "varfor = excluded.varfor, vad_hander = excluded.vad_hander, state = excluded.state, "
+	    "author = excluded.author, source = excluded.source";
+	sqlite3_int64 uid;
+	sqlite3_stmt *s;
+	int rc = org_id(st, a->unit, &uid, err);
+
+	if (rc)
+		return rc;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return db_error(st, err, "preparing to store an analysis");
+	sqlite3_bind_int64(s, 1, uid);
+	sqlite3_bind_int(s, 2, a->period.year);
+	sqlite3_bind_int(s, 3, a->period.first_month);
+	sqlite3_bind_int(s, 4, a->period.last_month);
+	bind_text(s, 5, a->subject);
+	bind_text(s, 6, a->title);
+	bind_text(s, 7, a->what);
+	bind_text(s, 8, a->why);
+	bind_text(s, 9, a->next);
+	bind_text(s, 10, styr_analysis_state_name(a->state));
+	bind_text(s, 11, a->author);
+	bind_text(s, 12, a->source);
+	rc = step_done(st, s, err, "storing an analysis");
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static int sq_analysis_each(struct store *st, const struct styr_analysis_filter *f,
+                            int (*cb)(void *, const struct styr_analysis *), void *ctx,
+                            struct styr_err *err)
+{
+	static const char sql[] =
+	    "SELECT u.code, a.year, a.first_month, a.last_month, a.subject, a.title, "
+	    "a.vad_har_hant, a.varfor, a.vad_hander, a.state, a.author, a.source FROM analysis a "
+	    "JOIN org_unit u ON u.id = a.unit_id WHERE (?1 = 0 OR a.unit_id = ?1) AND (?2 = 0 OR "
+	    "a.year = ?2) AND (?3 IS NULL OR a.subject = ?3) ORDER BY u.id, a.year, "
+	    "a.first_month, a.last_month, a.rowid";
+	struct styr_analysis *a;
+	sqlite3_int64 uid = 0;
+	sqlite3_stmt *s;
+	int rc = STYR_OK, step = SQLITE_DONE;
+
+	if (f && f->unit && (rc = org_id(st, f->unit, &uid, err)))
+		return rc;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return db_error(st, err, "preparing to read analyses");
+	a = malloc(sizeof(*a));
+	if (!a) {
+		sqlite3_finalize(s);
+		return styr_error(err, STYR_ENOMEM, "out of memory reading analyses");
+	}
+	sqlite3_bind_int64(s, 1, uid);
+	sqlite3_bind_int(s, 2, f ? f->year : 0);
+	if (f && f->subject)
+		bind_text(s, 3, f->subject);
+	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		char state[32];
+
+		memset(a, 0, sizeof(*a));
+		col_copy(s, 0, a->unit, sizeof(a->unit));
+		a->period.year = sqlite3_column_int(s, 1);
+		a->period.first_month = sqlite3_column_int(s, 2);
+		a->period.last_month = sqlite3_column_int(s, 3);
+		col_copy(s, 4, a->subject, sizeof(a->subject));
+		col_copy(s, 5, a->title, sizeof(a->title));
+		col_copy(s, 6, a->what, sizeof(a->what));
+		col_copy(s, 7, a->why, sizeof(a->why));
+		col_copy(s, 8, a->next, sizeof(a->next));
+		col_copy(s, 9, state, sizeof(state));
+		styr_analysis_state_parse(state, &a->state, NULL);
+		col_copy(s, 10, a->author, sizeof(a->author));
+		col_copy(s, 11, a->source, sizeof(a->source));
+		rc = cb(ctx, a);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = db_error(st, err, "reading analyses");
+	sqlite3_finalize(s);
+	free(a);
+	return rc;
+}
+
 const struct store_ops store_sqlite_ops = {
     .version = STORE_OPS_VERSION,
     .name = "sqlite",
@@ -970,4 +1060,7 @@ const struct store_ops store_sqlite_ops = {
     .value_put = sq_value_put,
     .value_find = sq_value_find,
     .value_each = sq_value_each,
+    /* Reports */
+    .analysis_put = sq_analysis_put,
+    .analysis_each = sq_analysis_each,
 };

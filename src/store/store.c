@@ -157,3 +157,11 @@ FORWARD(value_each,
         (struct styr_db * db, const struct styr_value_filter *f,
          int (*cb)(void *, const struct styr_value *), void *ctx, struct styr_err *err),
         (db->st, f, cb, ctx, err))
+
+/* Reports: analysis texts. */
+FORWARD(analysis_put, (struct styr_db * db, const struct styr_analysis *a, struct styr_err *err),
+        (db->st, a, err))
+FORWARD(analysis_each,
+        (struct styr_db * db, const struct styr_analysis_filter *f,
+         int (*cb)(void *, const struct styr_analysis *), void *ctx, struct styr_err *err),
+        (db->st, f, cb, ctx, err))

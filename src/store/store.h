@@ -14,6 +14,7 @@
 #ifndef STYR_STORE_H
 #define STYR_STORE_H
 
+#include "styr/analysis.h"
 #include "styr/db.h"
 
 struct store;
@@ -75,6 +76,12 @@ struct store_ops {
 	int (*value_each)(struct store *st, const struct styr_value_filter *f,
 	                  int (*cb)(void *, const struct styr_value *), void *ctx,
 	                  struct styr_err *err);
+
+	/* Reports: analysis texts (migration 0005). */
+	int (*analysis_put)(struct store *st, const struct styr_analysis *a, struct styr_err *err);
+	int (*analysis_each)(struct store *st, const struct styr_analysis_filter *f,
+	                     int (*cb)(void *, const struct styr_analysis *), void *ctx,
+	                     struct styr_err *err);
 };
 
 struct styr_db {

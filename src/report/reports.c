@@ -1,0 +1,978 @@
+/*
+ * The report types: årsredovisning, delårsrapport, månadsrapport and
+ * verksamhetsplan, each built as one document tree from the store and
+ * rendered in the format asked for.
+ *
+ * They share one shape, the one Landskrona's årsredovisning 2024 has: a
+ * summary (how many indicators reach their targets, as counts and as a
+ * traffic-light chart), then one section per övergripande mål with the
+ * unit's goals under it, each goal's indicator table (the period and the
+ * same months of the two years before, with target, status and trend) and
+ * the analysis texts written for that goal, then the sections for
+ * economy, production and personnel, then the development of the
+ * indicators that miss their targets as charts.  The types differ in the
+ * period they accept, the columns of the tables and which sections they
+ * carry; a table of type descriptions says so in one place.
+ *
+ * Sections whose data comes from elsewhere (economy from the ledgers,
+ * production, personnel) are one function each: today they say that there
+ * is nothing yet, and the economy issue fills section_economy.  A section
+ * with nothing in it always says so in words rather than disappearing, so
+ * a reader can tell "nothing to report" from "forgotten".
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "report/doc.h"
+#include "styr/analysis.h"
+#include "styr/buf.h"
+#include "styr/calc.h"
+#include "styr/report.h"
+
+#define COLUMNS    3 /* the period and the same months of the two years before */
+#define CHARTS_MAX 6 /* history charts of indicators that miss their targets */
+#define REPORT_MAX ((size_t)256 << 20)
+
+/* What distinguishes the types. */
+struct report_type {
+	const char *name, *alt_name, *title;
+	bool targets_only; /* verksamhetsplan: target levels, not status */
+	bool analyses;     /* carries analysis texts */
+	bool forecast;     /* carries a helårsprognos section */
+};
+
+static const struct report_type types[] = {
+    [STYR_REPORT_ARSREDOVISNING] = {"arsredovisning", "årsredovisning", "Årsredovisning", false,
+                                    true, false},
+    [STYR_REPORT_DELARSRAPPORT] = {"delarsrapport", "delårsrapport", "Delårsrapport", false, true,
+                                   true},
+    [STYR_REPORT_MANADSRAPPORT] = {"manadsrapport", "månadsrapport", "Månadsrapport", false, true,
+                                   true},
+    [STYR_REPORT_VERKSAMHETSPLAN] = {"verksamhetsplan", "verksamhetsplan", "Verksamhetsplan", true,
+                                     false, false},
+};
+
+#define NTYPES (sizeof(types) / sizeof(types[0]))
+
+int styr_report_type_parse(const char *text, enum styr_report_type *out, struct styr_err *err)
+{
+	size_t i;
+
+	for (i = 0; i < NTYPES; i++)
+		if (!strcasecmp(text, types[i].name) || !strcmp(text, types[i].alt_name)) {
+			*out = (enum styr_report_type)i;
+			return STYR_OK;
+		}
+	return styr_error(err, STYR_EUSAGE,
+	                  "report \"%s\": expected arsredovisning, delarsrapport, manadsrapport, "
+	                  "verksamhetsplan or indicators",
+	                  text);
+}
+
+int styr_report_format_parse(const char *text, enum styr_report_format *out, struct styr_err *err)
+{
+	static const char *const names[] = {"html", "pdf", "xlsx"};
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		if (!strcasecmp(text, names[i])) {
+			*out = (enum styr_report_format)i;
+			return STYR_OK;
+		}
+	return styr_error(err, STYR_EUSAGE, "--format \"%s\": expected html, pdf or xlsx", text);
+}
+
+struct link {
+	char goal[STYR_CODE_MAX];
+	char indicator[STYR_CODE_MAX];
+};
+
+/* An indicator that misses its target, for the charts at the end. */
+struct miss {
+	char code[STYR_CODE_MAX];
+	char name[STYR_NAME_MAX];
+};
+
+struct rep {
+	struct styr_db *db;
+	const struct styr_report_request *req;
+	const struct report_type *type;
+	struct doc doc;
+	struct styr_org_unit unit;
+	struct styr_period periods[COLUMNS]; /* the report's, then a year earlier ... */
+	char labels[COLUMNS][STYR_PERIOD_TEXT_MAX];
+	struct styr_goal *goals;
+	size_t ngoals, goals_cap;
+	struct link *links;
+	size_t nlinks, links_cap;
+	struct styr_analysis *analyses;
+	size_t nanalyses, analyses_cap;
+	bool *analysis_used;
+	/* The traffic lights: one per indicator shown. */
+	struct lamp {
+		char name[STYR_NAME_MAX];
+		enum styr_status status;
+	} * lamps;
+	size_t nlamps, lamps_cap;
+	struct miss misses[CHARTS_MAX];
+	size_t nmisses;
+	size_t counts[STYR_STATUS_MISSING + 1];       /* the unit's own indicators */
+	size_t child_counts[STYR_STATUS_MISSING + 1]; /* the child being rolled up */
+	struct styr_err *err;
+};
+
+static int grow(void **v, size_t *cap, size_t n, size_t size, struct styr_err *err)
+{
+	void *p;
+	size_t c;
+
+	if (n < *cap)
+		return 0;
+	c = *cap ? *cap * 2 : 16;
+	p = realloc(*v, c * size);
+	if (!p)
+		return styr_error(err, STYR_ENOMEM, "out of memory building a report");
+	*v = p;
+	*cap = c;
+	return 0;
+}
+
+static int add_goal(void *ctx, const struct styr_goal *g)
+{
+	struct rep *r = ctx;
+
+	if (grow((void **)&r->goals, &r->goals_cap, r->ngoals, sizeof(*g), r->err))
+		return STYR_ENOMEM;
+	r->goals[r->ngoals++] = *g;
+	return 0;
+}
+
+static int add_link(void *ctx, const char *goal, const char *indicator)
+{
+	struct rep *r = ctx;
+	struct link *l;
+
+	if (grow((void **)&r->links, &r->links_cap, r->nlinks, sizeof(*l), r->err))
+		return STYR_ENOMEM;
+	l = &r->links[r->nlinks++];
+	snprintf(l->goal, sizeof(l->goal), "%s", goal);
+	snprintf(l->indicator, sizeof(l->indicator), "%s", indicator);
+	return 0;
+}
+
+static int add_analysis(void *ctx, const struct styr_analysis *a)
+{
+	struct rep *r = ctx;
+
+	if (styr_period_cmp(&a->period, &r->periods[0]))
+		return 0;
+	if (grow((void **)&r->analyses, &r->analyses_cap, r->nanalyses, sizeof(*a), r->err))
+		return STYR_ENOMEM;
+	r->analyses[r->nanalyses++] = *a;
+	return 0;
+}
+
+/* A value for one column.  A month report reads the months from January
+ * ("jan–aug 2024"), and falls back on the month alone. */
+static int find_value(struct rep *r, const char *code, const char *unit, int col,
+                      struct styr_value *v, bool *has)
+{
+	struct styr_period p = r->periods[col];
+	struct styr_err local;
+	int rc;
+
+	styr_err_init(&local);
+	rc = styr_value_find(r->db, code, unit, &p, v, &local);
+	if (rc == STYR_ENOTFOUND && r->req->type == STYR_REPORT_MANADSRAPPORT &&
+	    p.first_month != p.last_month) {
+		p.first_month = p.last_month;
+		styr_err_init(&local);
+		rc = styr_value_find(r->db, code, unit, &p, v, &local);
+	}
+	*has = rc == STYR_OK;
+	if (rc && rc != STYR_ENOTFOUND)
+		return styr_error(r->err, local.code, "%s", local.msg);
+	return STYR_OK;
+}
+
+static int add_lamp(struct rep *r, const char *name, enum styr_status s)
+{
+	if (grow((void **)&r->lamps, &r->lamps_cap, r->nlamps, sizeof(*r->lamps), r->err))
+		return STYR_ENOMEM;
+	snprintf(r->lamps[r->nlamps].name, sizeof(r->lamps[0].name), "%s", name);
+	r->lamps[r->nlamps++].status = s;
+	return STYR_OK;
+}
+
+/* One indicator's row; *shown says whether the unit had any value (a
+ * verksamhetsplan shows every indicator with a target). */
+static int indicator_row(struct rep *r, const char *code, const char *unit, bool overview,
+                         bool *shown)
+{
+	struct styr_indicator ind;
+	struct styr_value v[COLUMNS];
+	struct styr_assessment a[COLUMNS];
+	struct styr_indicator_target target;
+	struct styr_err local;
+	bool has[COLUMNS], has_target;
+	char text[STYR_REASON_MAX];
+	int i, rc;
+
+	*shown = false;
+	if ((rc = styr_indicator_find(r->db, code, &ind, r->err)))
+		return rc;
+	for (i = 0; i < COLUMNS; i++) {
+		if ((rc = find_value(r, code, unit, i, &v[i], &has[i])))
+			return rc;
+		if (has[i] && (rc = styr_value_assess(r->db, &ind, &v[i], &a[i], r->err)))
+			return rc;
+		*shown |= has[i];
+	}
+	styr_err_init(&local);
+	has_target =
+	    styr_target_find(r->db, code, unit, r->periods[0].year, &target, &local) == STYR_OK;
+	if (r->type->targets_only)
+		*shown = has_target;
+	if (!*shown)
+		return STYR_OK;
+	if ((rc = doc_cell_text(&r->doc, ind.name, r->err)) ||
+	    (rc = doc_cell_text(&r->doc, ind.code, r->err)) ||
+	    (rc = doc_cell_text(&r->doc, has_target ? target.text : "–", r->err)))
+		return rc;
+	/* A plan looks back at the years before it; the others at the period
+	 * and the same months before. */
+	for (i = r->type->targets_only ? 1 : 0; i < COLUMNS; i++) {
+		if (!has[i]) {
+			if ((rc = doc_cell_text(&r->doc, "", r->err)))
+				return rc;
+			continue;
+		}
+		styr_value_format(&v[i], &ind, text, sizeof(text));
+		if (v[i].num.kind == STYR_NUM_VALUE) {
+			rc = doc_cell_number(&r->doc, text, v[i].num.value, r->err);
+			if (!r->type->targets_only)
+				doc_cell_status(&r->doc, a[i].status);
+		} else {
+			rc = doc_cell_text(&r->doc, text, r->err);
+		}
+		if (rc)
+			return rc;
+	}
+	if (r->type->targets_only) {
+		enum styr_direction d = ind.has_direction ? ind.direction : STYR_DIR_NONE;
+
+		if (!ind.has_direction && has_target) {
+			struct styr_target t;
+
+			if (styr_target_parse(target.text, &t, NULL) == STYR_OK)
+				d = styr_target_direction(&t);
+		}
+		return doc_cell_text(&r->doc,
+		                     d == STYR_DIR_UP     ? "Högre är bättre"
+		                     : d == STYR_DIR_DOWN ? "Lägre är bättre"
+		                                          : "–",
+		                     r->err);
+	}
+	{
+		enum styr_status st = has[0] ? a[0].status : STYR_STATUS_MISSING;
+
+		rc = doc_cell_text(&r->doc, styr_status_label(st), r->err);
+		doc_cell_status(&r->doc, st);
+		if (!rc)
+			rc = doc_cell_text(&r->doc, has[0] ? styr_trend_label(a[0].trend) : "",
+			                   r->err);
+		if (has[0])
+			doc_cell_trend(&r->doc, a[0].trend);
+		if (!overview)
+			r->child_counts[st]++;
+		if (!rc && overview) {
+			r->counts[st]++;
+			rc = add_lamp(r, ind.name, st);
+			if (!rc && (st == STYR_STATUS_NOT_MET || st == STYR_STATUS_NEAR) &&
+			    r->nmisses < CHARTS_MAX) {
+				snprintf(r->misses[r->nmisses].code, sizeof(r->misses[0].code),
+				         "%s", ind.code);
+				snprintf(r->misses[r->nmisses].name, sizeof(r->misses[0].name),
+				         "%s", ind.name);
+				r->nmisses++;
+			}
+		}
+	}
+	return rc;
+}
+
+static int start_table(struct rep *r, const char *caption)
+{
+	char y[COLUMNS][STYR_PERIOD_TEXT_MAX + 8], status[64];
+	const char *head[5 + COLUMNS];
+	size_t n = 0;
+	int i;
+
+	head[n++] = "Indikator";
+	head[n++] = "ID-nr";
+	if (r->type->targets_only) {
+		snprintf(status, sizeof(status), "Målnivå %d", r->periods[0].year);
+		head[n++] = status;
+		for (i = 1; i < COLUMNS; i++) {
+			snprintf(y[i], sizeof(y[i]), "Utfall %s", r->labels[i]);
+			head[n++] = y[i];
+		}
+		head[n++] = "Riktning";
+	} else {
+		head[n++] = "Mål";
+		for (i = 0; i < COLUMNS; i++)
+			head[n++] = r->labels[i];
+		snprintf(status, sizeof(status), "Status %s", r->labels[0]);
+		head[n++] = status;
+		head[n++] = "Trend";
+	}
+	return doc_table(&r->doc, caption, head, n, r->err);
+}
+
+static size_t last_rows(const struct rep *r)
+{
+	const struct doc_block *b = &r->doc.blocks[r->doc.nblocks - 1];
+
+	return b->kind == DOC_TABLE ? b->table.nrows : 0;
+}
+
+/* The analysis texts for subject, each under its title with the three
+ * questions; *any tells whether there was one. */
+static int analyses_for(struct rep *r, const char *subject, bool *any)
+{
+	static const char *const questions[] = {"Vad har hänt?", "Varför har det hänt?",
+	                                        "Vad kommer att hända?"};
+	size_t i;
+	int q, rc = STYR_OK;
+
+	*any = false;
+	if (!r->type->analyses)
+		return STYR_OK;
+	for (i = 0; i < r->nanalyses && !rc; i++) {
+		const struct styr_analysis *a = &r->analyses[i];
+		const char *texts[3] = {a->what, a->why, a->next};
+		char title[STYR_NAME_MAX + 64];
+
+		if (strcmp(a->subject, subject) || strcmp(a->unit, r->unit.code))
+			continue;
+		*any = true;
+		r->analysis_used[i] = true;
+		snprintf(title, sizeof(title), "Analys%s%s%s", a->title[0] ? ": " : "", a->title,
+		         a->state == STYR_ANALYSIS_APPROVED    ? ""
+		         : a->state == STYR_ANALYSIS_SUBMITTED ? " (inlämnad, ej godkänd)"
+		                                               : " (utkast)");
+		rc = doc_heading(&r->doc, 4, title, r->err);
+		for (q = 0; q < 3 && !rc; q++) {
+			if (!texts[q][0])
+				continue;
+			rc = doc_heading(&r->doc, 5, questions[q], r->err);
+			if (!rc)
+				rc = doc_paragraph(&r->doc, texts[q], r->err);
+		}
+	}
+	return rc;
+}
+
+static bool goal_has_links(const struct rep *r, const char *goal)
+{
+	size_t l;
+
+	for (l = 0; l < r->nlinks; l++)
+		if (!strcmp(r->links[l].goal, goal))
+			return true;
+	return false;
+}
+
+/* One övergripande mål: its text, its goals' tables and analyses. */
+static int section_goal(struct rep *r, const struct styr_goal *top)
+{
+	char heading[sizeof(top->title) + 32], empty[512];
+	size_t g, l, shown = 0;
+	bool any;
+	int rc;
+
+	snprintf(heading, sizeof(heading), "Övergripande mål: %s", top->title);
+	if ((rc = doc_heading(&r->doc, 2, heading, r->err)))
+		return rc;
+	if (top->text[0] && (rc = doc_paragraph(&r->doc, top->text, r->err)))
+		return rc;
+	for (g = 0; g < r->ngoals; g++) {
+		const struct styr_goal *goal = &r->goals[g];
+		size_t start = r->doc.nblocks;
+		bool analysed;
+
+		if (strcmp(goal->parent, top->code) || !goal_has_links(r, goal->code))
+			continue;
+		if (goal->valid_from && goal->valid_from > r->periods[0].year)
+			continue;
+		rc = doc_heading(&r->doc, 3, goal->title, r->err);
+		if (!rc)
+			rc = start_table(r, goal->title);
+		for (l = 0; l < r->nlinks && !rc; l++) {
+			bool row;
+
+			if (!strcmp(r->links[l].goal, goal->code))
+				rc = indicator_row(r, r->links[l].indicator, r->unit.code, true,
+				                   &row);
+		}
+		if (rc)
+			return rc;
+		if (!last_rows(r))
+			doc_truncate(&r->doc, start + 1); /* keep the heading, say why */
+		if ((rc = analyses_for(r, goal->code, &analysed)))
+			return rc;
+		if (r->doc.nblocks == start + 1) {
+			doc_truncate(&r->doc, start); /* the unit does not follow this goal */
+			continue;
+		}
+		shown++;
+	}
+	if ((rc = analyses_for(r, top->code, &any)))
+		return rc;
+	if (!shown && !any) {
+		snprintf(empty, sizeof(empty),
+		         "Inga indikatorvärden eller analyser för %s under detta mål för %s.",
+		         r->unit.name, r->labels[0]);
+		rc = doc_paragraph(&r->doc, empty, r->err);
+	}
+	return rc;
+}
+
+/* A section whose figures come from another part of styr; until they are
+ * there it holds the analyses written for it and says what is missing. */
+static int section_pending(struct rep *r, const char *title, const char *subject,
+                           const char *missing)
+{
+	char text[512];
+	bool any;
+	int rc = doc_heading(&r->doc, 2, title, r->err);
+
+	if (!rc) {
+		snprintf(text, sizeof(text), "%s för %s %s.", missing, r->unit.name, r->labels[0]);
+		rc = doc_paragraph(&r->doc, text, r->err);
+	}
+	if (!rc)
+		rc = analyses_for(r, subject, &any);
+	return rc;
+}
+
+/* Economy: resultaträkning, budget against utfall, comments.  The economy
+ * issue fills this from the ledgers (one function: the tables, a bar chart
+ * of budget and utfall per month, and for a delårsrapport the
+ * helårsprognos). */
+static int section_economy(struct rep *r)
+{
+	int rc = section_pending(r, "Ekonomi", "ekonomi", "Inga ekonomiska uppgifter finns ännu");
+
+	if (!rc && r->type->forecast)
+		rc = doc_paragraph(
+		    &r->doc, "Helårsprognos: ingen prognos kan visas utan ekonomiska uppgifter.",
+		    r->err);
+	return rc;
+}
+
+static int section_plan_budget(struct rep *r)
+{
+	int rc = section_pending(r, "Budget", "budget", "Ingen budget finns ännu");
+
+	if (!rc)
+		rc = section_pending(r, "Åtgärder", "åtgärder", "Inga åtgärder är registrerade");
+	return rc;
+}
+
+/* The development of the indicators that miss their targets. */
+static int section_history(struct rep *r)
+{
+	size_t m;
+	int rc = doc_heading(&r->doc, 2, "Indikatorer som inte når målet", r->err);
+
+	if (!rc && !r->nmisses)
+		rc = doc_paragraph(&r->doc, "Alla indikatorer med mål når sina mål.", r->err);
+	for (m = 0; m < r->nmisses && !rc; m++) {
+		const char *cats[COLUMNS];
+		double vals[COLUMNS];
+		struct styr_indicator ind;
+		struct styr_indicator_target t;
+		struct styr_target parsed;
+		struct styr_err local;
+		char alt[1024], num[64];
+		bool percent = false, has_ref;
+		int i, decimals = 0;
+		size_t n = 0;
+
+		if ((rc = styr_indicator_find(r->db, r->misses[m].code, &ind, r->err)))
+			break;
+		n = (size_t)snprintf(alt, sizeof(alt), "Linjediagram över %s:", ind.name);
+		for (i = 0; i < COLUMNS; i++) {
+			int c = COLUMNS - 1 - i; /* oldest first */
+			struct styr_value v;
+			bool has;
+
+			cats[i] = r->labels[c];
+			vals[i] = NAN;
+			if ((rc = find_value(r, ind.code, r->unit.code, c, &v, &has)))
+				return rc;
+			if (has && v.num.kind == STYR_NUM_VALUE) {
+				vals[i] = v.num.value;
+				decimals = v.num.decimals > decimals ? v.num.decimals : decimals;
+				percent |= v.num.percent || !strcmp(ind.unit, "%");
+				styr_num_format(num, sizeof(num), v.num.value, v.num.decimals);
+				if (n < sizeof(alt))
+					n += (size_t)snprintf(alt + n, sizeof(alt) - n,
+					                      " %s %s%s%s", r->labels[c], num,
+					                      percent ? "\u00a0%" : "",
+					                      i + 1 < COLUMNS ? "," : "");
+			}
+		}
+		/* The target as a reference line, when it is a level. */
+		styr_err_init(&local);
+		has_ref = styr_target_find(r->db, ind.code, r->unit.code, r->periods[0].year, &t,
+		                           &local) == STYR_OK &&
+		          styr_target_parse(t.text, &parsed, NULL) == STYR_OK &&
+		          parsed.op >= STYR_TARGET_GT && parsed.op <= STYR_TARGET_EQ;
+		if (has_ref && n < sizeof(alt))
+			snprintf(alt + n, sizeof(alt) - n, "; mål %s", t.text);
+		rc = doc_chart(&r->doc, DOC_CHART_LINE, ind.name, alt, cats, COLUMNS, r->err);
+		if (!rc)
+			rc = doc_chart_series(&r->doc, r->unit.name, vals, r->err);
+		if (rc)
+			break;
+		doc_chart_format(&r->doc, decimals, percent);
+		if (has_ref) {
+			char label[STYR_TARGET_TEXT_MAX + 8];
+
+			snprintf(label, sizeof(label), "Mål %s", t.text);
+			doc_chart_ref(&r->doc, parsed.threshold, label);
+		}
+	}
+	return rc;
+}
+
+/* The summary that opens the report; written last, moved first. */
+static int summary(struct rep *r, size_t at)
+{
+	size_t start = r->doc.nblocks, total = 0;
+	char text[512], alt[512];
+	enum styr_status *status;
+	const char **cats;
+	size_t i;
+	int rc;
+
+	for (i = 0; i <= STYR_STATUS_MISSING; i++)
+		total += r->counts[i];
+	rc = doc_heading(&r->doc, 2, "Sammanfattning", r->err);
+	if (!rc && !total)
+		snprintf(text, sizeof(text), "%s har inga indikatorvärden för %s.", r->unit.name,
+		         r->labels[0]);
+	else
+		snprintf(text, sizeof(text),
+		         "%zu indikatorer %s: %zu uppfyllda, %zu nära målet, %zu ej uppfyllda, "
+		         "%zu saknar värde, %zu utan mål.",
+		         total, r->labels[0], r->counts[STYR_STATUS_MET],
+		         r->counts[STYR_STATUS_NEAR], r->counts[STYR_STATUS_NOT_MET],
+		         r->counts[STYR_STATUS_MISSING], r->counts[STYR_STATUS_NO_TARGET]);
+	if (!rc)
+		rc = doc_paragraph(&r->doc, text, r->err);
+	if (!rc)
+		rc = doc_paragraph(&r->doc,
+		                   "Teckenförklaring: ✓ Uppfyllt · ◐ Nära målet · ✗ Ej uppfyllt · "
+		                   "? Saknas · – Ej målsatt. Trend jämför med samma period "
+		                   "föregående år: ↑ bättre, → oförändrad, ↓ sämre.",
+		                   r->err);
+	if (!rc && r->nlamps) {
+		cats = malloc(r->nlamps * sizeof(*cats));
+		status = malloc(r->nlamps * sizeof(*status));
+		if (!cats || !status) {
+			free(cats);
+			free(status);
+			return styr_error(r->err, STYR_ENOMEM, "out of memory building a report");
+		}
+		for (i = 0; i < r->nlamps; i++) {
+			cats[i] = r->lamps[i].name;
+			status[i] = r->lamps[i].status;
+		}
+		snprintf(alt, sizeof(alt),
+		         "Trafikljus för %zu indikatorer: %zu uppfyllda (grön), %zu nära målet "
+		         "(gul), %zu ej uppfyllda (röd), %zu saknar värde (grå), %zu utan mål.",
+		         total, r->counts[STYR_STATUS_MET], r->counts[STYR_STATUS_NEAR],
+		         r->counts[STYR_STATUS_NOT_MET], r->counts[STYR_STATUS_MISSING],
+		         r->counts[STYR_STATUS_NO_TARGET]);
+		rc = doc_chart(&r->doc, DOC_CHART_STATUS, "Måluppfyllelse per indikator", alt, cats,
+		               r->nlamps, r->err);
+		if (!rc)
+			rc = doc_chart_status(&r->doc, status, r->err);
+		free(cats);
+		free(status);
+	}
+	if (!rc)
+		rc = doc_move_tail(&r->doc, start, at, r->err);
+	return rc;
+}
+
+/* What each child contributes to the roll-up table. */
+struct child_row {
+	char name[STYR_NAME_MAX];
+	size_t counts[STYR_STATUS_MISSING + 1];
+};
+
+struct children {
+	struct rep *r;
+	struct child_row *rows;
+	size_t nrows, cap;
+	int rc;
+};
+
+/* Roll-up: one table per child unit with its indicators. */
+static int child_section(void *ctx, const struct styr_org_unit *u)
+{
+	struct children *ch = ctx;
+	struct rep *r = ch->r;
+	char caption[STYR_NAME_MAX + 64], text[512];
+	size_t l;
+	int rc;
+
+	if (strcmp(u->parent, r->unit.code))
+		return 0;
+	memset(r->child_counts, 0, sizeof(r->child_counts));
+	rc = doc_heading(&r->doc, 3, u->name, r->err);
+	snprintf(caption, sizeof(caption), "Indikatorer för %s", u->name);
+	if (!rc)
+		rc = start_table(r, caption);
+	for (l = 0; l < r->nlinks && !rc; l++) {
+		bool shown, dup = false;
+		size_t k;
+
+		for (k = 0; k < l && !dup; k++)
+			dup = !strcmp(r->links[k].indicator, r->links[l].indicator);
+		if (!dup)
+			rc = indicator_row(r, r->links[l].indicator, u->code, false, &shown);
+	}
+	if (!rc && !last_rows(r)) {
+		doc_truncate(&r->doc, r->doc.nblocks - 1);
+		snprintf(text, sizeof(text), "Inga indikatorvärden för %s för %s.", u->name,
+		         r->labels[0]);
+		rc = doc_paragraph(&r->doc, text, r->err);
+	}
+	if (!rc &&
+	    !(rc = grow((void **)&ch->rows, &ch->cap, ch->nrows, sizeof(*ch->rows), r->err))) {
+		struct child_row *row = &ch->rows[ch->nrows++];
+
+		snprintf(row->name, sizeof(row->name), "%s", u->name);
+		memcpy(row->counts, r->child_counts, sizeof(row->counts));
+	}
+	ch->rc = rc;
+	return rc;
+}
+
+/* The roll-up table: per child how its indicators stand, and the total. */
+static int rollup_table(struct rep *r, const struct children *ch)
+{
+	static const char *const head[] = {"Enhet",        "Indikatorer", "Uppfyllda", "Nära målet",
+	                                   "Ej uppfyllda", "Saknas",      "Utan mål"};
+	static const enum styr_status order[] = {STYR_STATUS_MET, STYR_STATUS_NEAR,
+	                                         STYR_STATUS_NOT_MET, STYR_STATUS_MISSING,
+	                                         STYR_STATUS_NO_TARGET};
+	size_t total[STYR_STATUS_MISSING + 1] = {0};
+	char caption[STYR_NAME_MAX + 64];
+	size_t i, k;
+	int rc;
+
+	snprintf(caption, sizeof(caption), "Måluppfyllelse per enhet %s", r->labels[0]);
+	rc = doc_table(&r->doc, caption, head, 7, r->err);
+	for (i = 0; i <= ch->nrows && !rc; i++) {
+		const size_t *c = i < ch->nrows ? ch->rows[i].counts : total;
+		size_t sum = 0;
+		char num[32];
+
+		for (k = 0; k <= STYR_STATUS_MISSING; k++)
+			sum += c[k];
+		rc = doc_cell_text(&r->doc, i < ch->nrows ? ch->rows[i].name : "Totalt", r->err);
+		styr_num_format(num, sizeof(num), (double)sum, 0);
+		if (!rc)
+			rc = doc_cell_number(&r->doc, num, (double)sum, r->err);
+		for (k = 0; k < 5 && !rc; k++) {
+			styr_num_format(num, sizeof(num), (double)c[order[k]], 0);
+			rc = doc_cell_number(&r->doc, num, (double)c[order[k]], r->err);
+			if (c[order[k]] && order[k] != STYR_STATUS_NO_TARGET)
+				doc_cell_status(&r->doc, order[k]);
+		}
+		if (i < ch->nrows)
+			for (k = 0; k <= STYR_STATUS_MISSING; k++)
+				total[k] += c[k];
+	}
+	return rc;
+}
+
+static int section_children(struct rep *r)
+{
+	struct children ch = {r, NULL, 0, 0, 0};
+	char title[STYR_NAME_MAX + 32];
+	size_t start, table_at;
+	int rc;
+
+	snprintf(title, sizeof(title), "Enheter inom %s", r->unit.name);
+	rc = doc_heading(&r->doc, 2, title, r->err);
+	start = r->doc.nblocks;
+	if (!rc)
+		rc = styr_org_each(r->db, child_section, &ch, r->err);
+	if (rc) {
+		free(ch.rows);
+		return ch.rc ? ch.rc : rc;
+	}
+	if (r->doc.nblocks == start) {
+		rc = doc_paragraph(&r->doc, "Enheten har inga underliggande enheter.", r->err);
+	} else {
+		/* The roll-up is written once every child is counted, and then
+		 * stands first in the section. */
+		table_at = r->doc.nblocks;
+		rc = rollup_table(r, &ch);
+		if (!rc)
+			rc = doc_move_tail(&r->doc, table_at, start, r->err);
+	}
+	free(ch.rows);
+	return rc;
+}
+
+/* Check the period against the type; the months of a month report run
+ * from January. */
+static int check_period(struct rep *r)
+{
+	const struct styr_period *p = &r->req->period;
+	char text[STYR_PERIOD_TEXT_MAX];
+	int m = p->last_month;
+
+	styr_period_label(p, text, sizeof(text));
+	switch (r->req->type) {
+	case STYR_REPORT_ARSREDOVISNING:
+	case STYR_REPORT_VERKSAMHETSPLAN:
+		if (p->first_month != 1 || p->last_month != 12)
+			return styr_error(r->err, STYR_EINPUT,
+			                  "--period \"%s\": a %s covers a whole year, such as 2024",
+			                  text, r->type->alt_name);
+		break;
+	case STYR_REPORT_DELARSRAPPORT:
+		if (p->first_month != 1 || (m != 4 && m != 8))
+			return styr_error(
+			    r->err, STYR_EINPUT,
+			    "--period \"%s\": a delårsrapport covers jan–apr or jan–aug, "
+			    "such as \"jan–aug 2024\"",
+			    text);
+		break;
+	case STYR_REPORT_MANADSRAPPORT:
+		if ((p->first_month != 1 && p->first_month != m) || m == 1 || m == 2 || m == 6 ||
+		    m == 12)
+			return styr_error(
+			    r->err, STYR_EINPUT,
+			    "--period \"%s\": månadsrapporter are made after mars, april, "
+			    "maj, juli, augusti, september, oktober and november; expected "
+			    "a month such as 2024-08",
+			    text);
+		break;
+	}
+	return STYR_OK;
+}
+
+static int build(struct rep *r)
+{
+	static const char *const month_kind[13] = {"",
+	                                           "",
+	                                           "",
+	                                           "med analys och prognos (beslutsärende)",
+	                                           "(informationsärende)",
+	                                           "med analys och prognos (beslutsärende)",
+	                                           "",
+	                                           "(informationsärende)",
+	                                           "med analys och prognos (beslutsärende)",
+	                                           "(informationsärende)",
+	                                           "med analys och prognos (beslutsärende)",
+	                                           "(informationsärende)",
+	                                           ""};
+	static const char *const month_abbr[13] = {"",    "jan", "feb", "mar", "apr", "maj", "jun",
+	                                           "jul", "aug", "sep", "okt", "nov", "dec"};
+	static const char *const month_name[13] = {
+	    "",     "januari", "februari",  "mars",    "april",    "maj",     "juni",
+	    "juli", "augusti", "september", "oktober", "november", "december"};
+	struct styr_analysis_filter af = {NULL, 0, NULL};
+	char title[128], subtitle[STYR_NAME_MAX + 64], subject[512];
+	const struct styr_period *p = &r->req->period;
+	size_t g, after_front;
+	int i, rc;
+
+	if ((rc = check_period(r)) || (rc = styr_org_find(r->db, r->req->unit, &r->unit, r->err)))
+		return rc;
+	for (i = 0; i < COLUMNS; i++) {
+		r->periods[i] = *p;
+		r->periods[i].year -= i;
+		if (r->req->type == STYR_REPORT_MANADSRAPPORT)
+			r->periods[i].first_month = 1;
+		styr_period_label(&r->periods[i], r->labels[i], sizeof(r->labels[i]));
+		/* Month reports count from January: "jan–apr 2024", never
+		 * "tertial 1 2024", so that every month reads alike. */
+		if (r->req->type == STYR_REPORT_MANADSRAPPORT)
+			snprintf(r->labels[i], sizeof(r->labels[i]), "jan–%s %d",
+			         month_abbr[p->last_month], r->periods[i].year);
+	}
+	if (r->req->type == STYR_REPORT_MANADSRAPPORT)
+		snprintf(title, sizeof(title), "Månadsrapport %s %d %s", month_name[p->last_month],
+		         p->year, month_kind[p->last_month]);
+	else if (r->req->type == STYR_REPORT_DELARSRAPPORT)
+		snprintf(title, sizeof(title), "Delårsrapport %s", r->labels[0]);
+	else
+		snprintf(title, sizeof(title), "%s %d", r->type->title, p->year);
+	snprintf(subtitle, sizeof(subtitle), "%s", r->unit.name);
+	snprintf(subject, sizeof(subject), "%s för %s", title, r->unit.name);
+	if ((rc = doc_init(&r->doc, title, subtitle, r->err)) ||
+	    (rc = doc_meta(&r->doc, r->unit.name, subject, r->err)))
+		return rc;
+	r->doc.toc = true;
+	if ((rc = styr_goal_each(r->db, add_goal, r, r->err)) ||
+	    (rc = styr_goal_indicator_each(r->db, add_link, r, r->err)))
+		return rc;
+	af.unit = r->unit.code;
+	af.year = p->year;
+	if ((rc = styr_analysis_each(r->db, &af, add_analysis, r, r->err)))
+		return rc;
+	r->analysis_used = calloc(r->nanalyses ? r->nanalyses : 1, sizeof(bool));
+	if (!r->analysis_used)
+		return styr_error(r->err, STYR_ENOMEM, "out of memory building a report");
+	after_front = r->doc.nblocks;
+	for (g = 0; g < r->ngoals && !rc; g++)
+		if (r->goals[g].level == STYR_GOAL_OVERGRIPANDE)
+			rc = section_goal(r, &r->goals[g]);
+	if (rc)
+		return rc;
+	if (r->type->targets_only) {
+		rc = section_plan_budget(r);
+	} else {
+		rc = section_economy(r);
+		if (!rc)
+			rc = section_pending(r, "Produktion", "produktion",
+			                     "Inga produktionsuppgifter finns ännu");
+		if (!rc)
+			rc = section_pending(r, "Medarbetare", "personal",
+			                     "Inga personaluppgifter finns ännu");
+		if (!rc)
+			rc = section_pending(r, "Åtgärder och genomförandegrad", "åtgärder",
+			                     "Inga åtgärder är registrerade");
+		if (!rc)
+			rc = section_history(r);
+	}
+	if (!rc && r->req->children)
+		rc = section_children(r);
+	if (!rc && !r->type->targets_only)
+		rc = summary(r, after_front);
+	return rc;
+}
+
+static int write_buf(const char *path, const struct styr_buf *b, struct styr_err *err);
+
+/* Charts as PNG images, for slides and intranet pages. */
+static int write_pngs(const struct doc *d, const char *dir, struct styr_err *err)
+{
+	struct styr_buf png;
+	size_t i, n = 0;
+	int rc = STYR_OK;
+
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+		return styr_error(err, STYR_EIO, "%s: %s", dir, strerror(errno));
+	styr_buf_init(&png, REPORT_MAX);
+	for (i = 0; i < d->nblocks && !rc; i++) {
+		const struct doc_block *b = &d->blocks[i];
+		char path[4096];
+
+		if (b->kind != DOC_CHART)
+			continue;
+		styr_buf_reset(&png);
+		snprintf(path, sizeof(path), "%s/diagram-%zu.png", dir, ++n);
+		rc = chart_png(&b->chart, b->text, 480, chart_height(&b->chart, 480), &png, err);
+		if (!rc)
+			rc = write_buf(path, &png, err);
+	}
+	styr_buf_release(&png);
+	return rc;
+}
+
+static int write_buf(const char *path, const struct styr_buf *b, struct styr_err *err)
+{
+	FILE *f = path ? fopen(path, "wb") : stdout;
+
+	if (!f)
+		return styr_error(err, STYR_EIO, "%s: cannot write: %s", path, strerror(errno));
+	fwrite(b->data, 1, b->len, f);
+	if ((path ? fclose(f) : fflush(f)) != 0)
+		return styr_error(err, STYR_EIO, "%s: writing failed: %s", path ? path : "stdout",
+		                  strerror(errno));
+	return STYR_OK;
+}
+
+int styr_report_write(struct styr_db *db, const struct styr_report_request *req, const char *path,
+                      struct styr_err *err)
+{
+	struct report_type type;
+	struct styr_buf out;
+	struct rep *r;
+	int rc;
+
+	if ((unsigned)req->type >= NTYPES)
+		return styr_error(err, STYR_EUSAGE, "unknown report type");
+	if (req->format == STYR_FORMAT_XLSX && !path)
+		return styr_error(err, STYR_EUSAGE,
+		                  "--format xlsx needs -o FILE: a workbook cannot go to standard "
+		                  "output");
+	r = calloc(1, sizeof(*r));
+	if (!r)
+		return styr_error(err, STYR_ENOMEM, "out of memory building a report");
+	type = types[req->type];
+	/* Månadsrapporter after april, juli, september and november are for
+	 * information: no analyses, no forecast. */
+	if (req->type == STYR_REPORT_MANADSRAPPORT &&
+	    (req->period.last_month == 4 || req->period.last_month == 7 ||
+	     req->period.last_month == 9 || req->period.last_month == 11))
+		type.analyses = type.forecast = false;
+	r->db = db;
+	r->req = req;
+	r->type = &type;
+	r->err = err;
+	rc = build(r);
+	styr_buf_init(&out, REPORT_MAX);
+	if (!rc) {
+		switch (req->format) {
+		case STYR_FORMAT_HTML:
+			rc = doc_render_html(&r->doc, &out, err);
+			break;
+		case STYR_FORMAT_PDF:
+			rc = doc_render_pdf(&r->doc, &out, err);
+			break;
+		case STYR_FORMAT_XLSX: {
+			/* libxlsxwriter finds out only at the end, and says so on
+			 * stderr in its own words: try the path first. */
+			FILE *f = fopen(path, "wb");
+
+			if (!f || fclose(f) != 0)
+				rc = styr_error(err, STYR_EIO, "%s: cannot write: %s", path,
+				                strerror(errno));
+			else
+				rc = doc_render_xlsx(&r->doc, path, err);
+			break;
+		}
+		}
+	}
+	if (!rc && req->format != STYR_FORMAT_XLSX)
+		rc = write_buf(path, &out, err);
+	if (!rc && req->png_dir)
+		rc = write_pngs(&r->doc, req->png_dir, err);
+	styr_buf_release(&out);
+	doc_release(&r->doc);
+	free(r->goals);
+	free(r->links);
+	free(r->analyses);
+	free(r->analysis_used);
+	free(r->lamps);
+	free(r);
+	return rc;
+}

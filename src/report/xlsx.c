@@ -1,0 +1,229 @@
+/*
+ * XLSX rendering of a document tree with libxlsxwriter, for the people who
+ * take a report's figures further in Excel: one sheet per table (and per
+ * chart, as its data), its caption above a frozen header row, and numbers
+ * written as numbers, never as text, with a number format that shows the
+ * decimals the report shows.  Format codes in a workbook are stored in the
+ * file's invariant notation ("#,##0.0"); Excel and LibreOffice display them
+ * with the reader's locale, so in sv-SE as "13 742" and "83,8".  A first
+ * sheet, "Rapport", holds the title and the running text, so nothing of
+ * the report is lost.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "report/doc.h"
+
+#define FORMATS_MAX 8 /* decimals 0..3, plain and percent */
+
+struct xlsx {
+	lxw_workbook *wb;
+	lxw_format *bold, *head, *wrap, *title;
+	lxw_format *num[FORMATS_MAX];
+	char names[64][32]; /* sheet names in use, to keep them unique */
+	size_t nnames;
+};
+
+/* Decimals and a percent sign as the text of a cell shows them. */
+static void shape_of(const char *text, int *decimals, bool *percent)
+{
+	const char *comma = strchr(text, ',');
+
+	*decimals = 0;
+	if (comma)
+		while (comma[1 + *decimals] >= '0' && comma[1 + *decimals] <= '9')
+			(*decimals)++;
+	if (*decimals > 3)
+		*decimals = 3;
+	*percent = strchr(text, '%') != NULL;
+}
+
+static lxw_format *num_format(struct xlsx *x, int decimals, bool percent)
+{
+	int i = decimals * 2 + percent;
+
+	if (!x->num[i]) {
+		char code[32];
+
+		snprintf(code, sizeof(code), "#,##0%s%.*s%s", decimals ? "." : "", decimals, "000",
+		         percent ? "\" %\"" : "");
+		x->num[i] = workbook_add_format(x->wb);
+		format_set_num_format(x->num[i], code);
+	}
+	return x->num[i];
+}
+
+/* A sheet name Excel accepts: at most 31 characters (cut on a UTF-8
+ * boundary), none of []:*?/\, unique in the workbook. */
+static lxw_worksheet *add_sheet(struct xlsx *x, const char *want)
+{
+	char name[32];
+	size_t n = 0, i;
+	int k;
+
+	for (; *want && n < 28; want++) {
+		unsigned char ch = (unsigned char)*want;
+
+		if (strchr("[]:*?/\\'", ch))
+			ch = ' ';
+		name[n++] = (char)ch;
+	}
+	while (n && ((unsigned char)name[n - 1] & 0xC0) == 0x80)
+		n--;
+	if (n && ((unsigned char)name[n - 1] & 0xC0) == 0xC0)
+		n--;
+	while (n && name[n - 1] == ' ')
+		n--;
+	name[n] = '\0';
+	if (!n)
+		snprintf(name, sizeof(name), "Tabell");
+	for (k = 2;; k++) {
+		bool used = false;
+
+		for (i = 0; i < x->nnames; i++)
+			used |= !strcasecmp(x->names[i], name);
+		if (!used)
+			break;
+		snprintf(name + (n > 24 ? 24 : n), sizeof(name) - (n > 24 ? 24 : n), " %d", k);
+	}
+	if (x->nnames < sizeof(x->names) / sizeof(x->names[0]))
+		snprintf(x->names[x->nnames++], sizeof(x->names[0]), "%s", name);
+	return workbook_add_worksheet(x->wb, name);
+}
+
+static void table_sheet(struct xlsx *x, const struct doc_table *t, int index)
+{
+	char name[40];
+	lxw_worksheet *ws;
+	size_t r, c;
+
+	snprintf(name, sizeof(name), "%d %s", index, t->caption);
+	ws = add_sheet(x, name);
+	worksheet_write_string(ws, 0, 0, t->caption, x->title);
+	for (c = 0; c < t->ncols; c++) {
+		worksheet_write_string(ws, 1, (lxw_col_t)c, t->head[c], x->head);
+		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, c == 0 ? 48 : 12, NULL);
+	}
+	for (r = 0; r < t->nrows; r++)
+		for (c = 0; c < t->ncols; c++) {
+			const struct doc_cell *cell = &t->cells[r * t->ncols + c];
+
+			if (cell->numeric && isfinite(cell->number)) {
+				int dec;
+				bool pct;
+
+				shape_of(cell->text, &dec, &pct);
+				worksheet_write_number(ws, (lxw_row_t)(r + 2), (lxw_col_t)c,
+				                       cell->number, num_format(x, dec, pct));
+			} else {
+				worksheet_write_string(ws, (lxw_row_t)(r + 2), (lxw_col_t)c,
+				                       cell->text, NULL);
+			}
+		}
+	worksheet_freeze_panes(ws, 2, 0);
+	worksheet_autofilter(ws, 1, 0, (lxw_row_t)(t->nrows + 1), (lxw_col_t)(t->ncols - 1));
+}
+
+/* A chart's data as a table: categories down, series across. */
+static void chart_sheet(struct xlsx *x, const struct doc_block *b, int index)
+{
+	const struct doc_chart *ch = &b->chart;
+	char name[40];
+	lxw_worksheet *ws;
+	size_t i, s;
+
+	snprintf(name, sizeof(name), "%d %s", index, b->text);
+	ws = add_sheet(x, name);
+	worksheet_write_string(ws, 0, 0, b->text, x->title);
+	worksheet_write_string(ws, 1, 0, "", x->head);
+	worksheet_set_column(ws, 0, 0, 48, NULL);
+	for (s = 0; s < ch->nseries; s++)
+		worksheet_write_string(ws, 1, (lxw_col_t)(s + 1), ch->series[s].name, x->head);
+	if (ch->kind == DOC_CHART_STATUS)
+		worksheet_write_string(ws, 1, 1, "Status", x->head);
+	if (ch->has_ref)
+		worksheet_write_string(ws, 1, (lxw_col_t)(ch->nseries + 1),
+		                       ch->ref_label ? ch->ref_label : "Mål", x->head);
+	for (i = 0; i < ch->ncats; i++) {
+		worksheet_write_string(ws, (lxw_row_t)(i + 2), 0, ch->cats[i], NULL);
+		for (s = 0; s < ch->nseries; s++)
+			if (isfinite(ch->series[s].values[i]))
+				worksheet_write_number(ws, (lxw_row_t)(i + 2), (lxw_col_t)(s + 1),
+				                       ch->series[s].values[i],
+				                       num_format(x, ch->decimals, ch->percent));
+		if (ch->kind == DOC_CHART_STATUS && ch->status)
+			worksheet_write_string(ws, (lxw_row_t)(i + 2), 1,
+			                       styr_status_label(ch->status[i]), NULL);
+		if (ch->has_ref)
+			worksheet_write_number(ws, (lxw_row_t)(i + 2), (lxw_col_t)(ch->nseries + 1),
+			                       ch->ref, num_format(x, ch->decimals, ch->percent));
+	}
+	worksheet_freeze_panes(ws, 2, 0);
+}
+
+int doc_render_xlsx(const struct doc *d, const char *path, struct styr_err *err)
+{
+	lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
+	lxw_doc_properties props;
+	lxw_worksheet *front;
+	lxw_error e;
+	struct xlsx x;
+	lxw_row_t row = 3;
+	size_t i;
+	int tables = 0;
+
+	memset(&x, 0, sizeof(x));
+	x.wb = workbook_new_opt(path, &opt);
+	if (!x.wb)
+		return styr_error(err, STYR_EIO, "%s: cannot create the workbook", path);
+	memset(&props, 0, sizeof(props));
+	props.title = d->title;
+	props.subject = d->subject ? d->subject : d->subtitle;
+	props.author = d->author ? d->author : "";
+	props.company = d->author ? d->author : "";
+	workbook_set_properties(x.wb, &props);
+	x.title = workbook_add_format(x.wb);
+	format_set_bold(x.title);
+	format_set_font_size(x.title, 13);
+	x.bold = workbook_add_format(x.wb);
+	format_set_bold(x.bold);
+	x.head = workbook_add_format(x.wb);
+	format_set_bold(x.head);
+	format_set_bg_color(x.head, 0xE8EEF4);
+	format_set_bottom(x.head, LXW_BORDER_THIN);
+	format_set_text_wrap(x.head);
+	x.wrap = workbook_add_format(x.wb);
+	format_set_text_wrap(x.wrap);
+
+	front = add_sheet(&x, "Rapport");
+	worksheet_set_column(front, 0, 0, 110, NULL);
+	worksheet_write_string(front, 0, 0, d->title, x.title);
+	worksheet_write_string(front, 1, 0, d->subtitle, NULL);
+	for (i = 0; i < d->nblocks; i++) {
+		const struct doc_block *b = &d->blocks[i];
+
+		switch (b->kind) {
+		case DOC_HEADING:
+			worksheet_write_string(front, row++, 0, b->text, x.bold);
+			break;
+		case DOC_PARAGRAPH:
+			worksheet_write_string(front, row++, 0, b->text, x.wrap);
+			break;
+		case DOC_TABLE:
+			table_sheet(&x, &b->table, ++tables);
+			worksheet_write_string(front, row++, 0, b->table.caption, NULL);
+			break;
+		case DOC_CHART:
+			chart_sheet(&x, b, ++tables);
+			worksheet_write_string(front, row++, 0, b->text, NULL);
+			break;
+		}
+	}
+	e = workbook_close(x.wb);
+	if (e != LXW_NO_ERROR)
+		return styr_error(err, STYR_EIO, "%s: writing the workbook failed: %s", path,
+		                  lxw_strerror(e));
+	return STYR_OK;
+}
