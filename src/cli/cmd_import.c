@@ -20,9 +20,12 @@ static int import_csv(struct styr_db *db, int argc, char **argv)
 	styr_err_init(&err);
 	if (styr_import_csv(db, (const char *const *)argv, (size_t)argc, &stats, &err))
 		return cli_fail(&err);
+	/* The first five kinds always (scripts read that line); later
+	 * kinds only when the files held some. */
 	printf("styr: imported");
 	for (k = 0; k < STYR_ENTITY_COUNT; k++)
-		printf("%s %zu %s", k ? "," : "", stats.rows[k], styr_entity_name(k));
+		if (k <= STYR_ENTITY_VALUE || stats.rows[k])
+			printf("%s %zu %s", k ? "," : "", stats.rows[k], styr_entity_name(k));
 	printf("\n");
 	return 0;
 }

@@ -47,6 +47,12 @@ enum {
 	VAL_SOURCE
 };
 
+/* Goals area (issue 7). */
+enum { UPP_GOAL, UPP_DEADLINE, UPP_REPORT_DATES };
+enum { URP_GOAL, URP_UNIT, URP_DATE, URP_STATUS, URP_TEXT, URP_SOURCE };
+enum { ESC_GOAL, ESC_DATE, ESC_STEP, ESC_REASON, ESC_DECIDED_BY };
+enum { FUP_YEAR, FUP_REPORT, FUP_MONTHS, FUP_DEADLINE, FUP_HANDLING, FUP_SOURCE };
+
 #define COLUMN_BIT(c) (1u << (c))
 
 struct interchange_spec {
