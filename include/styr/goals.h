@@ -23,6 +23,7 @@
 #define STYR_GOALS_H
 
 #include "db.h"
+#include "import.h"
 
 #define STYR_UPPDRAG_DATES_MAX 12
 
@@ -202,5 +203,24 @@ int styr_due_each(struct styr_db *db, const char *unit, const char *date, int ho
                   int (*cb)(void *ctx, const struct styr_due_item *it), void *ctx,
                   struct styr_err *err);
 const char *styr_due_state_label(enum styr_due_state s);
+
+/* Import the uppdrag tables ("Mål och insatsområde | Delmål och uppdrag |
+ * Ansvarig nämnd/styrelse") of a verksamhetsplan's text extract: each row
+ * becomes a delmål or uppdrag (with its "Nytt uppdrag YYYY" as valid_from)
+ * under its insatsområde, under the övergripande mål already stored whose
+ * title heads its table, with its boards as owners.  year counts the rows
+ * new that year.  Rows and boards that cannot be read are listed in
+ * out->skipped; the rest is stored in one transaction. */
+struct styr_goal_text_result {
+	size_t insatsomraden, delmal, uppdrag;
+	size_t new_this_year;       /* uppdrag marked "Nytt uppdrag <year>" */
+	size_t owners, huvudansvar; /* owner rows, of which huvudansvar */
+	size_t marked_huvudansvar;  /* rows where one board is marked so */
+	struct styr_skipped_row *skipped;
+	size_t nskipped;
+};
+int styr_import_goal_text(struct styr_db *db, const char *path, int year,
+                          struct styr_goal_text_result *out, struct styr_err *err);
+void styr_goal_text_result_release(struct styr_goal_text_result *r);
 
 #endif
