@@ -296,6 +296,20 @@ static void clean_item(struct gt_item *it)
 		memmove(m, m + 1, strlen(m + 1) + 1);
 }
 
+/* Copy src into dst of size n if it fits; false (and dst cut to "") when
+ * it does not, so that the caller reports it instead of storing half. */
+static bool fit(char *dst, size_t n, const char *src)
+{
+	size_t len = strlen(src);
+
+	if (len >= n) {
+		dst[0] = '\0';
+		return false;
+	}
+	memcpy(dst, src, len + 1);
+	return true;
+}
+
 static int add_item(struct parser *p, const char *text, int line, const char *owners,
                     int owners_line)
 {
@@ -309,10 +323,13 @@ static int add_item(struct parser *p, const char *text, int line, const char *ow
 	memset(it, 0, sizeof(*it));
 	it->line = line;
 	it->heading = p->heading;
-	snprintf(it->io, sizeof(it->io), "%s", p->io);
+	memcpy(it->io, p->io, sizeof(it->io));
 	it->io_line = p->io_line;
-	snprintf(it->text, sizeof(it->text), "%s", text);
-	snprintf(it->owners, sizeof(it->owners), "%s", owners);
+	if (!fit(it->text, sizeof(it->text), text) ||
+	    !fit(it->owners, sizeof(it->owners), owners)) {
+		p->out->nitems--;
+		return problem(p, line, "row longer than 1023 bytes: \"%.100s\"", text);
+	}
 	it->owners_line = owners_line;
 	clean_item(it);
 	if (!p->io[0])
@@ -359,7 +376,10 @@ static int close_row(struct parser *p, const char *owners, int line)
 			if (rc)
 				return rc;
 		}
-		snprintf(p->io, sizeof(p->io), "%s", p->pending[p->npending - 2]);
+		if (!fit(p->io, sizeof(p->io), p->pending[p->npending - 2]))
+			return problem(p, p->pending_line[p->npending - 2],
+			               "insatsområde longer than 511 bytes: \"%.100s\"",
+			               p->pending[p->npending - 2]);
 		strip_forts(p->io);
 		p->io_line = p->pending_line[p->npending - 2];
 	}
