@@ -56,7 +56,10 @@ enum styr_goal_level {
 	STYR_GOAL_INSATSOMRADE, /* insatsområde */
 	STYR_GOAL_DELMAL,       /* delmål */
 	STYR_GOAL_UPPDRAG,      /* uppdrag */
-	STYR_GOAL_MALSATTNING   /* a unit's own målsättning */
+	STYR_GOAL_MALSATTNING,  /* a unit's own målsättning */
+	/* goals area (issue 7): seed 004's level between a strategic goal and
+	 * its övergripande mål (säker, jämlik, tillgänglig … vård) */
+	STYR_GOAL_KVALITETSDIMENSION
 };
 
 struct styr_goal {

@@ -32,6 +32,7 @@ static const struct name_entry goal_levels[] = {
     {STYR_GOAL_DELMAL, "delmål"},
     {STYR_GOAL_UPPDRAG, "uppdrag"},
     {STYR_GOAL_MALSATTNING, "målsättning"},
+    {STYR_GOAL_KVALITETSDIMENSION, "kvalitetsdimension"},
 };
 
 static const struct name_entry owner_roles[] = {
