@@ -204,6 +204,39 @@ int styr_due_each(struct styr_db *db, const char *unit, const char *date, int ho
                   struct styr_err *err);
 const char *styr_due_state_label(enum styr_due_state s);
 
+/* The X-matris of a unit (seed 000's plan: goals × indicators × actions ×
+ * owners), derived, never stored: one row per goal the unit owns, with the
+ * chain of goals above it, its owners and the indicators that follow it
+ * up.  Actions are not kept by this area; whoever keeps them (the economy
+ * area's action plans) passes an actions hook, and without one the column
+ * stays empty. */
+#define STYR_XMATRIS_MAX 32
+
+struct styr_xmatris_actions {
+	/* Call cb once per action towards goal; return its non-zero to stop. */
+	int (*each)(void *ctx, const char *goal,
+	            int (*cb)(void *cb_ctx, const char *action, const char *owner), void *cb_ctx,
+	            struct styr_err *err);
+	void *ctx;
+};
+
+struct styr_xmatris_row {
+	struct styr_goal goal;
+	char chain[STYR_XMATRIS_MAX][STYR_CODE_MAX]; /* parent, grandparent, … */
+	int nchain;
+	struct styr_goal_owner owners[STYR_XMATRIS_MAX];
+	int nowners;
+	char indicators[STYR_XMATRIS_MAX][STYR_CODE_MAX];
+	int nindicators;
+	char actions[STYR_XMATRIS_MAX][STYR_NAME_MAX];
+	int nactions;
+};
+
+int styr_xmatris_each(struct styr_db *db, const char *unit,
+                      const struct styr_xmatris_actions *actions,
+                      int (*cb)(void *ctx, const struct styr_xmatris_row *row), void *ctx,
+                      struct styr_err *err);
+
 /* Import the uppdrag tables ("Mål och insatsområde | Delmål och uppdrag |
  * Ansvarig nämnd/styrelse") of a verksamhetsplan's text extract: each row
  * becomes a delmål or uppdrag (with its "Nytt uppdrag YYYY" as valid_from)
