@@ -22,7 +22,10 @@
 #ifndef STYR_GOALS_H
 #define STYR_GOALS_H
 
+#include <stdio.h>
+
 #include "db.h"
+#include "calc.h"
 #include "import.h"
 
 #define STYR_UPPDRAG_DATES_MAX 12
@@ -204,6 +207,75 @@ int styr_due_each(struct styr_db *db, const char *unit, const char *date, int ho
                   struct styr_err *err);
 const char *styr_due_state_label(enum styr_due_state s);
 
+/* Internkontroll: one risk of a unit's plan for internal control for a
+ * year (seed 001 lines 749-751 require the plan; its rows are the usual
+ * risk analysis).  Probability and consequence are 1-4; the risk value
+ * is their product, 1-16. */
+#define STYR_RISK_SCALE_MAX 4
+
+struct styr_internal_control {
+	char unit[STYR_CODE_MAX];
+	int year;
+	char risk[STYR_NAME_MAX];
+	int probability, consequence;
+	char control[STYR_NAME_MAX]; /* kontrollmoment */
+	char responsible[STYR_NAME_MAX];
+	char frequency[STYR_CODE_MAX];   /* "månad", "tertial", "delår och år" */
+	char result[STYR_TEXT_MAX / 4];  /* what the control found */
+	char actions[STYR_TEXT_MAX / 4]; /* follow-up actions */
+};
+
+/* probability × consequence, 0 when either is out of range. */
+int styr_risk_value(const struct styr_internal_control *c);
+/* Checks the scales (STYR_EINPUT naming the field) and stores. */
+int styr_internal_control_put(struct styr_db *db, const struct styr_internal_control *c,
+                              struct styr_err *err);
+/* unit NULL: all; year 0: all.  Ordered by unit, year, then risk value
+ * (highest first). */
+int styr_internal_control_each(struct styr_db *db, const char *unit, int year,
+                               int (*cb)(void *ctx, const struct styr_internal_control *c),
+                               void *ctx, struct styr_err *err);
+
+/* The goal attainment index of seed 004: an index is a weighted sum of
+ * its indicators' goal attainment, the weights being data.  An
+ * indicator's attainment is 100 when its value meets the target, 50 when
+ * near (nära), 0 when not met; indicators without a value or target are
+ * listed but left out of the sum, so that a missing figure does not count
+ * as failure. */
+struct styr_index_weight {
+	char index[STYR_NAME_MAX];
+	char indicator[STYR_CODE_MAX];
+	double weight;
+};
+
+int styr_index_weight_put(struct styr_db *db, const struct styr_index_weight *w,
+                          struct styr_err *err);
+/* index NULL: all; by index name, then indicator. */
+int styr_index_weight_each(struct styr_db *db, const char *index,
+                           int (*cb)(void *ctx, const struct styr_index_weight *w), void *ctx,
+                           struct styr_err *err);
+
+struct styr_index_part {
+	char indicator[STYR_CODE_MAX];
+	double weight;
+	bool counted; /* has a value and a target */
+	enum styr_status status;
+	double attainment;   /* 0, 50 or 100 */
+	double contribution; /* weight × attainment / Σ counted weights */
+};
+
+struct styr_index_result {
+	char index[STYR_NAME_MAX];
+	double value; /* 0-100; meaningful when counted > 0 */
+	size_t counted, parts;
+};
+
+/* Compute an index for a unit and a year (values of the whole year);
+ * part_cb is called per indicator, then the result is returned. */
+int styr_index_compute(struct styr_db *db, const char *index, const char *unit, int year,
+                       int (*part_cb)(void *ctx, const struct styr_index_part *p), void *ctx,
+                       struct styr_index_result *out, struct styr_err *err);
+
 /* The X-matris of a unit (seed 000's plan: goals × indicators × actions ×
  * owners), derived, never stored: one row per goal the unit owns, with the
  * chain of goals above it, its owners and the indicators that follow it
@@ -236,6 +308,13 @@ int styr_xmatris_each(struct styr_db *db, const char *unit,
                       const struct styr_xmatris_actions *actions,
                       int (*cb)(void *ctx, const struct styr_xmatris_row *row), void *ctx,
                       struct styr_err *err);
+
+/* JSON lines of one of this area's kinds (STYR_ENTITY_UPPDRAG …
+ * STYR_ENTITY_INDEX_WEIGHT): the CSV columns as keys, plus an uppdrag's
+ * escalation_step, escalation and escalation_action and a risk's
+ * risk_value. */
+int styr_export_goals_json(struct styr_db *db, enum styr_entity kind, FILE *out,
+                           struct styr_err *err);
 
 /* Import the uppdrag tables ("Mål och insatsområde | Delmål och uppdrag |
  * Ansvarig nämnd/styrelse") of a verksamhetsplan's text extract: each row

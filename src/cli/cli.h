@@ -44,7 +44,7 @@ extern const struct command cmd_init_def, cmd_import_def, cmd_export_def, cmd_sh
 extern const struct command cmd_uppdrag_def, cmd_due_def;
 /* styr show's goal views (cmd_show_goals.c): *handled is false for a name
  * that is not one of them. */
-int cmd_show_goals(struct styr_db *db, const char *what, const char *unit, bool *handled,
-                   struct styr_err *err);
+int cmd_show_goals(struct styr_db *db, const char *what, const char *arg, const char *unit,
+                   int year, bool *handled, struct styr_err *err);
 
 #endif

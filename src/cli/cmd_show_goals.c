@@ -4,6 +4,8 @@
  * views live in one file and the show command stays one table of words.
  *   styr show goals
  *   styr show xmatris --unit CODE
+ *   styr show internkontroll [--unit CODE] [--year YYYY]
+ *   styr show index NAME --unit CODE --year YYYY
  */
 #include <stdlib.h>
 #include <string.h>
@@ -216,10 +218,77 @@ static int show_xmatris(struct styr_db *db, const char *unit, struct styr_err *e
 	return rc;
 }
 
-int cmd_show_goals(struct styr_db *db, const char *what, const char *unit, bool *handled,
-                   struct styr_err *err)
+static int print_control(void *ctx, const struct styr_internal_control *c)
+{
+	size_t *n = ctx;
+
+	printf("%s %d  riskvärde %d (sannolikhet %d × konsekvens %d)  %s\n", c->unit, c->year,
+	       styr_risk_value(c), c->probability, c->consequence, c->risk);
+	printf("    kontrollmoment: %s\n    ansvarig: %s, frekvens: %s\n", c->control,
+	       c->responsible, c->frequency);
+	printf("    resultat: %s\n    åtgärder: %s\n", c->result[0] ? c->result : "–",
+	       c->actions[0] ? c->actions : "–");
+	(*n)++;
+	return 0;
+}
+
+static int print_part(void *ctx, const struct styr_index_part *p)
+{
+	char w[32], a[32], c[32];
+
+	(void)ctx;
+	styr_num_format(w, sizeof(w), p->weight, 1);
+	styr_num_format(a, sizeof(a), p->attainment, 0);
+	styr_num_format(c, sizeof(c), p->contribution, 1);
+	cli_pad(stdout, p->indicator, 10);
+	cli_pad(stdout, w, 7);
+	cli_pad(stdout, styr_status_label(p->status), 13);
+	if (p->counted)
+		printf("%6s %8s\n", a, c);
+	else
+		printf("%6s %8s\n", "–", "räknas ej");
+	return 0;
+}
+
+static int show_index(struct styr_db *db, const char *name, const char *unit, int year,
+                      struct styr_err *err)
+{
+	struct styr_index_result res;
+	char v[32];
+	int rc;
+
+	printf("index %s, %s %d\n", name, unit, year);
+	printf("%-10s%-7s%-13s%6s %8s\n", "indikator", "vikt", "status", "poäng", "bidrag");
+	rc = styr_index_compute(db, name, unit, year, print_part, NULL, &res, err);
+	if (rc)
+		return rc;
+	if (!res.counted) {
+		printf("index: – (ingen indikator har värde och mål)\n");
+		return STYR_OK;
+	}
+	styr_num_format(v, sizeof(v), res.value, 1);
+	printf("index: %s av 100 (%zu av %zu indikatorer räknade)\n", v, res.counted, res.parts);
+	return STYR_OK;
+}
+
+int cmd_show_goals(struct styr_db *db, const char *what, const char *arg, const char *unit,
+                   int year, bool *handled, struct styr_err *err)
 {
 	*handled = true;
+	if (!strcmp(what, "internkontroll")) {
+		size_t n = 0;
+		int rc = styr_internal_control_each(db, unit, year, print_control, &n, err);
+
+		if (!rc)
+			printf("%zu risker\n", n);
+		return rc;
+	}
+	if (!strcmp(what, "index")) {
+		if (!arg || !unit || !year)
+			return styr_error(err, STYR_EUSAGE,
+			                  "show index needs NAME, --unit and --year");
+		return show_index(db, arg, unit, year, err);
+	}
 	if (!strcmp(what, "goals"))
 		return show_tree(db, err);
 	if (!strcmp(what, "xmatris")) {

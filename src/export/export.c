@@ -322,6 +322,43 @@ static int write_followup(void *ctx, const struct styr_followup_rule *f)
 	return 0;
 }
 
+static int write_internal_control(void *ctx, const struct styr_internal_control *c)
+{
+	struct writer *w = ctx;
+	char year[8], p[8], k[8];
+	const char *cells[10];
+
+	year_text(c->year, year, sizeof(year));
+	snprintf(p, sizeof(p), "%d", c->probability);
+	snprintf(k, sizeof(k), "%d", c->consequence);
+	cells[0] = c->unit;
+	cells[1] = year;
+	cells[2] = c->risk;
+	cells[3] = p;
+	cells[4] = k;
+	cells[5] = c->control;
+	cells[6] = c->responsible;
+	cells[7] = c->frequency;
+	cells[8] = c->result;
+	cells[9] = c->actions;
+	row(w->out, cells, 10);
+	return 0;
+}
+
+static int write_index_weight(void *ctx, const struct styr_index_weight *iw)
+{
+	struct writer *w = ctx;
+	char weight[64];
+	const char *cells[3];
+
+	plain_number(iw->weight, weight, sizeof(weight));
+	cells[0] = iw->index;
+	cells[1] = iw->indicator;
+	cells[2] = weight;
+	row(w->out, cells, 3);
+	return 0;
+}
+
 static int finish(FILE *out, struct styr_err *err)
 {
 	if (fflush(out) != 0 || ferror(out))
@@ -370,6 +407,12 @@ int styr_export_csv(struct styr_db *db, enum styr_entity kind, const struct styr
 		break;
 	case STYR_ENTITY_FOLLOWUP:
 		rc = styr_followup_rule_each(db, 0, write_followup, &w, err);
+		break;
+	case STYR_ENTITY_INTERNAL_CONTROL:
+		rc = styr_internal_control_each(db, NULL, 0, write_internal_control, &w, err);
+		break;
+	case STYR_ENTITY_INDEX_WEIGHT:
+		rc = styr_index_weight_each(db, NULL, write_index_weight, &w, err);
 		break;
 	default:
 		rc = styr_error(err, STYR_EUSAGE, "unknown kind of export");

@@ -67,6 +67,19 @@ const struct interchange_spec interchange_specs[STYR_ENTITY_COUNT] = {
                               {"year", "report", "months", "deadline", "handling", "source"},
                               COLUMN_BIT(FUP_YEAR) | COLUMN_BIT(FUP_REPORT) |
                                   COLUMN_BIT(FUP_MONTHS) | COLUMN_BIT(FUP_HANDLING)},
+    [STYR_ENTITY_INTERNAL_CONTROL] = {STYR_ENTITY_INTERNAL_CONTROL,
+                                      10,
+                                      {"unit", "year", "risk", "probability", "consequence",
+                                       "control", "responsible", "frequency", "result", "actions"},
+                                      COLUMN_BIT(IKP_UNIT) | COLUMN_BIT(IKP_YEAR) |
+                                          COLUMN_BIT(IKP_RISK) | COLUMN_BIT(IKP_PROBABILITY) |
+                                          COLUMN_BIT(IKP_CONSEQUENCE) | COLUMN_BIT(IKP_CONTROL) |
+                                          COLUMN_BIT(IKP_RESPONSIBLE) | COLUMN_BIT(IKP_FREQUENCY)},
+    [STYR_ENTITY_INDEX_WEIGHT] = {STYR_ENTITY_INDEX_WEIGHT,
+                                  3,
+                                  {"index", "indicator", "weight"},
+                                  COLUMN_BIT(IXW_INDEX) | COLUMN_BIT(IXW_INDICATOR) |
+                                      COLUMN_BIT(IXW_WEIGHT)},
 };
 
 static const char *const entity_names[STYR_ENTITY_COUNT] = {
@@ -80,6 +93,8 @@ static const char *const entity_names[STYR_ENTITY_COUNT] = {
     "uppdrag_reports",
     "escalations",
     "followup",
+    "internal_control",
+    "index_weights",
 };
 
 const char *styr_entity_name(enum styr_entity e)
@@ -546,6 +561,60 @@ static int row_followup(struct csv_run *r)
 	return styr_followup_rule_put(r->db, &f, r->err);
 }
 
+static int parse_scale(struct csv_run *r, const char *text, const char *what, int *out)
+{
+	char *end;
+	long v = strtol(text, &end, 10);
+
+	if (*end || end == text || v < 1 || v > STYR_RISK_SCALE_MAX)
+		return styr_error(r->err, STYR_EINPUT, "%s \"%s\": expected a whole number 1 to %d",
+		                  what, text, STYR_RISK_SCALE_MAX);
+	*out = (int)v;
+	return STYR_OK;
+}
+
+static int row_internal_control(struct csv_run *r)
+{
+	struct styr_internal_control *c = calloc(1, sizeof(*c));
+	int rc;
+
+	if (!c)
+		return styr_error(r->err, STYR_ENOMEM, "out of memory");
+	if (!(rc = take(r, IKP_UNIT, c->unit, sizeof(c->unit))) &&
+	    !(rc = parse_year(r, col(r, IKP_YEAR), &c->year)) &&
+	    !(rc = take(r, IKP_RISK, c->risk, sizeof(c->risk))) &&
+	    !(rc = parse_scale(r, col(r, IKP_PROBABILITY), "probability", &c->probability)) &&
+	    !(rc = parse_scale(r, col(r, IKP_CONSEQUENCE), "consequence", &c->consequence)) &&
+	    !(rc = take(r, IKP_CONTROL, c->control, sizeof(c->control))) &&
+	    !(rc = take(r, IKP_RESPONSIBLE, c->responsible, sizeof(c->responsible))) &&
+	    !(rc = take(r, IKP_FREQUENCY, c->frequency, sizeof(c->frequency))) &&
+	    !(rc = take(r, IKP_RESULT, c->result, sizeof(c->result))) &&
+	    !(rc = take(r, IKP_ACTIONS, c->actions, sizeof(c->actions))))
+		rc = styr_internal_control_put(r->db, c, r->err);
+	free(c);
+	return rc;
+}
+
+static int row_index_weight(struct csv_run *r)
+{
+	struct styr_index_weight w;
+	struct styr_num n;
+	int rc;
+
+	memset(&w, 0, sizeof(w));
+	if ((rc = take(r, IXW_INDEX, w.index, sizeof(w.index))) ||
+	    (rc = take(r, IXW_INDICATOR, w.indicator, sizeof(w.indicator))))
+		return rc;
+	rc = styr_num_parse(col(r, IXW_WEIGHT), &n, r->err);
+	if (!rc && (n.kind != STYR_NUM_VALUE || n.value <= 0))
+		rc = styr_error(r->err, STYR_EINPUT, "weight \"%s\": expected a number above 0",
+		                col(r, IXW_WEIGHT));
+	if (rc)
+		return rc;
+	w.weight = n.value;
+	return styr_index_weight_put(r->db, &w, r->err);
+}
+
 static int (*const row_fn[STYR_ENTITY_COUNT])(struct csv_run *) = {
     [STYR_ENTITY_ORG] = row_org,
     [STYR_ENTITY_GOAL] = row_goal,
@@ -556,6 +625,8 @@ static int (*const row_fn[STYR_ENTITY_COUNT])(struct csv_run *) = {
     [STYR_ENTITY_UPPDRAG_REPORT] = row_uppdrag_report,
     [STYR_ENTITY_ESCALATION] = row_escalation,
     [STYR_ENTITY_FOLLOWUP] = row_followup,
+    [STYR_ENTITY_INTERNAL_CONTROL] = row_internal_control,
+    [STYR_ENTITY_INDEX_WEIGHT] = row_index_weight,
 };
 
 static int check_required(struct csv_run *r)
@@ -601,6 +672,9 @@ static const char *failed_column(struct csv_run *r)
 	    {"report ", "report"},
 	    {"months ", "months"},
 	    {"handling ", "handling"},
+	    {"probability ", "probability"},
+	    {"consequence ", "consequence"},
+	    {"weight ", "weight"},
 	    {"unit \"", "unit"},
 	    {"uppdrag ", "step"},
 	};

@@ -9,7 +9,7 @@
 
 #include "styr/import.h"
 
-#define INTERCHANGE_MAX_COLUMNS 9
+#define INTERCHANGE_MAX_COLUMNS 10
 
 /* Column positions in each spec, so that code names a column without
  * comparing strings for every cell of a million-row file. */
@@ -52,6 +52,19 @@ enum { UPP_GOAL, UPP_DEADLINE, UPP_REPORT_DATES };
 enum { URP_GOAL, URP_UNIT, URP_DATE, URP_STATUS, URP_TEXT, URP_SOURCE };
 enum { ESC_GOAL, ESC_DATE, ESC_STEP, ESC_REASON, ESC_DECIDED_BY };
 enum { FUP_YEAR, FUP_REPORT, FUP_MONTHS, FUP_DEADLINE, FUP_HANDLING, FUP_SOURCE };
+enum {
+	IKP_UNIT,
+	IKP_YEAR,
+	IKP_RISK,
+	IKP_PROBABILITY,
+	IKP_CONSEQUENCE,
+	IKP_CONTROL,
+	IKP_RESPONSIBLE,
+	IKP_FREQUENCY,
+	IKP_RESULT,
+	IKP_ACTIONS
+};
+enum { IXW_INDEX, IXW_INDICATOR, IXW_WEIGHT };
 
 #define COLUMN_BIT(c) (1u << (c))
 

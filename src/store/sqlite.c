@@ -1352,6 +1352,143 @@ static int sq_followup_done_find(struct store *st, const char *unit, enum styr_r
 	return styr_error(err, STYR_ENOTFOUND, "%s has not handed in that report", unit);
 }
 
+static int sq_internal_control_put(struct store *st, const struct styr_internal_control *c,
+                                   struct styr_err *err)
+{
+	sqlite3_int64 uid;
+	sqlite3_stmt *s;
+	int rc = org_id(st, c->unit, &uid, err);
+
+	if (rc)
+		return rc;
+	s = prep(st,
+	         "INSERT INTO internal_control(unit_id, year, risk, probability, consequence, "
+	         "control, responsible, frequency, result, actions) VALUES(?1, ?2, ?3, ?4, ?5, ?6, "
+	         "?7, ?8, ?9, ?10) ON CONFLICT(unit_id, year, risk) DO UPDATE SET probability = "
+	         "excluded.probability, consequence = excluded.consequence, control = "
+	         "excluded.control, responsible = excluded.responsible, frequency = "
+	         "excluded.frequency, result = excluded.result, actions = excluded.actions",
+	         err);
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int64(s, 1, uid);
+	sqlite3_bind_int(s, 2, c->year);
+	bind_text(s, 3, c->risk);
+	sqlite3_bind_int(s, 4, c->probability);
+	sqlite3_bind_int(s, 5, c->consequence);
+	bind_text(s, 6, c->control);
+	bind_text(s, 7, c->responsible);
+	bind_text(s, 8, c->frequency);
+	bind_text(s, 9, c->result);
+	bind_text(s, 10, c->actions);
+	return run_done(st, s, err, "storing an internal control");
+}
+
+static void control_from_row(sqlite3_stmt *s, struct styr_internal_control *c)
+{
+	memset(c, 0, sizeof(*c));
+	col_copy(s, 0, c->unit, sizeof(c->unit));
+	c->year = sqlite3_column_int(s, 1);
+	col_copy(s, 2, c->risk, sizeof(c->risk));
+	c->probability = sqlite3_column_int(s, 3);
+	c->consequence = sqlite3_column_int(s, 4);
+	col_copy(s, 5, c->control, sizeof(c->control));
+	col_copy(s, 6, c->responsible, sizeof(c->responsible));
+	col_copy(s, 7, c->frequency, sizeof(c->frequency));
+	col_copy(s, 8, c->result, sizeof(c->result));
+	col_copy(s, 9, c->actions, sizeof(c->actions));
+}
+
+static int sq_internal_control_each(struct store *st, const char *unit, int year,
+                                    int (*cb)(void *, const struct styr_internal_control *),
+                                    void *ctx, struct styr_err *err)
+{
+	struct styr_internal_control *c;
+	sqlite3_int64 uid = 0;
+	sqlite3_stmt *s;
+	int rc;
+
+	if (unit && (rc = org_id(st, unit, &uid, err)))
+		return rc;
+	s = prep(st,
+	         "SELECT u.code, c.year, c.risk, c.probability, c.consequence, c.control, "
+	         "c.responsible, c.frequency, c.result, c.actions FROM internal_control c JOIN "
+	         "org_unit u ON u.id = c.unit_id WHERE (?1 = 0 OR c.unit_id = ?1) AND (?2 = 0 OR "
+	         "c.year = ?2) ORDER BY u.id, c.year, c.probability * c.consequence DESC, c.risk",
+	         err);
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int64(s, 1, uid);
+	sqlite3_bind_int(s, 2, year);
+	c = malloc(sizeof(*c));
+	if (!c) {
+		sqlite3_finalize(s);
+		return styr_error(err, STYR_ENOMEM, "out of memory");
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int stop;
+
+		control_from_row(s, c);
+		stop = cb(ctx, c);
+		if (stop) {
+			sqlite3_finalize(s);
+			free(c);
+			return stop;
+		}
+	}
+	sqlite3_finalize(s);
+	free(c);
+	return rc == SQLITE_DONE ? STYR_OK : db_error(st, err, "reading internal controls");
+}
+
+static int sq_index_weight_put(struct store *st, const struct styr_index_weight *w,
+                               struct styr_err *err)
+{
+	sqlite3_int64 iid;
+	sqlite3_stmt *s;
+	int rc = ind_id(st, w->indicator, &iid, err);
+
+	if (rc)
+		return rc;
+	s = prep(st,
+	         "INSERT INTO index_weight(name, indicator_id, weight) VALUES(?1, ?2, ?3) ON "
+	         "CONFLICT(name, indicator_id) DO UPDATE SET weight = excluded.weight",
+	         err);
+	if (!s)
+		return STYR_ESTORE;
+	bind_text(s, 1, w->index);
+	sqlite3_bind_int64(s, 2, iid);
+	sqlite3_bind_double(s, 3, w->weight);
+	return run_done(st, s, err, "storing an index weight");
+}
+
+static void weight_from_row(sqlite3_stmt *s, struct styr_index_weight *w)
+{
+	memset(w, 0, sizeof(*w));
+	col_copy(s, 0, w->index, sizeof(w->index));
+	col_copy(s, 1, w->indicator, sizeof(w->indicator));
+	w->weight = sqlite3_column_double(s, 2);
+}
+
+static int sq_index_weight_each(struct store *st, const char *index,
+                                int (*cb)(void *, const struct styr_index_weight *), void *ctx,
+                                struct styr_err *err)
+{
+	struct styr_index_weight w;
+	sqlite3_stmt *s =
+	    prep(st,
+	         "SELECT w.name, i.code, w.weight FROM index_weight w JOIN indicator i "
+	         "ON i.id = w.indicator_id WHERE ?1 IS NULL OR w.name = ?1 ORDER BY "
+	         "w.name, i.code",
+	         err);
+
+	if (!s)
+		return STYR_ESTORE;
+	if (index)
+		bind_text(s, 1, index);
+	WALK_ONCE(st, s, &w, weight_from_row, cb, ctx, err);
+}
+
 const struct store_ops store_sqlite_ops = {
     .version = STORE_OPS_VERSION,
     .name = "sqlite",
@@ -1393,4 +1530,8 @@ const struct store_ops store_sqlite_ops = {
     .followup_rule_each = sq_followup_rule_each,
     .followup_done_put = sq_followup_done_put,
     .followup_done_find = sq_followup_done_find,
+    .internal_control_put = sq_internal_control_put,
+    .internal_control_each = sq_internal_control_each,
+    .index_weight_put = sq_index_weight_put,
+    .index_weight_each = sq_index_weight_each,
 };

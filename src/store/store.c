@@ -174,3 +174,21 @@ int store_escalation_add(struct styr_db *db, const struct styr_escalation_step *
 {
 	return db->ops->escalation_add(db->st, s, err);
 }
+
+int store_internal_control_put(struct styr_db *db, const struct styr_internal_control *c,
+                               struct styr_err *err)
+{
+	return db->ops->internal_control_put(db->st, c, err);
+}
+
+FORWARD(internal_control_each,
+        (struct styr_db * db, const char *unit, int year,
+         int (*cb)(void *, const struct styr_internal_control *), void *ctx, struct styr_err *err),
+        (db->st, unit, year, cb, ctx, err))
+FORWARD(index_weight_put,
+        (struct styr_db * db, const struct styr_index_weight *w, struct styr_err *err),
+        (db->st, w, err))
+FORWARD(index_weight_each,
+        (struct styr_db * db, const char *index,
+         int (*cb)(void *, const struct styr_index_weight *), void *ctx, struct styr_err *err),
+        (db->st, index, cb, ctx, err))

@@ -103,6 +103,16 @@ struct store_ops {
 	int (*followup_done_find)(struct store *st, const char *unit, enum styr_report_kind kind,
 	                          const struct styr_period *p, struct styr_followup_done *out,
 	                          struct styr_err *err);
+	int (*internal_control_put)(struct store *st, const struct styr_internal_control *c,
+	                            struct styr_err *err);
+	int (*internal_control_each)(struct store *st, const char *unit, int year,
+	                             int (*cb)(void *, const struct styr_internal_control *),
+	                             void *ctx, struct styr_err *err);
+	int (*index_weight_put)(struct store *st, const struct styr_index_weight *w,
+	                        struct styr_err *err);
+	int (*index_weight_each)(struct store *st, const char *index,
+	                         int (*cb)(void *, const struct styr_index_weight *), void *ctx,
+	                         struct styr_err *err);
 };
 
 struct styr_db {
@@ -114,6 +124,8 @@ extern const struct store_ops store_sqlite_ops;
 
 /* Store a checked escalation step (goals area; the public entry point is
  * styr_uppdrag_escalate). */
+int store_internal_control_put(struct styr_db *db, const struct styr_internal_control *c,
+                               struct styr_err *err);
 int store_escalation_add(struct styr_db *db, const struct styr_escalation_step *s,
                          struct styr_err *err);
 

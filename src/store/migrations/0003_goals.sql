@@ -44,3 +44,27 @@ CREATE TABLE followup_done (
 	date TEXT NOT NULL,
 	PRIMARY KEY (unit_id, kind, year, first_month, last_month)
 );
+-- Internkontroll (seed 001 lines 749-751: every board keeps a plan for
+-- internal control, followed up at delår and årsredovisning): one row per
+-- risk of a unit's plan for a year.
+CREATE TABLE internal_control (
+	unit_id INTEGER NOT NULL REFERENCES org_unit(id),
+	year INTEGER NOT NULL,
+	risk TEXT NOT NULL,
+	probability INTEGER NOT NULL,
+	consequence INTEGER NOT NULL,
+	control TEXT NOT NULL,
+	responsible TEXT NOT NULL,
+	frequency TEXT NOT NULL,
+	result TEXT NOT NULL DEFAULT '',
+	actions TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (unit_id, year, risk)
+);
+-- The goal attainment index of seed 004 (lines 1857-1870): which
+-- indicators make up an index and with what weight.
+CREATE TABLE index_weight (
+	name TEXT NOT NULL,
+	indicator_id INTEGER NOT NULL REFERENCES indicator(id),
+	weight REAL NOT NULL,
+	PRIMARY KEY (name, indicator_id)
+);
