@@ -179,7 +179,7 @@ static int grid_indicator(void *ctx, const struct styr_indicator *ind)
 
 		for (k = 0; k < p->nlinks[g]; k++)
 			x |= !strcmp(p->links[g][k], ind->code);
-		printf(" %3s", x ? "X" : "·");
+		fputs(x ? "   X" : "   ·", stdout);
 	}
 	putchar(' ');
 	cli_cut(stdout, ind->name, 50);

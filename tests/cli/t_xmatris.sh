@@ -37,5 +37,15 @@ run --db "$db" show goals
 expect_contains "tree" "  RS-OM1  [övergripande mål]  Bättre liv och hälsa för fler" "$out"
 expect_contains "seed 004 dimensions" "    HSN17-K4  [kvalitetsdimension]  Säker hälso- och sjukvård" "$out"
 expect_contains "huvudansvar shown" "ansvariga: KTN (huvudansvar), HSN, SUS" "$out"
-expect_contains "count" "$(($(wc -l <"$DEMO/goals.csv") + $(wc -l <"$DEMO/goals_hsn2017.csv") - 2)) mål" "$out"
+expect_contains "count" "$(cat "$DEMO"/goals*.csv | grep -vc '^code;') mål" "$out"
+
+# Seed 001's MÅL and INDIKATORER: HHM's own målsättningar under the
+# region's övergripande mål, beside the region goals HHM shares as one of
+# "samtliga sjukhusstyrelser".
+run --db "$db" show xmatris --unit HHM
+expect_contains "HHM goal under the region" "HHM-M21  [målsättning]  Uppnå vårdgarantin inom 3 månader" "$out"
+expect_contains "its chain" "under: RS-OM2 › RS-VISION" "$out"
+expect_contains "HHM shares the region's delmål" "RS-HS01  [delmål]" "$out"
+expect_eq "HHM's MÅL in the demo" 22 "$(grep -c '^HHM-M' "$DEMO/goals_hhm2024.csv")"
+expect_eq "HHM's goals in the X-matris" "$(cat "$DEMO"/goals*.csv | grep -c "[;|]HHM:")" "$(printf '%s\n' "$out" | grep -c '^mål ')"
 finish
