@@ -57,6 +57,25 @@ struct lister {
 	size_t n;
 };
 
+/* The latest report on an uppdrag, by date. */
+struct latest {
+	char date[STYR_DATE_MAX];
+	char unit[STYR_CODE_MAX];
+	enum styr_uppdrag_status status;
+};
+
+static int keep_latest(void *ctx, const struct styr_uppdrag_report *r)
+{
+	struct latest *l = ctx;
+
+	if (strcmp(r->date, l->date) >= 0) {
+		snprintf(l->date, sizeof(l->date), "%s", r->date);
+		snprintf(l->unit, sizeof(l->unit), "%s", r->unit);
+		l->status = r->status;
+	}
+	return 0;
+}
+
 static int list_one(void *ctx, const struct styr_uppdrag *u)
 {
 	struct lister *l = ctx;
@@ -75,6 +94,17 @@ static int list_one(void *ctx, const struct styr_uppdrag *u)
 	cli_cut(stdout, l->g->title, 70);
 	putchar('\n');
 	printf("%-10s ansvariga: %s\n", "", w.len ? w.text : "-");
+	{
+		struct latest last;
+
+		memset(&last, 0, sizeof(last));
+		rc = styr_uppdrag_report_each(l->db, u->goal, keep_latest, &last, l->err);
+		if (rc)
+			return rc;
+		if (last.date[0])
+			printf("%-10s senaste rapport: %s %s %s\n", "", last.date, last.unit,
+			       styr_uppdrag_status_name(last.status));
+	}
 	l->n++;
 	return 0;
 }

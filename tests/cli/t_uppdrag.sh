@@ -71,6 +71,7 @@ run --db "$db" uppdrag list --unit PVN
 expect_contains "list header" "uppdrag    slutdatum  eskalering         titel" "$out"
 expect_contains "list row" "RS-U1      2024-12-31 ingen              Ta fram en strategi för omställningen till Nära vård" "$out"
 expect_contains "owners" "ansvariga: HSN (huvudansvar), PVN" "$out"
+expect_contains "latest report" "senaste rapport: 2024-12-15 PVN genomfört" "$out"
 expect_contains "count" "1 uppdrag" "$out"
 
 # Export and the round trip through an empty database.
