@@ -65,13 +65,14 @@ int gt_casecmp(const char *a, const char *b, size_t n)
 	const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
 	const unsigned char *yend = y + n;
 
-	while (*x && y < yend) {
+	/* b may be shorter than n: its NUL ends it too */
+	while (*x && y < yend && *y) {
 		int cx = fold(&x), cy = fold(&y);
 
 		if (cx != cy)
 			return cx - cy;
 	}
-	return (*x ? 1 : 0) - (y < yend ? 1 : 0);
+	return (*x ? 1 : 0) - (y < yend && *y ? 1 : 0);
 }
 
 /* Upper case only: letters and no lower-case letter (ASCII or å ä ö é). */

@@ -53,8 +53,8 @@ int gt_parse(const char *text, size_t len, const char *const *headings, size_t n
              struct styr_err *err);
 void gt_result_release(struct gt_result *r);
 
-/* Compare a and the first n bytes of b ignoring case, Swedish letters
- * included; 0 when equal. */
+/* Compare a and the first n bytes of b (or all of b, if shorter) ignoring
+ * case, Swedish letters included; 0 when equal. */
 int gt_casecmp(const char *a, const char *b, size_t n);
 
 #endif

@@ -106,7 +106,7 @@ static const struct board *board_match(const struct boards *b, const char *s, si
 	for (i = 0; i < b->n; i++) {
 		size_t n = strlen(b->v[i].phrase);
 
-		if (n > bestn && !gt_casecmp(b->v[i].phrase, s, n) && strlen(s) >= n &&
+		if (n > bestn && strnlen(s, n) == n && !gt_casecmp(b->v[i].phrase, s, n) &&
 		    !word_char((unsigned char)s[n])) {
 			best = &b->v[i];
 			bestn = n;
