@@ -317,13 +317,16 @@ int styr_export_goals_json(struct styr_db *db, enum styr_entity kind, FILE *out,
                            struct styr_err *err);
 
 /* Import the uppdrag tables ("Mål och insatsområde | Delmål och uppdrag |
- * Ansvarig nämnd/styrelse") of a verksamhetsplan's text extract: each row
- * becomes a delmål or uppdrag (with its "Nytt uppdrag YYYY" as valid_from)
+ * Ansvarig nämnd/styrelse") of a verksamhetsplan's text extract, and the
+ * vision and övergripande mål the text states before them (as goals
+ * REGION-VISION and REGION-OM1… of the organisation's region unit).  Each
+ * table row becomes a delmål or uppdrag (with its "Nytt uppdrag YYYY" as valid_from)
  * under its insatsområde, under the övergripande mål already stored whose
  * title heads its table, with its boards as owners.  year counts the rows
  * new that year.  Rows and boards that cannot be read are listed in
  * out->skipped; the rest is stored in one transaction. */
 struct styr_goal_text_result {
+	size_t visions, overgripande; /* stated before the tables */
 	size_t insatsomraden, delmal, uppdrag;
 	size_t new_this_year;       /* uppdrag marked "Nytt uppdrag <year>" */
 	size_t owners, huvudansvar; /* owner rows, of which huvudansvar */

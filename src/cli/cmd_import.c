@@ -42,10 +42,10 @@ static int import_goal_text(struct styr_db *db, const char *path, int year)
 	styr_err_init(&err);
 	if (styr_import_goal_text(db, path, year, &res, &err))
 		return cli_fail(&err);
-	printf("styr: imported %zu insatsområden, %zu delmål, %zu uppdrag (%zu nya %d), %zu "
-	       "ansvariga (%zu huvudansvar) from %s\n",
-	       res.insatsomraden, res.delmal, res.uppdrag, res.new_this_year, year, res.owners,
-	       res.huvudansvar, path);
+	printf("styr: imported %zu vision, %zu övergripande mål, %zu insatsområden, %zu delmål, "
+	       "%zu uppdrag (%zu nya %d), %zu ansvariga (%zu huvudansvar) from %s\n",
+	       res.visions, res.overgripande, res.insatsomraden, res.delmal, res.uppdrag,
+	       res.new_this_year, year, res.owners, res.huvudansvar, path);
 	for (i = 0; i < res.nskipped; i++)
 		printf("%s:%d: note: %s\n", path, res.skipped[i].line, res.skipped[i].reason);
 	rc = res.nskipped ? EXIT_FINDINGS : 0;

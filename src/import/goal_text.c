@@ -593,6 +593,89 @@ int gt_parse(const char *text, size_t len, const char *const *headings, size_t n
 	return rc;
 }
 
+/* The overview before the tables: see goal_text.h.  Paragraphs are read
+ * as in the tables; the first that names a vision ("vision" … " är ")
+ * starts the passage, and the bullets after it are the goals. */
+static bool overview_paragraph(struct gt_overview *out, const char *para, int line,
+                               bool *seen_vision)
+{
+	if (!*seen_vision) {
+		const char *v = strstr(para, "vision");
+		const char *is = v ? strstr(v, " är ") : NULL;
+
+		if (is) {
+			*seen_vision = true;
+			snprintf(out->vision, sizeof(out->vision), "%.*s",
+			         (int)strcspn(is + 5, "."), is + 5); /* " är " is 5 bytes */
+			snprintf(out->vision_text, sizeof(out->vision_text), "%s", para);
+			out->vision_line = line;
+		}
+		return false;
+	}
+	if (!strncmp(para, "•", 3)) {
+		const char *t = para + 3, *colon;
+
+		while (*t == ' ')
+			t++;
+		colon = strstr(t, ": ");
+		if (colon && out->ngoals < GT_GOALS_MAX) {
+			int g = out->ngoals++;
+
+			snprintf(out->goals[g].title, sizeof(out->goals[g].title), "%.*s",
+			         (int)(colon - t), t);
+			snprintf(out->goals[g].text, sizeof(out->goals[g].text), "%s", colon + 2);
+			trim_right(out->goals[g].text);
+			out->goals[g].line = line;
+		}
+		return false;
+	}
+	return out->ngoals > 0; /* the list is over */
+}
+
+void gt_parse_overview(const char *text, size_t len, struct gt_overview *out)
+{
+	const char *end = text + len, *s = text;
+	char *line = malloc(LINE_MAX_LEN), *para = malloc(PARA_MAX);
+	int lineno = 0, para_line = 0;
+	bool seen_vision = false, more = true;
+
+	memset(out, 0, sizeof(*out));
+	if (!line || !para) {
+		free(line);
+		free(para);
+		return;
+	}
+	para[0] = '\0';
+	while (more) {
+		bool bullet;
+
+		more = s < end;
+		if (more) {
+			s = next_line(s, end, line, LINE_MAX_LEN);
+			lineno++;
+		} else {
+			line[0] = '\0';
+		}
+		bullet = !strncmp(line, "•", 3);
+		if (line[0] && !(bullet && para[0])) {
+			if (!para[0])
+				para_line = lineno;
+			join(para, PARA_MAX, line);
+			continue;
+		}
+		/* a paragraph ends at a blank line or where the next bullet starts */
+		if (para[0] && overview_paragraph(out, para, para_line, &seen_vision))
+			break;
+		para[0] = '\0';
+		if (bullet) {
+			para_line = lineno;
+			join(para, PARA_MAX, line);
+		}
+	}
+	free(line);
+	free(para);
+}
+
 void gt_result_release(struct gt_result *r)
 {
 	free(r->items);

@@ -53,6 +53,27 @@ int gt_parse(const char *text, size_t len, const char *const *headings, size_t n
              struct styr_err *err);
 void gt_result_release(struct gt_result *r);
 
+/* The vision and the övergripande mål as a plan states them before its
+ * tables: a paragraph naming the vision ("Region Skånes vision, … är
+ * Framtidstro och livskvalitet.") followed by one bullet per goal ("•
+ * Bättre liv och hälsa för fler: Ett mål med …").  ngoals is 0 when the
+ * text has no such passage. */
+#define GT_GOALS_MAX 12
+
+struct gt_overview {
+	char vision[256];
+	char vision_text[1024];
+	int vision_line;
+	struct {
+		char title[256];
+		char text[1024];
+		int line;
+	} goals[GT_GOALS_MAX];
+	int ngoals;
+};
+
+void gt_parse_overview(const char *text, size_t len, struct gt_overview *out);
+
 /* Compare a and the first n bytes of b (or all of b, if shorter) ignoring
  * case, Swedish letters included; 0 when equal. */
 int gt_casecmp(const char *a, const char *b, size_t n);

@@ -485,12 +485,68 @@ static int store_item(struct run *r, struct oms *oms, const struct gt_item *it, 
 	return rc;
 }
 
+static int first_region(void *ctx, const struct styr_org_unit *u)
+{
+	if (u->kind != STYR_ORG_REGION)
+		return 0;
+	snprintf(ctx, STYR_CODE_MAX, "%s", u->code);
+	return -1; /* found: stop the walk (no error code is negative) */
+}
+
+/* The vision and övergripande mål the text states before its tables, as
+ * goals REGION-VISION and REGION-OM1… of the organisation's region. */
+static int store_overview(struct run *r, const struct gt_overview *ov)
+{
+	char region[STYR_CODE_MAX] = "", vision[STYR_CODE_MAX];
+	struct styr_goal *g;
+	int i, rc;
+
+	if (!ov->ngoals || !ov->vision[0])
+		return STYR_OK;
+	rc = styr_org_each(r->db, first_region, region, r->err);
+	if (rc > 0)
+		return rc;
+	if (!region[0])
+		return styr_error(
+		    r->err, STYR_ENOTFOUND,
+		    "%s:%d: the text states a vision, but the organisation has no unit "
+		    "of kind region to own it",
+		    r->path, ov->vision_line);
+	g = calloc(1, sizeof(*g));
+	if (!g)
+		return styr_error(r->err, STYR_ENOMEM, "out of memory");
+	snprintf(g->code, sizeof(g->code), "%.20s-VISION", region);
+	g->level = STYR_GOAL_VISION;
+	snprintf(g->title, sizeof(g->title), "%s", ov->vision);
+	snprintf(g->text, sizeof(g->text), "%s", ov->vision_text);
+	rc = styr_goal_put(r->db, g, r->err);
+	if (!rc)
+		r->out->visions++;
+	memcpy(vision, g->code, sizeof(vision));
+	for (i = 0; !rc && i < ov->ngoals; i++) {
+		memset(g, 0, sizeof(*g));
+		snprintf(g->code, sizeof(g->code), "%.20s-OM%u", region, (unsigned char)(i + 1));
+		memcpy(g->parent, vision, sizeof(vision));
+		g->level = STYR_GOAL_OVERGRIPANDE;
+		snprintf(g->title, sizeof(g->title), "%s", ov->goals[i].title);
+		snprintf(g->text, sizeof(g->text), "%s", ov->goals[i].text);
+		rc = styr_goal_put(r->db, g, r->err);
+		if (!rc)
+			r->out->overgripande++;
+		else
+			styr_err_prefix(r->err, "%s:%d: ", r->path, ov->goals[i].line);
+	}
+	free(g);
+	return rc;
+}
+
 int styr_import_goal_text(struct styr_db *db, const char *path, int year,
                           struct styr_goal_text_result *out, struct styr_err *err)
 {
 	struct run r;
 	struct oms oms = {NULL, 0, err};
 	struct gt_result res;
+	struct gt_overview *ov = NULL;
 	const char **titles = NULL;
 	char *text = NULL;
 	size_t len, i;
@@ -504,11 +560,24 @@ int styr_import_goal_text(struct styr_db *db, const char *path, int year,
 	r.out = out;
 	r.err = err;
 	r.boards.err = err;
-	rc = styr_goal_each(db, om_seen, &oms, err);
+	rc = styr_file_read_text(path, GOAL_TEXT_MAX, &text, &len, err);
+	if (!rc && !(ov = malloc(sizeof(*ov))))
+		rc = styr_error(err, STYR_ENOMEM, "out of memory");
+	if (!rc)
+		gt_parse_overview(text, len, ov);
+	if (!rc)
+		rc = styr_db_begin(db, err);
+	if (rc)
+		goto done;
+	/* Everything below is one transaction: the overview's goals are what
+	 * the tables hang under. */
+	rc = store_overview(&r, ov);
+	if (!rc)
+		rc = styr_goal_each(db, om_seen, &oms, err);
 	if (!rc && !oms.n)
 		rc = styr_error(err, STYR_ENOTFOUND,
-		                "%s: no övergripande mål in the database: import the goals the "
-		                "tables are headed by first (level \"övergripande mål\")",
+		                "%s: no övergripande mål in the text or the database: import the "
+		                "goals the tables are headed by first (level \"övergripande mål\")",
 		                path);
 	if (!rc && !(titles = calloc(oms.n, sizeof(*titles))))
 		rc = styr_error(err, STYR_ENOMEM, "out of memory");
@@ -523,8 +592,6 @@ int styr_import_goal_text(struct styr_db *db, const char *path, int year,
 		     board_add(&r.boards, "samtliga styrelser och nämnder", "", BOARD_ALL) ||
 		     board_add(&r.boards, "samtliga styrelse och nämnder", "", BOARD_ALL) ||
 		     board_add(&r.boards, "sjukhusstyrelserna", "", BOARD_HOSPITAL_LIST);
-	if (!rc)
-		rc = styr_file_read_text(path, GOAL_TEXT_MAX, &text, &len, err);
 	if (!rc) {
 		rc = gt_parse(text, len, titles, oms.n, board_at, &r.boards, &res, err);
 		if (rc)
@@ -532,17 +599,15 @@ int styr_import_goal_text(struct styr_db *db, const char *path, int year,
 	}
 	for (i = 0; !rc && i < res.nproblems; i++)
 		rc = skip_row(&r, res.problems[i].line, res.problems[i].reason);
-	if (!rc)
-		rc = styr_db_begin(db, err);
-	if (!rc) {
-		for (i = 0; !rc && i < res.nitems; i++)
-			rc = store_item(&r, &oms, &res.items[i], year);
-		if (rc)
-			styr_db_rollback(db);
-		else
-			rc = styr_db_commit(db, err);
-	}
+	for (i = 0; !rc && i < res.nitems; i++)
+		rc = store_item(&r, &oms, &res.items[i], year);
+	if (rc)
+		styr_db_rollback(db);
+	else
+		rc = styr_db_commit(db, err);
+done:
 	free(text);
+	free(ov);
 	free(titles);
 	free(r.boards.v);
 	free(r.boards.units);

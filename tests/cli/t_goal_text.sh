@@ -8,16 +8,17 @@
 SEED003=$SHARED/seeds/003_48572fec71d686f8.txt
 db=$T/a.db
 run --db "$db" init
-# The övergripande mål the tables are headed by (seed 003 lines 142-161).
-grep -E '^code;|^RS-(VISION|OM[0-9]);' "$SRCDIR/data/demo/goals.csv" >"$T/om.csv"
-run --db "$db" import csv "$SRCDIR/data/demo/org_units.csv" "$T/om.csv"
-expect_eq "fixture" "styr: imported 42 org, 6 goals, 0 indicators, 0 targets, 0 values" "$out"
+# Only the organisation: the vision and the övergripande mål come from the
+# text too (lines 131-161), and the tables hang under them.
+run --db "$db" import csv "$SRCDIR/data/demo/org_units.csv"
+expect_eq "fixture" "styr: imported 42 org, 0 goals, 0 indicators, 0 targets, 0 values" "$out"
 
 run --db "$db" import report-text "$SEED003" --year 2024
 expect_eq "findings exit" 1 "$rc"
-# Read by hand, table by table (lines 4616-5061 and 5206-5262):
-# 20 insatsområden; 29 delmål; 31 rows marked "Nytt uppdrag", 22 of them 2024.
-expect_contains "summary" "styr: imported 20 insatsområden, 29 delmål, 31 uppdrag (22 nya 2024)," "$out"
+# Read by hand: one vision and five övergripande mål (lines 131-161); table
+# by table (lines 4616-5061 and 5206-5262) 20 insatsområden, 29 delmål and
+# 31 rows marked "Nytt uppdrag", 22 of them 2024.
+expect_contains "summary" "styr: imported 1 vision, 5 övergripande mål, 20 insatsområden, 29 delmål, 31 uppdrag (22 nya 2024)," "$out"
 # The table page at line 4670 has no heading in the extract, yet seed 003's
 # own text (lines 416-455, 949-955) puts Säker vård under Tillgänglighet
 # och kvalitet; styr keeps the rows under the heading before and says so.
@@ -30,6 +31,11 @@ expect_eq "two findings" 2 "$(printf '%s\n' "$out" | grep -c ': note: ')"
 run --db "$db" export goals
 goals=$out
 level_count() { printf '%s\n' "$goals" | awk -F';' -v l="$1" '$3 == l' | wc -l; }
+expect_eq "vision" "RS-VISION;;vision;Framtidstro och livskvalitet" "$(printf '%s\n' "$goals" | grep '^RS-VISION;' | cut -d';' -f1-4)"
+# The five bullets "• Title: Ett mål …" of lines 142-161, in order.
+expect_eq "övergripande mål" "$(sed -n 142,161p "$SEED003" | grep -o '^• [^:]*' | sed 's/^• //' | paste -sd'|')" \
+	"$(printf '%s\n' "$goals" | awk -F';' '$3 == "övergripande mål" {print $4}' | paste -sd'|')"
+expect_eq "all under the vision" 5 "$(printf '%s\n' "$goals" | awk -F';' '$3 == "övergripande mål" && $2 == "RS-VISION"' | wc -l)"
 expect_eq "insatsområden" 20 "$(level_count insatsområde)"
 expect_eq "delmål" 29 "$(level_count delmål)"
 expect_eq "uppdrag" 31 "$(level_count uppdrag)"
@@ -74,5 +80,6 @@ expect_eq "no table" "styr: $SHARED/seeds/004_e502015ea6e97162.txt: no uppdrag t
 expect_eq "no table changed nothing" "$before" "$(snapshot "$db")"
 run --db "$T/b.db" init
 run --db "$T/b.db" import report-text "$SEED003" --year 2024
-expect_eq "no goals" "styr: $SEED003: no övergripande mål in the database: import the goals the tables are headed by first (level \"övergripande mål\")" "$errout"
+expect_eq "no region" "styr: $SEED003:131: the text states a vision, but the organisation has no unit of kind region to own it" "$errout"
+expect_eq "no region exit" 2 "$rc"
 finish
