@@ -56,7 +56,10 @@ enum styr_goal_level {
 	STYR_GOAL_INSATSOMRADE, /* insatsområde */
 	STYR_GOAL_DELMAL,       /* delmål */
 	STYR_GOAL_UPPDRAG,      /* uppdrag */
-	STYR_GOAL_MALSATTNING   /* a unit's own målsättning */
+	STYR_GOAL_MALSATTNING,  /* a unit's own målsättning */
+	/* goals area (issue 7): seed 004's level between a strategic goal and
+	 * its övergripande mål (säker, jämlik, tillgänglig … vård) */
+	STYR_GOAL_KVALITETSDIMENSION
 };
 
 struct styr_goal {
@@ -119,6 +122,13 @@ const char *styr_goal_level_name(enum styr_goal_level l);
 int styr_goal_level_parse(const char *text, enum styr_goal_level *out, struct styr_err *err);
 const char *styr_owner_role_name(enum styr_owner_role r);
 int styr_owner_role_parse(const char *text, enum styr_owner_role *out, struct styr_err *err);
+
+/* In goals[0..n), the nearest goal at level that code is under (code
+ * itself included), or NULL: a unit's delmål under a region delmål under
+ * an insatsområde still belongs to its övergripande mål.  Walks at most n
+ * steps, so a cycle in bad data cannot hang it. */
+const struct styr_goal *styr_goal_ancestor(const struct styr_goal *goals, size_t n,
+                                           const char *code, enum styr_goal_level level);
 
 /* A value for people: the number in sv-SE with "%" when the value was
  * given as a share or the indicator's unit is "%"; "x" when suppressed;

@@ -11,6 +11,7 @@
 #include "db.h"
 #include "err.h"
 #include "export.h"
+#include "goals.h"
 #include "import.h"
 #include "model.h"
 #include "num.h"

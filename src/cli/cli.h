@@ -43,5 +43,11 @@ int cli_take_db(struct cli *cli, int argc, char **argv);
 
 extern const struct command cmd_init_def, cmd_import_def, cmd_export_def, cmd_show_def,
     cmd_report_def;
+/* goals area (issue 7) */
+extern const struct command cmd_uppdrag_def, cmd_due_def;
+/* styr show's goal views (cmd_show_goals.c): *handled is false for a name
+ * that is not one of them. */
+int cmd_show_goals(struct styr_db *db, const char *what, const char *arg, const char *unit,
+                   int year, bool *handled, struct styr_err *err);
 
 #endif

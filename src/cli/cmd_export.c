@@ -58,12 +58,15 @@ static int run(struct cli *cli, int argc, char **argv)
 	}
 	if (strcmp(format, "csv") && strcmp(format, "json"))
 		return cli_usage(&cmd_export_def, "--format \"%s\": expected csv or json", format);
-	if (!strcmp(format, "json") && kind != STYR_ENTITY_VALUE)
-		return cli_usage(&cmd_export_def, "--format json is for values");
+	if (!strcmp(format, "json") && kind != STYR_ENTITY_VALUE && kind < STYR_ENTITY_UPPDRAG)
+		return cli_usage(&cmd_export_def,
+		                 "--format json is for values and the goals area's kinds");
 	if (cli_open(cli, 0, &db, &err))
 		return cli_fail(&err);
 	if (dir)
 		rc = styr_export_dir(db, dir, &err);
+	else if (!strcmp(format, "json") && kind >= STYR_ENTITY_UPPDRAG)
+		rc = styr_export_goals_json(db, kind, stdout, &err); /* goals area (issue 7) */
 	else if (!strcmp(format, "json"))
 		rc = styr_export_values_json(db, &filter, stdout, &err);
 	else
@@ -76,11 +79,13 @@ const struct command cmd_export_def = {
     "export",
     run,
     "write data as interchange CSV or JSON lines",
-    "styr export org|goals|indicators|targets|values [--format csv|json]\n"
-    "                   [--unit CODE] [--year YYYY]\n"
+    "styr export KIND [--format csv|json] [--unit CODE] [--year YYYY]\n"
     "       styr export all --dir DIR\n"
+    "KIND: org, goals, indicators, targets, values, uppdrag, uppdrag_reports,\n"
+    "escalations, followup, internal_control, index_weights.\n"
     "CSV is the interchange format of docs/formats.md (import reads it back).\n"
-    "--format json (values only) prints one object per line with the keys\n"
+    "--format json (values and the goals area's kinds) prints one object per line;\n"
+    "for values the keys are\n"
     "indicator, unit, period, value, numerator, denominator, target, status,\n"
     "trend, missing_reason and source.  --unit and --year filter values.\n",
 };

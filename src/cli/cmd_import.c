@@ -30,6 +30,29 @@ static int import_csv(struct styr_db *db, int argc, char **argv)
 	return 0;
 }
 
+/* Goals area (issue 7): without --unit, the uppdrag tables of a
+ * verksamhetsplan (the region's goals, not one unit's figures). */
+static int import_goal_text(struct styr_db *db, const char *path, int year)
+{
+	struct styr_goal_text_result res;
+	struct styr_err err;
+	size_t i;
+	int rc;
+
+	styr_err_init(&err);
+	if (styr_import_goal_text(db, path, year, &res, &err))
+		return cli_fail(&err);
+	printf("styr: imported %zu vision, %zu övergripande mål, %zu insatsområden, %zu delmål, "
+	       "%zu uppdrag (%zu nya %d), %zu ansvariga (%zu huvudansvar) from %s\n",
+	       res.visions, res.overgripande, res.insatsomraden, res.delmal, res.uppdrag,
+	       res.new_this_year, year, res.owners, res.huvudansvar, path);
+	for (i = 0; i < res.nskipped; i++)
+		printf("%s:%d: note: %s\n", path, res.skipped[i].line, res.skipped[i].reason);
+	rc = res.nskipped ? EXIT_FINDINGS : 0;
+	styr_goal_text_result_release(&res);
+	return rc;
+}
+
 static int import_report_text(struct styr_db *db, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -58,6 +81,8 @@ static int import_report_text(struct styr_db *db, int argc, char **argv)
 			return cli_usage(&cmd_import_def, "unknown option");
 		}
 	}
+	if (optind + 1 == argc && !unit && year)
+		return import_goal_text(db, argv[optind], (int)year);
 	if (optind + 1 != argc || !unit || !year)
 		return cli_usage(&cmd_import_def,
 		                 "report-text needs one FILE, --unit CODE and --year YYYY");
@@ -101,8 +126,12 @@ const struct command cmd_import_def = {
     "load CSV files or a report's indicator tables",
     "styr import csv FILE...\n"
     "       styr import report-text FILE --unit CODE --year YYYY\n"
+    "       styr import report-text FILE --year YYYY\n"
     "csv: interchange files (docs/formats.md), any kinds, all in one transaction.\n"
     "report-text: the indicator tables of a report's text extract; rows that\n"
     "cannot be read are listed with their line (exit code 1 when there are any).\n"
+    "Without --unit: the uppdrag tables of a verksamhetsplan (\"Mål och insatsområde,\n"
+    "Delmål och uppdrag, Ansvarig nämnd/styrelse\") under the övergripande mål\n"
+    "already stored; the boards must be org units (names, aliases or codes).\n"
     "Any error leaves the database unchanged and names file, line and field.\n",
 };

@@ -115,8 +115,15 @@ static int run(struct cli *cli, int argc, char **argv)
 			}
 		}
 	} else {
-		styr_db_close(db);
-		return cli_usage(&cmd_show_def, "unknown \"%s\"", what);
+		/* goals area (issue 7): goals, xmatris */
+		bool handled;
+
+		rc = cmd_show_goals(db, what, optind + 1 < argc ? argv[optind + 1] : NULL,
+		                    filter.unit, filter.year, &handled, &err);
+		if (!handled) {
+			styr_db_close(db);
+			return cli_usage(&cmd_show_def, "unknown \"%s\"", what);
+		}
 	}
 	styr_db_close(db);
 	return rc ? cli_fail(&err) : 0;
@@ -127,5 +134,9 @@ const struct command cmd_show_def = {
     run,
     "print units, indicators or values as tables",
     "styr show units | indicators | values [--unit CODE] [--year YYYY]\n"
-    "       styr show indicator CODE\n",
+    "       styr show indicator CODE\n"
+    "       styr show goals\n"
+    "       styr show xmatris --unit CODE\n"
+    "       styr show internkontroll [--unit CODE] [--year YYYY]\n"
+    "       styr show index NAME --unit CODE --year YYYY\n",
 };

@@ -14,6 +14,7 @@
 #include "import/interchange.h"
 #include "styr/calc.h"
 #include "styr/export.h"
+#include "styr/goals.h"
 
 struct pair {
 	char a[STYR_CODE_MAX];
@@ -270,6 +271,115 @@ static int write_analysis(void *ctx, const struct styr_analysis *a)
 	return 0;
 }
 
+/* Goals area (issue 7). */
+
+static int write_uppdrag(void *ctx, const struct styr_uppdrag *u)
+{
+	struct writer *w = ctx;
+	char dates[STYR_UPPDRAG_DATES_MAX * STYR_DATE_MAX] = "";
+	const char *cells[3];
+	size_t len = 0;
+	int i;
+
+	for (i = 0; i < u->nreport_dates; i++)
+		len += (size_t)snprintf(dates + len, sizeof(dates) - len, "%s%s", i ? "|" : "",
+		                        u->report_dates[i]);
+	cells[0] = u->goal;
+	cells[1] = u->deadline;
+	cells[2] = dates;
+	row(w->out, cells, 3);
+	return 0;
+}
+
+static int write_uppdrag_report(void *ctx, const struct styr_uppdrag_report *r)
+{
+	struct writer *w = ctx;
+	const char *cells[6];
+
+	cells[0] = r->goal;
+	cells[1] = r->unit;
+	cells[2] = r->date;
+	cells[3] = styr_uppdrag_status_name(r->status);
+	cells[4] = r->text;
+	cells[5] = r->source;
+	row(w->out, cells, 6);
+	return 0;
+}
+
+static int write_escalation(void *ctx, const struct styr_escalation_step *e)
+{
+	struct writer *w = ctx;
+	const char *cells[5];
+
+	cells[0] = e->goal;
+	cells[1] = e->date;
+	cells[2] = styr_escalation_name(e->to);
+	cells[3] = e->reason;
+	cells[4] = e->decided_by;
+	row(w->out, cells, 5);
+	return 0;
+}
+
+static int write_followup(void *ctx, const struct styr_followup_rule *f)
+{
+	struct writer *w = ctx;
+	char year[8], months[64] = "";
+	const char *cells[6];
+	size_t len = 0;
+	int m;
+
+	year_text(f->year, year, sizeof(year));
+	for (m = 1; m <= 12; m++)
+		if (f->months & (1u << (m - 1)))
+			len += (size_t)snprintf(months + len, sizeof(months) - len, "%s%d",
+			                        len ? "|" : "", m);
+	cells[0] = year;
+	cells[1] = styr_report_kind_name(f->kind);
+	cells[2] = months;
+	cells[3] = f->deadline;
+	cells[4] = f->decision ? "beslut" : "information";
+	cells[5] = f->source;
+	row(w->out, cells, 6);
+	return 0;
+}
+
+static int write_internal_control(void *ctx, const struct styr_internal_control *c)
+{
+	struct writer *w = ctx;
+	char year[8], p[8], k[8];
+	const char *cells[10];
+
+	year_text(c->year, year, sizeof(year));
+	snprintf(p, sizeof(p), "%d", c->probability);
+	snprintf(k, sizeof(k), "%d", c->consequence);
+	cells[0] = c->unit;
+	cells[1] = year;
+	cells[2] = c->risk;
+	cells[3] = p;
+	cells[4] = k;
+	cells[5] = c->control;
+	cells[6] = c->responsible;
+	cells[7] = c->frequency;
+	cells[8] = c->result;
+	cells[9] = c->actions;
+	row(w->out, cells, 10);
+	return 0;
+}
+
+static int write_index_weight(void *ctx, const struct styr_index_weight *iw)
+{
+	struct writer *w = ctx;
+	char weight[64];
+	const char *cells[3];
+
+	plain_number(iw->weight, weight, sizeof(weight));
+	cells[0] = iw->index;
+	cells[1] = iw->indicator;
+	cells[2] = weight;
+	row(w->out, cells, 3);
+	return 0;
+}
+
 static int finish(FILE *out, struct styr_err *err)
 {
 	if (fflush(out) != 0 || ferror(out))
@@ -309,6 +419,24 @@ int styr_export_csv(struct styr_db *db, enum styr_entity kind, const struct styr
 		break;
 	case STYR_ENTITY_ANALYSIS:
 		rc = styr_analysis_each(db, NULL, write_analysis, &w, err);
+		break;
+	case STYR_ENTITY_UPPDRAG:
+		rc = styr_uppdrag_each(db, write_uppdrag, &w, err);
+		break;
+	case STYR_ENTITY_UPPDRAG_REPORT:
+		rc = styr_uppdrag_report_each(db, NULL, write_uppdrag_report, &w, err);
+		break;
+	case STYR_ENTITY_ESCALATION:
+		rc = styr_escalation_each(db, NULL, write_escalation, &w, err);
+		break;
+	case STYR_ENTITY_FOLLOWUP:
+		rc = styr_followup_rule_each(db, 0, write_followup, &w, err);
+		break;
+	case STYR_ENTITY_INTERNAL_CONTROL:
+		rc = styr_internal_control_each(db, NULL, 0, write_internal_control, &w, err);
+		break;
+	case STYR_ENTITY_INDEX_WEIGHT:
+		rc = styr_index_weight_each(db, NULL, write_index_weight, &w, err);
 		break;
 	default:
 		rc = styr_error(err, STYR_EUSAGE, "unknown kind of export");

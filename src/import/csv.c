@@ -16,6 +16,7 @@
 
 #include "import/interchange.h"
 #include "styr/buf.h"
+#include "styr/goals.h"
 
 #define CSV_FILE_MAX  ((size_t)2 << 30)
 #define CSV_FIELD_MAX 8192
@@ -52,10 +53,50 @@ const struct interchange_spec interchange_specs[STYR_ENTITY_COUNT] = {
                                "vad_kommer_att_handa", "state", "author", "source"},
                               COLUMN_BIT(ANA_UNIT) | COLUMN_BIT(ANA_PERIOD) |
                                   COLUMN_BIT(ANA_SUBJECT)},
+    /* Goals area (issue 7). */
+    [STYR_ENTITY_UPPDRAG] = {STYR_ENTITY_UPPDRAG,
+                             3,
+                             {"goal", "deadline", "report_dates"},
+                             COLUMN_BIT(UPP_GOAL)},
+    [STYR_ENTITY_UPPDRAG_REPORT] = {STYR_ENTITY_UPPDRAG_REPORT,
+                                    6,
+                                    {"goal", "unit", "date", "status", "text", "source"},
+                                    COLUMN_BIT(URP_GOAL) | COLUMN_BIT(URP_UNIT) |
+                                        COLUMN_BIT(URP_DATE) | COLUMN_BIT(URP_STATUS)},
+    [STYR_ENTITY_ESCALATION] = {STYR_ENTITY_ESCALATION,
+                                5,
+                                {"goal", "date", "step", "reason", "decided_by"},
+                                COLUMN_BIT(ESC_GOAL) | COLUMN_BIT(ESC_DATE) | COLUMN_BIT(ESC_STEP) |
+                                    COLUMN_BIT(ESC_REASON) | COLUMN_BIT(ESC_DECIDED_BY)},
+    [STYR_ENTITY_FOLLOWUP] = {STYR_ENTITY_FOLLOWUP,
+                              6,
+                              {"year", "report", "months", "deadline", "handling", "source"},
+                              COLUMN_BIT(FUP_YEAR) | COLUMN_BIT(FUP_REPORT) |
+                                  COLUMN_BIT(FUP_MONTHS) | COLUMN_BIT(FUP_HANDLING)},
+    [STYR_ENTITY_INTERNAL_CONTROL] = {STYR_ENTITY_INTERNAL_CONTROL,
+                                      10,
+                                      {"unit", "year", "risk", "probability", "consequence",
+                                       "control", "responsible", "frequency", "result", "actions"},
+                                      COLUMN_BIT(IKP_UNIT) | COLUMN_BIT(IKP_YEAR) |
+                                          COLUMN_BIT(IKP_RISK) | COLUMN_BIT(IKP_PROBABILITY) |
+                                          COLUMN_BIT(IKP_CONSEQUENCE) | COLUMN_BIT(IKP_CONTROL) |
+                                          COLUMN_BIT(IKP_RESPONSIBLE) | COLUMN_BIT(IKP_FREQUENCY)},
+    [STYR_ENTITY_INDEX_WEIGHT] = {STYR_ENTITY_INDEX_WEIGHT,
+                                  3,
+                                  {"index", "indicator", "weight"},
+                                  COLUMN_BIT(IXW_INDEX) | COLUMN_BIT(IXW_INDICATOR) |
+                                      COLUMN_BIT(IXW_WEIGHT)},
 };
 
 static const char *const entity_names[STYR_ENTITY_COUNT] = {
     "org", "goals", "indicators", "targets", "values", "analyses",
+    /* Goals area (issue 7). */
+    "uppdrag",
+    "uppdrag_reports",
+    "escalations",
+    "followup",
+    "internal_control",
+    "index_weights",
 };
 
 const char *styr_entity_name(enum styr_entity e)
@@ -65,6 +106,8 @@ const char *styr_entity_name(enum styr_entity e)
 
 int styr_entity_parse(const char *text, enum styr_entity *out, struct styr_err *err)
 {
+	char choices[256] = "";
+	size_t len = 0;
 	int i;
 
 	for (i = 0; i < STYR_ENTITY_COUNT; i++) {
@@ -73,9 +116,11 @@ int styr_entity_parse(const char *text, enum styr_entity *out, struct styr_err *
 			return STYR_OK;
 		}
 	}
-	return styr_error(err, STYR_EUSAGE,
-	                  "\"%s\": expected org, goals, indicators, targets, values or analyses",
-	                  text);
+	for (i = 0; i < STYR_ENTITY_COUNT && len < sizeof(choices); i++)
+		len += (size_t)snprintf(choices + len, sizeof(choices) - len, "%s%s",
+		                        i ? (i + 1 == STYR_ENTITY_COUNT ? " or " : ", ") : "",
+		                        entity_names[i]);
+	return styr_error(err, STYR_EUSAGE, "\"%s\": expected %s", text, choices);
 }
 
 /* One file being imported. */
@@ -395,10 +440,229 @@ static int row_analysis(struct csv_run *r)
 	return rc;
 }
 
+/* Goals area (issue 7): uppdrag, återrapportering, escalation steps and
+ * the follow-up plan; see include/styr/goals.h. */
+
+static int check_date(struct csv_run *r, const char *text, const char *what)
+{
+	struct styr_err probe;
+
+	styr_err_init(&probe);
+	if (styr_date_check(text, &probe))
+		return styr_error(r->err, STYR_EINPUT,
+		                  "%s \"%s\": expected a date such as 2024-08-31", what, text);
+	return STYR_OK;
+}
+
+static int add_report_date(struct csv_run *r, const char *item, void *ctx)
+{
+	struct styr_uppdrag *u = ctx;
+	int rc = check_date(r, item, "report date");
+
+	if (rc)
+		return rc;
+	if (u->nreport_dates == STYR_UPPDRAG_DATES_MAX)
+		return styr_error(r->err, STYR_EINPUT,
+		                  "report date \"%s\": at most %d dates allowed", item,
+		                  STYR_UPPDRAG_DATES_MAX);
+	if (u->nreport_dates && strcmp(item, u->report_dates[u->nreport_dates - 1]) <= 0)
+		return styr_error(r->err, STYR_EINPUT,
+		                  "report date \"%s\": expected dates in increasing order", item);
+	memcpy(u->report_dates[u->nreport_dates++], item, STYR_DATE_MAX);
+	return STYR_OK;
+}
+
+static int row_uppdrag(struct csv_run *r)
+{
+	struct styr_uppdrag u;
+	const char *deadline = col(r, UPP_DEADLINE);
+	int rc;
+
+	memset(&u, 0, sizeof(u));
+	if ((rc = take(r, UPP_GOAL, u.goal, sizeof(u.goal))))
+		return rc;
+	if (*deadline) {
+		if ((rc = check_date(r, deadline, "deadline")))
+			return rc;
+		memcpy(u.deadline, deadline, STYR_DATE_MAX);
+	}
+	if ((rc = each_item(r, col(r, UPP_REPORT_DATES), add_report_date, &u)))
+		return rc;
+	return styr_uppdrag_put(r->db, &u, r->err);
+}
+
+static int row_uppdrag_report(struct csv_run *r)
+{
+	struct styr_uppdrag_report *rep = calloc(1, sizeof(*rep));
+	int rc;
+
+	if (!rep)
+		return styr_error(r->err, STYR_ENOMEM, "out of memory");
+	if (!(rc = take(r, URP_GOAL, rep->goal, sizeof(rep->goal))) &&
+	    !(rc = take(r, URP_UNIT, rep->unit, sizeof(rep->unit))) &&
+	    !(rc = check_date(r, col(r, URP_DATE), "date")) &&
+	    !(rc = take(r, URP_DATE, rep->date, sizeof(rep->date))) &&
+	    !(rc = styr_uppdrag_status_parse(col(r, URP_STATUS), &rep->status, r->err)) &&
+	    !(rc = take(r, URP_TEXT, rep->text, sizeof(rep->text))) &&
+	    !(rc = take(r, URP_SOURCE, rep->source, sizeof(rep->source)))) {
+		if (!rep->source[0])
+			snprintf(rep->source, sizeof(rep->source), "%s:%d", r->file->path, r->line);
+		rc = styr_uppdrag_report_put(r->db, rep, r->err);
+	}
+	free(rep);
+	return rc;
+}
+
+/* A step already recorded (the same file imported again) is skipped, so
+ * that importing stays idempotent; any other step must be a legal move. */
+static int same_step(void *ctx, const struct styr_escalation_step *s)
+{
+	const struct styr_escalation_step *e = ctx;
+
+	return !strcmp(s->date, e->date) && s->to == e->to && !strcmp(s->reason, e->reason) &&
+	       !strcmp(s->decided_by, e->decided_by);
+}
+
+static int row_escalation(struct csv_run *r)
+{
+	struct styr_escalation_step e;
+	int rc;
+
+	memset(&e, 0, sizeof(e));
+	if ((rc = take(r, ESC_GOAL, e.goal, sizeof(e.goal))) ||
+	    (rc = check_date(r, col(r, ESC_DATE), "date")) ||
+	    (rc = take(r, ESC_DATE, e.date, sizeof(e.date))) ||
+	    (rc = styr_escalation_parse(col(r, ESC_STEP), &e.to, r->err)) ||
+	    (rc = take(r, ESC_REASON, e.reason, sizeof(e.reason))) ||
+	    (rc = take(r, ESC_DECIDED_BY, e.decided_by, sizeof(e.decided_by))))
+		return rc;
+	rc = styr_escalation_each(r->db, e.goal, same_step, &e, r->err);
+	if (rc == 1)
+		return STYR_OK;
+	if (rc)
+		return rc;
+	return styr_uppdrag_escalate(r->db, &e, r->err);
+}
+
+static int add_month(struct csv_run *r, const char *item, void *ctx)
+{
+	unsigned *months = ctx;
+	char *end;
+	long m = strtol(item, &end, 10);
+
+	if (*end || m < 1 || m > 12)
+		return styr_error(r->err, STYR_EINPUT,
+		                  "months \"%s\": expected month numbers 1–12 such as 3|5|8|10",
+		                  item);
+	*months |= 1u << (m - 1);
+	return STYR_OK;
+}
+
+static int row_followup(struct csv_run *r)
+{
+	struct styr_followup_rule f;
+	const char *handling = col(r, FUP_HANDLING);
+	const char *deadline = col(r, FUP_DEADLINE);
+	int rc;
+
+	memset(&f, 0, sizeof(f));
+	if ((rc = parse_year(r, col(r, FUP_YEAR), &f.year)) ||
+	    (rc = styr_report_kind_parse(col(r, FUP_REPORT), &f.kind, r->err)) ||
+	    (rc = each_item(r, col(r, FUP_MONTHS), add_month, &f.months)) ||
+	    (rc = styr_field_copy(f.deadline, sizeof(f.deadline), deadline, "the deadline",
+	                          r->err)) ||
+	    (rc = take(r, FUP_SOURCE, f.source, sizeof(f.source))))
+		return rc;
+	if (!strcmp(handling, "beslut"))
+		f.decision = true;
+	else if (strcmp(handling, "information"))
+		return styr_error(r->err, STYR_EINPUT,
+		                  "handling \"%s\": expected \"beslut\" or \"information\"",
+		                  handling);
+	/* Expanding the rule checks its deadline now, not when it is shown. */
+	if (*deadline && *deadline != '+' && (rc = check_date(r, deadline, "deadline")))
+		return rc;
+	if (*deadline == '+') {
+		char *end;
+		long n = strtol(deadline + 1, &end, 10);
+
+		if (*end || end == deadline + 1 || n < 0 || n > 730)
+			return styr_error(
+			    r->err, STYR_EINPUT,
+			    "deadline \"%s\": expected a date such as 2024-11-04 or +N "
+			    "days after the period such as +15",
+			    deadline);
+	}
+	return styr_followup_rule_put(r->db, &f, r->err);
+}
+
+static int parse_scale(struct csv_run *r, const char *text, const char *what, int *out)
+{
+	char *end;
+	long v = strtol(text, &end, 10);
+
+	if (*end || end == text || v < 1 || v > STYR_RISK_SCALE_MAX)
+		return styr_error(r->err, STYR_EINPUT, "%s \"%s\": expected a whole number 1 to %d",
+		                  what, text, STYR_RISK_SCALE_MAX);
+	*out = (int)v;
+	return STYR_OK;
+}
+
+static int row_internal_control(struct csv_run *r)
+{
+	struct styr_internal_control *c = calloc(1, sizeof(*c));
+	int rc;
+
+	if (!c)
+		return styr_error(r->err, STYR_ENOMEM, "out of memory");
+	if (!(rc = take(r, IKP_UNIT, c->unit, sizeof(c->unit))) &&
+	    !(rc = parse_year(r, col(r, IKP_YEAR), &c->year)) &&
+	    !(rc = take(r, IKP_RISK, c->risk, sizeof(c->risk))) &&
+	    !(rc = parse_scale(r, col(r, IKP_PROBABILITY), "probability", &c->probability)) &&
+	    !(rc = parse_scale(r, col(r, IKP_CONSEQUENCE), "consequence", &c->consequence)) &&
+	    !(rc = take(r, IKP_CONTROL, c->control, sizeof(c->control))) &&
+	    !(rc = take(r, IKP_RESPONSIBLE, c->responsible, sizeof(c->responsible))) &&
+	    !(rc = take(r, IKP_FREQUENCY, c->frequency, sizeof(c->frequency))) &&
+	    !(rc = take(r, IKP_RESULT, c->result, sizeof(c->result))) &&
+	    !(rc = take(r, IKP_ACTIONS, c->actions, sizeof(c->actions))))
+		rc = styr_internal_control_put(r->db, c, r->err);
+	free(c);
+	return rc;
+}
+
+static int row_index_weight(struct csv_run *r)
+{
+	struct styr_index_weight w;
+	struct styr_num n;
+	int rc;
+
+	memset(&w, 0, sizeof(w));
+	if ((rc = take(r, IXW_INDEX, w.index, sizeof(w.index))) ||
+	    (rc = take(r, IXW_INDICATOR, w.indicator, sizeof(w.indicator))))
+		return rc;
+	rc = styr_num_parse(col(r, IXW_WEIGHT), &n, r->err);
+	if (!rc && (n.kind != STYR_NUM_VALUE || n.value <= 0))
+		rc = styr_error(r->err, STYR_EINPUT, "weight \"%s\": expected a number above 0",
+		                col(r, IXW_WEIGHT));
+	if (rc)
+		return rc;
+	w.weight = n.value;
+	return styr_index_weight_put(r->db, &w, r->err);
+}
+
 static int (*const row_fn[STYR_ENTITY_COUNT])(struct csv_run *) = {
-    [STYR_ENTITY_ANALYSIS] = row_analysis, [STYR_ENTITY_ORG] = row_org,
-    [STYR_ENTITY_GOAL] = row_goal,         [STYR_ENTITY_INDICATOR] = row_indicator,
-    [STYR_ENTITY_TARGET] = row_target,     [STYR_ENTITY_VALUE] = row_value,
+    [STYR_ENTITY_ORG] = row_org,
+    [STYR_ENTITY_GOAL] = row_goal,
+    [STYR_ENTITY_INDICATOR] = row_indicator,
+    [STYR_ENTITY_TARGET] = row_target,
+    [STYR_ENTITY_VALUE] = row_value,
+    [STYR_ENTITY_ANALYSIS] = row_analysis,
+    [STYR_ENTITY_UPPDRAG] = row_uppdrag,
+    [STYR_ENTITY_UPPDRAG_REPORT] = row_uppdrag_report,
+    [STYR_ENTITY_ESCALATION] = row_escalation,
+    [STYR_ENTITY_FOLLOWUP] = row_followup,
+    [STYR_ENTITY_INTERNAL_CONTROL] = row_internal_control,
+    [STYR_ENTITY_INDEX_WEIGHT] = row_index_weight,
 };
 
 static int check_required(struct csv_run *r)
@@ -434,6 +698,22 @@ static const char *failed_column(struct csv_run *r)
 	    {"direction ", "direction"},
 	    {"state ", "state"},
 	    {"indicator \"", "indicator"},
+	    /* goals area (issue 7) */
+	    {"deadline ", "deadline"},
+	    {"report date ", "report_dates"},
+	    {"status ", "status"},
+	    {"step ", "step"},
+	    {"cannot go from ", "step"},
+	    {"reason ", "reason"},
+	    {"decided_by ", "decided_by"},
+	    {"report ", "report"},
+	    {"months ", "months"},
+	    {"handling ", "handling"},
+	    {"probability ", "probability"},
+	    {"consequence ", "consequence"},
+	    {"weight ", "weight"},
+	    {"unit \"", "unit"},
+	    {"uppdrag ", "step"},
 	};
 	enum styr_entity kind = r->file->spec->kind;
 	size_t i;
@@ -445,7 +725,12 @@ static const char *failed_column(struct csv_run *r)
 		       : kind == STYR_ENTITY_GOAL ? "owners"
 		                                  : "unit";
 	if (!strncmp(r->err->msg, "goal \"", 6))
-		return kind == STYR_ENTITY_GOAL ? "parent" : "goals";
+		return kind == STYR_ENTITY_GOAL        ? "parent"
+		       : kind == STYR_ENTITY_INDICATOR ? "goals"
+		                                       : "goal";
+	if (!strncmp(r->err->msg, "date ", 5) &&
+	    (kind == STYR_ENTITY_UPPDRAG_REPORT || kind == STYR_ENTITY_ESCALATION))
+		return "date";
 	for (i = 0; i < sizeof(hints) / sizeof(hints[0]); i++)
 		if (!strncmp(r->err->msg, hints[i].prefix, strlen(hints[i].prefix)))
 			return hints[i].column;

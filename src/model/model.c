@@ -32,6 +32,7 @@ static const struct name_entry goal_levels[] = {
     {STYR_GOAL_DELMAL, "delmål"},
     {STYR_GOAL_UPPDRAG, "uppdrag"},
     {STYR_GOAL_MALSATTNING, "målsättning"},
+    {STYR_GOAL_KVALITETSDIMENSION, "kvalitetsdimension"},
 };
 
 static const struct name_entry owner_roles[] = {
@@ -135,4 +136,29 @@ size_t styr_value_format(const struct styr_value *v, const struct styr_indicator
 	if (ind && !strcmp(ind->unit, "%"))
 		n.percent = true;
 	return styr_num_format_num(buf, size, &n);
+}
+
+static const struct styr_goal *goal_by_code(const struct styr_goal *goals, size_t n,
+                                            const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(goals[i].code, code))
+			return &goals[i];
+	return NULL;
+}
+
+const struct styr_goal *styr_goal_ancestor(const struct styr_goal *goals, size_t n,
+                                           const char *code, enum styr_goal_level level)
+{
+	const struct styr_goal *g = goal_by_code(goals, n, code);
+	size_t steps;
+
+	for (steps = 0; g && steps <= n; steps++) {
+		if (g->level == level)
+			return g;
+		g = g->parent[0] ? goal_by_code(goals, n, g->parent) : NULL;
+	}
+	return NULL;
 }

@@ -210,16 +210,6 @@ static int unlinked_row(void *ctx, const struct styr_indicator *ind)
 	return u->rc;
 }
 
-static const char *goal_title(const struct gather *ga, const char *code)
-{
-	size_t i;
-
-	for (i = 0; i < ga->ngoals; i++)
-		if (!strcmp(ga->goals[i].code, code))
-			return ga->goals[i].title;
-	return NULL;
-}
-
 static int build(struct report *r, struct gather *ga)
 {
 	const char *last_parent = NULL;
@@ -230,7 +220,9 @@ static int build(struct report *r, struct gather *ga)
 
 	for (g = 0; g < ga->ngoals; g++) {
 		const struct styr_goal *goal = &ga->goals[g];
-		const char *parent = goal->parent[0] ? goal_title(ga, goal->parent) : NULL;
+		const struct styr_goal *top = styr_goal_ancestor(ga->goals, ga->ngoals, goal->code,
+		                                                 STYR_GOAL_OVERGRIPANDE);
+		const char *parent = top && top != goal ? top->title : NULL;
 		bool any = false;
 		size_t heading_at = r->doc.nblocks;
 

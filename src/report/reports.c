@@ -403,10 +403,14 @@ static int section_goal(struct rep *r, const struct styr_goal *top)
 		return rc;
 	for (g = 0; g < r->ngoals; g++) {
 		const struct styr_goal *goal = &r->goals[g];
+		const struct styr_goal *above;
 		size_t start = r->doc.nblocks;
 		bool analysed;
 
-		if (strcmp(goal->parent, top->code) || !goal_has_links(r, goal->code))
+		if (goal == top || !goal_has_links(r, goal->code))
+			continue;
+		above = styr_goal_ancestor(r->goals, r->ngoals, goal->code, STYR_GOAL_OVERGRIPANDE);
+		if (above != top)
 			continue;
 		if (goal->valid_from && goal->valid_from > r->periods[0].year)
 			continue;

@@ -1031,6 +1031,554 @@ static int sq_analysis_each(struct store *st, const struct styr_analysis_filter 
 	return rc;
 }
 
+/* Goals area (issue 7): uppdrag, återrapportering, escalation and the
+ * follow-up plan.  These tables see a few hundred rows, so their
+ * statements are prepared per call rather than kept in the table above,
+ * which keeps this block apart from the bulk paths. */
+
+static sqlite3_stmt *prep(struct store *st, const char *sql, struct styr_err *err)
+{
+	sqlite3_stmt *s = NULL;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		db_error(st, err, "preparing a statement");
+		sqlite3_finalize(s);
+		return NULL;
+	}
+	return s;
+}
+
+static int run_done(struct store *st, sqlite3_stmt *s, struct styr_err *err, const char *what)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? STYR_OK : db_error(st, err, what);
+}
+
+static int uppdrag_key(struct store *st, const char *goal, sqlite3_int64 *out, struct styr_err *err)
+{
+	sqlite3_stmt *s;
+	int rc = goal_id(st, goal, out, err);
+
+	if (rc)
+		return rc;
+	s = prep(st, "SELECT 1 FROM uppdrag WHERE goal_id = ?1", err);
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int64(s, 1, *out);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc == SQLITE_ROW)
+		return STYR_OK;
+	if (rc != SQLITE_DONE)
+		return db_error(st, err, "looking up an uppdrag");
+	return styr_error(err, STYR_ENOTFOUND, "goal \"%s\" is not an uppdrag", goal);
+}
+
+static void join_dates(const struct styr_uppdrag *u, char *out, size_t size)
+{
+	size_t len = 0;
+	int i;
+
+	out[0] = '\0';
+	for (i = 0; i < u->nreport_dates && len < size; i++)
+		len += (size_t)snprintf(out + len, size - len, "%s%s", i ? "|" : "",
+		                        u->report_dates[i]);
+}
+
+static int sq_uppdrag_put(struct store *st, const struct styr_uppdrag *u, struct styr_err *err)
+{
+	char dates[STYR_UPPDRAG_DATES_MAX * STYR_DATE_MAX];
+	sqlite3_int64 gid;
+	sqlite3_stmt *s;
+	int rc = goal_id(st, u->goal, &gid, err);
+
+	if (rc)
+		return rc;
+	s = prep(st,
+	         "INSERT INTO uppdrag(goal_id, deadline, report_dates) VALUES(?1, ?2, ?3) "
+	         "ON CONFLICT(goal_id) DO UPDATE SET deadline = excluded.deadline, "
+	         "report_dates = excluded.report_dates",
+	         err);
+	if (!s)
+		return STYR_ESTORE;
+	join_dates(u, dates, sizeof(dates));
+	sqlite3_bind_int64(s, 1, gid);
+	bind_text_or_null(s, 2, u->deadline);
+	bind_text(s, 3, dates);
+	return run_done(st, s, err, "storing an uppdrag");
+}
+
+#define UPPDRAG_COLS                                                                               \
+	"SELECT g.code, IFNULL(u.deadline, ''), u.report_dates, u.level FROM uppdrag u JOIN goal " \
+	"g ON g.id = u.goal_id "
+
+static void uppdrag_from_row(sqlite3_stmt *s, struct styr_uppdrag *u)
+{
+	const char *d;
+
+	memset(u, 0, sizeof(*u));
+	col_copy(s, 0, u->goal, sizeof(u->goal));
+	col_copy(s, 1, u->deadline, sizeof(u->deadline));
+	d = (const char *)sqlite3_column_text(s, 2);
+	while (d && *d && u->nreport_dates < STYR_UPPDRAG_DATES_MAX) {
+		size_t n = strcspn(d, "|");
+
+		snprintf(u->report_dates[u->nreport_dates++], STYR_DATE_MAX, "%.*s", (int)n, d);
+		d += n + (d[n] == '|');
+	}
+	u->level = (enum styr_escalation)sqlite3_column_int(s, 3);
+}
+
+static int sq_uppdrag_find(struct store *st, const char *goal, struct styr_uppdrag *out,
+                           struct styr_err *err)
+{
+	sqlite3_int64 gid;
+	sqlite3_stmt *s;
+	int rc = uppdrag_key(st, goal, &gid, err);
+
+	if (rc)
+		return rc;
+	s = prep(st, UPPDRAG_COLS "WHERE u.goal_id = ?1", err);
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int64(s, 1, gid);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		uppdrag_from_row(s, out);
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? STYR_OK : db_error(st, err, "reading an uppdrag");
+}
+
+/* The walk of a statement prepared per call: finalize on every way out. */
+#define WALK_ONCE(st, s, row, from_row, cb, ctx, err)                                              \
+	do {                                                                                       \
+		int rc_;                                                                           \
+		while ((rc_ = sqlite3_step(s)) == SQLITE_ROW) {                                    \
+			int stop_;                                                                 \
+			from_row(s, row);                                                          \
+			stop_ = cb(ctx, row);                                                      \
+			if (stop_) {                                                               \
+				sqlite3_finalize(s);                                               \
+				return stop_;                                                      \
+			}                                                                          \
+		}                                                                                  \
+		sqlite3_finalize(s);                                                               \
+		return rc_ == SQLITE_DONE ? STYR_OK : db_error(st, err, "reading rows");           \
+	} while (0)
+
+static int sq_uppdrag_each(struct store *st, int (*cb)(void *, const struct styr_uppdrag *),
+                           void *ctx, struct styr_err *err)
+{
+	struct styr_uppdrag u;
+	sqlite3_stmt *s = prep(st, UPPDRAG_COLS "ORDER BY g.id", err);
+
+	if (!s)
+		return STYR_ESTORE;
+	WALK_ONCE(st, s, &u, uppdrag_from_row, cb, ctx, err);
+}
+
+static int sq_uppdrag_report_put(struct store *st, const struct styr_uppdrag_report *r,
+                                 struct styr_err *err)
+{
+	sqlite3_int64 gid, uid;
+	sqlite3_stmt *s;
+	int rc = uppdrag_key(st, r->goal, &gid, err);
+
+	if (!rc)
+		rc = org_id(st, r->unit, &uid, err);
+	if (rc)
+		return rc;
+	s = prep(st, "SELECT 1 FROM goal_owner WHERE goal_id = ?1 AND unit_id = ?2", err);
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int64(s, 1, gid);
+	sqlite3_bind_int64(s, 2, uid);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc == SQLITE_DONE)
+		return styr_error(err, STYR_EINPUT,
+		                  "unit \"%s\" is not responsible for uppdrag %s: expected one of "
+		                  "its owners",
+		                  r->unit, r->goal);
+	if (rc != SQLITE_ROW)
+		return db_error(st, err, "looking up an owner");
+	s = prep(st,
+	         "INSERT INTO uppdrag_report(goal_id, unit_id, date, status, text, source) "
+	         "VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(goal_id, unit_id, date) DO UPDATE "
+	         "SET status = excluded.status, text = excluded.text, source = excluded.source",
+	         err);
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int64(s, 1, gid);
+	sqlite3_bind_int64(s, 2, uid);
+	bind_text(s, 3, r->date);
+	bind_text(s, 4, styr_uppdrag_status_name(r->status));
+	bind_text(s, 5, r->text);
+	bind_text(s, 6, r->source);
+	return run_done(st, s, err, "storing an uppdrag report");
+}
+
+static void report_from_row(sqlite3_stmt *s, struct styr_uppdrag_report *r)
+{
+	memset(r, 0, sizeof(*r));
+	col_copy(s, 0, r->goal, sizeof(r->goal));
+	col_copy(s, 1, r->unit, sizeof(r->unit));
+	col_copy(s, 2, r->date, sizeof(r->date));
+	styr_uppdrag_status_parse((const char *)sqlite3_column_text(s, 3), &r->status, NULL);
+	col_copy(s, 4, r->text, sizeof(r->text));
+	col_copy(s, 5, r->source, sizeof(r->source));
+}
+
+static int sq_uppdrag_report_each(struct store *st, const char *goal,
+                                  int (*cb)(void *, const struct styr_uppdrag_report *), void *ctx,
+                                  struct styr_err *err)
+{
+	struct styr_uppdrag_report *r;
+	sqlite3_stmt *s = prep(st,
+	                       "SELECT g.code, o.code, r.date, r.status, r.text, r.source FROM "
+	                       "uppdrag_report r JOIN goal g ON g.id = r.goal_id JOIN org_unit o "
+	                       "ON o.id = r.unit_id WHERE ?1 IS NULL OR g.code = ?1 ORDER BY "
+	                       "g.id, r.date, o.code",
+	                       err);
+	int rc;
+
+	if (!s)
+		return STYR_ESTORE;
+	if (goal)
+		bind_text(s, 1, goal);
+	r = malloc(sizeof(*r));
+	if (!r) {
+		sqlite3_finalize(s);
+		return styr_error(err, STYR_ENOMEM, "out of memory reading reports");
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int stop;
+
+		report_from_row(s, r);
+		stop = cb(ctx, r);
+		if (stop) {
+			sqlite3_finalize(s);
+			free(r);
+			return stop;
+		}
+	}
+	sqlite3_finalize(s);
+	free(r);
+	return rc == SQLITE_DONE ? STYR_OK : db_error(st, err, "reading reports");
+}
+
+static int sq_escalation_add(struct store *st, const struct styr_escalation_step *e,
+                             struct styr_err *err)
+{
+	sqlite3_int64 gid;
+	sqlite3_stmt *s;
+	int rc = uppdrag_key(st, e->goal, &gid, err);
+
+	if (rc)
+		return rc;
+	s = prep(st,
+	         "INSERT INTO uppdrag_escalation(goal_id, seq, date, from_level, to_level, reason, "
+	         "decided_by) VALUES(?1, (SELECT IFNULL(MAX(seq), 0) + 1 FROM uppdrag_escalation "
+	         "WHERE goal_id = ?1), ?2, ?3, ?4, ?5, ?6)",
+	         err);
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int64(s, 1, gid);
+	bind_text(s, 2, e->date);
+	sqlite3_bind_int(s, 3, (int)e->from);
+	sqlite3_bind_int(s, 4, (int)e->to);
+	bind_text(s, 5, e->reason);
+	bind_text(s, 6, e->decided_by);
+	rc = run_done(st, s, err, "storing an escalation step");
+	if (rc)
+		return rc;
+	s = prep(st, "UPDATE uppdrag SET level = ?2 WHERE goal_id = ?1", err);
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int64(s, 1, gid);
+	sqlite3_bind_int(s, 2, (int)e->to);
+	return run_done(st, s, err, "moving an uppdrag's escalation");
+}
+
+static void step_from_row(sqlite3_stmt *s, struct styr_escalation_step *e)
+{
+	memset(e, 0, sizeof(*e));
+	col_copy(s, 0, e->goal, sizeof(e->goal));
+	e->seq = sqlite3_column_int(s, 1);
+	col_copy(s, 2, e->date, sizeof(e->date));
+	e->from = (enum styr_escalation)sqlite3_column_int(s, 3);
+	e->to = (enum styr_escalation)sqlite3_column_int(s, 4);
+	col_copy(s, 5, e->reason, sizeof(e->reason));
+	col_copy(s, 6, e->decided_by, sizeof(e->decided_by));
+}
+
+static int sq_escalation_each(struct store *st, const char *goal,
+                              int (*cb)(void *, const struct styr_escalation_step *), void *ctx,
+                              struct styr_err *err)
+{
+	struct styr_escalation_step e;
+	sqlite3_stmt *s = prep(st,
+	                       "SELECT g.code, e.seq, e.date, e.from_level, e.to_level, e.reason, "
+	                       "e.decided_by FROM uppdrag_escalation e JOIN goal g ON g.id = "
+	                       "e.goal_id WHERE ?1 IS NULL OR g.code = ?1 ORDER BY g.id, e.seq",
+	                       err);
+
+	if (!s)
+		return STYR_ESTORE;
+	if (goal)
+		bind_text(s, 1, goal);
+	WALK_ONCE(st, s, &e, step_from_row, cb, ctx, err);
+}
+
+static int sq_followup_rule_put(struct store *st, const struct styr_followup_rule *r,
+                                struct styr_err *err)
+{
+	sqlite3_stmt *s = prep(st,
+	                       "INSERT INTO followup_rule(year, kind, months, deadline, decision, "
+	                       "source) VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(year, kind) DO "
+	                       "UPDATE SET months = excluded.months, deadline = excluded.deadline, "
+	                       "decision = excluded.decision, source = excluded.source",
+	                       err);
+
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int(s, 1, r->year);
+	bind_text(s, 2, styr_report_kind_name(r->kind));
+	sqlite3_bind_int(s, 3, (int)r->months);
+	bind_text(s, 4, r->deadline);
+	sqlite3_bind_int(s, 5, r->decision);
+	bind_text(s, 6, r->source);
+	return run_done(st, s, err, "storing a follow-up rule");
+}
+
+static void rule_from_row(sqlite3_stmt *s, struct styr_followup_rule *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->year = sqlite3_column_int(s, 0);
+	styr_report_kind_parse((const char *)sqlite3_column_text(s, 1), &r->kind, NULL);
+	r->months = (unsigned)sqlite3_column_int(s, 2);
+	col_copy(s, 3, r->deadline, sizeof(r->deadline));
+	r->decision = sqlite3_column_int(s, 4) != 0;
+	col_copy(s, 5, r->source, sizeof(r->source));
+}
+
+static int sq_followup_rule_each(struct store *st, int year,
+                                 int (*cb)(void *, const struct styr_followup_rule *), void *ctx,
+                                 struct styr_err *err)
+{
+	struct styr_followup_rule r;
+	sqlite3_stmt *s = prep(st,
+	                       "SELECT year, kind, months, deadline, decision, source FROM "
+	                       "followup_rule WHERE ?1 = 0 OR year = ?1 ORDER BY year, rowid",
+	                       err);
+
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int(s, 1, year);
+	WALK_ONCE(st, s, &r, rule_from_row, cb, ctx, err);
+}
+
+static int sq_followup_done_put(struct store *st, const struct styr_followup_done *d,
+                                struct styr_err *err)
+{
+	sqlite3_int64 uid;
+	sqlite3_stmt *s;
+	int rc = org_id(st, d->unit, &uid, err);
+
+	if (rc)
+		return rc;
+	s = prep(st,
+	         "INSERT INTO followup_done(unit_id, kind, year, first_month, last_month, date) "
+	         "VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(unit_id, kind, year, first_month, "
+	         "last_month) DO UPDATE SET date = excluded.date",
+	         err);
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int64(s, 1, uid);
+	bind_text(s, 2, styr_report_kind_name(d->kind));
+	sqlite3_bind_int(s, 3, d->period.year);
+	sqlite3_bind_int(s, 4, d->period.first_month);
+	sqlite3_bind_int(s, 5, d->period.last_month);
+	bind_text(s, 6, d->date);
+	return run_done(st, s, err, "storing a handed-in report");
+}
+
+static int sq_followup_done_find(struct store *st, const char *unit, enum styr_report_kind kind,
+                                 const struct styr_period *p, struct styr_followup_done *out,
+                                 struct styr_err *err)
+{
+	sqlite3_int64 uid;
+	sqlite3_stmt *s;
+	int rc = org_id(st, unit, &uid, err);
+
+	if (rc)
+		return rc;
+	s = prep(st,
+	         "SELECT date FROM followup_done WHERE unit_id = ?1 AND kind = ?2 AND year = ?3 "
+	         "AND first_month = ?4 AND last_month = ?5",
+	         err);
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int64(s, 1, uid);
+	bind_text(s, 2, styr_report_kind_name(kind));
+	sqlite3_bind_int(s, 3, p->year);
+	sqlite3_bind_int(s, 4, p->first_month);
+	sqlite3_bind_int(s, 5, p->last_month);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		memset(out, 0, sizeof(*out));
+		snprintf(out->unit, sizeof(out->unit), "%s", unit);
+		out->kind = kind;
+		out->period = *p;
+		col_copy(s, 0, out->date, sizeof(out->date));
+	}
+	sqlite3_finalize(s);
+	if (rc == SQLITE_ROW)
+		return STYR_OK;
+	if (rc != SQLITE_DONE)
+		return db_error(st, err, "reading a handed-in report");
+	return styr_error(err, STYR_ENOTFOUND, "%s has not handed in that report", unit);
+}
+
+static int sq_internal_control_put(struct store *st, const struct styr_internal_control *c,
+                                   struct styr_err *err)
+{
+	sqlite3_int64 uid;
+	sqlite3_stmt *s;
+	int rc = org_id(st, c->unit, &uid, err);
+
+	if (rc)
+		return rc;
+	s = prep(st,
+	         "INSERT INTO internal_control(unit_id, year, risk, probability, consequence, "
+	         "control, responsible, frequency, result, actions) VALUES(?1, ?2, ?3, ?4, ?5, ?6, "
+	         "?7, ?8, ?9, ?10) ON CONFLICT(unit_id, year, risk) DO UPDATE SET probability = "
+	         "excluded.probability, consequence = excluded.consequence, control = "
+	         "excluded.control, responsible = excluded.responsible, frequency = "
+	         "excluded.frequency, result = excluded.result, actions = excluded.actions",
+	         err);
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int64(s, 1, uid);
+	sqlite3_bind_int(s, 2, c->year);
+	bind_text(s, 3, c->risk);
+	sqlite3_bind_int(s, 4, c->probability);
+	sqlite3_bind_int(s, 5, c->consequence);
+	bind_text(s, 6, c->control);
+	bind_text(s, 7, c->responsible);
+	bind_text(s, 8, c->frequency);
+	bind_text(s, 9, c->result);
+	bind_text(s, 10, c->actions);
+	return run_done(st, s, err, "storing an internal control");
+}
+
+static void control_from_row(sqlite3_stmt *s, struct styr_internal_control *c)
+{
+	memset(c, 0, sizeof(*c));
+	col_copy(s, 0, c->unit, sizeof(c->unit));
+	c->year = sqlite3_column_int(s, 1);
+	col_copy(s, 2, c->risk, sizeof(c->risk));
+	c->probability = sqlite3_column_int(s, 3);
+	c->consequence = sqlite3_column_int(s, 4);
+	col_copy(s, 5, c->control, sizeof(c->control));
+	col_copy(s, 6, c->responsible, sizeof(c->responsible));
+	col_copy(s, 7, c->frequency, sizeof(c->frequency));
+	col_copy(s, 8, c->result, sizeof(c->result));
+	col_copy(s, 9, c->actions, sizeof(c->actions));
+}
+
+static int sq_internal_control_each(struct store *st, const char *unit, int year,
+                                    int (*cb)(void *, const struct styr_internal_control *),
+                                    void *ctx, struct styr_err *err)
+{
+	struct styr_internal_control *c;
+	sqlite3_int64 uid = 0;
+	sqlite3_stmt *s;
+	int rc;
+
+	if (unit && (rc = org_id(st, unit, &uid, err)))
+		return rc;
+	s = prep(st,
+	         "SELECT u.code, c.year, c.risk, c.probability, c.consequence, c.control, "
+	         "c.responsible, c.frequency, c.result, c.actions FROM internal_control c JOIN "
+	         "org_unit u ON u.id = c.unit_id WHERE (?1 = 0 OR c.unit_id = ?1) AND (?2 = 0 OR "
+	         "c.year = ?2) ORDER BY u.id, c.year, c.probability * c.consequence DESC, c.risk",
+	         err);
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int64(s, 1, uid);
+	sqlite3_bind_int(s, 2, year);
+	c = malloc(sizeof(*c));
+	if (!c) {
+		sqlite3_finalize(s);
+		return styr_error(err, STYR_ENOMEM, "out of memory");
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int stop;
+
+		control_from_row(s, c);
+		stop = cb(ctx, c);
+		if (stop) {
+			sqlite3_finalize(s);
+			free(c);
+			return stop;
+		}
+	}
+	sqlite3_finalize(s);
+	free(c);
+	return rc == SQLITE_DONE ? STYR_OK : db_error(st, err, "reading internal controls");
+}
+
+static int sq_index_weight_put(struct store *st, const struct styr_index_weight *w,
+                               struct styr_err *err)
+{
+	sqlite3_int64 iid;
+	sqlite3_stmt *s;
+	int rc = ind_id(st, w->indicator, &iid, err);
+
+	if (rc)
+		return rc;
+	s = prep(st,
+	         "INSERT INTO index_weight(name, indicator_id, weight) VALUES(?1, ?2, ?3) ON "
+	         "CONFLICT(name, indicator_id) DO UPDATE SET weight = excluded.weight",
+	         err);
+	if (!s)
+		return STYR_ESTORE;
+	bind_text(s, 1, w->index);
+	sqlite3_bind_int64(s, 2, iid);
+	sqlite3_bind_double(s, 3, w->weight);
+	return run_done(st, s, err, "storing an index weight");
+}
+
+static void weight_from_row(sqlite3_stmt *s, struct styr_index_weight *w)
+{
+	memset(w, 0, sizeof(*w));
+	col_copy(s, 0, w->index, sizeof(w->index));
+	col_copy(s, 1, w->indicator, sizeof(w->indicator));
+	w->weight = sqlite3_column_double(s, 2);
+}
+
+static int sq_index_weight_each(struct store *st, const char *index,
+                                int (*cb)(void *, const struct styr_index_weight *), void *ctx,
+                                struct styr_err *err)
+{
+	struct styr_index_weight w;
+	sqlite3_stmt *s =
+	    prep(st,
+	         "SELECT w.name, i.code, w.weight FROM index_weight w JOIN indicator i "
+	         "ON i.id = w.indicator_id WHERE ?1 IS NULL OR w.name = ?1 ORDER BY "
+	         "w.name, i.code",
+	         err);
+
+	if (!s)
+		return STYR_ESTORE;
+	if (index)
+		bind_text(s, 1, index);
+	WALK_ONCE(st, s, &w, weight_from_row, cb, ctx, err);
+}
+
 const struct store_ops store_sqlite_ops = {
     .version = STORE_OPS_VERSION,
     .name = "sqlite",
@@ -1063,4 +1611,20 @@ const struct store_ops store_sqlite_ops = {
     /* Reports */
     .analysis_put = sq_analysis_put,
     .analysis_each = sq_analysis_each,
+    /* Goals area (issue 7). */
+    .uppdrag_put = sq_uppdrag_put,
+    .uppdrag_find = sq_uppdrag_find,
+    .uppdrag_each = sq_uppdrag_each,
+    .uppdrag_report_put = sq_uppdrag_report_put,
+    .uppdrag_report_each = sq_uppdrag_report_each,
+    .escalation_add = sq_escalation_add,
+    .escalation_each = sq_escalation_each,
+    .followup_rule_put = sq_followup_rule_put,
+    .followup_rule_each = sq_followup_rule_each,
+    .followup_done_put = sq_followup_done_put,
+    .followup_done_find = sq_followup_done_find,
+    .internal_control_put = sq_internal_control_put,
+    .internal_control_each = sq_internal_control_each,
+    .index_weight_put = sq_index_weight_put,
+    .index_weight_each = sq_index_weight_each,
 };

@@ -165,3 +165,64 @@ FORWARD(analysis_each,
         (struct styr_db * db, const struct styr_analysis_filter *f,
          int (*cb)(void *, const struct styr_analysis *), void *ctx, struct styr_err *err),
         (db->st, f, cb, ctx, err))
+/* Goals area (issue 7). */
+FORWARD(uppdrag_put, (struct styr_db * db, const struct styr_uppdrag *u, struct styr_err *err),
+        (db->st, u, err))
+FORWARD(uppdrag_find,
+        (struct styr_db * db, const char *goal, struct styr_uppdrag *out, struct styr_err *err),
+        (db->st, goal, out, err))
+FORWARD(uppdrag_each,
+        (struct styr_db * db, int (*cb)(void *, const struct styr_uppdrag *), void *ctx,
+         struct styr_err *err),
+        (db->st, cb, ctx, err))
+FORWARD(uppdrag_report_put,
+        (struct styr_db * db, const struct styr_uppdrag_report *r, struct styr_err *err),
+        (db->st, r, err))
+FORWARD(uppdrag_report_each,
+        (struct styr_db * db, const char *goal,
+         int (*cb)(void *, const struct styr_uppdrag_report *), void *ctx, struct styr_err *err),
+        (db->st, goal, cb, ctx, err))
+FORWARD(escalation_each,
+        (struct styr_db * db, const char *goal,
+         int (*cb)(void *, const struct styr_escalation_step *), void *ctx, struct styr_err *err),
+        (db->st, goal, cb, ctx, err))
+FORWARD(followup_rule_put,
+        (struct styr_db * db, const struct styr_followup_rule *r, struct styr_err *err),
+        (db->st, r, err))
+FORWARD(followup_rule_each,
+        (struct styr_db * db, int year, int (*cb)(void *, const struct styr_followup_rule *),
+         void *ctx, struct styr_err *err),
+        (db->st, year, cb, ctx, err))
+FORWARD(followup_done_put,
+        (struct styr_db * db, const struct styr_followup_done *d, struct styr_err *err),
+        (db->st, d, err))
+FORWARD(followup_done_find,
+        (struct styr_db * db, const char *unit, enum styr_report_kind kind,
+         const struct styr_period *period, struct styr_followup_done *out, struct styr_err *err),
+        (db->st, unit, kind, period, out, err))
+
+/* Not a plain forward: the step is checked against Tabell 3 first (see
+ * calc/followup.c), so this is the store's half only. */
+int store_escalation_add(struct styr_db *db, const struct styr_escalation_step *s,
+                         struct styr_err *err)
+{
+	return db->ops->escalation_add(db->st, s, err);
+}
+
+int store_internal_control_put(struct styr_db *db, const struct styr_internal_control *c,
+                               struct styr_err *err)
+{
+	return db->ops->internal_control_put(db->st, c, err);
+}
+
+FORWARD(internal_control_each,
+        (struct styr_db * db, const char *unit, int year,
+         int (*cb)(void *, const struct styr_internal_control *), void *ctx, struct styr_err *err),
+        (db->st, unit, year, cb, ctx, err))
+FORWARD(index_weight_put,
+        (struct styr_db * db, const struct styr_index_weight *w, struct styr_err *err),
+        (db->st, w, err))
+FORWARD(index_weight_each,
+        (struct styr_db * db, const char *index,
+         int (*cb)(void *, const struct styr_index_weight *), void *ctx, struct styr_err *err),
+        (db->st, index, cb, ctx, err))

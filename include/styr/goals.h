@@ -1,0 +1,341 @@
+/*
+ * The follow-up cycle around the goal hierarchy: uppdrag given to boards
+ * and reported back on, the escalation of uppdrag that are not met
+ * (seed 004 Tabell 3: påpekande → varning 1 → varning 2 → förlust av
+ * uppdrag), and the follow-up calendar of a year (seed 003 Bilaga 6: which
+ * months get an informationsrapport and which an analys med prognos that
+ * the board decides on, the delårsrapport and the årsredovisning).
+ *
+ * An uppdrag is a goal (level uppdrag, or a delmål that boards report on)
+ * whose responsible boards are its goal owners; struct styr_uppdrag adds
+ * what only uppdrag have: a deadline, the dates it is reported on, and the
+ * escalation step it has reached.  The step is changed only through
+ * styr_uppdrag_escalate, which refuses transitions Tabell 3 does not allow
+ * and records every step with its date, reason and decision maker.
+ *
+ * The calendar is generated from follow-up rules (one per year and kind of
+ * report), so that a new year's plan is data, not code.
+ *
+ * Ownership: the structs own no heap memory; callbacks borrow their rows
+ * for the duration of the call.
+ */
+#ifndef STYR_GOALS_H
+#define STYR_GOALS_H
+
+#include <stdio.h>
+
+#include "db.h"
+#include "calc.h"
+#include "import.h"
+
+#define STYR_UPPDRAG_DATES_MAX 12
+
+/* Escalation steps of seed 004 Tabell 3, in order; the number is the
+ * "STEG" column. */
+enum styr_escalation {
+	STYR_ESC_NONE = 0,
+	STYR_ESC_PAPEKANDE = 1, /* påpekande: tidigarelagd ny mätning */
+	STYR_ESC_VARNING1 = 2,  /* varning 1: extra verksamhetsdialog */
+	STYR_ESC_VARNING2 = 3,  /* varning 2: medicinsk revision */
+	STYR_ESC_FORLUST = 4    /* förlust av uppdrag: flyttas till annan producent */
+};
+#define STYR_ESC_COUNT 5
+
+struct styr_uppdrag {
+	char goal[STYR_CODE_MAX];
+	char deadline[STYR_DATE_MAX]; /* "" when none is given */
+	char report_dates[STYR_UPPDRAG_DATES_MAX][STYR_DATE_MAX];
+	int nreport_dates;
+	enum styr_escalation level; /* read only: set by styr_uppdrag_escalate */
+};
+
+/* What a board reports on an uppdrag. */
+enum styr_uppdrag_status {
+	STYR_UPPDRAG_EJ_PABORJAT = 0,
+	STYR_UPPDRAG_PAGAR,
+	STYR_UPPDRAG_GENOMFORT,
+	STYR_UPPDRAG_FORSENAT,
+	STYR_UPPDRAG_EJ_GENOMFORT
+};
+
+struct styr_uppdrag_report {
+	char goal[STYR_CODE_MAX];
+	char unit[STYR_CODE_MAX];
+	char date[STYR_DATE_MAX];
+	enum styr_uppdrag_status status;
+	char text[STYR_TEXT_MAX / 4];
+	char source[STYR_SOURCE_MAX];
+};
+
+struct styr_escalation_step {
+	char goal[STYR_CODE_MAX];
+	int seq; /* 1, 2, ... per uppdrag; set by the store */
+	char date[STYR_DATE_MAX];
+	enum styr_escalation from, to;
+	char reason[STYR_NAME_MAX];
+	char decided_by[STYR_NAME_MAX];
+};
+
+/* Kinds of report in the follow-up calendar (seed 003 Bilaga 6). */
+enum styr_report_kind {
+	STYR_FOLLOWUP_INFORMATION = 0, /* månadsuppföljning, informationsärende */
+	STYR_FOLLOWUP_ANALYS,          /* med analys och prognos, beslutsärende */
+	STYR_FOLLOWUP_DELAR,           /* delårsrapport */
+	STYR_FOLLOWUP_ARSREDOVISNING,  /* årsredovisning */
+	STYR_FOLLOWUP_KVARTAL          /* kvartalsrapport to the regionstyrelse */
+};
+
+/* One rule of a year's follow-up plan: kind of report, the months it
+ * follows up (bit m-1 for month m), and its deadline: a date, "+N" for N
+ * days after the end of the month followed up, or "" when the plan gives
+ * none.  decision: the board decides on it (beslutsärende) rather than
+ * only taking note (informationsärende). */
+struct styr_followup_rule {
+	int year;
+	enum styr_report_kind kind;
+	unsigned months;
+	char deadline[16];
+	bool decision;
+	char source[STYR_SOURCE_MAX];
+};
+
+/* One generated entry: the report for period, due by deadline ("" none). */
+struct styr_calendar_entry {
+	enum styr_report_kind kind;
+	struct styr_period period;
+	char deadline[STYR_DATE_MAX];
+	bool decision;
+	char source[STYR_SOURCE_MAX];
+};
+
+/* That unit handed in the report on a calendar entry. */
+struct styr_followup_done {
+	char unit[STYR_CODE_MAX];
+	enum styr_report_kind kind;
+	struct styr_period period;
+	char date[STYR_DATE_MAX];
+};
+
+const char *styr_escalation_name(enum styr_escalation e); /* "påpekande" */
+int styr_escalation_parse(const char *text, enum styr_escalation *out, struct styr_err *err);
+/* What the step means in Tabell 3's ÅTGÄRD column. */
+const char *styr_escalation_action(enum styr_escalation e);
+/* STYR_OK when Tabell 3 allows going from one step to the other, else
+ * STYR_EINPUT with a message saying which steps are allowed. */
+int styr_escalation_check(enum styr_escalation from, enum styr_escalation to, struct styr_err *err);
+const char *styr_uppdrag_status_name(enum styr_uppdrag_status s);
+int styr_uppdrag_status_parse(const char *text, enum styr_uppdrag_status *out,
+                              struct styr_err *err);
+const char *styr_report_kind_name(enum styr_report_kind k);
+int styr_report_kind_parse(const char *text, enum styr_report_kind *out, struct styr_err *err);
+
+/* "2024-03-31": checks the form and that the day exists. */
+int styr_date_check(const char *text, struct styr_err *err);
+/* Days from a to b (b - a) for two checked dates. */
+long styr_date_diff(const char *a, const char *b);
+/* The last day of the period, "2024-08-31". */
+void styr_period_end_date(const struct styr_period *p, char *out, size_t size);
+
+int styr_uppdrag_put(struct styr_db *db, const struct styr_uppdrag *u, struct styr_err *err);
+int styr_uppdrag_find(struct styr_db *db, const char *goal, struct styr_uppdrag *out,
+                      struct styr_err *err);
+int styr_uppdrag_each(struct styr_db *db, int (*cb)(void *ctx, const struct styr_uppdrag *u),
+                      void *ctx, struct styr_err *err);
+/* The unit must be one of the uppdrag's owners. */
+int styr_uppdrag_report_put(struct styr_db *db, const struct styr_uppdrag_report *r,
+                            struct styr_err *err);
+/* goal NULL: every uppdrag's reports; by goal, then date. */
+int styr_uppdrag_report_each(struct styr_db *db, const char *goal,
+                             int (*cb)(void *ctx, const struct styr_uppdrag_report *r), void *ctx,
+                             struct styr_err *err);
+
+/* Move the uppdrag to step->to, refusing what Tabell 3 does not allow, a
+ * date before the previous step's, or an empty reason or decision maker;
+ * step->from is taken from the store.  Call inside a transaction. */
+int styr_uppdrag_escalate(struct styr_db *db, const struct styr_escalation_step *step,
+                          struct styr_err *err);
+int styr_escalation_each(struct styr_db *db, const char *goal,
+                         int (*cb)(void *ctx, const struct styr_escalation_step *s), void *ctx,
+                         struct styr_err *err);
+
+int styr_followup_rule_put(struct styr_db *db, const struct styr_followup_rule *r,
+                           struct styr_err *err);
+/* year 0: every year. */
+int styr_followup_rule_each(struct styr_db *db, int year,
+                            int (*cb)(void *ctx, const struct styr_followup_rule *r), void *ctx,
+                            struct styr_err *err);
+int styr_followup_done_put(struct styr_db *db, const struct styr_followup_done *d,
+                           struct styr_err *err);
+int styr_followup_done_find(struct styr_db *db, const char *unit, enum styr_report_kind kind,
+                            const struct styr_period *period, struct styr_followup_done *out,
+                            struct styr_err *err);
+
+/* Expand one rule into calendar entries, in month order.  Monthly reports
+ * cover the month; a delårsrapport covers January to the month (it is
+ * cumulative); an årsredovisning the year. */
+int styr_calendar_expand(const struct styr_followup_rule *r,
+                         int (*cb)(void *ctx, const struct styr_calendar_entry *e), void *ctx,
+                         struct styr_err *err);
+/* The year's calendar from the stored rules, ordered by the end of the
+ * period followed up, then by kind. */
+int styr_calendar_each(struct styr_db *db, int year,
+                       int (*cb)(void *ctx, const struct styr_calendar_entry *e), void *ctx,
+                       struct styr_err *err);
+
+/* What is due for a unit on a date: calendar entries of the date's year
+ * and the year before, and the deadlines and reporting dates of the
+ * uppdrag the unit owns. */
+enum styr_due_state {
+	STYR_DUE_DONE = 0, /* handed in */
+	STYR_DUE_OPEN,     /* deadline today or later, within the horizon */
+	STYR_DUE_LATE,     /* deadline passed, not handed in */
+	STYR_DUE_UNDATED   /* the period has ended; the plan sets no deadline */
+};
+
+struct styr_due_item {
+	enum styr_due_state state;
+	char deadline[STYR_DATE_MAX];
+	char what[STYR_NAME_MAX]; /* Swedish, for people */
+	char goal[STYR_CODE_MAX]; /* "" for calendar entries */
+	char source[STYR_SOURCE_MAX];
+};
+
+/* horizon_days: how far ahead an open item is listed. Items come in
+ * deadline order. */
+int styr_due_each(struct styr_db *db, const char *unit, const char *date, int horizon_days,
+                  int (*cb)(void *ctx, const struct styr_due_item *it), void *ctx,
+                  struct styr_err *err);
+const char *styr_due_state_label(enum styr_due_state s);
+
+/* Internkontroll: one risk of a unit's plan for internal control for a
+ * year (seed 001 lines 749-751 require the plan; its rows are the usual
+ * risk analysis).  Probability and consequence are 1-4; the risk value
+ * is their product, 1-16. */
+#define STYR_RISK_SCALE_MAX 4
+
+struct styr_internal_control {
+	char unit[STYR_CODE_MAX];
+	int year;
+	char risk[STYR_NAME_MAX];
+	int probability, consequence;
+	char control[STYR_NAME_MAX]; /* kontrollmoment */
+	char responsible[STYR_NAME_MAX];
+	char frequency[STYR_CODE_MAX];   /* "månad", "tertial", "delår och år" */
+	char result[STYR_TEXT_MAX / 4];  /* what the control found */
+	char actions[STYR_TEXT_MAX / 4]; /* follow-up actions */
+};
+
+/* probability × consequence, 0 when either is out of range. */
+int styr_risk_value(const struct styr_internal_control *c);
+/* Checks the scales (STYR_EINPUT naming the field) and stores. */
+int styr_internal_control_put(struct styr_db *db, const struct styr_internal_control *c,
+                              struct styr_err *err);
+/* unit NULL: all; year 0: all.  Ordered by unit, year, then risk value
+ * (highest first). */
+int styr_internal_control_each(struct styr_db *db, const char *unit, int year,
+                               int (*cb)(void *ctx, const struct styr_internal_control *c),
+                               void *ctx, struct styr_err *err);
+
+/* The goal attainment index of seed 004: an index is a weighted sum of
+ * its indicators' goal attainment, the weights being data.  An
+ * indicator's attainment is 100 when its value meets the target, 50 when
+ * near (nära), 0 when not met; indicators without a value or target are
+ * listed but left out of the sum, so that a missing figure does not count
+ * as failure. */
+struct styr_index_weight {
+	char index[STYR_NAME_MAX];
+	char indicator[STYR_CODE_MAX];
+	double weight;
+};
+
+int styr_index_weight_put(struct styr_db *db, const struct styr_index_weight *w,
+                          struct styr_err *err);
+/* index NULL: all; by index name, then indicator. */
+int styr_index_weight_each(struct styr_db *db, const char *index,
+                           int (*cb)(void *ctx, const struct styr_index_weight *w), void *ctx,
+                           struct styr_err *err);
+
+struct styr_index_part {
+	char indicator[STYR_CODE_MAX];
+	double weight;
+	bool counted; /* has a value and a target */
+	enum styr_status status;
+	double attainment;   /* 0, 50 or 100 */
+	double contribution; /* weight × attainment / Σ counted weights */
+};
+
+struct styr_index_result {
+	char index[STYR_NAME_MAX];
+	double value; /* 0-100; meaningful when counted > 0 */
+	size_t counted, parts;
+};
+
+/* Compute an index for a unit and a year (values of the whole year);
+ * part_cb is called per indicator, then the result is returned. */
+int styr_index_compute(struct styr_db *db, const char *index, const char *unit, int year,
+                       int (*part_cb)(void *ctx, const struct styr_index_part *p), void *ctx,
+                       struct styr_index_result *out, struct styr_err *err);
+
+/* The X-matris of a unit (seed 000's plan: goals × indicators × actions ×
+ * owners), derived, never stored: one row per goal the unit owns, with the
+ * chain of goals above it, its owners and the indicators that follow it
+ * up.  Actions are not kept by this area; whoever keeps them (the economy
+ * area's action plans) passes an actions hook, and without one the column
+ * stays empty. */
+#define STYR_XMATRIS_MAX 32
+
+struct styr_xmatris_actions {
+	/* Call cb once per action towards goal; return its non-zero to stop. */
+	int (*each)(void *ctx, const char *goal,
+	            int (*cb)(void *cb_ctx, const char *action, const char *owner), void *cb_ctx,
+	            struct styr_err *err);
+	void *ctx;
+};
+
+struct styr_xmatris_row {
+	struct styr_goal goal;
+	char chain[STYR_XMATRIS_MAX][STYR_CODE_MAX]; /* parent, grandparent, … */
+	int nchain;
+	struct styr_goal_owner owners[STYR_XMATRIS_MAX];
+	int nowners;
+	char indicators[STYR_XMATRIS_MAX][STYR_CODE_MAX];
+	int nindicators;
+	char actions[STYR_XMATRIS_MAX][STYR_NAME_MAX];
+	int nactions;
+};
+
+int styr_xmatris_each(struct styr_db *db, const char *unit,
+                      const struct styr_xmatris_actions *actions,
+                      int (*cb)(void *ctx, const struct styr_xmatris_row *row), void *ctx,
+                      struct styr_err *err);
+
+/* JSON lines of one of this area's kinds (STYR_ENTITY_UPPDRAG …
+ * STYR_ENTITY_INDEX_WEIGHT): the CSV columns as keys, plus an uppdrag's
+ * escalation_step, escalation and escalation_action and a risk's
+ * risk_value. */
+int styr_export_goals_json(struct styr_db *db, enum styr_entity kind, FILE *out,
+                           struct styr_err *err);
+
+/* Import the uppdrag tables ("Mål och insatsområde | Delmål och uppdrag |
+ * Ansvarig nämnd/styrelse") of a verksamhetsplan's text extract, and the
+ * vision and övergripande mål the text states before them (as goals
+ * REGION-VISION and REGION-OM1… of the organisation's region unit).  Each
+ * table row becomes a delmål or uppdrag (with its "Nytt uppdrag YYYY" as valid_from)
+ * under its insatsområde, under the övergripande mål already stored whose
+ * title heads its table, with its boards as owners.  year counts the rows
+ * new that year.  Rows and boards that cannot be read are listed in
+ * out->skipped; the rest is stored in one transaction. */
+struct styr_goal_text_result {
+	size_t visions, overgripande; /* stated before the tables */
+	size_t insatsomraden, delmal, uppdrag;
+	size_t new_this_year;       /* uppdrag marked "Nytt uppdrag <year>" */
+	size_t owners, huvudansvar; /* owner rows, of which huvudansvar */
+	size_t marked_huvudansvar;  /* rows where one board is marked so */
+	struct styr_skipped_row *skipped;
+	size_t nskipped;
+};
+int styr_import_goal_text(struct styr_db *db, const char *path, int year,
+                          struct styr_goal_text_result *out, struct styr_err *err);
+void styr_goal_text_result_release(struct styr_goal_text_result *r);
+
+#endif
