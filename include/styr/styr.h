@@ -5,6 +5,7 @@
 #ifndef STYR_STYR_H
 #define STYR_STYR_H
 
+#include "access.h"
 #include "buf.h"
 #include "calc.h"
 #include "db.h"
@@ -16,6 +17,7 @@
 #include "period.h"
 #include "report.h"
 #include "target.h"
+#include "web.h"
 
 #define STYR_VERSION "0.1.0"
 

@@ -40,5 +40,7 @@ int cli_take_db(struct cli *cli, int argc, char **argv);
 
 extern const struct command cmd_init_def, cmd_import_def, cmd_export_def, cmd_show_def,
     cmd_report_def;
+/* web (issue 6) */
+extern const struct command cmd_user_def, cmd_audit_def, cmd_serve_def;
 
 #endif

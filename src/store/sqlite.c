@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "store/sqlite_web.h"
 #include "store/store.h"
 
 enum stmt_id {
@@ -970,4 +971,25 @@ const struct store_ops store_sqlite_ops = {
     .value_put = sq_value_put,
     .value_find = sq_value_find,
     .value_each = sq_value_each,
+    SQLITE_WEB_OPS,
 };
+
+/* web (issue 6): what sqlite_web.c needs of this file */
+struct sqlite3 *store_sqlite_handle(struct store *st)
+{
+	return st->db;
+}
+
+const char *store_sqlite_path(struct store *st)
+{
+	return st->path;
+}
+
+int store_sqlite_org_id(struct store *st, const char *code, long long *out, struct styr_err *err)
+{
+	sqlite3_int64 id;
+	int rc = org_id(st, code, &id, err);
+
+	*out = rc ? 0 : (long long)id;
+	return rc;
+}

@@ -12,6 +12,7 @@
 #ifndef STYR_STORE_H
 #define STYR_STORE_H
 
+#include "styr/access.h"
 #include "styr/db.h"
 
 struct store;
@@ -73,6 +74,33 @@ struct store_ops {
 	int (*value_each)(struct store *st, const struct styr_value_filter *f,
 	                  int (*cb)(void *, const struct styr_value *), void *ctx,
 	                  struct styr_err *err);
+
+	/* web (issue 6): users, grants, sessions, API tokens, audit, report
+	 * workflow; implemented in sqlite_web.c, see styr/access.h */
+	int (*user_put)(struct store *st, const struct styr_user *u, struct styr_err *err);
+	int (*user_find)(struct store *st, const char *name, struct styr_user *out,
+	                 struct styr_err *err);
+	int (*grant_put)(struct store *st, const struct styr_grant *g, struct styr_err *err);
+	int (*grant_each)(struct store *st, const char *user,
+	                  int (*cb)(void *, const struct styr_grant *), void *ctx,
+	                  struct styr_err *err);
+	int (*session_put)(struct store *st, const struct styr_session *s, struct styr_err *err);
+	int (*session_find)(struct store *st, const char *token_hash, struct styr_session *out,
+	                    struct styr_err *err);
+	int (*session_delete)(struct store *st, const char *token_hash, struct styr_err *err);
+	int (*api_token_put)(struct store *st, const char *token_hash, const char *user,
+	                     const char *created, struct styr_err *err);
+	int (*api_token_find)(struct store *st, const char *token_hash, char *user, size_t size,
+	                      struct styr_err *err);
+	int (*audit_put)(struct store *st, const struct styr_audit_entry *a, struct styr_err *err);
+	int (*audit_last)(struct store *st, struct styr_audit_entry *out, struct styr_err *err);
+	int (*audit_each)(struct store *st, int newest_first, int limit,
+	                  int (*cb)(void *, const struct styr_audit_entry *), void *ctx,
+	                  struct styr_err *err);
+	int (*report_state_put)(struct store *st, const struct styr_report_state *r,
+	                        struct styr_err *err);
+	int (*report_state_find)(struct store *st, const char *unit, const struct styr_period *p,
+	                         struct styr_report_state *out, struct styr_err *err);
 };
 
 struct styr_db {
@@ -81,6 +109,12 @@ struct styr_db {
 };
 
 extern const struct store_ops store_sqlite_ops;
+
+/* For sqlite_web.c, which keeps the web's statements apart from the core
+ * ones: the connection and the code → key lookups. */
+struct sqlite3 *store_sqlite_handle(struct store *st);
+const char *store_sqlite_path(struct store *st);
+int store_sqlite_org_id(struct store *st, const char *code, long long *out, struct styr_err *err);
 
 /* The schema, one SQL text per migration, generated from migrations/. */
 extern const char *const store_migrations[];
