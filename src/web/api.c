@@ -23,7 +23,7 @@ static int send_json(struct req *r, unsigned status, json_t *j)
 
 	if (!j)
 		return web_fail(r, 500, "out_of_memory", "out of memory");
-	text = json_dumps(j, JSON_COMPACT);
+	text = json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(15));
 	json_decref(j);
 	if (!text)
 		return web_fail(r, 500, "out_of_memory", "out of memory");
