@@ -126,6 +126,7 @@ int pg_login_form(struct req *r)
 
 	login_form(r, NULL,
 	           why && !strcmp(why, "utgangen") ? "Din session har gått ut. Logga in igen."
+	           : web_query(r, "utloggad")      ? "Du är utloggad."
 	                                           : NULL);
 	return 0;
 }
@@ -171,7 +172,7 @@ int pg_logout(struct req *r)
 	snprintf(r->cookie, sizeof(r->cookie),
 	         "styr_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s",
 	         r->secure ? "; Secure" : "");
-	return web_redirect(r, "/login");
+	return web_redirect(r, "/login?utloggad=1");
 }
 
 /* ---------------------------------------------------------------- lists */
