@@ -128,6 +128,10 @@ int styr_report_state_put(struct styr_db *db, const struct styr_report_state *r,
 int styr_report_state_find(struct styr_db *db, const char *unit, const struct styr_period *p,
                            struct styr_report_state *out, struct styr_err *err);
 
+/* A number that changes whenever the database changes (by this handle or
+ * another process), for caches of rendered data. */
+int styr_db_data_version(struct styr_db *db, long long *out, struct styr_err *err);
+
 /* --- users and permissions --- */
 /* Create or replace user name with password (argon2id) and grant role on
  * unit ("" or NULL: the whole organisation); audited as by. */

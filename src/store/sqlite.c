@@ -139,6 +139,7 @@ struct store {
 	sqlite3_stmt *stmt[S_COUNT];
 	struct id_cache org, ind;
 	bool in_tx;
+	sqlite3_stmt *web_stmt[SQW_STMT_MAX]; /* web (issue 6): sqlite_web.c's */
 };
 
 static int db_error(struct store *st, struct styr_err *err, const char *what)
@@ -297,6 +298,8 @@ static void sq_close(struct store *st)
 		return;
 	for (i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
+	for (i = 0; i < SQW_STMT_MAX; i++)
+		sqlite3_finalize(st->web_stmt[i]);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);
@@ -978,6 +981,11 @@ const struct store_ops store_sqlite_ops = {
 struct sqlite3 *store_sqlite_handle(struct store *st)
 {
 	return st->db;
+}
+
+sqlite3_stmt **store_sqlite_web_stmts(struct store *st)
+{
+	return st->web_stmt;
 }
 
 const char *store_sqlite_path(struct store *st)

@@ -1,10 +1,10 @@
 /*
  * SQLite operations for the web front-end's tables: users, grants,
  * sessions, API tokens, the audit log and report workflow states (see
- * migrations/0004_web.sql and styr/access.h).  These run a few times per
- * request rather than a million times per import, so each statement is
- * prepared where it is used and finalized after; the core file's cache of
- * persistent statements is not worth sharing for them.
+ * migrations/0004_web.sql and styr/access.h).  Every request looks up its
+ * session and grants, so the statements are prepared once and kept in the
+ * backend's state (indexed by enum wstmt), as the core file does with its
+ * own; after use a statement is reset, never finalized.
  */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -18,15 +18,40 @@ static int fail(struct store *st, struct styr_err *err, const char *what)
 	                  sqlite3_errmsg(store_sqlite_handle(st)));
 }
 
-static sqlite3_stmt *prep(struct store *st, const char *sql, struct styr_err *err)
-{
-	sqlite3_stmt *s = NULL;
+enum wstmt {
+	W_USER_PUT,
+	W_USER_FIND,
+	W_GRANT_PUT,
+	W_GRANT_EACH,
+	W_SESSION_PUT,
+	W_SESSION_FIND,
+	W_SESSION_DELETE,
+	W_TOKEN_PUT,
+	W_TOKEN_FIND,
+	W_AUDIT_PUT,
+	W_AUDIT_LAST,
+	W_AUDIT_EACH_OLD,
+	W_AUDIT_EACH_NEW,
+	W_REPORT_PUT,
+	W_REPORT_FIND,
+	W_COUNT
+};
 
-	if (sqlite3_prepare_v2(store_sqlite_handle(st), sql, -1, &s, NULL) != SQLITE_OK) {
+_Static_assert(W_COUNT <= SQW_STMT_MAX, "SQW_STMT_MAX is too small");
+
+static sqlite3_stmt *prep(struct store *st, enum wstmt id, const char *sql, struct styr_err *err)
+{
+	sqlite3_stmt **s = &store_sqlite_web_stmts(st)[id];
+
+	if (!*s && sqlite3_prepare_v3(store_sqlite_handle(st), sql, -1, SQLITE_PREPARE_PERSISTENT,
+	                              s, NULL) != SQLITE_OK) {
 		fail(st, err, "preparing a statement");
+		*s = NULL;
 		return NULL;
 	}
-	return s;
+	sqlite3_reset(*s);
+	sqlite3_clear_bindings(*s);
+	return *s;
 }
 
 static void text(sqlite3_stmt *s, int i, const char *t)
@@ -45,7 +70,7 @@ static int done(struct store *st, sqlite3_stmt *s, struct styr_err *err, const c
 {
 	int rc = sqlite3_step(s);
 
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
 		return fail(st, err, what);
 	return STYR_OK;
@@ -60,7 +85,7 @@ static int one(struct store *st, sqlite3_stmt *s, struct styr_err *err, const ch
 
 	if (rc == SQLITE_ROW)
 		return STYR_OK;
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	if (rc == SQLITE_DONE)
 		return styr_error(err, STYR_ENOTFOUND, "%s \"%s\" does not exist", what, key);
 	return fail(st, err, what);
@@ -68,7 +93,7 @@ static int one(struct store *st, sqlite3_stmt *s, struct styr_err *err, const ch
 
 int sqw_user_put(struct store *st, const struct styr_user *u, struct styr_err *err)
 {
-	sqlite3_stmt *s = prep(st,
+	sqlite3_stmt *s = prep(st, W_USER_PUT,
 	                       "INSERT INTO app_user(name, password, failed, locked_until) "
 	                       "VALUES(?1, ?2, ?3, ?4) ON CONFLICT(name) DO UPDATE SET password = "
 	                       "excluded.password, failed = excluded.failed, locked_until = "
@@ -86,8 +111,9 @@ int sqw_user_put(struct store *st, const struct styr_user *u, struct styr_err *e
 
 int sqw_user_find(struct store *st, const char *name, struct styr_user *out, struct styr_err *err)
 {
-	sqlite3_stmt *s = prep(
-	    st, "SELECT name, password, failed, locked_until FROM app_user WHERE name = ?1", err);
+	sqlite3_stmt *s =
+	    prep(st, W_USER_FIND,
+	         "SELECT name, password, failed, locked_until FROM app_user WHERE name = ?1", err);
 	int rc;
 
 	if (!s)
@@ -101,7 +127,7 @@ int sqw_user_find(struct store *st, const char *name, struct styr_user *out, str
 	col(s, 1, out->password, sizeof(out->password));
 	out->failed = sqlite3_column_int(s, 2);
 	out->locked_until = sqlite3_column_int64(s, 3);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return STYR_OK;
 }
 
@@ -113,7 +139,7 @@ int sqw_grant_put(struct store *st, const struct styr_grant *g, struct styr_err 
 
 	if (g->unit[0] && (rc = store_sqlite_org_id(st, g->unit, &unit, err)))
 		return rc;
-	s = prep(st,
+	s = prep(st, W_GRANT_PUT,
 	         "INSERT INTO app_grant(user_id, unit_id, role) SELECT id, ?2, ?3 FROM app_user "
 	         "WHERE name = ?1 ON CONFLICT(user_id, IFNULL(unit_id, 0)) DO UPDATE SET role = "
 	         "excluded.role",
@@ -133,7 +159,7 @@ int sqw_grant_put(struct store *st, const struct styr_grant *g, struct styr_err 
 int sqw_grant_each(struct store *st, const char *user, int (*cb)(void *, const struct styr_grant *),
                    void *ctx, struct styr_err *err)
 {
-	sqlite3_stmt *s = prep(st,
+	sqlite3_stmt *s = prep(st, W_GRANT_EACH,
 	                       "SELECT a.name, IFNULL(o.code, ''), g.role FROM app_grant g JOIN "
 	                       "app_user a ON a.id = g.user_id LEFT JOIN org_unit o ON o.id = "
 	                       "g.unit_id WHERE a.name = ?1 ORDER BY g.rowid",
@@ -150,17 +176,17 @@ int sqw_grant_each(struct store *st, const char *user, int (*cb)(void *, const s
 		col(s, 1, g.unit, sizeof(g.unit));
 		g.role = (enum styr_access_role)sqlite3_column_int(s, 2);
 		if ((rc = cb(ctx, &g))) {
-			sqlite3_finalize(s);
+			sqlite3_reset(s);
 			return rc;
 		}
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? STYR_OK : fail(st, err, "reading grants");
 }
 
 int sqw_session_put(struct store *st, const struct styr_session *se, struct styr_err *err)
 {
-	sqlite3_stmt *s = prep(st,
+	sqlite3_stmt *s = prep(st, W_SESSION_PUT,
 	                       "INSERT OR REPLACE INTO app_session(token_hash, user_id, csrf, "
 	                       "expires) SELECT ?1, id, ?3, ?4 FROM app_user WHERE name = ?2",
 	                       err);
@@ -177,7 +203,7 @@ int sqw_session_put(struct store *st, const struct styr_session *se, struct styr
 int sqw_session_find(struct store *st, const char *token_hash, struct styr_session *out,
                      struct styr_err *err)
 {
-	sqlite3_stmt *s = prep(st,
+	sqlite3_stmt *s = prep(st, W_SESSION_FIND,
 	                       "SELECT s.token_hash, a.name, s.csrf, s.expires FROM app_session s "
 	                       "JOIN app_user a ON a.id = s.user_id WHERE s.token_hash = ?1",
 	                       err);
@@ -194,13 +220,14 @@ int sqw_session_find(struct store *st, const char *token_hash, struct styr_sessi
 	col(s, 1, out->user, sizeof(out->user));
 	col(s, 2, out->csrf, sizeof(out->csrf));
 	out->expires = sqlite3_column_int64(s, 3);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return STYR_OK;
 }
 
 int sqw_session_delete(struct store *st, const char *token_hash, struct styr_err *err)
 {
-	sqlite3_stmt *s = prep(st, "DELETE FROM app_session WHERE token_hash = ?1", err);
+	sqlite3_stmt *s =
+	    prep(st, W_SESSION_DELETE, "DELETE FROM app_session WHERE token_hash = ?1", err);
 
 	if (!s)
 		return STYR_ESTORE;
@@ -211,7 +238,7 @@ int sqw_session_delete(struct store *st, const char *token_hash, struct styr_err
 int sqw_api_token_put(struct store *st, const char *token_hash, const char *user,
                       const char *created, struct styr_err *err)
 {
-	sqlite3_stmt *s = prep(st,
+	sqlite3_stmt *s = prep(st, W_TOKEN_PUT,
 	                       "INSERT INTO api_token(token_hash, user_id, created) SELECT ?1, id, "
 	                       "?3 FROM app_user WHERE name = ?2",
 	                       err);
@@ -231,7 +258,7 @@ int sqw_api_token_put(struct store *st, const char *token_hash, const char *user
 int sqw_api_token_find(struct store *st, const char *token_hash, char *user, size_t size,
                        struct styr_err *err)
 {
-	sqlite3_stmt *s = prep(st,
+	sqlite3_stmt *s = prep(st, W_TOKEN_FIND,
 	                       "SELECT a.name FROM api_token t JOIN app_user a ON a.id = t.user_id "
 	                       "WHERE t.token_hash = ?1",
 	                       err);
@@ -244,13 +271,13 @@ int sqw_api_token_find(struct store *st, const char *token_hash, char *user, siz
 	if (rc)
 		return rc;
 	col(s, 0, user, size);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return STYR_OK;
 }
 
 int sqw_audit_put(struct store *st, const struct styr_audit_entry *a, struct styr_err *err)
 {
-	sqlite3_stmt *s = prep(st,
+	sqlite3_stmt *s = prep(st, W_AUDIT_PUT,
 	                       "INSERT INTO audit(time, user, action, entity, before, after, "
 	                       "prev_hash, hash) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	                       err);
@@ -287,7 +314,7 @@ static void audit_from_row(sqlite3_stmt *s, struct styr_audit_entry *a)
 
 int sqw_audit_last(struct store *st, struct styr_audit_entry *out, struct styr_err *err)
 {
-	sqlite3_stmt *s = prep(st, AUDIT_COLS " ORDER BY id DESC LIMIT 1", err);
+	sqlite3_stmt *s = prep(st, W_AUDIT_LAST, AUDIT_COLS " ORDER BY id DESC LIMIT 1", err);
 	int rc;
 
 	if (!s)
@@ -296,7 +323,7 @@ int sqw_audit_last(struct store *st, struct styr_audit_entry *out, struct styr_e
 	if (rc)
 		return rc;
 	audit_from_row(s, out);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return STYR_OK;
 }
 
@@ -304,7 +331,7 @@ int sqw_audit_each(struct store *st, int newest_first, int limit,
                    int (*cb)(void *, const struct styr_audit_entry *), void *ctx,
                    struct styr_err *err)
 {
-	sqlite3_stmt *s = prep(st,
+	sqlite3_stmt *s = prep(st, newest_first ? W_AUDIT_EACH_NEW : W_AUDIT_EACH_OLD,
 	                       newest_first ? AUDIT_COLS " ORDER BY id DESC LIMIT ?1"
 	                                    : AUDIT_COLS " ORDER BY id LIMIT ?1",
 	                       err);
@@ -317,11 +344,11 @@ int sqw_audit_each(struct store *st, int newest_first, int limit,
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		audit_from_row(s, &a);
 		if ((rc = cb(ctx, &a))) {
-			sqlite3_finalize(s);
+			sqlite3_reset(s);
 			return rc;
 		}
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? STYR_OK : fail(st, err, "reading the audit log");
 }
 
@@ -333,7 +360,7 @@ int sqw_report_state_put(struct store *st, const struct styr_report_state *r, st
 
 	if (rc)
 		return rc;
-	s = prep(st,
+	s = prep(st, W_REPORT_PUT,
 	         "INSERT OR REPLACE INTO report_state(unit_id, year, first_month, last_month, "
 	         "state, comment, by_user, time) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	         err);
@@ -359,7 +386,7 @@ int sqw_report_state_find(struct store *st, const char *unit, const struct styr_
 
 	if (rc)
 		return rc;
-	s = prep(st,
+	s = prep(st, W_REPORT_FIND,
 	         "SELECT u.code, r.state, r.comment, r.by_user, r.time FROM report_state r JOIN "
 	         "org_unit u ON u.id = r.unit_id WHERE r.unit_id = ?1 AND r.year = ?2 AND "
 	         "r.first_month = ?3 AND r.last_month = ?4",
@@ -380,6 +407,20 @@ int sqw_report_state_find(struct store *st, const char *unit, const struct styr_
 	col(s, 2, out->comment, sizeof(out->comment));
 	col(s, 3, out->by, sizeof(out->by));
 	col(s, 4, out->time, sizeof(out->time));
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
+	return STYR_OK;
+}
+
+/* The pager's data version changes with every commit, this connection's
+ * and other processes' alike (seen at the next read), without a query:
+ * cheap enough to check on every request. */
+int sqw_data_version(struct store *st, long long *out, struct styr_err *err)
+{
+	unsigned int v = 0;
+
+	if (sqlite3_file_control(store_sqlite_handle(st), "main", SQLITE_FCNTL_DATA_VERSION, &v) !=
+	    SQLITE_OK)
+		return fail(st, err, "reading the data version");
+	*out = (long long)v;
 	return STYR_OK;
 }

@@ -8,6 +8,10 @@
 
 #include "store/store.h"
 
+/* Statements sqlite_web.c keeps prepared, in the backend's state. */
+#define SQW_STMT_MAX 24
+struct sqlite3_stmt **store_sqlite_web_stmts(struct store *st);
+
 int sqw_user_put(struct store *st, const struct styr_user *u, struct styr_err *err);
 int sqw_user_find(struct store *st, const char *name, struct styr_user *out, struct styr_err *err);
 int sqw_grant_put(struct store *st, const struct styr_grant *g, struct styr_err *err);
@@ -30,12 +34,15 @@ int sqw_report_state_put(struct store *st, const struct styr_report_state *r, st
 int sqw_report_state_find(struct store *st, const char *unit, const struct styr_period *p,
                           struct styr_report_state *out, struct styr_err *err);
 
+int sqw_data_version(struct store *st, long long *out, struct styr_err *err);
+
 #define SQLITE_WEB_OPS                                                                             \
 	.user_put = sqw_user_put, .user_find = sqw_user_find, .grant_put = sqw_grant_put,          \
 	.grant_each = sqw_grant_each, .session_put = sqw_session_put,                              \
 	.session_find = sqw_session_find, .session_delete = sqw_session_delete,                    \
 	.api_token_put = sqw_api_token_put, .api_token_find = sqw_api_token_find,                  \
 	.audit_put = sqw_audit_put, .audit_last = sqw_audit_last, .audit_each = sqw_audit_each,    \
-	.report_state_put = sqw_report_state_put, .report_state_find = sqw_report_state_find
+	.report_state_put = sqw_report_state_put, .report_state_find = sqw_report_state_find,      \
+	.db_data_version = sqw_data_version
 
 #endif

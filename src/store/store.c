@@ -174,3 +174,5 @@ FORWARD(report_state_find,
         (struct styr_db * db, const char *unit, const struct styr_period *p,
          struct styr_report_state *out, struct styr_err *err),
         (db->st, unit, p, out, err))
+FORWARD(db_data_version, (struct styr_db * db, long long *out, struct styr_err *err),
+        (db->st, out, err))

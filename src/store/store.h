@@ -101,6 +101,7 @@ struct store_ops {
 	                        struct styr_err *err);
 	int (*report_state_find)(struct store *st, const char *unit, const struct styr_period *p,
 	                         struct styr_report_state *out, struct styr_err *err);
+	int (*db_data_version)(struct store *st, long long *out, struct styr_err *err);
 };
 
 struct styr_db {

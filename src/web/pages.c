@@ -66,7 +66,9 @@ int page_begin(struct req *r, const char *title)
 	         "<nav aria-label=\"Huvudmeny\"><strong>styr</strong>");
 	if (r->logged_in) {
 		out_s(r, "<a href=\"/org\">Organisation</a>");
-		if (web_role_on(r, NULL) >= STYR_ACCESS_CONTROLLER)
+		if (r->role_anywhere < 0)
+			r->role_anywhere = (int)web_role_on(r, NULL);
+		if (r->role_anywhere >= STYR_ACCESS_CONTROLLER)
 			out_s(r, "<a href=\"/logg\">Granskningslogg</a>");
 		out_s(r, "<form method=\"post\" action=\"/logout\">");
 		page_csrf(r);
@@ -350,16 +352,25 @@ int pg_unit(struct req *r)
 	struct styr_org_unit u;
 	struct values vals;
 	struct units all;
-	size_t i;
+	char key[WEB_CACHE_KEY];
+	size_t i, from;
 	bool any = false;
 
-	if (web_unit_or_reply(r, &u) || load_values(r, NULL, u.code, &vals))
+	if (web_unit_or_reply(r, &u))
+		return -1;
+	page_begin(r, u.name);
+	/* Below the header (user name, CSRF token) the page is the same for
+	 * everyone who may or may not enter values here. */
+	snprintf(key, sizeof(key), "unit:%s:%d", u.code, r->role >= STYR_ACCESS_UNIT_MANAGER);
+	if (web_cache_get(r, key))
+		return page_end(r);
+	from = r->out.len;
+	if (load_values(r, NULL, u.code, &vals))
 		return -1;
 	if (load_units(r, &all)) {
 		free(vals.v);
 		return -1;
 	}
-	page_begin(r, u.name);
 	out_s(r, "<p class=\"hint\">");
 	out_h(r, u.code);
 	out_s(r, " · ");
@@ -414,6 +425,7 @@ int pg_unit(struct req *r)
 	tree(r, &all, u.code, 0);
 	free(all.v);
 	free(vals.v);
+	web_cache_put(r, key, from);
 	return page_end(r);
 }
 

@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <time.h>
 
 #include "web/web.h"
@@ -203,6 +204,61 @@ enum styr_access_role web_role_on(struct req *r, const char *unit)
 	if (styr_access_role_for(r->srv->db, r->user, unit, &role, &err))
 		return STYR_ACCESS_NONE;
 	return role;
+}
+
+static struct cache_entry *cache_slot(struct server *srv, const char *key)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+
+	for (; *key; key++)
+		h = (h ^ (unsigned char)*key) * 16777619u;
+	return &srv->cache[h % WEB_CACHE_SLOTS];
+}
+
+int web_cache_get(struct req *r, const char *key)
+{
+	struct cache_entry *e = cache_slot(r->srv, key);
+	struct styr_err err;
+	long long v;
+
+	styr_err_init(&err);
+	if (!e->data || strcmp(e->key, key) || styr_db_data_version(r->srv->db, &v, &err) ||
+	    v != e->version)
+		return 0;
+	styr_buf_add(&r->out, e->data, e->len, &r->err);
+	return 1;
+}
+
+void web_cache_put(struct req *r, const char *key, size_t from)
+{
+	struct cache_entry *e = cache_slot(r->srv, key);
+	struct styr_err err;
+	long long v;
+	char *copy;
+
+	styr_err_init(&err);
+	if (r->err.code || from > r->out.len || strlen(key) >= sizeof(e->key) ||
+	    styr_db_data_version(r->srv->db, &v, &err))
+		return;
+	copy = malloc(r->out.len - from + 1);
+	if (!copy)
+		return;
+	memcpy(copy, r->out.data + from, r->out.len - from);
+	free(e->data);
+	e->data = copy;
+	e->len = r->out.len - from;
+	e->version = v;
+	snprintf(e->key, sizeof(e->key), "%s", key);
+}
+
+void web_cache_release(struct server *srv)
+{
+	size_t i;
+
+	for (i = 0; i < WEB_CACHE_SLOTS; i++) {
+		free(srv->cache[i].data);
+		srv->cache[i].data = NULL;
+	}
 }
 
 /* Match path against pattern, capturing {x} segments. */
@@ -456,6 +512,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			return MHD_NO;
 		r->srv = srv;
 		r->conn = conn;
+		r->role_anywhere = -1;
 		r->method = method;
 		r->url = url;
 		styr_buf_init(&r->body, WEB_BODY_MAX);
@@ -527,6 +584,7 @@ int styr_serve(const struct styr_serve_options *opt, struct styr_err *err)
 	fflush(stdout);
 	sigwait(&set, &sig);
 	MHD_stop_daemon(srv.daemon);
+	web_cache_release(&srv);
 	styr_db_close(srv.db);
 	return STYR_OK;
 }

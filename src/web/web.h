@@ -26,11 +26,26 @@
 #define WEB_FIELDS    32
 #define WEB_PARAM_MAX 128
 
+/* Rendered page fragments that are the same for everyone with the same
+ * view of them (a unit's dashboard table), kept until the database
+ * changes.  A fixed table indexed by a hash of the key: a collision just
+ * replaces the older entry. */
+#define WEB_CACHE_SLOTS 64
+#define WEB_CACHE_KEY   96
+
+struct cache_entry {
+	char key[WEB_CACHE_KEY];
+	long long version;
+	char *data;
+	size_t len;
+};
+
 struct server {
 	struct styr_db *db;
 	struct MHD_Daemon *daemon;
 	int64_t session_ttl;
 	int quiet;
+	struct cache_entry cache[WEB_CACHE_SLOTS];
 };
 
 struct field {
@@ -54,6 +69,7 @@ struct req {
 	struct styr_session session;
 	char user[STYR_USER_MAX];
 	enum styr_access_role role; /* on the route's unit, or anywhere */
+	int role_anywhere;          /* -1 until asked (page header) */
 	bool secure;                /* behind TLS (X-Forwarded-Proto: https) */
 	/* Form fields of a urlencoded body, decoded in a copy of it. */
 	char *form_copy;
@@ -104,6 +120,12 @@ int web_unit_or_reply(struct req *r, struct styr_org_unit *u);
 int web_period_or_reply(struct req *r, const char *field, const char *text, struct styr_period *p);
 /* role of the requester on unit (NULL: anywhere). */
 enum styr_access_role web_role_on(struct req *r, const char *unit);
+
+/* Append the cached fragment for key to r->out: 1 when found and still
+ * current, else 0.  web_cache_put keeps r->out from offset from on. */
+int web_cache_get(struct req *r, const char *key);
+void web_cache_put(struct req *r, const char *key, size_t from);
+void web_cache_release(struct server *srv);
 
 /* pages.c */
 int page_begin(struct req *r, const char *title);
