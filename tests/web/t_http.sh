@@ -8,7 +8,7 @@ add_user anna unit-manager LKR
 add_user karl controller
 add_user ada admin
 add_user rut reader LKR-IM
-start_server --session-ttl 3
+start_server
 NBSP=$(printf '\302\240')
 
 # --- login, cookie, pages
@@ -123,10 +123,16 @@ http PUT /api/v1/units/LKR/values/ID0069/2026 -H "$H" --data '{"value":87}'
 expect_eq "API put" 201 "$status"
 expect_contains "API put value" '"value":87' "$body"
 
-# --- expiry, throttling
-sleep 3
+# --- expiry (a server whose sessions last a second), throttling
+stop_server
+start_server --session-ttl 1
+login anna
+http GET /enhet/LKR -b "$T/anna.jar"
+expect_eq "fresh session" 200 "$status"
+sleep 1.5
 http GET /enhet/LKR -b "$T/anna.jar"
 expect_eq "expired session" 303 "$status"
+expect_contains "expired: to the login, saying why" "fel=utgangen" "$(curl -s -o /dev/null -w '%{redirect_url}' -b "$T/anna.jar" "$BASE/enhet/LKR")"
 for i in 1 2 3 4 5; do http POST /login --data 'namn=rut&losenord=fel'; done
 http POST /login --data 'namn=rut&losenord=rut-losen'
 expect_eq "throttled after five failures" 429 "$status"
