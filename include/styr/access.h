@@ -139,9 +139,11 @@ int styr_user_add(struct styr_db *db, const char *by, const char *name, const ch
                   enum styr_access_role role, const char *unit, struct styr_err *err);
 /* The user's role on unit: the highest grant on the unit or any unit
  * above it.  unit NULL: the highest grant anywhere.  STYR_ACCESS_NONE when
- * there is none. */
+ * there is none.  anywhere (may be NULL) gets the highest grant on any
+ * unit, from the same walk. */
 int styr_access_role_for(struct styr_db *db, const char *user, const char *unit,
-                         enum styr_access_role *out, struct styr_err *err);
+                         enum styr_access_role *out, enum styr_access_role *anywhere,
+                         struct styr_err *err);
 
 /* --- sessions and tokens --- */
 #define STYR_LOGIN_MAX_FAILURES 5

@@ -148,7 +148,7 @@ struct role_walk {
 	const char *unit; /* NULL: any */
 	const char *chain[64];
 	size_t n;
-	enum styr_access_role best;
+	enum styr_access_role best, anywhere;
 };
 
 static int role_cb(void *ctx, const struct styr_grant *g)
@@ -161,11 +161,14 @@ static int role_cb(void *ctx, const struct styr_grant *g)
 		applies = !strcmp(w->chain[i], g->unit);
 	if (applies && g->role > w->best)
 		w->best = g->role;
+	if (g->role > w->anywhere)
+		w->anywhere = g->role;
 	return 0;
 }
 
 int styr_access_role_for(struct styr_db *db, const char *user, const char *unit,
-                         enum styr_access_role *out, struct styr_err *err)
+                         enum styr_access_role *out, enum styr_access_role *anywhere,
+                         struct styr_err *err)
 {
 	struct styr_org_unit chain[64];
 	struct role_walk w;
@@ -191,6 +194,8 @@ int styr_access_role_for(struct styr_db *db, const char *user, const char *unit,
 	rc = styr_grant_each(db, user, role_cb, &w, err);
 	if (!rc)
 		*out = w.best;
+	if (!rc && anywhere)
+		*anywhere = w.anywhere;
 	return rc;
 }
 

@@ -384,7 +384,9 @@ int pg_unit(struct req *r)
 	}
 	out_s(r, "</p><p><a href=\"/enhet/");
 	out_h(r, u.code);
-	out_s(r, "/rapport\">Rapport och godkännande</a>");
+	out_s(r, "/rapport\">Rapport och godkännande</a> · <a href=\"/enhet/");
+	out_h(r, u.code);
+	out_s(r, "/indikatorrapport\">Ladda ned indikatorrapporten (HTML)</a>");
 	if (r->role >= STYR_ACCESS_UNIT_MANAGER) {
 		out_s(r, " · <a href=\"/enhet/");
 		out_h(r, u.code);
@@ -1026,6 +1028,44 @@ int pg_report(struct req *r)
 	out_s(r, "</tbody></table>");
 	free(vals.v);
 	return page_end(r);
+}
+
+/* The indicator report (the annual report's tables) as a self-contained
+ * HTML file to save; ?ar=YYYY, else the year of the unit's latest value. */
+int pg_report_download(struct req *r)
+{
+	const char *q = web_query(r, "ar");
+	struct styr_org_unit u;
+	struct styr_err err;
+	char *end;
+	long year = 0;
+
+	if (web_unit_or_reply(r, &u))
+		return -1;
+	if (q) {
+		year = strtol(q, &end, 10);
+		if (!*q || *end || year < 1900 || year > 2999)
+			return web_fail(r, 400, "invalid_parameter",
+			                "ar \"%s\": expected a year such as 2024", q);
+	} else {
+		struct values vals;
+		size_t i;
+
+		if (load_values(r, NULL, u.code, &vals))
+			return -1;
+		for (i = 0; i < vals.n; i++)
+			if (vals.v[i].period.year > year)
+				year = vals.v[i].period.year;
+		free(vals.v);
+		if (!year)
+			return web_fail(r, 404, "not_found", "%s has no values to report", u.code);
+	}
+	styr_err_init(&err);
+	if (styr_report_indicators_html(r->srv->db, u.code, (int)year, &r->out, &err))
+		return web_fail_err(r, &err);
+	snprintf(r->disposition, sizeof(r->disposition),
+	         "attachment; filename=\"indikatorer-%s-%ld.html\"", u.code, year);
+	return 0;
 }
 
 static int report_post(struct req *r, enum styr_report_action action)

@@ -32,6 +32,7 @@ const struct route web_routes[] = {
     {"GET", "/enhet/{unit}/varde", pg_value_form, MANAGER, 0},
     {"POST", "/enhet/{unit}/varde", pg_value_post, MANAGER, 0},
     {"GET", "/enhet/{unit}/rapport", pg_report, READER, 0},
+    {"GET", "/enhet/{unit}/indikatorrapport", pg_report_download, READER, 0},
     {"POST", "/enhet/{unit}/rapport/skicka", pg_report_submit, MANAGER, 0},
     {"POST", "/enhet/{unit}/rapport/godkann", pg_report_approve, CTRL, 0},
     {"POST", "/enhet/{unit}/rapport/returnera", pg_report_return, CTRL, 0},

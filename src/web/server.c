@@ -175,9 +175,15 @@ int web_unit_or_reply(struct req *r, struct styr_org_unit *u)
 {
 	struct styr_err err;
 
+	if (r->have_unit) {
+		*u = r->unit_row;
+		return 0;
+	}
 	styr_err_init(&err);
 	if (styr_org_find(r->srv->db, r->unit, u, &err))
 		return web_fail_err(r, &err);
+	r->unit_row = *u;
+	r->have_unit = true;
 	return 0;
 }
 
@@ -198,11 +204,14 @@ enum styr_access_role web_role_on(struct req *r, const char *unit)
 	enum styr_access_role role = STYR_ACCESS_NONE;
 	struct styr_err err;
 
+	enum styr_access_role anywhere = STYR_ACCESS_NONE;
+
 	if (!r->logged_in)
 		return STYR_ACCESS_NONE;
 	styr_err_init(&err);
-	if (styr_access_role_for(r->srv->db, r->user, unit, &role, &err))
+	if (styr_access_role_for(r->srv->db, r->user, unit, &role, &anywhere, &err))
 		return STYR_ACCESS_NONE;
+	r->role_anywhere = (int)anywhere;
 	return role;
 }
 
@@ -491,6 +500,8 @@ static enum MHD_Result respond(struct req *r)
 		MHD_add_response_header(resp, "Set-Cookie", r->cookie);
 	if (r->location[0])
 		MHD_add_response_header(resp, "Location", r->location);
+	if (r->disposition[0])
+		MHD_add_response_header(resp, "Content-Disposition", r->disposition);
 	ret = MHD_queue_response(r->conn, r->status, resp);
 	MHD_destroy_response(resp);
 	if (!r->srv->quiet)

@@ -64,6 +64,8 @@ struct req {
 	const struct route *route;
 	char params[WEB_PARAMS][WEB_PARAM_MAX]; /* {x} captures, in order */
 	const char *unit; /* the {unit} capture: the role is the one held on it */
+	bool have_unit;   /* unit_row holds it, found by the dispatcher */
+	struct styr_org_unit unit_row;
 	/* Who asks. */
 	bool logged_in, via_token;
 	struct styr_session session;
@@ -81,6 +83,7 @@ struct req {
 	struct styr_buf out;
 	char cookie[256];
 	char location[512];
+	char disposition[128]; /* Content-Disposition of a download */
 	struct styr_err err;
 };
 
@@ -143,6 +146,7 @@ int pg_goal(struct req *r);
 int pg_value_form(struct req *r);
 int pg_value_post(struct req *r);
 int pg_report(struct req *r);
+int pg_report_download(struct req *r);
 int pg_report_submit(struct req *r);
 int pg_report_approve(struct req *r);
 int pg_report_return(struct req *r);

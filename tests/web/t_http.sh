@@ -36,6 +36,11 @@ expect_contains "indicator chart target line" "Mål 95,0" "$body"
 expect_contains "indicator history 2022" "80,2${NBSP}%" "$body"
 http GET /mal/LKR-G02 -b "$T/anna.jar"
 expect_contains "goal page indicators" "ID0069" "$body"
+http GET /enhet/LKR/indikatorrapport -b "$T/anna.jar"
+expect_eq "report download" 200 "$status"
+expect_contains "report download: 2024 tables" "83,8" "$body"
+http GET "/enhet/LKR/indikatorrapport?ar=tjugo" -b "$T/anna.jar"
+expect_eq "report download, bad year" 400 "$status"
 http GET /org -b "$T/anna.jar"
 expect_contains "org tree" "Lasarettet i Landskrona" "$body"
 http GET /enhet/SUS -b "$T/anna.jar"
@@ -123,16 +128,22 @@ http PUT /api/v1/units/LKR/values/ID0069/2026 -H "$H" --data '{"value":87}'
 expect_eq "API put" 201 "$status"
 expect_contains "API put value" '"value":87' "$body"
 
-# --- expiry (a server whose sessions last a second), throttling
+# --- expiry (a server whose sessions last three seconds), throttling
 stop_server
-start_server --session-ttl 1
+start_server --session-ttl 3
 login anna
-http GET /enhet/LKR -b "$T/anna.jar"
+# The cookie is sent by hand: curl itself drops it from the jar when its
+# Max-Age has passed, and this is about the server refusing it.
+sess="Cookie: styr_session=$(awk '$6 == "styr_session" { print $7 }' "$T/anna.jar")"
+http GET /enhet/LKR -H "$sess"
 expect_eq "fresh session" 200 "$status"
-sleep 1.5
-http GET /enhet/LKR -b "$T/anna.jar"
+sleep 3.2
+http GET /enhet/LKR -H "$sess"
 expect_eq "expired session" 303 "$status"
-expect_contains "expired: to the login, saying why" "fel=utgangen" "$(curl -s -o /dev/null -w '%{redirect_url}' -b "$T/anna.jar" "$BASE/enhet/LKR")"
+expect_contains "expired: to the login, saying why" "fel=utgangen" "$(curl -s -o /dev/null -w '%{redirect_url}' -H "$sess" "$BASE/enhet/LKR")"
+http GET /api/v1/units -H "$sess"
+expect_eq "expired session, API" 401 "$status"
+expect_contains "expired session, API message" "expired" "$body"
 for i in 1 2 3 4 5; do http POST /login --data 'namn=rut&losenord=fel'; done
 http POST /login --data 'namn=rut&losenord=rut-losen'
 expect_eq "throttled after five failures" 429 "$status"
