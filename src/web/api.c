@@ -504,13 +504,14 @@ int api_openapi(struct req *r)
 
 	for (i = 0; i < web_route_count; i++) {
 		const struct route *rt = &web_routes[i];
-		json_t *item, *op, *params = json_array();
+		json_t *item, *op, *params;
 		const char *p = rt->pattern;
 		char method[8];
 		size_t k;
 
 		if (!(rt->flags & R_API))
 			continue;
+		params = json_array();
 		while ((p = strchr(p, '{'))) {
 			const char *end = strchr(p, '}');
 			char name[32];

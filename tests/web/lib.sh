@@ -21,6 +21,7 @@ add_user() {
 
 # start_server [OPTIONS]: sets BASE
 start_server() {
+	rm -f "$T/serve.out"
 	"$STYR" --db "$DB" serve --port 0 --quiet "$@" >"$T/serve.out" 2>"$T/serve.err" &
 	SERVER_PID=$!
 	i=0
@@ -32,11 +33,15 @@ start_server() {
 	BASE=$(sed -n 's/^listening on //p' "$T/serve.out")
 }
 
+# The server must stop cleanly on SIGTERM: under ASan a leak or an error
+# shows here as a non-zero exit.
 stop_server() {
 	if [ -n "$SERVER_PID" ]; then
 		kill "$SERVER_PID" 2>/dev/null
 		wait "$SERVER_PID" 2>/dev/null
+		src=$?
 		SERVER_PID=
+		[ "$src" -eq 0 ] || fail "server exited with $src: $(head -c 3000 "$T/serve.err")"
 	fi
 }
 

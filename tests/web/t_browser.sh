@@ -11,4 +11,6 @@ add_user anna unit-manager LKR
 add_user karl controller
 start_server
 BASE=$BASE ARTEFACTS=${ARTEFACTS:-$T/artefacts} NODE_PATH="$SRCDIR/node_modules" \
-	timeout 120 node "$SRCDIR/tests/web/browser.mjs"
+	timeout 120 node "$SRCDIR/tests/web/browser.mjs" || fail "browser test"
+stop_server
+finish

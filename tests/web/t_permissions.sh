@@ -49,4 +49,5 @@ while read -r method pattern minimum scope; do
 	done
 done <"$T/routes"
 echo "$nroutes routes, $cases cases"
+stop_server
 finish
