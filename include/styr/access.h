@@ -131,6 +131,10 @@ int styr_report_state_find(struct styr_db *db, const char *unit, const struct st
 /* A number that changes whenever the database changes (by this handle or
  * another process), for caches of rendered data. */
 int styr_db_data_version(struct styr_db *db, long long *out, struct styr_err *err);
+/* A read-only transaction: one snapshot for everything a request reads.
+ * Nothing may write inside it. */
+int styr_db_read_begin(struct styr_db *db, struct styr_err *err);
+void styr_db_read_end(struct styr_db *db);
 
 /* --- users and permissions --- */
 /* Create or replace user name with password (argon2id) and grant role on

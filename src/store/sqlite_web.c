@@ -34,6 +34,8 @@ enum wstmt {
 	W_AUDIT_EACH_NEW,
 	W_REPORT_PUT,
 	W_REPORT_FIND,
+	W_READ_BEGIN,
+	W_READ_END,
 	W_COUNT
 };
 
@@ -423,4 +425,25 @@ int sqw_data_version(struct store *st, long long *out, struct styr_err *err)
 		return fail(st, err, "reading the data version");
 	*out = (long long)v;
 	return STYR_OK;
+}
+
+/* A read transaction around everything one web request reads: one
+ * snapshot, and the file locks taken once instead of per statement. */
+int sqw_read_begin(struct store *st, struct styr_err *err)
+{
+	sqlite3_stmt *s = prep(st, W_READ_BEGIN, "BEGIN DEFERRED", err);
+
+	if (!s)
+		return STYR_ESTORE;
+	return done(st, s, err, "beginning a read");
+}
+
+void sqw_read_end(struct store *st)
+{
+	sqlite3_stmt *s = prep(st, W_READ_END, "COMMIT", NULL);
+
+	if (s && sqlite3_step(s) != SQLITE_DONE)
+		sqlite3_exec(store_sqlite_handle(st), "ROLLBACK", NULL, NULL, NULL);
+	if (s)
+		sqlite3_reset(s);
 }

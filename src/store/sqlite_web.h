@@ -35,6 +35,8 @@ int sqw_report_state_find(struct store *st, const char *unit, const struct styr_
                           struct styr_report_state *out, struct styr_err *err);
 
 int sqw_data_version(struct store *st, long long *out, struct styr_err *err);
+int sqw_read_begin(struct store *st, struct styr_err *err);
+void sqw_read_end(struct store *st);
 
 #define SQLITE_WEB_OPS                                                                             \
 	.user_put = sqw_user_put, .user_find = sqw_user_find, .grant_put = sqw_grant_put,          \
@@ -43,6 +45,7 @@ int sqw_data_version(struct store *st, long long *out, struct styr_err *err);
 	.api_token_put = sqw_api_token_put, .api_token_find = sqw_api_token_find,                  \
 	.audit_put = sqw_audit_put, .audit_last = sqw_audit_last, .audit_each = sqw_audit_each,    \
 	.report_state_put = sqw_report_state_put, .report_state_find = sqw_report_state_find,      \
-	.db_data_version = sqw_data_version
+	.db_data_version = sqw_data_version, .db_read_begin = sqw_read_begin,                      \
+	.db_read_end = sqw_read_end
 
 #endif

@@ -176,3 +176,9 @@ FORWARD(report_state_find,
         (db->st, unit, p, out, err))
 FORWARD(db_data_version, (struct styr_db * db, long long *out, struct styr_err *err),
         (db->st, out, err))
+FORWARD(db_read_begin, (struct styr_db * db, struct styr_err *err), (db->st, err))
+
+void styr_db_read_end(struct styr_db *db)
+{
+	db->ops->db_read_end(db->st);
+}

@@ -102,6 +102,8 @@ struct store_ops {
 	int (*report_state_find)(struct store *st, const char *unit, const struct styr_period *p,
 	                         struct styr_report_state *out, struct styr_err *err);
 	int (*db_data_version)(struct store *st, long long *out, struct styr_err *err);
+	int (*db_read_begin)(struct store *st, struct styr_err *err);
+	void (*db_read_end)(struct store *st);
 };
 
 struct styr_db {

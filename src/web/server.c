@@ -541,7 +541,20 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
-	dispatch(r);
+	/* A GET only reads: one read transaction for all of it. */
+	if (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) {
+		struct styr_err e;
+
+		styr_err_init(&e);
+		if (styr_db_read_begin(srv->db, &e)) {
+			web_fail_err(r, &e);
+			return respond(r);
+		}
+		dispatch(r);
+		styr_db_read_end(srv->db);
+	} else {
+		dispatch(r);
+	}
 	return respond(r);
 }
 
