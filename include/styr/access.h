@@ -167,6 +167,8 @@ int styr_api_token_create(struct styr_db *db, const char *user, char *token, str
 /* The user of an API token, STYR_EPERM when unknown. */
 int styr_api_token_check(struct styr_db *db, const char *token, char *user, size_t size,
                          struct styr_err *err);
+/* A fresh random token (32 bytes from libsodium, as hex). */
+void styr_token_new(char token[STYR_TOKEN_MAX]);
 /* Constant-time comparison of two NUL-terminated tokens. */
 int styr_token_equal(const char *a, const char *b);
 /* sha256 of text as lowercase hex. */

@@ -14,6 +14,7 @@
 #include <argon2.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -85,6 +86,15 @@ int styr_token_equal(const char *a, const char *b)
 	if (la != lb || la == 0)
 		return 0;
 	return sodium_memcmp(a, b, la) == 0;
+}
+
+static void new_token(char token[STYR_TOKEN_MAX]);
+
+void styr_token_new(char token[STYR_TOKEN_MAX])
+{
+	if (sodium_init() < 0)
+		abort(); /* no randomness: nothing safe to hand out */
+	new_token(token);
 }
 
 static void new_token(char token[STYR_TOKEN_MAX])

@@ -105,15 +105,28 @@ int pg_root(struct req *r)
 
 /* ---------------------------------------------------------------- login */
 
+/* Login has no session to hang a CSRF token on, so the form carries a
+ * token that must match a short-lived cookie of its own (double submit):
+ * another site can neither read the cookie nor, with SameSite=Strict,
+ * make the browser send it. */
 static void login_form(struct req *r, const char *name, const char *msg)
 {
+	char token[STYR_TOKEN_MAX];
+
+	styr_token_new(token);
+	snprintf(r->cookie, sizeof(r->cookie),
+	         "styr_login=%s; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600%s", token,
+	         r->secure ? "; Secure" : "");
 	page_begin(r, "Logga in");
 	if (msg) {
 		out_s(r, "<p class=\"summary\" role=\"alert\" id=\"login-fel\">");
 		out_h(r, msg);
 		out_s(r, "</p>");
 	}
-	out_s(r, "<form method=\"post\" action=\"/login\"><label for=\"namn\">Användarnamn</label>"
+	out_s(r, "<form method=\"post\" action=\"/login\"><input type=\"hidden\" name=\"csrf\" "
+	         "value=\"");
+	out_s(r, token);
+	out_s(r, "\"><label for=\"namn\">Användarnamn</label>"
 	         "<input id=\"namn\" name=\"namn\" autocomplete=\"username\" required value=\"");
 	out_h(r, name ? name : "");
 	out_s(r, "\"><label for=\"losenord\">Lösenord</label><input id=\"losenord\" "
@@ -140,6 +153,16 @@ int pg_login(struct req *r)
 	struct styr_err err;
 	int throttled;
 
+	const char *sent = web_field(r, "csrf");
+	const char *cookie = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, "styr_login");
+
+	if (!sent || !cookie || !styr_token_equal(sent, cookie)) {
+		r->status = 400;
+		login_form(r, name,
+		           "Inloggningssidan var för gammal eller saknade sin kontrollkod. "
+		           "Försök igen.");
+		return 0;
+	}
 	if (!name || !pw || !name[0] || !pw[0]) {
 		r->status = 400;
 		login_form(r, name, "Fyll i användarnamn och lösenord.");

@@ -45,10 +45,24 @@ stop_server() {
 	fi
 }
 
+# login_post NAME PASSWORD [curl args]: the login form as a browser sends
+# it (its CSRF token and cookie first); sets status and body, keeps the
+# session in $T/NAME.jar
+login_post() {
+	curl -s -c "$T/$1.jar" -o "$T/loginform" "$BASE/login"
+	lt=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$T/loginform" | head -1)
+	u=$1
+	pw=$2
+	shift 2
+	status=$(curl -s -o "$T/body" -w '%{http_code}' -b "$T/$u.jar" -c "$T/$u.jar" \
+		--data-urlencode "csrf=$lt" --data-urlencode "namn=$u" --data-urlencode "losenord=$pw" \
+		"$@" "$BASE/login")
+	body=$(cat "$T/body")
+}
+
 # login NAME: a cookie jar in $T/NAME.jar; CSRF_NAME holds the form token
 login() {
-	curl -s -o /dev/null -c "$T/$1.jar" --data-urlencode "namn=$1" \
-		--data-urlencode "losenord=$1-losen" "$BASE/login"
+	login_post "$1" "$1-losen"
 	eval "CSRF_$1=\$(curl -s -b \"\$T/\$1.jar\" \"\$BASE/org\" | sed -n 's/.*name=\"csrf\" value=\"\([0-9a-f]*\)\".*/\1/p' | head -1)"
 }
 

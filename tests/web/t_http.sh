@@ -14,16 +14,19 @@ NBSP=$(printf '\302\240')
 # --- login, cookie, pages
 http GET /enhet/LKR
 expect_eq "anonymous page redirects to login" 303 "$status"
-http POST /login --data 'namn=anna&losenord=fel'
+http POST /login --data 'namn=anna&losenord=anna-losen'
+expect_eq "login without its CSRF token" 400 "$status"
+login_post anna fel
 expect_eq "wrong password" 401 "$status"
 expect_contains "wrong password message" "Fel användarnamn eller lösenord" "$body"
-curl -s -D "$T/h" -o /dev/null -c "$T/anna.jar" --data 'namn=anna&losenord=anna-losen' "$BASE/login"
-cookie=$(grep -i '^set-cookie' "$T/h")
+login_post anna anna-losen -D "$T/h"
+expect_eq "login" 303 "$status"
+cookie=$(grep -i '^set-cookie: styr_session' "$T/h")
 expect_contains "cookie HttpOnly" "HttpOnly" "$cookie"
 expect_contains "cookie SameSite" "SameSite=Strict" "$cookie"
 case "$cookie" in *Secure*) fail "cookie Secure without TLS" ;; esac
-curl -s -D "$T/h" -o /dev/null -H 'X-Forwarded-Proto: https' --data 'namn=rut&losenord=rut-losen' "$BASE/login"
-expect_contains "cookie Secure behind TLS" "Secure" "$(grep -i '^set-cookie' "$T/h")"
+login_post rut rut-losen -D "$T/h" -H 'X-Forwarded-Proto: https'
+expect_contains "cookie Secure behind TLS" "Secure" "$(grep -i '^set-cookie: styr_session' "$T/h")"
 login anna
 http GET /enhet/LKR -b "$T/anna.jar"
 expect_eq "dashboard" 200 "$status"
@@ -144,8 +147,8 @@ expect_contains "expired: to the login, saying why" "fel=utgangen" "$(curl -s -o
 http GET /api/v1/units -H "$sess"
 expect_eq "expired session, API" 401 "$status"
 expect_contains "expired session, API message" "expired" "$body"
-for i in 1 2 3 4 5; do http POST /login --data 'namn=rut&losenord=fel'; done
-http POST /login --data 'namn=rut&losenord=rut-losen'
+for i in 1 2 3 4 5; do login_post rut fel; done
+login_post rut rut-losen
 expect_eq "throttled after five failures" 429 "$status"
 
 # --- audit
