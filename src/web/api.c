@@ -127,6 +127,87 @@ int api_indicators(struct req *r)
 	return send_json(r, 200, page_wrap(all, page, per));
 }
 
+struct goal_ctx {
+	struct styr_db *db;
+	json_t *all;
+};
+
+static int goal_ind_json_cb(void *ctx, const char *goal, const char *indicator)
+{
+	json_t *g = ctx;
+
+	if (!strcmp(json_string_value(json_object_get(g, "code")), goal))
+		json_array_append_new(json_object_get(g, "indicators"), json_string(indicator));
+	return 0;
+}
+
+static int goal_json_cb(void *ctx, const struct styr_goal *g)
+{
+	struct goal_ctx *c = ctx;
+	struct styr_err err;
+	json_t *j = json_pack("{s:s,s:s,s:s,s:s,s:s,s:[]}", "code", g->code, "parent", g->parent,
+	                      "level", styr_goal_level_name(g->level), "title", g->title, "text",
+	                      g->text, "indicators");
+
+	styr_err_init(&err);
+	if (j)
+		styr_goal_indicator_each(c->db, goal_ind_json_cb, j, &err);
+	json_array_append_new(c->all, j);
+	return 0;
+}
+
+/* Goals with their linked indicators: the X-matris as data. */
+int api_goals(struct req *r)
+{
+	struct goal_ctx c = {r->srv->db, json_array()};
+	struct styr_err err;
+	long page, per;
+
+	if (paging_or_reply(r, &page, &per)) {
+		json_decref(c.all);
+		return -1;
+	}
+	styr_err_init(&err);
+	if (styr_goal_each(r->srv->db, goal_json_cb, &c, &err)) {
+		json_decref(c.all);
+		return web_fail_err(r, &err);
+	}
+	return send_json(r, 200, page_wrap(c.all, page, per));
+}
+
+static int audit_json_cb(void *ctx, const struct styr_audit_entry *a)
+{
+	json_array_append_new(ctx, json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "id",
+	                                     (json_int_t)a->id, "time", a->time, "user", a->user,
+	                                     "action", a->action, "entity", a->entity, "before",
+	                                     a->before, "after", a->after, "hash", a->hash));
+	return 0;
+}
+
+/* The audit log, newest first, with the chain's state. */
+int api_audit(struct req *r)
+{
+	json_t *all = json_array(), *doc;
+	struct styr_err err;
+	int64_t broken, count;
+	long page, per;
+
+	if (paging_or_reply(r, &page, &per)) {
+		json_decref(all);
+		return -1;
+	}
+	styr_err_init(&err);
+	if (styr_audit_verify(r->srv->db, &broken, &count, &err) ||
+	    styr_audit_each(r->srv->db, 1, (int)(page * per), audit_json_cb, all, &err)) {
+		json_decref(all);
+		return web_fail_err(r, &err);
+	}
+	doc = page_wrap(all, page, per);
+	json_object_set_new(doc, "total", json_integer((json_int_t)count));
+	json_object_set_new(doc, "chain_intact", json_boolean(broken == 0));
+	return send_json(r, 200, doc);
+}
+
 static json_t *value_json(const struct styr_value *v)
 {
 	char period[STYR_PERIOD_TEXT_MAX];

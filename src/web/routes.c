@@ -41,6 +41,8 @@ const struct route web_routes[] = {
     {"GET", "/api/v1/openapi.json", api_openapi, PUBLIC, R_API},
     {"GET", "/api/v1/units", api_units, READER, R_API},
     {"GET", "/api/v1/indicators", api_indicators, READER, R_API},
+    {"GET", "/api/v1/goals", api_goals, READER, R_API},
+    {"GET", "/api/v1/audit", api_audit, CTRL, R_API},
     {"GET", "/api/v1/units/{unit}/values", api_values_get, READER, R_API},
     {"POST", "/api/v1/units/{unit}/values", api_values_post, MANAGER, R_API},
     {"PUT", "/api/v1/units/{unit}/values/{ind}/{period}", api_value_put, MANAGER, R_API},

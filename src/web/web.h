@@ -158,6 +158,8 @@ int pg_style(struct req *r);
 int api_openapi(struct req *r);
 int api_units(struct req *r);
 int api_indicators(struct req *r);
+int api_goals(struct req *r);
+int api_audit(struct req *r);
 int api_values_get(struct req *r);
 int api_values_post(struct req *r);
 int api_value_put(struct req *r);
