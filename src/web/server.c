@@ -398,7 +398,9 @@ static int dispatch(struct req *r)
 		if (!match(web_routes[i].pattern, r->url, r))
 			continue;
 		path_known = true;
-		if (!strcmp(web_routes[i].method, r->method)) {
+		/* HEAD is GET without the body (libmicrohttpd drops it). */
+		if (!strcmp(web_routes[i].method, r->method) ||
+		    (!strcmp(r->method, "HEAD") && !strcmp(web_routes[i].method, "GET"))) {
 			rt = &web_routes[i];
 			break;
 		}

@@ -50,6 +50,10 @@ http GET /enhet/SUS -b "$T/anna.jar"
 expect_eq "another unit's dashboard" 403 "$status"
 http GET /finns/inte -b "$T/anna.jar"
 expect_eq "unknown path" 404 "$status"
+http DELETE /enhet/LKR -b "$T/anna.jar"
+expect_eq "known path, other method" 405 "$status"
+status=$(curl -s -o /dev/null -w '%{http_code}' -I -b "$T/anna.jar" "$BASE/enhet/LKR")
+expect_eq "HEAD of a page" 200 "$status"
 
 # --- the value form
 http POST /enhet/LKR/varde -b "$T/anna.jar" --data "csrf=$CSRF_anna&indikator=ID0069&period=2025&varde=8%23,3"
@@ -139,6 +143,21 @@ expect_eq "API write" 201 "$status"
 http PUT /api/v1/units/LKR/values/ID0069/2026 -H "$H" --data '{"value":87}'
 expect_eq "API put" 201 "$status"
 expect_contains "API put value" '"value":87' "$body"
+http POST /api/v1/units/LKR/reports/2026/submit -H "$H"
+expect_contains "API submit" '"state":"submitted","locked":false' "$body"
+http POST /api/v1/units/LKR/reports/2026/approve -H "$H"
+expect_eq "API approve as unit manager" 403 "$status"
+expect_contains "API 403 is JSON" '"code":"forbidden"' "$body"
+http POST /api/v1/units/LKR/reports/2026/return -H "Authorization: Bearer $ktok" --data '{}'
+expect_eq "API return without a comment" 400 "$status"
+expect_contains "API return names the field" '"message":"comment: expected a text' "$body"
+http POST /api/v1/units/LKR/reports/2026/approve -H "Authorization: Bearer $ktok"
+expect_contains "API approve" '"state":"approved","locked":true' "$body"
+http PUT /api/v1/units/LKR/values/ID0069/2026 -H "$H" --data '{"value":88}'
+expect_eq "API write to a locked period" 423 "$status"
+expect_contains "API locked code" '"code":"period_locked"' "$body"
+http POST /api/v1/units/LKR/reports/2026/submit -H "$H"
+expect_eq "API submit an approved report" 409 "$status"
 
 # --- expiry (a server whose sessions last three seconds), throttling
 stop_server
