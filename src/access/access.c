@@ -262,8 +262,13 @@ int styr_login(struct styr_db *db, const char *name, const char *password, int64
 	rc = styr_user_put(db, &u, err);
 	if (!rc && ok)
 		rc = new_session(db, name, now, ttl, out, token, err);
-	if (!rc && !ok && u.locked_until > now)
-		rc = styr_audit_append(db, name, "login.throttled", name, "", "", err);
+	/* Logins are security events: each attempt on a known user is kept. */
+	if (!rc)
+		rc = styr_audit_append(db, name,
+		                       ok                     ? "login"
+		                       : u.locked_until > now ? "login.throttled"
+		                                              : "login.failed",
+		                       name, "", "", err);
 	if (rc) {
 		styr_db_rollback(db);
 		return rc;
@@ -299,9 +304,22 @@ int styr_session_check(struct styr_db *db, const char *token, int64_t now, struc
 int styr_logout(struct styr_db *db, const char *token, struct styr_err *err)
 {
 	char hash[STYR_HASH_MAX];
+	struct styr_session se;
+	struct styr_err local;
+	int rc;
 
 	styr_sha256_hex(token, strlen(token), hash);
-	return styr_session_delete(db, hash, err);
+	styr_err_init(&local);
+	if (styr_session_find(db, hash, &se, &local))
+		return STYR_OK; /* no such session: nothing to end */
+	if ((rc = styr_db_begin(db, err)))
+		return rc;
+	if (!(rc = styr_session_delete(db, hash, err)))
+		rc = styr_audit_append(db, se.user, "logout", se.user, "", "", err);
+	if (!rc)
+		return styr_db_commit(db, err);
+	styr_db_rollback(db);
+	return rc;
 }
 
 int styr_api_token_create(struct styr_db *db, const char *user, char *token, struct styr_err *err)

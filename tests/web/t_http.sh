@@ -187,6 +187,8 @@ expect_contains "audit verify" "intact" "$out"
 stop_server
 n=$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action = 'value.put'")
 expect_eq "value writes audited (form, POST, PUT)" 3 "$n"
+expect_eq "failed logins audited (anna once, rut five times)" 6 "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action IN ('login.failed', 'login.throttled')")"
+expect_eq "workflow moves audited (submit, approve, unlock; API submit, approve)" 5 "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action LIKE 'report.%'")"
 sqlite3 "$DB" "UPDATE audit SET after = '99' WHERE id = 3" 2>/dev/null && fail "audit row updated despite the trigger"
 sqlite3 "$DB" "DROP TRIGGER audit_no_update; UPDATE audit SET after = '99' WHERE action = 'value.put' AND id = (SELECT min(id) FROM audit WHERE action = 'value.put')"
 run --db "$DB" audit verify
