@@ -10,15 +10,8 @@
 #include "cli.h"
 
 static const struct command *const commands[] = {
-    &cmd_init_def,
-    &cmd_import_def,
-    &cmd_export_def,
-    &cmd_show_def,
-    &cmd_report_def,
-    /* web (issue 6) */
-    &cmd_user_def,
-    &cmd_audit_def,
-    &cmd_serve_def,
+    &cmd_init_def,   &cmd_import_def, &cmd_export_def, &cmd_show_def,
+    &cmd_report_def, &cmd_user_def,   &cmd_audit_def,  &cmd_serve_def,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
