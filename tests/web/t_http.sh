@@ -66,6 +66,12 @@ http POST /enhet/LKR/varde -b "$T/anna.jar" --data "csrf=$CSRF_anna&indikator=ID
 expect_eq "value saved" 303 "$status"
 run --db "$DB" show values --unit LKR --year 2025
 expect_contains "stored value" "84,1" "$out"
+http GET /enhet/LKR -b "$T/anna.jar"
+expect_contains "cached dashboard follows a write through the server" "84,1${NBSP}%" "$body"
+printf 'indicator;unit;period;value;numerator;denominator;missing_reason;source\nID0070;LKR;2025;61,5;;;;test\n' >"$T/v.csv"
+run --db "$DB" import csv "$T/v.csv"
+http GET /enhet/LKR -b "$T/anna.jar"
+expect_contains "cached dashboard follows a write by another process" "61,5${NBSP}%" "$body"
 
 # --- workflow and lock
 login karl
