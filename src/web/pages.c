@@ -559,7 +559,7 @@ int pg_indicator(struct req *r)
 	struct values vals;
 	struct units all;
 	struct styr_err err;
-	bool has_target = false;
+	bool has_target = false, has_children = false;
 	size_t i, j;
 
 	if (web_unit_or_reply(r, &u))
@@ -608,11 +608,17 @@ int pg_indicator(struct req *r)
 		value_cells(r, &ind, &vals.v[i]);
 		out_s(r, "</tr>");
 	}
-	out_s(r, "</tbody></table><h2>Enheter under</h2><table><caption>Senaste värde per "
-	         "enhet</caption><thead><tr><th scope=\"col\">Enhet</th><th scope=\"col\">Period"
-	         "</th><th scope=\"col\">Värde</th><th scope=\"col\">Mål</th><th scope=\"col\">"
-	         "Status</th><th scope=\"col\">Trend</th></tr></thead><tbody>");
-	for (j = 0; j < all.n; j++) {
+	if (!vals.n)
+		out_s(r, "<tr><td colspan=\"5\">Inga värden.</td></tr>");
+	out_s(r, "</tbody></table>");
+	for (j = 0; j < all.n && strcmp(all.v[j].parent, u.code); j++)
+		;
+	if (j < all.n)
+		out_s(r, "<h2>Enheter under</h2><table><caption>Senaste värde per enhet</caption>"
+		         "<thead><tr><th scope=\"col\">Enhet</th><th scope=\"col\">Period</th>"
+		         "<th scope=\"col\">Värde</th><th scope=\"col\">Mål</th><th scope=\"col\">"
+		         "Status</th><th scope=\"col\">Trend</th></tr></thead><tbody>");
+	for (; j < all.n; j++) {
 		struct values cv;
 
 		if (strcmp(all.v[j].parent, u.code))
@@ -632,8 +638,10 @@ int pg_indicator(struct req *r)
 			out_s(r, "<td colspan=\"5\">Inget värde</td>");
 		out_s(r, "</tr>");
 		free(cv.v);
+		has_children = true;
 	}
-	out_s(r, "</tbody></table>");
+	if (has_children)
+		out_s(r, "</tbody></table>");
 	free(all.v);
 	free(vals.v);
 	return page_end(r);
@@ -983,7 +991,7 @@ int pg_report(struct req *r)
 	struct styr_err err;
 	struct values vals;
 	char year[16], ptext[STYR_PERIOD_TEXT_MAX], label[64], title[STYR_NAME_MAX + 80];
-	size_t i;
+	size_t i, shown;
 
 	current_year(year, sizeof(year));
 	if (web_unit_or_reply(r, &u) || web_period_or_reply(r, "period", q && q[0] ? q : year, &p))
@@ -1032,11 +1040,12 @@ int pg_report(struct req *r)
 	         "Indikator</th><th scope=\"col\">Period</th><th scope=\"col\">Värde</th>"
 	         "<th scope=\"col\">Mål</th><th scope=\"col\">Status</th><th scope=\"col\">Trend"
 	         "</th></tr></thead><tbody>");
-	for (i = 0; i < vals.n; i++) {
+	for (i = 0, shown = 0; i < vals.n; i++) {
 		struct styr_indicator ind;
 
 		if (styr_period_cmp(&vals.v[i].period, &p))
 			continue;
+		shown++;
 		styr_err_init(&err);
 		if (styr_indicator_find(r->srv->db, vals.v[i].indicator, &ind, &err))
 			continue;
@@ -1048,6 +1057,8 @@ int pg_report(struct req *r)
 		value_cells(r, &ind, &vals.v[i]);
 		out_s(r, "</tr>");
 	}
+	if (!shown)
+		out_s(r, "<tr><td colspan=\"6\">Inga värden för perioden.</td></tr>");
 	out_s(r, "</tbody></table>");
 	free(vals.v);
 	return page_end(r);
