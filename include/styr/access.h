@@ -113,6 +113,8 @@ int styr_session_put(struct styr_db *db, const struct styr_session *s, struct st
 int styr_session_find(struct styr_db *db, const char *token_hash, struct styr_session *out,
                       struct styr_err *err);
 int styr_session_delete(struct styr_db *db, const char *token_hash, struct styr_err *err);
+/* Remove the sessions that expired at or before now. */
+int styr_session_purge(struct styr_db *db, int64_t now, struct styr_err *err);
 int styr_api_token_put(struct styr_db *db, const char *token_hash, const char *user,
                        const char *created, struct styr_err *err);
 int styr_api_token_find(struct styr_db *db, const char *token_hash, char *user, size_t size,

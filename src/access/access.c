@@ -260,6 +260,10 @@ int styr_login(struct styr_db *db, const char *name, const char *password, int64
 		u.locked_until = now + STYR_LOGIN_LOCK_SECONDS;
 	}
 	rc = styr_user_put(db, &u, err);
+	/* Expired sessions are removed as new ones are made, so the table
+	 * holds only live sessions. */
+	if (!rc && ok)
+		rc = styr_session_purge(db, now, err);
 	if (!rc && ok)
 		rc = new_session(db, name, now, ttl, out, token, err);
 	/* Logins are security events: each attempt on a known user is kept. */

@@ -36,6 +36,7 @@ enum wstmt {
 	W_REPORT_FIND,
 	W_READ_BEGIN,
 	W_READ_END,
+	W_SESSION_PURGE,
 	W_COUNT
 };
 
@@ -446,4 +447,15 @@ void sqw_read_end(struct store *st)
 		sqlite3_exec(store_sqlite_handle(st), "ROLLBACK", NULL, NULL, NULL);
 	if (s)
 		sqlite3_reset(s);
+}
+
+int sqw_session_purge(struct store *st, int64_t now, struct styr_err *err)
+{
+	sqlite3_stmt *s =
+	    prep(st, W_SESSION_PURGE, "DELETE FROM app_session WHERE expires <= ?1", err);
+
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int64(s, 1, now);
+	return done(st, s, err, "removing expired sessions");
 }

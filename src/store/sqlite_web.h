@@ -37,6 +37,7 @@ int sqw_report_state_find(struct store *st, const char *unit, const struct styr_
 int sqw_data_version(struct store *st, long long *out, struct styr_err *err);
 int sqw_read_begin(struct store *st, struct styr_err *err);
 void sqw_read_end(struct store *st);
+int sqw_session_purge(struct store *st, int64_t now, struct styr_err *err);
 
 #define SQLITE_WEB_OPS                                                                             \
 	.user_put = sqw_user_put, .user_find = sqw_user_find, .grant_put = sqw_grant_put,          \
@@ -46,6 +47,6 @@ void sqw_read_end(struct store *st);
 	.audit_put = sqw_audit_put, .audit_last = sqw_audit_last, .audit_each = sqw_audit_each,    \
 	.report_state_put = sqw_report_state_put, .report_state_find = sqw_report_state_find,      \
 	.db_data_version = sqw_data_version, .db_read_begin = sqw_read_begin,                      \
-	.db_read_end = sqw_read_end
+	.db_read_end = sqw_read_end, .session_purge = sqw_session_purge
 
 #endif

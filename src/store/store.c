@@ -182,3 +182,4 @@ void styr_db_read_end(struct styr_db *db)
 {
 	db->ops->db_read_end(db->st);
 }
+FORWARD(session_purge, (struct styr_db * db, int64_t now, struct styr_err *err), (db->st, now, err))

@@ -104,6 +104,7 @@ struct store_ops {
 	int (*db_data_version)(struct store *st, long long *out, struct styr_err *err);
 	int (*db_read_begin)(struct store *st, struct styr_err *err);
 	void (*db_read_end)(struct store *st);
+	int (*session_purge)(struct store *st, int64_t now, struct styr_err *err);
 };
 
 struct styr_db {

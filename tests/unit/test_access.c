@@ -214,6 +214,27 @@ static void test_login(void **state)
 	                 STYR_OK);
 }
 
+static void test_expired_sessions_purged(void **state)
+{
+	struct fixture *f = *state;
+	struct styr_session s, back;
+	struct styr_err err;
+	char first[STYR_TOKEN_MAX], second[STYR_TOKEN_MAX];
+	int throttled;
+
+	styr_err_init(&err);
+	assert_int_equal(
+	    styr_login(f->db, "anna", "hemligt-1", 1000, 60, &s, first, &throttled, &err), STYR_OK);
+	assert_int_equal(
+	    styr_login(f->db, "anna", "hemligt-1", 2000, 60, &s, second, &throttled, &err),
+	    STYR_OK);
+	/* Asked as of a time when it would still be valid: it is gone. */
+	assert_int_equal(styr_session_check(f->db, first, 1001, &back, &err), STYR_EPERM);
+	assert_string_equal(err.msg, "not logged in");
+	styr_err_init(&err);
+	assert_int_equal(styr_session_check(f->db, second, 2001, &back, &err), STYR_OK);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -222,6 +243,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_lock_refuses_writes_below, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_audit_chain, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_login, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_expired_sessions_purged, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
