@@ -1,8 +1,9 @@
 /*
  * styr user: create logins for the web front-end and API tokens for
  * scripts.  The password is read from standard input (one line) so that it
- * never shows in the process list or the shell history; with --generate a
- * random one is made and printed once.
+ * never shows in the process list or the shell history; with --generate,
+ * or when standard input is a terminal or empty, a random one is made and
+ * printed once.
  *   styr user add NAME --role ROLE [--unit CODE] [--generate]
  *   styr user token NAME
  */
@@ -10,6 +11,7 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -33,7 +35,7 @@ static int add(struct cli *cli, int argc, char **argv)
 	};
 	const char *role_text = NULL, *unit = NULL;
 	enum styr_access_role role;
-	char pw[256];
+	char pw[256] = "";
 	struct styr_db *db;
 	struct styr_err err;
 	int c, gen = 0, rc;
@@ -58,13 +60,15 @@ static int add(struct cli *cli, int argc, char **argv)
 		return cli_fail(&err);
 	if (sodium_init() < 0)
 		return cli_fail(&err);
-	if (gen) {
-		generate(pw, sizeof(pw));
-	} else {
-		if (!fgets(pw, sizeof(pw), stdin))
-			return cli_usage(&cmd_user_def,
-			                 "expected the password on standard input (or --generate)");
+	/* A password comes on standard input; none there (a terminal, or
+	 * nothing to read) means one is made and printed. */
+	if (!gen && !isatty(STDIN_FILENO) && fgets(pw, sizeof(pw), stdin))
 		pw[strcspn(pw, "\r\n")] = '\0';
+	else
+		gen = 1;
+	if (gen || !pw[0]) {
+		gen = 1;
+		generate(pw, sizeof(pw));
 	}
 	if (cli_open(cli, 0, &db, &err))
 		return cli_fail(&err);
@@ -117,6 +121,7 @@ const struct command cmd_user_def = {
     "styr user token NAME\n"
     "add: ROLE is reader, unit-manager (enhetschef), controller or admin; the\n"
     "role holds on CODE and every unit below it (without --unit: everywhere).\n"
-    "The password is read from standard input, or made and printed with\n"
-    "--generate.  token: prints a new API token (Authorization: Bearer).\n",
+    "The password is read from standard input; with --generate, or when there\n"
+    "is none, one is made and printed.  token: prints a new API token\n"
+    "(Authorization: Bearer).\n",
 };
