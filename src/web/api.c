@@ -258,6 +258,74 @@ int api_values_get(struct req *r)
 	return send_json(r, 200, page_wrap(all, page, per));
 }
 
+struct dash {
+	struct styr_db *db;
+	json_t *rows;
+	struct styr_value last;
+	bool have;
+	struct styr_err *err;
+};
+
+static int dash_row(struct dash *d)
+{
+	struct styr_indicator ind;
+	struct styr_assessment a;
+	struct styr_err local;
+	json_t *row;
+
+	styr_err_init(&local);
+	if (styr_indicator_find(d->db, d->last.indicator, &ind, &local))
+		return 0;
+	if (styr_value_assess(d->db, &ind, &d->last, &a, d->err))
+		return -1;
+	row = value_json(&d->last);
+	json_object_set_new(row, "name", json_string(ind.name));
+	json_object_set_new(row, "target", a.has_target ? json_string(a.target.text) : json_null());
+	json_object_set_new(row, "status", json_string(styr_status_name(a.status)));
+	json_object_set_new(row, "trend", json_string(styr_trend_name(a.trend)));
+	json_array_append_new(d->rows, row);
+	return 0;
+}
+
+/* Values come by indicator, then period: the last of a run is the latest. */
+static int dash_cb(void *ctx, const struct styr_value *v)
+{
+	struct dash *d = ctx;
+	int rc = 0;
+
+	if (d->have && strcmp(d->last.indicator, v->indicator))
+		rc = dash_row(d);
+	d->last = *v;
+	d->have = true;
+	return rc;
+}
+
+/* What the dashboard shows: each indicator's latest value with its target,
+ * status and trend. */
+int api_dashboard(struct req *r)
+{
+	struct styr_org_unit u;
+	struct styr_value_filter f;
+	struct styr_err err;
+	struct dash d;
+
+	if (web_unit_or_reply(r, &u))
+		return -1;
+	memset(&f, 0, sizeof(f));
+	f.unit = u.code;
+	styr_err_init(&err);
+	memset(&d, 0, sizeof(d));
+	d.db = r->srv->db;
+	d.rows = json_array();
+	d.err = &err;
+	if (styr_value_each(r->srv->db, &f, dash_cb, &d, &err) || (d.have && dash_row(&d))) {
+		json_decref(d.rows);
+		return web_fail_err(r, &err);
+	}
+	return send_json(
+	    r, 200, json_pack("{s:s,s:s,s:o}", "unit", u.code, "name", u.name, "data", d.rows));
+}
+
 /* The request body as a JSON object with only the allowed fields, or 400
  * answered.  The caller owns the result. */
 static json_t *body_or_reply(struct req *r, const char *const *allowed)

@@ -43,6 +43,7 @@ const struct route web_routes[] = {
     {"GET", "/api/v1/indicators", api_indicators, READER, R_API},
     {"GET", "/api/v1/goals", api_goals, READER, R_API},
     {"GET", "/api/v1/audit", api_audit, CTRL, R_API},
+    {"GET", "/api/v1/units/{unit}/dashboard", api_dashboard, READER, R_API},
     {"GET", "/api/v1/units/{unit}/values", api_values_get, READER, R_API},
     {"POST", "/api/v1/units/{unit}/values", api_values_post, MANAGER, R_API},
     {"PUT", "/api/v1/units/{unit}/values/{ind}/{period}", api_value_put, MANAGER, R_API},

@@ -160,6 +160,7 @@ int api_units(struct req *r);
 int api_indicators(struct req *r);
 int api_goals(struct req *r);
 int api_audit(struct req *r);
+int api_dashboard(struct req *r);
 int api_values_get(struct req *r);
 int api_values_post(struct req *r);
 int api_value_put(struct req *r);
