@@ -456,6 +456,32 @@ int pg_unit(struct req *r)
 
 /* ------------------------------------------------------------ indicator */
 
+struct ind_goals {
+	struct req *r;
+	const char *indicator;
+	int n;
+};
+
+static int ind_goal_cb(void *ctx, const char *goal, const char *indicator)
+{
+	struct ind_goals *w = ctx;
+	struct styr_goal g;
+	struct styr_err err;
+
+	if (strcmp(indicator, w->indicator))
+		return 0;
+	styr_err_init(&err);
+	if (styr_goal_find(w->r->srv->db, goal, &g, &err))
+		return 0;
+	out_s(w->r, w->n++ ? "</li><li>" : "<h2>Mål som indikatorn följer upp</h2><ul><li>");
+	out_s(w->r, "<a href=\"/mal/");
+	out_h(w->r, g.code);
+	out_s(w->r, "\">");
+	out_h(w->r, g.title);
+	out_s(w->r, "</a>");
+	return 0;
+}
+
 /* A line chart of the history with the target as a dashed line; plain
  * SVG, so it prints and needs no script. */
 static void chart(struct req *r, const struct styr_indicator *ind, const struct values *v,
@@ -596,7 +622,16 @@ int pg_indicator(struct req *r)
 	out_h(r, ind.source[0] ? ind.source : "–");
 	out_s(r, "</dd><dt>Mål</dt><dd>");
 	out_h(r, has_target ? tgt.text : "Ej målsatt");
-	out_s(r, "</dd></dl><h2>Utveckling</h2>");
+	out_s(r, "</dd></dl>");
+	{
+		struct ind_goals w = {r, ind.code, 0};
+
+		styr_err_init(&err);
+		styr_goal_indicator_each(r->srv->db, ind_goal_cb, &w, &err);
+		if (w.n)
+			out_s(r, "</li></ul>");
+	}
+	out_s(r, "<h2>Utveckling</h2>");
 	chart(r, &ind, &vals, &parsed, has_target);
 	out_s(r, "<table><caption>Värden för ");
 	out_h(r, u.name);
