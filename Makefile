@@ -35,6 +35,7 @@ demo: build
 bench: build
 	@./bench/import $(BUILD)/styr
 	@./bench/report $(BUILD)/styr
+	@./bench/web $(BUILD)/styr
 
 format:
 	@clang-format -i $$(git ls-files '*.c' '*.h')

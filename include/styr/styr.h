@@ -6,6 +6,7 @@
 #define STYR_STYR_H
 
 #include "analysis.h"
+#include "access.h"
 #include "buf.h"
 #include "calc.h"
 #include "db.h"
@@ -18,6 +19,7 @@
 #include "period.h"
 #include "report.h"
 #include "target.h"
+#include "web.h"
 
 #define STYR_VERSION "0.1.0"
 

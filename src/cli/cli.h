@@ -49,5 +49,7 @@ extern const struct command cmd_uppdrag_def, cmd_due_def;
  * that is not one of them. */
 int cmd_show_goals(struct styr_db *db, const char *what, const char *arg, const char *unit,
                    int year, bool *handled, struct styr_err *err);
+/* web (issue 6) */
+extern const struct command cmd_user_def, cmd_audit_def, cmd_serve_def;
 
 #endif

@@ -18,6 +18,10 @@ static const struct command *const commands[] = {
     /* goals area (issue 7) */
     &cmd_uppdrag_def,
     &cmd_due_def,
+    /* web (issue 6) */
+    &cmd_user_def,
+    &cmd_audit_def,
+    &cmd_serve_def,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

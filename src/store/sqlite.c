@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "store/sqlite_web.h"
 #include "store/store.h"
 
 enum stmt_id {
@@ -138,6 +139,7 @@ struct store {
 	sqlite3_stmt *stmt[S_COUNT];
 	struct id_cache org, ind;
 	bool in_tx;
+	sqlite3_stmt *web_stmt[SQW_STMT_MAX]; /* web (issue 6): sqlite_web.c's */
 };
 
 static int db_error(struct store *st, struct styr_err *err, const char *what)
@@ -296,6 +298,8 @@ static void sq_close(struct store *st)
 		return;
 	for (i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
+	for (i = 0; i < SQW_STMT_MAX; i++)
+		sqlite3_finalize(st->web_stmt[i]);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);
@@ -1627,4 +1631,30 @@ const struct store_ops store_sqlite_ops = {
     .internal_control_each = sq_internal_control_each,
     .index_weight_put = sq_index_weight_put,
     .index_weight_each = sq_index_weight_each,
+    SQLITE_WEB_OPS,
 };
+
+/* web (issue 6): what sqlite_web.c needs of this file */
+struct sqlite3 *store_sqlite_handle(struct store *st)
+{
+	return st->db;
+}
+
+sqlite3_stmt **store_sqlite_web_stmts(struct store *st)
+{
+	return st->web_stmt;
+}
+
+const char *store_sqlite_path(struct store *st)
+{
+	return st->path;
+}
+
+int store_sqlite_org_id(struct store *st, const char *code, long long *out, struct styr_err *err)
+{
+	sqlite3_int64 id;
+	int rc = org_id(st, code, &id, err);
+
+	*out = rc ? 0 : (long long)id;
+	return rc;
+}

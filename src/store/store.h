@@ -15,6 +15,7 @@
 #define STYR_STORE_H
 
 #include "styr/analysis.h"
+#include "styr/access.h"
 #include "styr/db.h"
 #include "styr/goals.h"
 
@@ -121,6 +122,36 @@ struct store_ops {
 	int (*index_weight_each)(struct store *st, const char *index,
 	                         int (*cb)(void *, const struct styr_index_weight *), void *ctx,
 	                         struct styr_err *err);
+	/* web (issue 6): users, grants, sessions, API tokens, audit, report
+	 * workflow; implemented in sqlite_web.c, see styr/access.h */
+	int (*user_put)(struct store *st, const struct styr_user *u, struct styr_err *err);
+	int (*user_find)(struct store *st, const char *name, struct styr_user *out,
+	                 struct styr_err *err);
+	int (*grant_put)(struct store *st, const struct styr_grant *g, struct styr_err *err);
+	int (*grant_each)(struct store *st, const char *user,
+	                  int (*cb)(void *, const struct styr_grant *), void *ctx,
+	                  struct styr_err *err);
+	int (*session_put)(struct store *st, const struct styr_session *s, struct styr_err *err);
+	int (*session_find)(struct store *st, const char *token_hash, struct styr_session *out,
+	                    struct styr_err *err);
+	int (*session_delete)(struct store *st, const char *token_hash, struct styr_err *err);
+	int (*api_token_put)(struct store *st, const char *token_hash, const char *user,
+	                     const char *created, struct styr_err *err);
+	int (*api_token_find)(struct store *st, const char *token_hash, char *user, size_t size,
+	                      struct styr_err *err);
+	int (*audit_put)(struct store *st, const struct styr_audit_entry *a, struct styr_err *err);
+	int (*audit_last)(struct store *st, struct styr_audit_entry *out, struct styr_err *err);
+	int (*audit_each)(struct store *st, int newest_first, int limit,
+	                  int (*cb)(void *, const struct styr_audit_entry *), void *ctx,
+	                  struct styr_err *err);
+	int (*report_state_put)(struct store *st, const struct styr_report_state *r,
+	                        struct styr_err *err);
+	int (*report_state_find)(struct store *st, const char *unit, const struct styr_period *p,
+	                         struct styr_report_state *out, struct styr_err *err);
+	int (*db_data_version)(struct store *st, long long *out, struct styr_err *err);
+	int (*db_read_begin)(struct store *st, struct styr_err *err);
+	void (*db_read_end)(struct store *st);
+	int (*session_purge)(struct store *st, int64_t now, struct styr_err *err);
 };
 
 struct styr_db {
@@ -139,6 +170,12 @@ int store_internal_control_put(struct styr_db *db, const struct styr_internal_co
                                struct styr_err *err);
 int store_escalation_add(struct styr_db *db, const struct styr_escalation_step *s,
                          struct styr_err *err);
+
+/* For sqlite_web.c, which keeps the web's statements apart from the core
+ * ones: the connection and the code → key lookups. */
+struct sqlite3 *store_sqlite_handle(struct store *st);
+const char *store_sqlite_path(struct store *st);
+int store_sqlite_org_id(struct store *st, const char *code, long long *out, struct styr_err *err);
 
 /* The schema, one SQL text per migration, generated from migrations/. */
 extern const char *const store_migrations[];

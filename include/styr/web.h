@@ -1,0 +1,31 @@
+/*
+ * The web front-end: `styr serve` answers HTML pages and the JSON API
+ * from one database until it is told to stop (SIGINT or SIGTERM).
+ *
+ * Ownership: the options are borrowed for the duration of the call.
+ */
+#ifndef STYR_WEB_H
+#define STYR_WEB_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "err.h"
+
+struct styr_serve_options {
+	const char *db_path;
+	const char *address; /* "127.0.0.1" unless given */
+	int port;
+	int64_t session_ttl; /* seconds; 0: 8 hours */
+	int quiet;           /* no request log on stderr */
+};
+
+/* Serve until SIGINT/SIGTERM; prints "listening on http://ADDR:PORT" to
+ * stdout once ready. */
+int styr_serve(const struct styr_serve_options *opt, struct styr_err *err);
+
+/* The route table as text, one row a line: METHOD PATTERN ROLE SCOPE,
+ * where SCOPE is "unit" when the route names an org unit. */
+void styr_web_print_routes(FILE *out);
+
+#endif

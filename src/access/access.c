@@ -1,0 +1,369 @@
+/*
+ * Users, grants and logins.  A password is kept only as its argon2id
+ * encoding (the salt and cost travel inside it, so the cost can be raised
+ * later without a migration); a session or API token is 32 random bytes
+ * from libsodium, handed to the client as hex, and stored only as its
+ * sha256, so a copy of the database does not let anyone log in.
+ *
+ * A grant gives a role on an org unit and everything below it; the role a
+ * user has on a unit is the highest grant found walking from the unit up
+ * to the top.  Failed logins are counted per user and lock the user out
+ * for a minute after five in a row, which makes guessing slow without
+ * letting a stranger lock a user out for long.
+ */
+#include <argon2.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "styr/access.h"
+
+/* Interactive-login cost: about 20–40 ms on one core. */
+#define ARGON2_T_COST 2
+#define ARGON2_M_COST (19 * 1024)
+#define ARGON2_LANES  1
+
+static const char *const role_names[] = {"none", "reader", "unit-manager", "controller", "admin"};
+static const char *const role_labels[] = {"ingen", "läsare", "enhetschef", "controller",
+                                          "administratör"};
+
+const char *styr_access_role_name(enum styr_access_role r)
+{
+	return (unsigned)r <= STYR_ACCESS_ADMIN ? role_names[r] : "?";
+}
+
+const char *styr_access_role_label(enum styr_access_role r)
+{
+	return (unsigned)r <= STYR_ACCESS_ADMIN ? role_labels[r] : "?";
+}
+
+int styr_access_role_parse(const char *text, enum styr_access_role *out, struct styr_err *err)
+{
+	int i;
+
+	for (i = STYR_ACCESS_READER; i <= STYR_ACCESS_ADMIN; i++) {
+		if (!strcasecmp(text, role_names[i])) {
+			*out = (enum styr_access_role)i;
+			return STYR_OK;
+		}
+	}
+	if (!strcasecmp(text, "enhetschef") || !strcasecmp(text, "verksamhetschef")) {
+		*out = STYR_ACCESS_UNIT_MANAGER;
+		return STYR_OK;
+	}
+	return styr_error(err, STYR_EINPUT,
+	                  "role \"%s\": expected reader, unit-manager, controller or admin", text);
+}
+
+static const char *const state_names[] = {"draft", "submitted", "approved", "returned"};
+static const char *const state_labels[] = {"utkast", "inskickad", "godkänd", "återsänd"};
+
+const char *styr_report_state_name(enum styr_report_state_kind s)
+{
+	return (unsigned)s <= STYR_REPORT_RETURNED ? state_names[s] : "?";
+}
+
+const char *styr_report_state_label(enum styr_report_state_kind s)
+{
+	return (unsigned)s <= STYR_REPORT_RETURNED ? state_labels[s] : "?";
+}
+
+void styr_sha256_hex(const char *text, size_t len, char out[STYR_HASH_MAX])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(h, (const unsigned char *)text, len);
+	sodium_bin2hex(out, STYR_HASH_MAX, h, sizeof(h));
+}
+
+int styr_token_equal(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+
+	if (la != lb || la == 0)
+		return 0;
+	return sodium_memcmp(a, b, la) == 0;
+}
+
+static void new_token(char token[STYR_TOKEN_MAX]);
+
+void styr_token_new(char token[STYR_TOKEN_MAX])
+{
+	if (sodium_init() < 0)
+		abort(); /* no randomness: nothing safe to hand out */
+	new_token(token);
+}
+
+static void new_token(char token[STYR_TOKEN_MAX])
+{
+	unsigned char r[32];
+
+	randombytes_buf(r, sizeof(r));
+	sodium_bin2hex(token, STYR_TOKEN_MAX, r, sizeof(r));
+}
+
+static int sodium_ready(struct styr_err *err)
+{
+	if (sodium_init() < 0)
+		return styr_error(err, STYR_EIO, "libsodium could not be initialised");
+	return STYR_OK;
+}
+
+int styr_user_add(struct styr_db *db, const char *by, const char *name, const char *password,
+                  enum styr_access_role role, const char *unit, struct styr_err *err)
+{
+	unsigned char salt[16];
+	struct styr_user u;
+	struct styr_grant g;
+	char after[256];
+	int rc;
+
+	if ((rc = sodium_ready(err)))
+		return rc;
+	if (!name[0] || strlen(name) >= STYR_USER_MAX)
+		return styr_error(err, STYR_EINPUT, "user name: expected 1 to %d bytes",
+		                  STYR_USER_MAX - 1);
+	if (strlen(password) < 8)
+		return styr_error(err, STYR_EINPUT, "password: expected at least 8 characters");
+	if (role < STYR_ACCESS_READER || role > STYR_ACCESS_ADMIN)
+		return styr_error(err, STYR_EINPUT, "role: expected reader to admin");
+	memset(&u, 0, sizeof(u));
+	snprintf(u.name, sizeof(u.name), "%s", name);
+	randombytes_buf(salt, sizeof(salt));
+	if (argon2id_hash_encoded(ARGON2_T_COST, ARGON2_M_COST, ARGON2_LANES, password,
+	                          strlen(password), salt, sizeof(salt), 32, u.password,
+	                          sizeof(u.password)) != ARGON2_OK)
+		return styr_error(err, STYR_EIO, "hashing the password failed");
+	memset(&g, 0, sizeof(g));
+	snprintf(g.user, sizeof(g.user), "%s", name);
+	if (unit && unit[0] && (rc = styr_field_copy(g.unit, sizeof(g.unit), unit, "unit", err)))
+		return rc;
+	g.role = role;
+	snprintf(after, sizeof(after), "role=%s unit=%s", styr_access_role_name(role),
+	         g.unit[0] ? g.unit : "*");
+	if ((rc = styr_db_begin(db, err)))
+		return rc;
+	if (!(rc = styr_user_put(db, &u, err)) && !(rc = styr_grant_put(db, &g, err)))
+		rc = styr_audit_append(db, by, "user.add", name, "", after, err);
+	if (!rc)
+		return styr_db_commit(db, err);
+	styr_db_rollback(db);
+	return rc;
+}
+
+struct role_walk {
+	const char *unit; /* NULL: any */
+	const char *chain[64];
+	size_t n;
+	enum styr_access_role best, anywhere;
+};
+
+static int role_cb(void *ctx, const struct styr_grant *g)
+{
+	struct role_walk *w = ctx;
+	size_t i;
+	int applies = !w->unit || !g->unit[0];
+
+	for (i = 0; !applies && i < w->n; i++)
+		applies = !strcmp(w->chain[i], g->unit);
+	if (applies && g->role > w->best)
+		w->best = g->role;
+	if (g->role > w->anywhere)
+		w->anywhere = g->role;
+	return 0;
+}
+
+int styr_access_role_for(struct styr_db *db, const char *user, const char *unit,
+                         enum styr_access_role *out, enum styr_access_role *anywhere,
+                         struct styr_err *err)
+{
+	struct styr_org_unit chain[64];
+	struct role_walk w;
+	int rc;
+
+	memset(&w, 0, sizeof(w));
+	*out = STYR_ACCESS_NONE;
+	w.unit = unit;
+	if (unit) {
+		/* The unit and its ancestors, by canonical code (aliases resolve). */
+		rc = styr_org_find(db, unit, &chain[0], err);
+		if (rc)
+			return rc;
+		w.chain[w.n++] = chain[0].code;
+		while (chain[w.n - 1].parent[0] && w.n < 64) {
+			rc = styr_org_find(db, chain[w.n - 1].parent, &chain[w.n], err);
+			if (rc)
+				return rc;
+			w.chain[w.n] = chain[w.n].code;
+			w.n++;
+		}
+	}
+	rc = styr_grant_each(db, user, role_cb, &w, err);
+	if (!rc)
+		*out = w.best;
+	if (!rc && anywhere)
+		*anywhere = w.anywhere;
+	return rc;
+}
+
+static int new_session(struct styr_db *db, const char *name, int64_t now, int64_t ttl,
+                       struct styr_session *out, char *token, struct styr_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	new_token(token);
+	styr_sha256_hex(token, strlen(token), out->token_hash);
+	new_token(out->csrf);
+	snprintf(out->user, sizeof(out->user), "%s", name);
+	out->expires = now + ttl;
+	return styr_session_put(db, out, err);
+}
+
+int styr_login(struct styr_db *db, const char *name, const char *password, int64_t now, int64_t ttl,
+               struct styr_session *out, char *token, int *throttled, struct styr_err *err)
+{
+	struct styr_user u;
+	struct styr_err local;
+	int rc, ok;
+
+	*throttled = 0;
+	if ((rc = sodium_ready(err)))
+		return rc;
+	styr_err_init(&local);
+	rc = styr_user_find(db, name, &u, &local);
+	if (rc == STYR_ENOTFOUND) {
+		/* Spend the same time as a real check, so timing does not tell
+		 * which user names exist. */
+		argon2id_verify("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$"
+		                "ZmFrZWZha2VmYWtlZmFrZWZha2VmYWtlZmFrZWZha2U",
+		                password, strlen(password));
+		return styr_error(err, STYR_EPERM, "wrong user name or password");
+	}
+	if (rc)
+		return styr_error(err, local.code, "%s", local.msg);
+	if (u.locked_until > now) {
+		*throttled = 1;
+		return styr_error(err, STYR_EPERM,
+		                  "too many failed logins; try again in %lld seconds",
+		                  (long long)(u.locked_until - now));
+	}
+	ok = argon2id_verify(u.password, password, strlen(password)) == ARGON2_OK;
+	if ((rc = styr_db_begin(db, err)))
+		return rc;
+	if (ok) {
+		u.failed = 0;
+		u.locked_until = 0;
+	} else if (++u.failed >= STYR_LOGIN_MAX_FAILURES) {
+		u.failed = 0;
+		u.locked_until = now + STYR_LOGIN_LOCK_SECONDS;
+	}
+	rc = styr_user_put(db, &u, err);
+	/* Expired sessions are removed as new ones are made, so the table
+	 * holds only live sessions. */
+	if (!rc && ok)
+		rc = styr_session_purge(db, now, err);
+	if (!rc && ok)
+		rc = new_session(db, name, now, ttl, out, token, err);
+	/* Logins are security events: each attempt on a known user is kept. */
+	if (!rc)
+		rc = styr_audit_append(db, name,
+		                       ok                     ? "login"
+		                       : u.locked_until > now ? "login.throttled"
+		                                              : "login.failed",
+		                       name, "", "", err);
+	if (rc) {
+		styr_db_rollback(db);
+		return rc;
+	}
+	if ((rc = styr_db_commit(db, err)))
+		return rc;
+	if (!ok)
+		return styr_error(err, STYR_EPERM, "wrong user name or password");
+	return STYR_OK;
+}
+
+int styr_session_check(struct styr_db *db, const char *token, int64_t now, struct styr_session *out,
+                       struct styr_err *err)
+{
+	char hash[STYR_HASH_MAX];
+	struct styr_err local;
+	int rc;
+
+	if (strlen(token) != STYR_TOKEN_MAX - 1)
+		return styr_error(err, STYR_EPERM, "not logged in");
+	styr_sha256_hex(token, strlen(token), hash);
+	styr_err_init(&local);
+	rc = styr_session_find(db, hash, out, &local);
+	if (rc == STYR_ENOTFOUND || (!rc && !styr_token_equal(hash, out->token_hash)))
+		return styr_error(err, STYR_EPERM, "not logged in");
+	if (rc)
+		return styr_error(err, local.code, "%s", local.msg);
+	if (out->expires <= now)
+		return styr_error(err, STYR_EPERM, "the session has expired; log in again");
+	return STYR_OK;
+}
+
+int styr_logout(struct styr_db *db, const char *token, struct styr_err *err)
+{
+	char hash[STYR_HASH_MAX];
+	struct styr_session se;
+	struct styr_err local;
+	int rc;
+
+	styr_sha256_hex(token, strlen(token), hash);
+	styr_err_init(&local);
+	if (styr_session_find(db, hash, &se, &local))
+		return STYR_OK; /* no such session: nothing to end */
+	if ((rc = styr_db_begin(db, err)))
+		return rc;
+	if (!(rc = styr_session_delete(db, hash, err)))
+		rc = styr_audit_append(db, se.user, "logout", se.user, "", "", err);
+	if (!rc)
+		return styr_db_commit(db, err);
+	styr_db_rollback(db);
+	return rc;
+}
+
+int styr_api_token_create(struct styr_db *db, const char *user, char *token, struct styr_err *err)
+{
+	char hash[STYR_HASH_MAX], now[32];
+	time_t t = time(NULL);
+	struct tm tm;
+	int rc;
+
+	if ((rc = sodium_ready(err)))
+		return rc;
+	new_token(token);
+	styr_sha256_hex(token, strlen(token), hash);
+	gmtime_r(&t, &tm);
+	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if ((rc = styr_db_begin(db, err)))
+		return rc;
+	if (!(rc = styr_api_token_put(db, hash, user, now, err)))
+		rc = styr_audit_append(db, user, "token.add", user, "", hash, err);
+	if (!rc)
+		return styr_db_commit(db, err);
+	styr_db_rollback(db);
+	return rc;
+}
+
+int styr_api_token_check(struct styr_db *db, const char *token, char *user, size_t size,
+                         struct styr_err *err)
+{
+	char hash[STYR_HASH_MAX];
+	struct styr_err local;
+	int rc;
+
+	if (strlen(token) != STYR_TOKEN_MAX - 1)
+		return styr_error(err, STYR_EPERM, "unknown API token");
+	styr_sha256_hex(token, strlen(token), hash);
+	styr_err_init(&local);
+	rc = styr_api_token_find(db, hash, user, size, &local);
+	if (rc == STYR_ENOTFOUND)
+		return styr_error(err, STYR_EPERM, "unknown API token");
+	if (rc)
+		return styr_error(err, local.code, "%s", local.msg);
+	return STYR_OK;
+}

@@ -1,0 +1,185 @@
+/*
+ * A unit's report for a period moves draft → submitted → approved, or from
+ * submitted back to the unit as returned (with a comment saying why), and
+ * from returned to submitted again.  Approval is what closes the books:
+ * the unit's values for that period, and those of every unit below it,
+ * are locked until an admin unlocks the report (back to draft).  Each move
+ * and each value write is one transaction with its audit entry.
+ *
+ * The lock is the workflow state itself rather than a separate lock
+ * table, so the two can never disagree.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "styr/access.h"
+
+int styr_report_state_get(struct styr_db *db, const char *unit, const struct styr_period *p,
+                          struct styr_report_state *out, struct styr_err *err)
+{
+	struct styr_org_unit u;
+	struct styr_err local;
+	int rc;
+
+	if ((rc = styr_org_find(db, unit, &u, err)))
+		return rc;
+	styr_err_init(&local);
+	rc = styr_report_state_find(db, u.code, p, out, &local);
+	if (rc == STYR_ENOTFOUND) {
+		memset(out, 0, sizeof(*out));
+		snprintf(out->unit, sizeof(out->unit), "%s", u.code);
+		out->period = *p;
+		out->state = STYR_REPORT_DRAFT;
+		return STYR_OK;
+	}
+	if (rc)
+		return styr_error(err, local.code, "%s", local.msg);
+	return STYR_OK;
+}
+
+struct move {
+	enum styr_report_state_kind from1, from2, to;
+	const char *verb;
+};
+
+static const struct move moves[] = {
+    [STYR_REPORT_SUBMIT] = {STYR_REPORT_DRAFT, STYR_REPORT_RETURNED, STYR_REPORT_SUBMITTED,
+                            "submit"},
+    [STYR_REPORT_APPROVE] = {STYR_REPORT_SUBMITTED, STYR_REPORT_SUBMITTED, STYR_REPORT_APPROVED,
+                             "approve"},
+    [STYR_REPORT_RETURN] = {STYR_REPORT_SUBMITTED, STYR_REPORT_SUBMITTED, STYR_REPORT_RETURNED,
+                            "return"},
+    [STYR_REPORT_UNLOCK] = {STYR_REPORT_APPROVED, STYR_REPORT_APPROVED, STYR_REPORT_DRAFT,
+                            "unlock"},
+};
+
+int styr_report_move(struct styr_db *db, const char *user, const char *unit,
+                     const struct styr_period *p, enum styr_report_action action,
+                     const char *comment, struct styr_err *err)
+{
+	struct styr_report_state r;
+	const struct move *m;
+	char entity[128], period[STYR_PERIOD_TEXT_MAX];
+	time_t t = time(NULL);
+	struct tm tm;
+	int rc;
+
+	if ((unsigned)action > STYR_REPORT_UNLOCK)
+		return styr_error(err, STYR_EINPUT, "unknown report action");
+	m = &moves[action];
+	if (action == STYR_REPORT_RETURN && (!comment || !comment[0]))
+		return styr_error(err, STYR_EINPUT,
+		                  "comment: expected a text saying why the report is returned");
+	if (comment && strlen(comment) >= STYR_COMMENT_MAX)
+		return styr_error(err, STYR_EINPUT, "comment: expected at most %d bytes",
+		                  STYR_COMMENT_MAX - 1);
+	if ((rc = styr_db_begin(db, err)))
+		return rc;
+	rc = styr_report_state_get(db, unit, p, &r, err);
+	if (!rc && r.state != m->from1 && r.state != m->from2)
+		rc = styr_error(err, STYR_ECONFLICT, "the report is %s; it cannot be %s now",
+		                styr_report_state_name(r.state),
+		                action == STYR_REPORT_SUBMIT    ? "submitted"
+		                : action == STYR_REPORT_APPROVE ? "approved"
+		                : action == STYR_REPORT_RETURN  ? "returned"
+		                                                : "unlocked");
+	if (!rc) {
+		enum styr_report_state_kind before = r.state;
+
+		r.state = m->to;
+		snprintf(r.comment, sizeof(r.comment), "%s", comment ? comment : "");
+		snprintf(r.by, sizeof(r.by), "%s", user);
+		gmtime_r(&t, &tm);
+		strftime(r.time, sizeof(r.time), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		styr_period_format(p, period, sizeof(period));
+		snprintf(entity, sizeof(entity), "report %s %s", r.unit, period);
+		rc = styr_report_state_put(db, &r, err);
+		if (!rc) {
+			char action_name[32];
+
+			snprintf(action_name, sizeof(action_name), "report.%s", m->verb);
+			rc = styr_audit_append(db, user, action_name, entity,
+			                       styr_report_state_name(before),
+			                       styr_report_state_name(r.state), err);
+		}
+	}
+	if (rc) {
+		styr_db_rollback(db);
+		return rc;
+	}
+	return styr_db_commit(db, err);
+}
+
+int styr_period_check_open(struct styr_db *db, const char *unit, const struct styr_period *p,
+                           struct styr_err *err)
+{
+	struct styr_org_unit u;
+	struct styr_report_state r;
+	char label[64];
+	int depth, rc;
+
+	if ((rc = styr_org_find(db, unit, &u, err)))
+		return rc;
+	for (depth = 0; depth < 64; depth++) {
+		if ((rc = styr_report_state_get(db, u.code, p, &r, err)))
+			return rc;
+		if (r.state == STYR_REPORT_APPROVED) {
+			styr_period_label(p, label, sizeof(label));
+			return styr_error(
+			    err, STYR_ELOCKED,
+			    "period %s is locked: the report of %s was approved by %s; "
+			    "an admin can unlock it",
+			    label, u.code, r.by);
+		}
+		if (!u.parent[0])
+			break;
+		if ((rc = styr_org_find(db, u.parent, &u, err)))
+			return rc;
+	}
+	return STYR_OK;
+}
+
+static void describe(const struct styr_value *v, char *buf, size_t size)
+{
+	char num[64];
+
+	styr_value_format(v, NULL, num, sizeof(num));
+	snprintf(buf, size, "%s", num);
+}
+
+int styr_value_write(struct styr_db *db, const char *user, const struct styr_value *v,
+                     struct styr_err *err)
+{
+	struct styr_value old;
+	struct styr_err local;
+	char before[128] = "", after[128], entity[160], period[STYR_PERIOD_TEXT_MAX];
+	int rc;
+
+	if ((rc = styr_db_begin(db, err)))
+		return rc;
+	rc = styr_period_check_open(db, v->unit, &v->period, err);
+	if (!rc) {
+		styr_err_init(&local);
+		rc = styr_value_find(db, v->indicator, v->unit, &v->period, &old, &local);
+		if (rc == STYR_OK)
+			describe(&old, before, sizeof(before));
+		else if (rc == STYR_ENOTFOUND)
+			rc = STYR_OK;
+		else
+			styr_error(err, local.code, "%s", local.msg);
+	}
+	if (!rc)
+		rc = styr_value_put(db, v, err);
+	if (!rc) {
+		describe(v, after, sizeof(after));
+		styr_period_format(&v->period, period, sizeof(period));
+		snprintf(entity, sizeof(entity), "value %s %s %s", v->indicator, v->unit, period);
+		rc = styr_audit_append(db, user, "value.put", entity, before, after, err);
+	}
+	if (rc) {
+		styr_db_rollback(db);
+		return rc;
+	}
+	return styr_db_commit(db, err);
+}

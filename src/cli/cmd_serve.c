@@ -1,0 +1,81 @@
+/*
+ * styr serve: the web front-end and JSON API on one port, until SIGINT or
+ * SIGTERM.  --print-routes writes the route table (method, path, minimum
+ * role, scope) so the permission-matrix test reads the same table the
+ * server dispatches on.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static int run(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"port", required_argument, NULL, 'p'},
+	    {"address", required_argument, NULL, 'a'},
+	    {"session-ttl", required_argument, NULL, 't'},
+	    {"quiet", no_argument, NULL, 'q'},
+	    {"print-routes", no_argument, NULL, 'r'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct styr_serve_options o;
+	struct styr_err err;
+	char *end;
+	long n;
+	int c;
+
+	memset(&o, 0, sizeof(o));
+	o.port = 8080;
+	o.address = "127.0.0.1";
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			n = strtol(optarg, &end, 10);
+			if (*end || n < 0 || n > 65535)
+				return cli_usage(&cmd_serve_def,
+				                 "--port \"%s\": expected a number 0 to 65535",
+				                 optarg);
+			o.port = (int)n;
+			break;
+		case 'a':
+			o.address = optarg;
+			break;
+		case 't':
+			n = strtol(optarg, &end, 10);
+			if (*end || n < 1)
+				return cli_usage(
+				    &cmd_serve_def,
+				    "--session-ttl \"%s\": expected seconds, such as 28800",
+				    optarg);
+			o.session_ttl = n;
+			break;
+		case 'q':
+			o.quiet = 1;
+			break;
+		case 'r':
+			styr_web_print_routes(stdout);
+			return 0;
+		default:
+			return cli_usage(&cmd_serve_def, "unknown option");
+		}
+	}
+	if (optind != argc)
+		return cli_usage(&cmd_serve_def, "unexpected argument \"%s\"", argv[optind]);
+	o.db_path = cli->db_path;
+	styr_err_init(&err);
+	if (styr_serve(&o, &err))
+		return cli_fail(&err);
+	return 0;
+}
+
+const struct command cmd_serve_def = {
+    "serve",
+    run,
+    "serve the web pages and the JSON API",
+    "styr serve [--port N] [--address A] [--session-ttl SECONDS] [--quiet]\n"
+    "styr serve --print-routes\n"
+    "Serves the database over HTTP (default 127.0.0.1:8080) until interrupted.\n",
+};

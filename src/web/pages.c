@@ -1,0 +1,1226 @@
+/*
+ * The pages: server-rendered HTML in Swedish that works without
+ * JavaScript.  Every page is one pass that reads through the library's
+ * functions and writes into the request's buffer; numbers go through the
+ * sv-SE formatter, text through the HTML escaper.  Forms post back to
+ * themselves: on a validation error the same form comes back with 422,
+ * each message next to its field (aria-describedby) and an error summary
+ * at the top, and with what the user typed kept; on success the browser
+ * is sent on with 303 so a reload does not post twice.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "web/web.h"
+
+/* ---------------------------------------------------------------- shell */
+
+static const char css[] =
+    "*{box-sizing:border-box}body{font-family:system-ui,sans-serif;margin:0;color:#1a1a1a;"
+    "background:#fff;line-height:1.45}"
+    ".skip{position:absolute;left:-999px}.skip:focus{left:1em;top:1em;background:#fff;"
+    "padding:.5em}"
+    "header{background:#0b3d5c;color:#fff;padding:.6em 1em}header nav{display:flex;gap:1.2em;"
+    "align-items:center;flex-wrap:wrap}header a{color:#fff}header form{margin-left:auto}"
+    "main{padding:1em 1.5em;max-width:70em}h1{font-size:1.6em}"
+    "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #767676;"
+    "padding:.3em .6em;text-align:left;vertical-align:top}td.num{text-align:right;"
+    "white-space:nowrap}caption{text-align:left;font-weight:bold}"
+    "a{color:#0a4f8a}a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px "
+    "solid #c75300;outline-offset:2px}"
+    ".met{color:#185c1f}.near{color:#7a4b00}.notmet{color:#a0141e}"
+    ".error{color:#a0141e;font-weight:bold}.summary{border:2px solid #a0141e;padding:.5em 1em}"
+    ".ok{border:2px solid #185c1f;padding:.5em 1em}.locked{border:2px solid #7a4b00;"
+    "padding:.5em 1em}"
+    "label{display:block;font-weight:bold;margin-top:.8em}input,select,textarea{font:inherit;"
+    "padding:.3em;border:1px solid #555}button{font:inherit;padding:.35em 1em;margin-top:.8em;"
+    "background:#0b3d5c;color:#fff;border:0;cursor:pointer}"
+    "header button{background:#fff;color:#0b3d5c;margin:0}.hint{color:#444;font-size:.9em}"
+    "ul.tree{list-style:none;padding-left:1.2em}";
+
+int pg_style(struct req *r)
+{
+	r->content_type = "text/css; charset=utf-8";
+	out_s(r, css);
+	return 0;
+}
+
+void page_csrf(struct req *r)
+{
+	if (r->logged_in && !r->via_token) {
+		out_s(r, "<input type=\"hidden\" name=\"csrf\" value=\"");
+		out_h(r, r->session.csrf);
+		out_s(r, "\">");
+	}
+}
+
+int page_begin(struct req *r, const char *title)
+{
+	out_s(r, "<!doctype html><html lang=\"sv\"><head><meta charset=\"utf-8\">"
+	         "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>");
+	out_h(r, title);
+	out_s(r, " – styr</title><link rel=\"stylesheet\" href=\"/stil.css\"></head><body>"
+	         "<a class=\"skip\" href=\"#main\">Hoppa till innehållet</a><header>"
+	         "<nav aria-label=\"Huvudmeny\"><strong>styr</strong>");
+	if (r->logged_in) {
+		out_s(r, "<a href=\"/org\">Organisation</a>");
+		if (r->role_anywhere < 0)
+			r->role_anywhere = (int)web_role_on(r, NULL);
+		if (r->role_anywhere >= STYR_ACCESS_CONTROLLER)
+			out_s(r, "<a href=\"/logg\">Granskningslogg</a>");
+		out_s(r, "<form method=\"post\" action=\"/logout\">");
+		page_csrf(r);
+		out_s(r, "<button type=\"submit\">Logga ut ");
+		out_h(r, r->user);
+		out_s(r, "</button></form>");
+	}
+	out_s(r, "</nav></header><main id=\"main\"><h1>");
+	out_h(r, title);
+	out_s(r, "</h1>");
+	return 0;
+}
+
+int page_end(struct req *r)
+{
+	out_s(r, "</main></body></html>\n");
+	return 0;
+}
+
+int page_error(struct req *r, unsigned status, const char *heading, const char *msg)
+{
+	r->status = status;
+	page_begin(r, heading);
+	out_s(r, "<p role=\"alert\">");
+	out_h(r, msg);
+	out_s(r, "</p><p><a href=\"/org\">Till organisationen</a></p>");
+	return page_end(r);
+}
+
+int pg_root(struct req *r)
+{
+	return web_redirect(r, "/org");
+}
+
+/* ---------------------------------------------------------------- login */
+
+/* Login has no session to hang a CSRF token on, so the form carries a
+ * token that must match a short-lived cookie of its own (double submit):
+ * another site can neither read the cookie nor, with SameSite=Strict,
+ * make the browser send it. */
+static void login_form(struct req *r, const char *name, const char *msg)
+{
+	char token[STYR_TOKEN_MAX];
+
+	styr_token_new(token);
+	snprintf(r->cookie, sizeof(r->cookie),
+	         "styr_login=%s; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600%s", token,
+	         r->secure ? "; Secure" : "");
+	page_begin(r, "Logga in");
+	if (msg) {
+		out_s(r, "<p class=\"summary\" role=\"alert\" id=\"login-fel\">");
+		out_h(r, msg);
+		out_s(r, "</p>");
+	}
+	out_s(r, "<form method=\"post\" action=\"/login\"><input type=\"hidden\" name=\"csrf\" "
+	         "value=\"");
+	out_s(r, token);
+	out_s(r, "\"><label for=\"namn\">Användarnamn</label>"
+	         "<input id=\"namn\" name=\"namn\" autocomplete=\"username\" required value=\"");
+	out_h(r, name ? name : "");
+	out_s(r, "\"><label for=\"losenord\">Lösenord</label><input id=\"losenord\" "
+	         "name=\"losenord\" type=\"password\" autocomplete=\"current-password\" required>"
+	         "<br><button type=\"submit\">Logga in</button></form>");
+	page_end(r);
+}
+
+int pg_login_form(struct req *r)
+{
+	const char *why = web_query(r, "fel");
+
+	login_form(r, NULL,
+	           why && !strcmp(why, "utgangen") ? "Din session har gått ut. Logga in igen."
+	           : web_query(r, "utloggad")      ? "Du är utloggad."
+	                                           : NULL);
+	return 0;
+}
+
+int pg_login(struct req *r)
+{
+	const char *name = web_field(r, "namn"), *pw = web_field(r, "losenord");
+	char token[STYR_TOKEN_MAX];
+	struct styr_err err;
+	int throttled;
+
+	const char *sent = web_field(r, "csrf");
+	const char *cookie = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, "styr_login");
+
+	if (!sent || !cookie || !styr_token_equal(sent, cookie)) {
+		r->status = 400;
+		login_form(r, name,
+		           "Inloggningssidan var för gammal eller saknade sin kontrollkod. "
+		           "Försök igen.");
+		return 0;
+	}
+	if (!name || !pw || !name[0] || !pw[0]) {
+		r->status = 400;
+		login_form(r, name, "Fyll i användarnamn och lösenord.");
+		return 0;
+	}
+	styr_err_init(&err);
+	if (styr_login(r->srv->db, name, pw, (int64_t)time(NULL), r->srv->session_ttl, &r->session,
+	               token, &throttled, &err)) {
+		if (err.code != STYR_EPERM)
+			return web_fail_err(r, &err);
+		r->status = throttled ? 429 : 401;
+		login_form(r, name,
+		           throttled ? "För många misslyckade inloggningar. Vänta en minut och "
+		                       "försök igen."
+		                     : "Fel användarnamn eller lösenord.");
+		return 0;
+	}
+	snprintf(r->cookie, sizeof(r->cookie),
+	         "styr_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%lld%s", token,
+	         (long long)r->srv->session_ttl, r->secure ? "; Secure" : "");
+	return web_redirect(r, "/org");
+}
+
+int pg_logout(struct req *r)
+{
+	const char *cookie = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, "styr_session");
+	struct styr_err err;
+
+	styr_err_init(&err);
+	if (cookie && styr_logout(r->srv->db, cookie, &err))
+		return web_fail_err(r, &err);
+	snprintf(r->cookie, sizeof(r->cookie),
+	         "styr_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s",
+	         r->secure ? "; Secure" : "");
+	return web_redirect(r, "/login?utloggad=1");
+}
+
+/* ---------------------------------------------------------------- lists */
+
+struct units {
+	struct styr_org_unit *v;
+	size_t n, cap;
+};
+
+static int units_cb(void *ctx, const struct styr_org_unit *u)
+{
+	struct units *l = ctx;
+
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? 2 * l->cap : 64;
+		struct styr_org_unit *v = realloc(l->v, cap * sizeof(*v));
+
+		if (!v)
+			return STYR_ENOMEM;
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = *u;
+	return 0;
+}
+
+struct values {
+	struct styr_value *v;
+	size_t n, cap;
+};
+
+static int values_cb(void *ctx, const struct styr_value *x)
+{
+	struct values *l = ctx;
+
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? 2 * l->cap : 64;
+		struct styr_value *v = realloc(l->v, cap * sizeof(*v));
+
+		if (!v)
+			return STYR_ENOMEM;
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = *x;
+	return 0;
+}
+
+static int load_values(struct req *r, const char *ind, const char *unit, struct values *out)
+{
+	struct styr_value_filter f = {ind, unit, 0};
+	struct styr_err err;
+
+	memset(out, 0, sizeof(*out));
+	styr_err_init(&err);
+	if (styr_value_each(r->srv->db, &f, values_cb, out, &err)) {
+		free(out->v);
+		out->v = NULL;
+		return web_fail_err(r, &err);
+	}
+	return 0;
+}
+
+static int load_units(struct req *r, struct units *out)
+{
+	struct styr_err err;
+
+	memset(out, 0, sizeof(*out));
+	styr_err_init(&err);
+	if (styr_org_each(r->srv->db, units_cb, out, &err)) {
+		free(out->v);
+		out->v = NULL;
+		return web_fail_err(r, &err);
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------- org tree */
+
+static void tree(struct req *r, const struct units *l, const char *parent, int depth)
+{
+	size_t i;
+	bool open = false;
+
+	if (depth > 16)
+		return;
+	for (i = 0; i < l->n; i++) {
+		if (strcmp(l->v[i].parent, parent))
+			continue;
+		if (!open)
+			out_s(r, "<ul class=\"tree\">");
+		open = true;
+		out_s(r, "<li><a href=\"/enhet/");
+		out_h(r, l->v[i].code);
+		out_s(r, "\">");
+		out_h(r, l->v[i].name);
+		out_s(r, "</a> <span class=\"hint\">(");
+		out_h(r, l->v[i].code);
+		out_s(r, ", ");
+		out_h(r, styr_org_kind_name(l->v[i].kind));
+		out_s(r, ")</span>");
+		tree(r, l, l->v[i].code, depth + 1);
+		out_s(r, "</li>");
+	}
+	if (open)
+		out_s(r, "</ul>");
+}
+
+int pg_org(struct req *r)
+{
+	struct units l;
+
+	if (load_units(r, &l))
+		return -1;
+	page_begin(r, "Organisation");
+	out_s(r, "<nav aria-label=\"Organisationsträd\">");
+	tree(r, &l, "", 0);
+	out_s(r, "</nav>");
+	free(l.v);
+	return page_end(r);
+}
+
+/* ------------------------------------------------------------ dashboard */
+
+static const char *status_class(enum styr_status s)
+{
+	return s == STYR_STATUS_MET       ? "met"
+	       : s == STYR_STATUS_NEAR    ? "near"
+	       : s == STYR_STATUS_NOT_MET ? "notmet"
+	                                  : "";
+}
+
+static const char *trend_arrow(enum styr_trend t)
+{
+	return t == STYR_TREND_BETTER    ? "↑ "
+	       : t == STYR_TREND_WORSE   ? "↓ "
+	       : t == STYR_TREND_SAME    ? "→ "
+	       : t == STYR_TREND_CHANGED ? "↕ "
+	                                 : "";
+}
+
+/* One row: value, target, status and trend of v. */
+static void value_cells(struct req *r, const struct styr_indicator *ind, const struct styr_value *v)
+{
+	struct styr_assessment a;
+	struct styr_err err;
+	char num[64], period[64];
+
+	styr_err_init(&err);
+	styr_period_label(&v->period, period, sizeof(period));
+	styr_value_format(v, ind, num, sizeof(num));
+	out_s(r, "<td>");
+	out_h(r, period);
+	out_s(r, "</td><td class=\"num\">");
+	out_h(r, num);
+	out_s(r, "</td>");
+	if (styr_value_assess(r->srv->db, ind, v, &a, &err)) {
+		out_s(r, "<td colspan=\"3\">");
+		out_h(r, err.msg);
+		out_s(r, "</td>");
+		return;
+	}
+	out_s(r, "<td>");
+	out_h(r, a.has_target ? a.target.text : "–");
+	out_f(r, "</td><td class=\"%s\">", status_class(a.status));
+	out_h(r, styr_status_label(a.status));
+	out_s(r, "</td><td>");
+	out_s(r, trend_arrow(a.trend));
+	out_h(r, styr_trend_label(a.trend));
+	out_s(r, "</td>");
+}
+
+int pg_unit(struct req *r)
+{
+	struct styr_org_unit u;
+	struct values vals;
+	struct units all;
+	char key[WEB_CACHE_KEY];
+	size_t i, from;
+	bool any = false;
+
+	if (web_unit_or_reply(r, &u))
+		return -1;
+	page_begin(r, u.name);
+	/* Below the header (user name, CSRF token) the page is the same for
+	 * everyone who may or may not enter values here. */
+	snprintf(key, sizeof(key), "unit:%s:%d", u.code, r->role >= STYR_ACCESS_UNIT_MANAGER);
+	if (web_cache_get(r, key))
+		return page_end(r);
+	from = r->out.len;
+	if (load_values(r, NULL, u.code, &vals))
+		return -1;
+	if (load_units(r, &all)) {
+		free(vals.v);
+		return -1;
+	}
+	out_s(r, "<p class=\"hint\">");
+	out_h(r, u.code);
+	out_s(r, " · ");
+	out_h(r, styr_org_kind_name(u.kind));
+	if (u.parent[0]) {
+		out_s(r, " · del av <a href=\"/enhet/");
+		out_h(r, u.parent);
+		out_s(r, "\">");
+		out_h(r, u.parent);
+		out_s(r, "</a>");
+	}
+	out_s(r, "</p><p><a href=\"/enhet/");
+	out_h(r, u.code);
+	out_s(r, "/rapport\">Rapport och godkännande</a> · <a href=\"/enhet/");
+	out_h(r, u.code);
+	out_s(r, "/indikatorrapport\">Ladda ned indikatorrapporten (HTML)</a>");
+	if (r->role >= STYR_ACCESS_UNIT_MANAGER) {
+		out_s(r, " · <a href=\"/enhet/");
+		out_h(r, u.code);
+		out_s(r, "/varde\">Registrera värde</a>");
+	}
+	out_s(r, "</p><table><caption>Indikatorer, senaste värde</caption><thead><tr>"
+	         "<th scope=\"col\">Indikator</th><th scope=\"col\">Period</th>"
+	         "<th scope=\"col\">Värde</th><th scope=\"col\">Mål</th>"
+	         "<th scope=\"col\">Status</th><th scope=\"col\">Trend</th></tr></thead><tbody>");
+	/* Values come by indicator, then period: the last of a run is the
+	 * latest. */
+	for (i = 0; i < vals.n; i++) {
+		struct styr_indicator ind;
+		struct styr_err err;
+
+		if (i + 1 < vals.n && !strcmp(vals.v[i + 1].indicator, vals.v[i].indicator))
+			continue;
+		styr_err_init(&err);
+		if (styr_indicator_find(r->srv->db, vals.v[i].indicator, &ind, &err))
+			continue;
+		any = true;
+		out_s(r, "<tr><th scope=\"row\"><a href=\"/enhet/");
+		out_h(r, u.code);
+		out_s(r, "/indikator/");
+		out_h(r, ind.code);
+		out_s(r, "\">");
+		out_h(r, ind.code);
+		out_s(r, "</a> ");
+		out_h(r, ind.name);
+		out_s(r, "</th>");
+		value_cells(r, &ind, &vals.v[i]);
+		out_s(r, "</tr>");
+	}
+	out_s(r, "</tbody></table>");
+	if (!any)
+		out_s(r, "<p>Inga värden är registrerade för enheten.</p>");
+	out_s(r, "<h2>Enheter under</h2>");
+	tree(r, &all, u.code, 0);
+	free(all.v);
+	free(vals.v);
+	web_cache_put(r, key, from);
+	return page_end(r);
+}
+
+/* ------------------------------------------------------------ indicator */
+
+struct ind_goals {
+	struct req *r;
+	const char *indicator;
+	int n;
+};
+
+static int ind_goal_cb(void *ctx, const char *goal, const char *indicator)
+{
+	struct ind_goals *w = ctx;
+	struct styr_goal g;
+	struct styr_err err;
+
+	if (strcmp(indicator, w->indicator))
+		return 0;
+	styr_err_init(&err);
+	if (styr_goal_find(w->r->srv->db, goal, &g, &err))
+		return 0;
+	out_s(w->r, w->n++ ? "</li><li>" : "<h2>Mål som indikatorn följer upp</h2><ul><li>");
+	out_s(w->r, "<a href=\"/mal/");
+	out_h(w->r, g.code);
+	out_s(w->r, "\">");
+	out_h(w->r, g.title);
+	out_s(w->r, "</a>");
+	return 0;
+}
+
+/* A line chart of the history with the target as a dashed line; plain
+ * SVG, so it prints and needs no script. */
+static void chart(struct req *r, const struct styr_indicator *ind, const struct values *v,
+                  const struct styr_target *t, bool has_target)
+{
+	const double W = 560, H = 220, L = 60, R = 20, T = 20, B = 40;
+	double lo = 0, hi = 0, x, y;
+	bool first = true, line = has_target && t->op >= STYR_TARGET_GT && t->op <= STYR_TARGET_EQ;
+	char num[64];
+	size_t i, n = 0;
+
+	for (i = 0; i < v->n; i++) {
+		if (v->v[i].num.kind != STYR_NUM_VALUE)
+			continue;
+		if (first || v->v[i].num.value < lo)
+			lo = v->v[i].num.value;
+		if (first || v->v[i].num.value > hi)
+			hi = v->v[i].num.value;
+		first = false;
+		n++;
+	}
+	if (!n)
+		return;
+	if (line) {
+		lo = t->threshold < lo ? t->threshold : lo;
+		hi = t->threshold > hi ? t->threshold : hi;
+	}
+	if (hi - lo < 1e-9) {
+		hi += 1;
+		lo -= 1;
+	}
+	out_f(r,
+	      "<svg width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
+	      "aria-labelledby=\"diagram-titel\"><title id=\"diagram-titel\">",
+	      W, H, W, H);
+	out_h(r, ind->name);
+	out_s(r, ": utveckling över tid");
+	if (line)
+		out_s(r, " med mållinje");
+	out_s(r, "</title>");
+	out_f(r, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"#333\"/>", L,
+	      H - B, W - R, H - B);
+#define YPOS(val) (T + (H - T - B) * (1 - ((val)-lo) / (hi - lo)))
+	styr_num_format(num, sizeof(num), hi, 1);
+	out_f(r, "<text x=\"%.0f\" y=\"%.0f\" font-size=\"12\" text-anchor=\"end\">%s</text>",
+	      L - 6, YPOS(hi) + 4, num);
+	styr_num_format(num, sizeof(num), lo, 1);
+	out_f(r, "<text x=\"%.0f\" y=\"%.0f\" font-size=\"12\" text-anchor=\"end\">%s</text>",
+	      L - 6, YPOS(lo) + 4, num);
+	if (line) {
+		styr_num_format(num, sizeof(num), t->threshold, 1);
+		out_f(r,
+		      "<line x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\" stroke=\"#a0141e\" "
+		      "stroke-dasharray=\"6 4\" class=\"mallinje\"/><text x=\"%.0f\" y=\"%.1f\" "
+		      "font-size=\"12\" fill=\"#a0141e\" text-anchor=\"end\">Mål %s</text>",
+		      L, YPOS(t->threshold), W - R, YPOS(t->threshold), W - R,
+		      YPOS(t->threshold) - 4, num);
+	}
+	out_s(r, "<polyline fill=\"none\" stroke=\"#0b3d5c\" stroke-width=\"2\" points=\"");
+	{
+		size_t k = 0;
+
+		for (i = 0; i < v->n; i++) {
+			if (v->v[i].num.kind != STYR_NUM_VALUE)
+				continue;
+			x = n > 1 ? L + 10 + (W - L - R - 20) * (double)k / (double)(n - 1)
+			          : (L + W - R) / 2;
+			y = YPOS(v->v[i].num.value);
+			out_f(r, "%.1f,%.1f ", x, y);
+			k++;
+		}
+		out_s(r, "\"/>");
+		for (i = 0, k = 0; i < v->n; i++) {
+			char period[32];
+
+			if (v->v[i].num.kind != STYR_NUM_VALUE)
+				continue;
+			x = n > 1 ? L + 10 + (W - L - R - 20) * (double)k / (double)(n - 1)
+			          : (L + W - R) / 2;
+			y = YPOS(v->v[i].num.value);
+			styr_period_format(&v->v[i].period, period, sizeof(period));
+			out_f(r, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#0b3d5c\"/>", x,
+			      y);
+			out_f(r,
+			      "<text x=\"%.1f\" y=\"%.0f\" font-size=\"12\" "
+			      "text-anchor=\"middle\">%s</text>",
+			      x, H - B + 16, period);
+			k++;
+		}
+	}
+#undef YPOS
+	out_s(r, "</svg>");
+}
+
+int pg_indicator(struct req *r)
+{
+	struct styr_org_unit u;
+	struct styr_indicator ind;
+	struct styr_indicator_target tgt;
+	struct styr_target parsed;
+	struct values vals;
+	struct units all;
+	struct styr_err err;
+	bool has_target = false, has_children = false;
+	size_t i, j;
+
+	if (web_unit_or_reply(r, &u))
+		return -1;
+	styr_err_init(&err);
+	if (styr_indicator_find(r->srv->db, r->params[1], &ind, &err))
+		return web_fail_err(r, &err);
+	if (load_values(r, ind.code, u.code, &vals))
+		return -1;
+	if (load_units(r, &all)) {
+		free(vals.v);
+		return -1;
+	}
+	memset(&parsed, 0, sizeof(parsed));
+	if (vals.n) {
+		styr_err_init(&err);
+		if (!styr_target_find(r->srv->db, ind.code, u.code, vals.v[vals.n - 1].period.year,
+		                      &tgt, &err) &&
+		    !styr_target_parse(tgt.text, &parsed, &err))
+			has_target = true;
+	}
+	page_begin(r, ind.name);
+	out_s(r, "<p class=\"hint\">");
+	out_h(r, ind.code);
+	out_s(r, " · <a href=\"/enhet/");
+	out_h(r, u.code);
+	out_s(r, "\">");
+	out_h(r, u.name);
+	out_s(r, "</a></p><dl><dt>Definition</dt><dd>");
+	out_h(r, ind.definition[0] ? ind.definition : "–");
+	out_s(r, "</dd><dt>Enhet</dt><dd>");
+	out_h(r, ind.unit[0] ? ind.unit : "–");
+	out_s(r, "</dd><dt>Källa</dt><dd>");
+	out_h(r, ind.source[0] ? ind.source : "–");
+	out_s(r, "</dd><dt>Mål</dt><dd>");
+	out_h(r, has_target ? tgt.text : "Ej målsatt");
+	out_s(r, "</dd></dl>");
+	{
+		struct ind_goals w = {r, ind.code, 0};
+
+		styr_err_init(&err);
+		styr_goal_indicator_each(r->srv->db, ind_goal_cb, &w, &err);
+		if (w.n)
+			out_s(r, "</li></ul>");
+	}
+	out_s(r, "<h2>Utveckling</h2>");
+	chart(r, &ind, &vals, &parsed, has_target);
+	out_s(r, "<table><caption>Värden för ");
+	out_h(r, u.name);
+	out_s(r, "</caption><thead><tr><th scope=\"col\">Period</th><th scope=\"col\">Värde</th>"
+	         "<th scope=\"col\">Mål</th><th scope=\"col\">Status</th>"
+	         "<th scope=\"col\">Trend</th></tr></thead><tbody>");
+	for (i = vals.n; i-- > 0;) {
+		out_s(r, "<tr>");
+		value_cells(r, &ind, &vals.v[i]);
+		out_s(r, "</tr>");
+	}
+	if (!vals.n)
+		out_s(r, "<tr><td colspan=\"5\">Inga värden.</td></tr>");
+	out_s(r, "</tbody></table>");
+	for (j = 0; j < all.n && strcmp(all.v[j].parent, u.code); j++)
+		;
+	if (j < all.n)
+		out_s(r, "<h2>Enheter under</h2><table><caption>Senaste värde per enhet</caption>"
+		         "<thead><tr><th scope=\"col\">Enhet</th><th scope=\"col\">Period</th>"
+		         "<th scope=\"col\">Värde</th><th scope=\"col\">Mål</th><th scope=\"col\">"
+		         "Status</th><th scope=\"col\">Trend</th></tr></thead><tbody>");
+	for (; j < all.n; j++) {
+		struct values cv;
+
+		if (strcmp(all.v[j].parent, u.code))
+			continue;
+		if (load_values(r, ind.code, all.v[j].code, &cv))
+			break;
+		out_s(r, "<tr><th scope=\"row\"><a href=\"/enhet/");
+		out_h(r, all.v[j].code);
+		out_s(r, "/indikator/");
+		out_h(r, ind.code);
+		out_s(r, "\">");
+		out_h(r, all.v[j].name);
+		out_s(r, "</a></th>");
+		if (cv.n)
+			value_cells(r, &ind, &cv.v[cv.n - 1]);
+		else
+			out_s(r, "<td colspan=\"5\">Inget värde</td>");
+		out_s(r, "</tr>");
+		free(cv.v);
+		has_children = true;
+	}
+	if (has_children)
+		out_s(r, "</tbody></table>");
+	free(all.v);
+	free(vals.v);
+	return page_end(r);
+}
+
+/* ----------------------------------------------------------------- goal */
+
+struct goal_walk {
+	struct req *r;
+	const char *code;
+	int count;
+};
+
+static int subgoal_cb(void *ctx, const struct styr_goal *g)
+{
+	struct goal_walk *w = ctx;
+
+	if (strcmp(g->parent, w->code))
+		return 0;
+	if (!w->count++)
+		out_s(w->r, "<ul>");
+	out_s(w->r, "<li><a href=\"/mal/");
+	out_h(w->r, g->code);
+	out_s(w->r, "\">");
+	out_h(w->r, g->title);
+	out_s(w->r, "</a> <span class=\"hint\">(");
+	out_h(w->r, styr_goal_level_name(g->level));
+	out_s(w->r, ")</span></li>");
+	return 0;
+}
+
+struct owner_walk {
+	const char *goal;
+	char unit[STYR_CODE_MAX];
+};
+
+static int owner_cb(void *ctx, const struct styr_goal_owner *o)
+{
+	struct owner_walk *w = ctx;
+
+	if (!strcmp(o->goal, w->goal) && !w->unit[0])
+		snprintf(w->unit, sizeof(w->unit), "%s", o->unit);
+	return 0;
+}
+
+static int goal_ind_cb(void *ctx, const char *goal, const char *indicator)
+{
+	struct goal_walk *w = ctx;
+	struct styr_indicator ind;
+	struct owner_walk ow = {w->code, ""};
+	struct styr_err err;
+
+	if (strcmp(goal, w->code))
+		return 0;
+	styr_err_init(&err);
+	styr_goal_owner_each(w->r->srv->db, owner_cb, &ow, &err);
+	if (styr_indicator_find(w->r->srv->db, indicator, &ind, &err))
+		return 0;
+	if (!w->count++)
+		out_s(w->r, "<ul>");
+	out_s(w->r, "<li>");
+	if (ow.unit[0]) {
+		out_s(w->r, "<a href=\"/enhet/");
+		out_h(w->r, ow.unit);
+		out_s(w->r, "/indikator/");
+		out_h(w->r, ind.code);
+		out_s(w->r, "\">");
+	}
+	out_h(w->r, ind.code);
+	out_s(w->r, " ");
+	out_h(w->r, ind.name);
+	if (ow.unit[0])
+		out_s(w->r, "</a>");
+	out_s(w->r, "</li>");
+	return 0;
+}
+
+int pg_goal(struct req *r)
+{
+	struct styr_goal g;
+	struct styr_err err;
+	struct goal_walk w = {r, NULL, 0};
+
+	styr_err_init(&err);
+	if (styr_goal_find(r->srv->db, r->params[0], &g, &err))
+		return web_fail_err(r, &err);
+	w.code = g.code;
+	page_begin(r, g.title);
+	out_s(r, "<p class=\"hint\">");
+	out_h(r, g.code);
+	out_s(r, " · ");
+	out_h(r, styr_goal_level_name(g.level));
+	if (g.parent[0]) {
+		out_s(r, " · under <a href=\"/mal/");
+		out_h(r, g.parent);
+		out_s(r, "\">");
+		out_h(r, g.parent);
+		out_s(r, "</a>");
+	}
+	out_s(r, "</p><p>");
+	out_h(r, g.text);
+	out_s(r, "</p><h2>Delmål</h2>");
+	styr_goal_each(r->srv->db, subgoal_cb, &w, &err);
+	out_s(r, w.count ? "</ul>" : "<p>Inga delmål.</p>");
+	out_s(r, "<h2>Indikatorer</h2>");
+	w.count = 0;
+	styr_goal_indicator_each(r->srv->db, goal_ind_cb, &w, &err);
+	out_s(r, w.count ? "</ul>" : "<p>Inga kopplade indikatorer.</p>");
+	return page_end(r);
+}
+
+/* ----------------------------------------------------------- value form */
+
+struct form_errors {
+	const char *indicator, *period, *value;
+	const char *top; /* not about one field (a locked period) */
+	char value_buf[320], top_buf[STYR_ERR_MAX + 128];
+};
+
+struct ind_walk {
+	struct req *r;
+	const char *selected;
+};
+
+static int option_cb(void *ctx, const struct styr_indicator *ind)
+{
+	struct ind_walk *w = ctx;
+
+	out_s(w->r, "<option value=\"");
+	out_h(w->r, ind->code);
+	out_s(w->r, w->selected && !strcmp(w->selected, ind->code) ? "\" selected>" : "\">");
+	out_h(w->r, ind->code);
+	out_s(w->r, " ");
+	out_h(w->r, ind->name);
+	out_s(w->r, "</option>");
+	return 0;
+}
+
+static void field_error(struct req *r, const char *id, const char *msg)
+{
+	if (!msg)
+		return;
+	out_f(r, "<p class=\"error\" id=\"%s-fel\">", id);
+	out_h(r, msg);
+	out_s(r, "</p>");
+}
+
+static void field_attrs(struct req *r, const char *id, const char *msg)
+{
+	if (msg)
+		out_f(r, " aria-invalid=\"true\" aria-describedby=\"%s-fel\"", id);
+}
+
+static void value_form(struct req *r, const struct styr_org_unit *u, const struct form_errors *e)
+{
+	const char *ind = web_field(r, "indikator"), *period = web_field(r, "period");
+	const char *value = web_field(r, "varde"), *reason = web_field(r, "orsak");
+	struct ind_walk w = {r, ind ? ind : web_query(r, "indikator")};
+	struct styr_err err;
+	char year[16];
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	snprintf(year, sizeof(year), "%d", tm.tm_year + 1900);
+	page_begin(r, "Registrera värde");
+	out_s(r, "<p>För <a href=\"/enhet/");
+	out_h(r, u->code);
+	out_s(r, "\">");
+	out_h(r, u->name);
+	out_s(r, "</a>.</p>");
+	if (e && e->top) {
+		out_s(r, "<div class=\"locked\" role=\"alert\" id=\"formular-fel\"><p>");
+		out_h(r, e->top);
+		out_s(r, "</p></div>");
+	} else if (e) {
+		out_s(r, "<div class=\"summary\" role=\"alert\" id=\"formular-fel\"><h2>Rätta "
+		         "följande</h2><ul>");
+		if (e->indicator)
+			out_s(r, "<li><a href=\"#indikator\">Indikator</a></li>");
+		if (e->period)
+			out_s(r, "<li><a href=\"#period\">Period</a></li>");
+		if (e->value)
+			out_s(r, "<li><a href=\"#varde\">Värde</a></li>");
+		out_s(r, "</ul></div>");
+	} else if (web_query(r, "sparat")) {
+		out_s(r, "<p class=\"ok\" role=\"status\" id=\"sparat\">Värdet sparades. <a "
+		         "href=\"/enhet/");
+		out_h(r, u->code);
+		out_s(r, "/rapport?period=");
+		out_h(r, web_query(r, "period") ? web_query(r, "period") : "");
+		out_s(r, "\">Till rapporten för perioden</a></p>");
+	}
+	out_s(r, "<form method=\"post\" action=\"/enhet/");
+	out_h(r, u->code);
+	out_s(r, "/varde\" novalidate>");
+	page_csrf(r);
+	out_s(r, "<label for=\"indikator\">Indikator</label>");
+	field_error(r, "indikator", e ? e->indicator : NULL);
+	out_s(r, "<select id=\"indikator\" name=\"indikator\"");
+	field_attrs(r, "indikator", e ? e->indicator : NULL);
+	out_s(r, "><option value=\"\">Välj indikator</option>");
+	styr_err_init(&err);
+	styr_indicator_each(r->srv->db, option_cb, &w, &err);
+	out_s(r, "</select><label for=\"period\">Period</label><p class=\"hint\" "
+	         "id=\"period-tips\">Till exempel 2025, 2025-03 eller 2025T2.</p>");
+	field_error(r, "period", e ? e->period : NULL);
+	out_s(r, "<input id=\"period\" name=\"period\" value=\"");
+	out_h(r, period ? period : year);
+	out_s(r, "\"");
+	field_attrs(r, "period", e ? e->period : NULL);
+	out_s(r, "><label for=\"varde\">Värde</label><p class=\"hint\">Till exempel 83,8 eller "
+	         "83,8 %. Lämna tomt om värdet saknas och ange orsak.</p>");
+	field_error(r, "varde", e ? e->value : NULL);
+	out_s(r, "<input id=\"varde\" name=\"varde\" inputmode=\"decimal\" value=\"");
+	out_h(r, value ? value : "");
+	out_s(r, "\"");
+	field_attrs(r, "varde", e ? e->value : NULL);
+	out_s(r, "><label for=\"orsak\">Orsak om värde saknas</label><input id=\"orsak\" "
+	         "name=\"orsak\" value=\"");
+	out_h(r, reason ? reason : "");
+	out_s(r, "\"><br><button type=\"submit\">Spara</button></form>");
+	page_end(r);
+}
+
+int pg_value_form(struct req *r)
+{
+	struct styr_org_unit u;
+
+	if (web_unit_or_reply(r, &u))
+		return -1;
+	value_form(r, &u, NULL);
+	return 0;
+}
+
+int pg_value_post(struct req *r)
+{
+	const char *ind = web_field(r, "indikator"), *period = web_field(r, "period");
+	const char *value = web_field(r, "varde"), *reason = web_field(r, "orsak");
+	struct styr_org_unit u;
+	struct styr_indicator indicator;
+	struct styr_value v;
+	struct form_errors e;
+	struct styr_err err;
+	bool bad = false;
+	time_t t = time(NULL);
+	struct tm tm;
+	char when[32], ptext[STYR_PERIOD_TEXT_MAX];
+
+	if (web_unit_or_reply(r, &u))
+		return -1;
+	memset(&e, 0, sizeof(e));
+	memset(&v, 0, sizeof(v));
+	styr_err_init(&err);
+	if (!ind || !ind[0]) {
+		e.indicator = "Välj en indikator.";
+		bad = true;
+	} else if (styr_indicator_find(r->srv->db, ind, &indicator, &err)) {
+		e.indicator = "Indikatorn finns inte; välj en i listan.";
+		bad = true;
+	}
+	styr_err_init(&err);
+	if (!period || styr_period_parse(period, &v.period, &err)) {
+		e.period = "Ange en period, till exempel 2025, 2025-03 eller 2025T2.";
+		bad = true;
+	}
+	styr_err_init(&err);
+	if ((!value || !value[0]) && (!reason || !reason[0])) {
+		e.value = "Ange ett värde, eller lämna tomt och ange orsaken till att det saknas.";
+		bad = true;
+	} else if (value && value[0] && styr_num_parse(value, &v.num, &err)) {
+		snprintf(e.value_buf, sizeof(e.value_buf),
+		         "”%.200s” är inte ett tal. Skriv till exempel 83,8 eller 83,8 %%.", value);
+		e.value = e.value_buf;
+		bad = true;
+	} else if (reason && strlen(reason) >= STYR_REASON_MAX) {
+		e.value = "Orsaken är för lång (högst 127 tecken).";
+		bad = true;
+	}
+	if (bad) {
+		r->status = 422;
+		value_form(r, &u, &e);
+		return 0;
+	}
+	if (!value || !value[0])
+		v.num.kind = STYR_NUM_MISSING;
+	snprintf(v.indicator, sizeof(v.indicator), "%s", indicator.code);
+	snprintf(v.unit, sizeof(v.unit), "%s", u.code);
+	snprintf(v.missing_reason, sizeof(v.missing_reason), "%s", reason ? reason : "");
+	gmtime_r(&t, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	snprintf(v.source, sizeof(v.source), "%s at %s", r->user, when);
+	styr_err_init(&err);
+	if (styr_value_write(r->srv->db, r->user, &v, &err)) {
+		if (err.code != STYR_ELOCKED)
+			return web_fail_err(r, &err);
+		r->status = 423;
+		snprintf(e.top_buf, sizeof(e.top_buf),
+		         "Perioden är låst eftersom rapporten är godkänd. Värdet sparades inte. "
+		         "(%s)",
+		         err.msg);
+		e.top = e.top_buf;
+		value_form(r, &u, &e);
+		return 0;
+	}
+	styr_period_format(&v.period, ptext, sizeof(ptext));
+	return web_redirect(r, "/enhet/%s/varde?sparat=1&period=%s&indikator=%s", u.code, ptext,
+	                    v.indicator);
+}
+
+/* ------------------------------------------------------------- workflow */
+
+static void current_year(char *buf, size_t size)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	snprintf(buf, size, "%d", tm.tm_year + 1900);
+}
+
+static void report_button(struct req *r, const struct styr_org_unit *u, const char *ptext,
+                          const char *action, const char *label, bool comment)
+{
+	out_s(r, "<form method=\"post\" action=\"/enhet/");
+	out_h(r, u->code);
+	out_f(r, "/rapport/%s\">", action);
+	page_csrf(r);
+	out_s(r, "<input type=\"hidden\" name=\"period\" value=\"");
+	out_h(r, ptext);
+	out_s(r, "\">");
+	if (comment)
+		out_s(r,
+		      "<label for=\"kommentar\">Kommentar till enheten</label><textarea "
+		      "id=\"kommentar\" name=\"kommentar\" rows=\"3\" cols=\"50\"></textarea><br>");
+	out_f(r, "<button type=\"submit\" id=\"knapp-%s\">", action);
+	out_h(r, label);
+	out_s(r, "</button></form>");
+}
+
+int pg_report(struct req *r)
+{
+	const char *q = web_query(r, "period");
+	struct styr_org_unit u;
+	struct styr_period p;
+	struct styr_report_state st;
+	struct styr_err err;
+	struct values vals;
+	char year[16], ptext[STYR_PERIOD_TEXT_MAX], label[64], title[STYR_NAME_MAX + 80];
+	size_t i, shown;
+
+	current_year(year, sizeof(year));
+	if (web_unit_or_reply(r, &u) || web_period_or_reply(r, "period", q && q[0] ? q : year, &p))
+		return -1;
+	styr_err_init(&err);
+	if (styr_report_state_get(r->srv->db, u.code, &p, &st, &err))
+		return web_fail_err(r, &err);
+	if (load_values(r, NULL, u.code, &vals))
+		return -1;
+	styr_period_format(&p, ptext, sizeof(ptext));
+	styr_period_label(&p, label, sizeof(label));
+	snprintf(title, sizeof(title), "Rapport %s, %s", label, u.name);
+	page_begin(r, title);
+	out_s(r, "<form method=\"get\"><label for=\"valj-period\">Period</label><input "
+	         "id=\"valj-period\" name=\"period\" value=\"");
+	out_h(r, ptext);
+	out_s(r, "\"> <button type=\"submit\">Visa</button></form>");
+	out_f(r, "<p id=\"rapportstatus\">Status: <strong>%s</strong>",
+	      styr_report_state_label(st.state));
+	if (st.by[0]) {
+		out_s(r, " (");
+		out_h(r, st.by);
+		out_s(r, ", ");
+		out_h(r, st.time);
+		out_s(r, ")");
+	}
+	out_s(r, "</p>");
+	if (st.comment[0]) {
+		out_s(r, "<p>Kommentar: ");
+		out_h(r, st.comment);
+		out_s(r, "</p>");
+	}
+	if (st.state == STYR_REPORT_APPROVED)
+		out_s(r, "<p class=\"locked\" id=\"last\">Perioden är låst. Värden kan inte ändras "
+		         "förrän en administratör låser upp rapporten.</p>");
+	if ((st.state == STYR_REPORT_DRAFT || st.state == STYR_REPORT_RETURNED) &&
+	    r->role >= STYR_ACCESS_UNIT_MANAGER)
+		report_button(r, &u, ptext, "skicka", "Skicka in för godkännande", false);
+	if (st.state == STYR_REPORT_SUBMITTED && r->role >= STYR_ACCESS_CONTROLLER) {
+		report_button(r, &u, ptext, "godkann", "Godkänn", false);
+		report_button(r, &u, ptext, "returnera", "Returnera med kommentar", true);
+	}
+	if (st.state == STYR_REPORT_APPROVED && r->role >= STYR_ACCESS_ADMIN)
+		report_button(r, &u, ptext, "las-upp", "Lås upp", false);
+	out_s(r, "<table><caption>Värden för perioden</caption><thead><tr><th scope=\"col\">"
+	         "Indikator</th><th scope=\"col\">Period</th><th scope=\"col\">Värde</th>"
+	         "<th scope=\"col\">Mål</th><th scope=\"col\">Status</th><th scope=\"col\">Trend"
+	         "</th></tr></thead><tbody>");
+	for (i = 0, shown = 0; i < vals.n; i++) {
+		struct styr_indicator ind;
+
+		if (styr_period_cmp(&vals.v[i].period, &p))
+			continue;
+		shown++;
+		styr_err_init(&err);
+		if (styr_indicator_find(r->srv->db, vals.v[i].indicator, &ind, &err))
+			continue;
+		out_s(r, "<tr><th scope=\"row\">");
+		out_h(r, ind.code);
+		out_s(r, " ");
+		out_h(r, ind.name);
+		out_s(r, "</th>");
+		value_cells(r, &ind, &vals.v[i]);
+		out_s(r, "</tr>");
+	}
+	if (!shown)
+		out_s(r, "<tr><td colspan=\"6\">Inga värden för perioden.</td></tr>");
+	out_s(r, "</tbody></table>");
+	free(vals.v);
+	return page_end(r);
+}
+
+/* The indicator report (the annual report's tables) as a self-contained
+ * HTML file to save; ?ar=YYYY, else the year of the unit's latest value. */
+int pg_report_download(struct req *r)
+{
+	const char *q = web_query(r, "ar");
+	struct styr_org_unit u;
+	struct styr_err err;
+	char *end;
+	long year = 0;
+
+	if (web_unit_or_reply(r, &u))
+		return -1;
+	if (q) {
+		year = strtol(q, &end, 10);
+		if (!*q || *end || year < 1900 || year > 2999)
+			return web_fail(r, 400, "invalid_parameter",
+			                "ar \"%s\": expected a year such as 2024", q);
+	} else {
+		struct values vals;
+		size_t i;
+
+		if (load_values(r, NULL, u.code, &vals))
+			return -1;
+		for (i = 0; i < vals.n; i++)
+			if (vals.v[i].period.year > year)
+				year = vals.v[i].period.year;
+		free(vals.v);
+		if (!year)
+			return web_fail(r, 404, "not_found", "%s has no values to report", u.code);
+	}
+	styr_err_init(&err);
+	if (styr_report_indicators_html(r->srv->db, u.code, (int)year, &r->out, &err))
+		return web_fail_err(r, &err);
+	snprintf(r->disposition, sizeof(r->disposition),
+	         "attachment; filename=\"indikatorer-%s-%ld.html\"", u.code, year);
+	return 0;
+}
+
+static int report_post(struct req *r, enum styr_report_action action)
+{
+	const char *comment = web_field(r, "kommentar");
+	struct styr_org_unit u;
+	struct styr_period p;
+	struct styr_err err;
+	char ptext[STYR_PERIOD_TEXT_MAX];
+
+	if (web_unit_or_reply(r, &u) ||
+	    web_period_or_reply(r, "period", web_field(r, "period"), &p))
+		return -1;
+	styr_err_init(&err);
+	if (styr_report_move(r->srv->db, r->user, u.code, &p, action, comment, &err))
+		return web_fail_err(r, &err);
+	styr_period_format(&p, ptext, sizeof(ptext));
+	return web_redirect(r, "/enhet/%s/rapport?period=%s", u.code, ptext);
+}
+
+int pg_report_submit(struct req *r)
+{
+	return report_post(r, STYR_REPORT_SUBMIT);
+}
+
+int pg_report_approve(struct req *r)
+{
+	return report_post(r, STYR_REPORT_APPROVE);
+}
+
+int pg_report_return(struct req *r)
+{
+	return report_post(r, STYR_REPORT_RETURN);
+}
+
+int pg_report_unlock(struct req *r)
+{
+	return report_post(r, STYR_REPORT_UNLOCK);
+}
+
+/* ---------------------------------------------------------------- audit */
+
+static int audit_row_cb(void *ctx, const struct styr_audit_entry *a)
+{
+	struct req *r = ctx;
+
+	out_s(r, "<tr><td>");
+	out_h(r, a->time);
+	out_s(r, "</td><td>");
+	out_h(r, a->user);
+	out_s(r, "</td><td>");
+	out_h(r, a->action);
+	out_s(r, "</td><td>");
+	out_h(r, a->entity);
+	out_s(r, "</td><td>");
+	out_h(r, a->before);
+	out_s(r, "</td><td>");
+	out_h(r, a->after);
+	out_s(r, "</td><td><code>");
+	out_f(r, "%.12s", a->hash);
+	out_s(r, "</code></td></tr>");
+	return 0;
+}
+
+int pg_audit(struct req *r)
+{
+	struct styr_err err;
+	int64_t broken, count;
+
+	styr_err_init(&err);
+	if (styr_audit_verify(r->srv->db, &broken, &count, &err))
+		return web_fail_err(r, &err);
+	page_begin(r, "Granskningslogg");
+	if (broken)
+		out_f(r,
+		      "<p class=\"summary\" role=\"alert\">Kedjan är bruten vid post %lld: loggen "
+		      "har ändrats i efterhand.</p>",
+		      (long long)broken);
+	else
+		out_f(r, "<p class=\"ok\">Kedjan är hel: %lld poster kontrollerade.</p>",
+		      (long long)count);
+	out_s(r, "<table><caption>Senaste 200 händelserna</caption><thead><tr><th scope=\"col\">"
+	         "Tid</th><th scope=\"col\">Användare</th><th scope=\"col\">Händelse</th>"
+	         "<th scope=\"col\">Objekt</th><th scope=\"col\">Före</th><th scope=\"col\">Efter"
+	         "</th><th scope=\"col\">Hash</th></tr></thead><tbody>");
+	styr_audit_each(r->srv->db, 1, 200, audit_row_cb, r, &err);
+	out_s(r, "</tbody></table>");
+	return page_end(r);
+}

@@ -1,0 +1,68 @@
+/*
+ * The one route table: method, path pattern, handler and the minimum role,
+ * in the manner of Redis's command table.  The permission is part of the
+ * row, so the server dispatches on it and the permission-matrix test reads
+ * it (styr serve --print-routes); a route cannot be added without saying
+ * who may use it.  A route with a {unit} parameter is scoped: the
+ * role that counts is the one held on that unit (grants inherit down the
+ * org tree).  Anything not here is a 404.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "web/web.h"
+
+#define READER  STYR_ACCESS_READER
+#define MANAGER STYR_ACCESS_UNIT_MANAGER
+#define CTRL    STYR_ACCESS_CONTROLLER
+#define ADMIN   STYR_ACCESS_ADMIN
+#define PUBLIC  STYR_ACCESS_NONE
+
+const struct route web_routes[] = {
+    {"GET", "/", pg_root, PUBLIC, 0},
+    {"GET", "/stil.css", pg_style, PUBLIC, 0},
+    {"GET", "/login", pg_login_form, PUBLIC, 0},
+    {"POST", "/login", pg_login, PUBLIC, R_NOCSRF},
+    {"POST", "/logout", pg_logout, READER, 0},
+    {"GET", "/org", pg_org, READER, 0},
+    {"GET", "/mal/{goal}", pg_goal, READER, 0},
+    {"GET", "/logg", pg_audit, CTRL, 0},
+    {"GET", "/enhet/{unit}", pg_unit, READER, 0},
+    {"GET", "/enhet/{unit}/indikator/{ind}", pg_indicator, READER, 0},
+    {"GET", "/enhet/{unit}/varde", pg_value_form, MANAGER, 0},
+    {"POST", "/enhet/{unit}/varde", pg_value_post, MANAGER, 0},
+    {"GET", "/enhet/{unit}/rapport", pg_report, READER, 0},
+    {"GET", "/enhet/{unit}/indikatorrapport", pg_report_download, READER, 0},
+    {"POST", "/enhet/{unit}/rapport/skicka", pg_report_submit, MANAGER, 0},
+    {"POST", "/enhet/{unit}/rapport/godkann", pg_report_approve, CTRL, 0},
+    {"POST", "/enhet/{unit}/rapport/returnera", pg_report_return, CTRL, 0},
+    {"POST", "/enhet/{unit}/rapport/las-upp", pg_report_unlock, ADMIN, 0},
+
+    {"GET", "/api/v1/openapi.json", api_openapi, PUBLIC, R_API},
+    {"GET", "/api/v1/units", api_units, READER, R_API},
+    {"GET", "/api/v1/indicators", api_indicators, READER, R_API},
+    {"GET", "/api/v1/goals", api_goals, READER, R_API},
+    {"GET", "/api/v1/audit", api_audit, CTRL, R_API},
+    {"GET", "/api/v1/units/{unit}/dashboard", api_dashboard, READER, R_API},
+    {"GET", "/api/v1/units/{unit}/values", api_values_get, READER, R_API},
+    {"POST", "/api/v1/units/{unit}/values", api_values_post, MANAGER, R_API},
+    {"PUT", "/api/v1/units/{unit}/values/{ind}/{period}", api_value_put, MANAGER, R_API},
+    {"GET", "/api/v1/units/{unit}/reports/{period}", api_report_get, READER, R_API},
+    {"POST", "/api/v1/units/{unit}/reports/{period}/submit", api_report_submit, MANAGER, R_API},
+    {"POST", "/api/v1/units/{unit}/reports/{period}/approve", api_report_approve, CTRL, R_API},
+    {"POST", "/api/v1/units/{unit}/reports/{period}/return", api_report_return, CTRL, R_API},
+    {"POST", "/api/v1/units/{unit}/reports/{period}/unlock", api_report_unlock, ADMIN, R_API},
+    {"GET", "/api/v1/kolada/data/kpi/{ind}/municipality/{unit}", api_kolada, READER, R_API},
+};
+
+const size_t web_route_count = sizeof(web_routes) / sizeof(web_routes[0]);
+
+void styr_web_print_routes(FILE *out)
+{
+	size_t i;
+
+	for (i = 0; i < web_route_count; i++)
+		fprintf(out, "%s %s %s %s\n", web_routes[i].method, web_routes[i].pattern,
+		        styr_access_role_name(web_routes[i].min_role),
+		        strstr(web_routes[i].pattern, "{unit}") ? "unit" : "-");
+}

@@ -1,0 +1,620 @@
+/*
+ * The HTTP server: libmicrohttpd with one internal polling thread, so
+ * every handler runs on the same thread and shares the one database handle
+ * without locks (SQLite in WAL mode keeps readers and the writer apart if
+ * the CLI writes meanwhile).  Per-request state is allocated when a request
+ * starts, collects the body up to WEB_BODY_MAX, and is freed in the
+ * completion callback.
+ *
+ * Dispatch is one walk of the route table: match the path (a path that
+ * matches with another method is 405, none is 404), find who asks (session
+ * cookie, or a Bearer token for scripts), check the role the route needs —
+ * on the {unit} of the path when it has one, since grants inherit down the
+ * org tree — check the CSRF token of a state-changing request made with a
+ * session cookie, and only then call the handler.  A refusal changes
+ * nothing, because nothing has been written before it.
+ */
+#include <arpa/inet.h>
+#include <jansson.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "web/web.h"
+
+#define SESSION_COOKIE "styr_session"
+
+void out_s(struct req *r, const char *s)
+{
+	styr_buf_puts(&r->out, s, &r->err);
+}
+
+void out_h(struct req *r, const char *s)
+{
+	styr_buf_html(&r->out, s ? s : "", &r->err);
+}
+
+void out_f(struct req *r, const char *fmt, ...)
+{
+	va_list ap;
+	char small[1024], *big = NULL;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n < sizeof(small)) {
+		styr_buf_add(&r->out, small, (size_t)n, &r->err);
+		return;
+	}
+	big = malloc((size_t)n + 1);
+	if (!big) {
+		styr_error(&r->err, STYR_ENOMEM, "out of memory");
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(big, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	styr_buf_add(&r->out, big, (size_t)n, &r->err);
+	free(big);
+}
+
+const char *web_query(struct req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+const char *web_header(struct req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+const char *web_field(struct req *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->nfields; i++)
+		if (!strcmp(r->fields[i].name, name))
+			return r->fields[i].value;
+	return NULL;
+}
+
+/* One table from error code to HTTP status and the API's stable code. */
+static const struct {
+	unsigned status;
+	const char *name;
+} code_map[] = {
+    [STYR_OK] = {200, "ok"},
+    [STYR_EINPUT] = {400, "invalid_input"},
+    [STYR_ENOTFOUND] = {404, "not_found"},
+    [STYR_ELOCKED] = {423, "period_locked"},
+    [STYR_EPERM] = {403, "forbidden"},
+    [STYR_ESTORE] = {500, "store_error"},
+    [STYR_ENOMEM] = {500, "out_of_memory"},
+    [STYR_EIO] = {500, "io_error"},
+    [STYR_ETOOBIG] = {413, "too_large"},
+    [STYR_EUSAGE] = {400, "bad_request"},
+    [STYR_ECONFLICT] = {409, "conflict"},
+};
+
+unsigned web_status_of(enum styr_code code)
+{
+	return (unsigned)code < sizeof(code_map) / sizeof(code_map[0]) ? code_map[code].status
+	                                                               : 500;
+}
+
+const char *web_code_name(enum styr_code code)
+{
+	return (unsigned)code < sizeof(code_map) / sizeof(code_map[0]) ? code_map[code].name
+	                                                               : "internal_error";
+}
+
+static void json_error(struct req *r, const char *code, const char *msg)
+{
+	json_t *j = json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", msg);
+	char *text = j ? json_dumps(j, JSON_COMPACT) : NULL;
+
+	styr_buf_reset(&r->out);
+	out_s(r, text ? text : "{\"error\":{\"code\":\"internal_error\",\"message\":\"\"}}");
+	out_s(r, "\n");
+	free(text);
+	json_decref(j);
+	r->content_type = "application/json";
+}
+
+int web_fail(struct req *r, unsigned status, const char *code, const char *fmt, ...)
+{
+	char msg[STYR_ERR_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	r->status = status;
+	if (r->is_api) {
+		json_error(r, code, msg);
+		return -1;
+	}
+	styr_buf_reset(&r->out);
+	page_error(r, status,
+	           status == 404   ? "Sidan finns inte"
+	           : status == 403 ? "Du saknar behörighet"
+	           : status == 423 ? "Perioden är låst"
+	           : status == 409 ? "Det går inte just nu"
+	           : status >= 500 ? "Något gick fel"
+	                           : "Felaktig begäran",
+	           msg);
+	r->status = status;
+	return -1;
+}
+
+int web_fail_err(struct req *r, const struct styr_err *err)
+{
+	return web_fail(r, web_status_of(err->code), web_code_name(err->code), "%s", err->msg);
+}
+
+int web_redirect(struct req *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(r->location, sizeof(r->location), fmt, ap);
+	va_end(ap);
+	r->status = 303;
+	return 0;
+}
+
+int web_unit_or_reply(struct req *r, struct styr_org_unit *u)
+{
+	struct styr_err err;
+
+	if (r->have_unit) {
+		*u = r->unit_row;
+		return 0;
+	}
+	styr_err_init(&err);
+	if (styr_org_find(r->srv->db, r->unit, u, &err))
+		return web_fail_err(r, &err);
+	r->unit_row = *u;
+	r->have_unit = true;
+	return 0;
+}
+
+int web_period_or_reply(struct req *r, const char *field, const char *text, struct styr_period *p)
+{
+	struct styr_err err;
+
+	styr_err_init(&err);
+	if (!text || styr_period_parse(text, p, &err))
+		return web_fail(r, 400, "invalid_period",
+		                "%s \"%s\": expected a period such as 2025, 2025-03 or 2025T2",
+		                field, text ? text : "");
+	return 0;
+}
+
+enum styr_access_role web_role_on(struct req *r, const char *unit)
+{
+	enum styr_access_role role = STYR_ACCESS_NONE;
+	struct styr_err err;
+
+	enum styr_access_role anywhere = STYR_ACCESS_NONE;
+
+	if (!r->logged_in)
+		return STYR_ACCESS_NONE;
+	styr_err_init(&err);
+	if (styr_access_role_for(r->srv->db, r->user, unit, &role, &anywhere, &err))
+		return STYR_ACCESS_NONE;
+	r->role_anywhere = (int)anywhere;
+	return role;
+}
+
+static struct cache_entry *cache_slot(struct server *srv, const char *key)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+
+	for (; *key; key++)
+		h = (h ^ (unsigned char)*key) * 16777619u;
+	return &srv->cache[h % WEB_CACHE_SLOTS];
+}
+
+int web_cache_get(struct req *r, const char *key)
+{
+	struct cache_entry *e = cache_slot(r->srv, key);
+	struct styr_err err;
+	long long v;
+
+	styr_err_init(&err);
+	if (!e->data || strcmp(e->key, key) || styr_db_data_version(r->srv->db, &v, &err) ||
+	    v != e->version)
+		return 0;
+	styr_buf_add(&r->out, e->data, e->len, &r->err);
+	return 1;
+}
+
+void web_cache_put(struct req *r, const char *key, size_t from)
+{
+	struct cache_entry *e = cache_slot(r->srv, key);
+	struct styr_err err;
+	long long v;
+	char *copy;
+
+	styr_err_init(&err);
+	if (r->err.code || from > r->out.len || strlen(key) >= sizeof(e->key) ||
+	    styr_db_data_version(r->srv->db, &v, &err))
+		return;
+	copy = malloc(r->out.len - from + 1);
+	if (!copy)
+		return;
+	memcpy(copy, r->out.data + from, r->out.len - from);
+	free(e->data);
+	e->data = copy;
+	e->len = r->out.len - from;
+	e->version = v;
+	snprintf(e->key, sizeof(e->key), "%s", key);
+}
+
+void web_cache_release(struct server *srv)
+{
+	size_t i;
+
+	for (i = 0; i < WEB_CACHE_SLOTS; i++) {
+		free(srv->cache[i].data);
+		srv->cache[i].data = NULL;
+	}
+}
+
+/* Match path against pattern, capturing {x} segments. */
+static bool match(const char *pattern, const char *path, struct req *r)
+{
+	int n = 0;
+
+	r->unit = NULL;
+	while (*pattern && *path) {
+		if (*pattern == '{') {
+			const char *end = strchr(pattern, '}');
+			size_t len = strcspn(path, "/");
+
+			if (!end || len == 0 || len >= WEB_PARAM_MAX || n >= WEB_PARAMS)
+				return false;
+			memcpy(r->params[n], path, len);
+			r->params[n][len] = '\0';
+			if (!strncmp(pattern, "{unit}", 6))
+				r->unit = r->params[n];
+			n++;
+			pattern = end + 1;
+			path += len;
+			continue;
+		}
+		if (*pattern != *path)
+			return false;
+		pattern++;
+		path++;
+	}
+	return !*pattern && !*path;
+}
+
+static void url_decode(char *s)
+{
+	char *o = s;
+
+	for (; *s; s++) {
+		if (*s == '+') {
+			*o++ = ' ';
+		} else if (*s == '%' && s[1] && s[2]) {
+			char hex[3] = {s[1], s[2], 0};
+			char *end;
+			long v = strtol(hex, &end, 16);
+
+			if (*end) {
+				*o++ = *s;
+				continue;
+			}
+			*o++ = (char)v;
+			s += 2;
+		} else {
+			*o++ = *s;
+		}
+	}
+	*o = '\0';
+}
+
+static int parse_form(struct req *r)
+{
+	const char *ct = web_header(r, "Content-Type");
+	char *p, *save = NULL;
+
+	if (!r->body.len || !ct || strncmp(ct, "application/x-www-form-urlencoded", 33))
+		return 0;
+	r->form_copy = strdup(r->body.data);
+	if (!r->form_copy)
+		return web_fail(r, 500, "out_of_memory", "out of memory");
+	for (p = strtok_r(r->form_copy, "&", &save); p; p = strtok_r(NULL, "&", &save)) {
+		char *eq = strchr(p, '=');
+
+		if (r->nfields == WEB_FIELDS)
+			return web_fail(r, 400, "too_many_fields",
+			                "the form has more than %d fields", WEB_FIELDS);
+		if (eq)
+			*eq = '\0';
+		url_decode(p);
+		if (eq)
+			url_decode(eq + 1);
+		r->fields[r->nfields].name = p;
+		r->fields[r->nfields].value = eq ? eq + 1 : "";
+		r->nfields++;
+	}
+	return 0;
+}
+
+/* Who asks: a Bearer token (scripts) or the session cookie (browsers). */
+static int authenticate(struct req *r)
+{
+	const char *auth = web_header(r, "Authorization");
+	const char *cookie = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, SESSION_COOKIE);
+	struct styr_err err;
+
+	styr_err_init(&err);
+	if (auth && !strncmp(auth, "Bearer ", 7)) {
+		if (styr_api_token_check(r->srv->db, auth + 7, r->user, sizeof(r->user), &err))
+			return web_fail(r, 401, "unauthorized", "%s", err.msg);
+		r->logged_in = r->via_token = true;
+		return 0;
+	}
+	if (!cookie)
+		return 0;
+	if (styr_session_check(r->srv->db, cookie, (int64_t)time(NULL), &r->session, &err)) {
+		/* An expired or unknown cookie is dropped so the browser stops
+		 * sending it. */
+		snprintf(r->cookie, sizeof(r->cookie),
+		         SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s",
+		         r->secure ? "; Secure" : "");
+		if (r->route && r->route->min_role > STYR_ACCESS_NONE)
+			return r->is_api ? web_fail(r, 401, "unauthorized", "%s", err.msg)
+			                 : web_redirect(r, "/login?fel=utgangen") - 1;
+		return 0;
+	}
+	snprintf(r->user, sizeof(r->user), "%s", r->session.user);
+	r->logged_in = true;
+	return 0;
+}
+
+static int dispatch(struct req *r)
+{
+	const struct route *rt = NULL;
+	bool path_known = false;
+	const char *proto = web_header(r, "X-Forwarded-Proto");
+	size_t i;
+
+	r->is_api = !strncmp(r->url, "/api/", 5);
+	r->secure = proto && !strcmp(proto, "https");
+	for (i = 0; i < web_route_count; i++) {
+		if (!match(web_routes[i].pattern, r->url, r))
+			continue;
+		path_known = true;
+		/* HEAD is GET without the body (libmicrohttpd drops it). */
+		if (!strcmp(web_routes[i].method, r->method) ||
+		    (!strcmp(r->method, "HEAD") && !strcmp(web_routes[i].method, "GET"))) {
+			rt = &web_routes[i];
+			break;
+		}
+	}
+	if (!rt && path_known)
+		return web_fail(r, 405, "method_not_allowed", "%s is not allowed on %s", r->method,
+		                r->url);
+	if (!rt)
+		return web_fail(r, 404, "not_found", "%s does not exist", r->url);
+	/* match() of later rows may have overwritten the captures. */
+	match(rt->pattern, r->url, r);
+	r->route = rt;
+	if (rt->flags & R_API)
+		r->is_api = true;
+	if (r->too_big)
+		return web_fail(r, 413, "too_large", "the request body is larger than %d bytes",
+		                WEB_BODY_MAX);
+	if (authenticate(r))
+		return -1;
+	if (r->status)
+		return 0; /* redirected to the login */
+	if (rt->min_role > STYR_ACCESS_NONE) {
+		if (!r->logged_in)
+			return r->is_api ? web_fail(r, 401, "unauthorized",
+			                            "log in or send Authorization: Bearer TOKEN")
+			                 : web_redirect(r, "/login");
+		if (r->unit) {
+			struct styr_org_unit u;
+
+			if (web_unit_or_reply(r, &u))
+				return -1;
+		}
+		r->role = web_role_on(r, r->unit);
+		if (r->role < rt->min_role)
+			return web_fail(r, 403, "forbidden",
+			                "%s needs the role %s%s%s; you are %s there", rt->pattern,
+			                styr_access_role_name(rt->min_role), r->unit ? " on " : "",
+			                r->unit ? r->unit : "", styr_access_role_name(r->role));
+	}
+	if (strcmp(r->method, "GET") && strcmp(r->method, "HEAD") && parse_form(r))
+		return -1;
+	if (strcmp(r->method, "GET") && strcmp(r->method, "HEAD") && r->logged_in &&
+	    !r->via_token && !(rt->flags & R_NOCSRF)) {
+		const char *sent = web_field(r, "csrf");
+
+		if (!sent)
+			sent = web_header(r, "X-CSRF-Token");
+		if (!sent || !styr_token_equal(sent, r->session.csrf))
+			return web_fail(r, 403, "csrf",
+			                "the request lacks a valid CSRF token; reload the page and "
+			                "try again");
+	}
+	return rt->handler(r);
+}
+
+static void req_free(struct req *r)
+{
+	if (!r)
+		return;
+	styr_buf_release(&r->body);
+	styr_buf_release(&r->out);
+	free(r->form_copy);
+	free(r);
+}
+
+static enum MHD_Result respond(struct req *r)
+{
+	struct MHD_Response *resp;
+	enum MHD_Result ret;
+	size_t len;
+	char *data;
+
+	if (!r->status)
+		r->status = 200;
+	if (r->err.code) {
+		struct styr_err e = r->err;
+
+		styr_err_init(&r->err);
+		web_fail_err(r, &e);
+	}
+	data = styr_buf_detach(&r->out, &len);
+	resp = MHD_create_response_from_buffer(
+	    len, data ? data : (char *)"", data ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
+	if (!resp) {
+		free(data);
+		return MHD_NO;
+	}
+	MHD_add_response_header(resp, "Content-Type",
+	                        r->content_type ? r->content_type : "text/html; charset=utf-8");
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
+	if (!r->is_api) {
+		MHD_add_response_header(resp, "Content-Security-Policy",
+		                        "default-src 'self'; img-src 'self' data:; frame-ancestors "
+		                        "'none'");
+		MHD_add_response_header(resp, "Cache-Control", "no-store");
+	}
+	if (r->cookie[0])
+		MHD_add_response_header(resp, "Set-Cookie", r->cookie);
+	if (r->location[0])
+		MHD_add_response_header(resp, "Location", r->location);
+	if (r->disposition[0])
+		MHD_add_response_header(resp, "Content-Disposition", r->disposition);
+	ret = MHD_queue_response(r->conn, r->status, resp);
+	MHD_destroy_response(resp);
+	if (!r->srv->quiet)
+		fprintf(stderr, "%s %s %u\n", r->method, r->url, r->status);
+	return ret;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+                                  const char *method, const char *version, const char *upload_data,
+                                  size_t *upload_data_size, void **con_cls)
+{
+	struct server *srv = cls;
+	struct req *r = *con_cls;
+
+	(void)version;
+	if (!r) {
+		r = calloc(1, sizeof(*r));
+		if (!r)
+			return MHD_NO;
+		r->srv = srv;
+		r->conn = conn;
+		r->role_anywhere = -1;
+		r->method = method;
+		r->url = url;
+		styr_buf_init(&r->body, WEB_BODY_MAX);
+		styr_buf_init(&r->out, WEB_PAGE_MAX);
+		styr_err_init(&r->err);
+		*con_cls = r;
+		return MHD_YES;
+	}
+	if (*upload_data_size) {
+		struct styr_err e;
+
+		styr_err_init(&e);
+		if (!r->too_big && styr_buf_add(&r->body, upload_data, *upload_data_size, &e))
+			r->too_big = true;
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	/* A GET only reads: one read transaction for all of it. */
+	if (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) {
+		struct styr_err e;
+
+		styr_err_init(&e);
+		if (styr_db_read_begin(srv->db, &e)) {
+			web_fail_err(r, &e);
+			return respond(r);
+		}
+		dispatch(r);
+		styr_db_read_end(srv->db);
+	} else {
+		dispatch(r);
+	}
+	return respond(r);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+	(void)cls;
+	(void)conn;
+	(void)toe;
+	req_free(*con_cls);
+	*con_cls = NULL;
+}
+
+int styr_serve(const struct styr_serve_options *opt, struct styr_err *err)
+{
+	struct server srv;
+	struct sockaddr_in addr;
+	const union MHD_DaemonInfo *info;
+	sigset_t set;
+	int sig, rc;
+
+	memset(&srv, 0, sizeof(srv));
+	srv.session_ttl = opt->session_ttl > 0 ? opt->session_ttl : 8 * 3600;
+	srv.quiet = opt->quiet;
+	memset(&addr, 0, sizeof(addr));
+	addr.sin_family = AF_INET;
+	addr.sin_port = htons((uint16_t)opt->port);
+	if (inet_pton(AF_INET, opt->address ? opt->address : "127.0.0.1", &addr.sin_addr) != 1)
+		return styr_error(err, STYR_EUSAGE, "address \"%s\": expected an IPv4 address",
+		                  opt->address);
+	if ((rc = styr_db_open(opt->db_path, 0, &srv.db, err)))
+		return rc;
+	/* The daemon's thread inherits this mask, so the signals come here. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	srv.daemon = MHD_start_daemon(
+	    MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_TURBO | MHD_USE_ERROR_LOG, 0,
+	    NULL, NULL, on_request, &srv, MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
+	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_CONNECTION_TIMEOUT,
+	    (unsigned)30, MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+	    /* The per-connection pool is cleared after every request: 16 KiB
+	     * holds the headers of any real request and costs less to clear
+	     * than the default 32 KiB. */
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)16384, MHD_OPTION_END);
+	if (!srv.daemon) {
+		styr_db_close(srv.db);
+		return styr_error(err, STYR_EIO, "cannot listen on %s:%d (in use?)",
+		                  opt->address ? opt->address : "127.0.0.1", opt->port);
+	}
+	info = MHD_get_daemon_info(srv.daemon, MHD_DAEMON_INFO_BIND_PORT);
+	printf("listening on http://%s:%u\n", opt->address ? opt->address : "127.0.0.1",
+	       info ? (unsigned)info->port : (unsigned)opt->port);
+	fflush(stdout);
+	sigwait(&set, &sig);
+	MHD_stop_daemon(srv.daemon);
+	web_cache_release(&srv);
+	styr_db_close(srv.db);
+	return STYR_OK;
+}

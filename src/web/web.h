@@ -1,0 +1,180 @@
+/*
+ * What the web front-end's files share: the server's one top-level
+ * struct (the only mutable state that outlives a request), the state of
+ * one request, the route table and the ..._or_reply helpers.
+ *
+ * A handler reads as the happy path: every helper that can fail has
+ * already answered the client (status, body) when it returns non-zero, so
+ * the handler just returns.  The answer is built in r->out and handed to
+ * libmicrohttpd once, after the handler, with MHD_RESPMEM_MUST_FREE: the
+ * page is never copied and never outlives its response.
+ *
+ * Ownership: struct req and everything in it belong to the request and are
+ * freed in the completion callback; handlers borrow it.
+ */
+#ifndef STYR_WEB_WEB_H
+#define STYR_WEB_WEB_H
+
+#include <microhttpd.h>
+#include <stdbool.h>
+
+#include "styr/styr.h"
+
+#define WEB_BODY_MAX  (64 * 1024)
+#define WEB_PAGE_MAX  (8u << 20)
+#define WEB_PARAMS    4
+#define WEB_FIELDS    32
+#define WEB_PARAM_MAX 128
+
+/* Rendered page fragments that are the same for everyone with the same
+ * view of them (a unit's dashboard table), kept until the database
+ * changes.  A fixed table indexed by a hash of the key: a collision just
+ * replaces the older entry. */
+#define WEB_CACHE_SLOTS 64
+#define WEB_CACHE_KEY   96
+
+struct cache_entry {
+	char key[WEB_CACHE_KEY];
+	long long version;
+	char *data;
+	size_t len;
+};
+
+struct server {
+	struct styr_db *db;
+	struct MHD_Daemon *daemon;
+	int64_t session_ttl;
+	int quiet;
+	struct cache_entry cache[WEB_CACHE_SLOTS];
+};
+
+struct field {
+	const char *name, *value;
+};
+
+struct route;
+
+struct req {
+	struct server *srv;
+	struct MHD_Connection *conn;
+	const char *method, *url;
+	bool is_api;
+	struct styr_buf body;
+	bool too_big;
+	const struct route *route;
+	char params[WEB_PARAMS][WEB_PARAM_MAX]; /* {x} captures, in order */
+	const char *unit; /* the {unit} capture: the role is the one held on it */
+	bool have_unit;   /* unit_row holds it, found by the dispatcher */
+	struct styr_org_unit unit_row;
+	/* Who asks. */
+	bool logged_in, via_token;
+	struct styr_session session;
+	char user[STYR_USER_MAX];
+	enum styr_access_role role; /* on the route's unit, or anywhere */
+	int role_anywhere;          /* -1 until asked (page header) */
+	bool secure;                /* behind TLS (X-Forwarded-Proto: https) */
+	/* Form fields of a urlencoded body, decoded in a copy of it. */
+	char *form_copy;
+	struct field fields[WEB_FIELDS];
+	size_t nfields;
+	/* The answer. */
+	unsigned status;
+	const char *content_type;
+	struct styr_buf out;
+	char cookie[256];
+	char location[512];
+	char disposition[128]; /* Content-Disposition of a download */
+	struct styr_err err;
+};
+
+enum route_flags {
+	R_API = 2,    /* answers JSON */
+	R_NOCSRF = 4, /* a public form without a session (login) */
+};
+
+struct route {
+	const char *method;
+	const char *pattern; /* "/enhet/{unit}/indikator/{ind}" */
+	int (*handler)(struct req *r);
+	enum styr_access_role min_role;
+	int flags;
+};
+
+extern const struct route web_routes[];
+extern const size_t web_route_count;
+
+/* server.c */
+const char *web_query(struct req *r, const char *name);
+const char *web_field(struct req *r, const char *name);
+const char *web_header(struct req *r, const char *name);
+/* Answer with status and a message: a JSON error for the API, an error
+ * page otherwise.  code is the API's stable error code.  Returns -1. */
+int web_fail(struct req *r, unsigned status, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Answer from err: its code gives the status (one place). */
+int web_fail_err(struct req *r, const struct styr_err *err);
+unsigned web_status_of(enum styr_code code);
+const char *web_code_name(enum styr_code code);
+int web_redirect(struct req *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The org unit named by the {unit} capture, or a 404 answered. */
+int web_unit_or_reply(struct req *r, struct styr_org_unit *u);
+/* Period from text, or 400 answered naming field. */
+int web_period_or_reply(struct req *r, const char *field, const char *text, struct styr_period *p);
+/* role of the requester on unit (NULL: anywhere). */
+enum styr_access_role web_role_on(struct req *r, const char *unit);
+
+/* Append the cached fragment for key to r->out: 1 when found and still
+ * current, else 0.  web_cache_put keeps r->out from offset from on. */
+int web_cache_get(struct req *r, const char *key);
+void web_cache_put(struct req *r, const char *key, size_t from);
+void web_cache_release(struct server *srv);
+
+/* pages.c */
+int page_begin(struct req *r, const char *title);
+int page_end(struct req *r);
+void page_csrf(struct req *r);
+int page_error(struct req *r, unsigned status, const char *heading, const char *msg);
+int pg_root(struct req *r);
+int pg_login_form(struct req *r);
+int pg_login(struct req *r);
+int pg_logout(struct req *r);
+int pg_org(struct req *r);
+int pg_unit(struct req *r);
+int pg_indicator(struct req *r);
+int pg_goal(struct req *r);
+int pg_value_form(struct req *r);
+int pg_value_post(struct req *r);
+int pg_report(struct req *r);
+int pg_report_download(struct req *r);
+int pg_report_submit(struct req *r);
+int pg_report_approve(struct req *r);
+int pg_report_return(struct req *r);
+int pg_report_unlock(struct req *r);
+int pg_audit(struct req *r);
+int pg_style(struct req *r);
+
+/* api.c */
+int api_openapi(struct req *r);
+int api_units(struct req *r);
+int api_indicators(struct req *r);
+int api_goals(struct req *r);
+int api_audit(struct req *r);
+int api_dashboard(struct req *r);
+int api_values_get(struct req *r);
+int api_values_post(struct req *r);
+int api_value_put(struct req *r);
+int api_report_get(struct req *r);
+int api_report_submit(struct req *r);
+int api_report_approve(struct req *r);
+int api_report_return(struct req *r);
+int api_report_unlock(struct req *r);
+int api_kolada(struct req *r);
+
+/* Shorthands for building r->out; errors stick in r->err and surface as
+ * a 500 when the handler returns. */
+void out_s(struct req *r, const char *s);
+void out_h(struct req *r, const char *s); /* HTML-escaped */
+void out_f(struct req *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,250 @@
+/* Tests of src/access: role inheritance down the org tree, the report
+ * workflow's moves, period locks on value writes, and the audit chain. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "styr/styr.h"
+
+struct fixture {
+	char path[64];
+	struct styr_db *db;
+};
+
+static void put_unit(struct styr_db *db, const char *code, const char *parent)
+{
+	struct styr_org_unit u;
+	struct styr_err err;
+
+	memset(&u, 0, sizeof(u));
+	snprintf(u.code, sizeof(u.code), "%s", code);
+	snprintf(u.name, sizeof(u.name), "Enhet %s", code);
+	snprintf(u.parent, sizeof(u.parent), "%s", parent);
+	u.kind = parent[0] ? STYR_ORG_ENHET : STYR_ORG_REGION;
+	styr_err_init(&err);
+	assert_int_equal(styr_org_put(db, &u, &err), STYR_OK);
+}
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	struct styr_indicator ind;
+	struct styr_err err;
+	int fd;
+
+	snprintf(f->path, sizeof(f->path), "/tmp/styr-access-XXXXXX");
+	fd = mkstemp(f->path);
+	close(fd);
+	unlink(f->path);
+	styr_err_init(&err);
+	assert_int_equal(styr_db_open(f->path, STYR_DB_CREATE, &f->db, &err), STYR_OK);
+	put_unit(f->db, "RS", "");
+	put_unit(f->db, "LKR", "RS");
+	put_unit(f->db, "LKR-IM", "LKR");
+	put_unit(f->db, "SUS", "RS");
+	memset(&ind, 0, sizeof(ind));
+	snprintf(ind.code, sizeof(ind.code), "ID0069");
+	snprintf(ind.name, sizeof(ind.name), "Väntande inom 90 dagar");
+	ind.tolerance = -1;
+	assert_int_equal(styr_indicator_put(f->db, &ind, &err), STYR_OK);
+	assert_int_equal(styr_user_add(f->db, "test", "anna", "hemligt-1", STYR_ACCESS_UNIT_MANAGER,
+	                               "LKR", &err),
+	                 STYR_OK);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	char p[80];
+
+	styr_db_close(f->db);
+	unlink(f->path);
+	snprintf(p, sizeof(p), "%s-wal", f->path);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s-shm", f->path);
+	unlink(p);
+	free(f);
+	return 0;
+}
+
+static void test_roles_inherit(void **state)
+{
+	static const struct {
+		const char *unit;
+		enum styr_access_role want;
+	} rows[] = {
+	    {"LKR", STYR_ACCESS_UNIT_MANAGER},
+	    {"LKR-IM", STYR_ACCESS_UNIT_MANAGER}, /* below the grant */
+	    {"SUS", STYR_ACCESS_NONE},            /* beside it */
+	    {"RS", STYR_ACCESS_NONE},             /* above it */
+	    {NULL, STYR_ACCESS_UNIT_MANAGER},     /* anywhere */
+	};
+	struct fixture *f = *state;
+	struct styr_err err;
+	enum styr_access_role role, anywhere;
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		styr_err_init(&err);
+		assert_int_equal(
+		    styr_access_role_for(f->db, "anna", rows[i].unit, &role, &anywhere, &err),
+		    STYR_OK);
+		assert_int_equal(role, rows[i].want);
+		assert_int_equal(anywhere, STYR_ACCESS_UNIT_MANAGER);
+	}
+}
+
+static void test_workflow_moves(void **state)
+{
+	static const struct {
+		enum styr_report_action action;
+		const char *comment;
+		int rc;
+		enum styr_report_state_kind after;
+	} rows[] = {
+	    {STYR_REPORT_APPROVE, NULL, STYR_ECONFLICT, STYR_REPORT_DRAFT},
+	    {STYR_REPORT_SUBMIT, NULL, STYR_OK, STYR_REPORT_SUBMITTED},
+	    {STYR_REPORT_RETURN, "", STYR_EINPUT, STYR_REPORT_SUBMITTED},
+	    {STYR_REPORT_RETURN, "saknar analys", STYR_OK, STYR_REPORT_RETURNED},
+	    {STYR_REPORT_SUBMIT, NULL, STYR_OK, STYR_REPORT_SUBMITTED},
+	    {STYR_REPORT_APPROVE, NULL, STYR_OK, STYR_REPORT_APPROVED},
+	    {STYR_REPORT_SUBMIT, NULL, STYR_ECONFLICT, STYR_REPORT_APPROVED},
+	    {STYR_REPORT_UNLOCK, NULL, STYR_OK, STYR_REPORT_DRAFT},
+	};
+	struct fixture *f = *state;
+	struct styr_period p = {2025, 1, 12};
+	struct styr_report_state st;
+	struct styr_err err;
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		styr_err_init(&err);
+		assert_int_equal(styr_report_move(f->db, "karl", "LKR", &p, rows[i].action,
+		                                  rows[i].comment, &err),
+		                 rows[i].rc);
+		styr_err_init(&err);
+		assert_int_equal(styr_report_state_get(f->db, "LKR", &p, &st, &err), STYR_OK);
+		assert_int_equal(st.state, rows[i].after);
+	}
+}
+
+static void test_lock_refuses_writes_below(void **state)
+{
+	struct fixture *f = *state;
+	struct styr_period p = {2025, 1, 12};
+	struct styr_value v;
+	struct styr_err err;
+
+	memset(&v, 0, sizeof(v));
+	snprintf(v.indicator, sizeof(v.indicator), "ID0069");
+	snprintf(v.unit, sizeof(v.unit), "LKR-IM");
+	v.period = p;
+	v.num.value = 84.1;
+	styr_err_init(&err);
+	assert_int_equal(styr_value_write(f->db, "anna", &v, &err), STYR_OK);
+	assert_int_equal(styr_report_move(f->db, "karl", "LKR", &p, STYR_REPORT_SUBMIT, NULL, &err),
+	                 STYR_OK);
+	assert_int_equal(
+	    styr_report_move(f->db, "karl", "LKR", &p, STYR_REPORT_APPROVE, NULL, &err), STYR_OK);
+	v.num.value = 90;
+	assert_int_equal(styr_value_write(f->db, "anna", &v, &err), STYR_ELOCKED);
+	assert_non_null(strstr(err.msg, "period 2025 is locked"));
+	styr_err_init(&err);
+	assert_int_equal(styr_value_find(f->db, "ID0069", "LKR-IM", &p, &v, &err), STYR_OK);
+	assert_true(v.num.value == 84.1);
+	/* Another year is open. */
+	v.period.year = 2026;
+	assert_int_equal(styr_value_write(f->db, "anna", &v, &err), STYR_OK);
+}
+
+static void test_audit_chain(void **state)
+{
+	struct fixture *f = *state;
+	struct styr_err err;
+	int64_t broken, count;
+
+	styr_err_init(&err);
+	assert_int_equal(styr_db_begin(f->db, &err), STYR_OK);
+	assert_int_equal(styr_audit_append(f->db, "anna", "value.put", "value ID0069 LKR 2025", "",
+	                                   "84,1", &err),
+	                 STYR_OK);
+	assert_int_equal(styr_db_commit(f->db, &err), STYR_OK);
+	assert_int_equal(styr_audit_verify(f->db, &broken, &count, &err), STYR_OK);
+	assert_int_equal(broken, 0);
+	assert_int_equal(count, 2); /* user.add from the fixture and this one */
+}
+
+static void test_login(void **state)
+{
+	struct fixture *f = *state;
+	struct styr_session s, back;
+	struct styr_err err;
+	char token[STYR_TOKEN_MAX];
+	int throttled, i;
+
+	styr_err_init(&err);
+	assert_int_equal(
+	    styr_login(f->db, "anna", "hemligt-1", 1000, 60, &s, token, &throttled, &err), STYR_OK);
+	assert_int_equal(styr_session_check(f->db, token, 1059, &back, &err), STYR_OK);
+	assert_string_equal(back.user, "anna");
+	assert_int_equal(styr_session_check(f->db, token, 1060, &back, &err), STYR_EPERM);
+	for (i = 0; i < STYR_LOGIN_MAX_FAILURES; i++) {
+		styr_err_init(&err);
+		assert_int_equal(
+		    styr_login(f->db, "anna", "fel", 2000, 60, &s, token, &throttled, &err),
+		    STYR_EPERM);
+		assert_int_equal(throttled, 0);
+	}
+	styr_err_init(&err);
+	assert_int_equal(
+	    styr_login(f->db, "anna", "hemligt-1", 2001, 60, &s, token, &throttled, &err),
+	    STYR_EPERM);
+	assert_int_equal(throttled, 1);
+	styr_err_init(&err);
+	assert_int_equal(styr_login(f->db, "anna", "hemligt-1", 2000 + STYR_LOGIN_LOCK_SECONDS, 60,
+	                            &s, token, &throttled, &err),
+	                 STYR_OK);
+}
+
+static void test_expired_sessions_purged(void **state)
+{
+	struct fixture *f = *state;
+	struct styr_session s, back;
+	struct styr_err err;
+	char first[STYR_TOKEN_MAX], second[STYR_TOKEN_MAX];
+	int throttled;
+
+	styr_err_init(&err);
+	assert_int_equal(
+	    styr_login(f->db, "anna", "hemligt-1", 1000, 60, &s, first, &throttled, &err), STYR_OK);
+	assert_int_equal(
+	    styr_login(f->db, "anna", "hemligt-1", 2000, 60, &s, second, &throttled, &err),
+	    STYR_OK);
+	/* Asked as of a time when it would still be valid: it is gone. */
+	assert_int_equal(styr_session_check(f->db, first, 1001, &back, &err), STYR_EPERM);
+	assert_string_equal(err.msg, "not logged in");
+	styr_err_init(&err);
+	assert_int_equal(styr_session_check(f->db, second, 2001, &back, &err), STYR_OK);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_roles_inherit, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_workflow_moves, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_lock_refuses_writes_below, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_audit_chain, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_login, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_expired_sessions_purged, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

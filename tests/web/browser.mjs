@@ -1,0 +1,131 @@
+// The browser test: playwright-core drives Debian's chromium through the
+// pages as people use them — log in, find Landskrona's dashboard, enter a
+// value with a typo and see the error next to the field, correct it, submit
+// the report, approve it as controller and see the period locked — with
+// axe-core checking the main pages and screenshots kept as artefacts.
+// BASE (the server) and ARTEFACTS (a directory) come from t_browser.sh.
+import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+
+const require = createRequire(import.meta.url);
+const axePath = require.resolve('axe-core/axe.min.js');
+const BASE = process.env.BASE;
+const OUT = process.env.ARTEFACTS;
+fs.mkdirSync(OUT, { recursive: true });
+
+let failures = 0, checks = 0;
+function check(what, ok, detail) {
+  checks++;
+  if (!ok) {
+    failures++;
+    console.error(`FAIL: ${what}${detail ? ': ' + detail : ''}`);
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+// The pages' CSP forbids inline scripts; axe is injected as one.
+const context = await browser.newContext({ bypassCSP: true, locale: 'sv-SE' });
+const page = await context.newPage();
+page.setDefaultTimeout(10000);
+
+async function shot(name) {
+  await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: true });
+}
+
+async function axe(name) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () =>
+    await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] }));
+  const v = result.violations.map(x => `${x.id} (${x.impact}): ${x.nodes.length} nodes`);
+  check(`axe on ${name}`, v.length === 0, v.join('; '));
+}
+
+async function login(name) {
+  await page.goto(`${BASE}/login`);
+  await page.fill('#namn', name);
+  await page.fill('#losenord', `${name}-losen`);
+  await page.click('button[type=submit]');
+  await page.waitForURL(`${BASE}/org`);
+}
+
+async function logout() {
+  await page.click('header button');
+  await page.waitForURL(/\/login/);
+}
+
+// Keyboard: the skip link comes first, then the form in order.
+await page.goto(`${BASE}/login`);
+await axe('login');
+await page.keyboard.press('Tab');
+check('first Tab reaches the skip link',
+  await page.evaluate(() => document.activeElement.className) === 'skip');
+await page.keyboard.press('Tab');
+check('second Tab reaches the user name',
+  await page.evaluate(() => document.activeElement.id) === 'namn');
+await shot('01-login');
+
+await login('anna');
+await axe('org');
+await shot('02-org');
+await page.click('text=Lasarettet i Landskrona');
+await page.waitForURL(`${BASE}/enhet/LKR`);
+const row = await page.textContent('tr:has(a[href="/enhet/LKR/indikator/ID0069"])');
+check('dashboard shows ID0069 at 83,8 %', row.includes('83,8\u00a0%'), row);
+check('dashboard shows ID0069 not met', row.includes('Ej uppfyllt'), row);
+await axe('dashboard');
+await shot('03-dashboard');
+
+await page.click('a[href="/enhet/LKR/indikator/ID0069"]');
+check('indicator chart has the target line', await page.locator('svg line.mallinje').count() === 1);
+await axe('indicator');
+await shot('04-indicator');
+
+await page.goto(`${BASE}/enhet/LKR/varde`);
+await page.selectOption('#indikator', 'ID0069');
+await page.fill('#period', '2025');
+await page.fill('#varde', '8#,3');
+await page.click('main button[type=submit]');
+const err = await page.textContent('#varde-fel');
+check('typo explained next to the field', err.includes('inte ett tal'), err);
+check('typed value kept', await page.inputValue('#varde') === '8#,3');
+check('field marked invalid', await page.getAttribute('#varde', 'aria-invalid') === 'true');
+await axe('value form with an error');
+await shot('05-value-error');
+
+await page.fill('#varde', '84,1');
+await page.click('main button[type=submit]');
+await page.waitForSelector('#sparat');
+await shot('06-value-saved');
+await page.click('#sparat a');
+await page.click('#knapp-skicka');
+check('report submitted', (await page.textContent('#rapportstatus')).includes('inskickad'));
+await axe('report');
+await shot('07-submitted');
+await logout();
+
+await login('karl');
+await page.goto(`${BASE}/enhet/LKR/rapport?period=2025`);
+await page.click('#knapp-godkann');
+check('report approved', (await page.textContent('#rapportstatus')).includes('godkänd'));
+check('period shown locked', (await page.textContent('#last')).includes('Perioden är låst'));
+await shot('08-approved-locked');
+await logout();
+
+await login('anna');
+await page.goto(`${BASE}/enhet/LKR/varde`);
+await page.selectOption('#indikator', 'ID0069');
+await page.fill('#period', '2025');
+await page.fill('#varde', '90');
+await page.click('main button[type=submit]');
+const locked = await page.textContent('#formular-fel');
+check('write to the locked period refused', locked.includes('Perioden är låst'), locked);
+await shot('09-write-refused');
+
+await browser.close();
+console.log(`${checks} checks, ${failures} failed; screenshots in ${OUT}`);
+process.exit(failures ? 1 : 0);
