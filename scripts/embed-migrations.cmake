@@ -1,4 +1,5 @@
 # Writes a C file holding every migration as a string, in file-name order.
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "/* generated from src/store/migrations; do not edit */\n#include <stddef.h>\n")
 set(table "const char *const store_migrations[] = {\n")
 set(i 0)

@@ -11,6 +11,7 @@
 #include "err.h"
 #include "export.h"
 #include "import.h"
+#include "ledger.h"
 #include "model.h"
 #include "num.h"
 #include "period.h"

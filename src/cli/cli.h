@@ -40,5 +40,7 @@ int cli_take_db(struct cli *cli, int argc, char **argv);
 
 extern const struct command cmd_init_def, cmd_import_def, cmd_export_def, cmd_show_def,
     cmd_report_def;
+/* economy */
+extern const struct command cmd_ledger_def, cmd_check_def;
 
 #endif

@@ -22,7 +22,8 @@ static int import_csv(struct styr_db *db, int argc, char **argv)
 		return cli_fail(&err);
 	printf("styr: imported");
 	for (k = 0; k < STYR_ENTITY_COUNT; k++)
-		printf("%s %zu %s", k ? "," : "", stats.rows[k], styr_entity_name(k));
+		if (k <= STYR_ENTITY_VALUE || stats.rows[k]) /* economy kinds when present */
+			printf("%s %zu %s", k ? "," : "", stats.rows[k], styr_entity_name(k));
 	printf("\n");
 	return 0;
 }

@@ -10,7 +10,14 @@
 #include "cli.h"
 
 static const struct command *const commands[] = {
-    &cmd_init_def, &cmd_import_def, &cmd_export_def, &cmd_show_def, &cmd_report_def,
+    &cmd_init_def,
+    &cmd_import_def,
+    &cmd_export_def,
+    &cmd_show_def,
+    &cmd_report_def,
+    /* economy */
+    &cmd_ledger_def,
+    &cmd_check_def,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -14,6 +14,7 @@
 #include "import/interchange.h"
 #include "styr/calc.h"
 #include "styr/export.h"
+#include "export/export_int.h"
 
 struct pair {
 	char a[STYR_CODE_MAX];
@@ -285,6 +286,10 @@ int styr_export_csv(struct styr_db *db, enum styr_entity kind, const struct styr
 		break;
 	case STYR_ENTITY_VALUE:
 		rc = styr_value_each(db, f, write_value, &w, err);
+		break;
+	case STYR_ENTITY_LEDGER: /* economy */
+	case STYR_ENTITY_RULE:
+		rc = export_econ_csv(db, kind, f, out, err);
 		break;
 	default:
 		rc = styr_error(err, STYR_EUSAGE, "unknown kind of export");

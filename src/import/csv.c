@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "import/interchange.h"
+#include "styr/ledger.h"
 #include "styr/buf.h"
 
 #define CSV_FILE_MAX  ((size_t)2 << 30)
@@ -46,10 +47,21 @@ const struct interchange_spec interchange_specs[STYR_ENTITY_COUNT] = {
                             "missing_reason", "source"},
                            COLUMN_BIT(VAL_INDICATOR) | COLUMN_BIT(VAL_UNIT) |
                                COLUMN_BIT(VAL_PERIOD)},
+    /* economy */
+    [STYR_ENTITY_LEDGER] = {STYR_ENTITY_LEDGER,
+                            8,
+                            {"unit", "table", "year", "month", "row", "kind", "amount", "source"},
+                            COLUMN_BIT(LED_UNIT) | COLUMN_BIT(LED_YEAR) | COLUMN_BIT(LED_ROW) |
+                                COLUMN_BIT(LED_KIND) | COLUMN_BIT(LED_AMOUNT)},
+    [STYR_ENTITY_RULE] = {STYR_ENTITY_RULE,
+                          7,
+                          {"rule", "name", "check", "subject", "expr", "tolerance", "table"},
+                          COLUMN_BIT(RULE_CODE) | COLUMN_BIT(RULE_NAME) | COLUMN_BIT(RULE_CHECK) |
+                              COLUMN_BIT(RULE_SUBJECT) | COLUMN_BIT(RULE_EXPR)},
 };
 
 static const char *const entity_names[STYR_ENTITY_COUNT] = {
-    "org", "goals", "indicators", "targets", "values",
+    "org", "goals", "indicators", "targets", "values", "ledger", "rules",
 };
 
 const char *styr_entity_name(enum styr_entity e)
@@ -68,7 +80,9 @@ int styr_entity_parse(const char *text, enum styr_entity *out, struct styr_err *
 		}
 	}
 	return styr_error(err, STYR_EUSAGE,
-	                  "\"%s\": expected org, goals, indicators, targets or values", text);
+	                  "\"%s\": expected org, goals, indicators, targets, values, ledger or "
+	                  "rules",
+	                  text);
 }
 
 /* One file being imported. */
@@ -355,12 +369,76 @@ static int row_value(struct csv_run *r)
 	return styr_value_put(r->db, &v, r->err);
 }
 
+/* economy: one amount of a resultaträkning (docs/formats.md, "Ledger") */
+static int row_ledger(struct csv_run *r)
+{
+	struct styr_ledger_entry e;
+	const char *month = col(r, LED_MONTH);
+	char *end;
+	long m = 0;
+	int rc;
+
+	memset(&e, 0, sizeof(e));
+	if ((rc = take(r, LED_UNIT, e.unit, sizeof(e.unit))) ||
+	    (rc = take(r, LED_TABLE, e.tab, sizeof(e.tab))) ||
+	    (rc = parse_year(r, col(r, LED_YEAR), &e.year)) ||
+	    (rc = take(r, LED_ROW, e.row, sizeof(e.row))) ||
+	    (rc = take(r, LED_KIND, e.kind, sizeof(e.kind))) ||
+	    (rc = styr_ledger_kind_check(e.kind, r->err)) ||
+	    (rc = styr_amount_parse(col(r, LED_AMOUNT), &e.amount, r->err)) ||
+	    (rc = take(r, LED_SOURCE, e.source, sizeof(e.source))))
+		return rc;
+	if (*month) {
+		m = strtol(month, &end, 10);
+		if (*end || m < 0 || m > 12)
+			return styr_error(r->err, STYR_EINPUT,
+			                  "month \"%s\": expected 1 to 12, or 0 or empty for the "
+			                  "whole year",
+			                  month);
+	}
+	e.month = (int)m;
+	if (!e.source[0])
+		snprintf(e.source, sizeof(e.source), "%s:%d", r->file->path, r->line);
+	return styr_ledger_put(r->db, &e, r->err);
+}
+
+/* economy: a validation rule (docs/formats.md, "Rules") */
+static int row_rule(struct csv_run *r)
+{
+	struct styr_rule u;
+	const char *tol = col(r, RULE_TOLERANCE);
+	int rc;
+
+	memset(&u, 0, sizeof(u));
+	if ((rc = take(r, RULE_CODE, u.code, sizeof(u.code))) ||
+	    (rc = take(r, RULE_NAME, u.name, sizeof(u.name))) ||
+	    (rc = take(r, RULE_CHECK, u.check, sizeof(u.check))) ||
+	    (rc = take(r, RULE_SUBJECT, u.subject, sizeof(u.subject))) ||
+	    (rc = take(r, RULE_EXPR, u.expr, sizeof(u.expr))) ||
+	    (rc = take(r, RULE_TABLE, u.tab, sizeof(u.tab))))
+		return rc;
+	if (*tol && (rc = styr_amount_parse(tol, &u.tolerance, r->err)))
+		return rc;
+	if (u.tolerance < 0)
+		return styr_error(r->err, STYR_EINPUT, "tolerance \"%s\": expected 0 or more", tol);
+	if (!*col(r, RULE_TABLE))
+		snprintf(u.tab, sizeof(u.tab), "*");
+	else if (!strcmp(u.tab, "-"))
+		u.tab[0] = '\0';
+	rc = styr_rule_check(&u, r->err);
+	if (!rc)
+		rc = styr_rule_put(r->db, &u, r->err);
+	return rc;
+}
+
 static int (*const row_fn[STYR_ENTITY_COUNT])(struct csv_run *) = {
     [STYR_ENTITY_ORG] = row_org,
     [STYR_ENTITY_GOAL] = row_goal,
     [STYR_ENTITY_INDICATOR] = row_indicator,
     [STYR_ENTITY_TARGET] = row_target,
     [STYR_ENTITY_VALUE] = row_value,
+    [STYR_ENTITY_LEDGER] = row_ledger,
+    [STYR_ENTITY_RULE] = row_rule,
 };
 
 static int check_required(struct csv_run *r)
@@ -395,6 +473,13 @@ static const char *failed_column(struct csv_run *r)
 	    {"tolerance ", "tolerance"},
 	    {"direction ", "direction"},
 	    {"indicator \"", "indicator"},
+	    /* economy */
+	    {"amount ", "amount"},
+	    {"month ", "month"},
+	    {"row \"", "row"},
+	    {"ledger kind ", "kind"},
+	    {"check ", "check"},
+	    {"expr ", "expr"},
 	};
 	enum styr_entity kind = r->file->spec->kind;
 	size_t i;

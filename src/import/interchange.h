@@ -47,6 +47,10 @@ enum {
 	VAL_SOURCE
 };
 
+/* economy */
+enum { LED_UNIT, LED_TABLE, LED_YEAR, LED_MONTH, LED_ROW, LED_KIND, LED_AMOUNT, LED_SOURCE };
+enum { RULE_CODE, RULE_NAME, RULE_CHECK, RULE_SUBJECT, RULE_EXPR, RULE_TOLERANCE, RULE_TABLE };
+
 #define COLUMN_BIT(c) (1u << (c))
 
 struct interchange_spec {

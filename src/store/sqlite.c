@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "store/sqlite_int.h"
 #include "store/store.h"
 
 enum stmt_id {
@@ -138,6 +139,8 @@ struct store {
 	sqlite3_stmt *stmt[S_COUNT];
 	struct id_cache org, ind;
 	bool in_tx;
+	/* economy (sqlite_econ.c): its own prepared statements */
+	sqlite3_stmt *econ_stmt[STORE_ECON_STMTS];
 };
 
 static int db_error(struct store *st, struct styr_err *err, const char *what)
@@ -296,6 +299,8 @@ static void sq_close(struct store *st)
 		return;
 	for (i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
+	for (i = 0; i < STORE_ECON_STMTS; i++)
+		sqlite3_finalize(st->econ_stmt[i]);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);
@@ -941,6 +946,28 @@ static int sq_value_each(struct store *st, const struct styr_value_filter *f,
 	WALK(st, s, &v, value_from_row, cb, ctx, err);
 }
 
+/* economy: what sqlite_econ.c needs of a handle (see sqlite_int.h) */
+sqlite3 *store_sqlite_db(struct store *st)
+{
+	return st->db;
+}
+
+const char *store_sqlite_path(struct store *st)
+{
+	return st->path;
+}
+
+sqlite3_stmt **store_sqlite_econ_stmts(struct store *st)
+{
+	return st->econ_stmt;
+}
+
+int store_sqlite_org_id(struct store *st, const char *code, sqlite3_int64 *out,
+                        struct styr_err *err)
+{
+	return org_id(st, code, out, err);
+}
+
 const struct store_ops store_sqlite_ops = {
     .version = STORE_OPS_VERSION,
     .name = "sqlite",
@@ -970,4 +997,17 @@ const struct store_ops store_sqlite_ops = {
     .value_put = sq_value_put,
     .value_find = sq_value_find,
     .value_each = sq_value_each,
+    /* economy */
+    .ledger_row_put = sq_ledger_row_put,
+    .ledger_row_find = sq_ledger_row_find,
+    .ledger_row_each = sq_ledger_row_each,
+    .ledger_put = sq_ledger_put,
+    .ledger_each = sq_ledger_each,
+    .rule_put = sq_rule_put,
+    .rule_each = sq_rule_each,
+    .account_map_find = sq_account_map_find,
+    .account_map_put = sq_account_map_put,
+    .account_name_put = sq_account_name_put,
+    .account_balance_put = sq_account_balance_put,
+    .account_balance_each = sq_account_balance_each,
 };

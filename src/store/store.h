@@ -13,6 +13,7 @@
 #define STYR_STORE_H
 
 #include "styr/db.h"
+#include "styr/ledger.h"
 
 struct store;
 
@@ -73,6 +74,33 @@ struct store_ops {
 	int (*value_each)(struct store *st, const struct styr_value_filter *f,
 	                  int (*cb)(void *, const struct styr_value *), void *ctx,
 	                  struct styr_err *err);
+
+	/* economy: ledger, row plan, rules, SIE accounts */
+	int (*ledger_row_put)(struct store *st, const struct styr_ledger_row *r,
+	                      struct styr_err *err);
+	int (*ledger_row_find)(struct store *st, const char *code_or_label,
+	                       struct styr_ledger_row *out, struct styr_err *err);
+	int (*ledger_row_each)(struct store *st, int (*cb)(void *, const struct styr_ledger_row *),
+	                       void *ctx, struct styr_err *err);
+	int (*ledger_put)(struct store *st, const struct styr_ledger_entry *e,
+	                  struct styr_err *err);
+	int (*ledger_each)(struct store *st, const struct styr_ledger_filter *f,
+	                   int (*cb)(void *, const struct styr_ledger_entry *), void *ctx,
+	                   struct styr_err *err);
+	int (*rule_put)(struct store *st, const struct styr_rule *r, struct styr_err *err);
+	int (*rule_each)(struct store *st, int (*cb)(void *, const struct styr_rule *), void *ctx,
+	                 struct styr_err *err);
+	int (*account_map_find)(struct store *st, int account, char *row, size_t n,
+	                        struct styr_err *err);
+	int (*account_map_put)(struct store *st, int first, int last, const char *row,
+	                       struct styr_err *err);
+	int (*account_name_put)(struct store *st, const char *unit, int account, const char *name,
+	                        struct styr_err *err);
+	int (*account_balance_put)(struct store *st, const struct styr_account_balance *b,
+	                           struct styr_err *err);
+	int (*account_balance_each)(struct store *st, const char *unit,
+	                            int (*cb)(void *, const struct styr_account_balance *),
+	                            void *ctx, struct styr_err *err);
 };
 
 struct styr_db {

@@ -1,0 +1,83 @@
+/*
+ * Writing the economy's interchange files: ledger amounts and validation
+ * rules, in the columns of interchange_specs so that styr import csv reads
+ * the output back to the same rows.  Amounts are whole tkr written without
+ * thousands separators (a machine file, not a report).
+ */
+#include <inttypes.h>
+#include <string.h>
+
+#include "export/export_int.h"
+#include "import/interchange.h"
+#include "styr/ledger.h"
+
+struct econ_writer {
+	FILE *out;
+	const struct styr_value_filter *f;
+};
+
+void export_cell(FILE *out, const char *text, int last)
+{
+	if (strpbrk(text, ";\"\r\n")) {
+		fputc('"', out);
+		for (; *text; text++) {
+			if (*text == '"')
+				fputc('"', out);
+			fputc(*text, out);
+		}
+		fputc('"', out);
+	} else {
+		fputs(text, out);
+	}
+	fputc(last ? '\n' : ';', out);
+}
+
+static int write_entry(void *ctx, const struct styr_ledger_entry *e)
+{
+	struct econ_writer *w = ctx;
+	char num[32];
+
+	export_cell(w->out, e->unit, 0);
+	export_cell(w->out, e->tab, 0);
+	snprintf(num, sizeof(num), "%d", e->year);
+	export_cell(w->out, num, 0);
+	snprintf(num, sizeof(num), "%d", e->month);
+	export_cell(w->out, e->month ? num : "", 0);
+	export_cell(w->out, e->row, 0);
+	export_cell(w->out, e->kind, 0);
+	snprintf(num, sizeof(num), "%" PRId64, e->amount);
+	export_cell(w->out, num, 0);
+	export_cell(w->out, e->source, 1);
+	return 0;
+}
+
+static int write_rule(void *ctx, const struct styr_rule *r)
+{
+	struct econ_writer *w = ctx;
+	char num[32];
+
+	export_cell(w->out, r->code, 0);
+	export_cell(w->out, r->name, 0);
+	export_cell(w->out, r->check, 0);
+	export_cell(w->out, r->subject, 0);
+	export_cell(w->out, r->expr, 0);
+	snprintf(num, sizeof(num), "%" PRId64, r->tolerance);
+	export_cell(w->out, num, 0);
+	/* "*" (every table) is the default an empty cell gives; "-" is the
+	 * resultaträkning itself. */
+	export_cell(w->out, !strcmp(r->tab, "*") ? "" : r->tab[0] ? r->tab : "-", 1);
+	return 0;
+}
+
+int export_econ_csv(struct styr_db *db, enum styr_entity kind, const struct styr_value_filter *f,
+                    FILE *out, struct styr_err *err)
+{
+	struct econ_writer w = {out, f};
+
+	if (kind == STYR_ENTITY_LEDGER) {
+		struct styr_ledger_filter lf = {f ? f->unit : NULL, NULL, f ? f->year : 0};
+
+		return styr_ledger_each(db, &lf, write_entry, &w, err);
+	}
+	return styr_rule_each(db, write_rule, &w, err);
+}
