@@ -50,6 +50,7 @@ struct styr_report_text_result {
 	size_t values;
 	struct styr_skipped_row *skipped; /* rows that were not imported */
 	size_t nskipped;
+	size_t ledger_amounts; /* economy: resultaträkning amounts stored */
 };
 
 /* Import the indicator tables ("Indikator ID-nr. Mål 2024 2023 2022") of

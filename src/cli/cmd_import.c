@@ -66,8 +66,9 @@ static int import_report_text(struct styr_db *db, int argc, char **argv)
 	styr_err_init(&err);
 	if (styr_import_report_text(db, argv[optind], unit, (int)year, &res, &err))
 		return cli_fail(&err);
-	printf("styr: imported %zu indicators, %zu targets, %zu values from %s\n", res.indicators,
-	       res.targets, res.values, argv[optind]);
+	printf(
+	    "styr: imported %zu indicators, %zu targets, %zu values, %zu ledger amounts from %s\n",
+	    res.indicators, res.targets, res.values, res.ledger_amounts, argv[optind]);
 	for (i = 0; i < res.nskipped; i++)
 		printf("%s:%d: not imported: %s\n", argv[optind], res.skipped[i].line,
 		       res.skipped[i].reason);

@@ -15,13 +15,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "import/ledger_text.h"
 #include "import/report_text.h"
 #include "styr/import.h"
 
 #define REPORT_TEXT_MAX ((size_t)64 << 20)
 
 static int skip(struct styr_report_text_result *out, int line, const char *reason,
-		struct styr_err *err)
+                struct styr_err *err)
 {
 	struct styr_skipped_row *v = realloc(out->skipped, (out->nskipped + 1) * sizeof(*v));
 
@@ -58,8 +59,8 @@ static bool same_figures(const struct rt_row *a, const struct rt_row *b)
 }
 
 static int store_row(struct styr_db *db, const char *path, const struct rt_row *row,
-		     const char *unit, int year, struct styr_report_text_result *out,
-		     struct styr_err *err)
+                     const char *unit, int year, struct styr_report_text_result *out,
+                     struct styr_err *err)
 {
 	struct styr_indicator ind;
 	struct styr_indicator_target t;
@@ -119,7 +120,7 @@ static int store_row(struct styr_db *db, const char *path, const struct rt_row *
 }
 
 int styr_import_report_text(struct styr_db *db, const char *path, const char *unit, int year,
-			    struct styr_report_text_result *out, struct styr_err *err)
+                            struct styr_report_text_result *out, struct styr_err *err)
 {
 	struct styr_org_unit u;
 	struct rt_result res;
@@ -137,7 +138,6 @@ int styr_import_report_text(struct styr_db *db, const char *path, const char *un
 	rc = styr_file_read_text(path, REPORT_TEXT_MAX, &text, &len, err);
 	if (!rc)
 		rc = rt_parse(text, len, path, &res, err);
-	free(text);
 	if (rc)
 		goto done;
 	for (i = 0; i < res.nproblems && !rc; i++)
@@ -155,9 +155,9 @@ int styr_import_report_text(struct styr_db *db, const char *path, const char *un
 
 		if (first) {
 			snprintf(reason, sizeof(reason), "%s printed again%s line %d", row->code,
-				 same_figures(first, row) ? " with the same figures as on"
-							  : " with other figures than on",
-				 first->line);
+			         same_figures(first, row) ? " with the same figures as on"
+			                                  : " with other figures than on",
+			         first->line);
 			rc = skip(out, row->line, reason, err);
 			continue;
 		}
@@ -171,12 +171,16 @@ int styr_import_report_text(struct styr_db *db, const char *path, const char *un
 		if (rc)
 			styr_err_prefix(err, "%s:%d: %s: ", path, row->line, row->code);
 	}
+	/* economy: the resultaträkning tables of the same text */
+	if (!rc)
+		rc = ledger_text_import(db, text, len, path, u.code, out, err);
 	if (rc) {
 		styr_db_rollback(db);
 		goto done;
 	}
 	rc = styr_db_commit(db, err);
 done:
+	free(text);
 	rt_result_release(&res);
 	if (rc) {
 		free(out->skipped);
