@@ -91,7 +91,9 @@ int styr_rule_put(struct styr_db *db, const struct styr_rule *r, struct styr_err
 int styr_rule_each(struct styr_db *db, int (*cb)(void *ctx, const struct styr_rule *r), void *ctx,
                    struct styr_err *err);
 
-/* The row an account maps to (the narrowest range holding it). */
+/* The row an account maps to (the narrowest range holding it); "" when
+ * the mapping keeps it out of the resultaträkning; STYR_ENOTFOUND when no
+ * range holds it.  account_map_put with row "" stores such a range. */
 int styr_account_map_find(struct styr_db *db, int account, char *row, size_t n,
                           struct styr_err *err);
 int styr_account_map_put(struct styr_db *db, int first, int last, const char *row,
@@ -179,5 +181,25 @@ struct styr_check_stats {
 int styr_check_run(struct styr_db *db, const struct styr_ledger_filter *f,
                    int (*cb)(void *ctx, const struct styr_finding *fd), void *ctx,
                    struct styr_check_stats *stats, struct styr_err *err);
+
+/* ---- SIE 4 (src/import/sie.c) ---- */
+
+struct styr_sie_stats {
+	int year;        /* of #RAR 0 */
+	size_t accounts; /* #KONTO */
+	size_t vouchers, transactions;
+	size_t balances;       /* account balances stored */
+	size_t ledger_amounts; /* resultaträkning amounts stored */
+};
+
+/* Import an SIE 4 file for unit: PC8 (CP437) decoded, every voucher
+ * checked to balance, #RES = Σ #TRANS, #UB = #IB + Σ #TRANS and Σ #PSALDO
+ * = #RES checked, account balances stored per month, and the result
+ * accounts mapped (mapping: a file "accounts;row", NULL: the stored map,
+ * BAS by default) to resultaträkning rows as utfall and budget in tkr.
+ * One transaction; any error names file, line (and voucher) and leaves
+ * the database unchanged. */
+int styr_import_sie(struct styr_db *db, const char *path, const char *unit, const char *mapping,
+                    struct styr_sie_stats *stats, struct styr_err *err);
 
 #endif

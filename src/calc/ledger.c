@@ -86,7 +86,7 @@ int64_t styr_forecast_year(int64_t utfall_to_date, int64_t year_budget, const in
 struct gather {
 	int64_t prev_year, prev_months; /* utfall year−1: month 0; Σ months 1..m */
 	int64_t cur_year, cur_months;   /* utfall */
-	int64_t budget_year, budget_months;
+	int64_t budget_year, budget_months, budget_after; /* Σ months 1..m, m+1..12 */
 	int64_t prognos, avvikelse;
 	unsigned have; /* bits below */
 };
@@ -176,6 +176,8 @@ static int add_entry(void *ctx, const struct styr_ledger_entry *e)
 		} else {
 			if (in_months)
 				g->budget_months += e->amount;
+			else
+				g->budget_after += e->amount;
 			g->have |= H_BUDGET_MONTHS;
 		}
 	} else if (!strcmp(e->kind, "prognos") && e->month == 0) {
@@ -234,10 +236,14 @@ static bool derive(const struct gather *g, int months, const int *weights,
 		l->prognos = g->prognos;
 		l->has_prognos = true;
 	} else if (l->has_utfall && g->have & (H_BUDGET_YEAR | H_BUDGET_MONTHS)) {
-		int64_t year_budget = g->have & H_BUDGET_YEAR ? g->budget_year : 0;
-
-		l->prognos =
-		    whole ? l->utfall : styr_forecast_year(l->utfall, year_budget, weights, months);
+		/* Monthly budgets give the rest of the year as they are;
+		 * a year budget is periodised. */
+		if (whole)
+			l->prognos = l->utfall;
+		else if (g->have & H_BUDGET_MONTHS)
+			l->prognos = l->utfall + g->budget_after;
+		else
+			l->prognos = styr_forecast_year(l->utfall, g->budget_year, weights, months);
 		l->has_prognos = l->prognos_derived = true;
 	}
 	return l->has_utfall || l->has_prev || l->has_budget || l->has_prognos;

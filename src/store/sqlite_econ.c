@@ -317,7 +317,8 @@ int sq_account_map_put(struct store *st, int first, int last, const char *row, s
 		return STYR_ESTORE;
 	sqlite3_bind_int(s, 1, first);
 	sqlite3_bind_int(s, 2, last);
-	text(s, 3, row);
+	if (row[0]) /* "" keeps the accounts out of the resultaträkning */
+		text(s, 3, row);
 	return done(st, s, "storing an account mapping", err);
 }
 

@@ -77,12 +77,14 @@ CREATE TABLE rule (
 );
 
 -- Account → resultaträkning row, for SIE imports.  Accounts first..last
--- (inclusive) map to row_code; a narrower range wins over a wider one.
+-- (inclusive) map to row_code; a narrower range wins over a wider one;
+-- row_code NULL keeps the accounts out of the resultaträkning (8999 Årets
+-- resultat closes the year and would count the result twice).
 -- The default follows the BAS kontoplan's classes 3–8.
 CREATE TABLE account_map (
 	first INTEGER NOT NULL,
 	last INTEGER NOT NULL,
-	row_code TEXT NOT NULL REFERENCES ledger_row(code),
+	row_code TEXT REFERENCES ledger_row(code),
 	PRIMARY KEY (first, last)
 );
 INSERT INTO account_map(first, last, row_code) VALUES
@@ -96,7 +98,8 @@ INSERT INTO account_map(first, last, row_code) VALUES
 	(7600, 7699, 'ovriga_personalkostnader'),
 	(7700, 7899, 'avskrivningar'),
 	(7900, 7999, 'ovriga_kostnader'),
-	(8000, 8999, 'finansiella');
+	(8000, 8899, 'finansiella'),
+	(8900, 8999, NULL);
 
 -- Account balances as an SIE file gave them, in öre: kind res (#RES),
 -- ib/ub (#IB/#UB), psaldo/pbudget (#PSALDO/#PBUDGET, month 1..12), trans
