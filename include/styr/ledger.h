@@ -98,6 +98,8 @@ int styr_account_map_find(struct styr_db *db, int account, char *row, size_t n,
                           struct styr_err *err);
 int styr_account_map_put(struct styr_db *db, int first, int last, const char *row,
                          struct styr_err *err);
+/* Forget every range (a mapping file replaces the map). */
+int styr_account_map_clear(struct styr_db *db, struct styr_err *err);
 int styr_account_name_put(struct styr_db *db, const char *unit, int account, const char *name,
                           struct styr_err *err);
 int styr_account_balance_put(struct styr_db *db, const struct styr_account_balance *b,

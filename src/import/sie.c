@@ -706,7 +706,8 @@ static int put_rows(struct styr_db *db, const char *unit, const char *path, int 
 }
 
 /* A mapping file: "accounts;row" with accounts "3000-3799" or "7010";
- * row "" or "-" keeps the accounts out of the resultaträkning. */
+ * row "" or "-" keeps the accounts out of the resultaträkning.  It
+ * replaces the stored map, so that a file says the whole mapping. */
 static int load_mapping(struct styr_db *db, const char *path, struct styr_err *err)
 {
 	char *text = NULL, *line, *nl;
@@ -714,6 +715,8 @@ static int load_mapping(struct styr_db *db, const char *path, struct styr_err *e
 	int lineno = 0, rc;
 
 	rc = styr_file_read_text(path, (size_t)16 << 20, &text, &len, err);
+	if (!rc)
+		rc = styr_account_map_clear(db, err);
 	for (line = text; !rc && line; line = nl ? nl + 1 : NULL) {
 		char accounts[64], row[STYR_CODE_MAX];
 		struct styr_ledger_row found;

@@ -1007,6 +1007,7 @@ const struct store_ops store_sqlite_ops = {
     .rule_each = sq_rule_each,
     .account_map_find = sq_account_map_find,
     .account_map_put = sq_account_map_put,
+    .account_map_clear = sq_account_map_clear,
     .account_name_put = sq_account_name_put,
     .account_balance_put = sq_account_balance_put,
     .account_balance_each = sq_account_balance_each,

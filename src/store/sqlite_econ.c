@@ -24,6 +24,7 @@ enum econ_stmt {
 	E_RULE_EACH,
 	E_MAP_FIND,
 	E_MAP_PUT,
+	E_MAP_CLEAR,
 	E_ACCOUNT_PUT,
 	E_BALANCE_PUT,
 	E_BALANCE_EACH,
@@ -61,6 +62,7 @@ static const char *const econ_sql[E_COUNT] = {
                    "last - first LIMIT 1",
     [E_MAP_PUT] = "INSERT INTO account_map(first, last, row_code) VALUES(?1, ?2, ?3) ON "
                   "CONFLICT(first, last) DO UPDATE SET row_code = excluded.row_code",
+    [E_MAP_CLEAR] = "DELETE FROM account_map",
     [E_ACCOUNT_PUT] = "INSERT INTO account(unit_id, account, name) VALUES(?1, ?2, ?3) ON "
                       "CONFLICT(unit_id, account) DO UPDATE SET name = excluded.name",
     [E_BALANCE_PUT] = "INSERT INTO account_balance(unit_id, year, month, account, kind, "
@@ -320,6 +322,13 @@ int sq_account_map_put(struct store *st, int first, int last, const char *row, s
 	if (row[0]) /* "" keeps the accounts out of the resultaträkning */
 		text(s, 3, row);
 	return done(st, s, "storing an account mapping", err);
+}
+
+int sq_account_map_clear(struct store *st, struct styr_err *err)
+{
+	sqlite3_stmt *s = econ_stmt(st, E_MAP_CLEAR, err);
+
+	return s ? done(st, s, "clearing the account mapping", err) : STYR_ESTORE;
 }
 
 int sq_account_name_put(struct store *st, const char *unit, int account, const char *name,

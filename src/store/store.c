@@ -160,6 +160,7 @@ FORWARD(account_map_find,
 FORWARD(account_map_put,
         (struct styr_db * db, int first, int last, const char *row, struct styr_err *err),
         (db->st, first, last, row, err))
+FORWARD(account_map_clear, (struct styr_db * db, struct styr_err *err), (db->st, err))
 FORWARD(account_name_put,
         (struct styr_db * db, const char *unit, int account, const char *name,
          struct styr_err *err),

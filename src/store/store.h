@@ -94,6 +94,7 @@ struct store_ops {
 	                        struct styr_err *err);
 	int (*account_map_put)(struct store *st, int first, int last, const char *row,
 	                       struct styr_err *err);
+	int (*account_map_clear)(struct store *st, struct styr_err *err);
 	int (*account_name_put)(struct store *st, const char *unit, int account, const char *name,
 	                        struct styr_err *err);
 	int (*account_balance_put)(struct store *st, const struct styr_account_balance *b,
