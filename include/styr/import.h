@@ -23,6 +23,7 @@ enum styr_entity {
 	/* economy */
 	STYR_ENTITY_LEDGER,
 	STYR_ENTITY_RULE,
+	STYR_ENTITY_ACTION,
 	STYR_ENTITY_COUNT
 };
 

@@ -184,6 +184,32 @@ int styr_check_run(struct styr_db *db, const struct styr_ledger_filter *f,
                    int (*cb)(void *ctx, const struct styr_finding *fd), void *ctx,
                    struct styr_check_stats *stats, struct styr_err *err);
 
+/* ---- action plans ---- */
+
+/* An åtgärd of a plan (handlingsplan), with its economic effect in tkr. */
+struct styr_action {
+	char plan[STYR_CODE_MAX];
+	char unit[STYR_CODE_MAX];
+	char insatsomrade[STYR_NAME_MAX];
+	char title[STYR_NAME_MAX];
+	char owner[STYR_NAME_MAX];
+	char due[STYR_DATE_MAX];
+	char state[STYR_CODE_MAX]; /* planerad, pågår, genomförd, avbruten */
+	bool has_expected, has_achieved;
+	int64_t expected, achieved; /* tkr */
+};
+
+int styr_action_state_check(const char *state, struct styr_err *err);
+int styr_action_put(struct styr_db *db, const struct styr_action *a, struct styr_err *err);
+/* plan NULL: all; in plan order, then as stored. */
+int styr_action_each(struct styr_db *db, const char *plan,
+                     int (*cb)(void *ctx, const struct styr_action *a), void *ctx,
+                     struct styr_err *err);
+
+/* Genomförandegrad = achieved / expected in tenths of a percent, rounded
+ * (5 800 of 7 800 gives 744 = 74,4 %); false when expected is 0. */
+bool styr_completion_permille(int64_t achieved, int64_t expected, int64_t *out);
+
 /* ---- SIE 4 (src/import/sie.c) ---- */
 
 struct styr_sie_stats {

@@ -41,6 +41,9 @@ int cli_take_db(struct cli *cli, int argc, char **argv);
 extern const struct command cmd_init_def, cmd_import_def, cmd_export_def, cmd_show_def,
     cmd_report_def;
 /* economy */
-extern const struct command cmd_ledger_def, cmd_check_def;
+/* Print text in width characters (not bytes): right-aligned, or left when
+ * width < 0; longer text is cut with "…". */
+void cli_cell(const char *text, int width);
+extern const struct command cmd_ledger_def, cmd_check_def, cmd_actions_def;
 
 #endif

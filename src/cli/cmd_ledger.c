@@ -14,27 +14,6 @@
 static const char *const month_abbr[] = {"jan", "feb", "mar", "apr", "maj", "jun",
                                          "jul", "aug", "sep", "okt", "nov", "dec"};
 
-/* Characters (not bytes) in UTF-8 text, for aligning columns. */
-static size_t chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
-/* Print text in width characters: right-aligned, or left when width < 0. */
-static void cell(const char *text, int width)
-{
-	int pad = (width < 0 ? -width : width) - (int)chars(text);
-
-	if (width < 0)
-		printf("%s%*s", text, pad > 0 ? pad : 0, "");
-	else
-		printf("%*s%s", pad > 0 ? pad : 0, "", text);
-}
-
 static void tkr(char *buf, size_t n, bool has, int64_t v)
 {
 	if (has)
@@ -134,27 +113,27 @@ static int run(struct cli *cli, int argc, char **argv)
 	printf("Resultaträkning %s %s%s%s, jan–%s %ld (tkr)\n", u.code, u.name,
 	       tab[0] ? ", tabell " : "", tab, month_abbr[months - 1], year);
 	{
-		char y0[8], y1[8];
+		char y0[24], y1[24];
 
 		snprintf(y0, sizeof(y0), "%ld", year - 1);
 		snprintf(y1, sizeof(y1), "%ld", year);
-		cell("", -34);
-		cell("Utfall", 13);
-		cell("Utfall", 13);
-		cell("Budget", 13);
-		cell("Avvikelse", 12);
-		cell("Förändring", 12);
-		cell("Förändr.", 11);
-		cell("Prognos", 15);
+		cli_cell("", -34);
+		cli_cell("Utfall", 13);
+		cli_cell("Utfall", 13);
+		cli_cell("Budget", 13);
+		cli_cell("Avvikelse", 12);
+		cli_cell("Förändring", 12);
+		cli_cell("Förändr.", 11);
+		cli_cell("Prognos", 15);
 		printf("\n");
-		cell("Rad", -34);
-		cell(y0, 13);
-		cell(y1, 13);
-		cell(y1, 13);
-		cell("", 12);
-		cell("tkr", 12);
-		cell("%", 11);
-		cell("helår", 15);
+		cli_cell("Rad", -34);
+		cli_cell(y0, 13);
+		cli_cell(y1, 13);
+		cli_cell(y1, 13);
+		cli_cell("", 12);
+		cli_cell("tkr", 12);
+		cli_cell("%", 11);
+		cli_cell("helår", 15);
 		printf("\n");
 	}
 	for (i = 0; i < t.n; i++) {
@@ -177,14 +156,14 @@ static int run(struct cli *cli, int argc, char **argv)
 			strcat(g, "*");
 		/* printf's widths count bytes; pad by characters so that åäö,
 		 * the minus sign and the no-break spaces line up. */
-		cell(l->row.label, -34);
-		cell(a, 13);
-		cell(b, 13);
-		cell(cc, 13);
-		cell(d, 12);
-		cell(e, 12);
-		cell(f, 11);
-		cell(g, 15);
+		cli_cell(l->row.label, -34);
+		cli_cell(a, 13);
+		cli_cell(b, 13);
+		cli_cell(cc, 13);
+		cli_cell(d, 12);
+		cli_cell(e, 12);
+		cli_cell(f, 11);
+		cli_cell(g, 15);
 		putchar('\n');
 	}
 	if (!t.n)

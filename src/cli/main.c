@@ -18,6 +18,7 @@ static const struct command *const commands[] = {
     /* economy */
     &cmd_ledger_def,
     &cmd_check_def,
+    &cmd_actions_def,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -69,6 +69,43 @@ static int write_rule(void *ctx, const struct styr_rule *r)
 	return 0;
 }
 
+/* Whole tkr as Mkr with the decimals needed ("7,8", "1,5", "15"). */
+static void mkr(char *buf, size_t n, int64_t tkr)
+{
+	int64_t a = tkr < 0 ? -tkr : tkr, frac = a % 1000;
+	const char *sign = tkr < 0 ? "-" : "";
+
+	if (frac == 0)
+		snprintf(buf, n, "%s%" PRId64, sign, a / 1000);
+	else if (frac % 100 == 0)
+		snprintf(buf, n, "%s%" PRId64 ",%01" PRId64, sign, a / 1000, frac / 100);
+	else if (frac % 10 == 0)
+		snprintf(buf, n, "%s%" PRId64 ",%02" PRId64, sign, a / 1000, frac / 10);
+	else
+		snprintf(buf, n, "%s%" PRId64 ",%03" PRId64, sign, a / 1000, frac);
+}
+
+static int write_action(void *ctx, const struct styr_action *a)
+{
+	struct econ_writer *w = ctx;
+	char e[32] = "", b[32] = "";
+
+	if (a->has_expected)
+		mkr(e, sizeof(e), a->expected);
+	if (a->has_achieved)
+		mkr(b, sizeof(b), a->achieved);
+	export_cell(w->out, a->plan, 0);
+	export_cell(w->out, a->unit, 0);
+	export_cell(w->out, a->insatsomrade, 0);
+	export_cell(w->out, a->title, 0);
+	export_cell(w->out, a->owner, 0);
+	export_cell(w->out, a->due, 0);
+	export_cell(w->out, a->state, 0);
+	export_cell(w->out, e, 0);
+	export_cell(w->out, b, 1);
+	return 0;
+}
+
 int export_econ_csv(struct styr_db *db, enum styr_entity kind, const struct styr_value_filter *f,
                     FILE *out, struct styr_err *err)
 {
@@ -79,5 +116,7 @@ int export_econ_csv(struct styr_db *db, enum styr_entity kind, const struct styr
 
 		return styr_ledger_each(db, &lf, write_entry, &w, err);
 	}
+	if (kind == STYR_ENTITY_ACTION)
+		return styr_action_each(db, NULL, write_action, &w, err);
 	return styr_rule_each(db, write_rule, &w, err);
 }

@@ -58,10 +58,16 @@ const struct interchange_spec interchange_specs[STYR_ENTITY_COUNT] = {
                           {"rule", "name", "check", "subject", "expr", "tolerance", "table"},
                           COLUMN_BIT(RULE_CODE) | COLUMN_BIT(RULE_NAME) | COLUMN_BIT(RULE_CHECK) |
                               COLUMN_BIT(RULE_SUBJECT) | COLUMN_BIT(RULE_EXPR)},
+    [STYR_ENTITY_ACTION] = {STYR_ENTITY_ACTION,
+                            9,
+                            {"plan", "unit", "insatsomrade", "title", "owner", "due", "state",
+                             "expected", "achieved"},
+                            COLUMN_BIT(ACT_PLAN) | COLUMN_BIT(ACT_UNIT) | COLUMN_BIT(ACT_TITLE) |
+                                COLUMN_BIT(ACT_STATE)},
 };
 
 static const char *const entity_names[STYR_ENTITY_COUNT] = {
-    "org", "goals", "indicators", "targets", "values", "ledger", "rules",
+    "org", "goals", "indicators", "targets", "values", "ledger", "rules", "actions",
 };
 
 const char *styr_entity_name(enum styr_entity e)
@@ -80,8 +86,8 @@ int styr_entity_parse(const char *text, enum styr_entity *out, struct styr_err *
 		}
 	}
 	return styr_error(err, STYR_EUSAGE,
-	                  "\"%s\": expected org, goals, indicators, targets, values, ledger or "
-	                  "rules",
+	                  "\"%s\": expected org, goals, indicators, targets, values, ledger, "
+	                  "rules or actions",
 	                  text);
 }
 
@@ -431,6 +437,55 @@ static int row_rule(struct csv_run *r)
 	return rc;
 }
 
+/* economy: an effect in Mkr as printed ("7,8", "-5,2") → whole tkr */
+static int parse_mkr(struct csv_run *r, const char *text, bool *has, int64_t *out)
+{
+	struct styr_num n;
+	int rc;
+
+	*has = false;
+	if (!*text)
+		return STYR_OK;
+	rc = styr_num_parse(text, &n, r->err);
+	if (rc)
+		return rc;
+	if (n.kind != STYR_NUM_VALUE || n.percent || n.decimals > 3)
+		return styr_error(r->err, STYR_EINPUT,
+		                  "effect \"%s\": expected Mkr with at most three decimals, such "
+		                  "as 7,8",
+		                  text);
+	/* exact: at most three decimals, so ×1000 is a whole number */
+	*out = (int64_t)(n.value * 1000.0 + (n.value < 0 ? -0.5 : 0.5));
+	*has = true;
+	return STYR_OK;
+}
+
+/* economy: an åtgärd of an action plan (docs/formats.md, "Actions") */
+static int row_action(struct csv_run *r)
+{
+	struct styr_action *a = calloc(1, sizeof(*a));
+	char date[STYR_DATE_MAX];
+	int rc;
+
+	if (!a)
+		return styr_error(r->err, STYR_ENOMEM, "out of memory");
+	if (!(rc = take(r, ACT_PLAN, a->plan, sizeof(a->plan))) &&
+	    !(rc = take(r, ACT_UNIT, a->unit, sizeof(a->unit))) &&
+	    !(rc = take(r, ACT_AREA, a->insatsomrade, sizeof(a->insatsomrade))) &&
+	    !(rc = take(r, ACT_TITLE, a->title, sizeof(a->title))) &&
+	    !(rc = take(r, ACT_OWNER, a->owner, sizeof(a->owner))) &&
+	    !(rc = parse_date(r, col(r, ACT_DUE), date)) &&
+	    !(rc = take(r, ACT_STATE, a->state, sizeof(a->state))) &&
+	    !(rc = styr_action_state_check(a->state, r->err)) &&
+	    !(rc = parse_mkr(r, col(r, ACT_EXPECTED), &a->has_expected, &a->expected)) &&
+	    !(rc = parse_mkr(r, col(r, ACT_ACHIEVED), &a->has_achieved, &a->achieved))) {
+		memcpy(a->due, date, sizeof(a->due));
+		rc = styr_action_put(r->db, a, r->err);
+	}
+	free(a);
+	return rc;
+}
+
 static int (*const row_fn[STYR_ENTITY_COUNT])(struct csv_run *) = {
     [STYR_ENTITY_ORG] = row_org,
     [STYR_ENTITY_GOAL] = row_goal,
@@ -439,6 +494,7 @@ static int (*const row_fn[STYR_ENTITY_COUNT])(struct csv_run *) = {
     [STYR_ENTITY_VALUE] = row_value,
     [STYR_ENTITY_LEDGER] = row_ledger,
     [STYR_ENTITY_RULE] = row_rule,
+    [STYR_ENTITY_ACTION] = row_action,
 };
 
 static int check_required(struct csv_run *r)
@@ -480,6 +536,7 @@ static const char *failed_column(struct csv_run *r)
 	    {"ledger kind ", "kind"},
 	    {"check ", "check"},
 	    {"expr ", "expr"},
+	    {"action state ", "state"},
 	};
 	enum styr_entity kind = r->file->spec->kind;
 	size_t i;

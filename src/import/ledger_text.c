@@ -477,7 +477,7 @@ static int read_table(struct lt *t, size_t h, size_t *next)
 	title[0] = '\0';
 	while (first > 0) {
 		size_t j = first - 1;
-		char above[256];
+		size_t lb, lt;
 
 		while (j > 0 && t->lines[j].n == 0)
 			j--;
@@ -490,8 +490,15 @@ static int read_table(struct lt *t, size_t h, size_t *next)
 			first = j;
 			continue;
 		}
-		snprintf(above, sizeof(above), "%s%s%s", buf, title[0] ? " " : "", title);
-		snprintf(title, sizeof(title), "%s", above);
+		/* Prepend this line to the title. */
+		lb = strlen(buf);
+		lt = strlen(title);
+		if (lb + 1 + lt >= sizeof(title))
+			break;
+		memmove(title + lb + (lt ? 1 : 0), title, lt + 1);
+		memcpy(title, buf, lb);
+		if (lt)
+			title[lb] = ' ';
 		first = j;
 	}
 	tab[0] = '\0';

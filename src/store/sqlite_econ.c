@@ -25,6 +25,8 @@ enum econ_stmt {
 	E_MAP_FIND,
 	E_MAP_PUT,
 	E_MAP_CLEAR,
+	E_ACTION_PUT,
+	E_ACTION_EACH,
 	E_ACCOUNT_PUT,
 	E_BALANCE_PUT,
 	E_BALANCE_EACH,
@@ -63,6 +65,17 @@ static const char *const econ_sql[E_COUNT] = {
     [E_MAP_PUT] = "INSERT INTO account_map(first, last, row_code) VALUES(?1, ?2, ?3) ON "
                   "CONFLICT(first, last) DO UPDATE SET row_code = excluded.row_code",
     [E_MAP_CLEAR] = "DELETE FROM account_map",
+    [E_ACTION_PUT] = "INSERT INTO action(plan, unit_id, insatsomrade, title, owner, due, state, "
+                     "expected, achieved, position) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                     "(SELECT IFNULL(max(position), 0) + 1 FROM action)) ON CONFLICT(plan, "
+                     "title) DO UPDATE SET unit_id = excluded.unit_id, insatsomrade = "
+                     "excluded.insatsomrade, owner = excluded.owner, due = excluded.due, state "
+                     "= excluded.state, expected = excluded.expected, achieved = "
+                     "excluded.achieved",
+    [E_ACTION_EACH] = "SELECT a.plan, u.code, a.insatsomrade, a.title, a.owner, a.due, a.state, "
+                      "a.expected, a.achieved FROM action a JOIN org_unit u ON u.id = a.unit_id "
+                      "WHERE (?1 IS NULL OR a.plan = ?1) ORDER BY (SELECT min(position) FROM "
+                      "action b WHERE b.plan = a.plan), a.position",
     [E_ACCOUNT_PUT] = "INSERT INTO account(unit_id, account, name) VALUES(?1, ?2, ?3) ON "
                       "CONFLICT(unit_id, account) DO UPDATE SET name = excluded.name",
     [E_BALANCE_PUT] = "INSERT INTO account_balance(unit_id, year, month, account, kind, "
@@ -322,6 +335,59 @@ int sq_account_map_put(struct store *st, int first, int last, const char *row, s
 	if (row[0]) /* "" keeps the accounts out of the resultaträkning */
 		text(s, 3, row);
 	return done(st, s, "storing an account mapping", err);
+}
+
+int sq_action_put(struct store *st, const struct styr_action *a, struct styr_err *err)
+{
+	sqlite3_int64 unit;
+	sqlite3_stmt *s;
+	int rc = store_sqlite_org_id(st, a->unit, &unit, err);
+
+	if (rc)
+		return rc;
+	s = econ_stmt(st, E_ACTION_PUT, err);
+	if (!s)
+		return STYR_ESTORE;
+	text(s, 1, a->plan);
+	sqlite3_bind_int64(s, 2, unit);
+	text(s, 3, a->insatsomrade);
+	text(s, 4, a->title);
+	text(s, 5, a->owner);
+	text(s, 6, a->due);
+	text(s, 7, a->state);
+	if (a->has_expected)
+		sqlite3_bind_int64(s, 8, a->expected);
+	if (a->has_achieved)
+		sqlite3_bind_int64(s, 9, a->achieved);
+	return done(st, s, "storing an action", err);
+}
+
+static void action_fill(sqlite3_stmt *s, struct styr_action *a)
+{
+	copy(s, 0, a->plan, sizeof(a->plan));
+	copy(s, 1, a->unit, sizeof(a->unit));
+	copy(s, 2, a->insatsomrade, sizeof(a->insatsomrade));
+	copy(s, 3, a->title, sizeof(a->title));
+	copy(s, 4, a->owner, sizeof(a->owner));
+	copy(s, 5, a->due, sizeof(a->due));
+	copy(s, 6, a->state, sizeof(a->state));
+	a->has_expected = sqlite3_column_type(s, 7) != SQLITE_NULL;
+	a->expected = sqlite3_column_int64(s, 7);
+	a->has_achieved = sqlite3_column_type(s, 8) != SQLITE_NULL;
+	a->achieved = sqlite3_column_int64(s, 8);
+}
+
+int sq_action_each(struct store *st, const char *plan,
+                   int (*cb)(void *, const struct styr_action *), void *ctx, struct styr_err *err)
+{
+	sqlite3_stmt *s = econ_stmt(st, E_ACTION_EACH, err);
+	struct styr_action a;
+
+	if (!s)
+		return STYR_ESTORE;
+	if (plan)
+		text(s, 1, plan);
+	WALK_ROWS(st, s, &a, action_fill, cb, ctx, err);
 }
 
 int sq_account_map_clear(struct store *st, struct styr_err *err)

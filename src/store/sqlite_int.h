@@ -36,6 +36,9 @@ int sq_rule_each(struct store *st, int (*cb)(void *, const struct styr_rule *), 
 int sq_account_map_find(struct store *st, int account, char *row, size_t n, struct styr_err *err);
 int sq_account_map_put(struct store *st, int first, int last, const char *row,
                        struct styr_err *err);
+int sq_action_put(struct store *st, const struct styr_action *a, struct styr_err *err);
+int sq_action_each(struct store *st, const char *plan,
+                   int (*cb)(void *, const struct styr_action *), void *ctx, struct styr_err *err);
 int sq_account_map_clear(struct store *st, struct styr_err *err);
 int sq_account_name_put(struct store *st, const char *unit, int account, const char *name,
                         struct styr_err *err);

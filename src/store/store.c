@@ -160,6 +160,12 @@ FORWARD(account_map_find,
 FORWARD(account_map_put,
         (struct styr_db * db, int first, int last, const char *row, struct styr_err *err),
         (db->st, first, last, row, err))
+FORWARD(action_put, (struct styr_db * db, const struct styr_action *a, struct styr_err *err),
+        (db->st, a, err))
+FORWARD(action_each,
+        (struct styr_db * db, const char *plan, int (*cb)(void *, const struct styr_action *),
+         void *ctx, struct styr_err *err),
+        (db->st, plan, cb, ctx, err))
 FORWARD(account_map_clear, (struct styr_db * db, struct styr_err *err), (db->st, err))
 FORWARD(account_name_put,
         (struct styr_db * db, const char *unit, int account, const char *name,

@@ -130,6 +130,25 @@ static void test_forecast(void **state)
 		    rows[i].expected);
 }
 
+static void test_completion(void **state)
+{
+	static const struct {
+		int64_t achieved, expected, permille;
+	} rows[] = {
+	    {5800, 7800, 744}, /* seed 002: 74 % */
+	    {0, 52500, 0},     {7800, 7800, 1000}, {-5200, 7800, -667}, {1, 3, 333},
+	};
+	int64_t out;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < N(rows); i++) {
+		assert_true(styr_completion_permille(rows[i].achieved, rows[i].expected, &out));
+		assert_int_equal(out, rows[i].permille);
+	}
+	assert_false(styr_completion_permille(5, 0, &out));
+}
+
 static void test_rule_check(void **state)
 {
 	static const struct {
@@ -367,10 +386,11 @@ static void test_table(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_div_round),   cmocka_unit_test(test_budget_period),
-	    cmocka_unit_test(test_change_pct),  cmocka_unit_test(test_forecast),
-	    cmocka_unit_test(test_rule_check),  cmocka_unit_test(test_check_seed002),
-	    cmocka_unit_test(test_check_error), cmocka_unit_test(test_table),
+	    cmocka_unit_test(test_div_round),     cmocka_unit_test(test_budget_period),
+	    cmocka_unit_test(test_change_pct),    cmocka_unit_test(test_forecast),
+	    cmocka_unit_test(test_rule_check),    cmocka_unit_test(test_completion),
+	    cmocka_unit_test(test_check_seed002), cmocka_unit_test(test_check_error),
+	    cmocka_unit_test(test_table),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

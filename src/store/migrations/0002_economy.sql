@@ -119,3 +119,20 @@ CREATE TABLE account (
 	name TEXT NOT NULL,
 	PRIMARY KEY (unit_id, account)
 ) WITHOUT ROWID;
+
+-- Action plans: åtgärder with their expected and achieved economic effect
+-- in whole tkr (the documents print Mkr with one decimal).  An action is
+-- identified by its plan and title.  expected/achieved NULL: not given.
+CREATE TABLE action (
+	plan TEXT NOT NULL,
+	unit_id INTEGER NOT NULL REFERENCES org_unit(id),
+	insatsomrade TEXT NOT NULL DEFAULT '',
+	title TEXT NOT NULL,
+	owner TEXT NOT NULL DEFAULT '',
+	due TEXT NOT NULL DEFAULT '',
+	state TEXT NOT NULL,
+	expected INTEGER,
+	achieved INTEGER,
+	position INTEGER NOT NULL,
+	PRIMARY KEY (plan, title)
+);
