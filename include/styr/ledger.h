@@ -210,6 +210,61 @@ int styr_action_each(struct styr_db *db, const char *plan,
  * (5 800 of 7 800 gives 744 = 74,4 %); false when expected is 0. */
 bool styr_completion_permille(int64_t achieved, int64_t expected, int64_t *out);
 
+/* ---- regionbidrag bridge and allocation model (src/calc/bridge.c) ---- */
+
+/* One figure of Bilaga 4A/4B.  amount: Mkr × 1000 (= tkr), or a percent
+ * × 1000 for the steps upprakning_pct and andel. */
+struct styr_bridge_line {
+	int year;
+	char unit[STYR_CODE_MAX];
+	char step[STYR_CODE_MAX];
+	char label[STYR_NAME_MAX];
+	int64_t amount;
+	char source[STYR_SOURCE_MAX];
+};
+
+/* "ingaende", "summa_teknisk", "upprakning", ... (docs/formats.md). */
+int styr_bridge_step_check(const char *step, struct styr_err *err);
+int styr_bridge_put(struct styr_db *db, const struct styr_bridge_line *b, struct styr_err *err);
+/* year 0: all; in year order, then as stored. */
+int styr_bridge_each(struct styr_db *db, int year,
+                     int (*cb)(void *ctx, const struct styr_bridge_line *b), void *ctx,
+                     struct styr_err *err);
+
+/* One board's bridge, and the allocation model for the boards with an
+ * andel (the hospital boards). */
+struct styr_bridge_board {
+	char unit[STYR_CODE_MAX];
+	int64_t ingaende, teknisk, upprakning, riktad, forandring, utgaende; /* tkr */
+	int64_t pct;       /* uppräkning percent × 1000; has_pct */
+	int64_t andel;     /* printed share × 1000 (60,6 % = 60600); has_andel */
+	int64_t effekt;    /* omfördelningseffekt (a riktad row), tkr */
+	int64_t share_ppm; /* the share the effect implies, of the pool, in ppm */
+	bool has_pct, has_andel;
+};
+
+struct styr_bridge_model {
+	int year;
+	struct styr_bridge_board *boards;
+	size_t n;
+	int64_t pool; /* Σ (ingående + tekniska + uppräkning) of the andel boards */
+};
+
+#define STYR_OMFORDELNING_LABEL "Omfördelningseffekt ny ersättningsmodell"
+
+/* Load year's bridge into a model (boards in stored order). */
+int styr_bridge_model_load(struct styr_db *db, int year, struct styr_bridge_model *m,
+                           struct styr_err *err);
+void styr_bridge_model_release(struct styr_bridge_model *m);
+
+/* What if the uppräkning percent old_pct were new_pct (both × 1000)?
+ * Every board with that percent gets uppräkning = (ingående + tekniska) ×
+ * new_pct; the allocation boards then share the new pool in the
+ * proportions the document's effects imply, which gives each a new
+ * omfördelningseffekt; riktade and regionbidrag follow.  Changes m in
+ * place. */
+void styr_bridge_whatif(struct styr_bridge_model *m, int64_t old_pct, int64_t new_pct);
+
 /* ---- SIE 4 (src/import/sie.c) ---- */
 
 struct styr_sie_stats {

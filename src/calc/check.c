@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calc/bridge_int.h"
 #include "styr/ledger.h"
 
 #define MAX_TERMS 64
@@ -62,6 +63,8 @@ struct checker {
 	struct plan plan;
 	struct compiled *rules;
 	size_t nrules, cap;
+	struct styr_rule *brules; /* rules over the bridge (bridge.c) */
+	size_t nbrules, bcap;
 	struct styr_err *err;
 	/* the current group */
 	struct styr_ledger_entry key;
@@ -173,6 +176,8 @@ int styr_rule_check(const struct styr_rule *r, struct styr_err *err)
 {
 	struct compiled c;
 
+	if (bridge_rule(r))
+		return bridge_rule_check(r, err);
 	/* Row names are checked against the plan when the rule runs. */
 	return compile(r, NULL, &c, err);
 }
@@ -181,6 +186,23 @@ static int add_rule(void *ctx, const struct styr_rule *r)
 {
 	struct checker *k = ctx;
 
+	if (bridge_rule(r)) {
+		if (k->nbrules == k->bcap) {
+			size_t cap = k->bcap ? k->bcap * 2 : 16;
+			struct styr_rule *v = realloc(k->brules, cap * sizeof(*v));
+
+			if (!v)
+				return styr_error(k->err, STYR_ENOMEM, "out of memory");
+			k->brules = v;
+			k->bcap = cap;
+		}
+		if (bridge_rule_check(r, k->err)) {
+			styr_err_prefix(k->err, "rule %s: ", r->code);
+			return STYR_EINPUT;
+		}
+		k->brules[k->nbrules++] = *r;
+		return 0;
+	}
 	if (k->nrules == k->cap) {
 		size_t cap = k->cap ? k->cap * 2 : 16;
 		struct compiled *v = realloc(k->rules, cap * sizeof(*v));
@@ -203,8 +225,8 @@ static bool tab_matches(const struct styr_rule *r, const char *tab)
 	return !strcmp(r->tab, "*") || !strcmp(r->tab, tab);
 }
 
-static int report(struct checker *k, const struct compiled *c, const char *where,
-                  const char *left_label, int64_t left, int64_t right)
+static int finding(struct checker *k, const struct styr_rule *rule, const char *where,
+                   const char *left_label, int64_t left, int64_t right)
 {
 	struct styr_finding f;
 	int64_t d = left - right;
@@ -213,7 +235,7 @@ static int report(struct checker *k, const struct compiled *c, const char *where
 	if (d == 0)
 		return 0;
 	memset(&f, 0, sizeof(f));
-	f.rule = &c->rule;
+	f.rule = rule;
 	snprintf(f.unit, sizeof(f.unit), "%s", k->key.unit);
 	snprintf(f.tab, sizeof(f.tab), "%s", k->key.tab);
 	f.year = k->key.year;
@@ -223,12 +245,29 @@ static int report(struct checker *k, const struct compiled *c, const char *where
 	f.left = left;
 	f.right = right;
 	f.diff = d;
-	f.rounding = (d < 0 ? -d : d) <= c->rule.tolerance;
+	f.rounding = (d < 0 ? -d : d) <= rule->tolerance;
 	if (f.rounding)
 		k->stats->notes++;
 	else
 		k->stats->errors++;
 	return k->cb ? k->cb(k->ctx, &f) : 0;
+}
+
+static int report(struct checker *k, const struct compiled *c, const char *where,
+                  const char *left_label, int64_t left, int64_t right)
+{
+	return finding(k, &c->rule, where, left_label, left, right);
+}
+
+static int bridge_report(void *ctx, const struct styr_rule *r, const char *unit, int year,
+                         const char *where, int64_t left, int64_t right)
+{
+	struct checker *k = ctx;
+
+	memset(&k->key, 0, sizeof(k->key));
+	snprintf(k->key.unit, sizeof(k->key.unit), "%s", unit);
+	k->key.year = year;
+	return finding(k, r, where, r->subject, left, right);
 }
 
 static int check_group(struct checker *k)
@@ -341,7 +380,7 @@ int styr_check_run(struct styr_db *db, const struct styr_ledger_filter *f,
 		rc = styr_error(err, STYR_ENOMEM, "out of memory");
 	if (!rc)
 		rc = styr_rule_each(db, add_rule, &k, err);
-	stats->rules = k.nrules;
+	stats->rules = k.nrules + k.nbrules;
 	if (!rc) {
 		k.amount = calloc(k.plan.n * NKINDS + 1, sizeof(*k.amount));
 		k.has = calloc(k.plan.n * NKINDS + 1, 1);
@@ -352,9 +391,20 @@ int styr_check_run(struct styr_db *db, const struct styr_ledger_filter *f,
 		rc = styr_ledger_each(db, f, take_entry, &k, err);
 	if (!rc && k.in_group)
 		rc = check_group(&k);
+	if (!rc && k.nbrules) {
+		struct bridge_lines l;
+		size_t i;
+
+		rc = bridge_lines_load(db, f ? f->year : 0, &l, err);
+		for (i = 0; !rc && i < k.nbrules; i++)
+			rc = bridge_check_run(&l, &k.brules[i], f ? f->unit : NULL, f ? f->year : 0,
+			                      bridge_report, &k);
+		bridge_lines_release(&l);
+	}
 	free(k.amount);
 	free(k.has);
 	free(k.rules);
+	free(k.brules);
 	free(k.plan.rows);
 	return rc;
 }

@@ -106,6 +106,22 @@ static int write_action(void *ctx, const struct styr_action *a)
 	return 0;
 }
 
+static int write_bridge(void *ctx, const struct styr_bridge_line *b)
+{
+	struct econ_writer *w = ctx;
+	char num[32];
+
+	snprintf(num, sizeof(num), "%d", b->year);
+	export_cell(w->out, num, 0);
+	export_cell(w->out, b->unit, 0);
+	export_cell(w->out, b->step, 0);
+	export_cell(w->out, b->label, 0);
+	mkr(num, sizeof(num), b->amount);
+	export_cell(w->out, num, 0);
+	export_cell(w->out, b->source, 1);
+	return 0;
+}
+
 int export_econ_csv(struct styr_db *db, enum styr_entity kind, const struct styr_value_filter *f,
                     FILE *out, struct styr_err *err)
 {
@@ -116,6 +132,8 @@ int export_econ_csv(struct styr_db *db, enum styr_entity kind, const struct styr
 
 		return styr_ledger_each(db, &lf, write_entry, &w, err);
 	}
+	if (kind == STYR_ENTITY_BRIDGE)
+		return styr_bridge_each(db, f ? f->year : 0, write_bridge, &w, err);
 	if (kind == STYR_ENTITY_ACTION)
 		return styr_action_each(db, NULL, write_action, &w, err);
 	return styr_rule_each(db, write_rule, &w, err);

@@ -64,10 +64,15 @@ const struct interchange_spec interchange_specs[STYR_ENTITY_COUNT] = {
                              "expected", "achieved"},
                             COLUMN_BIT(ACT_PLAN) | COLUMN_BIT(ACT_UNIT) | COLUMN_BIT(ACT_TITLE) |
                                 COLUMN_BIT(ACT_STATE)},
+    [STYR_ENTITY_BRIDGE] = {STYR_ENTITY_BRIDGE,
+                            6,
+                            {"year", "unit", "step", "label", "amount", "source"},
+                            COLUMN_BIT(BR_YEAR) | COLUMN_BIT(BR_UNIT) | COLUMN_BIT(BR_STEP) |
+                                COLUMN_BIT(BR_AMOUNT)},
 };
 
 static const char *const entity_names[STYR_ENTITY_COUNT] = {
-    "org", "goals", "indicators", "targets", "values", "ledger", "rules", "actions",
+    "org", "goals", "indicators", "targets", "values", "ledger", "rules", "actions", "bridge",
 };
 
 const char *styr_entity_name(enum styr_entity e)
@@ -87,7 +92,7 @@ int styr_entity_parse(const char *text, enum styr_entity *out, struct styr_err *
 	}
 	return styr_error(err, STYR_EUSAGE,
 	                  "\"%s\": expected org, goals, indicators, targets, values, ledger, "
-	                  "rules or actions",
+	                  "rules, actions or bridge",
 	                  text);
 }
 
@@ -438,7 +443,8 @@ static int row_rule(struct csv_run *r)
 }
 
 /* economy: an effect in Mkr as printed ("7,8", "-5,2") → whole tkr */
-static int parse_mkr(struct csv_run *r, const char *text, bool *has, int64_t *out)
+static int parse_mkr(struct csv_run *r, const char *column, const char *text, bool *has,
+                     int64_t *out)
 {
 	struct styr_num n;
 	int rc;
@@ -447,13 +453,15 @@ static int parse_mkr(struct csv_run *r, const char *text, bool *has, int64_t *ou
 	if (!*text)
 		return STYR_OK;
 	rc = styr_num_parse(text, &n, r->err);
-	if (rc)
+	if (rc) {
+		styr_err_prefix(r->err, "column \"%s\": ", column);
 		return rc;
+	}
 	if (n.kind != STYR_NUM_VALUE || n.percent || n.decimals > 3)
 		return styr_error(r->err, STYR_EINPUT,
-		                  "effect \"%s\": expected Mkr with at most three decimals, such "
-		                  "as 7,8",
-		                  text);
+		                  "column \"%s\": \"%s\": expected Mkr with at most three "
+		                  "decimals, such as 7,8",
+		                  column, text);
 	/* exact: at most three decimals, so ×1000 is a whole number */
 	*out = (int64_t)(n.value * 1000.0 + (n.value < 0 ? -0.5 : 0.5));
 	*has = true;
@@ -477,13 +485,36 @@ static int row_action(struct csv_run *r)
 	    !(rc = parse_date(r, col(r, ACT_DUE), date)) &&
 	    !(rc = take(r, ACT_STATE, a->state, sizeof(a->state))) &&
 	    !(rc = styr_action_state_check(a->state, r->err)) &&
-	    !(rc = parse_mkr(r, col(r, ACT_EXPECTED), &a->has_expected, &a->expected)) &&
-	    !(rc = parse_mkr(r, col(r, ACT_ACHIEVED), &a->has_achieved, &a->achieved))) {
+	    !(rc =
+	          parse_mkr(r, "expected", col(r, ACT_EXPECTED), &a->has_expected, &a->expected)) &&
+	    !(rc =
+	          parse_mkr(r, "achieved", col(r, ACT_ACHIEVED), &a->has_achieved, &a->achieved))) {
 		memcpy(a->due, date, sizeof(a->due));
 		rc = styr_action_put(r->db, a, r->err);
 	}
 	free(a);
 	return rc;
+}
+
+/* economy: a figure of the regionbidrag bridge (docs/formats.md, "Bridge") */
+static int row_bridge(struct csv_run *r)
+{
+	struct styr_bridge_line b;
+	bool has;
+	int rc;
+
+	memset(&b, 0, sizeof(b));
+	if ((rc = parse_year(r, col(r, BR_YEAR), &b.year)) ||
+	    (rc = take(r, BR_UNIT, b.unit, sizeof(b.unit))) ||
+	    (rc = take(r, BR_STEP, b.step, sizeof(b.step))) ||
+	    (rc = styr_bridge_step_check(b.step, r->err)) ||
+	    (rc = take(r, BR_LABEL, b.label, sizeof(b.label))) ||
+	    (rc = parse_mkr(r, "amount", col(r, BR_AMOUNT), &has, &b.amount)) ||
+	    (rc = take(r, BR_SOURCE, b.source, sizeof(b.source))))
+		return rc;
+	if (!b.source[0])
+		snprintf(b.source, sizeof(b.source), "%s:%d", r->file->path, r->line);
+	return styr_bridge_put(r->db, &b, r->err);
 }
 
 static int (*const row_fn[STYR_ENTITY_COUNT])(struct csv_run *) = {
@@ -495,6 +526,7 @@ static int (*const row_fn[STYR_ENTITY_COUNT])(struct csv_run *) = {
     [STYR_ENTITY_LEDGER] = row_ledger,
     [STYR_ENTITY_RULE] = row_rule,
     [STYR_ENTITY_ACTION] = row_action,
+    [STYR_ENTITY_BRIDGE] = row_bridge,
 };
 
 static int check_required(struct csv_run *r)
@@ -537,6 +569,7 @@ static const char *failed_column(struct csv_run *r)
 	    {"check ", "check"},
 	    {"expr ", "expr"},
 	    {"action state ", "state"},
+	    {"bridge step ", "step"},
 	};
 	enum styr_entity kind = r->file->spec->kind;
 	size_t i;

@@ -25,6 +25,8 @@ enum econ_stmt {
 	E_MAP_FIND,
 	E_MAP_PUT,
 	E_MAP_CLEAR,
+	E_BRIDGE_PUT,
+	E_BRIDGE_EACH,
 	E_ACTION_PUT,
 	E_ACTION_EACH,
 	E_ACCOUNT_PUT,
@@ -65,6 +67,11 @@ static const char *const econ_sql[E_COUNT] = {
     [E_MAP_PUT] = "INSERT INTO account_map(first, last, row_code) VALUES(?1, ?2, ?3) ON "
                   "CONFLICT(first, last) DO UPDATE SET row_code = excluded.row_code",
     [E_MAP_CLEAR] = "DELETE FROM account_map",
+    [E_BRIDGE_PUT] = "INSERT INTO bridge(year, unit, step, label, amount, source) VALUES(?1, ?2, "
+                     "?3, ?4, ?5, ?6) ON CONFLICT(year, unit, step, label) DO UPDATE SET amount "
+                     "= excluded.amount, source = excluded.source",
+    [E_BRIDGE_EACH] = "SELECT year, unit, step, label, amount, source FROM bridge WHERE (?1 = 0 "
+                      "OR year = ?1) ORDER BY year, rowid",
     [E_ACTION_PUT] = "INSERT INTO action(plan, unit_id, insatsomrade, title, owner, due, state, "
                      "expected, achieved, position) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
                      "(SELECT IFNULL(max(position), 0) + 1 FROM action)) ON CONFLICT(plan, "
@@ -335,6 +342,43 @@ int sq_account_map_put(struct store *st, int first, int last, const char *row, s
 	if (row[0]) /* "" keeps the accounts out of the resultaträkning */
 		text(s, 3, row);
 	return done(st, s, "storing an account mapping", err);
+}
+
+int sq_bridge_put(struct store *st, const struct styr_bridge_line *b, struct styr_err *err)
+{
+	sqlite3_stmt *s = econ_stmt(st, E_BRIDGE_PUT, err);
+
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int(s, 1, b->year);
+	text(s, 2, b->unit);
+	text(s, 3, b->step);
+	text(s, 4, b->label);
+	sqlite3_bind_int64(s, 5, b->amount);
+	text(s, 6, b->source);
+	return done(st, s, "storing a bridge line", err);
+}
+
+static void bridge_fill(sqlite3_stmt *s, struct styr_bridge_line *b)
+{
+	b->year = sqlite3_column_int(s, 0);
+	copy(s, 1, b->unit, sizeof(b->unit));
+	copy(s, 2, b->step, sizeof(b->step));
+	copy(s, 3, b->label, sizeof(b->label));
+	b->amount = sqlite3_column_int64(s, 4);
+	copy(s, 5, b->source, sizeof(b->source));
+}
+
+int sq_bridge_each(struct store *st, int year, int (*cb)(void *, const struct styr_bridge_line *),
+                   void *ctx, struct styr_err *err)
+{
+	sqlite3_stmt *s = econ_stmt(st, E_BRIDGE_EACH, err);
+	struct styr_bridge_line b;
+
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int(s, 1, year);
+	WALK_ROWS(st, s, &b, bridge_fill, cb, ctx, err);
 }
 
 int sq_action_put(struct store *st, const struct styr_action *a, struct styr_err *err)

@@ -36,6 +36,9 @@ int sq_rule_each(struct store *st, int (*cb)(void *, const struct styr_rule *), 
 int sq_account_map_find(struct store *st, int account, char *row, size_t n, struct styr_err *err);
 int sq_account_map_put(struct store *st, int first, int last, const char *row,
                        struct styr_err *err);
+int sq_bridge_put(struct store *st, const struct styr_bridge_line *b, struct styr_err *err);
+int sq_bridge_each(struct store *st, int year, int (*cb)(void *, const struct styr_bridge_line *),
+                   void *ctx, struct styr_err *err);
 int sq_action_put(struct store *st, const struct styr_action *a, struct styr_err *err);
 int sq_action_each(struct store *st, const char *plan,
                    int (*cb)(void *, const struct styr_action *), void *ctx, struct styr_err *err);

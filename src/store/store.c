@@ -160,6 +160,12 @@ FORWARD(account_map_find,
 FORWARD(account_map_put,
         (struct styr_db * db, int first, int last, const char *row, struct styr_err *err),
         (db->st, first, last, row, err))
+FORWARD(bridge_put, (struct styr_db * db, const struct styr_bridge_line *b, struct styr_err *err),
+        (db->st, b, err))
+FORWARD(bridge_each,
+        (struct styr_db * db, int year, int (*cb)(void *, const struct styr_bridge_line *),
+         void *ctx, struct styr_err *err),
+        (db->st, year, cb, ctx, err))
 FORWARD(action_put, (struct styr_db * db, const struct styr_action *a, struct styr_err *err),
         (db->st, a, err))
 FORWARD(action_each,

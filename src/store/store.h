@@ -95,6 +95,10 @@ struct store_ops {
 	int (*account_map_put)(struct store *st, int first, int last, const char *row,
 	                       struct styr_err *err);
 	int (*account_map_clear)(struct store *st, struct styr_err *err);
+	int (*bridge_put)(struct store *st, const struct styr_bridge_line *b, struct styr_err *err);
+	int (*bridge_each)(struct store *st, int year,
+	                   int (*cb)(void *, const struct styr_bridge_line *), void *ctx,
+	                   struct styr_err *err);
 	int (*action_put)(struct store *st, const struct styr_action *a, struct styr_err *err);
 	int (*action_each)(struct store *st, const char *plan,
 	                   int (*cb)(void *, const struct styr_action *), void *ctx,

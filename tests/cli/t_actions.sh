@@ -48,7 +48,7 @@ bad() {
 bad state.csv "$AH
 P;LKR;;A;;;klar;1;" '2: column "state": action state "klar": expected planerad, pågår, genomförd or avbruten'
 bad effect.csv "$AH
-P;LKR;;A;;;planerad;7,8 %;" '2: effect "7,8 %": expected Mkr with at most three decimals, such as 7,8'
+P;LKR;;A;;;planerad;7,8 %;" '2: column "expected": "7,8 %": expected Mkr with at most three decimals, such as 7,8'
 bad due.csv "$AH
 P;LKR;;A;;2024-13-01;planerad;1;" '2: date "2024-13-01": expected a date such as 2024-01-01'
 run actions --help

@@ -136,3 +136,20 @@ CREATE TABLE action (
 	position INTEGER NOT NULL,
 	PRIMARY KEY (plan, title)
 );
+
+-- Regionbidrag per board and year (seed 003 Bilaga 4A) and its bridge from
+-- last year's (4B): steps ingaende, summa_teknisk, upprakning, riktad
+-- (one row per label), summa_riktad, summa_forandring, utgaende; the
+-- uppräkning percent (upprakning_pct) and the allocation model's share
+-- (andel).  unit is the column's code as the document prints it (some
+-- columns are budget lines, not org units).  amount: Mkr × 1000 = tkr;
+-- percents × 1000 (2,9 % = 2900).
+CREATE TABLE bridge (
+	year INTEGER NOT NULL,
+	unit TEXT NOT NULL,
+	step TEXT NOT NULL,
+	label TEXT NOT NULL DEFAULT '',
+	amount INTEGER NOT NULL,
+	source TEXT NOT NULL DEFAULT '',
+	UNIQUE (year, unit, step, label)
+);
