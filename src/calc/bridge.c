@@ -180,6 +180,33 @@ void styr_bridge_model_release(struct styr_bridge_model *m)
 	memset(m, 0, sizeof(*m));
 }
 
+static void counterpart(struct styr_bridge_model *m)
+{
+	struct styr_bridge_board *f = NULL;
+	int64_t upp = 0, rikt = 0;
+	size_t i;
+
+	for (i = 0; i < m->n; i++) {
+		if (m->boards[i].ingaende < 0) {
+			if (f)
+				return; /* more than one: no single counterpart */
+			f = &m->boards[i];
+		}
+	}
+	if (!f)
+		return;
+	for (i = 0; i < m->n; i++) {
+		if (&m->boards[i] == f)
+			continue;
+		upp += m->boards[i].upprakning;
+		rikt += m->boards[i].riktad;
+	}
+	f->upprakning = -upp;
+	f->riktad = -rikt;
+	f->forandring = f->teknisk + f->upprakning + f->riktad;
+	f->utgaende = f->ingaende + f->forandring;
+}
+
 void styr_bridge_whatif(struct styr_bridge_model *m, int64_t old_pct, int64_t new_pct)
 {
 	int64_t pool = 0;
@@ -210,6 +237,9 @@ void styr_bridge_whatif(struct styr_bridge_model *m, int64_t old_pct, int64_t ne
 		b->utgaende = b->ingaende + b->forandring;
 	}
 	m->pool = pool;
+	/* The finansiering column (the one negative regionbidrag) books the
+	 * counterpart of every row, so the rows stay zero-sum. */
+	counterpart(m);
 }
 
 /* ---- validation rules over the bridge ---- */

@@ -19,6 +19,7 @@ static const struct command *const commands[] = {
     &cmd_ledger_def,
     &cmd_check_def,
     &cmd_actions_def,
+    &cmd_bridge_def,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

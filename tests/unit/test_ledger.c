@@ -149,6 +149,51 @@ static void test_completion(void **state)
 	assert_false(styr_completion_permille(5, 0, &out));
 }
 
+/* Two hospital boards and a finansiering column, worked by hand (tkr):
+ * A: 1 000 000 + 0 + 29 000 (2,9 %), effect +1 000; B: 500 000 + 0 +
+ * 14 500, effect −1 000; pool 1 543 500; shares 1 030 000 / 1 543 500 =
+ * 667 314,5 → 667 315 ppm and 513 500 / 1 543 500 = 332 685,4 → 332 685
+ * ppm.  At 3,2 %: bases 1 032 000 and 516 000, pool 1 548 000; A gets
+ * 667 315 × 1,548 = 1 033 003,6 → 1 033 004, effect 1 004; B gets
+ * 332 685 × 1,548 = 514 996,4 → 514 996, effect −1 004. */
+static void test_bridge_whatif(void **state)
+{
+	struct styr_bridge_board b[3];
+	struct styr_bridge_model m = {2024, b, 3, 0};
+
+	(void)state;
+	memset(b, 0, sizeof(b));
+	snprintf(b[0].unit, sizeof(b[0].unit), "A");
+	b[0].ingaende = 1000000;
+	b[0].upprakning = 29000;
+	b[0].effekt = b[0].riktad = 1000;
+	snprintf(b[1].unit, sizeof(b[1].unit), "B");
+	b[1].ingaende = 500000;
+	b[1].upprakning = 14500;
+	b[1].effekt = b[1].riktad = -1000;
+	b[0].pct = b[1].pct = 2900;
+	b[0].has_pct = b[1].has_pct = b[0].has_andel = b[1].has_andel = true;
+	snprintf(b[2].unit, sizeof(b[2].unit), "FINANS");
+	b[2].ingaende = -1500000;
+	b[2].upprakning = -43500;
+	b[0].share_ppm = styr_div_round(1030000 * 1000000LL, 1543500);
+	b[1].share_ppm = styr_div_round(513500 * 1000000LL, 1543500);
+	m.pool = 1543500;
+	assert_int_equal(b[0].share_ppm, 667315);
+	assert_int_equal(b[1].share_ppm, 332685);
+	styr_bridge_whatif(&m, 2900, 3200);
+	assert_int_equal(b[0].upprakning, 32000);
+	assert_int_equal(b[1].upprakning, 16000);
+	assert_int_equal(m.pool, 1548000);
+	assert_int_equal(b[0].effekt, 1004);
+	assert_int_equal(b[1].effekt, -1004);
+	assert_int_equal(b[0].utgaende, 1000000 + 32000 + 1004);
+	assert_int_equal(b[1].utgaende, 500000 + 16000 - 1004);
+	/* the counterpart keeps the rows zero-sum */
+	assert_int_equal(b[2].upprakning, -48000);
+	assert_int_equal(b[0].utgaende + b[1].utgaende + b[2].utgaende, 0);
+}
+
 static void test_rule_check(void **state)
 {
 	static const struct {
@@ -386,11 +431,11 @@ static void test_table(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_div_round),     cmocka_unit_test(test_budget_period),
-	    cmocka_unit_test(test_change_pct),    cmocka_unit_test(test_forecast),
-	    cmocka_unit_test(test_rule_check),    cmocka_unit_test(test_completion),
-	    cmocka_unit_test(test_check_seed002), cmocka_unit_test(test_check_error),
-	    cmocka_unit_test(test_table),
+	    cmocka_unit_test(test_div_round),   cmocka_unit_test(test_budget_period),
+	    cmocka_unit_test(test_change_pct),  cmocka_unit_test(test_forecast),
+	    cmocka_unit_test(test_rule_check),  cmocka_unit_test(test_bridge_whatif),
+	    cmocka_unit_test(test_completion),  cmocka_unit_test(test_check_seed002),
+	    cmocka_unit_test(test_check_error), cmocka_unit_test(test_table),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
