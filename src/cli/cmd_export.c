@@ -62,12 +62,15 @@ static int run(struct cli *cli, int argc, char **argv)
 	}
 	if (strcmp(format, "csv") && strcmp(format, "json"))
 		return cli_usage(&cmd_export_def, "--format \"%s\": expected csv or json", format);
-	if (!strcmp(format, "json") && kind != STYR_ENTITY_VALUE)
-		return cli_usage(&cmd_export_def, "--format json is for values");
+	if (!strcmp(format, "json") && kind != STYR_ENTITY_VALUE && kind < STYR_ENTITY_LEDGER)
+		return cli_usage(&cmd_export_def,
+		                 "--format json is for values, ledger, rules, actions and bridge");
 	if (cli_open(cli, 0, &db, &err))
 		return cli_fail(&err);
 	if (dir)
 		rc = styr_export_dir(db, dir, &err);
+	else if (!strcmp(format, "json") && kind >= STYR_ENTITY_LEDGER) /* economy */
+		rc = styr_export_econ_json(db, kind, &filter, stdout, &err);
 	else if (!strcmp(format, "json"))
 		rc = styr_export_values_json(db, &filter, stdout, &err);
 	else
@@ -80,11 +83,15 @@ const struct command cmd_export_def = {
     "export",
     run,
     "write data as interchange CSV or JSON lines",
-    "styr export org|goals|indicators|targets|values [--format csv|json]\n"
+    "styr export org|goals|indicators|targets|values|ledger|rules|actions|bridge\n"
+    "                   [--format csv|json]\n"
     "                   [--unit CODE] [--year YYYY]\n"
     "       styr export all --dir DIR\n"
     "CSV is the interchange format of docs/formats.md (import reads it back).\n"
     "--format json (values only) prints one object per line with the keys\n"
     "indicator, unit, period, value, numerator, denominator, target, status,\n"
-    "trend, missing_reason and source.  --unit and --year filter values.\n",
+    "trend, missing_reason and source.  --unit and --year filter values.\n"
+    "ledger, rules, actions, bridge: --format json prints one object per line\n"
+    "with the CSV's columns as keys; --unit and --year filter the ledger,\n"
+    "--year the bridge.\n",
 };

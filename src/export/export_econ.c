@@ -5,6 +5,8 @@
  * thousands separators (a machine file, not a report).
  */
 #include <inttypes.h>
+#include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "export/export_int.h"
@@ -67,6 +69,109 @@ static int write_rule(void *ctx, const struct styr_rule *r)
 	 * resultaträkning itself. */
 	export_cell(w->out, !strcmp(r->tab, "*") ? "" : r->tab[0] ? r->tab : "-", 1);
 	return 0;
+}
+
+/* JSON lines: each row's CSV cells as an object, numbers as numbers. */
+struct json_lines {
+	FILE *out;
+	const char *const *keys;
+	size_t nkeys;
+	unsigned numeric; /* bit i: key i is a number */
+	int rc;
+};
+
+/* The CSV writer writes into a memory stream; each line becomes an
+ * object.  One place decides the cells, so CSV and JSON never differ. */
+static int csv_to_json(struct json_lines *j, char *line)
+{
+	json_t *o = json_object();
+	char *cell = line;
+	size_t k;
+
+	if (!o)
+		return STYR_ENOMEM;
+	for (k = 0; k < j->nkeys && cell; k++) {
+		char *end = cell, *w;
+		bool quoted = *cell == '"';
+		json_t *v;
+
+		if (quoted) {
+			for (w = cell, end = cell + 1; *end; end++) {
+				if (*end == '"' && end[1] == '"')
+					*w++ = *end++;
+				else if (*end == '"')
+					break;
+				else
+					*w++ = *end;
+			}
+			*w = '\0';
+			end = strchr(end, ';');
+		} else {
+			end = strchr(cell, ';');
+			if (end)
+				*end = '\0';
+		}
+		if (end)
+			*end = '\0';
+		if (j->numeric & (1u << k)) {
+			char *comma = strchr(cell, ',');
+
+			if (comma)
+				*comma = '.';
+			v = *cell ? (comma ? json_real(strtod(cell, NULL))
+			                   : json_integer(strtoll(cell, NULL, 10)))
+			          : json_null();
+		} else {
+			v = json_string(cell);
+		}
+		json_object_set_new(o, j->keys[k], v ? v : json_null());
+		cell = end ? end + 1 : NULL;
+	}
+	if (json_dumpf(o, j->out, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15)) ||
+	    fputc('\n', j->out) == EOF)
+		j->rc = STYR_EIO;
+	json_decref(o);
+	return j->rc;
+}
+
+int styr_export_econ_json(struct styr_db *db, enum styr_entity kind,
+                          const struct styr_value_filter *f, FILE *out, struct styr_err *err)
+{
+	const struct interchange_spec *spec = &interchange_specs[kind];
+	struct json_lines j = {out, spec->columns, spec->ncolumns, 0, 0};
+	char *buf = NULL, *line, *nl;
+	size_t len = 0;
+	FILE *mem;
+	int rc;
+
+	if (kind == STYR_ENTITY_LEDGER)
+		j.numeric = 1u << LED_YEAR | 1u << LED_MONTH | 1u << LED_AMOUNT;
+	else if (kind == STYR_ENTITY_ACTION)
+		j.numeric = 1u << ACT_EXPECTED | 1u << ACT_ACHIEVED;
+	else if (kind == STYR_ENTITY_BRIDGE)
+		j.numeric = 1u << BR_YEAR | 1u << BR_AMOUNT;
+	else if (kind == STYR_ENTITY_RULE)
+		j.numeric = 1u << RULE_TOLERANCE;
+	else
+		return styr_error(err, STYR_EUSAGE,
+		                  "--format json: expected values, ledger, rules, "
+		                  "actions or bridge");
+	mem = open_memstream(&buf, &len);
+	if (!mem)
+		return styr_error(err, STYR_ENOMEM, "out of memory");
+	rc = export_econ_csv(db, kind, f, mem, err);
+	if (fclose(mem) && !rc)
+		rc = styr_error(err, STYR_ENOMEM, "out of memory");
+	for (line = buf; !rc && line && *line; line = nl ? nl + 1 : NULL) {
+		nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		rc = csv_to_json(&j, line);
+		if (rc)
+			rc = styr_error(err, rc, "writing JSON failed");
+	}
+	free(buf);
+	return rc;
 }
 
 /* Whole tkr as Mkr with the decimals needed ("7,8", "1,5", "15"). */

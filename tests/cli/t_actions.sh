@@ -51,6 +51,9 @@ bad effect.csv "$AH
 P;LKR;;A;;;planerad;7,8 %;" '2: column "expected": "7,8 %": expected Mkr with at most three decimals, such as 7,8'
 bad due.csv "$AH
 P;LKR;;A;;2024-13-01;planerad;1;" '2: date "2024-13-01": expected a date such as 2024-01-01'
+run --db "$db" export actions --format json
+expect_contains "json actions" '"title":"Beslutad handlingsplan 2024, totalt värde","owner":"","due":"","state":"pågår","expected":7.8,"achieved":null}' "$out"
+expect_contains "json achieved" '"achieved":-5.2}' "$out"
 run actions --help
 expect_contains "help" "genomförandegrad = achieved / expected" "$out"
 finish

@@ -104,6 +104,8 @@ bad amount.csv "$BH
 RH='rule;name;check;subject;expr;tolerance;table'
 bad rule.csv "$RH
 B1;x;bridge;utgaende;ingaende+forandring;0;" '2: column "expr": expr "ingaende+forandring": expected bridge steps joined by + and -, such as ingaende+summa_forandring or 4a@-1'
+run --db "$db" export bridge --format json --year 2024
+expect_contains "json bridge" '{"year":2024,"unit":"SUS","step":"andel","label":"","amount":60.6,"source":"seed 003 line 4121"}' "$out"
 run bridge --help
 expect_contains "help" "--upprakning 2,9:3,2" "$out"
 finish

@@ -137,6 +137,11 @@ bad expr.csv "$RH
 R1;x;kinds;avvikelse;utfall-bugdet;1;" \
 	'2: column "expr": expr "utfall-bugdet": "bugdet" is not a ledger kind'
 
+# JSON lines with the CSV's columns
+run --db "$db" export ledger --format json --unit LKR --year 2024
+expect_contains "json ledger" '{"unit":"LKR","table":"","year":2024,"month":null,"row":"resultat","kind":"utfall","amount":-22629,"source":"seed 002 line 2599"}' "$out"
+expect_eq "json ledger lines (19 rows × 4 kinds + 2 × 4 × 4)" 108 "$(printf '%s\n' "$out" | python3 -c 'import sys,json; print(sum(1 for l in sys.stdin if json.loads(l)))')"
+
 # --help of the new commands
 run ledger --help
 expect_contains "ledger help" "avvikelse = utfall − budget" "$out"
