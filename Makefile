@@ -34,6 +34,7 @@ demo: build
 
 bench: build
 	@./bench/import $(BUILD)/styr
+	@./bench/ledger $(BUILD)/styr
 
 format:
 	@clang-format -i $$(git ls-files '*.c' '*.h')

@@ -82,7 +82,8 @@ int styr_ledger_row_each(struct styr_db *db, int (*cb)(void *ctx, const struct s
                          void *ctx, struct styr_err *err);
 
 int styr_ledger_put(struct styr_db *db, const struct styr_ledger_entry *e, struct styr_err *err);
-/* Ordered by unit, tab, year, month, row position, kind. */
+/* Ordered by unit, tab, year, month, row code, kind: the table's key
+ * order, so that a walk over millions of amounts needs no sort. */
 int styr_ledger_each(struct styr_db *db, const struct styr_ledger_filter *f,
                      int (*cb)(void *ctx, const struct styr_ledger_entry *e), void *ctx,
                      struct styr_err *err);

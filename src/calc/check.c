@@ -69,6 +69,8 @@ struct checker {
 	/* the current group */
 	struct styr_ledger_entry key;
 	bool in_group;
+	char last_row[STYR_CODE_MAX]; /* the row looked up last, and its index */
+	int last_index;
 	int64_t *amount; /* [plan row][kind] */
 	unsigned char *has;
 	int (*cb)(void *, const struct styr_finding *);
@@ -343,15 +345,23 @@ static int take_entry(void *ctx, const struct styr_ledger_entry *e)
 	struct checker *k = ctx;
 	int row, kind, rc;
 
-	if (k->in_group && !same_group(&k->key, e)) {
-		rc = check_group(k);
-		if (rc)
+	if (!k->in_group || !same_group(&k->key, e)) {
+		if (k->in_group && (rc = check_group(k)))
 			return rc;
+		/* only the group's key is needed later */
+		memcpy(k->key.unit, e->unit, sizeof(k->key.unit));
+		memcpy(k->key.tab, e->tab, sizeof(k->key.tab));
+		k->key.year = e->year;
+		k->key.month = e->month;
 	}
-	k->key = *e;
 	k->in_group = true;
 	kind = kind_index(e->kind);
-	row = plan_index(&k->plan, e->row);
+	/* the kinds of one row come one after another: look the row up once */
+	if (strcmp(k->last_row, e->row)) {
+		memcpy(k->last_row, e->row, sizeof(k->last_row));
+		k->last_index = plan_index(&k->plan, e->row);
+	}
+	row = k->last_index;
 	if (kind < 0 || row < 0)
 		return 0;
 	k->amount[(size_t)row * NKINDS + (size_t)kind] = e->amount;

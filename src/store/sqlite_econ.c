@@ -51,10 +51,9 @@ static const char *const econ_sql[E_COUNT] = {
                      "year, month, row_code, kind) DO UPDATE SET amount = excluded.amount, "
                      "source = excluded.source",
     [E_LEDGER_EACH] = "SELECT u.code, l.tab, l.year, l.month, l.row_code, l.kind, l.amount, "
-                      "l.source FROM ledger l JOIN org_unit u ON u.id = l.unit_id JOIN "
-                      "ledger_row r ON r.code = l.row_code WHERE (?1 = 0 OR l.unit_id = ?1) "
-                      "AND (?2 IS NULL OR l.tab = ?2) AND (?3 = 0 OR l.year = ?3) ORDER BY "
-                      "u.id, l.tab, l.year, l.month, r.position, l.kind",
+                      "l.source FROM ledger l JOIN org_unit u ON u.id = l.unit_id WHERE (?1 = 0 OR "
+                      "l.unit_id = ?1) AND (?2 IS NULL OR l.tab = ?2) AND (?3 = 0 OR l.year = "
+                      "?3) ORDER BY l.unit_id, l.tab, l.year, l.month, l.row_code, l.kind",
     [E_RULE_PUT] = "INSERT INTO rule(code, name, check_kind, subject, expr, tolerance, tab) "
                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(code) DO UPDATE SET name = "
                    "excluded.name, check_kind = excluded.check_kind, subject = "
@@ -119,11 +118,19 @@ static void text(sqlite3_stmt *s, int i, const char *t)
 	sqlite3_bind_text(s, i, t, -1, SQLITE_STATIC);
 }
 
+/* A text column into a fixed field (cut to fit; the writers refuse what
+ * does not fit, so nothing stored is longer).  memcpy, not snprintf: the
+ * ledger walk copies millions of these. */
 static void copy(sqlite3_stmt *s, int i, char *dst, size_t n)
 {
 	const unsigned char *t = sqlite3_column_text(s, i);
+	size_t len = t ? (size_t)sqlite3_column_bytes(s, i) : 0;
 
-	snprintf(dst, n, "%s", t ? (const char *)t : "");
+	if (len >= n)
+		len = n - 1;
+	if (len)
+		memcpy(dst, t, len);
+	dst[len] = '\0';
 }
 
 static int done(struct store *st, sqlite3_stmt *s, const char *what, struct styr_err *err)
