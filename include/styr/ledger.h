@@ -252,6 +252,26 @@ struct styr_bridge_model {
 };
 
 #define STYR_OMFORDELNING_LABEL "Omfördelningseffekt ny ersättningsmodell"
+/* The region's own financial figures (årets resultat, balanskrav,
+ * nettoskuld) are bridge lines of this unit. */
+#define STYR_FINANCE_UNIT "RS"
+
+/* The financial goals of a year (seed 003: resultatmål ≥ 2 % of skatt,
+ * utjämning och generella statsbidrag over a rolling five years,
+ * balanskrav, skuldsättning ≤ 25 %).  Amounts tkr; percents in
+ * hundredths (2,00 % = 200). */
+struct styr_finance_year {
+	int year;
+	bool has_resultat, has_sub, has_bkr, has_skuld, has_rolling;
+	int64_t resultat, sub, balanskravsresultat, synnerliga_skal, nettoskuld;
+	int64_t resultat_pct100; /* resultat / sub */
+	int64_t rolling_pct100;  /* Σ resultat / Σ sub over year−4..year */
+	int64_t skuld_pct100;    /* debt (−nettoskuld, printed negative) / sub */
+};
+
+/* Fill out[0..n) for the years first..first+n−1 from the finance lines. */
+int styr_finance_years(struct styr_db *db, int first, size_t n, struct styr_finance_year *out,
+                       struct styr_err *err);
 
 /* Load year's bridge into a model (boards in stored order). */
 int styr_bridge_model_load(struct styr_db *db, int year, struct styr_bridge_model *m,

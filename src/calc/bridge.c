@@ -25,9 +25,36 @@
 #include "calc/bridge_int.h"
 
 static const char *const steps[] = {
-    "ingaende", "summa_teknisk", "teknisk",          "upprakning", "upprakning_pct",
-    "riktad",   "summa_riktad",  "summa_forandring", "utgaende",   "andel",
-    "4a",       "4a_summa",      "4a_total",
+    "ingaende",
+    "summa_teknisk",
+    "teknisk",
+    "upprakning",
+    "upprakning_pct",
+    "riktad",
+    "summa_riktad",
+    "summa_forandring",
+    "utgaende",
+    "andel",
+    "4a",
+    "4a_summa",
+    "4a_total",
+    /* the region's financial figures (finance.csv, styr finance) */
+    "arets_resultat",
+    "realisationsvinster",
+    "orealiserade_kursforluster",
+    "justerat_resultat",
+    "blandmodell",
+    "rur_reservering",
+    "rur_ianspratagande",
+    "balanskravsresultat",
+    "synnerliga_skal",
+    "aterstallningskrav",
+    "skatteintakter",
+    "utjamning_bidrag",
+    "skatt_utjamning_bidrag",
+    "nettoskuld_borjan",
+    "nettoskuld_forandring",
+    "nettoskuld_slut",
 };
 
 int styr_bridge_step_check(const char *step, struct styr_err *err)
@@ -40,7 +67,8 @@ int styr_bridge_step_check(const char *step, struct styr_err *err)
 	return styr_error(err, STYR_EINPUT,
 	                  "bridge step \"%s\": expected ingaende, teknisk, summa_teknisk, "
 	                  "upprakning, upprakning_pct, riktad, summa_riktad, summa_forandring, "
-	                  "utgaende, andel, 4a, 4a_summa or 4a_total",
+	                  "utgaende, andel, 4a, 4a_summa, 4a_total or a financial measure such "
+	                  "as arets_resultat (docs/formats.md)",
 	                  step);
 }
 
@@ -137,7 +165,7 @@ int styr_bridge_model_load(struct styr_db *db, int year, struct styr_bridge_mode
 		const struct styr_bridge_line *x = &l.v[i];
 		struct styr_bridge_board *b;
 
-		if (!strncmp(x->step, "4a", 2))
+		if (!strncmp(x->step, "4a", 2) || !strcmp(x->unit, STYR_FINANCE_UNIT))
 			continue;
 		b = board(m, x->unit, &cap);
 		if (!b) {
@@ -456,4 +484,59 @@ int bridge_check_run(const struct bridge_lines *l, const struct styr_rule *r, co
 			return rc;
 	}
 	return 0;
+}
+
+/* ---- financial goals ---- */
+
+static bool finance_value(const struct bridge_lines *l, int year, const char *step, int64_t *out)
+{
+	return sum(l, year, STYR_FINANCE_UNIT, step, NULL, out) > 0;
+}
+
+int styr_finance_years(struct styr_db *db, int first, size_t n, struct styr_finance_year *out,
+                       struct styr_err *err)
+{
+	struct bridge_lines l;
+	size_t i;
+	int rc = bridge_lines_load(db, 0, &l, err);
+
+	if (rc)
+		return rc;
+	for (i = 0; i < n; i++) {
+		struct styr_finance_year *y = &out[i];
+		int64_t r_sum = 0, s_sum = 0, v;
+		int k, years = 0;
+
+		memset(y, 0, sizeof(*y));
+		y->year = first + (int)i;
+		y->has_resultat = finance_value(&l, y->year, "arets_resultat", &y->resultat);
+		y->has_sub = finance_value(&l, y->year, "skatt_utjamning_bidrag", &y->sub);
+		y->has_bkr =
+		    finance_value(&l, y->year, "balanskravsresultat", &y->balanskravsresultat);
+		finance_value(&l, y->year, "synnerliga_skal", &y->synnerliga_skal);
+		y->has_skuld = finance_value(&l, y->year, "nettoskuld_slut", &y->nettoskuld);
+		if (y->has_resultat && y->has_sub && y->sub)
+			y->resultat_pct100 = styr_div_round(y->resultat * 10000, y->sub);
+		if (y->has_skuld && y->has_sub && y->sub)
+			/* printed as a liability: negative is debt */
+			y->skuld_pct100 = styr_div_round(
+			    (y->nettoskuld < 0 ? -y->nettoskuld : 0) * 10000, y->sub);
+		/* the rolling five years need all five */
+		for (k = 0; k < 5; k++) {
+			int64_t r;
+
+			if (finance_value(&l, y->year - k, "arets_resultat", &r) &&
+			    finance_value(&l, y->year - k, "skatt_utjamning_bidrag", &v)) {
+				r_sum += r;
+				s_sum += v;
+				years++;
+			}
+		}
+		if (years == 5 && s_sum) {
+			y->has_rolling = true;
+			y->rolling_pct100 = styr_div_round(r_sum * 10000, s_sum);
+		}
+	}
+	bridge_lines_release(&l);
+	return STYR_OK;
 }

@@ -405,7 +405,8 @@ int styr_check_run(struct styr_db *db, const struct styr_ledger_filter *f,
 		struct bridge_lines l;
 		size_t i;
 
-		rc = bridge_lines_load(db, f ? f->year : 0, &l, err);
+		/* all years: a rule may look at last year (step@-1) */
+		rc = bridge_lines_load(db, 0, &l, err);
 		for (i = 0; !rc && i < k.nbrules; i++)
 			rc = bridge_check_run(&l, &k.brules[i], f ? f->unit : NULL, f ? f->year : 0,
 			                      bridge_report, &k);

@@ -44,6 +44,7 @@ extern const struct command cmd_init_def, cmd_import_def, cmd_export_def, cmd_sh
 /* Print text in width characters (not bytes): right-aligned, or left when
  * width < 0; longer text is cut with "…". */
 void cli_cell(const char *text, int width);
-extern const struct command cmd_ledger_def, cmd_check_def, cmd_actions_def, cmd_bridge_def;
+extern const struct command cmd_ledger_def, cmd_check_def, cmd_actions_def, cmd_bridge_def,
+    cmd_finance_def;
 
 #endif

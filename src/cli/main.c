@@ -20,6 +20,7 @@ static const struct command *const commands[] = {
     &cmd_check_def,
     &cmd_actions_def,
     &cmd_bridge_def,
+    &cmd_finance_def,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

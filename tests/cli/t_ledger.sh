@@ -13,7 +13,7 @@ db=$T/demo.db
 # make demo runs exactly this
 run --db "$db" import csv "$DEMO"/*.csv
 expect_eq "demo import exit" 0 "$rc"
-expect_contains "demo import counts" "240 ledger, 21 rules, 16 actions, 304 bridge" "$out"
+expect_contains "demo import counts" "240 ledger, 26 rules, 16 actions, 370 bridge" "$out"
 
 # --- styr ledger: the document's own figures and what is derived
 run --db "$db" ledger --unit LKR --year 2024
