@@ -237,7 +237,9 @@ int sq_ledger_put(struct store *st, const struct styr_ledger_entry *e, struct st
 	text(s, 8, e->source);
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
-	if (rc == SQLITE_CONSTRAINT)
+	/* the unit is resolved above, so a foreign key failing is the row */
+	if (rc == SQLITE_CONSTRAINT &&
+	    sqlite3_extended_errcode(store_sqlite_db(st)) == SQLITE_CONSTRAINT_FOREIGNKEY)
 		return styr_error(err, STYR_ENOTFOUND,
 		                  "row \"%s\" is not in the resultaträkning plan: expected a row "
 		                  "code such as lonekostnader",

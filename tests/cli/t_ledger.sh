@@ -92,6 +92,18 @@ expect_eq "report-text = hand transcription" "" "$(diff "$T/from-text" "$T/from-
 expect_contains "source line" "LKR;;2024;;resultat;utfall;-22629;$SEED002:2599" \
 	"$("$STYR" --db "$db3" export ledger)"
 
+# a store failing half-way through the ledger tables rolls back the
+# indicator values of the same import too (one transaction)
+db5=$T/fault.db
+"$STYR" --db "$db5" init >/dev/null
+"$STYR" --db "$db5" import csv "$DEMO/org_units.csv" >/dev/null
+sqlite3 "$db5" "CREATE TRIGGER injected AFTER INSERT ON ledger WHEN (SELECT count(*) FROM ledger) > 50
+	BEGIN SELECT RAISE(ABORT, 'injected failure'); END;"
+before=$(sqlite3 "$db5" .dump)
+run --db "$db5" import report-text "$SEED002" --unit LKR --year 2024
+expect_contains "fault: message" "injected failure" "$errout"
+expect_eq "fault: nothing stored" "$before" "$(sqlite3 "$db5" .dump)"
+
 # --- export and import again give the same bytes
 "$STYR" --db "$db" export ledger >"$T/l1.csv"
 "$STYR" --db "$db" export rules >"$T/r1.csv"

@@ -124,6 +124,19 @@ refuse "bad mapping" "$T/small.se" \
 run --db "$db" import sie "$T/small.se"
 expect_eq "no --unit" 2 "$rc"
 
+# --- a store that fails half-way (a trigger refuses the 101st ledger
+# amount, after all account balances are written): nothing is left behind
+db3=$T/fault.db
+"$STYR" --db "$db3" init >/dev/null
+"$STYR" --db "$db3" import csv "$DEMO/org_units.csv" >/dev/null
+sqlite3 "$db3" "CREATE TRIGGER injected AFTER INSERT ON ledger WHEN (SELECT count(*) FROM ledger) > 100
+	BEGIN SELECT RAISE(ABORT, 'injected failure'); END;"
+before=$(sqlite3 "$db3" .dump)
+run --db "$db3" import sie "$S/transaktioner_ovnbolag.se" --unit LKR
+expect_eq "fault: exit" 3 "$rc"
+expect_contains "fault: message" "injected failure" "$errout"
+expect_eq "fault: database unchanged" "$before" "$(sqlite3 "$db3" .dump)"
+
 # --- the small file by hand: 1 500 000,00 kr income in january, 400 499,99
 # kr salaries in february → 1 500 and −400 tkr; budget 1 200 tkr in january
 # (the {1 "7"} object row is a breakdown, not added)
