@@ -171,8 +171,9 @@ struct styr_finding {
 	int year, month;
 	char where[STYR_NAME_MAX]; /* the row or kind the rule checked: "utfall", "RESULTAT" */
 	char left_label[STYR_NAME_MAX];
-	int64_t left, right, diff; /* diff = left − right */
-	bool rounding;             /* |diff| within the rule's tolerance */
+	char right_label[STYR_NAME_MAX]; /* what the left side should equal: "utfall-budget" */
+	int64_t left, right, diff;       /* diff = left − right */
+	bool rounding;                   /* |diff| within the rule's tolerance */
 };
 
 struct styr_check_stats {

@@ -244,6 +244,15 @@ static int finding(struct checker *k, const struct styr_rule *rule, const char *
 	f.month = k->key.month;
 	snprintf(f.where, sizeof(f.where), "%s", where);
 	snprintf(f.left_label, sizeof(f.left_label), "%s", left_label);
+	if (!strcmp(rule->check, "bridge-pct"))
+		snprintf(f.right_label, sizeof(f.right_label), "upprakning_pct × (%.200s)",
+		         rule->expr);
+	else if (!strcmp(rule->check, "bridge-zero"))
+		snprintf(f.right_label, sizeof(f.right_label), "0");
+	else if (!strcmp(rule->check, "bridge-100"))
+		snprintf(f.right_label, sizeof(f.right_label), "100 %%");
+	else
+		snprintf(f.right_label, sizeof(f.right_label), "%s", rule->expr);
 	f.left = left;
 	f.right = right;
 	f.diff = d;

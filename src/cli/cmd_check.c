@@ -12,14 +12,26 @@
 
 #include "cli.h"
 
+/* Amounts in tkr; the bridge's shares (bridge-100) in percent × 1000. */
+static void amount(char *buf, size_t n, const struct styr_finding *f, int64_t v)
+{
+	if (!strcmp(f->rule->check, "bridge-100")) {
+		styr_num_format(buf, n, (double)v / 1000.0, 1);
+		strcat(buf, " %");
+	} else {
+		styr_num_format(buf, n, (double)v, 0);
+		strcat(buf, " tkr");
+	}
+}
+
 static int print_finding(void *ctx, const struct styr_finding *f)
 {
-	char l[32], r[32], d[32], period[16];
+	char l[40], r[40], d[40], period[16];
 
 	(void)ctx;
-	styr_num_format(l, sizeof(l), (double)f->left, 0);
-	styr_num_format(r, sizeof(r), (double)f->right, 0);
-	styr_num_format(d, sizeof(d), (double)f->diff, 0);
+	amount(l, sizeof(l), f, f->left);
+	amount(r, sizeof(r), f, f->right);
+	amount(d, sizeof(d), f, f->diff);
 	if (f->month)
 		snprintf(period, sizeof(period), "%d-%02d", f->year, f->month);
 	else
@@ -27,7 +39,7 @@ static int print_finding(void *ctx, const struct styr_finding *f)
 	printf("%s %s %s %s%s%s %s: %s: %s = %s, %s = %s, skillnad %s\n",
 	       f->rounding ? "avrundning" : "fel", f->rule->code, f->unit, period,
 	       f->tab[0] ? " tabell " : "", f->tab, f->where, f->rule->name, f->left_label, l,
-	       f->rule->expr, r, d);
+	       f->right_label, r, d);
 	return 0;
 }
 

@@ -512,10 +512,8 @@ static int read_table(struct lt *t, size_t h, size_t *next)
 		char *tok[MAX_TOKS];
 		int ntok, at;
 
-		if (t->lines[i].n == 0) {
-			line_text(t, i, buf, sizeof(buf));
+		if (t->lines[i].n == 0)
 			continue;
-		}
 		line_text(t, i, buf, sizeof(buf));
 		if (!buf[0])
 			continue;

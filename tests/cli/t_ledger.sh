@@ -59,10 +59,10 @@ expect_eq "check exit (rounding notes only)" 0 "$rc"
 expect_contains "summary" "4 regler, 70 kontroller, 0 fel, 16 avrundningar" "$out"
 checkline() { printf '%s\n' "$out" | grep -F "$1" | sed 's/−/-/g; s/\xc2\xa0/ /g'; }
 expect_eq "resultat 2024 note" \
-	"avrundning RR-RES LKR 2024 utfall: RESULTAT = intäkter + kostnader: RESULTAT = -22 629, summa_intakter+summa_kostnader = -22 628, skillnad -1" \
+	"avrundning RR-RES LKR 2024 utfall: RESULTAT = intäkter + kostnader: RESULTAT = -22 629 tkr, summa_intakter+summa_kostnader = -22 628 tkr, skillnad -1 tkr" \
 	"$(checkline 'RR-RES LKR 2024 utfall')"
 expect_eq "kostnader 2023 note" \
-	"avrundning RR-KOST LKR 2023 utfall: SUMMA KOSTNADER = Σ kostnadsrader: SUMMA KOSTNADER = -458 400, children = -458 399, skillnad -1" \
+	"avrundning RR-KOST LKR 2023 utfall: SUMMA KOSTNADER = Σ kostnadsrader: SUMMA KOSTNADER = -458 400 tkr, children = -458 399 tkr, skillnad -1 tkr" \
 	"$(checkline 'RR-KOST LKR 2023 utfall')"
 expect_contains "vårdval HUD" "avrundning RR-KOST LKR-VVH 2024 utfall" "$out"
 
