@@ -36,6 +36,7 @@ bench: build
 	@./bench/import $(BUILD)/styr
 	@./bench/report $(BUILD)/styr
 	@./bench/web $(BUILD)/styr
+	@./bench/ledger $(BUILD)/styr
 
 format:
 	@clang-format -i $$(git ls-files '*.c' '*.h')

@@ -24,6 +24,12 @@ int styr_export_csv(struct styr_db *db, enum styr_entity kind, const struct styr
 int styr_export_values_json(struct styr_db *db, const struct styr_value_filter *f, FILE *out,
                             struct styr_err *err);
 
+/* economy: one JSON object per line and ledger amount, rule, action or
+ * bridge figure, with the interchange columns as keys; amounts as
+ * numbers (ledger: tkr; actions and bridge: Mkr as in the CSV). */
+int styr_export_econ_json(struct styr_db *db, enum styr_entity kind,
+                          const struct styr_value_filter *f, FILE *out, struct styr_err *err);
+
 /* Write every kind into dir as org.csv, goals.csv, indicators.csv,
  * targets.csv and values.csv. */
 int styr_export_dir(struct styr_db *db, const char *dir, struct styr_err *err);

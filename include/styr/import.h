@@ -28,6 +28,11 @@ enum styr_entity {
 	STYR_ENTITY_FOLLOWUP,
 	STYR_ENTITY_INTERNAL_CONTROL,
 	STYR_ENTITY_INDEX_WEIGHT,
+	/* economy */
+	STYR_ENTITY_LEDGER,
+	STYR_ENTITY_RULE,
+	STYR_ENTITY_ACTION,
+	STYR_ENTITY_BRIDGE,
 	STYR_ENTITY_COUNT
 };
 
@@ -55,6 +60,7 @@ struct styr_report_text_result {
 	size_t values;
 	struct styr_skipped_row *skipped; /* rows that were not imported */
 	size_t nskipped;
+	size_t ledger_amounts; /* economy: resultaträkning amounts stored */
 };
 
 /* Import the indicator tables ("Indikator ID-nr. Mål 2024 2023 2022") of

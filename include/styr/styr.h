@@ -14,6 +14,7 @@
 #include "export.h"
 #include "goals.h"
 #include "import.h"
+#include "ledger.h"
 #include "model.h"
 #include "num.h"
 #include "period.h"

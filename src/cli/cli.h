@@ -51,5 +51,11 @@ int cmd_show_goals(struct styr_db *db, const char *what, const char *arg, const 
                    int year, bool *handled, struct styr_err *err);
 /* web (issue 6) */
 extern const struct command cmd_user_def, cmd_audit_def, cmd_serve_def;
+/* economy */
+/* Print text in width characters (not bytes): right-aligned, or left when
+ * width < 0; longer text is cut with "…". */
+void cli_cell(const char *text, int width);
+extern const struct command cmd_ledger_def, cmd_check_def, cmd_actions_def, cmd_bridge_def,
+    cmd_finance_def;
 
 #endif

@@ -59,12 +59,14 @@ static int run(struct cli *cli, int argc, char **argv)
 	if (strcmp(format, "csv") && strcmp(format, "json"))
 		return cli_usage(&cmd_export_def, "--format \"%s\": expected csv or json", format);
 	if (!strcmp(format, "json") && kind != STYR_ENTITY_VALUE && kind < STYR_ENTITY_UPPDRAG)
-		return cli_usage(&cmd_export_def,
-		                 "--format json is for values and the goals area's kinds");
+		return cli_usage(&cmd_export_def, "--format json is for values, the goals area's "
+		                                  "kinds, ledger, rules, actions and bridge");
 	if (cli_open(cli, 0, &db, &err))
 		return cli_fail(&err);
 	if (dir)
 		rc = styr_export_dir(db, dir, &err);
+	else if (!strcmp(format, "json") && kind >= STYR_ENTITY_LEDGER) /* economy */
+		rc = styr_export_econ_json(db, kind, &filter, stdout, &err);
 	else if (!strcmp(format, "json") && kind >= STYR_ENTITY_UPPDRAG)
 		rc = styr_export_goals_json(db, kind, stdout, &err); /* goals area (issue 7) */
 	else if (!strcmp(format, "json"))
@@ -87,5 +89,8 @@ const struct command cmd_export_def = {
     "--format json (values and the goals area's kinds) prints one object per line;\n"
     "for values the keys are\n"
     "indicator, unit, period, value, numerator, denominator, target, status,\n"
-    "trend, missing_reason and source.  --unit and --year filter values.\n",
+    "trend, missing_reason and source.  --unit and --year filter values.\n"
+    "ledger, rules, actions, bridge: --format json prints one object per line\n"
+    "with the CSV's columns as keys; --unit and --year filter the ledger,\n"
+    "--year the bridge.\n",
 };

@@ -89,14 +89,53 @@ static int import_report_text(struct styr_db *db, int argc, char **argv)
 	styr_err_init(&err);
 	if (styr_import_report_text(db, argv[optind], unit, year, &res, &err))
 		return cli_fail(&err);
-	printf("styr: imported %zu indicators, %zu targets, %zu values from %s\n", res.indicators,
-	       res.targets, res.values, argv[optind]);
+	printf(
+	    "styr: imported %zu indicators, %zu targets, %zu values, %zu ledger amounts from %s\n",
+	    res.indicators, res.targets, res.values, res.ledger_amounts, argv[optind]);
 	for (i = 0; i < res.nskipped; i++)
 		printf("%s:%d: not imported: %s\n", argv[optind], res.skipped[i].line,
 		       res.skipped[i].reason);
 	c = res.nskipped ? EXIT_FINDINGS : 0;
 	styr_report_text_result_release(&res);
 	return c;
+}
+
+/* economy: styr import sie FILE --unit CODE [--mapping FILE] */
+static int import_sie(struct styr_db *db, int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"unit", required_argument, NULL, 'u'},
+	    {"mapping", required_argument, NULL, 'm'},
+	    {NULL, 0, NULL, 0},
+	};
+	const char *unit = NULL, *mapping = NULL;
+	struct styr_sie_stats st;
+	struct styr_err err;
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'u':
+			unit = optarg;
+			break;
+		case 'm':
+			mapping = optarg;
+			break;
+		default:
+			return cli_usage(&cmd_import_def, "unknown option");
+		}
+	}
+	if (optind + 1 != argc || !unit)
+		return cli_usage(&cmd_import_def, "sie needs one FILE and --unit CODE");
+	styr_err_init(&err);
+	if (styr_import_sie(db, argv[optind], unit, mapping, &st, &err))
+		return cli_fail(&err);
+	printf("styr: imported %s: year %d, %zu accounts, %zu vouchers with %zu transactions "
+	       "(all balance), %zu account balances, %zu ledger amounts\n",
+	       argv[optind], st.year, st.accounts, st.vouchers, st.transactions, st.balances,
+	       st.ledger_amounts);
+	return 0;
 }
 
 static int run(struct cli *cli, int argc, char **argv)
@@ -107,13 +146,15 @@ static int run(struct cli *cli, int argc, char **argv)
 
 	if (argc < 2)
 		return cli_usage(&cmd_import_def, "which kind of file?");
-	if (strcmp(argv[1], "csv") && strcmp(argv[1], "report-text"))
+	if (strcmp(argv[1], "csv") && strcmp(argv[1], "report-text") && strcmp(argv[1], "sie"))
 		return cli_usage(&cmd_import_def, "unknown kind \"%s\"", argv[1]);
 	styr_err_init(&err);
 	if (cli_open(cli, 0, &db, &err))
 		return cli_fail(&err);
 	if (!strcmp(argv[1], "csv"))
 		rc = import_csv(db, argc - 2, argv + 2);
+	else if (!strcmp(argv[1], "sie"))
+		rc = import_sie(db, argc - 1, argv + 1);
 	else
 		rc = import_report_text(db, argc - 1, argv + 1);
 	styr_db_close(db);
@@ -127,11 +168,17 @@ const struct command cmd_import_def = {
     "styr import csv FILE...\n"
     "       styr import report-text FILE --unit CODE --year YYYY\n"
     "       styr import report-text FILE --year YYYY\n"
+    "       styr import sie FILE --unit CODE [--mapping FILE]\n"
     "csv: interchange files (docs/formats.md), any kinds, all in one transaction.\n"
     "report-text: the indicator tables of a report's text extract; rows that\n"
     "cannot be read are listed with their line (exit code 1 when there are any).\n"
     "Without --unit: the uppdrag tables of a verksamhetsplan (\"Mål och insatsområde,\n"
     "Delmål och uppdrag, Ansvarig nämnd/styrelse\") under the övergripande mål\n"
     "already stored; the boards must be org units (names, aliases or codes).\n"
+    "It also reads the report's resultaträkning tables into the ledger.\n"
+    "sie: an SIE 4 export (PC8) of the unit's accounting: accounts, balances,\n"
+    "#PSALDO/#PBUDGET per month and vouchers, each checked to balance; result\n"
+    "accounts go to resultaträkning rows by --mapping (accounts;row, e.g.\n"
+    "7000-7399;lonekostnader) or the stored map (BAS classes 3-8 by default).\n"
     "Any error leaves the database unchanged and names file, line and field.\n",
 };

@@ -22,6 +22,12 @@ static const struct command *const commands[] = {
     &cmd_user_def,
     &cmd_audit_def,
     &cmd_serve_def,
+    /* economy */
+    &cmd_ledger_def,
+    &cmd_check_def,
+    &cmd_actions_def,
+    &cmd_bridge_def,
+    &cmd_finance_def,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -15,6 +15,7 @@
 #include "styr/calc.h"
 #include "styr/export.h"
 #include "styr/goals.h"
+#include "export/export_int.h"
 
 struct pair {
 	char a[STYR_CODE_MAX];
@@ -437,6 +438,12 @@ int styr_export_csv(struct styr_db *db, enum styr_entity kind, const struct styr
 		break;
 	case STYR_ENTITY_INDEX_WEIGHT:
 		rc = styr_index_weight_each(db, NULL, write_index_weight, &w, err);
+		break;
+	case STYR_ENTITY_LEDGER: /* economy */
+	case STYR_ENTITY_RULE:
+	case STYR_ENTITY_ACTION:
+	case STYR_ENTITY_BRIDGE:
+		rc = export_econ_csv(db, kind, f, out, err);
 		break;
 	default:
 		rc = styr_error(err, STYR_EUSAGE, "unknown kind of export");

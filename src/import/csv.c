@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "import/interchange.h"
+#include "styr/ledger.h"
 #include "styr/buf.h"
 #include "styr/goals.h"
 
@@ -86,10 +87,37 @@ const struct interchange_spec interchange_specs[STYR_ENTITY_COUNT] = {
                                   {"index", "indicator", "weight"},
                                   COLUMN_BIT(IXW_INDEX) | COLUMN_BIT(IXW_INDICATOR) |
                                       COLUMN_BIT(IXW_WEIGHT)},
+    /* economy */
+    [STYR_ENTITY_LEDGER] = {STYR_ENTITY_LEDGER,
+                            8,
+                            {"unit", "table", "year", "month", "row", "kind", "amount", "source"},
+                            COLUMN_BIT(LED_UNIT) | COLUMN_BIT(LED_YEAR) | COLUMN_BIT(LED_ROW) |
+                                COLUMN_BIT(LED_KIND) | COLUMN_BIT(LED_AMOUNT)},
+    [STYR_ENTITY_RULE] = {STYR_ENTITY_RULE,
+                          7,
+                          {"rule", "name", "check", "subject", "expr", "tolerance", "table"},
+                          COLUMN_BIT(RULE_CODE) | COLUMN_BIT(RULE_NAME) | COLUMN_BIT(RULE_CHECK) |
+                              COLUMN_BIT(RULE_SUBJECT) | COLUMN_BIT(RULE_EXPR)},
+    [STYR_ENTITY_ACTION] = {STYR_ENTITY_ACTION,
+                            9,
+                            {"plan", "unit", "insatsomrade", "title", "owner", "due", "state",
+                             "expected", "achieved"},
+                            COLUMN_BIT(ACT_PLAN) | COLUMN_BIT(ACT_UNIT) | COLUMN_BIT(ACT_TITLE) |
+                                COLUMN_BIT(ACT_STATE)},
+    [STYR_ENTITY_BRIDGE] = {STYR_ENTITY_BRIDGE,
+                            6,
+                            {"year", "unit", "step", "label", "amount", "source"},
+                            COLUMN_BIT(BR_YEAR) | COLUMN_BIT(BR_UNIT) | COLUMN_BIT(BR_STEP) |
+                                COLUMN_BIT(BR_AMOUNT)},
 };
 
 static const char *const entity_names[STYR_ENTITY_COUNT] = {
-    "org", "goals", "indicators", "targets", "values", "analyses",
+    "org",
+    "goals",
+    "indicators",
+    "targets",
+    "values",
+    "analyses",
     /* Goals area (issue 7). */
     "uppdrag",
     "uppdrag_reports",
@@ -97,6 +125,11 @@ static const char *const entity_names[STYR_ENTITY_COUNT] = {
     "followup",
     "internal_control",
     "index_weights",
+    /* economy */
+    "ledger",
+    "rules",
+    "actions",
+    "bridge",
 };
 
 const char *styr_entity_name(enum styr_entity e)
@@ -650,6 +683,143 @@ static int row_index_weight(struct csv_run *r)
 	return styr_index_weight_put(r->db, &w, r->err);
 }
 
+/* economy: one amount of a resultaträkning (docs/formats.md, "Ledger") */
+static int row_ledger(struct csv_run *r)
+{
+	struct styr_ledger_entry e;
+	const char *month = col(r, LED_MONTH);
+	char *end;
+	long m = 0;
+	int rc;
+
+	memset(&e, 0, sizeof(e));
+	if ((rc = take(r, LED_UNIT, e.unit, sizeof(e.unit))) ||
+	    (rc = take(r, LED_TABLE, e.tab, sizeof(e.tab))) ||
+	    (rc = parse_year(r, col(r, LED_YEAR), &e.year)) ||
+	    (rc = take(r, LED_ROW, e.row, sizeof(e.row))) ||
+	    (rc = take(r, LED_KIND, e.kind, sizeof(e.kind))) ||
+	    (rc = styr_ledger_kind_check(e.kind, r->err)) ||
+	    (rc = styr_amount_parse(col(r, LED_AMOUNT), &e.amount, r->err)) ||
+	    (rc = take(r, LED_SOURCE, e.source, sizeof(e.source))))
+		return rc;
+	if (*month) {
+		m = strtol(month, &end, 10);
+		if (*end || m < 0 || m > 12)
+			return styr_error(r->err, STYR_EINPUT,
+			                  "month \"%s\": expected 1 to 12, or 0 or empty for the "
+			                  "whole year",
+			                  month);
+	}
+	e.month = (int)m;
+	if (!e.source[0])
+		snprintf(e.source, sizeof(e.source), "%s:%d", r->file->path, r->line);
+	return styr_ledger_put(r->db, &e, r->err);
+}
+
+/* economy: a validation rule (docs/formats.md, "Rules") */
+static int row_rule(struct csv_run *r)
+{
+	struct styr_rule u;
+	const char *tol = col(r, RULE_TOLERANCE);
+	int rc;
+
+	memset(&u, 0, sizeof(u));
+	if ((rc = take(r, RULE_CODE, u.code, sizeof(u.code))) ||
+	    (rc = take(r, RULE_NAME, u.name, sizeof(u.name))) ||
+	    (rc = take(r, RULE_CHECK, u.check, sizeof(u.check))) ||
+	    (rc = take(r, RULE_SUBJECT, u.subject, sizeof(u.subject))) ||
+	    (rc = take(r, RULE_EXPR, u.expr, sizeof(u.expr))) ||
+	    (rc = take(r, RULE_TABLE, u.tab, sizeof(u.tab))))
+		return rc;
+	if (*tol && (rc = styr_amount_parse(tol, &u.tolerance, r->err)))
+		return rc;
+	if (u.tolerance < 0)
+		return styr_error(r->err, STYR_EINPUT, "tolerance \"%s\": expected 0 or more", tol);
+	if (!*col(r, RULE_TABLE))
+		snprintf(u.tab, sizeof(u.tab), "*");
+	else if (!strcmp(u.tab, "-"))
+		u.tab[0] = '\0';
+	rc = styr_rule_check(&u, r->err);
+	if (!rc)
+		rc = styr_rule_put(r->db, &u, r->err);
+	return rc;
+}
+
+/* economy: an effect in Mkr as printed ("7,8", "-5,2") → whole tkr */
+static int parse_mkr(struct csv_run *r, const char *column, const char *text, bool *has,
+                     int64_t *out)
+{
+	struct styr_num n;
+	int rc;
+
+	*has = false;
+	if (!*text)
+		return STYR_OK;
+	rc = styr_num_parse(text, &n, r->err);
+	if (rc) {
+		styr_err_prefix(r->err, "column \"%s\": ", column);
+		return rc;
+	}
+	if (n.kind != STYR_NUM_VALUE || n.percent || n.decimals > 3)
+		return styr_error(r->err, STYR_EINPUT,
+		                  "column \"%s\": \"%s\": expected Mkr with at most three "
+		                  "decimals, such as 7,8",
+		                  column, text);
+	/* exact: at most three decimals, so ×1000 is a whole number */
+	*out = (int64_t)(n.value * 1000.0 + (n.value < 0 ? -0.5 : 0.5));
+	*has = true;
+	return STYR_OK;
+}
+
+/* economy: an åtgärd of an action plan (docs/formats.md, "Actions") */
+static int row_action(struct csv_run *r)
+{
+	struct styr_action *a = calloc(1, sizeof(*a));
+	char date[STYR_DATE_MAX];
+	int rc;
+
+	if (!a)
+		return styr_error(r->err, STYR_ENOMEM, "out of memory");
+	if (!(rc = take(r, ACT_PLAN, a->plan, sizeof(a->plan))) &&
+	    !(rc = take(r, ACT_UNIT, a->unit, sizeof(a->unit))) &&
+	    !(rc = take(r, ACT_AREA, a->insatsomrade, sizeof(a->insatsomrade))) &&
+	    !(rc = take(r, ACT_TITLE, a->title, sizeof(a->title))) &&
+	    !(rc = take(r, ACT_OWNER, a->owner, sizeof(a->owner))) &&
+	    !(rc = parse_date(r, col(r, ACT_DUE), date)) &&
+	    !(rc = take(r, ACT_STATE, a->state, sizeof(a->state))) &&
+	    !(rc = styr_action_state_check(a->state, r->err)) &&
+	    !(rc =
+	          parse_mkr(r, "expected", col(r, ACT_EXPECTED), &a->has_expected, &a->expected)) &&
+	    !(rc =
+	          parse_mkr(r, "achieved", col(r, ACT_ACHIEVED), &a->has_achieved, &a->achieved))) {
+		memcpy(a->due, date, sizeof(a->due));
+		rc = styr_action_put(r->db, a, r->err);
+	}
+	free(a);
+	return rc;
+}
+
+/* economy: a figure of the regionbidrag bridge (docs/formats.md, "Bridge") */
+static int row_bridge(struct csv_run *r)
+{
+	struct styr_bridge_line b;
+	bool has;
+	int rc;
+
+	memset(&b, 0, sizeof(b));
+	if ((rc = parse_year(r, col(r, BR_YEAR), &b.year)) ||
+	    (rc = take(r, BR_UNIT, b.unit, sizeof(b.unit))) ||
+	    (rc = take(r, BR_STEP, b.step, sizeof(b.step))) ||
+	    (rc = styr_bridge_step_check(b.step, r->err)) ||
+	    (rc = take(r, BR_LABEL, b.label, sizeof(b.label))) ||
+	    (rc = parse_mkr(r, "amount", col(r, BR_AMOUNT), &has, &b.amount)) ||
+	    (rc = take(r, BR_SOURCE, b.source, sizeof(b.source))))
+		return rc;
+	if (!b.source[0])
+		snprintf(b.source, sizeof(b.source), "%s:%d", r->file->path, r->line);
+	return styr_bridge_put(r->db, &b, r->err);
+}
+
 static int (*const row_fn[STYR_ENTITY_COUNT])(struct csv_run *) = {
     [STYR_ENTITY_ORG] = row_org,
     [STYR_ENTITY_GOAL] = row_goal,
@@ -663,6 +833,10 @@ static int (*const row_fn[STYR_ENTITY_COUNT])(struct csv_run *) = {
     [STYR_ENTITY_FOLLOWUP] = row_followup,
     [STYR_ENTITY_INTERNAL_CONTROL] = row_internal_control,
     [STYR_ENTITY_INDEX_WEIGHT] = row_index_weight,
+    [STYR_ENTITY_LEDGER] = row_ledger,
+    [STYR_ENTITY_RULE] = row_rule,
+    [STYR_ENTITY_ACTION] = row_action,
+    [STYR_ENTITY_BRIDGE] = row_bridge,
 };
 
 static int check_required(struct csv_run *r)
@@ -714,6 +888,15 @@ static const char *failed_column(struct csv_run *r)
 	    {"weight ", "weight"},
 	    {"unit \"", "unit"},
 	    {"uppdrag ", "step"},
+	    /* economy */
+	    {"amount ", "amount"},
+	    {"month ", "month"},
+	    {"row \"", "row"},
+	    {"ledger kind ", "kind"},
+	    {"check ", "check"},
+	    {"expr ", "expr"},
+	    {"action state ", "state"},
+	    {"bridge step ", "step"},
 	};
 	enum styr_entity kind = r->file->spec->kind;
 	size_t i;

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "import/ledger_text.h"
 #include "import/report_text.h"
 #include "styr/import.h"
 
@@ -137,7 +138,6 @@ int styr_import_report_text(struct styr_db *db, const char *path, const char *un
 	rc = styr_file_read_text(path, REPORT_TEXT_MAX, &text, &len, err);
 	if (!rc)
 		rc = rt_parse(text, len, path, &res, err);
-	free(text);
 	if (rc)
 		goto done;
 	for (i = 0; i < res.nproblems && !rc; i++)
@@ -171,12 +171,16 @@ int styr_import_report_text(struct styr_db *db, const char *path, const char *un
 		if (rc)
 			styr_err_prefix(err, "%s:%d: %s: ", path, row->line, row->code);
 	}
+	/* economy: the resultaträkning tables of the same text */
+	if (!rc)
+		rc = ledger_text_import(db, text, len, path, u.code, out, err);
 	if (rc) {
 		styr_db_rollback(db);
 		goto done;
 	}
 	rc = styr_db_commit(db, err);
 done:
+	free(text);
 	rt_result_release(&res);
 	if (rc) {
 		free(out->skipped);

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "store/sqlite_web.h"
+#include "store/sqlite_int.h"
 #include "store/store.h"
 
 enum stmt_id {
@@ -140,6 +141,8 @@ struct store {
 	struct id_cache org, ind;
 	bool in_tx;
 	sqlite3_stmt *web_stmt[SQW_STMT_MAX]; /* web (issue 6): sqlite_web.c's */
+	/* economy (sqlite_econ.c): its own prepared statements */
+	sqlite3_stmt *econ_stmt[STORE_ECON_STMTS];
 };
 
 static int db_error(struct store *st, struct styr_err *err, const char *what)
@@ -300,6 +303,8 @@ static void sq_close(struct store *st)
 		sqlite3_finalize(st->stmt[i]);
 	for (i = 0; i < SQW_STMT_MAX; i++)
 		sqlite3_finalize(st->web_stmt[i]);
+	for (i = 0; i < STORE_ECON_STMTS; i++)
+		sqlite3_finalize(st->econ_stmt[i]);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);
@@ -1583,6 +1588,29 @@ static int sq_index_weight_each(struct store *st, const char *index,
 	WALK_ONCE(st, s, &w, weight_from_row, cb, ctx, err);
 }
 
+/* What the area files (sqlite_econ.c, sqlite_web.c) need of a handle;
+ * see sqlite_int.h. */
+sqlite3 *store_sqlite_db(struct store *st)
+{
+	return st->db;
+}
+
+const char *store_sqlite_path(struct store *st)
+{
+	return st->path;
+}
+
+sqlite3_stmt **store_sqlite_econ_stmts(struct store *st)
+{
+	return st->econ_stmt;
+}
+
+int store_sqlite_org_id(struct store *st, const char *code, sqlite3_int64 *out,
+                        struct styr_err *err)
+{
+	return org_id(st, code, out, err);
+}
+
 const struct store_ops store_sqlite_ops = {
     .version = STORE_OPS_VERSION,
     .name = "sqlite",
@@ -1632,29 +1660,28 @@ const struct store_ops store_sqlite_ops = {
     .index_weight_put = sq_index_weight_put,
     .index_weight_each = sq_index_weight_each,
     SQLITE_WEB_OPS,
+    /* economy */
+    .ledger_row_put = sq_ledger_row_put,
+    .ledger_row_find = sq_ledger_row_find,
+    .ledger_row_each = sq_ledger_row_each,
+    .ledger_put = sq_ledger_put,
+    .ledger_each = sq_ledger_each,
+    .rule_put = sq_rule_put,
+    .rule_each = sq_rule_each,
+    .account_map_find = sq_account_map_find,
+    .account_map_put = sq_account_map_put,
+    .account_map_clear = sq_account_map_clear,
+    .bridge_put = sq_bridge_put,
+    .bridge_each = sq_bridge_each,
+    .action_put = sq_action_put,
+    .action_each = sq_action_each,
+    .account_name_put = sq_account_name_put,
+    .account_balance_put = sq_account_balance_put,
+    .account_balance_each = sq_account_balance_each,
 };
 
-/* web (issue 6): what sqlite_web.c needs of this file */
-struct sqlite3 *store_sqlite_handle(struct store *st)
-{
-	return st->db;
-}
-
+/* web (issue 6): its prepared statements */
 sqlite3_stmt **store_sqlite_web_stmts(struct store *st)
 {
 	return st->web_stmt;
-}
-
-const char *store_sqlite_path(struct store *st)
-{
-	return st->path;
-}
-
-int store_sqlite_org_id(struct store *st, const char *code, long long *out, struct styr_err *err)
-{
-	sqlite3_int64 id;
-	int rc = org_id(st, code, &id, err);
-
-	*out = rc ? 0 : (long long)id;
-	return rc;
 }

@@ -10,12 +10,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "store/sqlite_int.h"
 #include "store/sqlite_web.h"
 
 static int fail(struct store *st, struct styr_err *err, const char *what)
 {
 	return styr_error(err, STYR_ESTORE, "%s: %s: %s", store_sqlite_path(st), what,
-	                  sqlite3_errmsg(store_sqlite_handle(st)));
+	                  sqlite3_errmsg(store_sqlite_db(st)));
 }
 
 enum wstmt {
@@ -46,8 +47,8 @@ static sqlite3_stmt *prep(struct store *st, enum wstmt id, const char *sql, stru
 {
 	sqlite3_stmt **s = &store_sqlite_web_stmts(st)[id];
 
-	if (!*s && sqlite3_prepare_v3(store_sqlite_handle(st), sql, -1, SQLITE_PREPARE_PERSISTENT,
-	                              s, NULL) != SQLITE_OK) {
+	if (!*s && sqlite3_prepare_v3(store_sqlite_db(st), sql, -1, SQLITE_PREPARE_PERSISTENT, s,
+	                              NULL) != SQLITE_OK) {
 		fail(st, err, "preparing a statement");
 		*s = NULL;
 		return NULL;
@@ -136,7 +137,7 @@ int sqw_user_find(struct store *st, const char *name, struct styr_user *out, str
 
 int sqw_grant_put(struct store *st, const struct styr_grant *g, struct styr_err *err)
 {
-	long long unit = 0;
+	sqlite3_int64 unit = 0;
 	sqlite3_stmt *s;
 	int rc;
 
@@ -154,7 +155,7 @@ int sqw_grant_put(struct store *st, const struct styr_grant *g, struct styr_err 
 		sqlite3_bind_int64(s, 2, unit);
 	sqlite3_bind_int(s, 3, (int)g->role);
 	rc = done(st, s, err, "storing a grant");
-	if (!rc && sqlite3_changes(store_sqlite_handle(st)) == 0)
+	if (!rc && sqlite3_changes(store_sqlite_db(st)) == 0)
 		return styr_error(err, STYR_ENOTFOUND, "user \"%s\" does not exist", g->user);
 	return rc;
 }
@@ -253,7 +254,7 @@ int sqw_api_token_put(struct store *st, const char *token_hash, const char *user
 	text(s, 2, user);
 	text(s, 3, created);
 	rc = done(st, s, err, "storing an API token");
-	if (!rc && sqlite3_changes(store_sqlite_handle(st)) == 0)
+	if (!rc && sqlite3_changes(store_sqlite_db(st)) == 0)
 		return styr_error(err, STYR_ENOTFOUND, "user \"%s\" does not exist", user);
 	return rc;
 }
@@ -357,7 +358,7 @@ int sqw_audit_each(struct store *st, int newest_first, int limit,
 
 int sqw_report_state_put(struct store *st, const struct styr_report_state *r, struct styr_err *err)
 {
-	long long unit;
+	sqlite3_int64 unit;
 	sqlite3_stmt *s;
 	int rc = store_sqlite_org_id(st, r->unit, &unit, err);
 
@@ -383,7 +384,7 @@ int sqw_report_state_put(struct store *st, const struct styr_report_state *r, st
 int sqw_report_state_find(struct store *st, const char *unit, const struct styr_period *p,
                           struct styr_report_state *out, struct styr_err *err)
 {
-	long long id;
+	sqlite3_int64 id;
 	sqlite3_stmt *s;
 	int rc = store_sqlite_org_id(st, unit, &id, err);
 
@@ -421,7 +422,7 @@ int sqw_data_version(struct store *st, long long *out, struct styr_err *err)
 {
 	unsigned int v = 0;
 
-	if (sqlite3_file_control(store_sqlite_handle(st), "main", SQLITE_FCNTL_DATA_VERSION, &v) !=
+	if (sqlite3_file_control(store_sqlite_db(st), "main", SQLITE_FCNTL_DATA_VERSION, &v) !=
 	    SQLITE_OK)
 		return fail(st, err, "reading the data version");
 	*out = (long long)v;
@@ -444,7 +445,7 @@ void sqw_read_end(struct store *st)
 	sqlite3_stmt *s = prep(st, W_READ_END, "COMMIT", NULL);
 
 	if (s && sqlite3_step(s) != SQLITE_DONE)
-		sqlite3_exec(store_sqlite_handle(st), "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_exec(store_sqlite_db(st), "ROLLBACK", NULL, NULL, NULL);
 	if (s)
 		sqlite3_reset(s);
 }

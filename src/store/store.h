@@ -18,6 +18,7 @@
 #include "styr/access.h"
 #include "styr/db.h"
 #include "styr/goals.h"
+#include "styr/ledger.h"
 
 struct store;
 
@@ -152,6 +153,41 @@ struct store_ops {
 	int (*db_read_begin)(struct store *st, struct styr_err *err);
 	void (*db_read_end)(struct store *st);
 	int (*session_purge)(struct store *st, int64_t now, struct styr_err *err);
+	/* economy: ledger, row plan, rules, SIE accounts */
+	int (*ledger_row_put)(struct store *st, const struct styr_ledger_row *r,
+	                      struct styr_err *err);
+	int (*ledger_row_find)(struct store *st, const char *code_or_label,
+	                       struct styr_ledger_row *out, struct styr_err *err);
+	int (*ledger_row_each)(struct store *st, int (*cb)(void *, const struct styr_ledger_row *),
+	                       void *ctx, struct styr_err *err);
+	int (*ledger_put)(struct store *st, const struct styr_ledger_entry *e,
+	                  struct styr_err *err);
+	int (*ledger_each)(struct store *st, const struct styr_ledger_filter *f,
+	                   int (*cb)(void *, const struct styr_ledger_entry *), void *ctx,
+	                   struct styr_err *err);
+	int (*rule_put)(struct store *st, const struct styr_rule *r, struct styr_err *err);
+	int (*rule_each)(struct store *st, int (*cb)(void *, const struct styr_rule *), void *ctx,
+	                 struct styr_err *err);
+	int (*account_map_find)(struct store *st, int account, char *row, size_t n,
+	                        struct styr_err *err);
+	int (*account_map_put)(struct store *st, int first, int last, const char *row,
+	                       struct styr_err *err);
+	int (*account_map_clear)(struct store *st, struct styr_err *err);
+	int (*bridge_put)(struct store *st, const struct styr_bridge_line *b, struct styr_err *err);
+	int (*bridge_each)(struct store *st, int year,
+	                   int (*cb)(void *, const struct styr_bridge_line *), void *ctx,
+	                   struct styr_err *err);
+	int (*action_put)(struct store *st, const struct styr_action *a, struct styr_err *err);
+	int (*action_each)(struct store *st, const char *plan,
+	                   int (*cb)(void *, const struct styr_action *), void *ctx,
+	                   struct styr_err *err);
+	int (*account_name_put)(struct store *st, const char *unit, int account, const char *name,
+	                        struct styr_err *err);
+	int (*account_balance_put)(struct store *st, const struct styr_account_balance *b,
+	                           struct styr_err *err);
+	int (*account_balance_each)(struct store *st, const char *unit,
+	                            int (*cb)(void *, const struct styr_account_balance *),
+	                            void *ctx, struct styr_err *err);
 };
 
 struct styr_db {
@@ -170,12 +206,6 @@ int store_internal_control_put(struct styr_db *db, const struct styr_internal_co
                                struct styr_err *err);
 int store_escalation_add(struct styr_db *db, const struct styr_escalation_step *s,
                          struct styr_err *err);
-
-/* For sqlite_web.c, which keeps the web's statements apart from the core
- * ones: the connection and the code → key lookups. */
-struct sqlite3 *store_sqlite_handle(struct store *st);
-const char *store_sqlite_path(struct store *st);
-int store_sqlite_org_id(struct store *st, const char *code, long long *out, struct styr_err *err);
 
 /* The schema, one SQL text per migration, generated from migrations/. */
 extern const char *const store_migrations[];

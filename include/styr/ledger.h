@@ -1,0 +1,310 @@
+/*
+ * The economy of a unit: its resultaträkning (ledger) per year and month
+ * with utfall, budget and prognos; the row plan that makes the rows a tree
+ * (SUMMA INTÄKTER is the sum of the income rows, RESULTAT of the two
+ * sums); the validation rules that check the figures against each other;
+ * and SIE4 account balances.
+ *
+ * Amounts are whole tkr in int64_t (öre for SIE account balances): sums are
+ * exact, never floating point.
+ *
+ * Ownership: structs own no heap memory; callbacks get borrowed rows.
+ */
+#ifndef STYR_LEDGER_H
+#define STYR_LEDGER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "db.h"
+
+#define STYR_LEDGER_KIND_MAX 16
+
+/* A row of the resultaträkning plan. */
+struct styr_ledger_row {
+	char code[STYR_CODE_MAX];   /* "summa_intakter" */
+	char label[STYR_NAME_MAX];  /* "SUMMA INTÄKTER", as reports print it */
+	char parent[STYR_CODE_MAX]; /* the subtotal it adds into; "" at the top */
+	int position;               /* printed order */
+};
+
+/* One amount.  month 0 = the whole year; kind "utfall", "budget",
+ * "prognos" or "avvikelse" (as a document printed it). */
+struct styr_ledger_entry {
+	char unit[STYR_CODE_MAX];
+	char tab[STYR_CODE_MAX]; /* "" = the resultaträkning; else a partial table */
+	int year;
+	int month;
+	char row[STYR_CODE_MAX];
+	char kind[STYR_LEDGER_KIND_MAX];
+	int64_t amount; /* tkr */
+	char source[STYR_SOURCE_MAX];
+};
+
+struct styr_ledger_filter {
+	const char *unit; /* NULL: all */
+	const char *tab;  /* NULL: all */
+	int year;         /* 0: all */
+};
+
+/* A validation rule (docs/formats.md, "Rules").  check is "rows" (subject
+ * row = Σ expr rows, or "children" of the subject in the plan) or "kinds"
+ * (subject kind = expr over kinds, "utfall-budget"). */
+struct styr_rule {
+	char code[STYR_CODE_MAX];
+	char name[STYR_NAME_MAX];
+	char check[STYR_CODE_MAX];
+	char subject[STYR_CODE_MAX];
+	char expr[STYR_NAME_MAX];
+	int64_t tolerance;       /* a difference up to this is a rounding note */
+	char tab[STYR_CODE_MAX]; /* "*" = every table; "" = the resultaträkning */
+};
+
+/* An account balance from an SIE file, in öre. kind: "res", "ib", "ub",
+ * "psaldo", "pbudget", "trans". month 0 for year figures. */
+struct styr_account_balance {
+	char unit[STYR_CODE_MAX];
+	int year;
+	int month;
+	int account;
+	char kind[8];
+	int64_t amount_ore;
+};
+
+int styr_ledger_kind_check(const char *kind, struct styr_err *err);
+
+int styr_ledger_row_put(struct styr_db *db, const struct styr_ledger_row *r, struct styr_err *err);
+/* By code or any printed label (case-insensitive); STYR_ENOTFOUND if none. */
+int styr_ledger_row_find(struct styr_db *db, const char *code_or_label, struct styr_ledger_row *out,
+                         struct styr_err *err);
+/* In printed order. */
+int styr_ledger_row_each(struct styr_db *db, int (*cb)(void *ctx, const struct styr_ledger_row *r),
+                         void *ctx, struct styr_err *err);
+
+int styr_ledger_put(struct styr_db *db, const struct styr_ledger_entry *e, struct styr_err *err);
+/* Ordered by unit, tab, year, month, row code, kind: the table's key
+ * order, so that a walk over millions of amounts needs no sort. */
+int styr_ledger_each(struct styr_db *db, const struct styr_ledger_filter *f,
+                     int (*cb)(void *ctx, const struct styr_ledger_entry *e), void *ctx,
+                     struct styr_err *err);
+
+int styr_rule_put(struct styr_db *db, const struct styr_rule *r, struct styr_err *err);
+int styr_rule_each(struct styr_db *db, int (*cb)(void *ctx, const struct styr_rule *r), void *ctx,
+                   struct styr_err *err);
+
+/* The row an account maps to (the narrowest range holding it); "" when
+ * the mapping keeps it out of the resultaträkning; STYR_ENOTFOUND when no
+ * range holds it.  account_map_put with row "" stores such a range. */
+int styr_account_map_find(struct styr_db *db, int account, char *row, size_t n,
+                          struct styr_err *err);
+int styr_account_map_put(struct styr_db *db, int first, int last, const char *row,
+                         struct styr_err *err);
+/* Forget every range (a mapping file replaces the map). */
+int styr_account_map_clear(struct styr_db *db, struct styr_err *err);
+int styr_account_name_put(struct styr_db *db, const char *unit, int account, const char *name,
+                          struct styr_err *err);
+int styr_account_balance_put(struct styr_db *db, const struct styr_account_balance *b,
+                             struct styr_err *err);
+int styr_account_balance_each(struct styr_db *db, const char *unit,
+                              int (*cb)(void *ctx, const struct styr_account_balance *b), void *ctx,
+                              struct styr_err *err);
+
+/* ---- calculations (src/calc/ledger.c) ---- */
+
+/* a / b rounded half away from zero; b != 0. */
+int64_t styr_div_round(int64_t a, int64_t b);
+
+/* The part of a year budget that falls in months first..last (1..12),
+ * periodised by weights (12 non-negative weights, NULL: flat).  The
+ * cumulative budget is rounded, so the twelve months add up to the year
+ * exactly. */
+int64_t styr_budget_period(int64_t year_budget, const int *weights, int first, int last);
+
+/* Change from prev to cur in hundredths of a percent of |prev|, rounded
+ * half away from zero (448 659 vs 413 139 gives 860 = 8,60 %).  Returns
+ * false when prev is 0 (no percentage exists). */
+bool styr_change_pct100(int64_t cur, int64_t prev, int64_t *out);
+
+/* Helårsprognos when none is given: utfall to date (months 1..done) plus
+ * the budget of the months left. */
+int64_t styr_forecast_year(int64_t utfall_to_date, int64_t year_budget, const int *weights,
+                           int done);
+
+/* One row of a unit's resultaträkning for a period, with what is derived
+ * from it.  has_* say which figures exist. */
+struct styr_ledger_line {
+	struct styr_ledger_row row;
+	bool has_prev, has_utfall, has_budget, has_prognos, has_printed_avvikelse, has_pct;
+	int64_t prev_utfall;       /* same period of the year before */
+	int64_t utfall;            /* the period */
+	int64_t budget;            /* the period's budget (periodised) */
+	int64_t avvikelse;         /* utfall − budget */
+	int64_t printed_avvikelse; /* as a document printed it */
+	int64_t forandring;        /* utfall − prev_utfall */
+	int64_t forandring_pct100; /* in hundredths of a percent */
+	int64_t prognos;           /* helårsprognos: given, or derived */
+	bool prognos_derived;
+};
+
+struct styr_ledger_table {
+	struct styr_ledger_line *lines; /* in printed order, only rows with figures */
+	size_t n;
+};
+
+/* Build the table for unit, tab ("" = the resultaträkning), year and the
+ * months 1..months (12: the whole year).  weights: budget profile (NULL:
+ * flat).  Release with styr_ledger_table_release. */
+int styr_ledger_table_build(struct styr_db *db, const char *unit, const char *tab, int year,
+                            int months, const int *weights, struct styr_ledger_table *out,
+                            struct styr_err *err);
+void styr_ledger_table_release(struct styr_ledger_table *t);
+
+/* ---- validation rules (src/calc/check.c) ---- */
+
+/* Refuse a rule whose check or expression styr cannot run. */
+int styr_rule_check(const struct styr_rule *r, struct styr_err *err);
+
+struct styr_finding {
+	const struct styr_rule *rule;
+	char unit[STYR_CODE_MAX];
+	char tab[STYR_CODE_MAX];
+	int year, month;
+	char where[STYR_NAME_MAX]; /* the row or kind the rule checked: "utfall", "RESULTAT" */
+	char left_label[STYR_NAME_MAX];
+	char right_label[STYR_NAME_MAX]; /* what the left side should equal: "utfall-budget" */
+	int64_t left, right, diff;       /* diff = left − right */
+	bool rounding;                   /* |diff| within the rule's tolerance */
+};
+
+struct styr_check_stats {
+	size_t rules, checked, errors, notes;
+};
+
+/* Run every stored rule over the ledger (filtered by f), calling cb for
+ * each violation.  cb returns 0 to go on. */
+int styr_check_run(struct styr_db *db, const struct styr_ledger_filter *f,
+                   int (*cb)(void *ctx, const struct styr_finding *fd), void *ctx,
+                   struct styr_check_stats *stats, struct styr_err *err);
+
+/* ---- action plans ---- */
+
+/* An åtgärd of a plan (handlingsplan), with its economic effect in tkr. */
+struct styr_action {
+	char plan[STYR_CODE_MAX];
+	char unit[STYR_CODE_MAX];
+	char insatsomrade[STYR_NAME_MAX];
+	char title[STYR_NAME_MAX];
+	char owner[STYR_NAME_MAX];
+	char due[STYR_DATE_MAX];
+	char state[STYR_CODE_MAX]; /* planerad, pågår, genomförd, avbruten */
+	bool has_expected, has_achieved;
+	int64_t expected, achieved; /* tkr */
+};
+
+int styr_action_state_check(const char *state, struct styr_err *err);
+int styr_action_put(struct styr_db *db, const struct styr_action *a, struct styr_err *err);
+/* plan NULL: all; in plan order, then as stored. */
+int styr_action_each(struct styr_db *db, const char *plan,
+                     int (*cb)(void *ctx, const struct styr_action *a), void *ctx,
+                     struct styr_err *err);
+
+/* Genomförandegrad = achieved / expected in tenths of a percent, rounded
+ * (5 800 of 7 800 gives 744 = 74,4 %); false when expected is 0. */
+bool styr_completion_permille(int64_t achieved, int64_t expected, int64_t *out);
+
+/* ---- regionbidrag bridge and allocation model (src/calc/bridge.c) ---- */
+
+/* One figure of Bilaga 4A/4B.  amount: Mkr × 1000 (= tkr), or a percent
+ * × 1000 for the steps upprakning_pct and andel. */
+struct styr_bridge_line {
+	int year;
+	char unit[STYR_CODE_MAX];
+	char step[STYR_CODE_MAX];
+	char label[STYR_NAME_MAX];
+	int64_t amount;
+	char source[STYR_SOURCE_MAX];
+};
+
+/* "ingaende", "summa_teknisk", "upprakning", ... (docs/formats.md). */
+int styr_bridge_step_check(const char *step, struct styr_err *err);
+int styr_bridge_put(struct styr_db *db, const struct styr_bridge_line *b, struct styr_err *err);
+/* year 0: all; in year order, then as stored. */
+int styr_bridge_each(struct styr_db *db, int year,
+                     int (*cb)(void *ctx, const struct styr_bridge_line *b), void *ctx,
+                     struct styr_err *err);
+
+/* One board's bridge, and the allocation model for the boards with an
+ * andel (the hospital boards). */
+struct styr_bridge_board {
+	char unit[STYR_CODE_MAX];
+	int64_t ingaende, teknisk, upprakning, riktad, forandring, utgaende; /* tkr */
+	int64_t pct;       /* uppräkning percent × 1000; has_pct */
+	int64_t andel;     /* printed share × 1000 (60,6 % = 60600); has_andel */
+	int64_t effekt;    /* omfördelningseffekt (a riktad row), tkr */
+	int64_t share_ppm; /* the share the effect implies, of the pool, in ppm */
+	bool has_pct, has_andel;
+};
+
+struct styr_bridge_model {
+	int year;
+	struct styr_bridge_board *boards;
+	size_t n;
+	int64_t pool; /* Σ (ingående + tekniska + uppräkning) of the andel boards */
+};
+
+#define STYR_OMFORDELNING_LABEL "Omfördelningseffekt ny ersättningsmodell"
+/* The region's own financial figures (årets resultat, balanskrav,
+ * nettoskuld) are bridge lines of this unit. */
+#define STYR_FINANCE_UNIT "RS"
+
+/* The financial goals of a year (seed 003: resultatmål ≥ 2 % of skatt,
+ * utjämning och generella statsbidrag over a rolling five years,
+ * balanskrav, skuldsättning ≤ 25 %).  Amounts tkr; percents in
+ * hundredths (2,00 % = 200). */
+struct styr_finance_year {
+	int year;
+	bool has_resultat, has_sub, has_bkr, has_skuld, has_rolling;
+	int64_t resultat, sub, balanskravsresultat, synnerliga_skal, nettoskuld;
+	int64_t resultat_pct100; /* resultat / sub */
+	int64_t rolling_pct100;  /* Σ resultat / Σ sub over year−4..year */
+	int64_t skuld_pct100;    /* debt (−nettoskuld, printed negative) / sub */
+};
+
+/* Fill out[0..n) for the years first..first+n−1 from the finance lines. */
+int styr_finance_years(struct styr_db *db, int first, size_t n, struct styr_finance_year *out,
+                       struct styr_err *err);
+
+/* Load year's bridge into a model (boards in stored order). */
+int styr_bridge_model_load(struct styr_db *db, int year, struct styr_bridge_model *m,
+                           struct styr_err *err);
+void styr_bridge_model_release(struct styr_bridge_model *m);
+
+/* What if the uppräkning percent old_pct were new_pct (both × 1000)?
+ * Every board with that percent gets uppräkning = (ingående + tekniska) ×
+ * new_pct; the allocation boards then share the new pool in the
+ * proportions the document's effects imply, which gives each a new
+ * omfördelningseffekt; riktade and regionbidrag follow.  Changes m in
+ * place. */
+void styr_bridge_whatif(struct styr_bridge_model *m, int64_t old_pct, int64_t new_pct);
+
+/* ---- SIE 4 (src/import/sie.c) ---- */
+
+struct styr_sie_stats {
+	int year;        /* of #RAR 0 */
+	size_t accounts; /* #KONTO */
+	size_t vouchers, transactions;
+	size_t balances;       /* account balances stored */
+	size_t ledger_amounts; /* resultaträkning amounts stored */
+};
+
+/* Import an SIE 4 file for unit: PC8 (CP437) decoded, every voucher
+ * checked to balance, #RES = Σ #TRANS, #UB = #IB + Σ #TRANS and Σ #PSALDO
+ * = #RES checked, account balances stored per month, and the result
+ * accounts mapped (mapping: a file "accounts;row", NULL: the stored map,
+ * BAS by default) to resultaträkning rows as utfall and budget in tkr.
+ * One transaction; any error names file, line (and voucher) and leaves
+ * the database unchanged. */
+int styr_import_sie(struct styr_db *db, const char *path, const char *unit, const char *mapping,
+                    struct styr_sie_stats *stats, struct styr_err *err);
+
+#endif

@@ -1,0 +1,305 @@
+/*
+ * What a controller derives from a resultaträkning every month: the
+ * avvikelse (utfall − budget for the period), the förändring against the
+ * same period of the year before in tkr and percent, the budget of a
+ * period (a year budget spread over the months, flat or by a profile) and
+ * the helårsprognos (the one given, else utfall to date plus the budget of
+ * the months left).
+ *
+ * Everything is int64_t tkr.  Where a division is unavoidable (a
+ * periodised budget, a percentage) the result is rounded half away from
+ * zero once, and a periodised budget is rounded cumulatively so that the
+ * months always add up to the year.
+ */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "styr/ledger.h"
+
+#define KIND_NONE -1
+
+int64_t styr_div_round(int64_t a, int64_t b)
+{
+	int64_t q, r;
+
+	if (b < 0) {
+		a = -a;
+		b = -b;
+	}
+	q = a / b;
+	r = a % b;
+	if (r < 0 ? -r * 2 >= b : r * 2 >= b)
+		q += a < 0 ? -1 : 1;
+	return q;
+}
+
+/* Cumulative budget of months 1..m. */
+static int64_t cumulative(int64_t year_budget, const int *weights, int m)
+{
+	int64_t total = 0, upto = 0;
+	int i;
+
+	if (m <= 0)
+		return 0;
+	if (m >= 12)
+		return year_budget;
+	if (!weights)
+		return styr_div_round(year_budget * m, 12);
+	for (i = 0; i < 12; i++) {
+		total += weights[i];
+		if (i < m)
+			upto += weights[i];
+	}
+	if (total <= 0)
+		return styr_div_round(year_budget * m, 12);
+	return styr_div_round(year_budget * upto, total);
+}
+
+int64_t styr_budget_period(int64_t year_budget, const int *weights, int first, int last)
+{
+	if (first < 1)
+		first = 1;
+	if (last > 12)
+		last = 12;
+	if (last < first)
+		return 0;
+	return cumulative(year_budget, weights, last) - cumulative(year_budget, weights, first - 1);
+}
+
+bool styr_change_pct100(int64_t cur, int64_t prev, int64_t *out)
+{
+	if (prev == 0)
+		return false;
+	*out = styr_div_round((cur - prev) * 10000, prev < 0 ? -prev : prev);
+	return true;
+}
+
+int64_t styr_forecast_year(int64_t utfall_to_date, int64_t year_budget, const int *weights,
+                           int done)
+{
+	return utfall_to_date + styr_budget_period(year_budget, weights, done + 1, 12);
+}
+
+/* The figures of one row gathered from the store before deriving. */
+struct gather {
+	int64_t prev_year, prev_months; /* utfall year−1: month 0; Σ months 1..m */
+	int64_t cur_year, cur_months;   /* utfall */
+	int64_t budget_year, budget_months, budget_after; /* Σ months 1..m, m+1..12 */
+	int64_t prognos, avvikelse;
+	unsigned have; /* bits below */
+};
+
+enum {
+	H_PREV_YEAR = 1,
+	H_PREV_MONTHS = 2,
+	H_CUR_YEAR = 4,
+	H_CUR_MONTHS = 8,
+	H_BUDGET_YEAR = 16,
+	H_BUDGET_MONTHS = 32,
+	H_PROGNOS = 64,
+	H_AVVIKELSE = 128,
+	H_BUDGET_MONTHLY_ALL = 256
+};
+
+struct build {
+	struct styr_ledger_row *rows;
+	size_t nrows, cap;
+	struct gather *g;
+	const char *tab;
+	int year, months;
+	struct styr_err *err;
+};
+
+static int add_row(void *ctx, const struct styr_ledger_row *r)
+{
+	struct build *b = ctx;
+
+	if (b->nrows == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 32;
+		struct styr_ledger_row *v = realloc(b->rows, cap * sizeof(*v));
+
+		if (!v)
+			return styr_error(b->err, STYR_ENOMEM, "out of memory");
+		b->rows = v;
+		b->cap = cap;
+	}
+	b->rows[b->nrows++] = *r;
+	return 0;
+}
+
+static size_t row_index(const struct build *b, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < b->nrows; i++)
+		if (!strcmp(b->rows[i].code, code))
+			return i;
+	return (size_t)-1;
+}
+
+static int add_entry(void *ctx, const struct styr_ledger_entry *e)
+{
+	struct build *b = ctx;
+	size_t i = row_index(b, e->row);
+	struct gather *g;
+	bool in_months = e->month >= 1 && e->month <= b->months;
+
+	if (i == (size_t)-1 || strcmp(e->tab, b->tab))
+		return 0;
+	g = &b->g[i];
+	if (!strcmp(e->kind, "utfall")) {
+		if (e->year == b->year - 1) {
+			if (e->month == 0) {
+				g->prev_year = e->amount;
+				g->have |= H_PREV_YEAR;
+			} else if (in_months) {
+				g->prev_months += e->amount;
+				g->have |= H_PREV_MONTHS;
+			}
+		} else if (e->year == b->year) {
+			if (e->month == 0) {
+				g->cur_year = e->amount;
+				g->have |= H_CUR_YEAR;
+			} else if (in_months) {
+				g->cur_months += e->amount;
+				g->have |= H_CUR_MONTHS;
+			}
+		}
+	} else if (e->year != b->year) {
+		return 0;
+	} else if (!strcmp(e->kind, "budget")) {
+		if (e->month == 0) {
+			g->budget_year = e->amount;
+			g->have |= H_BUDGET_YEAR;
+		} else {
+			if (in_months)
+				g->budget_months += e->amount;
+			else
+				g->budget_after += e->amount;
+			g->have |= H_BUDGET_MONTHS;
+		}
+	} else if (!strcmp(e->kind, "prognos") && e->month == 0) {
+		g->prognos = e->amount;
+		g->have |= H_PROGNOS;
+	} else if (!strcmp(e->kind, "avvikelse") && e->month == 0 && b->months == 12) {
+		g->avvikelse = e->amount;
+		g->have |= H_AVVIKELSE;
+	}
+	return 0;
+}
+
+/* Derive one line from what was gathered; false when the row has no
+ * figures at all for this period. */
+static bool derive(const struct gather *g, int months, const int *weights,
+                   struct styr_ledger_line *l)
+{
+	bool whole = months == 12;
+
+	memset(&l->has_prev, 0, sizeof(*l) - offsetof(struct styr_ledger_line, has_prev));
+	/* Monthly figures win over a year figure for part of a year; for the
+	 * whole year a printed year total wins over the months. */
+	if (g->have & H_CUR_YEAR && (whole || !(g->have & H_CUR_MONTHS))) {
+		l->utfall = g->cur_year;
+		l->has_utfall = whole;
+	}
+	if (g->have & H_CUR_MONTHS && !(whole && g->have & H_CUR_YEAR)) {
+		l->utfall = g->cur_months;
+		l->has_utfall = true;
+	}
+	if (g->have & H_PREV_YEAR && whole) {
+		l->prev_utfall = g->prev_year;
+		l->has_prev = true;
+	} else if (g->have & H_PREV_MONTHS) {
+		l->prev_utfall = g->prev_months;
+		l->has_prev = true;
+	}
+	if (g->have & H_BUDGET_MONTHS) {
+		l->budget = g->budget_months;
+		l->has_budget = true;
+	} else if (g->have & H_BUDGET_YEAR) {
+		l->budget = styr_budget_period(g->budget_year, weights, 1, months);
+		l->has_budget = true;
+	}
+	if (l->has_utfall && l->has_budget)
+		l->avvikelse = l->utfall - l->budget;
+	if (g->have & H_AVVIKELSE) {
+		l->printed_avvikelse = g->avvikelse;
+		l->has_printed_avvikelse = true;
+	}
+	if (l->has_utfall && l->has_prev) {
+		l->forandring = l->utfall - l->prev_utfall;
+		l->has_pct = styr_change_pct100(l->utfall, l->prev_utfall, &l->forandring_pct100);
+	}
+	if (g->have & H_PROGNOS) {
+		l->prognos = g->prognos;
+		l->has_prognos = true;
+	} else if (l->has_utfall && g->have & (H_BUDGET_YEAR | H_BUDGET_MONTHS)) {
+		/* Monthly budgets give the rest of the year as they are;
+		 * a year budget is periodised. */
+		if (whole)
+			l->prognos = l->utfall;
+		else if (g->have & H_BUDGET_MONTHS)
+			l->prognos = l->utfall + g->budget_after;
+		else
+			l->prognos = styr_forecast_year(l->utfall, g->budget_year, weights, months);
+		l->has_prognos = l->prognos_derived = true;
+	}
+	return l->has_utfall || l->has_prev || l->has_budget || l->has_prognos;
+}
+
+int styr_ledger_table_build(struct styr_db *db, const char *unit, const char *tab, int year,
+                            int months, const int *weights, struct styr_ledger_table *out,
+                            struct styr_err *err)
+{
+	struct build b;
+	struct styr_ledger_filter f = {unit, tab, 0};
+	size_t i;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	memset(&b, 0, sizeof(b));
+	b.tab = tab;
+	b.year = year;
+	b.months = months < 1 ? 12 : months > 12 ? 12 : months;
+	b.err = err;
+	rc = styr_ledger_row_each(db, add_row, &b, err);
+	if (!rc && !(b.g = calloc(b.nrows ? b.nrows : 1, sizeof(*b.g))))
+		rc = styr_error(err, STYR_ENOMEM, "out of memory");
+	if (!rc)
+		rc = styr_ledger_each(db, &f, add_entry, &b, err);
+	if (!rc && !(out->lines = calloc(b.nrows ? b.nrows : 1, sizeof(*out->lines))))
+		rc = styr_error(err, STYR_ENOMEM, "out of memory");
+	for (i = 0; !rc && i < b.nrows; i++) {
+		struct styr_ledger_line *l = &out->lines[out->n];
+
+		l->row = b.rows[i];
+		if (b.g[i].have && derive(&b.g[i], b.months, weights, l))
+			out->n++;
+	}
+	free(b.rows);
+	free(b.g);
+	if (rc)
+		styr_ledger_table_release(out);
+	return rc;
+}
+
+void styr_ledger_table_release(struct styr_ledger_table *t)
+{
+	free(t->lines);
+	memset(t, 0, sizeof(*t));
+}
+
+int styr_ledger_kind_check(const char *kind, struct styr_err *err)
+{
+	static const char *const kinds[] = {"utfall", "budget", "prognos", "avvikelse"};
+	size_t i;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (!strcmp(kind, kinds[i]))
+			return STYR_OK;
+	return styr_error(err, STYR_EINPUT,
+	                  "ledger kind \"%s\": expected utfall, budget, prognos or avvikelse",
+	                  kind);
+}

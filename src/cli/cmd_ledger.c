@@ -1,0 +1,189 @@
+/*
+ * styr ledger: a unit's resultaträkning for a period as a controller reads
+ * it every month: utfall against the same period the year before, the
+ * periodised budget, avvikelse, förändring in tkr and percent, and the
+ * helårsprognos (given, or derived from utfall to date plus the budget of
+ * the months left; marked "*" when derived).
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char *const month_abbr[] = {"jan", "feb", "mar", "apr", "maj", "jun",
+                                         "jul", "aug", "sep", "okt", "nov", "dec"};
+
+static void tkr(char *buf, size_t n, bool has, int64_t v)
+{
+	if (has)
+		styr_num_format(buf, n, (double)v, 0);
+	else
+		snprintf(buf, n, "–");
+}
+
+/* Parse "8,8,9,..." (12 whole numbers) into w. */
+static int parse_profile(const char *text, int *w)
+{
+	int i;
+	char *end;
+
+	for (i = 0; i < 12; i++) {
+		long v = strtol(text, &end, 10);
+
+		if (end == text || v < 0 || v > 1000000)
+			return -1;
+		w[i] = (int)v;
+		text = end;
+		if (i < 11) {
+			if (*text != ',')
+				return -1;
+			text++;
+		}
+	}
+	return *text ? -1 : 0;
+}
+
+static int run(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"unit", required_argument, NULL, 'u'},    {"year", required_argument, NULL, 'y'},
+	    {"months", required_argument, NULL, 'm'},  {"table", required_argument, NULL, 't'},
+	    {"profile", required_argument, NULL, 'p'}, {NULL, 0, NULL, 0},
+	};
+	const char *unit = NULL, *tab = "";
+	struct styr_ledger_table t;
+	struct styr_org_unit u;
+	struct styr_db *db;
+	struct styr_err err;
+	int weights[12], *profile = NULL;
+	long year = 0, months = 12;
+	char *end;
+	size_t i;
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'u':
+			unit = optarg;
+			break;
+		case 'y':
+			year = strtol(optarg, &end, 10);
+			if (*end || year < 1900 || year > 2999)
+				return cli_usage(&cmd_ledger_def,
+				                 "--year \"%s\": expected a year such as 2024",
+				                 optarg);
+			break;
+		case 'm':
+			months = strtol(optarg, &end, 10);
+			if (*end || months < 1 || months > 12)
+				return cli_usage(
+				    &cmd_ledger_def,
+				    "--months \"%s\": expected 1 to 12 (jan up to that "
+				    "month)",
+				    optarg);
+			break;
+		case 't':
+			tab = optarg;
+			break;
+		case 'p':
+			if (parse_profile(optarg, weights))
+				return cli_usage(
+				    &cmd_ledger_def,
+				    "--profile \"%s\": expected 12 whole numbers separated "
+				    "by commas",
+				    optarg);
+			profile = weights;
+			break;
+		default:
+			return cli_usage(&cmd_ledger_def, "unknown option");
+		}
+	}
+	if (optind != argc || !unit || !year)
+		return cli_usage(&cmd_ledger_def, "needs --unit CODE and --year YYYY");
+	styr_err_init(&err);
+	if (cli_open(cli, 0, &db, &err))
+		return cli_fail(&err);
+	if (styr_org_find(db, unit, &u, &err) ||
+	    styr_ledger_table_build(db, u.code, tab, (int)year, (int)months, profile, &t, &err)) {
+		styr_db_close(db);
+		return cli_fail(&err);
+	}
+	printf("Resultaträkning %s %s%s%s, jan–%s %ld (tkr)\n", u.code, u.name,
+	       tab[0] ? ", tabell " : "", tab, month_abbr[months - 1], year);
+	{
+		char y0[24], y1[24];
+
+		snprintf(y0, sizeof(y0), "%ld", year - 1);
+		snprintf(y1, sizeof(y1), "%ld", year);
+		cli_cell("", -34);
+		cli_cell("Utfall", 13);
+		cli_cell("Utfall", 13);
+		cli_cell("Budget", 13);
+		cli_cell("Avvikelse", 12);
+		cli_cell("Förändring", 12);
+		cli_cell("Förändr.", 11);
+		cli_cell("Prognos", 15);
+		printf("\n");
+		cli_cell("Rad", -34);
+		cli_cell(y0, 13);
+		cli_cell(y1, 13);
+		cli_cell(y1, 13);
+		cli_cell("", 12);
+		cli_cell("tkr", 12);
+		cli_cell("%", 11);
+		cli_cell("helår", 15);
+		printf("\n");
+	}
+	for (i = 0; i < t.n; i++) {
+		const struct styr_ledger_line *l = &t.lines[i];
+		char a[32], b[32], cc[32], d[32], e[32], f[32], g[40];
+
+		tkr(a, sizeof(a), l->has_prev, l->prev_utfall);
+		tkr(b, sizeof(b), l->has_utfall, l->utfall);
+		tkr(cc, sizeof(cc), l->has_budget, l->budget);
+		tkr(d, sizeof(d), l->has_utfall && l->has_budget, l->avvikelse);
+		tkr(e, sizeof(e), l->has_utfall && l->has_prev, l->forandring);
+		if (l->has_pct) {
+			styr_num_format(f, sizeof(f), (double)l->forandring_pct100 / 100.0, 1);
+			strcat(f, " %");
+		} else {
+			snprintf(f, sizeof(f), "–");
+		}
+		tkr(g, sizeof(g), l->has_prognos, l->prognos);
+		if (l->prognos_derived)
+			strcat(g, "*");
+		/* printf's widths count bytes; pad by characters so that åäö,
+		 * the minus sign and the no-break spaces line up. */
+		cli_cell(l->row.label, -34);
+		cli_cell(a, 13);
+		cli_cell(b, 13);
+		cli_cell(cc, 13);
+		cli_cell(d, 12);
+		cli_cell(e, 12);
+		cli_cell(f, 11);
+		cli_cell(g, 15);
+		putchar('\n');
+	}
+	if (!t.n)
+		printf("(inga belopp för %s %ld)\n", u.code, year);
+	styr_ledger_table_release(&t);
+	styr_db_close(db);
+	return 0;
+}
+
+const struct command cmd_ledger_def = {
+    "ledger",
+    run,
+    "a unit's resultaträkning: utfall, budget, avvikelse, förändring, prognos",
+    "styr ledger --unit CODE --year YYYY [--months M] [--table NAME]\n"
+    "                   [--profile W1,...,W12]\n"
+    "Prints the resultaträkning of the unit for jan up to month M (default 12)\n"
+    "in tkr: utfall the year before and this year, budget for the period,\n"
+    "avvikelse = utfall − budget, förändring in tkr and percent, and the\n"
+    "helårsprognos (marked * when derived as utfall to date + budget for the\n"
+    "months left).  The year budget is spread flat over the months, or by\n"
+    "--profile (twelve weights).  --table picks a partial table a report\n"
+    "printed (e.g. personal); default the resultaträkning itself.\n",
+};

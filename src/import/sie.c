@@ -1,0 +1,933 @@
+/*
+ * SIE 4, the Swedish standard export of an accounting system: the chart of
+ * accounts (#KONTO), opening and closing balances (#IB/#UB), the year's
+ * result per account (#RES), period balances and budgets per month
+ * (#PSALDO/#PBUDGET) and every voucher (#VER { #TRANS ... }).  Loading it
+ * lets a real ledger into styr without retyping.
+ *
+ * The file is PC8 (code page 437) by the standard, so it is decoded to
+ * UTF-8 first; bytes that make no sense in Swedish PC8 text (box drawing,
+ * Greek) mean the file was saved as Latin-1/Windows-1252 or UTF-8, and it
+ * is refused rather than imported with garbled names.
+ *
+ * The whole file is read before anything is stored, into dense arrays by
+ * account (four-digit BAS accounts, 0..9999) and month, so that the checks
+ * a producer's file satisfies can be made first: every voucher balances,
+ * #RES = Σ #TRANS for every result account, #UB = #IB + Σ #TRANS for
+ * every balance account and Σ #PSALDO (no objects) = #RES.  A file that
+ * fails any of them is refused, naming file, line and voucher.  Then, in
+ * one transaction, the balances are stored in öre, and the result
+ * accounts (classes 3–8) are mapped to resultaträkning rows and stored as
+ * utfall (from the vouchers, per month; #RES -1 as last year's) and budget
+ * (#PBUDGET per month), in tkr with the sign the resultaträkning uses
+ * (income positive, costs negative; SIE books income as credit,
+ * negative).
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "styr/import.h"
+#include "styr/ledger.h"
+
+#define SIE_FILE_MAX ((size_t)256 << 20)
+#define ACCOUNTS     10000
+#define MAX_FIELDS   16
+#define FIELD_MAX    512
+
+/* Code page 437, 0x80..0xFF, as Unicode. */
+static const unsigned short cp437[128] = {
+    0x00C7, 0x00FC, 0x00E9, 0x00E2, 0x00E4, 0x00E0, 0x00E5, 0x00E7, 0x00EA, 0x00EB, 0x00E8, 0x00EF,
+    0x00EE, 0x00EC, 0x00C4, 0x00C5, 0x00C9, 0x00E6, 0x00C6, 0x00F4, 0x00F6, 0x00F2, 0x00FB, 0x00F9,
+    0x00FF, 0x00D6, 0x00DC, 0x00A2, 0x00A3, 0x00A5, 0x20A7, 0x0192, 0x00E1, 0x00ED, 0x00F3, 0x00FA,
+    0x00F1, 0x00D1, 0x00AA, 0x00BA, 0x00BF, 0x2310, 0x00AC, 0x00BD, 0x00BC, 0x00A1, 0x00AB, 0x00BB,
+    0x2591, 0x2592, 0x2593, 0x2502, 0x2524, 0x2561, 0x2562, 0x2556, 0x2555, 0x2563, 0x2551, 0x2557,
+    0x255D, 0x255C, 0x255B, 0x2510, 0x2514, 0x2534, 0x252C, 0x251C, 0x2500, 0x253C, 0x255E, 0x255F,
+    0x255A, 0x2554, 0x2569, 0x2566, 0x2560, 0x2550, 0x256C, 0x2567, 0x2568, 0x2564, 0x2565, 0x2559,
+    0x2558, 0x2552, 0x2553, 0x256B, 0x256A, 0x2518, 0x250C, 0x2588, 0x2584, 0x258C, 0x2590, 0x2580,
+    0x03B1, 0x00DF, 0x0393, 0x03C0, 0x03A3, 0x03C3, 0x00B5, 0x03C4, 0x03A6, 0x0398, 0x03A9, 0x03B4,
+    0x221E, 0x03C6, 0x03B5, 0x2229, 0x2261, 0x00B1, 0x2265, 0x2264, 0x2320, 0x2321, 0x00F7, 0x2248,
+    0x00B0, 0x2219, 0x00B7, 0x221A, 0x207F, 0x00B2, 0x25A0, 0x00A0,
+};
+
+/* PC8 bytes Swedish accounting text uses: the letters 0x80..0xAF and a
+ * few signs (ß µ ° ²).  Box drawing and Greek are what Latin-1 åäö and
+ * UTF-8 lead bytes turn into when read as PC8. */
+static bool plausible(unsigned char c)
+{
+	return c < 0xB0 || c == 0xE1 || c == 0xE6 || c == 0xF8 || c == 0xFD || c == 0xFF;
+}
+
+static size_t put_utf8(char *out, unsigned cp)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	out[0] = (char)(0xE0 | (cp >> 12));
+	out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[2] = (char)(0x80 | (cp & 0x3F));
+	return 3;
+}
+
+/* A valid UTF-8 sequence of two or more bytes starts at p? */
+static bool utf8_seq(const unsigned char *p, size_t left)
+{
+	if (left >= 2 && p[0] >= 0xC2 && p[0] <= 0xDF && (p[1] & 0xC0) == 0x80)
+		return true;
+	return left >= 3 && p[0] >= 0xE0 && p[0] <= 0xEF && (p[1] & 0xC0) == 0x80 &&
+	       (p[2] & 0xC0) == 0x80;
+}
+
+static int decode(const char *path, const unsigned char *in, size_t len, char **out,
+                  struct styr_err *err)
+{
+	char *o = malloc(len * 3 + 1);
+	size_t i, n = 0;
+	int line = 1;
+
+	if (!o)
+		return styr_error(err, STYR_ENOMEM, "out of memory reading %s", path);
+	for (i = 0; i < len; i++) {
+		unsigned char c = in[i];
+
+		if (c == '\n')
+			line++;
+		if (c == 0) {
+			free(o);
+			return styr_error(err, STYR_EINPUT,
+			                  "%s:%d: a NUL byte: expected SIE text in PC8 (CP437)",
+			                  path, line);
+		}
+		if (c < 0x80) {
+			o[n++] = (char)c;
+			continue;
+		}
+		if (!plausible(c)) {
+			char shown[4];
+
+			shown[put_utf8(shown, cp437[c - 0x80])] = '\0';
+			free(o);
+			if (utf8_seq(in + i, len - i))
+				return styr_error(
+				    err, STYR_EINPUT,
+				    "%s:%d: the file is UTF-8: expected PC8 (CP437) as "
+				    "SIE 4 prescribes (#FORMAT PC8); convert it with "
+				    "iconv -f UTF-8 -t CP437",
+				    path, line);
+			return styr_error(err, STYR_EINPUT,
+			                  "%s:%d: byte 0x%02X is \"%s\" in PC8 (CP437), which "
+			                  "Swedish text does not use: the file looks like Latin-1 "
+			                  "or Windows-1252; expected PC8 as SIE 4 prescribes "
+			                  "(iconv -f WINDOWS-1252 -t CP437 converts it)",
+			                  path, line, c, shown);
+		}
+		n += put_utf8(o + n, cp437[c - 0x80]);
+	}
+	o[n] = '\0';
+	*out = o;
+	return STYR_OK;
+}
+
+/* One record's fields: the label, then words, "quoted strings" and
+ * {object lists} (kept with their braces). */
+struct record {
+	char f[MAX_FIELDS][FIELD_MAX];
+	int n;
+};
+
+static int tokenize(const char *s, struct record *r)
+{
+	r->n = 0;
+	while (*s) {
+		size_t k = 0;
+		char *d;
+
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (!*s)
+			break;
+		if (r->n == MAX_FIELDS)
+			return -1;
+		d = r->f[r->n];
+		if (*s == '"') {
+			for (s++; *s && *s != '"'; s++) {
+				if (*s == '\\' && s[1])
+					s++;
+				if (k + 1 < FIELD_MAX)
+					d[k++] = *s;
+			}
+			if (*s != '"')
+				return -1;
+			s++;
+		} else if (*s == '{') {
+			bool quoted = false;
+
+			for (; *s && (quoted || *s != '}'); s++) {
+				if (*s == '"')
+					quoted = !quoted;
+				if (k + 1 < FIELD_MAX)
+					d[k++] = *s;
+			}
+			if (*s != '}')
+				return -1;
+			d[k++] = *s++;
+		} else {
+			while (*s && *s != ' ' && *s != '\t' && k + 1 < FIELD_MAX)
+				d[k++] = *s++;
+		}
+		d[k] = '\0';
+		r->n++;
+	}
+	return 0;
+}
+
+struct sie {
+	const char *path;
+	struct styr_err *err;
+	int line;
+	int year; /* #RAR 0 */
+	bool has_rar;
+	/* by account; [13]: month 1..12 at [m], index 0 unused */
+	int64_t (*trans)[13], (*psaldo)[13], (*pbudget)[13];
+	int64_t *res, *res_prev, *ib, *ub;
+	unsigned char *flags;
+	char (*name)[STYR_NAME_MAX];
+	size_t accounts, vouchers, transactions;
+	/* the open voucher */
+	bool in_ver, ver_pending;
+	char ver_id[64];
+	int ver_line, ver_date;
+	int64_t ver_sum;
+};
+
+enum {
+	F_KONTO = 1,
+	F_RES = 2,
+	F_RES_PREV = 4,
+	F_IB = 8,
+	F_UB = 16,
+	F_PSALDO = 32,
+	F_PBUDGET = 64,
+	F_TRANS = 128
+};
+
+/* Öre as kronor for a message, "−12 771,00" (display only). */
+static void kr(char *buf, size_t n, int64_t ore)
+{
+	styr_num_format(buf, n, (double)ore / 100.0, 2);
+}
+
+static int bad(struct sie *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int bad(struct sie *s, const char *fmt, ...)
+{
+	char msg[STYR_ERR_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return styr_error(s->err, STYR_EINPUT, "%s:%d: %s", s->path, s->line, msg);
+}
+
+/* "-12899.00" → öre */
+static int ore(struct sie *s, const char *label, const char *t, int64_t *out)
+{
+	const char *p = t;
+	int64_t v = 0;
+	int dec = -1, digits = 0;
+	bool neg = false;
+
+	if (*p == '-' || *p == '+')
+		neg = *p++ == '-';
+	for (; *p; p++) {
+		if (*p == '.' && dec < 0) {
+			dec = 0;
+			continue;
+		}
+		if (!isdigit((unsigned char)*p) || (dec >= 0 && ++dec > 2) || ++digits > 17)
+			return bad(s,
+			           "%s: amount \"%s\": expected kronor with at most two decimals "
+			           "after a point, such as -128.00",
+			           label, t);
+		v = v * 10 + (*p - '0');
+	}
+	if (!digits)
+		return bad(s, "%s: amount \"%s\": expected kronor such as -128.00", label, t);
+	while (dec < 2) {
+		v *= 10;
+		dec = dec < 0 ? 1 : dec + 1;
+	}
+	*out = neg ? -v : v;
+	return STYR_OK;
+}
+
+static int account(struct sie *s, const char *label, const char *t, int *out)
+{
+	char *end;
+	long a = strtol(t, &end, 10);
+
+	if (*end || end == t || a < 0 || a >= ACCOUNTS)
+		return bad(s,
+		           "%s: account \"%s\": expected a four-digit account number such as 3010",
+		           label, t);
+	*out = (int)a;
+	return STYR_OK;
+}
+
+/* "0" or "-1" */
+static int year_index(struct sie *s, const char *label, const char *t, int *out)
+{
+	if (!strcmp(t, "0") || !strcmp(t, "-1")) {
+		*out = atoi(t);
+		return STYR_OK;
+	}
+	return bad(s, "%s: year \"%s\": expected 0 (this year) or -1 (last year)", label, t);
+}
+
+static int need(struct sie *s, const struct record *r, int n, const char *form)
+{
+	if (r->n < n)
+		return bad(s, "%s: expected %s", r->f[0], form);
+	return STYR_OK;
+}
+
+static bool empty_objects(const char *t)
+{
+	for (t++; *t && *t != '}'; t++)
+		if (*t != ' ' && *t != '\t')
+			return false;
+	return true;
+}
+
+/* "YYYYMMDD" → that number, 0 when malformed */
+static int date(const char *t)
+{
+	size_t i;
+
+	if (strlen(t) != 8)
+		return 0;
+	for (i = 0; i < 8; i++)
+		if (!isdigit((unsigned char)t[i]))
+			return 0;
+	return atoi(t);
+}
+
+static int trans(struct sie *s, const struct record *r)
+{
+	int acct = 0, d, rc;
+	int64_t amount;
+
+	if (!s->in_ver)
+		return bad(s, "#TRANS outside a voucher: expected it between { and } after #VER");
+	if ((rc = need(s, r, 4, "#TRANS account {objects} amount")) ||
+	    (rc = account(s, "#TRANS", r->f[1], &acct)))
+		return rc;
+	if (r->f[2][0] != '{')
+		return bad(s,
+		           "#TRANS: \"%s\": expected an object list such as {} after the account",
+		           r->f[2]);
+	if ((rc = ore(s, "#TRANS", r->f[3], &amount)))
+		return rc;
+	if (!(s->flags[acct] & F_KONTO))
+		return bad(s,
+		           "#TRANS: account %d is not in the file's chart of accounts (#KONTO) "
+		           "(voucher %s)",
+		           acct, s->ver_id);
+	s->ver_sum += amount;
+	s->transactions++;
+	d = r->n > 4 && date(r->f[4]) ? date(r->f[4]) : s->ver_date;
+	if (d / 10000 == s->year) {
+		s->trans[acct][(d / 100) % 100] += amount;
+		s->flags[acct] |= F_TRANS;
+	}
+	return STYR_OK;
+}
+
+static int close_voucher(struct sie *s)
+{
+	if (s->ver_sum != 0) {
+		char sum[48];
+
+		kr(sum, sizeof(sum), s->ver_sum);
+		s->line = s->ver_line;
+		return bad(s, "voucher %s does not balance: its #TRANS sum to %s kr, expected 0",
+		           s->ver_id, sum);
+	}
+	s->in_ver = false;
+	s->vouchers++;
+	return STYR_OK;
+}
+
+static int period(struct sie *s, const char *label, const char *t, int *month)
+{
+	int p = date(t) ? 0 : atoi(t);
+
+	if (strlen(t) != 6 || p / 100 < 1900 || p % 100 < 1 || p % 100 > 12)
+		return bad(s, "%s: period \"%s\": expected YYYYMM such as 201102", label, t);
+	*month = p % 100;
+	return STYR_OK;
+}
+
+static int record(struct sie *s, const struct record *r)
+{
+	const char *l = r->f[0];
+	int acct = 0, yi = 0, m = 0, rc;
+	int64_t amount;
+
+	if (!strcmp(l, "#FORMAT")) {
+		if (r->n < 2 || strcmp(r->f[1], "PC8"))
+			return bad(s, "#FORMAT %s: expected PC8, the only format of SIE 4",
+			           r->n < 2 ? "" : r->f[1]);
+	} else if (!strcmp(l, "#RAR")) {
+		if ((rc = need(s, r, 4, "#RAR yearno start end")))
+			return rc;
+		if (!strcmp(r->f[1], "0")) {
+			if (!date(r->f[2]))
+				return bad(s, "#RAR: start \"%s\": expected a date YYYYMMDD",
+				           r->f[2]);
+			s->year = date(r->f[2]) / 10000;
+			s->has_rar = true;
+		}
+	} else if (!strcmp(l, "#KONTO")) {
+		if ((rc = need(s, r, 3, "#KONTO account name")) ||
+		    (rc = account(s, l, r->f[1], &acct)))
+			return rc;
+		if (strlen(r->f[2]) >= STYR_NAME_MAX)
+			return bad(s, "#KONTO %d: name longer than %d bytes", acct,
+			           STYR_NAME_MAX - 1);
+		memcpy(s->name[acct], r->f[2], strlen(r->f[2]) + 1);
+		if (!(s->flags[acct] & F_KONTO))
+			s->accounts++;
+		s->flags[acct] |= F_KONTO;
+	} else if (!strcmp(l, "#IB") || !strcmp(l, "#UB") || !strcmp(l, "#RES")) {
+		if ((rc = need(s, r, 4, "yearno account amount")) ||
+		    (rc = year_index(s, l, r->f[1], &yi)) || (rc = account(s, l, r->f[2], &acct)) ||
+		    (rc = ore(s, l, r->f[3], &amount)))
+			return rc;
+		if (!strcmp(l, "#RES") && yi == -1) {
+			s->res_prev[acct] = amount;
+			s->flags[acct] |= F_RES_PREV;
+		} else if (yi == 0) {
+			int flag = l[1] == 'I' ? F_IB : l[1] == 'U' ? F_UB : F_RES;
+			int64_t *v = flag == F_IB ? s->ib : flag == F_UB ? s->ub : s->res;
+
+			v[acct] = amount;
+			s->flags[acct] |= flag;
+		}
+	} else if (!strcmp(l, "#PSALDO") || !strcmp(l, "#PBUDGET")) {
+		if ((rc = need(s, r, 6, "yearno period account {objects} amount")) ||
+		    (rc = year_index(s, l, r->f[1], &yi)) || (rc = period(s, l, r->f[2], &m)) ||
+		    (rc = account(s, l, r->f[3], &acct)) || (rc = ore(s, l, r->f[5], &amount)))
+			return rc;
+		if (r->f[4][0] != '{')
+			return bad(s, "%s: \"%s\": expected an object list such as {}", l, r->f[4]);
+		/* Rows per object (kostnadsställe) break the total down; the
+		 * total is the row without objects. */
+		if (yi == 0 && empty_objects(r->f[4])) {
+			if (l[2] == 'S') {
+				s->psaldo[acct][m] += amount;
+				s->flags[acct] |= F_PSALDO;
+			} else {
+				s->pbudget[acct][m] += amount;
+				s->flags[acct] |= F_PBUDGET;
+			}
+		}
+	} else if (!strcmp(l, "#VER")) {
+		if (s->in_ver || s->ver_pending)
+			return bad(s, "#VER inside voucher %s: expected } first", s->ver_id);
+		if ((rc = need(s, r, 4, "#VER series number date")))
+			return rc;
+		if (!date(r->f[3]))
+			return bad(s, "#VER: date \"%s\": expected YYYYMMDD", r->f[3]);
+		snprintf(s->ver_id, sizeof(s->ver_id), "%.20s %.20s (%.8s)", r->f[1], r->f[2],
+		         r->f[3]);
+		s->ver_date = date(r->f[3]);
+		s->ver_line = s->line;
+		s->ver_sum = 0;
+		s->ver_pending = true;
+	} else if (!strcmp(l, "#TRANS")) {
+		return trans(s, r);
+	}
+	/* #RTRANS/#BTRANS record changes to a voucher (an #RTRANS is
+	 * followed by the #TRANS it added); other labels are information
+	 * styr does not keep.  The standard tells readers to skip unknown
+	 * labels. */
+	return STYR_OK;
+}
+
+static int parse(struct sie *s, char *text)
+{
+	char *line = text;
+	struct record *r = malloc(sizeof(*r));
+	int rc = STYR_OK;
+
+	if (!r)
+		return styr_error(s->err, STYR_ENOMEM, "out of memory");
+	s->line = 0;
+	while (line && !rc) {
+		char *nl = strchr(line, '\n');
+		char *p = line;
+		size_t n;
+
+		if (nl)
+			*nl = '\0';
+		s->line++;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		n = strlen(p);
+		while (n && (p[n - 1] == '\r' || p[n - 1] == ' ' || p[n - 1] == '\t'))
+			p[--n] = '\0';
+		if (!strcmp(p, "{")) {
+			if (!s->ver_pending)
+				rc = bad(s, "{ without #VER before it");
+			s->ver_pending = false;
+			s->in_ver = true;
+		} else if (!strcmp(p, "}")) {
+			rc = s->in_ver ? close_voucher(s) : bad(s, "} without an open voucher");
+		} else if (*p == '#') {
+			if (s->ver_pending)
+				rc = bad(s, "voucher %s: expected { after #VER", s->ver_id);
+			else if (tokenize(p, r))
+				rc = bad(
+				    s,
+				    "%.40s: unterminated \"...\" or {...}, or more than %d fields",
+				    p, MAX_FIELDS);
+			else
+				rc = record(s, r);
+		} else if (*p) {
+			rc = bad(s, "\"%.40s\": expected a record starting with #", p);
+		}
+		line = nl ? nl + 1 : NULL;
+	}
+	if (!rc && (s->in_ver || s->ver_pending)) {
+		s->line = s->ver_line;
+		rc = bad(s, "voucher %s is not closed: expected } before the end of the file",
+		         s->ver_id);
+	}
+	if (!rc && !s->has_rar)
+		rc = styr_error(s->err, STYR_EINPUT,
+		                "%s: no #RAR 0: expected the financial year, such as #RAR 0 "
+		                "20110101 20111231",
+		                s->path);
+	free(r);
+	return rc;
+}
+
+/* What the producer's file promises (testdata/README.md). */
+static int consistent(struct sie *s)
+{
+	char a[40], b[40];
+	int acct, m;
+
+	for (acct = 0; acct < ACCOUNTS; acct++) {
+		unsigned f = s->flags[acct];
+		int64_t sum = 0, ps = 0;
+
+		for (m = 1; m <= 12; m++) {
+			sum += s->trans[acct][m];
+			ps += s->psaldo[acct][m];
+		}
+		if (f & F_RES && s->vouchers && s->res[acct] != sum) {
+			kr(a, sizeof(a), s->res[acct]);
+			kr(b, sizeof(b), sum);
+			return styr_error(
+			    s->err, STYR_EINPUT,
+			    "%s: #RES 0 %d is %s kr but the year's #TRANS on it sum to "
+			    "%s kr",
+			    s->path, acct, a, b);
+		}
+		if (f & (F_IB | F_UB) && s->vouchers && s->ub[acct] != s->ib[acct] + sum) {
+			kr(a, sizeof(a), s->ub[acct]);
+			kr(b, sizeof(b), s->ib[acct] + sum);
+			return styr_error(s->err, STYR_EINPUT,
+			                  "%s: #UB 0 %d is %s kr but #IB + Σ #TRANS = %s kr",
+			                  s->path, acct, a, b);
+		}
+		if (f & F_PSALDO && f & F_RES && ps != s->res[acct]) {
+			kr(a, sizeof(a), ps);
+			kr(b, sizeof(b), s->res[acct]);
+			return styr_error(s->err, STYR_EINPUT,
+			                  "%s: the twelve #PSALDO 0 of account %d sum to %s kr but "
+			                  "#RES 0 is %s kr",
+			                  s->path, acct, a, b);
+		}
+	}
+	return STYR_OK;
+}
+
+/* ---- storing ---- */
+
+static int put_balance(struct styr_db *db, const char *unit, int year, int month, int acct,
+                       const char *kind, int64_t amount, struct styr_sie_stats *st,
+                       struct styr_err *err)
+{
+	struct styr_account_balance b;
+
+	memset(&b, 0, sizeof(b));
+	snprintf(b.unit, sizeof(b.unit), "%s", unit);
+	b.year = year;
+	b.month = month;
+	b.account = acct;
+	snprintf(b.kind, sizeof(b.kind), "%s", kind);
+	b.amount_ore = amount;
+	st->balances++;
+	return styr_account_balance_put(db, &b, err);
+}
+
+/* Sums per resultaträkning row, in öre, before rounding to tkr. */
+struct row_sum {
+	char row[STYR_CODE_MAX];
+	char parent[STYR_CODE_MAX];
+	int64_t utfall[13], budget[13], prev; /* [0] unused for months */
+	bool has_utfall, has_budget, has_prev;
+};
+
+struct sums {
+	struct row_sum *v;
+	size_t n, cap;
+};
+
+static struct row_sum *sum_for(struct sums *ss, const struct styr_ledger_row *row)
+{
+	size_t i;
+
+	for (i = 0; i < ss->n; i++)
+		if (!strcmp(ss->v[i].row, row->code))
+			return &ss->v[i];
+	if (ss->n == ss->cap) {
+		size_t cap = ss->cap ? ss->cap * 2 : 16;
+		struct row_sum *v = realloc(ss->v, cap * sizeof(*v));
+
+		if (!v)
+			return NULL;
+		ss->v = v;
+		ss->cap = cap;
+	}
+	memset(&ss->v[ss->n], 0, sizeof(ss->v[0]));
+	snprintf(ss->v[ss->n].row, STYR_CODE_MAX, "%s", row->code);
+	snprintf(ss->v[ss->n].parent, STYR_CODE_MAX, "%s", row->parent);
+	return &ss->v[ss->n++];
+}
+
+static int put_tkr(struct styr_db *db, const char *unit, const char *path, int year, int month,
+                   const char *row, const char *kind, int64_t tkr, struct styr_sie_stats *st,
+                   struct styr_err *err)
+{
+	struct styr_ledger_entry e;
+
+	memset(&e, 0, sizeof(e));
+	snprintf(e.unit, sizeof(e.unit), "%s", unit);
+	e.year = year;
+	e.month = month;
+	snprintf(e.row, sizeof(e.row), "%s", row);
+	snprintf(e.kind, sizeof(e.kind), "%s", kind);
+	e.amount = tkr;
+	snprintf(e.source, sizeof(e.source), "%.200s (SIE)", path);
+	st->ledger_amounts++;
+	return styr_ledger_put(db, &e, err);
+}
+
+/* Write the rows, rounded to tkr, and the subtotals as sums of the
+ * rounded rows (so that the stored resultaträkning adds up exactly). */
+static int put_rows(struct styr_db *db, const char *unit, const char *path, int year,
+                    struct sums *ss, struct styr_sie_stats *st, struct styr_err *err)
+{
+	static const char *const subtotal[] = {"summa_intakter", "summa_kostnader"};
+	int64_t sub_u[2][13], sub_b[2][13], sub_p[2];
+	bool has_u[2] = {false, false}, has_b[2] = {false, false}, has_p[2] = {false, false};
+	size_t i;
+	int m, k, rc = STYR_OK;
+
+	memset(sub_u, 0, sizeof(sub_u));
+	memset(sub_b, 0, sizeof(sub_b));
+	memset(sub_p, 0, sizeof(sub_p));
+	for (i = 0; i < ss->n && !rc; i++) {
+		const struct row_sum *r = &ss->v[i];
+
+		k = !strcmp(r->parent, subtotal[0]) ? 0 : !strcmp(r->parent, subtotal[1]) ? 1 : -1;
+		for (m = 1; m <= 12 && !rc; m++) {
+			int64_t u = styr_div_round(r->utfall[m], 100000);
+			int64_t b = styr_div_round(r->budget[m], 100000);
+
+			if (r->has_utfall)
+				rc = put_tkr(db, unit, path, year, m, r->row, "utfall", u, st, err);
+			if (!rc && r->has_budget)
+				rc = put_tkr(db, unit, path, year, m, r->row, "budget", b, st, err);
+			if (k >= 0) {
+				sub_u[k][m] += u;
+				sub_b[k][m] += b;
+				has_u[k] |= r->has_utfall;
+				has_b[k] |= r->has_budget;
+			}
+		}
+		if (!rc && r->has_prev) {
+			int64_t p = styr_div_round(r->prev, 100000);
+
+			rc = put_tkr(db, unit, path, year - 1, 0, r->row, "utfall", p, st, err);
+			if (k >= 0) {
+				sub_p[k] += p;
+				has_p[k] = true;
+			}
+		}
+	}
+	for (m = 1; m <= 12 && !rc; m++) {
+		for (k = 0; k < 2 && !rc; k++) {
+			if (has_u[k])
+				rc = put_tkr(db, unit, path, year, m, subtotal[k], "utfall",
+				             sub_u[k][m], st, err);
+			if (!rc && has_b[k])
+				rc = put_tkr(db, unit, path, year, m, subtotal[k], "budget",
+				             sub_b[k][m], st, err);
+		}
+		if (!rc && (has_u[0] || has_u[1]))
+			rc = put_tkr(db, unit, path, year, m, "resultat", "utfall",
+			             sub_u[0][m] + sub_u[1][m], st, err);
+		if (!rc && (has_b[0] || has_b[1]))
+			rc = put_tkr(db, unit, path, year, m, "resultat", "budget",
+			             sub_b[0][m] + sub_b[1][m], st, err);
+	}
+	for (k = 0; k < 2 && !rc; k++)
+		if (has_p[k])
+			rc = put_tkr(db, unit, path, year - 1, 0, subtotal[k], "utfall", sub_p[k],
+			             st, err);
+	if (!rc && (has_p[0] || has_p[1]))
+		rc = put_tkr(db, unit, path, year - 1, 0, "resultat", "utfall", sub_p[0] + sub_p[1],
+		             st, err);
+	return rc;
+}
+
+/* A mapping file: "accounts;row" with accounts "3000-3799" or "7010";
+ * row "" or "-" keeps the accounts out of the resultaträkning.  It
+ * replaces the stored map, so that a file says the whole mapping. */
+static int load_mapping(struct styr_db *db, const char *path, struct styr_err *err)
+{
+	char *text = NULL, *line, *nl;
+	size_t len;
+	int lineno = 0, rc;
+
+	rc = styr_file_read_text(path, (size_t)16 << 20, &text, &len, err);
+	if (!rc)
+		rc = styr_account_map_clear(db, err);
+	for (line = text; !rc && line; line = nl ? nl + 1 : NULL) {
+		char accounts[64], row[STYR_CODE_MAX];
+		struct styr_ledger_row found;
+		int first, last;
+		char *semi;
+
+		nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		lineno++;
+		if (strlen(line) && line[strlen(line) - 1] == '\r')
+			line[strlen(line) - 1] = '\0';
+		if (!*line)
+			continue;
+		if (lineno == 1) {
+			if (strcmp(line, "accounts;row"))
+				rc = styr_error(err, STYR_EINPUT,
+				                "%s:1: header \"%s\": expected accounts;row", path,
+				                line);
+			continue;
+		}
+		semi = strchr(line, ';');
+		if (!semi || (size_t)(semi - line) >= sizeof(accounts) ||
+		    strlen(semi + 1) >= sizeof(row)) {
+			rc = styr_error(err, STYR_EINPUT,
+			                "%s:%d: expected two columns, accounts;row, such as "
+			                "7000-7399;lonekostnader",
+			                path, lineno);
+			break;
+		}
+		memcpy(accounts, line, (size_t)(semi - line));
+		accounts[semi - line] = '\0';
+		snprintf(row, sizeof(row), "%s", semi + 1);
+		if (sscanf(accounts, "%d-%d", &first, &last) == 2 ||
+		    (sscanf(accounts, "%d", &first) == 1 && (last = first, 1))) {
+			if (first < 0 || last >= ACCOUNTS || last < first)
+				first = -1;
+		} else {
+			first = -1;
+		}
+		if (first < 0) {
+			rc = styr_error(err, STYR_EINPUT,
+			                "%s:%d: column \"accounts\": \"%s\": expected an account "
+			                "such as 7010 or a range such as 7000-7399",
+			                path, lineno, accounts);
+			break;
+		}
+		if (!strcmp(row, "-"))
+			row[0] = '\0';
+		if (row[0] && (rc = styr_ledger_row_find(db, row, &found, err))) {
+			styr_err_prefix(err, "%s:%d: column \"row\": ", path, lineno);
+			break;
+		}
+		rc = styr_account_map_put(db, first, last, row[0] ? found.code : "", err);
+	}
+	free(text);
+	return rc;
+}
+
+static int store(struct styr_db *db, struct sie *s, const char *unit, const char *mapping,
+                 struct styr_sie_stats *st, struct styr_err *err)
+{
+	struct sums ss = {NULL, 0, 0};
+	int acct, m, rc = STYR_OK;
+
+	if (mapping)
+		rc = load_mapping(db, mapping, err);
+	for (acct = 0; acct < ACCOUNTS && !rc; acct++) {
+		unsigned f = s->flags[acct];
+		char row_code[STYR_CODE_MAX];
+		struct styr_ledger_row row;
+		struct row_sum *r;
+
+		if (!f)
+			continue;
+		if (f & F_KONTO)
+			rc = styr_account_name_put(db, unit, acct, s->name[acct], err);
+		if (!rc && f & F_RES)
+			rc = put_balance(db, unit, s->year, 0, acct, "res", s->res[acct], st, err);
+		if (!rc && f & F_RES_PREV)
+			rc = put_balance(db, unit, s->year - 1, 0, acct, "res", s->res_prev[acct],
+			                 st, err);
+		if (!rc && f & F_IB)
+			rc = put_balance(db, unit, s->year, 0, acct, "ib", s->ib[acct], st, err);
+		if (!rc && f & F_UB)
+			rc = put_balance(db, unit, s->year, 0, acct, "ub", s->ub[acct], st, err);
+		for (m = 1; m <= 12 && !rc; m++) {
+			if (f & F_TRANS && s->trans[acct][m])
+				rc = put_balance(db, unit, s->year, m, acct, "trans",
+				                 s->trans[acct][m], st, err);
+			if (!rc && f & F_PSALDO && s->psaldo[acct][m])
+				rc = put_balance(db, unit, s->year, m, acct, "psaldo",
+				                 s->psaldo[acct][m], st, err);
+			if (!rc && f & F_PBUDGET && s->pbudget[acct][m])
+				rc = put_balance(db, unit, s->year, m, acct, "pbudget",
+				                 s->pbudget[acct][m], st, err);
+		}
+		/* The resultaträkning: result accounts with figures. */
+		if (rc || acct < 3000 || !(f & (F_TRANS | F_RES | F_RES_PREV | F_PBUDGET)))
+			continue;
+		rc = styr_account_map_find(db, acct, row_code, sizeof(row_code), err);
+		if (rc) {
+			styr_err_prefix(err, "%s: ", s->path);
+			break;
+		}
+		if (!row_code[0])
+			continue;
+		if ((rc = styr_ledger_row_find(db, row_code, &row, err)))
+			break;
+		if (!(r = sum_for(&ss, &row))) {
+			rc = styr_error(err, STYR_ENOMEM, "out of memory");
+			break;
+		}
+		/* SIE books income as credit (negative); the resultaträkning
+		 * shows income positive and costs negative. */
+		for (m = 1; m <= 12; m++) {
+			r->utfall[m] -= s->trans[acct][m];
+			r->budget[m] -= s->pbudget[acct][m];
+		}
+		r->has_utfall |= (f & (F_TRANS | F_RES)) != 0;
+		r->has_budget |= (f & F_PBUDGET) != 0;
+		if (f & F_RES_PREV) {
+			r->prev -= s->res_prev[acct];
+			r->has_prev = true;
+		}
+	}
+	if (!rc)
+		rc = put_rows(db, unit, s->path, s->year, &ss, st, err);
+	free(ss.v);
+	return rc;
+}
+
+int styr_import_sie(struct styr_db *db, const char *path, const char *unit, const char *mapping,
+                    struct styr_sie_stats *stats, struct styr_err *err)
+{
+	struct styr_sie_stats local;
+	struct styr_org_unit u;
+	struct sie s;
+	char *raw = NULL, *text = NULL;
+	size_t len = 0;
+	FILE *f;
+	int rc;
+
+	if (!stats)
+		stats = &local;
+	memset(stats, 0, sizeof(*stats));
+	memset(&s, 0, sizeof(s));
+	s.path = path;
+	s.err = err;
+	if ((rc = styr_org_find(db, unit, &u, err))) {
+		styr_err_prefix(err, "--unit: ");
+		return rc;
+	}
+	f = fopen(path, "rb");
+	if (!f)
+		return styr_error(err, STYR_EIO, "%s: cannot open: %s", path, strerror(errno));
+	raw = malloc(SIE_FILE_MAX + 1);
+	if (raw)
+		len = fread(raw, 1, SIE_FILE_MAX + 1, f);
+	fclose(f);
+	if (!raw)
+		return styr_error(err, STYR_ENOMEM, "out of memory reading %s", path);
+	if (len > SIE_FILE_MAX) {
+		free(raw);
+		return styr_error(err, STYR_ETOOBIG, "%s: larger than %zu bytes", path,
+		                  SIE_FILE_MAX);
+	}
+	rc = decode(path, (const unsigned char *)raw, len, &text, err);
+	free(raw);
+	if (rc)
+		return rc;
+	s.trans = calloc(ACCOUNTS, sizeof(*s.trans));
+	s.psaldo = calloc(ACCOUNTS, sizeof(*s.psaldo));
+	s.pbudget = calloc(ACCOUNTS, sizeof(*s.pbudget));
+	s.res = calloc(ACCOUNTS, sizeof(*s.res));
+	s.res_prev = calloc(ACCOUNTS, sizeof(*s.res_prev));
+	s.ib = calloc(ACCOUNTS, sizeof(*s.ib));
+	s.ub = calloc(ACCOUNTS, sizeof(*s.ub));
+	s.flags = calloc(ACCOUNTS, 1);
+	s.name = calloc(ACCOUNTS, sizeof(*s.name));
+	if (!s.trans || !s.psaldo || !s.pbudget || !s.res || !s.res_prev || !s.ib || !s.ub ||
+	    !s.flags || !s.name)
+		rc = styr_error(err, STYR_ENOMEM, "out of memory reading %s", path);
+	if (!rc)
+		rc = parse(&s, text);
+	if (!rc)
+		rc = consistent(&s);
+	if (!rc)
+		rc = styr_db_begin(db, err);
+	if (!rc) {
+		rc = store(db, &s, u.code, mapping, stats, err);
+		if (rc)
+			styr_db_rollback(db);
+		else
+			rc = styr_db_commit(db, err);
+	}
+	stats->year = s.year;
+	stats->accounts = s.accounts;
+	stats->vouchers = s.vouchers;
+	stats->transactions = s.transactions;
+	if (rc)
+		memset(stats, 0, sizeof(*stats));
+	free(text);
+	free(s.trans);
+	free(s.psaldo);
+	free(s.pbudget);
+	free(s.res);
+	free(s.res_prev);
+	free(s.ib);
+	free(s.ub);
+	free(s.flags);
+	free(s.name);
+	return rc;
+}
