@@ -30,6 +30,11 @@ int styr_buf_printf(struct styr_buf *b, struct styr_err *err, const char *fmt, .
     __attribute__((format(printf, 3, 4)));
 /* Append s with the five HTML special characters escaped. */
 int styr_buf_html(struct styr_buf *b, const char *s, struct styr_err *err);
+/* Make room in a growable array *v of *cap elements of size bytes for
+ * element n (capacity doubles, from 16), or STYR_ENOMEM.  Used by every
+ * builder that gathers rows from the store before it lays them out. */
+int styr_array_grow(void **v, size_t *cap, size_t n, size_t size, struct styr_err *err);
+
 /* Hand the bytes over; the buffer is empty afterwards. */
 char *styr_buf_detach(struct styr_buf *b, size_t *len);
 

@@ -138,3 +138,21 @@ char *styr_buf_detach(struct styr_buf *b, size_t *len)
 	styr_buf_init(b, b->max);
 	return p;
 }
+
+int styr_array_grow(void **v, size_t *cap, size_t n, size_t size, struct styr_err *err)
+{
+	size_t c;
+	void *p;
+
+	if (n < *cap)
+		return STYR_OK;
+	c = *cap ? *cap * 2 : 16;
+	if (c < n + 1)
+		c = n + 1;
+	p = realloc(*v, c * size);
+	if (!p)
+		return styr_error(err, STYR_ENOMEM, "out of memory growing a table to %zu rows", c);
+	*v = p;
+	*cap = c;
+	return STYR_OK;
+}

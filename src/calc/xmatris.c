@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "styr/buf.h"
 #include "styr/goals.h"
 
 struct xm {
@@ -28,25 +29,11 @@ struct xm {
 	struct styr_err *err;
 };
 
-static int grow(void **v, size_t *cap, size_t n, size_t size, struct styr_err *err)
-{
-	void *p;
-
-	if (n < *cap)
-		return 0;
-	p = realloc(*v, (*cap ? *cap * 2 : 64) * size);
-	if (!p)
-		return styr_error(err, STYR_ENOMEM, "out of memory");
-	*v = p;
-	*cap = *cap ? *cap * 2 : 64;
-	return 0;
-}
-
 static int take_goal(void *ctx, const struct styr_goal *g)
 {
 	struct xm *x = ctx;
 
-	if (grow((void **)&x->goals, &x->cap, x->ngoals, sizeof(*x->goals), x->err))
+	if (styr_array_grow((void **)&x->goals, &x->cap, x->ngoals, sizeof(*x->goals), x->err))
 		return STYR_ENOMEM;
 	x->goals[x->ngoals++] = *g;
 	return 0;
@@ -56,7 +43,7 @@ static int take_owner(void *ctx, const struct styr_goal_owner *o)
 {
 	struct xm *x = ctx;
 
-	if (grow((void **)&x->owners, &x->ocap, x->nowners, sizeof(*x->owners), x->err))
+	if (styr_array_grow((void **)&x->owners, &x->ocap, x->nowners, sizeof(*x->owners), x->err))
 		return STYR_ENOMEM;
 	x->owners[x->nowners++] = *o;
 	return 0;
@@ -66,7 +53,7 @@ static int take_link(void *ctx, const char *goal, const char *indicator)
 {
 	struct xm *x = ctx;
 
-	if (grow((void **)&x->links, &x->lcap, x->nlinks, sizeof(*x->links), x->err))
+	if (styr_array_grow((void **)&x->links, &x->lcap, x->nlinks, sizeof(*x->links), x->err))
 		return STYR_ENOMEM;
 	snprintf(x->links[x->nlinks][0], STYR_CODE_MAX, "%s", goal);
 	snprintf(x->links[x->nlinks][1], STYR_CODE_MAX, "%s", indicator);

@@ -18,14 +18,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "model/names.h"
 #include "styr/goals.h"
-
-struct name_entry {
-	int value;
-	const char *name;
-};
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static const struct name_entry escalations[] = {
     {STYR_ESC_NONE, "ingen"},
@@ -67,35 +61,6 @@ static const struct name_entry report_kinds[] = {
     {STYR_FOLLOWUP_ARSREDOVISNING, "årsredovisning"},
     {STYR_FOLLOWUP_KVARTAL, "kvartalsrapport"},
 };
-
-static const char *name_of(const struct name_entry *t, size_t n, int value)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (t[i].value == value)
-			return t[i].name;
-	return "?";
-}
-
-static int parse_name(const struct name_entry *t, size_t n, const char *text, int *out,
-                      const char *what, struct styr_err *err)
-{
-	char choices[512] = "";
-	size_t i, len = 0;
-
-	for (i = 0; i < n; i++) {
-		if (text && !strcasecmp(text, t[i].name)) {
-			*out = t[i].value;
-			return STYR_OK;
-		}
-	}
-	for (i = 0; i < n && len < sizeof(choices); i++)
-		len += (size_t)snprintf(choices + len, sizeof(choices) - len, "%s\"%s\"",
-		                        i ? (i + 1 == n ? " or " : ", ") : "", t[i].name);
-	return styr_error(err, STYR_EINPUT, "%s \"%s\": expected %s", what, text ? text : "",
-	                  choices);
-}
 
 const char *styr_escalation_name(enum styr_escalation e)
 {
@@ -276,7 +241,8 @@ int styr_calendar_expand(const struct styr_followup_rule *r,
 		e.period.last_month = m;
 		/* Delårsrapport and årsredovisning are cumulative from January. */
 		e.period.first_month =
-		    r->kind == STYR_FOLLOWUP_DELAR || r->kind == STYR_FOLLOWUP_ARSREDOVISNING ? 1 : m;
+		    r->kind == STYR_FOLLOWUP_DELAR || r->kind == STYR_FOLLOWUP_ARSREDOVISNING ? 1
+		                                                                              : m;
 		snprintf(e.source, sizeof(e.source), "%s", r->source);
 		rc = deadline_for(r, &e.period, e.deadline, err);
 		if (rc)

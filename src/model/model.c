@@ -7,13 +7,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "model/names.h"
 #include "styr/buf.h"
 #include "styr/model.h"
-
-struct name_entry {
-	int value;
-	const char *name;
-};
 
 static const struct name_entry org_kinds[] = {
     {STYR_ORG_REGION, "region"},
@@ -39,39 +35,6 @@ static const struct name_entry owner_roles[] = {
     {STYR_ROLE_HUVUDANSVAR, "huvudansvar"},
     {STYR_ROLE_MEDANSVAR, "medansvar"},
 };
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-static const char *name_of(const struct name_entry *t, size_t n, int value)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (t[i].value == value)
-			return t[i].name;
-	return "?";
-}
-
-/* Case-insensitive for ASCII; the Swedish letters must match as written
- * (lowercase in files), which is what every export writes. */
-static int parse_name(const struct name_entry *t, size_t n, const char *text, int *out,
-                      const char *what, struct styr_err *err)
-{
-	char choices[512] = "";
-	size_t i, len = 0;
-
-	for (i = 0; i < n; i++) {
-		if (text && !strcasecmp(text, t[i].name)) {
-			*out = t[i].value;
-			return STYR_OK;
-		}
-	}
-	for (i = 0; i < n && len < sizeof(choices); i++)
-		len += (size_t)snprintf(choices + len, sizeof(choices) - len, "%s\"%s\"",
-		                        i ? (i + 1 == n ? " or " : ", ") : "", t[i].name);
-	return styr_error(err, STYR_EINPUT, "%s \"%s\": expected %s", what, text ? text : "",
-	                  choices);
-}
 
 const char *styr_org_kind_name(enum styr_org_kind k)
 {
@@ -161,4 +124,33 @@ const struct styr_goal *styr_goal_ancestor(const struct styr_goal *goals, size_t
 		g = g->parent[0] ? goal_by_code(goals, n, g->parent) : NULL;
 	}
 	return NULL;
+}
+
+const char *name_of(const struct name_entry *t, size_t n, int value)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (t[i].value == value)
+			return t[i].name;
+	return "?";
+}
+
+int parse_name(const struct name_entry *t, size_t n, const char *text, int *out, const char *what,
+               struct styr_err *err)
+{
+	char choices[512] = "";
+	size_t i, len = 0;
+
+	for (i = 0; i < n; i++) {
+		if (text && !strcasecmp(text, t[i].name)) {
+			*out = t[i].value;
+			return STYR_OK;
+		}
+	}
+	for (i = 0; i < n && len < sizeof(choices); i++)
+		len += (size_t)snprintf(choices + len, sizeof(choices) - len, "%s\"%s\"",
+		                        i ? (i + 1 == n ? " or " : ", ") : "", t[i].name);
+	return styr_error(err, STYR_EINPUT, "%s \"%s\": expected %s", what, text ? text : "",
+	                  choices);
 }

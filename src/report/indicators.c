@@ -31,27 +31,11 @@ struct gather {
 	struct styr_err *err;
 };
 
-static int grow(void **v, size_t *cap, size_t n, size_t size, struct styr_err *err)
-{
-	void *p;
-	size_t c;
-
-	if (n < *cap)
-		return 0;
-	c = *cap ? *cap * 2 : 16;
-	p = realloc(*v, c * size);
-	if (!p)
-		return styr_error(err, STYR_ENOMEM, "out of memory building a report");
-	*v = p;
-	*cap = c;
-	return 0;
-}
-
 static int add_goal(void *ctx, const struct styr_goal *g)
 {
 	struct gather *ga = ctx;
 
-	if (grow((void **)&ga->goals, &ga->goals_cap, ga->ngoals, sizeof(*g), ga->err))
+	if (styr_array_grow((void **)&ga->goals, &ga->goals_cap, ga->ngoals, sizeof(*g), ga->err))
 		return STYR_ENOMEM;
 	ga->goals[ga->ngoals++] = *g;
 	return 0;
@@ -62,7 +46,7 @@ static int add_link(void *ctx, const char *goal, const char *indicator)
 	struct gather *ga = ctx;
 	struct link *l;
 
-	if (grow((void **)&ga->links, &ga->links_cap, ga->nlinks, sizeof(*l), ga->err))
+	if (styr_array_grow((void **)&ga->links, &ga->links_cap, ga->nlinks, sizeof(*l), ga->err))
 		return STYR_ENOMEM;
 	l = &ga->links[ga->nlinks++];
 	snprintf(l->goal, sizeof(l->goal), "%s", goal);
@@ -220,8 +204,8 @@ static int build(struct report *r, struct gather *ga)
 
 	for (g = 0; g < ga->ngoals; g++) {
 		const struct styr_goal *goal = &ga->goals[g];
-		const struct styr_goal *top = styr_goal_ancestor(ga->goals, ga->ngoals, goal->code,
-		                                                 STYR_GOAL_OVERGRIPANDE);
+		const struct styr_goal *top =
+		    styr_goal_ancestor(ga->goals, ga->ngoals, goal->code, STYR_GOAL_OVERGRIPANDE);
 		const char *parent = top && top != goal ? top->title : NULL;
 		bool any = false;
 		size_t heading_at = r->doc.nblocks;

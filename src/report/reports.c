@@ -126,27 +126,11 @@ struct rep {
 	struct styr_err *err;
 };
 
-static int grow(void **v, size_t *cap, size_t n, size_t size, struct styr_err *err)
-{
-	void *p;
-	size_t c;
-
-	if (n < *cap)
-		return 0;
-	c = *cap ? *cap * 2 : 16;
-	p = realloc(*v, c * size);
-	if (!p)
-		return styr_error(err, STYR_ENOMEM, "out of memory building a report");
-	*v = p;
-	*cap = c;
-	return 0;
-}
-
 static int add_goal(void *ctx, const struct styr_goal *g)
 {
 	struct rep *r = ctx;
 
-	if (grow((void **)&r->goals, &r->goals_cap, r->ngoals, sizeof(*g), r->err))
+	if (styr_array_grow((void **)&r->goals, &r->goals_cap, r->ngoals, sizeof(*g), r->err))
 		return STYR_ENOMEM;
 	r->goals[r->ngoals++] = *g;
 	return 0;
@@ -157,7 +141,7 @@ static int add_link(void *ctx, const char *goal, const char *indicator)
 	struct rep *r = ctx;
 	struct link *l;
 
-	if (grow((void **)&r->links, &r->links_cap, r->nlinks, sizeof(*l), r->err))
+	if (styr_array_grow((void **)&r->links, &r->links_cap, r->nlinks, sizeof(*l), r->err))
 		return STYR_ENOMEM;
 	l = &r->links[r->nlinks++];
 	snprintf(l->goal, sizeof(l->goal), "%s", goal);
@@ -171,7 +155,8 @@ static int add_analysis(void *ctx, const struct styr_analysis *a)
 
 	if (styr_period_cmp(&a->period, &r->periods[0]))
 		return 0;
-	if (grow((void **)&r->analyses, &r->analyses_cap, r->nanalyses, sizeof(*a), r->err))
+	if (styr_array_grow((void **)&r->analyses, &r->analyses_cap, r->nanalyses, sizeof(*a),
+	                    r->err))
 		return STYR_ENOMEM;
 	r->analyses[r->nanalyses++] = *a;
 	return 0;
@@ -202,7 +187,8 @@ static int find_value(struct rep *r, const char *code, const char *unit, int col
 
 static int add_lamp(struct rep *r, const char *name, enum styr_status s)
 {
-	if (grow((void **)&r->lamps, &r->lamps_cap, r->nlamps, sizeof(*r->lamps), r->err))
+	if (styr_array_grow((void **)&r->lamps, &r->lamps_cap, r->nlamps, sizeof(*r->lamps),
+	                    r->err))
 		return STYR_ENOMEM;
 	snprintf(r->lamps[r->nlamps].name, sizeof(r->lamps[0].name), "%s", name);
 	r->lamps[r->nlamps++].status = s;
@@ -662,8 +648,8 @@ static int child_section(void *ctx, const struct styr_org_unit *u)
 		         r->labels[0]);
 		rc = doc_paragraph(&r->doc, text, r->err);
 	}
-	if (!rc &&
-	    !(rc = grow((void **)&ch->rows, &ch->cap, ch->nrows, sizeof(*ch->rows), r->err))) {
+	if (!rc && !(rc = styr_array_grow((void **)&ch->rows, &ch->cap, ch->nrows,
+	                                  sizeof(*ch->rows), r->err))) {
 		struct child_row *row = &ch->rows[ch->nrows++];
 
 		snprintf(row->name, sizeof(row->name), "%s", u->name);
