@@ -58,8 +58,8 @@ static int run(struct cli *cli, int argc, char **argv)
 	bool whatif = false;
 	struct styr_db *db;
 	struct styr_err err;
-	long year = 0;
-	char *end, *colon;
+	int year = 0;
+	char *colon;
 	size_t i;
 	int c;
 
@@ -67,11 +67,8 @@ static int run(struct cli *cli, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'y':
-			year = strtol(optarg, &end, 10);
-			if (*end || year < 1900 || year > 2999)
-				return cli_usage(&cmd_bridge_def,
-				                 "--year \"%s\": expected a year such as 2024",
-				                 optarg);
+			if (cli_year(&cmd_bridge_def, optarg, &year))
+				return EXIT_INPUT;
 			break;
 		case 'u':
 			colon = strchr(optarg, ':');
@@ -92,21 +89,21 @@ static int run(struct cli *cli, int argc, char **argv)
 	styr_err_init(&err);
 	if (cli_open(cli, 0, &db, &err))
 		return cli_fail(&err);
-	if (styr_bridge_model_load(db, (int)year, &m, &err) ||
-	    styr_bridge_model_load(db, (int)year, &w, &err)) {
+	if (styr_bridge_model_load(db, year, &m, &err) ||
+	    styr_bridge_model_load(db, year, &w, &err)) {
 		styr_db_close(db);
 		return cli_fail(&err);
 	}
 	styr_db_close(db);
 	if (!m.n) {
-		printf("(ingen regionbidragsbrygga för %ld)\n", year);
+		printf("(ingen regionbidragsbrygga för %d)\n", year);
 		styr_bridge_model_release(&m);
 		styr_bridge_model_release(&w);
 		return 0;
 	}
 	if (whatif)
 		styr_bridge_whatif(&w, old_pct, new_pct);
-	printf("Regionbidrag %ld per nämnd och styrelse (Mkr)%s\n  ", year,
+	printf("Regionbidrag %d per nämnd och styrelse (Mkr)%s\n  ", year,
 	       whatif ? ", med ändrad uppräkning" : "");
 	cli_cell("", -12);
 	cli_cell("Föreg. år", 13);

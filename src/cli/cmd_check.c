@@ -54,7 +54,6 @@ static int run(struct cli *cli, int argc, char **argv)
 	struct styr_check_stats stats;
 	struct styr_db *db;
 	struct styr_err err;
-	char *end;
 	int c, rc;
 
 	optind = 1;
@@ -64,11 +63,8 @@ static int run(struct cli *cli, int argc, char **argv)
 			f.unit = optarg;
 			break;
 		case 'y':
-			f.year = (int)strtol(optarg, &end, 10);
-			if (*end || f.year < 1900 || f.year > 2999)
-				return cli_usage(&cmd_check_def,
-				                 "--year \"%s\": expected a year such as 2024",
-				                 optarg);
+			if (cli_year(&cmd_check_def, optarg, &f.year))
+				return EXIT_INPUT;
 			break;
 		default:
 			return cli_usage(&cmd_check_def, "unknown option");

@@ -112,7 +112,8 @@ static int run(struct cli *cli, int argc, char **argv)
 	char today[STYR_DATE_MAX];
 	struct styr_db *db;
 	struct styr_err err;
-	long days = 30, year = 0;
+	long days = 30;
+	int year = 0;
 	char *end;
 	int c, rc;
 
@@ -138,11 +139,8 @@ static int run(struct cli *cli, int argc, char **argv)
 				                 optarg);
 			break;
 		case 'y':
-			year = strtol(optarg, &end, 10);
-			if (*end || year < 1900 || year > 2999)
-				return cli_usage(&cmd_due_def,
-				                 "--year \"%s\": expected a year such as 2024",
-				                 optarg);
+			if (cli_year(&cmd_due_def, optarg, &year))
+				return EXIT_INPUT;
 			break;
 		default:
 			return cli_usage(&cmd_due_def, "unknown option");
@@ -172,7 +170,7 @@ static int run(struct cli *cli, int argc, char **argv)
 		rc = mark_done(db, unit, report, period, date, &err);
 	} else if (optind < argc) {
 		printf("%-20s %-16s %-10s %s\n", "rapport", "period", "tidsfrist", "hantering");
-		rc = styr_calendar_each(db, (int)year, print_entry, NULL, &err);
+		rc = styr_calendar_each(db, year, print_entry, NULL, &err);
 	} else if (unit) {
 		p.unit = unit;
 		rc = styr_due_each(db, unit, date, (int)days, print_due, &p, &err);

@@ -57,7 +57,8 @@ static int run(struct cli *cli, int argc, char **argv)
 	struct styr_db *db;
 	struct styr_err err;
 	int weights[12], *profile = NULL;
-	long year = 0, months = 12;
+	long months = 12;
+	int year = 0;
 	char *end;
 	size_t i;
 	int c;
@@ -69,11 +70,8 @@ static int run(struct cli *cli, int argc, char **argv)
 			unit = optarg;
 			break;
 		case 'y':
-			year = strtol(optarg, &end, 10);
-			if (*end || year < 1900 || year > 2999)
-				return cli_usage(&cmd_ledger_def,
-				                 "--year \"%s\": expected a year such as 2024",
-				                 optarg);
+			if (cli_year(&cmd_ledger_def, optarg, &year))
+				return EXIT_INPUT;
 			break;
 		case 'm':
 			months = strtol(optarg, &end, 10);
@@ -106,17 +104,17 @@ static int run(struct cli *cli, int argc, char **argv)
 	if (cli_open(cli, 0, &db, &err))
 		return cli_fail(&err);
 	if (styr_org_find(db, unit, &u, &err) ||
-	    styr_ledger_table_build(db, u.code, tab, (int)year, (int)months, profile, &t, &err)) {
+	    styr_ledger_table_build(db, u.code, tab, year, (int)months, profile, &t, &err)) {
 		styr_db_close(db);
 		return cli_fail(&err);
 	}
-	printf("Resultaträkning %s %s%s%s, jan–%s %ld (tkr)\n", u.code, u.name,
+	printf("Resultaträkning %s %s%s%s, jan–%s %d (tkr)\n", u.code, u.name,
 	       tab[0] ? ", tabell " : "", tab, month_abbr[months - 1], year);
 	{
 		char y0[24], y1[24];
 
-		snprintf(y0, sizeof(y0), "%ld", year - 1);
-		snprintf(y1, sizeof(y1), "%ld", year);
+		snprintf(y0, sizeof(y0), "%d", year - 1);
+		snprintf(y1, sizeof(y1), "%d", year);
 		cli_cell("", -34);
 		cli_cell("Utfall", 13);
 		cli_cell("Utfall", 13);
@@ -167,7 +165,7 @@ static int run(struct cli *cli, int argc, char **argv)
 		putchar('\n');
 	}
 	if (!t.n)
-		printf("(inga belopp för %s %ld)\n", u.code, year);
+		printf("(inga belopp för %s %d)\n", u.code, year);
 	styr_ledger_table_release(&t);
 	styr_db_close(db);
 	return 0;
