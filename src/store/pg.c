@@ -14,7 +14,8 @@
  * exporter looks up targets while it walks values).
  *
  * The schema comes from migrations-pg/, the PostgreSQL dialect of
- * migrations/; styr_schema(version) counts the migrations applied.  The
+ * migrations/; styr_migration lists the numbers applied (as in sqlite.c)
+ * and styr_schema(version) counts them.  The
  * database itself must exist (createdb); STYR_DB_CREATE creates the styr
  * schema in it, and without that flag a database that has none is
  * STYR_ENOTFOUND, as a missing file is for SQLite.

@@ -1,8 +1,9 @@
 /*
  * The embedded SQLite backend.  One connection per handle, WAL journal so
  * that readers (the web server) never block the writer, foreign keys on,
- * and the schema brought up to date by the numbered migrations on open
- * (PRAGMA user_version counts the migrations applied).
+ * and the schema brought up to date by the numbered migrations on open:
+ * styr_migration lists the numbers applied, so one that reaches main after
+ * a higher number is still applied, and PRAGMA user_version counts them.
  *
  * Every statement is prepared once and kept in a table indexed by an enum,
  * because bulk imports put a million rows through the same few statements.
