@@ -206,12 +206,16 @@ FORWARD(followup_done_find,
 int store_escalation_add(struct styr_db *db, const struct styr_escalation_step *s,
                          struct styr_err *err)
 {
+	if (!db->ops->escalation_add)
+		return unsupported(db, "escalation_add", err);
 	return db->ops->escalation_add(db->st, s, err);
 }
 
 int store_internal_control_put(struct styr_db *db, const struct styr_internal_control *c,
                                struct styr_err *err)
 {
+	if (!db->ops->internal_control_put)
+		return unsupported(db, "internal_control_put", err);
 	return db->ops->internal_control_put(db->st, c, err);
 }
 

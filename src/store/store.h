@@ -198,8 +198,6 @@ struct styr_db {
 extern const struct store_ops store_sqlite_ops;
 extern const struct store_ops store_pg_ops;
 
-/* The schema, one SQL text per migration, generated from migrations/
- * (SQLite) and migrations-pg/ (PostgreSQL); both have the same count. */
 /* Store a checked escalation step (goals area; the public entry point is
  * styr_uppdrag_escalate). */
 int store_internal_control_put(struct styr_db *db, const struct styr_internal_control *c,
@@ -207,10 +205,17 @@ int store_internal_control_put(struct styr_db *db, const struct styr_internal_co
 int store_escalation_add(struct styr_db *db, const struct styr_escalation_step *s,
                          struct styr_err *err);
 
-/* The schema, one SQL text per migration, generated from migrations/. */
+/* The schema, one SQL text per migration in file-name order, generated
+ * from migrations/ (SQLite) and migrations-pg/ (PostgreSQL), which hold the
+ * same files (CMake checks); _numbers gives each one's NNNN.  A database
+ * records the numbers it has (table styr_migration), so a migration that
+ * arrives with a number below one already applied is still applied; the
+ * version (user_version, styr_schema) counts them.  See docs/hacking.md. */
 extern const char *const store_migrations[];
 extern const size_t store_migration_count;
+extern const int store_migration_numbers[];
 extern const char *const store_pg_migrations[];
 extern const size_t store_pg_migration_count;
+extern const int store_pg_migration_numbers[];
 
 #endif
