@@ -170,6 +170,7 @@ struct store {
 	int pending;                            /* commands sent whose answers are not read yet */
 	const char *pending_what[PIPELINE_MAX]; /* what each was, for messages */
 	struct pg_econ_rows econ_rows;          /* pg_econ.c's cache */
+	char failed[256]; /* the first pipelined write that failed, for commit */
 };
 
 /* Parameters of one statement, as text; NULL is SQL NULL.  Numbers are
@@ -269,8 +270,17 @@ static int read_answer(struct store *st, const char *what, struct styr_err *err)
 	ExecStatusType s = PQresultStatus(res);
 	int rc = STYR_OK;
 
-	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK)
+	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK) {
 		rc = db_error(st, s == PGRES_PIPELINE_ABORTED ? NULL : res, err, what);
+		/* A caller may have read the answer with a lookup whose failure
+		 * it takes for "not found"; commit still says what failed. */
+		if (!st->failed[0] && s != PGRES_PIPELINE_ABORTED) {
+			char msg[200];
+
+			snprintf(st->failed, sizeof(st->failed), "%s: %s", what,
+			         pg_message(st, res, msg, sizeof(msg)));
+		}
+	}
 	if (res) {
 		PQclear(res);
 		PQclear(PQgetResult(st->conn));
@@ -678,6 +688,7 @@ static int pg_begin(struct store *st, struct styr_err *err)
 
 	if (st->in_tx)
 		return styr_error(err, STYR_ESTORE, "a transaction is already open");
+	st->failed[0] = '\0';
 	rc = exec(st, "BEGIN", "starting a transaction", err);
 	if (!rc)
 		rc = enter_pipeline(st, err);
@@ -698,9 +709,9 @@ static int pg_commit(struct store *st, struct styr_err *err)
 		PQclear(PQexec(st->conn, "ROLLBACK"));
 	else if (PQtransactionStatus(st->conn) == PQTRANS_INERROR) {
 		PQclear(PQexec(st->conn, "ROLLBACK"));
-		rc =
-		    styr_error(err, STYR_ESTORE,
-		               "%s: the transaction failed earlier and was rolled back", st->where);
+		rc = styr_error(err, STYR_ESTORE,
+		                "%s: the transaction failed earlier and was rolled back%s%s",
+		                st->where, st->failed[0] ? ": " : "", st->failed);
 	} else {
 		rc = exec(st, "COMMIT", "committing", err);
 		if (rc)
