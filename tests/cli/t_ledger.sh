@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The ledger end to end: the demo data (seed 002's resultaträkning tables
-# transcribed by hand into data/demo/ledger.csv) loads with the demo's import;
-# command; report-text reads the same 240 amounts from the seed itself;
+# transcribed by hand into data/demo/ledger.csv) loads with the demo's other
+# economy files; report-text reads the same 240 amounts from the seed itself;
 # styr ledger derives avvikelse, förändring and prognos; styr check
 # reproduces every published sum or reports where the document does not
 # add up; bad ledger files are refused and change nothing.
