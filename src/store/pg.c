@@ -37,6 +37,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/pg_int.h"
 #include "store/store.h"
 
 enum stmt_id {
@@ -258,6 +259,8 @@ struct store {
 	bool pipeline;                          /* in pipeline mode (see the top of the file) */
 	int pending;                            /* commands sent whose answers are not read yet */
 	const char *pending_what[PIPELINE_MAX]; /* what each was, for messages */
+	struct pg_econ_rows econ_rows;          /* pg_econ.c's cache */
+	char failed[256]; /* the first pipelined write that failed, for commit */
 };
 
 /* Parameters of one statement, as text; NULL is SQL NULL.  Numbers are
@@ -357,8 +360,17 @@ static int read_answer(struct store *st, const char *what, struct styr_err *err)
 	ExecStatusType s = PQresultStatus(res);
 	int rc = STYR_OK;
 
-	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK)
+	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK) {
 		rc = db_error(st, s == PGRES_PIPELINE_ABORTED ? NULL : res, err, what);
+		/* A caller may have read the answer with a lookup whose failure
+		 * it takes for "not found"; commit still says what failed. */
+		if (!st->failed[0] && s != PGRES_PIPELINE_ABORTED) {
+			char msg[200];
+
+			snprintf(st->failed, sizeof(st->failed), "%s: %s", what,
+			         pg_message(st, res, msg, sizeof(msg)));
+		}
+	}
 	if (res) {
 		PQclear(res);
 		PQclear(PQgetResult(st->conn));
@@ -430,12 +442,18 @@ static int leave_pipeline(struct store *st, struct styr_err *err)
 /* Prepare every statement: one pipeline, so one round trip. */
 static int prepare_all(struct store *st, struct styr_err *err)
 {
-	char name[16];
+	char name[24];
 	int i, rc = enter_pipeline(st, err);
 
-	for (i = 0; !rc && i < S_COUNT; i++) {
-		if (PQsendPrepare(st->conn, stmt_name(i, name, sizeof(name)), stmt_sql[i], 0,
-		                  NULL) != 1)
+	/* then the areas' statements (pg_int.h) */
+	for (i = 0; !rc && i < S_COUNT + store_pg_econ_count; i++) {
+		const char *sql = i < S_COUNT ? stmt_sql[i] : store_pg_econ_sql[i - S_COUNT];
+
+		if (st->pending == PIPELINE_MAX)
+			rc = flush_pending(st, err);
+		if (rc)
+			break;
+		if (PQsendPrepare(st->conn, stmt_name(i, name, sizeof(name)), sql, 0, NULL) != 1)
 			rc = db_error(st, NULL, err, "preparing a statement");
 		else
 			st->pending_what[st->pending++] = "preparing a statement";
@@ -455,7 +473,7 @@ static int prepare_all(struct store *st, struct styr_err *err)
 static PGresult *run(struct store *st, enum stmt_id id, const struct params *p, const char *what,
                      struct styr_err *err)
 {
-	char name[16];
+	char name[24];
 	PGresult *res;
 	ExecStatusType s;
 	int rc = STYR_OK;
@@ -490,7 +508,7 @@ static int run_done(struct store *st, enum stmt_id id, const struct params *p, c
                     struct styr_err *err)
 {
 	PGresult *res;
-	char name[16];
+	char name[24];
 
 	if (st->pipeline) {
 		if (PQsendQueryPrepared(st->conn, stmt_name(id, name, sizeof(name)), p->n, p->v,
@@ -833,6 +851,7 @@ static void forget_keys(struct store *st)
 {
 	memset(&st->org, 0, sizeof(st->org));
 	memset(&st->ind, 0, sizeof(st->ind));
+	memset(&st->econ_rows, 0, sizeof(st->econ_rows));
 }
 
 static int pg_begin(struct store *st, struct styr_err *err)
@@ -841,6 +860,7 @@ static int pg_begin(struct store *st, struct styr_err *err)
 
 	if (st->in_tx)
 		return styr_error(err, STYR_ESTORE, "a transaction is already open");
+	st->failed[0] = '\0';
 	rc = exec(st, "BEGIN", "starting a transaction", err);
 	if (!rc)
 		rc = enter_pipeline(st, err);
@@ -861,9 +881,9 @@ static int pg_commit(struct store *st, struct styr_err *err)
 		PQclear(PQexec(st->conn, "ROLLBACK"));
 	else if (PQtransactionStatus(st->conn) == PQTRANS_INERROR) {
 		PQclear(PQexec(st->conn, "ROLLBACK"));
-		rc =
-		    styr_error(err, STYR_ESTORE,
-		               "%s: the transaction failed earlier and was rolled back", st->where);
+		rc = styr_error(err, STYR_ESTORE,
+		                "%s: the transaction failed earlier and was rolled back%s%s",
+		                st->where, st->failed[0] ? ": " : "", st->failed);
 	} else {
 		rc = exec(st, "COMMIT", "committing", err);
 		if (rc)
@@ -1864,6 +1884,42 @@ static int pg_index_weight_each(struct store *st, const char *index,
 	WALK(st, S_WEIGHT_EACH, &p, &w, weight_from_row, cb, ctx, err);
 }
 
+/* What the area files reach of a handle (pg_int.h). */
+static struct params area_params(int n, const char *const *v)
+{
+	struct params p = {0};
+
+	for (p.n = 0; p.n < n && p.n < MAX_PARAMS; p.n++)
+		p.v[p.n] = v[p.n];
+	return p;
+}
+
+PGresult *store_pg_run(struct store *st, int id, int n, const char *const *v, const char *what,
+                       struct styr_err *err)
+{
+	struct params p = area_params(n, v);
+
+	return run(st, (enum stmt_id)(S_COUNT + id), &p, what, err);
+}
+
+int store_pg_run_done(struct store *st, int id, int n, const char *const *v, const char *what,
+                      struct styr_err *err)
+{
+	struct params p = area_params(n, v);
+
+	return run_done(st, (enum stmt_id)(S_COUNT + id), &p, what, err);
+}
+
+int store_pg_org_id(struct store *st, const char *code, long long *out, struct styr_err *err)
+{
+	return org_id(st, code, out, err);
+}
+
+struct pg_econ_rows *store_pg_econ_rows(struct store *st)
+{
+	return &st->econ_rows;
+}
+
 const struct store_ops store_pg_ops = {
     .version = STORE_OPS_VERSION,
     .name = "postgresql",
@@ -1910,4 +1966,22 @@ const struct store_ops store_pg_ops = {
     .internal_control_each = pg_internal_control_each,
     .index_weight_put = pg_index_weight_put,
     .index_weight_each = pg_index_weight_each,
+    /* economy (pg_econ.c) */
+    .ledger_row_put = pg_ledger_row_put,
+    .ledger_row_find = pg_ledger_row_find,
+    .ledger_row_each = pg_ledger_row_each,
+    .ledger_put = pg_ledger_put,
+    .ledger_each = pg_ledger_each,
+    .rule_put = pg_rule_put,
+    .rule_each = pg_rule_each,
+    .account_map_find = pg_account_map_find,
+    .account_map_put = pg_account_map_put,
+    .account_map_clear = pg_account_map_clear,
+    .bridge_put = pg_bridge_put,
+    .bridge_each = pg_bridge_each,
+    .action_put = pg_action_put,
+    .action_each = pg_action_each,
+    .account_name_put = pg_account_name_put,
+    .account_balance_put = pg_account_balance_put,
+    .account_balance_each = pg_account_balance_each,
 };

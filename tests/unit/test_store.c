@@ -1002,6 +1002,279 @@ static void test_pg_location(void **state)
 }
 
 /* store.c: an operation a backend leaves NULL is an error, not a crash. */
+/* The economy's operations (sqlite_econ.c, pg_econ.c): the same answers,
+ * messages and order on both backends. */
+static int collect_entry(void *ctx, const struct styr_ledger_entry *e)
+{
+	char *out = ctx;
+
+	sprintf(out + strlen(out), "%s/%s/%d/%d/%s/%s=%lld;", e->unit, e->tab, e->year, e->month,
+	        e->row, e->kind, (long long)e->amount);
+	return 0;
+}
+
+static int collect_action(void *ctx, const struct styr_action *a)
+{
+	char *out = ctx;
+
+	sprintf(out + strlen(out), "%s:%s", a->plan, a->title);
+	if (a->has_expected)
+		sprintf(out + strlen(out), "=%lld", (long long)a->expected);
+	if (a->has_achieved)
+		sprintf(out + strlen(out), "/%lld", (long long)a->achieved);
+	strcat(out, ";");
+	return 0;
+}
+
+static int collect_bridge(void *ctx, const struct styr_bridge_line *b)
+{
+	char *out = ctx;
+
+	sprintf(out + strlen(out), "%d/%s/%s/%s=%lld;", b->year, b->unit, b->step, b->label,
+	        (long long)b->amount);
+	return 0;
+}
+
+static int collect_balance(void *ctx, const struct styr_account_balance *b)
+{
+	char *out = ctx;
+
+	sprintf(out + strlen(out), "%s/%d/%d/%d/%s=%lld;", b->unit, b->year, b->month, b->account,
+	        b->kind, (long long)b->amount_ore);
+	return 0;
+}
+
+static int collect_rule(void *ctx, const struct styr_rule *r)
+{
+	char *out = ctx;
+
+	sprintf(out + strlen(out), "%s/%s/%lld;", r->code, r->tab, (long long)r->tolerance);
+	return 0;
+}
+
+static void put_entry(struct styr_db *db, const char *unit, const char *tab, int month,
+                      const char *row, const char *kind, int64_t amount)
+{
+	struct styr_ledger_entry e;
+	struct styr_err err;
+
+	memset(&e, 0, sizeof(e));
+	snprintf(e.unit, sizeof(e.unit), "%s", unit);
+	snprintf(e.tab, sizeof(e.tab), "%s", tab);
+	e.year = 2024;
+	e.month = month;
+	snprintf(e.row, sizeof(e.row), "%s", row);
+	snprintf(e.kind, sizeof(e.kind), "%s", kind);
+	e.amount = amount;
+	styr_err_init(&err);
+	assert_int_equal(styr_ledger_put(db, &e, &err), STYR_OK);
+}
+
+static void test_ledger_rows_and_amounts(void **state)
+{
+	struct fixture *f = *state;
+	struct styr_ledger_entry e;
+	struct styr_ledger_row row;
+	struct styr_err err;
+	char out[1024] = "";
+
+	put_unit(f->db, "LKR", "", STYR_ORG_FORVALTNING);
+	put_unit(f->db, "HBG", "", STYR_ORG_FORVALTNING);
+	styr_err_init(&err);
+	/* by code, by label ignoring ASCII case, by another printed label */
+	assert_int_equal(styr_ledger_row_find(f->db, "lakemedel", &row, &err), STYR_OK);
+	assert_string_equal(row.label, "Läkemedel");
+	assert_string_equal(row.parent, "summa_kostnader");
+	assert_int_equal(row.position, 16);
+	assert_int_equal(styr_ledger_row_find(f->db, "regionBIDRAG", &row, &err), STYR_OK);
+	assert_string_equal(row.code, "regionbidrag");
+	assert_int_equal(styr_ledger_row_find(f->db, "ÅRETS RESULTAT", &row, &err), STYR_OK);
+	assert_string_equal(row.code, "resultat");
+	assert_string_equal(row.parent, "");
+	assert_int_equal(styr_ledger_row_find(f->db, "Lakemedel", &row, &err), STYR_ENOTFOUND);
+	assert_string_equal(err.msg, "row \"Lakemedel\" is not in the resultaträkning plan: "
+	                             "expected a row code such as lonekostnader or a label such "
+	                             "as \"SUMMA INTÄKTER\"");
+
+	/* amounts beyond a double's 53 bits stay exact; the walk is in key
+	 * order with codes in byte order ("" < "Z" < "b") */
+	styr_err_init(&err);
+	assert_int_equal(styr_db_begin(f->db, &err), STYR_OK);
+	put_entry(f->db, "HBG", "", 0, "resultat", "utfall", -1);
+	put_entry(f->db, "LKR", "b", 0, "lakemedel", "utfall", 2);
+	put_entry(f->db, "LKR", "Z", 0, "lakemedel", "utfall", 3);
+	put_entry(f->db, "LKR", "", 1, "lakemedel", "utfall", INT64_C(9007199254740993));
+	put_entry(f->db, "LKR", "", 0, "lakemedel", "utfall", INT64_MIN);
+	put_entry(f->db, "LKR", "", 0, "lakemedel", "budget", 4);
+	put_entry(f->db, "LKR", "", 0, "avskrivningar", "utfall", 5);
+	put_entry(f->db, "LKR", "", 0, "avskrivningar", "utfall", 6); /* replaces 5 */
+	/* a row not in the plan is refused by the call, also in a transaction */
+	memset(&e, 0, sizeof(e));
+	snprintf(e.unit, sizeof(e.unit), "LKR");
+	snprintf(e.row, sizeof(e.row), "lonekostnad");
+	snprintf(e.kind, sizeof(e.kind), "utfall");
+	e.year = 2024;
+	assert_int_equal(styr_ledger_put(f->db, &e, &err), STYR_ENOTFOUND);
+	assert_string_equal(err.msg, "row \"lonekostnad\" is not in the resultaträkning plan: "
+	                             "expected a row code such as lonekostnader");
+	styr_err_init(&err);
+	assert_int_equal(styr_db_commit(f->db, &err), STYR_OK);
+	assert_int_equal(styr_ledger_each(f->db, NULL, collect_entry, out, &err), STYR_OK);
+	assert_string_equal(out, "LKR//2024/0/avskrivningar/utfall=6;"
+	                         "LKR//2024/0/lakemedel/budget=4;"
+	                         "LKR//2024/0/lakemedel/utfall=-9223372036854775808;"
+	                         "LKR//2024/1/lakemedel/utfall=9007199254740993;"
+	                         "LKR/Z/2024/0/lakemedel/utfall=3;"
+	                         "LKR/b/2024/0/lakemedel/utfall=2;"
+	                         "HBG//2024/0/resultat/utfall=-1;");
+	out[0] = '\0';
+	assert_int_equal(styr_ledger_each(f->db, &(struct styr_ledger_filter){"LKR", "Z", 2024},
+	                                  collect_entry, out, &err),
+	                 STYR_OK);
+	assert_string_equal(out, "LKR/Z/2024/0/lakemedel/utfall=3;");
+	out[0] = '\0';
+	assert_int_equal(styr_ledger_each(f->db, &(struct styr_ledger_filter){"HBG", NULL, 2023},
+	                                  collect_entry, out, &err),
+	                 STYR_OK);
+	assert_string_equal(out, "");
+	/* a month out of range breaks the table's check */
+	memset(&e, 0, sizeof(e));
+	snprintf(e.unit, sizeof(e.unit), "LKR");
+	snprintf(e.row, sizeof(e.row), "resultat");
+	snprintf(e.kind, sizeof(e.kind), "utfall");
+	e.month = 13;
+	assert_int_not_equal(styr_ledger_put(f->db, &e, &err), STYR_OK);
+}
+
+static void test_account_map_rules_actions_bridge(void **state)
+{
+	struct fixture *f = *state;
+	struct styr_account_balance b;
+	struct styr_bridge_line line;
+	struct styr_action a;
+	struct styr_rule r;
+	struct styr_err err;
+	char row[STYR_CODE_MAX], out[1024] = "";
+	static const struct {
+		const char *plan, *title;
+		bool has_expected;
+		int64_t expected;
+	} actions[] = {
+	    {"P2", "a", true, -52},
+	    {"P1", "b", false, 0},
+	    {"P2", "c", true, 0},
+	    {"P2", "a", false, 0},
+	};
+	static const struct {
+		int year;
+		const char *unit, *step, *label;
+		int64_t amount;
+	} lines[] = {
+	    {2025, "SUS", "ingaende", "", 1},   {2024, "SUS", "riktad", "Zeta", 2},
+	    {2024, "SUS", "riktad", "alfa", 3}, {2024, "KN", "ingaende", "", 4},
+	    {2024, "SUS", "riktad", "Zeta", 5}, /* replaces 2, keeping its place */
+	};
+	static const struct {
+		int month, account;
+		const char *kind;
+		int64_t ore;
+	} balances[] = {
+	    {0, 3010, "res", -150000000}, {2, 3010, "trans", -1}, {1, 3010, "trans", -2},
+	    {0, 1910, "ub", 3},           {0, 1910, "ib", 4},
+	};
+	size_t i;
+
+	put_unit(f->db, "LKR", "", STYR_ORG_FORVALTNING);
+	styr_err_init(&err);
+	/* the default BAS mapping; a narrower range wins; NULL keeps out */
+	assert_int_equal(styr_account_map_find(f->db, 7010, row, sizeof(row), &err), STYR_OK);
+	assert_string_equal(row, "lonekostnader");
+	assert_int_equal(styr_account_map_put(f->db, 3010, 3019, "forsaljning_varor", &err),
+	                 STYR_OK);
+	assert_int_equal(styr_account_map_find(f->db, 3015, row, sizeof(row), &err), STYR_OK);
+	assert_string_equal(row, "forsaljning_varor");
+	assert_int_equal(styr_account_map_find(f->db, 3020, row, sizeof(row), &err), STYR_OK);
+	assert_string_equal(row, "forsaljning_verksamhet");
+	assert_int_equal(styr_account_map_find(f->db, 8999, row, sizeof(row), &err), STYR_OK);
+	assert_string_equal(row, "");
+	assert_int_equal(styr_account_map_clear(f->db, &err), STYR_OK);
+	assert_int_equal(styr_account_map_find(f->db, 3015, row, sizeof(row), &err),
+	                 STYR_ENOTFOUND);
+	assert_string_equal(err.msg, "account 3015 maps to no resultaträkning row: expected it in "
+	                             "the mapping (--mapping FILE)");
+
+	styr_err_init(&err);
+	memset(&r, 0, sizeof(r));
+	snprintf(r.code, sizeof(r.code), "b");
+	snprintf(r.tab, sizeof(r.tab), "*");
+	r.tolerance = INT64_C(1) << 40;
+	assert_int_equal(styr_rule_put(f->db, &r, &err), STYR_OK);
+	snprintf(r.code, sizeof(r.code), "R");
+	r.tab[0] = '\0';
+	r.tolerance = 1;
+	assert_int_equal(styr_rule_put(f->db, &r, &err), STYR_OK);
+	assert_int_equal(styr_rule_each(f->db, collect_rule, out, &err), STYR_OK);
+	assert_string_equal(out, "R//1;b/*/1099511627776;");
+
+	/* actions: plans in the order first stored, then as stored; not
+	 * given is not 0 */
+	for (i = 0; i < sizeof(actions) / sizeof(actions[0]); i++) {
+		memset(&a, 0, sizeof(a));
+		snprintf(a.plan, sizeof(a.plan), "%s", actions[i].plan);
+		snprintf(a.unit, sizeof(a.unit), "LKR");
+		snprintf(a.title, sizeof(a.title), "%s", actions[i].title);
+		snprintf(a.state, sizeof(a.state), "planerad");
+		a.has_expected = actions[i].has_expected;
+		a.expected = actions[i].expected;
+		a.has_achieved = i == 2;
+		a.achieved = -7;
+		assert_int_equal(styr_action_put(f->db, &a, &err), STYR_OK);
+	}
+	out[0] = '\0';
+	assert_int_equal(styr_action_each(f->db, NULL, collect_action, out, &err), STYR_OK);
+	assert_string_equal(out, "P2:a;P2:c=0/-7;P1:b;");
+	out[0] = '\0';
+	assert_int_equal(styr_action_each(f->db, "P1", collect_action, out, &err), STYR_OK);
+	assert_string_equal(out, "P1:b;");
+
+	/* bridge lines: by year, then as first stored */
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		memset(&line, 0, sizeof(line));
+		line.year = lines[i].year;
+		snprintf(line.unit, sizeof(line.unit), "%s", lines[i].unit);
+		snprintf(line.step, sizeof(line.step), "%s", lines[i].step);
+		snprintf(line.label, sizeof(line.label), "%s", lines[i].label);
+		line.amount = lines[i].amount;
+		assert_int_equal(styr_bridge_put(f->db, &line, &err), STYR_OK);
+	}
+	out[0] = '\0';
+	assert_int_equal(styr_bridge_each(f->db, 0, collect_bridge, out, &err), STYR_OK);
+	assert_string_equal(out,
+	                    "2024/SUS/riktad/Zeta=5;2024/SUS/riktad/alfa=3;2024/KN/ingaende/=4;"
+	                    "2025/SUS/ingaende/=1;");
+
+	/* SIE balances: by unit, year, account, kind, month */
+	assert_int_equal(styr_account_name_put(f->db, "LKR", 3010, "Försäljning", &err), STYR_OK);
+	assert_int_equal(styr_account_name_put(f->db, "XYZ", 3010, "x", &err), STYR_ENOTFOUND);
+	styr_err_init(&err);
+	for (i = 0; i < sizeof(balances) / sizeof(balances[0]); i++) {
+		memset(&b, 0, sizeof(b));
+		snprintf(b.unit, sizeof(b.unit), "LKR");
+		b.year = 2024;
+		b.month = balances[i].month;
+		b.account = balances[i].account;
+		snprintf(b.kind, sizeof(b.kind), "%s", balances[i].kind);
+		b.amount_ore = balances[i].ore;
+		assert_int_equal(styr_account_balance_put(f->db, &b, &err), STYR_OK);
+	}
+	out[0] = '\0';
+	assert_int_equal(styr_account_balance_each(f->db, "LKR", collect_balance, out, &err),
+	                 STYR_OK);
+	assert_string_equal(out, "LKR/2024/0/1910/ib=4;LKR/2024/0/1910/ub=3;"
+	                         "LKR/2024/0/3010/res=-150000000;LKR/2024/1/3010/trans=-2;"
+	                         "LKR/2024/2/3010/trans=-1;");
+}
+
 static void test_missing_operation(void **state)
 {
 	static const struct store_ops old = {.version = 1, .name = "old"};
@@ -1039,6 +1312,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_migration_filled_in, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_analysis_order, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_goals_area, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_ledger_rows_and_amounts, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_account_map_rules_actions_bridge, setup, teardown),
 	    cmocka_unit_test(test_missing_operation),
 	    cmocka_unit_test(test_pg_location),
 	};
