@@ -277,9 +277,11 @@ FORWARD(db_data_version, (struct styr_db * db, long long *out, struct styr_err *
         (db->st, out, err))
 FORWARD(db_read_begin, (struct styr_db * db, struct styr_err *err), (db->st, err))
 
+/* Nothing to report: a backend without read transactions began none. */
 void styr_db_read_end(struct styr_db *db)
 {
-	db->ops->db_read_end(db->st);
+	if (db->ops->db_read_end)
+		db->ops->db_read_end(db->st);
 }
 FORWARD(session_purge, (struct styr_db * db, int64_t now, struct styr_err *err), (db->st, now, err))
 /* economy */

@@ -124,7 +124,8 @@ struct store_ops {
 	                         int (*cb)(void *, const struct styr_index_weight *), void *ctx,
 	                         struct styr_err *err);
 	/* web (issue 6): users, grants, sessions, API tokens, audit, report
-	 * workflow; implemented in sqlite_web.c, see styr/access.h */
+	 * workflow; implemented in sqlite_web.c and in pg.c's web block, see
+	 * styr/access.h */
 	int (*user_put)(struct store *st, const struct styr_user *u, struct styr_err *err);
 	int (*user_find)(struct store *st, const char *name, struct styr_user *out,
 	                 struct styr_err *err);

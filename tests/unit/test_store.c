@@ -55,6 +55,8 @@ static int pg_admin(const char *dbname, const char *sql)
 	PQsetNoticeProcessor(c, quiet, NULL);
 	r = PQexec(c, sql);
 	rc = PQresultStatus(r) != PGRES_COMMAND_OK;
+	if (rc)
+		fprintf(stderr, "pg_admin: %s: %s\n", sql, PQresultErrorMessage(r));
 	PQclear(r);
 	PQfinish(c);
 	return rc;
@@ -613,6 +615,204 @@ static void test_failed_write_fails_transaction(void **state)
 	assert_int_equal(styr_org_find(f->db, "C", &u, &err), STYR_OK);
 }
 
+/* The web's tables (issue 6): the same answers, order and messages on both
+ * backends. */
+static int grant_cb(void *ctx, const struct styr_grant *g)
+{
+	char *out = ctx;
+
+	snprintf(out + strlen(out), 200 - strlen(out), "%s:%s:%d ", g->user, g->unit, (int)g->role);
+	return 0;
+}
+
+static int audit_cb(void *ctx, const struct styr_audit_entry *a)
+{
+	char *out = ctx;
+
+	snprintf(out + strlen(out), 200 - strlen(out), "%s/%s ", a->action, a->user);
+	return 0;
+}
+
+static void put_audit(struct styr_db *db, const char *action)
+{
+	struct styr_audit_entry a;
+	struct styr_err err;
+
+	memset(&a, 0, sizeof(a));
+	strcpy(a.time, "2025-01-01T00:00:00Z");
+	strcpy(a.user, "anna");
+	snprintf(a.action, sizeof(a.action), "%s", action);
+	strcpy(a.hash, action);
+	styr_err_init(&err);
+	assert_int_equal(styr_audit_put(db, &a, &err), STYR_OK);
+}
+
+static void test_web_tables(void **state)
+{
+	struct fixture *f = *state;
+	struct styr_user u, got;
+	struct styr_grant g;
+	struct styr_session s, sgot;
+	struct styr_report_state r, rgot;
+	struct styr_audit_entry a;
+	struct styr_err err;
+	char buf[200] = "", user[STYR_USER_MAX];
+
+	put_unit(f->db, "RS", "", STYR_ORG_REGION);
+	put_unit(f->db, "LKR", "RS", STYR_ORG_FORVALTNING);
+	memset(&u, 0, sizeof(u));
+	strcpy(u.name, "anna");
+	strcpy(u.password, "$argon2id$x");
+	u.failed = 2;
+	u.locked_until = 4102444800LL;
+	styr_err_init(&err);
+	assert_int_equal(styr_user_put(f->db, &u, &err), STYR_OK);
+	u.failed = 3;
+	assert_int_equal(styr_user_put(f->db, &u, &err), STYR_OK);
+	assert_int_equal(styr_user_find(f->db, "anna", &got, &err), STYR_OK);
+	assert_int_equal(got.failed, 3);
+	assert_true(got.locked_until == 4102444800LL);
+	assert_string_equal(got.password, "$argon2id$x");
+	assert_int_equal(styr_user_find(f->db, "bo", &got, &err), STYR_ENOTFOUND);
+	assert_string_equal(err.msg, "user \"bo\" does not exist");
+
+	/* Grants: one per unit (the whole organisation is one too), in the
+	 * order made; a second grant on a unit changes its role. */
+	memset(&g, 0, sizeof(g));
+	strcpy(g.user, "anna");
+	strcpy(g.unit, "LKR");
+	g.role = STYR_ACCESS_UNIT_MANAGER;
+	styr_err_init(&err);
+	assert_int_equal(styr_grant_put(f->db, &g, &err), STYR_OK);
+	g.unit[0] = '\0';
+	g.role = STYR_ACCESS_READER;
+	assert_int_equal(styr_grant_put(f->db, &g, &err), STYR_OK);
+	g.role = STYR_ACCESS_CONTROLLER;
+	assert_int_equal(styr_grant_put(f->db, &g, &err), STYR_OK);
+	assert_int_equal(styr_grant_each(f->db, "anna", grant_cb, buf, &err), STYR_OK);
+	assert_string_equal(buf, "anna:LKR:2 anna::3 ");
+	strcpy(g.user, "bo");
+	assert_int_equal(styr_grant_put(f->db, &g, &err), STYR_ENOTFOUND);
+	assert_string_equal(err.msg, "user \"bo\" does not exist");
+	styr_err_init(&err);
+	strcpy(g.user, "anna");
+	strcpy(g.unit, "NOPE");
+	assert_int_equal(styr_grant_put(f->db, &g, &err), STYR_ENOTFOUND);
+	assert_string_equal(err.msg, "org unit \"NOPE\" does not exist");
+
+	/* Sessions: replaced by token, purged by expiry. */
+	memset(&s, 0, sizeof(s));
+	strcpy(s.token_hash, "h1");
+	strcpy(s.user, "anna");
+	strcpy(s.csrf, "c1");
+	s.expires = 100;
+	styr_err_init(&err);
+	assert_int_equal(styr_session_put(f->db, &s, &err), STYR_OK);
+	strcpy(s.csrf, "c2");
+	assert_int_equal(styr_session_put(f->db, &s, &err), STYR_OK);
+	strcpy(s.token_hash, "h2");
+	s.expires = 200;
+	assert_int_equal(styr_session_put(f->db, &s, &err), STYR_OK);
+	assert_int_equal(styr_session_find(f->db, "h1", &sgot, &err), STYR_OK);
+	assert_string_equal(sgot.csrf, "c2");
+	assert_string_equal(sgot.user, "anna");
+	assert_int_equal(styr_session_purge(f->db, 100, &err), STYR_OK);
+	assert_int_equal(styr_session_find(f->db, "h1", &sgot, &err), STYR_ENOTFOUND);
+	assert_string_equal(err.msg, "session \"(token)\" does not exist");
+	styr_err_init(&err);
+	assert_int_equal(styr_session_find(f->db, "h2", &sgot, &err), STYR_OK);
+	assert_int_equal(styr_session_delete(f->db, "h2", &err), STYR_OK);
+	assert_int_equal(styr_session_find(f->db, "h2", &sgot, &err), STYR_ENOTFOUND);
+
+	/* API tokens. */
+	styr_err_init(&err);
+	assert_int_equal(styr_api_token_put(f->db, "t1", "anna", "2025-01-01", &err), STYR_OK);
+	assert_int_equal(styr_api_token_find(f->db, "t1", user, sizeof(user), &err), STYR_OK);
+	assert_string_equal(user, "anna");
+	assert_int_equal(styr_api_token_put(f->db, "t2", "bo", "2025-01-01", &err), STYR_ENOTFOUND);
+	assert_string_equal(err.msg, "user \"bo\" does not exist");
+	styr_err_init(&err);
+	assert_int_equal(styr_api_token_find(f->db, "t2", user, sizeof(user), &err),
+	                 STYR_ENOTFOUND);
+	assert_string_equal(err.msg, "API token \"(token)\" does not exist");
+
+	/* The audit log: oldest or newest first, with a limit. */
+	styr_err_init(&err);
+	assert_int_equal(styr_audit_last(f->db, &a, &err), STYR_ENOTFOUND);
+	assert_string_equal(err.msg, "audit entry \"last\" does not exist");
+	put_audit(f->db, "a1");
+	put_audit(f->db, "a2");
+	put_audit(f->db, "a3");
+	styr_err_init(&err);
+	assert_int_equal(styr_audit_last(f->db, &a, &err), STYR_OK);
+	assert_string_equal(a.action, "a3");
+	buf[0] = '\0';
+	assert_int_equal(styr_audit_each(f->db, 0, 0, audit_cb, buf, &err), STYR_OK);
+	assert_string_equal(buf, "a1/anna a2/anna a3/anna ");
+	buf[0] = '\0';
+	assert_int_equal(styr_audit_each(f->db, 1, 2, audit_cb, buf, &err), STYR_OK);
+	assert_string_equal(buf, "a3/anna a2/anna ");
+
+	/* Report states, by unit and period. */
+	memset(&r, 0, sizeof(r));
+	strcpy(r.unit, "LKR");
+	r.period = (struct styr_period){2025, 1, 12};
+	r.state = STYR_REPORT_SUBMITTED;
+	strcpy(r.by, "anna");
+	assert_int_equal(styr_report_state_put(f->db, &r, &err), STYR_OK);
+	r.state = STYR_REPORT_RETURNED;
+	strcpy(r.comment, "fel");
+	assert_int_equal(styr_report_state_put(f->db, &r, &err), STYR_OK);
+	assert_int_equal(styr_report_state_find(f->db, "LKR", &r.period, &rgot, &err), STYR_OK);
+	assert_int_equal(rgot.state, STYR_REPORT_RETURNED);
+	assert_string_equal(rgot.comment, "fel");
+	assert_string_equal(rgot.unit, "LKR");
+	r.period.last_month = 6;
+	assert_int_equal(styr_report_state_find(f->db, "LKR", &r.period, &rgot, &err),
+	                 STYR_ENOTFOUND);
+	assert_string_equal(err.msg, "report of unit \"LKR\" does not exist");
+}
+
+/* The data version moves when another handle commits a change, and a read
+ * transaction reads as one snapshot. */
+static void test_data_version(void **state)
+{
+	struct fixture *f = *state;
+	struct styr_db *other = NULL;
+	struct styr_org_unit u;
+	struct styr_err err;
+	long long v1, v2, v3;
+
+	styr_err_init(&err);
+	assert_int_equal(styr_db_open(f->location, 0, &other, &err), STYR_OK);
+	put_unit(f->db, "RS", "", STYR_ORG_REGION);
+	assert_int_equal(styr_db_data_version(f->db, &v1, &err), STYR_OK);
+	assert_int_equal(styr_db_data_version(f->db, &v2, &err), STYR_OK);
+	assert_true(v1 == v2);
+	put_unit(other, "LKR", "RS", STYR_ORG_FORVALTNING);
+	/* SQLite's pager sees another connection's commit at its next read
+	 * (the web server reads the session first); PostgreSQL at once. */
+	assert_int_equal(styr_org_find(f->db, "RS", &u, &err), STYR_OK);
+	assert_int_equal(styr_db_data_version(f->db, &v2, &err), STYR_OK);
+	assert_true(v1 != v2);
+
+	assert_int_equal(styr_db_read_begin(f->db, &err), STYR_OK);
+	assert_int_equal(styr_org_find(f->db, "LKR", &u, &err), STYR_OK);
+	assert_int_equal(styr_db_data_version(f->db, &v3, &err), STYR_OK);
+	put_unit(other, "SUS", "RS", STYR_ORG_STYRELSE);
+	assert_int_equal(styr_org_find(f->db, "SUS", &u, &err), STYR_ENOTFOUND);
+	/* The version belongs to the snapshot, so a page cached under it is
+	 * never older than it says. */
+	assert_int_equal(styr_db_data_version(f->db, &v2, &err), STYR_OK);
+	assert_true(v3 == v2);
+	styr_db_read_end(f->db);
+	styr_err_init(&err);
+	assert_int_equal(styr_org_find(f->db, "SUS", &u, &err), STYR_OK);
+	assert_int_equal(styr_db_data_version(f->db, &v2, &err), STYR_OK);
+	assert_true(v3 != v2);
+	styr_db_close(other);
+}
+
 /* A database that a newer styr migrated further is refused, not damaged. */
 static void test_newer_schema_refused(void **state)
 {
@@ -783,7 +983,7 @@ static int collect_step(void *ctx, const struct styr_escalation_step *e)
 	return 0;
 }
 
-static int collect_rule(void *ctx, const struct styr_followup_rule *r)
+static int collect_followup_rule(void *ctx, const struct styr_followup_rule *r)
 {
 	char *buf = ctx;
 
@@ -916,7 +1116,8 @@ static void test_goals_area(void **state)
 		assert_int_equal(styr_followup_rule_put(f->db, &rule, &err), STYR_OK);
 	}
 	buf[0] = '\0';
-	assert_int_equal(styr_followup_rule_each(f->db, 0, collect_rule, buf, &err), STYR_OK);
+	assert_int_equal(styr_followup_rule_each(f->db, 0, collect_followup_rule, buf, &err),
+	                 STYR_OK);
 	assert_string_equal(buf, "2023/analys med prognos/400;2024/kvartalsrapport/800;"
 	                         "2024/analys med prognos/200;");
 	memset(&d, 0, sizeof(d));
@@ -1314,6 +1515,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_goals_area, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_ledger_rows_and_amounts, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_account_map_rules_actions_bridge, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_web_tables, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_data_version, setup, teardown),
 	    cmocka_unit_test(test_missing_operation),
 	    cmocka_unit_test(test_pg_location),
 	};
