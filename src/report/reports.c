@@ -440,21 +440,36 @@ static int section_goal(struct rep *r, const struct styr_goal *top)
 static int section_from(struct rep *r, const char *title, const char *subject, const char *missing,
                         int (*figures)(const struct section *, bool *))
 {
-	struct section s = {r->db,
-	                    &r->doc,
-	                    &r->unit,
-	                    r->periods[0].year,
-	                    r->periods[0].last_month,
-	                    r->labels[0],
-	                    r->labels[1],
-	                    r->type->forecast,
-	                    r->err};
-	char text[512];
+	struct section s = {.db = r->db,
+	                    .doc = &r->doc,
+	                    .unit = &r->unit,
+	                    .year = r->periods[0].year,
+	                    .months = r->periods[0].last_month,
+	                    .label = r->labels[0],
+	                    .prev = r->labels[1],
+	                    .forecast = r->type->forecast,
+	                    .err = r->err};
+	char text[STYR_ERR_MAX + 128];
 	bool any = false;
+	size_t start;
 	int rc = doc_heading(&r->doc, 2, title, r->err);
+
+	start = r->doc.nblocks;
 
 	if (!rc && figures)
 		rc = figures(&s, &any);
+	/* A backend that does not keep this data yet (the PostgreSQL port
+	 * lands operation by operation) should not cost the whole report:
+	 * the section says so instead, in the store's own words.  Any other
+	 * store error still fails the report. */
+	if (rc == STYR_ESTORE && strstr(r->err->msg, "does not support")) {
+		snprintf(text, sizeof(text),
+		         "Uppgifterna kan inte läsas ur denna databas ännu (%s).", r->err->msg);
+		styr_err_init(r->err);
+		doc_truncate(&r->doc, start);
+		rc = doc_paragraph(&r->doc, text, r->err);
+		any = true;
+	}
 	if (!rc && !any) {
 		snprintf(text, sizeof(text), "%s för %s %s.", missing, r->unit.name, r->labels[0]);
 		rc = doc_paragraph(&r->doc, text, r->err);
