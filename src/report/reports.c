@@ -14,9 +14,9 @@
  * period they accept, the columns of the tables and which sections they
  * carry; a table of type descriptions says so in one place.
  *
- * Sections whose data comes from elsewhere (economy from the ledgers,
- * production, personnel) are one function each: today they say that there
- * is nothing yet, and the economy issue fills section_economy.  A section
+ * Sections whose data comes from elsewhere (economy and personnel from the
+ * ledgers, the action plans, the uppdrag) are one function each in
+ * sections.h, laid out in report_economy.c and report_goals.c.  A section
  * with nothing in it always says so in words rather than disappearing, so
  * a reader can tell "nothing to report" from "forgotten".
  */
