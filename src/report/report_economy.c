@@ -135,11 +135,11 @@ static int budget_chart(const struct section *s, const struct styr_ledger_table 
 	return rc;
 }
 
-/* The RESULTAT row's utfall per year: the year figure, or the months. */
+/* The RESULTAT row's utfall per year: the printed year figure for a
+ * whole year, else (and when none was printed) the sum of the months. */
 struct years {
-	int year[YEARS_MAX];
-	int64_t result[YEARS_MAX];
-	bool has_year[YEARS_MAX];
+	int64_t printed[YEARS_MAX], months_sum[YEARS_MAX];
+	bool has_printed[YEARS_MAX], has_months[YEARS_MAX];
 	int first, last; /* the window: last is the report's year */
 	int months;
 };
@@ -151,17 +151,13 @@ static int add_result(void *ctx, const struct styr_ledger_entry *e)
 
 	if (i < 0 || e->year > y->last || strcmp(e->row, "resultat") || strcmp(e->kind, "utfall"))
 		return 0;
-	if (e->month == 0) {
-		/* a printed year figure covers the period only for a whole year */
-		if (y->months != 12)
-			return 0;
-		y->result[i] = e->amount;
-		y->has_year[i] = true;
-	} else if (e->month <= y->months && !(y->months == 12 && y->has_year[i])) {
-		y->result[i] += e->amount;
-		y->has_year[i] = true;
+	if (e->month == 0 && y->months == 12) {
+		y->printed[i] = e->amount;
+		y->has_printed[i] = true;
+	} else if (e->month > 0 && e->month <= y->months) {
+		y->months_sum[i] += e->amount;
+		y->has_months[i] = true;
 	}
-	y->year[i] = e->year;
 	return 0;
 }
 
@@ -183,11 +179,11 @@ static int result_chart(const struct section *s)
 	rc = styr_ledger_each(s->db, &f, add_result, y, s->err);
 	len = (size_t)snprintf(alt, sizeof(alt), "Linjediagram över resultatet per år, tkr:");
 	for (i = 0; i < YEARS_MAX && !rc; i++) {
-		if (!y->has_year[i])
+		if (!y->has_printed[i] && !y->has_months[i])
 			continue;
 		snprintf(labels[n], sizeof(labels[n]), "%d", y->first + i);
 		cats[n] = labels[n];
-		vals[n] = (double)y->result[i];
+		vals[n] = (double)(y->has_printed[i] ? y->printed[i] : y->months_sum[i]);
 		styr_num_format(num, sizeof(num), vals[n], 0);
 		if (len < sizeof(alt))
 			len += (size_t)snprintf(alt + len, sizeof(alt) - len, " %s %s;", labels[n],
@@ -452,7 +448,8 @@ static int cell_grade(struct doc *d, const struct action_line *l, struct styr_er
 	/* whole percent, as the reports print it: 744 ‰ is "74 %" */
 	styr_num_format(text, sizeof(text), (double)pm / 10.0, 0);
 	strcat(text, "\302\240%");
-	return doc_cell_number(d, text, (double)pm / 1000.0, err);
+	/* in percent, as every percent cell: the workbook shows 74 %, holds 74,4 */
+	return doc_cell_number(d, text, (double)pm / 10.0, err);
 }
 
 static int action_row(const struct section *s, const struct action_line *l, const char *label)

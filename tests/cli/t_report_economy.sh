@@ -43,6 +43,8 @@ expect_contains "SUMMA INTÄKTER 2024 is a number" '<v>448659</v>' "$sheet"
 expect_contains "RESULTAT 2024 is a negative number" '<v>-22629</v>' "$sheet"
 cell=$(printf '%s' "$sheet" | grep -o '<c r="C3"[^/]*</v></c>')
 case "$cell" in *'t="s"'*) fail "C3 is a shared string: $cell" ;; '') fail "no C3 in the resultaträkning sheet" ;; esac
+n=$(printf '%s' "$wb" | grep -o '<sheet name="[^"]*"' | grep -n 'Handlingsplan LKR-HP2024' | head -1 | cut -d: -f1)
+expect_contains "genomförandegrad as a percent number" '><v>74.4' "$(unzip -p "$T/ar.xlsx" "xl/worksheets/sheet$n.xml")"
 
 # HTML: valid and accessible with the new tables.
 run --db "$db" report arsredovisning --unit LKR --period 2024 --format html -o "$T/ar.html"
