@@ -275,7 +275,8 @@ static int check_findings(const struct section *s)
 		return STYR_OK; /* no rules: nothing was checked, so say nothing */
 	if (!x.errors && !x.notes) {
 		snprintf(text, sizeof(text),
-		         "Kontroll av siffrorna: alla %zu regler stämmer för %s och %d.",
+		         "Kontroll av siffrorna (%zu regler): inga fel och inga "
+		         "avrundningsdifferenser för %s och %d.",
 		         stats.rules, s->label, s->year - 1);
 		return doc_paragraph(s->doc, text, s->err);
 	}

@@ -71,6 +71,29 @@ expect_contains "x-matris" "X-matris: mål, indikatorer och ägare" "$vp"
 expect_contains "x-matris row" "<td>ID0069, ID0070</td>" "$vp"
 case "$vp" in *"Ingen budget finns ännu"*) fail "the plan's budget is still empty" ;; esac
 
+# Monthly figures: a delårsrapport sums the months of the period, derives
+# the helårsprognos from the year budget, and draws the result of both
+# years' months.
+{
+	echo "unit;table;year;month;row;kind;amount;source"
+	for m in 1 2 3 4 5; do
+		echo "LKR-PO;;2024;$m;regionbidrag;utfall;100;test"
+		echo "LKR-PO;;2024;$m;summa_intakter;utfall;100;test"
+		echo "LKR-PO;;2024;$m;resultat;utfall;100;test"
+		echo "LKR-PO;;2023;$m;resultat;utfall;50;test"
+	done
+	echo "LKR-PO;;2024;;regionbidrag;budget;1200;test"
+	echo "LKR-PO;;2024;;resultat;budget;1200;test"
+} >"$T/months.csv"
+"$STYR" --db "$db" import csv "$T/months.csv" >/dev/null || fail "importing monthly figures"
+run --db "$db" report delarsrapport --unit LKR-PO --period 2024T1 --format html -o "$T/po.html"
+expect_eq "monthly exit" 0 "$rc"
+po=$(sed "s/$NBSP/ /g" "$T/po.html")
+expect_contains "months summed, budget periodised" '<tr><th scope="row">RESULTAT</th><td class="num">200</td><td class="num">400</td><td class="num">400</td><td class="num">0</td><td class="num">1 200</td></tr>' "$po"
+expect_contains "derived forecast" "Helårsprognos 2024: resultat 1 200 tkr (utfall hittills och budget för resten av året)." "$po"
+expect_contains "result chart from months" "2023 200; 2024 400;" "$po"
+expect_contains "nothing found" "inga fel och inga avrundningsdifferenser för tertial 1 2024 och 2023." "$po"
+
 # A unit without a ledger or action plans keeps the sections and says so.
 run --db "$db" report arsredovisning --unit LKR-IM --period 2024 --format html -o "$T/im.html"
 expect_eq "no-ledger exit" 0 "$rc"
