@@ -449,27 +449,12 @@ static int section_from(struct rep *r, const char *title, const char *subject, c
 	                    .prev = r->labels[1],
 	                    .forecast = r->type->forecast,
 	                    .err = r->err};
-	char text[STYR_ERR_MAX + 128];
+	char text[512];
 	bool any = false;
-	size_t start;
 	int rc = doc_heading(&r->doc, 2, title, r->err);
-
-	start = r->doc.nblocks;
 
 	if (!rc && figures)
 		rc = figures(&s, &any);
-	/* A backend that does not keep this data yet (the PostgreSQL port
-	 * lands operation by operation) should not cost the whole report:
-	 * the section says so instead, in the store's own words.  Any other
-	 * store error still fails the report. */
-	if (rc == STYR_ESTORE && strstr(r->err->msg, "does not support")) {
-		snprintf(text, sizeof(text),
-		         "Uppgifterna kan inte läsas ur denna databas ännu (%s).", r->err->msg);
-		styr_err_init(r->err);
-		doc_truncate(&r->doc, start);
-		rc = doc_paragraph(&r->doc, text, r->err);
-		any = true;
-	}
 	if (!rc && !any) {
 		snprintf(text, sizeof(text), "%s för %s %s.", missing, r->unit.name, r->labels[0]);
 		rc = doc_paragraph(&r->doc, text, r->err);
