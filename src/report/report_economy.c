@@ -211,6 +211,10 @@ struct findings {
 
 static bool finding_shown(const struct section *s, const struct styr_finding *f)
 {
+	/* the rules over the ledger's rows and kinds; the bridge's rules
+	 * concern the region's budget, not this unit's resultaträkning */
+	if (strcmp(f->rule->check, "rows") && strcmp(f->rule->check, "kinds"))
+		return false;
 	if (f->year != s->year && f->year != s->year - 1)
 		return false;
 	if (f->month == 0)
@@ -274,17 +278,18 @@ static int check_findings(const struct section *s)
 	if (!stats.rules)
 		return STYR_OK; /* no rules: nothing was checked, so say nothing */
 	if (!x.errors && !x.notes) {
-		snprintf(text, sizeof(text),
-		         "Kontroll av siffrorna (%zu regler): inga fel och inga "
-		         "avrundningsdifferenser för %s och %d.",
-		         stats.rules, s->label, s->year - 1);
+		snprintf(
+		    text, sizeof(text),
+		    "Kontroll av siffrorna: inga fel och inga avrundningsdifferenser för %s och "
+		    "%d.",
+		    s->label, s->year - 1);
 		return doc_paragraph(s->doc, text, s->err);
 	}
 	snprintf(text, sizeof(text),
-	         "Kontroll av siffrorna (%zu regler): %zu fel och %zu avrundningsdifferenser. En "
+	         "Kontroll av siffrorna: %zu fel och %zu avrundningsdifferenser. En "
 	         "avrundningsdifferens är en skillnad inom regelns tolerans och beror på att "
 	         "beloppen är avrundade till tkr; ett fel är större än så.",
-	         stats.rules, x.errors, x.notes);
+	         x.errors, x.notes);
 	if ((rc = doc_paragraph(s->doc, text, s->err)) ||
 	    (rc = doc_table(s->doc, "Kontroller av resultaträkningen", head, 8, s->err)))
 		return rc;
