@@ -94,6 +94,20 @@ expect_contains "derived forecast" "Helårsprognos 2024: resultat 1 200 tkr (utf
 expect_contains "result chart from months" "2023 200; 2024 400;" "$po"
 expect_contains "nothing found" "inga fel och inga avrundningsdifferenser för tertial 1 2024 och 2023." "$po"
 
+# A difference beyond a rule's tolerance is an error, not a rounding note.
+{
+	echo "unit;table;year;month;row;kind;amount;source"
+	echo "LKR-PO-KUA;;2024;;regionbidrag;utfall;900;test"
+	echo "LKR-PO-KUA;;2024;;patientavgifter;utfall;50;test"
+	echo "LKR-PO-KUA;;2024;;summa_intakter;utfall;1000;test"
+} >"$T/wrong.csv"
+"$STYR" --db "$db" import csv "$T/wrong.csv" >/dev/null || fail "importing a wrong sum"
+run --db "$db" report arsredovisning --unit LKR-PO-KUA --period 2024 --format html -o "$T/kua.html"
+expect_eq "wrong sum exit" 0 "$rc"
+kua=$(sed "s/$NBSP/ /g" "$T/kua.html")
+expect_contains "error counted" "Kontroll av siffrorna: 1 fel och 0 avrundningsdifferenser." "$kua"
+expect_contains "error row" '<tr><th scope="row">Fel</th><td>SUMMA INTÄKTER = Σ intäktsrader</td><td>Resultaträkning</td><td>2024</td><td>utfall</td><td class="num">1 000</td><td class="num">950</td><td class="num">50</td></tr>' "$kua"
+
 # A unit without a ledger or action plans keeps the sections and says so.
 run --db "$db" report arsredovisning --unit LKR-IM --period 2024 --format html -o "$T/im.html"
 expect_eq "no-ledger exit" 0 "$rc"
