@@ -265,7 +265,7 @@ static int add_finding(void *ctx, const struct styr_finding *f)
 
 static int check_findings(const struct section *s)
 {
-	static const char *const head[] = {"Fynd",           "Kontroll",   "Tabell",   "Period",
+	static const char *const head[] = {"Typ av fynd",    "Kontroll",   "Tabell",   "Period",
 	                                   "Rad eller slag", "Som tryckt", "Beräknat", "Skillnad"};
 	struct styr_ledger_filter f = {s->unit->code, NULL, 0};
 	struct styr_check_stats stats;
