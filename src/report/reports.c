@@ -14,9 +14,9 @@
  * period they accept, the columns of the tables and which sections they
  * carry; a table of type descriptions says so in one place.
  *
- * Sections whose data comes from elsewhere (economy from the ledgers,
- * production, personnel) are one function each: today they say that there
- * is nothing yet, and the economy issue fills section_economy.  A section
+ * Sections whose data comes from elsewhere (economy and personnel from the
+ * ledgers, the action plans, the uppdrag) are one function each in
+ * sections.h, laid out in report_economy.c and report_goals.c.  A section
  * with nothing in it always says so in words rather than disappearing, so
  * a reader can tell "nothing to report" from "forgotten".
  */
@@ -29,6 +29,7 @@
 #include <sys/stat.h>
 
 #include "report/doc.h"
+#include "report/sections.h"
 #include "styr/analysis.h"
 #include "styr/buf.h"
 #include "styr/calc.h"
@@ -433,16 +434,28 @@ static int section_goal(struct rep *r, const struct styr_goal *top)
 	return rc;
 }
 
-/* A section whose figures come from another part of styr; until they are
- * there it holds the analyses written for it and says what is missing. */
-static int section_pending(struct rep *r, const char *title, const char *subject,
-                           const char *missing)
+/* A section whose figures come from another part of styr (sections.h):
+ * its tables and charts, or, when there are none for the unit, a sentence
+ * saying so; then the analyses written for it. */
+static int section_from(struct rep *r, const char *title, const char *subject, const char *missing,
+                        int (*figures)(const struct section *, bool *))
 {
+	struct section s = {.db = r->db,
+	                    .doc = &r->doc,
+	                    .unit = &r->unit,
+	                    .year = r->periods[0].year,
+	                    .months = r->periods[0].last_month,
+	                    .label = r->labels[0],
+	                    .prev = r->labels[1],
+	                    .forecast = r->type->forecast,
+	                    .err = r->err};
 	char text[512];
-	bool any;
+	bool any = false;
 	int rc = doc_heading(&r->doc, 2, title, r->err);
 
-	if (!rc) {
+	if (!rc && figures)
+		rc = figures(&s, &any);
+	if (!rc && !any) {
 		snprintf(text, sizeof(text), "%s för %s %s.", missing, r->unit.name, r->labels[0]);
 		rc = doc_paragraph(&r->doc, text, r->err);
 	}
@@ -451,15 +464,26 @@ static int section_pending(struct rep *r, const char *title, const char *subject
 	return rc;
 }
 
-/* Economy: resultaträkning, budget against utfall, comments.  The economy
- * issue fills this from the ledgers (one function: the tables, a bar chart
- * of budget and utfall per month, and for a delårsrapport the
- * helårsprognos). */
+static int section_pending(struct rep *r, const char *title, const char *subject,
+                           const char *missing)
+{
+	return section_from(r, title, subject, missing, NULL);
+}
+
+/* Economy: the resultaträkning, budget against utfall, the rules'
+ * findings, the helårsprognos, and the analyses with subject ekonomi. */
 static int section_economy(struct rep *r)
 {
-	int rc = section_pending(r, "Ekonomi", "ekonomi", "Inga ekonomiska uppgifter finns ännu");
+	struct doc_block *b;
+	size_t start = r->doc.nblocks;
+	int rc = section_from(r, "Ekonomi", "ekonomi", "Inga ekonomiska uppgifter finns ännu",
+	                      section_economy_figures);
 
-	if (!rc && r->type->forecast)
+	/* Without a resultaträkning a forecast report still says why it has
+	 * no helårsprognos. */
+	b = r->doc.nblocks > start + 1 ? &r->doc.blocks[start + 1] : NULL;
+	if (!rc && r->type->forecast && b && b->kind == DOC_PARAGRAPH &&
+	    !strncmp(b->text, "Inga ekonomiska", 15))
 		rc = doc_paragraph(
 		    &r->doc, "Helårsprognos: ingen prognos kan visas utan ekonomiska uppgifter.",
 		    r->err);
@@ -468,10 +492,15 @@ static int section_economy(struct rep *r)
 
 static int section_plan_budget(struct rep *r)
 {
-	int rc = section_pending(r, "Budget", "budget", "Ingen budget finns ännu");
+	int rc =
+	    section_from(r, "Budget", "budget", "Ingen budget finns ännu", section_budget_figures);
 
 	if (!rc)
-		rc = section_pending(r, "Åtgärder", "åtgärder", "Inga åtgärder är registrerade");
+		rc = section_from(r, "Uppdrag", "uppdrag", "Inga uppdrag är registrerade",
+		                  section_uppdrag_figures);
+	if (!rc)
+		rc = section_from(r, "Åtgärder", "åtgärder", "Inga åtgärder är registrerade",
+		                  section_actions_figures);
 	return rc;
 }
 
@@ -844,11 +873,12 @@ static int build(struct rep *r)
 			rc = section_pending(r, "Produktion", "produktion",
 			                     "Inga produktionsuppgifter finns ännu");
 		if (!rc)
-			rc = section_pending(r, "Medarbetare", "personal",
-			                     "Inga personaluppgifter finns ännu");
+			rc = section_from(r, "Medarbetare", "personal",
+			                  "Inga personaluppgifter finns ännu",
+			                  section_personnel_figures);
 		if (!rc)
-			rc = section_pending(r, "Åtgärder och genomförandegrad", "åtgärder",
-			                     "Inga åtgärder är registrerade");
+			rc = section_from(r, "Åtgärder och genomförandegrad", "åtgärder",
+			                  "Inga åtgärder är registrerade", section_actions_figures);
 		if (!rc)
 			rc = section_history(r);
 	}

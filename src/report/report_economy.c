@@ -1,0 +1,553 @@
+/*
+ * The economy of a unit in its reports: the resultaträkning as seed 002
+ * prints it (utfall the year before, utfall, budget, avvikelse and
+ * helårsprognos in tkr), budget against utfall and the resultatutveckling
+ * as charts, what the validation rules find in the figures, the partial
+ * tables of personnel costs, and the action plans with their
+ * genomförandegrad.
+ *
+ * Everything is read through the ledger and action interfaces
+ * (styr/ledger.h) and derived by src/calc: this file only lays the
+ * figures out.  A printed avvikelse is shown as printed (the rules then
+ * say where it differs from utfall − budget by a rounding), a derived one
+ * only where nothing was printed, so the report reads like its source.
+ */
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/sections.h"
+#include "styr/buf.h"
+#include "styr/ledger.h"
+#include "styr/num.h"
+
+#define YEARS_MAX 12 /* resultatutveckling: the years before the report's */
+
+static int cell_tkr(struct doc *d, bool has, int64_t v, struct styr_err *err)
+{
+	char text[48];
+
+	if (!has)
+		return doc_cell_text(d, "–", err);
+	styr_num_format(text, sizeof(text), (double)v, 0);
+	return doc_cell_number(d, text, (double)v, err);
+}
+
+/* Mkr with one decimal, from tkr. */
+static int cell_mkr(struct doc *d, bool has, int64_t tkr, struct styr_err *err)
+{
+	char text[48];
+
+	if (!has)
+		return doc_cell_text(d, "–", err);
+	styr_num_format(text, sizeof(text), (double)tkr / 1000.0, 1);
+	return doc_cell_number(d, text, (double)tkr / 1000.0, err);
+}
+
+static bool any_prognos(const struct styr_ledger_table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (t->lines[i].has_prognos)
+			return true;
+	return false;
+}
+
+/* One ledger table with the columns of seed 002's resultaträkning. */
+static int ledger_table(const struct section *s, const struct styr_ledger_table *t,
+                        const char *caption)
+{
+	char h[5][64];
+	const char *head[6] = {"Rad", h[0], h[1], h[2], h[3], h[4]};
+	bool prognos = any_prognos(t);
+	size_t i;
+	int rc;
+
+	snprintf(h[0], sizeof(h[0]), "Utfall %s", s->prev);
+	snprintf(h[1], sizeof(h[1]), "Utfall %s", s->label);
+	snprintf(h[2], sizeof(h[2]), "Budget %s", s->label);
+	snprintf(h[3], sizeof(h[3]), "Avvikelse");
+	snprintf(h[4], sizeof(h[4]), "Prognos helår %d", s->year);
+	if ((rc = doc_table(s->doc, caption, head, prognos ? 6 : 5, s->err)))
+		return rc;
+	for (i = 0; i < t->n && !rc; i++) {
+		const struct styr_ledger_line *l = &t->lines[i];
+
+		rc = doc_cell_text(s->doc, l->row.label, s->err);
+		if (!rc)
+			rc = cell_tkr(s->doc, l->has_prev, l->prev_utfall, s->err);
+		if (!rc)
+			rc = cell_tkr(s->doc, l->has_utfall, l->utfall, s->err);
+		if (!rc)
+			rc = cell_tkr(s->doc, l->has_budget, l->budget, s->err);
+		if (!rc && l->has_printed_avvikelse)
+			rc = cell_tkr(s->doc, true, l->printed_avvikelse, s->err);
+		else if (!rc)
+			rc = cell_tkr(s->doc, l->has_utfall && l->has_budget, l->avvikelse, s->err);
+		if (!rc && prognos)
+			rc = cell_tkr(s->doc, l->has_prognos, l->prognos, s->err);
+	}
+	return rc;
+}
+
+/* Budget against utfall for the sums of the plan (the rows at its top
+ * two levels: the intäkter, the kostnader and the resultat). */
+static int budget_chart(const struct section *s, const struct styr_ledger_table *t)
+{
+	const char *cats[8];
+	double budget[8], utfall[8];
+	char alt[1024], title[128], a[48], b[48];
+	size_t i, n = 0, len;
+	int rc;
+
+	len = (size_t)snprintf(alt, sizeof(alt),
+	                       "Stapeldiagram över budget och utfall %s, tkr:", s->label);
+	for (i = 0; i < t->n && n < 8; i++) {
+		const struct styr_ledger_line *l = &t->lines[i];
+
+		if (!l->has_budget || !l->has_utfall)
+			continue;
+		if (l->row.parent[0] && strcmp(l->row.parent, "resultat"))
+			continue;
+		cats[n] = l->row.label;
+		budget[n] = (double)l->budget;
+		utfall[n] = (double)l->utfall;
+		styr_num_format(a, sizeof(a), budget[n], 0);
+		styr_num_format(b, sizeof(b), utfall[n], 0);
+		if (len < sizeof(alt))
+			len += (size_t)snprintf(alt + len, sizeof(alt) - len,
+			                        " %s budget %s, utfall %s;", cats[n], a, b);
+		n++;
+	}
+	if (!n)
+		return STYR_OK;
+	snprintf(title, sizeof(title), "Budget och utfall %s (tkr)", s->label);
+	rc = doc_chart(s->doc, DOC_CHART_BARS, title, alt, cats, n, s->err);
+	if (!rc)
+		rc = doc_chart_series(s->doc, "Budget", budget, s->err);
+	if (!rc)
+		rc = doc_chart_series(s->doc, "Utfall", utfall, s->err);
+	if (!rc)
+		doc_chart_format(s->doc, 0, false);
+	return rc;
+}
+
+/* The RESULTAT row's utfall per year: the printed year figure for a
+ * whole year, else (and when none was printed) the sum of the months. */
+struct years {
+	int64_t printed[YEARS_MAX], months_sum[YEARS_MAX];
+	bool has_printed[YEARS_MAX], has_months[YEARS_MAX];
+	int first, last; /* the window: last is the report's year */
+	int months;
+};
+
+static int add_result(void *ctx, const struct styr_ledger_entry *e)
+{
+	struct years *y = ctx;
+	int i = e->year - y->first;
+
+	if (i < 0 || e->year > y->last || strcmp(e->row, "resultat") || strcmp(e->kind, "utfall"))
+		return 0;
+	if (e->month == 0 && y->months == 12) {
+		y->printed[i] = e->amount;
+		y->has_printed[i] = true;
+	} else if (e->month > 0 && e->month <= y->months) {
+		y->months_sum[i] += e->amount;
+		y->has_months[i] = true;
+	}
+	return 0;
+}
+
+static int result_chart(const struct section *s)
+{
+	struct styr_ledger_filter f = {s->unit->code, "", 0};
+	struct years *y = calloc(1, sizeof(*y));
+	char labels[YEARS_MAX][16], alt[1024], num[48];
+	const char *cats[YEARS_MAX];
+	double vals[YEARS_MAX];
+	size_t n = 0, len;
+	int i, rc;
+
+	if (!y)
+		return styr_error(s->err, STYR_ENOMEM, "out of memory building a report");
+	y->last = s->year;
+	y->first = s->year - YEARS_MAX + 1;
+	y->months = s->months;
+	rc = styr_ledger_each(s->db, &f, add_result, y, s->err);
+	len = (size_t)snprintf(alt, sizeof(alt), "Linjediagram över resultatet per år, tkr:");
+	for (i = 0; i < YEARS_MAX && !rc; i++) {
+		if (!y->has_printed[i] && !y->has_months[i])
+			continue;
+		snprintf(labels[n], sizeof(labels[n]), "%d", y->first + i);
+		cats[n] = labels[n];
+		vals[n] = (double)(y->has_printed[i] ? y->printed[i] : y->months_sum[i]);
+		styr_num_format(num, sizeof(num), vals[n], 0);
+		if (len < sizeof(alt))
+			len += (size_t)snprintf(alt + len, sizeof(alt) - len, " %s %s;", labels[n],
+			                        num);
+		n++;
+	}
+	free(y);
+	if (rc || n < 2) /* one year is no development */
+		return rc;
+	rc = doc_chart(s->doc, DOC_CHART_LINE, "Resultatutveckling (tkr)", alt, cats, n, s->err);
+	if (!rc)
+		rc = doc_chart_series(s->doc, "Resultat", vals, s->err);
+	if (!rc)
+		doc_chart_format(s->doc, 0, false);
+	return rc;
+}
+
+/* What the validation rules find in the figures the report shows: the
+ * period's year and the year before (its utfall stands in the table). */
+struct findings {
+	const struct section *s;
+	size_t errors, notes;
+	int rc;
+};
+
+static bool finding_shown(const struct section *s, const struct styr_finding *f)
+{
+	/* the rules over the ledger's rows and kinds; the bridge's rules
+	 * concern the region's budget, not this unit's resultaträkning */
+	if (strcmp(f->rule->check, "rows") && strcmp(f->rule->check, "kinds"))
+		return false;
+	if (f->year != s->year && f->year != s->year - 1)
+		return false;
+	if (f->month == 0)
+		return s->months == 12;
+	return f->month <= s->months;
+}
+
+static int count_finding(void *ctx, const struct styr_finding *f)
+{
+	struct findings *x = ctx;
+
+	if (finding_shown(x->s, f))
+		(*(f->rounding ? &x->notes : &x->errors))++;
+	return 0;
+}
+
+static int add_finding(void *ctx, const struct styr_finding *f)
+{
+	struct findings *x = ctx;
+	const struct section *s = x->s;
+	char period[16];
+	int rc;
+
+	if (!finding_shown(s, f))
+		return 0;
+	if (f->month)
+		snprintf(period, sizeof(period), "%d-%02d", f->year, f->month);
+	else
+		snprintf(period, sizeof(period), "%d", f->year);
+	rc = doc_cell_text(s->doc, f->rounding ? "Avrundning" : "Fel", s->err);
+	if (!rc)
+		rc = doc_cell_text(s->doc, f->rule->name, s->err);
+	if (!rc)
+		rc = doc_cell_text(s->doc, f->tab[0] ? f->tab : "Resultaträkning", s->err);
+	if (!rc)
+		rc = doc_cell_text(s->doc, period, s->err);
+	if (!rc)
+		rc = doc_cell_text(s->doc, f->where, s->err);
+	if (!rc)
+		rc = cell_tkr(s->doc, true, f->left, s->err);
+	if (!rc)
+		rc = cell_tkr(s->doc, true, f->right, s->err);
+	if (!rc)
+		rc = cell_tkr(s->doc, true, f->diff, s->err);
+	x->rc = rc;
+	return rc;
+}
+
+static int check_findings(const struct section *s)
+{
+	static const char *const head[] = {"Typ av fynd",    "Kontroll",   "Tabell",   "Period",
+	                                   "Rad eller slag", "Som tryckt", "Beräknat", "Skillnad"};
+	struct styr_ledger_filter f = {s->unit->code, NULL, 0};
+	struct styr_check_stats stats;
+	struct findings x = {s, 0, 0, 0};
+	char text[512];
+	int rc;
+
+	if ((rc = styr_check_run(s->db, &f, count_finding, &x, &stats, s->err)))
+		return rc;
+	if (!stats.rules)
+		return STYR_OK; /* no rules: nothing was checked, so say nothing */
+	if (!x.errors && !x.notes) {
+		snprintf(
+		    text, sizeof(text),
+		    "Kontroll av siffrorna: inga fel och inga avrundningsdifferenser för %s och "
+		    "%d.",
+		    s->label, s->year - 1);
+		return doc_paragraph(s->doc, text, s->err);
+	}
+	snprintf(text, sizeof(text),
+	         "Kontroll av siffrorna: %zu fel och %zu avrundningsdifferenser. En "
+	         "avrundningsdifferens är en skillnad inom regelns tolerans och beror på att "
+	         "beloppen är avrundade till tkr; ett fel är större än så.",
+	         x.errors, x.notes);
+	if ((rc = doc_paragraph(s->doc, text, s->err)) ||
+	    (rc = doc_table(s->doc, "Kontroller av resultaträkningen", head, 8, s->err)))
+		return rc;
+	rc = styr_check_run(s->db, &f, add_finding, &x, &stats, s->err);
+	return rc ? rc : x.rc;
+}
+
+/* The helårsprognos of the result, in words, for the reports that carry
+ * one; a derived prognos says how it was made. */
+static int forecast_text(const struct section *s, const struct styr_ledger_table *t)
+{
+	char text[256], num[48];
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		const struct styr_ledger_line *l = &t->lines[i];
+
+		if (strcmp(l->row.code, "resultat") || !l->has_prognos)
+			continue;
+		styr_num_format(num, sizeof(num), (double)l->prognos, 0);
+		snprintf(text, sizeof(text), "Helårsprognos %d: resultat %s tkr%s.", s->year, num,
+		         l->prognos_derived ? " (utfall hittills och budget för resten av året)"
+		                            : "");
+		return doc_paragraph(s->doc, text, s->err);
+	}
+	return doc_paragraph(s->doc, "Helårsprognos: ingen prognos för resultatet finns.", s->err);
+}
+
+int section_economy_figures(const struct section *s, bool *any)
+{
+	struct styr_ledger_table t;
+	char caption[128];
+	int rc;
+
+	*any = false;
+	rc =
+	    styr_ledger_table_build(s->db, s->unit->code, "", s->year, s->months, NULL, &t, s->err);
+	if (rc)
+		return rc;
+	if (t.n) {
+		*any = true;
+		snprintf(caption, sizeof(caption), "Resultaträkning %s (tkr)", s->label);
+		rc = ledger_table(s, &t, caption);
+		if (!rc)
+			rc = budget_chart(s, &t);
+		if (!rc)
+			rc = result_chart(s);
+		if (!rc && s->forecast)
+			rc = forecast_text(s, &t);
+		if (!rc)
+			rc = check_findings(s);
+	}
+	styr_ledger_table_release(&t);
+	return rc;
+}
+
+/* The unit's partial tables, in key order; every one that is not the
+ * resultaträkning itself is one of personnel costs today. */
+struct tabs {
+	char (*names)[STYR_CODE_MAX];
+	size_t n, cap;
+	int year;
+	struct styr_err *err;
+};
+
+static int add_tab(void *ctx, const struct styr_ledger_entry *e)
+{
+	struct tabs *t = ctx;
+
+	if (!e->tab[0] || (e->year != t->year && e->year != t->year - 1))
+		return 0;
+	if (t->n && !strcmp(t->names[t->n - 1], e->tab))
+		return 0;
+	if (styr_array_grow((void **)&t->names, &t->cap, t->n, sizeof(*t->names), t->err))
+		return STYR_ENOMEM;
+	snprintf(t->names[t->n++], sizeof(*t->names), "%s", e->tab);
+	return 0;
+}
+
+int section_personnel_figures(const struct section *s, bool *any)
+{
+	struct styr_ledger_filter f = {s->unit->code, NULL, 0};
+	struct tabs tabs = {NULL, 0, 0, s->year, s->err};
+	size_t i;
+	int rc;
+
+	*any = false;
+	rc = styr_ledger_each(s->db, &f, add_tab, &tabs, s->err);
+	for (i = 0; i < tabs.n && !rc; i++) {
+		struct styr_ledger_table t;
+		char caption[STYR_CODE_MAX + 64];
+
+		rc = styr_ledger_table_build(s->db, s->unit->code, tabs.names[i], s->year,
+		                             s->months, NULL, &t, s->err);
+		if (!rc && t.n) {
+			*any = true;
+			snprintf(caption, sizeof(caption), "Personalkostnader %s: %s (tkr)",
+			         s->label, tabs.names[i]);
+			rc = ledger_table(s, &t, caption);
+		}
+		styr_ledger_table_release(&t);
+	}
+	free(tabs.names);
+	return rc;
+}
+
+/* The action plans of the unit, summed per insatsområde (an åtgärd
+ * without one stands on its own line) and per plan. */
+struct action_line {
+	char plan[STYR_CODE_MAX];
+	char label[STYR_NAME_MAX];
+	bool area;
+	bool has_expected, has_achieved;
+	int64_t expected, achieved;
+};
+
+struct actions {
+	const char *unit;
+	struct action_line *lines;
+	size_t n, cap;
+	struct styr_err *err;
+};
+
+static int add_action(void *ctx, const struct styr_action *a)
+{
+	struct actions *x = ctx;
+	struct action_line *l = NULL;
+	size_t i;
+
+	if (strcmp(a->unit, x->unit))
+		return 0;
+	if (a->insatsomrade[0])
+		for (i = 0; i < x->n && !l; i++)
+			if (x->lines[i].area && !strcmp(x->lines[i].plan, a->plan) &&
+			    !strcmp(x->lines[i].label, a->insatsomrade))
+				l = &x->lines[i];
+	if (!l) {
+		if (styr_array_grow((void **)&x->lines, &x->cap, x->n, sizeof(*l), x->err))
+			return STYR_ENOMEM;
+		l = &x->lines[x->n++];
+		memset(l, 0, sizeof(*l));
+		snprintf(l->plan, sizeof(l->plan), "%s", a->plan);
+		snprintf(l->label, sizeof(l->label), "%s",
+		         a->insatsomrade[0] ? a->insatsomrade : a->title);
+		l->area = a->insatsomrade[0] != '\0';
+	}
+	l->expected += a->has_expected ? a->expected : 0;
+	l->achieved += a->has_achieved ? a->achieved : 0;
+	l->has_expected |= a->has_expected;
+	l->has_achieved |= a->has_achieved;
+	return 0;
+}
+
+static int cell_grade(struct doc *d, const struct action_line *l, struct styr_err *err)
+{
+	char text[48];
+	int64_t pm;
+
+	if (!l->has_expected || !l->has_achieved ||
+	    !styr_completion_permille(l->achieved, l->expected, &pm))
+		return doc_cell_text(d, "–", err);
+	/* whole percent, as the reports print it: 744 ‰ is "74 %" */
+	styr_num_format(text, sizeof(text), (double)pm / 10.0, 0);
+	strcat(text, "\302\240%");
+	/* in percent, as every percent cell: the workbook shows 74 %, holds 74,4 */
+	return doc_cell_number(d, text, (double)pm / 10.0, err);
+}
+
+static int action_row(const struct section *s, const struct action_line *l, const char *label)
+{
+	int rc = doc_cell_text(s->doc, label, s->err);
+
+	if (!rc)
+		rc = cell_mkr(s->doc, l->has_expected, l->expected, s->err);
+	if (!rc)
+		rc = cell_mkr(s->doc, l->has_achieved, l->achieved, s->err);
+	if (!rc)
+		rc = cell_grade(s->doc, l, s->err);
+	return rc;
+}
+
+int section_actions_figures(const struct section *s, bool *any)
+{
+	static const char *const head[] = {"Insatsområde eller åtgärd", "Förväntad effekt (Mkr)",
+	                                   "Uppnådd effekt (Mkr)", "Genomförandegrad"};
+	struct actions x = {s->unit->code, NULL, 0, 0, s->err};
+	size_t i, j;
+	int rc;
+
+	*any = false;
+	rc = styr_action_each(s->db, NULL, add_action, &x, s->err);
+	for (i = 0; i < x.n && !rc; i = j) {
+		struct action_line total;
+		char caption[STYR_CODE_MAX + 64], text[512], e[48], a[48], g[48];
+		int64_t pm;
+
+		memset(&total, 0, sizeof(total));
+		snprintf(caption, sizeof(caption), "Handlingsplan %s", x.lines[i].plan);
+		rc = doc_table(s->doc, caption, head, 4, s->err);
+		for (j = i; j < x.n && !rc && !strcmp(x.lines[j].plan, x.lines[i].plan); j++) {
+			rc = action_row(s, &x.lines[j], x.lines[j].label);
+			total.expected += x.lines[j].expected;
+			total.achieved += x.lines[j].achieved;
+			total.has_expected |= x.lines[j].has_expected;
+			total.has_achieved |= x.lines[j].has_achieved;
+		}
+		if (!rc)
+			rc = action_row(s, &total, "Totalt");
+		if (rc)
+			break;
+		*any = true;
+		if (!total.has_expected || !total.has_achieved ||
+		    !styr_completion_permille(total.achieved, total.expected, &pm))
+			continue;
+		styr_num_format(a, sizeof(a), (double)total.achieved / 1000.0, 1);
+		styr_num_format(e, sizeof(e), (double)total.expected / 1000.0, 1);
+		styr_num_format(g, sizeof(g), (double)pm / 10.0, 0);
+		snprintf(text, sizeof(text),
+		         "Genomförandegrad %s: %s av %s Mkr = %s\302\240%% av handlingsplanens "
+		         "förväntade effekt.",
+		         x.lines[i].plan, a, e, g);
+		rc = doc_paragraph(s->doc, text, s->err);
+	}
+	free(x.lines);
+	return rc;
+}
+
+/* Verksamhetsplan: the year's budget beside the utfall of the year
+ * before, row by row of the resultaträkning. */
+int section_budget_figures(const struct section *s, bool *any)
+{
+	struct styr_ledger_table t;
+	char h[2][64], caption[128];
+	const char *head[3] = {"Rad", h[0], h[1]};
+	size_t i;
+	int rc;
+
+	*any = false;
+	rc = styr_ledger_table_build(s->db, s->unit->code, "", s->year, 12, NULL, &t, s->err);
+	for (i = 0; i < t.n && !rc && !*any; i++)
+		*any = t.lines[i].has_budget;
+	if (!rc && *any) {
+		snprintf(h[0], sizeof(h[0]), "Utfall %d", s->year - 1);
+		snprintf(h[1], sizeof(h[1]), "Budget %d", s->year);
+		snprintf(caption, sizeof(caption), "Budget %d (tkr)", s->year);
+		rc = doc_table(s->doc, caption, head, 3, s->err);
+		for (i = 0; i < t.n && !rc; i++) {
+			const struct styr_ledger_line *l = &t.lines[i];
+
+			if (!l->has_budget && !l->has_prev)
+				continue;
+			rc = doc_cell_text(s->doc, l->row.label, s->err);
+			if (!rc)
+				rc = cell_tkr(s->doc, l->has_prev, l->prev_utfall, s->err);
+			if (!rc)
+				rc = cell_tkr(s->doc, l->has_budget, l->budget, s->err);
+		}
+	}
+	styr_ledger_table_release(&t);
+	return rc;
+}
