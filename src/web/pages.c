@@ -409,7 +409,9 @@ int pg_unit(struct req *r)
 	out_h(r, u.code);
 	out_s(r, "/rapport\">Rapport och godkännande</a> · <a href=\"/enhet/");
 	out_h(r, u.code);
-	out_s(r, "/indikatorrapport\">Ladda ned indikatorrapporten (HTML)</a>");
+	out_s(r, "/indikatorrapport\">Ladda ned indikatorrapporten (HTML)</a> · <a href=\"/enhet/");
+	out_h(r, u.code);
+	out_s(r, "/kalender\">Uppföljningskalender</a>");
 	if (r->role >= STYR_ACCESS_UNIT_MANAGER) {
 		out_s(r, " · <a href=\"/enhet/");
 		out_h(r, u.code);
@@ -446,6 +448,8 @@ int pg_unit(struct req *r)
 	out_s(r, "</tbody></table>");
 	if (!any)
 		out_s(r, "<p>Inga värden är registrerade för enheten.</p>");
+	page_economy(r, u.code);
+	page_documents(r, u.code);
 	out_s(r, "<h2>Enheter under</h2>");
 	tree(r, &all, u.code, 0);
 	free(all.v);

@@ -33,6 +33,8 @@ const struct route web_routes[] = {
     {"POST", "/enhet/{unit}/varde", pg_value_post, MANAGER, 0},
     {"GET", "/enhet/{unit}/rapport", pg_report, READER, 0},
     {"GET", "/enhet/{unit}/indikatorrapport", pg_report_download, READER, 0},
+    {"GET", "/enhet/{unit}/kalender", pg_calendar, READER, 0},
+    {"GET", "/enhet/{unit}/dokument", pg_document, READER, 0},
     {"POST", "/enhet/{unit}/rapport/skicka", pg_report_submit, MANAGER, 0},
     {"POST", "/enhet/{unit}/rapport/godkann", pg_report_approve, CTRL, 0},
     {"POST", "/enhet/{unit}/rapport/returnera", pg_report_return, CTRL, 0},

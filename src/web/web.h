@@ -154,6 +154,12 @@ int pg_report_unlock(struct req *r);
 int pg_audit(struct req *r);
 int pg_style(struct req *r);
 
+/* pages_follow.c */
+void page_economy(struct req *r, const char *unit);
+void page_documents(struct req *r, const char *unit);
+int pg_calendar(struct req *r);
+int pg_document(struct req *r);
+
 /* api.c */
 int api_openapi(struct req *r);
 int api_units(struct req *r);
