@@ -699,3 +699,25 @@ int api_openapi(struct req *r)
 	    "properties", "code", "type", "string", "message", "type", "string");
 	return send_json(r, 200, doc);
 }
+
+/* For the other files of the front-end (entry.c): the same answers. */
+int web_send_json(struct req *r, unsigned status, json_t *j)
+{
+	return send_json(r, status, j);
+}
+
+json_t *web_body_or_reply(struct req *r, const char *const *allowed)
+{
+	return body_or_reply(r, allowed);
+}
+
+int web_send_list(struct req *r, json_t *all)
+{
+	long page, per;
+
+	if (paging_or_reply(r, &page, &per)) {
+		json_decref(all);
+		return -1;
+	}
+	return send_json(r, 200, page_wrap(all, page, per));
+}

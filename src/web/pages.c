@@ -415,7 +415,11 @@ int pg_unit(struct req *r)
 	if (r->role >= STYR_ACCESS_UNIT_MANAGER) {
 		out_s(r, " · <a href=\"/enhet/");
 		out_h(r, u.code);
-		out_s(r, "/varde\">Registrera värde</a>");
+		out_s(r, "/varde\">Registrera värde</a> · <a href=\"/enhet/");
+		out_h(r, u.code);
+		out_s(r, "/analys\">Skriv analys</a> · <a href=\"/enhet/");
+		out_h(r, u.code);
+		out_s(r, "/atgard\">Registrera åtgärd</a>");
 	}
 	out_s(r, "</p><table><caption>Indikatorer, senaste värde</caption><thead><tr>"
 	         "<th scope=\"col\">Indikator</th><th scope=\"col\">Period</th>"

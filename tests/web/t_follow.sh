@@ -76,4 +76,107 @@ http GET "/enhet/LKR/dokument?typ=arsredovisning&period=2024T2" -b "$T/rut.jar"
 expect_eq "document: period that does not fit the type" 400 "$status"
 http GET "/enhet/LKR/dokument?typ=arsredovisning" -b "$T/sol.jar"
 expect_eq "document: another unit" 403 "$status"
+
+# --- analysis form: per-field errors keep what was typed; CSRF; audit
+login anna
+http GET /enhet/LKR -b "$T/anna.jar"
+expect_contains "dashboard links the analysis form" 'href="/enhet/LKR/analys"' "$body"
+http GET /enhet/LKR/analys -b "$T/rut.jar"
+expect_eq "analysis form: reader" 403 "$status"
+http GET /enhet/LKR/analys -b "$T/anna.jar"
+expect_eq "analysis form" 200 "$status"
+http POST /enhet/LKR/analys -b "$T/anna.jar" --data-urlencode "csrf=$CSRF_anna" \
+	--data-urlencode "period=tjugo" --data-urlencode "amne=ekonomi" --data-urlencode "vad=" \
+	--data-urlencode "varfor=Fler vårddagar än planerat"
+expect_eq "analysis: bad period and empty what" 422 "$status"
+expect_contains "analysis: period error next to its field" 'id="period-fel"' "$body"
+expect_contains "analysis: period error names what was typed" "”tjugo” är ingen period" "$body"
+expect_contains "analysis: what is required" 'id="vad-fel"' "$body"
+expect_contains "analysis: typed period kept" 'value="tjugo"' "$body"
+expect_contains "analysis: typed why kept" ">Fler vårddagar än planerat</textarea>" "$body"
+expect_contains "analysis: summary links the field" '<a href="#vad">Vad har hänt?</a>' "$body"
+http POST /enhet/LKR/analys -b "$T/anna.jar" --data "period=2025&amne=ekonomi&vad=x"
+expect_eq "analysis: no CSRF token" 403 "$status"
+http POST /enhet/LKR/analys -b "$T/anna.jar" --data-urlencode "csrf=$CSRF_anna" \
+	--data-urlencode "period=2025" --data-urlencode "amne=ekonomi" \
+	--data-urlencode "rubrik=Underskott" --data-urlencode "vad=Underskott mot budget" \
+	--data-urlencode "varfor=Inhyrd personal" --data-urlencode "framat=Åtgärdsplan"
+expect_eq "analysis saved" 303 "$status"
+run --db "$DB" audit verify
+expect_eq "audit chain whole after analysis" 0 "$rc"
+add_user karl controller
+login karl
+http GET "/api/v1/audit?per_page=500" -b "$T/karl.jar"
+expect_contains "analysis audited" '"action":"analysis.put"' "$body"
+expect_contains "analysis audit names it" '"entity":"analysis LKR 2025 ekonomi"' "$body"
+http GET "/api/v1/units/LKR/analyses?year=2025&subject=ekonomi" -b "$T/rut.jar"
+expect_eq "api: analyses list" 200 "$status"
+expect_contains "api: stored analysis" '"what":"Underskott mot budget"' "$body"
+expect_contains "api: author" '"author":"anna"' "$body"
+http GET "/api/v1/units/LKR/analyses?year=2024&subject=RS-OM4" -b "$T/rut.jar"
+expect_contains "api: demo analysis" '"title":"Attraktiv arbetsplats"' "$body"
+
+# --- action form and API
+http POST /enhet/LKR/atgard -b "$T/anna.jar" --data-urlencode "csrf=$CSRF_anna" \
+	--data-urlencode "plan=LKR-HP2025" --data-urlencode "titel=Minska inhyrd personal" \
+	--data-urlencode "ansvarig=" --data-urlencode "klart=2025-13-01" \
+	--data-urlencode "forvantad=sju" --data-urlencode "uppnadd="
+expect_eq "action: bad fields" 422 "$status"
+expect_contains "action: owner required" 'id="ansvarig-fel"' "$body"
+expect_contains "action: bad date" "”2025-13-01” är inget datum" "$body"
+expect_contains "action: bad amount" "”sju” är inget belopp i Mkr" "$body"
+expect_contains "action: typed title kept" 'value="Minska inhyrd personal"' "$body"
+expect_contains "action: typed amount kept" 'value="sju"' "$body"
+http POST /enhet/LKR/atgard -b "$T/anna.jar" --data-urlencode "csrf=$CSRF_anna" \
+	--data-urlencode "plan=LKR-HP2025" --data-urlencode "titel=Minska inhyrd personal" \
+	--data-urlencode "ansvarig=Verksamhetschef" --data-urlencode "klart=2025-06-30" \
+	--data-urlencode "forvantad=2,5" --data-urlencode "uppnadd=1,2"
+expect_eq "action saved" 303 "$status"
+http GET "/api/v1/units/LKR/actions?plan=LKR-HP2025" -b "$T/rut.jar"
+expect_contains "api: stored action" '"title":"Minska inhyrd personal"' "$body"
+expect_contains "api: expected in tkr" '"expected_tkr":2500' "$body"
+expect_contains "api: genomförandegrad" '"completion_pct":48' "$body"
+http GET "/api/v1/units/LKR/actions?plan=LKR-HP2024" -b "$T/rut.jar"
+expect_contains "api: demo plan" '"title":"Beslutad handlingsplan 2024, totalt värde"' "$body"
+expect_contains "api: demo plan 7,8 Mkr" '"expected_tkr":7800' "$body"
+TOKEN=$("$STYR" --db "$DB" user token anna)
+RTOKEN=$("$STYR" --db "$DB" user token rut)
+http POST /api/v1/units/LKR/actions -H "Authorization: Bearer $TOKEN" \
+	-d '{"plan":"LKR-HP2025","title":"Färre överbeläggningar","owner":"Chef","due":"2025-09-30","expected_mkr":1.5}'
+expect_eq "api: action created" 201 "$status"
+expect_contains "api: action answer" '"expected_tkr":1500' "$body"
+http POST /api/v1/units/LKR/actions -H "Authorization: Bearer $TOKEN" \
+	-d '{"plan":"LKR-HP2025","title":"X","owner":"Chef","due":"30/9","expected_mkr":1.5}'
+expect_eq "api: bad due date" 400 "$status"
+expect_contains "api: names the field" '"message":"due:' "$body"
+http POST /api/v1/units/LKR/actions -H "Authorization: Bearer $TOKEN" -d '{"colour":"red"}'
+expect_eq "api: unknown field" 400 "$status"
+expect_contains "api: unknown field code" '"code":"unknown_field"' "$body"
+http POST /api/v1/units/LKR/analyses -H "Authorization: Bearer $RTOKEN" \
+	-d '{"period":"2025","subject":"ekonomi","what":"x"}'
+expect_eq "api: reader may not write" 403 "$status"
+http POST /api/v1/units/LKR/analyses -H "Authorization: Bearer $TOKEN" \
+	-d '{"period":"2025","subject":"produktion","what":"Fler besök","why":"Nya lokaler"}'
+expect_eq "api: analysis created" 201 "$status"
+expect_contains "api: analysis answer" '"subject":"produktion"' "$body"
+http GET /api/v1/openapi.json
+expect_contains "openapi: analyses" '"/api/v1/units/{unit}/analyses"' "$body"
+expect_contains "openapi: actions" '"/api/v1/units/{unit}/actions"' "$body"
+
+# --- the period lock holds for analyses and actions
+http POST /api/v1/units/LKR/reports/2025/submit -H "Authorization: Bearer $TOKEN" -d '{}'
+expect_eq "submit 2025" 200 "$status"
+KTOKEN=$("$STYR" --db "$DB" user token karl)
+http POST /api/v1/units/LKR/reports/2025/approve -H "Authorization: Bearer $KTOKEN" -d '{}'
+expect_eq "approve 2025" 200 "$status"
+before=$(snapshot "$DB")
+http POST /enhet/LKR/analys -b "$T/anna.jar" --data-urlencode "csrf=$CSRF_anna" \
+	--data-urlencode "period=2025" --data-urlencode "amne=ekonomi" --data-urlencode "vad=Ändrad"
+expect_eq "analysis: locked period" 423 "$status"
+expect_contains "analysis: locked message" "Perioden är låst" "$body"
+expect_contains "analysis: locked keeps text" ">Ändrad</textarea>" "$body"
+http POST /api/v1/units/LKR/actions -H "Authorization: Bearer $TOKEN" \
+	-d '{"plan":"LKR-HP2025","title":"Sent","owner":"Chef","due":"2025-12-31","expected_mkr":"0,5"}'
+expect_eq "api: action in a locked year" 423 "$status"
+expect_eq "a refused write changes nothing" "$before" "$(snapshot "$DB")"
 finish
