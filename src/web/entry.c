@@ -57,6 +57,9 @@ static const struct efield action_fields[] = {
     {"forvantad", "expected_mkr", "Förväntad effekt (Mkr)", "Till exempel 7,8.", E_MKR, true, 32},
     {"uppnadd", "achieved_mkr", "Uppnådd effekt (Mkr)", "Lämna tomt om inget är uppnått än.", E_MKR,
      false, 32},
+    {"insatsomrade", "insatsomrade", "Insatsområde eller mål",
+     "Målets kod (LKR-G02) eller insatsområdets namn; kopplar åtgärden till X-matrisen.", E_TEXT,
+     false, STYR_NAME_MAX},
 };
 
 static const struct eform analysis_form = {
@@ -153,6 +156,7 @@ static void to_action(const char *unit, const struct einput *in, struct styr_act
 	a->expected = in->tkr[4];
 	a->has_achieved = in->has_tkr[5];
 	a->achieved = in->tkr[5];
+	copy(a->insatsomrade, sizeof(a->insatsomrade), in->v[6]);
 	copy(a->state, sizeof(a->state), a->has_achieved ? "pågår" : "planerad");
 }
 

@@ -793,6 +793,7 @@ int pg_goal(struct req *r)
 	w.count = 0;
 	styr_goal_indicator_each(r->srv->db, goal_ind_cb, &w, &err);
 	out_s(r, w.count ? "</ul>" : "<p>Inga kopplade indikatorer.</p>");
+	page_goal_followup(r, &g);
 	return page_end(r);
 }
 

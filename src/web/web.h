@@ -160,6 +160,9 @@ void page_documents(struct req *r, const char *unit);
 int pg_calendar(struct req *r);
 int pg_document(struct req *r);
 
+/* pages_goal.c */
+void page_goal_followup(struct req *r, const struct styr_goal *g);
+
 /* entry.c: analyses and actions, as forms and as JSON */
 int pg_analysis_form(struct req *r);
 int pg_analysis_post(struct req *r);

@@ -179,4 +179,22 @@ http POST /api/v1/units/LKR/actions -H "Authorization: Bearer $TOKEN" \
 	-d '{"plan":"LKR-HP2025","title":"Sent","owner":"Chef","due":"2025-12-31","expected_mkr":"0,5"}'
 expect_eq "api: action in a locked year" 423 "$status"
 expect_eq "a refused write changes nothing" "$before" "$(snapshot "$DB")"
+
+# --- goal page: the X-matris row and an uppdrag's escalation history
+http POST /api/v1/units/LKR/actions -H "Authorization: Bearer $TOKEN" \
+	-d '{"plan":"LKR-HP2026","title":"Fler mottagningstider","owner":"VO-chef","due":"2026-06-30","expected_mkr":0.4,"insatsomrade":"LKR-G02"}'
+expect_eq "api: action towards a goal" 201 "$status"
+http GET /mal/LKR-G02 -b "$T/rut.jar"
+expect_eq "goal page" 200 "$status"
+expect_contains "xmatris: chain" '<a href="/mal/RS-VISION">RS-VISION</a> → <a href="/mal/RS-OM2">RS-OM2</a>' "$body"
+expect_contains "xmatris: owner" '<a href="/enhet/LKR">LKR</a> (huvudansvar)' "$body"
+expect_contains "xmatris: indicators" '<a href="/enhet/LKR/indikator/ID0069">ID0069</a>, <a href="/enhet/LKR/indikator/ID0070">ID0070</a>' "$body"
+expect_contains "xmatris: the unit's action" "<li>Fler mottagningstider (VO-chef)</li>" "$body"
+http GET /mal/RS-HS03 -b "$T/rut.jar"
+expect_contains "uppdrag: not escalated" "Inte eskalerat." "$body"
+run --db "$DB" uppdrag escalate RS-HS03 --to påpekande --date 2025-04-10 --reason "Ingen återrapportering" --by HSN
+http GET /mal/RS-HS03 -b "$T/rut.jar"
+expect_contains "uppdrag: level" '<dd id="eskaleringsniva">påpekande' "$body"
+expect_contains "uppdrag: history" "<td>1</td><td>2025-04-10</td><td>ingen → påpekande</td><td>HSN</td><td>Ingen återrapportering</td>" "$body"
+expect_contains "uppdrag: report date" "<dd>2025-03-31</dd>" "$body"
 finish
