@@ -19,7 +19,7 @@
 
 #include "web/web.h"
 
-enum ekind { E_TEXT, E_AREA, E_PERIOD, E_DATE, E_MKR };
+enum ekind { E_TEXT, E_AREA, E_PERIOD, E_DATE, E_MKR, E_SUBJECT };
 
 struct efield {
 	const char *form, *api, *label, *hint;
@@ -40,7 +40,7 @@ static const struct efield analysis_fields[] = {
     {"period", "period", "Period", "Till exempel 2024, 2024T2 eller 2024-08.", E_PERIOD, true,
      STYR_PERIOD_TEXT_MAX},
     {"amne", "subject", "Ämne",
-     "Ett måls kod (RS-OM4) eller ett avsnitt: ekonomi, produktion, personal.", E_TEXT, true,
+     "Ett måls kod (RS-OM4) eller ett avsnitt: ekonomi, produktion, personal.", E_SUBJECT, true,
      STYR_CODE_MAX},
     {"rubrik", "title", "Rubrik", "Får lämnas tom.", E_TEXT, false, STYR_NAME_MAX},
     {"vad", "what", "Vad har hänt?", NULL, E_AREA, true, STYR_TEXT_MAX},
@@ -80,7 +80,24 @@ struct einput {
 
 /* Check every field; returns how many are bad.  Messages are Swedish:
  * the form shows them to people and the API passes them on. */
-static int validate(const struct eform *f, struct einput *in)
+/* The report sections an analysis may stand in besides a goal's
+ * (src/report/reports.c). */
+static const char *const sections[] = {"ekonomi", "produktion", "personal", NULL};
+
+static bool subject_known(struct styr_db *db, const char *v)
+{
+	struct styr_goal g;
+	struct styr_err err;
+	size_t i;
+
+	for (i = 0; sections[i]; i++)
+		if (!strcmp(v, sections[i]))
+			return true;
+	styr_err_init(&err);
+	return !styr_goal_find(db, v, &g, &err);
+}
+
+static int validate(struct styr_db *db, const struct eform *f, struct einput *in)
 {
 	int bad = 0;
 	size_t i;
@@ -104,6 +121,11 @@ static int validate(const struct eform *f, struct einput *in)
 			snprintf(in->msg[i], sizeof(in->msg[i]),
 			         "”%.100s” är ingen period. Skriv till exempel 2024, 2024T2 eller "
 			         "2024-08.",
+			         v);
+		} else if (e->kind == E_SUBJECT && !subject_known(db, v)) {
+			snprintf(in->msg[i], sizeof(in->msg[i]),
+			         "”%.100s” är varken ett måls kod eller ett avsnitt (ekonomi, "
+			         "produktion, personal).",
 			         v);
 		} else if (e->kind == E_DATE && styr_date_check(v, &err)) {
 			snprintf(in->msg[i], sizeof(in->msg[i]),
@@ -283,7 +305,7 @@ static int form_post(struct req *r, const struct eform *f)
 	memset(&in, 0, sizeof(in));
 	for (i = 0; i < f->n; i++)
 		in.v[i] = web_field(r, f->fields[i].form);
-	if (validate(f, &in)) {
+	if (validate(r->srv->db, f, &in)) {
 		r->status = 422;
 		render(r, f, &u, &in, NULL);
 		return 0;
@@ -360,7 +382,7 @@ static int api_post(struct req *r, const struct eform *f)
 			goto out;
 		}
 	}
-	if (validate(f, &in)) {
+	if (validate(r->srv->db, f, &in)) {
 		for (i = 0; i < f->n && !in.msg[i][0]; i++)
 			;
 		web_fail(r, 400, in.v[i] ? "invalid_value" : "missing_field", "%s: %s",

@@ -95,6 +95,11 @@ expect_contains "analysis: what is required" 'id="vad-fel"' "$body"
 expect_contains "analysis: typed period kept" 'value="tjugo"' "$body"
 expect_contains "analysis: typed why kept" ">Fler vårddagar än planerat</textarea>" "$body"
 expect_contains "analysis: summary links the field" '<a href="#vad">Vad har hänt?</a>' "$body"
+http POST /enhet/LKR/analys -b "$T/anna.jar" --data-urlencode "csrf=$CSRF_anna" \
+	--data-urlencode "period=2025" --data-urlencode "amne=ekonmi" --data-urlencode "vad=Text"
+expect_eq "analysis: unknown subject" 422 "$status"
+expect_contains "analysis: subject error" "”ekonmi” är varken ett måls kod eller ett avsnitt" "$body"
+expect_contains "analysis: subject kept" 'value="ekonmi"' "$body"
 http POST /enhet/LKR/analys -b "$T/anna.jar" --data "period=2025&amne=ekonomi&vad=x"
 expect_eq "analysis: no CSRF token" 403 "$status"
 http POST /enhet/LKR/analys -b "$T/anna.jar" --data-urlencode "csrf=$CSRF_anna" \
@@ -155,6 +160,10 @@ expect_contains "api: unknown field code" '"code":"unknown_field"' "$body"
 http POST /api/v1/units/LKR/analyses -H "Authorization: Bearer $RTOKEN" \
 	-d '{"period":"2025","subject":"ekonomi","what":"x"}'
 expect_eq "api: reader may not write" 403 "$status"
+http POST /api/v1/units/LKR/analyses -H "Authorization: Bearer $TOKEN" \
+	-d '{"period":"2025","subject":"NOPE","what":"x"}'
+expect_eq "api: unknown subject" 400 "$status"
+expect_contains "api: subject named" '"message":"subject:' "$body"
 http POST /api/v1/units/LKR/analyses -H "Authorization: Bearer $TOKEN" \
 	-d '{"period":"2025","subject":"produktion","what":"Fler besök","why":"Nya lokaler"}'
 expect_eq "api: analysis created" 201 "$status"
