@@ -192,7 +192,7 @@ int styr_value_write(struct styr_db *db, const char *user, const struct styr_val
  * it is due in. */
 static int write_locked(struct styr_db *db, const char *user, const char *unit,
                         const struct styr_period *p, const char *action, const char *entity,
-                        const char *after,
+                        const char *before, const char *after,
                         int (*put)(struct styr_db *, const void *, struct styr_err *),
                         const void *row, struct styr_err *err)
 {
@@ -204,7 +204,7 @@ static int write_locked(struct styr_db *db, const char *user, const char *unit,
 	if (!rc)
 		rc = put(db, row, err);
 	if (!rc)
-		rc = styr_audit_append(db, user, action, entity, "", after, err);
+		rc = styr_audit_append(db, user, action, entity, before, after, err);
 	if (rc) {
 		styr_db_rollback(db);
 		return rc;
@@ -222,15 +222,37 @@ static int put_action(struct styr_db *db, const void *row, struct styr_err *err)
 	return styr_action_put(db, row, err);
 }
 
+struct analysis_old {
+	const struct styr_analysis *a;
+	char *before;
+	size_t size;
+};
+
+static int analysis_old_cb(void *ctx, const struct styr_analysis *x)
+{
+	struct analysis_old *o = ctx;
+
+	if (!styr_period_cmp(&x->period, &o->a->period) && !strcmp(x->title, o->a->title))
+		snprintf(o->before, o->size, "%.80s: %.160s", x->title, x->what);
+	return 0;
+}
+
 int styr_analysis_write(struct styr_db *db, const char *user, const struct styr_analysis *a,
                         struct styr_err *err)
 {
-	char entity[160], after[256], period[STYR_PERIOD_TEXT_MAX];
+	char entity[160], before[256] = "", after[256], period[STYR_PERIOD_TEXT_MAX];
+	struct styr_analysis_filter f = {a->unit, a->period.year, a->subject};
+	struct analysis_old o = {a, before, sizeof(before)};
+	int rc;
+
+	/* The text it replaces, for the audit entry's before. */
+	if ((rc = styr_analysis_each(db, &f, analysis_old_cb, &o, err)))
+		return rc;
 
 	styr_period_format(&a->period, period, sizeof(period));
 	snprintf(entity, sizeof(entity), "analysis %s %s %s", a->unit, period, a->subject);
 	snprintf(after, sizeof(after), "%.80s: %.160s", a->title, a->what);
-	return write_locked(db, user, a->unit, &a->period, "analysis.put", entity, after,
+	return write_locked(db, user, a->unit, &a->period, "analysis.put", entity, before, after,
 	                    put_analysis, a, err);
 }
 
@@ -249,5 +271,6 @@ int styr_action_write(struct styr_db *db, const char *user, const struct styr_ac
 	snprintf(entity, sizeof(entity), "action %s %s", a->unit, a->plan);
 	snprintf(after, sizeof(after), "%.100s; %s; %lld/%lld tkr", a->title, a->due,
 	         (long long)a->expected, (long long)a->achieved);
-	return write_locked(db, user, a->unit, &p, "action.put", entity, after, put_action, a, err);
+	return write_locked(db, user, a->unit, &p, "action.put", entity, "", after, put_action, a,
+	                    err);
 }

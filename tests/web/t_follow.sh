@@ -114,9 +114,16 @@ login karl
 http GET "/api/v1/audit?per_page=500" -b "$T/karl.jar"
 expect_contains "analysis audited" '"action":"analysis.put"' "$body"
 expect_contains "analysis audit names it" '"entity":"analysis LKR 2025 ekonomi"' "$body"
+http POST /enhet/LKR/analys -b "$T/anna.jar" --data-urlencode "csrf=$CSRF_anna" \
+	--data-urlencode "period=2025" --data-urlencode "amne=ekonomi" \
+	--data-urlencode "rubrik=Underskott" --data-urlencode "vad=Underskott mot budget, reviderat"
+expect_eq "analysis replaced" 303 "$status"
+http GET "/api/v1/audit?per_page=500" -b "$T/karl.jar"
+expect_contains "replaced analysis audited with what it replaced" \
+	'"before":"Underskott: Underskott mot budget","after":"Underskott: Underskott mot budget, reviderat"' "$body"
 http GET "/api/v1/units/LKR/analyses?year=2025&subject=ekonomi" -b "$T/rut.jar"
 expect_eq "api: analyses list" 200 "$status"
-expect_contains "api: stored analysis" '"what":"Underskott mot budget"' "$body"
+expect_contains "api: stored analysis" '"what":"Underskott mot budget, reviderat"' "$body"
 expect_contains "api: author" '"author":"anna"' "$body"
 http GET "/api/v1/units/LKR/analyses?year=2024&subject=RS-OM4" -b "$T/rut.jar"
 expect_contains "api: demo analysis" '"title":"Attraktiv arbetsplats"' "$body"
