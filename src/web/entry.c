@@ -282,13 +282,25 @@ static void render(struct req *r, const struct eform *f, const struct styr_org_u
 	page_end(r);
 }
 
+/* An empty form starts from this year: its period, or the unit's plan
+ * of the year (LKR-HP2026, the demo data's naming). */
 static int form_get(struct req *r, const struct eform *f)
 {
 	struct styr_org_unit u;
+	struct einput in;
+	time_t t = time(NULL);
+	struct tm tm;
 
 	if (web_unit_or_reply(r, &u))
 		return -1;
-	render(r, f, &u, NULL, NULL);
+	gmtime_r(&t, &tm);
+	memset(&in, 0, sizeof(in));
+	if (f == &analysis_form)
+		snprintf(in.num[0], sizeof(in.num[0]), "%d", tm.tm_year + 1900);
+	else
+		snprintf(in.num[0], sizeof(in.num[0]), "%.30s-HP%d", u.code, tm.tm_year + 1900);
+	in.v[0] = in.num[0];
+	render(r, f, &u, &in, NULL);
 	return 0;
 }
 

@@ -85,6 +85,9 @@ http GET /enhet/LKR/analys -b "$T/rut.jar"
 expect_eq "analysis form: reader" 403 "$status"
 http GET /enhet/LKR/analys -b "$T/anna.jar"
 expect_eq "analysis form" 200 "$status"
+expect_contains "analysis form starts from this year" "value=\"$(date -u +%Y)\"" "$body"
+http GET /enhet/LKR/atgard -b "$T/anna.jar"
+expect_contains "action form starts from this year's plan" "value=\"LKR-HP$(date -u +%Y)\"" "$body"
 http POST /enhet/LKR/analys -b "$T/anna.jar" --data-urlencode "csrf=$CSRF_anna" \
 	--data-urlencode "period=tjugo" --data-urlencode "amne=ekonomi" --data-urlencode "vad=" \
 	--data-urlencode "varfor=Fler vårddagar än planerat"
