@@ -684,6 +684,15 @@ int api_openapi(struct req *r)
 			json_object_set_new(op, "x-minimum-role",
 			                    json_string(styr_access_role_name(rt->min_role)));
 		}
+		{
+			json_t *schema = entry_request_schema(rt->handler);
+
+			if (schema)
+				json_object_set_new(op, "requestBody",
+				                    json_pack("{s:b,s:{s:{s:o}}}", "required", 1,
+				                              "content", "application/json",
+				                              "schema", schema));
+		}
 		item = json_object_get(paths, rt->pattern);
 		if (!item) {
 			item = json_object();

@@ -533,3 +533,31 @@ int api_actions_get(struct req *r)
 	}
 	return web_send_list(r, l.all);
 }
+
+json_t *entry_request_schema(int (*handler)(struct req *r))
+{
+	const struct eform *f = handler == api_analyses_post  ? &analysis_form
+	                        : handler == api_actions_post ? &action_form
+	                                                      : NULL;
+	json_t *props, *required;
+	size_t i;
+
+	if (!f)
+		return NULL;
+	props = json_object();
+	required = json_array();
+	for (i = 0; i < f->n; i++) {
+		const struct efield *e = &f->fields[i];
+
+		json_object_set_new(
+		    props, e->api,
+		    e->kind == E_MKR
+		        ? json_pack("{s:[{s:s},{s:s}],s:s}", "oneOf", "type", "number", "type",
+		                    "string", "description", e->label)
+		        : json_pack("{s:s,s:s}", "type", "string", "description", e->label));
+		if (e->required)
+			json_array_append_new(required, json_string(e->api));
+	}
+	return json_pack("{s:s,s:o,s:o,s:b}", "type", "object", "properties", props, "required",
+	                 required, "additionalProperties", 0);
+}

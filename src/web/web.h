@@ -174,6 +174,9 @@ int api_actions_get(struct req *r);
 int api_actions_post(struct req *r);
 struct json_t *analysis_json(const struct styr_analysis *a);
 struct json_t *action_json(const struct styr_action *a);
+/* The JSON schema of the body a POST handler of entry.c takes (from the
+ * same field table it validates with), or NULL for other handlers. */
+struct json_t *entry_request_schema(int (*handler)(struct req *r));
 
 /* api.c */
 int web_send_json(struct req *r, unsigned status, struct json_t *j);

@@ -181,6 +181,7 @@ expect_contains "api: analysis answer" '"subject":"produktion"' "$body"
 http GET /api/v1/openapi.json
 expect_contains "openapi: analyses" '"/api/v1/units/{unit}/analyses"' "$body"
 expect_contains "openapi: actions" '"/api/v1/units/{unit}/actions"' "$body"
+expect_contains "openapi: action body schema" '"required":["plan","title","owner","due","expected_mkr"]' "$body"
 
 # --- the period lock holds for analyses and actions
 http POST /api/v1/units/LKR/reports/2025/submit -H "Authorization: Bearer $TOKEN" -d '{}'
