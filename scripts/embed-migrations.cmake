@@ -1,5 +1,6 @@
 # Writes a C file holding every migration as a string, in file-name order:
-# NAME[] and COUNT (defaults: store_migrations, store_migration_count).
+# NAME[] and COUNT (defaults: store_migrations, store_migration_count), and
+# NUMBERS[], the NNNN each file name starts with (default: NAME_numbers).
 # Run once per backend dialect: migrations/ for SQLite, migrations-pg/ for
 # PostgreSQL.
 if(NOT NAME)
@@ -8,10 +9,20 @@ endif()
 if(NOT COUNT)
   set(COUNT store_migration_count)
 endif()
+if(NOT NUMBERS)
+  set(NUMBERS ${NAME}_numbers)
+endif()
 set(body "/* generated from ${DIR}; do not edit */\n#include <stddef.h>\n")
 set(table "const char *const ${NAME}[] = {\n")
+set(numbers "const int ${NUMBERS}[] = {\n")
 set(i 0)
 foreach(f ${FILES})
+  get_filename_component(base ${f} NAME)
+  if(NOT base MATCHES "^([0-9][0-9][0-9][0-9])_")
+    message(FATAL_ERROR "${DIR}/${base}: a migration's name starts with its number, NNNN_")
+  endif()
+  string(REGEX REPLACE "^0+(.)" "\\1" number "${CMAKE_MATCH_1}")
+  string(APPEND numbers "\t${number},\n")
   file(READ ${f} sql)
   string(REPLACE "\\" "\\\\" sql "${sql}")
   string(REPLACE "\"" "\\\"" sql "${sql}")
@@ -21,4 +32,5 @@ foreach(f ${FILES})
   math(EXPR i "${i} + 1")
 endforeach()
 string(APPEND table "};\nconst size_t ${COUNT} = ${i};\n")
-file(WRITE ${OUT} "${body}${table}")
+string(APPEND numbers "};\n")
+file(WRITE ${OUT} "${body}${table}${numbers}")

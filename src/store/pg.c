@@ -14,7 +14,8 @@
  * exporter looks up targets while it walks values).
  *
  * The schema comes from migrations-pg/, the PostgreSQL dialect of
- * migrations/; styr_schema(version) counts the migrations applied.  The
+ * migrations/; styr_migration lists the numbers applied (as in sqlite.c)
+ * and styr_schema(version) counts them.  The
  * database itself must exist (createdb); STYR_DB_CREATE creates the styr
  * schema in it, and without that flag a database that has none is
  * STYR_ENOTFOUND, as a missing file is for SQLite.
@@ -36,6 +37,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/pg_int.h"
 #include "store/store.h"
 
 enum stmt_id {
@@ -64,6 +66,26 @@ enum stmt_id {
 	S_VALUE_PUT,
 	S_VALUE_GET,
 	S_VALUE_EACH,
+	S_ANALYSIS_PUT,
+	S_ANALYSIS_EACH,
+	S_UPPDRAG_KEY,
+	S_UPPDRAG_PUT,
+	S_UPPDRAG_GET,
+	S_UPPDRAG_EACH,
+	S_OWNER_CHECK,
+	S_UPPDRAG_REPORT_PUT,
+	S_UPPDRAG_REPORT_EACH,
+	S_ESCALATION_ADD,
+	S_ESCALATION_LEVEL,
+	S_ESCALATION_EACH,
+	S_RULE_PUT,
+	S_RULE_EACH,
+	S_DONE_PUT,
+	S_DONE_GET,
+	S_CONTROL_PUT,
+	S_CONTROL_EACH,
+	S_WEIGHT_PUT,
+	S_WEIGHT_EACH,
 	S_COUNT
 };
 
@@ -149,6 +171,75 @@ static const char *const stmt_sql[S_COUNT] = {
                      "NULL OR i.code = $1::text) AND ($2::bigint = 0 OR v.unit_id = $2::bigint) "
                      "AND ($3::integer = 0 OR v.year = $3::integer) ORDER BY i.code, u.code, "
                      "v.year, v.first_month, v.last_month",
+    /* Reports: analysis texts.  seq stands for SQLite's rowid. */
+    [S_ANALYSIS_PUT] = "INSERT INTO analysis(unit_id, year, first_month, last_month, subject, "
+                       "title, vad_har_hant, varfor, vad_hander, state, author, source) "
+                       "VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON "
+                       "CONFLICT(unit_id, year, first_month, last_month, subject, title) DO "
+                       "UPDATE SET vad_har_hant = excluded.vad_har_hant, varfor = "
+                       "excluded.varfor, vad_hander = excluded.vad_hander, state = "
+                       "excluded.state, author = excluded.author, source = excluded.source",
+    [S_ANALYSIS_EACH] = "SELECT u.code, a.year, a.first_month, a.last_month, a.subject, "
+                        "a.title, a.vad_har_hant, a.varfor, a.vad_hander, a.state, a.author, "
+                        "a.source FROM analysis a JOIN org_unit u ON u.id = a.unit_id WHERE "
+                        "($1::bigint = 0 OR a.unit_id = $1::bigint) AND ($2::integer = 0 OR "
+                        "a.year = $2::integer) AND ($3::text IS NULL OR a.subject = $3::text) "
+                        "ORDER BY u.id, a.year, a.first_month, a.last_month, a.seq",
+    /* Goals area (issue 7). */
+    [S_UPPDRAG_KEY] = "SELECT 1 FROM uppdrag WHERE goal_id = $1",
+    [S_UPPDRAG_PUT] = "INSERT INTO uppdrag(goal_id, deadline, report_dates) VALUES($1, $2, $3) "
+                      "ON CONFLICT(goal_id) DO UPDATE SET deadline = excluded.deadline, "
+                      "report_dates = excluded.report_dates",
+    [S_UPPDRAG_GET] = "SELECT g.code, COALESCE(u.deadline, ''), u.report_dates, u.level FROM "
+                      "uppdrag u JOIN goal g ON g.id = u.goal_id WHERE u.goal_id = $1",
+    [S_UPPDRAG_EACH] = "SELECT g.code, COALESCE(u.deadline, ''), u.report_dates, u.level FROM "
+                       "uppdrag u JOIN goal g ON g.id = u.goal_id ORDER BY g.id",
+    [S_OWNER_CHECK] = "SELECT 1 FROM goal_owner WHERE goal_id = $1 AND unit_id = $2",
+    [S_UPPDRAG_REPORT_PUT] = "INSERT INTO uppdrag_report(goal_id, unit_id, date, status, text, "
+                             "source) VALUES($1, $2, $3, $4, $5, $6) ON CONFLICT(goal_id, "
+                             "unit_id, date) DO UPDATE SET status = excluded.status, text = "
+                             "excluded.text, source = excluded.source",
+    [S_UPPDRAG_REPORT_EACH] = "SELECT g.code, o.code, r.date, r.status, r.text, r.source FROM "
+                              "uppdrag_report r JOIN goal g ON g.id = r.goal_id JOIN org_unit o "
+                              "ON o.id = r.unit_id WHERE $1::text IS NULL OR g.code = $1::text "
+                              "ORDER BY g.id, r.date, o.code",
+    [S_ESCALATION_ADD] = "INSERT INTO uppdrag_escalation(goal_id, seq, date, from_level, "
+                         "to_level, reason, decided_by) VALUES($1::bigint, (SELECT "
+                         "COALESCE(MAX(seq), 0) + 1 FROM uppdrag_escalation WHERE goal_id = "
+                         "$1::bigint), $2, $3, $4, $5, $6)",
+    [S_ESCALATION_LEVEL] = "UPDATE uppdrag SET level = $2 WHERE goal_id = $1",
+    [S_ESCALATION_EACH] = "SELECT g.code, e.seq, e.date, e.from_level, e.to_level, e.reason, "
+                          "e.decided_by FROM uppdrag_escalation e JOIN goal g ON g.id = "
+                          "e.goal_id WHERE $1::text IS NULL OR g.code = $1::text ORDER BY g.id, "
+                          "e.seq",
+    [S_RULE_PUT] = "INSERT INTO followup_rule(year, kind, months, deadline, decision, source) "
+                   "VALUES($1, $2, $3, $4, $5, $6) ON CONFLICT(year, kind) DO UPDATE SET "
+                   "months = excluded.months, deadline = excluded.deadline, decision = "
+                   "excluded.decision, source = excluded.source",
+    [S_RULE_EACH] = "SELECT year, kind, months, deadline, decision, source FROM followup_rule "
+                    "WHERE $1::integer = 0 OR year = $1::integer ORDER BY year, seq",
+    [S_DONE_PUT] = "INSERT INTO followup_done(unit_id, kind, year, first_month, last_month, "
+                   "date) VALUES($1, $2, $3, $4, $5, $6) ON CONFLICT(unit_id, kind, year, "
+                   "first_month, last_month) DO UPDATE SET date = excluded.date",
+    [S_DONE_GET] = "SELECT date FROM followup_done WHERE unit_id = $1 AND kind = $2 AND year = "
+                   "$3 AND first_month = $4 AND last_month = $5",
+    [S_CONTROL_PUT] = "INSERT INTO internal_control(unit_id, year, risk, probability, "
+                      "consequence, control, responsible, frequency, result, actions) "
+                      "VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT(unit_id, "
+                      "year, risk) DO UPDATE SET probability = excluded.probability, "
+                      "consequence = excluded.consequence, control = excluded.control, "
+                      "responsible = excluded.responsible, frequency = excluded.frequency, "
+                      "result = excluded.result, actions = excluded.actions",
+    [S_CONTROL_EACH] = "SELECT u.code, c.year, c.risk, c.probability, c.consequence, c.control, "
+                       "c.responsible, c.frequency, c.result, c.actions FROM internal_control c "
+                       "JOIN org_unit u ON u.id = c.unit_id WHERE ($1::bigint = 0 OR c.unit_id "
+                       "= $1::bigint) AND ($2::integer = 0 OR c.year = $2::integer) ORDER BY "
+                       "u.id, c.year, c.probability * c.consequence DESC, c.risk",
+    [S_WEIGHT_PUT] = "INSERT INTO index_weight(name, indicator_id, weight) VALUES($1, $2, $3) "
+                     "ON CONFLICT(name, indicator_id) DO UPDATE SET weight = excluded.weight",
+    [S_WEIGHT_EACH] = "SELECT w.name, i.code, w.weight FROM index_weight w JOIN indicator i ON "
+                      "i.id = w.indicator_id WHERE $1::text IS NULL OR w.name = $1::text ORDER "
+                      "BY w.name, i.code",
 };
 
 /* A code → key cache of one entry (see sqlite.c). */
@@ -168,6 +259,8 @@ struct store {
 	bool pipeline;                          /* in pipeline mode (see the top of the file) */
 	int pending;                            /* commands sent whose answers are not read yet */
 	const char *pending_what[PIPELINE_MAX]; /* what each was, for messages */
+	struct pg_econ_rows econ_rows;          /* pg_econ.c's cache */
+	char failed[256]; /* the first pipelined write that failed, for commit */
 };
 
 /* Parameters of one statement, as text; NULL is SQL NULL.  Numbers are
@@ -267,8 +360,17 @@ static int read_answer(struct store *st, const char *what, struct styr_err *err)
 	ExecStatusType s = PQresultStatus(res);
 	int rc = STYR_OK;
 
-	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK)
+	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK) {
 		rc = db_error(st, s == PGRES_PIPELINE_ABORTED ? NULL : res, err, what);
+		/* A caller may have read the answer with a lookup whose failure
+		 * it takes for "not found"; commit still says what failed. */
+		if (!st->failed[0] && s != PGRES_PIPELINE_ABORTED) {
+			char msg[200];
+
+			snprintf(st->failed, sizeof(st->failed), "%s: %s", what,
+			         pg_message(st, res, msg, sizeof(msg)));
+		}
+	}
 	if (res) {
 		PQclear(res);
 		PQclear(PQgetResult(st->conn));
@@ -340,12 +442,18 @@ static int leave_pipeline(struct store *st, struct styr_err *err)
 /* Prepare every statement: one pipeline, so one round trip. */
 static int prepare_all(struct store *st, struct styr_err *err)
 {
-	char name[16];
+	char name[24];
 	int i, rc = enter_pipeline(st, err);
 
-	for (i = 0; !rc && i < S_COUNT; i++) {
-		if (PQsendPrepare(st->conn, stmt_name(i, name, sizeof(name)), stmt_sql[i], 0,
-		                  NULL) != 1)
+	/* then the areas' statements (pg_int.h) */
+	for (i = 0; !rc && i < S_COUNT + store_pg_econ_count; i++) {
+		const char *sql = i < S_COUNT ? stmt_sql[i] : store_pg_econ_sql[i - S_COUNT];
+
+		if (st->pending == PIPELINE_MAX)
+			rc = flush_pending(st, err);
+		if (rc)
+			break;
+		if (PQsendPrepare(st->conn, stmt_name(i, name, sizeof(name)), sql, 0, NULL) != 1)
 			rc = db_error(st, NULL, err, "preparing a statement");
 		else
 			st->pending_what[st->pending++] = "preparing a statement";
@@ -365,7 +473,7 @@ static int prepare_all(struct store *st, struct styr_err *err)
 static PGresult *run(struct store *st, enum stmt_id id, const struct params *p, const char *what,
                      struct styr_err *err)
 {
-	char name[16];
+	char name[24];
 	PGresult *res;
 	ExecStatusType s;
 	int rc = STYR_OK;
@@ -400,7 +508,7 @@ static int run_done(struct store *st, enum stmt_id id, const struct params *p, c
                     struct styr_err *err)
 {
 	PGresult *res;
-	char name[16];
+	char name[24];
 
 	if (st->pipeline) {
 		if (PQsendQueryPrepared(st->conn, stmt_name(id, name, sizeof(name)), p->n, p->v,
@@ -499,12 +607,64 @@ static int query_int(struct store *st, const char *sql, const char *what, long l
 	return STYR_OK;
 }
 
+/* The position of migration number n in store_pg_migrations, or -1. */
+static int migration_index(long long n)
+{
+	size_t i;
+
+	for (i = 0; i < store_pg_migration_count; i++)
+		if (store_pg_migration_numbers[i] == n)
+			return (int)i;
+	return -1;
+}
+
+/* Mark in have[] the migrations the database has: the numbers listed in
+ * styr_migration, which must exist.  A database from before that table
+ * lists none; it has the first version ones, since until then migrations
+ * were only ever appended to the list (*legacy says so). */
+static int migrations_applied(struct store *st, long long version, unsigned char *have,
+                              bool *legacy, struct styr_err *err)
+{
+	PGresult *res = PQexec(st->conn, "SELECT number FROM styr_migration");
+	int i, n;
+
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		db_error(st, res, err, "reading the migrations applied");
+		PQclear(res);
+		return STYR_ESTORE;
+	}
+	memset(have, 0, store_pg_migration_count + 1);
+	n = PQntuples(res);
+	for (i = 0; i < n; i++) {
+		long long number = col_int(res, i, 0);
+		int k = migration_index(number);
+
+		if (k < 0) {
+			PQclear(res);
+			return styr_error(err, STYR_ESTORE,
+			                  "%s: the database has migration %04lld, which this styr "
+			                  "does not know",
+			                  st->where, number);
+		}
+		have[k] = 1;
+	}
+	PQclear(res);
+	*legacy = n == 0 && version > 0;
+	if (*legacy)
+		memset(have, 1, (size_t)version);
+	return STYR_OK;
+}
+
 /* One migration per transaction, each under an advisory lock so that two
- * processes opening a fresh database do not both create the schema. */
-static int migrate_one(struct store *st, bool *done, struct styr_err *err)
+ * processes opening a fresh database do not both create the schema: the
+ * first that the database lacks, in number order, with its number in
+ * styr_migration and the version (their count) one up. */
+static int migrate_one(struct store *st, unsigned char *have, bool *done, struct styr_err *err)
 {
 	long long version;
+	bool legacy = false;
 	char sql[96];
+	size_t i;
 	int rc;
 
 	*done = false;
@@ -514,6 +674,10 @@ static int migrate_one(struct store *st, bool *done, struct styr_err *err)
 	if (!rc)
 		rc = exec(st, "CREATE TABLE IF NOT EXISTS styr_schema(version integer NOT NULL)",
 		          "creating styr_schema", err);
+	if (!rc)
+		rc = exec(st,
+		          "CREATE TABLE IF NOT EXISTS styr_migration(number integer PRIMARY KEY)",
+		          "creating styr_migration", err);
 	if (!rc)
 		rc = query_int(st, "SELECT version FROM styr_schema", "reading the schema version",
 		               &version, err);
@@ -526,19 +690,33 @@ static int migrate_one(struct store *st, bool *done, struct styr_err *err)
 		rc = styr_error(err, STYR_ESTORE,
 		                "%s: schema version %lld is newer than this styr knows (%zu)",
 		                st->where, version, store_pg_migration_count);
-	if (!rc && version == (long long)store_pg_migration_count) {
+	if (!rc)
+		rc = migrations_applied(st, version, have, &legacy, err);
+	/* A database from before styr_migration: list what it has. */
+	for (i = 0; !rc && legacy && i < (size_t)version; i++) {
+		snprintf(sql, sizeof(sql), "INSERT INTO styr_migration VALUES(%d)",
+		         store_pg_migration_numbers[i]);
+		rc = exec(st, sql, "recording the migrations applied", err);
+	}
+	for (i = 0; !rc && i < store_pg_migration_count && have[i]; i++)
+		;
+	if (!rc && i == store_pg_migration_count) {
 		*done = true;
 		return exec(st, "COMMIT", "finishing the migrations", err);
 	}
 	if (!rc) {
-		rc = exec(st, store_pg_migrations[version], "migrating", err);
+		rc = exec(st, store_pg_migrations[i], "migrating", err);
+		snprintf(sql, sizeof(sql), "INSERT INTO styr_migration VALUES(%d)",
+		         store_pg_migration_numbers[i]);
+		if (!rc)
+			rc = exec(st, sql, "recording the migration", err);
 		snprintf(sql, sizeof(sql), "UPDATE styr_schema SET version = %lld", version + 1);
 		if (!rc)
 			rc = exec(st, sql, "writing the schema version", err);
 		if (!rc)
 			rc = exec(st, "COMMIT", "committing a migration", err);
 		if (rc)
-			styr_err_prefix(err, "migration %lld: ", version + 1);
+			styr_err_prefix(err, "migration %04d: ", store_pg_migration_numbers[i]);
 	}
 	if (rc)
 		PQclear(PQexec(st->conn, "ROLLBACK"));
@@ -548,7 +726,9 @@ static int migrate_one(struct store *st, bool *done, struct styr_err *err)
 static int migrate(struct store *st, int flags, struct styr_err *err)
 {
 	long long exists, version;
-	bool done = false;
+	unsigned char *have;
+	bool done = false, legacy = false;
+	size_t i;
 	int rc;
 
 	rc = query_int(st, "SELECT 1 WHERE to_regclass('styr_schema') IS NOT NULL",
@@ -560,15 +740,25 @@ static int migrate(struct store *st, int flags, struct styr_err *err)
 		    err, STYR_ENOTFOUND,
 		    "database %s has no styr schema (create it with: styr init --db %s)", st->where,
 		    st->where);
-	/* Usually the schema is up to date: one query, no lock. */
-	if (exists > 0) {
-		rc = query_int(st, "SELECT version FROM styr_schema", "reading the schema version",
-		               &version, err);
-		if (rc || version == (long long)store_pg_migration_count)
-			return rc;
+	have = calloc(store_pg_migration_count + 1, 1);
+	if (!have)
+		return styr_error(err, STYR_ENOMEM, "out of memory opening %s", st->where);
+	/* Usually the schema is up to date: read it without the lock. */
+	if (exists > 0)
+		rc =
+		    query_int(st,
+		              "SELECT version FROM styr_schema WHERE to_regclass('styr_migration') "
+		              "IS NOT NULL",
+		              "reading the schema version", &version, err);
+	if (!rc && exists > 0 && version == (long long)store_pg_migration_count) {
+		rc = migrations_applied(st, version, have, &legacy, err);
+		for (i = 0; !rc && !legacy && i < store_pg_migration_count && have[i]; i++)
+			;
+		done = !rc && !legacy && i == store_pg_migration_count;
 	}
 	while (!rc && !done)
-		rc = migrate_one(st, &done, err);
+		rc = migrate_one(st, have, &done, err);
+	free(have);
 	return rc;
 }
 
@@ -612,6 +802,8 @@ static void quiet(void *arg, const char *message)
 	(void)message;
 }
 
+static int pg_web_prepare(struct store *st, struct styr_err *err); /* the web block, below */
+
 static void pg_close(struct store *st)
 {
 	if (!st)
@@ -649,6 +841,8 @@ static int pg_open(const char *location, int flags, struct store **out, struct s
 		rc = migrate(st, flags, err);
 	if (!rc)
 		rc = prepare_all(st, err);
+	if (!rc)
+		rc = pg_web_prepare(st, err);
 	if (rc) {
 		pg_close(st);
 		return rc;
@@ -661,6 +855,7 @@ static void forget_keys(struct store *st)
 {
 	memset(&st->org, 0, sizeof(st->org));
 	memset(&st->ind, 0, sizeof(st->ind));
+	memset(&st->econ_rows, 0, sizeof(st->econ_rows));
 }
 
 static int pg_begin(struct store *st, struct styr_err *err)
@@ -669,6 +864,7 @@ static int pg_begin(struct store *st, struct styr_err *err)
 
 	if (st->in_tx)
 		return styr_error(err, STYR_ESTORE, "a transaction is already open");
+	st->failed[0] = '\0';
 	rc = exec(st, "BEGIN", "starting a transaction", err);
 	if (!rc)
 		rc = enter_pipeline(st, err);
@@ -689,9 +885,9 @@ static int pg_commit(struct store *st, struct styr_err *err)
 		PQclear(PQexec(st->conn, "ROLLBACK"));
 	else if (PQtransactionStatus(st->conn) == PQTRANS_INERROR) {
 		PQclear(PQexec(st->conn, "ROLLBACK"));
-		rc =
-		    styr_error(err, STYR_ESTORE,
-		               "%s: the transaction failed earlier and was rolled back", st->where);
+		rc = styr_error(err, STYR_ESTORE,
+		                "%s: the transaction failed earlier and was rolled back%s%s",
+		                st->where, st->failed[0] ? ": " : "", st->failed);
 	} else {
 		rc = exec(st, "COMMIT", "committing", err);
 		if (rc)
@@ -1230,6 +1426,940 @@ static int pg_value_each(struct store *st, const struct styr_value_filter *f,
 	WALK(st, S_VALUE_EACH, &p, &v, value_from_row, cb, ctx, err);
 }
 
+/* Reports: analysis texts (migration 0005). */
+static int pg_analysis_put(struct store *st, const struct styr_analysis *a, struct styr_err *err)
+{
+	struct params p = {0};
+	long long uid;
+	int rc = org_id(st, a->unit, &uid, err);
+
+	if (rc)
+		return rc;
+	p_int(&p, uid);
+	p_int(&p, a->period.year);
+	p_int(&p, a->period.first_month);
+	p_int(&p, a->period.last_month);
+	p_text(&p, a->subject);
+	p_text(&p, a->title);
+	p_text(&p, a->what);
+	p_text(&p, a->why);
+	p_text(&p, a->next);
+	p_text(&p, styr_analysis_state_name(a->state));
+	p_text(&p, a->author);
+	p_text(&p, a->source);
+	return run_done(st, S_ANALYSIS_PUT, &p, "storing an analysis", err);
+}
+
+static void analysis_from_row(const PGresult *res, int r, struct styr_analysis *a)
+{
+	memset(a, 0, sizeof(*a));
+	col_copy(res, r, 0, a->unit, sizeof(a->unit));
+	a->period.year = (int)col_int(res, r, 1);
+	a->period.first_month = (int)col_int(res, r, 2);
+	a->period.last_month = (int)col_int(res, r, 3);
+	col_copy(res, r, 4, a->subject, sizeof(a->subject));
+	col_copy(res, r, 5, a->title, sizeof(a->title));
+	col_copy(res, r, 6, a->what, sizeof(a->what));
+	col_copy(res, r, 7, a->why, sizeof(a->why));
+	col_copy(res, r, 8, a->next, sizeof(a->next));
+	styr_analysis_state_parse(PQgetvalue(res, r, 9), &a->state, NULL);
+	col_copy(res, r, 10, a->author, sizeof(a->author));
+	col_copy(res, r, 11, a->source, sizeof(a->source));
+}
+
+static int analysis_walk(struct store *st, const struct params *p, struct styr_analysis *a,
+                         int (*cb)(void *, const struct styr_analysis *), void *ctx,
+                         struct styr_err *err)
+{
+	WALK(st, S_ANALYSIS_EACH, p, a, analysis_from_row, cb, ctx, err);
+}
+
+static int pg_analysis_each(struct store *st, const struct styr_analysis_filter *f,
+                            int (*cb)(void *, const struct styr_analysis *), void *ctx,
+                            struct styr_err *err)
+{
+	struct params p = {0};
+	struct styr_analysis *a;
+	long long uid = 0;
+	int rc;
+
+	if (f && f->unit && (rc = org_id(st, f->unit, &uid, err)))
+		return rc;
+	p_int(&p, uid);
+	p_int(&p, f ? f->year : 0);
+	if (f && f->subject)
+		p_text(&p, f->subject);
+	else
+		p_null(&p);
+	a = malloc(sizeof(*a));
+	if (!a)
+		return styr_error(err, STYR_ENOMEM, "out of memory reading analyses");
+	rc = analysis_walk(st, &p, a, cb, ctx, err);
+	free(a);
+	return rc;
+}
+
+/* Goals area (issue 7): uppdrag, återrapportering, escalation and the
+ * follow-up plan, as in sqlite.c. */
+
+/* A goal's key, which must be an uppdrag's. */
+static int uppdrag_key(struct store *st, const char *goal, long long *out, struct styr_err *err)
+{
+	struct params p = {0};
+	PGresult *res;
+	int rc = goal_id(st, goal, out, err);
+
+	if (rc)
+		return rc;
+	p_int(&p, *out);
+	res = run(st, S_UPPDRAG_KEY, &p, "looking up an uppdrag", err);
+	if (!res)
+		return STYR_ESTORE;
+	rc = PQntuples(res) > 0;
+	PQclear(res);
+	if (rc)
+		return STYR_OK;
+	return styr_error(err, STYR_ENOTFOUND, "goal \"%s\" is not an uppdrag", goal);
+}
+
+static void join_dates(const struct styr_uppdrag *u, char *out, size_t size)
+{
+	size_t len = 0;
+	int i;
+
+	out[0] = '\0';
+	for (i = 0; i < u->nreport_dates && len < size; i++)
+		len += (size_t)snprintf(out + len, size - len, "%s%s", i ? "|" : "",
+		                        u->report_dates[i]);
+}
+
+static int pg_uppdrag_put(struct store *st, const struct styr_uppdrag *u, struct styr_err *err)
+{
+	char dates[STYR_UPPDRAG_DATES_MAX * STYR_DATE_MAX];
+	struct params p = {0};
+	long long gid;
+	int rc = goal_id(st, u->goal, &gid, err);
+
+	if (rc)
+		return rc;
+	join_dates(u, dates, sizeof(dates));
+	p_int(&p, gid);
+	p_text_or_null(&p, u->deadline);
+	p_text(&p, dates);
+	return run_done(st, S_UPPDRAG_PUT, &p, "storing an uppdrag", err);
+}
+
+static void uppdrag_from_row(const PGresult *res, int r, struct styr_uppdrag *u)
+{
+	const char *d;
+
+	memset(u, 0, sizeof(*u));
+	col_copy(res, r, 0, u->goal, sizeof(u->goal));
+	col_copy(res, r, 1, u->deadline, sizeof(u->deadline));
+	d = PQgetvalue(res, r, 2);
+	while (d && *d && u->nreport_dates < STYR_UPPDRAG_DATES_MAX) {
+		size_t n = strcspn(d, "|");
+
+		snprintf(u->report_dates[u->nreport_dates++], STYR_DATE_MAX, "%.*s", (int)n, d);
+		d += n + (d[n] == '|');
+	}
+	u->level = (enum styr_escalation)col_int(res, r, 3);
+}
+
+static int pg_uppdrag_find(struct store *st, const char *goal, struct styr_uppdrag *out,
+                           struct styr_err *err)
+{
+	PGresult *res;
+	long long gid;
+	int rc = uppdrag_key(st, goal, &gid, err);
+
+	if (rc)
+		return rc;
+	rc = run_one(st, S_UPPDRAG_GET, gid, &res, err);
+	if (rc)
+		return rc;
+	uppdrag_from_row(res, 0, out);
+	PQclear(res);
+	return STYR_OK;
+}
+
+static int pg_uppdrag_each(struct store *st, int (*cb)(void *, const struct styr_uppdrag *),
+                           void *ctx, struct styr_err *err)
+{
+	struct styr_uppdrag u;
+
+	WALK(st, S_UPPDRAG_EACH, NULL, &u, uppdrag_from_row, cb, ctx, err);
+}
+
+static int pg_uppdrag_report_put(struct store *st, const struct styr_uppdrag_report *r,
+                                 struct styr_err *err)
+{
+	struct params p = {0};
+	long long gid, uid;
+	PGresult *res;
+	int rc = uppdrag_key(st, r->goal, &gid, err);
+
+	if (!rc)
+		rc = org_id(st, r->unit, &uid, err);
+	if (rc)
+		return rc;
+	p_int(&p, gid);
+	p_int(&p, uid);
+	res = run(st, S_OWNER_CHECK, &p, "looking up an owner", err);
+	if (!res)
+		return STYR_ESTORE;
+	rc = PQntuples(res) > 0;
+	PQclear(res);
+	if (!rc)
+		return styr_error(err, STYR_EINPUT,
+		                  "unit \"%s\" is not responsible for uppdrag %s: expected one of "
+		                  "its owners",
+		                  r->unit, r->goal);
+	p_text(&p, r->date);
+	p_text(&p, styr_uppdrag_status_name(r->status));
+	p_text(&p, r->text);
+	p_text(&p, r->source);
+	return run_done(st, S_UPPDRAG_REPORT_PUT, &p, "storing an uppdrag report", err);
+}
+
+static void report_from_row(const PGresult *res, int row, struct styr_uppdrag_report *r)
+{
+	memset(r, 0, sizeof(*r));
+	col_copy(res, row, 0, r->goal, sizeof(r->goal));
+	col_copy(res, row, 1, r->unit, sizeof(r->unit));
+	col_copy(res, row, 2, r->date, sizeof(r->date));
+	styr_uppdrag_status_parse(PQgetvalue(res, row, 3), &r->status, NULL);
+	col_copy(res, row, 4, r->text, sizeof(r->text));
+	col_copy(res, row, 5, r->source, sizeof(r->source));
+}
+
+static int report_walk(struct store *st, const struct params *p, struct styr_uppdrag_report *r,
+                       int (*cb)(void *, const struct styr_uppdrag_report *), void *ctx,
+                       struct styr_err *err)
+{
+	WALK(st, S_UPPDRAG_REPORT_EACH, p, r, report_from_row, cb, ctx, err);
+}
+
+static int pg_uppdrag_report_each(struct store *st, const char *goal,
+                                  int (*cb)(void *, const struct styr_uppdrag_report *), void *ctx,
+                                  struct styr_err *err)
+{
+	struct params p = {0};
+	struct styr_uppdrag_report *r;
+	int rc;
+
+	p_text(&p, goal);
+	r = malloc(sizeof(*r));
+	if (!r)
+		return styr_error(err, STYR_ENOMEM, "out of memory reading reports");
+	rc = report_walk(st, &p, r, cb, ctx, err);
+	free(r);
+	return rc;
+}
+
+static int pg_escalation_add(struct store *st, const struct styr_escalation_step *e,
+                             struct styr_err *err)
+{
+	struct params p = {0}, level = {0};
+	long long gid;
+	int rc = uppdrag_key(st, e->goal, &gid, err);
+
+	if (rc)
+		return rc;
+	p_int(&p, gid);
+	p_text(&p, e->date);
+	p_int(&p, (int)e->from);
+	p_int(&p, (int)e->to);
+	p_text(&p, e->reason);
+	p_text(&p, e->decided_by);
+	rc = run_done(st, S_ESCALATION_ADD, &p, "storing an escalation step", err);
+	if (rc)
+		return rc;
+	p_int(&level, gid);
+	p_int(&level, (int)e->to);
+	return run_done(st, S_ESCALATION_LEVEL, &level, "moving an uppdrag's escalation", err);
+}
+
+static void step_from_row(const PGresult *res, int r, struct styr_escalation_step *e)
+{
+	memset(e, 0, sizeof(*e));
+	col_copy(res, r, 0, e->goal, sizeof(e->goal));
+	e->seq = (int)col_int(res, r, 1);
+	col_copy(res, r, 2, e->date, sizeof(e->date));
+	e->from = (enum styr_escalation)col_int(res, r, 3);
+	e->to = (enum styr_escalation)col_int(res, r, 4);
+	col_copy(res, r, 5, e->reason, sizeof(e->reason));
+	col_copy(res, r, 6, e->decided_by, sizeof(e->decided_by));
+}
+
+static int pg_escalation_each(struct store *st, const char *goal,
+                              int (*cb)(void *, const struct styr_escalation_step *), void *ctx,
+                              struct styr_err *err)
+{
+	struct params p = {0};
+	struct styr_escalation_step e;
+
+	p_text(&p, goal);
+	WALK(st, S_ESCALATION_EACH, &p, &e, step_from_row, cb, ctx, err);
+}
+
+static int pg_followup_rule_put(struct store *st, const struct styr_followup_rule *r,
+                                struct styr_err *err)
+{
+	struct params p = {0};
+
+	p_int(&p, r->year);
+	p_text(&p, styr_report_kind_name(r->kind));
+	p_int(&p, (int)r->months);
+	p_text(&p, r->deadline);
+	p_int(&p, r->decision);
+	p_text(&p, r->source);
+	return run_done(st, S_RULE_PUT, &p, "storing a follow-up rule", err);
+}
+
+static void rule_from_row(const PGresult *res, int row, struct styr_followup_rule *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->year = (int)col_int(res, row, 0);
+	styr_report_kind_parse(PQgetvalue(res, row, 1), &r->kind, NULL);
+	r->months = (unsigned)col_int(res, row, 2);
+	col_copy(res, row, 3, r->deadline, sizeof(r->deadline));
+	r->decision = col_int(res, row, 4) != 0;
+	col_copy(res, row, 5, r->source, sizeof(r->source));
+}
+
+static int pg_followup_rule_each(struct store *st, int year,
+                                 int (*cb)(void *, const struct styr_followup_rule *), void *ctx,
+                                 struct styr_err *err)
+{
+	struct params p = {0};
+	struct styr_followup_rule r;
+
+	p_int(&p, year);
+	WALK(st, S_RULE_EACH, &p, &r, rule_from_row, cb, ctx, err);
+}
+
+static int pg_followup_done_put(struct store *st, const struct styr_followup_done *d,
+                                struct styr_err *err)
+{
+	struct params p = {0};
+	long long uid;
+	int rc = org_id(st, d->unit, &uid, err);
+
+	if (rc)
+		return rc;
+	p_int(&p, uid);
+	p_text(&p, styr_report_kind_name(d->kind));
+	p_int(&p, d->period.year);
+	p_int(&p, d->period.first_month);
+	p_int(&p, d->period.last_month);
+	p_text(&p, d->date);
+	return run_done(st, S_DONE_PUT, &p, "storing a handed-in report", err);
+}
+
+static int pg_followup_done_find(struct store *st, const char *unit, enum styr_report_kind kind,
+                                 const struct styr_period *pd, struct styr_followup_done *out,
+                                 struct styr_err *err)
+{
+	struct params p = {0};
+	long long uid;
+	PGresult *res;
+	int rc = org_id(st, unit, &uid, err);
+
+	if (rc)
+		return rc;
+	p_int(&p, uid);
+	p_text(&p, styr_report_kind_name(kind));
+	p_int(&p, pd->year);
+	p_int(&p, pd->first_month);
+	p_int(&p, pd->last_month);
+	res = run(st, S_DONE_GET, &p, "reading a handed-in report", err);
+	if (!res)
+		return STYR_ESTORE;
+	if (PQntuples(res) < 1) {
+		PQclear(res);
+		return styr_error(err, STYR_ENOTFOUND, "%s has not handed in that report", unit);
+	}
+	memset(out, 0, sizeof(*out));
+	snprintf(out->unit, sizeof(out->unit), "%s", unit);
+	out->kind = kind;
+	out->period = *pd;
+	col_copy(res, 0, 0, out->date, sizeof(out->date));
+	PQclear(res);
+	return STYR_OK;
+}
+
+static int pg_internal_control_put(struct store *st, const struct styr_internal_control *c,
+                                   struct styr_err *err)
+{
+	struct params p = {0};
+	long long uid;
+	int rc = org_id(st, c->unit, &uid, err);
+
+	if (rc)
+		return rc;
+	p_int(&p, uid);
+	p_int(&p, c->year);
+	p_text(&p, c->risk);
+	p_int(&p, c->probability);
+	p_int(&p, c->consequence);
+	p_text(&p, c->control);
+	p_text(&p, c->responsible);
+	p_text(&p, c->frequency);
+	p_text(&p, c->result);
+	p_text(&p, c->actions);
+	return run_done(st, S_CONTROL_PUT, &p, "storing an internal control", err);
+}
+
+static void control_from_row(const PGresult *res, int r, struct styr_internal_control *c)
+{
+	memset(c, 0, sizeof(*c));
+	col_copy(res, r, 0, c->unit, sizeof(c->unit));
+	c->year = (int)col_int(res, r, 1);
+	col_copy(res, r, 2, c->risk, sizeof(c->risk));
+	c->probability = (int)col_int(res, r, 3);
+	c->consequence = (int)col_int(res, r, 4);
+	col_copy(res, r, 5, c->control, sizeof(c->control));
+	col_copy(res, r, 6, c->responsible, sizeof(c->responsible));
+	col_copy(res, r, 7, c->frequency, sizeof(c->frequency));
+	col_copy(res, r, 8, c->result, sizeof(c->result));
+	col_copy(res, r, 9, c->actions, sizeof(c->actions));
+}
+
+static int control_walk(struct store *st, const struct params *p, struct styr_internal_control *c,
+                        int (*cb)(void *, const struct styr_internal_control *), void *ctx,
+                        struct styr_err *err)
+{
+	WALK(st, S_CONTROL_EACH, p, c, control_from_row, cb, ctx, err);
+}
+
+static int pg_internal_control_each(struct store *st, const char *unit, int year,
+                                    int (*cb)(void *, const struct styr_internal_control *),
+                                    void *ctx, struct styr_err *err)
+{
+	struct styr_internal_control *c;
+	struct params p = {0};
+	long long uid = 0;
+	int rc;
+
+	if (unit && (rc = org_id(st, unit, &uid, err)))
+		return rc;
+	p_int(&p, uid);
+	p_int(&p, year);
+	c = malloc(sizeof(*c));
+	if (!c)
+		return styr_error(err, STYR_ENOMEM, "out of memory");
+	rc = control_walk(st, &p, c, cb, ctx, err);
+	free(c);
+	return rc;
+}
+
+static int pg_index_weight_put(struct store *st, const struct styr_index_weight *w,
+                               struct styr_err *err)
+{
+	struct params p = {0};
+	long long iid;
+	int rc = ind_id(st, w->indicator, &iid, err);
+
+	if (rc)
+		return rc;
+	p_text(&p, w->index);
+	p_int(&p, iid);
+	p_double(&p, w->weight);
+	return run_done(st, S_WEIGHT_PUT, &p, "storing an index weight", err);
+}
+
+static void weight_from_row(const PGresult *res, int r, struct styr_index_weight *w)
+{
+	memset(w, 0, sizeof(*w));
+	col_copy(res, r, 0, w->index, sizeof(w->index));
+	col_copy(res, r, 1, w->indicator, sizeof(w->indicator));
+	w->weight = col_double(res, r, 2);
+}
+
+static int pg_index_weight_each(struct store *st, const char *index,
+                                int (*cb)(void *, const struct styr_index_weight *), void *ctx,
+                                struct styr_err *err)
+{
+	struct params p = {0};
+	struct styr_index_weight w;
+
+	p_text(&p, index);
+	WALK(st, S_WEIGHT_EACH, &p, &w, weight_from_row, cb, ctx, err);
+}
+
+/* What the area files reach of a handle (pg_int.h). */
+static struct params area_params(int n, const char *const *v)
+{
+	struct params p = {0};
+
+	for (p.n = 0; p.n < n && p.n < MAX_PARAMS; p.n++)
+		p.v[p.n] = v[p.n];
+	return p;
+}
+
+PGresult *store_pg_run(struct store *st, int id, int n, const char *const *v, const char *what,
+                       struct styr_err *err)
+{
+	struct params p = area_params(n, v);
+
+	return run(st, (enum stmt_id)(S_COUNT + id), &p, what, err);
+}
+
+int store_pg_run_done(struct store *st, int id, int n, const char *const *v, const char *what,
+                      struct styr_err *err)
+{
+	struct params p = area_params(n, v);
+
+	return run_done(st, (enum stmt_id)(S_COUNT + id), &p, what, err);
+}
+
+int store_pg_org_id(struct store *st, const char *code, long long *out, struct styr_err *err)
+{
+	return org_id(st, code, out, err);
+}
+
+struct pg_econ_rows *store_pg_econ_rows(struct store *st)
+{
+	return &st->econ_rows;
+}
+
+/* ---- web (issue 6): users, grants, sessions, API tokens, audit, report
+ * workflow, the data version and read transactions; the PostgreSQL half of
+ * sqlite_web.c, with its statements, order and messages.  The statements
+ * are prepared when the connection opens (pg_web_prepare), after the core
+ * ones, under ids from W_BASE on so that the two tables can grow apart. */
+
+#define W_BASE 1000
+enum web_stmt_id {
+	W_USER_PUT = W_BASE,
+	W_USER_FIND,
+	W_GRANT_PUT,
+	W_GRANT_EACH,
+	W_SESSION_PUT,
+	W_SESSION_FIND,
+	W_SESSION_DELETE,
+	W_TOKEN_PUT,
+	W_TOKEN_FIND,
+	W_AUDIT_PUT,
+	W_AUDIT_LAST,
+	W_AUDIT_EACH_OLD,
+	W_AUDIT_EACH_NEW,
+	W_REPORT_PUT,
+	W_REPORT_FIND,
+	W_DATA_VERSION,
+	W_SESSION_PURGE,
+	W_END
+};
+
+#define W_AUDIT_COLS                                                                               \
+	"SELECT id, time, \"user\", action, entity, before, after, prev_hash, hash FROM audit"
+
+static const char *const web_sql[W_END - W_BASE] = {
+    [W_USER_PUT - W_BASE] = "INSERT INTO app_user(name, password, failed, locked_until) "
+                            "VALUES($1, $2, $3, $4) ON CONFLICT(name) DO UPDATE SET password = "
+                            "excluded.password, failed = excluded.failed, locked_until = "
+                            "excluded.locked_until",
+    [W_USER_FIND - W_BASE] =
+        "SELECT name, password, failed, locked_until FROM app_user WHERE name = $1",
+    [W_GRANT_PUT - W_BASE] =
+        "INSERT INTO app_grant(user_id, unit_id, role) SELECT id, $2::bigint, $3::integer FROM "
+        "app_user WHERE name = $1 ON CONFLICT(user_id, (COALESCE(unit_id, 0))) DO UPDATE SET "
+        "role = excluded.role",
+    [W_GRANT_EACH - W_BASE] = "SELECT a.name, COALESCE(o.code, ''), g.role FROM app_grant g "
+                              "JOIN app_user a ON a.id = g.user_id LEFT JOIN org_unit o ON o.id "
+                              "= g.unit_id WHERE a.name = $1 ORDER BY g.seq",
+    [W_SESSION_PUT - W_BASE] =
+        "INSERT INTO app_session(token_hash, user_id, csrf, expires) SELECT $1::text, id, "
+        "$3::text, $4::bigint FROM app_user WHERE name = $2 ON CONFLICT(token_hash) DO UPDATE "
+        "SET user_id = excluded.user_id, csrf = excluded.csrf, expires = excluded.expires",
+    [W_SESSION_FIND - W_BASE] = "SELECT s.token_hash, a.name, s.csrf, s.expires FROM "
+                                "app_session s JOIN app_user a ON a.id = s.user_id WHERE "
+                                "s.token_hash = $1",
+    [W_SESSION_DELETE - W_BASE] = "DELETE FROM app_session WHERE token_hash = $1",
+    [W_TOKEN_PUT - W_BASE] = "INSERT INTO api_token(token_hash, user_id, created) SELECT "
+                             "$1::text, id, $3::text FROM app_user WHERE name = $2",
+    [W_TOKEN_FIND - W_BASE] = "SELECT a.name FROM api_token t JOIN app_user a ON a.id = "
+                              "t.user_id WHERE t.token_hash = $1",
+    [W_AUDIT_PUT - W_BASE] = "INSERT INTO audit(time, \"user\", action, entity, before, after, "
+                             "prev_hash, hash) VALUES($1, $2, $3, $4, $5, $6, $7, $8)",
+    [W_AUDIT_LAST - W_BASE] = W_AUDIT_COLS " ORDER BY id DESC LIMIT 1",
+    [W_AUDIT_EACH_OLD - W_BASE] = W_AUDIT_COLS " ORDER BY id LIMIT $1::bigint",
+    [W_AUDIT_EACH_NEW - W_BASE] = W_AUDIT_COLS " ORDER BY id DESC LIMIT $1::bigint",
+    [W_REPORT_PUT - W_BASE] =
+        "INSERT INTO report_state(unit_id, year, first_month, last_month, state, comment, "
+        "by_user, time) VALUES($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT(unit_id, year, "
+        "first_month, last_month) DO UPDATE SET state = excluded.state, comment = "
+        "excluded.comment, by_user = excluded.by_user, time = excluded.time",
+    [W_REPORT_FIND - W_BASE] =
+        "SELECT u.code, r.state, r.comment, r.by_user, r.time FROM report_state r JOIN "
+        "org_unit u ON u.id = r.unit_id WHERE r.unit_id = $1 AND r.year = $2 AND "
+        "r.first_month = $3 AND r.last_month = $4",
+    [W_DATA_VERSION - W_BASE] = "SELECT n FROM styr_data_version",
+    [W_SESSION_PURGE - W_BASE] = "DELETE FROM app_session WHERE expires <= $1",
+};
+
+_Static_assert(W_END - W_BASE <= PIPELINE_MAX, "the web statements are prepared in one pipeline");
+_Static_assert(S_COUNT < W_BASE, "the web statements' ids follow the core ones");
+
+/* run() names a statement by its number only, so the web ids pass through
+ * it as they are. */
+static PGresult *wrun(struct store *st, enum web_stmt_id id, const struct params *p,
+                      const char *what, struct styr_err *err)
+{
+	return run(st, (enum stmt_id)id, p, what, err);
+}
+
+static int wrun_done(struct store *st, enum web_stmt_id id, const struct params *p,
+                     const char *what, struct styr_err *err)
+{
+	return run_done(st, (enum stmt_id)id, p, what, err);
+}
+
+/* Run a write whose answer counts: the number of rows it changed. */
+static int wrun_count(struct store *st, enum web_stmt_id id, const struct params *p,
+                      const char *what, long long *changed, struct styr_err *err)
+{
+	PGresult *res = wrun(st, id, p, what, err);
+
+	if (!res)
+		return STYR_ESTORE;
+	*changed = strtoll(PQcmdTuples(res), NULL, 10);
+	PQclear(res);
+	return STYR_OK;
+}
+
+/* A read of at most one row: STYR_OK with *out (the caller clears it), or
+ * STYR_ENOTFOUND naming what and key, as sqlite_web.c's one() says it. */
+static int wrun_one(struct store *st, enum web_stmt_id id, const struct params *p, const char *what,
+                    const char *key, PGresult **out, struct styr_err *err)
+{
+	*out = wrun(st, id, p, what, err);
+	if (!*out)
+		return STYR_ESTORE;
+	if (PQntuples(*out) < 1) {
+		PQclear(*out);
+		*out = NULL;
+		return styr_error(err, STYR_ENOTFOUND, "%s \"%s\" does not exist", what, key);
+	}
+	return STYR_OK;
+}
+
+static int pg_web_prepare(struct store *st, struct styr_err *err)
+{
+	char name[16];
+	int i, rc = enter_pipeline(st, err);
+
+	for (i = W_BASE; !rc && i < W_END; i++) {
+		if (PQsendPrepare(st->conn, stmt_name(i, name, sizeof(name)), web_sql[i - W_BASE],
+		                  0, NULL) != 1)
+			rc = db_error(st, NULL, err, "preparing a statement");
+		else
+			st->pending_what[st->pending++] = "preparing a statement";
+	}
+	if (st->pipeline) {
+		int r = leave_pipeline(st, err);
+
+		if (!rc)
+			rc = r;
+	}
+	return rc;
+}
+
+static int pg_user_put(struct store *st, const struct styr_user *u, struct styr_err *err)
+{
+	struct params p = {0};
+
+	p_text(&p, u->name);
+	p_text(&p, u->password);
+	p_int(&p, u->failed);
+	p_int(&p, u->locked_until);
+	return wrun_done(st, W_USER_PUT, &p, "storing a user", err);
+}
+
+static int pg_user_find(struct store *st, const char *name, struct styr_user *out,
+                        struct styr_err *err)
+{
+	struct params p = {0};
+	PGresult *res;
+	int rc;
+
+	p_text(&p, name);
+	rc = wrun_one(st, W_USER_FIND, &p, "user", name, &res, err);
+	if (rc)
+		return rc;
+	memset(out, 0, sizeof(*out));
+	col_copy(res, 0, 0, out->name, sizeof(out->name));
+	col_copy(res, 0, 1, out->password, sizeof(out->password));
+	out->failed = (int)col_int(res, 0, 2);
+	out->locked_until = col_int(res, 0, 3);
+	PQclear(res);
+	return STYR_OK;
+}
+
+static int pg_grant_put(struct store *st, const struct styr_grant *g, struct styr_err *err)
+{
+	struct params p = {0};
+	long long unit = 0, changed;
+	int rc;
+
+	if (g->unit[0] && (rc = org_id(st, g->unit, &unit, err)))
+		return rc;
+	p_text(&p, g->user);
+	if (unit)
+		p_int(&p, unit);
+	else
+		p_null(&p);
+	p_int(&p, (int)g->role);
+	rc = wrun_count(st, W_GRANT_PUT, &p, "storing a grant", &changed, err);
+	if (!rc && changed == 0)
+		return styr_error(err, STYR_ENOTFOUND, "user \"%s\" does not exist", g->user);
+	return rc;
+}
+
+static void grant_from_row(const PGresult *res, int r, struct styr_grant *g)
+{
+	memset(g, 0, sizeof(*g));
+	col_copy(res, r, 0, g->user, sizeof(g->user));
+	col_copy(res, r, 1, g->unit, sizeof(g->unit));
+	g->role = (enum styr_access_role)col_int(res, r, 2);
+}
+
+static int pg_grant_each(struct store *st, const char *user,
+                         int (*cb)(void *, const struct styr_grant *), void *ctx,
+                         struct styr_err *err)
+{
+	struct params p = {0};
+	struct styr_grant g;
+
+	p_text(&p, user);
+	WALK(st, (enum stmt_id)W_GRANT_EACH, &p, &g, grant_from_row, cb, ctx, err);
+}
+
+static int pg_session_put(struct store *st, const struct styr_session *se, struct styr_err *err)
+{
+	struct params p = {0};
+
+	p_text(&p, se->token_hash);
+	p_text(&p, se->user);
+	p_text(&p, se->csrf);
+	p_int(&p, se->expires);
+	return wrun_done(st, W_SESSION_PUT, &p, "storing a session", err);
+}
+
+static int pg_session_find(struct store *st, const char *token_hash, struct styr_session *out,
+                           struct styr_err *err)
+{
+	struct params p = {0};
+	PGresult *res;
+	int rc;
+
+	p_text(&p, token_hash);
+	rc = wrun_one(st, W_SESSION_FIND, &p, "session", "(token)", &res, err);
+	if (rc)
+		return rc;
+	memset(out, 0, sizeof(*out));
+	col_copy(res, 0, 0, out->token_hash, sizeof(out->token_hash));
+	col_copy(res, 0, 1, out->user, sizeof(out->user));
+	col_copy(res, 0, 2, out->csrf, sizeof(out->csrf));
+	out->expires = col_int(res, 0, 3);
+	PQclear(res);
+	return STYR_OK;
+}
+
+static int pg_session_delete(struct store *st, const char *token_hash, struct styr_err *err)
+{
+	struct params p = {0};
+
+	p_text(&p, token_hash);
+	return wrun_done(st, W_SESSION_DELETE, &p, "ending a session", err);
+}
+
+static int pg_api_token_put(struct store *st, const char *token_hash, const char *user,
+                            const char *created, struct styr_err *err)
+{
+	struct params p = {0};
+	long long changed;
+	int rc;
+
+	p_text(&p, token_hash);
+	p_text(&p, user);
+	p_text(&p, created);
+	rc = wrun_count(st, W_TOKEN_PUT, &p, "storing an API token", &changed, err);
+	if (!rc && changed == 0)
+		return styr_error(err, STYR_ENOTFOUND, "user \"%s\" does not exist", user);
+	return rc;
+}
+
+static int pg_api_token_find(struct store *st, const char *token_hash, char *user, size_t size,
+                             struct styr_err *err)
+{
+	struct params p = {0};
+	PGresult *res;
+	int rc;
+
+	p_text(&p, token_hash);
+	rc = wrun_one(st, W_TOKEN_FIND, &p, "API token", "(token)", &res, err);
+	if (rc)
+		return rc;
+	col_copy(res, 0, 0, user, size);
+	PQclear(res);
+	return STYR_OK;
+}
+
+static int pg_audit_put(struct store *st, const struct styr_audit_entry *a, struct styr_err *err)
+{
+	struct params p = {0};
+
+	p_text(&p, a->time);
+	p_text(&p, a->user);
+	p_text(&p, a->action);
+	p_text(&p, a->entity);
+	p_text(&p, a->before);
+	p_text(&p, a->after);
+	p_text(&p, a->prev_hash);
+	p_text(&p, a->hash);
+	return wrun_done(st, W_AUDIT_PUT, &p, "appending to the audit log", err);
+}
+
+static void audit_from_row(const PGresult *res, int r, struct styr_audit_entry *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->id = col_int(res, r, 0);
+	col_copy(res, r, 1, a->time, sizeof(a->time));
+	col_copy(res, r, 2, a->user, sizeof(a->user));
+	col_copy(res, r, 3, a->action, sizeof(a->action));
+	col_copy(res, r, 4, a->entity, sizeof(a->entity));
+	col_copy(res, r, 5, a->before, sizeof(a->before));
+	col_copy(res, r, 6, a->after, sizeof(a->after));
+	col_copy(res, r, 7, a->prev_hash, sizeof(a->prev_hash));
+	col_copy(res, r, 8, a->hash, sizeof(a->hash));
+}
+
+static int pg_audit_last(struct store *st, struct styr_audit_entry *out, struct styr_err *err)
+{
+	PGresult *res;
+	int rc = wrun_one(st, W_AUDIT_LAST, NULL, "audit entry", "last", &res, err);
+
+	if (rc)
+		return rc;
+	audit_from_row(res, 0, out);
+	PQclear(res);
+	return STYR_OK;
+}
+
+static int pg_audit_each(struct store *st, int newest_first, int limit,
+                         int (*cb)(void *, const struct styr_audit_entry *), void *ctx,
+                         struct styr_err *err)
+{
+	struct params p = {0};
+	struct styr_audit_entry a;
+
+	/* LIMIT NULL is no limit, as SQLite's LIMIT -1. */
+	if (limit > 0)
+		p_int(&p, limit);
+	else
+		p_null(&p);
+	WALK(st, (enum stmt_id)(newest_first ? W_AUDIT_EACH_NEW : W_AUDIT_EACH_OLD), &p, &a,
+	     audit_from_row, cb, ctx, err);
+}
+
+static int pg_report_state_put(struct store *st, const struct styr_report_state *r,
+                               struct styr_err *err)
+{
+	struct params p = {0};
+	long long unit;
+	int rc = org_id(st, r->unit, &unit, err);
+
+	if (rc)
+		return rc;
+	p_int(&p, unit);
+	p_int(&p, r->period.year);
+	p_int(&p, r->period.first_month);
+	p_int(&p, r->period.last_month);
+	p_int(&p, (int)r->state);
+	p_text(&p, r->comment);
+	p_text(&p, r->by);
+	p_text(&p, r->time);
+	return wrun_done(st, W_REPORT_PUT, &p, "storing a report state", err);
+}
+
+static int pg_report_state_find(struct store *st, const char *unit, const struct styr_period *pd,
+                                struct styr_report_state *out, struct styr_err *err)
+{
+	struct params p = {0};
+	PGresult *res;
+	long long id;
+	int rc = org_id(st, unit, &id, err);
+
+	if (rc)
+		return rc;
+	p_int(&p, id);
+	p_int(&p, pd->year);
+	p_int(&p, pd->first_month);
+	p_int(&p, pd->last_month);
+	rc = wrun_one(st, W_REPORT_FIND, &p, "report of unit", unit, &res, err);
+	if (rc)
+		return rc;
+	memset(out, 0, sizeof(*out));
+	col_copy(res, 0, 0, out->unit, sizeof(out->unit));
+	out->period = *pd;
+	out->state = (enum styr_report_state_kind)col_int(res, 0, 1);
+	col_copy(res, 0, 2, out->comment, sizeof(out->comment));
+	col_copy(res, 0, 3, out->by, sizeof(out->by));
+	col_copy(res, 0, 4, out->time, sizeof(out->time));
+	PQclear(res);
+	return STYR_OK;
+}
+
+/* The count of writing transactions that migrations-pg/0004_web.sql keeps
+ * (see there why a counter row and not the WAL position): read inside the
+ * web's read transaction it belongs to the same snapshot as the page. */
+static int pg_data_version(struct store *st, long long *out, struct styr_err *err)
+{
+	PGresult *res;
+	int rc = wrun_one(st, W_DATA_VERSION, NULL, "data version", "styr_data_version", &res, err);
+
+	if (rc)
+		return rc;
+	*out = col_int(res, 0, 0);
+	PQclear(res);
+	return STYR_OK;
+}
+
+/* A read-only REPEATABLE READ transaction: one snapshot for everything a
+ * request reads, as SQLite's read transaction gives. */
+static int pg_read_begin(struct store *st, struct styr_err *err)
+{
+	int rc;
+
+	if (st->in_tx)
+		return styr_error(err, STYR_ESTORE, "a transaction is already open");
+	rc = exec(st, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "beginning a read", err);
+	if (!rc)
+		st->in_tx = true;
+	return rc;
+}
+
+static void pg_read_end(struct store *st)
+{
+	if (!st->in_tx)
+		return;
+	if (exec(st, "COMMIT", "ending a read", NULL))
+		PQclear(PQexec(st->conn, "ROLLBACK"));
+	st->in_tx = false;
+}
+
+static int pg_session_purge(struct store *st, int64_t now, struct styr_err *err)
+{
+	struct params p = {0};
+
+	p_int(&p, now);
+	return wrun_done(st, W_SESSION_PURGE, &p, "removing expired sessions", err);
+}
+
+/* ---- end of the web block */
+
 const struct store_ops store_pg_ops = {
     .version = STORE_OPS_VERSION,
     .name = "postgresql",
@@ -1259,4 +2389,58 @@ const struct store_ops store_pg_ops = {
     .value_put = pg_value_put,
     .value_find = pg_value_find,
     .value_each = pg_value_each,
+    .analysis_put = pg_analysis_put,
+    .analysis_each = pg_analysis_each,
+    .uppdrag_put = pg_uppdrag_put,
+    .uppdrag_find = pg_uppdrag_find,
+    .uppdrag_each = pg_uppdrag_each,
+    .uppdrag_report_put = pg_uppdrag_report_put,
+    .uppdrag_report_each = pg_uppdrag_report_each,
+    .escalation_add = pg_escalation_add,
+    .escalation_each = pg_escalation_each,
+    .followup_rule_put = pg_followup_rule_put,
+    .followup_rule_each = pg_followup_rule_each,
+    .followup_done_put = pg_followup_done_put,
+    .followup_done_find = pg_followup_done_find,
+    .internal_control_put = pg_internal_control_put,
+    .internal_control_each = pg_internal_control_each,
+    .index_weight_put = pg_index_weight_put,
+    .index_weight_each = pg_index_weight_each,
+    /* economy (pg_econ.c) */
+    .ledger_row_put = pg_ledger_row_put,
+    .ledger_row_find = pg_ledger_row_find,
+    .ledger_row_each = pg_ledger_row_each,
+    .ledger_put = pg_ledger_put,
+    .ledger_each = pg_ledger_each,
+    .rule_put = pg_rule_put,
+    .rule_each = pg_rule_each,
+    .account_map_find = pg_account_map_find,
+    .account_map_put = pg_account_map_put,
+    .account_map_clear = pg_account_map_clear,
+    .bridge_put = pg_bridge_put,
+    .bridge_each = pg_bridge_each,
+    .action_put = pg_action_put,
+    .action_each = pg_action_each,
+    .account_name_put = pg_account_name_put,
+    .account_balance_put = pg_account_balance_put,
+    .account_balance_each = pg_account_balance_each,
+    /* web (issue 6) */
+    .user_put = pg_user_put,
+    .user_find = pg_user_find,
+    .grant_put = pg_grant_put,
+    .grant_each = pg_grant_each,
+    .session_put = pg_session_put,
+    .session_find = pg_session_find,
+    .session_delete = pg_session_delete,
+    .api_token_put = pg_api_token_put,
+    .api_token_find = pg_api_token_find,
+    .audit_put = pg_audit_put,
+    .audit_last = pg_audit_last,
+    .audit_each = pg_audit_each,
+    .report_state_put = pg_report_state_put,
+    .report_state_find = pg_report_state_find,
+    .db_data_version = pg_data_version,
+    .db_read_begin = pg_read_begin,
+    .db_read_end = pg_read_end,
+    .session_purge = pg_session_purge,
 };

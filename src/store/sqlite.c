@@ -1,8 +1,9 @@
 /*
  * The embedded SQLite backend.  One connection per handle, WAL journal so
  * that readers (the web server) never block the writer, foreign keys on,
- * and the schema brought up to date by the numbered migrations on open
- * (PRAGMA user_version counts the migrations applied).
+ * and the schema brought up to date by the numbered migrations on open:
+ * styr_migration lists the numbers applied, so one that reaches main after
+ * a higher number is still applied, and PRAGMA user_version counts them.
  *
  * Every statement is prepared once and kept in a table indexed by an enum,
  * because bulk imports put a million rows through the same few statements.
@@ -259,10 +260,71 @@ static int goal_id(struct store *st, const char *code, sqlite3_int64 *out, struc
 	return lookup_id(st, S_GOAL_ID, NULL, code, "goal", out, err);
 }
 
-static int migrate(struct store *st, struct styr_err *err)
+/* The position of migration number n in store_migrations, or -1. */
+static int migration_index(int n)
+{
+	size_t i;
+
+	for (i = 0; i < store_migration_count; i++)
+		if (store_migration_numbers[i] == n)
+			return (int)i;
+	return -1;
+}
+
+/* Mark in have[] the migrations the database has: the numbers listed in
+ * styr_migration (*listed: the table exists).  A database from before that
+ * table has none listed; it has the first version ones, since until then
+ * migrations were only ever appended to the list. */
+static int migrations_applied(struct store *st, int version, unsigned char *have, bool *listed,
+                              struct styr_err *err)
 {
 	sqlite3_stmt *s;
-	int version;
+	int rc;
+
+	*listed = false;
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = "
+	                       "'styr_migration'",
+	                       -1, &s, NULL) != SQLITE_OK)
+		return db_error(st, err, "reading the migrations applied");
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(st, err, "reading the migrations applied");
+	if (rc == SQLITE_DONE) {
+		memset(have, 1, (size_t)version);
+		return STYR_OK;
+	}
+	*listed = true;
+	if (sqlite3_prepare_v2(st->db, "SELECT number FROM styr_migration", -1, &s, NULL) !=
+	    SQLITE_OK)
+		return db_error(st, err, "reading the migrations applied");
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int n = sqlite3_column_int(s, 0), i = migration_index(n);
+
+		if (i < 0) {
+			sqlite3_finalize(s);
+			return styr_error(
+			    err, STYR_ESTORE,
+			    "%s: the database has migration %04d, which this styr does "
+			    "not know",
+			    st->path, n);
+		}
+		have[i] = 1;
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? STYR_OK : db_error(st, err, "reading the migrations applied");
+}
+
+/* Apply every migration the database lacks, in number order, each in its
+ * own transaction with its number and the version; record the ones a
+ * database from before styr_migration has. */
+static int migrate(struct store *st, struct styr_err *err)
+{
+	unsigned char *have;
+	sqlite3_stmt *s;
+	int version, rc;
+	bool listed;
 	size_t i;
 
 	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK)
@@ -273,24 +335,40 @@ static int migrate(struct store *st, struct styr_err *err)
 		return styr_error(err, STYR_ESTORE,
 		                  "%s: schema version %d is newer than this styr knows (%zu)",
 		                  st->path, version, store_migration_count);
-	for (i = (size_t)version; i < store_migration_count; i++) {
-		char pragma[64];
-		int rc = exec(st, "BEGIN IMMEDIATE", err);
+	have = calloc(store_migration_count + 1, 1);
+	if (!have)
+		return styr_error(err, STYR_ENOMEM, "out of memory opening %s", st->path);
+	rc = migrations_applied(st, version, have, &listed, err);
+	for (i = 0; !rc && i < store_migration_count; i++) {
+		char sql[96];
 
+		if (have[i] && listed)
+			continue;
+		rc = exec(st, "BEGIN IMMEDIATE", err);
 		if (!rc)
+			rc = exec(
+			    st,
+			    "CREATE TABLE IF NOT EXISTS styr_migration(number INTEGER PRIMARY KEY)",
+			    err);
+		if (!rc && !have[i]) {
 			rc = exec(st, store_migrations[i], err);
-		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %zu", i + 1);
+			snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", ++version);
+			if (!rc)
+				rc = exec(st, sql, err);
+		}
+		snprintf(sql, sizeof(sql), "INSERT OR IGNORE INTO styr_migration VALUES(%d)",
+		         store_migration_numbers[i]);
 		if (!rc)
-			rc = exec(st, pragma, err);
+			rc = exec(st, sql, err);
 		if (!rc)
 			rc = exec(st, "COMMIT", err);
 		if (rc) {
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-			styr_err_prefix(err, "migration %zu: ", i + 1);
-			return rc;
+			styr_err_prefix(err, "migration %04d: ", store_migration_numbers[i]);
 		}
 	}
-	return STYR_OK;
+	free(have);
+	return rc;
 }
 
 static void sq_close(struct store *st)

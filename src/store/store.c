@@ -206,12 +206,16 @@ FORWARD(followup_done_find,
 int store_escalation_add(struct styr_db *db, const struct styr_escalation_step *s,
                          struct styr_err *err)
 {
+	if (!db->ops->escalation_add)
+		return unsupported(db, "escalation_add", err);
 	return db->ops->escalation_add(db->st, s, err);
 }
 
 int store_internal_control_put(struct styr_db *db, const struct styr_internal_control *c,
                                struct styr_err *err)
 {
+	if (!db->ops->internal_control_put)
+		return unsupported(db, "internal_control_put", err);
 	return db->ops->internal_control_put(db->st, c, err);
 }
 
@@ -273,9 +277,11 @@ FORWARD(db_data_version, (struct styr_db * db, long long *out, struct styr_err *
         (db->st, out, err))
 FORWARD(db_read_begin, (struct styr_db * db, struct styr_err *err), (db->st, err))
 
+/* Nothing to report: a backend without read transactions began none. */
 void styr_db_read_end(struct styr_db *db)
 {
-	db->ops->db_read_end(db->st);
+	if (db->ops->db_read_end)
+		db->ops->db_read_end(db->st);
 }
 FORWARD(session_purge, (struct styr_db * db, int64_t now, struct styr_err *err), (db->st, now, err))
 /* economy */

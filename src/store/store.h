@@ -124,7 +124,8 @@ struct store_ops {
 	                         int (*cb)(void *, const struct styr_index_weight *), void *ctx,
 	                         struct styr_err *err);
 	/* web (issue 6): users, grants, sessions, API tokens, audit, report
-	 * workflow; implemented in sqlite_web.c, see styr/access.h */
+	 * workflow; implemented in sqlite_web.c and in pg.c's web block, see
+	 * styr/access.h */
 	int (*user_put)(struct store *st, const struct styr_user *u, struct styr_err *err);
 	int (*user_find)(struct store *st, const char *name, struct styr_user *out,
 	                 struct styr_err *err);
@@ -198,8 +199,6 @@ struct styr_db {
 extern const struct store_ops store_sqlite_ops;
 extern const struct store_ops store_pg_ops;
 
-/* The schema, one SQL text per migration, generated from migrations/
- * (SQLite) and migrations-pg/ (PostgreSQL); both have the same count. */
 /* Store a checked escalation step (goals area; the public entry point is
  * styr_uppdrag_escalate). */
 int store_internal_control_put(struct styr_db *db, const struct styr_internal_control *c,
@@ -207,10 +206,17 @@ int store_internal_control_put(struct styr_db *db, const struct styr_internal_co
 int store_escalation_add(struct styr_db *db, const struct styr_escalation_step *s,
                          struct styr_err *err);
 
-/* The schema, one SQL text per migration, generated from migrations/. */
+/* The schema, one SQL text per migration in file-name order, generated
+ * from migrations/ (SQLite) and migrations-pg/ (PostgreSQL), which hold the
+ * same files (CMake checks); _numbers gives each one's NNNN.  A database
+ * records the numbers it has (table styr_migration), so a migration that
+ * arrives with a number below one already applied is still applied; the
+ * version (user_version, styr_schema) counts them.  See docs/hacking.md. */
 extern const char *const store_migrations[];
 extern const size_t store_migration_count;
+extern const int store_migration_numbers[];
 extern const char *const store_pg_migrations[];
 extern const size_t store_pg_migration_count;
+extern const int store_pg_migration_numbers[];
 
 #endif

@@ -21,6 +21,14 @@ if [ "$BACKEND" = pg ]; then
 	. "$STYR_TEST_PG_ENV"
 fi
 
+# The demo's economy: its org units and the files of the economy area
+# (make demo imports them with the rest; t_demo_data checks all of it).
+demo_economy() {
+	local d=$SRCDIR/data/demo
+	printf '%s\n' "$d/org_units.csv" "$d/ledger.csv" "$d/rules.csv" "$d/actions.csv" \
+		"$d/bridge.csv" "$d/finance.csv"
+}
+
 # newdb NAME: the location of a new, empty database for this test: a file
 # path under $T, or the URL of a database created on the test cluster
 # (unique per test run, so tests may run in parallel).
@@ -37,9 +45,44 @@ newdb() {
 	fi
 }
 
-# sql DB QUERY: the answer of a query on a pg test database, unaligned.
+# sql DB QUERY: the answer of a query, one row a line, columns separated
+# by |: sqlite3 on a SQLite file, psql -At on a pg test database.  The
+# query must mean the same in both dialects (COALESCE, not IFNULL).
 sql() {
-	"$PG_BIN/psql" -X -q -A -t -d "$1" -c "$2"
+	if [ "$BACKEND" = pg ]; then
+		"$PG_BIN/psql" -X -q -A -t -v ON_ERROR_STOP=1 -d "$1" -c "$2"
+	else
+		sqlite3 "$1" "$2"
+	fi
+}
+
+# dbdump DB: the whole database, schema and rows, as text, to prove that a
+# refused import changed nothing (finer than snapshot: every table).  On
+# PostgreSQL the identity sequences' positions are left out: a rolled-back
+# insert still uses up a number, as nothing in SQLite's .dump does; and
+# so are pg_dump's \\restrict lines, whose key is new every time.
+dbdump() {
+	if [ "$BACKEND" = pg ]; then
+		"$PG_BIN/pg_dump" --no-owner -d "$1" | grep -Ev '^(SELECT pg_catalog.setval\(|\\(un)?restrict )'
+	else
+		sqlite3 "$1" .dump
+	fi
+}
+
+# inject_failure DB TABLE N: a trigger that makes every insert into TABLE
+# fail with "injected failure" once it holds more than N rows, to prove
+# that a store failing half-way leaves nothing behind (a PL/pgSQL function
+# on PostgreSQL, RAISE(ABORT) on SQLite).
+inject_failure() {
+	if [ "$BACKEND" = pg ]; then
+		sql "$1" "CREATE FUNCTION injected() RETURNS trigger LANGUAGE plpgsql AS \$\$
+			BEGIN IF (SELECT count(*) FROM $2) > $3 THEN
+			RAISE EXCEPTION 'injected failure'; END IF; RETURN NULL; END \$\$;
+			CREATE TRIGGER injected AFTER INSERT ON $2 FOR EACH ROW EXECUTE FUNCTION injected();" >/dev/null
+	else
+		sqlite3 "$1" "CREATE TRIGGER injected AFTER INSERT ON $2 WHEN (SELECT count(*) FROM $2) > $3
+			BEGIN SELECT RAISE(ABORT, 'injected failure'); END;"
+	fi
 }
 
 fail() {

@@ -3,7 +3,7 @@
 # parts of styr does not move the reports' pages.
 . "$(dirname "$0")/lib.sh"
 DEMO=$SRCDIR/data/demo
-db=$T/demo.db
+db=$(newdb demo)
 "$STYR" --db "$db" init >/dev/null
 "$STYR" --db "$db" import csv "$DEMO/org_units.csv" "$DEMO/goals.csv" "$DEMO/indicators.csv" \
 	"$DEMO/targets.csv" "$DEMO/values.csv" "$DEMO/analyses.csv" >/dev/null ||

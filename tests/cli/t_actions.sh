@@ -6,9 +6,10 @@
 # −55 Mkr: the document itself says the list is not enough).
 . "$(dirname "$0")/lib.sh"
 DEMO=$SRCDIR/data/demo
-db=$T/a.db
+db=$(newdb a)
 "$STYR" --db "$db" init >/dev/null
-"$STYR" --db "$db" import csv "$DEMO"/*.csv >/dev/null || fail "demo import"
+mapfile -t economy < <(demo_economy)
+"$STYR" --db "$db" import csv "${economy[@]}" >/dev/null || fail "demo import"
 norm() { sed 's/−/-/g; s/\xc2\xa0/ /g' | tr -s ' '; }
 
 run --db "$db" actions --plan LKR-HP2024
@@ -30,20 +31,20 @@ expect_contains "ryggblockader" "Ryggblockader i egen regi" "$out"
 "$STYR" --db "$db" export actions >"$T/a1.csv"
 expect_contains "export mkr" "HHM-BB2024;HHM;;Mobilt team;;;planerad;1,5;" "$(cat "$T/a1.csv")"
 expect_contains "export negative" ";-5,2" "$(cat "$T/a1.csv")"
-db2=$T/b.db
+db2=$(newdb b)
 "$STYR" --db "$db2" init >/dev/null
 "$STYR" --db "$db2" import csv "$DEMO/org_units.csv" "$T/a1.csv" >/dev/null || fail "reimport"
 expect_eq "round trip" "$(cat "$T/a1.csv")" "$("$STYR" --db "$db2" export actions)"
 
 # bad rows: exit 2, file:line:column, nothing stored
-before=$(sqlite3 "$db" .dump)
+before=$(dbdump "$db")
 AH='plan;unit;insatsomrade;title;owner;due;state;expected;achieved'
 bad() {
 	printf '%s\n' "$2" >"$T/$1"
 	run --db "$db" import csv "$T/$1"
 	expect_eq "$1: exit" 2 "$rc"
 	expect_eq "$1: message" "styr: $T/$1:$3" "$errout"
-	expect_eq "$1: unchanged" "$before" "$(sqlite3 "$db" .dump)"
+	expect_eq "$1: unchanged" "$before" "$(dbdump "$db")"
 }
 bad state.csv "$AH
 P;LKR;;A;;;klar;1;" '2: column "state": action state "klar": expected planerad, pågår, genomförd or avbruten'

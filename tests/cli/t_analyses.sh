@@ -9,10 +9,11 @@ expect_eq "three analyses" 4 "$(printf '%s\n' "$out" | wc -l)"
 expect_contains "header" "unit;period;subject;title;vad_har_hant;varfor;vad_kommer_att_handa;state;author;source" "$out"
 expect_contains "row" "LKR;2024;RS-OM4;Attraktiv arbetsplats;Antalet medarbetare per chef" "$out"
 printf '%s\n' "$out" >"$T/a.csv"
-run --db "$T/b.db" init
-run --db "$T/b.db" import csv "$DEMO/org_units.csv" "$T/a.csv"
+db2=$(newdb b)
+run --db "$db2" init
+run --db "$db2" import csv "$DEMO/org_units.csv" "$T/a.csv"
 expect_eq "reimport" "styr: imported 42 org, 3 analyses" "$out"
-run --db "$T/b.db" export analyses
+run --db "$db2" export analyses
 expect_eq "round trip" "$(cat "$T/a.csv")" "$out"
 
 before=$(snapshot "$db")

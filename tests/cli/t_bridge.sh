@@ -7,9 +7,10 @@
 # calculation (python with exact fractions, figures in the comments).
 . "$(dirname "$0")/lib.sh"
 DEMO=$SRCDIR/data/demo
-db=$T/a.db
+db=$(newdb a)
 "$STYR" --db "$db" init >/dev/null
-"$STYR" --db "$db" import csv "$DEMO"/*.csv >/dev/null || fail "demo import"
+mapfile -t economy < <(demo_economy)
+"$STYR" --db "$db" import csv "${economy[@]}" >/dev/null || fail "demo import"
 norm() { sed 's/−/-/g; s/\xc2\xa0/ /g' | tr -s ' ' | sed 's/^ //'; }
 
 run --db "$db" check --year 2024
@@ -39,7 +40,7 @@ expect_contains "4A 2025 sums hold" "0 fel, 1 avrundningar" "$out"
 # a typo in one column is found by the column rules
 sed 's/^2024;HBG;summa_forandring;;313,6;/2024;HBG;summa_forandring;;331,6;/' "$DEMO/bridge.csv" \
 	>"$T/bridge-typo.csv"
-db2=$T/b.db
+db2=$(newdb b)
 "$STYR" --db "$db2" init >/dev/null
 "$STYR" --db "$db2" import csv "$DEMO/rules.csv" "$T/bridge-typo.csv" >/dev/null || fail "typo"
 run --db "$db2" check
@@ -85,18 +86,18 @@ expect_contains "bad whatif message" "expected OLD:NEW percents such as 2,9:3,2"
 
 # --- export, import again; bad files
 "$STYR" --db "$db" export bridge >"$T/b1.csv"
-db3=$T/c.db
+db3=$(newdb c)
 "$STYR" --db "$db3" init >/dev/null
 "$STYR" --db "$db3" import csv "$T/b1.csv" >/dev/null || fail "reimport"
 expect_eq "round trip" "$(cat "$T/b1.csv")" "$("$STYR" --db "$db3" export bridge)"
-before=$(sqlite3 "$db" .dump)
+before=$(dbdump "$db")
 BH='year;unit;step;label;amount;source'
 bad() {
 	printf '%s\n' "$2" >"$T/$1"
 	run --db "$db" import csv "$T/$1"
 	expect_eq "$1: exit" 2 "$rc"
 	expect_eq "$1: message" "styr: $T/$1:$3" "$errout"
-	expect_eq "$1: unchanged" "$before" "$(sqlite3 "$db" .dump)"
+	expect_eq "$1: unchanged" "$before" "$(dbdump "$db")"
 }
 bad step.csv "$BH
 2024;KN;ingående;;1,0;" '2: column "step": bridge step "ingående": expected ingaende, teknisk, summa_teknisk, upprakning, upprakning_pct, riktad, summa_riktad, summa_forandring, utgaende, andel, 4a, 4a_summa, 4a_total or a financial measure such as arets_resultat (docs/formats.md)'

@@ -4,7 +4,7 @@
 # styr due lists what a board has due and what is late.
 . "$(dirname "$0")/lib.sh"
 SEED003=$SHARED/seeds/003_48572fec71d686f8.txt
-db=$T/a.db
+db=$(newdb a)
 run --db "$db" init
 run --db "$db" import csv "$SRCDIR/data/demo/org_units.csv" "$SRCDIR/data/demo/followup.csv"
 expect_eq "import" "styr: imported 42 org, 4 followup" "$out"
@@ -70,16 +70,17 @@ expect_contains "every board count" "$((2 * boards)) poster per 2024-11-10, $((b
 
 # Uppdrag deadlines and reporting dates come with the calendar's.
 D=$SRCDIR/tests/cli/data/goals
-run --db "$T/b.db" init
-run --db "$T/b.db" import csv "$D"/*.csv
-run --db "$T/b.db" due --unit LKR-S --date 2024-09-10
+db2=$(newdb b)
+run --db "$db2" init
+run --db "$db2" import csv "$D"/*.csv
+run --db "$db2" due --unit LKR-S --date 2024-09-10
 expect_eq "uppdrag late" "2024-08-31 försenad       återrapportering av uppdrag RS-U2
 1 poster per 2024-09-10, 1 försenade" "$out"
-run --db "$T/b.db" due --unit HSN --date 2024-12-20 --days 15
+run --db "$db2" due --unit HSN --date 2024-12-20 --days 15
 expect_eq "uppdrag open" "2024-12-31 att göra       uppdrag RS-U1 ska vara genomfört
 2024-12-31 att göra       återrapportering av uppdrag RS-U1
 2 poster per 2024-12-20, 0 försenade" "$out"
-run --db "$T/b.db" due --unit HSN --date 2024-09-05 --days 10
+run --db "$db2" due --unit HSN --date 2024-09-05 --days 10
 expect_eq "reported in time" "2024-08-31 inlämnad       återrapportering av uppdrag RS-U1
 1 poster per 2024-09-05, 0 försenade" "$out"
 

@@ -6,7 +6,7 @@
 # register or index weights (seed 001 lines 749-751 only require the plan).
 . "$(dirname "$0")/lib.sh"
 D=$SRCDIR/tests/cli/data/goals/control
-db=$T/a.db
+db=$(newdb a)
 run --db "$db" init
 run --db "$db" import csv "$D"/*.csv
 expect_eq "import" "styr: imported 2 org, 3 indicators, 3 targets, 3 values, 3 internal_control, 3 index_weights" "$out"
@@ -54,16 +54,17 @@ expect_contains "json risk value" '"probability":3,"consequence":3,"risk_value":
 run --db "$db" export index_weights --format json
 expect_contains "json weight" '{"index":"Säker hälso- och sjukvård","indicator":"T-A","weight":2.0}' "$out"
 G=$SRCDIR/tests/cli/data/goals
-run --db "$T/b.db" init
-run --db "$T/b.db" import csv "$G"/*.csv "$SRCDIR/data/demo/followup.csv"
-run --db "$T/b.db" export uppdrag --format json
+db2=$(newdb b)
+run --db "$db2" init
+run --db "$db2" import csv "$G"/*.csv "$SRCDIR/data/demo/followup.csv"
+run --db "$db2" export uppdrag --format json
 expect_contains "json uppdrag" '{"goal":"RS-U2","deadline":null,"report_dates":["2024-08-31"],"escalation_step":2,"escalation":"varning 1","escalation_action":"Extra verksamhetsdialog"}' "$out"
-run --db "$T/b.db" export escalations --format json
+run --db "$db2" export escalations --format json
 expect_contains "json step" '{"goal":"RS-U2","seq":2,"date":"2024-10-20","from":"påpekande","step":"varning 1","reason":"Fortfarande ingen återrapportering","decided_by":"Hälso- och sjukvårdsnämnden"}' "$out"
-run --db "$T/b.db" export followup --format json
+run --db "$db2" export followup --format json
 expect_contains "json rule" '"report":"analys med prognos","months":[3,5,8,10],"deadline":null,"handling":"beslut"' "$out"
-run --db "$T/b.db" export uppdrag_reports --format json
+run --db "$db2" export uppdrag_reports --format json
 expect_contains "json report" '"status":"pågår","text":"Arbetet med strategin har startat."' "$out"
-run --db "$T/b.db" export goals --format json
+run --db "$db2" export goals --format json
 expect_eq "json not for goals" 2 "$rc"
 finish

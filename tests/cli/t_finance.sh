@@ -9,9 +9,10 @@
 #         nettoskuld 13 982 / 57 201 = 24,4 % (met)
 . "$(dirname "$0")/lib.sh"
 DEMO=$SRCDIR/data/demo
-db=$T/a.db
+db=$(newdb a)
 "$STYR" --db "$db" init >/dev/null
-"$STYR" --db "$db" import csv "$DEMO"/*.csv >/dev/null || fail "demo import"
+mapfile -t economy < <(demo_economy)
+"$STYR" --db "$db" import csv "${economy[@]}" >/dev/null || fail "demo import"
 norm() { sed 's/−/-/g; s/\xc2\xa0/ /g' | tr -s ' ' | sed 's/^ //'; }
 
 run --db "$db" finance --from 2022 --to 2026

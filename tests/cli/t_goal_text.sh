@@ -6,7 +6,7 @@
 # two places where the document itself is wrong or incomplete.
 . "$(dirname "$0")/lib.sh"
 SEED003=$SHARED/seeds/003_48572fec71d686f8.txt
-db=$T/a.db
+db=$(newdb a)
 run --db "$db" init
 # Only the organisation: the vision and the övergripande mål come from the
 # text too (lines 131-161), and the tables hang under them.
@@ -78,8 +78,9 @@ run --db "$db" import report-text "$SHARED/seeds/004_e502015ea6e97162.txt" --yea
 expect_eq "no table exit" 2 "$rc"
 expect_eq "no table" "styr: $SHARED/seeds/004_e502015ea6e97162.txt: no uppdrag table: expected a header \"Mål och insatsområde Delmål och uppdrag Ansvarig nämnd/styrelse\"" "$errout"
 expect_eq "no table changed nothing" "$before" "$(snapshot "$db")"
-run --db "$T/b.db" init
-run --db "$T/b.db" import report-text "$SEED003" --year 2024
+db2=$(newdb b)
+run --db "$db2" init
+run --db "$db2" import report-text "$SEED003" --year 2024
 expect_eq "no region" "styr: $SEED003:131: the text states a vision, but the organisation has no unit of kind region to own it" "$errout"
 expect_eq "no region exit" 2 "$rc"
 finish

@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # The ledger end to end: the demo data (seed 002's resultaträkning tables
-# transcribed by hand into data/demo/ledger.csv) loads with make demo's
-# command; report-text reads the same 240 amounts from the seed itself;
+# transcribed by hand into data/demo/ledger.csv) loads with the demo's other
+# economy files; report-text reads the same 240 amounts from the seed itself;
 # styr ledger derives avvikelse, förändring and prognos; styr check
 # reproduces every published sum or reports where the document does not
 # add up; bad ledger files are refused and change nothing.
 . "$(dirname "$0")/lib.sh"
 DEMO=$SRCDIR/data/demo
-db=$T/demo.db
+db=$(newdb demo)
 "$STYR" --db "$db" init >/dev/null
 
-# make demo runs exactly this
-run --db "$db" import csv "$DEMO"/*.csv
+# the demo's economy files, as make demo imports them (with the rest)
+mapfile -t economy < <(demo_economy)
+run --db "$db" import csv "${economy[@]}"
 expect_eq "demo import exit" 0 "$rc"
 expect_contains "demo import counts" "240 ledger, 26 rules, 16 actions, 370 bridge" "$out"
 
@@ -49,7 +50,7 @@ expect_contains "personal summa" "-274 706 -280 206 -251 008 -29 198" "$(line "S
 
 # --- styr check: seed 002's tables hold within ±1 tkr rounding only
 # (the resultaträkning rules alone: the first four of rules.csv)
-rrdb=$T/rr.db
+rrdb=$(newdb rr)
 "$STYR" --db "$rrdb" init >/dev/null
 head -5 "$DEMO/rules.csv" >"$T/rr-rules.csv"
 "$STYR" --db "$rrdb" import csv "$DEMO/org_units.csv" "$DEMO/ledger.csv" "$T/rr-rules.csv" \
@@ -67,7 +68,7 @@ expect_eq "kostnader 2023 note" \
 expect_contains "vårdval HUD" "avrundning RR-KOST LKR-VVH 2024 utfall" "$out"
 
 # an error beyond the tolerance: a typo in one amount
-db2=$T/typo.db
+db2=$(newdb typo)
 "$STYR" --db "$db2" init >/dev/null
 sed 's/^LKR;;2024;;lakemedel;utfall;-19951;/LKR;;2024;;lakemedel;utfall;-19851;/' \
 	"$DEMO/ledger.csv" >"$T/ledger-typo.csv"
@@ -80,7 +81,7 @@ expect_contains "error avvikelse" "fel RR-AVV LKR 2024 Läkemedel" "$out"
 expect_contains "summary with errors" "2 fel" "$out"
 
 # --- report-text learns the same tables from the seed itself
-db3=$T/rt.db
+db3=$(newdb rt)
 "$STYR" --db "$db3" init >/dev/null
 "$STYR" --db "$db3" import csv "$DEMO/org_units.csv" >/dev/null
 run --db "$db3" import report-text "$SEED002" --unit LKR --year 2024
@@ -94,20 +95,19 @@ expect_contains "source line" "LKR;;2024;;resultat;utfall;-22629;$SEED002:2599" 
 
 # a store failing half-way through the ledger tables rolls back the
 # indicator values of the same import too (one transaction)
-db5=$T/fault.db
+db5=$(newdb fault)
 "$STYR" --db "$db5" init >/dev/null
 "$STYR" --db "$db5" import csv "$DEMO/org_units.csv" >/dev/null
-sqlite3 "$db5" "CREATE TRIGGER injected AFTER INSERT ON ledger WHEN (SELECT count(*) FROM ledger) > 50
-	BEGIN SELECT RAISE(ABORT, 'injected failure'); END;"
-before=$(sqlite3 "$db5" .dump)
+inject_failure "$db5" ledger 50
+before=$(dbdump "$db5")
 run --db "$db5" import report-text "$SEED002" --unit LKR --year 2024
 expect_contains "fault: message" "injected failure" "$errout"
-expect_eq "fault: nothing stored" "$before" "$(sqlite3 "$db5" .dump)"
+expect_eq "fault: nothing stored" "$before" "$(dbdump "$db5")"
 
 # --- export and import again give the same bytes
 "$STYR" --db "$db" export ledger >"$T/l1.csv"
 "$STYR" --db "$db" export rules >"$T/r1.csv"
-db4=$T/round.db
+db4=$(newdb round)
 "$STYR" --db "$db4" init >/dev/null
 "$STYR" --db "$db4" import csv "$DEMO/org_units.csv" "$T/l1.csv" "$T/r1.csv" >/dev/null ||
 	fail "round trip import"
@@ -115,15 +115,14 @@ expect_eq "ledger round trip" "$(cat "$T/l1.csv")" "$("$STYR" --db "$db4" export
 expect_eq "rules round trip" "$(cat "$T/r1.csv")" "$("$STYR" --db "$db4" export rules)"
 
 # --- bad ledger and rule files: exit 2, file:line:column, nothing stored
-dump() { sqlite3 "$1" .dump; }
-before=$(dump "$db")
+before=$(dbdump "$db")
 LH='unit;table;year;month;row;kind;amount;source'
 bad() {
 	printf '%s\n' "$2" >"$T/$1"
 	run --db "$db" import csv "$DEMO/ledger.csv" "$T/$1"
 	expect_eq "$1: exit" 2 "$rc"
 	expect_eq "$1: message" "styr: $T/$1:$3" "$errout"
-	expect_eq "$1: database unchanged" "$before" "$(dump "$db")"
+	expect_eq "$1: database unchanged" "$before" "$(dbdump "$db")"
 }
 bad row.csv "$LH
 LKR;;2024;;lonekostnader;utfall;-1;

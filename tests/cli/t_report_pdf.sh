@@ -45,7 +45,7 @@ expect_eq "page 2 looks like the reference ($run_diff)" 0 "$?"
 
 # A long table: 70 indicators under one goal break across pages, and every
 # page the table continues on starts with the header row again.
-big=$T/big.db
+big=$(newdb big)
 "$STYR" --db "$big" init >/dev/null
 {
 	echo "code;name;kind;parent;valid_from;valid_to;aliases"

@@ -8,12 +8,12 @@
 . "$(dirname "$0")/lib.sh"
 DEMO=$SRCDIR/data/demo
 S=$SHARED/testdata/sie
-db=$T/a.db
+db=$(newdb a)
 "$STYR" --db "$db" init >/dev/null
 head -5 "$DEMO/rules.csv" >"$T/rr-rules.csv"
 "$STYR" --db "$db" import csv "$DEMO/org_units.csv" "$T/rr-rules.csv" >/dev/null || fail "org"
-q() { sqlite3 "$db" "$1"; }
-dump() { sqlite3 "$db" .dump; }
+q() { sql "$db" "$1"; }
+dump() { dbdump "$db"; }
 
 run --db "$db" import sie "$S/transaktioner_ovnbolag.se" --unit LKR-VVO
 expect_eq "ovnbolag exit" 0 "$rc"
@@ -31,13 +31,13 @@ props() { # unit year → the README's properties as counts of violations
 	local u="(SELECT id FROM org_unit WHERE code = '$1')"
 	local b="account_balance WHERE unit_id = $u AND year = $2"
 	expect_eq "$1 $2: #RES = Σ #TRANS" 0 "$(q "SELECT count(*) FROM $b AND kind = 'res' AND month = 0
-		AND amount_ore <> (SELECT IFNULL(sum(t.amount_ore), 0) FROM account_balance t
+		AND amount_ore <> (SELECT COALESCE(sum(t.amount_ore), 0) FROM account_balance t
 		WHERE t.unit_id = $u AND t.year = $2 AND t.kind = 'trans'
 		AND t.account = account_balance.account)")"
 	expect_eq "$1 $2: #UB = #IB + Σ #TRANS" 0 "$(q "SELECT count(*) FROM $b AND kind = 'ub'
-		AND amount_ore <> IFNULL((SELECT i.amount_ore FROM account_balance i WHERE
+		AND amount_ore <> COALESCE((SELECT i.amount_ore FROM account_balance i WHERE
 		i.unit_id = $u AND i.year = $2 AND i.kind = 'ib' AND i.account = account_balance.account), 0)
-		+ (SELECT IFNULL(sum(t.amount_ore), 0) FROM account_balance t
+		+ (SELECT COALESCE(sum(t.amount_ore), 0) FROM account_balance t
 		WHERE t.unit_id = $u AND t.year = $2 AND t.kind = 'trans'
 		AND t.account = account_balance.account)")"
 	expect_eq "$1 $2: Σ #PSALDO = #RES" 0 "$(q "SELECT count(*) FROM $b AND kind = 'res'
@@ -126,21 +126,20 @@ expect_eq "no --unit" 2 "$rc"
 
 # --- a store that fails half-way (a trigger refuses the 101st ledger
 # amount, after all account balances are written): nothing is left behind
-db3=$T/fault.db
+db3=$(newdb fault)
 "$STYR" --db "$db3" init >/dev/null
 "$STYR" --db "$db3" import csv "$DEMO/org_units.csv" >/dev/null
-sqlite3 "$db3" "CREATE TRIGGER injected AFTER INSERT ON ledger WHEN (SELECT count(*) FROM ledger) > 100
-	BEGIN SELECT RAISE(ABORT, 'injected failure'); END;"
-before=$(sqlite3 "$db3" .dump)
+inject_failure "$db3" ledger 100
+before=$(dbdump "$db3")
 run --db "$db3" import sie "$S/transaktioner_ovnbolag.se" --unit LKR
 expect_eq "fault: exit" 3 "$rc"
 expect_contains "fault: message" "injected failure" "$errout"
-expect_eq "fault: database unchanged" "$before" "$(sqlite3 "$db3" .dump)"
+expect_eq "fault: database unchanged" "$before" "$(dbdump "$db3")"
 
 # --- the small file by hand: 1 500 000,00 kr income in january, 400 499,99
 # kr salaries in february → 1 500 and −400 tkr; budget 1 200 tkr in january
 # (the {1 "7"} object row is a breakdown, not added)
-db2=$T/b.db
+db2=$(newdb b)
 "$STYR" --db "$db2" init >/dev/null
 "$STYR" --db "$db2" import csv "$DEMO/org_units.csv" >/dev/null
 run --db "$db2" import sie "$T/small.se" --unit LKR
@@ -163,7 +162,7 @@ LKR;;2024;2;summa_intakter;utfall;0
 LKR;;2024;2;summa_kostnader;utfall;-400" \
 	"$("$STYR" --db "$db2" export ledger | cut -d';' -f1-7 | grep ';2024;[12];' | sort)"
 expect_eq "small name decoded" "Försäljning" \
-	"$(sqlite3 "$db2" "SELECT name FROM account WHERE account = 3010")"
+	"$(sql "$db2" "SELECT name FROM account WHERE account = 3010")"
 # with a mapping file, the accounts go where it says
 printf 'accounts;row\n3000-3999;ovriga_intakter\n7000-7999;lonekostnader\n' >"$T/map2.csv"
 run --db "$db2" import sie "$T/small.se" --unit LKR --mapping "$T/map2.csv"

@@ -4,7 +4,7 @@
 # refused with a message and leave the database as it was.
 . "$(dirname "$0")/lib.sh"
 D=$SRCDIR/tests/cli/data/goals
-db=$T/a.db
+db=$(newdb a)
 SEED004=$SHARED/seeds/004_e502015ea6e97162.txt
 
 run --db "$db" init
@@ -88,32 +88,33 @@ expect_eq "uppdrag csv" "goal;deadline;report_dates
 RS-U1;2024-12-31;2024-08-31|2024-12-31
 RS-U2;;2024-08-31" "$out"
 run --db "$db" export all --dir "$T/first"
-run --db "$T/b.db" init
-run --db "$T/b.db" import csv "$T/first"/*.csv
+db2=$(newdb b)
+run --db "$db2" init
+run --db "$db2" import csv "$T/first"/*.csv
 expect_eq "reimport exit" 0 "$rc"
-run --db "$T/b.db" export all --dir "$T/second"
+run --db "$db2" export all --dir "$T/second"
 for f in goals uppdrag uppdrag_reports escalations followup; do
 	expect_eq "round trip $f.csv" "$(cat "$T/first/$f.csv")" "$(cat "$T/second/$f.csv")"
 done
 # Importing the same steps again is idempotent.
-before=$(snapshot "$T/b.db")
-run --db "$T/b.db" import csv "$T/first"/*.csv
+before=$(snapshot "$db2")
+run --db "$db2" import csv "$T/first"/*.csv
 expect_eq "same again exit" 0 "$rc"
-expect_eq "same again" "$before" "$(snapshot "$T/b.db")"
+expect_eq "same again" "$before" "$(snapshot "$db2")"
 
 # A file with an illegal step is refused whole, naming file, line, column.
 printf '%s\n' "goal;date;step;reason;decided_by" \
 	"RS-U1;2025-01-10;påpekande;Ny försening;HSN" \
 	"RS-U1;2025-01-20;varning 2;Hoppar;HSN" >"$T/bad.csv"
-run --db "$T/b.db" import csv "$T/bad.csv"
+run --db "$db2" import csv "$T/bad.csv"
 expect_eq "bad file exit" 2 "$rc"
 expect_eq "bad file message" "styr: $T/bad.csv:3: column \"step\": uppdrag RS-U1: cannot go from \"påpekande\" to \"varning 2\": escalation (seed 004 tabell 3) moves one step at a time; expected \"ingen\" or \"varning 1\"" "$errout"
-expect_eq "bad file changed nothing" "$before" "$(snapshot "$T/b.db")"
+expect_eq "bad file changed nothing" "$before" "$(snapshot "$db2")"
 printf '%s\n' "goal;deadline;report_dates" "RS-U1;2024-12-31;2024-12-31|2024-08-31" >"$T/bad2.csv"
-run --db "$T/b.db" import csv "$T/bad2.csv"
+run --db "$db2" import csv "$T/bad2.csv"
 expect_eq "dates order" "styr: $T/bad2.csv:2: column \"report_dates\": report date \"2024-08-31\": expected dates in increasing order" "$errout"
 printf '%s\n' "goal;unit;date;status;text;source" "RS-U1;HSN;2024-08-20;klar;;" >"$T/bad3.csv"
-run --db "$T/b.db" import csv "$T/bad3.csv"
+run --db "$db2" import csv "$T/bad3.csv"
 expect_eq "bad status" "styr: $T/bad3.csv:2: column \"status\": status \"klar\": expected \"ej påbörjat\", \"pågår\", \"genomfört\", \"försenat\" or \"ej genomfört\"" "$errout"
-expect_eq "bad files changed nothing" "$before" "$(snapshot "$T/b.db")"
+expect_eq "bad files changed nothing" "$before" "$(snapshot "$db2")"
 finish

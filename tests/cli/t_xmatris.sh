@@ -4,7 +4,7 @@
 # from, and the goal tree's cascade from LKR's goals up to the region's.
 . "$(dirname "$0")/lib.sh"
 DEMO=$SRCDIR/data/demo
-db=$T/a.db
+db=$(newdb a)
 run --db "$db" init
 run --db "$db" import csv "$DEMO"/*.csv
 expect_eq "demo loads" 0 "$rc"

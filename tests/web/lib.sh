@@ -1,16 +1,35 @@
 # Shared by the web tests: a demo database, users, and a styr server the
 # test starts on a free loopback port (the kernel picks it: --port 0, and
-# the server prints where it listens) and stops on exit.
+# the server prints where it listens) and stops on exit.  Like the CLI
+# tests they run on SQLite (web/...) and on the PostgreSQL test cluster
+# (pg/web/..., STYR_TEST_BACKEND=pg): the database comes from newdb.
 . "$SRCDIR/tests/cli/lib.sh"
 trap 'stop_server; rm -rf "$T"' EXIT
 
-DB=$T/web.db
+DB=$(newdb web)
 SERVER_PID=
 
+# The demo data the pages and the API show: org, goals, indicators,
+# targets and values.  The goals area's files (uppdrag, follow-up plan,
+# index weights) and the analyses are left out: no page reads them, and
+# the web tests should not depend on those areas' store operations.
 demo_db() {
+	local d=$SRCDIR/data/demo
 	"$STYR" --db "$DB" init >/dev/null &&
-		"$STYR" --db "$DB" import csv "$SRCDIR"/data/demo/*.csv >/dev/null ||
+		"$STYR" --db "$DB" import csv "$d/org_units.csv" "$d"/goals*.csv \
+			"$d"/indicators*.csv "$d/targets.csv" "$d/values.csv" >/dev/null ||
 		{ echo "cannot build the demo database" >&2; exit 1; }
+}
+
+# dbsql QUERY: the answer of an SQL query on the test's database, by the
+# backend's own client (sqlite3 or psql), bypassing styr; fails (non-zero)
+# when the statement fails.
+dbsql() {
+	if [ "$BACKEND" = pg ]; then
+		"$PG_BIN/psql" -X -q -A -t -v ON_ERROR_STOP=1 -d "$DB" -c "$1"
+	else
+		sqlite3 "$DB" "$1"
+	fi
 }
 
 # add_user NAME ROLE [UNIT]: password is NAME-losen
