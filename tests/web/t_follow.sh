@@ -3,7 +3,7 @@
 # follow-up calendar (what `styr due` lists), and the report documents
 # as HTML, PDF and XLSX downloads.
 . "$SRCDIR/tests/web/lib.sh"
-demo_db
+demo_db_all
 add_user anna unit-manager LKR
 add_user rut reader LKR
 add_user sol reader LKR-IM-MLD
