@@ -203,4 +203,14 @@ int styr_period_check_open(struct styr_db *db, const char *unit, const struct st
 int styr_value_write(struct styr_db *db, const char *user, const struct styr_value *v,
                      struct styr_err *err);
 
+/* Store an analysis text or an action as user, as styr_value_write does
+ * a value: refused with STYR_ELOCKED when the period (for an action: the
+ * year it is due) is locked; audited; one transaction. */
+struct styr_analysis;
+struct styr_action;
+int styr_analysis_write(struct styr_db *db, const char *user, const struct styr_analysis *a,
+                        struct styr_err *err);
+int styr_action_write(struct styr_db *db, const char *user, const struct styr_action *a,
+                      struct styr_err *err);
+
 #endif

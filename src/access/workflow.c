@@ -14,6 +14,8 @@
 #include <time.h>
 
 #include "styr/access.h"
+#include "styr/analysis.h"
+#include "styr/ledger.h"
 
 int styr_report_state_get(struct styr_db *db, const char *unit, const struct styr_period *p,
                           struct styr_report_state *out, struct styr_err *err)
@@ -182,4 +184,93 @@ int styr_value_write(struct styr_db *db, const char *user, const struct styr_val
 		return rc;
 	}
 	return styr_db_commit(db, err);
+}
+
+/* Analyses and actions are written by people through the web as values
+ * are, so they take the same path: refused while the period is locked,
+ * stored and audited in one transaction.  An action belongs to the year
+ * it is due in. */
+static int write_locked(struct styr_db *db, const char *user, const char *unit,
+                        const struct styr_period *p, const char *action, const char *entity,
+                        const char *before, const char *after,
+                        int (*put)(struct styr_db *, const void *, struct styr_err *),
+                        const void *row, struct styr_err *err)
+{
+	int rc;
+
+	if ((rc = styr_db_begin(db, err)))
+		return rc;
+	rc = styr_period_check_open(db, unit, p, err);
+	if (!rc)
+		rc = put(db, row, err);
+	if (!rc)
+		rc = styr_audit_append(db, user, action, entity, before, after, err);
+	if (rc) {
+		styr_db_rollback(db);
+		return rc;
+	}
+	return styr_db_commit(db, err);
+}
+
+static int put_analysis(struct styr_db *db, const void *row, struct styr_err *err)
+{
+	return styr_analysis_put(db, row, err);
+}
+
+static int put_action(struct styr_db *db, const void *row, struct styr_err *err)
+{
+	return styr_action_put(db, row, err);
+}
+
+struct analysis_old {
+	const struct styr_analysis *a;
+	char *before;
+	size_t size;
+};
+
+static int analysis_old_cb(void *ctx, const struct styr_analysis *x)
+{
+	struct analysis_old *o = ctx;
+
+	if (!styr_period_cmp(&x->period, &o->a->period) && !strcmp(x->title, o->a->title))
+		snprintf(o->before, o->size, "%.80s: %.160s", x->title, x->what);
+	return 0;
+}
+
+int styr_analysis_write(struct styr_db *db, const char *user, const struct styr_analysis *a,
+                        struct styr_err *err)
+{
+	char entity[160], before[256] = "", after[256], period[STYR_PERIOD_TEXT_MAX];
+	struct styr_analysis_filter f = {a->unit, a->period.year, a->subject};
+	struct analysis_old o = {a, before, sizeof(before)};
+	int rc;
+
+	/* The text it replaces, for the audit entry's before. */
+	if ((rc = styr_analysis_each(db, &f, analysis_old_cb, &o, err)))
+		return rc;
+
+	styr_period_format(&a->period, period, sizeof(period));
+	snprintf(entity, sizeof(entity), "analysis %s %s %s", a->unit, period, a->subject);
+	snprintf(after, sizeof(after), "%.80s: %.160s", a->title, a->what);
+	return write_locked(db, user, a->unit, &a->period, "analysis.put", entity, before, after,
+	                    put_analysis, a, err);
+}
+
+int styr_action_write(struct styr_db *db, const char *user, const struct styr_action *a,
+                      struct styr_err *err)
+{
+	struct styr_period p;
+	char entity[200], after[200], year[8];
+	int rc;
+
+	snprintf(year, sizeof(year), "%.4s", a->due);
+	if ((rc = styr_period_parse(year, &p, err))) {
+		styr_err_prefix(err, "due \"%s\": ", a->due);
+		return rc;
+	}
+	snprintf(entity, sizeof(entity), "action %s %s", a->unit, a->plan);
+	snprintf(after, sizeof(after), "%.100s; %s; %lld/%lld tkr", a->title, a->due,
+	         (long long)a->expected, (long long)a->achieved);
+	return write_locked(db, user, a->unit, &p, "action.put", entity, "", after, put_action, a,
+	                    err);
 }

@@ -684,6 +684,15 @@ int api_openapi(struct req *r)
 			json_object_set_new(op, "x-minimum-role",
 			                    json_string(styr_access_role_name(rt->min_role)));
 		}
+		{
+			json_t *schema = entry_request_schema(rt->handler);
+
+			if (schema)
+				json_object_set_new(op, "requestBody",
+				                    json_pack("{s:b,s:{s:{s:o}}}", "required", 1,
+				                              "content", "application/json",
+				                              "schema", schema));
+		}
 		item = json_object_get(paths, rt->pattern);
 		if (!item) {
 			item = json_object();
@@ -698,4 +707,26 @@ int api_openapi(struct req *r)
 	    "schemas", "Error", "type", "object", "properties", "error", "type", "object",
 	    "properties", "code", "type", "string", "message", "type", "string");
 	return send_json(r, 200, doc);
+}
+
+/* For the other files of the front-end (entry.c): the same answers. */
+int web_send_json(struct req *r, unsigned status, json_t *j)
+{
+	return send_json(r, status, j);
+}
+
+json_t *web_body_or_reply(struct req *r, const char *const *allowed)
+{
+	return body_or_reply(r, allowed);
+}
+
+int web_send_list(struct req *r, json_t *all)
+{
+	long page, per;
+
+	if (paging_or_reply(r, &page, &per)) {
+		json_decref(all);
+		return -1;
+	}
+	return send_json(r, 200, page_wrap(all, page, per));
 }

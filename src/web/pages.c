@@ -409,11 +409,17 @@ int pg_unit(struct req *r)
 	out_h(r, u.code);
 	out_s(r, "/rapport\">Rapport och godkännande</a> · <a href=\"/enhet/");
 	out_h(r, u.code);
-	out_s(r, "/indikatorrapport\">Ladda ned indikatorrapporten (HTML)</a>");
+	out_s(r, "/indikatorrapport\">Ladda ned indikatorrapporten (HTML)</a> · <a href=\"/enhet/");
+	out_h(r, u.code);
+	out_s(r, "/kalender\">Uppföljningskalender</a>");
 	if (r->role >= STYR_ACCESS_UNIT_MANAGER) {
 		out_s(r, " · <a href=\"/enhet/");
 		out_h(r, u.code);
-		out_s(r, "/varde\">Registrera värde</a>");
+		out_s(r, "/varde\">Registrera värde</a> · <a href=\"/enhet/");
+		out_h(r, u.code);
+		out_s(r, "/analys\">Skriv analys</a> · <a href=\"/enhet/");
+		out_h(r, u.code);
+		out_s(r, "/atgard\">Registrera åtgärd</a>");
 	}
 	out_s(r, "</p><table><caption>Indikatorer, senaste värde</caption><thead><tr>"
 	         "<th scope=\"col\">Indikator</th><th scope=\"col\">Period</th>"
@@ -446,6 +452,8 @@ int pg_unit(struct req *r)
 	out_s(r, "</tbody></table>");
 	if (!any)
 		out_s(r, "<p>Inga värden är registrerade för enheten.</p>");
+	page_economy(r, u.code);
+	page_documents(r, u.code);
 	out_s(r, "<h2>Enheter under</h2>");
 	tree(r, &all, u.code, 0);
 	free(all.v);
@@ -785,6 +793,7 @@ int pg_goal(struct req *r)
 	w.count = 0;
 	styr_goal_indicator_each(r->srv->db, goal_ind_cb, &w, &err);
 	out_s(r, w.count ? "</ul>" : "<p>Inga kopplade indikatorer.</p>");
+	page_goal_followup(r, &g);
 	return page_end(r);
 }
 

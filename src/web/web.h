@@ -154,7 +154,37 @@ int pg_report_unlock(struct req *r);
 int pg_audit(struct req *r);
 int pg_style(struct req *r);
 
+/* pages_follow.c */
+void page_economy(struct req *r, const char *unit);
+void page_documents(struct req *r, const char *unit);
+int pg_calendar(struct req *r);
+int pg_document(struct req *r);
+
+/* pages_goal.c */
+void page_goal_followup(struct req *r, const struct styr_goal *g);
+
+/* entry.c: analyses and actions, as forms and as JSON */
+int pg_analysis_form(struct req *r);
+int pg_analysis_post(struct req *r);
+int pg_action_form(struct req *r);
+int pg_action_post(struct req *r);
+int api_analyses_get(struct req *r);
+int api_analyses_post(struct req *r);
+int api_actions_get(struct req *r);
+int api_actions_post(struct req *r);
+struct json_t *analysis_json(const struct styr_analysis *a);
+struct json_t *action_json(const struct styr_action *a);
+/* The JSON schema of the body a POST handler of entry.c takes (from the
+ * same field table it validates with), or NULL for other handlers. */
+struct json_t *entry_request_schema(int (*handler)(struct req *r));
+
 /* api.c */
+int web_send_json(struct req *r, unsigned status, struct json_t *j);
+/* The body as a JSON object of only the allowed fields, or 400 answered
+ * (NULL).  The caller owns the result. */
+struct json_t *web_body_or_reply(struct req *r, const char *const *allowed);
+/* all (taken) paginated as {"data","page","per_page","total"}. */
+int web_send_list(struct req *r, struct json_t *all);
 int api_openapi(struct req *r);
 int api_units(struct req *r);
 int api_indicators(struct req *r);

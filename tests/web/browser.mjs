@@ -80,6 +80,13 @@ check('dashboard shows ID0069 not met', row.includes('Ej uppfyllt'), row);
 await axe('dashboard');
 await shot('03-dashboard');
 
+await page.click('a[href="/enhet/LKR/kalender"]');
+await page.fill('#datum', '2025-03-01');
+await page.click('main form button[type=submit]');
+check('calendar lists the late delårsrapport', (await page.textContent('main')).includes('försenad'));
+await axe('calendar');
+await page.goto(`${BASE}/enhet/LKR`);
+
 await page.click('a[href="/enhet/LKR/indikator/ID0069"]');
 check('indicator chart has the target line', await page.locator('svg line.mallinje').count() === 1);
 await axe('indicator');

@@ -21,6 +21,14 @@ demo_db() {
 		{ echo "cannot build the demo database" >&2; exit 1; }
 }
 
+# demo_db_all: the whole demo data set, with the ledgers, action plans,
+# analyses, follow-up calendar and uppdrag the follow-up pages show.
+demo_db_all() {
+	"$STYR" --db "$DB" init >/dev/null &&
+		"$STYR" --db "$DB" import csv "$SRCDIR"/data/demo/*.csv >/dev/null ||
+		{ echo "cannot build the demo database" >&2; exit 1; }
+}
+
 # dbsql QUERY: the answer of an SQL query on the test's database, by the
 # backend's own client (sqlite3 or psql), bypassing styr; fails (non-zero)
 # when the statement fails.

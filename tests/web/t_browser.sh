@@ -6,7 +6,7 @@ if [ ! -d "$SRCDIR/node_modules/playwright-core" ] || [ ! -d "$SRCDIR/node_modul
 	(cd "$SRCDIR" && npm ci --no-audit --no-fund >/dev/null) || { echo "npm ci failed" >&2; exit 1; }
 fi
 [ -x /usr/bin/chromium ] || { echo "chromium is missing (scripts/install-deps)" >&2; exit 1; }
-demo_db
+demo_db_all
 add_user anna unit-manager LKR
 add_user karl controller
 start_server
