@@ -261,8 +261,7 @@ static int key_figures(const struct prod *p)
 {
 	const struct section *s = p->s;
 	const struct prod_row *vd = row_of(p, PREFIX "SV-VD"), *vtf = row_of(p, PREFIX "SV-VTF");
-	static const char *const head[] = {"Nyckeltal slutenvård", NULL, NULL, "Beräkning"};
-	const char *h[4] = {head[0], s->prev, s->label, head[3]};
+	const char *h[4] = {"Nyckeltal", s->prev, s->label, "Beräkning"};
 	struct key_figures k;
 	char text[512], a[48], b[48], c[48], prev[128];
 	int y, rc;
