@@ -464,12 +464,6 @@ static int section_from(struct rep *r, const char *title, const char *subject, c
 	return rc;
 }
 
-static int section_pending(struct rep *r, const char *title, const char *subject,
-                           const char *missing)
-{
-	return section_from(r, title, subject, missing, NULL);
-}
-
 /* Economy: the resultaträkning, budget against utfall, the rules'
  * findings, the helårsprognos, and the analyses with subject ekonomi. */
 static int section_economy(struct rep *r)
@@ -870,8 +864,9 @@ static int build(struct rep *r)
 	} else {
 		rc = section_economy(r);
 		if (!rc)
-			rc = section_pending(r, "Produktion", "produktion",
-			                     "Inga produktionsuppgifter finns ännu");
+			rc = section_from(r, "Produktion", "produktion",
+			                  "Inga produktionsuppgifter finns ännu",
+			                  section_production_figures);
 		if (!rc)
 			rc = section_from(r, "Medarbetare", "personal",
 			                  "Inga personaluppgifter finns ännu",
