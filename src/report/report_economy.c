@@ -1,7 +1,8 @@
 /*
  * The economy of a unit in its reports: the resultaträkning as seed 002
  * prints it (utfall the year before, utfall, budget, avvikelse and
- * helårsprognos in tkr), budget against utfall and the resultatutveckling
+ * helårsprognos in tkr), budget against utfall (per sum row, and per
+ * month when the ledger has months) and the resultatutveckling
  * as charts, what the validation rules find in the figures, the partial
  * tables of personnel costs, and the action plans with their
  * genomförandegrad.
@@ -126,6 +127,105 @@ static int budget_chart(const struct section *s, const struct styr_ledger_table 
 		return STYR_OK;
 	snprintf(title, sizeof(title), "Budget och utfall %s (tkr)", s->label);
 	rc = doc_chart(s->doc, DOC_CHART_BARS, title, alt, cats, n, s->err);
+	if (!rc)
+		rc = doc_chart_series(s->doc, "Budget", budget, s->err);
+	if (!rc)
+		rc = doc_chart_series(s->doc, "Utfall", utfall, s->err);
+	if (!rc)
+		doc_chart_format(s->doc, 0, false);
+	return rc;
+}
+
+/* Budget against utfall per month of the report's year, for RESULTAT
+ * (or SUMMA KOSTNADER when the months have no result): the monthly
+ * utfall as stored, the budget as stored per month or else the year
+ * budget periodised flat, as the resultaträkning does. */
+struct month_rows {
+	int months;
+	int64_t utfall[2][13], budget[2][13]; /* [0] resultat, [1] summa_kostnader */
+	bool has_utfall[2][13], has_budget[2][13];
+};
+
+static int add_month(void *ctx, const struct styr_ledger_entry *e)
+{
+	struct month_rows *m = ctx;
+	int r = !strcmp(e->row, "resultat") ? 0 : !strcmp(e->row, "summa_kostnader") ? 1 : -1;
+
+	if (r < 0 || e->tab[0] || e->month < 0 || e->month > 12)
+		return 0;
+	if (!strcmp(e->kind, "utfall")) {
+		m->utfall[r][e->month] += e->amount;
+		m->has_utfall[r][e->month] = true;
+	} else if (!strcmp(e->kind, "budget")) {
+		m->budget[r][e->month] += e->amount;
+		m->has_budget[r][e->month] = true;
+	}
+	return 0;
+}
+
+static const char *row_label(const struct styr_ledger_table *t, const char *code,
+                             const char *fallback)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (!strcmp(t->lines[i].row.code, code))
+			return t->lines[i].row.label;
+	return fallback;
+}
+
+static int month_chart(const struct section *s, const struct styr_ledger_table *t)
+{
+	static const char *const names[12] = {"jan", "feb", "mar", "apr", "maj", "jun",
+	                                      "jul", "aug", "sep", "okt", "nov", "dec"};
+	struct styr_ledger_filter f = {s->unit->code, "", s->year};
+	struct month_rows m;
+	const char *cats[12], *label;
+	double budget[12], utfall[12];
+	char alt[2048], title[STYR_NAME_MAX + 64], a[48], b[48];
+	bool monthly[2] = {false, false}, any_budget = false;
+	size_t len;
+	int i, r, rc;
+
+	memset(&m, 0, sizeof(m));
+	if ((rc = styr_ledger_each(s->db, &f, add_month, &m, s->err)))
+		return rc;
+	for (r = 0; r < 2; r++)
+		for (i = 1; i <= s->months; i++)
+			monthly[r] |= m.has_utfall[r][i];
+	if (!monthly[0] && !monthly[1])
+		return STYR_OK;
+	r = monthly[0] ? 0 : 1;
+	label = r ? row_label(t, "summa_kostnader", "SUMMA KOSTNADER")
+	          : row_label(t, "resultat", "RESULTAT");
+	for (i = 1; i <= 12; i++)
+		any_budget |= m.has_budget[r][i];
+	len = (size_t)snprintf(
+	    alt, sizeof(alt),
+	    "Stapeldiagram över budget och utfall per månad %d, %s, tkr:", s->year, label);
+	for (i = 0; i < s->months; i++) {
+		cats[i] = names[i];
+		utfall[i] = m.has_utfall[r][i + 1] ? (double)m.utfall[r][i + 1] : NAN;
+		if (any_budget)
+			budget[i] = m.has_budget[r][i + 1] ? (double)m.budget[r][i + 1] : NAN;
+		else if (m.has_budget[r][0])
+			budget[i] = (double)styr_budget_period(m.budget[r][0], NULL, i + 1, i + 1);
+		else
+			budget[i] = NAN;
+		if (isnan(budget[i]))
+			snprintf(a, sizeof(a), "–");
+		else
+			styr_num_format(a, sizeof(a), budget[i], 0);
+		if (isnan(utfall[i]))
+			snprintf(b, sizeof(b), "–");
+		else
+			styr_num_format(b, sizeof(b), utfall[i], 0);
+		if (len < sizeof(alt))
+			len += (size_t)snprintf(alt + len, sizeof(alt) - len,
+			                        " %s budget %s, utfall %s;", names[i], a, b);
+	}
+	snprintf(title, sizeof(title), "Budget och utfall per månad %d: %s (tkr)", s->year, label);
+	rc = doc_chart(s->doc, DOC_CHART_BARS, title, alt, cats, (size_t)s->months, s->err);
 	if (!rc)
 		rc = doc_chart_series(s->doc, "Budget", budget, s->err);
 	if (!rc)
@@ -335,6 +435,8 @@ int section_economy_figures(const struct section *s, bool *any)
 		rc = ledger_table(s, &t, caption);
 		if (!rc)
 			rc = budget_chart(s, &t);
+		if (!rc)
+			rc = month_chart(s, &t);
 		if (!rc)
 			rc = result_chart(s);
 		if (!rc && s->forecast)

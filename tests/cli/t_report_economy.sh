@@ -93,6 +93,23 @@ expect_contains "months summed, budget periodised" '<tr><th scope="row">RESULTAT
 expect_contains "derived forecast" "Helårsprognos 2024: resultat 1 200 tkr (utfall hittills och budget för resten av året)." "$po"
 expect_contains "result chart from months" "2023 200; 2024 400;" "$po"
 expect_contains "nothing found" "inga fel och inga avrundningsdifferenser för tertial 1 2024 och 2023." "$po"
+# Budget against utfall per month: the months of the period, the year
+# budget periodised (1 200 / 12), said in words, drawn in the PDF, as
+# numbers in the workbook.
+expect_contains "month chart label" 'aria-label="Stapeldiagram över budget och utfall per månad 2024, RESULTAT, tkr: jan budget 100, utfall 100; feb budget 100, utfall 100; mar budget 100, utfall 100; apr budget 100, utfall 100;"' "$po"
+case "$po" in *"maj budget"*) fail "the month chart goes beyond the period" ;; esac
+run --db "$db" report delarsrapport --unit LKR-PO --period 2024T1 --format pdf -o "$T/po.pdf"
+expect_eq "monthly pdf exit" 0 "$rc"
+expect_contains "month chart caption" "Budget och utfall per månad 2024: RESULTAT (tkr)" "$(pdftotext -layout "$T/po.pdf" - | tr -s ' ')"
+run --db "$db" report delarsrapport --unit LKR-PO --period 2024T1 --format xlsx -o "$T/po.xlsx"
+expect_eq "monthly xlsx exit" 0 "$rc"
+wb=$(unzip -p "$T/po.xlsx" xl/workbook.xml)
+n=$(printf '%s' "$wb" | grep -o '<sheet name="[^"]*"' | grep -n 'Budget och utfall per m' | head -1 | cut -d: -f1)
+[ -n "$n" ] || fail "no month chart sheet in: $wb"
+cells=$(unzip -p "$T/po.xlsx" "xl/worksheets/sheet$n.xml" | grep -o '<c r="[BC][0-9]*"[^>]*><v>[^<]*</v>' | grep -v 't="s"' | sed 's/ s="[0-9]*"//')
+expect_eq "month budget and utfall as numbers, jan to apr (not strings)" \
+	"$(for r in 3 4 5 6; do printf '<c r="B%s"><v>100</v><c r="C%s"><v>100</v>' "$r" "$r"; done)" \
+	"$(printf '%s' "$cells" | tr -d '\n')"
 
 # A difference beyond a rule's tolerance is an error, not a rounding note.
 {
