@@ -328,7 +328,7 @@ int bridge_rule_check(const struct styr_rule *r, struct styr_err *err)
 		                  r->subject);
 	}
 	if (!strcmp(r->check, "bridge-zero") || !strcmp(r->check, "bridge-100"))
-		return STYR_OK; /* expr is a label or "*" */
+		return STYR_OK; /* expr is a label, "*" (all rows) or "each" (per label) */
 	while (*p) {
 		size_t n;
 		struct styr_err local;
@@ -422,12 +422,14 @@ static bool first_of_unit(const struct bridge_lines *l, size_t i)
 	return true;
 }
 
-static bool first_of_year(const struct bridge_lines *l, size_t i, const char *step)
+/* First row of step in its year; with by_label, first of its label too. */
+static bool first_of_year(const struct bridge_lines *l, size_t i, const char *step, bool by_label)
 {
 	size_t j;
 
 	for (j = 0; j < i; j++)
-		if (l->v[j].year == l->v[i].year && !strcmp(l->v[j].step, step))
+		if (l->v[j].year == l->v[i].year && !strcmp(l->v[j].step, step) &&
+		    (!by_label || !strcmp(l->v[j].label, l->v[i].label)))
 			return false;
 	return true;
 }
@@ -468,10 +470,11 @@ int bridge_check_run(const struct bridge_lines *l, const struct styr_rule *r, co
 			snprintf(where, sizeof(where), "%s%s%s", x->step, label ? " " : "",
 			         label ? label : "");
 			rc = report(ctx, r, x->unit, x->year, where, x->amount, right);
-		} else { /* bridge-zero, bridge-100: one sum per year */
-			const char *label = strcmp(r->expr, "*") ? r->expr : NULL;
+		} else { /* bridge-zero, bridge-100: one sum per year (or label) */
+			bool each = !strcmp(r->expr, "each");
+			const char *label = each ? x->label : strcmp(r->expr, "*") ? r->expr : NULL;
 
-			if (unit || !first_of_year(l, i, r->subject))
+			if (unit || !first_of_year(l, i, r->subject, each))
 				continue;
 			if (!sum(l, x->year, NULL, r->subject, label, &left))
 				continue;

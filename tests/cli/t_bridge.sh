@@ -30,8 +30,12 @@ expect_contains "PHH difference" "upprakning = 128 600 tkr, upprakning_pct × (i
 # shares 60,6 + 1,5 + 14,1 + 2,8 + 10,4 + 2,9 + 4,9 + 2,7 = 99,9 %
 expect_contains "shares note" "avrundning B-ANDEL alla 2024 andel: Sjukhusstyrelsernas andelar summerar till 100 %: andel = 99,9 %, 100 % = 100,0 %, skillnad" "$(printf '%s\n' "$out" | norm)"
 # nothing else: columns, zero-sum rows, 4A sums and 4A = 4B all hold
-for r in B-RIKT B-FOR B-UT B-4A-IN B-4A-UT B-NOLL-TEKN B-NOLL-UPPR B-NOLL-RIKT B-NOLL-FOR \
-	B-NOLL-IN B-NOLL-UT B-HOOR B-OMF A-SEKTOR A-TOTAL; do
+# (B-TEKN over the twelve boards of 4B's first page, whose tekniska
+# justeringar are transcribed cell by cell; B-NOLL-RAD over every riktad
+# satsning of both pages, e.g. MBHV-psykologer HBG −7,9 + PV 14,1 +
+# FINANS −6,2 = 0)
+for r in B-TEKN B-RIKT B-FOR B-UT B-4A-IN B-4A-UT B-NOLL-TEKN B-NOLL-UPPR B-NOLL-RIKT \
+	B-NOLL-RAD B-NOLL-FOR B-NOLL-IN B-NOLL-UT A-SEKTOR A-TOTAL; do
 	expect_eq "$r holds" "" "$(printf '%s\n' "$out" | grep " $r ")"
 done
 run --db "$db" check --year 2025
@@ -47,6 +51,19 @@ run --db "$db2" check
 expect_contains "typo: column" "fel B-FOR HBG 2024 summa_forandring" "$out"
 expect_contains "typo: row" "fel B-UT HBG 2024 utgaende" "$out"
 expect_contains "typo: zero-sum" "fel B-NOLL-FOR alla 2024 summa_forandring" "$out"
+# a misread cell among the detail rows: HBG's internränta 14,3 read as 41,3
+# breaks HBG's column (Σ 323,2 vs the printed Summa 296,2); Hälsoval's
+# 250,0 read as 205,0 breaks PV-HV's column and the row's zero sum
+sed 's/^2024;HBG;teknisk;Internränta 2,0 %;14,3;/2024;HBG;teknisk;Internränta 2,0 %;41,3;/
+s/^2024;PV-HV;riktad;Förstärkning Hälsoval;250,0;/2024;PV-HV;riktad;Förstärkning Hälsoval;205,0;/' \
+	"$DEMO/bridge.csv" >"$T/bridge-cells.csv"
+db4=$(newdb d)
+"$STYR" --db "$db4" init >/dev/null
+"$STYR" --db "$db4" import csv "$DEMO/rules.csv" "$T/bridge-cells.csv" >/dev/null || fail "cells"
+run --db "$db4" check --year 2024
+expect_contains "cell: column" "fel B-TEKN HBG 2024 summa_teknisk: Summa tekniska justeringar = Σ justeringar: summa_teknisk = 296 200 tkr, teknisk = 323 200 tkr, skillnad -27 000 tkr" "$(printf '%s\n' "$out" | norm)"
+expect_contains "cell: riktad column" "fel B-RIKT PV-HV 2024 summa_riktad" "$out"
+expect_contains "cell: row" "fel B-NOLL-RAD alla 2024 riktad Förstärkning Hälsoval" "$out"
 
 # --- the bridge and the allocation model
 run --db "$db" bridge --year 2024

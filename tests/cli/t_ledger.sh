@@ -14,7 +14,7 @@ db=$(newdb demo)
 mapfile -t economy < <(demo_economy)
 run --db "$db" import csv "${economy[@]}"
 expect_eq "demo import exit" 0 "$rc"
-expect_contains "demo import counts" "240 ledger, 26 rules, 16 actions, 370 bridge" "$out"
+expect_contains "demo import counts" "240 ledger, 26 rules, 16 actions, 429 bridge" "$out"
 
 # --- styr ledger: the document's own figures and what is derived
 run --db "$db" ledger --unit LKR --year 2024
