@@ -370,14 +370,68 @@ static void value_cells(struct req *r, const struct styr_indicator *ind, const s
 	out_s(r, "</td>");
 }
 
+/* The latest value of each of the unit's indicators of category cat, one
+ * row each: a quality indicator with its target, status and trend, a
+ * production figure with its value alone.  head (may be NULL) is written
+ * before the first row, so a table without rows need not be written at
+ * all.  Whether there was any row. */
+static bool latest_rows(struct req *r, const struct styr_org_unit *u, const struct values *vals,
+                        enum styr_indicator_category cat, const char *head)
+{
+	bool any = false;
+	size_t i;
+
+	/* Values come by indicator, then period: the last of a run is the
+	 * latest. */
+	for (i = 0; i < vals->n; i++) {
+		const struct styr_value *v = &vals->v[i];
+		struct styr_indicator ind;
+		struct styr_err err;
+
+		if (i + 1 < vals->n && !strcmp(vals->v[i + 1].indicator, v->indicator))
+			continue;
+		styr_err_init(&err);
+		if (styr_indicator_find(r->srv->db, v->indicator, &ind, &err) ||
+		    ind.category != cat)
+			continue;
+		if (!any && head)
+			out_s(r, head);
+		any = true;
+		out_s(r, "<tr><th scope=\"row\"><a href=\"/enhet/");
+		out_h(r, u->code);
+		out_s(r, "/indikator/");
+		out_h(r, ind.code);
+		out_s(r, "\">");
+		out_h(r, ind.code);
+		out_s(r, "</a> ");
+		out_h(r, ind.name);
+		out_s(r, "</th>");
+		if (cat == STYR_IND_PRODUKTION) {
+			char num[64], period[64];
+
+			styr_period_label(&v->period, period, sizeof(period));
+			styr_value_format(v, &ind, num, sizeof(num));
+			out_s(r, "<td>");
+			out_h(r, period);
+			out_s(r, "</td><td class=\"num\">");
+			out_h(r, num);
+			out_s(r, "</td>");
+		} else {
+			value_cells(r, &ind, v);
+		}
+		out_s(r, "</tr>");
+	}
+	return any;
+}
+
 int pg_unit(struct req *r)
 {
 	struct styr_org_unit u;
 	struct values vals;
 	struct units all;
 	char key[WEB_CACHE_KEY];
-	size_t i, from;
-	bool any = false;
+	size_t from;
+	bool any;
 
 	if (web_unit_or_reply(r, &u))
 		return -1;
@@ -425,33 +479,17 @@ int pg_unit(struct req *r)
 	         "<th scope=\"col\">Indikator</th><th scope=\"col\">Period</th>"
 	         "<th scope=\"col\">Värde</th><th scope=\"col\">Mål</th>"
 	         "<th scope=\"col\">Status</th><th scope=\"col\">Trend</th></tr></thead><tbody>");
-	/* Values come by indicator, then period: the last of a run is the
-	 * latest. */
-	for (i = 0; i < vals.n; i++) {
-		struct styr_indicator ind;
-		struct styr_err err;
-
-		if (i + 1 < vals.n && !strcmp(vals.v[i + 1].indicator, vals.v[i].indicator))
-			continue;
-		styr_err_init(&err);
-		if (styr_indicator_find(r->srv->db, vals.v[i].indicator, &ind, &err))
-			continue;
-		any = true;
-		out_s(r, "<tr><th scope=\"row\"><a href=\"/enhet/");
-		out_h(r, u.code);
-		out_s(r, "/indikator/");
-		out_h(r, ind.code);
-		out_s(r, "\">");
-		out_h(r, ind.code);
-		out_s(r, "</a> ");
-		out_h(r, ind.name);
-		out_s(r, "</th>");
-		value_cells(r, &ind, &vals.v[i]);
-		out_s(r, "</tr>");
-	}
+	any = latest_rows(r, &u, &vals, STYR_IND_KVALITET, NULL);
 	out_s(r, "</tbody></table>");
 	if (!any)
 		out_s(r, "<p>Inga värden är registrerade för enheten.</p>");
+	/* Production figures are counted, not målsatt: a table of their own
+	 * without target, status and trend, and only when there are any. */
+	if (latest_rows(r, &u, &vals, STYR_IND_PRODUKTION,
+	                "<table><caption>Produktion, senaste värde</caption><thead><tr>"
+	                "<th scope=\"col\">Produktionstal</th><th scope=\"col\">Period</th>"
+	                "<th scope=\"col\">Värde</th></tr></thead><tbody>"))
+		out_s(r, "</tbody></table>");
 	page_economy(r, u.code);
 	page_documents(r, u.code);
 	out_s(r, "<h2>Enheter under</h2>");
@@ -628,8 +666,14 @@ int pg_indicator(struct req *r)
 	out_h(r, ind.unit[0] ? ind.unit : "–");
 	out_s(r, "</dd><dt>Källa</dt><dd>");
 	out_h(r, ind.source[0] ? ind.source : "–");
-	out_s(r, "</dd><dt>Mål</dt><dd>");
-	out_h(r, has_target ? tgt.text : "Ej målsatt");
+	if (ind.category == STYR_IND_PRODUKTION) {
+		/* A production figure is counted, never målsatt: saying "Ej
+		 * målsatt" would read as a missing target. */
+		out_s(r, "</dd><dt>Kategori</dt><dd>Produktion (räknas, målsätts inte)");
+	} else {
+		out_s(r, "</dd><dt>Mål</dt><dd>");
+		out_h(r, has_target ? tgt.text : "Ej målsatt");
+	}
 	out_s(r, "</dd></dl>");
 	{
 		struct ind_goals w = {r, ind.code, 0};

@@ -916,6 +916,65 @@ static void test_migration_filled_in(void **state)
 	                                "not know"));
 }
 
+static int collect_category(void *ctx, const struct styr_indicator *ind)
+{
+	char *buf = ctx;
+
+	snprintf(buf + strlen(buf), 256 - strlen(buf), "%s=%s;", ind->code,
+	         styr_indicator_category_name(ind->category));
+	return 0;
+}
+
+/* An indicator keeps its category (0007) through put, find and each; a
+ * database from before 0007 gets its PROD- indicators marked produktion
+ * and the rest kvalitet when it is opened. */
+static void test_indicator_category(void **state)
+{
+	static const struct {
+		const char *code;
+		enum styr_indicator_category category;
+	} rows[] = {
+	    {"ID0069", STYR_IND_KVALITET},
+	    {"PROD-SV-VTF", STYR_IND_PRODUKTION},
+	    {"X-VOL", STYR_IND_PRODUKTION},
+	};
+	struct fixture *f = *state;
+	struct styr_indicator ind;
+	struct styr_err err;
+	char seen[256] = "", sql[400];
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		memset(&ind, 0, sizeof(ind));
+		snprintf(ind.code, sizeof(ind.code), "%s", rows[i].code);
+		snprintf(ind.name, sizeof(ind.name), "n");
+		ind.tolerance = -1;
+		ind.category = rows[i].category;
+		styr_err_init(&err);
+		assert_int_equal(styr_indicator_put(f->db, &ind, &err), STYR_OK);
+		styr_err_init(&err);
+		assert_int_equal(styr_indicator_find(f->db, rows[i].code, &ind, &err), STYR_OK);
+		assert_int_equal(ind.category, rows[i].category);
+	}
+	styr_err_init(&err);
+	assert_int_equal(styr_indicator_each(f->db, collect_category, seen, &err), STYR_OK);
+	assert_string_equal(seen, "ID0069=kvalitet;PROD-SV-VTF=produktion;X-VOL=produktion;");
+
+	/* Before 0007 there was no column; the prefix alone told production
+	 * figures apart, so X-VOL was a quality indicator then. */
+	snprintf(sql, sizeof(sql),
+	         "ALTER TABLE %%sindicator DROP COLUMN category; DELETE FROM %%sstyr_migration "
+	         "WHERE number = 7; %s%zu",
+	         pg_url ? "UPDATE %sstyr_schema SET version = " : "PRAGMA user_version = ",
+	         (pg_url ? store_pg_migration_count : store_migration_count) - 1);
+	admin(f, sql);
+	reopen(f);
+	seen[0] = '\0';
+	styr_err_init(&err);
+	assert_int_equal(styr_indicator_each(f->db, collect_category, seen, &err), STYR_OK);
+	assert_string_equal(seen, "ID0069=kvalitet;PROD-SV-VTF=produktion;X-VOL=kvalitet;");
+}
+
 static int collect_analysis(void *ctx, const struct styr_analysis *a)
 {
 	char *buf = ctx;
@@ -1511,6 +1570,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_failed_write_fails_transaction, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migration_filled_in, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_indicator_category, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_analysis_order, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_goals_area, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_ledger_rows_and_amounts, setup, teardown),
