@@ -103,7 +103,59 @@ int pg_root(struct req *r)
 	return web_redirect(r, "/org");
 }
 
+/* ---------------------------------------------------------------- forms */
+
+static void field_error(struct req *r, const char *id, const char *msg)
+{
+	if (!msg)
+		return;
+	out_f(r, "<p class=\"error\" id=\"%s-fel\">", id);
+	out_h(r, msg);
+	out_s(r, "</p>");
+}
+
+static void field_attrs(struct req *r, const char *id, const char *msg)
+{
+	if (msg)
+		out_f(r, " aria-invalid=\"true\" aria-describedby=\"%s-fel\"", id);
+}
+
+/* A text field as the forms write it: its label, a hint (with an id only
+ * where the page has always given it one), the error next to the field
+ * when it was refused, and the input with the value typed (or proposed)
+ * and, when refused, the aria attributes that point at the error. */
+struct text_field {
+	const char *id; /* the input's id and name */
+	const char *label;
+	const char *hint;  /* HTML, or NULL */
+	bool hint_id;      /* the hint is "ID-tips" */
+	const char *attrs; /* more attributes of the input: "" or " a=\"b\"" */
+};
+
+static void text_field(struct req *r, const struct text_field *f, const char *value,
+                       const char *msg)
+{
+	out_f(r, "<label for=\"%s\">%s</label>", f->id, f->label);
+	if (f->hint) {
+		if (f->hint_id)
+			out_f(r, "<p class=\"hint\" id=\"%s-tips\">", f->id);
+		else
+			out_s(r, "<p class=\"hint\">");
+		out_s(r, f->hint);
+		out_s(r, "</p>");
+	}
+	field_error(r, f->id, msg);
+	out_f(r, "<input id=\"%s\" name=\"%s\"%s value=\"", f->id, f->id, f->attrs);
+	out_h(r, value ? value : "");
+	out_s(r, "\"");
+	field_attrs(r, f->id, msg);
+	out_s(r, ">");
+}
+
 /* ---------------------------------------------------------------- login */
+
+static const struct text_field login_name = {"namn", "Användarnamn", NULL, false,
+                                             " autocomplete=\"username\" required"};
 
 /* Login has no session to hang a CSRF token on, so the form carries a
  * token that must match a short-lived cookie of its own (double submit):
@@ -126,10 +178,9 @@ static void login_form(struct req *r, const char *name, const char *msg)
 	out_s(r, "<form method=\"post\" action=\"/login\"><input type=\"hidden\" name=\"csrf\" "
 	         "value=\"");
 	out_s(r, token);
-	out_s(r, "\"><label for=\"namn\">Användarnamn</label>"
-	         "<input id=\"namn\" name=\"namn\" autocomplete=\"username\" required value=\"");
-	out_h(r, name ? name : "");
-	out_s(r, "\"><label for=\"losenord\">Lösenord</label><input id=\"losenord\" "
+	out_s(r, "\">");
+	text_field(r, &login_name, name, NULL);
+	out_s(r, "<label for=\"losenord\">Lösenord</label><input id=\"losenord\" "
 	         "name=\"losenord\" type=\"password\" autocomplete=\"current-password\" required>"
 	         "<br><button type=\"submit\">Logga in</button></form>");
 	page_end(r);
@@ -868,20 +919,15 @@ static int option_cb(void *ctx, const struct styr_indicator *ind)
 	return 0;
 }
 
-static void field_error(struct req *r, const char *id, const char *msg)
-{
-	if (!msg)
-		return;
-	out_f(r, "<p class=\"error\" id=\"%s-fel\">", id);
-	out_h(r, msg);
-	out_s(r, "</p>");
-}
-
-static void field_attrs(struct req *r, const char *id, const char *msg)
-{
-	if (msg)
-		out_f(r, " aria-invalid=\"true\" aria-describedby=\"%s-fel\"", id);
-}
+/* The value form's fields after the indicator. */
+enum { VF_PERIOD, VF_VALUE, VF_REASON, VF_COUNT };
+static const struct text_field value_fields[VF_COUNT] = {
+    [VF_PERIOD] = {"period", "Period", "Till exempel 2025, 2025-03 eller 2025T2.", true, ""},
+    [VF_VALUE] = {"varde", "Värde",
+                  "Till exempel 83,8 eller 83,8 %. Lämna tomt om värdet saknas och ange orsak.",
+                  false, " inputmode=\"decimal\""},
+    [VF_REASON] = {"orsak", "Orsak om värde saknas", NULL, false, ""},
+};
 
 static void value_form(struct req *r, const struct styr_org_unit *u, const struct form_errors *e)
 {
@@ -934,24 +980,11 @@ static void value_form(struct req *r, const struct styr_org_unit *u, const struc
 	out_s(r, "><option value=\"\">Välj indikator</option>");
 	styr_err_init(&err);
 	styr_indicator_each(r->srv->db, option_cb, &w, &err);
-	out_s(r, "</select><label for=\"period\">Period</label><p class=\"hint\" "
-	         "id=\"period-tips\">Till exempel 2025, 2025-03 eller 2025T2.</p>");
-	field_error(r, "period", e ? e->period : NULL);
-	out_s(r, "<input id=\"period\" name=\"period\" value=\"");
-	out_h(r, period ? period : year);
-	out_s(r, "\"");
-	field_attrs(r, "period", e ? e->period : NULL);
-	out_s(r, "><label for=\"varde\">Värde</label><p class=\"hint\">Till exempel 83,8 eller "
-	         "83,8 %. Lämna tomt om värdet saknas och ange orsak.</p>");
-	field_error(r, "varde", e ? e->value : NULL);
-	out_s(r, "<input id=\"varde\" name=\"varde\" inputmode=\"decimal\" value=\"");
-	out_h(r, value ? value : "");
-	out_s(r, "\"");
-	field_attrs(r, "varde", e ? e->value : NULL);
-	out_s(r, "><label for=\"orsak\">Orsak om värde saknas</label><input id=\"orsak\" "
-	         "name=\"orsak\" value=\"");
-	out_h(r, reason ? reason : "");
-	out_s(r, "\"><br><button type=\"submit\">Spara</button></form>");
+	out_s(r, "</select>");
+	text_field(r, &value_fields[VF_PERIOD], period ? period : year, e ? e->period : NULL);
+	text_field(r, &value_fields[VF_VALUE], value, e ? e->value : NULL);
+	text_field(r, &value_fields[VF_REASON], reason, NULL);
+	out_s(r, "<br><button type=\"submit\">Spara</button></form>");
 	page_end(r);
 }
 
