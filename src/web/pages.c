@@ -390,7 +390,9 @@ static const char *trend_arrow(enum styr_trend t)
 	                                 : "";
 }
 
-/* One row: value, target, status and trend of v. */
+/* One row: period and value of v, and for a quality indicator its target,
+ * status and trend (a production figure is counted, not målsatt: five
+ * cells, or two). */
 static void value_cells(struct req *r, const struct styr_indicator *ind, const struct styr_value *v)
 {
 	struct styr_assessment a;
@@ -405,6 +407,8 @@ static void value_cells(struct req *r, const struct styr_indicator *ind, const s
 	out_s(r, "</td><td class=\"num\">");
 	out_h(r, num);
 	out_s(r, "</td>");
+	if (ind->category == STYR_IND_PRODUKTION)
+		return;
 	if (styr_value_assess(r->srv->db, ind, v, &a, &err)) {
 		out_s(r, "<td colspan=\"3\">");
 		out_h(r, err.msg);
@@ -457,19 +461,7 @@ static bool latest_rows(struct req *r, const struct styr_org_unit *u, const stru
 		out_s(r, "</a> ");
 		out_h(r, ind.name);
 		out_s(r, "</th>");
-		if (cat == STYR_IND_PRODUKTION) {
-			char num[64], period[64];
-
-			styr_period_label(&v->period, period, sizeof(period));
-			styr_value_format(v, &ind, num, sizeof(num));
-			out_s(r, "<td>");
-			out_h(r, period);
-			out_s(r, "</td><td class=\"num\">");
-			out_h(r, num);
-			out_s(r, "</td>");
-		} else {
-			value_cells(r, &ind, v);
-		}
+		value_cells(r, &ind, v);
 		out_s(r, "</tr>");
 	}
 	return any;
@@ -683,6 +675,8 @@ int pg_indicator(struct req *r)
 	struct units all;
 	struct styr_err err;
 	bool has_target = false, has_children = false;
+	const char *assessed_head;
+	int columns;
 	size_t i, j;
 
 	if (web_unit_or_reply(r, &u))
@@ -690,6 +684,15 @@ int pg_indicator(struct req *r)
 	styr_err_init(&err);
 	if (styr_indicator_find(r->srv->db, r->params[1], &ind, &err))
 		return web_fail_err(r, &err);
+	/* value_cells' columns after period and value */
+	if (ind.category == STYR_IND_PRODUKTION) {
+		assessed_head = "";
+		columns = 2;
+	} else {
+		assessed_head = "<th scope=\"col\">Mål</th><th scope=\"col\">Status</th>"
+		                "<th scope=\"col\">Trend</th>";
+		columns = 5;
+	}
 	if (load_values(r, ind.code, u.code, &vals))
 		return -1;
 	if (load_units(r, &all)) {
@@ -738,24 +741,26 @@ int pg_indicator(struct req *r)
 	chart(r, &ind, &vals, &parsed, has_target);
 	out_s(r, "<table><caption>Värden för ");
 	out_h(r, u.name);
-	out_s(r, "</caption><thead><tr><th scope=\"col\">Period</th><th scope=\"col\">Värde</th>"
-	         "<th scope=\"col\">Mål</th><th scope=\"col\">Status</th>"
-	         "<th scope=\"col\">Trend</th></tr></thead><tbody>");
+	out_s(r, "</caption><thead><tr><th scope=\"col\">Period</th><th scope=\"col\">Värde</th>");
+	out_s(r, assessed_head);
+	out_s(r, "</tr></thead><tbody>");
 	for (i = vals.n; i-- > 0;) {
 		out_s(r, "<tr>");
 		value_cells(r, &ind, &vals.v[i]);
 		out_s(r, "</tr>");
 	}
 	if (!vals.n)
-		out_s(r, "<tr><td colspan=\"5\">Inga värden.</td></tr>");
+		out_f(r, "<tr><td colspan=\"%d\">Inga värden.</td></tr>", columns);
 	out_s(r, "</tbody></table>");
 	for (j = 0; j < all.n && strcmp(all.v[j].parent, u.code); j++)
 		;
-	if (j < all.n)
+	if (j < all.n) {
 		out_s(r, "<h2>Enheter under</h2><table><caption>Senaste värde per enhet</caption>"
 		         "<thead><tr><th scope=\"col\">Enhet</th><th scope=\"col\">Period</th>"
-		         "<th scope=\"col\">Värde</th><th scope=\"col\">Mål</th><th scope=\"col\">"
-		         "Status</th><th scope=\"col\">Trend</th></tr></thead><tbody>");
+		         "<th scope=\"col\">Värde</th>");
+		out_s(r, assessed_head);
+		out_s(r, "</tr></thead><tbody>");
+	}
 	for (; j < all.n; j++) {
 		struct values cv;
 
@@ -773,7 +778,7 @@ int pg_indicator(struct req *r)
 		if (cv.n)
 			value_cells(r, &ind, &cv.v[cv.n - 1]);
 		else
-			out_s(r, "<td colspan=\"5\">Inget värde</td>");
+			out_f(r, "<td colspan=\"%d\">Inget värde</td>", columns);
 		out_s(r, "</tr>");
 		free(cv.v);
 		has_children = true;

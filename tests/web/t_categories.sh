@@ -3,8 +3,9 @@
 # indicators in the indicator table and its production figures (category
 # produktion, data/demo/production_indicators.csv) in a table of their own
 # without target or status; a production figure's page does not call it
-# "Ej målsatt"; the downloaded indicator report counts only the quality
-# indicators; the API says each indicator's category.
+# "Ej målsatt" nor gives it target, status and trend columns; the
+# downloaded indicator report counts only the quality indicators; the API
+# says each indicator's category.
 . "$SRCDIR/tests/web/lib.sh"
 demo_db_all
 add_user rut reader LKR
@@ -35,6 +36,11 @@ http GET /enhet/LKR/indikator/PROD-SV-VTF -b "$T/rut.jar"
 expect_eq "production figure page" 200 "$status"
 expect_contains "production figure: category" "<dt>Kategori</dt><dd>Produktion (räknas, målsätts inte)</dd>" "$body"
 case "$body" in *"<dt>Mål</dt>"*) fail "a production figure's page has a Mål" ;; esac
+expect_eq "production figure: no Ej målsatt" 0 "$(printf '%s' "$body" | grep -c 'Ej målsatt')"
+expect_contains "production figure: values without target and status" \
+	"<thead><tr><th scope=\"col\">Period</th><th scope=\"col\">Värde</th></tr></thead><tbody><tr><td>2024</td><td class=\"num\">3${NBSP}793</td></tr><tr><td>2023</td><td class=\"num\">3${NBSP}840</td></tr></tbody>" \
+	"$body"
+expect_contains "production figure: units below, two columns" '<td colspan="2">Inget värde</td>' "$body"
 http GET /enhet/LKR/indikator/ID0069 -b "$T/rut.jar"
 expect_contains "quality indicator keeps its Mål" "<dt>Mål</dt><dd>&gt;95 %</dd>" "$body"
 
