@@ -96,10 +96,24 @@ expect_eq "demo production import" 0 "$rc"
 expect_eq "demo production marked" 13 "$(sql "$d" "SELECT count(*) FROM indicator WHERE category = 'produktion'")"
 expect_eq "demo counts with production" "$counts" "$(summary "$d")"
 case "$(cat "$T/s.html")" in *PROD-*) fail "a PROD- code is in the demo's indicator report" ;; esac
-# The Produktion section of the årsredovisning still has them.
+# The Produktion section of the årsredovisning still has them; its
+# summary counts stay those of the quality indicators even when a
+# production figure is linked to a goal (LKR-G02, beside ID0069).
 run --db "$d" report arsredovisning --unit LKR --period 2024 -o "$T/ar.html"
 expect_eq "årsredovisning exit" 0 "$rc"
 expect_contains "production table" "<caption>Produktion 2024</caption>" "$(cat "$T/ar.html")"
+ar_counts=$(grep -o '[0-9]* indikatorer 2024: [^<]*' "$T/ar.html")
+expect_eq "årsredovisning counts" "$counts" "$ar_counts"
+printf 'code;name;definition;unit;direction;frequency;source;tolerance;goals;category
+PROD-SV-VTF;Vårdtillfällen (avslutade sjukhusvårdtf);;antal;none;år;;;LKR-G02;produktion
+' >"$T/linked.csv"
+run --db "$d" import csv "$T/linked.csv"
+expect_eq "link a production figure to a goal" 0 "$rc"
+"$STYR" --db "$d" report arsredovisning --unit LKR --period 2024 -o "$T/ar2.html" >/dev/null ||
+	fail "årsredovisning with a linked production figure"
+expect_eq "årsredovisning counts, production linked to a goal" "$ar_counts" \
+	"$(grep -o '[0-9]* indikatorer 2024: [^<]*' "$T/ar2.html")"
+case "$(cat "$T/ar2.html")" in *PROD-SV-VTF*) fail "a production figure is in a goal's indicator table" ;; esac
 
 # (the last column is category; a quoted cell earlier holds a ';')
 sed 's/;[^;]*$//' "$DEMO/production_indicators.csv" >"$T/old_production.csv"
