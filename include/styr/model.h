@@ -80,6 +80,13 @@ struct styr_goal_owner {
 	enum styr_owner_role role;
 };
 
+/* What an indicator measures: quality (kvalitet: followed up against a
+ * target, in the indicator tables and the traffic-light counts) or
+ * production (produktion: vårdtillfällen, besök, operationer … counted, not
+ * målsatt, shown only in the reports' Produktion section).  Zero, the
+ * default of a cleared struct and of old files, is kvalitet. */
+enum styr_indicator_category { STYR_IND_KVALITET = 0, STYR_IND_PRODUKTION };
+
 struct styr_indicator {
 	char code[STYR_CODE_MAX];
 	char name[STYR_NAME_MAX];
@@ -90,6 +97,7 @@ struct styr_indicator {
 	char frequency[STYR_CODE_MAX];
 	char source[STYR_SOURCE_MAX];
 	double tolerance; /* < 0: the default band */
+	enum styr_indicator_category category;
 };
 
 /* The target of an indicator for one year, for one unit or (unit "") for
@@ -122,6 +130,11 @@ const char *styr_goal_level_name(enum styr_goal_level l);
 int styr_goal_level_parse(const char *text, enum styr_goal_level *out, struct styr_err *err);
 const char *styr_owner_role_name(enum styr_owner_role r);
 int styr_owner_role_parse(const char *text, enum styr_owner_role *out, struct styr_err *err);
+/* "kvalitet", "produktion"; parse gives STYR_EINPUT "category \"x\": expected
+ * ..." naming the choices. */
+const char *styr_indicator_category_name(enum styr_indicator_category c);
+int styr_indicator_category_parse(const char *text, enum styr_indicator_category *out,
+                                  struct styr_err *err);
 
 /* In goals[0..n), the nearest goal at level that code is under (code
  * itself included), or NULL: a unit's delmål under a region delmål under

@@ -176,7 +176,7 @@ static int write_indicator(void *ctx, const struct styr_indicator *ind)
 {
 	struct writer *w = ctx;
 	char goals[1024], tol[64] = "";
-	const char *cells[9];
+	const char *cells[10];
 
 	pairs_join(&w->extra, ind->code, goals, sizeof(goals));
 	if (ind->tolerance >= 0)
@@ -190,7 +190,8 @@ static int write_indicator(void *ctx, const struct styr_indicator *ind)
 	cells[6] = ind->source;
 	cells[7] = tol;
 	cells[8] = goals;
-	row(w->out, cells, 9);
+	cells[9] = styr_indicator_category_name(ind->category);
+	row(w->out, cells, 10);
 	return 0;
 }
 

@@ -33,10 +33,11 @@ const struct interchange_spec interchange_specs[STYR_ENTITY_COUNT] = {
                            "owners"},
                           COLUMN_BIT(GOAL_CODE) | COLUMN_BIT(GOAL_LEVEL) | COLUMN_BIT(GOAL_TITLE)},
     [STYR_ENTITY_INDICATOR] = {STYR_ENTITY_INDICATOR,
-                               9,
+                               10,
                                {"code", "name", "definition", "unit", "direction", "frequency",
-                                "source", "tolerance", "goals"},
-                               COLUMN_BIT(IND_CODE) | COLUMN_BIT(IND_NAME)},
+                                "source", "tolerance", "goals", "category"},
+                               COLUMN_BIT(IND_CODE) | COLUMN_BIT(IND_NAME),
+                               COLUMN_BIT(IND_CATEGORY)},
     [STYR_ENTITY_TARGET] = {STYR_ENTITY_TARGET,
                             4,
                             {"indicator", "unit", "year", "target"},
@@ -340,7 +341,7 @@ static int put_goal_link(struct csv_run *r, const char *goal, void *indicator)
 static int row_indicator(struct csv_run *r)
 {
 	struct styr_indicator *ind = calloc(1, sizeof(*ind));
-	const char *dir, *tol;
+	const char *dir, *tol, *cat;
 	int rc;
 
 	if (!ind)
@@ -348,6 +349,7 @@ static int row_indicator(struct csv_run *r)
 	ind->tolerance = -1;
 	dir = col(r, IND_DIRECTION);
 	tol = col(r, IND_TOLERANCE);
+	cat = col(r, IND_CATEGORY);
 	if (!(rc = take(r, IND_CODE, ind->code, sizeof(ind->code))) &&
 	    !(rc = take(r, IND_NAME, ind->name, sizeof(ind->name))) &&
 	    !(rc = take(r, IND_DEFINITION, ind->definition, sizeof(ind->definition))) &&
@@ -368,6 +370,9 @@ static int row_indicator(struct csv_run *r)
 				                tol);
 			ind->tolerance = n.value;
 		}
+		/* Empty (or no column, as in files from before it): kvalitet. */
+		if (!rc && *cat)
+			rc = styr_indicator_category_parse(cat, &ind->category, r->err);
 	}
 	if (!rc)
 		rc = styr_indicator_put(r->db, ind, r->err);
@@ -870,6 +875,7 @@ static const char *failed_column(struct csv_run *r)
 	    {"year ", NULL},
 	    {"tolerance ", "tolerance"},
 	    {"direction ", "direction"},
+	    {"category ", "category"},
 	    {"state ", "state"},
 	    {"indicator \"", "indicator"},
 	    /* goals area (issue 7) */
@@ -1070,7 +1076,7 @@ static int identify(struct csv_file *f, struct styr_err *err)
 
 		for (j = 0; j < ncols; j++)
 			found |= !strcmp(cols[j], f->spec->columns[i]);
-		if (!found)
+		if (!found && !(f->spec->optional & COLUMN_BIT(i)))
 			return styr_error(err, STYR_EINPUT,
 			                  "%s:1: missing column \"%s\": a %s file needs the "
 			                  "columns of docs/formats.md",

@@ -34,7 +34,8 @@ enum {
 	IND_FREQUENCY,
 	IND_SOURCE,
 	IND_TOLERANCE,
-	IND_GOALS
+	IND_GOALS,
+	IND_CATEGORY
 };
 enum { TGT_INDICATOR, TGT_UNIT, TGT_YEAR, TGT_TARGET };
 enum {
@@ -102,6 +103,9 @@ struct interchange_spec {
 	size_t ncolumns;
 	const char *columns[INTERCHANGE_MAX_COLUMNS];
 	unsigned required; /* COLUMN_BIT of each column that may not be empty */
+	/* COLUMN_BIT of each column a header may leave out (added after files
+	 * were written without it); a left-out column reads as empty. */
+	unsigned optional;
 };
 
 extern const struct interchange_spec interchange_specs[STYR_ENTITY_COUNT];

@@ -36,6 +36,11 @@ static const struct name_entry owner_roles[] = {
     {STYR_ROLE_MEDANSVAR, "medansvar"},
 };
 
+static const struct name_entry indicator_categories[] = {
+    {STYR_IND_KVALITET, "kvalitet"},
+    {STYR_IND_PRODUKTION, "produktion"},
+};
+
 const char *styr_org_kind_name(enum styr_org_kind k)
 {
 	return name_of(org_kinds, COUNT(org_kinds), (int)k);
@@ -153,4 +158,20 @@ int parse_name(const struct name_entry *t, size_t n, const char *text, int *out,
 		                        i ? (i + 1 == n ? " or " : ", ") : "", t[i].name);
 	return styr_error(err, STYR_EINPUT, "%s \"%s\": expected %s", what, text ? text : "",
 	                  choices);
+}
+
+const char *styr_indicator_category_name(enum styr_indicator_category c)
+{
+	return name_of(indicator_categories, COUNT(indicator_categories), (int)c);
+}
+
+int styr_indicator_category_parse(const char *text, enum styr_indicator_category *out,
+                                  struct styr_err *err)
+{
+	int v = 0;
+	int rc = parse_name(indicator_categories, COUNT(indicator_categories), text, &v, "category",
+	                    err);
+
+	*out = (enum styr_indicator_category)v;
+	return rc;
 }

@@ -4,7 +4,9 @@
  * the two before it — the tables of an annual report such as Landskrona's
  * årsredovisning.  Goals come in the order they were stored (the order of
  * the plan), each under its parent goal; indicators linked to no goal come
- * last, so nothing with a value is left out.
+ * last, so nothing with a value is left out.  Production figures (category
+ * produktion) are counted, not målsatt: they belong to the reports'
+ * Produktion section and are neither rows nor counted here.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,7 +80,7 @@ static int indicator_row(struct report *r, const char *code, bool *shown)
 
 	*shown = false;
 	rc = styr_indicator_find(r->db, code, &ind, r->err);
-	if (rc)
+	if (rc || ind.category == STYR_IND_PRODUKTION)
 		return rc;
 	for (i = 0; i < YEARS; i++) {
 		struct styr_period p = {r->year - i, 1, 12};

@@ -6,15 +6,16 @@
  * figures of the sluten vård derived from its rows (medelvårdtid,
  * beläggning).
  *
- * Production figures are indicators of the Indikatorbibliotek with local
- * codes PROD-<group>-<row> ("PROD-SV-VTF": sluten vård, vårdtillfällen),
- * so they need no table of their own and are imported, exported and
- * shown like any indicator; they follow up no goal, so they stay out of
- * the goal sections, the X-matris and the summary's counts.  The groups
- * and the printed order of their rows are the table below; a row the
- * table does not know comes last in its group, a group it does not know
- * under "Övrigt".  PROD-VPL (fastställda vårdplatser) is no row: it is
- * the denominator of the beläggning.
+ * Production figures are indicators of category produktion, so they need
+ * no table of their own and are imported, exported and shown like any
+ * indicator; being counted rather than målsatt, they stay out of the
+ * quality tables, the status counts and the X-matris (the category, not
+ * the code, says so).  Their local codes PROD-<group>-<row> ("PROD-SV-VTF":
+ * sluten vård, vårdtillfällen) say only where a row stands: the groups and
+ * the printed order of their rows are the table below; a row the table
+ * does not know comes last in its group, a group it does not know (or a
+ * code without the prefix) under "Övrigt".  PROD-VPL (fastställda
+ * vårdplatser) is no row: it is the denominator of the beläggning.
  *
  * Nothing derived is stored: the avvikelser, the medelvårdtid and the
  * beläggning are computed here each time, so they always agree with the
@@ -66,13 +67,21 @@ struct prod {
 	int rc;
 };
 
-/* The group and the place in it of a code PROD-<group>-<row>. */
+/* The group and the place in it of a code PROD-<group>-<row>; any other
+ * code is last under "Övrigt". */
 static void place(const char *code, size_t *group, int *rank)
 {
-	const char *g = code + strlen(PREFIX), *row = strchr(g, '-');
-	size_t i, len = row ? (size_t)(row - g) : strlen(g);
+	const char *g, *row;
+	size_t i, len;
 	int k;
 
+	*group = NGROUPS - 1;
+	*rank = ROWS_MAX;
+	if (strncmp(code, PREFIX, strlen(PREFIX)))
+		return;
+	g = code + strlen(PREFIX);
+	row = strchr(g, '-');
+	len = row ? (size_t)(row - g) : strlen(g);
 	for (i = 0; i + 1 < NGROUPS; i++)
 		if (strlen(groups[i].code) == len && !strncmp(groups[i].code, g, len))
 			break;
@@ -104,7 +113,7 @@ static int take(void *ctx, const struct styr_indicator *ind)
 	struct prod_row *r;
 	int y, rc;
 
-	if (strncmp(ind->code, PREFIX, strlen(PREFIX)))
+	if (ind->category != STYR_IND_PRODUKTION)
 		return 0;
 	if (!strcmp(ind->code, PREFIX "VPL")) {
 		for (y = 0; y < YEARS; y++)

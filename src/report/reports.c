@@ -213,6 +213,10 @@ static int indicator_row(struct rep *r, const char *code, const char *unit, bool
 	*shown = false;
 	if ((rc = styr_indicator_find(r->db, code, &ind, r->err)))
 		return rc;
+	/* A production figure linked to a goal is still no quality
+	 * indicator: the Produktion section shows it. */
+	if (ind.category == STYR_IND_PRODUKTION)
+		return STYR_OK;
 	for (i = 0; i < COLUMNS; i++) {
 		if ((rc = find_value(r, code, unit, i, &v[i], &has[i])))
 			return rc;

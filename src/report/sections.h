@@ -32,8 +32,9 @@ struct section {
 /* The resultaträkning, budget against utfall, resultatutveckling and
  * what styr check finds in the figures. */
 int section_economy_figures(const struct section *s, bool *any);
-/* The production table (indicators coded PROD-<group>-<row>) with its
- * avvikelser, and the medelvårdtid and beläggning derived from it. */
+/* The production table (indicators of category produktion, placed by their
+ * codes PROD-<group>-<row>) with its avvikelser, and the medelvårdtid and
+ * beläggning derived from it. */
 int section_production_figures(const struct section *s, bool *any);
 /* The ledger's partial tables (personnel costs). */
 int section_personnel_figures(const struct section *s, bool *any);

@@ -128,13 +128,16 @@ static const char *const stmt_sql[S_COUNT] = {
                           "o.seq",
     [S_IND_ID] = "SELECT id FROM indicator WHERE code = $1",
     [S_IND_PUT] = "INSERT INTO indicator(code, name, definition, unit, direction, frequency, "
-                  "source, tolerance) VALUES($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT(code) "
-                  "DO UPDATE SET name = excluded.name, definition = excluded.definition, unit = "
-                  "excluded.unit, direction = excluded.direction, frequency = "
-                  "excluded.frequency, source = excluded.source, tolerance = excluded.tolerance",
-    [S_IND_GET] = "SELECT code, name, definition, unit, direction, frequency, source, tolerance "
+                  "source, tolerance, category) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9) "
+                  "ON CONFLICT(code) DO UPDATE SET name = excluded.name, definition = "
+                  "excluded.definition, unit = excluded.unit, direction = excluded.direction, "
+                  "frequency = excluded.frequency, source = excluded.source, tolerance = "
+                  "excluded.tolerance, category = excluded.category",
+    [S_IND_GET] = "SELECT code, name, definition, unit, direction, frequency, source, tolerance, "
+                  "category "
                   "FROM indicator WHERE id = $1",
-    [S_IND_EACH] = "SELECT code, name, definition, unit, direction, frequency, source, tolerance "
+    [S_IND_EACH] = "SELECT code, name, definition, unit, direction, frequency, source, tolerance, "
+                   "category "
                    "FROM indicator ORDER BY code",
     [S_GOAL_IND_PUT] = "INSERT INTO goal_indicator(goal_id, indicator_id) VALUES($1, $2) "
                        "ON CONFLICT DO NOTHING",
@@ -1173,6 +1176,7 @@ static int pg_indicator_put(struct store *st, const struct styr_indicator *ind,
 		p_double(&p, ind->tolerance);
 	else
 		p_null(&p);
+	p_text(&p, styr_indicator_category_name(ind->category));
 	return run_done(st, S_IND_PUT, &p, "storing an indicator", err);
 }
 
@@ -1190,6 +1194,8 @@ static void ind_from_row(const PGresult *res, int r, struct styr_indicator *ind)
 	col_copy(res, r, 5, ind->frequency, sizeof(ind->frequency));
 	col_copy(res, r, 6, ind->source, sizeof(ind->source));
 	ind->tolerance = col_null(res, r, 7) ? -1 : col_double(res, r, 7);
+	/* The column's CHECK admits only names the parser knows. */
+	styr_indicator_category_parse(PQgetvalue(res, r, 8), &ind->category, NULL);
 }
 
 static int pg_indicator_find(struct store *st, const char *code, struct styr_indicator *out,

@@ -86,13 +86,16 @@ static const char *const stmt_sql[S_COUNT] = {
                           "o.rowid",
     [S_IND_ID] = "SELECT id FROM indicator WHERE code = ?1",
     [S_IND_PUT] = "INSERT INTO indicator(code, name, definition, unit, direction, frequency, "
-                  "source, tolerance) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(code) "
-                  "DO UPDATE SET name = excluded.name, definition = excluded.definition, unit = "
-                  "excluded.unit, direction = excluded.direction, frequency = "
-                  "excluded.frequency, source = excluded.source, tolerance = excluded.tolerance",
-    [S_IND_GET] = "SELECT code, name, definition, unit, direction, frequency, source, tolerance "
+                  "source, tolerance, category) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                  "ON CONFLICT(code) DO UPDATE SET name = excluded.name, definition = "
+                  "excluded.definition, unit = excluded.unit, direction = excluded.direction, "
+                  "frequency = excluded.frequency, source = excluded.source, tolerance = "
+                  "excluded.tolerance, category = excluded.category",
+    [S_IND_GET] = "SELECT code, name, definition, unit, direction, frequency, source, tolerance, "
+                  "category "
                   "FROM indicator WHERE id = ?1",
-    [S_IND_EACH] = "SELECT code, name, definition, unit, direction, frequency, source, tolerance "
+    [S_IND_EACH] = "SELECT code, name, definition, unit, direction, frequency, source, tolerance, "
+                   "category "
                    "FROM indicator ORDER BY code",
     [S_GOAL_IND_PUT] = "INSERT OR IGNORE INTO goal_indicator(goal_id, indicator_id) "
                        "VALUES(?1, ?2)",
@@ -756,6 +759,7 @@ static int sq_indicator_put(struct store *st, const struct styr_indicator *ind,
 	bind_text(s, 7, ind->source);
 	if (ind->tolerance >= 0)
 		sqlite3_bind_double(s, 8, ind->tolerance);
+	bind_text(s, 9, styr_indicator_category_name(ind->category));
 	return step_done(st, s, err, "storing an indicator");
 }
 
@@ -775,6 +779,9 @@ static void ind_from_row(sqlite3_stmt *s, struct styr_indicator *ind)
 	col_copy(s, 6, ind->source, sizeof(ind->source));
 	ind->tolerance =
 	    sqlite3_column_type(s, 7) == SQLITE_NULL ? -1 : sqlite3_column_double(s, 7);
+	/* The column's CHECK admits only names the parser knows. */
+	styr_indicator_category_parse((const char *)sqlite3_column_text(s, 8), &ind->category,
+	                              NULL);
 }
 
 static int sq_indicator_find(struct store *st, const char *code, struct styr_indicator *out,

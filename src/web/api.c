@@ -103,9 +103,10 @@ int api_units(struct req *r)
 
 static int ind_json_cb(void *ctx, const struct styr_indicator *i)
 {
-	json_array_append_new(ctx, json_pack("{s:s,s:s,s:s,s:s,s:s}", "code", i->code, "name",
+	json_array_append_new(ctx, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s}", "code", i->code, "name",
 	                                     i->name, "definition", i->definition, "unit", i->unit,
-	                                     "source", i->source));
+	                                     "source", i->source, "category",
+	                                     styr_indicator_category_name(i->category)));
 	return 0;
 }
 
@@ -280,6 +281,10 @@ static int dash_row(struct dash *d)
 		return -1;
 	row = value_json(&d->last);
 	json_object_set_new(row, "name", json_string(ind.name));
+	/* A client tells production figures (counted, not målsatt) from the
+	 * quality indicators by this, as the dashboard page does. */
+	json_object_set_new(row, "category",
+	                    json_string(styr_indicator_category_name(ind.category)));
 	json_object_set_new(row, "target", a.has_target ? json_string(a.target.text) : json_null());
 	json_object_set_new(row, "status", json_string(styr_status_name(a.status)));
 	json_object_set_new(row, "trend", json_string(styr_trend_name(a.trend)));
@@ -300,8 +305,8 @@ static int dash_cb(void *ctx, const struct styr_value *v)
 	return rc;
 }
 
-/* What the dashboard shows: each indicator's latest value with its target,
- * status and trend. */
+/* What the dashboard shows: each indicator's latest value with its
+ * category, target, status and trend. */
 int api_dashboard(struct req *r)
 {
 	struct styr_org_unit u;

@@ -103,7 +103,59 @@ int pg_root(struct req *r)
 	return web_redirect(r, "/org");
 }
 
+/* ---------------------------------------------------------------- forms */
+
+static void field_error(struct req *r, const char *id, const char *msg)
+{
+	if (!msg)
+		return;
+	out_f(r, "<p class=\"error\" id=\"%s-fel\">", id);
+	out_h(r, msg);
+	out_s(r, "</p>");
+}
+
+static void field_attrs(struct req *r, const char *id, const char *msg)
+{
+	if (msg)
+		out_f(r, " aria-invalid=\"true\" aria-describedby=\"%s-fel\"", id);
+}
+
+/* A text field as the forms write it: its label, a hint (with an id only
+ * where the page has always given it one), the error next to the field
+ * when it was refused, and the input with the value typed (or proposed)
+ * and, when refused, the aria attributes that point at the error. */
+struct text_field {
+	const char *id; /* the input's id and name */
+	const char *label;
+	const char *hint;  /* HTML, or NULL */
+	bool hint_id;      /* the hint is "ID-tips" */
+	const char *attrs; /* more attributes of the input: "" or " a=\"b\"" */
+};
+
+static void text_field(struct req *r, const struct text_field *f, const char *value,
+                       const char *msg)
+{
+	out_f(r, "<label for=\"%s\">%s</label>", f->id, f->label);
+	if (f->hint) {
+		if (f->hint_id)
+			out_f(r, "<p class=\"hint\" id=\"%s-tips\">", f->id);
+		else
+			out_s(r, "<p class=\"hint\">");
+		out_s(r, f->hint);
+		out_s(r, "</p>");
+	}
+	field_error(r, f->id, msg);
+	out_f(r, "<input id=\"%s\" name=\"%s\"%s value=\"", f->id, f->id, f->attrs);
+	out_h(r, value ? value : "");
+	out_s(r, "\"");
+	field_attrs(r, f->id, msg);
+	out_s(r, ">");
+}
+
 /* ---------------------------------------------------------------- login */
+
+static const struct text_field login_name = {"namn", "Användarnamn", NULL, false,
+                                             " autocomplete=\"username\" required"};
 
 /* Login has no session to hang a CSRF token on, so the form carries a
  * token that must match a short-lived cookie of its own (double submit):
@@ -126,10 +178,9 @@ static void login_form(struct req *r, const char *name, const char *msg)
 	out_s(r, "<form method=\"post\" action=\"/login\"><input type=\"hidden\" name=\"csrf\" "
 	         "value=\"");
 	out_s(r, token);
-	out_s(r, "\"><label for=\"namn\">Användarnamn</label>"
-	         "<input id=\"namn\" name=\"namn\" autocomplete=\"username\" required value=\"");
-	out_h(r, name ? name : "");
-	out_s(r, "\"><label for=\"losenord\">Lösenord</label><input id=\"losenord\" "
+	out_s(r, "\">");
+	text_field(r, &login_name, name, NULL);
+	out_s(r, "<label for=\"losenord\">Lösenord</label><input id=\"losenord\" "
 	         "name=\"losenord\" type=\"password\" autocomplete=\"current-password\" required>"
 	         "<br><button type=\"submit\">Logga in</button></form>");
 	page_end(r);
@@ -339,7 +390,9 @@ static const char *trend_arrow(enum styr_trend t)
 	                                 : "";
 }
 
-/* One row: value, target, status and trend of v. */
+/* One row: period and value of v, and for a quality indicator its target,
+ * status and trend (a production figure is counted, not målsatt: five
+ * cells, or two). */
 static void value_cells(struct req *r, const struct styr_indicator *ind, const struct styr_value *v)
 {
 	struct styr_assessment a;
@@ -354,6 +407,8 @@ static void value_cells(struct req *r, const struct styr_indicator *ind, const s
 	out_s(r, "</td><td class=\"num\">");
 	out_h(r, num);
 	out_s(r, "</td>");
+	if (ind->category == STYR_IND_PRODUKTION)
+		return;
 	if (styr_value_assess(r->srv->db, ind, v, &a, &err)) {
 		out_s(r, "<td colspan=\"3\">");
 		out_h(r, err.msg);
@@ -370,14 +425,56 @@ static void value_cells(struct req *r, const struct styr_indicator *ind, const s
 	out_s(r, "</td>");
 }
 
+/* The latest value of each of the unit's indicators of category cat, one
+ * row each: a quality indicator with its target, status and trend, a
+ * production figure with its value alone.  head (may be NULL) is written
+ * before the first row, so a table without rows need not be written at
+ * all.  Whether there was any row. */
+static bool latest_rows(struct req *r, const struct styr_org_unit *u, const struct values *vals,
+                        enum styr_indicator_category cat, const char *head)
+{
+	bool any = false;
+	size_t i;
+
+	/* Values come by indicator, then period: the last of a run is the
+	 * latest. */
+	for (i = 0; i < vals->n; i++) {
+		const struct styr_value *v = &vals->v[i];
+		struct styr_indicator ind;
+		struct styr_err err;
+
+		if (i + 1 < vals->n && !strcmp(vals->v[i + 1].indicator, v->indicator))
+			continue;
+		styr_err_init(&err);
+		if (styr_indicator_find(r->srv->db, v->indicator, &ind, &err) ||
+		    ind.category != cat)
+			continue;
+		if (!any && head)
+			out_s(r, head);
+		any = true;
+		out_s(r, "<tr><th scope=\"row\"><a href=\"/enhet/");
+		out_h(r, u->code);
+		out_s(r, "/indikator/");
+		out_h(r, ind.code);
+		out_s(r, "\">");
+		out_h(r, ind.code);
+		out_s(r, "</a> ");
+		out_h(r, ind.name);
+		out_s(r, "</th>");
+		value_cells(r, &ind, v);
+		out_s(r, "</tr>");
+	}
+	return any;
+}
+
 int pg_unit(struct req *r)
 {
 	struct styr_org_unit u;
 	struct values vals;
 	struct units all;
 	char key[WEB_CACHE_KEY];
-	size_t i, from;
-	bool any = false;
+	size_t from;
+	bool any;
 
 	if (web_unit_or_reply(r, &u))
 		return -1;
@@ -425,33 +522,17 @@ int pg_unit(struct req *r)
 	         "<th scope=\"col\">Indikator</th><th scope=\"col\">Period</th>"
 	         "<th scope=\"col\">Värde</th><th scope=\"col\">Mål</th>"
 	         "<th scope=\"col\">Status</th><th scope=\"col\">Trend</th></tr></thead><tbody>");
-	/* Values come by indicator, then period: the last of a run is the
-	 * latest. */
-	for (i = 0; i < vals.n; i++) {
-		struct styr_indicator ind;
-		struct styr_err err;
-
-		if (i + 1 < vals.n && !strcmp(vals.v[i + 1].indicator, vals.v[i].indicator))
-			continue;
-		styr_err_init(&err);
-		if (styr_indicator_find(r->srv->db, vals.v[i].indicator, &ind, &err))
-			continue;
-		any = true;
-		out_s(r, "<tr><th scope=\"row\"><a href=\"/enhet/");
-		out_h(r, u.code);
-		out_s(r, "/indikator/");
-		out_h(r, ind.code);
-		out_s(r, "\">");
-		out_h(r, ind.code);
-		out_s(r, "</a> ");
-		out_h(r, ind.name);
-		out_s(r, "</th>");
-		value_cells(r, &ind, &vals.v[i]);
-		out_s(r, "</tr>");
-	}
+	any = latest_rows(r, &u, &vals, STYR_IND_KVALITET, NULL);
 	out_s(r, "</tbody></table>");
 	if (!any)
 		out_s(r, "<p>Inga värden är registrerade för enheten.</p>");
+	/* Production figures are counted, not målsatt: a table of their own
+	 * without target, status and trend, and only when there are any. */
+	if (latest_rows(r, &u, &vals, STYR_IND_PRODUKTION,
+	                "<table><caption>Produktion, senaste värde</caption><thead><tr>"
+	                "<th scope=\"col\">Produktionstal</th><th scope=\"col\">Period</th>"
+	                "<th scope=\"col\">Värde</th></tr></thead><tbody>"))
+		out_s(r, "</tbody></table>");
 	page_economy(r, u.code);
 	page_documents(r, u.code);
 	out_s(r, "<h2>Enheter under</h2>");
@@ -594,6 +675,8 @@ int pg_indicator(struct req *r)
 	struct units all;
 	struct styr_err err;
 	bool has_target = false, has_children = false;
+	const char *assessed_head;
+	int columns;
 	size_t i, j;
 
 	if (web_unit_or_reply(r, &u))
@@ -601,6 +684,15 @@ int pg_indicator(struct req *r)
 	styr_err_init(&err);
 	if (styr_indicator_find(r->srv->db, r->params[1], &ind, &err))
 		return web_fail_err(r, &err);
+	/* value_cells' columns after period and value */
+	if (ind.category == STYR_IND_PRODUKTION) {
+		assessed_head = "";
+		columns = 2;
+	} else {
+		assessed_head = "<th scope=\"col\">Mål</th><th scope=\"col\">Status</th>"
+		                "<th scope=\"col\">Trend</th>";
+		columns = 5;
+	}
 	if (load_values(r, ind.code, u.code, &vals))
 		return -1;
 	if (load_units(r, &all)) {
@@ -628,8 +720,14 @@ int pg_indicator(struct req *r)
 	out_h(r, ind.unit[0] ? ind.unit : "–");
 	out_s(r, "</dd><dt>Källa</dt><dd>");
 	out_h(r, ind.source[0] ? ind.source : "–");
-	out_s(r, "</dd><dt>Mål</dt><dd>");
-	out_h(r, has_target ? tgt.text : "Ej målsatt");
+	if (ind.category == STYR_IND_PRODUKTION) {
+		/* A production figure is counted, never målsatt: saying "Ej
+		 * målsatt" would read as a missing target. */
+		out_s(r, "</dd><dt>Kategori</dt><dd>Produktion (räknas, målsätts inte)");
+	} else {
+		out_s(r, "</dd><dt>Mål</dt><dd>");
+		out_h(r, has_target ? tgt.text : "Ej målsatt");
+	}
 	out_s(r, "</dd></dl>");
 	{
 		struct ind_goals w = {r, ind.code, 0};
@@ -643,24 +741,26 @@ int pg_indicator(struct req *r)
 	chart(r, &ind, &vals, &parsed, has_target);
 	out_s(r, "<table><caption>Värden för ");
 	out_h(r, u.name);
-	out_s(r, "</caption><thead><tr><th scope=\"col\">Period</th><th scope=\"col\">Värde</th>"
-	         "<th scope=\"col\">Mål</th><th scope=\"col\">Status</th>"
-	         "<th scope=\"col\">Trend</th></tr></thead><tbody>");
+	out_s(r, "</caption><thead><tr><th scope=\"col\">Period</th><th scope=\"col\">Värde</th>");
+	out_s(r, assessed_head);
+	out_s(r, "</tr></thead><tbody>");
 	for (i = vals.n; i-- > 0;) {
 		out_s(r, "<tr>");
 		value_cells(r, &ind, &vals.v[i]);
 		out_s(r, "</tr>");
 	}
 	if (!vals.n)
-		out_s(r, "<tr><td colspan=\"5\">Inga värden.</td></tr>");
+		out_f(r, "<tr><td colspan=\"%d\">Inga värden.</td></tr>", columns);
 	out_s(r, "</tbody></table>");
 	for (j = 0; j < all.n && strcmp(all.v[j].parent, u.code); j++)
 		;
-	if (j < all.n)
+	if (j < all.n) {
 		out_s(r, "<h2>Enheter under</h2><table><caption>Senaste värde per enhet</caption>"
 		         "<thead><tr><th scope=\"col\">Enhet</th><th scope=\"col\">Period</th>"
-		         "<th scope=\"col\">Värde</th><th scope=\"col\">Mål</th><th scope=\"col\">"
-		         "Status</th><th scope=\"col\">Trend</th></tr></thead><tbody>");
+		         "<th scope=\"col\">Värde</th>");
+		out_s(r, assessed_head);
+		out_s(r, "</tr></thead><tbody>");
+	}
 	for (; j < all.n; j++) {
 		struct values cv;
 
@@ -678,7 +778,7 @@ int pg_indicator(struct req *r)
 		if (cv.n)
 			value_cells(r, &ind, &cv.v[cv.n - 1]);
 		else
-			out_s(r, "<td colspan=\"5\">Inget värde</td>");
+			out_f(r, "<td colspan=\"%d\">Inget värde</td>", columns);
 		out_s(r, "</tr>");
 		free(cv.v);
 		has_children = true;
@@ -824,20 +924,15 @@ static int option_cb(void *ctx, const struct styr_indicator *ind)
 	return 0;
 }
 
-static void field_error(struct req *r, const char *id, const char *msg)
-{
-	if (!msg)
-		return;
-	out_f(r, "<p class=\"error\" id=\"%s-fel\">", id);
-	out_h(r, msg);
-	out_s(r, "</p>");
-}
-
-static void field_attrs(struct req *r, const char *id, const char *msg)
-{
-	if (msg)
-		out_f(r, " aria-invalid=\"true\" aria-describedby=\"%s-fel\"", id);
-}
+/* The value form's fields after the indicator. */
+enum { VF_PERIOD, VF_VALUE, VF_REASON, VF_COUNT };
+static const struct text_field value_fields[VF_COUNT] = {
+    [VF_PERIOD] = {"period", "Period", "Till exempel 2025, 2025-03 eller 2025T2.", true, ""},
+    [VF_VALUE] = {"varde", "Värde",
+                  "Till exempel 83,8 eller 83,8 %. Lämna tomt om värdet saknas och ange orsak.",
+                  false, " inputmode=\"decimal\""},
+    [VF_REASON] = {"orsak", "Orsak om värde saknas", NULL, false, ""},
+};
 
 static void value_form(struct req *r, const struct styr_org_unit *u, const struct form_errors *e)
 {
@@ -890,24 +985,11 @@ static void value_form(struct req *r, const struct styr_org_unit *u, const struc
 	out_s(r, "><option value=\"\">Välj indikator</option>");
 	styr_err_init(&err);
 	styr_indicator_each(r->srv->db, option_cb, &w, &err);
-	out_s(r, "</select><label for=\"period\">Period</label><p class=\"hint\" "
-	         "id=\"period-tips\">Till exempel 2025, 2025-03 eller 2025T2.</p>");
-	field_error(r, "period", e ? e->period : NULL);
-	out_s(r, "<input id=\"period\" name=\"period\" value=\"");
-	out_h(r, period ? period : year);
-	out_s(r, "\"");
-	field_attrs(r, "period", e ? e->period : NULL);
-	out_s(r, "><label for=\"varde\">Värde</label><p class=\"hint\">Till exempel 83,8 eller "
-	         "83,8 %. Lämna tomt om värdet saknas och ange orsak.</p>");
-	field_error(r, "varde", e ? e->value : NULL);
-	out_s(r, "<input id=\"varde\" name=\"varde\" inputmode=\"decimal\" value=\"");
-	out_h(r, value ? value : "");
-	out_s(r, "\"");
-	field_attrs(r, "varde", e ? e->value : NULL);
-	out_s(r, "><label for=\"orsak\">Orsak om värde saknas</label><input id=\"orsak\" "
-	         "name=\"orsak\" value=\"");
-	out_h(r, reason ? reason : "");
-	out_s(r, "\"><br><button type=\"submit\">Spara</button></form>");
+	out_s(r, "</select>");
+	text_field(r, &value_fields[VF_PERIOD], period ? period : year, e ? e->period : NULL);
+	text_field(r, &value_fields[VF_VALUE], value, e ? e->value : NULL);
+	text_field(r, &value_fields[VF_REASON], reason, NULL);
+	out_s(r, "<br><button type=\"submit\">Spara</button></form>");
 	page_end(r);
 }
 

@@ -11,11 +11,7 @@
 #include <unistd.h>
 
 #include "styr/styr.h"
-
-struct fixture {
-	char path[64];
-	struct styr_db *db;
-};
+#include "testdb.h"
 
 static void put_unit(struct styr_db *db, const char *code, const char *parent)
 {
@@ -33,17 +29,13 @@ static void put_unit(struct styr_db *db, const char *code, const char *parent)
 
 static int setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof(*f));
+	struct testdb *f;
 	struct styr_indicator ind;
 	struct styr_err err;
-	int fd;
 
-	snprintf(f->path, sizeof(f->path), "/tmp/styr-access-XXXXXX");
-	fd = mkstemp(f->path);
-	close(fd);
-	unlink(f->path);
+	testdb_setup(state);
+	f = *state;
 	styr_err_init(&err);
-	assert_int_equal(styr_db_open(f->path, STYR_DB_CREATE, &f->db, &err), STYR_OK);
 	put_unit(f->db, "RS", "");
 	put_unit(f->db, "LKR", "RS");
 	put_unit(f->db, "LKR-IM", "LKR");
@@ -60,21 +52,6 @@ static int setup(void **state)
 	return 0;
 }
 
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-	char p[80];
-
-	styr_db_close(f->db);
-	unlink(f->path);
-	snprintf(p, sizeof(p), "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", f->path);
-	unlink(p);
-	free(f);
-	return 0;
-}
-
 static void test_roles_inherit(void **state)
 {
 	static const struct {
@@ -87,7 +64,7 @@ static void test_roles_inherit(void **state)
 	    {"RS", STYR_ACCESS_NONE},             /* above it */
 	    {NULL, STYR_ACCESS_UNIT_MANAGER},     /* anywhere */
 	};
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct styr_err err;
 	enum styr_access_role role, anywhere;
 	size_t i;
@@ -119,7 +96,7 @@ static void test_workflow_moves(void **state)
 	    {STYR_REPORT_SUBMIT, NULL, STYR_ECONFLICT, STYR_REPORT_APPROVED},
 	    {STYR_REPORT_UNLOCK, NULL, STYR_OK, STYR_REPORT_DRAFT},
 	};
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct styr_period p = {2025, 1, 12};
 	struct styr_report_state st;
 	struct styr_err err;
@@ -138,7 +115,7 @@ static void test_workflow_moves(void **state)
 
 static void test_lock_refuses_writes_below(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct styr_period p = {2025, 1, 12};
 	struct styr_value v;
 	struct styr_err err;
@@ -167,7 +144,7 @@ static void test_lock_refuses_writes_below(void **state)
 
 static void test_audit_chain(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct styr_err err;
 	int64_t broken, count;
 
@@ -184,7 +161,7 @@ static void test_audit_chain(void **state)
 
 static void test_login(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct styr_session s, back;
 	struct styr_err err;
 	char token[STYR_TOKEN_MAX];
@@ -216,7 +193,7 @@ static void test_login(void **state)
 
 static void test_expired_sessions_purged(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct styr_session s, back;
 	struct styr_err err;
 	char first[STYR_TOKEN_MAX], second[STYR_TOKEN_MAX];
@@ -238,12 +215,12 @@ static void test_expired_sessions_purged(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_roles_inherit, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_workflow_moves, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_lock_refuses_writes_below, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_audit_chain, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_login, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_expired_sessions_purged, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_roles_inherit, setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_workflow_moves, setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_lock_refuses_writes_below, setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_audit_chain, setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_login, setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_expired_sessions_purged, setup, testdb_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

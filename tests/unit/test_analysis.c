@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "styr/analysis.h"
+#include "testdb.h"
 
 static void test_state_names(void **state)
 {
@@ -50,45 +51,21 @@ static void test_state_names(void **state)
 	}
 }
 
-struct fixture {
-	char path[64];
-	struct styr_db *db;
-};
-
 static int setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof(*f));
+	struct testdb *f;
 	struct styr_org_unit u;
 	struct styr_err err;
-	int fd;
 
-	snprintf(f->path, sizeof(f->path), "/tmp/styr-test-XXXXXX");
-	fd = mkstemp(f->path);
-	close(fd);
-	unlink(f->path);
+	testdb_setup(state);
+	f = *state;
 	styr_err_init(&err);
-	assert_int_equal(styr_db_open(f->path, STYR_DB_CREATE, &f->db, &err), STYR_OK);
 	memset(&u, 0, sizeof(u));
 	snprintf(u.code, sizeof(u.code), "LKR");
 	snprintf(u.name, sizeof(u.name), "Lasarettet i Landskrona");
 	u.kind = STYR_ORG_FORVALTNING;
 	assert_int_equal(styr_org_put(f->db, &u, &err), STYR_OK);
 	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-	char p[80];
-
-	styr_db_close(f->db);
-	unlink(f->path);
-	snprintf(p, sizeof(p), "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", f->path);
-	unlink(p);
-	free(f);
 	return 0;
 }
 
@@ -126,7 +103,7 @@ static int collect(void *ctx, const struct styr_analysis *a)
 
 static void test_put_each_replace_filter(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct styr_analysis *a[4] = {
 	    make("2024", "RS-OM4", "Attraktiv arbetsplats", "Fler medarbetare per chef."),
 	    make("2024", "RS-OM4", "Stöd medarbetarutveckling", "Semesteruttaget har ökat."),
@@ -162,7 +139,7 @@ static void test_put_each_replace_filter(void **state)
 
 static void test_unknown_unit(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct styr_analysis *a = make("2024", "ekonomi", "", "Text.");
 	struct styr_analysis_filter other = {"XYZ", 0, NULL};
 	struct styr_err err;
@@ -182,8 +159,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_state_names),
-	    cmocka_unit_test_setup_teardown(test_put_each_replace_filter, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_unknown_unit, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_put_each_replace_filter, setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_unknown_unit, setup, testdb_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

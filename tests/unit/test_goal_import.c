@@ -14,7 +14,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <libgen.h>
-#include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,36 +21,9 @@
 
 #include "store/store.h"
 #include "styr/goals.h"
+#include "testdb.h"
 
 static char src_dir[512];
-static const char *pg_url; /* run on PostgreSQL: a conninfo without dbname */
-static char pg_db[64];
-
-static void quiet(void *arg, const char *message)
-{
-	(void)arg;
-	(void)message;
-}
-
-/* Run one statement on database dbname; 0 if it worked. */
-static int pg_admin(const char *dbname, const char *sql)
-{
-	char conninfo[512];
-	PGconn *c;
-	PGresult *r;
-	int rc;
-
-	snprintf(conninfo, sizeof(conninfo), "%s dbname=%s", pg_url, dbname);
-	c = PQconnectdb(conninfo);
-	if (PQstatus(c) != CONNECTION_OK)
-		fail_msg("%s: %s", conninfo, PQerrorMessage(c));
-	PQsetNoticeProcessor(c, quiet, NULL);
-	r = PQexec(c, sql);
-	rc = PQresultStatus(r) != PGRES_COMMAND_OK;
-	PQclear(r);
-	PQfinish(c);
-	return rc;
-}
 
 /* The injected fault: every write counts down; the one reaching zero fails. */
 static int writes_left;
@@ -80,49 +52,6 @@ static int faulty_org_alias_put(struct store *st, const char *a, const char *u,
                                 struct styr_err *err)
 {
 	return fail_now(err) ? STYR_ESTORE : real_ops.org_alias_put(st, a, u, err);
-}
-
-/* A new empty database: a file, or a schema of pg_db, which the location
- * names last (drop_db reads it from there). */
-static struct styr_db *fresh_db(char *path, size_t size)
-{
-	static int n;
-	struct styr_db *db;
-	struct styr_err err;
-	int fd;
-
-	if (pg_url) {
-		char sql[64];
-
-		snprintf(sql, sizeof(sql), "CREATE SCHEMA g%d", ++n);
-		assert_int_equal(pg_admin(pg_db, sql), 0);
-		snprintf(path, size, "%s dbname=%s options=-csearch_path=g%d", pg_url, pg_db, n);
-	} else {
-		snprintf(path, size, "/tmp/styr-goals-XXXXXX");
-		fd = mkstemp(path);
-		close(fd);
-		unlink(path);
-	}
-	styr_err_init(&err);
-	assert_int_equal(styr_db_open(path, STYR_DB_CREATE, &db, &err), STYR_OK);
-	return db;
-}
-
-static void drop_db(struct styr_db *db, const char *path)
-{
-	char p[600];
-
-	styr_db_close(db);
-	if (pg_url) {
-		snprintf(p, sizeof(p), "DROP SCHEMA %s CASCADE", strrchr(path, '=') + 1);
-		assert_int_equal(pg_admin(pg_db, p), 0);
-		return;
-	}
-	unlink(path);
-	snprintf(p, sizeof(p), "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", path);
-	unlink(p);
 }
 
 static int count_goal(void *ctx, const struct styr_goal *g)
@@ -199,8 +128,8 @@ static void test_csv_every_failing_write_leaves_nothing(void **state)
 		paths[i] = files[i];
 	}
 	{
-		char path[512];
-		struct styr_db *db = fresh_db(path, sizeof(path));
+		struct testdb t;
+		struct styr_db *db = testdb_open(&t);
 		struct styr_err err;
 		struct counts c;
 
@@ -215,12 +144,12 @@ static void test_csv_every_failing_write_leaves_nothing(void **state)
 		assert_int_equal(c.uppdrag, 2);
 		assert_int_equal(c.steps, 2);
 		assert_int_equal(c.rules, 4);
-		drop_db(db, path);
+		testdb_drop(&t);
 	}
 	assert_true(total >= 20);
 	for (n = 1; n <= total; n++) {
-		char path[512];
-		struct styr_db *db = fresh_db(path, sizeof(path));
+		struct testdb t;
+		struct styr_db *db = testdb_open(&t);
 		struct styr_err err;
 		struct counts c;
 
@@ -232,7 +161,7 @@ static void test_csv_every_failing_write_leaves_nothing(void **state)
 		db->ops = &real_ops;
 		count_all(db, &c);
 		assert_int_equal(c.units + c.goals + c.uppdrag + c.steps + c.rules, 0);
-		drop_db(db, path);
+		testdb_drop(&t);
 	}
 }
 
@@ -269,8 +198,8 @@ static void test_goal_text_failing_write_leaves_nothing(void **state)
 	base[1] = om;
 	total = 0;
 	for (n = 0;; n = n ? n + 40 : 1) {
-		char path[512];
-		struct styr_db *db = fresh_db(path, sizeof(path));
+		struct testdb t;
+		struct styr_db *db = testdb_open(&t);
 		struct styr_goal_text_result res;
 		struct styr_err err;
 		struct counts c;
@@ -293,7 +222,7 @@ static void test_goal_text_failing_write_leaves_nothing(void **state)
 			assert_int_equal(c.goals, 6);
 			assert_int_equal(c.uppdrag, 0);
 		}
-		drop_db(db, path);
+		testdb_drop(&t);
 		if (n && n + 40 > total)
 			break;
 	}
@@ -304,6 +233,7 @@ static void test_goal_text_failing_write_leaves_nothing(void **state)
 int main(void)
 {
 	char here[512];
+	const char *pg_url;
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_csv_every_failing_write_leaves_nothing),
 	    cmocka_unit_test(test_goal_text_failing_write_leaves_nothing),
@@ -311,9 +241,7 @@ int main(void)
 
 	snprintf(here, sizeof(here), "%s", __FILE__);
 	snprintf(src_dir, sizeof(src_dir), "%s/../..", dirname(here));
-	pg_url = getenv("STYR_TEST_PG_URL");
-	if (pg_url && !*pg_url)
-		pg_url = NULL;
+	pg_url = testdb_pg_env();
 	real_ops = pg_url ? store_pg_ops : store_sqlite_ops;
 	faulty_ops = real_ops;
 	faulty_ops.org_put = faulty_org_put;
@@ -325,16 +253,12 @@ int main(void)
 	faulty_ops.escalation_add = faulty_escalation_add;
 	faulty_ops.followup_rule_put = faulty_followup_rule_put;
 	if (pg_url) {
-		char sql[128];
 		int failed;
 
-		snprintf(pg_db, sizeof(pg_db), "styr_goal_import_%ld", (long)getpid());
-		snprintf(sql, sizeof(sql), "CREATE DATABASE %s", pg_db);
-		if (pg_admin("postgres", sql))
+		if (testdb_pg_begin(pg_url, "styr_goal_import"))
 			return 1;
 		failed = cmocka_run_group_tests_name("postgresql", tests, NULL, NULL);
-		snprintf(sql, sizeof(sql), "DROP DATABASE %s", pg_db);
-		pg_admin("postgres", sql);
+		testdb_pg_end();
 		return failed;
 	}
 	return cmocka_run_group_tests(tests, NULL, NULL);

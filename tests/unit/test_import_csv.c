@@ -16,6 +16,7 @@
 
 #include "store/store.h"
 #include "styr/import.h"
+#include "testdb.h"
 
 static char data_dir[512];
 static char files[5][600];
@@ -35,39 +36,12 @@ static int count_unit(void *ctx, const struct styr_org_unit *u)
 	return 0;
 }
 
-static struct styr_db *fresh_db(char *path, size_t size)
-{
-	struct styr_db *db;
-	struct styr_err err;
-	int fd;
-
-	snprintf(path, size, "/tmp/styr-import-XXXXXX");
-	fd = mkstemp(path);
-	close(fd);
-	unlink(path);
-	styr_err_init(&err);
-	assert_int_equal(styr_db_open(path, STYR_DB_CREATE, &db, &err), STYR_OK);
-	return db;
-}
-
-static void drop_db(struct styr_db *db, const char *path)
-{
-	char p[128];
-
-	styr_db_close(db);
-	unlink(path);
-	snprintf(p, sizeof(p), "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", path);
-	unlink(p);
-}
-
 static void test_import_fixture(void **state)
 {
 	struct styr_import_stats stats;
 	struct styr_err err;
-	char path[64];
-	struct styr_db *db = fresh_db(path, sizeof(path));
+	struct testdb t;
+	struct styr_db *db = testdb_open(&t);
 	int values = 0;
 
 	(void)state;
@@ -80,7 +54,7 @@ static void test_import_fixture(void **state)
 	assert_int_equal(stats.rows[STYR_ENTITY_VALUE], 5);
 	assert_int_equal(styr_value_each(db, NULL, count_value, &values, &err), STYR_OK);
 	assert_int_equal(values, 5);
-	drop_db(db, path);
+	testdb_drop(&t);
 }
 
 /* The injected fault: every write operation counts down, and the one that
@@ -131,8 +105,8 @@ static void test_every_failing_write_leaves_nothing(void **state)
 
 	/* Count the writes of a whole import first. */
 	{
-		char path[64];
-		struct styr_db *db = fresh_db(path, sizeof(path));
+		struct testdb t;
+		struct styr_db *db = testdb_open(&t);
 		struct styr_err err;
 
 		writes_left = 1 << 30;
@@ -141,12 +115,12 @@ static void test_every_failing_write_leaves_nothing(void **state)
 		assert_int_equal(styr_import_csv(db, paths, 5, NULL, &err), STYR_OK);
 		total = (1 << 30) - writes_left;
 		db->ops = &real_ops;
-		drop_db(db, path);
+		testdb_drop(&t);
 	}
 	assert_true(total >= 14);
 	for (n = 1; n <= total; n++) {
-		char path[64];
-		struct styr_db *db = fresh_db(path, sizeof(path));
+		struct testdb t;
+		struct styr_db *db = testdb_open(&t);
 		struct styr_import_stats stats;
 		struct styr_err err;
 		int units = 0, values = 0;
@@ -162,7 +136,7 @@ static void test_every_failing_write_leaves_nothing(void **state)
 		assert_int_equal(styr_value_each(db, NULL, count_value, &values, &err), STYR_OK);
 		assert_int_equal(units, 0);
 		assert_int_equal(values, 0);
-		drop_db(db, path);
+		testdb_drop(&t);
 	}
 }
 

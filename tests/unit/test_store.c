@@ -10,7 +10,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <float.h>
-#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,137 +20,20 @@
 #include "styr/analysis.h"
 #include "styr/db.h"
 #include "styr/goals.h"
+#include "testdb.h"
 
-/* The conninfo of the PostgreSQL server while its group runs, else NULL,
- * and the database made for the group.  Each case gets a schema of its own
- * in it (search_path in the location): much faster than a database each. */
-static const char *pg_url;
-static char pg_db[64];
-
-struct fixture {
-	char location[512];
-	char pg_schema[64]; /* the schema made for the case, on PostgreSQL */
-	struct styr_db *db;
-};
-
-static void quiet(void *arg, const char *message)
-{
-	(void)arg;
-	(void)message;
-}
-
-/* Run one statement on database dbname; 0 if it worked. */
-static int pg_admin(const char *dbname, const char *sql)
-{
-	char conninfo[512];
-	PGconn *c;
-	PGresult *r;
-	int rc;
-
-	snprintf(conninfo, sizeof(conninfo), "%s dbname=%s", pg_url, dbname);
-	c = PQconnectdb(conninfo);
-	if (PQstatus(c) != CONNECTION_OK)
-		fail_msg("%s: %s", conninfo, PQerrorMessage(c));
-	PQsetNoticeProcessor(c, quiet, NULL);
-	r = PQexec(c, sql);
-	rc = PQresultStatus(r) != PGRES_COMMAND_OK;
-	if (rc)
-		fprintf(stderr, "pg_admin: %s: %s\n", sql, PQresultErrorMessage(r));
-	PQclear(r);
-	PQfinish(c);
-	return rc;
-}
-
-/* The group's database sorts text the Swedish way (ICU sv-SE) where the
- * server can, so that the tests see the backend order by bytes anyway. */
+/* Each case gets a database of its own (testdb_setup): a file, or on
+ * PostgreSQL a schema of the group's database. */
 static int pg_group_setup(void **state)
 {
-	char sql[200];
-
 	(void)state;
-	snprintf(pg_db, sizeof(pg_db), "styr_unit_%ld", (long)getpid());
-	snprintf(sql, sizeof(sql),
-	         "CREATE DATABASE %s TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'sv-SE' "
-	         "STRATEGY FILE_COPY",
-	         pg_db);
-	if (pg_admin("postgres", sql)) {
-		snprintf(sql, sizeof(sql), "CREATE DATABASE %s", pg_db);
-		if (pg_admin("postgres", sql))
-			fail_msg("%s failed", sql);
-	}
-	return 0;
+	return testdb_pg_begin(testdb_pg_env(), "styr_unit");
 }
 
 static int pg_group_teardown(void **state)
 {
-	char sql[100];
-
 	(void)state;
-	snprintf(sql, sizeof(sql), "DROP DATABASE %s", pg_db);
-	pg_admin("postgres", sql);
-	return 0;
-}
-
-/* A location for a new empty database: a file name, or a new schema in the
- * group's database. */
-static void new_location(struct fixture *f)
-{
-	static int n;
-
-	if (pg_url) {
-		char sql[128];
-
-		snprintf(f->pg_schema, sizeof(f->pg_schema), "c%d", ++n);
-		snprintf(sql, sizeof(sql), "CREATE SCHEMA %s", f->pg_schema);
-		if (pg_admin(pg_db, sql))
-			fail_msg("%s failed", sql);
-		snprintf(f->location, sizeof(f->location), "%s dbname=%s options=-csearch_path=%s",
-		         pg_url, pg_db, f->pg_schema);
-	} else {
-		int fd;
-
-		snprintf(f->location, sizeof(f->location), "/tmp/styr-test-XXXXXX");
-		fd = mkstemp(f->location);
-		close(fd);
-		unlink(f->location);
-	}
-}
-
-static void drop_location(struct fixture *f)
-{
-	char p[600];
-
-	if (f->pg_schema[0]) {
-		snprintf(p, sizeof(p), "DROP SCHEMA %s CASCADE", f->pg_schema);
-		pg_admin(pg_db, p);
-		return;
-	}
-	unlink(f->location);
-	snprintf(p, sizeof(p), "%s-wal", f->location);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", f->location);
-	unlink(p);
-}
-
-static int setup(void **state)
-{
-	struct fixture *f = calloc(1, sizeof(*f));
-	struct styr_err err;
-
-	new_location(f);
-	styr_err_init(&err);
-	assert_int_equal(styr_db_open(f->location, STYR_DB_CREATE, &f->db, &err), STYR_OK);
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-
-	styr_db_close(f->db);
-	drop_location(f);
-	free(f);
+	testdb_pg_end();
 	return 0;
 }
 
@@ -187,21 +69,21 @@ static void put_indicator(struct styr_db *db, const char *code)
  * PostgreSQL database (which must exist) without the schema is refused. */
 static void test_open_missing_without_create(void **state)
 {
-	struct fixture f;
+	struct testdb f;
 	struct styr_db *db = NULL;
 	struct styr_err err;
 	char msg[1200];
 
 	(void)state;
 	memset(&f, 0, sizeof(f));
-	new_location(&f);
+	testdb_location(&f);
 	styr_err_init(&err);
 	assert_int_equal(styr_db_open(f.location, 0, &db, &err), STYR_ENOTFOUND);
 	assert_null(db);
 	snprintf(msg, sizeof(msg), "database %s %s (create it with: styr init --db %s)", f.location,
-	         pg_url ? "has no styr schema" : "does not exist", f.location);
+	         testdb_pg_url ? "has no styr schema" : "does not exist", f.location);
 	assert_string_equal(err.msg, msg);
-	if (!pg_url)
+	if (!testdb_pg_url)
 		assert_int_equal(access(f.location, F_OK), -1);
 	/* Opening with the flag creates the schema; opening again without it
 	 * finds the schema up to date. */
@@ -209,12 +91,12 @@ static void test_open_missing_without_create(void **state)
 	styr_db_close(db);
 	assert_int_equal(styr_db_open(f.location, 0, &db, &err), STYR_OK);
 	styr_db_close(db);
-	drop_location(&f);
+	testdb_drop(&f);
 }
 
 static void test_org_tree_and_alias(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct styr_org_unit u;
 	struct styr_err err;
 
@@ -233,7 +115,7 @@ static void test_org_tree_and_alias(void **state)
 
 static void test_parent_must_exist(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct styr_org_unit u;
 	struct styr_err err;
 
@@ -248,7 +130,7 @@ static void test_parent_must_exist(void **state)
 
 static void test_target_falls_back_to_all_units(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct styr_indicator_target t, got;
 	struct styr_err err;
 
@@ -278,7 +160,7 @@ static void test_target_falls_back_to_all_units(void **state)
 
 static void test_value_roundtrip_and_rollback(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct styr_value v, got;
 	struct styr_err err;
 	struct styr_period p = {2024, 1, 8};
@@ -325,7 +207,7 @@ static void test_unknown_codes_in_value(void **state)
 	    {"ID9999", "LKR", "indicator \"ID9999\" does not exist"},
 	    {"ID0069", "NOPE", "org unit \"NOPE\" does not exist"},
 	};
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	size_t i;
 
 	put_unit(f->db, "LKR", "", STYR_ORG_FORVALTNING);
@@ -352,7 +234,7 @@ static void test_doubles_roundtrip(void **state)
 	    5e-324, DBL_MAX, -DBL_MIN, 123456789.123456789, -1389.1,
 	    13742,
 	};
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct styr_err err;
 	size_t i;
 
@@ -400,7 +282,7 @@ static int collect_alias(void *ctx, const char *alias, const char *unit)
 
 static void test_alias_case_folds_ascii_only(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct styr_org_unit u;
 	struct styr_err err;
 	char aliases[256] = "";
@@ -461,7 +343,7 @@ static int stop_at_second(void *ctx, const struct styr_org_unit *u)
 static void test_walk_order(void **state)
 {
 	static const char *const codes[] = {"Ö", "a", "Z", "B"};
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct styr_value_filter all = {NULL, NULL, 0}, by_unit = {NULL, "a", 2024};
 	struct styr_err err;
 	char buf[256] = "";
@@ -528,7 +410,7 @@ static int find_target(void *ctx, const struct styr_value *v)
 
 static void test_walk_callback_uses_store(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct styr_indicator_target t;
 	struct nested n = {f->db, 0};
 	struct styr_err err;
@@ -558,7 +440,7 @@ static void test_walk_callback_uses_store(void **state)
 
 static void test_one_transaction_at_a_time(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct styr_org_unit u;
 	struct styr_err err;
 
@@ -578,12 +460,12 @@ static void test_one_transaction_at_a_time(void **state)
  * works afterwards. */
 static void test_failed_write_fails_transaction(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct styr_org_unit u;
 	struct styr_err err;
 	int rc;
 
-	if (!pg_url)
+	if (!testdb_pg_url)
 		skip();
 	styr_err_init(&err);
 	assert_int_equal(styr_db_begin(f->db, &err), STYR_OK);
@@ -649,7 +531,7 @@ static void put_audit(struct styr_db *db, const char *action)
 
 static void test_web_tables(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct styr_user u, got;
 	struct styr_grant g;
 	struct styr_session s, sgot;
@@ -777,7 +659,7 @@ static void test_web_tables(void **state)
  * transaction reads as one snapshot. */
 static void test_data_version(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct styr_db *other = NULL;
 	struct styr_org_unit u;
 	struct styr_err err;
@@ -816,16 +698,16 @@ static void test_data_version(void **state)
 /* A database that a newer styr migrated further is refused, not damaged. */
 static void test_newer_schema_refused(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct styr_db *db = NULL;
 	struct styr_err err;
 	char sql[128], msg[1200];
 
 	styr_db_close(f->db);
 	f->db = NULL;
-	if (pg_url) {
+	if (testdb_pg_url) {
 		snprintf(sql, sizeof(sql), "UPDATE %s.styr_schema SET version = 99", f->pg_schema);
-		assert_int_equal(pg_admin(pg_db, sql), 0);
+		assert_int_equal(testdb_pg_admin(testdb_pg_db, sql), 0);
 	} else {
 		sqlite3 *lite;
 
@@ -838,21 +720,21 @@ static void test_newer_schema_refused(void **state)
 	assert_int_equal(styr_db_open(f->location, STYR_DB_CREATE, &db, &err), STYR_ESTORE);
 	assert_null(db);
 	snprintf(msg, sizeof(msg), "%s: schema version 99 is newer than this styr knows (%zu)",
-	         f->location, pg_url ? store_pg_migration_count : store_migration_count);
+	         f->location, testdb_pg_url ? store_pg_migration_count : store_migration_count);
 	assert_string_equal(err.msg, msg);
 }
 
 /* Run sql on the fixture's database behind the store's back; %s in sql is
  * the schema prefix ("c3." on PostgreSQL, "" on SQLite). */
-static void admin(const struct fixture *f, const char *fmt)
+static void admin(const struct testdb *f, const char *fmt)
 {
 	char prefix[80] = "", sql[1024];
 
 	if (f->pg_schema[0])
 		snprintf(prefix, sizeof(prefix), "%s.", f->pg_schema);
 	snprintf(sql, sizeof(sql), fmt, prefix, prefix, prefix);
-	if (pg_url) {
-		assert_int_equal(pg_admin(pg_db, sql), 0);
+	if (testdb_pg_url) {
+		assert_int_equal(testdb_pg_admin(testdb_pg_db, sql), 0);
 	} else {
 		sqlite3 *lite;
 
@@ -862,7 +744,7 @@ static void admin(const struct fixture *f, const char *fmt)
 	}
 }
 
-static void reopen(struct fixture *f)
+static void reopen(struct testdb *f)
 {
 	struct styr_err err;
 
@@ -884,17 +766,18 @@ static int count_analysis(void *ctx, const struct styr_analysis *a)
  * Pretend 0005 arrived last: forget it and its table. */
 static void test_migration_filled_in(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct styr_err err;
 	char sql[300];
 	int n = 0;
 
 	snprintf(sql, sizeof(sql),
-	         pg_url ? "DROP TABLE %%sanalysis; DELETE FROM %%sstyr_migration WHERE number = 5; "
-	                  "UPDATE %%sstyr_schema SET version = %zu"
-	                : "DROP TABLE analysis; DELETE FROM styr_migration WHERE number = 5; "
-	                  "PRAGMA user_version = %zu",
-	         (pg_url ? store_pg_migration_count : store_migration_count) - 1);
+	         testdb_pg_url
+	             ? "DROP TABLE %%sanalysis; DELETE FROM %%sstyr_migration WHERE number = 5; "
+	               "UPDATE %%sstyr_schema SET version = %zu"
+	             : "DROP TABLE analysis; DELETE FROM styr_migration WHERE number = 5; "
+	               "PRAGMA user_version = %zu",
+	         (testdb_pg_url ? store_pg_migration_count : store_migration_count) - 1);
 	admin(f, sql);
 	reopen(f);
 	styr_err_init(&err);
@@ -916,6 +799,65 @@ static void test_migration_filled_in(void **state)
 	                                "not know"));
 }
 
+static int collect_category(void *ctx, const struct styr_indicator *ind)
+{
+	char *buf = ctx;
+
+	snprintf(buf + strlen(buf), 256 - strlen(buf), "%s=%s;", ind->code,
+	         styr_indicator_category_name(ind->category));
+	return 0;
+}
+
+/* An indicator keeps its category (0007) through put, find and each; a
+ * database from before 0007 gets its PROD- indicators marked produktion
+ * and the rest kvalitet when it is opened. */
+static void test_indicator_category(void **state)
+{
+	static const struct {
+		const char *code;
+		enum styr_indicator_category category;
+	} rows[] = {
+	    {"ID0069", STYR_IND_KVALITET},
+	    {"PROD-SV-VTF", STYR_IND_PRODUKTION},
+	    {"X-VOL", STYR_IND_PRODUKTION},
+	};
+	struct testdb *f = *state;
+	struct styr_indicator ind;
+	struct styr_err err;
+	char seen[256] = "", sql[400];
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		memset(&ind, 0, sizeof(ind));
+		snprintf(ind.code, sizeof(ind.code), "%s", rows[i].code);
+		snprintf(ind.name, sizeof(ind.name), "n");
+		ind.tolerance = -1;
+		ind.category = rows[i].category;
+		styr_err_init(&err);
+		assert_int_equal(styr_indicator_put(f->db, &ind, &err), STYR_OK);
+		styr_err_init(&err);
+		assert_int_equal(styr_indicator_find(f->db, rows[i].code, &ind, &err), STYR_OK);
+		assert_int_equal(ind.category, rows[i].category);
+	}
+	styr_err_init(&err);
+	assert_int_equal(styr_indicator_each(f->db, collect_category, seen, &err), STYR_OK);
+	assert_string_equal(seen, "ID0069=kvalitet;PROD-SV-VTF=produktion;X-VOL=produktion;");
+
+	/* Before 0007 there was no column; the prefix alone told production
+	 * figures apart, so X-VOL was a quality indicator then. */
+	snprintf(sql, sizeof(sql),
+	         "ALTER TABLE %%sindicator DROP COLUMN category; DELETE FROM %%sstyr_migration "
+	         "WHERE number = 7; %s%zu",
+	         testdb_pg_url ? "UPDATE %sstyr_schema SET version = " : "PRAGMA user_version = ",
+	         (testdb_pg_url ? store_pg_migration_count : store_migration_count) - 1);
+	admin(f, sql);
+	reopen(f);
+	seen[0] = '\0';
+	styr_err_init(&err);
+	assert_int_equal(styr_indicator_each(f->db, collect_category, seen, &err), STYR_OK);
+	assert_string_equal(seen, "ID0069=kvalitet;PROD-SV-VTF=produktion;X-VOL=kvalitet;");
+}
+
 static int collect_analysis(void *ctx, const struct styr_analysis *a)
 {
 	char *buf = ctx;
@@ -931,7 +873,7 @@ static void test_analysis_order(void **state)
 {
 	static const char *const rows[][3] = {
 	    {"a", "OM2", "Ö"}, {"a", "OM1", "b"}, {"Ö", "OM1", ""}, {"a", "OM1", "A"}};
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct styr_analysis_filter by_subject = {"a", 2024, "OM1"};
 	struct styr_analysis *a = calloc(1, sizeof(*a));
 	struct styr_err err;
@@ -1026,7 +968,7 @@ static void put_goal(struct styr_db *db, const char *code)
  * both backends. */
 static void test_goals_area(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct styr_goal_owner o = {"U2", "a", STYR_ROLE_HUVUDANSVAR};
 	struct styr_uppdrag u, got;
 	struct styr_uppdrag_report r;
@@ -1273,7 +1215,7 @@ static void put_entry(struct styr_db *db, const char *unit, const char *tab, int
 
 static void test_ledger_rows_and_amounts(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct styr_ledger_entry e;
 	struct styr_ledger_row row;
 	struct styr_err err;
@@ -1349,7 +1291,7 @@ static void test_ledger_rows_and_amounts(void **state)
 
 static void test_account_map_rules_actions_bridge(void **state)
 {
-	struct fixture *f = *state;
+	struct testdb *f = *state;
 	struct styr_account_balance b;
 	struct styr_bridge_line line;
 	struct styr_action a;
@@ -1498,33 +1440,44 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_open_missing_without_create),
-	    cmocka_unit_test_setup_teardown(test_org_tree_and_alias, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_parent_must_exist, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_target_falls_back_to_all_units, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_value_roundtrip_and_rollback, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_unknown_codes_in_value, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_doubles_roundtrip, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_alias_case_folds_ascii_only, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_walk_order, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_walk_callback_uses_store, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_one_transaction_at_a_time, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_failed_write_fails_transaction, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_migration_filled_in, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_analysis_order, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_goals_area, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_ledger_rows_and_amounts, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_account_map_rules_actions_bridge, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_web_tables, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_data_version, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_org_tree_and_alias, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_parent_must_exist, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_target_falls_back_to_all_units, testdb_setup,
+	                                    testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_value_roundtrip_and_rollback, testdb_setup,
+	                                    testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_unknown_codes_in_value, testdb_setup,
+	                                    testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_doubles_roundtrip, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_alias_case_folds_ascii_only, testdb_setup,
+	                                    testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_walk_order, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_walk_callback_uses_store, testdb_setup,
+	                                    testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_one_transaction_at_a_time, testdb_setup,
+	                                    testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_failed_write_fails_transaction, testdb_setup,
+	                                    testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_newer_schema_refused, testdb_setup,
+	                                    testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_migration_filled_in, testdb_setup,
+	                                    testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_indicator_category, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_analysis_order, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_goals_area, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_ledger_rows_and_amounts, testdb_setup,
+	                                    testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_account_map_rules_actions_bridge, testdb_setup,
+	                                    testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_web_tables, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_data_version, testdb_setup, testdb_teardown),
 	    cmocka_unit_test(test_missing_operation),
 	    cmocka_unit_test(test_pg_location),
 	};
 	int failed;
 
 	failed = cmocka_run_group_tests_name("sqlite", tests, NULL, NULL);
-	pg_url = getenv("STYR_TEST_PG_URL");
-	if (pg_url && *pg_url)
+	if (testdb_pg_env())
 		failed += cmocka_run_group_tests_name("postgresql", tests, pg_group_setup,
 		                                      pg_group_teardown);
 	return failed;
