@@ -139,7 +139,7 @@ static int budget_chart(const struct section *s, const struct styr_ledger_table 
 /* Budget against utfall per month of the report's year, for RESULTAT
  * (or SUMMA KOSTNADER when the months have no result): the monthly
  * utfall as stored, the budget as stored per month or else the year
- * budget periodised flat, as the resultaträkning does. */
+ * budget periodised by the row's profile, as the resultaträkning does. */
 struct month_rows {
 	int months;
 	int64_t utfall[2][13], budget[2][13]; /* [0] resultat, [1] summa_kostnader */
@@ -184,6 +184,8 @@ static int month_chart(const struct section *s, const struct styr_ledger_table *
 	double budget[12], utfall[12];
 	char alt[2048], title[STYR_NAME_MAX + 64], a[48], b[48];
 	bool monthly[2] = {false, false}, any_budget = false;
+	struct styr_profile_lookup profiles;
+	int weights[12], *profile = NULL;
 	size_t len;
 	int i, r, rc;
 
@@ -200,6 +202,20 @@ static int month_chart(const struct section *s, const struct styr_ledger_table *
 	          : row_label(t, "resultat", "RESULTAT");
 	for (i = 1; i <= 12; i++)
 		any_budget |= m.has_budget[r][i];
+	/* A year budget is spread as the resultaträkning spreads it: by the
+	 * row's stored profile (src/calc/profile.c), flat where none. */
+	if (!any_budget && m.has_budget[r][0]) {
+		const struct styr_budget_profile *p;
+
+		if ((rc = styr_profile_lookup_init(s->db, s->unit->code, &profiles, s->err)))
+			return rc;
+		p = styr_profile_lookup_find(&profiles, r ? "summa_kostnader" : "resultat");
+		if (p) {
+			memcpy(weights, p->weight, sizeof(weights));
+			profile = weights;
+		}
+		styr_profile_lookup_release(&profiles);
+	}
 	len = (size_t)snprintf(
 	    alt, sizeof(alt),
 	    "Stapeldiagram över budget och utfall per månad %d, %s, tkr:", s->year, label);
@@ -209,7 +225,8 @@ static int month_chart(const struct section *s, const struct styr_ledger_table *
 		if (any_budget)
 			budget[i] = m.has_budget[r][i + 1] ? (double)m.budget[r][i + 1] : NAN;
 		else if (m.has_budget[r][0])
-			budget[i] = (double)styr_budget_period(m.budget[r][0], NULL, i + 1, i + 1);
+			budget[i] =
+			    (double)styr_budget_period(m.budget[r][0], profile, i + 1, i + 1);
 		else
 			budget[i] = NAN;
 		if (isnan(budget[i]))
