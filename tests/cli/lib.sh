@@ -26,7 +26,7 @@ fi
 demo_economy() {
 	local d=$SRCDIR/data/demo
 	printf '%s\n' "$d/org_units.csv" "$d/ledger.csv" "$d/rules.csv" "$d/actions.csv" \
-		"$d/bridge.csv" "$d/finance.csv"
+		"$d/bridge.csv" "$d/finance.csv" "$d/profile.csv"
 }
 
 # newdb NAME: the location of a new, empty database for this test: a file
