@@ -46,6 +46,16 @@ expect_contains "which profile, the rest" \
 expect_contains "sums" "Summaraderna har summan av sina raders periodiserade budget." "$out"
 case "$out" in *"raden regionbidrag: Regionbidrag, "*) fail "regionbidrag's profile listed other rows" ;; esac
 
+# the delårsrapport periodises the same way (one path): the same figures
+# and the same profiles named under its resultaträkning
+run --db "$db" report delarsrapport --unit LKR --period "jan–aug 2024" --format html -o "$T/d.html"
+expect_eq "report exit" 0 "$rc"
+html=$(sed 's/\xc2\xa0/ /g; s/−/-/g' "$T/d.html")
+expect_contains "report regionbidrag" '<th scope="row">Regionbidrag</th><td>–</td><td>–</td><td class="num">187 533</td>' "$html"
+expect_contains "report summa intäkter" '<th scope="row">SUMMA INTÄKTER</th><td>–</td><td>–</td><td class="num">284 033</td>' "$html"
+expect_contains "report resultat" '<th scope="row">RESULTAT</th><td>–</td><td>–</td><td class="num">10 315</td>' "$html"
+expect_contains "report names the profiles" "Periodisering av årsbudgeten: budgetprofilen för LKR för raden Regionbidrag; budgetprofilen för LKR (alla rader); summaraderna är summan av sina rader." "$html"
+
 # --profile still wins: 281 300 × 61 / 100 = 171 593
 run --db "$db" ledger --unit LKR --year 2024 --months 8 --profile 8,8,9,9,9,7,4,7,9,9,10,11
 expect_contains "--profile wins" "171 593" "$(line Regionbidrag)"
