@@ -209,7 +209,8 @@ static int write_action(void *ctx, const struct styr_action *a)
 	export_cell(w->out, a->due, 0);
 	export_cell(w->out, a->state, 0);
 	export_cell(w->out, e, 0);
-	export_cell(w->out, b, 1);
+	export_cell(w->out, b, 0);
+	export_cell(w->out, a->goal, 1);
 	return 0;
 }
 

@@ -99,11 +99,12 @@ const struct interchange_spec interchange_specs[STYR_ENTITY_COUNT] = {
                           COLUMN_BIT(RULE_CODE) | COLUMN_BIT(RULE_NAME) | COLUMN_BIT(RULE_CHECK) |
                               COLUMN_BIT(RULE_SUBJECT) | COLUMN_BIT(RULE_EXPR)},
     [STYR_ENTITY_ACTION] = {STYR_ENTITY_ACTION,
-                            9,
+                            10,
                             {"plan", "unit", "insatsomrade", "title", "owner", "due", "state",
-                             "expected", "achieved"},
+                             "expected", "achieved", "goal"},
                             COLUMN_BIT(ACT_PLAN) | COLUMN_BIT(ACT_UNIT) | COLUMN_BIT(ACT_TITLE) |
-                                COLUMN_BIT(ACT_STATE)},
+                                COLUMN_BIT(ACT_STATE),
+                            COLUMN_BIT(ACT_GOAL)},
     [STYR_ENTITY_BRIDGE] = {STYR_ENTITY_BRIDGE,
                             6,
                             {"year", "unit", "step", "label", "amount", "source"},
@@ -783,6 +784,7 @@ static int parse_mkr(struct csv_run *r, const char *column, const char *text, bo
 static int row_action(struct csv_run *r)
 {
 	struct styr_action *a = calloc(1, sizeof(*a));
+	struct styr_goal goal;
 	char date[STYR_DATE_MAX];
 	int rc;
 
@@ -799,9 +801,14 @@ static int row_action(struct csv_run *r)
 	    !(rc =
 	          parse_mkr(r, "expected", col(r, ACT_EXPECTED), &a->has_expected, &a->expected)) &&
 	    !(rc =
-	          parse_mkr(r, "achieved", col(r, ACT_ACHIEVED), &a->has_achieved, &a->achieved))) {
+	          parse_mkr(r, "achieved", col(r, ACT_ACHIEVED), &a->has_achieved, &a->achieved)) &&
+	    !(rc = take(r, ACT_GOAL, a->goal, sizeof(a->goal)))) {
 		memcpy(a->due, date, sizeof(a->due));
-		rc = styr_action_put(r->db, a, r->err);
+		/* "goal \"X\" does not exist" names the goal column */
+		if (a->goal[0])
+			rc = styr_goal_find(r->db, a->goal, &goal, r->err);
+		if (!rc)
+			rc = styr_action_put(r->db, a, r->err);
 	}
 	free(a);
 	return rc;
@@ -1123,7 +1130,7 @@ static int identify(struct csv_file *f, struct styr_err *err)
 			                  f->path, cols[i], entity_names[best],
 			                  "the columns of docs/formats.md");
 	for (i = 0; i < (int)f->spec->ncolumns; i++) {
-		int j, found = 0;
+		int j, found = (f->spec->optional & COLUMN_BIT(i)) != 0;
 
 		for (j = 0; j < ncols; j++)
 			found |= !strcmp(cols[j], f->spec->columns[i]);

@@ -90,7 +90,8 @@ enum {
 	ACT_DUE,
 	ACT_STATE,
 	ACT_EXPECTED,
-	ACT_ACHIEVED
+	ACT_ACHIEVED,
+	ACT_GOAL /* optional (migration 0006): files from before it lack it */
 };
 enum { BR_YEAR, BR_UNIT, BR_STEP, BR_LABEL, BR_AMOUNT, BR_SOURCE };
 /* budget profiles: the unit, the row ("" all) and the twelve months */
@@ -104,6 +105,7 @@ struct interchange_spec {
 	size_t ncolumns;
 	const char *columns[INTERCHANGE_MAX_COLUMNS];
 	unsigned required; /* COLUMN_BIT of each column that may not be empty */
+	unsigned optional; /* COLUMN_BIT of each column the header may leave out */
 };
 
 extern const struct interchange_spec interchange_specs[STYR_ENTITY_COUNT];

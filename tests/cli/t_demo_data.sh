@@ -53,7 +53,7 @@ if [ "$BACKEND" = pg ]; then
 		"$STYR" --db "$db" export values --format json >"$d/values.json"
 		"$STYR" --db "$db" report indicators --unit LKR --year 2024 -o "$d/r.html" >/dev/null
 	done
-	for f in org goals indicators targets values profiles; do
+	for f in org goals indicators targets values actions profiles; do
 		expect_eq "pg = sqlite: $f.csv" "$(cat "$T/out-lite/$f.csv")" "$(cat "$T/out-pg/$f.csv")"
 	done
 	expect_eq "pg = sqlite: values.json" "$(cat "$T/out-lite/values.json")" "$(cat "$T/out-pg/values.json")"
