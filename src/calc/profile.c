@@ -35,8 +35,8 @@ int styr_budget_profile_check(const struct styr_budget_profile *p, struct styr_e
 	for (i = 0; i < 12; i++) {
 		if (p->weight[i] < 0 || p->weight[i] > WEIGHT_MAX)
 			return styr_error(err, STYR_EINPUT,
-			                  "weight of %s %d: expected 0 to 100 000 in hundredths",
-			                  months[i], p->weight[i]);
+			                  "the weight of %s, %d hundredths: expected 0 to %d",
+			                  months[i], p->weight[i], WEIGHT_MAX);
 		sum += p->weight[i];
 	}
 	if (sum == 0)
