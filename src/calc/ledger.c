@@ -266,21 +266,30 @@ static void add_up_sums(struct styr_ledger_table *t, const struct gather *g,
 
 	for (i = 0; i < t->n; i++) {
 		struct styr_ledger_line *l = &t->lines[i];
-		int64_t sum = 0;
-		bool any = false;
+		int64_t sum = 0, year = 0, n = 0;
 
 		for (r = 0; r < nrows && strcmp(rows[r].code, l->row.code); r++)
 			;
 		if (r == nrows || !l->has_budget || g[r].have & H_BUDGET_MONTHS ||
 		    !(g[r].have & H_BUDGET_YEAR))
 			continue;
-		for (j = 0; j < i; j++)
-			if (t->lines[j].has_budget &&
-			    !strcmp(t->lines[j].row.parent, l->row.code)) {
-				sum += t->lines[j].budget;
-				any = true;
-			}
-		if (!any)
+		for (j = 0; j < i; j++) {
+			const struct styr_ledger_line *c = &t->lines[j];
+			size_t k;
+
+			if (!c->has_budget || strcmp(c->row.parent, l->row.code))
+				continue;
+			for (k = 0; k < nrows && strcmp(rows[k].code, c->row.code); k++)
+				;
+			sum += c->budget;
+			year += g[k].have & H_BUDGET_MONTHS ? g[k].budget_months + g[k].budget_after
+			                                    : g[k].budget_year;
+			n++;
+		}
+		/* Only where the rows make up the sum's year budget (up to a
+		 * printed rounding of 1 tkr a row): with rows missing, what the
+		 * others add up to is no budget for the sum. */
+		if (!n || year - g[r].budget_year > n || g[r].budget_year - year > n)
 			continue;
 		l->budget = sum;
 		l->budget_summed = true;

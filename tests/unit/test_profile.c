@@ -220,6 +220,8 @@ static void test_store_and_table(void **state)
 	 * −190 241 × 810 / 1 210 = −127 351,4 → −127 351. */
 	budget(db, "LKR", "regionbidrag", 281300);
 	budget(db, "LKR", "lonekostnader", -190241);
+	budget(db, "LKR", "summa_kostnader", -190241);
+	budget(db, "LKR", "summa_intakter", 434475);
 	assert_int_equal(styr_ledger_table_build(db, "LKR", "", 2024, 8, NULL, &t, &err), STYR_OK);
 	li = line(&t, "regionbidrag");
 	assert_int_equal(li->budget, 185418);
@@ -230,6 +232,17 @@ static void test_store_and_table(void **state)
 	assert_int_equal(li->budget, -127351);
 	assert_string_equal(li->profile_unit, "LKR");
 	assert_string_equal(li->profile_row, "lonekostnader");
+	/* SUMMA KOSTNADER's only row makes up its year budget: the sum of
+	 * the rows for the period, whatever their profiles */
+	li = line(&t, "summa_kostnader");
+	assert_int_equal(li->budget, -127351);
+	assert_true(li->budget_summed);
+	/* SUMMA INTÄKTER's rows (281 300) do not make up its 434 475: it is
+	 * periodised by its own profile, 434 475 × 6 575 / 9 975 = 286 383,3 */
+	li = line(&t, "summa_intakter");
+	assert_int_equal(li->budget, 286383);
+	assert_false(li->budget_summed);
+	assert_string_equal(li->profile_unit, "RS");
 	styr_ledger_table_release(&t);
 
 	/* the caller's weights win over the stored profiles (--profile):
