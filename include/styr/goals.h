@@ -292,6 +292,17 @@ struct styr_xmatris_actions {
 	void *ctx;
 };
 
+/* The hook filled from the action store (src/calc/action.c): the actions
+ * of unit (NULL: every unit) whose goal column names the goal, or whose
+ * insatsområde names it by code or title (plans that give no goal).
+ * hook->ctx points at h, which the caller keeps while hook is in use. */
+struct styr_action_hook {
+	struct styr_db *db;
+	const char *unit;
+};
+void styr_action_xmatris_hook(struct styr_action_hook *h, struct styr_db *db, const char *unit,
+                              struct styr_xmatris_actions *hook);
+
 struct styr_xmatris_row {
 	struct styr_goal goal;
 	char chain[STYR_XMATRIS_MAX][STYR_CODE_MAX]; /* parent, grandparent, … */

@@ -33,6 +33,7 @@ enum styr_entity {
 	STYR_ENTITY_RULE,
 	STYR_ENTITY_ACTION,
 	STYR_ENTITY_BRIDGE,
+	STYR_ENTITY_PROFILE, /* budget profiles (periodiseringsprofiler) */
 	STYR_ENTITY_COUNT
 };
 

@@ -144,6 +144,18 @@ struct styr_ledger_line {
 	int64_t forandring_pct100; /* in hundredths of a percent */
 	int64_t prognos;           /* helårsprognos: given, or derived */
 	bool prognos_derived;
+	/* How the year budget was spread over the months (budget or derived
+	 * prognos of part of a year from a year figure): periodised says it
+	 * was; profile_unit/profile_row name the stored profile used ("" and
+	 * "": flat, or the caller's weights); profile_row "" is the unit's
+	 * profile for every row. */
+	bool periodised;
+	char profile_unit[STYR_CODE_MAX];
+	char profile_row[STYR_CODE_MAX];
+	/* A sum row (SUMMA INTÄKTER, RESULTAT) whose periodised budget is
+	 * the sum of its rows' periodised budgets, so that the table adds up
+	 * whatever profiles its rows have. */
+	bool budget_summed;
 };
 
 struct styr_ledger_table {
@@ -152,12 +164,56 @@ struct styr_ledger_table {
 };
 
 /* Build the table for unit, tab ("" = the resultaträkning), year and the
- * months 1..months (12: the whole year).  weights: budget profile (NULL:
- * flat).  Release with styr_ledger_table_release. */
+ * months 1..months (12: the whole year).  weights: a budget profile for
+ * every row (--profile); NULL: each row's stored profile as
+ * styr_profile_lookup_find picks it, flat where none is stored.  Release
+ * with styr_ledger_table_release. */
 int styr_ledger_table_build(struct styr_db *db, const char *unit, const char *tab, int year,
                             int months, const int *weights, struct styr_ledger_table *out,
                             struct styr_err *err);
 void styr_ledger_table_release(struct styr_ledger_table *t);
+
+/* ---- budget profiles (periodiseringsprofiler, src/calc/profile.c) ---- */
+
+/* How a unit spreads a year budget over the months: twelve weights in
+ * hundredths (8,5 is 850), each ≥ 0 and not all 0; only the proportions
+ * matter.  row "" holds for every row of the unit without its own. */
+struct styr_budget_profile {
+	char unit[STYR_CODE_MAX];
+	char row[STYR_CODE_MAX];
+	int weight[12];
+};
+
+/* Refuse weights styr cannot periodise by (negative, all zero). */
+int styr_budget_profile_check(const struct styr_budget_profile *p, struct styr_err *err);
+/* Store (replace) the profile of p->unit and p->row. */
+int styr_budget_profile_put(struct styr_db *db, const struct styr_budget_profile *p,
+                            struct styr_err *err);
+/* unit NULL: all; ordered by unit code, then row ("" first). */
+int styr_budget_profile_each(struct styr_db *db, const char *unit,
+                             int (*cb)(void *ctx, const struct styr_budget_profile *p), void *ctx,
+                             struct styr_err *err);
+
+#define STYR_PROFILE_CHAIN_MAX 16
+
+/* The profiles that may periodise one unit's budget: the unit's own and
+ * its parents' up to the top, read once so that a table of twenty rows
+ * costs one walk.  Owns profiles; release with styr_profile_lookup_release. */
+struct styr_profile_lookup {
+	char chain[STYR_PROFILE_CHAIN_MAX][STYR_CODE_MAX]; /* the unit, its parent, … */
+	int nchain;
+	struct styr_budget_profile *profiles;
+	size_t n, cap;
+};
+
+int styr_profile_lookup_init(struct styr_db *db, const char *unit, struct styr_profile_lookup *l,
+                             struct styr_err *err);
+/* The profile for row: the nearest unit of the chain that has one for the
+ * row itself, else for every row ("") — a unit's own profile for all rows
+ * wins over a parent's for the row.  NULL: none (flat).  Borrowed from l. */
+const struct styr_budget_profile *styr_profile_lookup_find(const struct styr_profile_lookup *l,
+                                                           const char *row);
+void styr_profile_lookup_release(struct styr_profile_lookup *l);
 
 /* ---- validation rules (src/calc/check.c) ---- */
 
@@ -199,6 +255,7 @@ struct styr_action {
 	char state[STYR_CODE_MAX]; /* planerad, pågår, genomförd, avbruten */
 	bool has_expected, has_achieved;
 	int64_t expected, achieved; /* tkr */
+	char goal[STYR_CODE_MAX];   /* the goal it works towards; "" not given */
 };
 
 int styr_action_state_check(const char *state, struct styr_err *err);

@@ -4,9 +4,16 @@
  * achieved / expected over its actions (seed 002: 5,8 of 7,8 Mkr = 74 %),
  * computed in whole tkr and rounded once, so that a plan's figure and the
  * sum of its parts never disagree by more than the printed rounding.
+ *
+ * An action works towards a goal: the plan names it (the goal column,
+ * migration 0006), or, in plans that name none, its insatsområde is the
+ * goal's code or title.  styr_action_xmatris_hook gives the X-matris
+ * (src/calc/xmatris.c) the actions towards each of a unit's goals by
+ * that rule, so the CLI, the reports and the web list the same actions.
  */
 #include <string.h>
 
+#include "styr/goals.h"
 #include "styr/ledger.h"
 
 bool styr_completion_permille(int64_t achieved, int64_t expected, int64_t *out)
@@ -28,4 +35,48 @@ int styr_action_state_check(const char *state, struct styr_err *err)
 	return styr_error(err, STYR_EINPUT,
 	                  "action state \"%s\": expected planerad, pågår, genomförd or avbruten",
 	                  state);
+}
+
+/* One goal's walk over the actions. */
+struct towards {
+	const struct styr_action_hook *h;
+	const struct styr_goal *goal;
+	int (*cb)(void *, const char *, const char *);
+	void *cb_ctx;
+};
+
+static int towards_goal(void *ctx, const struct styr_action *a)
+{
+	struct towards *t = ctx;
+
+	if (t->h->unit && strcmp(a->unit, t->h->unit))
+		return 0;
+	if (a->goal[0] ? strcmp(a->goal, t->goal->code)
+	               : !a->insatsomrade[0] || (strcmp(a->insatsomrade, t->goal->code) &&
+	                                         strcmp(a->insatsomrade, t->goal->title)))
+		return 0;
+	return t->cb(t->cb_ctx, a->title, a->owner);
+}
+
+static int actions_each(void *ctx, const char *goal,
+                        int (*cb)(void *cb_ctx, const char *action, const char *owner),
+                        void *cb_ctx, struct styr_err *err)
+{
+	const struct styr_action_hook *h = ctx;
+	struct styr_goal g;
+	struct towards t = {h, &g, cb, cb_ctx};
+	int rc;
+
+	if ((rc = styr_goal_find(h->db, goal, &g, err)))
+		return rc;
+	return styr_action_each(h->db, NULL, towards_goal, &t, err);
+}
+
+void styr_action_xmatris_hook(struct styr_action_hook *h, struct styr_db *db, const char *unit,
+                              struct styr_xmatris_actions *hook)
+{
+	h->db = db;
+	h->unit = unit;
+	hook->each = actions_each;
+	hook->ctx = h;
 }

@@ -221,6 +221,7 @@ static bool derive(const struct gather *g, int months, const int *weights,
 	} else if (g->have & H_BUDGET_YEAR) {
 		l->budget = styr_budget_period(g->budget_year, weights, 1, months);
 		l->has_budget = true;
+		l->periodised = !whole;
 	}
 	if (l->has_utfall && l->has_budget)
 		l->avvikelse = l->utfall - l->budget;
@@ -242,11 +243,62 @@ static bool derive(const struct gather *g, int months, const int *weights,
 			l->prognos = l->utfall;
 		else if (g->have & H_BUDGET_MONTHS)
 			l->prognos = l->utfall + g->budget_after;
-		else
+		else {
 			l->prognos = styr_forecast_year(l->utfall, g->budget_year, weights, months);
+			l->periodised = true;
+		}
 		l->has_prognos = l->prognos_derived = true;
 	}
 	return l->has_utfall || l->has_prev || l->has_budget || l->has_prognos;
+}
+
+/* Rows periodised by different profiles would leave a periodised sum
+ * (SUMMA INTÄKTER, RESULTAT) that is not the sum of its periodised rows.
+ * A sum row whose year budget was periodised therefore takes the sum of
+ * its rows' budgets for the period, so the table adds up across as the
+ * months add up down; the avvikelse and a derived prognos (the year
+ * budget's rest) follow.  Rows print before their sum (the plan's
+ * positions), so nested sums are final when their parent adds them. */
+static void add_up_sums(struct styr_ledger_table *t, const struct gather *g,
+                        const struct styr_ledger_row *rows, size_t nrows)
+{
+	size_t i, j, r;
+
+	for (i = 0; i < t->n; i++) {
+		struct styr_ledger_line *l = &t->lines[i];
+		int64_t sum = 0, year = 0, n = 0;
+
+		for (r = 0; r < nrows && strcmp(rows[r].code, l->row.code); r++)
+			;
+		if (r == nrows || !l->has_budget || g[r].have & H_BUDGET_MONTHS ||
+		    !(g[r].have & H_BUDGET_YEAR))
+			continue;
+		for (j = 0; j < i; j++) {
+			const struct styr_ledger_line *c = &t->lines[j];
+			size_t k;
+
+			if (!c->has_budget || strcmp(c->row.parent, l->row.code))
+				continue;
+			for (k = 0; k < nrows && strcmp(rows[k].code, c->row.code); k++)
+				;
+			sum += c->budget;
+			year += g[k].have & H_BUDGET_MONTHS ? g[k].budget_months + g[k].budget_after
+			                                    : g[k].budget_year;
+			n++;
+		}
+		/* Only where the rows make up the sum's year budget (up to a
+		 * printed rounding of 1 tkr a row): with rows missing, what the
+		 * others add up to is no budget for the sum. */
+		if (!n || year - g[r].budget_year > n || g[r].budget_year - year > n)
+			continue;
+		l->budget = sum;
+		l->budget_summed = true;
+		l->profile_unit[0] = l->profile_row[0] = '\0';
+		if (l->has_utfall)
+			l->avvikelse = l->utfall - l->budget;
+		if (l->prognos_derived)
+			l->prognos = l->utfall + g[r].budget_year - l->budget;
+	}
 }
 
 int styr_ledger_table_build(struct styr_db *db, const char *unit, const char *tab, int year,
@@ -255,11 +307,13 @@ int styr_ledger_table_build(struct styr_db *db, const char *unit, const char *ta
 {
 	struct build b;
 	struct styr_ledger_filter f = {unit, tab, 0};
+	struct styr_profile_lookup profiles;
 	size_t i;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
 	memset(&b, 0, sizeof(b));
+	memset(&profiles, 0, sizeof(profiles));
 	b.tab = tab;
 	b.year = year;
 	b.months = months < 1 ? 12 : months > 12 ? 12 : months;
@@ -271,13 +325,27 @@ int styr_ledger_table_build(struct styr_db *db, const char *unit, const char *ta
 		rc = styr_ledger_each(db, &f, add_entry, &b, err);
 	if (!rc && !(out->lines = calloc(b.nrows ? b.nrows : 1, sizeof(*out->lines))))
 		rc = styr_error(err, STYR_ENOMEM, "out of memory");
+	/* The caller's weights hold for every row; else each row's stored
+	 * profile (src/calc/profile.c), flat where there is none. */
+	if (!rc && !weights)
+		rc = styr_profile_lookup_init(db, unit, &profiles, err);
 	for (i = 0; !rc && i < b.nrows; i++) {
 		struct styr_ledger_line *l = &out->lines[out->n];
+		const struct styr_budget_profile *p =
+		    weights ? NULL : styr_profile_lookup_find(&profiles, b.rows[i].code);
 
 		l->row = b.rows[i];
-		if (b.g[i].have && derive(&b.g[i], b.months, weights, l))
+		if (b.g[i].have && derive(&b.g[i], b.months, p ? p->weight : weights, l)) {
+			if (p && l->periodised) {
+				memcpy(l->profile_unit, p->unit, sizeof(l->profile_unit));
+				memcpy(l->profile_row, p->row, sizeof(l->profile_row));
+			}
 			out->n++;
+		}
 	}
+	styr_profile_lookup_release(&profiles);
+	if (!rc && b.months < 12)
+		add_up_sums(out, b.g, b.rows, b.nrows);
 	free(b.rows);
 	free(b.g);
 	if (rc)

@@ -59,8 +59,9 @@ static int run(struct cli *cli, int argc, char **argv)
 	if (strcmp(format, "csv") && strcmp(format, "json"))
 		return cli_usage(&cmd_export_def, "--format \"%s\": expected csv or json", format);
 	if (!strcmp(format, "json") && kind != STYR_ENTITY_VALUE && kind < STYR_ENTITY_UPPDRAG)
-		return cli_usage(&cmd_export_def, "--format json is for values, the goals area's "
-		                                  "kinds, ledger, rules, actions and bridge");
+		return cli_usage(&cmd_export_def,
+		                 "--format json is for values, the goals area's "
+		                 "kinds, ledger, rules, actions, bridge and profiles");
 	if (cli_open(cli, 0, &db, &err))
 		return cli_fail(&err);
 	if (dir)

@@ -44,6 +44,66 @@ static int parse_profile(const char *text, int *w)
 	return *text ? -1 : 0;
 }
 
+/* Say how the year budgets of part of a year were periodised: the
+ * --profile weights, or per stored profile (styr_profile_lookup_find's
+ * choice) the rows it spread, or flat.  Nothing for a whole year. */
+static void profile_note(const struct styr_ledger_table *t, const int *given, const char *arg)
+{
+	size_t i, j;
+
+	if (given) {
+		for (i = 0; i < t->n && !t->lines[i].periodised; i++)
+			;
+		if (i < t->n)
+			printf("Periodisering: --profile %s\n", arg);
+		return;
+	}
+	for (i = 0; i < t->n; i++) {
+		const struct styr_ledger_line *l = &t->lines[i];
+		bool first = true, all = true;
+
+		if (!l->periodised || l->budget_summed)
+			continue;
+		/* one sentence per profile, at the first row that used it */
+		for (j = 0; j < i; j++)
+			if (t->lines[j].periodised && !t->lines[j].budget_summed &&
+			    !strcmp(t->lines[j].profile_unit, l->profile_unit) &&
+			    !strcmp(t->lines[j].profile_row, l->profile_row))
+				break;
+		if (j < i)
+			continue;
+		for (j = 0; j < t->n; j++)
+			if (t->lines[j].periodised && !t->lines[j].budget_summed &&
+			    (strcmp(t->lines[j].profile_unit, l->profile_unit) ||
+			     strcmp(t->lines[j].profile_row, l->profile_row)))
+				all = false;
+		if (!l->profile_unit[0])
+			printf("Periodisering: jämnt, 1/12 per månad (ingen lagrad profil)");
+		else if (!l->profile_row[0])
+			printf("Periodisering: profilen för %s (alla rader)", l->profile_unit);
+		else
+			printf("Periodisering: profilen för %s, raden %s", l->profile_unit,
+			       l->profile_row);
+		if (all) {
+			printf("\n");
+			continue;
+		}
+		printf(":");
+		for (j = i; j < t->n; j++)
+			if (t->lines[j].periodised && !t->lines[j].budget_summed &&
+			    !strcmp(t->lines[j].profile_unit, l->profile_unit) &&
+			    !strcmp(t->lines[j].profile_row, l->profile_row)) {
+				printf("%s %s", first ? "" : ",", t->lines[j].row.label);
+				first = false;
+			}
+		printf("\n");
+	}
+	for (i = 0; i < t->n && !t->lines[i].budget_summed; i++)
+		;
+	if (i < t->n)
+		printf("Summaraderna har summan av sina raders periodiserade budget.\n");
+}
+
 static int run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -51,7 +111,7 @@ static int run(struct cli *cli, int argc, char **argv)
 	    {"months", required_argument, NULL, 'm'},  {"table", required_argument, NULL, 't'},
 	    {"profile", required_argument, NULL, 'p'}, {NULL, 0, NULL, 0},
 	};
-	const char *unit = NULL, *tab = "";
+	const char *unit = NULL, *tab = "", *profile_arg = NULL;
 	struct styr_ledger_table t;
 	struct styr_org_unit u;
 	struct styr_db *db;
@@ -93,6 +153,7 @@ static int run(struct cli *cli, int argc, char **argv)
 				    "by commas",
 				    optarg);
 			profile = weights;
+			profile_arg = optarg;
 			break;
 		default:
 			return cli_usage(&cmd_ledger_def, "unknown option");
@@ -166,6 +227,7 @@ static int run(struct cli *cli, int argc, char **argv)
 	}
 	if (!t.n)
 		printf("(inga belopp för %s %d)\n", u.code, year);
+	profile_note(&t, profile, profile_arg);
 	styr_ledger_table_release(&t);
 	styr_db_close(db);
 	return 0;
@@ -181,7 +243,9 @@ const struct command cmd_ledger_def = {
     "in tkr: utfall the year before and this year, budget for the period,\n"
     "avvikelse = utfall − budget, förändring in tkr and percent, and the\n"
     "helårsprognos (marked * when derived as utfall to date + budget for the\n"
-    "months left).  The year budget is spread flat over the months, or by\n"
-    "--profile (twelve weights).  --table picks a partial table a report\n"
+    "months left).  The year budget is spread over the months by --profile\n"
+    "(twelve weights), else by the stored budget profile of the unit (or the\n"
+    "nearest unit above it) for the row or for all rows, else flat; a line\n"
+    "below the table says which.  --table picks a partial table a report\n"
     "printed (e.g. personal); default the resultaträkning itself.\n",
 };

@@ -189,6 +189,8 @@ static int grid_indicator(void *ctx, const struct styr_indicator *ind)
 
 static int show_xmatris(struct styr_db *db, const char *unit, struct styr_err *err)
 {
+	struct styr_action_hook hook;
+	struct styr_xmatris_actions actions;
 	struct xm_print p;
 	struct styr_org_unit u;
 	size_t g;
@@ -201,8 +203,9 @@ static int show_xmatris(struct styr_db *db, const char *unit, struct styr_err *e
 	if (rc)
 		return rc;
 	printf("X-matris för %s %s\n\n", u.code, u.name);
-	/* No actions hook yet: the action plans arrive with the economy area. */
-	rc = styr_xmatris_each(db, unit, NULL, print_row, &p, err);
+	/* The actions towards each goal come from the action store. */
+	styr_action_xmatris_hook(&hook, db, u.code, &actions);
+	rc = styr_xmatris_each(db, unit, &actions, print_row, &p, err);
 	if (!rc && p.n) {
 		printf("\n%-10s", "indikator");
 		for (g = 0; g < p.n; g++)

@@ -444,6 +444,7 @@ int styr_export_csv(struct styr_db *db, enum styr_entity kind, const struct styr
 	case STYR_ENTITY_RULE:
 	case STYR_ENTITY_ACTION:
 	case STYR_ENTITY_BRIDGE:
+	case STYR_ENTITY_PROFILE:
 		rc = export_econ_csv(db, kind, f, out, err);
 		break;
 	default:

@@ -1,7 +1,7 @@
 /*
- * Writing the economy's interchange files: ledger amounts and validation
- * rules, in the columns of interchange_specs so that styr import csv reads
- * the output back to the same rows.  Amounts are whole tkr written without
+ * Writing the economy's interchange files: ledger amounts, validation
+ * rules, action plans, the bridge and budget profiles, in the columns of interchange_specs so that
+ * styr import csv reads the output back to the same rows.  Amounts are whole tkr written without
  * thousands separators (a machine file, not a report).
  */
 #include <inttypes.h>
@@ -152,10 +152,12 @@ int styr_export_econ_json(struct styr_db *db, enum styr_entity kind,
 		j.numeric = 1u << BR_YEAR | 1u << BR_AMOUNT;
 	else if (kind == STYR_ENTITY_RULE)
 		j.numeric = 1u << RULE_TOLERANCE;
+	else if (kind == STYR_ENTITY_PROFILE)
+		j.numeric = 0xfffu << PRO_JAN;
 	else
 		return styr_error(err, STYR_EUSAGE,
 		                  "--format json: expected values, ledger, rules, "
-		                  "actions or bridge");
+		                  "actions, bridge or profiles");
 	mem = open_memstream(&buf, &len);
 	if (!mem)
 		return styr_error(err, STYR_ENOMEM, "out of memory");
@@ -207,7 +209,8 @@ static int write_action(void *ctx, const struct styr_action *a)
 	export_cell(w->out, a->due, 0);
 	export_cell(w->out, a->state, 0);
 	export_cell(w->out, e, 0);
-	export_cell(w->out, b, 1);
+	export_cell(w->out, b, 0);
+	export_cell(w->out, a->goal, 1);
 	return 0;
 }
 
@@ -227,6 +230,29 @@ static int write_bridge(void *ctx, const struct styr_bridge_line *b)
 	return 0;
 }
 
+/* A weight in hundredths with the decimals needed ("8", "8,5", "8,25"). */
+static int write_profile(void *ctx, const struct styr_budget_profile *p)
+{
+	struct econ_writer *w = ctx;
+	char num[32];
+	int i;
+
+	export_cell(w->out, p->unit, 0);
+	export_cell(w->out, p->row, 0);
+	for (i = 0; i < 12; i++) {
+		int v = p->weight[i];
+
+		if (v % 100 == 0)
+			snprintf(num, sizeof(num), "%d", v / 100);
+		else if (v % 10 == 0)
+			snprintf(num, sizeof(num), "%d,%d", v / 100, v % 100 / 10);
+		else
+			snprintf(num, sizeof(num), "%d,%02d", v / 100, v % 100);
+		export_cell(w->out, num, i == 11);
+	}
+	return 0;
+}
+
 int export_econ_csv(struct styr_db *db, enum styr_entity kind, const struct styr_value_filter *f,
                     FILE *out, struct styr_err *err)
 {
@@ -241,5 +267,7 @@ int export_econ_csv(struct styr_db *db, enum styr_entity kind, const struct styr
 		return styr_bridge_each(db, f ? f->year : 0, write_bridge, &w, err);
 	if (kind == STYR_ENTITY_ACTION)
 		return styr_action_each(db, NULL, write_action, &w, err);
+	if (kind == STYR_ENTITY_PROFILE)
+		return styr_budget_profile_each(db, f ? f->unit : NULL, write_profile, &w, err);
 	return styr_rule_each(db, write_rule, &w, err);
 }

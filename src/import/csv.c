@@ -100,16 +100,24 @@ const struct interchange_spec interchange_specs[STYR_ENTITY_COUNT] = {
                           COLUMN_BIT(RULE_CODE) | COLUMN_BIT(RULE_NAME) | COLUMN_BIT(RULE_CHECK) |
                               COLUMN_BIT(RULE_SUBJECT) | COLUMN_BIT(RULE_EXPR)},
     [STYR_ENTITY_ACTION] = {STYR_ENTITY_ACTION,
-                            9,
+                            10,
                             {"plan", "unit", "insatsomrade", "title", "owner", "due", "state",
-                             "expected", "achieved"},
+                             "expected", "achieved", "goal"},
                             COLUMN_BIT(ACT_PLAN) | COLUMN_BIT(ACT_UNIT) | COLUMN_BIT(ACT_TITLE) |
-                                COLUMN_BIT(ACT_STATE)},
+                                COLUMN_BIT(ACT_STATE),
+                            COLUMN_BIT(ACT_GOAL)},
     [STYR_ENTITY_BRIDGE] = {STYR_ENTITY_BRIDGE,
                             6,
                             {"year", "unit", "step", "label", "amount", "source"},
                             COLUMN_BIT(BR_YEAR) | COLUMN_BIT(BR_UNIT) | COLUMN_BIT(BR_STEP) |
                                 COLUMN_BIT(BR_AMOUNT)},
+    /* Every month is required: a profile with a gap is a mistake, not a
+     * zero. */
+    [STYR_ENTITY_PROFILE] = {STYR_ENTITY_PROFILE,
+                             14,
+                             {"unit", "row", "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug",
+                              "sep", "okt", "nov", "dec"},
+                             COLUMN_BIT(PRO_UNIT) | (0xfffu << PRO_JAN)},
 };
 
 static const char *const entity_names[STYR_ENTITY_COUNT] = {
@@ -131,6 +139,7 @@ static const char *const entity_names[STYR_ENTITY_COUNT] = {
     "rules",
     "actions",
     "bridge",
+    "profiles",
 };
 
 const char *styr_entity_name(enum styr_entity e)
@@ -780,6 +789,7 @@ static int parse_mkr(struct csv_run *r, const char *column, const char *text, bo
 static int row_action(struct csv_run *r)
 {
 	struct styr_action *a = calloc(1, sizeof(*a));
+	struct styr_goal goal;
 	char date[STYR_DATE_MAX];
 	int rc;
 
@@ -796,9 +806,14 @@ static int row_action(struct csv_run *r)
 	    !(rc =
 	          parse_mkr(r, "expected", col(r, ACT_EXPECTED), &a->has_expected, &a->expected)) &&
 	    !(rc =
-	          parse_mkr(r, "achieved", col(r, ACT_ACHIEVED), &a->has_achieved, &a->achieved))) {
+	          parse_mkr(r, "achieved", col(r, ACT_ACHIEVED), &a->has_achieved, &a->achieved)) &&
+	    !(rc = take(r, ACT_GOAL, a->goal, sizeof(a->goal)))) {
 		memcpy(a->due, date, sizeof(a->due));
-		rc = styr_action_put(r->db, a, r->err);
+		/* "goal \"X\" does not exist" names the goal column */
+		if (a->goal[0])
+			rc = styr_goal_find(r->db, a->goal, &goal, r->err);
+		if (!rc)
+			rc = styr_action_put(r->db, a, r->err);
 	}
 	free(a);
 	return rc;
@@ -825,6 +840,54 @@ static int row_bridge(struct csv_run *r)
 	return styr_bridge_put(r->db, &b, r->err);
 }
 
+/* economy: a budget profile (docs/formats.md, "Budget profiles").  A
+ * weight is a number of at most two decimals, stored in hundredths; each
+ * bad cell names its month's column. */
+static int row_profile(struct csv_run *r)
+{
+	struct styr_budget_profile p;
+	struct styr_ledger_row row;
+	int i, rc;
+
+	memset(&p, 0, sizeof(p));
+	if ((rc = take(r, PRO_UNIT, p.unit, sizeof(p.unit))))
+		return rc;
+	for (i = 0; i < 12; i++) {
+		const char *column = r->file->spec->columns[PRO_JAN + i];
+		const char *text = col(r, PRO_JAN + i);
+		struct styr_err quiet;
+		struct styr_num n;
+
+		styr_err_init(&quiet);
+		if (styr_num_parse(text, &n, &quiet) || n.kind != STYR_NUM_VALUE || n.percent ||
+		    n.decimals > 2)
+			return styr_error(r->err, STYR_EINPUT,
+			                  "column \"%s\": weight \"%s\": expected a number such as "
+			                  "8 or 8,5 (at most two decimals)",
+			                  column, text);
+		if (n.value < 0 || n.value > 100000)
+			return styr_error(r->err, STYR_EINPUT,
+			                  "column \"%s\": weight \"%s\": expected %s", column, text,
+			                  n.value < 0 ? "0 or more (a month cannot weigh less than "
+			                                "nothing)"
+			                              : "at most 100 000");
+		p.weight[i] = (int)(n.value * 100.0 + 0.5);
+	}
+	if ((rc = styr_budget_profile_check(&p, r->err))) {
+		styr_err_prefix(r->err, "columns \"jan\"–\"dec\": ");
+		return rc;
+	}
+	/* the unit first, so that an unknown unit is named as such */
+	if ((rc = styr_org_find(r->db, p.unit, &(struct styr_org_unit){0}, r->err)))
+		return rc;
+	if (*col(r, PRO_ROW)) {
+		if ((rc = styr_ledger_row_find(r->db, col(r, PRO_ROW), &row, r->err)))
+			return rc;
+		memcpy(p.row, row.code, sizeof(p.row));
+	}
+	return styr_budget_profile_put(r->db, &p, r->err);
+}
+
 static int (*const row_fn[STYR_ENTITY_COUNT])(struct csv_run *) = {
     [STYR_ENTITY_ORG] = row_org,
     [STYR_ENTITY_GOAL] = row_goal,
@@ -842,6 +905,7 @@ static int (*const row_fn[STYR_ENTITY_COUNT])(struct csv_run *) = {
     [STYR_ENTITY_RULE] = row_rule,
     [STYR_ENTITY_ACTION] = row_action,
     [STYR_ENTITY_BRIDGE] = row_bridge,
+    [STYR_ENTITY_PROFILE] = row_profile,
 };
 
 static int check_required(struct csv_run *r)
@@ -1072,7 +1136,7 @@ static int identify(struct csv_file *f, struct styr_err *err)
 			                  f->path, cols[i], entity_names[best],
 			                  "the columns of docs/formats.md");
 	for (i = 0; i < (int)f->spec->ncolumns; i++) {
-		int j, found = 0;
+		int j, found = (f->spec->optional & COLUMN_BIT(i)) != 0;
 
 		for (j = 0; j < ncols; j++)
 			found |= !strcmp(cols[j], f->spec->columns[i]);

@@ -139,7 +139,7 @@ static int budget_chart(const struct section *s, const struct styr_ledger_table 
 /* Budget against utfall per month of the report's year, for RESULTAT
  * (or SUMMA KOSTNADER when the months have no result): the monthly
  * utfall as stored, the budget as stored per month or else the year
- * budget periodised flat, as the resultaträkning does. */
+ * budget periodised by the row's profile, as the resultaträkning does. */
 struct month_rows {
 	int months;
 	int64_t utfall[2][13], budget[2][13]; /* [0] resultat, [1] summa_kostnader */
@@ -184,6 +184,8 @@ static int month_chart(const struct section *s, const struct styr_ledger_table *
 	double budget[12], utfall[12];
 	char alt[2048], title[STYR_NAME_MAX + 64], a[48], b[48];
 	bool monthly[2] = {false, false}, any_budget = false;
+	struct styr_profile_lookup profiles;
+	int weights[12], *profile = NULL;
 	size_t len;
 	int i, r, rc;
 
@@ -200,6 +202,20 @@ static int month_chart(const struct section *s, const struct styr_ledger_table *
 	          : row_label(t, "resultat", "RESULTAT");
 	for (i = 1; i <= 12; i++)
 		any_budget |= m.has_budget[r][i];
+	/* A year budget is spread as the resultaträkning spreads it: by the
+	 * row's stored profile (src/calc/profile.c), flat where none. */
+	if (!any_budget && m.has_budget[r][0]) {
+		const struct styr_budget_profile *p;
+
+		if ((rc = styr_profile_lookup_init(s->db, s->unit->code, &profiles, s->err)))
+			return rc;
+		p = styr_profile_lookup_find(&profiles, r ? "summa_kostnader" : "resultat");
+		if (p) {
+			memcpy(weights, p->weight, sizeof(weights));
+			profile = weights;
+		}
+		styr_profile_lookup_release(&profiles);
+	}
 	len = (size_t)snprintf(
 	    alt, sizeof(alt),
 	    "Stapeldiagram över budget och utfall per månad %d, %s, tkr:", s->year, label);
@@ -209,7 +225,8 @@ static int month_chart(const struct section *s, const struct styr_ledger_table *
 		if (any_budget)
 			budget[i] = m.has_budget[r][i + 1] ? (double)m.budget[r][i + 1] : NAN;
 		else if (m.has_budget[r][0])
-			budget[i] = (double)styr_budget_period(m.budget[r][0], NULL, i + 1, i + 1);
+			budget[i] =
+			    (double)styr_budget_period(m.budget[r][0], profile, i + 1, i + 1);
 		else
 			budget[i] = NAN;
 		if (isnan(budget[i]))
@@ -418,6 +435,50 @@ static int forecast_text(const struct section *s, const struct styr_ledger_table
 	return doc_paragraph(s->doc, "Helårsprognos: ingen prognos för resultatet finns.", s->err);
 }
 
+/* Which profiles spread the year budgets over the report's months (the
+ * choice of src/calc/profile.c, as styr ledger prints it): one sentence
+ * naming each, or nothing when no budget was periodised. */
+static int periodisation_text(const struct section *s, const struct styr_ledger_table *t)
+{
+	char text[2048], what[STYR_NAME_MAX + 2 * STYR_CODE_MAX + 64];
+	size_t len, i, j, n = 0, total = 0;
+
+	for (i = 0; i < t->n; i++)
+		total += t->lines[i].periodised && !t->lines[i].budget_summed;
+	if (!total)
+		return STYR_OK;
+	len = (size_t)snprintf(text, sizeof(text), "Periodisering av årsbudgeten:");
+	for (i = 0; i < t->n; i++) {
+		const struct styr_ledger_line *l = &t->lines[i];
+
+		if (!l->periodised || l->budget_summed)
+			continue;
+		for (j = 0; j < i; j++)
+			if (t->lines[j].periodised && !t->lines[j].budget_summed &&
+			    !strcmp(t->lines[j].profile_unit, l->profile_unit) &&
+			    !strcmp(t->lines[j].profile_row, l->profile_row))
+				break;
+		if (j < i)
+			continue;
+		if (!l->profile_unit[0])
+			snprintf(what, sizeof(what), "jämnt, 1/12 per månad");
+		else if (!l->profile_row[0])
+			snprintf(what, sizeof(what), "budgetprofilen för %s (alla rader)",
+			         l->profile_unit);
+		else
+			snprintf(what, sizeof(what), "budgetprofilen för %s för raden %s",
+			         l->profile_unit, l->row.label);
+		if (len < sizeof(text))
+			len += (size_t)snprintf(text + len, sizeof(text) - len, "%s %s",
+			                        n ? ";" : "", what);
+		n++;
+	}
+	if (len < sizeof(text))
+		snprintf(text + len, sizeof(text) - len, "%s",
+		         n > 1 ? "; summaraderna är summan av sina rader." : ".");
+	return doc_paragraph(s->doc, text, s->err);
+}
+
 int section_economy_figures(const struct section *s, bool *any)
 {
 	struct styr_ledger_table t;
@@ -433,6 +494,8 @@ int section_economy_figures(const struct section *s, bool *any)
 		*any = true;
 		snprintf(caption, sizeof(caption), "Resultaträkning %s (tkr)", s->label);
 		rc = ledger_table(s, &t, caption);
+		if (!rc)
+			rc = periodisation_text(s, &t);
 		if (!rc)
 			rc = budget_chart(s, &t);
 		if (!rc)

@@ -268,7 +268,7 @@ struct store {
 
 /* Parameters of one statement, as text; NULL is SQL NULL.  Numbers are
  * formatted into the slot's own buffer. */
-#define MAX_PARAMS 13
+#define MAX_PARAMS 14 /* a budget profile: unit, row and twelve weights */
 struct params {
 	const char *v[MAX_PARAMS];
 	char buf[MAX_PARAMS][32];
@@ -2430,6 +2430,8 @@ const struct store_ops store_pg_ops = {
     .account_name_put = pg_account_name_put,
     .account_balance_put = pg_account_balance_put,
     .account_balance_each = pg_account_balance_each,
+    .budget_profile_put = pg_budget_profile_put,
+    .budget_profile_each = pg_budget_profile_each,
     /* web (issue 6) */
     .user_put = pg_user_put,
     .user_find = pg_user_find,

@@ -43,6 +43,8 @@ enum econ_stmt {
 	E_ACCOUNT_PUT,
 	E_BALANCE_PUT,
 	E_BALANCE_EACH,
+	E_PROFILE_PUT,
+	E_PROFILE_EACH,
 	E_COUNT
 };
 
@@ -90,16 +92,17 @@ const char *const store_pg_econ_sql[E_COUNT] = {
     [E_BRIDGE_EACH] = "SELECT year, unit, step, label, amount, source FROM bridge WHERE "
                       "($1::integer = 0 OR year = $1::integer) ORDER BY year, seq",
     [E_ACTION_PUT] = "INSERT INTO action(plan, unit_id, insatsomrade, title, owner, due, state, "
-                     "expected, achieved, position) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, "
-                     "(SELECT COALESCE(max(position), 0) + 1 FROM action)) ON CONFLICT(plan, "
-                     "title) DO UPDATE SET unit_id = excluded.unit_id, insatsomrade = "
-                     "excluded.insatsomrade, owner = excluded.owner, due = excluded.due, state "
-                     "= excluded.state, expected = excluded.expected, achieved = "
-                     "excluded.achieved",
-    [E_ACTION_EACH] = "SELECT a.plan, u.code, a.insatsomrade, a.title, a.owner, a.due, a.state, "
-                      "a.expected, a.achieved FROM action a JOIN org_unit u ON u.id = a.unit_id "
-                      "WHERE ($1::text IS NULL OR a.plan = $1::text) ORDER BY (SELECT "
-                      "min(position) FROM action b WHERE b.plan = a.plan), a.position",
+                     "expected, achieved, goal, position) VALUES($1, $2, $3, $4, $5, $6, $7, $8, "
+                     "$9, $10, (SELECT COALESCE(max(position), 0) + 1 FROM action)) ON "
+                     "CONFLICT(plan, title) DO UPDATE SET unit_id = excluded.unit_id, "
+                     "insatsomrade = excluded.insatsomrade, owner = excluded.owner, due = "
+                     "excluded.due, state = excluded.state, expected = excluded.expected, "
+                     "achieved = excluded.achieved, goal = excluded.goal",
+    [E_ACTION_EACH] =
+        "SELECT a.plan, u.code, a.insatsomrade, a.title, a.owner, a.due, a.state, "
+        "a.expected, a.achieved, a.goal FROM action a JOIN org_unit u ON u.id = a.unit_id "
+        "WHERE ($1::text IS NULL OR a.plan = $1::text) ORDER BY (SELECT "
+        "min(position) FROM action b WHERE b.plan = a.plan), a.position",
     [E_ACCOUNT_PUT] = "INSERT INTO account(unit_id, account, name) VALUES($1, $2, $3) ON "
                       "CONFLICT(unit_id, account) DO UPDATE SET name = excluded.name",
     [E_BALANCE_PUT] = "INSERT INTO account_balance(unit_id, year, month, account, kind, "
@@ -109,12 +112,22 @@ const char *const store_pg_econ_sql[E_COUNT] = {
                        "account_balance b JOIN org_unit u ON u.id = b.unit_id WHERE ($1::bigint "
                        "= 0 OR b.unit_id = $1::bigint) ORDER BY u.id, b.year, b.account, "
                        "b.kind, b.month",
+    [E_PROFILE_PUT] = "INSERT INTO budget_profile(unit_id, row_code, w1, w2, w3, w4, w5, w6, w7, "
+                      "w8, w9, w10, w11, w12) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+                      "$12, $13, $14) ON CONFLICT(unit_id, row_code) DO UPDATE SET w1 = "
+                      "excluded.w1, w2 = excluded.w2, w3 = excluded.w3, w4 = excluded.w4, w5 = "
+                      "excluded.w5, w6 = excluded.w6, w7 = excluded.w7, w8 = excluded.w8, w9 = "
+                      "excluded.w9, w10 = excluded.w10, w11 = excluded.w11, w12 = excluded.w12",
+    [E_PROFILE_EACH] = "SELECT u.code, p.row_code, p.w1, p.w2, p.w3, p.w4, p.w5, p.w6, p.w7, "
+                       "p.w8, p.w9, p.w10, p.w11, p.w12 FROM budget_profile p JOIN org_unit u ON "
+                       "u.id = p.unit_id WHERE ($1::bigint = 0 OR p.unit_id = $1::bigint) ORDER "
+                       "BY u.code, p.row_code",
 };
 const int store_pg_econ_count = E_COUNT;
 
 /* Parameters as text; NULL is SQL NULL.  Numbers go into their slot's own
  * buffer. */
-#define ECON_PARAMS 10
+#define ECON_PARAMS 14
 struct params {
 	const char *v[ECON_PARAMS];
 	char buf[ECON_PARAMS][24];
@@ -446,6 +459,7 @@ int pg_action_put(struct store *st, const struct styr_action *a, struct styr_err
 		p_int(&p, a->achieved);
 	else
 		p_text(&p, NULL);
+	p_text(&p, a->goal);
 	return run_done(st, E_ACTION_PUT, &p, "storing an action", err);
 }
 
@@ -462,6 +476,7 @@ static void action_fill(const PGresult *res, int i, struct styr_action *a)
 	a->expected = num(res, i, 7);
 	a->has_achieved = !PQgetisnull(res, i, 8);
 	a->achieved = num(res, i, 8);
+	copy(res, i, 9, a->goal, sizeof(a->goal));
 }
 
 int pg_action_each(struct store *st, const char *plan,
@@ -530,4 +545,46 @@ int pg_account_balance_each(struct store *st, const char *unit,
 		return rc;
 	p_int(&p, id);
 	WALK_ROWS(st, E_BALANCE_EACH, &p, &b, balance_fill, cb, ctx, err);
+}
+
+/* Budget profiles (migration 0006), as sqlite_econ.c's. */
+int pg_budget_profile_put(struct store *st, const struct styr_budget_profile *pr,
+                          struct styr_err *err)
+{
+	struct params p = {0};
+	long long id;
+	int i, rc = store_pg_org_id(st, pr->unit, &id, err);
+
+	if (rc)
+		return rc;
+	p_int(&p, id);
+	p_text(&p, pr->row);
+	for (i = 0; i < 12; i++)
+		p_int(&p, pr->weight[i]);
+	return run_done(st, E_PROFILE_PUT, &p, "storing a budget profile", err);
+}
+
+static void profile_fill(const PGresult *res, int i, struct styr_budget_profile *p)
+{
+	int m;
+
+	copy(res, i, 0, p->unit, sizeof(p->unit));
+	copy(res, i, 1, p->row, sizeof(p->row));
+	for (m = 0; m < 12; m++)
+		p->weight[m] = (int)num(res, i, 2 + m);
+}
+
+int pg_budget_profile_each(struct store *st, const char *unit,
+                           int (*cb)(void *, const struct styr_budget_profile *), void *ctx,
+                           struct styr_err *err)
+{
+	struct styr_budget_profile pr;
+	struct params p = {0};
+	long long id = 0;
+	int rc;
+
+	if (unit && (rc = store_pg_org_id(st, unit, &id, err)))
+		return rc;
+	p_int(&p, id);
+	WALK_ROWS(st, E_PROFILE_EACH, &p, &pr, profile_fill, cb, ctx, err);
 }

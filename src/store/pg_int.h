@@ -70,5 +70,10 @@ int pg_account_balance_put(struct store *st, const struct styr_account_balance *
 int pg_account_balance_each(struct store *st, const char *unit,
                             int (*cb)(void *, const struct styr_account_balance *), void *ctx,
                             struct styr_err *err);
+int pg_budget_profile_put(struct store *st, const struct styr_budget_profile *p,
+                          struct styr_err *err);
+int pg_budget_profile_each(struct store *st, const char *unit,
+                           int (*cb)(void *, const struct styr_budget_profile *), void *ctx,
+                           struct styr_err *err);
 
 #endif

@@ -1763,6 +1763,8 @@ const struct store_ops store_sqlite_ops = {
     .account_name_put = sq_account_name_put,
     .account_balance_put = sq_account_balance_put,
     .account_balance_each = sq_account_balance_each,
+    .budget_profile_put = sq_budget_profile_put,
+    .budget_profile_each = sq_budget_profile_each,
 };
 
 /* web (issue 6): its prepared statements */

@@ -32,6 +32,8 @@ enum econ_stmt {
 	E_ACCOUNT_PUT,
 	E_BALANCE_PUT,
 	E_BALANCE_EACH,
+	E_PROFILE_PUT,
+	E_PROFILE_EACH,
 	E_COUNT
 };
 
@@ -72,16 +74,17 @@ static const char *const econ_sql[E_COUNT] = {
     [E_BRIDGE_EACH] = "SELECT year, unit, step, label, amount, source FROM bridge WHERE (?1 = 0 "
                       "OR year = ?1) ORDER BY year, rowid",
     [E_ACTION_PUT] = "INSERT INTO action(plan, unit_id, insatsomrade, title, owner, due, state, "
-                     "expected, achieved, position) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                     "(SELECT IFNULL(max(position), 0) + 1 FROM action)) ON CONFLICT(plan, "
-                     "title) DO UPDATE SET unit_id = excluded.unit_id, insatsomrade = "
-                     "excluded.insatsomrade, owner = excluded.owner, due = excluded.due, state "
-                     "= excluded.state, expected = excluded.expected, achieved = "
-                     "excluded.achieved",
-    [E_ACTION_EACH] = "SELECT a.plan, u.code, a.insatsomrade, a.title, a.owner, a.due, a.state, "
-                      "a.expected, a.achieved FROM action a JOIN org_unit u ON u.id = a.unit_id "
-                      "WHERE (?1 IS NULL OR a.plan = ?1) ORDER BY (SELECT min(position) FROM "
-                      "action b WHERE b.plan = a.plan), a.position",
+                     "expected, achieved, goal, position) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                     "?9, ?10, (SELECT IFNULL(max(position), 0) + 1 FROM action)) ON "
+                     "CONFLICT(plan, title) DO UPDATE SET unit_id = excluded.unit_id, "
+                     "insatsomrade = excluded.insatsomrade, owner = excluded.owner, due = "
+                     "excluded.due, state = excluded.state, expected = excluded.expected, "
+                     "achieved = excluded.achieved, goal = excluded.goal",
+    [E_ACTION_EACH] =
+        "SELECT a.plan, u.code, a.insatsomrade, a.title, a.owner, a.due, a.state, "
+        "a.expected, a.achieved, a.goal FROM action a JOIN org_unit u ON u.id = a.unit_id "
+        "WHERE (?1 IS NULL OR a.plan = ?1) ORDER BY (SELECT min(position) FROM "
+        "action b WHERE b.plan = a.plan), a.position",
     [E_ACCOUNT_PUT] = "INSERT INTO account(unit_id, account, name) VALUES(?1, ?2, ?3) ON "
                       "CONFLICT(unit_id, account) DO UPDATE SET name = excluded.name",
     [E_BALANCE_PUT] = "INSERT INTO account_balance(unit_id, year, month, account, kind, "
@@ -90,6 +93,16 @@ static const char *const econ_sql[E_COUNT] = {
     [E_BALANCE_EACH] = "SELECT u.code, b.year, b.month, b.account, b.kind, b.amount_ore FROM "
                        "account_balance b JOIN org_unit u ON u.id = b.unit_id WHERE (?1 = 0 OR "
                        "b.unit_id = ?1) ORDER BY u.id, b.year, b.account, b.kind, b.month",
+    [E_PROFILE_PUT] = "INSERT INTO budget_profile(unit_id, row_code, w1, w2, w3, w4, w5, w6, w7, "
+                      "w8, w9, w10, w11, w12) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+                      "?12, ?13, ?14) ON CONFLICT(unit_id, row_code) DO UPDATE SET w1 = "
+                      "excluded.w1, w2 = excluded.w2, w3 = excluded.w3, w4 = excluded.w4, w5 = "
+                      "excluded.w5, w6 = excluded.w6, w7 = excluded.w7, w8 = excluded.w8, w9 = "
+                      "excluded.w9, w10 = excluded.w10, w11 = excluded.w11, w12 = excluded.w12",
+    [E_PROFILE_EACH] = "SELECT u.code, p.row_code, p.w1, p.w2, p.w3, p.w4, p.w5, p.w6, p.w7, "
+                       "p.w8, p.w9, p.w10, p.w11, p.w12 FROM budget_profile p JOIN org_unit u ON "
+                       "u.id = p.unit_id WHERE (?1 = 0 OR p.unit_id = ?1) ORDER BY u.code, "
+                       "p.row_code",
 };
 
 static int econ_error(struct store *st, struct styr_err *err, const char *what)
@@ -412,6 +425,7 @@ int sq_action_put(struct store *st, const struct styr_action *a, struct styr_err
 		sqlite3_bind_int64(s, 8, a->expected);
 	if (a->has_achieved)
 		sqlite3_bind_int64(s, 9, a->achieved);
+	text(s, 10, a->goal);
 	return done(st, s, "storing an action", err);
 }
 
@@ -428,6 +442,7 @@ static void action_fill(sqlite3_stmt *s, struct styr_action *a)
 	a->expected = sqlite3_column_int64(s, 7);
 	a->has_achieved = sqlite3_column_type(s, 8) != SQLITE_NULL;
 	a->achieved = sqlite3_column_int64(s, 8);
+	copy(s, 9, a->goal, sizeof(a->goal));
 }
 
 int sq_action_each(struct store *st, const char *plan,
@@ -515,4 +530,53 @@ int sq_account_balance_each(struct store *st, const char *unit,
 		return STYR_ESTORE;
 	sqlite3_bind_int64(s, 1, id);
 	WALK_ROWS(st, s, &b, balance_fill, cb, ctx, err);
+}
+
+/* Budget profiles (migration 0006).  The row is checked by the caller
+ * (the importer resolves labels to codes); "" is every row. */
+int sq_budget_profile_put(struct store *st, const struct styr_budget_profile *p,
+                          struct styr_err *err)
+{
+	sqlite3_int64 id;
+	sqlite3_stmt *s;
+	int i, rc = store_sqlite_org_id(st, p->unit, &id, err);
+
+	if (rc)
+		return rc;
+	s = econ_stmt(st, E_PROFILE_PUT, err);
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int64(s, 1, id);
+	text(s, 2, p->row);
+	for (i = 0; i < 12; i++)
+		sqlite3_bind_int(s, 3 + i, p->weight[i]);
+	return done(st, s, "storing a budget profile", err);
+}
+
+static void profile_fill(sqlite3_stmt *s, struct styr_budget_profile *p)
+{
+	int i;
+
+	copy(s, 0, p->unit, sizeof(p->unit));
+	copy(s, 1, p->row, sizeof(p->row));
+	for (i = 0; i < 12; i++)
+		p->weight[i] = sqlite3_column_int(s, 2 + i);
+}
+
+int sq_budget_profile_each(struct store *st, const char *unit,
+                           int (*cb)(void *, const struct styr_budget_profile *), void *ctx,
+                           struct styr_err *err)
+{
+	struct styr_budget_profile p;
+	sqlite3_int64 id = 0;
+	sqlite3_stmt *s;
+	int rc;
+
+	if (unit && (rc = store_sqlite_org_id(st, unit, &id, err)))
+		return rc;
+	s = econ_stmt(st, E_PROFILE_EACH, err);
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int64(s, 1, id);
+	WALK_ROWS(st, s, &p, profile_fill, cb, ctx, err);
 }

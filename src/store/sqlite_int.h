@@ -50,5 +50,10 @@ int sq_account_balance_put(struct store *st, const struct styr_account_balance *
 int sq_account_balance_each(struct store *st, const char *unit,
                             int (*cb)(void *, const struct styr_account_balance *), void *ctx,
                             struct styr_err *err);
+int sq_budget_profile_put(struct store *st, const struct styr_budget_profile *p,
+                          struct styr_err *err);
+int sq_budget_profile_each(struct store *st, const char *unit,
+                           int (*cb)(void *, const struct styr_budget_profile *), void *ctx,
+                           struct styr_err *err);
 
 #endif

@@ -337,3 +337,10 @@ FORWARD(account_balance_each,
         (struct styr_db * db, const char *unit,
          int (*cb)(void *, const struct styr_account_balance *), void *ctx, struct styr_err *err),
         (db->st, unit, cb, ctx, err))
+FORWARD(budget_profile_put,
+        (struct styr_db * db, const struct styr_budget_profile *p, struct styr_err *err),
+        (db->st, p, err))
+FORWARD(budget_profile_each,
+        (struct styr_db * db, const char *unit,
+         int (*cb)(void *, const struct styr_budget_profile *), void *ctx, struct styr_err *err),
+        (db->st, unit, cb, ctx, err))

@@ -189,6 +189,12 @@ struct store_ops {
 	int (*account_balance_each)(struct store *st, const char *unit,
 	                            int (*cb)(void *, const struct styr_account_balance *),
 	                            void *ctx, struct styr_err *err);
+	/* economy: budget profiles (migration 0006) */
+	int (*budget_profile_put)(struct store *st, const struct styr_budget_profile *p,
+	                          struct styr_err *err);
+	int (*budget_profile_each)(struct store *st, const char *unit,
+	                           int (*cb)(void *, const struct styr_budget_profile *), void *ctx,
+	                           struct styr_err *err);
 };
 
 struct styr_db {

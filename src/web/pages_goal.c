@@ -5,52 +5,13 @@
  * its escalation stands and how it got there.
  *
  * The X-matris is derived by styr_xmatris_each per owning unit; actions
- * reach it through the hook the goals area leaves for the action plans.
- * An action is towards a goal when its insatsområde names the goal, by
- * code or by title: the action plan has no other link to the goal
- * hierarchy.
+ * reach it through the action store's hook (styr_action_xmatris_hook:
+ * an action's goal, or an insatsområde naming the goal).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "web/web.h"
-
-struct act_hook {
-	struct styr_db *db;
-	const char *unit;
-	const struct styr_goal *goal;
-	int (*cb)(void *, const char *, const char *);
-	void *cb_ctx;
-	int stop;
-};
-
-static int act_cb(void *ctx, const struct styr_action *a)
-{
-	struct act_hook *h = ctx;
-
-	if (strcmp(a->unit, h->unit) ||
-	    (strcmp(a->insatsomrade, h->goal->code) && strcmp(a->insatsomrade, h->goal->title)))
-		return 0;
-	return h->stop = h->cb(h->cb_ctx, a->title, a->owner);
-}
-
-static int actions_each(void *ctx, const char *goal,
-                        int (*cb)(void *cb_ctx, const char *action, const char *owner),
-                        void *cb_ctx, struct styr_err *err)
-{
-	struct act_hook *h = ctx;
-	struct styr_goal g;
-	int rc;
-
-	if ((rc = styr_goal_find(h->db, goal, &g, err)))
-		return rc;
-	h->goal = &g;
-	h->cb = cb;
-	h->cb_ctx = cb_ctx;
-	rc = styr_action_each(h->db, NULL, act_cb, h, err);
-	h->goal = NULL;
-	return rc ? rc : h->stop;
-}
 
 struct xrow_walk {
 	struct req *r;
@@ -167,8 +128,10 @@ void page_goal_followup(struct req *r, const struct styr_goal *g)
 		struct xrow_walk w = {r, g->code, NULL, 0};
 
 		for (i = 0; i < ow.n; i++) {
-			struct act_hook h = {r->srv->db, ow.units[i], NULL, NULL, NULL, 0};
-			struct styr_xmatris_actions hook = {actions_each, &h};
+			struct styr_action_hook h;
+			struct styr_xmatris_actions hook;
+
+			styr_action_xmatris_hook(&h, r->srv->db, ow.units[i], &hook);
 
 			w.unit = ow.units[i];
 			styr_err_init(&err);

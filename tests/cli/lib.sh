@@ -22,11 +22,12 @@ if [ "$BACKEND" = pg ]; then
 fi
 
 # The demo's economy: its org units and the files of the economy area
-# (make demo imports them with the rest; t_demo_data checks all of it).
+# (make demo imports them with the rest; t_demo_data checks all of it),
+# and the goals the actions work towards.
 demo_economy() {
 	local d=$SRCDIR/data/demo
-	printf '%s\n' "$d/org_units.csv" "$d/ledger.csv" "$d/rules.csv" "$d/actions.csv" \
-		"$d/bridge.csv" "$d/finance.csv"
+	printf '%s\n' "$d/org_units.csv" "$d/goals.csv" "$d/goals_hhm2024.csv" "$d/ledger.csv" \
+		"$d/rules.csv" "$d/actions.csv" "$d/bridge.csv" "$d/finance.csv" "$d/profile.csv"
 }
 
 # newdb NAME: the location of a new, empty database for this test: a file

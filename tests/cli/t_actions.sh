@@ -33,7 +33,8 @@ expect_contains "export mkr" "HHM-BB2024;HHM;;Mobilt team;;;planerad;1,5;" "$(ca
 expect_contains "export negative" ";-5,2" "$(cat "$T/a1.csv")"
 db2=$(newdb b)
 "$STYR" --db "$db2" init >/dev/null
-"$STYR" --db "$db2" import csv "$DEMO/org_units.csv" "$T/a1.csv" >/dev/null || fail "reimport"
+"$STYR" --db "$db2" import csv "$DEMO/org_units.csv" "$DEMO/goals.csv" "$DEMO/goals_hhm2024.csv" \
+	"$T/a1.csv" >/dev/null || fail "reimport"
 expect_eq "round trip" "$(cat "$T/a1.csv")" "$("$STYR" --db "$db2" export actions)"
 
 # bad rows: exit 2, file:line:column, nothing stored
@@ -53,8 +54,8 @@ P;LKR;;A;;;planerad;7,8 %;" '2: column "expected": "7,8 %": expected Mkr with at
 bad due.csv "$AH
 P;LKR;;A;;2024-13-01;planerad;1;" '2: date "2024-13-01": expected a date such as 2024-01-01'
 run --db "$db" export actions --format json
-expect_contains "json actions" '"title":"Beslutad handlingsplan 2024, totalt värde","owner":"","due":"","state":"pågår","expected":7.8,"achieved":null}' "$out"
-expect_contains "json achieved" '"achieved":-5.2}' "$out"
+expect_contains "json actions" '"title":"Beslutad handlingsplan 2024, totalt värde","owner":"","due":"","state":"pågår","expected":7.8,"achieved":null,"goal":"RS-OM5"}' "$out"
+expect_contains "json achieved" '"achieved":-5.2,"goal":"RS-OM5"}' "$out"
 run actions --help
 expect_contains "help" "genomförandegrad = achieved / expected" "$out"
 finish

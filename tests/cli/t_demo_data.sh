@@ -9,6 +9,7 @@ parsed=$(newdb parsed)
 run --db "$demo" import csv "$SRCDIR"/data/demo/*.csv
 expect_eq "demo import exit" 0 "$rc"
 expect_contains "demo import summary" "styr: imported" "$out"
+expect_contains "demo actions and profiles" "16 actions, 429 bridge, 2 profiles" "$out"
 
 "$STYR" --db "$parsed" init >/dev/null
 "$STYR" --db "$parsed" import csv "$SRCDIR/data/demo/org_units.csv" >/dev/null
@@ -52,7 +53,7 @@ if [ "$BACKEND" = pg ]; then
 		"$STYR" --db "$db" export values --format json >"$d/values.json"
 		"$STYR" --db "$db" report indicators --unit LKR --year 2024 -o "$d/r.html" >/dev/null
 	done
-	for f in org goals indicators targets values; do
+	for f in org goals indicators targets values actions profiles; do
 		expect_eq "pg = sqlite: $f.csv" "$(cat "$T/out-lite/$f.csv")" "$(cat "$T/out-pg/$f.csv")"
 	done
 	expect_eq "pg = sqlite: values.json" "$(cat "$T/out-lite/values.json")" "$(cat "$T/out-pg/values.json")"

@@ -48,6 +48,15 @@ line=$(printf '%s\n' "$out" | grep '2024-01..08')
 expect_contains "json suppressed" '"value":null' "$line"
 expect_contains "json suppressed reason" '"missing_reason":"för få fall"' "$line"
 
+# Budget profiles: weights with decimals, a row by its label, stored as
+# its code (export order: unit code, then row).
+run --db "$db" import csv "$D/profile.csv"
+expect_eq "profile import" "styr: imported 2 profiles" "$out"
+run --db "$db" export profiles
+expect_eq "profiles csv" "unit;row;jan;feb;mar;apr;maj;jun;jul;aug;sep;okt;nov;dec
+LKR;lonekostnader;1;1;1;1;1;1;0,5;1;1;1;1;1
+RS;;8,5;8,5;8,5;8,5;8,5;8,5;6,5;8,25;8,5;8,5;8,5;8,75" "$out"
+
 # Round trip through an empty database.
 run --db "$db" export all --dir "$T/first"
 expect_eq "export all exit" 0 "$rc"
@@ -56,13 +65,13 @@ run --db "$b" init
 run --db "$b" import csv "$T/first"/*.csv
 expect_eq "reimport exit" 0 "$rc"
 run --db "$b" export all --dir "$T/second"
-for f in org goals indicators targets values; do
+for f in org goals indicators targets values profiles; do
 	expect_eq "round trip $f.csv" "$(cat "$T/first/$f.csv")" "$(cat "$T/second/$f.csv")"
 done
 
 # Importing the same files again changes nothing (puts replace).
 before=$(snapshot "$db")
-run --db "$db" import csv "$D/org.csv" "$D/goals.csv" "$D/indicators.csv" "$D/targets.csv" "$D/values.csv"
+run --db "$db" import csv "$D/org.csv" "$D/goals.csv" "$D/indicators.csv" "$D/targets.csv" "$D/values.csv" "$D/profile.csv"
 expect_eq "reimport same" "$before" "$(snapshot "$db")"
 
 # STYR_DB picks the database when --db is not given.

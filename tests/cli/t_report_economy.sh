@@ -8,7 +8,7 @@
 # has the sections, saying there is nothing.
 . "$(dirname "$0")/report_lib.sh"
 "$STYR" --db "$db" import csv "$DEMO/ledger.csv" "$DEMO/rules.csv" "$DEMO/actions.csv" \
-	"$DEMO/uppdrag.csv" >/dev/null || fail "importing the economy demo data"
+	"$DEMO/uppdrag.csv" "$DEMO/goals_hhm2024.csv" >/dev/null || fail "importing the economy demo data"
 MINUS=$(printf '\342\210\222')
 
 run --db "$db" report arsredovisning --unit LKR --period 2024 --format pdf -o "$T/ar.pdf"

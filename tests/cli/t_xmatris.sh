@@ -27,6 +27,41 @@ expect_contains "no actions yet" "åtgärder: – (inga åtgärder registrerade)
 links=$(tail -n +2 "$DEMO/indicators.csv" | sed 's/.*;//' | tr '|' '\n' | grep -c '^LKR-G')
 expect_eq "X marks" "$links" "$(printf '%s\n' "$xm" | grep -o ' X' | wc -l)"
 
+# Actions towards goals (the action store's hook): Hässleholm's nine
+# åtgärder for a budget in balance (seed 001 lines 286–302) serve HHM-M53,
+# as data/demo/actions.csv links them; LKR's plan serves RS-OM5, which LKR
+# does not own, so LKR's X-matris shows none.
+hhm_actions=$(awk -F';' '$2 == "HHM" && $10 == "HHM-M53" {print $4}' "$DEMO/actions.csv" | paste -sd';' | sed 's/;/; /g')
+expect_eq "HHM actions linked in the demo" 9 "$(awk -F';' '$10 == "HHM-M53"' "$DEMO/actions.csv" | wc -l)"
+run --db "$db" show xmatris --unit HHM
+expect_contains "HHM-M53's actions" "HHM-M53  [målsättning]" "$out"
+expect_eq "listed under HHM-M53" "       åtgärder: $hhm_actions" \
+	"$(printf '%s\n' "$out" | sed -n '/HHM-M53  \[/,/åtgärder:/p' | tail -1)"
+expect_contains "first and last" "åtgärder: Samordning; Mobilt team;" "$out"
+expect_eq "one goal has actions" 1 "$(printf '%s\n' "$out" | grep 'åtgärder:' | grep -vc 'inga åtgärder')"
+# A plan without a goal column still imports; its insatsområde naming a
+# goal (by code or title) links the action, and an owner is shown; a
+# goal of another unit's plan is not this unit's action.
+cat >"$T/old-plan.csv" <<'CSV'
+plan;unit;insatsomrade;title;owner;due;state;expected;achieved
+HHM-X;HHM;HHM-M11;Enkät i väntrummet;Vårdenhetschef;;planerad;;
+HHM-X;HHM;Patientnöjdhet;Återkoppling till patienter;;;pågår;;
+HHM-X;LKR;HHM-M11;Landskronas egen åtgärd;;;planerad;;
+CSV
+run --db "$db" import csv "$T/old-plan.csv"
+expect_eq "old plan imports" "styr: imported 3 actions" "$out"
+expect_eq "goal stored empty" "3" "$(sql "$db" "SELECT count(*) FROM action WHERE plan = 'HHM-X' AND goal = ''")"
+run --db "$db" show xmatris --unit HHM
+expect_eq "by insatsområde" "       åtgärder: Enkät i väntrummet (Vårdenhetschef); Återkoppling till patienter" \
+	"$(printf '%s\n' "$out" | sed -n '/HHM-M11  \[/,/åtgärder:/p' | tail -1)"
+# an unknown goal is refused with its line and column, nothing stored
+before=$(dbdump "$db")
+printf 'plan;unit;insatsomrade;title;owner;due;state;expected;achieved;goal\nP;HHM;;A;;;planerad;;;HHM-M53\nP;HHM;;B;;;planerad;;;HHM-M99\n' >"$T/badgoal.csv"
+run --db "$db" import csv "$T/badgoal.csv"
+expect_eq "unknown goal exit" 2 "$rc"
+expect_eq "unknown goal message" "styr: $T/badgoal.csv:3: column \"goal\": goal \"HHM-M99\" does not exist" "$errout"
+expect_eq "unknown goal: unchanged" "$before" "$(dbdump "$db")"
+
 run --db "$db" show xmatris
 expect_eq "needs a unit" "styr: show xmatris needs --unit CODE" "$errout"
 expect_eq "needs a unit exit" 2 "$rc"

@@ -1418,6 +1418,95 @@ static void test_account_map_rules_actions_bridge(void **state)
 	                         "LKR/2024/2/3010/trans=-1;");
 }
 
+static int collect_profile(void *ctx, const struct styr_budget_profile *p)
+{
+	char *out = ctx;
+
+	sprintf(out + strlen(out), "%s/%s/%d/%d;", p->unit, p->row, p->weight[0], p->weight[6]);
+	return 0;
+}
+
+static int collect_goal(void *ctx, const struct styr_action *a)
+{
+	char *out = ctx;
+
+	sprintf(out + strlen(out), "%s:%s;", a->title, a->goal);
+	return 0;
+}
+
+/* Budget profiles and an action's goal (migration 0006): the same order,
+ * replacement and lookup on both backends. */
+static void test_budget_profiles_and_action_goal(void **state)
+{
+	static const struct {
+		const char *unit, *row;
+		int jan, jul;
+	} puts[] = {
+	    {"RS", "", 900, 500},       {"LKR", "lonekostnader", 100, 50}, {"LKR", "", 850, 650},
+	    {"HBG", "lakemedel", 1, 1}, {"LKR", "lonekostnader", 100, 25}, /* replaces */
+	};
+	struct testdb *f = *state;
+	struct styr_budget_profile p;
+	struct styr_profile_lookup l;
+	struct styr_action a;
+	struct styr_err err;
+	char out[1024] = "";
+	size_t i;
+	int m;
+
+	put_unit(f->db, "RS", "", STYR_ORG_REGION);
+	put_unit(f->db, "LKR-S", "RS", STYR_ORG_STYRELSE);
+	put_unit(f->db, "LKR", "LKR-S", STYR_ORG_FORVALTNING);
+	put_unit(f->db, "HBG", "RS", STYR_ORG_STYRELSE);
+	styr_err_init(&err);
+	for (i = 0; i < sizeof(puts) / sizeof(puts[0]); i++) {
+		memset(&p, 0, sizeof(p));
+		snprintf(p.unit, sizeof(p.unit), "%s", puts[i].unit);
+		snprintf(p.row, sizeof(p.row), "%s", puts[i].row);
+		for (m = 0; m < 12; m++)
+			p.weight[m] = 100;
+		p.weight[0] = puts[i].jan;
+		p.weight[6] = puts[i].jul;
+		assert_int_equal(styr_budget_profile_put(f->db, &p, &err), STYR_OK);
+	}
+	/* by unit code (bytes: LKR before LKR-S), then row, "" first */
+	assert_int_equal(styr_budget_profile_each(f->db, NULL, collect_profile, out, &err),
+	                 STYR_OK);
+	assert_string_equal(out, "HBG/lakemedel/1/1;LKR//850/650;LKR/lonekostnader/100/25;"
+	                         "RS//900/500;");
+	out[0] = '\0';
+	assert_int_equal(styr_budget_profile_each(f->db, "LKR", collect_profile, out, &err),
+	                 STYR_OK);
+	assert_string_equal(out, "LKR//850/650;LKR/lonekostnader/100/25;");
+	snprintf(p.unit, sizeof(p.unit), "XYZ");
+	assert_int_equal(styr_budget_profile_put(f->db, &p, &err), STYR_ENOTFOUND);
+	assert_string_equal(err.msg, "org unit \"XYZ\" does not exist");
+
+	/* the fallback reads the same from either store */
+	styr_err_init(&err);
+	assert_int_equal(styr_profile_lookup_init(f->db, "HBG", &l, &err), STYR_OK);
+	assert_string_equal(styr_profile_lookup_find(&l, "lakemedel")->unit, "HBG");
+	assert_string_equal(styr_profile_lookup_find(&l, "lonekostnader")->unit, "RS");
+	styr_profile_lookup_release(&l);
+	assert_int_equal(styr_profile_lookup_init(f->db, "LKR-S", &l, &err), STYR_OK);
+	assert_string_equal(styr_profile_lookup_find(&l, "lonekostnader")->unit, "RS");
+	styr_profile_lookup_release(&l);
+
+	/* an action keeps its goal; none is "" */
+	for (i = 0; i < 2; i++) {
+		memset(&a, 0, sizeof(a));
+		snprintf(a.plan, sizeof(a.plan), "P");
+		snprintf(a.unit, sizeof(a.unit), "LKR");
+		snprintf(a.title, sizeof(a.title), "%s", i ? "utan" : "med");
+		snprintf(a.state, sizeof(a.state), "planerad");
+		snprintf(a.goal, sizeof(a.goal), "%s", i ? "" : "RS-OM5");
+		assert_int_equal(styr_action_put(f->db, &a, &err), STYR_OK);
+	}
+	out[0] = '\0';
+	assert_int_equal(styr_action_each(f->db, "P", collect_goal, out, &err), STYR_OK);
+	assert_string_equal(out, "med:RS-OM5;utan:;");
+}
+
 static void test_missing_operation(void **state)
 {
 	static const struct store_ops old = {.version = 1, .name = "old"};
@@ -1465,6 +1554,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_indicator_category, testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_analysis_order, testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_goals_area, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_budget_profiles_and_action_goal, testdb_setup,
+	                                    testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_ledger_rows_and_amounts, testdb_setup,
 	                                    testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_account_map_rules_actions_bridge, testdb_setup,

@@ -1,0 +1,130 @@
+/*
+ * Budget profiles (periodiseringsprofiler): how a year budget is spread
+ * over the months.  A controller knows that July costs less than March
+ * (semester) and says so once, as data: a unit's profile for every row of
+ * its resultaträkning, and where a row runs differently (lönekostnader
+ * with semesterlöneskuld, say) a profile for that row alone.
+ *
+ * Which profile periodises a unit's row is decided here and nowhere else
+ * (styr ledger, the reports and the month charts all ask this file): the
+ * unit's own profile for the row, else the unit's profile for every row,
+ * else the same one level up the org tree, up to the region, whose
+ * profile is thereby the organisation-wide default.  The nearest unit
+ * wins over a more specific row further up, because a unit that states a
+ * profile of its own means it for its whole budget.  No profile anywhere:
+ * flat, 1/12 a month.  The arithmetic (cumulative rounding, so the months
+ * add up to the year) is styr_budget_period's in ledger.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "styr/buf.h"
+#include "styr/ledger.h"
+
+/* Weights are hundredths; above this a sum over twelve months times a
+ * year budget could overflow int64_t tkr in styr_budget_period. */
+#define WEIGHT_MAX 10000000
+
+int styr_budget_profile_check(const struct styr_budget_profile *p, struct styr_err *err)
+{
+	static const char *const months[12] = {"jan", "feb", "mar", "apr", "maj", "jun",
+	                                       "jul", "aug", "sep", "okt", "nov", "dec"};
+	int i, sum = 0;
+
+	for (i = 0; i < 12; i++) {
+		if (p->weight[i] < 0 || p->weight[i] > WEIGHT_MAX)
+			return styr_error(err, STYR_EINPUT,
+			                  "the weight of %s, %d hundredths: expected 0 to %d",
+			                  months[i], p->weight[i], WEIGHT_MAX);
+		sum += p->weight[i];
+	}
+	if (sum == 0)
+		return styr_error(err, STYR_EINPUT,
+		                  "the twelve weights are all 0: expected at least one above 0");
+	return STYR_OK;
+}
+
+struct collect {
+	struct styr_profile_lookup *l;
+	struct styr_err *err;
+};
+
+static int in_chain(const struct styr_profile_lookup *l, const char *unit)
+{
+	int i;
+
+	for (i = 0; i < l->nchain; i++)
+		if (!strcmp(l->chain[i], unit))
+			return i;
+	return -1;
+}
+
+static int take(void *ctx, const struct styr_budget_profile *p)
+{
+	struct collect *c = ctx;
+	struct styr_profile_lookup *l = c->l;
+
+	if (in_chain(l, p->unit) < 0)
+		return 0;
+	if (styr_array_grow((void **)&l->profiles, &l->cap, l->n, sizeof(*l->profiles), c->err))
+		return STYR_ENOMEM;
+	l->profiles[l->n++] = *p;
+	return 0;
+}
+
+int styr_profile_lookup_init(struct styr_db *db, const char *unit, struct styr_profile_lookup *l,
+                             struct styr_err *err)
+{
+	struct styr_org_unit u;
+	struct collect c = {l, err};
+	const char *code = unit;
+	int rc;
+
+	memset(l, 0, sizeof(*l));
+	/* The chain of parents; a cycle in the org tree stops at the limit
+	 * rather than looping. */
+	while (code && *code && l->nchain < STYR_PROFILE_CHAIN_MAX) {
+		if ((rc = styr_org_find(db, code, &u, err)))
+			return rc;
+		if (in_chain(l, u.code) >= 0)
+			break;
+		snprintf(l->chain[l->nchain++], STYR_CODE_MAX, "%s", u.code);
+		code = u.parent;
+	}
+	rc = styr_budget_profile_each(db, NULL, take, &c, err);
+	if (rc)
+		styr_profile_lookup_release(l);
+	return rc;
+}
+
+const struct styr_budget_profile *styr_profile_lookup_find(const struct styr_profile_lookup *l,
+                                                           const char *row)
+{
+	const struct styr_budget_profile *all = NULL;
+	int level;
+	size_t i;
+
+	for (level = 0; level < l->nchain; level++) {
+		all = NULL;
+		for (i = 0; i < l->n; i++) {
+			const struct styr_budget_profile *p = &l->profiles[i];
+
+			if (strcmp(p->unit, l->chain[level]))
+				continue;
+			if (row && *row && !strcmp(p->row, row))
+				return p;
+			if (!p->row[0])
+				all = p;
+		}
+		if (all)
+			return all;
+	}
+	return NULL;
+}
+
+void styr_profile_lookup_release(struct styr_profile_lookup *l)
+{
+	free(l->profiles);
+	memset(l, 0, sizeof(*l));
+}
