@@ -65,6 +65,44 @@ expect_contains "cell: column" "fel B-TEKN HBG 2024 summa_teknisk: Summa teknisk
 expect_contains "cell: riktad column" "fel B-RIKT PV-HV 2024 summa_riktad" "$out"
 expect_contains "cell: row" "fel B-NOLL-RAD alla 2024 riktad Förstärkning Hälsoval" "$out"
 
+# --- seed 001 (Hässleholm's verksamhetsplan, lines 130–158) tells its
+# regionbidrag in prose; every figure is one of 4B's (seed 003) cells, read
+# here from the seed's own text and compared with what styr holds
+SEED001=$(ls "$SHARED"/seeds/001_*.txt)
+prose=$(sed -n '130,158p' "$SEED001" | tr '\n' ' ' | tr -s ' ')
+mkr() { # the amount before " mkr" in the sentence part matching $1
+	printf '%s\n' "$prose" | grep -o "$1[^0-9-]*-\?[0-9]*,[0-9] mkr" | grep -o -- '-\?[0-9]*,[0-9]'
+}
+hhm() { # HHM's amount of step (and label) as 4B has it, in Mkr
+	"$STYR" --db "$db" export bridge --format json --year 2024 |
+		grep "\"unit\":\"HHM\",\"step\":\"$1\",\"label\":\"$2\"" |
+		sed 's/.*"amount":\([-0-9.]*\).*/\1/; s/\./,/'
+}
+expect_eq "seed 001: regionbidrag 553,8" "$(mkr 'Hässleholms sjukhus uppgår till')" "$(hhm utgaende '')"
+expect_eq "seed 001: ökat med 81,2" "$(mkr 'ökat med')" "$(hhm summa_forandring '')"
+expect_eq "seed 001: tekniska 61,8" "$(mkr 'utgörs')" "$(hhm summa_teknisk '')"
+expect_eq "seed 001: strukturellt underskott 40,3" "$(mkr 'justeringar, där')" \
+	"$(hhm teknisk 'Strukturellt underskott sjukhusstyrelser')"
+expect_eq "seed 001: kostnadsutveckling 19,4" "$(mkr 'avser ersättning för strukturellt underskott,')" \
+	"$(hhm teknisk 'Täckning kostnadsutveckling 2023')"
+expect_eq "seed 001: internränta 2,1" "$(mkr 'kostnadsutveckling 2023 och')" "$(hhm teknisk 'Internränta 2,0 %')"
+expect_eq "seed 001: uppräkning 15,6" "$(mkr 'procent och')" "$(hhm upprakning '')"
+expect_eq "seed 001: omfördelning −4,9" "$(mkr 'motsvarande')" \
+	"$(hhm riktad 'Omfördelningseffekt ny ersättningsmodell')"
+expect_eq "seed 001: Höör Hörby 8,7" "$(mkr 'ortopedi och uppgår till')" "$(hhm riktad 'Upptagningsområde Höör Hörby')"
+# …except the percent: seed 001 says the uppräkning is 3,1 %, seed 003
+# says 2,9 % for the hospital boards.  With seed 001's percent styr check
+# finds that 15,6 does not follow: (472,6 + 61,8) × 3,1 % = 16,566 Mkr.
+expect_eq "seed 001: percent" "3,1" "$(printf '%s\n' "$prose" | grep -o 'uppgår till [0-9,]* procent' | grep -o '[0-9],[0-9]')"
+sed 's/^2024;HHM;upprakning_pct;;2,9;.*/2024;HHM;upprakning_pct;;3,1;seed 001 line 140/' "$DEMO/bridge.csv" \
+	>"$T/bridge-001.csv"
+db5=$(newdb e)
+"$STYR" --db "$db5" init >/dev/null
+"$STYR" --db "$db5" import csv "$DEMO/rules.csv" "$T/bridge-001.csv" >/dev/null || fail "seed 001 percent"
+run --db "$db5" check --year 2024
+expect_contains "seed 001 percent disagrees" "fel B-UPPR HHM 2024 upprakning: Uppräkning = (regionbidrag + tekniska) × sektorns procent: upprakning = 15 600 tkr, upprakning_pct × (ingaende+summa_teknisk) = 16 566 tkr, skillnad -966 tkr" \
+	"$(printf '%s\n' "$out" | norm)"
+
 # --- the bridge and the allocation model
 run --db "$db" bridge --year 2024
 expect_eq "bridge exit" 0 "$rc"
