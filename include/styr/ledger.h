@@ -18,6 +18,8 @@
 
 #include "db.h"
 
+struct styr_buf;
+
 #define STYR_LEDGER_KIND_MAX 16
 
 /* A row of the resultaträkning plan. */
@@ -172,6 +174,13 @@ int styr_ledger_table_build(struct styr_db *db, const char *unit, const char *ta
                             int months, const int *weights, struct styr_ledger_table *out,
                             struct styr_err *err);
 void styr_ledger_table_release(struct styr_ledger_table *t);
+/* Append the sentence that says how t's year budgets were spread over its
+ * months: each stored profile used (with its rows, when it did not spread
+ * them all), flat, and that the sum rows are the sums of their rows.
+ * Appends nothing when no budget was periodised (a whole year, or the
+ * caller's --profile weights). */
+int styr_ledger_periodisation_text(const struct styr_ledger_table *t, struct styr_buf *out,
+                                   struct styr_err *err);
 
 /* ---- budget profiles (periodiseringsprofiler, src/calc/profile.c) ---- */
 

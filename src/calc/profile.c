@@ -15,6 +15,7 @@
  * flat, 1/12 a month.  The arithmetic (cumulative rounding, so the months
  * add up to the year) is styr_budget_period's in ledger.c.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,4 +128,64 @@ void styr_profile_lookup_release(struct styr_profile_lookup *l)
 {
 	free(l->profiles);
 	memset(l, 0, sizeof(*l));
+}
+
+/* Lines periodised by a profile of their own (not sum rows). */
+static bool spread(const struct styr_ledger_line *l)
+{
+	return l->periodised && !l->budget_summed;
+}
+
+static bool same_profile(const struct styr_ledger_line *a, const struct styr_ledger_line *b)
+{
+	return !strcmp(a->profile_unit, b->profile_unit) && !strcmp(a->profile_row, b->profile_row);
+}
+
+int styr_ledger_periodisation_text(const struct styr_ledger_table *t, struct styr_buf *out,
+                                   struct styr_err *err)
+{
+	size_t i, j, n = 0;
+	bool summed = false;
+	int rc = 0;
+
+	for (i = 0; i < t->n; i++)
+		summed |= t->lines[i].budget_summed;
+	for (i = 0; !rc && i < t->n; i++) {
+		const struct styr_ledger_line *l = &t->lines[i];
+		bool all = true, first = true;
+
+		if (!spread(l))
+			continue;
+		for (j = 0; j < i && !(spread(&t->lines[j]) && same_profile(&t->lines[j], l)); j++)
+			;
+		if (j < i)
+			continue; /* named at its first row */
+		for (j = 0; j < t->n; j++)
+			all &= !spread(&t->lines[j]) || same_profile(&t->lines[j], l);
+		rc = styr_buf_puts(out, n++ ? "; " : "Periodisering av årsbudgeten: ", err);
+		if (rc)
+			break;
+		if (!l->profile_unit[0])
+			rc = styr_buf_puts(out,
+			                   all ? "jämnt, 1/12 per månad (ingen lagrad profil)"
+			                       : "jämnt, 1/12 per månad",
+			                   err);
+		else if (!l->profile_row[0])
+			rc = styr_buf_printf(out, err, "budgetprofilen för %s (%s rader)",
+			                     l->profile_unit, all ? "alla" : "övriga");
+		else
+			rc = styr_buf_printf(out, err, "budgetprofilen för %s för raden %s",
+			                     l->profile_unit, l->row.label);
+		/* flat next to profiles: name its rows, they are the exception */
+		for (j = i; !rc && !all && !l->profile_unit[0] && j < t->n; j++)
+			if (spread(&t->lines[j]) && same_profile(&t->lines[j], l)) {
+				rc = styr_buf_printf(out, err, "%s %s", first ? ":" : ",",
+				                     t->lines[j].row.label);
+				first = false;
+			}
+	}
+	if (!rc && n)
+		rc = styr_buf_puts(out, summed ? "; summaraderna är summan av sina rader." : ".",
+		                   err);
+	return rc;
 }

@@ -45,63 +45,28 @@ static int parse_profile(const char *text, int *w)
 }
 
 /* Say how the year budgets of part of a year were periodised: the
- * --profile weights, or per stored profile (styr_profile_lookup_find's
- * choice) the rows it spread, or flat.  Nothing for a whole year. */
-static void profile_note(const struct styr_ledger_table *t, const int *given, const char *arg)
+ * --profile weights, or the library's sentence for the stored profiles
+ * (the one the reports print).  Nothing for a whole year. */
+static int profile_note(const struct styr_ledger_table *t, const int *given, const char *arg,
+                        struct styr_err *err)
 {
-	size_t i, j;
+	struct styr_buf b;
+	size_t i;
+	int rc;
 
 	if (given) {
 		for (i = 0; i < t->n && !t->lines[i].periodised; i++)
 			;
 		if (i < t->n)
 			printf("Periodisering: --profile %s\n", arg);
-		return;
+		return STYR_OK;
 	}
-	for (i = 0; i < t->n; i++) {
-		const struct styr_ledger_line *l = &t->lines[i];
-		bool first = true, all = true;
-
-		if (!l->periodised || l->budget_summed)
-			continue;
-		/* one sentence per profile, at the first row that used it */
-		for (j = 0; j < i; j++)
-			if (t->lines[j].periodised && !t->lines[j].budget_summed &&
-			    !strcmp(t->lines[j].profile_unit, l->profile_unit) &&
-			    !strcmp(t->lines[j].profile_row, l->profile_row))
-				break;
-		if (j < i)
-			continue;
-		for (j = 0; j < t->n; j++)
-			if (t->lines[j].periodised && !t->lines[j].budget_summed &&
-			    (strcmp(t->lines[j].profile_unit, l->profile_unit) ||
-			     strcmp(t->lines[j].profile_row, l->profile_row)))
-				all = false;
-		if (!l->profile_unit[0])
-			printf("Periodisering: jämnt, 1/12 per månad (ingen lagrad profil)");
-		else if (!l->profile_row[0])
-			printf("Periodisering: profilen för %s (alla rader)", l->profile_unit);
-		else
-			printf("Periodisering: profilen för %s, raden %s", l->profile_unit,
-			       l->profile_row);
-		if (all) {
-			printf("\n");
-			continue;
-		}
-		printf(":");
-		for (j = i; j < t->n; j++)
-			if (t->lines[j].periodised && !t->lines[j].budget_summed &&
-			    !strcmp(t->lines[j].profile_unit, l->profile_unit) &&
-			    !strcmp(t->lines[j].profile_row, l->profile_row)) {
-				printf("%s %s", first ? "" : ",", t->lines[j].row.label);
-				first = false;
-			}
-		printf("\n");
-	}
-	for (i = 0; i < t->n && !t->lines[i].budget_summed; i++)
-		;
-	if (i < t->n)
-		printf("Summaraderna har summan av sina raders periodiserade budget.\n");
+	styr_buf_init(&b, 1 << 16);
+	rc = styr_ledger_periodisation_text(t, &b, err);
+	if (!rc && b.len)
+		printf("%.*s\n", (int)b.len, b.data);
+	styr_buf_release(&b);
+	return rc;
 }
 
 static int run(struct cli *cli, int argc, char **argv)
@@ -121,7 +86,7 @@ static int run(struct cli *cli, int argc, char **argv)
 	int year = 0;
 	char *end;
 	size_t i;
-	int c;
+	int c, rc;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -227,10 +192,10 @@ static int run(struct cli *cli, int argc, char **argv)
 	}
 	if (!t.n)
 		printf("(inga belopp för %s %d)\n", u.code, year);
-	profile_note(&t, profile, profile_arg);
+	rc = profile_note(&t, profile, profile_arg, &err);
 	styr_ledger_table_release(&t);
 	styr_db_close(db);
-	return 0;
+	return rc ? cli_fail(&err) : 0;
 }
 
 const struct command cmd_ledger_def = {

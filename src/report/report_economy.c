@@ -436,47 +436,18 @@ static int forecast_text(const struct section *s, const struct styr_ledger_table
 }
 
 /* Which profiles spread the year budgets over the report's months (the
- * choice of src/calc/profile.c, as styr ledger prints it): one sentence
- * naming each, or nothing when no budget was periodised. */
+ * choice of src/calc/profile.c, in the words styr ledger prints). */
 static int periodisation_text(const struct section *s, const struct styr_ledger_table *t)
 {
-	char text[2048], what[STYR_NAME_MAX + 2 * STYR_CODE_MAX + 64];
-	size_t len, i, j, n = 0, total = 0;
+	struct styr_buf b;
+	int rc;
 
-	for (i = 0; i < t->n; i++)
-		total += t->lines[i].periodised && !t->lines[i].budget_summed;
-	if (!total)
-		return STYR_OK;
-	len = (size_t)snprintf(text, sizeof(text), "Periodisering av årsbudgeten:");
-	for (i = 0; i < t->n; i++) {
-		const struct styr_ledger_line *l = &t->lines[i];
-
-		if (!l->periodised || l->budget_summed)
-			continue;
-		for (j = 0; j < i; j++)
-			if (t->lines[j].periodised && !t->lines[j].budget_summed &&
-			    !strcmp(t->lines[j].profile_unit, l->profile_unit) &&
-			    !strcmp(t->lines[j].profile_row, l->profile_row))
-				break;
-		if (j < i)
-			continue;
-		if (!l->profile_unit[0])
-			snprintf(what, sizeof(what), "jämnt, 1/12 per månad");
-		else if (!l->profile_row[0])
-			snprintf(what, sizeof(what), "budgetprofilen för %s (alla rader)",
-			         l->profile_unit);
-		else
-			snprintf(what, sizeof(what), "budgetprofilen för %s för raden %s",
-			         l->profile_unit, l->row.label);
-		if (len < sizeof(text))
-			len += (size_t)snprintf(text + len, sizeof(text) - len, "%s %s",
-			                        n ? ";" : "", what);
-		n++;
-	}
-	if (len < sizeof(text))
-		snprintf(text + len, sizeof(text) - len, "%s",
-		         n > 1 ? "; summaraderna är summan av sina rader." : ".");
-	return doc_paragraph(s->doc, text, s->err);
+	styr_buf_init(&b, 1 << 16);
+	rc = styr_ledger_periodisation_text(t, &b, s->err);
+	if (!rc && b.len && !(rc = styr_buf_add(&b, "", 1, s->err)))
+		rc = doc_paragraph(s->doc, b.data, s->err);
+	styr_buf_release(&b);
+	return rc;
 }
 
 int section_economy_figures(const struct section *s, bool *any)
