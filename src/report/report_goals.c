@@ -3,7 +3,7 @@
  * been given (seed 003's uppdrag tables: the uppdrag, who has huvudansvar
  * and medansvar, when it is due and reported on, and how far an uppdrag
  * that is not met has been escalated, seed 004 Tabell 3), and the
- * X-matris summary (goals × indicators × owners, src/calc/xmatris.c).
+ * X-matris summary (goals × indicators × actions × owners, src/calc/xmatris.c).
  *
  * "The unit's board" is the unit and the board above it: a förvaltning
  * such as Lasarettet i Landskrona answers to Sjukhusstyrelse Landskrona,
@@ -148,24 +148,34 @@ static int add_xm(void *ctx, const struct styr_xmatris_row *row)
 
 static int xmatris_table(const struct section *s, bool *any)
 {
-	static const char *const head[] = {"Mål", "Under", "Indikatorer", "Ägare"};
+	static const char *const head[] = {"Mål", "Under", "Indikatorer", "Åtgärder", "Ägare"};
 	struct xm_rows x = {NULL, 0, 0, s->err};
+	struct styr_action_hook hook;
+	struct styr_xmatris_actions actions;
 	size_t i;
-	int rc = styr_xmatris_each(s->db, s->unit->code, NULL, add_xm, &x, s->err);
+	int rc;
 
+	/* every unit's actions towards a goal: the board's goals are moved by
+	 * the units' plans */
+	styr_action_xmatris_hook(&hook, s->db, NULL, &actions);
+	rc = styr_xmatris_each(s->db, s->unit->code, &actions, add_xm, &x, s->err);
 	if (!rc && s->unit->parent[0])
-		rc = styr_xmatris_each(s->db, s->unit->parent, NULL, add_xm, &x, s->err);
+		rc = styr_xmatris_each(s->db, s->unit->parent, &actions, add_xm, &x, s->err);
 	if (!rc && x.n) {
 		*any = true;
-		rc = doc_table(s->doc, "X-matris: mål, indikatorer och ägare", head, 4, s->err);
+		rc = doc_table(s->doc, "X-matris: mål, indikatorer, åtgärder och ägare", head, 5,
+		               s->err);
 	}
 	for (i = 0; i < x.n && !rc; i++) {
 		const struct styr_xmatris_row *row = &x.r[i];
-		char inds[1024], owners[1024];
-		size_t a = 0, b = 0;
+		char inds[1024], acts[2048], owners[1024];
+		size_t a = 0, b = 0, c = 0;
 		int k;
 
-		inds[0] = owners[0] = '\0';
+		inds[0] = acts[0] = owners[0] = '\0';
+		for (k = 0; k < row->nactions && c < sizeof(acts); k++)
+			c += (size_t)snprintf(acts + c, sizeof(acts) - c, "%s%s", k ? "; " : "",
+			                      row->actions[k]);
 		for (k = 0; k < row->nindicators && a < sizeof(inds); k++)
 			a += (size_t)snprintf(inds + a, sizeof(inds) - a, "%s%s", k ? ", " : "",
 			                      row->indicators[k]);
@@ -178,6 +188,8 @@ static int xmatris_table(const struct section *s, bool *any)
 			rc = doc_cell_text(s->doc, row->nchain ? row->chain[0] : "–", s->err);
 		if (!rc)
 			rc = doc_cell_text(s->doc, inds[0] ? inds : "–", s->err);
+		if (!rc)
+			rc = doc_cell_text(s->doc, acts[0] ? acts : "–", s->err);
 		if (!rc)
 			rc = doc_cell_text(s->doc, owners[0] ? owners : "–", s->err);
 	}

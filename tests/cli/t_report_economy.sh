@@ -67,9 +67,17 @@ expect_contains "budget figure" "<td class=\"num\">434${NBSP}475</td>" "$vp"
 expect_contains "uppdrag table" "Uppdrag till styrelsen" "$vp"
 expect_contains "board's uppdrag" "Kartlägga befintligt utbud av hälsofrämjande insatser" "$vp"
 expect_contains "board's role" "<td>medansvar</td>" "$vp"
-expect_contains "x-matris" "X-matris: mål, indikatorer och ägare" "$vp"
+expect_contains "x-matris" "X-matris: mål, indikatorer, åtgärder och ägare" "$vp"
 expect_contains "x-matris row" "<td>ID0069, ID0070</td>" "$vp"
 case "$vp" in *"Ingen budget finns ännu"*) fail "the plan's budget is still empty" ;; esac
+# Hässleholm's plan: the X-matris names the actions towards each goal
+# (the nine åtgärder for a budget in balance serve HHM-M53, seed 001
+# lines 286–302), as styr show xmatris does
+run --db "$db" report verksamhetsplan --unit HHM --period 2024 --format html -o "$T/vp-hhm.html"
+expect_eq "HHM plan exit" 0 "$rc"
+expect_eq "HHM plan tidy" "" "$(tidy -e -q "$T/vp-hhm.html" 2>&1)"
+hhm_actions=$(awk -F';' '$2 == "HHM" && $10 == "HHM-M53" {print $4}' "$DEMO/actions.csv" | paste -sd';' | sed 's/;/; /g')
+expect_contains "x-matris actions" "<td>RS-OM5</td><td>–</td><td>$hhm_actions</td><td>HHM (huvudansvar)</td>" "$(cat "$T/vp-hhm.html")"
 
 # Monthly figures: a delårsrapport sums the months of the period, derives
 # the helårsprognos from the year budget, and draws the result of both
