@@ -134,6 +134,21 @@ static int csv_to_json(struct json_lines *j, char *line)
 	return j->rc;
 }
 
+/* The end of a CSV row: the first line break outside quotes (a quoted
+ * cell may hold one). */
+static char *row_end(char *s)
+{
+	bool quoted = false;
+
+	for (; *s; s++) {
+		if (*s == '"')
+			quoted = !quoted;
+		else if (*s == '\n' && !quoted)
+			return s;
+	}
+	return NULL;
+}
+
 int styr_export_econ_json(struct styr_db *db, enum styr_entity kind,
                           const struct styr_value_filter *f, FILE *out, struct styr_err *err)
 {
@@ -165,7 +180,7 @@ int styr_export_econ_json(struct styr_db *db, enum styr_entity kind,
 	if (fclose(mem) && !rc)
 		rc = styr_error(err, STYR_ENOMEM, "out of memory");
 	for (line = buf; !rc && line && *line; line = nl ? nl + 1 : NULL) {
-		nl = strchr(line, '\n');
+		nl = row_end(line);
 		if (nl)
 			*nl = '\0';
 		rc = csv_to_json(&j, line);
