@@ -9,6 +9,7 @@
 #ifndef STYR_EXPORT_H
 #define STYR_EXPORT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "import.h"
@@ -18,17 +19,19 @@
 int styr_export_csv(struct styr_db *db, enum styr_entity kind, const struct styr_value_filter *f,
                     FILE *out, struct styr_err *err);
 
-/* One JSON object per line and value, with its assessment: keys indicator,
- * unit, period, value, numerator, denominator, target, status, trend,
- * missing_reason, source. */
-int styr_export_values_json(struct styr_db *db, const struct styr_value_filter *f, FILE *out,
-                            struct styr_err *err);
+/* JSON lines: one object per line and row.  values: with its assessment,
+ * keys indicator, unit, period, value, numerator, denominator, target,
+ * status, trend, missing_reason, source.  The goals area's kinds: the
+ * CSV columns as keys, plus an uppdrag's escalation_step, escalation and
+ * escalation_action and a risk's risk_value.  ledger, rules, actions, bridge, profiles: the
+ * interchange columns as keys, amounts as numbers (ledger: tkr; actions
+ * and bridge: Mkr as in the CSV).  f filters as for styr_export_csv.
+ * Other kinds have no JSON lines (STYR_EUSAGE). */
+int styr_export_json(struct styr_db *db, enum styr_entity kind, const struct styr_value_filter *f,
+                     FILE *out, struct styr_err *err);
 
-/* economy: one JSON object per line and ledger amount, rule, action or
- * bridge figure, with the interchange columns as keys; amounts as
- * numbers (ledger: tkr; actions and bridge: Mkr as in the CSV). */
-int styr_export_econ_json(struct styr_db *db, enum styr_entity kind,
-                          const struct styr_value_filter *f, FILE *out, struct styr_err *err);
+/* Whether styr_export_json writes kind. */
+bool styr_export_has_json(enum styr_entity kind);
 
 /* Write every kind into dir as org.csv, goals.csv, indicators.csv,
  * targets.csv and values.csv. */

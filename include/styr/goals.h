@@ -320,13 +320,6 @@ int styr_xmatris_each(struct styr_db *db, const char *unit,
                       int (*cb)(void *ctx, const struct styr_xmatris_row *row), void *ctx,
                       struct styr_err *err);
 
-/* JSON lines of one of this area's kinds (STYR_ENTITY_UPPDRAG …
- * STYR_ENTITY_INDEX_WEIGHT): the CSV columns as keys, plus an uppdrag's
- * escalation_step, escalation and escalation_action and a risk's
- * risk_value. */
-int styr_export_goals_json(struct styr_db *db, enum styr_entity kind, FILE *out,
-                           struct styr_err *err);
-
 /* Import the uppdrag tables ("Mål och insatsområde | Delmål och uppdrag |
  * Ansvarig nämnd/styrelse") of a verksamhetsplan's text extract, and the
  * vision and övergripande mål the text states before them (as goals

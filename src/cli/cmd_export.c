@@ -58,7 +58,7 @@ static int run(struct cli *cli, int argc, char **argv)
 	}
 	if (strcmp(format, "csv") && strcmp(format, "json"))
 		return cli_usage(&cmd_export_def, "--format \"%s\": expected csv or json", format);
-	if (!strcmp(format, "json") && kind != STYR_ENTITY_VALUE && kind < STYR_ENTITY_UPPDRAG)
+	if (!strcmp(format, "json") && !styr_export_has_json(kind))
 		return cli_usage(&cmd_export_def,
 		                 "--format json is for values, the goals area's "
 		                 "kinds, ledger, rules, actions, bridge and profiles");
@@ -66,12 +66,8 @@ static int run(struct cli *cli, int argc, char **argv)
 		return cli_fail(&err);
 	if (dir)
 		rc = styr_export_dir(db, dir, &err);
-	else if (!strcmp(format, "json") && kind >= STYR_ENTITY_LEDGER) /* economy */
-		rc = styr_export_econ_json(db, kind, &filter, stdout, &err);
-	else if (!strcmp(format, "json") && kind >= STYR_ENTITY_UPPDRAG)
-		rc = styr_export_goals_json(db, kind, stdout, &err); /* goals area (issue 7) */
 	else if (!strcmp(format, "json"))
-		rc = styr_export_values_json(db, &filter, stdout, &err);
+		rc = styr_export_json(db, kind, &filter, stdout, &err);
 	else
 		rc = styr_export_csv(db, kind, &filter, stdout, &err);
 	styr_db_close(db);

@@ -4,6 +4,12 @@
  * styr_import_csv reads it back to the same rows: numbers keep the number
  * of decimals they were given with, missing values are "-" with their
  * reason, and list cells join with '|' in the order the store keeps.
+ *
+ * One table (kinds[], at the end) says for every kind how its rows are
+ * read from the store and how one row is written as CSV and as JSON, so
+ * both formats take the same path and a new kind is a row and its
+ * writers.  The core and goals-area CSV writers are here, the goals
+ * area's JSON in export_goals.c, the economy's kinds in export_econ.c.
  */
 #include <errno.h>
 #include <jansson.h>
@@ -84,12 +90,55 @@ static void row(FILE *out, const char *const *cells, size_t n)
 		cell(out, cells[i], i + 1 == n);
 }
 
-struct writer {
-	struct styr_db *db;
-	FILE *out;
-	struct pairs extra;
-	struct styr_err *err;
-};
+static int put_csv(struct export_run *run, const char *const *cells, size_t n)
+{
+	row(run->out, cells, n);
+	return 0;
+}
+
+int export_json_line(struct export_run *run, json_t *o)
+{
+	char *text = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+
+	json_decref(o);
+	if (!text)
+		return styr_error(run->err, STYR_ENOMEM, "out of memory writing JSON");
+	fputs(text, run->out);
+	fputc('\n', run->out);
+	free(text);
+	return 0;
+}
+
+/* A CSV writer's cells as one JSON object keyed by the interchange
+ * columns: the cells of run->numbers as numbers (the decimal comma read
+ * as a point, an empty cell null), the others as strings. */
+static int put_json(struct export_run *run, const char *const *cells, size_t n)
+{
+	json_t *o = json_object();
+	size_t k;
+
+	if (!o)
+		return styr_error(run->err, STYR_ENOMEM, "out of memory writing JSON");
+	for (k = 0; k < n; k++) {
+		json_t *v;
+
+		if (run->numbers & COLUMN_BIT(k)) {
+			char num[64], *comma;
+
+			snprintf(num, sizeof(num), "%s", cells[k]);
+			comma = strchr(num, ',');
+			if (comma)
+				*comma = '.';
+			v = *num ? (comma ? json_real(strtod(num, NULL))
+			                  : json_integer(strtoll(num, NULL, 10)))
+			         : json_null();
+		} else {
+			v = json_string(cells[k]);
+		}
+		json_object_set_new(o, run->columns[k], v ? v : json_null());
+	}
+	return export_json_line(run, o);
+}
 
 static int alias_pair(void *ctx, const char *alias, const char *unit)
 {
@@ -109,13 +158,13 @@ static int link_pair(void *ctx, const char *goal, const char *indicator)
 	return pairs_add(ctx, indicator, goal);
 }
 
-static int write_org(void *ctx, const struct styr_org_unit *u)
+static int write_org(struct export_run *w, const void *row)
 {
-	struct writer *w = ctx;
+	const struct styr_org_unit *u = row;
 	char aliases[1024];
 	const char *cells[7];
 
-	pairs_join(&w->extra, u->code, aliases, sizeof(aliases));
+	pairs_join(w->pairs, u->code, aliases, sizeof(aliases));
 	cells[0] = u->code;
 	cells[1] = u->name;
 	cells[2] = styr_org_kind_name(u->kind);
@@ -123,8 +172,7 @@ static int write_org(void *ctx, const struct styr_org_unit *u)
 	cells[4] = u->valid_from;
 	cells[5] = u->valid_to;
 	cells[6] = aliases;
-	row(w->out, cells, 7);
-	return 0;
+	return w->put_cells(w, cells, 7);
 }
 
 static void year_text(int year, char *buf, size_t size)
@@ -135,13 +183,13 @@ static void year_text(int year, char *buf, size_t size)
 		buf[0] = '\0';
 }
 
-static int write_goal(void *ctx, const struct styr_goal *g)
+static int write_goal(struct export_run *w, const void *row)
 {
-	struct writer *w = ctx;
+	const struct styr_goal *g = row;
 	char owners[1024], from[8], to[8];
 	const char *cells[8];
 
-	pairs_join(&w->extra, g->code, owners, sizeof(owners));
+	pairs_join(w->pairs, g->code, owners, sizeof(owners));
 	year_text(g->valid_from, from, sizeof(from));
 	year_text(g->valid_to, to, sizeof(to));
 	cells[0] = g->code;
@@ -152,8 +200,7 @@ static int write_goal(void *ctx, const struct styr_goal *g)
 	cells[5] = from;
 	cells[6] = to;
 	cells[7] = owners;
-	row(w->out, cells, 8);
-	return 0;
+	return w->put_cells(w, cells, 8);
 }
 
 /* Shortest decimals that give back the same double, at most 6: a
@@ -172,13 +219,13 @@ static void plain_number(double v, char *buf, size_t size)
 	styr_num_format_plain(buf, size, v, d);
 }
 
-static int write_indicator(void *ctx, const struct styr_indicator *ind)
+static int write_indicator(struct export_run *w, const void *row)
 {
-	struct writer *w = ctx;
+	const struct styr_indicator *ind = row;
 	char goals[1024], tol[64] = "";
 	const char *cells[10];
 
-	pairs_join(&w->extra, ind->code, goals, sizeof(goals));
+	pairs_join(w->pairs, ind->code, goals, sizeof(goals));
 	if (ind->tolerance >= 0)
 		plain_number(ind->tolerance, tol, sizeof(tol));
 	cells[0] = ind->code;
@@ -191,13 +238,12 @@ static int write_indicator(void *ctx, const struct styr_indicator *ind)
 	cells[7] = tol;
 	cells[8] = goals;
 	cells[9] = styr_indicator_category_name(ind->category);
-	row(w->out, cells, 10);
-	return 0;
+	return w->put_cells(w, cells, 10);
 }
 
-static int write_target(void *ctx, const struct styr_indicator_target *t)
+static int write_target(struct export_run *w, const void *row)
 {
-	struct writer *w = ctx;
+	const struct styr_indicator_target *t = row;
 	char year[8];
 	const char *cells[4];
 
@@ -206,8 +252,7 @@ static int write_target(void *ctx, const struct styr_indicator_target *t)
 	cells[1] = t->unit;
 	cells[2] = year;
 	cells[3] = t->text;
-	row(w->out, cells, 4);
-	return 0;
+	return w->put_cells(w, cells, 4);
 }
 
 /* The value cell as the importer reads it back. */
@@ -228,9 +273,9 @@ static void value_text(const struct styr_num *n, char *buf, size_t size)
 		snprintf(buf + len, size - len, "%%");
 }
 
-static int write_value(void *ctx, const struct styr_value *v)
+static int write_value(struct export_run *w, const void *row)
 {
-	struct writer *w = ctx;
+	const struct styr_value *v = row;
 	char period[STYR_PERIOD_TEXT_MAX], val[64], num[64] = "", den[64] = "";
 	const char *cells[8];
 
@@ -248,13 +293,12 @@ static int write_value(void *ctx, const struct styr_value *v)
 	cells[5] = den;
 	cells[6] = v->missing_reason;
 	cells[7] = v->source;
-	row(w->out, cells, 8);
-	return 0;
+	return w->put_cells(w, cells, 8);
 }
 
-static int write_analysis(void *ctx, const struct styr_analysis *a)
+static int write_analysis(struct export_run *w, const void *row)
 {
-	struct writer *w = ctx;
+	const struct styr_analysis *a = row;
 	char period[STYR_PERIOD_TEXT_MAX];
 	const char *cells[10];
 
@@ -269,15 +313,14 @@ static int write_analysis(void *ctx, const struct styr_analysis *a)
 	cells[7] = styr_analysis_state_name(a->state);
 	cells[8] = a->author;
 	cells[9] = a->source;
-	row(w->out, cells, 10);
-	return 0;
+	return w->put_cells(w, cells, 10);
 }
 
 /* Goals area (issue 7). */
 
-static int write_uppdrag(void *ctx, const struct styr_uppdrag *u)
+static int write_uppdrag(struct export_run *w, const void *row)
 {
-	struct writer *w = ctx;
+	const struct styr_uppdrag *u = row;
 	char dates[STYR_UPPDRAG_DATES_MAX * STYR_DATE_MAX] = "";
 	const char *cells[3];
 	size_t len = 0;
@@ -289,13 +332,12 @@ static int write_uppdrag(void *ctx, const struct styr_uppdrag *u)
 	cells[0] = u->goal;
 	cells[1] = u->deadline;
 	cells[2] = dates;
-	row(w->out, cells, 3);
-	return 0;
+	return w->put_cells(w, cells, 3);
 }
 
-static int write_uppdrag_report(void *ctx, const struct styr_uppdrag_report *r)
+static int write_uppdrag_report(struct export_run *w, const void *row)
 {
-	struct writer *w = ctx;
+	const struct styr_uppdrag_report *r = row;
 	const char *cells[6];
 
 	cells[0] = r->goal;
@@ -304,13 +346,12 @@ static int write_uppdrag_report(void *ctx, const struct styr_uppdrag_report *r)
 	cells[3] = styr_uppdrag_status_name(r->status);
 	cells[4] = r->text;
 	cells[5] = r->source;
-	row(w->out, cells, 6);
-	return 0;
+	return w->put_cells(w, cells, 6);
 }
 
-static int write_escalation(void *ctx, const struct styr_escalation_step *e)
+static int write_escalation(struct export_run *w, const void *row)
 {
-	struct writer *w = ctx;
+	const struct styr_escalation_step *e = row;
 	const char *cells[5];
 
 	cells[0] = e->goal;
@@ -318,13 +359,12 @@ static int write_escalation(void *ctx, const struct styr_escalation_step *e)
 	cells[2] = styr_escalation_name(e->to);
 	cells[3] = e->reason;
 	cells[4] = e->decided_by;
-	row(w->out, cells, 5);
-	return 0;
+	return w->put_cells(w, cells, 5);
 }
 
-static int write_followup(void *ctx, const struct styr_followup_rule *f)
+static int write_followup(struct export_run *w, const void *row)
 {
-	struct writer *w = ctx;
+	const struct styr_followup_rule *f = row;
 	char year[8], months[64] = "";
 	const char *cells[6];
 	size_t len = 0;
@@ -341,13 +381,12 @@ static int write_followup(void *ctx, const struct styr_followup_rule *f)
 	cells[3] = f->deadline;
 	cells[4] = f->decision ? "beslut" : "information";
 	cells[5] = f->source;
-	row(w->out, cells, 6);
-	return 0;
+	return w->put_cells(w, cells, 6);
 }
 
-static int write_internal_control(void *ctx, const struct styr_internal_control *c)
+static int write_internal_control(struct export_run *w, const void *row)
 {
-	struct writer *w = ctx;
+	const struct styr_internal_control *c = row;
 	char year[8], p[8], k[8];
 	const char *cells[10];
 
@@ -364,13 +403,12 @@ static int write_internal_control(void *ctx, const struct styr_internal_control 
 	cells[7] = c->frequency;
 	cells[8] = c->result;
 	cells[9] = c->actions;
-	row(w->out, cells, 10);
-	return 0;
+	return w->put_cells(w, cells, 10);
 }
 
-static int write_index_weight(void *ctx, const struct styr_index_weight *iw)
+static int write_index_weight(struct export_run *w, const void *row)
 {
-	struct writer *w = ctx;
+	const struct styr_index_weight *iw = row;
 	char weight[64];
 	const char *cells[3];
 
@@ -378,102 +416,21 @@ static int write_index_weight(void *ctx, const struct styr_index_weight *iw)
 	cells[0] = iw->index;
 	cells[1] = iw->indicator;
 	cells[2] = weight;
-	row(w->out, cells, 3);
-	return 0;
+	return w->put_cells(w, cells, 3);
 }
 
-static int finish(FILE *out, struct styr_err *err)
-{
-	if (fflush(out) != 0 || ferror(out))
-		return styr_error(err, STYR_EIO, "writing the export failed: %s", strerror(errno));
-	return STYR_OK;
-}
-
-int styr_export_csv(struct styr_db *db, enum styr_entity kind, const struct styr_value_filter *f,
-                    FILE *out, struct styr_err *err)
-{
-	const struct interchange_spec *spec = &interchange_specs[kind];
-	struct writer w = {db, out, {NULL, 0, 0, err}, err};
-	int rc = STYR_OK;
-
-	row(out, spec->columns, spec->ncolumns);
-	switch (kind) {
-	case STYR_ENTITY_ORG:
-		rc = styr_org_alias_each(db, alias_pair, &w.extra, err);
-		if (!rc)
-			rc = styr_org_each(db, write_org, &w, err);
-		break;
-	case STYR_ENTITY_GOAL:
-		rc = styr_goal_owner_each(db, owner_pair, &w.extra, err);
-		if (!rc)
-			rc = styr_goal_each(db, write_goal, &w, err);
-		break;
-	case STYR_ENTITY_INDICATOR:
-		rc = styr_goal_indicator_each(db, link_pair, &w.extra, err);
-		if (!rc)
-			rc = styr_indicator_each(db, write_indicator, &w, err);
-		break;
-	case STYR_ENTITY_TARGET:
-		rc = styr_target_each(db, write_target, &w, err);
-		break;
-	case STYR_ENTITY_VALUE:
-		rc = styr_value_each(db, f, write_value, &w, err);
-		break;
-	case STYR_ENTITY_ANALYSIS:
-		rc = styr_analysis_each(db, NULL, write_analysis, &w, err);
-		break;
-	case STYR_ENTITY_UPPDRAG:
-		rc = styr_uppdrag_each(db, write_uppdrag, &w, err);
-		break;
-	case STYR_ENTITY_UPPDRAG_REPORT:
-		rc = styr_uppdrag_report_each(db, NULL, write_uppdrag_report, &w, err);
-		break;
-	case STYR_ENTITY_ESCALATION:
-		rc = styr_escalation_each(db, NULL, write_escalation, &w, err);
-		break;
-	case STYR_ENTITY_FOLLOWUP:
-		rc = styr_followup_rule_each(db, 0, write_followup, &w, err);
-		break;
-	case STYR_ENTITY_INTERNAL_CONTROL:
-		rc = styr_internal_control_each(db, NULL, 0, write_internal_control, &w, err);
-		break;
-	case STYR_ENTITY_INDEX_WEIGHT:
-		rc = styr_index_weight_each(db, NULL, write_index_weight, &w, err);
-		break;
-	case STYR_ENTITY_LEDGER: /* economy */
-	case STYR_ENTITY_RULE:
-	case STYR_ENTITY_ACTION:
-	case STYR_ENTITY_BRIDGE:
-	case STYR_ENTITY_PROFILE:
-		rc = export_econ_csv(db, kind, f, out, err);
-		break;
-	default:
-		rc = styr_error(err, STYR_EUSAGE, "unknown kind of export");
-	}
-	free(w.extra.v);
-	return rc ? rc : finish(out, err);
-}
-
-/* JSON lines: the indicator is looked up once per run of its values. */
-struct json_writer {
-	struct styr_db *db;
-	FILE *out;
-	struct styr_indicator ind;
-	struct styr_err *err;
-};
-
+/* JSON lines of values: the indicator is looked up once per run of its values. */
 static json_t *number_or_null(bool has, double v)
 {
 	return has ? json_real(v) : json_null();
 }
 
-static int write_value_json(void *ctx, const struct styr_value *v)
+static int write_value_json(struct export_run *w, const void *row)
 {
-	struct json_writer *w = ctx;
+	const struct styr_value *v = row;
 	struct styr_assessment a;
 	char period[STYR_PERIOD_TEXT_MAX];
 	json_t *o;
-	char *text;
 	int rc;
 
 	if (strcmp(w->ind.code, v->indicator)) {
@@ -506,30 +463,234 @@ static int write_value_json(void *ctx, const struct styr_value *v)
 	                          ? (v->missing_reason[0] ? v->missing_reason : "x")
 	                          : (v->missing_reason[0] ? v->missing_reason : "-")));
 	json_object_set_new(o, "source", json_string(v->source));
-	text = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
-	json_decref(o);
-	if (!text)
-		return styr_error(w->err, STYR_ENOMEM, "out of memory writing JSON");
-	fputs(text, w->out);
-	fputc('\n', w->out);
-	free(text);
-	return 0;
+	return export_json_line(w, o);
 }
 
-int styr_export_values_json(struct styr_db *db, const struct styr_value_filter *f, FILE *out,
-                            struct styr_err *err)
+/* The walks: each kind's store walker, with an adapter that takes its
+ * typed rows to export_row.  org, goals and indicators first gather what
+ * each row lists (aliases, owners, goals). */
+
+int export_row(void *run, const void *row)
 {
-	struct json_writer *w = calloc(1, sizeof(*w));
+	struct export_run *r = run;
+
+	return r->write(r, row);
+}
+
+static int org_row(void *run, const struct styr_org_unit *u)
+{
+	return export_row(run, u);
+}
+
+static int walk_org(struct export_run *run)
+{
+	int rc = styr_org_alias_each(run->db, alias_pair, run->pairs, run->err);
+
+	return rc ? rc : styr_org_each(run->db, org_row, run, run->err);
+}
+
+static int goal_row(void *run, const struct styr_goal *g)
+{
+	return export_row(run, g);
+}
+
+static int walk_goal(struct export_run *run)
+{
+	int rc = styr_goal_owner_each(run->db, owner_pair, run->pairs, run->err);
+
+	return rc ? rc : styr_goal_each(run->db, goal_row, run, run->err);
+}
+
+static int indicator_row(void *run, const struct styr_indicator *ind)
+{
+	return export_row(run, ind);
+}
+
+static int walk_indicator(struct export_run *run)
+{
+	int rc = styr_goal_indicator_each(run->db, link_pair, run->pairs, run->err);
+
+	return rc ? rc : styr_indicator_each(run->db, indicator_row, run, run->err);
+}
+
+static int target_row(void *run, const struct styr_indicator_target *t)
+{
+	return export_row(run, t);
+}
+
+static int walk_target(struct export_run *run)
+{
+	return styr_target_each(run->db, target_row, run, run->err);
+}
+
+static int value_row(void *run, const struct styr_value *v)
+{
+	return export_row(run, v);
+}
+
+static int walk_value(struct export_run *run)
+{
+	return styr_value_each(run->db, run->f, value_row, run, run->err);
+}
+
+static int analysis_row(void *run, const struct styr_analysis *a)
+{
+	return export_row(run, a);
+}
+
+static int walk_analysis(struct export_run *run)
+{
+	return styr_analysis_each(run->db, NULL, analysis_row, run, run->err);
+}
+
+static int uppdrag_row(void *run, const struct styr_uppdrag *u)
+{
+	return export_row(run, u);
+}
+
+static int walk_uppdrag(struct export_run *run)
+{
+	return styr_uppdrag_each(run->db, uppdrag_row, run, run->err);
+}
+
+static int uppdrag_report_row(void *run, const struct styr_uppdrag_report *r)
+{
+	return export_row(run, r);
+}
+
+static int walk_uppdrag_report(struct export_run *run)
+{
+	return styr_uppdrag_report_each(run->db, NULL, uppdrag_report_row, run, run->err);
+}
+
+static int escalation_row(void *run, const struct styr_escalation_step *e)
+{
+	return export_row(run, e);
+}
+
+static int walk_escalation(struct export_run *run)
+{
+	return styr_escalation_each(run->db, NULL, escalation_row, run, run->err);
+}
+
+static int followup_row(void *run, const struct styr_followup_rule *f)
+{
+	return export_row(run, f);
+}
+
+static int walk_followup(struct export_run *run)
+{
+	return styr_followup_rule_each(run->db, 0, followup_row, run, run->err);
+}
+
+static int internal_control_row(void *run, const struct styr_internal_control *c)
+{
+	return export_row(run, c);
+}
+
+static int walk_internal_control(struct export_run *run)
+{
+	return styr_internal_control_each(run->db, NULL, 0, internal_control_row, run, run->err);
+}
+
+static int index_weight_row(void *run, const struct styr_index_weight *iw)
+{
+	return export_row(run, iw);
+}
+
+static int walk_index_weight(struct export_run *run)
+{
+	return styr_index_weight_each(run->db, NULL, index_weight_row, run, run->err);
+}
+
+/* Every kind of export.  A kind is a row here and its walk and writers. */
+static const struct export_kind {
+	int (*walk)(struct export_run *run);
+	int (*csv)(struct export_run *run, const void *row);
+	int (*json)(struct export_run *run, const void *row); /* NULL: no JSON lines */
+	/* JSON written from the CSV cells (json is the CSV writer): the
+	 * COLUMN_BIT of the cells that are numbers */
+	unsigned numbers;
+} kinds[STYR_ENTITY_COUNT] = {
+    [STYR_ENTITY_ORG] = {walk_org, write_org, NULL, 0},
+    [STYR_ENTITY_GOAL] = {walk_goal, write_goal, NULL, 0},
+    [STYR_ENTITY_INDICATOR] = {walk_indicator, write_indicator, NULL, 0},
+    [STYR_ENTITY_TARGET] = {walk_target, write_target, NULL, 0},
+    [STYR_ENTITY_VALUE] = {walk_value, write_value, write_value_json, 0},
+    [STYR_ENTITY_ANALYSIS] = {walk_analysis, write_analysis, NULL, 0},
+    /* Goals area (issue 7): JSON in export_goals.c */
+    [STYR_ENTITY_UPPDRAG] = {walk_uppdrag, write_uppdrag, export_uppdrag_json, 0},
+    [STYR_ENTITY_UPPDRAG_REPORT] = {walk_uppdrag_report, write_uppdrag_report,
+                                    export_uppdrag_report_json, 0},
+    [STYR_ENTITY_ESCALATION] = {walk_escalation, write_escalation, export_escalation_json, 0},
+    [STYR_ENTITY_FOLLOWUP] = {walk_followup, write_followup, export_followup_json, 0},
+    [STYR_ENTITY_INTERNAL_CONTROL] = {walk_internal_control, write_internal_control,
+                                      export_internal_control_json, 0},
+    [STYR_ENTITY_INDEX_WEIGHT] = {walk_index_weight, write_index_weight, export_index_weight_json,
+                                  0},
+    /* economy (export_econ.c): the JSON is the CSV's cells */
+    [STYR_ENTITY_LEDGER] = {export_ledger_walk, export_ledger_csv, export_ledger_csv,
+                            COLUMN_BIT(LED_YEAR) | COLUMN_BIT(LED_MONTH) | COLUMN_BIT(LED_AMOUNT)},
+    [STYR_ENTITY_RULE] = {export_rule_walk, export_rule_csv, export_rule_csv,
+                          COLUMN_BIT(RULE_TOLERANCE)},
+    [STYR_ENTITY_ACTION] = {export_action_walk, export_action_csv, export_action_csv,
+                            COLUMN_BIT(ACT_EXPECTED) | COLUMN_BIT(ACT_ACHIEVED)},
+    [STYR_ENTITY_BRIDGE] = {export_bridge_walk, export_bridge_csv, export_bridge_csv,
+                            COLUMN_BIT(BR_YEAR) | COLUMN_BIT(BR_AMOUNT)},
+    [STYR_ENTITY_PROFILE] = {export_profile_walk, export_profile_csv, export_profile_csv,
+                             0xfffu << PRO_JAN},
+};
+
+static int finish(FILE *out, struct styr_err *err)
+{
+	if (fflush(out) != 0 || ferror(out))
+		return styr_error(err, STYR_EIO, "writing the export failed: %s", strerror(errno));
+	return STYR_OK;
+}
+
+/* The CSV has the header line first; JSON lines have none. */
+static int run_export(struct styr_db *db, enum styr_entity kind, const struct styr_value_filter *f,
+                      bool json, FILE *out, struct styr_err *err)
+{
+	const struct export_kind *k;
+	const struct interchange_spec *spec;
+	struct pairs pairs = {NULL, 0, 0, err};
+	struct export_run run = {.db = db, .f = f, .out = out, .err = err, .pairs = &pairs};
 	int rc;
 
-	if (!w)
-		return styr_error(err, STYR_ENOMEM, "out of memory");
-	w->db = db;
-	w->out = out;
-	w->err = err;
-	rc = styr_value_each(db, f, write_value_json, w, err);
-	free(w);
+	if ((unsigned)kind >= STYR_ENTITY_COUNT || !kinds[kind].walk)
+		return styr_error(err, STYR_EUSAGE, "unknown kind of export");
+	k = &kinds[kind];
+	spec = &interchange_specs[kind];
+	if (json && !k->json)
+		return styr_error(err, STYR_EUSAGE, "%s: no JSON lines for this kind",
+		                  styr_entity_name(kind));
+	run.write = json ? k->json : k->csv;
+	run.put_cells = json ? put_json : put_csv;
+	run.columns = spec->columns;
+	run.numbers = k->numbers;
+	if (!json)
+		row(out, spec->columns, spec->ncolumns);
+	rc = k->walk(&run);
+	free(pairs.v);
 	return rc ? rc : finish(out, err);
+}
+
+int styr_export_csv(struct styr_db *db, enum styr_entity kind, const struct styr_value_filter *f,
+                    FILE *out, struct styr_err *err)
+{
+	return run_export(db, kind, f, false, out, err);
+}
+
+int styr_export_json(struct styr_db *db, enum styr_entity kind, const struct styr_value_filter *f,
+                     FILE *out, struct styr_err *err)
+{
+	return run_export(db, kind, f, true, out, err);
+}
+
+bool styr_export_has_json(enum styr_entity kind)
+{
+	return (unsigned)kind < STYR_ENTITY_COUNT && kinds[kind].json;
 }
 
 int styr_export_dir(struct styr_db *db, const char *dir, struct styr_err *err)

@@ -8,39 +8,17 @@
  * value.  In a separate file from export.c so that this area's formats
  * change without touching the core kinds'.
  */
-#include <errno.h>
-#include <jansson.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "styr/export.h"
+#include "export/export_int.h"
 #include "styr/goals.h"
-
-struct jw {
-	FILE *out;
-	struct styr_err *err;
-};
-
-static int emit(struct jw *w, json_t *o)
-{
-	char *text = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
-
-	json_decref(o);
-	if (!text)
-		return styr_error(w->err, STYR_ENOMEM, "out of memory writing JSON");
-	fputs(text, w->out);
-	fputc('\n', w->out);
-	free(text);
-	return 0;
-}
 
 static json_t *text_or_null(const char *s)
 {
 	return s && *s ? json_string(s) : json_null();
 }
 
-static int j_uppdrag(void *ctx, const struct styr_uppdrag *u)
+int export_uppdrag_json(struct export_run *run, const void *row)
 {
+	const struct styr_uppdrag *u = row;
 	json_t *o = json_object(), *dates = json_array();
 	int i;
 
@@ -52,11 +30,12 @@ static int j_uppdrag(void *ctx, const struct styr_uppdrag *u)
 	json_object_set_new(o, "escalation_step", json_integer((int)u->level));
 	json_object_set_new(o, "escalation", json_string(styr_escalation_name(u->level)));
 	json_object_set_new(o, "escalation_action", text_or_null(styr_escalation_action(u->level)));
-	return emit(ctx, o);
+	return export_json_line(run, o);
 }
 
-static int j_report(void *ctx, const struct styr_uppdrag_report *r)
+int export_uppdrag_report_json(struct export_run *run, const void *row)
 {
+	const struct styr_uppdrag_report *r = row;
 	json_t *o = json_object();
 
 	json_object_set_new(o, "goal", json_string(r->goal));
@@ -65,11 +44,12 @@ static int j_report(void *ctx, const struct styr_uppdrag_report *r)
 	json_object_set_new(o, "status", json_string(styr_uppdrag_status_name(r->status)));
 	json_object_set_new(o, "text", json_string(r->text));
 	json_object_set_new(o, "source", json_string(r->source));
-	return emit(ctx, o);
+	return export_json_line(run, o);
 }
 
-static int j_step(void *ctx, const struct styr_escalation_step *s)
+int export_escalation_json(struct export_run *run, const void *row)
 {
+	const struct styr_escalation_step *s = row;
 	json_t *o = json_object();
 
 	json_object_set_new(o, "goal", json_string(s->goal));
@@ -79,11 +59,12 @@ static int j_step(void *ctx, const struct styr_escalation_step *s)
 	json_object_set_new(o, "step", json_string(styr_escalation_name(s->to)));
 	json_object_set_new(o, "reason", json_string(s->reason));
 	json_object_set_new(o, "decided_by", json_string(s->decided_by));
-	return emit(ctx, o);
+	return export_json_line(run, o);
 }
 
-static int j_rule(void *ctx, const struct styr_followup_rule *r)
+int export_followup_json(struct export_run *run, const void *row)
 {
+	const struct styr_followup_rule *r = row;
 	json_t *o = json_object(), *months = json_array();
 	int m;
 
@@ -96,11 +77,12 @@ static int j_rule(void *ctx, const struct styr_followup_rule *r)
 	json_object_set_new(o, "deadline", text_or_null(r->deadline));
 	json_object_set_new(o, "handling", json_string(r->decision ? "beslut" : "information"));
 	json_object_set_new(o, "source", json_string(r->source));
-	return emit(ctx, o);
+	return export_json_line(run, o);
 }
 
-static int j_control(void *ctx, const struct styr_internal_control *c)
+int export_internal_control_json(struct export_run *run, const void *row)
 {
+	const struct styr_internal_control *c = row;
 	json_t *o = json_object();
 
 	json_object_set_new(o, "unit", json_string(c->unit));
@@ -114,50 +96,16 @@ static int j_control(void *ctx, const struct styr_internal_control *c)
 	json_object_set_new(o, "frequency", json_string(c->frequency));
 	json_object_set_new(o, "result", json_string(c->result));
 	json_object_set_new(o, "actions", json_string(c->actions));
-	return emit(ctx, o);
+	return export_json_line(run, o);
 }
 
-static int j_weight(void *ctx, const struct styr_index_weight *iw)
+int export_index_weight_json(struct export_run *run, const void *row)
 {
+	const struct styr_index_weight *iw = row;
 	json_t *o = json_object();
 
 	json_object_set_new(o, "index", json_string(iw->index));
 	json_object_set_new(o, "indicator", json_string(iw->indicator));
 	json_object_set_new(o, "weight", json_real(iw->weight));
-	return emit(ctx, o);
-}
-
-int styr_export_goals_json(struct styr_db *db, enum styr_entity kind, FILE *out,
-                           struct styr_err *err)
-{
-	struct jw w = {out, err};
-	int rc;
-
-	switch (kind) {
-	case STYR_ENTITY_UPPDRAG:
-		rc = styr_uppdrag_each(db, j_uppdrag, &w, err);
-		break;
-	case STYR_ENTITY_UPPDRAG_REPORT:
-		rc = styr_uppdrag_report_each(db, NULL, j_report, &w, err);
-		break;
-	case STYR_ENTITY_ESCALATION:
-		rc = styr_escalation_each(db, NULL, j_step, &w, err);
-		break;
-	case STYR_ENTITY_FOLLOWUP:
-		rc = styr_followup_rule_each(db, 0, j_rule, &w, err);
-		break;
-	case STYR_ENTITY_INTERNAL_CONTROL:
-		rc = styr_internal_control_each(db, NULL, 0, j_control, &w, err);
-		break;
-	case STYR_ENTITY_INDEX_WEIGHT:
-		rc = styr_index_weight_each(db, NULL, j_weight, &w, err);
-		break;
-	default:
-		return styr_error(err, STYR_EUSAGE,
-		                  "--format json is for values and the goals "
-		                  "area's kinds");
-	}
-	if (!rc && (fflush(out) != 0 || ferror(out)))
-		rc = styr_error(err, STYR_EIO, "writing the export failed: %s", strerror(errno));
-	return rc;
+	return export_json_line(run, o);
 }

@@ -56,6 +56,11 @@ P;LKR;;A;;2024-13-01;planerad;1;" '2: date "2024-13-01": expected a date such as
 run --db "$db" export actions --format json
 expect_contains "json actions" '"title":"Beslutad handlingsplan 2024, totalt värde","owner":"","due":"","state":"pågår","expected":7.8,"achieved":null,"goal":"RS-OM5"}' "$out"
 expect_contains "json achieved" '"achieved":-5.2,"goal":"RS-OM5"}' "$out"
+# A quoted cell may hold a line break: its row is still one object.
+printf '%s\n' "$AH" 'NL;LKR;;"två' 'rader";;;planerad;1;' >"$T/nl.csv"
+"$STYR" --db "$db" import csv "$T/nl.csv" >/dev/null || fail "import nl.csv"
+run --db "$db" export actions --format json
+expect_contains "json line break" '{"plan":"NL","unit":"LKR","insatsomrade":"","title":"två\nrader","owner":"","due":"","state":"planerad","expected":1,"achieved":null,"goal":""}' "$out"
 run actions --help
 expect_contains "help" "genomförandegrad = achieved / expected" "$out"
 finish
