@@ -55,8 +55,13 @@ static int period_or_reply(struct req *r, const char *unit, const char *yfield, 
 			                mfield, qm);
 		*months = (int)v;
 	}
-	if (!*year)
-		*year = ledger_latest_year(r, unit);
+	if (!*year) {
+		struct styr_err err;
+
+		styr_err_init(&err);
+		if (ledger_latest_year(r, unit, year, &err))
+			return web_fail_err(r, &err);
+	}
 	return 0;
 }
 

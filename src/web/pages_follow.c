@@ -26,16 +26,12 @@ static int max_year_cb(void *ctx, const struct styr_ledger_entry *e)
 	return 0;
 }
 
-int ledger_latest_year(struct req *r, const char *unit)
+int ledger_latest_year(struct req *r, const char *unit, int *year, struct styr_err *err)
 {
 	struct styr_ledger_filter f = {unit, "", 0};
-	struct styr_err err;
-	int year = 0;
 
-	styr_err_init(&err);
-	if (styr_ledger_each(r->srv->db, &f, max_year_cb, &year, &err))
-		return 0;
-	return year;
+	*year = 0;
+	return styr_ledger_each(r->srv->db, &f, max_year_cb, year, err);
 }
 
 static void tkr(char *buf, size_t size, int64_t v)
