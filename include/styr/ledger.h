@@ -278,6 +278,27 @@ int styr_action_each(struct styr_db *db, const char *plan,
  * (5 800 of 7 800 gives 744 = 74,4 %); false when expected is 0. */
 bool styr_completion_permille(int64_t achieved, int64_t expected, int64_t *out);
 
+/* A plan's totals over its actions of one unit: expected and achieved
+ * effect in tkr (an action without a figure adds nothing; has_* say
+ * whether any action had one), and the genomförandegrad in tenths of a
+ * percent when both exist and expected is not 0 (has_completion). */
+struct styr_action_plan {
+	char plan[STYR_CODE_MAX];
+	char unit[STYR_CODE_MAX];
+	size_t actions;
+	bool has_expected, has_achieved, has_completion;
+	int64_t expected, achieved; /* tkr */
+	int64_t completion_permille;
+};
+
+/* The plans with actions of unit (NULL: every unit, a plan's actions of
+ * different units each their own total), in plan order: the totals
+ * `styr actions`, the reports and the web show.  cb gets a borrowed
+ * struct and returns 0 to go on. */
+int styr_action_plan_each(struct styr_db *db, const char *unit,
+                          int (*cb)(void *ctx, const struct styr_action_plan *p), void *ctx,
+                          struct styr_err *err);
+
 /* ---- regionbidrag bridge and allocation model (src/calc/bridge.c) ---- */
 
 /* One figure of Bilaga 4A/4B.  amount: Mkr × 1000 (= tkr), or a percent

@@ -38,7 +38,9 @@ static const char css[] =
     "padding:.3em;border:1px solid #555}button{font:inherit;padding:.35em 1em;margin-top:.8em;"
     "background:#0b3d5c;color:#fff;border:0;cursor:pointer}"
     "header button{background:#fff;color:#0b3d5c;margin:0}.hint{color:#444;font-size:.9em}"
-    "ul.tree{list-style:none;padding-left:1.2em}";
+    "ul.tree{list-style:none;padding-left:1.2em}"
+    "tr.sum>*{font-weight:bold;border-top:2px solid #1a1a1a}td.neg{color:#a0141e}"
+    ".sr{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}";
 
 int pg_style(struct req *r)
 {
@@ -508,7 +510,9 @@ int pg_unit(struct req *r)
 	out_h(r, u.code);
 	out_s(r, "/indikatorrapport\">Ladda ned indikatorrapporten (HTML)</a> · <a href=\"/enhet/");
 	out_h(r, u.code);
-	out_s(r, "/kalender\">Uppföljningskalender</a>");
+	out_s(r, "/kalender\">Uppföljningskalender</a> · <a href=\"/enhet/");
+	out_h(r, u.code);
+	out_s(r, "/ekonomi\">Ekonomi: resultaträkning och handlingsplaner</a>");
 	if (r->role >= STYR_ACCESS_UNIT_MANAGER) {
 		out_s(r, " · <a href=\"/enhet/");
 		out_h(r, u.code);

@@ -26,6 +26,14 @@ static int max_year_cb(void *ctx, const struct styr_ledger_entry *e)
 	return 0;
 }
 
+int ledger_latest_year(struct req *r, const char *unit, int *year, struct styr_err *err)
+{
+	struct styr_ledger_filter f = {unit, "", 0};
+
+	*year = 0;
+	return styr_ledger_each(r->srv->db, &f, max_year_cb, year, err);
+}
+
 static void tkr(char *buf, size_t size, int64_t v)
 {
 	/* Only formatting goes through double; whole tkr are exact in it. */
@@ -34,7 +42,7 @@ static void tkr(char *buf, size_t size, int64_t v)
 
 /* A sum row (SUMMA INTÄKTER, RESULTAT): one the plan adds others into,
  * or the top of the plan. */
-static bool is_sum(const struct styr_ledger_table *t, const struct styr_ledger_line *l)
+bool ledger_is_sum(const struct styr_ledger_table *t, const struct styr_ledger_line *l)
 {
 	size_t i;
 
@@ -58,7 +66,7 @@ static void economy_chart(struct req *r, const struct styr_ledger_table *t)
 	for (i = 0; i < t->n; i++) {
 		const struct styr_ledger_line *l = &t->lines[i];
 
-		if (!is_sum(t, l))
+		if (!ledger_is_sum(t, l))
 			continue;
 		n++;
 		if (l->has_utfall && (double)llabs(l->utfall) > max)
@@ -77,7 +85,7 @@ static void economy_chart(struct req *r, const struct styr_ledger_table *t)
 	for (i = 0; i < t->n; i++) {
 		const struct styr_ledger_line *l = &t->lines[i];
 
-		if (!is_sum(t, l))
+		if (!ledger_is_sum(t, l))
 			continue;
 		out_f(r, "<text x=\"%.0f\" y=\"%.0f\" font-size=\"12\" text-anchor=\"end\">", L - 6,
 		      y + BAR + 4);
@@ -131,7 +139,7 @@ void page_economy(struct req *r, const char *unit)
 	      year);
 	for (i = 0; i < t.n; i++) {
 		const struct styr_ledger_line *l = &t.lines[i];
-		bool sum = is_sum(&t, l);
+		bool sum = ledger_is_sum(&t, l);
 
 		tkr(a, sizeof(a), l->utfall);
 		tkr(b, sizeof(b), l->budget);

@@ -156,9 +156,20 @@ int pg_style(struct req *r);
 
 /* pages_follow.c */
 void page_economy(struct req *r, const char *unit);
+/* The latest year with resultaträkning figures for unit in *year (0 when
+ * none); non-zero with err filled when the store fails. */
+int ledger_latest_year(struct req *r, const char *unit, int *year, struct styr_err *err);
+/* A sum row (SUMMA INTÄKTER, RESULTAT): the plan adds others into it, or
+ * it is the top of the plan. */
+bool ledger_is_sum(const struct styr_ledger_table *t, const struct styr_ledger_line *l);
 void page_documents(struct req *r, const char *unit);
 int pg_calendar(struct req *r);
 int pg_document(struct req *r);
+
+/* economy.c: a unit's resultaträkning and action plans, as a page and as
+ * JSON */
+int pg_economy(struct req *r);
+int api_ledger(struct req *r);
 
 /* pages_goal.c */
 void page_goal_followup(struct req *r, const struct styr_goal *g);

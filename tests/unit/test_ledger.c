@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -428,6 +429,95 @@ static void test_table(void **state)
 	styr_db_close(db);
 }
 
+static struct styr_action act(const char *plan, const char *unit, const char *e, const char *a)
+{
+	struct styr_action x;
+
+	memset(&x, 0, sizeof(x));
+	snprintf(x.plan, sizeof(x.plan), "%s", plan);
+	snprintf(x.unit, sizeof(x.unit), "%s", unit);
+	snprintf(x.title, sizeof(x.title), "%s %s %s", plan, e ? e : "-", a ? a : "-");
+	snprintf(x.state, sizeof(x.state), "pågår");
+	x.has_expected = e != NULL;
+	x.expected = e ? strtoll(e, NULL, 10) : 0;
+	x.has_achieved = a != NULL;
+	x.achieved = a ? strtoll(a, NULL, 10) : 0;
+	return x;
+}
+
+struct plans {
+	char lines[8][160];
+	size_t n;
+};
+
+static int collect_plan(void *ctx, const struct styr_action_plan *p)
+{
+	struct plans *c = ctx;
+
+	if (c->n < 8)
+		snprintf(c->lines[c->n++], sizeof(c->lines[0]), "%s %s %zu %s%lld %s%lld %s%lld",
+		         p->plan, p->unit, p->actions, p->has_expected ? "" : "!",
+		         (long long)p->expected, p->has_achieved ? "" : "!", (long long)p->achieved,
+		         p->has_completion ? "" : "!", (long long)p->completion_permille);
+	return 0;
+}
+
+/* A plan's totals: seed 002's plan (7,8 Mkr expected on one row, the
+ * achieved effect per insatsområde on others: 7,1 + 3,9 − 5,2 + 0 = 5,8,
+ * 744 ‰), a plan without achieved figures (no genomförandegrad), and
+ * another unit's action in the same plan, which is its own total. */
+static void test_plan_totals(void **state)
+{
+	struct styr_action rows[] = {
+	    act("LKR-HP2024", "LKR", "7800", NULL), act("LKR-HP2024", "LKR", NULL, "0"),
+	    act("LKR-HP2024", "LKR", NULL, "7100"), act("LKR-HP2024", "HHM", "1000", "250"),
+	    act("LKR-HP2024", "LKR", NULL, "3900"), act("LKR-HP2024", "LKR", NULL, "-5200"),
+	    act("LKR-HP2025", "LKR", "2500", NULL),
+	};
+	static const char *const want_lkr[] = {
+	    "LKR-HP2024 LKR 5 7800 5800 744",
+	    "LKR-HP2025 LKR 1 2500 !0 !0",
+	};
+	static const char *const want_all[] = {
+	    "LKR-HP2024 LKR 5 7800 5800 744",
+	    "LKR-HP2024 HHM 1 1000 250 250",
+	    "LKR-HP2025 LKR 1 2500 !0 !0",
+	};
+	struct styr_db *db = seed_db();
+	struct styr_org_unit u;
+	struct styr_err err;
+	struct plans c;
+	size_t i;
+
+	(void)state;
+	styr_err_init(&err);
+	memset(&u, 0, sizeof(u));
+	snprintf(u.code, sizeof(u.code), "HHM");
+	snprintf(u.name, sizeof(u.name), "Hässleholms sjukhusorganisation");
+	u.kind = STYR_ORG_FORVALTNING;
+	assert_int_equal(styr_org_put(db, &u, &err), STYR_OK);
+	for (i = 0; i < N(rows); i++)
+		assert_int_equal(styr_action_put(db, &rows[i], &err), STYR_OK);
+
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(styr_action_plan_each(db, "LKR", collect_plan, &c, &err), STYR_OK);
+	assert_int_equal(c.n, N(want_lkr));
+	for (i = 0; i < c.n; i++)
+		assert_string_equal(c.lines[i], want_lkr[i]);
+
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(styr_action_plan_each(db, NULL, collect_plan, &c, &err), STYR_OK);
+	assert_int_equal(c.n, N(want_all));
+	for (i = 0; i < c.n; i++)
+		assert_string_equal(c.lines[i], want_all[i]);
+
+	/* a unit without actions: no plans */
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(styr_action_plan_each(db, "XYZ", collect_plan, &c, &err), STYR_OK);
+	assert_int_equal(c.n, 0);
+	styr_db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -436,6 +526,7 @@ int main(void)
 	    cmocka_unit_test(test_rule_check),  cmocka_unit_test(test_bridge_whatif),
 	    cmocka_unit_test(test_completion),  cmocka_unit_test(test_check_seed002),
 	    cmocka_unit_test(test_check_error), cmocka_unit_test(test_table),
+	    cmocka_unit_test(test_plan_totals),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,8 +1,9 @@
 // The browser test: playwright-core drives Debian's chromium through the
-// pages as people use them — log in, find Landskrona's dashboard, enter a
-// value with a typo and see the error next to the field, correct it, submit
-// the report, approve it as controller and see the period locked — with
-// axe-core checking the main pages and screenshots kept as artefacts.
+// pages as people use them — log in, find Landskrona's dashboard and its
+// economy for jan–aug, enter a value with a typo and see the error next to
+// the field, correct it, submit the report, approve it as controller and
+// see the period locked — with axe-core checking the main pages and
+// screenshots kept as artefacts.
 // BASE (the server) and ARTEFACTS (a directory) come from t_browser.sh.
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
@@ -85,6 +86,20 @@ await page.fill('#datum', '2025-03-01');
 await page.click('main form button[type=submit]');
 check('calendar lists the late delårsrapport', (await page.textContent('main')).includes('försenad'));
 await axe('calendar');
+await page.goto(`${BASE}/enhet/LKR`);
+
+// The economy page: the resultaträkning, then jan–aug picked in the form.
+await page.click('a[href="/enhet/LKR/ekonomi"]');
+const result = await page.textContent('#resultatrakning tr.sum:has-text("RESULTAT")');
+check('economy shows RESULTAT −22 629', result.includes('\u221222\u00a0629'), result);
+await page.selectOption('#man', '8');
+await page.click('main form button[type=submit]');
+await page.waitForURL(/man=8/);
+const rb = await page.textContent('#resultatrakning tr:has-text("Regionbidrag")');
+check('jan–aug budget periodised: 187 533', rb.includes('187\u00a0533'), rb);
+check('periodisation sentence', (await page.textContent('#periodisering')).includes('budgetprofilen för LKR'));
+await axe('economy');
+await shot('03b-economy');
 await page.goto(`${BASE}/enhet/LKR`);
 
 await page.click('a[href="/enhet/LKR/indikator/ID0069"]');
