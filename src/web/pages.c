@@ -469,13 +469,27 @@ static bool latest_rows(struct req *r, const struct styr_org_unit *u, const stru
 	return any;
 }
 
+/* The unit page's links to its other pages, and who sees each. */
+static const struct {
+	const char *path, *label;
+	enum styr_access_role role;
+} unit_links[] = {
+    {"/rapport", "Rapport och godkännande", STYR_ACCESS_READER},
+    {"/indikatorrapport", "Ladda ned indikatorrapporten (HTML)", STYR_ACCESS_READER},
+    {"/kalender", "Uppföljningskalender", STYR_ACCESS_READER},
+    {"/ekonomi", "Ekonomi: resultaträkning och handlingsplaner", STYR_ACCESS_READER},
+    {"/varde", "Registrera värde", STYR_ACCESS_UNIT_MANAGER},
+    {"/analys", "Skriv analys", STYR_ACCESS_UNIT_MANAGER},
+    {"/atgard", "Registrera åtgärd", STYR_ACCESS_UNIT_MANAGER},
+};
+
 int pg_unit(struct req *r)
 {
 	struct styr_org_unit u;
 	struct values vals;
 	struct units all;
 	char key[WEB_CACHE_KEY];
-	size_t from;
+	size_t from, i;
 	bool any;
 
 	if (web_unit_or_reply(r, &u))
@@ -504,23 +518,16 @@ int pg_unit(struct req *r)
 		out_h(r, u.parent);
 		out_s(r, "</a>");
 	}
-	out_s(r, "</p><p><a href=\"/enhet/");
-	out_h(r, u.code);
-	out_s(r, "/rapport\">Rapport och godkännande</a> · <a href=\"/enhet/");
-	out_h(r, u.code);
-	out_s(r, "/indikatorrapport\">Ladda ned indikatorrapporten (HTML)</a> · <a href=\"/enhet/");
-	out_h(r, u.code);
-	out_s(r, "/kalender\">Uppföljningskalender</a> · <a href=\"/enhet/");
-	out_h(r, u.code);
-	out_s(r, "/ekonomi\">Ekonomi: resultaträkning och handlingsplaner</a>");
-	if (r->role >= STYR_ACCESS_UNIT_MANAGER) {
-		out_s(r, " · <a href=\"/enhet/");
+	out_s(r, "</p><p>");
+	for (i = 0; i < sizeof(unit_links) / sizeof(unit_links[0]); i++) {
+		if (r->role < unit_links[i].role)
+			continue;
+		out_s(r, i ? " · <a href=\"/enhet/" : "<a href=\"/enhet/");
 		out_h(r, u.code);
-		out_s(r, "/varde\">Registrera värde</a> · <a href=\"/enhet/");
-		out_h(r, u.code);
-		out_s(r, "/analys\">Skriv analys</a> · <a href=\"/enhet/");
-		out_h(r, u.code);
-		out_s(r, "/atgard\">Registrera åtgärd</a>");
+		out_s(r, unit_links[i].path);
+		out_s(r, "\">");
+		out_s(r, unit_links[i].label);
+		out_s(r, "</a>");
 	}
 	out_s(r, "</p><table><caption>Indikatorer, senaste värde</caption><thead><tr>"
 	         "<th scope=\"col\">Indikator</th><th scope=\"col\">Period</th>"
