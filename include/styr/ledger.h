@@ -148,12 +148,14 @@ struct styr_ledger_line {
 	bool prognos_derived;
 	/* How the year budget was spread over the months (budget or derived
 	 * prognos of part of a year from a year figure): periodised says it
-	 * was; profile_unit/profile_row name the stored profile used ("" and
-	 * "": flat, or the caller's weights); profile_row "" is the unit's
-	 * profile for every row. */
+	 * was; profile_unit/profile_row/profile_year name the stored profile
+	 * used ("" and "": flat, or the caller's weights); profile_row "" is
+	 * the unit's profile for every row, profile_year 0 its profile for
+	 * every year. */
 	bool periodised;
 	char profile_unit[STYR_CODE_MAX];
 	char profile_row[STYR_CODE_MAX];
+	int profile_year;
 	/* A sum row (SUMMA INTÄKTER, RESULTAT) whose periodised budget is
 	 * the sum of its rows' periodised budgets, so that the table adds up
 	 * whatever profiles its rows have. */
@@ -186,40 +188,51 @@ int styr_ledger_periodisation_text(const struct styr_ledger_table *t, struct sty
 
 /* How a unit spreads a year budget over the months: twelve weights in
  * hundredths (8,5 is 850), each ≥ 0 and not all 0; only the proportions
- * matter.  row "" holds for every row of the unit without its own. */
+ * matter.  row "" holds for every row of the unit without its own; year 0
+ * for every budget year, any other year for that year's budget alone
+ * (migration 0008), where it wins over the unit's year-0 profile for the
+ * same row. */
 struct styr_budget_profile {
 	char unit[STYR_CODE_MAX];
 	char row[STYR_CODE_MAX];
+	int year;
 	int weight[12];
 };
 
 /* Refuse weights styr cannot periodise by (negative, all zero). */
 int styr_budget_profile_check(const struct styr_budget_profile *p, struct styr_err *err);
-/* Store (replace) the profile of p->unit and p->row. */
+/* Store (replace) the profile of p->unit, p->row and p->year. */
 int styr_budget_profile_put(struct styr_db *db, const struct styr_budget_profile *p,
                             struct styr_err *err);
-/* unit NULL: all; ordered by unit code, then row ("" first). */
+/* unit NULL: all; ordered by unit code, then row ("" first), then year (0
+ * first). */
 int styr_budget_profile_each(struct styr_db *db, const char *unit,
                              int (*cb)(void *ctx, const struct styr_budget_profile *p), void *ctx,
                              struct styr_err *err);
 
 #define STYR_PROFILE_CHAIN_MAX 16
 
-/* The profiles that may periodise one unit's budget: the unit's own and
- * its parents' up to the top, read once so that a table of twenty rows
- * costs one walk.  Owns profiles; release with styr_profile_lookup_release. */
+/* The profiles that may periodise one unit's budget of one year: the
+ * unit's own and its parents' up to the top, for that year or for every
+ * year, read once so that a table of twenty rows costs one walk.  Owns
+ * profiles; release with styr_profile_lookup_release. */
 struct styr_profile_lookup {
 	char chain[STYR_PROFILE_CHAIN_MAX][STYR_CODE_MAX]; /* the unit, its parent, … */
 	int nchain;
+	int year; /* the budget year asked about */
 	struct styr_budget_profile *profiles;
 	size_t n, cap;
 };
 
-int styr_profile_lookup_init(struct styr_db *db, const char *unit, struct styr_profile_lookup *l,
-                             struct styr_err *err);
-/* The profile for row: the nearest unit of the chain that has one for the
- * row itself, else for every row ("") — a unit's own profile for all rows
- * wins over a parent's for the row.  NULL: none (flat).  Borrowed from l. */
+/* year: the budget year of the table to periodise (0: profiles for every
+ * year only). */
+int styr_profile_lookup_init(struct styr_db *db, const char *unit, int year,
+                             struct styr_profile_lookup *l, struct styr_err *err);
+/* The profile for row of l's year: the nearest unit of the chain that has
+ * one for the row itself, else for every row ("") — a unit's own profile
+ * for all rows wins over a parent's for the row.  At each of these steps a
+ * profile for l's year wins over one for every year (year 0).  NULL: none
+ * (flat).  Borrowed from l. */
 const struct styr_budget_profile *styr_profile_lookup_find(const struct styr_profile_lookup *l,
                                                            const char *row);
 void styr_profile_lookup_release(struct styr_profile_lookup *l);

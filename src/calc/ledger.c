@@ -294,6 +294,7 @@ static void add_up_sums(struct styr_ledger_table *t, const struct gather *g,
 		l->budget = sum;
 		l->budget_summed = true;
 		l->profile_unit[0] = l->profile_row[0] = '\0';
+		l->profile_year = 0;
 		if (l->has_utfall)
 			l->avvikelse = l->utfall - l->budget;
 		if (l->prognos_derived)
@@ -328,7 +329,7 @@ int styr_ledger_table_build(struct styr_db *db, const char *unit, const char *ta
 	/* The caller's weights hold for every row; else each row's stored
 	 * profile (src/calc/profile.c), flat where there is none. */
 	if (!rc && !weights)
-		rc = styr_profile_lookup_init(db, unit, &profiles, err);
+		rc = styr_profile_lookup_init(db, unit, year, &profiles, err);
 	for (i = 0; !rc && i < b.nrows; i++) {
 		struct styr_ledger_line *l = &out->lines[out->n];
 		const struct styr_budget_profile *p =
@@ -339,6 +340,7 @@ int styr_ledger_table_build(struct styr_db *db, const char *unit, const char *ta
 			if (p && l->periodised) {
 				memcpy(l->profile_unit, p->unit, sizeof(l->profile_unit));
 				memcpy(l->profile_row, p->row, sizeof(l->profile_row));
+				l->profile_year = p->year;
 			}
 			out->n++;
 		}

@@ -12,8 +12,20 @@
  * profile is thereby the organisation-wide default.  The nearest unit
  * wins over a more specific row further up, because a unit that states a
  * profile of its own means it for its whole budget.  No profile anywhere:
- * flat, 1/12 a month.  The arithmetic (cumulative rounding, so the months
- * add up to the year) is styr_budget_period's in ledger.c.
+ * flat, 1/12 a month.
+ *
+ * A profile holds for one budget year or, year 0, for every year
+ * (migration 0008), so that a controller can set next year's profile
+ * without changing this year's reports.  The year refines each step of the
+ * order above and changes nothing else: at the same unit and row, the
+ * profile for the table's year wins over the one for every year.  So the
+ * steps are the unit's row profile for the year, for every year, the
+ * unit's all-rows profile for the year, for every year, then the same at
+ * the parent; a unit's year-0 profile still wins over its parent's profile
+ * for the year (the nearest unit wins, as above), and a row's year-0
+ * profile over the unit's all-rows profile for the year (the row is more
+ * specific).  Profiles for other years are never used.  The arithmetic (cumulative rounding, so the
+ * months add up to the year) is styr_budget_period's in ledger.c.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -66,7 +78,7 @@ static int take(void *ctx, const struct styr_budget_profile *p)
 	struct collect *c = ctx;
 	struct styr_profile_lookup *l = c->l;
 
-	if (in_chain(l, p->unit) < 0)
+	if (in_chain(l, p->unit) < 0 || (p->year && p->year != l->year))
 		return 0;
 	if (styr_array_grow((void **)&l->profiles, &l->cap, l->n, sizeof(*l->profiles), c->err))
 		return STYR_ENOMEM;
@@ -74,8 +86,8 @@ static int take(void *ctx, const struct styr_budget_profile *p)
 	return 0;
 }
 
-int styr_profile_lookup_init(struct styr_db *db, const char *unit, struct styr_profile_lookup *l,
-                             struct styr_err *err)
+int styr_profile_lookup_init(struct styr_db *db, const char *unit, int year,
+                             struct styr_profile_lookup *l, struct styr_err *err)
 {
 	struct styr_org_unit u;
 	struct collect c = {l, err};
@@ -83,6 +95,7 @@ int styr_profile_lookup_init(struct styr_db *db, const char *unit, struct styr_p
 	int rc;
 
 	memset(l, 0, sizeof(*l));
+	l->year = year;
 	/* The chain of parents; a cycle in the org tree stops at the limit
 	 * rather than looping. */
 	while (code && *code && l->nchain < STYR_PROFILE_CHAIN_MAX) {
@@ -102,24 +115,33 @@ int styr_profile_lookup_init(struct styr_db *db, const char *unit, struct styr_p
 const struct styr_budget_profile *styr_profile_lookup_find(const struct styr_profile_lookup *l,
                                                            const char *row)
 {
-	const struct styr_budget_profile *all = NULL;
 	int level;
 	size_t i;
 
 	for (level = 0; level < l->nchain; level++) {
-		all = NULL;
+		/* [0]: the row's, [1]: every row's; each for the year if any,
+		 * else for every year; other years never */
+		const struct styr_budget_profile *found[2] = {NULL, NULL};
+
 		for (i = 0; i < l->n; i++) {
 			const struct styr_budget_profile *p = &l->profiles[i];
+			int k;
 
-			if (strcmp(p->unit, l->chain[level]))
+			if (strcmp(p->unit, l->chain[level]) || (p->year && p->year != l->year))
 				continue;
 			if (row && *row && !strcmp(p->row, row))
-				return p;
-			if (!p->row[0])
-				all = p;
+				k = 0;
+			else if (!p->row[0])
+				k = 1;
+			else
+				continue;
+			if (!found[k] || (p->year && !found[k]->year))
+				found[k] = p;
 		}
-		if (all)
-			return all;
+		if (found[0])
+			return found[0];
+		if (found[1])
+			return found[1];
 	}
 	return NULL;
 }
@@ -138,7 +160,8 @@ static bool spread(const struct styr_ledger_line *l)
 
 static bool same_profile(const struct styr_ledger_line *a, const struct styr_ledger_line *b)
 {
-	return !strcmp(a->profile_unit, b->profile_unit) && !strcmp(a->profile_row, b->profile_row);
+	return !strcmp(a->profile_unit, b->profile_unit) &&
+	       !strcmp(a->profile_row, b->profile_row) && a->profile_year == b->profile_year;
 }
 
 int styr_ledger_periodisation_text(const struct styr_ledger_table *t, struct styr_buf *out,
@@ -153,6 +176,7 @@ int styr_ledger_periodisation_text(const struct styr_ledger_table *t, struct sty
 	for (i = 0; !rc && i < t->n; i++) {
 		const struct styr_ledger_line *l = &t->lines[i];
 		bool all = true, first = true;
+		char year[16] = "";
 
 		if (!spread(l))
 			continue;
@@ -162,6 +186,10 @@ int styr_ledger_periodisation_text(const struct styr_ledger_table *t, struct sty
 			continue; /* named at its first row */
 		for (j = 0; j < t->n; j++)
 			all &= !spread(&t->lines[j]) || same_profile(&t->lines[j], l);
+		/* a year's own profile names its year; one for every year
+		 * does not ("budgetprofilen 2025 för LKR") */
+		if (l->profile_year)
+			snprintf(year, sizeof(year), "%d ", l->profile_year);
 		rc = styr_buf_puts(out, n++ ? "; " : "Periodisering av årsbudgeten: ", err);
 		if (rc)
 			break;
@@ -171,10 +199,10 @@ int styr_ledger_periodisation_text(const struct styr_ledger_table *t, struct sty
 			                       : "jämnt, 1/12 per månad",
 			                   err);
 		else if (!l->profile_row[0])
-			rc = styr_buf_printf(out, err, "budgetprofilen för %s (%s rader)",
+			rc = styr_buf_printf(out, err, "budgetprofilen %sför %s (%s rader)", year,
 			                     l->profile_unit, all ? "alla" : "övriga");
 		else
-			rc = styr_buf_printf(out, err, "budgetprofilen för %s för raden %s",
+			rc = styr_buf_printf(out, err, "budgetprofilen %sför %s för raden %s", year,
 			                     l->profile_unit, l->row.label);
 		/* flat next to profiles: name its rows, they are the exception */
 		for (j = i; !rc && !all && !l->profile_unit[0] && j < t->n; j++)

@@ -638,7 +638,7 @@ static const struct export_kind {
     [STYR_ENTITY_BRIDGE] = {export_bridge_walk, export_bridge_csv, export_bridge_csv,
                             COLUMN_BIT(BR_YEAR) | COLUMN_BIT(BR_AMOUNT)},
     [STYR_ENTITY_PROFILE] = {export_profile_walk, export_profile_csv, export_profile_csv,
-                             0xfffu << PRO_JAN},
+                             COLUMN_BIT(PRO_YEAR) | (0xfffu << PRO_JAN)},
 };
 
 static int finish(FILE *out, struct styr_err *err)

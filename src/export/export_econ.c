@@ -166,12 +166,16 @@ int export_profile_walk(struct export_run *run)
 int export_profile_csv(struct export_run *run, const void *row)
 {
 	const struct styr_budget_profile *p = row;
-	char weights[12][32];
-	const char *cells[14];
+	char weights[12][32], year[16] = "";
+	const char *cells[15];
 	int i;
 
 	cells[0] = p->unit;
 	cells[1] = p->row;
+	/* year 0, every year, is the empty cell the importer reads as such */
+	if (p->year)
+		snprintf(year, sizeof(year), "%d", p->year);
+	cells[2] = year;
 	for (i = 0; i < 12; i++) {
 		int v = p->weight[i];
 
@@ -181,7 +185,7 @@ int export_profile_csv(struct export_run *run, const void *row)
 			snprintf(weights[i], sizeof(weights[i]), "%d,%d", v / 100, v % 100 / 10);
 		else
 			snprintf(weights[i], sizeof(weights[i]), "%d,%02d", v / 100, v % 100);
-		cells[2 + i] = weights[i];
+		cells[3 + i] = weights[i];
 	}
-	return run->put_cells(run, cells, 14);
+	return run->put_cells(run, cells, 15);
 }

@@ -114,10 +114,11 @@ const struct interchange_spec interchange_specs[STYR_ENTITY_COUNT] = {
     /* Every month is required: a profile with a gap is a mistake, not a
      * zero. */
     [STYR_ENTITY_PROFILE] = {STYR_ENTITY_PROFILE,
-                             14,
-                             {"unit", "row", "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug",
-                              "sep", "okt", "nov", "dec"},
-                             COLUMN_BIT(PRO_UNIT) | (0xfffu << PRO_JAN)},
+                             15,
+                             {"unit", "row", "year", "jan", "feb", "mar", "apr", "maj", "jun",
+                              "jul", "aug", "sep", "okt", "nov", "dec"},
+                             COLUMN_BIT(PRO_UNIT) | (0xfffu << PRO_JAN),
+                             COLUMN_BIT(PRO_YEAR)},
 };
 
 static const char *const entity_names[STYR_ENTITY_COUNT] = {
@@ -840,9 +841,9 @@ static int row_bridge(struct csv_run *r)
 	return styr_bridge_put(r->db, &b, r->err);
 }
 
-/* economy: a budget profile (docs/formats.md, "Budget profiles").  A
- * weight is a number of at most two decimals, stored in hundredths; each
- * bad cell names its month's column. */
+/* economy: a budget profile (docs/formats.md, "Budget profiles"), for
+ * one year or, year empty, for every year.  A weight is a number of at most two decimals, stored in
+ * hundredths; each bad cell names its month's column. */
 static int row_profile(struct csv_run *r)
 {
 	struct styr_budget_profile p;
@@ -852,6 +853,20 @@ static int row_profile(struct csv_run *r)
 	memset(&p, 0, sizeof(p));
 	if ((rc = take(r, PRO_UNIT, p.unit, sizeof(p.unit))))
 		return rc;
+	/* year: empty (or no column) is every year, 0 in the store */
+	if (*col(r, PRO_YEAR)) {
+		const char *text = col(r, PRO_YEAR);
+		char *end;
+		long y = strtol(text, &end, 10);
+
+		if (*text < '0' || *text > '9' || *end || y < 1900 || y > 2999)
+			return styr_error(
+			    r->err, STYR_EINPUT,
+			    "column \"year\": year \"%s\": expected a year such as 2025, "
+			    "or empty for every year",
+			    text);
+		p.year = (int)y;
+	}
 	for (i = 0; i < 12; i++) {
 		const char *column = r->file->spec->columns[PRO_JAN + i];
 		const char *text = col(r, PRO_JAN + i);

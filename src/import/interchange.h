@@ -10,7 +10,7 @@
 #include "styr/analysis.h"
 #include "styr/import.h"
 
-#define INTERCHANGE_MAX_COLUMNS 14
+#define INTERCHANGE_MAX_COLUMNS 15
 
 /* Column positions in each spec, so that code names a column without
  * comparing strings for every cell of a million-row file. */
@@ -95,8 +95,10 @@ enum {
 	ACT_GOAL /* optional (migration 0006): files from before it lack it */
 };
 enum { BR_YEAR, BR_UNIT, BR_STEP, BR_LABEL, BR_AMOUNT, BR_SOURCE };
-/* budget profiles: the unit, the row ("" all) and the twelve months */
-enum { PRO_UNIT, PRO_ROW, PRO_JAN };
+/* budget profiles: the unit, the row ("" all), the year ("" every year;
+ * optional, migration 0008: files from before it lack it) and the twelve
+ * months */
+enum { PRO_UNIT, PRO_ROW, PRO_YEAR, PRO_JAN };
 enum { RULE_CODE, RULE_NAME, RULE_CHECK, RULE_SUBJECT, RULE_EXPR, RULE_TOLERANCE, RULE_TABLE };
 
 #define COLUMN_BIT(c) (1u << (c))

@@ -207,7 +207,8 @@ static int month_chart(const struct section *s, const struct styr_ledger_table *
 	if (!any_budget && m.has_budget[r][0]) {
 		const struct styr_budget_profile *p;
 
-		if ((rc = styr_profile_lookup_init(s->db, s->unit->code, &profiles, s->err)))
+		if ((rc = styr_profile_lookup_init(s->db, s->unit->code, s->year, &profiles,
+		                                   s->err)))
 			return rc;
 		p = styr_profile_lookup_find(&profiles, r ? "summa_kostnader" : "resultat");
 		if (p) {

@@ -268,7 +268,7 @@ struct store {
 
 /* Parameters of one statement, as text; NULL is SQL NULL.  Numbers are
  * formatted into the slot's own buffer. */
-#define MAX_PARAMS 14 /* a budget profile: unit, row and twelve weights */
+#define MAX_PARAMS 15 /* a budget profile: unit, row, year and twelve weights */
 struct params {
 	const char *v[MAX_PARAMS];
 	char buf[MAX_PARAMS][32];

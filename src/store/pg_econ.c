@@ -112,22 +112,24 @@ const char *const store_pg_econ_sql[E_COUNT] = {
                        "account_balance b JOIN org_unit u ON u.id = b.unit_id WHERE ($1::bigint "
                        "= 0 OR b.unit_id = $1::bigint) ORDER BY u.id, b.year, b.account, "
                        "b.kind, b.month",
-    [E_PROFILE_PUT] = "INSERT INTO budget_profile(unit_id, row_code, w1, w2, w3, w4, w5, w6, w7, "
-                      "w8, w9, w10, w11, w12) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-                      "$12, $13, $14) ON CONFLICT(unit_id, row_code) DO UPDATE SET w1 = "
+    [E_PROFILE_PUT] = "INSERT INTO budget_profile(unit_id, row_code, year, w1, w2, w3, w4, w5, w6, "
+                      "w7, w8, w9, w10, w11, w12) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+                      "$11, $12, $13, $14, $15) "
+                      "ON CONFLICT(unit_id, row_code, year) DO UPDATE SET w1 = "
                       "excluded.w1, w2 = excluded.w2, w3 = excluded.w3, w4 = excluded.w4, w5 = "
                       "excluded.w5, w6 = excluded.w6, w7 = excluded.w7, w8 = excluded.w8, w9 = "
                       "excluded.w9, w10 = excluded.w10, w11 = excluded.w11, w12 = excluded.w12",
-    [E_PROFILE_EACH] = "SELECT u.code, p.row_code, p.w1, p.w2, p.w3, p.w4, p.w5, p.w6, p.w7, "
-                       "p.w8, p.w9, p.w10, p.w11, p.w12 FROM budget_profile p JOIN org_unit u ON "
-                       "u.id = p.unit_id WHERE ($1::bigint = 0 OR p.unit_id = $1::bigint) ORDER "
-                       "BY u.code, p.row_code",
+    [E_PROFILE_EACH] =
+        "SELECT u.code, p.row_code, p.year, p.w1, p.w2, p.w3, p.w4, p.w5, p.w6, "
+        "p.w7, p.w8, p.w9, p.w10, p.w11, p.w12 FROM budget_profile p JOIN org_unit u "
+        "ON u.id = p.unit_id WHERE ($1::bigint = 0 OR p.unit_id = $1::bigint) ORDER BY "
+        "u.code, p.row_code, p.year",
 };
 const int store_pg_econ_count = E_COUNT;
 
 /* Parameters as text; NULL is SQL NULL.  Numbers go into their slot's own
  * buffer. */
-#define ECON_PARAMS 14
+#define ECON_PARAMS 15 /* a budget profile: unit, row, year, twelve weights */
 struct params {
 	const char *v[ECON_PARAMS];
 	char buf[ECON_PARAMS][24];
@@ -547,7 +549,7 @@ int pg_account_balance_each(struct store *st, const char *unit,
 	WALK_ROWS(st, E_BALANCE_EACH, &p, &b, balance_fill, cb, ctx, err);
 }
 
-/* Budget profiles (migration 0006), as sqlite_econ.c's. */
+/* Budget profiles (migrations 0006, 0008), as sqlite_econ.c's. */
 int pg_budget_profile_put(struct store *st, const struct styr_budget_profile *pr,
                           struct styr_err *err)
 {
@@ -559,6 +561,7 @@ int pg_budget_profile_put(struct store *st, const struct styr_budget_profile *pr
 		return rc;
 	p_int(&p, id);
 	p_text(&p, pr->row);
+	p_int(&p, pr->year);
 	for (i = 0; i < 12; i++)
 		p_int(&p, pr->weight[i]);
 	return run_done(st, E_PROFILE_PUT, &p, "storing a budget profile", err);
@@ -570,8 +573,9 @@ static void profile_fill(const PGresult *res, int i, struct styr_budget_profile 
 
 	copy(res, i, 0, p->unit, sizeof(p->unit));
 	copy(res, i, 1, p->row, sizeof(p->row));
+	p->year = (int)num(res, i, 2);
 	for (m = 0; m < 12; m++)
-		p->weight[m] = (int)num(res, i, 2 + m);
+		p->weight[m] = (int)num(res, i, 3 + m);
 }
 
 int pg_budget_profile_each(struct store *st, const char *unit,

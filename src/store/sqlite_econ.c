@@ -93,16 +93,18 @@ static const char *const econ_sql[E_COUNT] = {
     [E_BALANCE_EACH] = "SELECT u.code, b.year, b.month, b.account, b.kind, b.amount_ore FROM "
                        "account_balance b JOIN org_unit u ON u.id = b.unit_id WHERE (?1 = 0 OR "
                        "b.unit_id = ?1) ORDER BY u.id, b.year, b.account, b.kind, b.month",
-    [E_PROFILE_PUT] = "INSERT INTO budget_profile(unit_id, row_code, w1, w2, w3, w4, w5, w6, w7, "
-                      "w8, w9, w10, w11, w12) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-                      "?12, ?13, ?14) ON CONFLICT(unit_id, row_code) DO UPDATE SET w1 = "
+    [E_PROFILE_PUT] = "INSERT INTO budget_profile(unit_id, row_code, year, w1, w2, w3, w4, w5, w6, "
+                      "w7, w8, w9, w10, w11, w12) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                      "?11, ?12, ?13, ?14, ?15) "
+                      "ON CONFLICT(unit_id, row_code, year) DO UPDATE SET w1 = "
                       "excluded.w1, w2 = excluded.w2, w3 = excluded.w3, w4 = excluded.w4, w5 = "
                       "excluded.w5, w6 = excluded.w6, w7 = excluded.w7, w8 = excluded.w8, w9 = "
                       "excluded.w9, w10 = excluded.w10, w11 = excluded.w11, w12 = excluded.w12",
-    [E_PROFILE_EACH] = "SELECT u.code, p.row_code, p.w1, p.w2, p.w3, p.w4, p.w5, p.w6, p.w7, "
-                       "p.w8, p.w9, p.w10, p.w11, p.w12 FROM budget_profile p JOIN org_unit u ON "
-                       "u.id = p.unit_id WHERE (?1 = 0 OR p.unit_id = ?1) ORDER BY u.code, "
-                       "p.row_code",
+    [E_PROFILE_EACH] =
+        "SELECT u.code, p.row_code, p.year, p.w1, p.w2, p.w3, p.w4, p.w5, p.w6, "
+        "p.w7, p.w8, p.w9, p.w10, p.w11, p.w12 FROM budget_profile p JOIN org_unit u "
+        "ON u.id = p.unit_id WHERE (?1 = 0 OR p.unit_id = ?1) ORDER BY "
+        "u.code, p.row_code, p.year",
 };
 
 static int econ_error(struct store *st, struct styr_err *err, const char *what)
@@ -532,8 +534,9 @@ int sq_account_balance_each(struct store *st, const char *unit,
 	WALK_ROWS(st, s, &b, balance_fill, cb, ctx, err);
 }
 
-/* Budget profiles (migration 0006).  The row is checked by the caller
- * (the importer resolves labels to codes); "" is every row. */
+/* Budget profiles (migrations 0006, 0008).  The row is checked by the
+ * caller (the importer resolves labels to codes); "" is every row; year 0
+ * every year. */
 int sq_budget_profile_put(struct store *st, const struct styr_budget_profile *p,
                           struct styr_err *err)
 {
@@ -548,8 +551,9 @@ int sq_budget_profile_put(struct store *st, const struct styr_budget_profile *p,
 		return STYR_ESTORE;
 	sqlite3_bind_int64(s, 1, id);
 	text(s, 2, p->row);
+	sqlite3_bind_int(s, 3, p->year);
 	for (i = 0; i < 12; i++)
-		sqlite3_bind_int(s, 3 + i, p->weight[i]);
+		sqlite3_bind_int(s, 4 + i, p->weight[i]);
 	return done(st, s, "storing a budget profile", err);
 }
 
@@ -559,8 +563,9 @@ static void profile_fill(sqlite3_stmt *s, struct styr_budget_profile *p)
 
 	copy(s, 0, p->unit, sizeof(p->unit));
 	copy(s, 1, p->row, sizeof(p->row));
+	p->year = sqlite3_column_int(s, 2);
 	for (i = 0; i < 12; i++)
-		p->weight[i] = sqlite3_column_int(s, 2 + i);
+		p->weight[i] = sqlite3_column_int(s, 3 + i);
 }
 
 int sq_budget_profile_each(struct store *st, const char *unit,

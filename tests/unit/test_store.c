@@ -1422,7 +1422,8 @@ static int collect_profile(void *ctx, const struct styr_budget_profile *p)
 {
 	char *out = ctx;
 
-	sprintf(out + strlen(out), "%s/%s/%d/%d;", p->unit, p->row, p->weight[0], p->weight[6]);
+	sprintf(out + strlen(out), "%s/%s/%d/%d/%d;", p->unit, p->row, p->year, p->weight[0],
+	        p->weight[6]);
 	return 0;
 }
 
@@ -1434,16 +1435,22 @@ static int collect_goal(void *ctx, const struct styr_action *a)
 	return 0;
 }
 
-/* Budget profiles and an action's goal (migration 0006): the same order,
- * replacement and lookup on both backends. */
+/* Budget profiles and an action's goal (migration 0006), profiles for one
+ * year (0008): the same order, replacement and lookup on both backends. */
 static void test_budget_profiles_and_action_goal(void **state)
 {
 	static const struct {
 		const char *unit, *row;
-		int jan, jul;
+		int year, jan, jul;
 	} puts[] = {
-	    {"RS", "", 900, 500},       {"LKR", "lonekostnader", 100, 50}, {"LKR", "", 850, 650},
-	    {"HBG", "lakemedel", 1, 1}, {"LKR", "lonekostnader", 100, 25}, /* replaces */
+	    {"RS", "", 0, 900, 500},
+	    {"LKR", "lonekostnader", 0, 100, 50},
+	    {"LKR", "", 0, 850, 650},
+	    {"HBG", "lakemedel", 0, 1, 1},
+	    {"LKR", "lonekostnader", 0, 100, 25}, /* replaces */
+	    {"LKR", "", 2025, 700, 0},
+	    {"LKR", "lonekostnader", 2024, 90, 10},
+	    {"LKR", "", 2025, 710, 10}, /* replaces 2025's, not year 0's */
 	};
 	struct testdb *f = *state;
 	struct styr_budget_profile p;
@@ -1463,33 +1470,50 @@ static void test_budget_profiles_and_action_goal(void **state)
 		memset(&p, 0, sizeof(p));
 		snprintf(p.unit, sizeof(p.unit), "%s", puts[i].unit);
 		snprintf(p.row, sizeof(p.row), "%s", puts[i].row);
+		p.year = puts[i].year;
 		for (m = 0; m < 12; m++)
 			p.weight[m] = 100;
 		p.weight[0] = puts[i].jan;
 		p.weight[6] = puts[i].jul;
 		assert_int_equal(styr_budget_profile_put(f->db, &p, &err), STYR_OK);
 	}
-	/* by unit code (bytes: LKR before LKR-S), then row, "" first */
+	/* by unit code (bytes: LKR before LKR-S), then row, "" first, then
+	 * year, 0 first */
 	assert_int_equal(styr_budget_profile_each(f->db, NULL, collect_profile, out, &err),
 	                 STYR_OK);
-	assert_string_equal(out, "HBG/lakemedel/1/1;LKR//850/650;LKR/lonekostnader/100/25;"
-	                         "RS//900/500;");
+	assert_string_equal(out, "HBG/lakemedel/0/1/1;LKR//0/850/650;LKR//2025/710/10;"
+	                         "LKR/lonekostnader/0/100/25;LKR/lonekostnader/2024/90/10;"
+	                         "RS//0/900/500;");
 	out[0] = '\0';
 	assert_int_equal(styr_budget_profile_each(f->db, "LKR", collect_profile, out, &err),
 	                 STYR_OK);
-	assert_string_equal(out, "LKR//850/650;LKR/lonekostnader/100/25;");
+	assert_string_equal(out, "LKR//0/850/650;LKR//2025/710/10;LKR/lonekostnader/0/100/25;"
+	                         "LKR/lonekostnader/2024/90/10;");
 	snprintf(p.unit, sizeof(p.unit), "XYZ");
 	assert_int_equal(styr_budget_profile_put(f->db, &p, &err), STYR_ENOTFOUND);
 	assert_string_equal(err.msg, "org unit \"XYZ\" does not exist");
 
 	/* the fallback reads the same from either store */
 	styr_err_init(&err);
-	assert_int_equal(styr_profile_lookup_init(f->db, "HBG", &l, &err), STYR_OK);
+	assert_int_equal(styr_profile_lookup_init(f->db, "HBG", 2024, &l, &err), STYR_OK);
 	assert_string_equal(styr_profile_lookup_find(&l, "lakemedel")->unit, "HBG");
 	assert_string_equal(styr_profile_lookup_find(&l, "lonekostnader")->unit, "RS");
 	styr_profile_lookup_release(&l);
-	assert_int_equal(styr_profile_lookup_init(f->db, "LKR-S", &l, &err), STYR_OK);
+	assert_int_equal(styr_profile_lookup_init(f->db, "LKR-S", 2024, &l, &err), STYR_OK);
 	assert_string_equal(styr_profile_lookup_find(&l, "lonekostnader")->unit, "RS");
+	styr_profile_lookup_release(&l);
+	/* LKR for 2025: its 2025 all-rows profile (jan 710), but its row
+	 * profile for every year (jan 100) for lönekostnader; for 2024 its
+	 * 2024 row profile (jan 90) and its year-0 all-rows one (jan 850) */
+	assert_int_equal(styr_profile_lookup_init(f->db, "LKR", 2025, &l, &err), STYR_OK);
+	assert_int_equal(styr_profile_lookup_find(&l, "lakemedel")->weight[0], 710);
+	assert_int_equal(styr_profile_lookup_find(&l, "lonekostnader")->weight[0], 100);
+	assert_int_equal(styr_profile_lookup_find(&l, "lonekostnader")->year, 0);
+	styr_profile_lookup_release(&l);
+	assert_int_equal(styr_profile_lookup_init(f->db, "LKR", 2024, &l, &err), STYR_OK);
+	assert_int_equal(styr_profile_lookup_find(&l, "lakemedel")->weight[0], 850);
+	assert_int_equal(styr_profile_lookup_find(&l, "lonekostnader")->weight[0], 90);
+	assert_int_equal(styr_profile_lookup_find(&l, "lonekostnader")->year, 2024);
 	styr_profile_lookup_release(&l);
 
 	/* an action keeps its goal; none is "" */
@@ -1505,6 +1529,66 @@ static void test_budget_profiles_and_action_goal(void **state)
 	out[0] = '\0';
 	assert_int_equal(styr_action_each(f->db, "P", collect_goal, out, &err), STYR_OK);
 	assert_string_equal(out, "med:RS-OM5;utan:;");
+}
+
+/* A database from before 0008 keeps its profiles, as profiles for every
+ * year, and takes profiles for one year once opened. */
+static void test_profile_year_upgrade(void **state)
+{
+	struct testdb *f = *state;
+	struct styr_budget_profile p;
+	struct styr_err err;
+	char out[512] = "", sql[1024];
+	int m;
+
+	put_unit(f->db, "RS", "", STYR_ORG_REGION);
+	put_unit(f->db, "LKR", "RS", STYR_ORG_FORVALTNING);
+	styr_err_init(&err);
+	memset(&p, 0, sizeof(p));
+	for (m = 0; m < 12; m++)
+		p.weight[m] = 100;
+	snprintf(p.unit, sizeof(p.unit), "RS");
+	assert_int_equal(styr_budget_profile_put(f->db, &p, &err), STYR_OK);
+	snprintf(p.unit, sizeof(p.unit), "LKR");
+	snprintf(p.row, sizeof(p.row), "lonekostnader");
+	p.weight[6] = 50;
+	assert_int_equal(styr_budget_profile_put(f->db, &p, &err), STYR_OK);
+
+	/* back to the table of 0006: no year, the key (unit, row) */
+	if (testdb_pg_url) {
+		admin(f, "ALTER TABLE %sbudget_profile DROP CONSTRAINT budget_profile_pkey; "
+		         "ALTER TABLE %sbudget_profile DROP COLUMN year; "
+		         "ALTER TABLE %sbudget_profile ADD PRIMARY KEY (unit_id, row_code)");
+		snprintf(sql, sizeof(sql),
+		         "DELETE FROM %%sstyr_migration WHERE number = 8; "
+		         "UPDATE %%sstyr_schema SET version = %zu",
+		         store_pg_migration_count - 1);
+	} else {
+		snprintf(
+		    sql, sizeof(sql),
+		    "CREATE TABLE old_profile(unit_id INTEGER NOT NULL REFERENCES org_unit(id), "
+		    "row_code TEXT NOT NULL DEFAULT '', w1 INTEGER, w2 INTEGER, w3 INTEGER, "
+		    "w4 INTEGER, w5 INTEGER, w6 INTEGER, w7 INTEGER, w8 INTEGER, w9 INTEGER, "
+		    "w10 INTEGER, w11 INTEGER, w12 INTEGER, PRIMARY KEY (unit_id, row_code)) "
+		    "WITHOUT ROWID; INSERT INTO old_profile SELECT unit_id, row_code, w1, w2, w3, "
+		    "w4, w5, w6, w7, w8, w9, w10, w11, w12 FROM budget_profile; DROP TABLE "
+		    "budget_profile; ALTER TABLE old_profile RENAME TO budget_profile; DELETE "
+		    "FROM styr_migration WHERE number = 8; PRAGMA user_version = %zu",
+		    store_migration_count - 1);
+	}
+	admin(f, sql);
+	reopen(f);
+	assert_int_equal(styr_budget_profile_each(f->db, NULL, collect_profile, out, &err),
+	                 STYR_OK);
+	assert_string_equal(out, "LKR/lonekostnader/0/100/50;RS//0/100/100;");
+	/* and a profile for 2025 next to the one for every year */
+	p.year = 2025;
+	p.weight[6] = 0;
+	assert_int_equal(styr_budget_profile_put(f->db, &p, &err), STYR_OK);
+	out[0] = '\0';
+	assert_int_equal(styr_budget_profile_each(f->db, "LKR", collect_profile, out, &err),
+	                 STYR_OK);
+	assert_string_equal(out, "LKR/lonekostnader/0/100/50;LKR/lonekostnader/2025/100/0;");
 }
 
 static void test_missing_operation(void **state)
@@ -1555,6 +1639,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_analysis_order, testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_goals_area, testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_budget_profiles_and_action_goal, testdb_setup,
+	                                    testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_profile_year_upgrade, testdb_setup,
 	                                    testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_ledger_rows_and_amounts, testdb_setup,
 	                                    testdb_teardown),
