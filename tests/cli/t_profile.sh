@@ -4,7 +4,9 @@
 # Σ 100, jan–aug 63; regionbidrag flat) periodises styr ledger's budget
 # when no --profile is given, a unit without one takes its parent's, bad
 # files are refused naming file, line and column with nothing stored, and
-# export → import gives the same bytes.
+# export → import gives the same bytes.  A profile for one year (migration
+# 0008) periodises that year's tables only, and a database from before
+# 0008 keeps its profiles as profiles for every year.
 . "$(dirname "$0")/lib.sh"
 DEMO=$SRCDIR/data/demo
 db=$(newdb a)
@@ -92,9 +94,12 @@ run --db "$db" ledger --unit LKR-PO --year 2024 --months 7
 expect_eq "nearest unit wins" "Läkemedel - - -560 - - - -" "$(line Läkemedel)"
 
 # --- export and import again give the same bytes
+# (the demo's file has no year column: every year, an empty year)
 run --db "$db" export profiles
-expect_eq "export" "$(cat "$DEMO/profile.csv")
-RS;;1;1;1;1;1;1;0;1;1;1;1;1" "$out"
+expect_eq "export" "unit;row;year;jan;feb;mar;apr;maj;jun;jul;aug;sep;okt;nov;dec
+LKR;;;9;8;9;8;9;8;5;7;9;9;9;10
+LKR;regionbidrag;;1;1;1;1;1;1;1;1;1;1;1;1
+RS;;;1;1;1;1;1;1;0;1;1;1;1;1" "$out"
 "$STYR" --db "$db" export all --dir "$T/first" >/dev/null || fail "export all"
 db2=$(newdb b)
 "$STYR" --db "$db2" init >/dev/null
@@ -105,10 +110,10 @@ expect_eq "round trip profiles.csv" "$(cat "$T/first/profiles.csv")" "$(cat "$T/
 # decimals survive: 8,5 and 8,25 are 850 and 825 hundredths
 printf 'unit;row;jan;feb;mar;apr;maj;jun;jul;aug;sep;okt;nov;dec\nLKR-S;Lönekostnader;8,5;8,5;8,5;8,5;8,5;8,5;6,5;8,25;8,5;8,5;8,5;8,5\n' >"$T/dec.csv"
 "$STYR" --db "$db2" import csv "$T/dec.csv" >/dev/null || fail "importing decimals"
-expect_contains "decimals and the row's code" "LKR-S;lonekostnader;8,5;8,5;8,5;8,5;8,5;8,5;6,5;8,25;8,5;8,5;8,5;8,5" \
+expect_contains "decimals and the row's code" "LKR-S;lonekostnader;;8,5;8,5;8,5;8,5;8,5;8,5;6,5;8,25;8,5;8,5;8,5;8,5" \
 	"$("$STYR" --db "$db2" export profiles)"
 run --db "$db2" export profiles --format json
-expect_contains "json" '{"unit":"LKR","row":"","jan":9,"feb":8,"mar":9,"apr":8,"maj":9,"jun":8,"jul":5,"aug":7,"sep":9,"okt":9,"nov":9,"dec":10}' "$out"
+expect_contains "json" '{"unit":"LKR","row":"","year":null,"jan":9,"feb":8,"mar":9,"apr":8,"maj":9,"jun":8,"jul":5,"aug":7,"sep":9,"okt":9,"nov":9,"dec":10}' "$out"
 # importing the same file again replaces, changing nothing (the export;
 # a PostgreSQL dump would show the data version move)
 before=$("$STYR" --db "$db2" export profiles)
@@ -164,4 +169,104 @@ before=$(dbdump "$db3")
 run --db "$db3" import csv "$DEMO/profile.csv" "$DEMO/ledger.csv"
 expect_contains "fault: message" "injected failure" "$errout"
 expect_eq "fault: nothing stored" "$before" "$(dbdump "$db3")"
+# --- a profile for one year: next year's profile beside the demo's
+dby=$(newdb year)
+"$STYR" --db "$dby" init >/dev/null
+"$STYR" --db "$dby" import csv "$DEMO/profile.csv" "$DEMO/ledger.csv" "$DEMO/org_units.csv" >/dev/null ||
+	fail "importing the demo into the year database"
+# the year column may stand anywhere; LKR's 2025 profile for all rows:
+# 10 a month, July 0, August 5, December 15: Σ 110, jan–aug 65
+{
+	echo 'unit;year;row;jan;feb;mar;apr;maj;jun;jul;aug;sep;okt;nov;dec'
+	echo 'LKR;2025;;10;10;10;10;10;10;0;5;10;10;10;15'
+} >"$T/y2025.csv"
+# and a 2025 budget for LKR of its own
+{
+	echo 'unit;table;year;month;row;kind;amount;source'
+	echo 'LKR;;2025;;lakemedel;budget;-1200;'
+	echo 'LKR;;2025;;regionbidrag;budget;120000;'
+} >"$T/b2025.csv"
+run --db "$dby" import csv "$T/y2025.csv" "$T/b2025.csv"
+expect_eq "year import exit" 0 "$rc"
+expect_eq "year import summary" "styr: imported 2 ledger, 1 profiles" "$out"
+expect_eq "stored years (the demo's are 0)" "0|900
+0|100
+2025|1000" "$(sql "$dby" "SELECT year, w1 FROM budget_profile ORDER BY year, row_code")"
+# 2024 is as before: the same figures and the same sentence
+run --db "$dby" ledger --unit LKR --year 2024 --months 8
+expect_eq "2024: regionbidrag" "Regionbidrag - - 187 533 - - - 281 300" "$(line Regionbidrag)"
+expect_eq "2024: patientavgifter" "Patient/trafikantavgifter - - 4 884 - - - 8 053" "$(line Patient)"
+expect_eq "2024: lönekostnader" "Lönekostnader - - -106 958 - - - -187 046" "$(line Lönekostnader)"
+expect_eq "2024: resultat" "RESULTAT - - 10 315 - - - -21 000" "$(line RESULTAT)"
+expect_contains "2024: the profiles for every year" \
+	"Periodisering av årsbudgeten: budgetprofilen för LKR för raden Regionbidrag; budgetprofilen för LKR (övriga rader); summaraderna är summan av sina rader." "$out"
+# 2025: läkemedel by the 2025 profile, −1 200 × 65 / 110 = −709,09 → −709;
+# regionbidrag by LKR's row profile for every year (the row's own wins
+# over the unit's all-rows one, whatever its year): flat,
+# 120 000 × 8 / 12 = 80 000
+run --db "$dby" ledger --unit LKR --year 2025 --months 8
+expect_eq "2025 exit" 0 "$rc"
+expect_eq "2025: läkemedel by the 2025 profile" "Läkemedel - - -709 - - - -" "$(line Läkemedel)"
+expect_eq "2025: regionbidrag by its row profile" "Regionbidrag - - 80 000 - - - -" "$(line Regionbidrag)"
+expect_contains "2025: the year is named" \
+	"Periodisering av årsbudgeten: budgetprofilen för LKR för raden Regionbidrag; budgetprofilen 2025 för LKR (övriga rader)." "$out"
+# a unit below LKR takes LKR's 2025 profile for its 2025 budget
+printf 'unit;table;year;month;row;kind;amount;source\nLKR-PO;;2025;;lakemedel;budget;-1100;\n' >"$T/po2025.csv"
+"$STYR" --db "$dby" import csv "$T/po2025.csv" >/dev/null || fail "importing LKR-PO 2025"
+run --db "$dby" ledger --unit LKR-PO --year 2025 --months 8
+# −1 100 × 65 / 110 = −650
+expect_eq "2025: the parent's 2025 profile" "Läkemedel - - -650 - - - -" "$(line Läkemedel)"
+expect_contains "2025: the parent's 2025 profile named" \
+	"Periodisering av årsbudgeten: budgetprofilen 2025 för LKR (alla rader)." "$out"
+# the export writes the year; a reimport gives the same bytes
+run --db "$dby" export profiles
+expect_contains "export: the year" "LKR;;2025;10;10;10;10;10;10;0;5;10;10;10;15" "$out"
+"$STYR" --db "$dby" export profiles >"$T/yexp.csv"
+dby2=$(newdb year2)
+"$STYR" --db "$dby2" init >/dev/null
+"$STYR" --db "$dby2" import csv "$DEMO/org_units.csv" "$T/yexp.csv" >/dev/null || fail "reimporting years"
+expect_eq "round trip with a year" "$(cat "$T/yexp.csv")" "$("$STYR" --db "$dby2" export profiles)"
+
+# a bad year: exit 2, file:line:column, nothing stored
+before=$(dbdump "$dby")
+for y in 25 tjugo 2025,5 -2025; do
+	printf 'unit;row;year;jan;feb;mar;apr;maj;jun;jul;aug;sep;okt;nov;dec\nLKR;;2026;1;1;1;1;1;1;1;1;1;1;1;1\nLKR;;%s;1;1;1;1;1;1;1;1;1;1;1;1\n' "$y" >"$T/badyear.csv"
+	run --db "$dby" import csv "$T/badyear.csv"
+	expect_eq "bad year $y: exit" 2 "$rc"
+	expect_eq "bad year $y: message" "styr: $T/badyear.csv:3: column \"year\": year \"$y\": expected a year such as 2025, or empty for every year" "$errout"
+	expect_eq "bad year $y: database unchanged" "$before" "$(dbdump "$dby")"
+done
+
+# --- a database from before 0008 keeps its profiles, for every year
+dbo=$(newdb old)
+"$STYR" --db "$dbo" init >/dev/null
+"$STYR" --db "$dbo" import csv "$DEMO/profile.csv" "$DEMO/ledger.csv" "$DEMO/org_units.csv" >/dev/null ||
+	fail "importing the demo into the old database"
+# back to budget_profile as 0006 made it, without 0008 in the list
+if [ "$BACKEND" = pg ]; then
+	sql "$dbo" "ALTER TABLE budget_profile DROP CONSTRAINT budget_profile_pkey;
+		ALTER TABLE budget_profile DROP COLUMN year;
+		ALTER TABLE budget_profile ADD PRIMARY KEY (unit_id, row_code);
+		DELETE FROM styr_migration WHERE number = 8;
+		UPDATE styr_schema SET version = version - 1" >/dev/null
+else
+	v=$(sql "$dbo" "PRAGMA user_version")
+	sql "$dbo" "$(sed -n '/^CREATE TABLE budget_profile/,/WITHOUT ROWID;/p' \
+		"$SRCDIR/src/store/migrations/0006_profile.sql" | sed 's/budget_profile/old_profile/')
+		INSERT INTO old_profile SELECT unit_id, row_code, w1, w2, w3, w4, w5, w6, w7, w8, w9,
+			w10, w11, w12 FROM budget_profile;
+		DROP TABLE budget_profile;
+		ALTER TABLE old_profile RENAME TO budget_profile;
+		DELETE FROM styr_migration WHERE number = 8;
+		PRAGMA user_version = $((v - 1))"
+fi
+expect_eq "old: no year column" "" \
+	"$(sql "$dbo" "SELECT count(*) FROM budget_profile WHERE year = 0" 2>/dev/null)"
+run --db "$dbo" ledger --unit LKR --year 2024 --months 8
+expect_eq "old: ledger exit" 0 "$rc"
+expect_eq "old: regionbidrag" "Regionbidrag - - 187 533 - - - 281 300" "$(line Regionbidrag)"
+expect_eq "old: resultat" "RESULTAT - - 10 315 - - - -21 000" "$(line RESULTAT)"
+expect_eq "old: the profiles are for every year" "|900
+regionbidrag|100" "$(sql "$dbo" "SELECT row_code, w1 FROM budget_profile WHERE year = 0 ORDER BY row_code")"
+expect_eq "old: 0008 listed" "1" "$(sql "$dbo" "SELECT count(*) FROM styr_migration WHERE number = 8")"
 finish
