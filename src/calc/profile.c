@@ -24,8 +24,10 @@
  * the parent; a unit's year-0 profile still wins over its parent's profile
  * for the year (the nearest unit wins, as above), and a row's year-0
  * profile over the unit's all-rows profile for the year (the row is more
- * specific).  Profiles for other years are never used.  The arithmetic (cumulative rounding, so the
- * months add up to the year) is styr_budget_period's in ledger.c.
+ * specific).  Profiles for other years are never used.
+ *
+ * The arithmetic (cumulative rounding, so the months add up to the year)
+ * is styr_budget_period's in ledger.c.
  */
 #include <stdbool.h>
 #include <stdio.h>
