@@ -32,6 +32,7 @@
  * and a code that does not exist is a lookup finding no row, not a failed
  * statement, so callers see no difference.
  */
+#include <assert.h>
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -277,22 +278,26 @@ struct params {
 
 static void p_text(struct params *p, const char *text)
 {
+	assert(p->n < MAX_PARAMS); /* a statement with more: raise the limit */
 	p->v[p->n++] = text;
 }
 
 /* Empty text is stored as NULL where the column means "not given". */
 static void p_text_or_null(struct params *p, const char *text)
 {
+	assert(p->n < MAX_PARAMS);
 	p->v[p->n++] = text && *text ? text : NULL;
 }
 
 static void p_null(struct params *p)
 {
+	assert(p->n < MAX_PARAMS);
 	p->v[p->n++] = NULL;
 }
 
 static void p_int(struct params *p, long long x)
 {
+	assert(p->n < MAX_PARAMS);
 	snprintf(p->buf[p->n], sizeof(p->buf[0]), "%lld", x);
 	p->v[p->n] = p->buf[p->n];
 	p->n++;
@@ -301,6 +306,7 @@ static void p_int(struct params *p, long long x)
 /* 17 significant digits identify every double. */
 static void p_double(struct params *p, double x)
 {
+	assert(p->n < MAX_PARAMS);
 	snprintf(p->buf[p->n], sizeof(p->buf[0]), "%.17g", x);
 	p->v[p->n] = p->buf[p->n];
 	p->n++;

@@ -17,6 +17,7 @@
  * looked up first; codes known to exist are kept in a small cache, so a
  * bulk import costs a lookup per distinct row, not per amount.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,11 +139,13 @@ struct params {
 
 static void p_text(struct params *p, const char *t)
 {
+	assert(p->n < ECON_PARAMS); /* a statement with more: raise the limit */
 	p->v[p->n++] = t;
 }
 
 static void p_int(struct params *p, long long x)
 {
+	assert(p->n < ECON_PARAMS);
 	snprintf(p->buf[p->n], sizeof(p->buf[0]), "%lld", x);
 	p->v[p->n] = p->buf[p->n];
 	p->n++;
