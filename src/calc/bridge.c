@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "calc/bridge_int.h"
+#include "styr/buf.h"
 
 static const char *const steps[] = {
     "ingaende",
@@ -78,15 +79,8 @@ static int lines_add(void *ctx, const struct styr_bridge_line *b)
 {
 	struct bridge_lines *l = ctx;
 
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 128;
-		struct styr_bridge_line *v = realloc(l->v, cap * sizeof(*v));
-
-		if (!v)
-			return STYR_ENOMEM;
-		l->v = v;
-		l->cap = cap;
-	}
+	if (styr_array_grow((void **)&l->v, &l->cap, l->n, sizeof(*l->v), NULL))
+		return STYR_ENOMEM;
 	l->v[l->n++] = *b;
 	return 0;
 }
@@ -117,15 +111,8 @@ static struct styr_bridge_board *board(struct styr_bridge_model *m, const char *
 	for (i = 0; i < m->n; i++)
 		if (!strcmp(m->boards[i].unit, unit))
 			return &m->boards[i];
-	if (m->n == *cap) {
-		size_t c = *cap ? *cap * 2 : 32;
-		struct styr_bridge_board *v = realloc(m->boards, c * sizeof(*v));
-
-		if (!v)
-			return NULL;
-		m->boards = v;
-		*cap = c;
-	}
+	if (styr_array_grow((void **)&m->boards, cap, m->n, sizeof(*m->boards), NULL))
+		return NULL;
 	memset(&m->boards[m->n], 0, sizeof(m->boards[0]));
 	snprintf(m->boards[m->n].unit, STYR_CODE_MAX, "%s", unit);
 	return &m->boards[m->n++];

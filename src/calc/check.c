@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "calc/bridge_int.h"
+#include "styr/buf.h"
 #include "styr/ledger.h"
 
 #define MAX_TERMS 64
@@ -83,15 +84,8 @@ static int plan_add(void *ctx, const struct styr_ledger_row *r)
 {
 	struct plan *p = ctx;
 
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 32;
-		struct styr_ledger_row *v = realloc(p->rows, cap * sizeof(*v));
-
-		if (!v)
-			return STYR_ENOMEM;
-		p->rows = v;
-		p->cap = cap;
-	}
+	if (styr_array_grow((void **)&p->rows, &p->cap, p->n, sizeof(*p->rows), NULL))
+		return STYR_ENOMEM;
 	p->rows[p->n++] = *r;
 	return 0;
 }
@@ -189,15 +183,9 @@ static int add_rule(void *ctx, const struct styr_rule *r)
 	struct checker *k = ctx;
 
 	if (bridge_rule(r)) {
-		if (k->nbrules == k->bcap) {
-			size_t cap = k->bcap ? k->bcap * 2 : 16;
-			struct styr_rule *v = realloc(k->brules, cap * sizeof(*v));
-
-			if (!v)
-				return styr_error(k->err, STYR_ENOMEM, "out of memory");
-			k->brules = v;
-			k->bcap = cap;
-		}
+		if (styr_array_grow((void **)&k->brules, &k->bcap, k->nbrules, sizeof(*k->brules),
+		                    k->err))
+			return STYR_ENOMEM;
 		if (bridge_rule_check(r, k->err)) {
 			styr_err_prefix(k->err, "rule %s: ", r->code);
 			return STYR_EINPUT;
@@ -205,15 +193,8 @@ static int add_rule(void *ctx, const struct styr_rule *r)
 		k->brules[k->nbrules++] = *r;
 		return 0;
 	}
-	if (k->nrules == k->cap) {
-		size_t cap = k->cap ? k->cap * 2 : 16;
-		struct compiled *v = realloc(k->rules, cap * sizeof(*v));
-
-		if (!v)
-			return styr_error(k->err, STYR_ENOMEM, "out of memory");
-		k->rules = v;
-		k->cap = cap;
-	}
+	if (styr_array_grow((void **)&k->rules, &k->cap, k->nrules, sizeof(*k->rules), k->err))
+		return STYR_ENOMEM;
 	if (compile(r, &k->plan, &k->rules[k->nrules], k->err)) {
 		styr_err_prefix(k->err, "rule %s: ", r->code);
 		return STYR_EINPUT;

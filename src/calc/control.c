@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "store/store.h"
+#include "styr/buf.h"
 #include "styr/goals.h"
 
 int styr_risk_value(const struct styr_internal_control *c)
@@ -65,15 +66,8 @@ static int take_weight(void *ctx, const struct styr_index_weight *w)
 {
 	struct weights *l = ctx;
 
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		struct styr_index_weight *v = realloc(l->v, cap * sizeof(*v));
-
-		if (!v)
-			return styr_error(l->err, STYR_ENOMEM, "out of memory");
-		l->v = v;
-		l->cap = cap;
-	}
+	if (styr_array_grow((void **)&l->v, &l->cap, l->n, sizeof(*l->v), l->err))
+		return STYR_ENOMEM;
 	l->v[l->n++] = *w;
 	return 0;
 }

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "store/store.h"
+#include "styr/buf.h"
 #include "styr/goals.h"
 
 struct last_step {
@@ -78,15 +79,8 @@ static int entry_add(void *ctx, const struct styr_calendar_entry *e)
 {
 	struct entries *l = ctx;
 
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 32;
-		struct styr_calendar_entry *v = realloc(l->v, cap * sizeof(*v));
-
-		if (!v)
-			return styr_error(l->err, STYR_ENOMEM, "out of memory");
-		l->v = v;
-		l->cap = cap;
-	}
+	if (styr_array_grow((void **)&l->v, &l->cap, l->n, sizeof(*l->v), l->err))
+		return STYR_ENOMEM;
 	l->v[l->n++] = *e;
 	return 0;
 }
@@ -154,15 +148,8 @@ struct due_list {
 
 static int due_add(struct due_list *l, const struct styr_due_item *it)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 32;
-		struct styr_due_item *v = realloc(l->v, cap * sizeof(*v));
-
-		if (!v)
-			return styr_error(l->err, STYR_ENOMEM, "out of memory");
-		l->v = v;
-		l->cap = cap;
-	}
+	if (styr_array_grow((void **)&l->v, &l->cap, l->n, sizeof(*l->v), l->err))
+		return STYR_ENOMEM;
 	l->v[l->n++] = *it;
 	return 0;
 }
@@ -230,15 +217,9 @@ static int owned_goal(void *ctx, const struct styr_goal_owner *o)
 
 	if (strcmp(o->unit, l->unit))
 		return 0;
-	if (l->ngoals == l->goals_cap) {
-		size_t cap = l->goals_cap ? l->goals_cap * 2 : 16;
-		char(*v)[STYR_CODE_MAX] = realloc(l->goals, cap * sizeof(*v));
-
-		if (!v)
-			return styr_error(l->err, STYR_ENOMEM, "out of memory");
-		l->goals = v;
-		l->goals_cap = cap;
-	}
+	if (styr_array_grow((void **)&l->goals, &l->goals_cap, l->ngoals, sizeof(*l->goals),
+	                    l->err))
+		return STYR_ENOMEM;
 	snprintf(l->goals[l->ngoals++], STYR_CODE_MAX, "%s", o->goal);
 	return 0;
 }

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "styr/buf.h"
 #include "styr/ledger.h"
 
 #define KIND_NONE -1
@@ -116,15 +117,8 @@ static int add_row(void *ctx, const struct styr_ledger_row *r)
 {
 	struct build *b = ctx;
 
-	if (b->nrows == b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 32;
-		struct styr_ledger_row *v = realloc(b->rows, cap * sizeof(*v));
-
-		if (!v)
-			return styr_error(b->err, STYR_ENOMEM, "out of memory");
-		b->rows = v;
-		b->cap = cap;
-	}
+	if (styr_array_grow((void **)&b->rows, &b->cap, b->nrows, sizeof(*b->rows), b->err))
+		return STYR_ENOMEM;
 	b->rows[b->nrows++] = *r;
 	return 0;
 }

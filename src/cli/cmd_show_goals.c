@@ -26,15 +26,8 @@ static int tree_goal(void *ctx, const struct styr_goal *g)
 {
 	struct tree *t = ctx;
 
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64;
-		struct styr_goal *v = realloc(t->v, cap * sizeof(*v));
-
-		if (!v)
-			return styr_error(t->err, STYR_ENOMEM, "out of memory");
-		t->v = v;
-		t->cap = cap;
-	}
+	if (styr_array_grow((void **)&t->v, &t->cap, t->n, sizeof(*t->v), t->err))
+		return STYR_ENOMEM;
 	t->v[t->n++] = *g;
 	return 0;
 }
@@ -43,15 +36,8 @@ static int tree_owner(void *ctx, const struct styr_goal_owner *o)
 {
 	struct tree *t = ctx;
 
-	if (t->no == t->ocap) {
-		size_t cap = t->ocap ? t->ocap * 2 : 64;
-		struct styr_goal_owner *v = realloc(t->o, cap * sizeof(*v));
-
-		if (!v)
-			return styr_error(t->err, STYR_ENOMEM, "out of memory");
-		t->o = v;
-		t->ocap = cap;
-	}
+	if (styr_array_grow((void **)&t->o, &t->ocap, t->no, sizeof(*t->o), t->err))
+		return STYR_ENOMEM;
 	t->o[t->no++] = *o;
 	return 0;
 }

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "import/interchange.h"
+#include "styr/buf.h"
 #include "styr/calc.h"
 #include "styr/export.h"
 #include "styr/goals.h"
@@ -38,15 +39,8 @@ struct pairs {
 
 static int pairs_add(struct pairs *p, const char *a, const char *b)
 {
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 64;
-		struct pair *v = realloc(p->v, cap * sizeof(*v));
-
-		if (!v)
-			return styr_error(p->err, STYR_ENOMEM, "out of memory");
-		p->v = v;
-		p->cap = cap;
-	}
+	if (styr_array_grow((void **)&p->v, &p->cap, p->n, sizeof(*p->v), p->err))
+		return STYR_ENOMEM;
 	snprintf(p->v[p->n].a, sizeof(p->v[p->n].a), "%s", a);
 	snprintf(p->v[p->n].b, sizeof(p->v[p->n].b), "%s", b);
 	p->n++;

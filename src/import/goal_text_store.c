@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "import/goal_text.h"
+#include "styr/buf.h"
 #include "styr/goals.h"
 #include "styr/import.h"
 
@@ -49,15 +50,8 @@ struct boards {
 
 static int board_add(struct boards *b, const char *phrase, const char *code, enum board_kind kind)
 {
-	if (b->n == b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 64;
-		struct board *v = realloc(b->v, cap * sizeof(*v));
-
-		if (!v)
-			return styr_error(b->err, STYR_ENOMEM, "out of memory");
-		b->v = v;
-		b->cap = cap;
-	}
+	if (styr_array_grow((void **)&b->v, &b->cap, b->n, sizeof(*b->v), b->err))
+		return STYR_ENOMEM;
 	snprintf(b->v[b->n].phrase, sizeof(b->v[b->n].phrase), "%s", phrase);
 	snprintf(b->v[b->n].code, sizeof(b->v[b->n].code), "%s", code);
 	b->v[b->n].kind = kind;
@@ -73,15 +67,9 @@ static int unit_seen(void *ctx, const struct styr_org_unit *u)
 	 * ("Region Skåne ska vara ledande …") starts rows of text. */
 	if (u->kind == STYR_ORG_REGION)
 		return 0;
-	if (b->nunits == b->units_cap) {
-		size_t cap = b->units_cap ? b->units_cap * 2 : 64;
-		struct styr_org_unit *v = realloc(b->units, cap * sizeof(*v));
-
-		if (!v)
-			return styr_error(b->err, STYR_ENOMEM, "out of memory");
-		b->units = v;
-		b->units_cap = cap;
-	}
+	if (styr_array_grow((void **)&b->units, &b->units_cap, b->nunits, sizeof(*b->units),
+	                    b->err))
+		return STYR_ENOMEM;
 	b->units[b->nunits++] = *u;
 	return board_add(b, u->name, u->code, BOARD_ONE) ||
 	       board_add(b, u->code, u->code, BOARD_ONE);

@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "import/ledger_text.h"
+#include "styr/buf.h"
 #include "styr/ledger.h"
 
 #define MAX_COLS  8
@@ -376,15 +377,8 @@ static int remember(struct lt *t, const struct styr_ledger_entry *e, int kind, i
 			return STYR_OK;
 		}
 	}
-	if (t->nseen == t->capseen) {
-		size_t cap = t->capseen ? t->capseen * 2 : 64;
-		struct seen *v = realloc(t->seen, cap * sizeof(*v));
-
-		if (!v)
-			return styr_error(t->err, STYR_ENOMEM, "out of memory");
-		t->seen = v;
-		t->capseen = cap;
-	}
+	if (styr_array_grow((void **)&t->seen, &t->capseen, t->nseen, sizeof(*t->seen), t->err))
+		return STYR_ENOMEM;
 	memset(&t->seen[t->nseen], 0, sizeof(t->seen[0]));
 	snprintf(t->seen[t->nseen].unit, STYR_CODE_MAX, "%s", e->unit);
 	snprintf(t->seen[t->nseen].tab, STYR_CODE_MAX, "%s", e->tab);

@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "styr/buf.h"
 #include "styr/import.h"
 #include "styr/ledger.h"
 
@@ -603,15 +604,8 @@ static struct row_sum *sum_for(struct sums *ss, const struct styr_ledger_row *ro
 	for (i = 0; i < ss->n; i++)
 		if (!strcmp(ss->v[i].row, row->code))
 			return &ss->v[i];
-	if (ss->n == ss->cap) {
-		size_t cap = ss->cap ? ss->cap * 2 : 16;
-		struct row_sum *v = realloc(ss->v, cap * sizeof(*v));
-
-		if (!v)
-			return NULL;
-		ss->v = v;
-		ss->cap = cap;
-	}
+	if (styr_array_grow((void **)&ss->v, &ss->cap, ss->n, sizeof(*ss->v), NULL))
+		return NULL;
 	memset(&ss->v[ss->n], 0, sizeof(ss->v[0]));
 	snprintf(ss->v[ss->n].row, STYR_CODE_MAX, "%s", row->code);
 	snprintf(ss->v[ss->n].parent, STYR_CODE_MAX, "%s", row->parent);

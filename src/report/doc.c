@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "report/doc.h"
+#include "styr/buf.h"
 
 static char *dup(const char *s, struct styr_err *err)
 {
@@ -70,17 +71,8 @@ static struct doc_block *add_block(struct doc *d, enum doc_block_kind kind, stru
 {
 	struct doc_block *b;
 
-	if (d->nblocks == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 32;
-		struct doc_block *v = realloc(d->blocks, cap * sizeof(*v));
-
-		if (!v) {
-			styr_error(err, STYR_ENOMEM, "out of memory building a report");
-			return NULL;
-		}
-		d->blocks = v;
-		d->cap = cap;
-	}
+	if (styr_array_grow((void **)&d->blocks, &d->cap, d->nblocks, sizeof(*d->blocks), err))
+		return NULL;
 	b = &d->blocks[d->nblocks++];
 	memset(b, 0, sizeof(*b));
 	b->kind = kind;
@@ -257,17 +249,8 @@ static struct doc_cell *next_cell(struct doc *d, struct styr_err *err)
 		return NULL;
 	}
 	t = &d->blocks[d->nblocks - 1].table;
-	if (t->ncells == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : t->ncols * 16;
-		struct doc_cell *v = realloc(t->cells, cap * sizeof(*v));
-
-		if (!v) {
-			styr_error(err, STYR_ENOMEM, "out of memory building a report");
-			return NULL;
-		}
-		t->cells = v;
-		t->cap = cap;
-	}
+	if (styr_array_grow((void **)&t->cells, &t->cap, t->ncells, sizeof(*t->cells), err))
+		return NULL;
 	c = &t->cells[t->ncells++];
 	memset(c, 0, sizeof(*c));
 	t->nrows = t->ncells / t->ncols;

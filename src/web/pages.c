@@ -264,15 +264,8 @@ static int units_cb(void *ctx, const struct styr_org_unit *u)
 {
 	struct units *l = ctx;
 
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 64;
-		struct styr_org_unit *v = realloc(l->v, cap * sizeof(*v));
-
-		if (!v)
-			return STYR_ENOMEM;
-		l->v = v;
-		l->cap = cap;
-	}
+	if (styr_array_grow((void **)&l->v, &l->cap, l->n, sizeof(*l->v), NULL))
+		return STYR_ENOMEM;
 	l->v[l->n++] = *u;
 	return 0;
 }
@@ -286,15 +279,8 @@ static int values_cb(void *ctx, const struct styr_value *x)
 {
 	struct values *l = ctx;
 
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 64;
-		struct styr_value *v = realloc(l->v, cap * sizeof(*v));
-
-		if (!v)
-			return STYR_ENOMEM;
-		l->v = v;
-		l->cap = cap;
-	}
+	if (styr_array_grow((void **)&l->v, &l->cap, l->n, sizeof(*l->v), NULL))
+		return STYR_ENOMEM;
 	l->v[l->n++] = *x;
 	return 0;
 }
