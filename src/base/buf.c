@@ -2,6 +2,7 @@
  * The growable buffer.  Capacity doubles so that appending is amortised
  * constant time; the hard maximum turns runaway input into one error.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -149,6 +150,8 @@ int styr_array_grow(void **v, size_t *cap, size_t n, size_t size, struct styr_er
 	c = *cap ? *cap * 2 : 16;
 	if (c < n + 1)
 		c = n + 1;
+	if (c > SIZE_MAX / size)
+		return styr_error(err, STYR_ENOMEM, "a table of %zu rows is too large", c);
 	p = realloc(*v, c * size);
 	if (!p)
 		return styr_error(err, STYR_ENOMEM, "out of memory growing a table to %zu rows", c);

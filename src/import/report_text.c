@@ -55,6 +55,7 @@
 #include <string.h>
 
 #include "import/report_text.h"
+#include "styr/buf.h"
 
 enum {
 	MAX_COLS = 4,
@@ -532,26 +533,6 @@ static void sb_words(struct sb *b, const struct word *v, size_t from, size_t to)
 		sb_word(b, &v[i], false);
 }
 
-static int grow(void **v, size_t *cap, size_t need, size_t size)
-{
-	size_t ncap;
-	void *nv;
-
-	if (need <= *cap)
-		return 0;
-	ncap = *cap ? *cap * 2 : 16;
-	while (ncap < need)
-		ncap *= 2;
-	if (ncap > SIZE_MAX / size)
-		return -1;
-	nv = realloc(*v, ncap * size);
-	if (!nv)
-		return -1;
-	*v = nv;
-	*cap = ncap;
-	return 0;
-}
-
 static int oom(struct doc *d)
 {
 	return styr_error(d->err, STYR_ENOMEM, "%s: out of memory while reading the tables",
@@ -593,7 +574,8 @@ static int add_problem(struct doc *d, int line, const char *fmt, ...)
 
 	if (r->nrows + r->nproblems >= MAX_ENTRIES)
 		return too_many(d, line);
-	if (grow((void **)&r->problems, &d->problems_cap, r->nproblems + 1, sizeof(*p)))
+	if (styr_array_grow((void **)&r->problems, &d->problems_cap, r->nproblems, sizeof(*p),
+	                    NULL))
 		return oom(d);
 	p = &r->problems[r->nproblems++];
 	p->line = line;
@@ -607,7 +589,7 @@ static int add_problem(struct doc *d, int line, const char *fmt, ...)
 
 static int push_word(struct doc *d, struct words *ws, const struct word *w)
 {
-	if (grow((void **)&ws->v, &ws->cap, ws->n + 1, sizeof(*w)))
+	if (styr_array_grow((void **)&ws->v, &ws->cap, ws->n, sizeof(*w), NULL))
 		return oom(d);
 	ws->v[ws->n++] = *w;
 	return STYR_OK;
@@ -798,7 +780,7 @@ static bool is_andel(const struct word *w)
 
 static int push_atom(struct doc *d, struct atoms *a, enum cell_kind kind, size_t w0, size_t w1)
 {
-	if (grow((void **)&a->v, &a->cap, a->n + 1, sizeof(*a->v)))
+	if (styr_array_grow((void **)&a->v, &a->cap, a->n, sizeof(*a->v), NULL))
 		return oom(d);
 	a->v[a->n++] = (struct atom){.kind = kind, .w0 = w0, .w1 = w1};
 	return STYR_OK;
@@ -1253,7 +1235,8 @@ static int read_row(struct doc *d, const struct table *t, size_t L, size_t lo, s
 		rc = too_many(d, row.line);
 		goto out;
 	}
-	if (grow((void **)&d->out->rows, &d->rows_cap, d->out->nrows + 1, sizeof(row))) {
+	if (styr_array_grow((void **)&d->out->rows, &d->rows_cap, d->out->nrows, sizeof(row),
+	                    NULL)) {
 		rc = oom(d);
 		goto out;
 	}
