@@ -4,6 +4,12 @@ set -u
 : "${STYR:?STYR must point at the styr binary}"
 : "${SRCDIR:?SRCDIR must point at the source tree}"
 SHARED=${SHARED:-$SRCDIR/../shared}
+# The seed documents and real test data live beside the checkout (CI clones
+# it next to them); without them every comparison would read empty text.
+[ -d "$SHARED/seeds" ] && [ -d "$SHARED/testdata" ] || {
+	echo "$(basename "$0"): $SHARED/seeds and $SHARED/testdata not found: clone styr next to the shared folder or set SHARED" >&2
+	exit 1
+}
 SEED002=$SHARED/seeds/002_23ab211d04b68d9f.txt
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
