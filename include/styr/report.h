@@ -18,6 +18,7 @@
 #define STYR_REPORT_H
 
 #include <stdbool.h>
+#include <time.h>
 
 #include "buf.h"
 #include "db.h"
@@ -42,6 +43,10 @@ enum styr_report_format { STYR_FORMAT_HTML = 0, STYR_FORMAT_PDF, STYR_FORMAT_XLS
  * STYR_EUSAGE naming the choices. */
 int styr_report_type_parse(const char *text, enum styr_report_type *out, struct styr_err *err);
 int styr_report_format_parse(const char *text, enum styr_report_format *out, struct styr_err *err);
+/* The format an output file's name asks for: ".html"/".htm", ".pdf",
+ * ".xlsx" (any case).  Returns false, leaving *out alone, for any other
+ * name, so that a caller keeps its default. */
+bool styr_report_format_of_path(const char *path, enum styr_report_format *out);
 
 struct styr_report_request {
 	enum styr_report_type type;
@@ -50,6 +55,7 @@ struct styr_report_request {
 	struct styr_period period; /* checked against the type */
 	bool children;             /* add a section per child unit (roll-up) */
 	const char *png_dir;       /* also write each chart as DIR/diagram-N.png */
+	time_t created;            /* PDF/XLSX creation date; 0: now */
 };
 
 /* Build the report and write it to path (NULL: standard output, which

@@ -61,7 +61,7 @@ static int run(struct cli *cli, int argc, char **argv)
 	    {"png-dir", required_argument, NULL, 'g'}, {NULL, 0, NULL, 0},
 	};
 	struct styr_report_request req;
-	const char *unit = NULL, *output = NULL, *period = NULL, *format = "html";
+	const char *unit = NULL, *output = NULL, *period = NULL, *format = NULL, *sde;
 	struct styr_db *db;
 	struct styr_err err;
 	int year = 0;
@@ -103,14 +103,32 @@ static int run(struct cli *cli, int argc, char **argv)
 		                                  "manadsrapport, verksamhetsplan or indicators");
 	if (!strcmp(argv[optind], "indicators"))
 		return indicators(cli, unit, year, output);
+	/* --format wins; else the output file's extension; else HTML. */
+	req.format = STYR_FORMAT_HTML;
+	if (!format)
+		styr_report_format_of_path(output, &req.format);
 	if (styr_report_type_parse(argv[optind], &req.type, &err) ||
-	    styr_report_format_parse(format, &req.format, &err))
+	    (format && styr_report_format_parse(format, &req.format, &err)))
 		return cli_usage(&cmd_report_def, "%s", err.msg);
 	if (!unit || !period)
 		return cli_usage(&cmd_report_def, "--unit CODE and --period P are required");
 	if (styr_period_parse(period, &req.period, &err))
 		return cli_usage(&cmd_report_def, "--period: %s", err.msg);
 	req.unit = unit;
+	/* The reproducible-builds convention: a fixed creation date makes the
+	 * same data give byte-identical PDF and XLSX files. */
+	if ((sde = getenv("SOURCE_DATE_EPOCH")) && *sde) {
+		char *end;
+		long long t;
+
+		errno = 0;
+		t = strtoll(sde, &end, 10);
+		if (errno || *end || t <= 0)
+			return cli_usage(&cmd_report_def,
+			                 "SOURCE_DATE_EPOCH \"%s\": expected seconds since 1970",
+			                 sde);
+		req.created = (time_t)t;
+	}
 	if (cli_open(cli, 0, &db, &err))
 		return cli_fail(&err);
 	rc = styr_report_write(db, &req, output, &err);
@@ -138,7 +156,10 @@ const struct command cmd_report_def = {
     "  verksamhetsplan  a year: goals and indicators with target levels\n"
     "--children adds a section per unit below CODE; --png-dir DIR also writes\n"
     "every chart as DIR/diagram-N.png.  HTML and PDF go to standard output\n"
-    "without -o; XLSX needs -o FILE.\n"
+    "without -o; XLSX needs -o FILE.  Without --format the format follows\n"
+    "FILE's extension (.html, .pdf, .xlsx), else HTML.  With SOURCE_DATE_EPOCH\n"
+    "set, PDF and XLSX carry that creation date and the same data gives the\n"
+    "same bytes.\n"
     "indicators: the unit's indicator tables for the year and the two before,\n"
     "grouped by goal, with targets, status and trend (self-contained HTML).\n",
 };

@@ -17,6 +17,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "styr/err.h"
 #include "styr/target.h"
@@ -86,6 +87,9 @@ struct doc {
 	char *subtitle;
 	char *author; /* PDF and XLSX metadata */
 	char *subject;
+	/* PDF and XLSX creation date; 0 means now.  A fixed date makes the
+	 * same data give byte-identical files. */
+	time_t created;
 	bool toc; /* HTML: a table of contents (PDF always has one) */
 	struct doc_block *blocks;
 	size_t nblocks, cap;

@@ -528,6 +528,15 @@ int doc_render_pdf(const struct doc *d, struct styr_buf *out, struct styr_err *e
 	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_SUBJECT,
 	                               d->subject ? d->subject : d->subtitle);
 	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_CREATOR, "styr");
+	if (d->created) {
+		char when[32];
+		struct tm tm;
+
+		gmtime_r(&d->created, &tm);
+		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_CREATE_DATE, when);
+		cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_MOD_DATE, when);
+	}
 	p.cr = cairo_create(p.surface);
 	p.l = pango_cairo_create_layout(p.cr);
 	p.hl = pango_cairo_create_layout(p.cr);

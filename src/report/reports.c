@@ -88,6 +88,28 @@ int styr_report_format_parse(const char *text, enum styr_report_format *out, str
 	return styr_error(err, STYR_EUSAGE, "--format \"%s\": expected html, pdf or xlsx", text);
 }
 
+bool styr_report_format_of_path(const char *path, enum styr_report_format *out)
+{
+	static const struct {
+		const char *ext;
+		enum styr_report_format format;
+	} exts[] = {{".html", STYR_FORMAT_HTML},
+	            {".htm", STYR_FORMAT_HTML},
+	            {".pdf", STYR_FORMAT_PDF},
+	            {".xlsx", STYR_FORMAT_XLSX}};
+	const char *dot = path ? strrchr(path, '.') : NULL;
+	size_t i;
+
+	if (!dot || strchr(dot, '/'))
+		return false;
+	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
+		if (!strcasecmp(dot, exts[i].ext)) {
+			*out = exts[i].format;
+			return true;
+		}
+	return false;
+}
+
 struct link {
 	char goal[STYR_CODE_MAX];
 	char indicator[STYR_CODE_MAX];
@@ -847,6 +869,7 @@ static int build(struct rep *r)
 	    (rc = doc_meta(&r->doc, r->unit.name, subject, r->err)))
 		return rc;
 	r->doc.toc = true;
+	r->doc.created = r->req->created;
 	if ((rc = styr_goal_each(r->db, add_goal, r, r->err)) ||
 	    (rc = styr_goal_indicator_each(r->db, add_link, r, r->err)))
 		return rc;

@@ -183,6 +183,7 @@ int doc_render_xlsx(const struct doc *d, const char *path, struct styr_err *err)
 	props.subject = d->subject ? d->subject : d->subtitle;
 	props.author = d->author ? d->author : "";
 	props.company = d->author ? d->author : "";
+	props.created = d->created;
 	workbook_set_properties(x.wb, &props);
 	x.title = workbook_add_format(x.wb);
 	format_set_bold(x.title);

@@ -115,6 +115,36 @@ expect_eq "png exit" 0 "$rc"
 expect_eq "one png per chart" "$(grep -c '<svg' "$T/p.html")" "$(ls "$T/png" | grep -c '^diagram-[0-9]*\.png$')"
 expect_eq "png signature" "89504e470d0a1a0a" "$(head -c 8 "$T/png/diagram-1.png" | od -An -tx1 | tr -d ' \n')"
 
+# Without --format the output file's extension decides; --format wins.
+run --db "$db" report arsredovisning --unit LKR --period 2024 -o "$T/ext.pdf"
+expect_eq "pdf by extension exit" 0 "$rc"
+expect_eq "pdf by extension" "%PDF-" "$(head -c 5 "$T/ext.pdf")"
+run --db "$db" report arsredovisning --unit LKR --period 2024 -o "$T/ext.XLSX"
+expect_contains "xlsx by extension" "<sheet name=\"Rapport\"" "$(unzip -p "$T/ext.XLSX" xl/workbook.xml)"
+run --db "$db" report arsredovisning --unit LKR --period 2024 --format html -o "$T/forced.pdf"
+expect_contains "--format wins over the extension" "<!DOCTYPE html>" "$(head -c 200 "$T/forced.pdf")"
+run --db "$db" report arsredovisning --unit LKR --period 2024 -o "$T/ext.txt"
+expect_contains "other extensions are HTML" "<!DOCTYPE html>" "$(head -c 200 "$T/ext.txt")"
+
+# Reproducible: with SOURCE_DATE_EPOCH two renders of the same data are the
+# same bytes, and the PDF says that date.
+for i in 1 2; do
+	SOURCE_DATE_EPOCH=1735689600 run --db "$db" report arsredovisning --unit LKR --period 2024 \
+		-o "$T/r$i.pdf"
+	SOURCE_DATE_EPOCH=1735689600 run --db "$db" report arsredovisning --unit LKR --period 2024 \
+		-o "$T/r$i.xlsx"
+	sleep 1
+done
+cmp -s "$T/r1.pdf" "$T/r2.pdf" || fail "two PDF renders differ"
+cmp -s "$T/r1.xlsx" "$T/r2.xlsx" || fail "two XLSX renders differ"
+expect_contains "pdf creation date" "CreationDate:    Wed Jan  1 00:00:00 2025 UTC" \
+	"$(TZ=UTC pdfinfo "$T/r1.pdf")"
+SOURCE_DATE_EPOCH=yesterday run --db "$db" report arsredovisning --unit LKR --period 2024 \
+	-o "$T/bad.pdf"
+expect_eq "bad SOURCE_DATE_EPOCH exit" 2 "$rc"
+expect_contains "bad SOURCE_DATE_EPOCH message" \
+	'SOURCE_DATE_EPOCH "yesterday": expected seconds since 1970' "$errout"
+
 # The indicator report keeps working.
 run --db "$db" report indicators --unit LKR --year 2024 -o "$T/i.html"
 expect_eq "indicators exit" 0 "$rc"
