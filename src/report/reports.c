@@ -355,7 +355,8 @@ static size_t last_rows(const struct rep *r)
 }
 
 /* The analysis texts for subject, each under its title with the three
- * questions; *any tells whether there was one. */
+ * questions; *any tells whether there was one.  Drafts are left out: a
+ * draft is its writer's until handed in, and a report may be published. */
 static int analyses_for(struct rep *r, const char *subject, bool *any)
 {
 	static const char *const questions[] = {"Vad har hänt?", "Varför har det hänt?",
@@ -371,14 +372,13 @@ static int analyses_for(struct rep *r, const char *subject, bool *any)
 		const char *texts[3] = {a->what, a->why, a->next};
 		char title[STYR_NAME_MAX + 64];
 
-		if (strcmp(a->subject, subject) || strcmp(a->unit, r->unit.code))
+		if (strcmp(a->subject, subject) || strcmp(a->unit, r->unit.code) ||
+		    a->state == STYR_ANALYSIS_DRAFT)
 			continue;
 		*any = true;
 		r->analysis_used[i] = true;
 		snprintf(title, sizeof(title), "Analys%s%s%s", a->title[0] ? ": " : "", a->title,
-		         a->state == STYR_ANALYSIS_APPROVED    ? ""
-		         : a->state == STYR_ANALYSIS_SUBMITTED ? " (inlämnad, ej godkänd)"
-		                                               : " (utkast)");
+		         a->state == STYR_ANALYSIS_APPROVED ? "" : " (inlämnad, ej godkänd)");
 		rc = doc_heading(&r->doc, 4, title, r->err);
 		for (q = 0; q < 3 && !rc; q++) {
 			if (!texts[q][0])

@@ -46,4 +46,15 @@ run --db "$db" report delarsrapport --unit LKR --period "jan-aug 2024" --format 
 t=$(pdftotext "$T/d.pdf" -)
 expect_contains "economy analysis placed" "Analys: Resultat (inlämnad, ej godkänd)" "$t"
 expect_contains "economy analysis text" "Underskottet är mindre än väntat." "$t"
+
+# A draft is the writer's own: it stays out of every report until handed in.
+printf 'unit;period;subject;title;vad_har_hant;varfor;vad_kommer_att_handa;state;author;source\nLKR;jan–aug 2024;RS-OM4;Personal;Ett första utkast om personalen.;;;utkast;;\n' >"$T/draft.csv"
+run --db "$db" import csv "$T/draft.csv"
+expect_eq "draft imported" "styr: imported 1 analyses" "$out"
+run --db "$db" report delarsrapport --unit LKR --period "jan-aug 2024" --format pdf -o "$T/d2.pdf"
+t=$(pdftotext "$T/d2.pdf" -)
+expect_contains "handed-in analysis still there" "Analys: Resultat (inlämnad, ej godkänd)" "$t"
+case "$t" in *"Ett första utkast"* | *"Personal (utkast)"*) fail "a draft analysis is in the report" ;; esac
+run --db "$db" report delarsrapport --unit LKR --period "jan-aug 2024" -o "$T/d2.html"
+case "$(cat "$T/d2.html")" in *"Ett första utkast"*) fail "a draft analysis is in the HTML" ;; esac
 finish
