@@ -48,6 +48,14 @@ struct styr_import_stats {
  * kind from its header and storing them in dependency order. */
 int styr_import_csv(struct styr_db *db, const char *const *paths, size_t npaths,
                     struct styr_import_stats *stats, struct styr_err *err);
+/* The same for one file already in memory; name stands for its path in
+ * messages. */
+int styr_import_csv_text(struct styr_db *db, const char *name, const char *text, size_t len,
+                         struct styr_import_stats *stats, struct styr_err *err);
+
+/* Install the generic validation rules (data/rules/generic.csv, carried by
+ * the binary) when the database has no rules; *installed tells how many. */
+int styr_rules_install_generic(struct styr_db *db, size_t *installed, struct styr_err *err);
 
 /* One table row of a report that could not be imported, and why. */
 struct styr_skipped_row {

@@ -81,6 +81,15 @@ static int run(struct cli *cli, int argc, char **argv)
 		return cli_fail(&err);
 	printf("styr: %zu regler, %zu kontroller, %zu fel, %zu avrundningar\n", stats.rules,
 	       stats.checked, stats.errors, stats.notes);
+	/* Nothing checked is not "all is well". */
+	if (!stats.checked) {
+		fprintf(stderr, "styr: inga kontroller kördes: %s\n",
+		        stats.rules ? "reglerna hittade inga siffror att kontrollera (importera "
+		                      "en resultaträkning eller en regionbidragsbrygga)"
+		                    : "databasen har inga regler (styr init installerar de "
+		                      "generella, eller importera en regelfil)");
+		return EXIT_FINDINGS;
+	}
 	return stats.errors ? EXIT_FINDINGS : 0;
 }
 
@@ -93,5 +102,6 @@ const struct command cmd_check_def = {
     "over the ledger.  Each violation names the rule, the unit, the period,\n"
     "the row or kind, both sides and the difference; a difference within the\n"
     "rule's tolerance is a rounding note (\"avrundning\"), otherwise an error\n"
-    "(\"fel\").  Exit code 1 when there is at least one error, 0 otherwise.\n",
+    "(\"fel\").  Exit code 1 when there is at least one error or when no rule\n"
+    "found anything to check, 0 otherwise.\n",
 };

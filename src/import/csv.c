@@ -1201,13 +1201,34 @@ static int run_file(struct styr_db *db, struct csv_file *f, struct styr_import_s
 	return rc;
 }
 
+/* Store files already read and identified, in dependency order, in one
+ * transaction. */
+static int import_files(struct styr_db *db, struct csv_file *files, size_t n,
+                        struct styr_import_stats *stats, struct styr_err *err)
+{
+	size_t i;
+	int k, rc = styr_db_begin(db, err);
+
+	if (rc)
+		return rc;
+	for (k = 0; k < STYR_ENTITY_COUNT && !rc; k++)
+		for (i = 0; i < n && !rc; i++)
+			if (files[i].spec->kind == (enum styr_entity)k)
+				rc = run_file(db, &files[i], stats, err);
+	if (rc)
+		styr_db_rollback(db);
+	else
+		rc = styr_db_commit(db, err);
+	return rc;
+}
+
 int styr_import_csv(struct styr_db *db, const char *const *paths, size_t npaths,
                     struct styr_import_stats *stats, struct styr_err *err)
 {
 	struct csv_file *files = calloc(npaths ? npaths : 1, sizeof(*files));
 	struct styr_import_stats local;
 	size_t i;
-	int k, rc = STYR_OK;
+	int rc = STYR_OK;
 
 	if (!files)
 		return styr_error(err, STYR_ENOMEM, "out of memory");
@@ -1222,21 +1243,37 @@ int styr_import_csv(struct styr_db *db, const char *const *paths, size_t npaths,
 			rc = identify(&files[i], err);
 	}
 	if (!rc)
-		rc = styr_db_begin(db, err);
-	if (!rc) {
-		for (k = 0; k < STYR_ENTITY_COUNT && !rc; k++)
-			for (i = 0; i < npaths && !rc; i++)
-				if (files[i].spec->kind == (enum styr_entity)k)
-					rc = run_file(db, &files[i], stats, err);
-		if (rc)
-			styr_db_rollback(db);
-		else
-			rc = styr_db_commit(db, err);
-	}
+		rc = import_files(db, files, npaths, stats, err);
 	if (rc)
 		memset(stats, 0, sizeof(*stats));
 	for (i = 0; i < npaths; i++)
 		free(files[i].text);
 	free(files);
+	return rc;
+}
+
+int styr_import_csv_text(struct styr_db *db, const char *name, const char *text, size_t len,
+                         struct styr_import_stats *stats, struct styr_err *err)
+{
+	struct csv_file f;
+	struct styr_import_stats local;
+	int rc;
+
+	memset(&f, 0, sizeof(f));
+	if (!stats)
+		stats = &local;
+	memset(stats, 0, sizeof(*stats));
+	f.path = name;
+	f.len = len;
+	if (!(f.text = malloc(len + 1)))
+		return styr_error(err, STYR_ENOMEM, "out of memory");
+	memcpy(f.text, text, len);
+	f.text[len] = '\0';
+	rc = identify(&f, err);
+	if (!rc)
+		rc = import_files(db, &f, 1, stats, err);
+	if (rc)
+		memset(stats, 0, sizeof(*stats));
+	free(f.text);
 	return rc;
 }

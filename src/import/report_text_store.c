@@ -22,7 +22,7 @@
 #define REPORT_TEXT_MAX ((size_t)64 << 20)
 
 static int skip(struct styr_report_text_result *out, int line, const char *reason,
-		struct styr_err *err)
+                struct styr_err *err)
 {
 	struct styr_skipped_row *v = realloc(out->skipped, (out->nskipped + 1) * sizeof(*v));
 
@@ -59,8 +59,8 @@ static bool same_figures(const struct rt_row *a, const struct rt_row *b)
 }
 
 static int store_row(struct styr_db *db, const char *path, const struct rt_row *row,
-		     const char *unit, int year, struct styr_report_text_result *out,
-		     struct styr_err *err)
+                     const char *unit, int year, struct styr_report_text_result *out,
+                     struct styr_err *err)
 {
 	struct styr_indicator ind;
 	struct styr_indicator_target t;
@@ -120,7 +120,7 @@ static int store_row(struct styr_db *db, const char *path, const struct rt_row *
 }
 
 int styr_import_report_text(struct styr_db *db, const char *path, const char *unit, int year,
-			    struct styr_report_text_result *out, struct styr_err *err)
+                            struct styr_report_text_result *out, struct styr_err *err)
 {
 	struct styr_org_unit u;
 	struct rt_result res;
@@ -155,9 +155,9 @@ int styr_import_report_text(struct styr_db *db, const char *path, const char *un
 
 		if (first) {
 			snprintf(reason, sizeof(reason), "%s printed again%s line %d", row->code,
-				 same_figures(first, row) ? " with the same figures as on"
-							  : " with other figures than on",
-				 first->line);
+			         same_figures(first, row) ? " with the same figures as on"
+			                                  : " with other figures than on",
+			         first->line);
 			rc = skip(out, row->line, reason, err);
 			continue;
 		}

@@ -33,7 +33,7 @@ fi
 demo_economy() {
 	local d=$SRCDIR/data/demo
 	printf '%s\n' "$d/org_units.csv" "$d/goals.csv" "$d/goals_hhm2024.csv" "$d/ledger.csv" \
-		"$d/rules.csv" "$d/actions.csv" "$d/bridge.csv" "$d/finance.csv" "$d/profile.csv"
+		"$SRCDIR/data/rules/generic.csv" "$d/actions.csv" "$d/bridge.csv" "$d/finance.csv" "$d/profile.csv"
 }
 
 # newdb NAME: the location of a new, empty database for this test: a file

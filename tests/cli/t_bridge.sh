@@ -46,7 +46,7 @@ sed 's/^2024;HBG;summa_forandring;;313,6;/2024;HBG;summa_forandring;;331,6;/' "$
 	>"$T/bridge-typo.csv"
 db2=$(newdb b)
 "$STYR" --db "$db2" init >/dev/null
-"$STYR" --db "$db2" import csv "$DEMO/rules.csv" "$T/bridge-typo.csv" >/dev/null || fail "typo"
+"$STYR" --db "$db2" import csv "$SRCDIR/data/rules/generic.csv" "$T/bridge-typo.csv" >/dev/null || fail "typo"
 run --db "$db2" check
 expect_contains "typo: column" "fel B-FOR HBG 2024 summa_forandring" "$out"
 expect_contains "typo: row" "fel B-UT HBG 2024 utgaende" "$out"
@@ -59,7 +59,7 @@ s/^2024;PV-HV;riktad;Förstärkning Hälsoval;250,0;/2024;PV-HV;riktad;Förstär
 	"$DEMO/bridge.csv" >"$T/bridge-cells.csv"
 db4=$(newdb d)
 "$STYR" --db "$db4" init >/dev/null
-"$STYR" --db "$db4" import csv "$DEMO/rules.csv" "$T/bridge-cells.csv" >/dev/null || fail "cells"
+"$STYR" --db "$db4" import csv "$SRCDIR/data/rules/generic.csv" "$T/bridge-cells.csv" >/dev/null || fail "cells"
 run --db "$db4" check --year 2024
 expect_contains "cell: column" "fel B-TEKN HBG 2024 summa_teknisk: Summa tekniska justeringar = Σ justeringar: summa_teknisk = 296 200 tkr, teknisk = 323 200 tkr, skillnad -27 000 tkr" "$(printf '%s\n' "$out" | norm)"
 expect_contains "cell: riktad column" "fel B-RIKT PV-HV 2024 summa_riktad" "$out"
@@ -98,7 +98,7 @@ sed 's/^2024;HHM;upprakning_pct;;2,9;.*/2024;HHM;upprakning_pct;;3,1;seed 001 li
 	>"$T/bridge-001.csv"
 db5=$(newdb e)
 "$STYR" --db "$db5" init >/dev/null
-"$STYR" --db "$db5" import csv "$DEMO/rules.csv" "$T/bridge-001.csv" >/dev/null || fail "seed 001 percent"
+"$STYR" --db "$db5" import csv "$SRCDIR/data/rules/generic.csv" "$T/bridge-001.csv" >/dev/null || fail "seed 001 percent"
 run --db "$db5" check --year 2024
 expect_contains "seed 001 percent disagrees" "fel B-UPPR HHM 2024 upprakning: Uppräkning = (regionbidrag + tekniska) × sektorns procent: upprakning = 15 600 tkr, upprakning_pct × (ingaende+summa_teknisk) = 16 566 tkr, skillnad -966 tkr" \
 	"$(printf '%s\n' "$out" | norm)"

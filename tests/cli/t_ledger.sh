@@ -48,16 +48,25 @@ expect_contains "bad profile message" "expected 12 whole numbers" "$errout"
 run --db "$db" ledger --unit LKR --year 2024 --table lonekostnader-landskrona
 expect_contains "personal summa" "-274 706 -280 206 -251 008 -29 198" "$(line "SUMMA KOSTNADER")"
 
-# --- styr check: seed 002's tables hold within ±1 tkr rounding only
-# (the resultaträkning rules alone: the first four of rules.csv)
+# --- styr init installs the generic rules: check checks from the first
+# import, and a check that found nothing to check says so and exits 1.
 rrdb=$(newdb rr)
-"$STYR" --db "$rrdb" init >/dev/null
-head -5 "$DEMO/rules.csv" >"$T/rr-rules.csv"
-"$STYR" --db "$rrdb" import csv "$DEMO/org_units.csv" "$DEMO/ledger.csv" "$T/rr-rules.csv" \
-	>/dev/null || fail "rr import"
+run --db "$rrdb" init
+expect_contains "init installs the generic rules" \
+	"styr: installed 26 generic validation rules (data/rules/generic.csv)" "$out"
+run --db "$rrdb" init
+case "$out" in *installed*) fail "a second init installed the rules again" ;; esac
+run --db "$rrdb" check
+expect_eq "check with nothing to check exit" 1 "$rc"
+expect_contains "nothing checked summary" "styr: 26 regler, 0 kontroller, 0 fel" "$out"
+expect_eq "nothing checked message" "styr: inga kontroller kördes: reglerna hittade inga siffror att kontrollera (importera en resultaträkning eller en regionbidragsbrygga)" "$errout"
+
+# --- styr check: seed 002's tables hold within ±1 tkr rounding only
+"$STYR" --db "$rrdb" import csv "$DEMO/org_units.csv" "$DEMO/ledger.csv" >/dev/null ||
+	fail "rr import"
 run --db "$rrdb" check
 expect_eq "check exit (rounding notes only)" 0 "$rc"
-expect_contains "summary" "4 regler, 70 kontroller, 0 fel, 16 avrundningar" "$out"
+expect_contains "summary" "26 regler, 70 kontroller, 0 fel, 16 avrundningar" "$out"
 checkline() { printf '%s\n' "$out" | grep -F "$1" | sed 's/−/-/g; s/\xc2\xa0/ /g'; }
 expect_eq "resultat 2024 note" \
 	"avrundning RR-RES LKR 2024 utfall: RESULTAT = intäkter + kostnader: RESULTAT = -22 629 tkr, summa_intakter+summa_kostnader = -22 628 tkr, skillnad -1 tkr" \
@@ -72,7 +81,7 @@ db2=$(newdb typo)
 "$STYR" --db "$db2" init >/dev/null
 sed 's/^LKR;;2024;;lakemedel;utfall;-19951;/LKR;;2024;;lakemedel;utfall;-19851;/' \
 	"$DEMO/ledger.csv" >"$T/ledger-typo.csv"
-"$STYR" --db "$db2" import csv "$DEMO/org_units.csv" "$T/rr-rules.csv" "$T/ledger-typo.csv" \
+"$STYR" --db "$db2" import csv "$DEMO/org_units.csv" "$T/ledger-typo.csv" \
 	>/dev/null || fail "typo import"
 run --db "$db2" check --unit LKR --year 2024
 expect_eq "check exit with an error" 1 "$rc"

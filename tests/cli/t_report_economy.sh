@@ -7,7 +7,7 @@
 # numbers in the workbook; valid HTML; and a unit without a ledger still
 # has the sections, saying there is nothing.
 . "$(dirname "$0")/report_lib.sh"
-"$STYR" --db "$db" import csv "$DEMO/ledger.csv" "$DEMO/rules.csv" "$DEMO/actions.csv" \
+"$STYR" --db "$db" import csv "$DEMO/ledger.csv" "$SRCDIR/data/rules/generic.csv" "$DEMO/actions.csv" \
 	"$DEMO/uppdrag.csv" "$DEMO/goals_hhm2024.csv" >/dev/null || fail "importing the economy demo data"
 MINUS=$(printf '\342\210\222')
 
