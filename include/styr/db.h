@@ -69,8 +69,11 @@ int styr_goal_indicator_each(struct styr_db *db,
 
 int styr_target_put(struct styr_db *db, const struct styr_indicator_target *t,
                     struct styr_err *err);
-/* The unit's own target for the year, else the one for all units;
- * STYR_ENOTFOUND when neither exists. */
+/* The target that applies in a year: a target holds from its year until a
+ * newer one is set, so the latest year up to the one asked for wins, and
+ * within that year the unit's own before the one for all units.  out->year
+ * is the year the target was set ("mål från 2024").  STYR_ENOTFOUND when
+ * none exists. */
 int styr_target_find(struct styr_db *db, const char *indicator, const char *unit, int year,
                      struct styr_indicator_target *out, struct styr_err *err);
 int styr_target_each(struct styr_db *db,

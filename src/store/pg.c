@@ -148,9 +148,9 @@ static const char *const stmt_sql[S_COUNT] = {
     [S_TARGET_PUT] = "INSERT INTO target(indicator_id, unit_id, year, expr) VALUES($1, $2, $3, "
                      "$4) ON CONFLICT(indicator_id, unit_id, year) DO UPDATE SET expr = "
                      "excluded.expr",
-    [S_TARGET_GET] = "SELECT expr, unit_id FROM target WHERE indicator_id = $1::bigint AND "
-                     "year = $3::integer AND unit_id IN ($2::bigint, 0) ORDER BY unit_id DESC "
-                     "LIMIT 1",
+    [S_TARGET_GET] = "SELECT expr, unit_id, year FROM target WHERE indicator_id = $1::bigint "
+                     "AND year <= $3::integer AND unit_id IN ($2::bigint, 0) ORDER BY year "
+                     "DESC, unit_id DESC LIMIT 1",
     [S_TARGET_EACH] = "SELECT i.code, COALESCE(u.code, ''), t.year, t.expr FROM target t JOIN "
                       "indicator i ON i.id = t.indicator_id LEFT JOIN org_unit u ON u.id = "
                       "t.unit_id ORDER BY i.code, t.unit_id, t.year",
@@ -1308,7 +1308,7 @@ static int pg_target_find(struct store *st, const char *indicator, const char *u
 	snprintf(out->indicator, sizeof(out->indicator), "%s", indicator);
 	if (col_int(res, 0, 1))
 		snprintf(out->unit, sizeof(out->unit), "%s", unit);
-	out->year = year;
+	out->year = (int)col_int(res, 0, 2);
 	col_copy(res, 0, 0, out->text, sizeof(out->text));
 	PQclear(res);
 	return STYR_OK;

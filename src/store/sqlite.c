@@ -105,8 +105,9 @@ static const char *const stmt_sql[S_COUNT] = {
     [S_TARGET_PUT] = "INSERT INTO target(indicator_id, unit_id, year, expr) VALUES(?1, ?2, ?3, "
                      "?4) ON CONFLICT(indicator_id, unit_id, year) DO UPDATE SET expr = "
                      "excluded.expr",
-    [S_TARGET_GET] = "SELECT expr, unit_id FROM target WHERE indicator_id = ?1 AND year = ?3 "
-                     "AND unit_id IN (?2, 0) ORDER BY unit_id DESC LIMIT 1",
+    [S_TARGET_GET] = "SELECT expr, unit_id, year FROM target WHERE indicator_id = ?1 AND "
+                     "year <= ?3 AND unit_id IN (?2, 0) ORDER BY year DESC, unit_id DESC "
+                     "LIMIT 1",
     [S_TARGET_EACH] = "SELECT i.code, IFNULL(u.code, ''), t.year, t.expr FROM target t JOIN "
                       "indicator i ON i.id = t.indicator_id LEFT JOIN org_unit u ON u.id = "
                       "t.unit_id ORDER BY i.code, t.unit_id, t.year",
@@ -897,7 +898,7 @@ static int sq_target_find(struct store *st, const char *indicator, const char *u
 		snprintf(out->indicator, sizeof(out->indicator), "%s", indicator);
 		if (sqlite3_column_int64(s, 1))
 			snprintf(out->unit, sizeof(out->unit), "%s", unit);
-		out->year = year;
+		out->year = sqlite3_column_int(s, 2);
 		col_copy(s, 0, out->text, sizeof(out->text));
 	}
 	sqlite3_reset(s);

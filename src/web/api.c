@@ -286,6 +286,9 @@ static int dash_row(struct dash *d)
 	json_object_set_new(row, "category",
 	                    json_string(styr_indicator_category_name(ind.category)));
 	json_object_set_new(row, "target", a.has_target ? json_string(a.target.text) : json_null());
+	/* A target holds until a newer one is set: the year it was set. */
+	json_object_set_new(row, "target_year",
+	                    a.has_target ? json_integer(a.target.year) : json_null());
 	json_object_set_new(row, "status", json_string(styr_status_name(a.status)));
 	json_object_set_new(row, "trend", json_string(styr_trend_name(a.trend)));
 	json_array_append_new(d->rows, row);

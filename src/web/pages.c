@@ -405,6 +405,8 @@ static void value_cells(struct req *r, const struct styr_indicator *ind, const s
 	}
 	out_s(r, "<td>");
 	out_h(r, a.has_target ? a.target.text : "–");
+	if (a.has_target && a.target.year < v->period.year)
+		out_f(r, " <span class=\"hint\">(mål från %d)</span>", a.target.year);
 	out_f(r, "</td><td class=\"%s\">", status_class(a.status));
 	out_h(r, styr_status_label(a.status));
 	out_s(r, "</td><td>");
@@ -724,6 +726,8 @@ int pg_indicator(struct req *r)
 	} else {
 		out_s(r, "</dd><dt>Mål</dt><dd>");
 		out_h(r, has_target ? tgt.text : "Ej målsatt");
+		if (has_target && tgt.year < vals.v[vals.n - 1].period.year)
+			out_f(r, " (mål från %d)", tgt.year);
 	}
 	out_s(r, "</dd></dl>");
 	{

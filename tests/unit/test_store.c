@@ -435,7 +435,46 @@ static void test_walk_callback_uses_store(void **state)
 			assert_int_equal(styr_target_put(f->db, &t, &err), STYR_OK);
 	}
 	assert_int_equal(styr_value_each(f->db, NULL, find_target, &n, &err), STYR_OK);
-	assert_int_equal(n.found, 2);
+	/* 2023 has no target of its own and keeps 2022's. */
+	assert_int_equal(n.found, 3);
+}
+
+/* A target holds from its year until a newer one; within a year the unit's
+ * own wins over the one for all units. */
+static void test_target_carries_over(void **state)
+{
+	struct testdb *f = *state;
+	struct styr_indicator_target t, got;
+	struct styr_err err;
+
+	put_unit(f->db, "LKR", "", STYR_ORG_FORVALTNING);
+	put_unit(f->db, "HBG", "", STYR_ORG_FORVALTNING);
+	put_indicator(f->db, "ID0069");
+	styr_err_init(&err);
+	memset(&t, 0, sizeof(t));
+	strcpy(t.indicator, "ID0069");
+	t.year = 2022;
+	strcpy(t.text, ">90%");
+	assert_int_equal(styr_target_put(f->db, &t, &err), STYR_OK);
+	t.year = 2024;
+	strcpy(t.text, ">95%");
+	assert_int_equal(styr_target_put(f->db, &t, &err), STYR_OK);
+	strcpy(t.unit, "LKR");
+	strcpy(t.text, ">97%");
+	assert_int_equal(styr_target_put(f->db, &t, &err), STYR_OK);
+
+	assert_int_equal(styr_target_find(f->db, "ID0069", "LKR", 2021, &got, &err),
+	                 STYR_ENOTFOUND);
+	assert_int_equal(styr_target_find(f->db, "ID0069", "LKR", 2023, &got, &err), STYR_OK);
+	assert_string_equal(got.text, ">90%");
+	assert_int_equal(got.year, 2022);
+	assert_string_equal(got.unit, "");
+	assert_int_equal(styr_target_find(f->db, "ID0069", "LKR", 2026, &got, &err), STYR_OK);
+	assert_string_equal(got.text, ">97%");
+	assert_int_equal(got.year, 2024);
+	assert_string_equal(got.unit, "LKR");
+	assert_int_equal(styr_target_find(f->db, "ID0069", "HBG", 2026, &got, &err), STYR_OK);
+	assert_string_equal(got.text, ">95%");
 }
 
 static void test_one_transaction_at_a_time(void **state)
@@ -1626,6 +1665,8 @@ int main(void)
 	                                    testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_walk_order, testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_walk_callback_uses_store, testdb_setup,
+	                                    testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_target_carries_over, testdb_setup,
 	                                    testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_one_transaction_at_a_time, testdb_setup,
 	                                    testdb_teardown),
