@@ -202,6 +202,10 @@ int styr_period_check_open(struct styr_db *db, const char *unit, const struct st
  * before and after; one transaction. */
 int styr_value_write(struct styr_db *db, const char *user, const struct styr_value *v,
                      struct styr_err *err);
+/* n values as styr_value_write stores one, all in one transaction: one
+ * refused value (a locked period) stores none. */
+int styr_values_write(struct styr_db *db, const char *user, const struct styr_value *v, size_t n,
+                      struct styr_err *err);
 
 /* Store an analysis text or an action as user, as styr_value_write does
  * a value: refused with STYR_ELOCKED when the period (for an action: the

@@ -29,4 +29,23 @@ int styr_value_assess(struct styr_db *db, const struct styr_indicator *ind,
                       const struct styr_value *v, struct styr_assessment *out,
                       struct styr_err *err);
 
+/* The latest period of an indicator's frequency ("månad", "tertial", else
+ * a year) that has ended before the month (year, month) began. */
+struct styr_period styr_period_last_ended(const char *frequency, int year, int month);
+
+/* One of a unit's own indicators (one it has reported a value for) with
+ * the period due on a day and the value stored for it, if any. */
+struct styr_expected {
+	struct styr_indicator indicator;
+	struct styr_period period; /* the latest period ended by that day */
+	bool has_value;
+	struct styr_value value;
+};
+
+/* Each of unit's own indicators, in code order, with what is due in the
+ * month (year, month).  cb returns 0 to go on. */
+int styr_expected_each(struct styr_db *db, const char *unit, int year, int month,
+                       int (*cb)(void *ctx, const struct styr_expected *e), void *ctx,
+                       struct styr_err *err);
+
 #endif

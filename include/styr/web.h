@@ -18,6 +18,7 @@ struct styr_serve_options {
 	int port;
 	int64_t session_ttl; /* seconds; 0: 8 hours */
 	int quiet;           /* no request log on stderr */
+	const char *today;   /* "YYYY-MM-DD": what is due counts from it; NULL: now */
 };
 
 /* Serve until SIGINT/SIGTERM; prints "listening on http://ADDR:PORT" to

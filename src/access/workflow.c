@@ -150,17 +150,16 @@ static void describe(const struct styr_value *v, char *buf, size_t size)
 	snprintf(buf, size, "%s", num);
 }
 
-int styr_value_write(struct styr_db *db, const char *user, const struct styr_value *v,
-                     struct styr_err *err)
+/* One value inside the caller's transaction: refused when locked, stored,
+ * audited with the value before and after. */
+static int value_write_one(struct styr_db *db, const char *user, const struct styr_value *v,
+                           struct styr_err *err)
 {
 	struct styr_value old;
 	struct styr_err local;
 	char before[128] = "", after[128], entity[160], period[STYR_PERIOD_TEXT_MAX];
-	int rc;
+	int rc = styr_period_check_open(db, v->unit, &v->period, err);
 
-	if ((rc = styr_db_begin(db, err)))
-		return rc;
-	rc = styr_period_check_open(db, v->unit, &v->period, err);
 	if (!rc) {
 		styr_err_init(&local);
 		rc = styr_value_find(db, v->indicator, v->unit, &v->period, &old, &local);
@@ -179,11 +178,30 @@ int styr_value_write(struct styr_db *db, const char *user, const struct styr_val
 		snprintf(entity, sizeof(entity), "value %s %s %s", v->indicator, v->unit, period);
 		rc = styr_audit_append(db, user, "value.put", entity, before, after, err);
 	}
+	return rc;
+}
+
+int styr_values_write(struct styr_db *db, const char *user, const struct styr_value *v, size_t n,
+                      struct styr_err *err)
+{
+	size_t i;
+	int rc;
+
+	if ((rc = styr_db_begin(db, err)))
+		return rc;
+	for (i = 0; i < n && !rc; i++)
+		rc = value_write_one(db, user, &v[i], err);
 	if (rc) {
 		styr_db_rollback(db);
 		return rc;
 	}
 	return styr_db_commit(db, err);
+}
+
+int styr_value_write(struct styr_db *db, const char *user, const struct styr_value *v,
+                     struct styr_err *err)
+{
+	return styr_values_write(db, user, v, 1, err);
 }
 
 /* Analyses and actions are written by people through the web as values

@@ -18,6 +18,7 @@ static int run(struct cli *cli, int argc, char **argv)
 	    {"session-ttl", required_argument, NULL, 't'},
 	    {"quiet", no_argument, NULL, 'q'},
 	    {"print-routes", no_argument, NULL, 'r'},
+	    {"today", required_argument, NULL, 'd'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct styr_serve_options o;
@@ -58,6 +59,9 @@ static int run(struct cli *cli, int argc, char **argv)
 		case 'r':
 			styr_web_print_routes(stdout);
 			return 0;
+		case 'd':
+			o.today = optarg;
+			break;
 		default:
 			return cli_usage(&cmd_serve_def, "unknown option");
 		}
@@ -76,6 +80,9 @@ const struct command cmd_serve_def = {
     run,
     "serve the web pages and the JSON API",
     "styr serve [--port N] [--address A] [--session-ttl SECONDS] [--quiet]\n"
+    "           [--today YYYY-MM-DD]\n"
     "styr serve --print-routes\n"
-    "Serves the database over HTTP (default 127.0.0.1:8080) until interrupted.\n",
+    "Serves the database over HTTP (default 127.0.0.1:8080) until interrupted.\n"
+    "--today sets the day Min sida counts what is due and late from (a demo or\n"
+    "a test of a past period); default the real date.\n",
 };

@@ -40,7 +40,13 @@ static const char css[] =
     "header button{background:#fff;color:#0b3d5c;margin:0}.hint{color:#444;font-size:.9em}"
     "ul.tree{list-style:none;padding-left:1.2em}"
     "tr.sum>*{font-weight:bold;border-top:2px solid #1a1a1a}td.neg{color:#a0141e}"
-    ".sr{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}";
+    ".sr{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}"
+    ".lampor{display:flex;gap:1em;flex-wrap:wrap;list-style:none;padding:0}"
+    ".lampor li{border:2px solid #767676;padding:.4em .8em;font-weight:bold}"
+    ".lampor li.met{border-color:#185c1f}.lampor li.near{border-color:#7a4b00}"
+    ".lampor li.notmet{border-color:#a0141e}.flagga{border-left:6px solid #7a4b00;"
+    "padding:.3em .8em;background:#fff6e5}.varning{color:#7a4b00;font-weight:bold}"
+    "ul.att-gora li{margin:.3em 0}ul.att-gora li.sen{color:#a0141e}";
 
 int pg_style(struct req *r)
 {
@@ -67,7 +73,7 @@ int page_begin(struct req *r, const char *title)
 	         "<a class=\"skip\" href=\"#main\">Hoppa till innehållet</a><header>"
 	         "<nav aria-label=\"Huvudmeny\"><strong>styr</strong>");
 	if (r->logged_in) {
-		out_s(r, "<a href=\"/org\">Organisation</a>");
+		out_s(r, "<a href=\"/min-sida\">Min sida</a><a href=\"/org\">Organisation</a>");
 		if (r->role_anywhere < 0)
 			r->role_anywhere = (int)web_role_on(r, NULL);
 		if (r->role_anywhere >= STYR_ACCESS_CONTROLLER)
@@ -102,7 +108,7 @@ int page_error(struct req *r, unsigned status, const char *heading, const char *
 
 int pg_root(struct req *r)
 {
-	return web_redirect(r, "/org");
+	return web_redirect(r, "/min-sida");
 }
 
 /* ---------------------------------------------------------------- forms */
@@ -163,8 +169,24 @@ static const struct text_field login_name = {"namn", "Användarnamn", NULL, fals
  * token that must match a short-lived cookie of its own (double submit):
  * another site can neither read the cookie nor, with SameSite=Strict,
  * make the browser send it. */
+/* Where a login leads: the page asked for before it, when that is a path
+ * on this server (never another site: "//host" or "/\\host" would be), else
+ * Min sida. */
+static const char *login_target(const char *till)
+{
+	const unsigned char *c;
+
+	if (!till || till[0] != '/' || till[1] == '/' || till[1] == '\\')
+		return "/min-sida";
+	for (c = (const unsigned char *)till; *c; c++)
+		if (*c < 0x20 || *c == 0x7f || *c == '\\')
+			return "/min-sida";
+	return till;
+}
+
 static void login_form(struct req *r, const char *name, const char *msg)
 {
+	const char *till = web_field(r, "till") ? web_field(r, "till") : web_query(r, "till");
 	char token[STYR_TOKEN_MAX];
 
 	styr_token_new(token);
@@ -181,6 +203,11 @@ static void login_form(struct req *r, const char *name, const char *msg)
 	         "value=\"");
 	out_s(r, token);
 	out_s(r, "\">");
+	if (strcmp(login_target(till), "/min-sida")) {
+		out_s(r, "<input type=\"hidden\" name=\"till\" value=\"");
+		out_h(r, till);
+		out_s(r, "\">");
+	}
 	text_field(r, &login_name, name, NULL);
 	out_s(r, "<label for=\"losenord\">Lösenord</label><input id=\"losenord\" "
 	         "name=\"losenord\" type=\"password\" autocomplete=\"current-password\" required>"
@@ -236,7 +263,7 @@ int pg_login(struct req *r)
 	snprintf(r->cookie, sizeof(r->cookie),
 	         "styr_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%lld%s", token,
 	         (long long)r->srv->session_ttl, r->secure ? "; Secure" : "");
-	return web_redirect(r, "/org");
+	return web_redirect(r, "%s", login_target(web_field(r, "till")));
 }
 
 int pg_logout(struct req *r)
@@ -369,6 +396,16 @@ static const char *status_class(enum styr_status s)
 	                                  : "";
 }
 
+/* A mark beside the status word, so that the status is not told by
+ * colour alone. */
+static const char *status_mark(enum styr_status s)
+{
+	return s == STYR_STATUS_MET       ? "✔ "
+	       : s == STYR_STATUS_NEAR    ? "◐ "
+	       : s == STYR_STATUS_NOT_MET ? "✖ "
+	                                  : "○ ";
+}
+
 static const char *trend_arrow(enum styr_trend t)
 {
 	return t == STYR_TREND_BETTER    ? "↑ "
@@ -407,7 +444,7 @@ static void value_cells(struct req *r, const struct styr_indicator *ind, const s
 	out_h(r, a.has_target ? a.target.text : "–");
 	if (a.has_target && a.target.year < v->period.year)
 		out_f(r, " <span class=\"hint\">(mål från %d)</span>", a.target.year);
-	out_f(r, "</td><td class=\"%s\">", status_class(a.status));
+	out_f(r, "</td><td class=\"%s\">%s", status_class(a.status), status_mark(a.status));
 	out_h(r, styr_status_label(a.status));
 	out_s(r, "</td><td>");
 	out_s(r, trend_arrow(a.trend));
@@ -457,6 +494,135 @@ static bool latest_rows(struct req *r, const struct styr_org_unit *u, const stru
 	return any;
 }
 
+/* How a unit's quality indicators stand: their latest values counted by
+ * status, and the latest period among them. */
+struct standing {
+	size_t met, near, notmet, other;
+	struct styr_period latest;
+	bool any;
+};
+
+static int standing_of(struct req *r, const char *unit, struct standing *st)
+{
+	struct values vals;
+	size_t i;
+
+	memset(st, 0, sizeof(*st));
+	if (load_values(r, NULL, unit, &vals))
+		return -1;
+	for (i = 0; i < vals.n; i++) {
+		const struct styr_value *v = &vals.v[i];
+		struct styr_indicator ind;
+		struct styr_assessment a;
+		struct styr_err err;
+
+		if (i + 1 < vals.n && !strcmp(vals.v[i + 1].indicator, v->indicator))
+			continue;
+		styr_err_init(&err);
+		if (styr_indicator_find(r->srv->db, v->indicator, &ind, &err) ||
+		    ind.category != STYR_IND_KVALITET ||
+		    styr_value_assess(r->srv->db, &ind, v, &a, &err))
+			continue;
+		if (!st->any || styr_period_cmp(&v->period, &st->latest) > 0)
+			st->latest = v->period;
+		st->any = true;
+		if (a.status == STYR_STATUS_MET)
+			st->met++;
+		else if (a.status == STYR_STATUS_NEAR)
+			st->near++;
+		else if (a.status == STYR_STATUS_NOT_MET)
+			st->notmet++;
+		else
+			st->other++;
+	}
+	free(vals.v);
+	return 0;
+}
+
+/* The year that has ended last, as the server counts days. */
+static int last_ended_year(const struct req *r)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (r->srv->today[0])
+		return atoi(r->srv->today) - 1;
+	gmtime_r(&t, &tm);
+	return tm.tm_year + 1900 - 1;
+}
+
+/* The dashboard's summary line: traffic lights with counts, and the
+ * period the figures are from, flagged when a newer one has ended. */
+static void standing_summary(struct req *r, const struct standing *st)
+{
+	char label[64];
+
+	if (!st->any)
+		return;
+	styr_period_label(&st->latest, label, sizeof(label));
+	out_s(r, "<h2>Läget</h2><ul class=\"lampor\" aria-label=\"Indikatorernas status\">");
+	out_f(r,
+	      "<li class=\"met\">✔ %zu uppfyllda</li><li class=\"near\">◐ %zu nära "
+	      "målet</li><li class=\"notmet\">✖ %zu ej uppfyllda</li><li>○ %zu utan mål "
+	      "eller värde</li></ul>",
+	      st->met, st->near, st->notmet, st->other);
+	if (st->latest.year < last_ended_year(r)) {
+		out_s(r, "<p class=\"flagga\">De senaste värdena är från ");
+		out_h(r, label);
+		out_f(r, ". Det finns inga värden för %d ännu.</p>", last_ended_year(r));
+	} else {
+		out_s(r, "<p>De senaste värdena är från ");
+		out_h(r, label);
+		out_s(r, ".</p>");
+	}
+}
+
+/* A row per child unit with how its indicators stand, each a link to
+ * the child's own dashboard. */
+static int children_standing(struct req *r, const struct units *all, const char *parent)
+{
+	bool any = false;
+	size_t i;
+
+	for (i = 0; i < all->n; i++) {
+		struct standing st;
+
+		if (strcmp(all->v[i].parent, parent))
+			continue;
+		if (standing_of(r, all->v[i].code, &st))
+			return -1;
+		if (!any)
+			out_s(
+			    r,
+			    "<table><caption>Enheterna under: indikatorernas status</caption>"
+			    "<thead><tr><th scope=\"col\">Enhet</th><th scope=\"col\">Uppfyllda"
+			    "</th><th scope=\"col\">Nära</th><th scope=\"col\">Ej uppfyllda</th>"
+			    "<th scope=\"col\">Utan mål eller värde</th><th scope=\"col\">Senaste "
+			    "period</th></tr></thead><tbody>");
+		any = true;
+		out_s(r, "<tr><th scope=\"row\"><a href=\"/enhet/");
+		out_h(r, all->v[i].code);
+		out_s(r, "\">");
+		out_h(r, all->v[i].name);
+		out_f(r,
+		      "</a></th><td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
+		      "<td class=\"num\">%zu</td><td class=\"num\">%zu</td><td>",
+		      st.met, st.near, st.notmet, st.other);
+		if (st.any) {
+			char label[64];
+
+			styr_period_label(&st.latest, label, sizeof(label));
+			out_h(r, label);
+		} else {
+			out_s(r, "inga värden");
+		}
+		out_s(r, "</td></tr>");
+	}
+	if (any)
+		out_s(r, "</tbody></table>");
+	return 0;
+}
+
 /* The unit page's links to its other pages, and who sees each. */
 static const struct {
 	const char *path, *label;
@@ -466,7 +632,8 @@ static const struct {
     {"/indikatorrapport", "Ladda ned indikatorrapporten (HTML)", STYR_ACCESS_READER},
     {"/kalender", "Uppföljningskalender", STYR_ACCESS_READER},
     {"/ekonomi", "Ekonomi: resultaträkning och handlingsplaner", STYR_ACCESS_READER},
-    {"/varde", "Registrera värde", STYR_ACCESS_UNIT_MANAGER},
+    {"/varden", "Fyll i periodens värden", STYR_ACCESS_UNIT_MANAGER},
+    {"/varde", "Registrera ett värde", STYR_ACCESS_UNIT_MANAGER},
     {"/analys", "Skriv analys", STYR_ACCESS_UNIT_MANAGER},
     {"/atgard", "Registrera åtgärd", STYR_ACCESS_UNIT_MANAGER},
 };
@@ -517,7 +684,18 @@ int pg_unit(struct req *r)
 		out_s(r, unit_links[i].label);
 		out_s(r, "</a>");
 	}
-	out_s(r, "</p><table><caption>Indikatorer, senaste värde</caption><thead><tr>"
+	out_s(r, "</p>");
+	{
+		struct standing st;
+
+		if (standing_of(r, u.code, &st)) {
+			free(all.v);
+			free(vals.v);
+			return -1;
+		}
+		standing_summary(r, &st);
+	}
+	out_s(r, "<table><caption>Indikatorer, senaste värde</caption><thead><tr>"
 	         "<th scope=\"col\">Indikator</th><th scope=\"col\">Period</th>"
 	         "<th scope=\"col\">Värde</th><th scope=\"col\">Mål</th>"
 	         "<th scope=\"col\">Status</th><th scope=\"col\">Trend</th></tr></thead><tbody>");
@@ -535,6 +713,11 @@ int pg_unit(struct req *r)
 	page_economy(r, u.code);
 	page_documents(r, u.code);
 	out_s(r, "<h2>Enheter under</h2>");
+	if (children_standing(r, &all, u.code)) {
+		free(all.v);
+		free(vals.v);
+		return -1;
+	}
 	tree(r, &all, u.code, 0);
 	free(all.v);
 	free(vals.v);

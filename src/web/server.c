@@ -15,6 +15,7 @@
  * nothing, because nothing has been written before it.
  */
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <jansson.h>
 #include <pthread.h>
 #include <signal.h>
@@ -354,6 +355,65 @@ static int parse_form(struct req *r)
 }
 
 /* Who asks: a Bearer token (scripts) or the session cookie (browsers). */
+/* The page a login should lead back to, percent-encoded as one query
+ * value: the path, then the query rebuilt from its decoded arguments. */
+struct back {
+	char text[400];
+	size_t n;
+	bool full; /* did not fit: no target rather than a wrong one */
+	int args;
+};
+
+/* Append s encoded depth times: once for a part of the target's path, twice
+ * for a key or value of the target's own query (the whole target is then
+ * one value of "till"). */
+static void back_add(struct back *b, const char *s, const char *keep, int depth)
+{
+	for (; *s && !b->full; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (b->n + 6 >= sizeof(b->text))
+			b->full = true;
+		else if (isalnum(c) || strchr(keep, c))
+			b->text[b->n++] = (char)c;
+		else
+			b->n += (size_t)snprintf(b->text + b->n, sizeof(b->text) - b->n,
+			                         depth > 1 ? "%%25%02X" : "%%%02X", c);
+	}
+	b->text[b->n] = '\0';
+}
+
+static enum MHD_Result back_arg(void *ctx, enum MHD_ValueKind kind, const char *key,
+                                const char *value)
+{
+	struct back *b = ctx;
+
+	(void)kind;
+	back_add(b, b->args++ ? "&" : "?", "", 1);
+	back_add(b, key, "-._~", 2);
+	back_add(b, "=", "", 1);
+	back_add(b, value ? value : "", "-._~", 2);
+	return MHD_YES;
+}
+
+/* Send a person who must log in to the login page, carrying the page
+ * asked for (a GET's path and query, e.g. a link from an e-mail) so that
+ * the login leads back to it.  why: the login page's "fel" message. */
+static int login_redirect(struct req *r, const char *why)
+{
+	struct back b;
+
+	memset(&b, 0, sizeof(b));
+	if (!strcmp(r->method, "GET")) {
+		back_add(&b, r->url, "-._~/", 1);
+		MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, back_arg, &b);
+	}
+	if (!b.n || b.full)
+		return web_redirect(r, "/login%s%s", why ? "?fel=" : "", why ? why : "");
+	return web_redirect(r, "/login?%s%s%still=%s", why ? "fel=" : "", why ? why : "",
+	                    why ? "&" : "", b.text);
+}
+
 static int authenticate(struct req *r)
 {
 	const char *auth = web_header(r, "Authorization");
@@ -377,7 +437,7 @@ static int authenticate(struct req *r)
 		         r->secure ? "; Secure" : "");
 		if (r->route && r->route->min_role > STYR_ACCESS_NONE)
 			return r->is_api ? web_fail(r, 401, "unauthorized", "%s", err.msg)
-			                 : web_redirect(r, "/login?fel=utgangen") - 1;
+			                 : login_redirect(r, "utgangen") - 1;
 		return 0;
 	}
 	snprintf(r->user, sizeof(r->user), "%s", r->session.user);
@@ -405,11 +465,17 @@ static int dispatch(struct req *r)
 			break;
 		}
 	}
+	/* The API answers clients in English with stable codes; pages answer
+	 * people in Swedish. */
 	if (!rt && path_known)
-		return web_fail(r, 405, "method_not_allowed", "%s is not allowed on %s", r->method,
-		                r->url);
+		return r->is_api ? web_fail(r, 405, "method_not_allowed", "%s is not allowed on %s",
+		                            r->method, r->url)
+		                 : web_fail(r, 405, "method_not_allowed",
+		                            "Adressen %s tar inte emot %s.", r->url, r->method);
 	if (!rt)
-		return web_fail(r, 404, "not_found", "%s does not exist", r->url);
+		return r->is_api
+		           ? web_fail(r, 404, "not_found", "%s does not exist", r->url)
+		           : web_fail(r, 404, "not_found", "Det finns ingen sida %s.", r->url);
 	/* match() of later rows may have overwritten the captures. */
 	match(rt->pattern, r->url, r);
 	r->route = rt;
@@ -426,7 +492,7 @@ static int dispatch(struct req *r)
 		if (!r->logged_in)
 			return r->is_api ? web_fail(r, 401, "unauthorized",
 			                            "log in or send Authorization: Bearer TOKEN")
-			                 : web_redirect(r, "/login");
+			                 : login_redirect(r, NULL);
 		if (r->unit) {
 			struct styr_org_unit u;
 
@@ -434,11 +500,17 @@ static int dispatch(struct req *r)
 				return -1;
 		}
 		r->role = web_role_on(r, r->unit);
-		if (r->role < rt->min_role)
+		if (r->role < rt->min_role && r->is_api)
 			return web_fail(r, 403, "forbidden",
 			                "%s needs the role %s%s%s; you are %s there", rt->pattern,
 			                styr_access_role_name(rt->min_role), r->unit ? " on " : "",
 			                r->unit ? r->unit : "", styr_access_role_name(r->role));
+		if (r->role < rt->min_role)
+			return web_fail(r, 403, "forbidden",
+			                "Sidan kräver rollen %s%s%s. Din roll där är %s.",
+			                styr_access_role_label(rt->min_role),
+			                r->unit ? " på enheten " : "", r->unit ? r->unit : "",
+			                r->role ? styr_access_role_label(r->role) : "ingen");
 	}
 	if (strcmp(r->method, "GET") && strcmp(r->method, "HEAD") && parse_form(r))
 		return -1;
@@ -448,10 +520,14 @@ static int dispatch(struct req *r)
 
 		if (!sent)
 			sent = web_header(r, "X-CSRF-Token");
-		if (!sent || !styr_token_equal(sent, r->session.csrf))
+		if ((!sent || !styr_token_equal(sent, r->session.csrf)) && r->is_api)
 			return web_fail(r, 403, "csrf",
 			                "the request lacks a valid CSRF token; reload the page and "
 			                "try again");
+		if (!sent || !styr_token_equal(sent, r->session.csrf))
+			return web_fail(r, 403, "csrf",
+			                "Formuläret saknade sin kontrollkod eller var för gammalt. "
+			                "Ladda om sidan och försök igen.");
 	}
 	return rt->handler(r);
 }
@@ -581,6 +657,14 @@ int styr_serve(const struct styr_serve_options *opt, struct styr_err *err)
 	memset(&srv, 0, sizeof(srv));
 	srv.session_ttl = opt->session_ttl > 0 ? opt->session_ttl : 8 * 3600;
 	srv.quiet = opt->quiet;
+	if (opt->today) {
+		if (styr_date_check(opt->today, err))
+			return styr_error(err, STYR_EUSAGE,
+			                  "--today \"%s\": expected a date such as "
+			                  "2025-09-01",
+			                  opt->today);
+		snprintf(srv.today, sizeof(srv.today), "%s", opt->today);
+	}
 	memset(&addr, 0, sizeof(addr));
 	addr.sin_family = AF_INET;
 	addr.sin_port = htons((uint16_t)opt->port);

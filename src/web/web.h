@@ -23,7 +23,7 @@
 #define WEB_BODY_MAX  (64 * 1024)
 #define WEB_PAGE_MAX  (8u << 20)
 #define WEB_PARAMS    4
-#define WEB_FIELDS    32
+#define WEB_FIELDS    512 /* the entry grid: two a indicator */
 #define WEB_PARAM_MAX 128
 
 /* Rendered page fragments that are the same for everyone with the same
@@ -45,6 +45,7 @@ struct server {
 	struct MHD_Daemon *daemon;
 	int64_t session_ttl;
 	int quiet;
+	char today[11]; /* --today: the day what is due counts from; "" now */
 	struct cache_entry cache[WEB_CACHE_SLOTS];
 };
 
@@ -165,6 +166,15 @@ bool ledger_is_sum(const struct styr_ledger_table *t, const struct styr_ledger_l
 void page_documents(struct req *r, const char *unit);
 int pg_calendar(struct req *r);
 int pg_document(struct req *r);
+
+/* mine.c: Min sida, the user's units with what is due, and its
+ * iCalendar feed */
+int pg_mine(struct req *r);
+int pg_mine_ics(struct req *r);
+
+/* grid.c: a period's values of a unit entered at once */
+int pg_grid_form(struct req *r);
+int pg_grid_post(struct req *r);
 
 /* economy.c: a unit's resultaträkning and action plans, as a page and as
  * JSON */

@@ -51,7 +51,7 @@ async function login(name) {
   await page.fill('#namn', name);
   await page.fill('#losenord', `${name}-losen`);
   await page.click('button[type=submit]');
-  await page.waitForURL(`${BASE}/org`);
+  await page.waitForURL(`${BASE}/min-sida`);
 }
 
 async function logout() {
@@ -70,9 +70,25 @@ check('second Tab reaches the user name',
   await page.evaluate(() => document.activeElement.id) === 'namn');
 await shot('01-login');
 
-await login('anna');
+// A link from an e-mail, followed before logging in, leads back to its
+// page after the login.
+await page.goto(`${BASE}/enhet/LKR/indikator/ID0069`);
+await page.waitForURL(/\/login\?till=/);
+await page.fill('#namn', 'anna');
+await page.fill('#losenord', 'anna-losen');
+await page.click('main button[type=submit]');
+await page.waitForURL(`${BASE}/enhet/LKR/indikator/ID0069`);
+check('deep link survives the login', page.url() === `${BASE}/enhet/LKR/indikator/ID0069`);
+
+// Min sida: the unit's missing values for the year just ended.
+await page.click('header a[href="/min-sida"]');
+const todo = await page.textContent('ul.att-gora');
+check('Min sida lists missing values', /\d+ av enhetens \d+ indikatorer saknar värde för 2025/.test(todo), todo);
+await axe('min sida');
+await shot('02-min-sida');
+await page.goto(`${BASE}/org`);
 await axe('org');
-await shot('02-org');
+await shot('02b-org');
 await page.click('text=Lasarettet i Landskrona');
 await page.waitForURL(`${BASE}/enhet/LKR`);
 const row = await page.textContent('tr:has(a[href="/enhet/LKR/indikator/ID0069"])');
@@ -80,6 +96,22 @@ check('dashboard shows ID0069 at 83,8 %', row.includes('83,8\u00a0%'), row);
 check('dashboard shows ID0069 not met', row.includes('Ej uppfyllt'), row);
 await axe('dashboard');
 await shot('03-dashboard');
+const lightsBefore = await page.textContent('ul.lampor');
+
+// The grid: three of 2025's values at once, then the dashboard's summary.
+await page.goto(`${BASE}/min-sida`);
+await page.click('ul.att-gora a[href="/enhet/LKR/varden?period=2025"]');
+await page.fill('#v-ID0070', '62');
+await page.fill('#v-ID0010', '4,5');
+await page.fill('#v-ID0015', '5');
+await axe('grid');
+await page.click('main form[method=post] button[type=submit]');
+await page.waitForURL(/sparat=3/);
+check('grid saved three values', (await page.textContent('main')).includes('Sparade 3 värden.'));
+await shot('03c-grid-saved');
+await page.goto(`${BASE}/enhet/LKR`);
+const lightsAfter = await page.textContent('ul.lampor');
+check('dashboard summary changed', lightsAfter !== lightsBefore, `${lightsBefore} → ${lightsAfter}`);
 
 await page.click('a[href="/enhet/LKR/kalender"]');
 await page.fill('#datum', '2025-03-01');

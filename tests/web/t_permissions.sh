@@ -35,7 +35,7 @@ while read -r method pattern minimum scope; do
 			got=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -X "$method" \
 				${auth:+-H "$auth"} "$BASE$path")
 			case "$got" in
-			401* | 403* | "303 $BASE/login") allowed=no ;;
+			401* | 403* | "303 $BASE/login" | "303 $BASE/login?till="* | "303 $BASE/login?fel="*) allowed=no ;;
 			*) allowed=yes ;;
 			esac
 			want=no
