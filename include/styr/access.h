@@ -109,6 +109,16 @@ int styr_grant_put(struct styr_db *db, const struct styr_grant *g, struct styr_e
 int styr_grant_each(struct styr_db *db, const char *user,
                     int (*cb)(void *ctx, const struct styr_grant *g), void *ctx,
                     struct styr_err *err);
+/* Every user, by name. */
+int styr_user_each(struct styr_db *db, int (*cb)(void *ctx, const struct styr_user *u), void *ctx,
+                   struct styr_err *err);
+/* End every session and API token of user. */
+int styr_user_logout(struct styr_db *db, const char *user, struct styr_err *err);
+/* The user's grant on unit ("" the whole organisation; NULL every grant);
+ * STYR_ENOTFOUND when there was none. */
+int styr_grant_delete(struct styr_db *db, const char *user, const char *unit, struct styr_err *err);
+/* The user row; its grants, sessions and tokens must be gone first. */
+int styr_user_delete(struct styr_db *db, const char *user, struct styr_err *err);
 int styr_session_put(struct styr_db *db, const struct styr_session *s, struct styr_err *err);
 int styr_session_find(struct styr_db *db, const char *token_hash, struct styr_session *out,
                       struct styr_err *err);
@@ -139,10 +149,22 @@ int styr_db_read_begin(struct styr_db *db, struct styr_err *err);
 void styr_db_read_end(struct styr_db *db);
 
 /* --- users and permissions --- */
-/* Create or replace user name with password (argon2id) and grant role on
- * unit ("" or NULL: the whole organisation); audited as by. */
+/* Create user name with password (argon2id) and grant role on unit (""
+ * or NULL: the whole organisation); audited as by.  An existing name is
+ * STYR_ECONFLICT: a role changes with styr_user_grant. */
 int styr_user_add(struct styr_db *db, const char *by, const char *name, const char *password,
                   enum styr_access_role role, const char *unit, struct styr_err *err);
+/* The other changes of a user, each audited (by: who did it) in one
+ * transaction.  passwd and revoke end the user's sessions and API tokens
+ * at once; remove takes the user with grants, sessions and tokens (the
+ * audit log keeps the name). */
+int styr_user_passwd(struct styr_db *db, const char *by, const char *name, const char *password,
+                     struct styr_err *err);
+int styr_user_grant(struct styr_db *db, const char *by, const char *name,
+                    enum styr_access_role role, const char *unit, struct styr_err *err);
+int styr_user_revoke(struct styr_db *db, const char *by, const char *name, const char *unit,
+                     struct styr_err *err);
+int styr_user_remove(struct styr_db *db, const char *by, const char *name, struct styr_err *err);
 /* The user's role on unit: the highest grant on the unit or any unit
  * above it.  unit NULL: the highest grant anywhere.  STYR_ACCESS_NONE when
  * there is none.  anywhere (may be NULL) gets the highest grant on any

@@ -112,46 +112,212 @@ static int sodium_ready(struct styr_err *err)
 	return STYR_OK;
 }
 
-int styr_user_add(struct styr_db *db, const char *by, const char *name, const char *password,
-                  enum styr_access_role role, const char *unit, struct styr_err *err)
+/* An argon2id encoding of password with a fresh salt, refusing one that
+ * is too short. */
+static int hash_password(const char *password, char *out, size_t size, struct styr_err *err)
 {
 	unsigned char salt[16];
-	struct styr_user u;
-	struct styr_grant g;
-	char after[256];
 	int rc;
 
 	if ((rc = sodium_ready(err)))
 		return rc;
-	if (!name[0] || strlen(name) >= STYR_USER_MAX)
-		return styr_error(err, STYR_EINPUT, "user name: expected 1 to %d bytes",
-		                  STYR_USER_MAX - 1);
 	if (strlen(password) < 8)
 		return styr_error(err, STYR_EINPUT, "password: expected at least 8 characters");
-	if (role < STYR_ACCESS_READER || role > STYR_ACCESS_ADMIN)
-		return styr_error(err, STYR_EINPUT, "role: expected reader to admin");
-	memset(&u, 0, sizeof(u));
-	snprintf(u.name, sizeof(u.name), "%s", name);
 	randombytes_buf(salt, sizeof(salt));
 	if (argon2id_hash_encoded(ARGON2_T_COST, ARGON2_M_COST, ARGON2_LANES, password,
-	                          strlen(password), salt, sizeof(salt), 32, u.password,
-	                          sizeof(u.password)) != ARGON2_OK)
+	                          strlen(password), salt, sizeof(salt), 32, out, size) != ARGON2_OK)
 		return styr_error(err, STYR_EIO, "hashing the password failed");
-	memset(&g, 0, sizeof(g));
-	snprintf(g.user, sizeof(g.user), "%s", name);
-	if (unit && unit[0] && (rc = styr_field_copy(g.unit, sizeof(g.unit), unit, "unit", err)))
-		return rc;
-	g.role = role;
-	snprintf(after, sizeof(after), "role=%s unit=%s", styr_access_role_name(role),
-	         g.unit[0] ? g.unit : "*");
+	return STYR_OK;
+}
+
+/* Run step in one transaction with an audit entry; step fills after. */
+static int user_change(struct styr_db *db, const char *by, const char *action, const char *name,
+                       const char *before, char *after, size_t after_size,
+                       int (*step)(struct styr_db *, const void *, char *, size_t,
+                                   struct styr_err *),
+                       const void *arg, struct styr_err *err)
+{
+	int rc;
+
 	if ((rc = styr_db_begin(db, err)))
 		return rc;
-	if (!(rc = styr_user_put(db, &u, err)) && !(rc = styr_grant_put(db, &g, err)))
-		rc = styr_audit_append(db, by, "user.add", name, "", after, err);
+	if (!(rc = step(db, arg, after, after_size, err)))
+		rc = styr_audit_append(db, by, action, name, before, after, err);
 	if (!rc)
 		return styr_db_commit(db, err);
 	styr_db_rollback(db);
 	return rc;
+}
+
+struct user_arg {
+	struct styr_user user;
+	struct styr_grant grant;
+};
+
+static int add_step(struct styr_db *db, const void *arg, char *after, size_t size,
+                    struct styr_err *err)
+{
+	const struct user_arg *a = arg;
+	struct styr_user old;
+	struct styr_err local;
+	int rc;
+
+	styr_err_init(&local);
+	if (!styr_user_find(db, a->user.name, &old, &local))
+		return styr_error(
+		    err, STYR_ECONFLICT,
+		    "user \"%s\" exists already: change the role with styr user grant, "
+		    "the password with styr user passwd",
+		    a->user.name);
+	if ((rc = styr_user_put(db, &a->user, err)) || (rc = styr_grant_put(db, &a->grant, err)))
+		return rc;
+	snprintf(after, size, "role=%s unit=%s", styr_access_role_name(a->grant.role),
+	         a->grant.unit[0] ? a->grant.unit : "*");
+	return STYR_OK;
+}
+
+int styr_user_add(struct styr_db *db, const char *by, const char *name, const char *password,
+                  enum styr_access_role role, const char *unit, struct styr_err *err)
+{
+	struct user_arg a;
+	char after[256];
+	int rc;
+
+	if (!name[0] || strlen(name) >= STYR_USER_MAX)
+		return styr_error(err, STYR_EINPUT, "user name: expected 1 to %d bytes",
+		                  STYR_USER_MAX - 1);
+	if (role < STYR_ACCESS_READER || role > STYR_ACCESS_ADMIN)
+		return styr_error(err, STYR_EINPUT, "role: expected reader to admin");
+	memset(&a, 0, sizeof(a));
+	snprintf(a.user.name, sizeof(a.user.name), "%s", name);
+	if ((rc = hash_password(password, a.user.password, sizeof(a.user.password), err)))
+		return rc;
+	snprintf(a.grant.user, sizeof(a.grant.user), "%s", name);
+	if (unit && unit[0] &&
+	    (rc = styr_field_copy(a.grant.unit, sizeof(a.grant.unit), unit, "unit", err)))
+		return rc;
+	a.grant.role = role;
+	return user_change(db, by, "user.add", name, "", after, sizeof(after), add_step, &a, err);
+}
+
+static int passwd_step(struct styr_db *db, const void *arg, char *after, size_t size,
+                       struct styr_err *err)
+{
+	const struct user_arg *a = arg;
+	struct styr_user old;
+	int rc;
+
+	if ((rc = styr_user_find(db, a->user.name, &old, err)) ||
+	    (rc = styr_user_put(db, &a->user, err)) ||
+	    (rc = styr_user_logout(db, a->user.name, err)))
+		return rc;
+	snprintf(after, size, "password changed; sessions and tokens ended");
+	return STYR_OK;
+}
+
+int styr_user_passwd(struct styr_db *db, const char *by, const char *name, const char *password,
+                     struct styr_err *err)
+{
+	struct user_arg a;
+	char after[128];
+	int rc;
+
+	memset(&a, 0, sizeof(a));
+	snprintf(a.user.name, sizeof(a.user.name), "%s", name);
+	if ((rc = hash_password(password, a.user.password, sizeof(a.user.password), err)))
+		return rc;
+	return user_change(db, by, "user.passwd", name, "", after, sizeof(after), passwd_step, &a,
+	                   err);
+}
+
+static int grant_step(struct styr_db *db, const void *arg, char *after, size_t size,
+                      struct styr_err *err)
+{
+	const struct user_arg *a = arg;
+	int rc = styr_grant_put(db, &a->grant, err);
+
+	if (!rc)
+		snprintf(after, size, "role=%s unit=%s", styr_access_role_name(a->grant.role),
+		         a->grant.unit[0] ? a->grant.unit : "*");
+	return rc;
+}
+
+int styr_user_grant(struct styr_db *db, const char *by, const char *name,
+                    enum styr_access_role role, const char *unit, struct styr_err *err)
+{
+	struct user_arg a;
+	char after[256];
+	int rc;
+
+	if (role < STYR_ACCESS_READER || role > STYR_ACCESS_ADMIN)
+		return styr_error(err, STYR_EINPUT, "role: expected reader to admin");
+	memset(&a, 0, sizeof(a));
+	snprintf(a.grant.user, sizeof(a.grant.user), "%s", name);
+	if (unit && unit[0] &&
+	    (rc = styr_field_copy(a.grant.unit, sizeof(a.grant.unit), unit, "unit", err)))
+		return rc;
+	a.grant.role = role;
+	return user_change(db, by, "user.grant", name, "", after, sizeof(after), grant_step, &a,
+	                   err);
+}
+
+/* A removed grant ends the user's sessions and tokens at once: a session
+ * must not keep a role its user no longer has. */
+static int revoke_step(struct styr_db *db, const void *arg, char *after, size_t size,
+                       struct styr_err *err)
+{
+	const struct user_arg *a = arg;
+	int rc;
+
+	if ((rc = styr_grant_delete(db, a->grant.user, a->grant.unit, err)) ||
+	    (rc = styr_user_logout(db, a->grant.user, err)))
+		return rc;
+	snprintf(after, size, "grant on %s removed; sessions and tokens ended",
+	         a->grant.unit[0] ? a->grant.unit : "*");
+	return STYR_OK;
+}
+
+int styr_user_revoke(struct styr_db *db, const char *by, const char *name, const char *unit,
+                     struct styr_err *err)
+{
+	struct user_arg a;
+	char after[256];
+	int rc;
+
+	memset(&a, 0, sizeof(a));
+	snprintf(a.grant.user, sizeof(a.grant.user), "%s", name);
+	if (unit && unit[0] &&
+	    (rc = styr_field_copy(a.grant.unit, sizeof(a.grant.unit), unit, "unit", err)))
+		return rc;
+	return user_change(db, by, "user.revoke", name, "", after, sizeof(after), revoke_step, &a,
+	                   err);
+}
+
+static int remove_step(struct styr_db *db, const void *arg, char *after, size_t size,
+                       struct styr_err *err)
+{
+	const struct user_arg *a = arg;
+	struct styr_user old;
+	int rc;
+
+	if ((rc = styr_user_find(db, a->user.name, &old, err)) ||
+	    (rc = styr_user_logout(db, a->user.name, err)) ||
+	    (rc = styr_grant_delete(db, a->user.name, NULL, err)) ||
+	    (rc = styr_user_delete(db, a->user.name, err)))
+		return rc;
+	snprintf(after, size, "removed");
+	return STYR_OK;
+}
+
+int styr_user_remove(struct styr_db *db, const char *by, const char *name, struct styr_err *err)
+{
+	struct user_arg a;
+	char after[32];
+
+	memset(&a, 0, sizeof(a));
+	snprintf(a.user.name, sizeof(a.user.name), "%s", name);
+	return user_change(db, by, "user.remove", name, "", after, sizeof(after), remove_step, &a,
+	                   err);
 }
 
 struct role_walk {

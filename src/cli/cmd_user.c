@@ -6,9 +6,15 @@
  * printed once.
  *   styr user add NAME --role ROLE [--unit CODE] [--generate]
  *   styr user token NAME
+ *   styr user list | passwd NAME | grant NAME --role R [--unit C]
+ *             | revoke NAME [--unit C] | remove NAME
+ * Every change is audited as the operating-system user ("cli:NAME"); a
+ * new password or a removed grant ends the user's sessions and tokens.
  */
 #include <getopt.h>
+#include <pwd.h>
 #include <sodium.h>
+#include <time.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -25,7 +31,34 @@ static void generate(char *pw, size_t size)
 	pw[i] = '\0';
 }
 
-static int add(struct cli *cli, int argc, char **argv)
+/* Who a CLI change is audited as: the operating-system user. */
+static void actor(char *buf, size_t size)
+{
+	struct passwd *pw = getpwuid(getuid());
+
+	snprintf(buf, size, "cli:%s", pw && pw->pw_name ? pw->pw_name : "?");
+}
+
+/* A password from standard input (one line), else a generated one, which
+ * *generated says must be printed. */
+static void read_password(char *pw, size_t size, int *generated)
+{
+	if (!*generated && !isatty(STDIN_FILENO) && fgets(pw, (int)size, stdin))
+		pw[strcspn(pw, "\r\n")] = '\0';
+	if (*generated || !pw[0]) {
+		*generated = 1;
+		generate(pw, size);
+	}
+}
+
+/* --role and --unit of add and grant, and the one name. */
+struct user_opts {
+	const char *name, *role_text, *unit;
+	enum styr_access_role role;
+	int generate;
+};
+
+static int parse_user_opts(int argc, char **argv, bool want_role, struct user_opts *o)
 {
 	static const struct option opts[] = {
 	    {"role", required_argument, NULL, 'r'},
@@ -33,55 +66,170 @@ static int add(struct cli *cli, int argc, char **argv)
 	    {"generate", no_argument, NULL, 'g'},
 	    {NULL, 0, NULL, 0},
 	};
-	const char *role_text = NULL, *unit = NULL;
-	enum styr_access_role role;
-	char pw[256] = "";
-	struct styr_db *db;
 	struct styr_err err;
-	int c, gen = 0, rc;
+	int c;
 
+	memset(o, 0, sizeof(*o));
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'r')
-			role_text = optarg;
+		if (c == 'r' && want_role)
+			o->role_text = optarg;
 		else if (c == 'u')
-			unit = optarg;
+			o->unit = optarg;
 		else if (c == 'g')
-			gen = 1;
+			o->generate = 1;
 		else
 			return cli_usage(&cmd_user_def, "unknown option");
 	}
 	if (optind + 1 != argc)
-		return cli_usage(&cmd_user_def, "name the user: styr user add NAME --role ROLE");
-	if (!role_text)
+		return cli_usage(&cmd_user_def, "name one user: styr user %s NAME", argv[0]);
+	o->name = argv[optind];
+	if (!want_role)
+		return 0;
+	if (!o->role_text)
 		return cli_usage(&cmd_user_def, "--role is required");
 	styr_err_init(&err);
-	if (styr_access_role_parse(role_text, &role, &err))
+	if (styr_access_role_parse(o->role_text, &o->role, &err))
 		return cli_fail(&err);
+	return 0;
+}
+
+static int add(struct cli *cli, int argc, char **argv)
+{
+	struct user_opts o;
+	char pw[256] = "", by[64];
+	struct styr_db *db;
+	struct styr_err err;
+	int rc;
+
+	if ((rc = parse_user_opts(argc, argv, true, &o)))
+		return rc;
+	styr_err_init(&err);
 	if (sodium_init() < 0)
 		return cli_fail(&err);
-	/* A password comes on standard input; none there (a terminal, or
-	 * nothing to read) means one is made and printed. */
-	if (!gen && !isatty(STDIN_FILENO) && fgets(pw, sizeof(pw), stdin))
-		pw[strcspn(pw, "\r\n")] = '\0';
-	else
-		gen = 1;
-	if (gen || !pw[0]) {
-		gen = 1;
-		generate(pw, sizeof(pw));
-	}
+	read_password(pw, sizeof(pw), &o.generate);
 	if (cli_open(cli, 0, &db, &err))
 		return cli_fail(&err);
-	rc = styr_user_add(db, "(cli)", argv[optind], pw, role, unit, &err);
+	actor(by, sizeof(by));
+	rc = styr_user_add(db, by, o.name, pw, o.role, o.unit, &err);
 	styr_db_close(db);
 	if (rc)
 		return cli_fail(&err);
-	printf("styr: user %s is %s of %s\n", argv[optind], styr_access_role_name(role),
-	       unit ? unit : "the whole organisation");
-	if (gen)
+	printf("styr: user %s is %s of %s\n", o.name, styr_access_role_name(o.role),
+	       o.unit ? o.unit : "the whole organisation");
+	if (o.generate)
 		printf("password: %s\n", pw);
 	sodium_memzero(pw, sizeof(pw));
 	return 0;
+}
+
+static int passwd(struct cli *cli, int argc, char **argv)
+{
+	struct user_opts o;
+	char pw[256] = "", by[64];
+	struct styr_db *db;
+	struct styr_err err;
+	int rc;
+
+	if ((rc = parse_user_opts(argc, argv, false, &o)))
+		return rc;
+	styr_err_init(&err);
+	if (sodium_init() < 0)
+		return cli_fail(&err);
+	read_password(pw, sizeof(pw), &o.generate);
+	if (cli_open(cli, 0, &db, &err))
+		return cli_fail(&err);
+	actor(by, sizeof(by));
+	rc = styr_user_passwd(db, by, o.name, pw, &err);
+	styr_db_close(db);
+	if (rc)
+		return cli_fail(&err);
+	printf("styr: new password for %s; their sessions and API tokens are ended\n", o.name);
+	if (o.generate)
+		printf("password: %s\n", pw);
+	sodium_memzero(pw, sizeof(pw));
+	return 0;
+}
+
+/* grant, revoke and remove: open, change, say what was done. */
+static int change(struct cli *cli, int argc, char **argv)
+{
+	const bool grant = !strcmp(argv[0], "grant"), revoke = !strcmp(argv[0], "revoke");
+	struct user_opts o;
+	char by[64];
+	struct styr_db *db;
+	struct styr_err err;
+	int rc;
+
+	if ((rc = parse_user_opts(argc, argv, grant, &o)))
+		return rc;
+	styr_err_init(&err);
+	if (cli_open(cli, 0, &db, &err))
+		return cli_fail(&err);
+	actor(by, sizeof(by));
+	rc = grant    ? styr_user_grant(db, by, o.name, o.role, o.unit, &err)
+	     : revoke ? styr_user_revoke(db, by, o.name, o.unit, &err)
+	              : styr_user_remove(db, by, o.name, &err);
+	styr_db_close(db);
+	if (rc)
+		return cli_fail(&err);
+	if (grant)
+		printf("styr: user %s is %s of %s\n", o.name, styr_access_role_name(o.role),
+		       o.unit ? o.unit : "the whole organisation");
+	else if (revoke)
+		printf("styr: %s has no role on %s any more; their sessions and API tokens are "
+		       "ended\n",
+		       o.name, o.unit ? o.unit : "the whole organisation");
+	else
+		printf("styr: user %s is removed\n", o.name);
+	return 0;
+}
+
+struct listing {
+	struct styr_db *db;
+	struct styr_err *err;
+	int64_t now;
+};
+
+static int print_grant(void *ctx, const struct styr_grant *g)
+{
+	(void)ctx;
+	printf(" %s@%s", styr_access_role_name(g->role), g->unit[0] ? g->unit : "*");
+	return 0;
+}
+
+static int print_user(void *ctx, const struct styr_user *u)
+{
+	struct listing *l = ctx;
+
+	printf("%s", u->name);
+	if (styr_grant_each(l->db, u->name, print_grant, NULL, l->err))
+		return -1;
+	if (u->locked_until > l->now)
+		printf(" (spärrad efter %d misslyckade inloggningar)", u->failed);
+	printf("\n");
+	return 0;
+}
+
+static int list(struct cli *cli, int argc, char **argv)
+{
+	struct styr_db *db;
+	struct styr_err err;
+	struct listing l;
+	int rc;
+
+	(void)argv;
+	if (argc != 1)
+		return cli_usage(&cmd_user_def, "styr user list takes no arguments");
+	styr_err_init(&err);
+	if (cli_open(cli, 0, &db, &err))
+		return cli_fail(&err);
+	l.db = db;
+	l.err = &err;
+	l.now = (int64_t)time(NULL);
+	rc = styr_user_each(db, print_user, &l, &err);
+	styr_db_close(db);
+	return rc ? cli_fail(&err) : 0;
 }
 
 static int token(struct cli *cli, int argc, char **argv)
@@ -106,11 +254,18 @@ static int token(struct cli *cli, int argc, char **argv)
 
 static int run(struct cli *cli, int argc, char **argv)
 {
-	if (argc >= 2 && !strcmp(argv[1], "add"))
-		return add(cli, argc - 1, argv + 1);
-	if (argc >= 2 && !strcmp(argv[1], "token"))
-		return token(cli, argc - 1, argv + 1);
-	return cli_usage(&cmd_user_def, "expected add or token");
+	static const struct {
+		const char *name;
+		int (*fn)(struct cli *, int, char **);
+	} subs[] = {{"add", add},      {"token", token},   {"list", list},    {"passwd", passwd},
+	            {"grant", change}, {"revoke", change}, {"remove", change}};
+	size_t i;
+
+	for (i = 0; argc >= 2 && i < sizeof(subs) / sizeof(subs[0]); i++)
+		if (!strcmp(argv[1], subs[i].name))
+			return subs[i].fn(cli, argc - 1, argv + 1);
+	return cli_usage(&cmd_user_def,
+	                 "expected add, token, list, passwd, grant, revoke or remove");
 }
 
 const struct command cmd_user_def = {
@@ -119,9 +274,19 @@ const struct command cmd_user_def = {
     "create web logins and API tokens",
     "styr user add NAME --role ROLE [--unit CODE] [--generate]\n"
     "styr user token NAME\n"
+    "styr user list\n"
+    "styr user passwd NAME [--generate]\n"
+    "styr user grant NAME --role ROLE [--unit CODE]\n"
+    "styr user revoke NAME [--unit CODE]\n"
+    "styr user remove NAME\n"
     "add: ROLE is reader, unit-manager (enhetschef), controller or admin; the\n"
     "role holds on CODE and every unit below it (without --unit: everywhere).\n"
     "The password is read from standard input; with --generate, or when there\n"
-    "is none, one is made and printed.  token: prints a new API token\n"
-    "(Authorization: Bearer).\n",
+    "is none, one is made and printed; a name that exists is refused (use grant\n"
+    "or passwd).  token: prints a new API token (Authorization: Bearer).\n"
+    "passwd: a new password (as add reads it); grant: a role on a unit (or\n"
+    "everywhere), replacing the user's role there; revoke: takes the role on\n"
+    "CODE (without --unit: the one on the whole organisation); remove: the user\n"
+    "with every grant.  passwd, revoke and remove end the user's sessions and\n"
+    "API tokens at once.  Each change is audited as cli:<operating-system user>.\n",
 };

@@ -1961,6 +1961,12 @@ enum web_stmt_id {
 	W_REPORT_FIND,
 	W_DATA_VERSION,
 	W_SESSION_PURGE,
+	W_USER_EACH,
+	W_USER_SESSIONS_DELETE,
+	W_USER_TOKENS_DELETE,
+	W_GRANT_DELETE,
+	W_GRANTS_DELETE,
+	W_USER_DELETE,
 	W_END
 };
 
@@ -2009,6 +2015,17 @@ static const char *const web_sql[W_END - W_BASE] = {
         "r.first_month = $3 AND r.last_month = $4",
     [W_DATA_VERSION - W_BASE] = "SELECT n FROM styr_data_version",
     [W_SESSION_PURGE - W_BASE] = "DELETE FROM app_session WHERE expires <= $1",
+    [W_USER_EACH - W_BASE] =
+        "SELECT name, password, failed, locked_until FROM app_user ORDER BY name",
+    [W_USER_SESSIONS_DELETE - W_BASE] =
+        "DELETE FROM app_session WHERE user_id = (SELECT id FROM app_user WHERE name = $1)",
+    [W_USER_TOKENS_DELETE - W_BASE] =
+        "DELETE FROM api_token WHERE user_id = (SELECT id FROM app_user WHERE name = $1)",
+    [W_GRANT_DELETE - W_BASE] = "DELETE FROM app_grant WHERE user_id = (SELECT id FROM app_user "
+                                "WHERE name = $1) AND COALESCE(unit_id, 0) = $2::bigint",
+    [W_GRANTS_DELETE - W_BASE] =
+        "DELETE FROM app_grant WHERE user_id = (SELECT id FROM app_user WHERE name = $1)",
+    [W_USER_DELETE - W_BASE] = "DELETE FROM app_user WHERE name = $1",
 };
 
 _Static_assert(W_END - W_BASE <= PIPELINE_MAX, "the web statements are prepared in one pipeline");
@@ -2370,6 +2387,70 @@ static int pg_session_purge(struct store *st, int64_t now, struct styr_err *err)
 	return wrun_done(st, W_SESSION_PURGE, &p, "removing expired sessions", err);
 }
 
+/* ---- users (issue 14) */
+
+static void user_from_row(const PGresult *res, int r, struct styr_user *u)
+{
+	memset(u, 0, sizeof(*u));
+	col_copy(res, r, 0, u->name, sizeof(u->name));
+	col_copy(res, r, 1, u->password, sizeof(u->password));
+	u->failed = (int)col_int(res, r, 2);
+	u->locked_until = col_int(res, r, 3);
+}
+
+static int pg_user_each(struct store *st, int (*cb)(void *, const struct styr_user *), void *ctx,
+                        struct styr_err *err)
+{
+	struct params p = {0};
+	struct styr_user u;
+
+	WALK(st, (enum stmt_id)W_USER_EACH, &p, &u, user_from_row, cb, ctx, err);
+}
+
+static int pg_user_logout(struct store *st, const char *user, struct styr_err *err)
+{
+	struct params p = {0};
+	int rc;
+
+	p_text(&p, user);
+	rc = wrun_done(st, W_USER_SESSIONS_DELETE, &p, "ending a user's sessions", err);
+	return rc ? rc
+	          : wrun_done(st, W_USER_TOKENS_DELETE, &p, "revoking a user's API tokens", err);
+}
+
+static int pg_grant_delete(struct store *st, const char *user, const char *unit,
+                           struct styr_err *err)
+{
+	struct params p = {0};
+	long long unit_id = 0, changed;
+	int rc;
+
+	p_text(&p, user);
+	if (!unit)
+		return wrun_done(st, W_GRANTS_DELETE, &p, "removing grants", err);
+	if (unit[0] && (rc = org_id(st, unit, &unit_id, err)))
+		return rc;
+	p_int(&p, unit_id);
+	rc = wrun_count(st, W_GRANT_DELETE, &p, "removing a grant", &changed, err);
+	if (!rc && !changed)
+		return styr_error(err, STYR_ENOTFOUND, "user \"%s\" has no grant on %s", user,
+		                  unit[0] ? unit : "the whole organisation");
+	return rc;
+}
+
+static int pg_user_delete(struct store *st, const char *user, struct styr_err *err)
+{
+	struct params p = {0};
+	long long changed;
+	int rc;
+
+	p_text(&p, user);
+	rc = wrun_count(st, W_USER_DELETE, &p, "removing a user", &changed, err);
+	if (!rc && !changed)
+		return styr_error(err, STYR_ENOTFOUND, "user \"%s\" does not exist", user);
+	return rc;
+}
+
 /* ---- end of the web block */
 
 const struct store_ops store_pg_ops = {
@@ -2457,4 +2538,8 @@ const struct store_ops store_pg_ops = {
     .db_read_begin = pg_read_begin,
     .db_read_end = pg_read_end,
     .session_purge = pg_session_purge,
+    .user_each = pg_user_each,
+    .user_logout = pg_user_logout,
+    .grant_delete = pg_grant_delete,
+    .user_delete = pg_user_delete,
 };

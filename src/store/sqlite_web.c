@@ -38,6 +38,12 @@ enum wstmt {
 	W_READ_BEGIN,
 	W_READ_END,
 	W_SESSION_PURGE,
+	W_USER_EACH,
+	W_USER_SESSIONS_DELETE,
+	W_USER_TOKENS_DELETE,
+	W_GRANT_DELETE,
+	W_GRANTS_DELETE,
+	W_USER_DELETE,
 	W_COUNT
 };
 
@@ -459,4 +465,103 @@ int sqw_session_purge(struct store *st, int64_t now, struct styr_err *err)
 		return STYR_ESTORE;
 	sqlite3_bind_int64(s, 1, now);
 	return done(st, s, err, "removing expired sessions");
+}
+
+/* ---- users (issue 14) */
+
+int sqw_user_each(struct store *st, int (*cb)(void *, const struct styr_user *), void *ctx,
+                  struct styr_err *err)
+{
+	sqlite3_stmt *s = prep(st, W_USER_EACH,
+	                       "SELECT name, password, failed, locked_until FROM app_user "
+	                       "ORDER BY name",
+	                       err);
+	struct styr_user u;
+	int rc;
+
+	if (!s)
+		return STYR_ESTORE;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&u, 0, sizeof(u));
+		col(s, 0, u.name, sizeof(u.name));
+		col(s, 1, u.password, sizeof(u.password));
+		u.failed = sqlite3_column_int(s, 2);
+		u.locked_until = sqlite3_column_int64(s, 3);
+		if ((rc = cb(ctx, &u))) {
+			sqlite3_reset(s);
+			return rc;
+		}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? STYR_OK : fail(st, err, "reading users");
+}
+
+/* Run a DELETE of one user's rows; *changed tells how many went. */
+static int delete_of(struct store *st, enum wstmt id, const char *sql, const char *user,
+                     const char *what, int *changed, struct styr_err *err)
+{
+	sqlite3_stmt *s = prep(st, id, sql, err);
+	int rc;
+
+	if (!s)
+		return STYR_ESTORE;
+	text(s, 1, user);
+	rc = done(st, s, err, what);
+	if (changed)
+		*changed = sqlite3_changes(store_sqlite_db(st));
+	return rc;
+}
+
+int sqw_user_logout(struct store *st, const char *user, struct styr_err *err)
+{
+	int rc = delete_of(st, W_USER_SESSIONS_DELETE,
+	                   "DELETE FROM app_session WHERE user_id = (SELECT id FROM app_user WHERE "
+	                   "name = ?1)",
+	                   user, "ending a user's sessions", NULL, err);
+
+	return rc ? rc
+	          : delete_of(st, W_USER_TOKENS_DELETE,
+	                      "DELETE FROM api_token WHERE user_id = (SELECT id FROM app_user "
+	                      "WHERE name = ?1)",
+	                      user, "revoking a user's API tokens", NULL, err);
+}
+
+int sqw_grant_delete(struct store *st, const char *user, const char *unit, struct styr_err *err)
+{
+	sqlite3_int64 unit_id = 0;
+	sqlite3_stmt *s;
+	int rc, changed;
+
+	if (!unit)
+		return delete_of(st, W_GRANTS_DELETE,
+		                 "DELETE FROM app_grant WHERE user_id = (SELECT id FROM app_user "
+		                 "WHERE name = ?1)",
+		                 user, "removing grants", NULL, err);
+	if (unit[0] && (rc = store_sqlite_org_id(st, unit, &unit_id, err)))
+		return rc;
+	s = prep(st, W_GRANT_DELETE,
+	         "DELETE FROM app_grant WHERE user_id = (SELECT id FROM app_user WHERE name = ?1) "
+	         "AND IFNULL(unit_id, 0) = ?2",
+	         err);
+	if (!s)
+		return STYR_ESTORE;
+	text(s, 1, user);
+	sqlite3_bind_int64(s, 2, unit_id);
+	rc = done(st, s, err, "removing a grant");
+	changed = sqlite3_changes(store_sqlite_db(st));
+	if (!rc && !changed)
+		return styr_error(err, STYR_ENOTFOUND, "user \"%s\" has no grant on %s", user,
+		                  unit[0] ? unit : "the whole organisation");
+	return rc;
+}
+
+int sqw_user_delete(struct store *st, const char *user, struct styr_err *err)
+{
+	int changed = 0;
+	int rc = delete_of(st, W_USER_DELETE, "DELETE FROM app_user WHERE name = ?1", user,
+	                   "removing a user", &changed, err);
+
+	if (!rc && !changed)
+		return styr_error(err, STYR_ENOTFOUND, "user \"%s\" does not exist", user);
+	return rc;
 }

@@ -9,7 +9,7 @@
 #include "store/store.h"
 
 /* Statements sqlite_web.c keeps prepared, in the backend's state. */
-#define SQW_STMT_MAX 24
+#define SQW_STMT_MAX 32
 struct sqlite3_stmt **store_sqlite_web_stmts(struct store *st);
 
 int sqw_user_put(struct store *st, const struct styr_user *u, struct styr_err *err);
@@ -38,6 +38,11 @@ int sqw_data_version(struct store *st, long long *out, struct styr_err *err);
 int sqw_read_begin(struct store *st, struct styr_err *err);
 void sqw_read_end(struct store *st);
 int sqw_session_purge(struct store *st, int64_t now, struct styr_err *err);
+int sqw_user_each(struct store *st, int (*cb)(void *, const struct styr_user *), void *ctx,
+                  struct styr_err *err);
+int sqw_user_logout(struct store *st, const char *user, struct styr_err *err);
+int sqw_grant_delete(struct store *st, const char *user, const char *unit, struct styr_err *err);
+int sqw_user_delete(struct store *st, const char *user, struct styr_err *err);
 
 #define SQLITE_WEB_OPS                                                                             \
 	.user_put = sqw_user_put, .user_find = sqw_user_find, .grant_put = sqw_grant_put,          \
@@ -47,6 +52,8 @@ int sqw_session_purge(struct store *st, int64_t now, struct styr_err *err);
 	.audit_put = sqw_audit_put, .audit_last = sqw_audit_last, .audit_each = sqw_audit_each,    \
 	.report_state_put = sqw_report_state_put, .report_state_find = sqw_report_state_find,      \
 	.db_data_version = sqw_data_version, .db_read_begin = sqw_read_begin,                      \
-	.db_read_end = sqw_read_end, .session_purge = sqw_session_purge
+	.db_read_end = sqw_read_end, .session_purge = sqw_session_purge,                           \
+	.user_each = sqw_user_each, .user_logout = sqw_user_logout,                                \
+	.grant_delete = sqw_grant_delete, .user_delete = sqw_user_delete
 
 #endif

@@ -284,6 +284,17 @@ void styr_db_read_end(struct styr_db *db)
 		db->ops->db_read_end(db->st);
 }
 FORWARD(session_purge, (struct styr_db * db, int64_t now, struct styr_err *err), (db->st, now, err))
+FORWARD(user_each,
+        (struct styr_db * db, int (*cb)(void *, const struct styr_user *), void *ctx,
+         struct styr_err *err),
+        (db->st, cb, ctx, err))
+FORWARD(user_logout, (struct styr_db * db, const char *user, struct styr_err *err),
+        (db->st, user, err))
+FORWARD(grant_delete,
+        (struct styr_db * db, const char *user, const char *unit, struct styr_err *err),
+        (db->st, user, unit, err))
+FORWARD(user_delete, (struct styr_db * db, const char *user, struct styr_err *err),
+        (db->st, user, err))
 /* economy */
 FORWARD(ledger_row_put,
         (struct styr_db * db, const struct styr_ledger_row *r, struct styr_err *err),

@@ -154,6 +154,13 @@ struct store_ops {
 	int (*db_read_begin)(struct store *st, struct styr_err *err);
 	void (*db_read_end)(struct store *st);
 	int (*session_purge)(struct store *st, int64_t now, struct styr_err *err);
+	/* users (issue 14): listing, and taking access away */
+	int (*user_each)(struct store *st, int (*cb)(void *, const struct styr_user *), void *ctx,
+	                 struct styr_err *err);
+	int (*user_logout)(struct store *st, const char *user, struct styr_err *err);
+	int (*grant_delete)(struct store *st, const char *user, const char *unit,
+	                    struct styr_err *err);
+	int (*user_delete)(struct store *st, const char *user, struct styr_err *err);
 	/* economy: ledger, row plan, rules, SIE accounts */
 	int (*ledger_row_put)(struct store *st, const struct styr_ledger_row *r,
 	                      struct styr_err *err);

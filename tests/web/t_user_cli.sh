@@ -30,4 +30,65 @@ expect_eq "audit intact" 0 "$rc"
 expect_contains "audit counts user.add ×2 and token.add" "intact, 3 entries" "$out"
 run --db "$DB" audit frobnicate
 expect_eq "audit usage" 2 "$rc"
+
+# --- issue 14: an existing name is refused, not silently changed.
+before=$(snapshot "$DB")
+run --db "$DB" user add anna --role admin <"$T/pw"
+expect_eq "user add of an existing name" 2 "$rc"
+expect_eq "says what to do" 'styr: user "anna" exists already: change the role with styr user grant, the password with styr user passwd' "$errout"
+expect_eq "nothing changed" "$before" "$(snapshot "$DB")"
+
+# list, grant, revoke, passwd, remove; each audited as the OS user.
+me="cli:$(id -un)"
+run --db "$DB" user grant anna --role reader --unit HHM
+expect_eq "grant" "styr: user anna is reader of HHM" "$out"
+run --db "$DB" user list
+expect_eq "list" "anna unit-manager@LKR reader@HHM
+gen reader@*" "$out"
+run --db "$DB" user grant nobody --role reader
+expect_eq "grant to an unknown user" 2 "$rc"
+expect_contains "names the user" 'user "nobody" does not exist' "$errout"
+
+# A session and a token of anna's end when a grant goes.
+start_server
+login_post anna langt-nog-1
+tok=$("$STYR" --db "$DB" user token anna)
+http GET /enhet/HHM -b "$T/anna.jar"
+expect_eq "anna reads HHM" 200 "$status"
+run --db "$DB" user revoke anna --unit HHM
+expect_eq "revoke" "styr: anna has no role on HHM any more; their sessions and API tokens are ended" "$out"
+http GET /enhet/HHM -b "$T/anna.jar"
+expect_eq "the session ended with the grant" "303" "$status"
+http GET /api/v1/units -H "Authorization: Bearer $tok"
+expect_eq "the token ended with the grant" 401 "$status"
+run --db "$DB" user revoke anna --unit HHM
+expect_eq "revoking a grant that is not there" 2 "$rc"
+expect_contains "says so" 'user "anna" has no grant on HHM' "$errout"
+
+# A new password ends the sessions too, and the old one no longer works.
+login_post anna langt-nog-1
+echo "ett-nytt-losen-2" >"$T/pw2"
+run --db "$DB" user passwd anna <"$T/pw2"
+expect_eq "passwd" "styr: new password for anna; their sessions and API tokens are ended" "$out"
+http GET /enhet/LKR -b "$T/anna.jar"
+expect_eq "the session ended with the password" "303" "$status"
+login_post anna langt-nog-1
+expect_eq "old password refused" 401 "$status"
+login_post anna ett-nytt-losen-2
+expect_eq "new password works" 303 "$status"
+stop_server
+
+run --db "$DB" user remove gen
+expect_eq "remove" "styr: user gen is removed" "$out"
+run --db "$DB" user remove gen
+expect_eq "remove again" 2 "$rc"
+expect_contains "unknown user" 'user "gen" does not exist' "$errout"
+expect_eq "the audit names each change and who made it" \
+	"$me|user.grant|anna
+$me|user.revoke|anna
+$me|user.passwd|anna
+$me|user.remove|gen" \
+	"$(dbsql "SELECT \"user\", action, entity FROM audit WHERE action IN ('user.grant', 'user.revoke', 'user.passwd', 'user.remove') ORDER BY id")"
+run --db "$DB" audit verify
+expect_eq "audit still intact" 0 "$rc"
 finish
