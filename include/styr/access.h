@@ -165,6 +165,10 @@ int styr_user_grant(struct styr_db *db, const char *by, const char *name,
 int styr_user_revoke(struct styr_db *db, const char *by, const char *name, const char *unit,
                      struct styr_err *err);
 int styr_user_remove(struct styr_db *db, const char *by, const char *name, struct styr_err *err);
+/* STYR_OK when password is the user's, else STYR_EPERM (no counting of
+ * failures: the caller is logged in already). */
+int styr_user_check_password(struct styr_db *db, const char *name, const char *password,
+                             struct styr_err *err);
 /* The user's role on unit: the highest grant on the unit or any unit
  * above it.  unit NULL: the highest grant anywhere.  STYR_ACCESS_NONE when
  * there is none.  anywhere (may be NULL) gets the highest grant on any

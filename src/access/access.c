@@ -309,6 +309,19 @@ static int remove_step(struct styr_db *db, const void *arg, char *after, size_t 
 	return STYR_OK;
 }
 
+int styr_user_check_password(struct styr_db *db, const char *name, const char *password,
+                             struct styr_err *err)
+{
+	struct styr_user u;
+	int rc;
+
+	if ((rc = styr_user_find(db, name, &u, err)))
+		return rc;
+	if (argon2id_verify(u.password, password, strlen(password)) != ARGON2_OK)
+		return styr_error(err, STYR_EPERM, "wrong password");
+	return STYR_OK;
+}
+
 int styr_user_remove(struct styr_db *db, const char *by, const char *name, struct styr_err *err)
 {
 	struct user_arg a;

@@ -78,6 +78,9 @@ int page_begin(struct req *r, const char *title)
 			r->role_anywhere = (int)web_role_on(r, NULL);
 		if (r->role_anywhere >= STYR_ACCESS_CONTROLLER)
 			out_s(r, "<a href=\"/logg\">Granskningslogg</a>");
+		if (r->role_anywhere >= STYR_ACCESS_ADMIN)
+			out_s(r, "<a href=\"/admin/anvandare\">Användare</a>");
+		out_s(r, "<a href=\"/konto/losenord\">Byt lösenord</a>");
 		out_s(r, "<form method=\"post\" action=\"/logout\">");
 		page_csrf(r);
 		out_s(r, "<button type=\"submit\">Logga ut ");
@@ -221,6 +224,7 @@ int pg_login_form(struct req *r)
 
 	login_form(r, NULL,
 	           why && !strcmp(why, "utgangen") ? "Din session har gått ut. Logga in igen."
+	           : why && !strcmp(why, "bytt")   ? "Lösenordet är bytt. Logga in med det nya."
 	           : web_query(r, "utloggad")      ? "Du är utloggad."
 	                                           : NULL);
 	return 0;

@@ -172,6 +172,11 @@ int pg_document(struct req *r);
 int pg_mine(struct req *r);
 int pg_mine_ics(struct req *r);
 
+/* admin.c: the users and their grants; one's own password */
+int pg_users(struct req *r);
+int pg_password_form(struct req *r);
+int pg_password_post(struct req *r);
+
 /* grid.c: a period's values of a unit entered at once */
 int pg_grid_form(struct req *r);
 int pg_grid_post(struct req *r);

@@ -76,6 +76,30 @@ login_post anna langt-nog-1
 expect_eq "old password refused" 401 "$status"
 login_post anna ett-nytt-losen-2
 expect_eq "new password works" 303 "$status"
+
+# On the web: a user changes their own password; an admin lists the users.
+acsrf=$(curl -s -b "$T/anna.jar" "$BASE/konto/losenord" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+http POST /konto/losenord -b "$T/anna.jar" --data "csrf=$acsrf" --data-urlencode "nuvarande=fel-losen-1" \
+	--data-urlencode "nytt=tredje-losen-3" --data-urlencode "igen=tredje-losen-3"
+expect_eq "wrong current password" 403 "$status"
+expect_contains "says so" "Det nuvarande lösenordet stämmer inte." "$body"
+http POST /konto/losenord -b "$T/anna.jar" --data "csrf=$acsrf" --data-urlencode "nuvarande=ett-nytt-losen-2" \
+	--data-urlencode "nytt=tredje-losen-3" --data-urlencode "igen=tredje-losen-4"
+expect_eq "the two new passwords differ" 422 "$status"
+http POST /konto/losenord -b "$T/anna.jar" --data "csrf=$acsrf" --data-urlencode "nuvarande=ett-nytt-losen-2" \
+	--data-urlencode "nytt=tredje-losen-3" --data-urlencode "igen=tredje-losen-3" -D "$T/h"
+expect_eq "password changed" "location: /login?fel=bytt" "$(grep -i '^location:' "$T/h" | tr -d '\r' | tr 'A-Z' 'a-z')"
+http GET /enhet/LKR -b "$T/anna.jar"
+expect_eq "and the session ended" 303 "$status"
+login_post anna tredje-losen-3
+expect_eq "the new password works" 303 "$status"
+add_user ada admin
+login ada
+http GET /admin/anvandare -b "$T/ada.jar"
+expect_eq "admin page" 200 "$status"
+expect_contains "lists anna's grant" '<th scope="row">anna</th><td><ul><li>enhetschef på <a href="/enhet/LKR">LKR</a></li></ul>' "$body"
+http GET /admin/anvandare -b "$T/anna.jar"
+expect_eq "not for a unit manager" 403 "$status"
 stop_server
 
 run --db "$DB" user remove gen
@@ -87,8 +111,10 @@ expect_eq "the audit names each change and who made it" \
 	"$me|user.grant|anna
 $me|user.revoke|anna
 $me|user.passwd|anna
+anna|user.passwd|anna
 $me|user.remove|gen" \
 	"$(dbsql "SELECT \"user\", action, entity FROM audit WHERE action IN ('user.grant', 'user.revoke', 'user.passwd', 'user.remove') ORDER BY id")"
+expect_eq "ada was added" 1 "$(dbsql "SELECT count(*) FROM audit WHERE action = 'user.add' AND entity = 'ada'")"
 run --db "$DB" audit verify
 expect_eq "audit still intact" 0 "$rc"
 finish
