@@ -172,6 +172,14 @@ struct styr_ledger_table {
  * every row (--profile); NULL: each row's stored profile as
  * styr_profile_lookup_find picks it, flat where none is stored.  Release
  * with styr_ledger_table_release. */
+/* How far the year's utfall reaches for unit and tab: *months is the last
+ * month with an utfall figure (12 when a whole-year figure exists, 0 when
+ * there is none), *missing has bit m set for each month before it without
+ * one, so that a page compares jan–aug with jan–aug and names a gap
+ * instead of comparing it with a budget. */
+int styr_ledger_utfall_months(struct styr_db *db, const char *unit, const char *tab, int year,
+                              int *months, unsigned *missing, struct styr_err *err);
+
 int styr_ledger_table_build(struct styr_db *db, const char *unit, const char *tab, int year,
                             int months, const int *weights, struct styr_ledger_table *out,
                             struct styr_err *err);

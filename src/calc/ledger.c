@@ -367,3 +367,44 @@ int styr_ledger_kind_check(const char *kind, struct styr_err *err)
 	                  "ledger kind \"%s\": expected utfall, budget, prognos or avvikelse",
 	                  kind);
 }
+
+struct months_walk {
+	const char *tab;
+	int year;
+	unsigned mask;
+};
+
+static int utfall_month(void *ctx, const struct styr_ledger_entry *e)
+{
+	struct months_walk *w = ctx;
+
+	if (e->year == w->year && !strcmp(e->tab, w->tab) && !strcmp(e->kind, "utfall") &&
+	    e->month >= 0 && e->month <= 12)
+		w->mask |= 1u << e->month;
+	return 0;
+}
+
+int styr_ledger_utfall_months(struct styr_db *db, const char *unit, const char *tab, int year,
+                              int *months, unsigned *missing, struct styr_err *err)
+{
+	struct styr_ledger_filter f = {unit, tab, year};
+	struct months_walk w = {tab, year, 0};
+	int m, rc = styr_ledger_each(db, &f, utfall_month, &w, err);
+
+	*months = 0;
+	*missing = 0;
+	if (rc || !w.mask)
+		return rc;
+	/* A figure for the whole year covers every month. */
+	if (w.mask & 1u) {
+		*months = 12;
+		return STYR_OK;
+	}
+	for (m = 12; m >= 1 && !(w.mask & (1u << m)); m--)
+		;
+	*months = m;
+	for (; m >= 1; m--)
+		if (!(w.mask & (1u << m)))
+			*missing |= 1u << m;
+	return STYR_OK;
+}

@@ -115,9 +115,10 @@ void page_economy(struct req *r, const char *unit)
 	struct styr_ledger_filter f = {unit, "", 0};
 	struct styr_ledger_table t;
 	struct styr_err err;
-	int year = 0;
+	int year = 0, months = 12;
+	unsigned missing = 0;
 	size_t i;
-	char a[64], b[64], c[64], d[64];
+	char a[64], b[64], c[64], d[64], span[64];
 
 	out_s(r, "<h2 id=\"ekonomi\">Ekonomi</h2>");
 	styr_err_init(&err);
@@ -125,18 +126,45 @@ void page_economy(struct req *r, const char *unit)
 		out_s(r, "<p>Inga ekonomiska uppgifter.</p>");
 		return;
 	}
+	/* Utfall for part of the year is compared with the budget for the same
+	 * months, and the table says which months those are. */
+	if (styr_ledger_utfall_months(r->srv->db, unit, "", year, &months, &missing, &err))
+		months = 12;
 	memset(&t, 0, sizeof(t));
-	if (styr_ledger_table_build(r->srv->db, unit, "", year, 12, NULL, &t, &err) || !t.n) {
+	if (styr_ledger_table_build(r->srv->db, unit, "", year, months ? months : 12, NULL, &t,
+	                            &err) ||
+	    !t.n) {
 		styr_ledger_table_release(&t);
 		out_s(r, "<p>Inga ekonomiska uppgifter.</p>");
 		return;
 	}
-	out_f(r,
-	      "<table id=\"resultatrakning\"><caption>Resultaträkning %d (tkr)</caption><thead>"
-	      "<tr><th scope=\"col\">Rad</th><th scope=\"col\">Utfall</th><th scope=\"col\">"
-	      "Budget</th><th scope=\"col\">Avvikelse</th><th scope=\"col\">Helårsprognos</th>"
-	      "</tr></thead><tbody>",
-	      year);
+	if (months && months < 12) {
+		struct styr_period p = {year, 1, months};
+		int m;
+
+		styr_period_label(&p, span, sizeof(span));
+		out_s(r, "<p id=\"utfallsperiod\">Utfallet finns för ");
+		out_h(r, span);
+		out_s(r, "; budgeten i tabellen gäller samma månader");
+		for (m = 1; m <= 12; m++)
+			if (missing & (1u << m)) {
+				struct styr_period one = {year, m, m};
+				char name[32];
+
+				styr_period_label(&one, name, sizeof(name));
+				out_s(r,
+				      (missing & ((1u << m) - 1)) ? ", " : ". Utfall saknas för ");
+				out_h(r, name);
+			}
+		out_s(r, ".</p>");
+	} else {
+		snprintf(span, sizeof(span), "%d", year);
+	}
+	out_s(r, "<table id=\"resultatrakning\"><caption>Resultaträkning ");
+	out_h(r, span);
+	out_s(r, " (tkr)</caption><thead><tr><th scope=\"col\">Rad</th><th scope=\"col\">"
+	         "Utfall</th><th scope=\"col\">Budget</th><th scope=\"col\">Avvikelse</th>"
+	         "<th scope=\"col\">Helårsprognos</th></tr></thead><tbody>");
 	for (i = 0; i < t.n; i++) {
 		const struct styr_ledger_line *l = &t.lines[i];
 		bool sum = ledger_is_sum(&t, l);

@@ -173,5 +173,19 @@ expect_contains "openapi lists the ledger" '/api/v1/units/{unit}/ledger' "$body"
 expect_contains "route table: page" "GET /enhet/{unit}/ekonomi reader unit" "$(cat "$T/routes")"
 expect_contains "route table: API" "GET /api/v1/units/{unit}/ledger reader unit" "$(cat "$T/routes")"
 
+# Utfall for part of a year: the dashboard compares it with the budget for
+# the same months and names the month that is missing (issue 15).
+{
+	echo "unit;table;year;month;row;kind;amount;source"
+	for m in 1 2 3 4 5 7 8; do echo "LKR;;2025;$m;regionbidrag;utfall;100;test"; done
+	echo "LKR;;2025;;regionbidrag;budget;1200;test"
+} >"$T/ledger-2025.csv"
+"$STYR" --db "$DB" import csv "$T/ledger-2025.csv" >/dev/null || fail "ledger 2025"
+http GET /enhet/LKR -b "$T/rut.jar"
+expect_contains "the months with utfall are named" \
+	'<p id="utfallsperiod">Utfallet finns för jan–aug 2025; budgeten i tabellen gäller samma månader. Utfall saknas för juni 2025.</p>' "$body"
+expect_contains "caption says jan–aug" "<caption>Resultaträkning jan–aug 2025 (tkr)</caption>" "$body"
+expect_not_contains "not the whole year's budget" "<td class=\"num\">1${NBSP}200</td>" "$body"
+
 stop_server
 finish
