@@ -94,15 +94,17 @@ static int parse_user_opts(int argc, char **argv, bool want_role, struct user_op
 	return 0;
 }
 
-static int add(struct cli *cli, int argc, char **argv)
+/* add and passwd: a password from standard input or generated. */
+static int password_cmd(struct cli *cli, int argc, char **argv)
 {
+	const bool add = !strcmp(argv[0], "add");
 	struct user_opts o;
 	char pw[256] = "", by[64];
 	struct styr_db *db;
 	struct styr_err err;
 	int rc;
 
-	if ((rc = parse_user_opts(argc, argv, true, &o)))
+	if ((rc = parse_user_opts(argc, argv, add, &o)))
 		return rc;
 	styr_err_init(&err);
 	if (sodium_init() < 0)
@@ -111,44 +113,19 @@ static int add(struct cli *cli, int argc, char **argv)
 	if (cli_open(cli, 0, &db, &err))
 		return cli_fail(&err);
 	actor(by, sizeof(by));
-	rc = styr_user_add(db, by, o.name, pw, o.role, o.unit, &err);
+	rc = add ? styr_user_add(db, by, o.name, pw, o.role, o.unit, &err)
+	         : styr_user_passwd(db, by, o.name, pw, &err);
 	styr_db_close(db);
-	if (rc)
-		return cli_fail(&err);
-	printf("styr: user %s is %s of %s\n", o.name, styr_access_role_name(o.role),
-	       o.unit ? o.unit : "the whole organisation");
-	if (o.generate)
+	if (!rc && add)
+		printf("styr: user %s is %s of %s\n", o.name, styr_access_role_name(o.role),
+		       o.unit ? o.unit : "the whole organisation");
+	else if (!rc)
+		printf("styr: new password for %s; their sessions and API tokens are ended\n",
+		       o.name);
+	if (!rc && o.generate)
 		printf("password: %s\n", pw);
 	sodium_memzero(pw, sizeof(pw));
-	return 0;
-}
-
-static int passwd(struct cli *cli, int argc, char **argv)
-{
-	struct user_opts o;
-	char pw[256] = "", by[64];
-	struct styr_db *db;
-	struct styr_err err;
-	int rc;
-
-	if ((rc = parse_user_opts(argc, argv, false, &o)))
-		return rc;
-	styr_err_init(&err);
-	if (sodium_init() < 0)
-		return cli_fail(&err);
-	read_password(pw, sizeof(pw), &o.generate);
-	if (cli_open(cli, 0, &db, &err))
-		return cli_fail(&err);
-	actor(by, sizeof(by));
-	rc = styr_user_passwd(db, by, o.name, pw, &err);
-	styr_db_close(db);
-	if (rc)
-		return cli_fail(&err);
-	printf("styr: new password for %s; their sessions and API tokens are ended\n", o.name);
-	if (o.generate)
-		printf("password: %s\n", pw);
-	sodium_memzero(pw, sizeof(pw));
-	return 0;
+	return rc ? cli_fail(&err) : 0;
 }
 
 /* grant, revoke and remove: open, change, say what was done. */
@@ -257,8 +234,9 @@ static int run(struct cli *cli, int argc, char **argv)
 	static const struct {
 		const char *name;
 		int (*fn)(struct cli *, int, char **);
-	} subs[] = {{"add", add},      {"token", token},   {"list", list},    {"passwd", passwd},
-	            {"grant", change}, {"revoke", change}, {"remove", change}};
+	} subs[] = {{"add", password_cmd},    {"token", token},  {"list", list},
+	            {"passwd", password_cmd}, {"grant", change}, {"revoke", change},
+	            {"remove", change}};
 	size_t i;
 
 	for (i = 0; argc >= 2 && i < sizeof(subs) / sizeof(subs[0]); i++)

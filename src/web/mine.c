@@ -69,20 +69,6 @@ static int top_cb(void *ctx, const struct styr_org_unit *u)
 	return u->parent[0] ? 0 : add_unit(m, u);
 }
 
-/* The user's units, or -1 with the answer given. */
-static int mine_units(struct req *r, struct mine *m)
-{
-	memset(m, 0, sizeof(*m));
-	m->r = r;
-	m->err = &r->err;
-	if (styr_grant_each(r->srv->db, r->user, grant_cb, m, &r->err) ||
-	    (m->whole_org && styr_org_each(r->srv->db, top_cb, m, &r->err))) {
-		free(m->v);
-		return web_fail_err(r, &r->err);
-	}
-	return 0;
-}
-
 /* Today as the server counts it: --today, else the real date. */
 static void today(const struct req *r, char *buf, size_t size, int *year, int *month)
 {
@@ -97,6 +83,21 @@ static void today(const struct req *r, char *buf, size_t size, int *year, int *m
 	}
 	*year = atoi(buf);
 	*month = atoi(buf + 5);
+}
+
+/* The user's units and today, or -1 with the answer given. */
+static int mine_units(struct req *r, struct mine *m, char *date, size_t size, int *year, int *month)
+{
+	today(r, date, size, year, month);
+	memset(m, 0, sizeof(*m));
+	m->r = r;
+	m->err = &r->err;
+	if (styr_grant_each(r->srv->db, r->user, grant_cb, m, &r->err) ||
+	    (m->whole_org && styr_org_each(r->srv->db, top_cb, m, &r->err))) {
+		free(m->v);
+		return web_fail_err(r, &r->err);
+	}
+	return 0;
 }
 
 struct todo {
@@ -222,9 +223,8 @@ int pg_mine(struct req *r)
 	int year, month;
 	size_t i;
 
-	if (mine_units(r, &m))
+	if (mine_units(r, &m, date, sizeof(date), &year, &month))
 		return -1;
-	today(r, date, sizeof(date), &year, &month);
 	page_begin(r, "Min sida");
 	out_s(r, "<p>Det här behöver göras i dina enheter per ");
 	out_h(r, date);
@@ -314,9 +314,8 @@ int pg_mine_ics(struct req *r)
 	int year, month;
 	size_t i;
 
-	if (mine_units(r, &m))
+	if (mine_units(r, &m, date, sizeof(date), &year, &month))
 		return -1;
-	today(r, date, sizeof(date), &year, &month);
 	r->content_type = "text/calendar; charset=utf-8";
 	out_s(r, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//styr//Min sida//SV\r\n"
 	         "X-WR-CALNAME:styr – mina tidsfrister\r\n");
