@@ -19,6 +19,7 @@ struct styr_serve_options {
 	int64_t session_ttl; /* seconds; 0: 8 hours */
 	int quiet;           /* no request log on stderr */
 	const char *today;   /* "YYYY-MM-DD": what is due counts from it; NULL: now */
+	int tls;             /* clients reach the server over TLS (a proxy ends it) */
 };
 
 /* Serve until SIGINT/SIGTERM; prints "listening on http://ADDR:PORT" to

@@ -19,6 +19,7 @@ static int run(struct cli *cli, int argc, char **argv)
 	    {"quiet", no_argument, NULL, 'q'},
 	    {"print-routes", no_argument, NULL, 'r'},
 	    {"today", required_argument, NULL, 'd'},
+	    {"tls", no_argument, NULL, 's'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct styr_serve_options o;
@@ -62,6 +63,9 @@ static int run(struct cli *cli, int argc, char **argv)
 		case 'd':
 			o.today = optarg;
 			break;
+		case 's':
+			o.tls = 1;
+			break;
 		default:
 			return cli_usage(&cmd_serve_def, "unknown option");
 		}
@@ -80,9 +84,11 @@ const struct command cmd_serve_def = {
     run,
     "serve the web pages and the JSON API",
     "styr serve [--port N] [--address A] [--session-ttl SECONDS] [--quiet]\n"
-    "           [--today YYYY-MM-DD]\n"
+    "           [--today YYYY-MM-DD] [--tls]\n"
     "styr serve --print-routes\n"
     "Serves the database over HTTP (default 127.0.0.1:8080) until interrupted.\n"
     "--today sets the day Min sida counts what is due and late from (a demo or\n"
-    "a test of a past period); default the real date.\n",
+    "a test of a past period); default the real date.  --tls says that clients\n"
+    "reach the server over TLS (a proxy such as nginx ends it): cookies are\n"
+    "Secure and answers carry Strict-Transport-Security.\n",
 };

@@ -109,6 +109,21 @@ int page_error(struct req *r, unsigned status, const char *heading, const char *
 	return page_end(r);
 }
 
+/* For a load balancer or a monitor: 200 "ok" when the database answers,
+ * else a 503 (the detail goes to the log). */
+int pg_healthz(struct req *r)
+{
+	long long version;
+	struct styr_err err;
+
+	styr_err_init(&err);
+	if (styr_db_data_version(r->srv->db, &version, &err))
+		return web_fail(r, 503, "unavailable", "%s", err.msg);
+	r->content_type = "text/plain; charset=utf-8";
+	out_s(r, "ok\n");
+	return 0;
+}
+
 int pg_root(struct req *r)
 {
 	return web_redirect(r, "/min-sida");

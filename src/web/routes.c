@@ -21,6 +21,7 @@
 const struct route web_routes[] = {
     {"GET", "/", pg_root, PUBLIC, 0},
     {"GET", "/stil.css", pg_style, PUBLIC, 0},
+    {"GET", "/healthz", pg_healthz, PUBLIC, 0},
     {"GET", "/login", pg_login_form, PUBLIC, 0},
     {"POST", "/login", pg_login, PUBLIC, R_NOCSRF},
     {"POST", "/logout", pg_logout, READER, 0},

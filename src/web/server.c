@@ -139,6 +139,18 @@ int web_fail(struct req *r, unsigned status, const char *code, const char *fmt, 
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	r->status = status;
+	/* A server error's detail (a path, a database message) is for the
+	 * operator's log; the client gets the request id to quote. */
+	if (status >= 500) {
+		fprintf(stderr, "styr serve: request %lu: %s %s: %s\n", r->id, r->method, r->url,
+		        msg);
+		snprintf(msg, sizeof(msg),
+		         r->is_api
+		             ? "internal error; quote request id %lu to the administrator"
+		             : "Ett fel uppstod på servern. Ange begäran nr %lu om du kontaktar "
+		               "förvaltningen.",
+		         r->id);
+	}
 	if (r->is_api) {
 		json_error(r, code, msg);
 		return -1;
@@ -354,7 +366,6 @@ static int parse_form(struct req *r)
 	return 0;
 }
 
-/* Who asks: a Bearer token (scripts) or the session cookie (browsers). */
 /* The page a login should lead back to, percent-encoded as one query
  * value: the path, then the query rebuilt from its decoded arguments. */
 struct back {
@@ -414,6 +425,7 @@ static int login_redirect(struct req *r, const char *why)
 	                    why ? "&" : "", b.text);
 }
 
+/* Who asks: a Bearer token (scripts) or the session cookie (browsers). */
 static int authenticate(struct req *r)
 {
 	const char *auth = web_header(r, "Authorization");
@@ -422,8 +434,14 @@ static int authenticate(struct req *r)
 
 	styr_err_init(&err);
 	if (auth && !strncmp(auth, "Bearer ", 7)) {
-		if (styr_api_token_check(r->srv->db, auth + 7, r->user, sizeof(r->user), &err))
-			return web_fail(r, 401, "unauthorized", "%s", err.msg);
+		/* A bad token is refused where a login is needed; a public page
+		 * answers as to anyone. */
+		if (styr_api_token_check(r->srv->db, auth + 7, r->user, sizeof(r->user), &err)) {
+			r->user[0] = '\0';
+			return r->route && r->route->min_role > STYR_ACCESS_NONE
+			           ? web_fail(r, 401, "unauthorized", "%s", err.msg)
+			           : 0;
+		}
 		r->logged_in = r->via_token = true;
 		return 0;
 	}
@@ -449,11 +467,11 @@ static int dispatch(struct req *r)
 {
 	const struct route *rt = NULL;
 	bool path_known = false;
-	const char *proto = web_header(r, "X-Forwarded-Proto");
 	size_t i;
 
 	r->is_api = !strncmp(r->url, "/api/", 5);
-	r->secure = proto && !strcmp(proto, "https");
+	/* Configuration decides, not a header any client can send. */
+	r->secure = r->srv->tls;
 	for (i = 0; i < web_route_count; i++) {
 		if (!match(web_routes[i].pattern, r->url, r))
 			continue;
@@ -542,10 +560,34 @@ static void req_free(struct req *r)
 	free(r);
 }
 
+/* One line a request for the operator: time, client address, user,
+ * method, path, status, bytes, milliseconds and the request id. */
+static void access_log(const struct req *r, size_t bytes)
+{
+	const union MHD_ConnectionInfo *ci =
+	    MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	char addr[INET6_ADDRSTRLEN] = "-", when[32];
+	struct timespec now;
+	struct tm tm;
+	long ms;
+
+	if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, addr,
+		          sizeof(addr));
+	clock_gettime(CLOCK_REALTIME, &now);
+	gmtime_r(&now.tv_sec, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	ms = (long)((now.tv_sec - r->started.tv_sec) * 1000 +
+	            (now.tv_nsec - r->started.tv_nsec) / 1000000);
+	fprintf(stderr, "%s %s %s %s %s %u %zu %ldms id=%lu\n", when, addr,
+	        r->user[0] ? r->user : "-", r->method, r->url, r->status, bytes, ms, r->id);
+}
+
 static enum MHD_Result respond(struct req *r)
 {
 	struct MHD_Response *resp;
 	enum MHD_Result ret;
+	char idtext[24];
 	size_t len;
 	char *data;
 
@@ -568,12 +610,20 @@ static enum MHD_Result respond(struct req *r)
 	                        r->content_type ? r->content_type : "text/html; charset=utf-8");
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
-	if (!r->is_api) {
+	if (!r->is_api)
 		MHD_add_response_header(resp, "Content-Security-Policy",
 		                        "default-src 'self'; img-src 'self' data:; frame-ancestors "
-		                        "'none'");
-		MHD_add_response_header(resp, "Cache-Control", "no-store");
-	}
+		                        "'none'; form-action 'self'; base-uri 'none'");
+	/* Pages and API answers are one person's view of current figures:
+	 * never kept by a browser or a proxy.  The style sheet is the same
+	 * for everyone. */
+	MHD_add_response_header(resp, "Cache-Control",
+	                        r->route && r->route->handler == pg_style ? "public, max-age=3600"
+	                                                                  : "no-store");
+	if (r->srv->tls)
+		MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000");
+	snprintf(idtext, sizeof(idtext), "%lu", r->id);
+	MHD_add_response_header(resp, "X-Request-Id", idtext);
 	if (r->cookie[0])
 		MHD_add_response_header(resp, "Set-Cookie", r->cookie);
 	if (r->location[0])
@@ -583,7 +633,7 @@ static enum MHD_Result respond(struct req *r)
 	ret = MHD_queue_response(r->conn, r->status, resp);
 	MHD_destroy_response(resp);
 	if (!r->srv->quiet)
-		fprintf(stderr, "%s %s %u\n", r->method, r->url, r->status);
+		access_log(r, len);
 	return ret;
 }
 
@@ -602,6 +652,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		r->srv = srv;
 		r->conn = conn;
 		r->role_anywhere = -1;
+		r->id = ++srv->requests;
+		clock_gettime(CLOCK_REALTIME, &r->started);
 		r->method = method;
 		r->url = url;
 		styr_buf_init(&r->body, WEB_BODY_MAX);
@@ -657,6 +709,7 @@ int styr_serve(const struct styr_serve_options *opt, struct styr_err *err)
 	memset(&srv, 0, sizeof(srv));
 	srv.session_ttl = opt->session_ttl > 0 ? opt->session_ttl : 8 * 3600;
 	srv.quiet = opt->quiet;
+	srv.tls = opt->tls != 0;
 	if (opt->today) {
 		if (styr_date_check(opt->today, err))
 			return styr_error(err, STYR_EUSAGE,

@@ -17,6 +17,7 @@
 
 #include <microhttpd.h>
 #include <stdbool.h>
+#include <time.h>
 
 #include "styr/styr.h"
 
@@ -45,7 +46,9 @@ struct server {
 	struct MHD_Daemon *daemon;
 	int64_t session_ttl;
 	int quiet;
-	char today[11]; /* --today: the day what is due counts from; "" now */
+	bool tls;               /* --tls: clients come over TLS: Secure cookies, HSTS */
+	char today[11];         /* --today: the day what is due counts from; "" now */
+	unsigned long requests; /* numbers each request's id */
 	struct cache_entry cache[WEB_CACHE_SLOTS];
 };
 
@@ -73,7 +76,9 @@ struct req {
 	char user[STYR_USER_MAX];
 	enum styr_access_role role; /* on the route's unit, or anywhere */
 	int role_anywhere;          /* -1 until asked (page header) */
-	bool secure;                /* behind TLS (X-Forwarded-Proto: https) */
+	bool secure;                /* clients come over TLS (styr serve --tls) */
+	unsigned long id;           /* the request id, in the log and any 5xx */
+	struct timespec started;
 	/* Form fields of a urlencoded body, decoded in a copy of it. */
 	char *form_copy;
 	struct field fields[WEB_FIELDS];
@@ -137,6 +142,7 @@ int page_end(struct req *r);
 void page_csrf(struct req *r);
 int page_error(struct req *r, unsigned status, const char *heading, const char *msg);
 int pg_root(struct req *r);
+int pg_healthz(struct req *r);
 int pg_login_form(struct req *r);
 int pg_login(struct req *r);
 int pg_logout(struct req *r);
