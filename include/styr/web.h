@@ -18,6 +18,7 @@ struct styr_serve_options {
 	int port;
 	int64_t session_ttl; /* seconds; 0: 8 hours */
 	int quiet;           /* no request log on stderr */
+	int open_data;       /* serve the Kolada-shaped open data (/v2/, /v3/) */
 };
 
 /* Serve until SIGINT/SIGTERM; prints "listening on http://ADDR:PORT" to

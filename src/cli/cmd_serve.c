@@ -18,6 +18,7 @@ static int run(struct cli *cli, int argc, char **argv)
 	    {"session-ttl", required_argument, NULL, 't'},
 	    {"quiet", no_argument, NULL, 'q'},
 	    {"print-routes", no_argument, NULL, 'r'},
+	    {"open-data", no_argument, NULL, 'o'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct styr_serve_options o;
@@ -55,6 +56,9 @@ static int run(struct cli *cli, int argc, char **argv)
 		case 'q':
 			o.quiet = 1;
 			break;
+		case 'o':
+			o.open_data = 1;
+			break;
 		case 'r':
 			styr_web_print_routes(stdout);
 			return 0;
@@ -75,7 +79,9 @@ const struct command cmd_serve_def = {
     "serve",
     run,
     "serve the web pages and the JSON API",
-    "styr serve [--port N] [--address A] [--session-ttl SECONDS] [--quiet]\n"
+    "styr serve [--port N] [--address A] [--session-ttl SECONDS] [--quiet] [--open-data]\n"
     "styr serve --print-routes\n"
-    "Serves the database over HTTP (default 127.0.0.1:8080) until interrupted.\n",
+    "Serves the database over HTTP (default 127.0.0.1:8080) until interrupted.\n"
+    "--open-data also serves the published indicators without a login, in the\n"
+    "shape of Kolada's API under /v2/ and /v3/ (styr opendata).\n",
 };

@@ -1765,6 +1765,11 @@ const struct store_ops store_sqlite_ops = {
     .account_balance_each = sq_account_balance_each,
     .budget_profile_put = sq_budget_profile_put,
     .budget_profile_each = sq_budget_profile_each,
+    .open_indicator_put = sq_open_indicator_put,
+    .open_indicator_each = sq_open_indicator_each,
+    .open_unit_put = sq_open_unit_put,
+    .open_unit_each = sq_open_unit_each,
+    .open_value_each = sq_open_value_each,
 };
 
 /* web (issue 6): its prepared statements */

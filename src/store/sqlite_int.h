@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "styr/ledger.h"
+#include "styr/opendata.h"
 
 struct store;
 
@@ -55,5 +56,17 @@ int sq_budget_profile_put(struct store *st, const struct styr_budget_profile *p,
 int sq_budget_profile_each(struct store *st, const char *unit,
                            int (*cb)(void *, const struct styr_budget_profile *), void *ctx,
                            struct styr_err *err);
+
+/* open data (sqlite_open.c) */
+int sq_open_indicator_put(struct store *st, const struct styr_open_indicator *o,
+                          struct styr_err *err);
+int sq_open_indicator_each(struct store *st, int (*cb)(void *, const struct styr_open_indicator *),
+                           void *ctx, struct styr_err *err);
+int sq_open_unit_put(struct store *st, const struct styr_open_unit *u, struct styr_err *err);
+int sq_open_unit_each(struct store *st, int (*cb)(void *, const struct styr_open_unit *), void *ctx,
+                      struct styr_err *err);
+int sq_open_value_each(struct store *st, const char *today,
+                       int (*cb)(void *, const struct styr_open_value *), void *ctx,
+                       struct styr_err *err);
 
 #endif

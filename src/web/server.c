@@ -392,7 +392,9 @@ static int dispatch(struct req *r)
 	const char *proto = web_header(r, "X-Forwarded-Proto");
 	size_t i;
 
-	r->is_api = !strncmp(r->url, "/api/", 5);
+	/* Under the open-data prefixes every answer is JSON, a 404 too. */
+	r->is_api = !strncmp(r->url, "/api/", 5) || !strncmp(r->url, "/v2/", 4) ||
+	            !strncmp(r->url, "/v3/", 4);
 	r->secure = proto && !strcmp(proto, "https");
 	for (i = 0; i < web_route_count; i++) {
 		if (!match(web_routes[i].pattern, r->url, r))
@@ -415,6 +417,14 @@ static int dispatch(struct req *r)
 	r->route = rt;
 	if (rt->flags & R_API)
 		r->is_api = true;
+	/* Open data answers anyone, and asks no one who they are: a stale
+	 * cookie or token changes nothing.  Without --open-data the routes
+	 * do not exist. */
+	if (rt->flags & R_OPEN) {
+		if (!r->srv->open_data)
+			return web_fail(r, 404, "not_found", "%s does not exist", r->url);
+		return rt->handler(r);
+	}
 	if (r->too_big)
 		return web_fail(r, 413, "too_large", "the request body is larger than %d bytes",
 		                WEB_BODY_MAX);
@@ -504,6 +514,10 @@ static enum MHD_Result respond(struct req *r)
 		MHD_add_response_header(resp, "Location", r->location);
 	if (r->disposition[0])
 		MHD_add_response_header(resp, "Content-Disposition", r->disposition);
+	if (r->etag[0])
+		MHD_add_response_header(resp, "ETag", r->etag);
+	if (r->route && (r->route->flags & R_OPEN) && r->srv->open_data)
+		MHD_add_response_header(resp, "Access-Control-Allow-Origin", "*");
 	ret = MHD_queue_response(r->conn, r->status, resp);
 	MHD_destroy_response(resp);
 	if (!r->srv->quiet)
@@ -581,6 +595,7 @@ int styr_serve(const struct styr_serve_options *opt, struct styr_err *err)
 	memset(&srv, 0, sizeof(srv));
 	srv.session_ttl = opt->session_ttl > 0 ? opt->session_ttl : 8 * 3600;
 	srv.quiet = opt->quiet;
+	srv.open_data = opt->open_data != 0;
 	memset(&addr, 0, sizeof(addr));
 	addr.sin_family = AF_INET;
 	addr.sin_port = htons((uint16_t)opt->port);

@@ -1,0 +1,28 @@
+-- Open data (issue 19): the PostgreSQL dialect of
+-- migrations/0009_open_data.sql (the comments there say why).  The new
+-- tables get the data-version trigger here (0004); value has it already.
+CREATE TABLE open_indicator (
+	indicator_id BIGINT PRIMARY KEY REFERENCES indicator(id),
+	kolada_id TEXT COLLATE "C" UNIQUE,
+	published TEXT
+);
+CREATE TABLE open_unit (
+	unit_id BIGINT PRIMARY KEY REFERENCES org_unit(id),
+	official_code TEXT COLLATE "C" NOT NULL UNIQUE
+);
+CREATE TRIGGER open_indicator_data_changed BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE
+	ON open_indicator FOR EACH STATEMENT EXECUTE FUNCTION styr_data_changed();
+CREATE TRIGGER open_unit_data_changed BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE
+	ON open_unit FOR EACH STATEMENT EXECUTE FUNCTION styr_data_changed();
+ALTER TABLE value ADD COLUMN changed TEXT NOT NULL DEFAULT '';
+UPDATE value SET changed = to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
+CREATE FUNCTION value_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	NEW.changed := to_char(clock_timestamp() AT TIME ZONE 'UTC',
+		'YYYY-MM-DD"T"HH24:MI:SS"Z"');
+	RETURN NEW;
+END
+$$;
+CREATE TRIGGER value_changed BEFORE INSERT OR UPDATE OF kind, value, decimals, percent,
+	numerator, denominator, missing_reason ON value
+	FOR EACH ROW EXECUTE FUNCTION value_changed();

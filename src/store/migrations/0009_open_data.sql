@@ -1,0 +1,36 @@
+-- Open data (issue 19): what styr publishes in Kolada's shape without a
+-- login.  Publishing is a decision recorded per indicator (the date it is
+-- public from; NULL: not public), beside the indicator's id in Kolada
+-- (N79010) where one exists.  An org unit may carry its official
+-- municipality or region code (1200 for Region Skåne): such a unit is a
+-- "municipality" in the API, the units below it are its "ou".  Both sit in
+-- tables of their own rather than in indicator and org_unit, so that
+-- nothing that writes those tables (imports, the goals area) can clear a
+-- publication by rewriting a row.
+CREATE TABLE open_indicator (
+	indicator_id INTEGER PRIMARY KEY REFERENCES indicator(id),
+	kolada_id TEXT UNIQUE,
+	published TEXT
+);
+CREATE TABLE open_unit (
+	unit_id INTEGER PRIMARY KEY REFERENCES org_unit(id),
+	official_code TEXT NOT NULL UNIQUE
+);
+-- When a value last changed (UTC, ISO 8601), for Kolada's from_date.  Set
+-- by triggers so that every path that writes values keeps it; values
+-- stored before this migration count as changed when it ran.
+ALTER TABLE value ADD COLUMN changed TEXT NOT NULL DEFAULT '';
+UPDATE value SET changed = strftime('%Y-%m-%dT%H:%M:%SZ', 'now');
+CREATE TRIGGER value_changed_insert AFTER INSERT ON value BEGIN
+	UPDATE value SET changed = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+		WHERE indicator_id = NEW.indicator_id AND unit_id = NEW.unit_id
+		AND year = NEW.year AND first_month = NEW.first_month
+		AND last_month = NEW.last_month;
+END;
+CREATE TRIGGER value_changed_update AFTER UPDATE OF kind, value, decimals, percent, numerator,
+	denominator, missing_reason ON value BEGIN
+	UPDATE value SET changed = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+		WHERE indicator_id = NEW.indicator_id AND unit_id = NEW.unit_id
+		AND year = NEW.year AND first_month = NEW.first_month
+		AND last_month = NEW.last_month;
+END;

@@ -1,0 +1,183 @@
+/*
+ * Open data in the PostgreSQL backend (migration 0009): the dialect of
+ * sqlite_open.c, operation for operation and message for message.  The
+ * statements are prepared with pg.c's when a connection opens and run
+ * through its pipeline (pg_int.h), parameters as text.  A write is looked
+ * up first (the indicator or unit must exist), because in a transaction
+ * the pipeline answers a broken constraint only later.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/pg_int.h"
+#include "store/store.h"
+
+enum open_stmt {
+	O_IND_ID,
+	O_IND_PUT,
+	O_IND_DELETE,
+	O_IND_EACH,
+	O_UNIT_PUT,
+	O_UNIT_DELETE,
+	O_UNIT_EACH,
+	O_VALUE_EACH,
+	O_COUNT
+};
+
+const char *const store_pg_open_sql[O_COUNT] = {
+    [O_IND_ID] = "SELECT id FROM indicator WHERE code = $1",
+    [O_IND_PUT] = "INSERT INTO open_indicator(indicator_id, kolada_id, published) VALUES($1, $2, "
+                  "$3) ON CONFLICT(indicator_id) DO UPDATE SET kolada_id = excluded.kolada_id, "
+                  "published = excluded.published",
+    [O_IND_DELETE] = "DELETE FROM open_indicator WHERE indicator_id = $1",
+    [O_IND_EACH] = "SELECT i.code, COALESCE(o.kolada_id, ''), COALESCE(o.published, '') FROM "
+                   "open_indicator o JOIN indicator i ON i.id = o.indicator_id ORDER BY i.code",
+    [O_UNIT_PUT] = "INSERT INTO open_unit(unit_id, official_code) VALUES($1, $2) ON "
+                   "CONFLICT(unit_id) DO UPDATE SET official_code = excluded.official_code",
+    [O_UNIT_DELETE] = "DELETE FROM open_unit WHERE unit_id = $1",
+    [O_UNIT_EACH] = "SELECT u.code, o.official_code FROM open_unit o JOIN org_unit u ON u.id = "
+                    "o.unit_id ORDER BY u.code",
+    [O_VALUE_EACH] =
+        "SELECT i.code, u.code, v.year, v.kind, v.value, v.decimals, v.percent, "
+        "v.missing_reason, v.changed FROM value v JOIN open_indicator o ON o.indicator_id = "
+        "v.indicator_id JOIN indicator i ON i.id = v.indicator_id JOIN org_unit u ON u.id = "
+        "v.unit_id JOIN report_state r ON r.unit_id = v.unit_id AND r.year = v.year AND "
+        "r.first_month = 1 AND r.last_month = 12 WHERE r.state = 2 AND v.first_month = 1 AND "
+        "v.last_month = 12 AND o.published IS NOT NULL AND o.published <= $1 "
+        "ORDER BY i.code, u.code, v.year",
+};
+
+const int store_pg_open_count = O_COUNT;
+
+static void copy(const PGresult *res, int r, int c, char *dst, size_t n)
+{
+	snprintf(dst, n, "%s", PQgetvalue(res, r, c));
+}
+
+static int indicator_id(struct store *st, const char *code, char *id, size_t n,
+                        struct styr_err *err)
+{
+	const char *v[1] = {code};
+	PGresult *res = store_pg_open_run(st, O_IND_ID, 1, v, "looking up an indicator", err);
+
+	if (!res)
+		return STYR_ESTORE;
+	if (PQntuples(res) < 1) {
+		PQclear(res);
+		return styr_error(err, STYR_ENOTFOUND, "indicator %s does not exist", code);
+	}
+	copy(res, 0, 0, id, n);
+	PQclear(res);
+	return STYR_OK;
+}
+
+int pg_open_indicator_put(struct store *st, const struct styr_open_indicator *o,
+                          struct styr_err *err)
+{
+	char id[24];
+	const char *v[3];
+	int rc = indicator_id(st, o->indicator, id, sizeof(id), err);
+
+	if (rc)
+		return rc;
+	v[0] = id;
+	if (!o->kolada_id[0] && !o->published[0])
+		return store_pg_open_run_done(st, O_IND_DELETE, 1, v,
+		                              "storing an indicator's publication", err);
+	v[1] = o->kolada_id[0] ? o->kolada_id : NULL;
+	v[2] = o->published[0] ? o->published : NULL;
+	return store_pg_open_run_done(st, O_IND_PUT, 3, v, "storing an indicator's publication",
+	                              err);
+}
+
+/* Fetch the whole result first, so cb may use the store. */
+int pg_open_indicator_each(struct store *st, int (*cb)(void *, const struct styr_open_indicator *),
+                           void *ctx, struct styr_err *err)
+{
+	struct styr_open_indicator o;
+	PGresult *res = store_pg_open_run(st, O_IND_EACH, 0, NULL, "reading publications", err);
+	int i, n, rc = 0;
+
+	if (!res)
+		return STYR_ESTORE;
+	n = PQntuples(res);
+	for (i = 0; i < n && !rc; i++) {
+		memset(&o, 0, sizeof(o));
+		copy(res, i, 0, o.indicator, sizeof(o.indicator));
+		copy(res, i, 1, o.kolada_id, sizeof(o.kolada_id));
+		copy(res, i, 2, o.published, sizeof(o.published));
+		rc = cb(ctx, &o);
+	}
+	PQclear(res);
+	return rc;
+}
+
+int pg_open_unit_put(struct store *st, const struct styr_open_unit *u, struct styr_err *err)
+{
+	long long id;
+	char idtext[24];
+	const char *v[2] = {idtext, u->official_code};
+	int rc = store_pg_org_id(st, u->unit, &id, err);
+
+	if (rc)
+		return rc;
+	snprintf(idtext, sizeof(idtext), "%lld", id);
+	if (!u->official_code[0])
+		return store_pg_open_run_done(st, O_UNIT_DELETE, 1, v, "storing an official code",
+		                              err);
+	return store_pg_open_run_done(st, O_UNIT_PUT, 2, v, "storing an official code", err);
+}
+
+int pg_open_unit_each(struct store *st, int (*cb)(void *, const struct styr_open_unit *), void *ctx,
+                      struct styr_err *err)
+{
+	struct styr_open_unit u;
+	PGresult *res = store_pg_open_run(st, O_UNIT_EACH, 0, NULL, "reading official codes", err);
+	int i, n, rc = 0;
+
+	if (!res)
+		return STYR_ESTORE;
+	n = PQntuples(res);
+	for (i = 0; i < n && !rc; i++) {
+		memset(&u, 0, sizeof(u));
+		copy(res, i, 0, u.unit, sizeof(u.unit));
+		copy(res, i, 1, u.official_code, sizeof(u.official_code));
+		rc = cb(ctx, &u);
+	}
+	PQclear(res);
+	return rc;
+}
+
+int pg_open_value_each(struct store *st, const char *today,
+                       int (*cb)(void *, const struct styr_open_value *), void *ctx,
+                       struct styr_err *err)
+{
+	struct styr_open_value o;
+	const char *v[1] = {today};
+	PGresult *res = store_pg_open_run(st, O_VALUE_EACH, 1, v, "reading open values", err);
+	int i, n, rc = 0;
+
+	if (!res)
+		return STYR_ESTORE;
+	n = PQntuples(res);
+	for (i = 0; i < n && !rc; i++) {
+		struct styr_value *x = &o.value;
+
+		memset(&o, 0, sizeof(o));
+		copy(res, i, 0, x->indicator, sizeof(x->indicator));
+		copy(res, i, 1, x->unit, sizeof(x->unit));
+		x->period.year = atoi(PQgetvalue(res, i, 2));
+		x->period.first_month = 1;
+		x->period.last_month = 12;
+		x->num.kind = (enum styr_num_kind)atoi(PQgetvalue(res, i, 3));
+		x->num.value = PQgetisnull(res, i, 4) ? 0 : strtod(PQgetvalue(res, i, 4), NULL);
+		x->num.decimals = atoi(PQgetvalue(res, i, 5));
+		x->num.percent = atoi(PQgetvalue(res, i, 6)) != 0;
+		copy(res, i, 7, x->missing_reason, sizeof(x->missing_reason));
+		copy(res, i, 8, o.changed, sizeof(o.changed));
+		rc = cb(ctx, &o);
+	}
+	PQclear(res);
+	return rc;
+}
