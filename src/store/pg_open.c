@@ -39,12 +39,15 @@ const char *const store_pg_open_sql[O_COUNT] = {
     [O_UNIT_EACH] = "SELECT u.code, o.official_code FROM open_unit o JOIN org_unit u ON u.id = "
                     "o.unit_id ORDER BY u.code",
     [O_VALUE_EACH] =
+        "WITH RECURSIVE approved(unit_id, year) AS (SELECT unit_id, year FROM report_state "
+        "WHERE first_month = 1 AND last_month = 12 AND state = 2 UNION SELECT o.id, a.year "
+        "FROM approved a JOIN org_unit o ON o.parent_id = a.unit_id) "
         "SELECT i.code, u.code, v.year, v.kind, v.value, v.decimals, v.percent, "
         "v.missing_reason, v.changed FROM value v JOIN open_indicator o ON o.indicator_id = "
         "v.indicator_id JOIN indicator i ON i.id = v.indicator_id JOIN org_unit u ON u.id = "
-        "v.unit_id JOIN report_state r ON r.unit_id = v.unit_id AND r.year = v.year AND "
-        "r.first_month = 1 AND r.last_month = 12 WHERE r.state = 2 AND v.first_month = 1 AND "
-        "v.last_month = 12 AND o.published IS NOT NULL AND o.published <= $1 "
+        "v.unit_id JOIN approved r ON r.unit_id = v.unit_id AND r.year = v.year "
+        "WHERE v.first_month = 1 AND v.last_month = 12 AND o.published IS NOT NULL AND "
+        "o.published <= $1 "
         "ORDER BY i.code, u.code, v.year",
 };
 

@@ -7,7 +7,10 @@
  *
  * The open-values walk decides in one query what is open: a whole year,
  * an indicator published on or before the given day, and the unit's
- * report for that year approved (styr_report_state_kind 2).
+ * year approved (styr_report_state_kind 2) — by its own report or by that
+ * of a unit above it, the same rule that locks the period
+ * (styr_period_check_open): a region's approved årsredovisning covers
+ * its units.
  */
 #include <stdio.h>
 #include <string.h>
@@ -187,12 +190,15 @@ int sq_open_value_each(struct store *st, const char *today,
 	struct styr_open_value o;
 	sqlite3_stmt *s = prepare(
 	    st,
+	    "WITH RECURSIVE approved(unit_id, year) AS (SELECT unit_id, year FROM report_state "
+	    "WHERE first_month = 1 AND last_month = 12 AND state = 2 UNION SELECT o.id, a.year "
+	    "FROM approved a JOIN org_unit o ON o.parent_id = a.unit_id) "
 	    "SELECT i.code, u.code, v.year, v.kind, v.value, v.decimals, v.percent, "
 	    "v.missing_reason, v.changed FROM value v JOIN open_indicator o ON o.indicator_id = "
 	    "v.indicator_id JOIN indicator i ON i.id = v.indicator_id JOIN org_unit u ON u.id = "
-	    "v.unit_id JOIN report_state r ON r.unit_id = v.unit_id AND r.year = v.year AND "
-	    "r.first_month = 1 AND r.last_month = 12 WHERE r.state = 2 AND v.first_month = 1 AND "
-	    "v.last_month = 12 AND o.published IS NOT NULL AND o.published <= ?1 "
+	    "v.unit_id JOIN approved r ON r.unit_id = v.unit_id AND r.year = v.year "
+	    "WHERE v.first_month = 1 AND v.last_month = 12 AND o.published IS NOT NULL AND "
+	    "o.published <= ?1 "
 	    "ORDER BY i.code, u.code, v.year",
 	    err);
 	int rc;

@@ -10,7 +10,9 @@ demo_db
 add_user karl controller
 # Region Skåne is the "municipality" (its official code), Landskrona an ou
 # below it; a value of the region itself so the municipality paths answer.
-printf 'indicator;unit;period;value;numerator;denominator;missing_reason;source\nID0069;RS;2024;88,5;;;;test\n' >"$T/rs.csv"
+# A value of a unit below Landskrona: its year is approved by Landskrona's
+# report (the rule that locks it).
+printf 'indicator;unit;period;value;numerator;denominator;missing_reason;source\nID0069;RS;2024;88,5;;;;test\nID0069;LKR-IM;2024;70,5;;;;test\n' >"$T/rs.csv"
 "$STYR" --db "$DB" import csv "$T/rs.csv" >/dev/null || fail "import of the region's value"
 run --db "$DB" opendata code RS 1200
 expect_eq "official code" 0 "$rc"
@@ -69,7 +71,7 @@ expect_contains "v2 data municipality and year" '"kpi":"ID0069","municipality":"
 http GET /v2/data/kpi/ID0069/year/2024
 expect_eq "v2 data kpi and year: the municipality only" 1 "$(echo "$body" | grep -o '"kpi"' | wc -l)"
 http GET /v2/oudata/kpi/ID0069/year/2024
-expect_contains "v2 oudata kpi and year" '"ou":"LKR"' "$body"
+expect_eq "v2 oudata kpi and year, a unit below an approved one" '{"count":2,"values":[{"kpi":"ID0069","ou":"LKR","period":2024,"values":[{"count":1,"gender":"T","status":"","value":83.8}]},{"kpi":"ID0069","ou":"LKR-IM","period":2024,"values":[{"count":1,"gender":"T","status":"","value":70.5}]}]}' "$body"
 http GET /v2/oudata/ou/LKR/year/2023
 expect_eq "a year not approved" '{"count":0,"values":[]}' "$body"
 # a missing value: null, with its count
@@ -148,7 +150,7 @@ expect_eq "municipality type filter" '{"count":0,"values":[]}' "$body"
 http GET /v3/municipality/1200,0180
 expect_contains "v3 municipality by id" '"id":"1200"' "$body"
 http GET "/v2/ou?municipality=1200"
-expect_eq "v2 ou" '{"count":1,"values":[{"id":"LKR","municipality":"1200","title":"Lasarettet i Landskrona"}]}' "$body"
+expect_eq "v2 ou" '{"count":2,"values":[{"id":"LKR","municipality":"1200","title":"Lasarettet i Landskrona"},{"id":"LKR-IM","municipality":"1200","title":"VO Internmedicin"}]}' "$body"
 http GET "/v2/ou?municipality=0180"
 expect_eq "ou of another municipality" '{"count":0,"values":[]}' "$body"
 http GET /v3/ou/LKR,SUS
