@@ -99,6 +99,9 @@ enum { BR_YEAR, BR_UNIT, BR_STEP, BR_LABEL, BR_AMOUNT, BR_SOURCE };
  * optional, migration 0008: files from before it lack it) and the twelve
  * months */
 enum { PRO_UNIT, PRO_ROW, PRO_YEAR, PRO_JAN };
+/* open data (issue 19): an indicator's publication and Kolada id, or a
+ * unit's official code */
+enum { OPEN_SUBJECT, OPEN_CODE, OPEN_ID, OPEN_PUBLISHED };
 enum { RULE_CODE, RULE_NAME, RULE_CHECK, RULE_SUBJECT, RULE_EXPR, RULE_TOLERANCE, RULE_TABLE };
 
 #define COLUMN_BIT(c) (1u << (c))

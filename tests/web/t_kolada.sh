@@ -40,6 +40,27 @@ for u in LKR RS; do
 	done
 done
 
+# The decisions travel in the interchange CSV (open_data.csv) and come
+# back the same from an empty database.
+run --db "$DB" export open_data
+expect_contains "export open_data" "subject;code;open_id;published
+indicator;ID0010;;2025-03-01" "$out"
+expect_contains "export kolada id" "indicator;ID0286;TEST0286;2025-03-01" "$out"
+expect_contains "export official code" "unit;RS;1200;" "$out"
+printf '%s\n' "$out" >"$T/open_data.csv"
+rt=$(newdb roundtrip)
+"$STYR" --db "$rt" init >/dev/null
+"$STYR" --db "$rt" import csv "$SRCDIR/data/demo/org_units.csv" "$SRCDIR"/data/demo/indicators*.csv \
+	"$SRCDIR"/data/demo/goals*.csv >/dev/null
+run --db "$rt" import csv "$T/open_data.csv"
+expect_eq "import open_data" "styr: imported 7 open_data" "$out"
+run --db "$rt" export open_data
+expect_eq "open_data round trip" "$(cat "$T/open_data.csv")" "$out"
+printf 'subject;code;open_id;published\nunit;RS;;\n' >"$T/bad.csv"
+run --db "$rt" import csv "$T/bad.csv"
+expect_eq "a unit without its code refused" 2 "$rc"
+expect_contains "named" 'open_id' "$errout"
+
 # --- without --open-data the prefixes do not exist
 start_server
 http GET /v2/kpi
