@@ -31,10 +31,20 @@ struct styr_open_unit {
 	char official_code[STYR_CODE_MAX];
 };
 
-/* An open value: a yearly value as styr_value_each gives it, and when it
- * last changed ("YYYY-MM-DDTHH:MM:SSZ"). */
+/* A value for women ("K") or men ("M") beside the total that struct
+ * styr_value holds (Kolada's gender "T"); numerator and denominator are
+ * not kept for them. */
+struct styr_gender_value {
+	struct styr_value value;
+	char gender[2];
+};
+
+/* An open value: a yearly value as styr_value_each gives it, its gender
+ * ("T" the total, "K", "M"), and when it last changed
+ * ("YYYY-MM-DDTHH:MM:SSZ"). */
 struct styr_open_value {
 	struct styr_value value;
+	char gender[2];
 	char changed[24];
 };
 
@@ -49,9 +59,17 @@ int styr_open_indicator_each(struct styr_db *db,
 int styr_open_unit_put(struct styr_db *db, const struct styr_open_unit *u, struct styr_err *err);
 int styr_open_unit_each(struct styr_db *db, int (*cb)(void *ctx, const struct styr_open_unit *u),
                         void *ctx, struct styr_err *err);
+/* Store a gender value (gender "K" or "M", else STYR_EINPUT). */
+int styr_gender_value_put(struct styr_db *db, const struct styr_gender_value *v,
+                          struct styr_err *err);
+/* Every gender value, by indicator, unit, period and gender. */
+int styr_gender_value_each(struct styr_db *db,
+                           int (*cb)(void *ctx, const struct styr_gender_value *v), void *ctx,
+                           struct styr_err *err);
 /* The open values on date today ("YYYY-MM-DD"): whole years of
- * indicators published on or before today, for units whose report for
- * the year is approved; ordered by indicator, unit and year. */
+ * indicators published on or before today, for units whose year is
+ * approved (their own report or one above them); ordered by indicator,
+ * unit, year and gender (T, K, M). */
 int styr_open_value_each(struct styr_db *db, const char *today,
                          int (*cb)(void *ctx, const struct styr_open_value *v), void *ctx,
                          struct styr_err *err);

@@ -633,6 +633,34 @@ static int write_open_data(struct export_run *w, const void *row)
 	return w->put_cells(w, cells, 4);
 }
 
+static int gender_value_row(void *run, const struct styr_gender_value *g)
+{
+	return export_row(run, g);
+}
+
+static int walk_gender_value(struct export_run *run)
+{
+	return styr_gender_value_each(run->db, gender_value_row, run, run->err);
+}
+
+static int write_gender_value(struct export_run *w, const void *row)
+{
+	const struct styr_gender_value *g = row;
+	char period[STYR_PERIOD_TEXT_MAX], val[64];
+	const char *cells[7];
+
+	styr_period_format(&g->value.period, period, sizeof(period));
+	value_text(&g->value.num, val, sizeof(val));
+	cells[0] = g->value.indicator;
+	cells[1] = g->value.unit;
+	cells[2] = period;
+	cells[3] = g->gender;
+	cells[4] = val;
+	cells[5] = g->value.missing_reason;
+	cells[6] = g->value.source;
+	return w->put_cells(w, cells, 7);
+}
+
 /* Every kind of export.  A kind is a row here and its walk and writers. */
 static const struct export_kind {
 	int (*walk)(struct export_run *run);
@@ -671,6 +699,7 @@ static const struct export_kind {
                              COLUMN_BIT(PRO_YEAR) | (0xfffu << PRO_JAN)},
     /* open data: the JSON is the CSV's cells */
     [STYR_ENTITY_OPEN_DATA] = {walk_open_data, write_open_data, write_open_data, 0},
+    [STYR_ENTITY_GENDER_VALUE] = {walk_gender_value, write_gender_value, NULL, 0},
 };
 
 static int finish(FILE *out, struct styr_err *err)

@@ -125,6 +125,12 @@ const struct interchange_spec interchange_specs[STYR_ENTITY_COUNT] = {
                                4,
                                {"subject", "code", "open_id", "published"},
                                COLUMN_BIT(OPEN_SUBJECT) | COLUMN_BIT(OPEN_CODE)},
+    [STYR_ENTITY_GENDER_VALUE] = {STYR_ENTITY_GENDER_VALUE,
+                                  7,
+                                  {"indicator", "unit", "period", "gender", "value",
+                                   "missing_reason", "source"},
+                                  COLUMN_BIT(GV_INDICATOR) | COLUMN_BIT(GV_UNIT) |
+                                      COLUMN_BIT(GV_PERIOD) | COLUMN_BIT(GV_GENDER)},
 };
 
 static const char *const entity_names[STYR_ENTITY_COUNT] = {
@@ -148,6 +154,7 @@ static const char *const entity_names[STYR_ENTITY_COUNT] = {
     "bridge",
     "profiles",
     "open_data",
+    "gender_values",
 };
 
 const char *styr_entity_name(enum styr_entity e)
@@ -748,6 +755,37 @@ static int row_open_data(struct csv_run *r)
 	                  subject);
 }
 
+/* A value for women (K) or men (M); the total (T) is a row of values.csv. */
+static int row_gender_value(struct csv_run *r)
+{
+	struct styr_gender_value g;
+	struct styr_value *v = &g.value;
+	const char *val = col(r, GV_VALUE), *gender = col(r, GV_GENDER);
+	int rc;
+
+	memset(&g, 0, sizeof(g));
+	if (strcmp(gender, "K") && strcmp(gender, "M"))
+		return styr_error(r->err, STYR_EINPUT,
+		                  "gender \"%s\": expected K (women) or M (men); the total is a "
+		                  "row of the values file",
+		                  gender);
+	snprintf(g.gender, sizeof(g.gender), "%s", gender);
+	if ((rc = take(r, GV_INDICATOR, v->indicator, sizeof(v->indicator))) ||
+	    (rc = take(r, GV_UNIT, v->unit, sizeof(v->unit))) ||
+	    (rc = styr_period_parse(col(r, GV_PERIOD), &v->period, r->err)) ||
+	    (rc = styr_num_parse(val, &v->num, r->err)) ||
+	    (rc = take(r, GV_MISSING_REASON, v->missing_reason, sizeof(v->missing_reason))) ||
+	    (rc = take(r, GV_SOURCE, v->source, sizeof(v->source))))
+		return rc;
+	if (!*val && !v->missing_reason[0])
+		return styr_error(r->err, STYR_EINPUT,
+		                  "value is empty: expected a number, \"-\", \"x\" or a "
+		                  "missing_reason");
+	if (!v->source[0])
+		snprintf(v->source, sizeof(v->source), "%s:%d", r->file->path, r->line);
+	return styr_gender_value_put(r->db, &g, r->err);
+}
+
 /* economy: one amount of a resultaträkning (docs/formats.md, "Ledger") */
 static int row_ledger(struct csv_run *r)
 {
@@ -967,6 +1005,7 @@ static int (*const row_fn[STYR_ENTITY_COUNT])(struct csv_run *) = {
     [STYR_ENTITY_INTERNAL_CONTROL] = row_internal_control,
     [STYR_ENTITY_INDEX_WEIGHT] = row_index_weight,
     [STYR_ENTITY_OPEN_DATA] = row_open_data,
+    [STYR_ENTITY_GENDER_VALUE] = row_gender_value,
     [STYR_ENTITY_LEDGER] = row_ledger,
     [STYR_ENTITY_RULE] = row_rule,
     [STYR_ENTITY_ACTION] = row_action,

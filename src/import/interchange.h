@@ -102,6 +102,8 @@ enum { PRO_UNIT, PRO_ROW, PRO_YEAR, PRO_JAN };
 /* open data (issue 19): an indicator's publication and Kolada id, or a
  * unit's official code */
 enum { OPEN_SUBJECT, OPEN_CODE, OPEN_ID, OPEN_PUBLISHED };
+/* values for women (K) and men (M) beside the total of values.csv */
+enum { GV_INDICATOR, GV_UNIT, GV_PERIOD, GV_GENDER, GV_VALUE, GV_MISSING_REASON, GV_SOURCE };
 enum { RULE_CODE, RULE_NAME, RULE_CHECK, RULE_SUBJECT, RULE_EXPR, RULE_TOLERANCE, RULE_TABLE };
 
 #define COLUMN_BIT(c) (1u << (c))

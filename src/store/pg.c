@@ -2458,6 +2458,8 @@ const struct store_ops store_pg_ops = {
     .open_unit_put = pg_open_unit_put,
     .open_unit_each = pg_open_unit_each,
     .open_value_each = pg_open_value_each,
+    .gender_value_put = pg_gender_value_put,
+    .gender_value_each = pg_gender_value_each,
     /* web (issue 6) */
     .user_put = pg_user_put,
     .user_find = pg_user_find,

@@ -22,6 +22,8 @@ enum open_stmt {
 	O_UNIT_DELETE,
 	O_UNIT_EACH,
 	O_VALUE_EACH,
+	O_GENDER_PUT,
+	O_GENDER_EACH,
 	O_COUNT
 };
 
@@ -41,14 +43,31 @@ const char *const store_pg_open_sql[O_COUNT] = {
     [O_VALUE_EACH] =
         "WITH RECURSIVE approved(unit_id, year) AS (SELECT unit_id, year FROM report_state "
         "WHERE first_month = 1 AND last_month = 12 AND state = 2 UNION SELECT o.id, a.year "
-        "FROM approved a JOIN org_unit o ON o.parent_id = a.unit_id) "
+        "FROM approved a JOIN org_unit o ON o.parent_id = a.unit_id), "
+        "both_v AS (SELECT indicator_id, unit_id, year, first_month, last_month, 'T' AS gender, "
+        "0 AS g, kind, value, decimals, percent, missing_reason, changed FROM value UNION ALL "
+        "SELECT indicator_id, unit_id, year, first_month, last_month, gender, CASE gender WHEN "
+        "'K' THEN 1 ELSE 2 END, kind, value, decimals, percent, missing_reason, changed FROM "
+        "value_gender) "
         "SELECT i.code, u.code, v.year, v.kind, v.value, v.decimals, v.percent, "
-        "v.missing_reason, v.changed FROM value v JOIN open_indicator o ON o.indicator_id = "
-        "v.indicator_id JOIN indicator i ON i.id = v.indicator_id JOIN org_unit u ON u.id = "
-        "v.unit_id JOIN approved r ON r.unit_id = v.unit_id AND r.year = v.year "
-        "WHERE v.first_month = 1 AND v.last_month = 12 AND o.published IS NOT NULL AND "
-        "o.published <= $1 "
-        "ORDER BY i.code, u.code, v.year",
+        "v.missing_reason, v.changed, v.gender FROM both_v v JOIN open_indicator o ON "
+        "o.indicator_id = v.indicator_id JOIN indicator i ON i.id = v.indicator_id JOIN "
+        "org_unit u ON u.id = v.unit_id JOIN approved r ON r.unit_id = v.unit_id AND r.year = "
+        "v.year WHERE v.first_month = 1 AND v.last_month = 12 AND o.published IS NOT NULL AND "
+        "o.published <= $1 ORDER BY i.code, u.code, v.year, v.g",
+    [O_GENDER_PUT] =
+        "INSERT INTO value_gender(indicator_id, unit_id, year, first_month, last_month, gender, "
+        "kind, value, decimals, percent, missing_reason, source, changed) VALUES($1, $2, $3, $4, "
+        "$5, $6, $7, $8, $9, $10, $11, $12, to_char(now() AT TIME ZONE 'UTC', "
+        "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')) ON CONFLICT(indicator_id, unit_id, year, first_month, "
+        "last_month, gender) DO UPDATE SET kind = excluded.kind, value = excluded.value, "
+        "decimals = excluded.decimals, percent = excluded.percent, missing_reason = "
+        "excluded.missing_reason, source = excluded.source, changed = excluded.changed",
+    [O_GENDER_EACH] =
+        "SELECT i.code, u.code, v.year, v.first_month, v.last_month, v.gender, v.kind, v.value, "
+        "v.decimals, v.percent, v.missing_reason, v.source FROM value_gender v JOIN indicator i "
+        "ON i.id = v.indicator_id JOIN org_unit u ON u.id = v.unit_id ORDER BY i.code, u.code, "
+        "v.year, v.first_month, v.last_month, v.gender",
 };
 
 const int store_pg_open_count = O_COUNT;
@@ -179,7 +198,76 @@ int pg_open_value_each(struct store *st, const char *today,
 		x->num.percent = atoi(PQgetvalue(res, i, 6)) != 0;
 		copy(res, i, 7, x->missing_reason, sizeof(x->missing_reason));
 		copy(res, i, 8, o.changed, sizeof(o.changed));
+		copy(res, i, 9, o.gender, sizeof(o.gender));
 		rc = cb(ctx, &o);
+	}
+	PQclear(res);
+	return rc;
+}
+
+/* Gender values: K and M beside the total in value. */
+int pg_gender_value_put(struct store *st, const struct styr_gender_value *g, struct styr_err *err)
+{
+	const struct styr_value *v = &g->value;
+	char iid[24], uidt[24], nums[6][32];
+	const char *p[12];
+	long long uid;
+	int rc;
+
+	if (strcmp(g->gender, "K") && strcmp(g->gender, "M"))
+		return styr_error(err, STYR_EINPUT, "gender \"%s\": expected K or M", g->gender);
+	if ((rc = indicator_id(st, v->indicator, iid, sizeof(iid), err)) ||
+	    (rc = store_pg_org_id(st, v->unit, &uid, err)))
+		return rc;
+	snprintf(uidt, sizeof(uidt), "%lld", uid);
+	snprintf(nums[0], sizeof(nums[0]), "%d", v->period.year);
+	snprintf(nums[1], sizeof(nums[1]), "%d", v->period.first_month);
+	snprintf(nums[2], sizeof(nums[2]), "%d", v->period.last_month);
+	snprintf(nums[3], sizeof(nums[3]), "%d", (int)v->num.kind);
+	snprintf(nums[4], sizeof(nums[4]), "%.17g", v->num.value);
+	snprintf(nums[5], sizeof(nums[5]), "%d", v->num.decimals);
+	p[0] = iid;
+	p[1] = uidt;
+	p[2] = nums[0];
+	p[3] = nums[1];
+	p[4] = nums[2];
+	p[5] = g->gender;
+	p[6] = nums[3];
+	p[7] = v->num.kind == STYR_NUM_VALUE ? nums[4] : NULL;
+	p[8] = nums[5];
+	p[9] = v->num.percent ? "1" : "0";
+	p[10] = v->missing_reason;
+	p[11] = v->source;
+	return store_pg_open_run_done(st, O_GENDER_PUT, 12, p, "storing a gender value", err);
+}
+
+int pg_gender_value_each(struct store *st, int (*cb)(void *, const struct styr_gender_value *),
+                         void *ctx, struct styr_err *err)
+{
+	struct styr_gender_value g;
+	PGresult *res = store_pg_open_run(st, O_GENDER_EACH, 0, NULL, "reading gender values", err);
+	int i, n, rc = 0;
+
+	if (!res)
+		return STYR_ESTORE;
+	n = PQntuples(res);
+	for (i = 0; i < n && !rc; i++) {
+		struct styr_value *v = &g.value;
+
+		memset(&g, 0, sizeof(g));
+		copy(res, i, 0, v->indicator, sizeof(v->indicator));
+		copy(res, i, 1, v->unit, sizeof(v->unit));
+		v->period.year = atoi(PQgetvalue(res, i, 2));
+		v->period.first_month = atoi(PQgetvalue(res, i, 3));
+		v->period.last_month = atoi(PQgetvalue(res, i, 4));
+		copy(res, i, 5, g.gender, sizeof(g.gender));
+		v->num.kind = (enum styr_num_kind)atoi(PQgetvalue(res, i, 6));
+		v->num.value = PQgetisnull(res, i, 7) ? 0 : strtod(PQgetvalue(res, i, 7), NULL);
+		v->num.decimals = atoi(PQgetvalue(res, i, 8));
+		v->num.percent = atoi(PQgetvalue(res, i, 9)) != 0;
+		copy(res, i, 10, v->missing_reason, sizeof(v->missing_reason));
+		copy(res, i, 11, v->source, sizeof(v->source));
+		rc = cb(ctx, &g);
 	}
 	PQclear(res);
 	return rc;

@@ -1770,6 +1770,8 @@ const struct store_ops store_sqlite_ops = {
     .open_unit_put = sq_open_unit_put,
     .open_unit_each = sq_open_unit_each,
     .open_value_each = sq_open_value_each,
+    .gender_value_put = sq_gender_value_put,
+    .gender_value_each = sq_gender_value_each,
 };
 
 /* web (issue 6): its prepared statements */

@@ -192,14 +192,19 @@ int sq_open_value_each(struct store *st, const char *today,
 	    st,
 	    "WITH RECURSIVE approved(unit_id, year) AS (SELECT unit_id, year FROM report_state "
 	    "WHERE first_month = 1 AND last_month = 12 AND state = 2 UNION SELECT o.id, a.year "
-	    "FROM approved a JOIN org_unit o ON o.parent_id = a.unit_id) "
+	    "FROM approved a JOIN org_unit o ON o.parent_id = a.unit_id), "
+	    "both_v AS (SELECT indicator_id, unit_id, year, first_month, last_month, 'T' AS "
+	    "gender, "
+	    "0 AS g, kind, value, decimals, percent, missing_reason, changed FROM value UNION ALL "
+	    "SELECT indicator_id, unit_id, year, first_month, last_month, gender, CASE gender WHEN "
+	    "'K' THEN 1 ELSE 2 END, kind, value, decimals, percent, missing_reason, changed FROM "
+	    "value_gender) "
 	    "SELECT i.code, u.code, v.year, v.kind, v.value, v.decimals, v.percent, "
-	    "v.missing_reason, v.changed FROM value v JOIN open_indicator o ON o.indicator_id = "
-	    "v.indicator_id JOIN indicator i ON i.id = v.indicator_id JOIN org_unit u ON u.id = "
-	    "v.unit_id JOIN approved r ON r.unit_id = v.unit_id AND r.year = v.year "
-	    "WHERE v.first_month = 1 AND v.last_month = 12 AND o.published IS NOT NULL AND "
-	    "o.published <= ?1 "
-	    "ORDER BY i.code, u.code, v.year",
+	    "v.missing_reason, v.changed, v.gender FROM both_v v JOIN open_indicator o ON "
+	    "o.indicator_id = v.indicator_id JOIN indicator i ON i.id = v.indicator_id JOIN "
+	    "org_unit u ON u.id = v.unit_id JOIN approved r ON r.unit_id = v.unit_id AND r.year = "
+	    "v.year WHERE v.first_month = 1 AND v.last_month = 12 AND o.published IS NOT NULL AND "
+	    "o.published <= ?1 ORDER BY i.code, u.code, v.year, v.g",
 	    err);
 	int rc;
 
@@ -221,6 +226,7 @@ int sq_open_value_each(struct store *st, const char *today,
 		v->num.percent = sqlite3_column_int(s, 6) != 0;
 		copy(s, 7, v->missing_reason, sizeof(v->missing_reason));
 		copy(s, 8, o.changed, sizeof(o.changed));
+		copy(s, 9, o.gender, sizeof(o.gender));
 		if ((rc = cb(ctx, &o))) {
 			sqlite3_finalize(s);
 			return rc;
@@ -228,4 +234,88 @@ int sq_open_value_each(struct store *st, const char *today,
 	}
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? STYR_OK : open_error(st, err, "reading open values");
+}
+
+/* Gender values: K and M beside the total in value. */
+int sq_gender_value_put(struct store *st, const struct styr_gender_value *g, struct styr_err *err)
+{
+	const struct styr_value *v = &g->value;
+	sqlite3_int64 iid = 0, uid = 0;
+	sqlite3_stmt *s;
+	int rc;
+
+	if (strcmp(g->gender, "K") && strcmp(g->gender, "M"))
+		return styr_error(err, STYR_EINPUT, "gender \"%s\": expected K or M", g->gender);
+	if ((rc = indicator_id(st, v->indicator, &iid, err)) ||
+	    (rc = store_sqlite_org_id(st, v->unit, &uid, err)))
+		return rc;
+	s = prepare(
+	    st,
+	    "INSERT INTO value_gender(indicator_id, unit_id, year, first_month, last_month, "
+	    "gender, kind, value, decimals, percent, missing_reason, source, changed) "
+	    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+	    "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) ON CONFLICT(indicator_id, unit_id, year, "
+	    "first_month, last_month, gender) DO UPDATE SET kind = excluded.kind, value = "
+	    "excluded.value, decimals = excluded.decimals, percent = excluded.percent, "
+	    "missing_reason = excluded.missing_reason, source = excluded.source, changed = "
+	    "excluded.changed",
+	    err);
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int64(s, 1, iid);
+	sqlite3_bind_int64(s, 2, uid);
+	sqlite3_bind_int(s, 3, v->period.year);
+	sqlite3_bind_int(s, 4, v->period.first_month);
+	sqlite3_bind_int(s, 5, v->period.last_month);
+	sqlite3_bind_text(s, 6, g->gender, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 7, (int)v->num.kind);
+	if (v->num.kind == STYR_NUM_VALUE)
+		sqlite3_bind_double(s, 8, v->num.value);
+	sqlite3_bind_int(s, 9, v->num.decimals);
+	sqlite3_bind_int(s, 10, v->num.percent);
+	sqlite3_bind_text(s, 11, v->missing_reason, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 12, v->source, -1, SQLITE_STATIC);
+	return finish(st, s, err, "storing a gender value");
+}
+
+int sq_gender_value_each(struct store *st, int (*cb)(void *, const struct styr_gender_value *),
+                         void *ctx, struct styr_err *err)
+{
+	struct styr_gender_value g;
+	sqlite3_stmt *s = prepare(
+	    st,
+	    "SELECT i.code, u.code, v.year, v.first_month, v.last_month, v.gender, v.kind, "
+	    "v.value, "
+	    "v.decimals, v.percent, v.missing_reason, v.source FROM value_gender v JOIN indicator "
+	    "i "
+	    "ON i.id = v.indicator_id JOIN org_unit u ON u.id = v.unit_id ORDER BY i.code, u.code, "
+	    "v.year, v.first_month, v.last_month, v.gender",
+	    err);
+	int rc;
+
+	if (!s)
+		return STYR_ESTORE;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct styr_value *v = &g.value;
+
+		memset(&g, 0, sizeof(g));
+		copy(s, 0, v->indicator, sizeof(v->indicator));
+		copy(s, 1, v->unit, sizeof(v->unit));
+		v->period.year = sqlite3_column_int(s, 2);
+		v->period.first_month = sqlite3_column_int(s, 3);
+		v->period.last_month = sqlite3_column_int(s, 4);
+		copy(s, 5, g.gender, sizeof(g.gender));
+		v->num.kind = (enum styr_num_kind)sqlite3_column_int(s, 6);
+		v->num.value = sqlite3_column_double(s, 7);
+		v->num.decimals = sqlite3_column_int(s, 8);
+		v->num.percent = sqlite3_column_int(s, 9) != 0;
+		copy(s, 10, v->missing_reason, sizeof(v->missing_reason));
+		copy(s, 11, v->source, sizeof(v->source));
+		if ((rc = cb(ctx, &g))) {
+			sqlite3_finalize(s);
+			return rc;
+		}
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? STYR_OK : open_error(st, err, "reading gender values");
 }

@@ -362,3 +362,10 @@ FORWARD(open_value_each,
         (struct styr_db * db, const char *today, int (*cb)(void *, const struct styr_open_value *),
          void *ctx, struct styr_err *err),
         (db->st, today, cb, ctx, err))
+FORWARD(gender_value_put,
+        (struct styr_db * db, const struct styr_gender_value *v, struct styr_err *err),
+        (db->st, v, err))
+FORWARD(gender_value_each,
+        (struct styr_db * db, int (*cb)(void *, const struct styr_gender_value *), void *ctx,
+         struct styr_err *err),
+        (db->st, cb, ctx, err))

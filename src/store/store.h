@@ -209,6 +209,11 @@ struct store_ops {
 	int (*open_value_each)(struct store *st, const char *today,
 	                       int (*cb)(void *, const struct styr_open_value *), void *ctx,
 	                       struct styr_err *err);
+	int (*gender_value_put)(struct store *st, const struct styr_gender_value *v,
+	                        struct styr_err *err);
+	int (*gender_value_each)(struct store *st,
+	                         int (*cb)(void *, const struct styr_gender_value *), void *ctx,
+	                         struct styr_err *err);
 };
 
 struct styr_db {

@@ -14,7 +14,8 @@
  * kolada and the v3 documentation at api.kolada.se): every id segment is
  * a comma-separated list and an id that is not known is skipped (200, an
  * empty list rather than 404); a period is an integer year; "values"
- * holds one entry per gender (styr holds totals, "T"); paging with page
+ * holds one entry per gender: the total "T" (styr's value) and "K" and
+ * "M" where styr holds a breakdown (value_gender); paging with page
  * from 1 and per_page up to 5000 (default 5000), v2 giving next_page /
  * previous_page as full URLs only when such a page exists, v3 next_url /
  * previous_url as null when none; v3 marks every value isdeleted.
@@ -49,6 +50,7 @@ struct kind {
 	struct styr_indicator ind;
 	struct styr_open_indicator pub;
 	bool has_ou_data;
+	bool by_gender; /* it has values for women and men */
 	bool pick;
 };
 
@@ -157,6 +159,8 @@ static int value_cb(void *ctx, const struct styr_open_value *v)
 	u->has_values = true;
 	if (!u->official[0])
 		k->has_ou_data = true;
+	if (strcmp(v->gender, "T"))
+		k->by_gender = true;
 	return 0;
 }
 
@@ -500,22 +504,21 @@ static json_t *paged(struct req *r, const struct query *q, json_t *all)
 
 /* --- answers --- */
 
-static json_t *value_json(const struct query *q, const struct open_set *s, const struct kval *v,
-                          bool ou)
+/* One gender's value: {"count","gender","status","value"} as Kolada has
+ * it, with the deletion flag v3 always and v2 with from_date gives. */
+static json_t *gender_json(const struct query *q, const struct kval *v)
 {
 	const struct styr_num *n = &v->v.value.num;
 	bool have = n->kind == STYR_NUM_VALUE;
 	json_t *g =
-	    json_pack("{s:I,s:s,s:s,s:o}", "count", (json_int_t)1, "gender", "T", "status",
+	    json_pack("{s:I,s:s,s:s,s:o}", "count", (json_int_t)1, "gender", v->v.gender, "status",
 	              have ? "" : "Missing", "value", have ? json_real(n->value) : json_null());
 
 	if (q->version == 3)
 		json_object_set_new(g, "isdeleted", json_false());
 	else if (q->from_date)
 		json_object_set_new(g, "is_deleted", json_false());
-	return json_pack("{s:s,s:s,s:i,s:[o]}", "kpi", kpi_id(&s->inds[v->ind]),
-	                 ou ? "ou" : "municipality", unit_id(&s->units[v->unit]), "period",
-	                 v->v.value.period.year, "values", g);
+	return g;
 }
 
 /* The segments of a v2 data path: the literal before each capture says
@@ -556,18 +559,36 @@ static json_t *data_answer(struct req *r, struct query *q, struct open_set *s, b
 		pick_from_path(r, q, &ys);
 	else
 		MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, arg_cb, q);
-	for (i = 0; i < s->nvals; i++) {
+	/* The walk gives an indicator's unit's year as consecutive rows, one
+	 * per gender (T, K, M): one entry of Kolada's each. */
+	for (i = 0; i < s->nvals;) {
 		const struct kval *v = &s->vals[i];
 		const struct kunit *u = &s->units[v->unit];
+		size_t end = i + 1;
+		json_t *genders;
 
-		if (ou ? u->official[0] != '\0' : !u->official[0])
+		while (end < s->nvals && s->vals[end].ind == v->ind &&
+		       s->vals[end].unit == v->unit &&
+		       s->vals[end].v.value.period.year == v->v.value.period.year)
+			end++;
+		if ((ou ? u->official[0] != '\0' : !u->official[0]) ||
+		    (q->kpi_given && !s->inds[v->ind].pick) || (!ou && q->muni_given && !u->pick) ||
+		    (ou && q->ou_given && !u->pick) || !years_has(&ys, v->v.value.period.year)) {
+			i = end;
 			continue;
-		if ((q->kpi_given && !s->inds[v->ind].pick) || (!ou && q->muni_given && !u->pick) ||
-		    (ou && q->ou_given && !u->pick) || !years_has(&ys, v->v.value.period.year))
+		}
+		genders = json_array();
+		for (; i < end; i++)
+			if (!q->from_date || strncmp(s->vals[i].v.changed, q->from_date, 10) >= 0)
+				json_array_append_new(genders, gender_json(q, &s->vals[i]));
+		if (!json_array_size(genders)) {
+			json_decref(genders);
 			continue;
-		if (q->from_date && strncmp(v->v.changed, q->from_date, 10) < 0)
-			continue;
-		json_array_append_new(all, value_json(q, s, v, ou));
+		}
+		json_array_append_new(
+		    all, json_pack("{s:s,s:s,s:i,s:o}", "kpi", kpi_id(&s->inds[v->ind]),
+		                   ou ? "ou" : "municipality", unit_id(u), "period",
+		                   v->v.value.period.year, "values", genders));
 	}
 	return all;
 }
@@ -608,7 +629,8 @@ static json_t *kpi_json(const struct query *q, const struct kind *k)
 
 	json_object_set_new(j, q->version == 2 ? "auspice" : "auspices", json_string(""));
 	json_object_set_new(j, "is_divided_by_gender",
-	                    q->version == 2 ? json_integer(0) : json_false());
+	                    q->version == 2 ? json_integer(k->by_gender)
+	                                    : json_boolean(k->by_gender));
 	return j;
 }
 

@@ -61,6 +61,20 @@ run --db "$rt" import csv "$T/bad.csv"
 expect_eq "a unit without its code refused" 2 "$rc"
 expect_contains "named" 'open_id' "$errout"
 
+# Values for women and men beside the total (gender_values.csv).
+printf 'indicator;unit;period;gender;value;missing_reason;source\nID0286;LKR;2024;K;95,5;;test\nID0286;LKR;2024;M;92,1;;test\nID0286;LKR;2023;K;x;;test\n' >"$T/g.csv"
+run --db "$DB" import csv "$T/g.csv"
+expect_eq "import gender values" "styr: imported 3 gender_values" "$out"
+run --db "$DB" export gender_values
+expect_eq "export gender values" "indicator;unit;period;gender;value;missing_reason;source
+ID0286;LKR;2023;K;x;;test
+ID0286;LKR;2024;K;95,5;;test
+ID0286;LKR;2024;M;92,1;;test" "$out"
+printf 'indicator;unit;period;gender;value;missing_reason;source\nID0286;LKR;2024;T;95,5;;test\n' >"$T/bad.csv"
+run --db "$DB" import csv "$T/bad.csv"
+expect_eq "gender T refused in gender_values" 2 "$rc"
+expect_contains "gender named" 'gender "T": expected K (women) or M (men)' "$errout"
+
 # --- without --open-data the prefixes do not exist
 start_server
 http GET /v2/kpi
@@ -100,7 +114,7 @@ http GET /v2/oudata/kpi/ID0410/ou/LKR/year/2024
 expect_eq "missing value" '{"count":1,"values":[{"kpi":"ID0410","ou":"LKR","period":2024,"values":[{"count":1,"gender":"T","status":"Missing","value":null}]}]}' "$body"
 # the Kolada id answers, and is the id given back
 http GET /v2/oudata/kpi/TEST0286/ou/LKR/year/2024
-expect_contains "by Kolada id" '{"kpi":"TEST0286","ou":"LKR","period":2024,"values":[{"count":1,"gender":"T","status":"","value":94.0}]}' "$body"
+expect_eq "by Kolada id, with women and men" '{"count":1,"values":[{"kpi":"TEST0286","ou":"LKR","period":2024,"values":[{"count":1,"gender":"T","status":"","value":94.0},{"count":1,"gender":"K","status":"","value":95.5},{"count":1,"gender":"M","status":"","value":92.1}]}]}' "$body"
 http GET /v2/oudata/kpi/ID0286/ou/LKR/year/2024
 expect_contains "by styr's code, Kolada id given back" '"kpi":"TEST0286"' "$body"
 # unknown query parameters are ignored; bad paging is a 400 naming it
@@ -158,7 +172,10 @@ expect_contains "v3 previous_url" '"previous_url":"http://styr.example/v3/oudata
 http GET /v2/kpi/ID0069,N00945
 expect_eq "v2 kpi" '{"count":1,"values":[{"id":"ID0069","title":"Väntande inom 90 dagar - första besök","description":"","operating_area":"kvalitet","municipality_type":"L","perspective":"","publication_date":"2025-03-01","ou_publication_date":"2025-03-01","has_ou_data":true,"auspice":"","is_divided_by_gender":0}]}' "$body"
 http GET /v3/kpi/TEST0286
-expect_contains "v3 kpi types" '"has_ou_data":true,"auspices":"","is_divided_by_gender":false' "$body"
+expect_contains "v3 kpi types" '"has_ou_data":true,"auspices":"","is_divided_by_gender":true' "$body"
+http GET /v2/kpi/TEST0286,ID0069
+expect_contains "v2 is_divided_by_gender" '"id":"TEST0286"' "$body"
+expect_eq "v2 is_divided_by_gender is an integer" '"is_divided_by_gender":0 "is_divided_by_gender":1 ' "$(echo "$body" | grep -o '"is_divided_by_gender":[0-9a-z]*' | tr '\n' ' ')"
 expect_contains "v3 kpi by Kolada id" '"id":"TEST0286"' "$body"
 http GET "/v2/kpi?title=npe"
 expect_eq "kpi title filter" '"id":"ID0285" "id":"TEST0286" ' "$(echo "$body" | grep -o '"id":"[A-Z0-9]*"' | tr '\n' ' ')"

@@ -26,3 +26,23 @@ $$;
 CREATE TRIGGER value_changed BEFORE INSERT OR UPDATE OF kind, value, decimals, percent,
 	numerator, denominator, missing_reason ON value
 	FOR EACH ROW EXECUTE FUNCTION value_changed();
+-- Values for women (K) and men (M) beside the total (T) that value holds;
+-- migrations/0009_open_data.sql says why it is a table of its own.
+CREATE TABLE value_gender (
+	indicator_id BIGINT NOT NULL REFERENCES indicator(id),
+	unit_id BIGINT NOT NULL REFERENCES org_unit(id),
+	year INTEGER NOT NULL,
+	first_month INTEGER NOT NULL,
+	last_month INTEGER NOT NULL,
+	gender TEXT COLLATE "C" NOT NULL CHECK (gender IN ('K', 'M')),
+	kind INTEGER NOT NULL,
+	value FLOAT8,
+	decimals INTEGER NOT NULL DEFAULT 0,
+	percent INTEGER NOT NULL DEFAULT 0,
+	missing_reason TEXT NOT NULL DEFAULT '',
+	source TEXT NOT NULL DEFAULT '',
+	changed TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (indicator_id, unit_id, year, first_month, last_month, gender)
+);
+CREATE TRIGGER value_gender_data_changed BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE
+	ON value_gender FOR EACH STATEMENT EXECUTE FUNCTION styr_data_changed();

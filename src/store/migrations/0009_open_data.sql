@@ -34,3 +34,25 @@ CREATE TRIGGER value_changed_update AFTER UPDATE OF kind, value, decimals, perce
 		AND year = NEW.year AND first_month = NEW.first_month
 		AND last_month = NEW.last_month;
 END;
+-- Values for women (K) and men (M) beside the total (T) that value holds,
+-- where styr has them, for Kolada's gender breakdown.  A table of its own
+-- rather than a gender column in value's key: every reader of value (the
+-- reports, assessments, the dashboard, the calculations) means the total,
+-- and would otherwise have to filter on gender; the breakdown is read by
+-- the open-data API and the interchange files only.
+CREATE TABLE value_gender (
+	indicator_id INTEGER NOT NULL REFERENCES indicator(id),
+	unit_id INTEGER NOT NULL REFERENCES org_unit(id),
+	year INTEGER NOT NULL,
+	first_month INTEGER NOT NULL,
+	last_month INTEGER NOT NULL,
+	gender TEXT NOT NULL CHECK (gender IN ('K', 'M')),
+	kind INTEGER NOT NULL,
+	value REAL,
+	decimals INTEGER NOT NULL DEFAULT 0,
+	percent INTEGER NOT NULL DEFAULT 0,
+	missing_reason TEXT NOT NULL DEFAULT '',
+	source TEXT NOT NULL DEFAULT '',
+	changed TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (indicator_id, unit_id, year, first_month, last_month, gender)
+) WITHOUT ROWID;
