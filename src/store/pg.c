@@ -1946,6 +1946,11 @@ int store_pg_org_id(struct store *st, const char *code, long long *out, struct s
 	return org_id(st, code, out, err);
 }
 
+int store_pg_ind_id(struct store *st, const char *code, long long *out, struct styr_err *err)
+{
+	return ind_id(st, code, out, err);
+}
+
 struct pg_econ_rows *store_pg_econ_rows(struct store *st)
 {
 	return &st->econ_rows;

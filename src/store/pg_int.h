@@ -39,6 +39,7 @@ PGresult *store_pg_run(struct store *st, int id, int n, const char *const *v, co
 int store_pg_run_done(struct store *st, int id, int n, const char *const *v, const char *what,
                       struct styr_err *err);
 int store_pg_org_id(struct store *st, const char *code, long long *out, struct styr_err *err);
+int store_pg_ind_id(struct store *st, const char *code, long long *out, struct styr_err *err);
 struct pg_econ_rows *store_pg_econ_rows(struct store *st);
 
 /* economy (pg_econ.c) */

@@ -10,11 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/open_sql.h"
 #include "store/pg_int.h"
 #include "store/store.h"
 
 enum open_stmt {
-	O_IND_ID,
 	O_IND_PUT,
 	O_IND_DELETE,
 	O_IND_EACH,
@@ -28,33 +28,16 @@ enum open_stmt {
 };
 
 const char *const store_pg_open_sql[O_COUNT] = {
-    [O_IND_ID] = "SELECT id FROM indicator WHERE code = $1",
     [O_IND_PUT] = "INSERT INTO open_indicator(indicator_id, kolada_id, published) VALUES($1, $2, "
                   "$3) ON CONFLICT(indicator_id) DO UPDATE SET kolada_id = excluded.kolada_id, "
                   "published = excluded.published",
     [O_IND_DELETE] = "DELETE FROM open_indicator WHERE indicator_id = $1",
-    [O_IND_EACH] = "SELECT i.code, COALESCE(o.kolada_id, ''), COALESCE(o.published, '') FROM "
-                   "open_indicator o JOIN indicator i ON i.id = o.indicator_id ORDER BY i.code",
+    [O_IND_EACH] = STORE_OPEN_INDICATOR_EACH_SQL,
     [O_UNIT_PUT] = "INSERT INTO open_unit(unit_id, official_code) VALUES($1, $2) ON "
                    "CONFLICT(unit_id) DO UPDATE SET official_code = excluded.official_code",
     [O_UNIT_DELETE] = "DELETE FROM open_unit WHERE unit_id = $1",
-    [O_UNIT_EACH] = "SELECT u.code, o.official_code FROM open_unit o JOIN org_unit u ON u.id = "
-                    "o.unit_id ORDER BY u.code",
-    [O_VALUE_EACH] =
-        "WITH RECURSIVE approved(unit_id, year) AS (SELECT unit_id, year FROM report_state "
-        "WHERE first_month = 1 AND last_month = 12 AND state = 2 UNION SELECT o.id, a.year "
-        "FROM approved a JOIN org_unit o ON o.parent_id = a.unit_id), "
-        "both_v AS (SELECT indicator_id, unit_id, year, first_month, last_month, 'T' AS gender, "
-        "0 AS g, kind, value, decimals, percent, missing_reason, changed FROM value UNION ALL "
-        "SELECT indicator_id, unit_id, year, first_month, last_month, gender, CASE gender WHEN "
-        "'K' THEN 1 ELSE 2 END, kind, value, decimals, percent, missing_reason, changed FROM "
-        "value_gender) "
-        "SELECT i.code, u.code, v.year, v.kind, v.value, v.decimals, v.percent, "
-        "v.missing_reason, v.changed, v.gender FROM both_v v JOIN open_indicator o ON "
-        "o.indicator_id = v.indicator_id JOIN indicator i ON i.id = v.indicator_id JOIN "
-        "org_unit u ON u.id = v.unit_id JOIN approved r ON r.unit_id = v.unit_id AND r.year = "
-        "v.year WHERE v.first_month = 1 AND v.last_month = 12 AND o.published IS NOT NULL AND "
-        "o.published <= $1 ORDER BY i.code, u.code, v.year, v.g",
+    [O_UNIT_EACH] = STORE_OPEN_UNIT_EACH_SQL,
+    [O_VALUE_EACH] = STORE_OPEN_VALUES_SQL("$1"),
     [O_GENDER_PUT] =
         "INSERT INTO value_gender(indicator_id, unit_id, year, first_month, last_month, gender, "
         "kind, value, decimals, percent, missing_reason, source, changed) VALUES($1, $2, $3, $4, "
@@ -63,11 +46,7 @@ const char *const store_pg_open_sql[O_COUNT] = {
         "last_month, gender) DO UPDATE SET kind = excluded.kind, value = excluded.value, "
         "decimals = excluded.decimals, percent = excluded.percent, missing_reason = "
         "excluded.missing_reason, source = excluded.source, changed = excluded.changed",
-    [O_GENDER_EACH] =
-        "SELECT i.code, u.code, v.year, v.first_month, v.last_month, v.gender, v.kind, v.value, "
-        "v.decimals, v.percent, v.missing_reason, v.source FROM value_gender v JOIN indicator i "
-        "ON i.id = v.indicator_id JOIN org_unit u ON u.id = v.unit_id ORDER BY i.code, u.code, "
-        "v.year, v.first_month, v.last_month, v.gender",
+    [O_GENDER_EACH] = STORE_GENDER_VALUE_EACH_SQL,
 };
 
 const int store_pg_open_count = O_COUNT;
@@ -77,21 +56,16 @@ static void copy(const PGresult *res, int r, int c, char *dst, size_t n)
 	snprintf(dst, n, "%s", PQgetvalue(res, r, c));
 }
 
-static int indicator_id(struct store *st, const char *code, char *id, size_t n,
-                        struct styr_err *err)
+/* The key of indicator code as the statements' text parameter. */
+static int indicator_key(struct store *st, const char *code, char *out, size_t n,
+                         struct styr_err *err)
 {
-	const char *v[1] = {code};
-	PGresult *res = store_pg_open_run(st, O_IND_ID, 1, v, "looking up an indicator", err);
+	long long id = 0;
+	int rc = store_pg_ind_id(st, code, &id, err);
 
-	if (!res)
-		return STYR_ESTORE;
-	if (PQntuples(res) < 1) {
-		PQclear(res);
-		return styr_error(err, STYR_ENOTFOUND, "indicator %s does not exist", code);
-	}
-	copy(res, 0, 0, id, n);
-	PQclear(res);
-	return STYR_OK;
+	if (!rc)
+		snprintf(out, n, "%lld", id);
+	return rc;
 }
 
 int pg_open_indicator_put(struct store *st, const struct styr_open_indicator *o,
@@ -99,7 +73,7 @@ int pg_open_indicator_put(struct store *st, const struct styr_open_indicator *o,
 {
 	char id[24];
 	const char *v[3];
-	int rc = indicator_id(st, o->indicator, id, sizeof(id), err);
+	int rc = indicator_key(st, o->indicator, id, sizeof(id), err);
 
 	if (rc)
 		return rc;
@@ -216,7 +190,7 @@ int pg_gender_value_put(struct store *st, const struct styr_gender_value *g, str
 
 	if (strcmp(g->gender, "K") && strcmp(g->gender, "M"))
 		return styr_error(err, STYR_EINPUT, "gender \"%s\": expected K or M", g->gender);
-	if ((rc = indicator_id(st, v->indicator, iid, sizeof(iid), err)) ||
+	if ((rc = indicator_key(st, v->indicator, iid, sizeof(iid), err)) ||
 	    (rc = store_pg_org_id(st, v->unit, &uid, err)))
 		return rc;
 	snprintf(uidt, sizeof(uidt), "%lld", uid);

@@ -1696,6 +1696,22 @@ int store_sqlite_org_id(struct store *st, const char *code, sqlite3_int64 *out,
 	return org_id(st, code, out, err);
 }
 
+int store_sqlite_ind_id(struct store *st, const char *code, sqlite3_int64 *out,
+                        struct styr_err *err)
+{
+	return ind_id(st, code, out, err);
+}
+
+void store_sqlite_bind_text_or_null(sqlite3_stmt *s, int i, const char *text)
+{
+	bind_text_or_null(s, i, text);
+}
+
+void store_sqlite_col_copy(sqlite3_stmt *s, int i, char *dst, size_t n)
+{
+	col_copy(s, i, dst, n);
+}
+
 const struct store_ops store_sqlite_ops = {
     .version = STORE_OPS_VERSION,
     .name = "sqlite",

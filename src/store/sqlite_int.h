@@ -20,6 +20,12 @@ const char *store_sqlite_path(struct store *st);
 sqlite3_stmt **store_sqlite_econ_stmts(struct store *st);
 int store_sqlite_org_id(struct store *st, const char *code, sqlite3_int64 *out,
                         struct styr_err *err);
+int store_sqlite_ind_id(struct store *st, const char *code, sqlite3_int64 *out,
+                        struct styr_err *err);
+/* sqlite.c's binders and readers: empty text binds as NULL; a text
+ * column (NULL as "") into a fixed field, cut to fit. */
+void store_sqlite_bind_text_or_null(sqlite3_stmt *s, int i, const char *text);
+void store_sqlite_col_copy(sqlite3_stmt *s, int i, char *dst, size_t n);
 
 /* economy (sqlite_econ.c) */
 int sq_ledger_row_put(struct store *st, const struct styr_ledger_row *r, struct styr_err *err);

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "store/open_sql.h"
 #include "store/sqlite_int.h"
 #include "store/store.h"
 
@@ -35,21 +36,6 @@ static sqlite3_stmt *prepare(struct store *st, const char *sql, struct styr_err 
 	return s;
 }
 
-static void text_or_null(sqlite3_stmt *s, int i, const char *t)
-{
-	if (t && *t)
-		sqlite3_bind_text(s, i, t, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(s, i);
-}
-
-static void copy(sqlite3_stmt *s, int i, char *dst, size_t n)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-
-	snprintf(dst, n, "%s", t ? (const char *)t : "");
-}
-
 /* Run a write to its end and finalize it. */
 static int finish(struct store *st, sqlite3_stmt *s, struct styr_err *err, const char *what)
 {
@@ -59,32 +45,12 @@ static int finish(struct store *st, sqlite3_stmt *s, struct styr_err *err, const
 	return rc;
 }
 
-static int indicator_id(struct store *st, const char *code, sqlite3_int64 *out,
-                        struct styr_err *err)
-{
-	sqlite3_stmt *s = prepare(st, "SELECT id FROM indicator WHERE code = ?1", err);
-	int rc;
-
-	if (!s)
-		return STYR_ESTORE;
-	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	if (rc == SQLITE_ROW)
-		return STYR_OK;
-	if (rc != SQLITE_DONE)
-		return open_error(st, err, "looking up an indicator");
-	return styr_error(err, STYR_ENOTFOUND, "indicator %s does not exist", code);
-}
-
 int sq_open_indicator_put(struct store *st, const struct styr_open_indicator *o,
                           struct styr_err *err)
 {
 	sqlite3_int64 id = 0;
 	sqlite3_stmt *s;
-	int rc = indicator_id(st, o->indicator, &id, err);
+	int rc = store_sqlite_ind_id(st, o->indicator, &id, err);
 
 	if (rc)
 		return rc;
@@ -101,8 +67,8 @@ int sq_open_indicator_put(struct store *st, const struct styr_open_indicator *o,
 		return STYR_ESTORE;
 	sqlite3_bind_int64(s, 1, id);
 	if (o->kolada_id[0] || o->published[0]) {
-		text_or_null(s, 2, o->kolada_id);
-		text_or_null(s, 3, o->published);
+		store_sqlite_bind_text_or_null(s, 2, o->kolada_id);
+		store_sqlite_bind_text_or_null(s, 3, o->published);
 	}
 	return finish(st, s, err, "storing an indicator's publication");
 }
@@ -111,20 +77,16 @@ int sq_open_indicator_each(struct store *st, int (*cb)(void *, const struct styr
                            void *ctx, struct styr_err *err)
 {
 	struct styr_open_indicator o;
-	sqlite3_stmt *s = prepare(st,
-	                          "SELECT i.code, IFNULL(o.kolada_id, ''), IFNULL(o.published, '') "
-	                          "FROM open_indicator o JOIN indicator i ON i.id = o.indicator_id "
-	                          "ORDER BY i.code",
-	                          err);
+	sqlite3_stmt *s = prepare(st, STORE_OPEN_INDICATOR_EACH_SQL, err);
 	int rc;
 
 	if (!s)
 		return STYR_ESTORE;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		memset(&o, 0, sizeof(o));
-		copy(s, 0, o.indicator, sizeof(o.indicator));
-		copy(s, 1, o.kolada_id, sizeof(o.kolada_id));
-		copy(s, 2, o.published, sizeof(o.published));
+		store_sqlite_col_copy(s, 0, o.indicator, sizeof(o.indicator));
+		store_sqlite_col_copy(s, 1, o.kolada_id, sizeof(o.kolada_id));
+		store_sqlite_col_copy(s, 2, o.published, sizeof(o.published));
 		if ((rc = cb(ctx, &o))) {
 			sqlite3_finalize(s);
 			return rc;
@@ -162,18 +124,15 @@ int sq_open_unit_each(struct store *st, int (*cb)(void *, const struct styr_open
                       struct styr_err *err)
 {
 	struct styr_open_unit u;
-	sqlite3_stmt *s = prepare(st,
-	                          "SELECT u.code, o.official_code FROM open_unit o JOIN org_unit u "
-	                          "ON u.id = o.unit_id ORDER BY u.code",
-	                          err);
+	sqlite3_stmt *s = prepare(st, STORE_OPEN_UNIT_EACH_SQL, err);
 	int rc;
 
 	if (!s)
 		return STYR_ESTORE;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		memset(&u, 0, sizeof(u));
-		copy(s, 0, u.unit, sizeof(u.unit));
-		copy(s, 1, u.official_code, sizeof(u.official_code));
+		store_sqlite_col_copy(s, 0, u.unit, sizeof(u.unit));
+		store_sqlite_col_copy(s, 1, u.official_code, sizeof(u.official_code));
 		if ((rc = cb(ctx, &u))) {
 			sqlite3_finalize(s);
 			return rc;
@@ -188,24 +147,7 @@ int sq_open_value_each(struct store *st, const char *today,
                        struct styr_err *err)
 {
 	struct styr_open_value o;
-	sqlite3_stmt *s = prepare(
-	    st,
-	    "WITH RECURSIVE approved(unit_id, year) AS (SELECT unit_id, year FROM report_state "
-	    "WHERE first_month = 1 AND last_month = 12 AND state = 2 UNION SELECT o.id, a.year "
-	    "FROM approved a JOIN org_unit o ON o.parent_id = a.unit_id), "
-	    "both_v AS (SELECT indicator_id, unit_id, year, first_month, last_month, 'T' AS "
-	    "gender, "
-	    "0 AS g, kind, value, decimals, percent, missing_reason, changed FROM value UNION ALL "
-	    "SELECT indicator_id, unit_id, year, first_month, last_month, gender, CASE gender WHEN "
-	    "'K' THEN 1 ELSE 2 END, kind, value, decimals, percent, missing_reason, changed FROM "
-	    "value_gender) "
-	    "SELECT i.code, u.code, v.year, v.kind, v.value, v.decimals, v.percent, "
-	    "v.missing_reason, v.changed, v.gender FROM both_v v JOIN open_indicator o ON "
-	    "o.indicator_id = v.indicator_id JOIN indicator i ON i.id = v.indicator_id JOIN "
-	    "org_unit u ON u.id = v.unit_id JOIN approved r ON r.unit_id = v.unit_id AND r.year = "
-	    "v.year WHERE v.first_month = 1 AND v.last_month = 12 AND o.published IS NOT NULL AND "
-	    "o.published <= ?1 ORDER BY i.code, u.code, v.year, v.g",
-	    err);
+	sqlite3_stmt *s = prepare(st, STORE_OPEN_VALUES_SQL("?1"), err);
 	int rc;
 
 	if (!s)
@@ -215,8 +157,8 @@ int sq_open_value_each(struct store *st, const char *today,
 		struct styr_value *v = &o.value;
 
 		memset(&o, 0, sizeof(o));
-		copy(s, 0, v->indicator, sizeof(v->indicator));
-		copy(s, 1, v->unit, sizeof(v->unit));
+		store_sqlite_col_copy(s, 0, v->indicator, sizeof(v->indicator));
+		store_sqlite_col_copy(s, 1, v->unit, sizeof(v->unit));
 		v->period.year = sqlite3_column_int(s, 2);
 		v->period.first_month = 1;
 		v->period.last_month = 12;
@@ -224,9 +166,9 @@ int sq_open_value_each(struct store *st, const char *today,
 		v->num.value = sqlite3_column_double(s, 4);
 		v->num.decimals = sqlite3_column_int(s, 5);
 		v->num.percent = sqlite3_column_int(s, 6) != 0;
-		copy(s, 7, v->missing_reason, sizeof(v->missing_reason));
-		copy(s, 8, o.changed, sizeof(o.changed));
-		copy(s, 9, o.gender, sizeof(o.gender));
+		store_sqlite_col_copy(s, 7, v->missing_reason, sizeof(v->missing_reason));
+		store_sqlite_col_copy(s, 8, o.changed, sizeof(o.changed));
+		store_sqlite_col_copy(s, 9, o.gender, sizeof(o.gender));
 		if ((rc = cb(ctx, &o))) {
 			sqlite3_finalize(s);
 			return rc;
@@ -246,7 +188,7 @@ int sq_gender_value_put(struct store *st, const struct styr_gender_value *g, str
 
 	if (strcmp(g->gender, "K") && strcmp(g->gender, "M"))
 		return styr_error(err, STYR_EINPUT, "gender \"%s\": expected K or M", g->gender);
-	if ((rc = indicator_id(st, v->indicator, &iid, err)) ||
+	if ((rc = store_sqlite_ind_id(st, v->indicator, &iid, err)) ||
 	    (rc = store_sqlite_org_id(st, v->unit, &uid, err)))
 		return rc;
 	s = prepare(
@@ -282,15 +224,7 @@ int sq_gender_value_each(struct store *st, int (*cb)(void *, const struct styr_g
                          void *ctx, struct styr_err *err)
 {
 	struct styr_gender_value g;
-	sqlite3_stmt *s = prepare(
-	    st,
-	    "SELECT i.code, u.code, v.year, v.first_month, v.last_month, v.gender, v.kind, "
-	    "v.value, "
-	    "v.decimals, v.percent, v.missing_reason, v.source FROM value_gender v JOIN indicator "
-	    "i "
-	    "ON i.id = v.indicator_id JOIN org_unit u ON u.id = v.unit_id ORDER BY i.code, u.code, "
-	    "v.year, v.first_month, v.last_month, v.gender",
-	    err);
+	sqlite3_stmt *s = prepare(st, STORE_GENDER_VALUE_EACH_SQL, err);
 	int rc;
 
 	if (!s)
@@ -299,18 +233,18 @@ int sq_gender_value_each(struct store *st, int (*cb)(void *, const struct styr_g
 		struct styr_value *v = &g.value;
 
 		memset(&g, 0, sizeof(g));
-		copy(s, 0, v->indicator, sizeof(v->indicator));
-		copy(s, 1, v->unit, sizeof(v->unit));
+		store_sqlite_col_copy(s, 0, v->indicator, sizeof(v->indicator));
+		store_sqlite_col_copy(s, 1, v->unit, sizeof(v->unit));
 		v->period.year = sqlite3_column_int(s, 2);
 		v->period.first_month = sqlite3_column_int(s, 3);
 		v->period.last_month = sqlite3_column_int(s, 4);
-		copy(s, 5, g.gender, sizeof(g.gender));
+		store_sqlite_col_copy(s, 5, g.gender, sizeof(g.gender));
 		v->num.kind = (enum styr_num_kind)sqlite3_column_int(s, 6);
 		v->num.value = sqlite3_column_double(s, 7);
 		v->num.decimals = sqlite3_column_int(s, 8);
 		v->num.percent = sqlite3_column_int(s, 9) != 0;
-		copy(s, 10, v->missing_reason, sizeof(v->missing_reason));
-		copy(s, 11, v->source, sizeof(v->source));
+		store_sqlite_col_copy(s, 10, v->missing_reason, sizeof(v->missing_reason));
+		store_sqlite_col_copy(s, 11, v->source, sizeof(v->source));
 		if ((rc = cb(ctx, &g))) {
 			sqlite3_finalize(s);
 			return rc;
