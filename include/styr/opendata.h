@@ -78,6 +78,9 @@ int styr_open_value_each(struct styr_db *db, const char *today,
 /* Publish indicator from date ("YYYY-MM-DD"), or withdraw it (date NULL
  * or ""); its Kolada id stays. */
 int styr_publish(struct styr_db *db, const char *indicator, const char *date, struct styr_err *err);
+/* Publish (or withdraw) every indicator linked to goal, a group of
+ * indicators as Kolada's kpi_groups are; STYR_EINPUT when it has none. */
+int styr_publish_goal(struct styr_db *db, const char *goal, const char *date, struct styr_err *err);
 /* Set (or with "" clear) the Kolada KPI id of indicator. */
 int styr_kolada_id_set(struct styr_db *db, const char *indicator, const char *kolada_id,
                        struct styr_err *err);

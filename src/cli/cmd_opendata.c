@@ -4,7 +4,8 @@
  * their Kolada KPI ids, and the official codes of org units — and a list
  * of what is decided.
  *   styr opendata publish IND... --date YYYY-MM-DD
- *   styr opendata unpublish IND...
+ *   styr opendata publish --goal GOAL --date YYYY-MM-DD   (its indicators)
+ *   styr opendata unpublish IND... | --goal GOAL
  *   styr opendata kolada-id IND ID        ("" clears)
  *   styr opendata code UNIT CODE          ("" clears)
  *   styr opendata show
@@ -34,9 +35,10 @@ static int run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
 	    {"date", required_argument, NULL, 'd'},
+	    {"goal", required_argument, NULL, 'g'},
 	    {NULL, 0, NULL, 0},
 	};
-	const char *date = NULL, *what;
+	const char *date = NULL, *goal = NULL, *what;
 	struct styr_db *db;
 	struct styr_err err;
 	int c, i, rc = 0;
@@ -49,13 +51,15 @@ static int run(struct cli *cli, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 'd')
 			date = optarg;
+		else if (c == 'g')
+			goal = optarg;
 		else
 			return cli_usage(&cmd_opendata_def, "unknown option");
 	}
 	if (!strcmp(what, "publish") && !date)
 		return cli_usage(&cmd_opendata_def,
 		                 "--date is required: the day it is public from");
-	if ((!strcmp(what, "publish") || !strcmp(what, "unpublish")) && optind >= argc)
+	if ((!strcmp(what, "publish") || !strcmp(what, "unpublish")) && optind >= argc && !goal)
 		return cli_usage(&cmd_opendata_def, "name the indicators: styr opendata %s IND...",
 		                 what);
 	if ((!strcmp(what, "kolada-id") || !strcmp(what, "code")) && optind + 2 != argc)
@@ -69,6 +73,9 @@ static int run(struct cli *cli, int argc, char **argv)
 	styr_err_init(&err);
 	if (cli_open(cli, 0, &db, &err))
 		return cli_fail(&err);
+	if (goal && (!strcmp(what, "publish") || !strcmp(what, "unpublish"))) {
+		rc = styr_publish_goal(db, goal, !strcmp(what, "publish") ? date : NULL, &err);
+	}
 	if (!strcmp(what, "publish") || !strcmp(what, "unpublish")) {
 		for (i = optind; !rc && i < argc; i++)
 			rc =
@@ -90,7 +97,8 @@ const struct command cmd_opendata_def = {
     run,
     "publish indicators as open data in Kolada's shape",
     "styr opendata publish IND... --date YYYY-MM-DD\n"
-    "styr opendata unpublish IND...\n"
+    "styr opendata publish --goal GOAL --date YYYY-MM-DD   (the goal's indicators)\n"
+    "styr opendata unpublish IND... | --goal GOAL\n"
     "styr opendata kolada-id IND ID      (\"\" clears)\n"
     "styr opendata code UNIT CODE        (official municipality or region code; \"\" clears)\n"
     "styr opendata show\n"

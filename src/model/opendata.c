@@ -9,6 +9,7 @@
  * decision reads the row first and keeps the other half.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "styr/styr.h"
@@ -70,6 +71,19 @@ static int put(struct styr_db *db, const struct styr_open_indicator *o, struct s
 	return STYR_OK;
 }
 
+/* Publish (or withdraw) one indicator inside the caller's transaction. */
+static int publish_one(struct styr_db *db, const char *indicator, const char *date,
+                       struct styr_err *err)
+{
+	struct styr_open_indicator o;
+	int rc;
+
+	if ((rc = open_row(db, indicator, &o, err)))
+		return rc;
+	snprintf(o.published, sizeof(o.published), "%s", date ? date : "");
+	return styr_open_indicator_put(db, &o, err);
+}
+
 int styr_publish(struct styr_db *db, const char *indicator, const char *date, struct styr_err *err)
 {
 	struct styr_open_indicator o;
@@ -81,6 +95,64 @@ int styr_publish(struct styr_db *db, const char *indicator, const char *date, st
 		return rc;
 	snprintf(o.published, sizeof(o.published), "%s", date ? date : "");
 	return put(db, &o, err);
+}
+
+/* A goal's indicators, gathered before any is written (the walk must not
+ * run while the store writes). */
+struct goal_members {
+	const char *goal;
+	char (*codes)[STYR_CODE_MAX];
+	size_t n, cap;
+	struct styr_err *err;
+};
+
+static int member_cb(void *ctx, const char *goal, const char *indicator)
+{
+	struct goal_members *m = ctx;
+
+	if (strcmp(goal, m->goal))
+		return 0;
+	if (styr_array_grow((void **)&m->codes, &m->cap, m->n, sizeof(*m->codes), m->err))
+		return 1;
+	snprintf(m->codes[m->n++], STYR_CODE_MAX, "%s", indicator);
+	return 0;
+}
+
+int styr_publish_goal(struct styr_db *db, const char *goal, const char *date, struct styr_err *err)
+{
+	struct styr_goal g;
+	struct goal_members m;
+	size_t i;
+	int rc;
+
+	if (date && *date && (rc = styr_date_check(date, err)))
+		return rc;
+	if ((rc = styr_goal_find(db, goal, &g, err)))
+		return rc;
+	memset(&m, 0, sizeof(m));
+	m.goal = g.code;
+	m.err = err;
+	styr_goal_indicator_each(db, member_cb, &m, err);
+	if (err->code) {
+		free(m.codes);
+		return err->code;
+	}
+	if (!m.n) {
+		free(m.codes);
+		return styr_error(err, STYR_EINPUT, "goal %s has no indicators to publish", g.code);
+	}
+	if ((rc = styr_db_begin(db, err))) {
+		free(m.codes);
+		return rc;
+	}
+	for (i = 0; i < m.n && !rc; i++)
+		rc = publish_one(db, m.codes[i], date, err);
+	free(m.codes);
+	if (rc || (rc = styr_db_commit(db, err))) {
+		styr_db_rollback(db);
+		return rc;
+	}
+	return STYR_OK;
 }
 
 int styr_kolada_id_set(struct styr_db *db, const char *indicator, const char *kolada_id,

@@ -634,6 +634,50 @@ static json_t *kpi_json(const struct query *q, const struct kind *k)
 	return j;
 }
 
+/* KPI groups: styr's goals, each with the published indicators linked to
+ * it (the X-matris's rows), as Kolada's groups of KPIs are. */
+struct groups {
+	struct open_set *s;
+	const char *title, *ids;
+	json_t *all;
+	json_t *members; /* goal code -> [members] */
+};
+
+static int group_link_cb(void *ctx, const char *goal, const char *indicator)
+{
+	struct groups *g = ctx;
+	size_t i;
+
+	for (i = 0; i < g->s->ninds; i++) {
+		const struct kind *k = &g->s->inds[i];
+		json_t *list;
+
+		if (strcmp(k->ind.code, indicator))
+			continue;
+		list = json_object_get(g->members, goal);
+		if (!list) {
+			list = json_array();
+			json_object_set_new(g->members, goal, list);
+		}
+		json_array_append_new(list, json_pack("{s:s,s:s}", "member_id", kpi_id(k),
+		                                      "member_title", k->ind.name));
+	}
+	return 0;
+}
+
+static int group_cb(void *ctx, const struct styr_goal *goal)
+{
+	struct groups *g = ctx;
+	json_t *list = json_object_get(g->members, goal->code);
+
+	if (!list || (g->ids && !in_list(g->ids, goal->code, NULL)) ||
+	    !matches(goal->title, g->title))
+		return 0;
+	json_array_append_new(g->all, json_pack("{s:s,s:s,s:O}", "id", goal->code, "title",
+	                                        goal->title, "members", list));
+	return 0;
+}
+
 static json_t *meta_answer(struct req *r, struct query *q, struct open_set *s, const char *entity,
                            const char *ids)
 {
@@ -682,8 +726,15 @@ static json_t *meta_answer(struct req *r, struct query *q, struct open_set *s, c
 			                                     "municipality", u->muni, "title",
 			                                     u->u.name));
 		}
+	} else if (!strcmp(entity, "kpi_groups")) {
+		struct groups g = {s, title, ids, all, json_object()};
+
+		if (styr_goal_indicator_each(r->srv->db, group_link_cb, &g, q->err) ||
+		    styr_goal_each(r->srv->db, group_cb, &g, q->err))
+			styr_error(q->err, STYR_ESTORE, "reading the goals");
+		json_decref(g.members);
 	}
-	/* kpi_groups and municipality_groups: styr keeps no groups yet. */
+	/* municipality_groups: styr keeps no groups of units. */
 	return all;
 }
 

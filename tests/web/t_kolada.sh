@@ -56,6 +56,14 @@ run --db "$rt" import csv "$T/open_data.csv"
 expect_eq "import open_data" "styr: imported 7 open_data" "$out"
 run --db "$rt" export open_data
 expect_eq "open_data round trip" "$(cat "$T/open_data.csv")" "$out"
+# A whole group at once: a goal's indicators (LKR-G01: the seven NPE ones).
+run --db "$rt" opendata publish --goal LKR-G01 --date 2026-01-01
+expect_eq "publish a goal's indicators" 0 "$rc"
+expect_eq "the goal's seven" 7 "$("$STYR" --db "$rt" opendata show | grep -c '2026-01-01')"
+run --db "$rt" opendata publish --goal RS-VISION --date 2026-01-01
+expect_eq "a goal without indicators refused" 2 "$rc"
+run --db "$rt" opendata unpublish --goal LKR-G01
+expect_eq "the goal's indicators withdrawn" 0 "$("$STYR" --db "$rt" opendata show | grep -c '2026-01-01')"
 printf 'subject;code;open_id;published\nunit;RS;;\n' >"$T/bad.csv"
 run --db "$rt" import csv "$T/bad.csv"
 expect_eq "a unit without its code refused" 2 "$rc"
@@ -193,8 +201,10 @@ http GET "/v2/ou?municipality=0180"
 expect_eq "ou of another municipality" '{"count":0,"values":[]}' "$body"
 http GET /v3/ou/LKR,SUS
 expect_contains "v3 ou: units without open values are not listed" '"count":1' "$body"
-http GET /v2/kpi_groups
-expect_eq "kpi groups" '{"count":0,"values":[]}' "$body"
+http GET /v2/kpi_groups/LKR-G02,N00000
+expect_eq "kpi groups: a goal and its published indicators" '{"count":1,"values":[{"id":"LKR-G02","title":"Följsamhet till vårdgarantin","members":[{"member_id":"ID0069","member_title":"Väntande inom 90 dagar - första besök"}]}]}' "$body"
+http GET "/v3/kpi_groups?title=nöjd"
+expect_contains "kpi groups by title" '"next_url":null' "$body"
 http GET /v3/municipality_groups
 expect_eq "municipality groups" '{"count":0,"values":[],"next_url":null,"previous_url":null}' "$body"
 
