@@ -30,6 +30,7 @@ static int run(struct cli *cli, int argc, char **argv)
 	};
 	const char *user = NULL, *comment = "";
 	struct styr_period p;
+	struct styr_user who;
 	struct styr_db *db;
 	struct styr_err err;
 	size_t i;
@@ -61,7 +62,10 @@ static int run(struct cli *cli, int argc, char **argv)
 		return cli_fail(&err);
 	if (cli_open(cli, 0, &db, &err))
 		return cli_fail(&err);
-	rc = styr_report_move(db, user, argv[optind], &p, actions[i].action, comment, &err);
+	/* The move is audited as user: it must be one of styr's users. */
+	rc = styr_user_find(db, user, &who, &err);
+	if (!rc)
+		rc = styr_report_move(db, user, argv[optind], &p, actions[i].action, comment, &err);
 	styr_db_close(db);
 	return rc ? cli_fail(&err) : 0;
 }
