@@ -74,9 +74,19 @@ int styr_open_value_each(struct styr_db *db, const char *today,
                          int (*cb)(void *ctx, const struct styr_open_value *v), void *ctx,
                          struct styr_err *err);
 
+/* A withdrawn open value (its indicator unpublished): value.indicator,
+ * value.unit, value.period.year and gender say which, changed when. */
+int styr_open_withdrawn_put(struct styr_db *db, const struct styr_open_value *v,
+                            struct styr_err *err);
+/* Every withdrawal, by indicator, unit, year and gender. */
+int styr_open_withdrawn_each(struct styr_db *db,
+                             int (*cb)(void *ctx, const struct styr_open_value *v), void *ctx,
+                             struct styr_err *err);
+
 /* --- decisions, each one transaction --- */
 /* Publish indicator from date ("YYYY-MM-DD"), or withdraw it (date NULL
- * or ""); its Kolada id stays. */
+ * or ""); its Kolada id stays.  Withdrawing records the values that were
+ * open (styr_open_withdrawn_put), for Kolada's is_deleted. */
 int styr_publish(struct styr_db *db, const char *indicator, const char *date, struct styr_err *err);
 /* Publish (or withdraw) every indicator linked to goal, a group of
  * indicators as Kolada's kpi_groups are; STYR_EINPUT when it has none. */

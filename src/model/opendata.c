@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "styr/styr.h"
 
@@ -71,6 +72,63 @@ static int put(struct styr_db *db, const struct styr_open_indicator *o, struct s
 	return STYR_OK;
 }
 
+/* The open values of the indicators being withdrawn, gathered before the
+ * withdrawal and stored as withdrawn after it, stamped with one time. */
+struct withdrawn {
+	const char (*codes)[STYR_CODE_MAX];
+	size_t ncodes;
+	struct styr_open_value *v;
+	size_t n, cap;
+	char now[24];
+	struct styr_err *err;
+};
+
+static int withdrawn_cb(void *ctx, const struct styr_open_value *v)
+{
+	struct withdrawn *w = ctx;
+	size_t i;
+
+	for (i = 0; i < w->ncodes; i++)
+		if (!strcmp(w->codes[i], v->value.indicator))
+			break;
+	if (i == w->ncodes)
+		return 0;
+	if (styr_array_grow((void **)&w->v, &w->cap, w->n, sizeof(*w->v), w->err))
+		return 1;
+	w->v[w->n] = *v;
+	snprintf(w->v[w->n].changed, sizeof(w->v[w->n].changed), "%s", w->now);
+	w->n++;
+	return 0;
+}
+
+static int withdrawn_gather(struct styr_db *db, struct withdrawn *w,
+                            const char (*codes)[STYR_CODE_MAX], size_t n, struct styr_err *err)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	char today[STYR_DATE_MAX];
+
+	memset(w, 0, sizeof(*w));
+	w->codes = codes;
+	w->ncodes = n;
+	w->err = err;
+	gmtime_r(&t, &tm);
+	strftime(w->now, sizeof(w->now), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+	styr_open_value_each(db, today, withdrawn_cb, w, err);
+	return err->code;
+}
+
+static int withdrawn_store(struct styr_db *db, struct withdrawn *w, struct styr_err *err)
+{
+	size_t i;
+	int rc = STYR_OK;
+
+	for (i = 0; i < w->n && !rc; i++)
+		rc = styr_open_withdrawn_put(db, &w->v[i], err);
+	return rc;
+}
+
 /* Publish (or withdraw) one indicator inside the caller's transaction. */
 static int publish_one(struct styr_db *db, const char *indicator, const char *date,
                        struct styr_err *err)
@@ -84,17 +142,44 @@ static int publish_one(struct styr_db *db, const char *indicator, const char *da
 	return styr_open_indicator_put(db, &o, err);
 }
 
+/* Publish (or withdraw) the indicators codes[0..n) in one transaction;
+ * a withdrawal records the values it closes. */
+static int publish_all(struct styr_db *db, const char (*codes)[STYR_CODE_MAX], size_t n,
+                       const char *date, struct styr_err *err)
+{
+	struct withdrawn w;
+	size_t i;
+	int rc;
+
+	if ((rc = styr_db_begin(db, err)))
+		return rc;
+	memset(&w, 0, sizeof(w));
+	if (!(date && *date))
+		rc = withdrawn_gather(db, &w, codes, n, err);
+	for (i = 0; i < n && !rc; i++)
+		rc = publish_one(db, codes[i], date, err);
+	if (!rc)
+		rc = withdrawn_store(db, &w, err);
+	free(w.v);
+	if (rc || (rc = styr_db_commit(db, err))) {
+		styr_db_rollback(db);
+		return rc;
+	}
+	return STYR_OK;
+}
+
 int styr_publish(struct styr_db *db, const char *indicator, const char *date, struct styr_err *err)
 {
 	struct styr_open_indicator o;
+	char code[1][STYR_CODE_MAX];
 	int rc;
 
 	if (date && *date && (rc = styr_date_check(date, err)))
 		return rc;
 	if ((rc = open_row(db, indicator, &o, err)))
 		return rc;
-	snprintf(o.published, sizeof(o.published), "%s", date ? date : "");
-	return put(db, &o, err);
+	snprintf(code[0], sizeof(code[0]), "%s", o.indicator);
+	return publish_all(db, (const char(*)[STYR_CODE_MAX])code, 1, date, err);
 }
 
 /* A goal's indicators, gathered before any is written (the walk must not
@@ -122,7 +207,6 @@ int styr_publish_goal(struct styr_db *db, const char *goal, const char *date, st
 {
 	struct styr_goal g;
 	struct goal_members m;
-	size_t i;
 	int rc;
 
 	if (date && *date && (rc = styr_date_check(date, err)))
@@ -141,18 +225,9 @@ int styr_publish_goal(struct styr_db *db, const char *goal, const char *date, st
 		free(m.codes);
 		return styr_error(err, STYR_EINPUT, "goal %s has no indicators to publish", g.code);
 	}
-	if ((rc = styr_db_begin(db, err))) {
-		free(m.codes);
-		return rc;
-	}
-	for (i = 0; i < m.n && !rc; i++)
-		rc = publish_one(db, m.codes[i], date, err);
+	rc = publish_all(db, (const char(*)[STYR_CODE_MAX])m.codes, m.n, date, err);
 	free(m.codes);
-	if (rc || (rc = styr_db_commit(db, err))) {
-		styr_db_rollback(db);
-		return rc;
-	}
-	return STYR_OK;
+	return rc;
 }
 
 int styr_kolada_id_set(struct styr_db *db, const char *indicator, const char *kolada_id,

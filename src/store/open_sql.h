@@ -43,4 +43,9 @@
 	"ON i.id = v.indicator_id JOIN org_unit u ON u.id = v.unit_id ORDER BY i.code, u.code, "   \
 	"v.year, v.first_month, v.last_month, v.gender"
 
+#define STORE_OPEN_WITHDRAWN_EACH_SQL                                                              \
+	"SELECT i.code, u.code, w.year, w.gender, w.at FROM open_withdrawn w JOIN indicator i ON " \
+	"i.id = w.indicator_id JOIN org_unit u ON u.id = w.unit_id ORDER BY i.code, u.code, "      \
+	"w.year, CASE w.gender WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END"
+
 #endif

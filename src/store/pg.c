@@ -2465,6 +2465,8 @@ const struct store_ops store_pg_ops = {
     .open_value_each = pg_open_value_each,
     .gender_value_put = pg_gender_value_put,
     .gender_value_each = pg_gender_value_each,
+    .open_withdrawn_put = pg_open_withdrawn_put,
+    .open_withdrawn_each = pg_open_withdrawn_each,
     /* web (issue 6) */
     .user_put = pg_user_put,
     .user_find = pg_user_find,

@@ -99,5 +99,8 @@ int pg_open_value_each(struct store *st, const char *today,
 int pg_gender_value_put(struct store *st, const struct styr_gender_value *v, struct styr_err *err);
 int pg_gender_value_each(struct store *st, int (*cb)(void *, const struct styr_gender_value *),
                          void *ctx, struct styr_err *err);
+int pg_open_withdrawn_put(struct store *st, const struct styr_open_value *v, struct styr_err *err);
+int pg_open_withdrawn_each(struct store *st, int (*cb)(void *, const struct styr_open_value *),
+                           void *ctx, struct styr_err *err);
 
 #endif

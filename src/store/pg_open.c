@@ -24,6 +24,8 @@ enum open_stmt {
 	O_VALUE_EACH,
 	O_GENDER_PUT,
 	O_GENDER_EACH,
+	O_WITHDRAWN_PUT,
+	O_WITHDRAWN_EACH,
 	O_COUNT
 };
 
@@ -47,6 +49,10 @@ const char *const store_pg_open_sql[O_COUNT] = {
         "decimals = excluded.decimals, percent = excluded.percent, missing_reason = "
         "excluded.missing_reason, source = excluded.source, changed = excluded.changed",
     [O_GENDER_EACH] = STORE_GENDER_VALUE_EACH_SQL,
+    [O_WITHDRAWN_PUT] = "INSERT INTO open_withdrawn(indicator_id, unit_id, year, gender, at) "
+                        "VALUES($1, $2, $3, $4, $5) ON CONFLICT(indicator_id, unit_id, year, "
+                        "gender) DO UPDATE SET at = excluded.at",
+    [O_WITHDRAWN_EACH] = STORE_OPEN_WITHDRAWN_EACH_SQL,
 };
 
 const int store_pg_open_count = O_COUNT;
@@ -242,6 +248,48 @@ int pg_gender_value_each(struct store *st, int (*cb)(void *, const struct styr_g
 		copy(res, i, 10, v->missing_reason, sizeof(v->missing_reason));
 		copy(res, i, 11, v->source, sizeof(v->source));
 		rc = cb(ctx, &g);
+	}
+	PQclear(res);
+	return rc;
+}
+
+/* Withdrawn open values (Kolada's is_deleted). */
+int pg_open_withdrawn_put(struct store *st, const struct styr_open_value *o, struct styr_err *err)
+{
+	char iid[24], uidt[24], year[16];
+	const char *p[5] = {iid, uidt, year, o->gender, o->changed};
+	long long uid;
+	int rc;
+
+	if ((rc = indicator_key(st, o->value.indicator, iid, sizeof(iid), err)) ||
+	    (rc = store_pg_org_id(st, o->value.unit, &uid, err)))
+		return rc;
+	snprintf(uidt, sizeof(uidt), "%lld", uid);
+	snprintf(year, sizeof(year), "%d", o->value.period.year);
+	return store_pg_open_run_done(st, O_WITHDRAWN_PUT, 5, p, "storing a withdrawal", err);
+}
+
+int pg_open_withdrawn_each(struct store *st, int (*cb)(void *, const struct styr_open_value *),
+                           void *ctx, struct styr_err *err)
+{
+	struct styr_open_value o;
+	PGresult *res =
+	    store_pg_open_run(st, O_WITHDRAWN_EACH, 0, NULL, "reading withdrawals", err);
+	int i, n, rc = 0;
+
+	if (!res)
+		return STYR_ESTORE;
+	n = PQntuples(res);
+	for (i = 0; i < n && !rc; i++) {
+		memset(&o, 0, sizeof(o));
+		copy(res, i, 0, o.value.indicator, sizeof(o.value.indicator));
+		copy(res, i, 1, o.value.unit, sizeof(o.value.unit));
+		o.value.period.year = atoi(PQgetvalue(res, i, 2));
+		o.value.period.first_month = 1;
+		o.value.period.last_month = 12;
+		copy(res, i, 3, o.gender, sizeof(o.gender));
+		copy(res, i, 4, o.changed, sizeof(o.changed));
+		rc = cb(ctx, &o);
 	}
 	PQclear(res);
 	return rc;

@@ -1788,6 +1788,8 @@ const struct store_ops store_sqlite_ops = {
     .open_value_each = sq_open_value_each,
     .gender_value_put = sq_gender_value_put,
     .gender_value_each = sq_gender_value_each,
+    .open_withdrawn_put = sq_open_withdrawn_put,
+    .open_withdrawn_each = sq_open_withdrawn_each,
 };
 
 /* web (issue 6): its prepared statements */

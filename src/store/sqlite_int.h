@@ -77,5 +77,8 @@ int sq_open_value_each(struct store *st, const char *today,
 int sq_gender_value_put(struct store *st, const struct styr_gender_value *v, struct styr_err *err);
 int sq_gender_value_each(struct store *st, int (*cb)(void *, const struct styr_gender_value *),
                          void *ctx, struct styr_err *err);
+int sq_open_withdrawn_put(struct store *st, const struct styr_open_value *v, struct styr_err *err);
+int sq_open_withdrawn_each(struct store *st, int (*cb)(void *, const struct styr_open_value *),
+                           void *ctx, struct styr_err *err);
 
 #endif

@@ -253,3 +253,56 @@ int sq_gender_value_each(struct store *st, int (*cb)(void *, const struct styr_g
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? STYR_OK : open_error(st, err, "reading gender values");
 }
+
+/* Withdrawn open values (Kolada's is_deleted). */
+int sq_open_withdrawn_put(struct store *st, const struct styr_open_value *o, struct styr_err *err)
+{
+	sqlite3_int64 iid = 0, uid = 0;
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = store_sqlite_ind_id(st, o->value.indicator, &iid, err)) ||
+	    (rc = store_sqlite_org_id(st, o->value.unit, &uid, err)))
+		return rc;
+	s = prepare(
+	    st,
+	    "INSERT INTO open_withdrawn(indicator_id, unit_id, year, gender, at) VALUES(?1, "
+	    "?2, ?3, ?4, ?5) ON CONFLICT(indicator_id, unit_id, year, gender) DO UPDATE SET "
+	    "at = excluded.at",
+	    err);
+	if (!s)
+		return STYR_ESTORE;
+	sqlite3_bind_int64(s, 1, iid);
+	sqlite3_bind_int64(s, 2, uid);
+	sqlite3_bind_int(s, 3, o->value.period.year);
+	sqlite3_bind_text(s, 4, o->gender, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, o->changed, -1, SQLITE_STATIC);
+	return finish(st, s, err, "storing a withdrawal");
+}
+
+int sq_open_withdrawn_each(struct store *st, int (*cb)(void *, const struct styr_open_value *),
+                           void *ctx, struct styr_err *err)
+{
+	struct styr_open_value o;
+	sqlite3_stmt *s = prepare(st, STORE_OPEN_WITHDRAWN_EACH_SQL, err);
+	int rc;
+
+	if (!s)
+		return STYR_ESTORE;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&o, 0, sizeof(o));
+		store_sqlite_col_copy(s, 0, o.value.indicator, sizeof(o.value.indicator));
+		store_sqlite_col_copy(s, 1, o.value.unit, sizeof(o.value.unit));
+		o.value.period.year = sqlite3_column_int(s, 2);
+		o.value.period.first_month = 1;
+		o.value.period.last_month = 12;
+		store_sqlite_col_copy(s, 3, o.gender, sizeof(o.gender));
+		store_sqlite_col_copy(s, 4, o.changed, sizeof(o.changed));
+		if ((rc = cb(ctx, &o))) {
+			sqlite3_finalize(s);
+			return rc;
+		}
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? STYR_OK : open_error(st, err, "reading withdrawals");
+}

@@ -369,3 +369,10 @@ FORWARD(gender_value_each,
         (struct styr_db * db, int (*cb)(void *, const struct styr_gender_value *), void *ctx,
          struct styr_err *err),
         (db->st, cb, ctx, err))
+FORWARD(open_withdrawn_put,
+        (struct styr_db * db, const struct styr_open_value *v, struct styr_err *err),
+        (db->st, v, err))
+FORWARD(open_withdrawn_each,
+        (struct styr_db * db, int (*cb)(void *, const struct styr_open_value *), void *ctx,
+         struct styr_err *err),
+        (db->st, cb, ctx, err))

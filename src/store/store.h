@@ -214,6 +214,11 @@ struct store_ops {
 	int (*gender_value_each)(struct store *st,
 	                         int (*cb)(void *, const struct styr_gender_value *), void *ctx,
 	                         struct styr_err *err);
+	int (*open_withdrawn_put)(struct store *st, const struct styr_open_value *v,
+	                          struct styr_err *err);
+	int (*open_withdrawn_each)(struct store *st,
+	                           int (*cb)(void *, const struct styr_open_value *), void *ctx,
+	                           struct styr_err *err);
 };
 
 struct styr_db {

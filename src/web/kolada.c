@@ -51,6 +51,7 @@ struct kind {
 	struct styr_open_indicator pub;
 	bool has_ou_data;
 	bool by_gender; /* it has values for women and men */
+	bool open;      /* published on or before today */
 	bool pick;
 };
 
@@ -67,6 +68,8 @@ struct open_set {
 	size_t ninds, capinds;
 	struct kval *vals;
 	size_t nvals, capvals;
+	struct kval *gone; /* withdrawn values (is_deleted), their time in changed */
+	size_t ngone, capgone;
 	char today[STYR_DATE_MAX];
 	struct styr_err *err;
 };
@@ -76,6 +79,7 @@ static void open_set_release(struct open_set *s)
 	free(s->units);
 	free(s->inds);
 	free(s->vals);
+	free(s->gone);
 }
 
 static int unit_cb(void *ctx, const struct styr_org_unit *u)
@@ -164,15 +168,33 @@ static int value_cb(void *ctx, const struct styr_open_value *v)
 	return 0;
 }
 
-/* Drop the indicators that are not public today, keeping the order. */
-static void keep_published(struct open_set *s)
+/* A withdrawn value, answered with is_deleted while its indicator stays
+ * withdrawn. */
+static int gone_cb(void *ctx, const struct styr_open_value *v)
 {
-	size_t i, n = 0;
+	struct open_set *s = ctx;
+	struct kunit *u = unit_find(s, v->value.unit);
+	struct kind *k = ind_find(s, v->value.indicator);
+
+	if (!u || !k || k->open || (!u->official[0] && !u->muni[0]))
+		return 0;
+	if (styr_array_grow((void **)&s->gone, &s->capgone, s->ngone, sizeof(*s->gone), s->err))
+		return 1;
+	s->gone[s->ngone].ind = (size_t)(k - s->inds);
+	s->gone[s->ngone].unit = (size_t)(u - s->units);
+	s->gone[s->ngone].v = *v;
+	s->ngone++;
+	return 0;
+}
+
+/* Mark the indicators that are public today. */
+static void mark_published(struct open_set *s)
+{
+	size_t i;
 
 	for (i = 0; i < s->ninds; i++)
-		if (s->inds[i].pub.published[0] && strcmp(s->inds[i].pub.published, s->today) <= 0)
-			s->inds[n++] = s->inds[i];
-	s->ninds = n;
+		s->inds[i].open =
+		    s->inds[i].pub.published[0] && strcmp(s->inds[i].pub.published, s->today) <= 0;
 }
 
 static int open_set_load(struct req *r, struct open_set *s, struct styr_err *err)
@@ -207,8 +229,9 @@ static int open_set_load(struct req *r, struct open_set *s, struct styr_err *err
 	if (styr_indicator_each(db, ind_cb, s, err) || err->code ||
 	    styr_open_indicator_each(db, pub_cb, s, err) || err->code)
 		return -1;
-	keep_published(s);
-	if (styr_open_value_each(db, s->today, value_cb, s, err) || err->code)
+	mark_published(s);
+	if (styr_open_value_each(db, s->today, value_cb, s, err) || err->code ||
+	    styr_open_withdrawn_each(db, gone_cb, s, err) || err->code)
 		return -1;
 	return 0;
 }
@@ -270,7 +293,7 @@ static void pick_ou(struct open_set *s, const char *id)
 {
 	struct kunit *u = unit_find(s, id);
 
-	if (u && !u->official[0] && u->muni[0] && u->has_values)
+	if (u && !u->official[0] && u->muni[0])
 		u->pick = true;
 }
 
@@ -505,19 +528,20 @@ static json_t *paged(struct req *r, const struct query *q, json_t *all)
 /* --- answers --- */
 
 /* One gender's value: {"count","gender","status","value"} as Kolada has
- * it, with the deletion flag v3 always and v2 with from_date gives. */
-static json_t *gender_json(const struct query *q, const struct kval *v)
+ * it, with the deletion flag v3 always and v2 with from_date gives; a
+ * withdrawn value is null, counted 0, and deleted. */
+static json_t *gender_json(const struct query *q, const struct kval *v, bool deleted)
 {
 	const struct styr_num *n = &v->v.value.num;
-	bool have = n->kind == STYR_NUM_VALUE;
-	json_t *g =
-	    json_pack("{s:I,s:s,s:s,s:o}", "count", (json_int_t)1, "gender", v->v.gender, "status",
-	              have ? "" : "Missing", "value", have ? json_real(n->value) : json_null());
+	bool have = !deleted && n->kind == STYR_NUM_VALUE;
+	json_t *g = json_pack("{s:I,s:s,s:s,s:o}", "count", (json_int_t)(deleted ? 0 : 1), "gender",
+	                      v->v.gender, "status", have || deleted ? "" : "Missing", "value",
+	                      have ? json_real(n->value) : json_null());
 
 	if (q->version == 3)
-		json_object_set_new(g, "isdeleted", json_false());
+		json_object_set_new(g, "isdeleted", json_boolean(deleted));
 	else if (q->from_date)
-		json_object_set_new(g, "is_deleted", json_false());
+		json_object_set_new(g, "is_deleted", json_boolean(deleted));
 	return g;
 }
 
@@ -546,41 +570,32 @@ static void pick_from_path(struct req *r, struct query *q, struct years *ys)
 	}
 }
 
-static json_t *data_answer(struct req *r, struct query *q, struct open_set *s, bool ou)
+/* Append Kolada's entries for vals[0..n) to all: the rows of an
+ * indicator's unit's year are consecutive, one per gender (T, K, M). */
+static void add_entries(const struct query *q, const struct open_set *s, const struct kval *vals,
+                        size_t n, bool ou, const struct years *ys, bool deleted, json_t *all)
 {
-	struct years ys;
-	json_t *all = json_array();
 	size_t i;
 
-	memset(&ys, 0, sizeof(ys));
-	q->set = s;
-	q->years = &ys;
-	if (q->version == 2)
-		pick_from_path(r, q, &ys);
-	else
-		MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, arg_cb, q);
-	/* The walk gives an indicator's unit's year as consecutive rows, one
-	 * per gender (T, K, M): one entry of Kolada's each. */
-	for (i = 0; i < s->nvals;) {
-		const struct kval *v = &s->vals[i];
+	for (i = 0; i < n;) {
+		const struct kval *v = &vals[i];
 		const struct kunit *u = &s->units[v->unit];
 		size_t end = i + 1;
 		json_t *genders;
 
-		while (end < s->nvals && s->vals[end].ind == v->ind &&
-		       s->vals[end].unit == v->unit &&
-		       s->vals[end].v.value.period.year == v->v.value.period.year)
+		while (end < n && vals[end].ind == v->ind && vals[end].unit == v->unit &&
+		       vals[end].v.value.period.year == v->v.value.period.year)
 			end++;
 		if ((ou ? u->official[0] != '\0' : !u->official[0]) ||
 		    (q->kpi_given && !s->inds[v->ind].pick) || (!ou && q->muni_given && !u->pick) ||
-		    (ou && q->ou_given && !u->pick) || !years_has(&ys, v->v.value.period.year)) {
+		    (ou && q->ou_given && !u->pick) || !years_has(ys, v->v.value.period.year)) {
 			i = end;
 			continue;
 		}
 		genders = json_array();
 		for (; i < end; i++)
-			if (!q->from_date || strncmp(s->vals[i].v.changed, q->from_date, 10) >= 0)
-				json_array_append_new(genders, gender_json(q, &s->vals[i]));
+			if (!q->from_date || strncmp(vals[i].v.changed, q->from_date, 10) >= 0)
+				json_array_append_new(genders, gender_json(q, &vals[i], deleted));
 		if (!json_array_size(genders)) {
 			json_decref(genders);
 			continue;
@@ -590,6 +605,25 @@ static json_t *data_answer(struct req *r, struct query *q, struct open_set *s, b
 		                   ou ? "ou" : "municipality", unit_id(u), "period",
 		                   v->v.value.period.year, "values", genders));
 	}
+}
+
+/* The open values a data route asks for; with from_date also the values
+ * withdrawn since (after the open ones). */
+static json_t *data_answer(struct req *r, struct query *q, struct open_set *s, bool ou)
+{
+	struct years ys;
+	json_t *all = json_array();
+
+	memset(&ys, 0, sizeof(ys));
+	q->set = s;
+	q->years = &ys;
+	if (q->version == 2)
+		pick_from_path(r, q, &ys);
+	else
+		MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, arg_cb, q);
+	add_entries(q, s, s->vals, s->nvals, ou, &ys, false, all);
+	if (q->from_date)
+		add_entries(q, s, s->gone, s->ngone, ou, &ys, true, all);
 	return all;
 }
 
@@ -652,7 +686,7 @@ static int group_link_cb(void *ctx, const char *goal, const char *indicator)
 		const struct kind *k = &g->s->inds[i];
 		json_t *list;
 
-		if (strcmp(k->ind.code, indicator))
+		if (!k->open || strcmp(k->ind.code, indicator))
 			continue;
 		list = json_object_get(g->members, goal);
 		if (!list) {
@@ -691,7 +725,7 @@ static json_t *meta_answer(struct req *r, struct query *q, struct open_set *s, c
 		for (i = 0; i < s->ninds; i++) {
 			const struct kind *k = &s->inds[i];
 
-			if ((ids && !in_list(ids, k->ind.code, k->pub.kolada_id)) ||
+			if (!k->open || (ids && !in_list(ids, k->ind.code, k->pub.kolada_id)) ||
 			    !matches(k->ind.name, title) || !matches(k->ind.definition, desc) ||
 			    !matches(styr_indicator_category_name(k->ind.category), area))
 				continue;

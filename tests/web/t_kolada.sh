@@ -230,6 +230,16 @@ expect_eq "If-None-Match after a change" 200 "$status"
 case "$(cat "$T/body")" in *'"ID0010"'*) fail "unpublished indicator still listed" ;; esac
 http GET /v2/oudata/kpi/ID0010/ou/LKR
 expect_eq "unpublished indicator's values closed" '{"count":0,"values":[]}' "$body"
+# from_date answers the withdrawal: the value is deleted, without its figure
+http GET "/v2/oudata/kpi/ID0010,ID0069/ou/LKR/year/2024?from_date=2000-01-01"
+expect_eq "withdrawn value, is_deleted" '{"count":2,"values":[{"kpi":"ID0069","ou":"LKR","period":2024,"values":[{"count":1,"gender":"T","status":"","value":83.8,"is_deleted":false}]},{"kpi":"ID0010","ou":"LKR","period":2024,"values":[{"count":0,"gender":"T","status":"","value":null,"is_deleted":true}]}]}' "$body"
+http GET "/v3/oudata?kpi_id=ID0010&from_date=2000-01-01"
+expect_contains "withdrawn value, v3 isdeleted" '"values":[{"count":0,"gender":"T","status":"","value":null,"isdeleted":true}]' "$body"
+http GET "/v2/oudata/kpi/ID0010/ou/LKR?from_date=2999-01-01"
+expect_eq "withdrawn before from_date" '{"count":0,"values":[]}' "$body"
+run --db "$DB" opendata publish ID0010 --date 2025-03-01
+http GET "/v2/oudata/kpi/ID0010/ou/LKR/year/2024?from_date=2000-01-01"
+expect_eq "published again: open, not deleted" '{"count":1,"values":[{"kpi":"ID0010","ou":"LKR","period":2024,"values":[{"count":1,"gender":"T","status":"","value":0.0,"is_deleted":false}]}]}' "$body"
 
 # --- a stale session or a wrong token changes nothing on the open routes
 http GET /v2/kpi/ID0069 -H "Authorization: Bearer fel" -b "styr_session=fel"

@@ -46,3 +46,15 @@ CREATE TABLE value_gender (
 );
 CREATE TRIGGER value_gender_data_changed BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE
 	ON value_gender FOR EACH STATEMENT EXECUTE FUNCTION styr_data_changed();
+-- Open values withdrawn by unpublishing their indicator (see the SQLite
+-- dialect).
+CREATE TABLE open_withdrawn (
+	indicator_id BIGINT NOT NULL REFERENCES indicator(id),
+	unit_id BIGINT NOT NULL REFERENCES org_unit(id),
+	year INTEGER NOT NULL,
+	gender TEXT COLLATE "C" NOT NULL,
+	at TEXT NOT NULL,
+	PRIMARY KEY (indicator_id, unit_id, year, gender)
+);
+CREATE TRIGGER open_withdrawn_data_changed BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE
+	ON open_withdrawn FOR EACH STATEMENT EXECUTE FUNCTION styr_data_changed();

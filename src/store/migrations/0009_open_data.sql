@@ -56,3 +56,14 @@ CREATE TABLE value_gender (
 	changed TEXT NOT NULL DEFAULT '',
 	PRIMARY KEY (indicator_id, unit_id, year, first_month, last_month, gender)
 ) WITHOUT ROWID;
+-- Open values withdrawn by unpublishing their indicator, and when: Kolada's
+-- from_date answers them with is_deleted while the indicator stays
+-- withdrawn.
+CREATE TABLE open_withdrawn (
+	indicator_id INTEGER NOT NULL REFERENCES indicator(id),
+	unit_id INTEGER NOT NULL REFERENCES org_unit(id),
+	year INTEGER NOT NULL,
+	gender TEXT NOT NULL,
+	at TEXT NOT NULL,
+	PRIMARY KEY (indicator_id, unit_id, year, gender)
+) WITHOUT ROWID;
