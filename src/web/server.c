@@ -514,7 +514,8 @@ static enum MHD_Result respond(struct req *r)
 		MHD_add_response_header(resp, "Location", r->location);
 	if (r->disposition[0])
 		MHD_add_response_header(resp, "Content-Disposition", r->disposition);
-	if (r->etag[0])
+	/* An error is not a version of the answer: no ETag to revalidate. */
+	if (r->etag[0] && (r->status == 200 || r->status == 304))
 		MHD_add_response_header(resp, "ETag", r->etag);
 	if (r->route && (r->route->flags & R_OPEN) && r->srv->open_data)
 		MHD_add_response_header(resp, "Access-Control-Allow-Origin", "*");
