@@ -130,7 +130,9 @@ const struct interchange_spec interchange_specs[STYR_ENTITY_COUNT] = {
                                   {"indicator", "unit", "period", "gender", "value",
                                    "missing_reason", "source"},
                                   COLUMN_BIT(GV_INDICATOR) | COLUMN_BIT(GV_UNIT) |
-                                      COLUMN_BIT(GV_PERIOD) | COLUMN_BIT(GV_GENDER)},
+                                      COLUMN_BIT(GV_PERIOD) | COLUMN_BIT(GV_GENDER),
+                                  0,
+                                  "gender"},
 };
 
 static const char *const entity_names[STYR_ENTITY_COUNT] = {
@@ -1222,10 +1224,15 @@ static int identify(struct csv_file *f, struct styr_err *err)
 		cols[ncols++] = p;
 	}
 	for (k = 0; k < STYR_ENTITY_COUNT; k++) {
-		int hits = 0;
+		const char *marker = interchange_specs[k].marker;
+		int hits = 0, marked = !marker;
 
-		for (i = 0; i < ncols; i++)
+		for (i = 0; i < ncols; i++) {
 			hits += col_index(&interchange_specs[k], cols[i]) >= 0;
+			marked |= marker && !strcmp(cols[i], marker);
+		}
+		if (!marked)
+			continue;
 		/* More matches win; on a tie, the first column decides. */
 		if (hits > best_hits ||
 		    (hits == best_hits && !strcmp(cols[0], interchange_specs[k].columns[0]))) {

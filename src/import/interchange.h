@@ -116,6 +116,10 @@ struct interchange_spec {
 	/* COLUMN_BIT of each column a header may leave out (added after files
 	 * were written without it); a left-out column reads as empty. */
 	unsigned optional;
+	/* A column the header must have for a file to be taken as this kind
+	 * (NULL: none), so that a kind whose columns are another's plus one
+	 * (gender values and values) never takes that other's files. */
+	const char *marker;
 };
 
 extern const struct interchange_spec interchange_specs[STYR_ENTITY_COUNT];

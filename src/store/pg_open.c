@@ -62,6 +62,17 @@ static void copy(const PGresult *res, int r, int c, char *dst, size_t n)
 	snprintf(dst, n, "%s", PQgetvalue(res, r, c));
 }
 
+/* A value's number and missing reason from five columns from c on:
+ * kind, value, decimals, percent, missing_reason. */
+static void number_from_row(const PGresult *res, int i, int c, struct styr_value *v)
+{
+	v->num.kind = (enum styr_num_kind)atoi(PQgetvalue(res, i, c));
+	v->num.value = PQgetisnull(res, i, c + 1) ? 0 : strtod(PQgetvalue(res, i, c + 1), NULL);
+	v->num.decimals = atoi(PQgetvalue(res, i, c + 2));
+	v->num.percent = atoi(PQgetvalue(res, i, c + 3)) != 0;
+	copy(res, i, c + 4, v->missing_reason, sizeof(v->missing_reason));
+}
+
 /* The key of indicator code as the statements' text parameter. */
 static int indicator_key(struct store *st, const char *code, char *out, size_t n,
                          struct styr_err *err)
@@ -172,11 +183,7 @@ int pg_open_value_each(struct store *st, const char *today,
 		x->period.year = atoi(PQgetvalue(res, i, 2));
 		x->period.first_month = 1;
 		x->period.last_month = 12;
-		x->num.kind = (enum styr_num_kind)atoi(PQgetvalue(res, i, 3));
-		x->num.value = PQgetisnull(res, i, 4) ? 0 : strtod(PQgetvalue(res, i, 4), NULL);
-		x->num.decimals = atoi(PQgetvalue(res, i, 5));
-		x->num.percent = atoi(PQgetvalue(res, i, 6)) != 0;
-		copy(res, i, 7, x->missing_reason, sizeof(x->missing_reason));
+		number_from_row(res, i, 3, x);
 		copy(res, i, 8, o.changed, sizeof(o.changed));
 		copy(res, i, 9, o.gender, sizeof(o.gender));
 		rc = cb(ctx, &o);
@@ -241,11 +248,7 @@ int pg_gender_value_each(struct store *st, int (*cb)(void *, const struct styr_g
 		v->period.first_month = atoi(PQgetvalue(res, i, 3));
 		v->period.last_month = atoi(PQgetvalue(res, i, 4));
 		copy(res, i, 5, g.gender, sizeof(g.gender));
-		v->num.kind = (enum styr_num_kind)atoi(PQgetvalue(res, i, 6));
-		v->num.value = PQgetisnull(res, i, 7) ? 0 : strtod(PQgetvalue(res, i, 7), NULL);
-		v->num.decimals = atoi(PQgetvalue(res, i, 8));
-		v->num.percent = atoi(PQgetvalue(res, i, 9)) != 0;
-		copy(res, i, 10, v->missing_reason, sizeof(v->missing_reason));
+		number_from_row(res, i, 6, v);
 		copy(res, i, 11, v->source, sizeof(v->source));
 		rc = cb(ctx, &g);
 	}

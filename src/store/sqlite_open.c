@@ -36,6 +36,17 @@ static sqlite3_stmt *prepare(struct store *st, const char *sql, struct styr_err 
 	return s;
 }
 
+/* A value's number and missing reason from five columns from c on:
+ * kind, value, decimals, percent, missing_reason. */
+static void number_from_row(sqlite3_stmt *s, int c, struct styr_value *v)
+{
+	v->num.kind = (enum styr_num_kind)sqlite3_column_int(s, c);
+	v->num.value = sqlite3_column_double(s, c + 1);
+	v->num.decimals = sqlite3_column_int(s, c + 2);
+	v->num.percent = sqlite3_column_int(s, c + 3) != 0;
+	store_sqlite_col_copy(s, c + 4, v->missing_reason, sizeof(v->missing_reason));
+}
+
 /* Run a write to its end and finalize it. */
 static int finish(struct store *st, sqlite3_stmt *s, struct styr_err *err, const char *what)
 {
@@ -162,11 +173,7 @@ int sq_open_value_each(struct store *st, const char *today,
 		v->period.year = sqlite3_column_int(s, 2);
 		v->period.first_month = 1;
 		v->period.last_month = 12;
-		v->num.kind = (enum styr_num_kind)sqlite3_column_int(s, 3);
-		v->num.value = sqlite3_column_double(s, 4);
-		v->num.decimals = sqlite3_column_int(s, 5);
-		v->num.percent = sqlite3_column_int(s, 6) != 0;
-		store_sqlite_col_copy(s, 7, v->missing_reason, sizeof(v->missing_reason));
+		number_from_row(s, 3, v);
 		store_sqlite_col_copy(s, 8, o.changed, sizeof(o.changed));
 		store_sqlite_col_copy(s, 9, o.gender, sizeof(o.gender));
 		if ((rc = cb(ctx, &o))) {
@@ -239,11 +246,7 @@ int sq_gender_value_each(struct store *st, int (*cb)(void *, const struct styr_g
 		v->period.first_month = sqlite3_column_int(s, 3);
 		v->period.last_month = sqlite3_column_int(s, 4);
 		store_sqlite_col_copy(s, 5, g.gender, sizeof(g.gender));
-		v->num.kind = (enum styr_num_kind)sqlite3_column_int(s, 6);
-		v->num.value = sqlite3_column_double(s, 7);
-		v->num.decimals = sqlite3_column_int(s, 8);
-		v->num.percent = sqlite3_column_int(s, 9) != 0;
-		store_sqlite_col_copy(s, 10, v->missing_reason, sizeof(v->missing_reason));
+		number_from_row(s, 6, v);
 		store_sqlite_col_copy(s, 11, v->source, sizeof(v->source));
 		if ((rc = cb(ctx, &g))) {
 			sqlite3_finalize(s);
