@@ -33,7 +33,9 @@ enum styr_entity {
 	STYR_ENTITY_RULE,
 	STYR_ENTITY_ACTION,
 	STYR_ENTITY_BRIDGE,
-	STYR_ENTITY_PROFILE, /* budget profiles (periodiseringsprofiler) */
+	STYR_ENTITY_PROFILE,      /* budget profiles (periodiseringsprofiler) */
+	STYR_ENTITY_OPEN_DATA,    /* open data: publications, Kolada ids, official codes */
+	STYR_ENTITY_GENDER_VALUE, /* values for women and men beside the total */
 	STYR_ENTITY_COUNT
 };
 

@@ -17,6 +17,7 @@
 #include "ledger.h"
 #include "model.h"
 #include "num.h"
+#include "opendata.h"
 #include "period.h"
 #include "report.h"
 #include "target.h"

@@ -20,6 +20,7 @@ static int run(struct cli *cli, int argc, char **argv)
 	    {"print-routes", no_argument, NULL, 'r'},
 	    {"today", required_argument, NULL, 'd'},
 	    {"tls", no_argument, NULL, 's'},
+	    {"open-data", no_argument, NULL, 'o'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct styr_serve_options o;
@@ -57,6 +58,9 @@ static int run(struct cli *cli, int argc, char **argv)
 		case 'q':
 			o.quiet = 1;
 			break;
+		case 'o':
+			o.open_data = 1;
+			break;
 		case 'r':
 			styr_web_print_routes(stdout);
 			return 0;
@@ -84,11 +88,13 @@ const struct command cmd_serve_def = {
     run,
     "serve the web pages and the JSON API",
     "styr serve [--port N] [--address A] [--session-ttl SECONDS] [--quiet]\n"
-    "           [--today YYYY-MM-DD] [--tls]\n"
+    "           [--today YYYY-MM-DD] [--tls] [--open-data]\n"
     "styr serve --print-routes\n"
     "Serves the database over HTTP (default 127.0.0.1:8080) until interrupted.\n"
     "--today sets the day Min sida counts what is due and late from (a demo or\n"
     "a test of a past period); default the real date.  --tls says that clients\n"
     "reach the server over TLS (a proxy such as nginx ends it): cookies are\n"
-    "Secure and answers carry Strict-Transport-Security.\n",
+    "Secure and answers carry Strict-Transport-Security.  --open-data also\n"
+    "serves the published indicators without a login, in the shape of Kolada's\n"
+    "API under /v2/ and /v3/ (styr opendata).\n",
 };

@@ -28,6 +28,9 @@ static const struct command *const commands[] = {
     &cmd_actions_def,
     &cmd_bridge_def,
     &cmd_finance_def,
+    /* open data (issue 19) */
+    &cmd_opendata_def,
+    &cmd_workflow_def,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

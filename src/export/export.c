@@ -22,6 +22,7 @@
 #include "styr/calc.h"
 #include "styr/export.h"
 #include "styr/goals.h"
+#include "styr/opendata.h"
 #include "export/export_int.h"
 
 struct pair {
@@ -597,6 +598,69 @@ static int walk_index_weight(struct export_run *run)
 	return styr_index_weight_each(run->db, NULL, index_weight_row, run, run->err);
 }
 
+/* open data: the indicators' publications, then the units' official
+ * codes, as rows of one file (interchange.h, OPEN_*). */
+struct open_row {
+	const char *subject, *code, *id, *published;
+};
+
+static int open_indicator_row(void *run, const struct styr_open_indicator *o)
+{
+	struct open_row row = {"indicator", o->indicator, o->kolada_id, o->published};
+
+	return export_row(run, &row);
+}
+
+static int open_unit_row(void *run, const struct styr_open_unit *u)
+{
+	struct open_row row = {"unit", u->unit, u->official_code, ""};
+
+	return export_row(run, &row);
+}
+
+static int walk_open_data(struct export_run *run)
+{
+	int rc = styr_open_indicator_each(run->db, open_indicator_row, run, run->err);
+
+	return rc ? rc : styr_open_unit_each(run->db, open_unit_row, run, run->err);
+}
+
+static int write_open_data(struct export_run *w, const void *row)
+{
+	const struct open_row *o = row;
+	const char *cells[4] = {o->subject, o->code, o->id, o->published};
+
+	return w->put_cells(w, cells, 4);
+}
+
+static int gender_value_row(void *run, const struct styr_gender_value *g)
+{
+	return export_row(run, g);
+}
+
+static int walk_gender_value(struct export_run *run)
+{
+	return styr_gender_value_each(run->db, gender_value_row, run, run->err);
+}
+
+static int write_gender_value(struct export_run *w, const void *row)
+{
+	const struct styr_gender_value *g = row;
+	char period[STYR_PERIOD_TEXT_MAX], val[64];
+	const char *cells[7];
+
+	styr_period_format(&g->value.period, period, sizeof(period));
+	value_text(&g->value.num, val, sizeof(val));
+	cells[0] = g->value.indicator;
+	cells[1] = g->value.unit;
+	cells[2] = period;
+	cells[3] = g->gender;
+	cells[4] = val;
+	cells[5] = g->value.missing_reason;
+	cells[6] = g->value.source;
+	return w->put_cells(w, cells, 7);
+}
+
 /* Every kind of export.  A kind is a row here and its walk and writers. */
 static const struct export_kind {
 	int (*walk)(struct export_run *run);
@@ -633,6 +697,9 @@ static const struct export_kind {
                             COLUMN_BIT(BR_YEAR) | COLUMN_BIT(BR_AMOUNT)},
     [STYR_ENTITY_PROFILE] = {export_profile_walk, export_profile_csv, export_profile_csv,
                              COLUMN_BIT(PRO_YEAR) | (0xfffu << PRO_JAN)},
+    /* open data: the JSON is the CSV's cells */
+    [STYR_ENTITY_OPEN_DATA] = {walk_open_data, write_open_data, write_open_data, 0},
+    [STYR_ENTITY_GENDER_VALUE] = {walk_gender_value, write_gender_value, NULL, 0},
 };
 
 static int finish(FILE *out, struct styr_err *err)

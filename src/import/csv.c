@@ -18,6 +18,7 @@
 #include "styr/ledger.h"
 #include "styr/buf.h"
 #include "styr/goals.h"
+#include "styr/opendata.h"
 
 #define CSV_FILE_MAX  ((size_t)2 << 30)
 #define CSV_FIELD_MAX 8192
@@ -119,6 +120,19 @@ const struct interchange_spec interchange_specs[STYR_ENTITY_COUNT] = {
                               "jul", "aug", "sep", "okt", "nov", "dec"},
                              COLUMN_BIT(PRO_UNIT) | (0xfffu << PRO_JAN),
                              COLUMN_BIT(PRO_YEAR)},
+    /* open data (issue 19): after the units and indicators it names */
+    [STYR_ENTITY_OPEN_DATA] = {STYR_ENTITY_OPEN_DATA,
+                               4,
+                               {"subject", "code", "open_id", "published"},
+                               COLUMN_BIT(OPEN_SUBJECT) | COLUMN_BIT(OPEN_CODE)},
+    [STYR_ENTITY_GENDER_VALUE] = {STYR_ENTITY_GENDER_VALUE,
+                                  7,
+                                  {"indicator", "unit", "period", "gender", "value",
+                                   "missing_reason", "source"},
+                                  COLUMN_BIT(GV_INDICATOR) | COLUMN_BIT(GV_UNIT) |
+                                      COLUMN_BIT(GV_PERIOD) | COLUMN_BIT(GV_GENDER),
+                                  0,
+                                  "gender"},
 };
 
 static const char *const entity_names[STYR_ENTITY_COUNT] = {
@@ -141,6 +155,8 @@ static const char *const entity_names[STYR_ENTITY_COUNT] = {
     "actions",
     "bridge",
     "profiles",
+    "open_data",
+    "gender_values",
 };
 
 const char *styr_entity_name(enum styr_entity e)
@@ -698,6 +714,80 @@ static int row_index_weight(struct csv_run *r)
 	return styr_index_weight_put(r->db, &w, r->err);
 }
 
+/* open data: "indicator;ID0069;N79010;2025-04-01" publishes an indicator
+ * (an empty date: not public) with its Kolada id, "unit;RS;1200;" gives a
+ * unit its official code.  The row replaces what was stored. */
+static int row_open_data(struct csv_run *r)
+{
+	const char *subject = col(r, OPEN_SUBJECT), *id = col(r, OPEN_ID);
+	int rc;
+
+	if (strcspn(id, ",/ ?&#%") != strlen(id))
+		return styr_error(
+		    r->err, STYR_EINPUT,
+		    "open_id \"%s\": expected letters and digits, without , / or spaces", id);
+	if (!strcmp(subject, "indicator")) {
+		struct styr_open_indicator o;
+
+		memset(&o, 0, sizeof(o));
+		if ((rc = take(r, OPEN_CODE, o.indicator, sizeof(o.indicator))) ||
+		    (rc = take(r, OPEN_ID, o.kolada_id, sizeof(o.kolada_id))) ||
+		    (rc = parse_date(r, col(r, OPEN_PUBLISHED), o.published)))
+			return rc;
+		return styr_open_indicator_put(r->db, &o, r->err);
+	}
+	if (!strcmp(subject, "unit")) {
+		struct styr_open_unit u;
+
+		memset(&u, 0, sizeof(u));
+		if (*col(r, OPEN_PUBLISHED))
+			return styr_error(
+			    r->err, STYR_EINPUT,
+			    "published \"%s\": a unit is not published; leave it empty",
+			    col(r, OPEN_PUBLISHED));
+		if (!*id)
+			return styr_error(r->err, STYR_EINPUT,
+			                  "open_id: a unit needs its official code, such as 1200");
+		if ((rc = take(r, OPEN_CODE, u.unit, sizeof(u.unit))) ||
+		    (rc = take(r, OPEN_ID, u.official_code, sizeof(u.official_code))))
+			return rc;
+		return styr_open_unit_put(r->db, &u, r->err);
+	}
+	return styr_error(r->err, STYR_EINPUT, "subject \"%s\": expected indicator or unit",
+	                  subject);
+}
+
+/* A value for women (K) or men (M); the total (T) is a row of values.csv. */
+static int row_gender_value(struct csv_run *r)
+{
+	struct styr_gender_value g;
+	struct styr_value *v = &g.value;
+	const char *val = col(r, GV_VALUE), *gender = col(r, GV_GENDER);
+	int rc;
+
+	memset(&g, 0, sizeof(g));
+	if (strcmp(gender, "K") && strcmp(gender, "M"))
+		return styr_error(r->err, STYR_EINPUT,
+		                  "gender \"%s\": expected K (women) or M (men); the total is a "
+		                  "row of the values file",
+		                  gender);
+	snprintf(g.gender, sizeof(g.gender), "%s", gender);
+	if ((rc = take(r, GV_INDICATOR, v->indicator, sizeof(v->indicator))) ||
+	    (rc = take(r, GV_UNIT, v->unit, sizeof(v->unit))) ||
+	    (rc = styr_period_parse(col(r, GV_PERIOD), &v->period, r->err)) ||
+	    (rc = styr_num_parse(val, &v->num, r->err)) ||
+	    (rc = take(r, GV_MISSING_REASON, v->missing_reason, sizeof(v->missing_reason))) ||
+	    (rc = take(r, GV_SOURCE, v->source, sizeof(v->source))))
+		return rc;
+	if (!*val && !v->missing_reason[0])
+		return styr_error(r->err, STYR_EINPUT,
+		                  "value is empty: expected a number, \"-\", \"x\" or a "
+		                  "missing_reason");
+	if (!v->source[0])
+		snprintf(v->source, sizeof(v->source), "%s:%d", r->file->path, r->line);
+	return styr_gender_value_put(r->db, &g, r->err);
+}
+
 /* economy: one amount of a resultaträkning (docs/formats.md, "Ledger") */
 static int row_ledger(struct csv_run *r)
 {
@@ -916,6 +1006,8 @@ static int (*const row_fn[STYR_ENTITY_COUNT])(struct csv_run *) = {
     [STYR_ENTITY_FOLLOWUP] = row_followup,
     [STYR_ENTITY_INTERNAL_CONTROL] = row_internal_control,
     [STYR_ENTITY_INDEX_WEIGHT] = row_index_weight,
+    [STYR_ENTITY_OPEN_DATA] = row_open_data,
+    [STYR_ENTITY_GENDER_VALUE] = row_gender_value,
     [STYR_ENTITY_LEDGER] = row_ledger,
     [STYR_ENTITY_RULE] = row_rule,
     [STYR_ENTITY_ACTION] = row_action,
@@ -1132,10 +1224,15 @@ static int identify(struct csv_file *f, struct styr_err *err)
 		cols[ncols++] = p;
 	}
 	for (k = 0; k < STYR_ENTITY_COUNT; k++) {
-		int hits = 0;
+		const char *marker = interchange_specs[k].marker;
+		int hits = 0, marked = !marker;
 
-		for (i = 0; i < ncols; i++)
+		for (i = 0; i < ncols; i++) {
 			hits += col_index(&interchange_specs[k], cols[i]) >= 0;
+			marked |= marker && !strcmp(cols[i], marker);
+		}
+		if (!marked)
+			continue;
 		/* More matches win; on a tie, the first column decides. */
 		if (hits > best_hits ||
 		    (hits == best_hits && !strcmp(cols[0], interchange_specs[k].columns[0]))) {

@@ -99,6 +99,11 @@ enum { BR_YEAR, BR_UNIT, BR_STEP, BR_LABEL, BR_AMOUNT, BR_SOURCE };
  * optional, migration 0008: files from before it lack it) and the twelve
  * months */
 enum { PRO_UNIT, PRO_ROW, PRO_YEAR, PRO_JAN };
+/* open data (issue 19): an indicator's publication and Kolada id, or a
+ * unit's official code */
+enum { OPEN_SUBJECT, OPEN_CODE, OPEN_ID, OPEN_PUBLISHED };
+/* values for women (K) and men (M) beside the total of values.csv */
+enum { GV_INDICATOR, GV_UNIT, GV_PERIOD, GV_GENDER, GV_VALUE, GV_MISSING_REASON, GV_SOURCE };
 enum { RULE_CODE, RULE_NAME, RULE_CHECK, RULE_SUBJECT, RULE_EXPR, RULE_TOLERANCE, RULE_TABLE };
 
 #define COLUMN_BIT(c) (1u << (c))
@@ -111,6 +116,10 @@ struct interchange_spec {
 	/* COLUMN_BIT of each column a header may leave out (added after files
 	 * were written without it); a left-out column reads as empty. */
 	unsigned optional;
+	/* A column the header must have for a file to be taken as this kind
+	 * (NULL: none), so that a kind whose columns are another's plus one
+	 * (gender values and values) never takes that other's files. */
+	const char *marker;
 };
 
 extern const struct interchange_spec interchange_specs[STYR_ENTITY_COUNT];

@@ -455,8 +455,11 @@ static int prepare_all(struct store *st, struct styr_err *err)
 	int i, rc = enter_pipeline(st, err);
 
 	/* then the areas' statements (pg_int.h) */
-	for (i = 0; !rc && i < S_COUNT + store_pg_econ_count; i++) {
-		const char *sql = i < S_COUNT ? stmt_sql[i] : store_pg_econ_sql[i - S_COUNT];
+	for (i = 0; !rc && i < S_COUNT + store_pg_econ_count + store_pg_open_count; i++) {
+		const char *sql = i < S_COUNT ? stmt_sql[i]
+		                  : i < S_COUNT + store_pg_econ_count
+		                      ? store_pg_econ_sql[i - S_COUNT]
+		                      : store_pg_open_sql[i - S_COUNT - store_pg_econ_count];
 
 		if (st->pending == PIPELINE_MAX)
 			rc = flush_pending(st, err);
@@ -1926,9 +1929,26 @@ int store_pg_run_done(struct store *st, int id, int n, const char *const *v, con
 	return run_done(st, (enum stmt_id)(S_COUNT + id), &p, what, err);
 }
 
+PGresult *store_pg_open_run(struct store *st, int id, int n, const char *const *v, const char *what,
+                            struct styr_err *err)
+{
+	return store_pg_run(st, store_pg_econ_count + id, n, v, what, err);
+}
+
+int store_pg_open_run_done(struct store *st, int id, int n, const char *const *v, const char *what,
+                           struct styr_err *err)
+{
+	return store_pg_run_done(st, store_pg_econ_count + id, n, v, what, err);
+}
+
 int store_pg_org_id(struct store *st, const char *code, long long *out, struct styr_err *err)
 {
 	return org_id(st, code, out, err);
+}
+
+int store_pg_ind_id(struct store *st, const char *code, long long *out, struct styr_err *err)
+{
+	return ind_id(st, code, out, err);
 }
 
 struct pg_econ_rows *store_pg_econ_rows(struct store *st)
@@ -2519,6 +2539,15 @@ const struct store_ops store_pg_ops = {
     .account_balance_each = pg_account_balance_each,
     .budget_profile_put = pg_budget_profile_put,
     .budget_profile_each = pg_budget_profile_each,
+    .open_indicator_put = pg_open_indicator_put,
+    .open_indicator_each = pg_open_indicator_each,
+    .open_unit_put = pg_open_unit_put,
+    .open_unit_each = pg_open_unit_each,
+    .open_value_each = pg_open_value_each,
+    .gender_value_put = pg_gender_value_put,
+    .gender_value_each = pg_gender_value_each,
+    .open_withdrawn_put = pg_open_withdrawn_put,
+    .open_withdrawn_each = pg_open_withdrawn_each,
     /* web (issue 6) */
     .user_put = pg_user_put,
     .user_find = pg_user_find,

@@ -15,6 +15,7 @@
 #include <libpq-fe.h>
 
 #include "styr/ledger.h"
+#include "styr/opendata.h"
 
 struct store;
 
@@ -38,6 +39,7 @@ PGresult *store_pg_run(struct store *st, int id, int n, const char *const *v, co
 int store_pg_run_done(struct store *st, int id, int n, const char *const *v, const char *what,
                       struct styr_err *err);
 int store_pg_org_id(struct store *st, const char *code, long long *out, struct styr_err *err);
+int store_pg_ind_id(struct store *st, const char *code, long long *out, struct styr_err *err);
 struct pg_econ_rows *store_pg_econ_rows(struct store *st);
 
 /* economy (pg_econ.c) */
@@ -75,5 +77,30 @@ int pg_budget_profile_put(struct store *st, const struct styr_budget_profile *p,
 int pg_budget_profile_each(struct store *st, const char *unit,
                            int (*cb)(void *, const struct styr_budget_profile *), void *ctx,
                            struct styr_err *err);
+
+/* open data (pg_open.c): its statements are prepared after the economy's
+ * and run as store_pg_run does, by their index in store_pg_open_sql. */
+extern const char *const store_pg_open_sql[];
+extern const int store_pg_open_count;
+PGresult *store_pg_open_run(struct store *st, int id, int n, const char *const *v, const char *what,
+                            struct styr_err *err);
+int store_pg_open_run_done(struct store *st, int id, int n, const char *const *v, const char *what,
+                           struct styr_err *err);
+int pg_open_indicator_put(struct store *st, const struct styr_open_indicator *o,
+                          struct styr_err *err);
+int pg_open_indicator_each(struct store *st, int (*cb)(void *, const struct styr_open_indicator *),
+                           void *ctx, struct styr_err *err);
+int pg_open_unit_put(struct store *st, const struct styr_open_unit *u, struct styr_err *err);
+int pg_open_unit_each(struct store *st, int (*cb)(void *, const struct styr_open_unit *), void *ctx,
+                      struct styr_err *err);
+int pg_open_value_each(struct store *st, const char *today,
+                       int (*cb)(void *, const struct styr_open_value *), void *ctx,
+                       struct styr_err *err);
+int pg_gender_value_put(struct store *st, const struct styr_gender_value *v, struct styr_err *err);
+int pg_gender_value_each(struct store *st, int (*cb)(void *, const struct styr_gender_value *),
+                         void *ctx, struct styr_err *err);
+int pg_open_withdrawn_put(struct store *st, const struct styr_open_value *v, struct styr_err *err);
+int pg_open_withdrawn_each(struct store *st, int (*cb)(void *, const struct styr_open_value *),
+                           void *ctx, struct styr_err *err);
 
 #endif

@@ -1697,6 +1697,22 @@ int store_sqlite_org_id(struct store *st, const char *code, sqlite3_int64 *out,
 	return org_id(st, code, out, err);
 }
 
+int store_sqlite_ind_id(struct store *st, const char *code, sqlite3_int64 *out,
+                        struct styr_err *err)
+{
+	return ind_id(st, code, out, err);
+}
+
+void store_sqlite_bind_text_or_null(sqlite3_stmt *s, int i, const char *text)
+{
+	bind_text_or_null(s, i, text);
+}
+
+void store_sqlite_col_copy(sqlite3_stmt *s, int i, char *dst, size_t n)
+{
+	col_copy(s, i, dst, n);
+}
+
 const struct store_ops store_sqlite_ops = {
     .version = STORE_OPS_VERSION,
     .name = "sqlite",
@@ -1766,6 +1782,15 @@ const struct store_ops store_sqlite_ops = {
     .account_balance_each = sq_account_balance_each,
     .budget_profile_put = sq_budget_profile_put,
     .budget_profile_each = sq_budget_profile_each,
+    .open_indicator_put = sq_open_indicator_put,
+    .open_indicator_each = sq_open_indicator_each,
+    .open_unit_put = sq_open_unit_put,
+    .open_unit_each = sq_open_unit_each,
+    .open_value_each = sq_open_value_each,
+    .gender_value_put = sq_gender_value_put,
+    .gender_value_each = sq_gender_value_each,
+    .open_withdrawn_put = sq_open_withdrawn_put,
+    .open_withdrawn_each = sq_open_withdrawn_each,
 };
 
 /* web (issue 6): its prepared statements */

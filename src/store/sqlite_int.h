@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "styr/ledger.h"
+#include "styr/opendata.h"
 
 struct store;
 
@@ -19,6 +20,12 @@ const char *store_sqlite_path(struct store *st);
 sqlite3_stmt **store_sqlite_econ_stmts(struct store *st);
 int store_sqlite_org_id(struct store *st, const char *code, sqlite3_int64 *out,
                         struct styr_err *err);
+int store_sqlite_ind_id(struct store *st, const char *code, sqlite3_int64 *out,
+                        struct styr_err *err);
+/* sqlite.c's binders and readers: empty text binds as NULL; a text
+ * column (NULL as "") into a fixed field, cut to fit. */
+void store_sqlite_bind_text_or_null(sqlite3_stmt *s, int i, const char *text);
+void store_sqlite_col_copy(sqlite3_stmt *s, int i, char *dst, size_t n);
 
 /* economy (sqlite_econ.c) */
 int sq_ledger_row_put(struct store *st, const struct styr_ledger_row *r, struct styr_err *err);
@@ -55,5 +62,23 @@ int sq_budget_profile_put(struct store *st, const struct styr_budget_profile *p,
 int sq_budget_profile_each(struct store *st, const char *unit,
                            int (*cb)(void *, const struct styr_budget_profile *), void *ctx,
                            struct styr_err *err);
+
+/* open data (sqlite_open.c) */
+int sq_open_indicator_put(struct store *st, const struct styr_open_indicator *o,
+                          struct styr_err *err);
+int sq_open_indicator_each(struct store *st, int (*cb)(void *, const struct styr_open_indicator *),
+                           void *ctx, struct styr_err *err);
+int sq_open_unit_put(struct store *st, const struct styr_open_unit *u, struct styr_err *err);
+int sq_open_unit_each(struct store *st, int (*cb)(void *, const struct styr_open_unit *), void *ctx,
+                      struct styr_err *err);
+int sq_open_value_each(struct store *st, const char *today,
+                       int (*cb)(void *, const struct styr_open_value *), void *ctx,
+                       struct styr_err *err);
+int sq_gender_value_put(struct store *st, const struct styr_gender_value *v, struct styr_err *err);
+int sq_gender_value_each(struct store *st, int (*cb)(void *, const struct styr_gender_value *),
+                         void *ctx, struct styr_err *err);
+int sq_open_withdrawn_put(struct store *st, const struct styr_open_value *v, struct styr_err *err);
+int sq_open_withdrawn_each(struct store *st, int (*cb)(void *, const struct styr_open_value *),
+                           void *ctx, struct styr_err *err);
 
 #endif

@@ -44,6 +44,7 @@ enum wstmt {
 	W_GRANT_DELETE,
 	W_GRANTS_DELETE,
 	W_USER_DELETE,
+	W_READ_SNAPSHOT,
 	W_COUNT
 };
 
@@ -440,10 +441,22 @@ int sqw_data_version(struct store *st, long long *out, struct styr_err *err)
 int sqw_read_begin(struct store *st, struct styr_err *err)
 {
 	sqlite3_stmt *s = prep(st, W_READ_BEGIN, "BEGIN DEFERRED", err);
+	int rc;
 
 	if (!s)
 		return STYR_ESTORE;
-	return done(st, s, err, "beginning a read");
+	if ((rc = done(st, s, err, "beginning a read")))
+		return rc;
+	/* A deferred transaction takes its snapshot at its first read, and
+	 * the data version is only brought up to date by one: read now, so a
+	 * request that asks for the version first (an open-data answer's
+	 * ETag) sees the commits of other processes. */
+	s = prep(st, W_READ_SNAPSHOT, "SELECT 1 FROM sqlite_schema LIMIT 1", err);
+	if (!s)
+		return STYR_ESTORE;
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STYR_OK : fail(st, err, "beginning a read");
 }
 
 void sqw_read_end(struct store *st)

@@ -355,3 +355,35 @@ FORWARD(budget_profile_each,
         (struct styr_db * db, const char *unit,
          int (*cb)(void *, const struct styr_budget_profile *), void *ctx, struct styr_err *err),
         (db->st, unit, cb, ctx, err))
+/* open data */
+FORWARD(open_indicator_put,
+        (struct styr_db * db, const struct styr_open_indicator *o, struct styr_err *err),
+        (db->st, o, err))
+FORWARD(open_indicator_each,
+        (struct styr_db * db, int (*cb)(void *, const struct styr_open_indicator *), void *ctx,
+         struct styr_err *err),
+        (db->st, cb, ctx, err))
+FORWARD(open_unit_put, (struct styr_db * db, const struct styr_open_unit *u, struct styr_err *err),
+        (db->st, u, err))
+FORWARD(open_unit_each,
+        (struct styr_db * db, int (*cb)(void *, const struct styr_open_unit *), void *ctx,
+         struct styr_err *err),
+        (db->st, cb, ctx, err))
+FORWARD(open_value_each,
+        (struct styr_db * db, const char *today, int (*cb)(void *, const struct styr_open_value *),
+         void *ctx, struct styr_err *err),
+        (db->st, today, cb, ctx, err))
+FORWARD(gender_value_put,
+        (struct styr_db * db, const struct styr_gender_value *v, struct styr_err *err),
+        (db->st, v, err))
+FORWARD(gender_value_each,
+        (struct styr_db * db, int (*cb)(void *, const struct styr_gender_value *), void *ctx,
+         struct styr_err *err),
+        (db->st, cb, ctx, err))
+FORWARD(open_withdrawn_put,
+        (struct styr_db * db, const struct styr_open_value *v, struct styr_err *err),
+        (db->st, v, err))
+FORWARD(open_withdrawn_each,
+        (struct styr_db * db, int (*cb)(void *, const struct styr_open_value *), void *ctx,
+         struct styr_err *err),
+        (db->st, cb, ctx, err))

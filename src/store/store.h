@@ -19,6 +19,7 @@
 #include "styr/db.h"
 #include "styr/goals.h"
 #include "styr/ledger.h"
+#include "styr/opendata.h"
 
 struct store;
 
@@ -201,6 +202,29 @@ struct store_ops {
 	                          struct styr_err *err);
 	int (*budget_profile_each)(struct store *st, const char *unit,
 	                           int (*cb)(void *, const struct styr_budget_profile *), void *ctx,
+	                           struct styr_err *err);
+	/* open data (issue 19, migration 0009; sqlite_open.c, pg_open.c) */
+	int (*open_indicator_put)(struct store *st, const struct styr_open_indicator *o,
+	                          struct styr_err *err);
+	int (*open_indicator_each)(struct store *st,
+	                           int (*cb)(void *, const struct styr_open_indicator *), void *ctx,
+	                           struct styr_err *err);
+	int (*open_unit_put)(struct store *st, const struct styr_open_unit *u,
+	                     struct styr_err *err);
+	int (*open_unit_each)(struct store *st, int (*cb)(void *, const struct styr_open_unit *),
+	                      void *ctx, struct styr_err *err);
+	int (*open_value_each)(struct store *st, const char *today,
+	                       int (*cb)(void *, const struct styr_open_value *), void *ctx,
+	                       struct styr_err *err);
+	int (*gender_value_put)(struct store *st, const struct styr_gender_value *v,
+	                        struct styr_err *err);
+	int (*gender_value_each)(struct store *st,
+	                         int (*cb)(void *, const struct styr_gender_value *), void *ctx,
+	                         struct styr_err *err);
+	int (*open_withdrawn_put)(struct store *st, const struct styr_open_value *v,
+	                          struct styr_err *err);
+	int (*open_withdrawn_each)(struct store *st,
+	                           int (*cb)(void *, const struct styr_open_value *), void *ctx,
 	                           struct styr_err *err);
 };
 

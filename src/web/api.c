@@ -666,7 +666,7 @@ int api_openapi(struct req *r)
 		char method[8];
 		size_t k;
 
-		if (!(rt->flags & R_API))
+		if (!(rt->flags & R_API) || (rt->flags & R_OPEN)) /* Kolada documents those */
 			continue;
 		params = json_array();
 		while ((p = strchr(p, '{'))) {

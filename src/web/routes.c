@@ -17,6 +17,8 @@
 #define CTRL    STYR_ACCESS_CONTROLLER
 #define ADMIN   STYR_ACCESS_ADMIN
 #define PUBLIC  STYR_ACCESS_NONE
+/* Open data (kolada.c): no login, and only with styr serve --open-data. */
+#define OPEN    (R_API | R_OPEN)
 
 const struct route web_routes[] = {
     {"GET", "/", pg_root, PUBLIC, 0},
@@ -73,6 +75,38 @@ const struct route web_routes[] = {
     {"POST", "/api/v1/units/{unit}/reports/{period}/return", api_report_return, CTRL, R_API},
     {"POST", "/api/v1/units/{unit}/reports/{period}/unlock", api_report_unlock, ADMIN, R_API},
     {"GET", "/api/v1/kolada/data/kpi/{ind}/municipality/{unit}", api_kolada, READER, R_API},
+
+    {"GET", "/v2/data/kpi/{kpi}/municipality/{municipality}/year/{year}", kolada_v2_data, PUBLIC,
+     OPEN},
+    {"GET", "/v2/data/kpi/{kpi}/municipality/{municipality}", kolada_v2_data, PUBLIC, OPEN},
+    {"GET", "/v2/data/kpi/{kpi}/year/{year}", kolada_v2_data, PUBLIC, OPEN},
+    {"GET", "/v2/data/municipality/{municipality}/year/{year}", kolada_v2_data, PUBLIC, OPEN},
+    {"GET", "/v2/oudata/kpi/{kpi}/ou/{ou}/year/{year}", kolada_v2_oudata, PUBLIC, OPEN},
+    {"GET", "/v2/oudata/kpi/{kpi}/ou/{ou}", kolada_v2_oudata, PUBLIC, OPEN},
+    {"GET", "/v2/oudata/kpi/{kpi}/year/{year}", kolada_v2_oudata, PUBLIC, OPEN},
+    {"GET", "/v2/oudata/ou/{ou}/year/{year}", kolada_v2_oudata, PUBLIC, OPEN},
+    {"GET", "/v2/kpi", kolada_v2_meta, PUBLIC, OPEN},
+    {"GET", "/v2/kpi/{id}", kolada_v2_meta, PUBLIC, OPEN},
+    {"GET", "/v2/municipality", kolada_v2_meta, PUBLIC, OPEN},
+    {"GET", "/v2/municipality/{id}", kolada_v2_meta, PUBLIC, OPEN},
+    {"GET", "/v2/ou", kolada_v2_meta, PUBLIC, OPEN},
+    {"GET", "/v2/ou/{id}", kolada_v2_meta, PUBLIC, OPEN},
+    {"GET", "/v2/kpi_groups", kolada_v2_meta, PUBLIC, OPEN},
+    {"GET", "/v2/kpi_groups/{id}", kolada_v2_meta, PUBLIC, OPEN},
+    {"GET", "/v2/municipality_groups", kolada_v2_meta, PUBLIC, OPEN},
+    {"GET", "/v2/municipality_groups/{id}", kolada_v2_meta, PUBLIC, OPEN},
+    {"GET", "/v3/data", kolada_v3_data, PUBLIC, OPEN},
+    {"GET", "/v3/oudata", kolada_v3_oudata, PUBLIC, OPEN},
+    {"GET", "/v3/kpi", kolada_v3_meta, PUBLIC, OPEN},
+    {"GET", "/v3/kpi/{id}", kolada_v3_meta, PUBLIC, OPEN},
+    {"GET", "/v3/municipality", kolada_v3_meta, PUBLIC, OPEN},
+    {"GET", "/v3/municipality/{id}", kolada_v3_meta, PUBLIC, OPEN},
+    {"GET", "/v3/ou", kolada_v3_meta, PUBLIC, OPEN},
+    {"GET", "/v3/ou/{id}", kolada_v3_meta, PUBLIC, OPEN},
+    {"GET", "/v3/kpi_groups", kolada_v3_meta, PUBLIC, OPEN},
+    {"GET", "/v3/kpi_groups/{id}", kolada_v3_meta, PUBLIC, OPEN},
+    {"GET", "/v3/municipality_groups", kolada_v3_meta, PUBLIC, OPEN},
+    {"GET", "/v3/municipality_groups/{id}", kolada_v3_meta, PUBLIC, OPEN},
 };
 
 const size_t web_route_count = sizeof(web_routes) / sizeof(web_routes[0]);
@@ -83,6 +117,8 @@ void styr_web_print_routes(FILE *out)
 
 	for (i = 0; i < web_route_count; i++)
 		fprintf(out, "%s %s %s %s\n", web_routes[i].method, web_routes[i].pattern,
-		        styr_access_role_name(web_routes[i].min_role),
+		        web_routes[i].flags & R_OPEN
+		            ? "open"
+		            : styr_access_role_name(web_routes[i].min_role),
 		        strstr(web_routes[i].pattern, "{unit}") ? "unit" : "-");
 }

@@ -469,7 +469,9 @@ static int dispatch(struct req *r)
 	bool path_known = false;
 	size_t i;
 
-	r->is_api = !strncmp(r->url, "/api/", 5);
+	/* Under the open-data prefixes every answer is JSON, a 404 too. */
+	r->is_api = !strncmp(r->url, "/api/", 5) || !strncmp(r->url, "/v2/", 4) ||
+	            !strncmp(r->url, "/v3/", 4);
 	/* Configuration decides, not a header any client can send. */
 	r->secure = r->srv->tls;
 	for (i = 0; i < web_route_count; i++) {
@@ -499,6 +501,14 @@ static int dispatch(struct req *r)
 	r->route = rt;
 	if (rt->flags & R_API)
 		r->is_api = true;
+	/* Open data answers anyone, and asks no one who they are: a stale
+	 * cookie or token changes nothing.  Without --open-data the routes
+	 * do not exist. */
+	if (rt->flags & R_OPEN) {
+		if (!r->srv->open_data)
+			return web_fail(r, 404, "not_found", "%s does not exist", r->url);
+		return rt->handler(r);
+	}
 	if (r->too_big)
 		return web_fail(r, 413, "too_large", "the request body is larger than %d bytes",
 		                WEB_BODY_MAX);
@@ -616,10 +626,12 @@ static enum MHD_Result respond(struct req *r)
 		                        "'none'; form-action 'self'; base-uri 'none'");
 	/* Pages and API answers are one person's view of current figures:
 	 * never kept by a browser or a proxy.  The style sheet is the same
-	 * for everyone. */
+	 * for everyone; open data is public and revalidated by its ETag. */
 	MHD_add_response_header(resp, "Cache-Control",
-	                        r->route && r->route->handler == pg_style ? "public, max-age=3600"
-	                                                                  : "no-store");
+	                        !r->route                         ? "no-store"
+	                        : r->route->handler == pg_style   ? "public, max-age=3600"
+	                        : (r->route->flags & R_OPEN) != 0 ? "no-cache"
+	                                                          : "no-store");
 	if (r->srv->tls)
 		MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000");
 	snprintf(idtext, sizeof(idtext), "%lu", r->id);
@@ -630,6 +642,11 @@ static enum MHD_Result respond(struct req *r)
 		MHD_add_response_header(resp, "Location", r->location);
 	if (r->disposition[0])
 		MHD_add_response_header(resp, "Content-Disposition", r->disposition);
+	/* An error is not a version of the answer: no ETag to revalidate. */
+	if (r->etag[0] && (r->status == 200 || r->status == 304))
+		MHD_add_response_header(resp, "ETag", r->etag);
+	if (r->route && (r->route->flags & R_OPEN) && r->srv->open_data)
+		MHD_add_response_header(resp, "Access-Control-Allow-Origin", "*");
 	ret = MHD_queue_response(r->conn, r->status, resp);
 	MHD_destroy_response(resp);
 	if (!r->srv->quiet)
@@ -718,6 +735,7 @@ int styr_serve(const struct styr_serve_options *opt, struct styr_err *err)
 			                  opt->today);
 		snprintf(srv.today, sizeof(srv.today), "%s", opt->today);
 	}
+	srv.open_data = opt->open_data != 0;
 	memset(&addr, 0, sizeof(addr));
 	addr.sin_family = AF_INET;
 	addr.sin_port = htons((uint16_t)opt->port);

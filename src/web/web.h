@@ -21,11 +21,12 @@
 
 #include "styr/styr.h"
 
-#define WEB_BODY_MAX  (64 * 1024)
-#define WEB_PAGE_MAX  (8u << 20)
-#define WEB_PARAMS    4
-#define WEB_FIELDS    512 /* the entry grid: two a indicator */
-#define WEB_PARAM_MAX 128
+#define WEB_BODY_MAX (64 * 1024)
+#define WEB_PAGE_MAX (8u << 20)
+#define WEB_PARAMS   4
+#define WEB_FIELDS   512 /* the entry grid: two an indicator */
+/* A capture holds a comma-separated list of ids (open data). */
+#define WEB_PARAM_MAX 2048
 
 /* Rendered page fragments that are the same for everyone with the same
  * view of them (a unit's dashboard table), kept until the database
@@ -49,6 +50,7 @@ struct server {
 	bool tls;               /* --tls: clients come over TLS: Secure cookies, HSTS */
 	char today[11];         /* --today: the day what is due counts from; "" now */
 	unsigned long requests; /* numbers each request's id */
+	bool open_data;         /* the Kolada-shaped routes (R_OPEN) answer */
 	struct cache_entry cache[WEB_CACHE_SLOTS];
 };
 
@@ -90,12 +92,14 @@ struct req {
 	char cookie[256];
 	char location[512];
 	char disposition[128]; /* Content-Disposition of a download */
+	char etag[64];         /* ETag of an open-data answer */
 	struct styr_err err;
 };
 
 enum route_flags {
 	R_API = 2,    /* answers JSON */
 	R_NOCSRF = 4, /* a public form without a session (login) */
+	R_OPEN = 8,   /* open data: no login, served only with --open-data */
 };
 
 struct route {
@@ -232,6 +236,14 @@ int api_report_approve(struct req *r);
 int api_report_return(struct req *r);
 int api_report_unlock(struct req *r);
 int api_kolada(struct req *r);
+
+/* kolada.c: open data in the shape of Kolada's API v2 and v3 */
+int kolada_v2_data(struct req *r);
+int kolada_v2_oudata(struct req *r);
+int kolada_v2_meta(struct req *r);
+int kolada_v3_data(struct req *r);
+int kolada_v3_oudata(struct req *r);
+int kolada_v3_meta(struct req *r);
 
 /* Shorthands for building r->out; errors stick in r->err and surface as
  * a 500 when the handler returns. */

@@ -50,6 +50,13 @@ login_post enhetschef styrenhet-2024
 expect_eq "unit manager login" 303 "$status"
 http GET /enhet/LKR -b "$T/enhetschef.jar"
 expect_eq "unit manager sees LKR" 200 "$status"
+# open data: the published indicators of the approved årsredovisning 2024,
+# without a login
+http GET /v2/oudata/kpi/ID0069/ou/LKR/year/2024
+expect_eq "open data" '{"count":1,"values":[{"kpi":"ID0069","ou":"LKR","period":2024,"values":[{"count":1,"gender":"T","status":"","value":83.8}]}]}' "$body"
+http GET /v2/municipality
+expect_contains "Region Skåne is 1200" '{"id":"1200","title":"Region Skåne","type":"L"}' "$body"
+expect_contains "open data URL printed" "/v2/oudata/kpi/ID0069,ID0285/ou/LKR/year/2024" "$out"
 login_post demo wrong-password
 expect_eq "wrong password refused" 401 "$status"
 stop_server

@@ -3,7 +3,8 @@
 # below the grant on LKR: inherited) and one outside it (SUS).  A route is
 # allowed when the answer is neither 401/403 nor a redirect to the login;
 # allowed must be exactly role >= the route's minimum and, for routes
-# scoped to a unit, the unit inside the grant.
+# scoped to a unit, the unit inside the grant.  The open-data routes
+# (role "open") are tests/web/t_kolada.sh's.
 . "$SRCDIR/tests/web/lib.sh"
 demo_db
 rank() {
@@ -20,6 +21,8 @@ nroutes=$(wc -l <"$T/routes")
 start_server
 cases=0
 while read -r method pattern minimum scope; do
+	# Open data needs no role at all; t_kolada walks those routes.
+	[ "$minimum" = open ] && continue
 	for role in none reader unit-manager controller admin; do
 		for where in own other; do
 			[ "$scope" = "-" ] && [ "$where" = other ] && continue
