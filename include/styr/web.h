@@ -21,6 +21,7 @@ struct styr_serve_options {
 	const char *today;   /* "YYYY-MM-DD": what is due counts from it; NULL: now */
 	int tls;             /* clients reach the server over TLS (a proxy ends it) */
 	int open_data;       /* serve the Kolada-shaped open data (/v2/, /v3/) */
+	int threads;         /* worker threads, each with its own database handle; 0: 4 */
 };
 
 /* Serve until SIGINT/SIGTERM; prints "listening on http://ADDR:PORT" to

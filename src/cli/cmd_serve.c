@@ -20,6 +20,7 @@ static int run(struct cli *cli, int argc, char **argv)
 	    {"print-routes", no_argument, NULL, 'r'},
 	    {"today", required_argument, NULL, 'd'},
 	    {"tls", no_argument, NULL, 's'},
+	    {"threads", required_argument, NULL, 'w'},
 	    {"open-data", no_argument, NULL, 'o'},
 	    {NULL, 0, NULL, 0},
 	};
@@ -70,6 +71,14 @@ static int run(struct cli *cli, int argc, char **argv)
 		case 's':
 			o.tls = 1;
 			break;
+		case 'w':
+			n = strtol(optarg, &end, 10);
+			if (*end || n < 1 || n > 256)
+				return cli_usage(&cmd_serve_def,
+				                 "--threads \"%s\": expected a number 1 to 256",
+				                 optarg);
+			o.threads = (int)n;
+			break;
 		default:
 			return cli_usage(&cmd_serve_def, "unknown option");
 		}
@@ -88,7 +97,7 @@ const struct command cmd_serve_def = {
     run,
     "serve the web pages and the JSON API",
     "styr serve [--port N] [--address A] [--session-ttl SECONDS] [--quiet]\n"
-    "           [--today YYYY-MM-DD] [--tls] [--open-data]\n"
+    "           [--today YYYY-MM-DD] [--tls] [--open-data] [--threads N]\n"
     "styr serve --print-routes\n"
     "Serves the database over HTTP (default 127.0.0.1:8080) until interrupted.\n"
     "--today sets the day Min sida counts what is due and late from (a demo or\n"
@@ -96,5 +105,6 @@ const struct command cmd_serve_def = {
     "reach the server over TLS (a proxy such as nginx ends it): cookies are\n"
     "Secure and answers carry Strict-Transport-Security.  --open-data also\n"
     "serves the published indicators without a login, in the shape of Kolada's\n"
-    "API under /v2/ and /v3/ (styr opendata).\n",
+    "API under /v2/ and /v3/ (styr opendata).  --threads sets the worker\n"
+    "threads (default 4), each with its own database handle.\n",
 };

@@ -1987,6 +1987,7 @@ enum web_stmt_id {
 	W_GRANT_DELETE,
 	W_GRANTS_DELETE,
 	W_USER_DELETE,
+	W_AUDIT_LOCK,
 	W_END
 };
 
@@ -2046,6 +2047,8 @@ static const char *const web_sql[W_END - W_BASE] = {
     [W_GRANTS_DELETE - W_BASE] =
         "DELETE FROM app_grant WHERE user_id = (SELECT id FROM app_user WHERE name = $1)",
     [W_USER_DELETE - W_BASE] = "DELETE FROM app_user WHERE name = $1",
+    /* See pg_audit_last. */
+    [W_AUDIT_LOCK - W_BASE] = "SELECT pg_advisory_xact_lock(7270)",
 };
 
 _Static_assert(W_END - W_BASE <= PIPELINE_MAX, "the web statements are prepared in one pipeline");
@@ -2285,11 +2288,19 @@ static void audit_from_row(const PGresult *res, int r, struct styr_audit_entry *
 	col_copy(res, r, 8, a->hash, sizeof(a->hash));
 }
 
+/* The audit log is a hash chain: two writers that read the same last entry
+ * would both chain to it.  SQLite's writers are serialised by BEGIN
+ * IMMEDIATE; here a transaction-scoped advisory lock makes the next
+ * writer wait until this one has committed its entry, and then read it. */
 static int pg_audit_last(struct store *st, struct styr_audit_entry *out, struct styr_err *err)
 {
 	PGresult *res;
-	int rc = wrun_one(st, W_AUDIT_LAST, NULL, "audit entry", "last", &res, err);
+	PGresult *lock = wrun(st, W_AUDIT_LOCK, NULL, "ordering the audit log", err);
+	int rc = lock ? STYR_OK : STYR_ESTORE;
 
+	PQclear(lock);
+	if (!rc)
+		rc = wrun_one(st, W_AUDIT_LAST, NULL, "audit entry", "last", &res, err);
 	if (rc)
 		return rc;
 	audit_from_row(res, 0, out);

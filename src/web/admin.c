@@ -45,7 +45,7 @@ static int user_row(void *ctx, const struct styr_user *u)
 	out_s(w->r, "<tr><th scope=\"row\">");
 	out_h(w->r, u->name);
 	out_s(w->r, "</th><td><ul>");
-	if (styr_grant_each(w->r->srv->db, u->name, grant_cell, w->r, &w->r->err))
+	if (styr_grant_each(w->r->db, u->name, grant_cell, w->r, &w->r->err))
 		return -1;
 	out_s(w->r, "</ul></td><td>");
 	if (u->locked_until > w->now)
@@ -66,7 +66,7 @@ int pg_users(struct req *r)
 	         "Varje ändring står i granskningsloggen.</p><table><caption>Användare"
 	         "</caption><thead><tr><th scope=\"col\">Namn</th><th scope=\"col\">Roller</th>"
 	         "<th scope=\"col\">Inloggning</th></tr></thead><tbody>");
-	if (styr_user_each(r->srv->db, user_row, &w, &r->err))
+	if (styr_user_each(r->db, user_row, &w, &r->err))
 		return web_fail_err(r, &r->err);
 	out_s(r, "</tbody></table>");
 	return page_end(r);
@@ -121,14 +121,14 @@ int pg_password_post(struct req *r)
 		password_form(r, "Det nya lösenordet måste ha minst 8 tecken.");
 		return 0;
 	}
-	if (styr_user_check_password(r->srv->db, r->user, now, &err)) {
+	if (styr_user_check_password(r->db, r->user, now, &err)) {
 		if (err.code != STYR_EPERM)
 			return web_fail_err(r, &err);
 		r->status = 403;
 		password_form(r, "Det nuvarande lösenordet stämmer inte.");
 		return 0;
 	}
-	if (styr_user_passwd(r->srv->db, r->user, r->user, pw, &err))
+	if (styr_user_passwd(r->db, r->user, r->user, pw, &err))
 		return web_fail_err(r, &err);
 	return web_redirect(r, "/login?fel=bytt");
 }

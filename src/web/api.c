@@ -94,7 +94,7 @@ int api_units(struct req *r)
 		return -1;
 	}
 	styr_err_init(&err);
-	if (styr_org_each(r->srv->db, unit_json_cb, all, &err)) {
+	if (styr_org_each(r->db, unit_json_cb, all, &err)) {
 		json_decref(all);
 		return web_fail_err(r, &err);
 	}
@@ -121,7 +121,7 @@ int api_indicators(struct req *r)
 		return -1;
 	}
 	styr_err_init(&err);
-	if (styr_indicator_each(r->srv->db, ind_json_cb, all, &err)) {
+	if (styr_indicator_each(r->db, ind_json_cb, all, &err)) {
 		json_decref(all);
 		return web_fail_err(r, &err);
 	}
@@ -160,7 +160,7 @@ static int goal_json_cb(void *ctx, const struct styr_goal *g)
 /* Goals with their linked indicators: the X-matris as data. */
 int api_goals(struct req *r)
 {
-	struct goal_ctx c = {r->srv->db, json_array()};
+	struct goal_ctx c = {r->db, json_array()};
 	struct styr_err err;
 	long page, per;
 
@@ -169,7 +169,7 @@ int api_goals(struct req *r)
 		return -1;
 	}
 	styr_err_init(&err);
-	if (styr_goal_each(r->srv->db, goal_json_cb, &c, &err)) {
+	if (styr_goal_each(r->db, goal_json_cb, &c, &err)) {
 		json_decref(c.all);
 		return web_fail_err(r, &err);
 	}
@@ -198,8 +198,8 @@ int api_audit(struct req *r)
 		return -1;
 	}
 	styr_err_init(&err);
-	if (styr_audit_verify(r->srv->db, &broken, &count, &err) ||
-	    styr_audit_each(r->srv->db, 1, (int)(page * per), audit_json_cb, all, &err)) {
+	if (styr_audit_verify(r->db, &broken, &count, &err) ||
+	    styr_audit_each(r->db, 1, (int)(page * per), audit_json_cb, all, &err)) {
 		json_decref(all);
 		return web_fail_err(r, &err);
 	}
@@ -252,7 +252,7 @@ int api_values_get(struct req *r)
 	}
 	all = json_array();
 	styr_err_init(&err);
-	if (styr_value_each(r->srv->db, &f, value_json_cb, all, &err)) {
+	if (styr_value_each(r->db, &f, value_json_cb, all, &err)) {
 		json_decref(all);
 		return web_fail_err(r, &err);
 	}
@@ -323,10 +323,10 @@ int api_dashboard(struct req *r)
 	f.unit = u.code;
 	styr_err_init(&err);
 	memset(&d, 0, sizeof(d));
-	d.db = r->srv->db;
+	d.db = r->db;
 	d.rows = json_array();
 	d.err = &err;
-	if (styr_value_each(r->srv->db, &f, dash_cb, &d, &err) || (d.have && dash_row(&d))) {
+	if (styr_value_each(r->db, &f, dash_cb, &d, &err) || (d.have && dash_row(&d))) {
 		json_decref(d.rows);
 		return web_fail_err(r, &err);
 	}
@@ -444,7 +444,7 @@ static int write_value(struct req *r, struct styr_value *v)
 	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	snprintf(v->source, sizeof(v->source), "%s at %s", r->user, when);
 	styr_err_init(&err);
-	if (styr_value_write(r->srv->db, r->user, v, &err))
+	if (styr_value_write(r->db, r->user, v, &err))
 		return web_fail_err(r, &err);
 	return send_json(r, 201, json_pack("{s:o}", "data", value_json(v)));
 }
@@ -454,7 +454,7 @@ static int indicator_or_reply(struct req *r, const char *code, struct styr_indic
 	struct styr_err err;
 
 	styr_err_init(&err);
-	if (styr_indicator_find(r->srv->db, code, ind, &err))
+	if (styr_indicator_find(r->db, code, ind, &err))
 		return web_fail(r, err.code == STYR_ENOTFOUND ? 400 : 500,
 		                err.code == STYR_ENOTFOUND ? "unknown_indicator" : "store_error",
 		                "indicator: %s", err.msg);
@@ -545,7 +545,7 @@ int api_report_get(struct req *r)
 	if (web_unit_or_reply(r, &u) || web_period_or_reply(r, "period", r->params[1], &p))
 		return -1;
 	styr_err_init(&err);
-	if (styr_report_state_get(r->srv->db, u.code, &p, &s, &err))
+	if (styr_report_state_get(r->db, u.code, &p, &s, &err))
 		return web_fail_err(r, &err);
 	return send_json(r, 200, json_pack("{s:o}", "data", report_json(&s)));
 }
@@ -574,7 +574,7 @@ static int report_action(struct req *r, enum styr_report_action action)
 		comment = c ? json_string_value(c) : NULL;
 	}
 	styr_err_init(&err);
-	rc = styr_report_move(r->srv->db, r->user, u.code, &p, action, comment, &err);
+	rc = styr_report_move(r->db, r->user, u.code, &p, action, comment, &err);
 	json_decref(j);
 	if (rc)
 		return web_fail_err(r, &err);
@@ -637,13 +637,13 @@ int api_kolada(struct req *r)
 	if (web_unit_or_reply(r, &u))
 		return -1;
 	styr_err_init(&err);
-	if (styr_indicator_find(r->srv->db, r->params[0], &ind, &err))
+	if (styr_indicator_find(r->db, r->params[0], &ind, &err))
 		return web_fail_err(r, &err);
 	memset(&f, 0, sizeof(f));
 	f.indicator = ind.code;
 	f.unit = u.code;
 	k.values = json_array();
-	if (styr_value_each(r->srv->db, &f, kolada_cb, &k, &err)) {
+	if (styr_value_each(r->db, &f, kolada_cb, &k, &err)) {
 		json_decref(k.values);
 		return web_fail_err(r, &err);
 	}

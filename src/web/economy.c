@@ -156,7 +156,7 @@ static int ledger_section(struct req *r, const struct styr_org_unit *u, int year
 	size_t i;
 
 	styr_err_init(&err);
-	if (styr_ledger_table_build(r->srv->db, u->code, "", year, months, NULL, &t, &err))
+	if (styr_ledger_table_build(r->db, u->code, "", year, months, NULL, &t, &err))
 		return web_fail_err(r, &err);
 	if (!t.n) {
 		out_f(r, "<p>Det finns inga belopp i resultaträkningen för %d.</p>", year);
@@ -242,7 +242,7 @@ static int plans_section(struct req *r, const struct styr_org_unit *u)
 
 	out_s(r, "<h2 id=\"handlingsplan\">Handlingsplaner</h2>");
 	styr_err_init(&err);
-	if (styr_action_plan_each(r->srv->db, u->code, plan_row, &w, &err))
+	if (styr_action_plan_each(r->db, u->code, plan_row, &w, &err))
 		return web_fail_err(r, &err);
 	if (!w.n) {
 		out_s(r, "<p>Enheten har inga handlingsplaner.</p>");
@@ -308,7 +308,7 @@ int api_ledger(struct req *r)
 	if (!year)
 		return web_send_json(r, 200, doc);
 	styr_err_init(&err);
-	if (styr_ledger_table_build(r->srv->db, u.code, "", year, months, NULL, &t, &err)) {
+	if (styr_ledger_table_build(r->db, u.code, "", year, months, NULL, &t, &err)) {
 		json_decref(doc);
 		return web_fail_err(r, &err);
 	}

@@ -202,12 +202,12 @@ static int store(struct req *r, const struct eform *f, const char *unit, const s
 
 		to_analysis(r, unit, in, &a);
 		source_now(r, a.source, sizeof(a.source));
-		return styr_analysis_write(r->srv->db, r->user, &a, err);
+		return styr_analysis_write(r->db, r->user, &a, err);
 	} else {
 		struct styr_action a;
 
 		to_action(unit, in, &a);
-		return styr_action_write(r->srv->db, r->user, &a, err);
+		return styr_action_write(r->db, r->user, &a, err);
 	}
 }
 
@@ -317,7 +317,7 @@ static int form_post(struct req *r, const struct eform *f)
 	memset(&in, 0, sizeof(in));
 	for (i = 0; i < f->n; i++)
 		in.v[i] = web_field(r, f->fields[i].form);
-	if (validate(r->srv->db, f, &in)) {
+	if (validate(r->db, f, &in)) {
 		r->status = 422;
 		render(r, f, &u, &in, NULL);
 		return 0;
@@ -394,7 +394,7 @@ static int api_post(struct req *r, const struct eform *f)
 			goto out;
 		}
 	}
-	if (validate(r->srv->db, f, &in)) {
+	if (validate(r->db, f, &in)) {
 		for (i = 0; i < f->n && !in.msg[i][0]; i++)
 			;
 		web_fail(r, 400, in.v[i] ? "invalid_value" : "missing_field", "%s: %s",
@@ -509,7 +509,7 @@ int api_analyses_get(struct req *r)
 	f.unit = u.code;
 	all = json_array();
 	styr_err_init(&err);
-	if (styr_analysis_each(r->srv->db, &f, analysis_list_cb, all, &err)) {
+	if (styr_analysis_each(r->db, &f, analysis_list_cb, all, &err)) {
 		json_decref(all);
 		return web_fail_err(r, &err);
 	}
@@ -527,7 +527,7 @@ int api_actions_get(struct req *r)
 	l.unit = u.code;
 	l.all = json_array();
 	styr_err_init(&err);
-	if (styr_action_each(r->srv->db, web_query(r, "plan"), action_list_cb, &l, &err)) {
+	if (styr_action_each(r->db, web_query(r, "plan"), action_list_cb, &l, &err)) {
 		json_decref(l.all);
 		return web_fail_err(r, &err);
 	}

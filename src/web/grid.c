@@ -79,11 +79,11 @@ static int row_cb(void *ctx, const struct styr_expected *e)
 	memset(row, 0, sizeof(*row));
 	row->ind = e->indicator;
 	styr_err_init(&local);
-	row->has_value = !styr_value_find(g->r->srv->db, e->indicator.code, g->unit, &g->period,
-	                                  &row->value, &local);
+	row->has_value =
+	    !styr_value_find(g->r->db, e->indicator.code, g->unit, &g->period, &row->value, &local);
 	styr_err_init(&local);
-	row->has_prev = !styr_value_find(g->r->srv->db, e->indicator.code, g->unit, &g->prev,
-	                                 &row->prev, &local);
+	row->has_prev =
+	    !styr_value_find(g->r->db, e->indicator.code, g->unit, &g->prev, &row->prev, &local);
 	return 0;
 }
 
@@ -96,7 +96,7 @@ static int grid_load(struct req *r, struct grid *g, const char *unit, const stru
 	g->period = *p;
 	g->prev = period_before(p);
 	/* Which indicators are the unit's own does not depend on the day. */
-	return styr_expected_each(r->srv->db, unit, p->year + 1, 1, row_cb, g, &r->err) ? -1 : 0;
+	return styr_expected_each(r->db, unit, p->year + 1, 1, row_cb, g, &r->err) ? -1 : 0;
 }
 
 static void num_text(const struct styr_value *v, char *buf, size_t size)
@@ -375,7 +375,7 @@ int pg_grid_post(struct req *r)
 	} else if (bad) {
 		r->status = 422;
 		grid_page(r, &u, &g, NULL, "Inget sparades. Rätta fälten som är markerade.");
-	} else if (styr_values_write(r->srv->db, r->user, vals, n, &err)) {
+	} else if (styr_values_write(r->db, r->user, vals, n, &err)) {
 		if (err.code != STYR_ELOCKED) {
 			free(vals);
 			free(g.v);

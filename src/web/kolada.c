@@ -199,7 +199,7 @@ static void mark_published(struct open_set *s)
 
 static int open_set_load(struct req *r, struct open_set *s, struct styr_err *err)
 {
-	struct styr_db *db = r->srv->db;
+	struct styr_db *db = r->db;
 	time_t now = time(NULL);
 	struct tm tm;
 	size_t i;
@@ -763,8 +763,8 @@ static json_t *meta_answer(struct req *r, struct query *q, struct open_set *s, c
 	} else if (!strcmp(entity, "kpi_groups")) {
 		struct groups g = {s, title, ids, all, json_object()};
 
-		if (styr_goal_indicator_each(r->srv->db, group_link_cb, &g, q->err) ||
-		    styr_goal_each(r->srv->db, group_cb, &g, q->err))
+		if (styr_goal_indicator_each(r->db, group_link_cb, &g, q->err) ||
+		    styr_goal_each(r->db, group_cb, &g, q->err))
 			styr_error(q->err, STYR_ESTORE, "reading the goals");
 		json_decref(g.members);
 	}
@@ -795,7 +795,7 @@ static int kolada_answer(struct req *r, int version, bool data, bool ou)
 		return -1;
 	}
 	query_hash(r, &q, today);
-	if (styr_db_data_version(r->srv->db, &dv, &err)) {
+	if (styr_db_data_version(r->db, &dv, &err)) {
 		styr_buf_release(&q.rest);
 		return web_fail_err(r, &err);
 	}

@@ -56,7 +56,7 @@ static int grant_cb(void *ctx, const struct styr_grant *g)
 		return 0;
 	}
 	styr_err_init(&local);
-	if (styr_org_find(m->r->srv->db, g->unit, &u, &local))
+	if (styr_org_find(m->r->db, g->unit, &u, &local))
 		return 0; /* a grant on a unit since removed */
 	return add_unit(m, &u);
 }
@@ -92,8 +92,8 @@ static int mine_units(struct req *r, struct mine *m, char *date, size_t size, in
 	memset(m, 0, sizeof(*m));
 	m->r = r;
 	m->err = &r->err;
-	if (styr_grant_each(r->srv->db, r->user, grant_cb, m, &r->err) ||
-	    (m->whole_org && styr_org_each(r->srv->db, top_cb, m, &r->err))) {
+	if (styr_grant_each(r->db, r->user, grant_cb, m, &r->err) ||
+	    (m->whole_org && styr_org_each(r->db, top_cb, m, &r->err))) {
 		free(m->v);
 		return web_fail_err(r, &r->err);
 	}
@@ -199,7 +199,7 @@ static void report_item(struct todo *t, enum styr_access_role role, int year)
 	struct styr_err local;
 
 	styr_err_init(&local);
-	if (styr_report_state_get(t->r->srv->db, t->unit, &p, &st, &local))
+	if (styr_report_state_get(t->r->db, t->unit, &p, &st, &local))
 		return;
 	if ((st.state == STYR_REPORT_DRAFT || st.state == STYR_REPORT_RETURNED) &&
 	    role >= STYR_ACCESS_UNIT_MANAGER) {
@@ -247,10 +247,9 @@ int pg_mine(struct req *r)
 		out_s(r, "</a> <span class=\"hint\">(");
 		out_h(r, styr_access_role_label(role));
 		out_s(r, ")</span></h2>");
-		if (styr_due_each(r->srv->db, m.v[i].code, date, MINE_HORIZON_DAYS, due_cb, &t,
+		if (styr_due_each(r->db, m.v[i].code, date, MINE_HORIZON_DAYS, due_cb, &t,
 		                  &r->err) ||
-		    styr_expected_each(r->srv->db, m.v[i].code, year, month, expected_cb, &t,
-		                       &r->err))
+		    styr_expected_each(r->db, m.v[i].code, year, month, expected_cb, &t, &r->err))
 			break;
 		missing_items(&t, role);
 		report_item(&t, role, year - 1);
@@ -323,7 +322,7 @@ int pg_mine_ics(struct req *r)
 		struct ics x = {r, m.v[i].code, m.v[i].name};
 
 		/* The feed looks a year ahead: a calendar shows what is coming. */
-		if (styr_due_each(r->srv->db, m.v[i].code, date, 366, ics_cb, &x, &r->err))
+		if (styr_due_each(r->db, m.v[i].code, date, 366, ics_cb, &x, &r->err))
 			break;
 	}
 	out_s(r, "END:VCALENDAR\r\n");

@@ -117,7 +117,7 @@ int pg_healthz(struct req *r)
 	struct styr_err err;
 
 	styr_err_init(&err);
-	if (styr_db_data_version(r->srv->db, &version, &err))
+	if (styr_db_data_version(r->db, &version, &err))
 		return web_fail(r, 503, "unavailable", "%s", err.msg);
 	r->content_type = "text/plain; charset=utf-8";
 	out_s(r, "ok\n");
@@ -268,7 +268,7 @@ int pg_login(struct req *r)
 		return 0;
 	}
 	styr_err_init(&err);
-	if (styr_login(r->srv->db, name, pw, (int64_t)time(NULL), r->srv->session_ttl, &r->session,
+	if (styr_login(r->db, name, pw, (int64_t)time(NULL), r->srv->session_ttl, &r->session,
 	               token, &throttled, &err)) {
 		if (err.code != STYR_EPERM)
 			return web_fail_err(r, &err);
@@ -291,7 +291,7 @@ int pg_logout(struct req *r)
 	struct styr_err err;
 
 	styr_err_init(&err);
-	if (cookie && styr_logout(r->srv->db, cookie, &err))
+	if (cookie && styr_logout(r->db, cookie, &err))
 		return web_fail_err(r, &err);
 	snprintf(r->cookie, sizeof(r->cookie),
 	         "styr_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s",
@@ -338,7 +338,7 @@ static int load_values(struct req *r, const char *ind, const char *unit, struct 
 
 	memset(out, 0, sizeof(*out));
 	styr_err_init(&err);
-	if (styr_value_each(r->srv->db, &f, values_cb, out, &err)) {
+	if (styr_value_each(r->db, &f, values_cb, out, &err)) {
 		free(out->v);
 		out->v = NULL;
 		return web_fail_err(r, &err);
@@ -352,7 +352,7 @@ static int load_units(struct req *r, struct units *out)
 
 	memset(out, 0, sizeof(*out));
 	styr_err_init(&err);
-	if (styr_org_each(r->srv->db, units_cb, out, &err)) {
+	if (styr_org_each(r->db, units_cb, out, &err)) {
 		free(out->v);
 		out->v = NULL;
 		return web_fail_err(r, &err);
@@ -453,7 +453,7 @@ static void value_cells(struct req *r, const struct styr_indicator *ind, const s
 	out_s(r, "</td>");
 	if (ind->category == STYR_IND_PRODUKTION)
 		return;
-	if (styr_value_assess(r->srv->db, ind, v, &a, &err)) {
+	if (styr_value_assess(r->db, ind, v, &a, &err)) {
 		out_s(r, "<td colspan=\"3\">");
 		out_h(r, err.msg);
 		out_s(r, "</td>");
@@ -492,8 +492,7 @@ static bool latest_rows(struct req *r, const struct styr_org_unit *u, const stru
 		if (i + 1 < vals->n && !strcmp(vals->v[i + 1].indicator, v->indicator))
 			continue;
 		styr_err_init(&err);
-		if (styr_indicator_find(r->srv->db, v->indicator, &ind, &err) ||
-		    ind.category != cat)
+		if (styr_indicator_find(r->db, v->indicator, &ind, &err) || ind.category != cat)
 			continue;
 		if (!any && head)
 			out_s(r, head);
@@ -538,9 +537,9 @@ static int standing_of(struct req *r, const char *unit, struct standing *st)
 		if (i + 1 < vals.n && !strcmp(vals.v[i + 1].indicator, v->indicator))
 			continue;
 		styr_err_init(&err);
-		if (styr_indicator_find(r->srv->db, v->indicator, &ind, &err) ||
+		if (styr_indicator_find(r->db, v->indicator, &ind, &err) ||
 		    ind.category != STYR_IND_KVALITET ||
-		    styr_value_assess(r->srv->db, &ind, v, &a, &err))
+		    styr_value_assess(r->db, &ind, v, &a, &err))
 			continue;
 		if (!st->any || styr_period_cmp(&v->period, &st->latest) > 0)
 			st->latest = v->period;
@@ -761,7 +760,7 @@ static int ind_goal_cb(void *ctx, const char *goal, const char *indicator)
 	if (strcmp(indicator, w->indicator))
 		return 0;
 	styr_err_init(&err);
-	if (styr_goal_find(w->r->srv->db, goal, &g, &err))
+	if (styr_goal_find(w->r->db, goal, &g, &err))
 		return 0;
 	out_s(w->r, w->n++ ? "</li><li>" : "<h2>Mål som indikatorn följer upp</h2><ul><li>");
 	out_s(w->r, "<a href=\"/mal/");
@@ -883,7 +882,7 @@ int pg_indicator(struct req *r)
 	if (web_unit_or_reply(r, &u))
 		return -1;
 	styr_err_init(&err);
-	if (styr_indicator_find(r->srv->db, r->params[1], &ind, &err))
+	if (styr_indicator_find(r->db, r->params[1], &ind, &err))
 		return web_fail_err(r, &err);
 	/* value_cells' columns after period and value */
 	if (ind.category == STYR_IND_PRODUKTION) {
@@ -903,8 +902,8 @@ int pg_indicator(struct req *r)
 	memset(&parsed, 0, sizeof(parsed));
 	if (vals.n) {
 		styr_err_init(&err);
-		if (!styr_target_find(r->srv->db, ind.code, u.code, vals.v[vals.n - 1].period.year,
-		                      &tgt, &err) &&
+		if (!styr_target_find(r->db, ind.code, u.code, vals.v[vals.n - 1].period.year, &tgt,
+		                      &err) &&
 		    !styr_target_parse(tgt.text, &parsed, &err))
 			has_target = true;
 	}
@@ -936,7 +935,7 @@ int pg_indicator(struct req *r)
 		struct ind_goals w = {r, ind.code, 0};
 
 		styr_err_init(&err);
-		styr_goal_indicator_each(r->srv->db, ind_goal_cb, &w, &err);
+		styr_goal_indicator_each(r->db, ind_goal_cb, &w, &err);
 		if (w.n)
 			out_s(r, "</li></ul>");
 	}
@@ -1043,8 +1042,8 @@ static int goal_ind_cb(void *ctx, const char *goal, const char *indicator)
 	if (strcmp(goal, w->code))
 		return 0;
 	styr_err_init(&err);
-	styr_goal_owner_each(w->r->srv->db, owner_cb, &ow, &err);
-	if (styr_indicator_find(w->r->srv->db, indicator, &ind, &err))
+	styr_goal_owner_each(w->r->db, owner_cb, &ow, &err);
+	if (styr_indicator_find(w->r->db, indicator, &ind, &err))
 		return 0;
 	if (!w->count++)
 		out_s(w->r, "<ul>");
@@ -1072,7 +1071,7 @@ int pg_goal(struct req *r)
 	struct goal_walk w = {r, NULL, 0};
 
 	styr_err_init(&err);
-	if (styr_goal_find(r->srv->db, r->params[0], &g, &err))
+	if (styr_goal_find(r->db, r->params[0], &g, &err))
 		return web_fail_err(r, &err);
 	w.code = g.code;
 	page_begin(r, g.title);
@@ -1090,11 +1089,11 @@ int pg_goal(struct req *r)
 	out_s(r, "</p><p>");
 	out_h(r, g.text);
 	out_s(r, "</p><h2>Delmål</h2>");
-	styr_goal_each(r->srv->db, subgoal_cb, &w, &err);
+	styr_goal_each(r->db, subgoal_cb, &w, &err);
 	out_s(r, w.count ? "</ul>" : "<p>Inga delmål.</p>");
 	out_s(r, "<h2>Indikatorer</h2>");
 	w.count = 0;
-	styr_goal_indicator_each(r->srv->db, goal_ind_cb, &w, &err);
+	styr_goal_indicator_each(r->db, goal_ind_cb, &w, &err);
 	out_s(r, w.count ? "</ul>" : "<p>Inga kopplade indikatorer.</p>");
 	page_goal_followup(r, &g);
 	return page_end(r);
@@ -1187,7 +1186,7 @@ static void value_form(struct req *r, const struct styr_org_unit *u, const struc
 	field_attrs(r, "indikator", e ? e->indicator : NULL);
 	out_s(r, "><option value=\"\">Välj indikator</option>");
 	styr_err_init(&err);
-	styr_indicator_each(r->srv->db, option_cb, &w, &err);
+	styr_indicator_each(r->db, option_cb, &w, &err);
 	out_s(r, "</select>");
 	text_field(r, &value_fields[VF_PERIOD], period ? period : year, e ? e->period : NULL);
 	text_field(r, &value_fields[VF_VALUE], value, e ? e->value : NULL);
@@ -1228,7 +1227,7 @@ int pg_value_post(struct req *r)
 	if (!ind || !ind[0]) {
 		e.indicator = "Välj en indikator.";
 		bad = true;
-	} else if (styr_indicator_find(r->srv->db, ind, &indicator, &err)) {
+	} else if (styr_indicator_find(r->db, ind, &indicator, &err)) {
 		e.indicator = "Indikatorn finns inte; välj en i listan.";
 		bad = true;
 	}
@@ -1264,7 +1263,7 @@ int pg_value_post(struct req *r)
 	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	snprintf(v.source, sizeof(v.source), "%s at %s", r->user, when);
 	styr_err_init(&err);
-	if (styr_value_write(r->srv->db, r->user, &v, &err)) {
+	if (styr_value_write(r->db, r->user, &v, &err)) {
 		if (err.code != STYR_ELOCKED)
 			return web_fail_err(r, &err);
 		r->status = 423;
@@ -1326,7 +1325,7 @@ int pg_report(struct req *r)
 	if (web_unit_or_reply(r, &u) || web_period_or_reply(r, "period", q && q[0] ? q : year, &p))
 		return -1;
 	styr_err_init(&err);
-	if (styr_report_state_get(r->srv->db, u.code, &p, &st, &err))
+	if (styr_report_state_get(r->db, u.code, &p, &st, &err))
 		return web_fail_err(r, &err);
 	if (load_values(r, NULL, u.code, &vals))
 		return -1;
@@ -1376,7 +1375,7 @@ int pg_report(struct req *r)
 			continue;
 		shown++;
 		styr_err_init(&err);
-		if (styr_indicator_find(r->srv->db, vals.v[i].indicator, &ind, &err))
+		if (styr_indicator_find(r->db, vals.v[i].indicator, &ind, &err))
 			continue;
 		out_s(r, "<tr><th scope=\"row\">");
 		out_h(r, ind.code);
@@ -1424,7 +1423,7 @@ int pg_report_download(struct req *r)
 			return web_fail(r, 404, "not_found", "%s has no values to report", u.code);
 	}
 	styr_err_init(&err);
-	if (styr_report_indicators_html(r->srv->db, u.code, (int)year, &r->out, &err))
+	if (styr_report_indicators_html(r->db, u.code, (int)year, &r->out, &err))
 		return web_fail_err(r, &err);
 	snprintf(r->disposition, sizeof(r->disposition),
 	         "attachment; filename=\"indikatorer-%s-%ld.html\"", u.code, year);
@@ -1443,7 +1442,7 @@ static int report_post(struct req *r, enum styr_report_action action)
 	    web_period_or_reply(r, "period", web_field(r, "period"), &p))
 		return -1;
 	styr_err_init(&err);
-	if (styr_report_move(r->srv->db, r->user, u.code, &p, action, comment, &err))
+	if (styr_report_move(r->db, r->user, u.code, &p, action, comment, &err))
 		return web_fail_err(r, &err);
 	styr_period_format(&p, ptext, sizeof(ptext));
 	return web_redirect(r, "/enhet/%s/rapport?period=%s", u.code, ptext);
@@ -1499,7 +1498,7 @@ int pg_audit(struct req *r)
 	int64_t broken, count;
 
 	styr_err_init(&err);
-	if (styr_audit_verify(r->srv->db, &broken, &count, &err))
+	if (styr_audit_verify(r->db, &broken, &count, &err))
 		return web_fail_err(r, &err);
 	page_begin(r, "Granskningslogg");
 	if (broken)
@@ -1514,7 +1513,7 @@ int pg_audit(struct req *r)
 	         "Tid</th><th scope=\"col\">Användare</th><th scope=\"col\">Händelse</th>"
 	         "<th scope=\"col\">Objekt</th><th scope=\"col\">Före</th><th scope=\"col\">Efter"
 	         "</th><th scope=\"col\">Hash</th></tr></thead><tbody>");
-	styr_audit_each(r->srv->db, 1, 200, audit_row_cb, r, &err);
+	styr_audit_each(r->db, 1, 200, audit_row_cb, r, &err);
 	out_s(r, "</tbody></table>");
 	return page_end(r);
 }

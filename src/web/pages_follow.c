@@ -31,7 +31,7 @@ int ledger_latest_year(struct req *r, const char *unit, int *year, struct styr_e
 	struct styr_ledger_filter f = {unit, "", 0};
 
 	*year = 0;
-	return styr_ledger_each(r->srv->db, &f, max_year_cb, year, err);
+	return styr_ledger_each(r->db, &f, max_year_cb, year, err);
 }
 
 static void tkr(char *buf, size_t size, int64_t v)
@@ -122,17 +122,16 @@ void page_economy(struct req *r, const char *unit)
 
 	out_s(r, "<h2 id=\"ekonomi\">Ekonomi</h2>");
 	styr_err_init(&err);
-	if (styr_ledger_each(r->srv->db, &f, max_year_cb, &year, &err) || !year) {
+	if (styr_ledger_each(r->db, &f, max_year_cb, &year, &err) || !year) {
 		out_s(r, "<p>Inga ekonomiska uppgifter.</p>");
 		return;
 	}
 	/* Utfall for part of the year is compared with the budget for the same
 	 * months, and the table says which months those are. */
-	if (styr_ledger_utfall_months(r->srv->db, unit, "", year, &months, &missing, &err))
+	if (styr_ledger_utfall_months(r->db, unit, "", year, &months, &missing, &err))
 		months = 12;
 	memset(&t, 0, sizeof(t));
-	if (styr_ledger_table_build(r->srv->db, unit, "", year, months ? months : 12, NULL, &t,
-	                            &err) ||
+	if (styr_ledger_table_build(r->db, unit, "", year, months ? months : 12, NULL, &t, &err) ||
 	    !t.n) {
 		styr_ledger_table_release(&t);
 		out_s(r, "<p>Inga ekonomiska uppgifter.</p>");
@@ -232,7 +231,7 @@ static int due_table(struct req *r, const struct styr_org_unit *u, const char *d
 	out_s(r, ")</caption><thead><tr><th scope=\"col\">Senast</th><th scope=\"col\">Läge"
 	         "</th><th scope=\"col\">Vad</th></tr></thead><tbody>");
 	styr_err_init(&err);
-	if (styr_due_each(r->srv->db, u->code, date, days, due_row_cb, &w, &err))
+	if (styr_due_each(r->db, u->code, date, days, due_row_cb, &w, &err))
 		return web_fail_err(r, &err);
 	if (!w.n)
 		out_s(r, "<tr><td colspan=\"3\">Inget att lämna in.</td></tr>");
@@ -254,7 +253,7 @@ static bool board_of(struct req *r, const struct styr_org_unit *u, struct styr_o
 		if (out->kind == STYR_ORG_NAMND || out->kind == STYR_ORG_STYRELSE)
 			return true;
 		styr_err_init(&err);
-		if (!out->parent[0] || styr_org_find(r->srv->db, out->parent, out, &err))
+		if (!out->parent[0] || styr_org_find(r->db, out->parent, out, &err))
 			return false;
 	}
 	return false;
@@ -404,7 +403,7 @@ int pg_document(struct req *r)
 	{
 		struct styr_ledger_filter lf = {u.code, "", 0};
 
-		if (styr_ledger_each(r->srv->db, &lf, max_year_cb, &year, &err) || !year)
+		if (styr_ledger_each(r->db, &lf, max_year_cb, &year, &err) || !year)
 			year = tm.tm_year + 1900 - 1;
 	}
 	if (!qp || !qp[0]) {
@@ -421,7 +420,7 @@ int pg_document(struct req *r)
 		return web_fail(r, 500, "internal_error", "cannot create a temporary file");
 	close(fd);
 	styr_err_init(&err);
-	rc = styr_report_write(r->srv->db, &req, path, &err);
+	rc = styr_report_write(r->db, &req, path, &err);
 	if (rc) {
 		unlink(path);
 		return web_fail_err(r, &err);

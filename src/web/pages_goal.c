@@ -122,7 +122,7 @@ void page_goal_followup(struct req *r, const struct styr_goal *g)
 	memset(&ow, 0, sizeof(ow));
 	ow.goal = g->code;
 	styr_err_init(&err);
-	styr_goal_owner_each(r->srv->db, owner_units_cb, &ow, &err);
+	styr_goal_owner_each(r->db, owner_units_cb, &ow, &err);
 	out_s(r, "<h2 id=\"xmatris\">X-matris</h2>");
 	{
 		struct xrow_walk w = {r, g->code, NULL, 0};
@@ -131,11 +131,11 @@ void page_goal_followup(struct req *r, const struct styr_goal *g)
 			struct styr_action_hook h;
 			struct styr_xmatris_actions hook;
 
-			styr_action_xmatris_hook(&h, r->srv->db, ow.units[i], &hook);
+			styr_action_xmatris_hook(&h, r->db, ow.units[i], &hook);
 
 			w.unit = ow.units[i];
 			styr_err_init(&err);
-			if (styr_xmatris_each(r->srv->db, ow.units[i], &hook, xrow_cb, &w, &err)) {
+			if (styr_xmatris_each(r->db, ow.units[i], &hook, xrow_cb, &w, &err)) {
 				out_s(r, "<p class=\"error\">");
 				out_h(r, err.msg);
 				out_s(r, "</p>");
@@ -146,7 +146,7 @@ void page_goal_followup(struct req *r, const struct styr_goal *g)
 			         "X-matrisen.</p>");
 	}
 	styr_err_init(&err);
-	if (styr_uppdrag_find(r->srv->db, g->code, &u, &err))
+	if (styr_uppdrag_find(r->db, g->code, &u, &err))
 		return;
 	out_s(r, "<h2 id=\"eskalering\">Uppdraget</h2><dl><dt>Slutdatum</dt><dd>");
 	out_h(r, u.deadline[0] ? u.deadline : "–");
@@ -171,7 +171,7 @@ void page_goal_followup(struct req *r, const struct styr_goal *g)
 		size_t before = r->out.len;
 
 		styr_err_init(&err);
-		styr_escalation_each(r->srv->db, g->code, step_cb, r, &err);
+		styr_escalation_each(r->db, g->code, step_cb, r, &err);
 		if (r->out.len == before)
 			out_s(r, "<tr><td colspan=\"5\">Inte eskalerat.</td></tr>");
 	}

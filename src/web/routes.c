@@ -18,7 +18,7 @@
 #define ADMIN   STYR_ACCESS_ADMIN
 #define PUBLIC  STYR_ACCESS_NONE
 /* Open data (kolada.c): no login, and only with styr serve --open-data. */
-#define OPEN    (R_API | R_OPEN)
+#define OPEN (R_API | R_OPEN)
 
 const struct route web_routes[] = {
     {"GET", "/", pg_root, PUBLIC, 0},

@@ -193,7 +193,7 @@ int web_unit_or_reply(struct req *r, struct styr_org_unit *u)
 		return 0;
 	}
 	styr_err_init(&err);
-	if (styr_org_find(r->srv->db, r->unit, u, &err))
+	if (styr_org_find(r->db, r->unit, u, &err))
 		return web_fail_err(r, &err);
 	r->unit_row = *u;
 	r->have_unit = true;
@@ -222,7 +222,7 @@ enum styr_access_role web_role_on(struct req *r, const char *unit)
 	if (!r->logged_in)
 		return STYR_ACCESS_NONE;
 	styr_err_init(&err);
-	if (styr_access_role_for(r->srv->db, r->user, unit, &role, &anywhere, &err))
+	if (styr_access_role_for(r->db, r->user, unit, &role, &anywhere, &err))
 		return STYR_ACCESS_NONE;
 	r->role_anywhere = (int)anywhere;
 	return role;
@@ -243,12 +243,18 @@ int web_cache_get(struct req *r, const char *key)
 	struct styr_err err;
 	long long v;
 
+	int found = 0;
+
 	styr_err_init(&err);
-	if (!e->data || strcmp(e->key, key) || styr_db_data_version(r->srv->db, &v, &err) ||
-	    v != e->version)
+	if (styr_db_data_version(r->db, &v, &err))
 		return 0;
-	styr_buf_add(&r->out, e->data, e->len, &r->err);
-	return 1;
+	pthread_mutex_lock(&r->srv->cache_lock);
+	if (e->data && !strcmp(e->key, key) && v == e->version) {
+		styr_buf_add(&r->out, e->data, e->len, &r->err);
+		found = 1;
+	}
+	pthread_mutex_unlock(&r->srv->cache_lock);
+	return found;
 }
 
 void web_cache_put(struct req *r, const char *key, size_t from)
@@ -260,17 +266,19 @@ void web_cache_put(struct req *r, const char *key, size_t from)
 
 	styr_err_init(&err);
 	if (r->err.code || from > r->out.len || strlen(key) >= sizeof(e->key) ||
-	    styr_db_data_version(r->srv->db, &v, &err))
+	    styr_db_data_version(r->db, &v, &err))
 		return;
 	copy = malloc(r->out.len - from + 1);
 	if (!copy)
 		return;
 	memcpy(copy, r->out.data + from, r->out.len - from);
+	pthread_mutex_lock(&r->srv->cache_lock);
 	free(e->data);
 	e->data = copy;
 	e->len = r->out.len - from;
 	e->version = v;
 	snprintf(e->key, sizeof(e->key), "%s", key);
+	pthread_mutex_unlock(&r->srv->cache_lock);
 }
 
 void web_cache_release(struct server *srv)
@@ -436,7 +444,7 @@ static int authenticate(struct req *r)
 	if (auth && !strncmp(auth, "Bearer ", 7)) {
 		/* A bad token is refused where a login is needed; a public page
 		 * answers as to anyone. */
-		if (styr_api_token_check(r->srv->db, auth + 7, r->user, sizeof(r->user), &err)) {
+		if (styr_api_token_check(r->db, auth + 7, r->user, sizeof(r->user), &err)) {
 			r->user[0] = '\0';
 			return r->route && r->route->min_role > STYR_ACCESS_NONE
 			           ? web_fail(r, 401, "unauthorized", "%s", err.msg)
@@ -447,7 +455,7 @@ static int authenticate(struct req *r)
 	}
 	if (!cookie)
 		return 0;
-	if (styr_session_check(r->srv->db, cookie, (int64_t)time(NULL), &r->session, &err)) {
+	if (styr_session_check(r->db, cookie, (int64_t)time(NULL), &r->session, &err)) {
 		/* An expired or unknown cookie is dropped so the browser stops
 		 * sending it. */
 		snprintf(r->cookie, sizeof(r->cookie),
@@ -654,6 +662,29 @@ static enum MHD_Result respond(struct req *r)
 	return ret;
 }
 
+/* The calling worker thread's database handle, opened on its first
+ * request; NULL with err filled when the database cannot be opened. */
+static struct styr_db *worker_db(struct server *srv, struct styr_err *err)
+{
+	struct styr_db *db = pthread_getspecific(srv->db_key);
+
+	if (db)
+		return db;
+	if (styr_db_open(srv->db_path, 0, &db, err))
+		return NULL;
+	if (pthread_setspecific(srv->db_key, db)) {
+		styr_db_close(db);
+		styr_error(err, STYR_ENOMEM, "cannot keep a database handle for a thread");
+		return NULL;
+	}
+	return db;
+}
+
+static void worker_db_close(void *db)
+{
+	styr_db_close(db);
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version, const char *upload_data,
                                   size_t *upload_data_size, void **con_cls)
@@ -669,7 +700,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		r->srv = srv;
 		r->conn = conn;
 		r->role_anywhere = -1;
-		r->id = ++srv->requests;
+		r->id = __atomic_add_fetch(&srv->requests, 1, __ATOMIC_RELAXED);
 		clock_gettime(CLOCK_REALTIME, &r->started);
 		r->method = method;
 		r->url = url;
@@ -688,17 +719,21 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
+	if (!(r->db = worker_db(srv, &r->err))) {
+		web_fail_err(r, &r->err);
+		return respond(r);
+	}
 	/* A GET only reads: one read transaction for all of it. */
 	if (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) {
 		struct styr_err e;
 
 		styr_err_init(&e);
-		if (styr_db_read_begin(srv->db, &e)) {
+		if (styr_db_read_begin(r->db, &e)) {
 			web_fail_err(r, &e);
 			return respond(r);
 		}
 		dispatch(r);
-		styr_db_read_end(srv->db);
+		styr_db_read_end(r->db);
 	} else {
 		dispatch(r);
 	}
@@ -720,13 +755,17 @@ int styr_serve(const struct styr_serve_options *opt, struct styr_err *err)
 	struct server srv;
 	struct sockaddr_in addr;
 	const union MHD_DaemonInfo *info;
+	struct styr_db *probe;
+	unsigned threads = opt->threads > 0 ? (unsigned)opt->threads : 4;
 	sigset_t set;
 	int sig, rc;
 
 	memset(&srv, 0, sizeof(srv));
+	srv.db_path = opt->db_path;
 	srv.session_ttl = opt->session_ttl > 0 ? opt->session_ttl : 8 * 3600;
 	srv.quiet = opt->quiet;
 	srv.tls = opt->tls != 0;
+	srv.open_data = opt->open_data != 0;
 	if (opt->today) {
 		if (styr_date_check(opt->today, err))
 			return styr_error(err, STYR_EUSAGE,
@@ -735,31 +774,43 @@ int styr_serve(const struct styr_serve_options *opt, struct styr_err *err)
 			                  opt->today);
 		snprintf(srv.today, sizeof(srv.today), "%s", opt->today);
 	}
-	srv.open_data = opt->open_data != 0;
 	memset(&addr, 0, sizeof(addr));
 	addr.sin_family = AF_INET;
 	addr.sin_port = htons((uint16_t)opt->port);
 	if (inet_pton(AF_INET, opt->address ? opt->address : "127.0.0.1", &addr.sin_addr) != 1)
 		return styr_error(err, STYR_EUSAGE, "address \"%s\": expected an IPv4 address",
 		                  opt->address);
-	if ((rc = styr_db_open(opt->db_path, 0, &srv.db, err)))
+	/* Open once before listening, so that a database that is not there
+	 * or too new is said at once, not on the first request. */
+	if ((rc = styr_db_open(opt->db_path, 0, &probe, err)))
 		return rc;
-	/* The daemon's thread inherits this mask, so the signals come here. */
+	styr_db_close(probe);
+	if (pthread_key_create(&srv.db_key, worker_db_close) ||
+	    pthread_mutex_init(&srv.cache_lock, NULL))
+		return styr_error(err, STYR_ENOMEM, "cannot set up the worker threads");
+	/* The daemon's threads inherit this mask, so the signals come here. */
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	/* A pool of worker threads, each polling its share of the
+	 * connections: a slow request (a password hash, a PDF, a write
+	 * waiting for the database's lock) holds up only its own worker.  One
+	 * client address gets at most 32 connections, and a connection that
+	 * says nothing for 15 s is closed, so slow clients cannot take all. */
 	srv.daemon = MHD_start_daemon(
 	    MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_TURBO | MHD_USE_ERROR_LOG, 0,
 	    NULL, NULL, on_request, &srv, MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
-	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_CONNECTION_TIMEOUT,
-	    (unsigned)30, MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE, threads,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)15, MHD_OPTION_CONNECTION_LIMIT,
+	    (unsigned)1000, MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)32,
 	    /* The per-connection pool is cleared after every request: 16 KiB
 	     * holds the headers of any real request and costs less to clear
 	     * than the default 32 KiB. */
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)16384, MHD_OPTION_END);
 	if (!srv.daemon) {
-		styr_db_close(srv.db);
+		pthread_key_delete(srv.db_key);
+		pthread_mutex_destroy(&srv.cache_lock);
 		return styr_error(err, STYR_EIO, "cannot listen on %s:%d (in use?)",
 		                  opt->address ? opt->address : "127.0.0.1", opt->port);
 	}
@@ -768,8 +819,11 @@ int styr_serve(const struct styr_serve_options *opt, struct styr_err *err)
 	       info ? (unsigned)info->port : (unsigned)opt->port);
 	fflush(stdout);
 	sigwait(&set, &sig);
+	/* The workers end here, each closing its handle (the key's
+	 * destructor). */
 	MHD_stop_daemon(srv.daemon);
+	pthread_key_delete(srv.db_key);
 	web_cache_release(&srv);
-	styr_db_close(srv.db);
+	pthread_mutex_destroy(&srv.cache_lock);
 	return STYR_OK;
 }

@@ -16,6 +16,7 @@
 #define STYR_WEB_WEB_H
 
 #include <microhttpd.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <time.h>
 
@@ -43,14 +44,19 @@ struct cache_entry {
 };
 
 struct server {
-	struct styr_db *db;
+	const char *db_path;
+	/* Each worker thread has a database handle of its own (SQLite WAL
+	 * readers in parallel, a PostgreSQL connection each), opened on its
+	 * first request and closed when the thread ends. */
+	pthread_key_t db_key;
 	struct MHD_Daemon *daemon;
 	int64_t session_ttl;
 	int quiet;
 	bool tls;               /* --tls: clients come over TLS: Secure cookies, HSTS */
-	char today[11];         /* --today: the day what is due counts from; "" now */
-	unsigned long requests; /* numbers each request's id */
 	bool open_data;         /* the Kolada-shaped routes (R_OPEN) answer */
+	char today[11];         /* --today: the day what is due counts from; "" now */
+	unsigned long requests; /* numbers each request's id (atomically) */
+	pthread_mutex_t cache_lock;
 	struct cache_entry cache[WEB_CACHE_SLOTS];
 };
 
@@ -62,6 +68,7 @@ struct route;
 
 struct req {
 	struct server *srv;
+	struct styr_db *db; /* the worker thread's handle */
 	struct MHD_Connection *conn;
 	const char *method, *url;
 	bool is_api;
