@@ -18,6 +18,7 @@
 #include "model.h"
 #include "num.h"
 #include "period.h"
+#include "proof.h"
 #include "report.h"
 #include "target.h"
 #include "web.h"
