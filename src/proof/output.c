@@ -108,9 +108,11 @@ static int html_finding(const struct styr_proof_doc *doc, const struct styr_proo
 	if (!rc)
 		rc = styr_buf_html(out, f->says, err);
 	if (!rc && f->other_line) {
-		snprintf(ref, sizeof(ref),
-		         " — %s rad %d: ", f->other_doc && against ? against->name : "",
-		         f->other_line);
+		if (f->other_doc && against)
+			snprintf(ref, sizeof(ref), " — %.200s rad %d: ", against->name,
+			         f->other_line);
+		else
+			snprintf(ref, sizeof(ref), " — rad %d: ", f->other_line);
 		rc = styr_buf_html(out, ref, err);
 		if (!rc)
 			rc = styr_buf_html(out, f->other, err);
