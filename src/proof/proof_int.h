@@ -77,6 +77,9 @@ struct proof_ctx {
 	 * med 58,6 procent" in the sentence after them */
 	struct ptok prev_old, prev_new;
 	int prev_line;
+	/* the last "totalt N" of the text, for "Av det totala antalet …" */
+	struct ptok last_total;
+	int last_total_line;
 };
 
 int proof_add(struct proof_ctx *c, int line, int other_line, enum styr_proof_class cls,
@@ -99,6 +102,22 @@ struct psent {
 	int *line; /* line of each byte */
 	size_t len;
 };
+/* sentence.c's helpers for binding.c */
+struct pair {
+	const struct ptok *old, *nw;
+	int yold, ynew;
+	bool reversed; /* the text names the later year first */
+};
+void proof_excerpt(char *dst, size_t size, const char *s, size_t from, size_t to);
+int proof_judge_change(struct proof_ctx *c, const struct psent *s, const struct ptok *pc, int sign,
+                       const struct ptok *old, const struct ptok *nw, int other_line, size_t from);
+int proof_year_of_cell(const struct proof_ctx *c, const struct prow *w, int k);
+/* binding.c: sentence figures bound to table rows */
+int proof_check_named_row(struct proof_ctx *c, const struct psent *s, const struct ptok *t,
+                          size_t n, const struct ptok *pc, int sign, size_t vat);
+int proof_check_parts(struct proof_ctx *c, const struct psent *s, const struct ptok *t, size_t n);
+int proof_check_total_rows(struct proof_ctx *c, const struct psent *s, const struct pair *p);
+
 /* Call fn for each sentence of doc (rows of tables end a sentence). */
 int proof_sentences_each(const struct styr_proof_doc *doc,
                          int (*fn)(void *arg, const struct psent *s), void *arg,

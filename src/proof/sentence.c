@@ -85,7 +85,7 @@ static bool only_glue(const char *a, const char *b)
 	return true;
 }
 
-static void excerpt(char *dst, size_t size, const char *s, size_t from, size_t to)
+void proof_excerpt(char *dst, size_t size, const char *s, size_t from, size_t to)
 {
 	size_t n;
 
@@ -101,12 +101,6 @@ static void excerpt(char *dst, size_t size, const char *s, size_t from, size_t t
 	if (from + n < to)
 		strcat(dst, "…");
 }
-
-struct pair {
-	const struct ptok *old, *nw;
-	int yold, ynew;
-	bool reversed; /* the text names the later year first */
-};
 
 /* The two figures a change is between, by the forms above. */
 static bool find_pair(const char *s, const struct ptok *t, size_t n, struct pair *p)
@@ -227,8 +221,8 @@ static const struct ptok *first_pct(const struct ptok *t, size_t n, const struct
 
 /* Judge a printed change (its magnitude; the verb gives its sign)
  * against the change from old to new. */
-static int judge_change(struct proof_ctx *c, const struct psent *s, const struct ptok *pc, int sign,
-                        const struct ptok *old, const struct ptok *nw, int other_line, size_t from)
+int proof_judge_change(struct proof_ctx *c, const struct psent *s, const struct ptok *pc, int sign,
+                       const struct ptok *old, const struct ptok *nw, int other_line, size_t from)
 {
 	struct pint range, mag;
 	struct ptok printed;
@@ -252,7 +246,7 @@ static int judge_change(struct proof_ctx *c, const struct psent *s, const struct
 		v = PROOF_WRONG;
 	if (v == PROOF_OK)
 		return STYR_OK;
-	excerpt(says, sizeof(says), s->text, from, pc->end);
+	proof_excerpt(says, sizeof(says), s->text, from, pc->end);
 	proof_fmt(a, sizeof(a), old->v, old->dec, false);
 	proof_fmt(b, sizeof(b), nw->v, nw->dec, false);
 	snprintf(other, sizeof(other), "från %s till %s", a, b);
@@ -305,7 +299,7 @@ static const struct prow *row_with_diff(const struct proof_ctx *c, int line, con
 
 /* The header of years that stands over row w, right-aligned with its
  * cells: the year of cell k, or 0. */
-static int year_of_cell(const struct proof_ctx *c, const struct prow *w, int k)
+int proof_year_of_cell(const struct proof_ctx *c, const struct prow *w, int k)
 {
 	size_t r;
 
@@ -343,16 +337,16 @@ static int check_from_row(struct proof_ctx *c, const struct psent *s, const stru
 			if (w->cell[k].missing || w->cell[k].pct != p->old->pct ||
 			    w->cell[k].dec != p->old->dec || fabs(w->cell[k].v - p->old->v) > 1e-9)
 				continue;
-			if (!(yk = year_of_cell(c, w, k)))
+			if (!(yk = proof_year_of_cell(c, w, k)))
 				return STYR_OK;
 			for (m = 0; m < w->ncell; m++)
-				if (year_of_cell(c, w, m) == yk + 1)
+				if (proof_year_of_cell(c, w, m) == yk + 1)
 					break;
 			if (m == w->ncell || w->cell[m].missing ||
 			    fabs(w->cell[m].v - p->nw->v) < 1e-9)
 				return STYR_OK;
-			excerpt(says, sizeof(says), s->text, p->old->off > 5 ? p->old->off - 5 : 0,
-			        p->nw->end);
+			proof_excerpt(says, sizeof(says), s->text,
+			              p->old->off > 5 ? p->old->off - 5 : 0, p->nw->end);
 			proof_fmt(e, sizeof(e), w->cell[m].v, w->cell[m].dec, w->cell[m].pct);
 			proof_fmt(label, sizeof(label), p->old->v, p->old->dec, p->old->pct);
 			snprintf(other, sizeof(other), "tabellens rad: %d %s, %d %s", yk, label,
@@ -420,7 +414,7 @@ static int check_mkr(struct proof_ctx *c, const struct psent *s, const struct pt
 		if (!exact && best && bestd < 0.15) {
 			char says[STYR_PROOF_TEXT], other[STYR_PROOF_TEXT], a[48], e[48];
 
-			excerpt(says, sizeof(says), s->text, t[i].off, t[i].end + 4);
+			proof_excerpt(says, sizeof(says), s->text, t[i].off, t[i].end + 4);
 			proof_fmt(a, sizeof(a), bestv, 0, false);
 			proof_fmt(e, sizeof(e), proof_round(bestv / 1000, 1), 1, false);
 			snprintf(other, sizeof(other), "tabellen: %s tkr", a);
@@ -442,7 +436,7 @@ static int check_sentence(void *arg, const struct psent *s)
 	const struct ptok *pc;
 	int sign = verb_sign(s->text, &vat), rc;
 
-	if ((rc = check_mkr(c, s, t, n)))
+	if ((rc = check_mkr(c, s, t, n)) || (rc = proof_check_parts(c, s, t, n)))
 		return rc;
 	if (!n)
 		return STYR_OK;
@@ -450,19 +444,19 @@ static int check_sentence(void *arg, const struct psent *s)
 		c->prev_old = *p.old;
 		c->prev_new = *p.nw;
 		c->prev_line = s->line[p.nw->off];
-		if ((rc = check_from_row(c, s, &p)))
+		if ((rc = check_from_row(c, s, &p)) || (rc = proof_check_total_rows(c, s, &p)))
 			return rc;
 		pc = first_pct(t, n, &p, vat);
 		/* a change between two percents is in points: not checked */
 		if (sign && pc && !p.old->pct)
-			return judge_change(c, s, pc, sign, p.old, p.nw, 0, vat);
+			return proof_judge_change(c, s, pc, sign, p.old, p.nw, 0, vat);
 		/* "sjönk från 392 (2024) till 391 (2023)": the years, not the
 		 * words, say which came first */
 		if (sign && p.reversed && (p.nw->v - p.old->v) * sign < 0) {
 			char says[STYR_PROOF_TEXT], other[STYR_PROOF_TEXT], should[STYR_PROOF_TEXT],
 			    a[48], b[48];
 
-			excerpt(says, sizeof(says), s->text, vat, p.old->end + 8);
+			proof_excerpt(says, sizeof(says), s->text, vat, p.old->end + 8);
 			proof_fmt(a, sizeof(a), p.old->v, p.old->dec, false);
 			proof_fmt(b, sizeof(b), p.nw->v, p.nw->dec, false);
 			snprintf(other, sizeof(other), "%d: %s, %d: %s", p.yold, a, p.ynew, b);
@@ -482,7 +476,8 @@ static int check_sentence(void *arg, const struct psent *s)
 	/* no figures of its own: the pair of the sentence just before */
 	if (sign && c->prev_line && s->line[0] - c->prev_line <= 2 && n == 1 && !pc->year &&
 	    !c->prev_old.pct)
-		return judge_change(c, s, pc, sign, &c->prev_old, &c->prev_new, c->prev_line, vat);
+		return proof_judge_change(c, s, pc, sign, &c->prev_old, &c->prev_new, c->prev_line,
+		                          vat);
 	for (i = 0; i < n; i++) {
 		const struct prow *w;
 		int oi = 0, nj = 0;
@@ -493,10 +488,11 @@ static int check_sentence(void *arg, const struct psent *s)
 			continue;
 		w = row_with_diff(c, s->line[t[i].off], &t[i], &oi, &nj);
 		if (w)
-			return judge_change(c, s, pc, sign, &w->cell[oi], &w->cell[nj], w->line,
-			                    vat < pc->off ? vat : pc->off);
+			return proof_judge_change(c, s, pc, sign, &w->cell[oi], &w->cell[nj],
+			                          w->line, vat < pc->off ? vat : pc->off);
 	}
-	return STYR_OK;
+	/* "Antalet operationer har ökat med 8,5 procent": the row it names */
+	return proof_check_named_row(c, s, t, n, pc, sign, vat);
 }
 
 int proof_sentences_check(struct proof_ctx *c)
