@@ -20,16 +20,6 @@
 
 #include "proof_int.h"
 
-#define MAX_PCT 32
-
-struct pct_seen {
-	double v[MAX_PCT];
-	int dec[MAX_PCT];
-	int line[MAX_PCT];
-	bool general[MAX_PCT]; /* "generell uppräkning ... hälso och sjukvård" */
-	size_t n;
-};
-
 /* The percent of the uppräkning a sentence speaks of, if it names one. */
 static const struct ptok *upprakning_pct(const struct psent *s, const struct ptok *t, size_t n,
                                          bool strict)
@@ -57,14 +47,14 @@ static const struct ptok *upprakning_pct(const struct psent *s, const struct pto
 	return NULL;
 }
 
-static int collect_region(void *arg, const struct psent *s)
+int proof_collect_upprakning(void *arg, const struct psent *s)
 {
-	struct pct_seen *seen = arg;
+	struct proof_pcts *seen = arg;
 	struct ptok t[PROOF_MAX_TOK];
 	size_t n = proof_tokens(s->text, t, PROOF_MAX_TOK);
 	const struct ptok *p = upprakning_pct(s, t, n, false);
 
-	if (p && seen->n < MAX_PCT && !proof_find(s->text, "internränt")) {
+	if (p && seen->n < PROOF_MAX_PCT && !proof_find(s->text, "internränt")) {
 		seen->v[seen->n] = p->v;
 		seen->dec[seen->n] = p->dec;
 		seen->line[seen->n] = s->line[p->off];
@@ -77,7 +67,7 @@ static int collect_region(void *arg, const struct psent *s)
 
 struct unit_ctx {
 	struct proof_ctx *c;
-	struct pct_seen *region;
+	struct proof_pcts *region;
 };
 
 static const struct prow *against_row_with(const struct proof_ctx *c, struct prow *rows,
@@ -181,13 +171,13 @@ static int check_bidrag(void *arg, const struct psent *s)
 
 int proof_across_check(struct proof_ctx *c)
 {
-	struct pct_seen region = {0};
+	struct proof_pcts region = {0};
 	struct unit_ctx u = {c, &region};
 	struct bidrag_ctx b = {.c = c};
 	size_t cap = 0;
 	int rc;
 
-	rc = proof_sentences_each(c->against, collect_region, &region, c->err);
+	rc = proof_sentences_each(c->against, proof_collect_upprakning, &region, c->err);
 	if (!rc)
 		rc = proof_sentences_each(c->doc, check_unit, &u, c->err);
 	if (!rc)

@@ -118,6 +118,20 @@ int proof_check_named_row(struct proof_ctx *c, const struct psent *s, const stru
 int proof_check_parts(struct proof_ctx *c, const struct psent *s, const struct ptok *t, size_t n);
 int proof_check_total_rows(struct proof_ctx *c, const struct psent *s, const struct pair *p);
 
+/* The percents a document gives for an uppräkning (across.c). */
+#define PROOF_MAX_PCT 32
+struct proof_pcts {
+	double v[PROOF_MAX_PCT];
+	int dec[PROOF_MAX_PCT];
+	int line[PROOF_MAX_PCT];
+	bool general[PROOF_MAX_PCT]; /* "generell uppräkning ... hälso och sjukvård" */
+	size_t n;
+};
+/* A sentence callback that adds to the struct proof_pcts at arg. */
+int proof_collect_upprakning(void *arg, const struct psent *s);
+/* upprakning.c: an Uppräkning row against the percent the text gives */
+int proof_upprakning_check(struct proof_ctx *c);
+
 /* Call fn for each sentence of doc (rows of tables end a sentence). */
 int proof_sentences_each(const struct styr_proof_doc *doc,
                          int (*fn)(void *arg, const struct psent *s), void *arg,

@@ -35,6 +35,14 @@ has "$T/001.txt" 140 fel "mot annat dokument"
 for l in 746 1570; do has "$T/002.txt" $l fel förändring; done
 for l in 987 2511; do has "$T/002.txt" $l fel "text mot tabell"; done
 has "$T/002.txt" 2407 fel årsordning
+has "$T/002.txt" 1617 fel förändring
+has "$T/002.txt" 1736 fel "text mot tabell"
+has "$T/002.txt" 1746 fel "delar av totalen"
+has "$T/003.txt" 4114 fel uppräkning
+has "$T/003.txt" 4229 fel uppräkning
+has "$T/003.txt" 4229 oklart uppräkning
+expect_contains "PHH's uppräkning" "borde vara 120,3" "$(grep ':4114: fel' "$T/003.txt")"
+expect_contains "HHM's uppräkning is a rounding" "kolumn 10: 15,6" "$(grep ':4114: avrundning' "$T/003.txt")"
 for l in 1524 1557 1563 1576 2849; do has "$T/002.txt" $l avrundning förändring; done
 for l in 2597 2599 2729 2761 2921 2923 3049 3051; do has "$T/002.txt" $l avrundning summa; done
 for l in 2577 2723; do has "$T/002.txt" $l avrundning differenskolumn; done
