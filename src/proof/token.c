@@ -51,12 +51,13 @@ static bool glued_before(const char *line, size_t i)
 	if (isalnum(p) || p == '_' || p == ',' || p == '.')
 		return true;
 	if (p >= 0x80) {
-		/* a no-break space or a dash ends in a byte ≥ 0x80 too */
-		if (i >= 2 && !strncmp(line + i - 2, "\xc2\xa0", 2))
-			return false;
-		if (i >= 3 && (minus_len(line + i - 3) == 3 || space_len(line + i - 3) == 3))
-			return false;
-		return true;
+		/* a letter (åäöé: lead byte 0xc3) glues, a dash, a space or a
+		 * sign such as "≤" does not */
+		size_t k = i - 1;
+
+		while (k > 0 && ((unsigned char)line[k] & 0xc0) == 0x80)
+			k--;
+		return (unsigned char)line[k] == 0xc3;
 	}
 	return false;
 }
@@ -117,7 +118,7 @@ static size_t scan_one(const char *line, size_t i, struct ptok *t)
 		}
 	}
 	/* glued to letters after it: "3D", "11-timmars" */
-	if (isalpha((unsigned char)line[j]) || (unsigned char)line[j] >= 0xc3)
+	if (isalpha((unsigned char)line[j]) || (unsigned char)line[j] == 0xc3)
 		return 0;
 	if (line[j] == '-' && isalpha((unsigned char)line[j + 1]))
 		return 0;
@@ -165,16 +166,18 @@ size_t proof_tokens(const char *line, struct ptok *out, size_t max)
 			i = e;
 			continue;
 		}
-		/* skip the rest of a word so that its digits are not read */
-		if (isalnum((unsigned char)line[i]) ||
-		    ((unsigned char)line[i] >= 0x80 && !m && !space_len(line + i))) {
-			while (line[i] && (isalnum((unsigned char)line[i]) ||
-			                   ((unsigned char)line[i] >= 0x80 &&
-			                    !space_len(line + i) && !minus_len(line + i))))
-				i++;
+		/* skip the rest of a word so that its digits are not read; a
+		 * word is letters (åäöé are 0xc3 and one byte more) and digits */
+		if (isalnum((unsigned char)line[i]) || (unsigned char)line[i] == 0xc3) {
+			while (isalnum((unsigned char)line[i]) ||
+			       ((unsigned char)line[i] == 0xc3 && line[i + 1]))
+				i += (unsigned char)line[i] == 0xc3 ? 2 : 1;
 			continue;
 		}
-		i += m ? m : 1;
+		/* one character of anything else: "≤", a dash, a space */
+		i++;
+		while (((unsigned char)line[i] & 0xc0) == 0x80)
+			i++;
 	}
 	return n;
 }
