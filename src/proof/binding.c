@@ -10,7 +10,12 @@
  *              the parts of the total the text gave just before;
  *   by total   "2023 (totalt: 21 008) och 2024 (totalt 29 023)" under a
  *              table whose two rows add up to 29 023 in the 2024 column
- *              exactly: their 2023 column must add up to 21 008.
+ *              exactly: their 2023 column must add up to 21 008;
+ *   parallel   "28 066 (december 2024: 2828) … 19 423 (december 2024:
+ *              1722) … Av de 8643 (december 2024: 606)": the main figures
+ *              say 8 643 = 28 066 − 19 423 exactly, so the figures in
+ *              parentheses with the same label must say 606 = 2 828 −
+ *              1 722, which they do not.
  * A binding needs one candidate and, for totals, one year where it holds
  * exactly, so that a coincidence does not become a finding.
  */
@@ -206,4 +211,96 @@ int proof_check_total_rows(struct proof_ctx *c, const struct psent *s, const str
 		return proof_add(c, line, r1->line, STYR_PROOF_FEL, "text mot tabell", says, other,
 		                 x);
 	}
+}
+
+static void paren_label(char *dst, size_t size, const char *a, const char *b)
+{
+	size_t n;
+
+	while (a < b && *a == ' ')
+		a++;
+	while (b > a && b[-1] == ' ')
+		b--;
+	n = (size_t)(b - a) < size - 1 ? (size_t)(b - a) : size - 1;
+	memcpy(dst, a, n);
+	dst[n] = '\0';
+}
+
+/* Compare a new parallel pair with two earlier ones: a difference or a
+ * sum that holds exactly for the main figures must hold for the figures
+ * in parentheses. */
+static int parallel_against(struct proof_ctx *c, const struct proof_paren *k)
+{
+	size_t i, j;
+
+	for (i = 0; i < c->nparen; i++)
+		for (j = 0; j < c->nparen; j++) {
+			const struct proof_paren *a = &c->paren[i], *b = &c->paren[j];
+			char says[STYR_PROOF_TEXT], other[STYR_PROOF_TEXT], x[32], y[32], z[32];
+			double want;
+
+			if (i == j || strcmp(a->label, k->label) || strcmp(b->label, k->label) ||
+			    k->line - a->line > 6 || k->line - b->line > 6)
+				continue;
+			if (fabs(a->v - b->v - k->v) < 1e-9)
+				want = a->w - b->w;
+			else if (i < j && fabs(a->v + b->v - k->v) < 1e-9)
+				want = a->w + b->w;
+			else
+				continue;
+			if (fabs(want - k->w) < 1e-9)
+				return STYR_OK;
+			proof_fmt(x, sizeof(x), k->w, 0, false);
+			snprintf(says, sizeof(says), "(%.28s: %s)", k->label, x);
+			proof_fmt(x, sizeof(x), a->w, 0, false);
+			proof_fmt(y, sizeof(y), b->w, 0, false);
+			proof_fmt(z, sizeof(z), k->v, 0, false);
+			snprintf(other, sizeof(other), "%s %s %s, som %s för hela perioden", x,
+			         want < a->w ? "−" : "+", y, z);
+			proof_fmt(x, sizeof(x), want, 0, false);
+			return proof_add(c, k->line, a->line, STYR_PROOF_FEL, "parallella tal",
+			                 says, other, x);
+		}
+	return STYR_OK;
+}
+
+int proof_check_parallel(struct proof_ctx *c, const struct psent *s, const struct ptok *t, size_t n)
+{
+	const char *p = s->text;
+	int rc;
+
+	while ((p = strchr(p, '(')) != NULL) {
+		const char *close = strchr(p, ')'), *colon = strchr(p, ':');
+		const struct ptok *v = NULL, *w = NULL;
+		struct proof_paren k;
+		size_t i;
+
+		p++;
+		if (!close || !colon || colon > close)
+			continue;
+		for (i = 0; i < n; i++) {
+			const char *at = s->text + t[i].off;
+
+			if (t[i].year || t[i].pct || t[i].missing || t[i].dec)
+				continue;
+			if (at < p - 1 && p - 1 - (s->text + t[i].end) < 30)
+				v = &t[i];
+			if (!w && at > colon && at < close)
+				w = &t[i];
+		}
+		if (!v || !w || memchr(s->text + v->end, ')', (size_t)(p - 1 - (s->text + v->end))))
+			continue;
+		k.v = v->v;
+		k.w = w->v;
+		k.line = s->line[w->off];
+		paren_label(k.label, sizeof(k.label), p, colon);
+		if ((rc = parallel_against(c, &k)))
+			return rc;
+		if (c->nparen == sizeof(c->paren) / sizeof(c->paren[0])) {
+			memmove(&c->paren[0], &c->paren[1], sizeof(c->paren) - sizeof(c->paren[0]));
+			c->nparen--;
+		}
+		c->paren[c->nparen++] = k;
+	}
+	return STYR_OK;
 }

@@ -80,6 +80,14 @@ struct proof_ctx {
 	/* the last "totalt N" of the text, for "Av det totala antalet …" */
 	struct ptok last_total;
 	int last_total_line;
+	/* "28 066 (december 2024: 2828)": the last figures given with a
+	 * parallel figure in parentheses (binding.c) */
+	struct proof_paren {
+		double v, w;
+		char label[32];
+		int line;
+	} paren[6];
+	size_t nparen;
 };
 
 int proof_add(struct proof_ctx *c, int line, int other_line, enum styr_proof_class cls,
@@ -116,6 +124,8 @@ int proof_year_of_cell(const struct proof_ctx *c, const struct prow *w, int k);
 int proof_check_named_row(struct proof_ctx *c, const struct psent *s, const struct ptok *t,
                           size_t n, const struct ptok *pc, int sign, size_t vat);
 int proof_check_parts(struct proof_ctx *c, const struct psent *s, const struct ptok *t, size_t n);
+int proof_check_parallel(struct proof_ctx *c, const struct psent *s, const struct ptok *t,
+                         size_t n);
 int proof_check_total_rows(struct proof_ctx *c, const struct psent *s, const struct pair *p);
 
 /* The percents a document gives for an uppräkning (across.c). */

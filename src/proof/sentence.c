@@ -436,7 +436,8 @@ static int check_sentence(void *arg, const struct psent *s)
 	const struct ptok *pc;
 	int sign = verb_sign(s->text, &vat), rc;
 
-	if ((rc = check_mkr(c, s, t, n)) || (rc = proof_check_parts(c, s, t, n)))
+	if ((rc = check_mkr(c, s, t, n)) || (rc = proof_check_parts(c, s, t, n)) ||
+	    (rc = proof_check_parallel(c, s, t, n)))
 		return rc;
 	if (!n)
 		return STYR_OK;

@@ -38,6 +38,7 @@ has "$T/002.txt" 2407 fel årsordning
 has "$T/002.txt" 1617 fel förändring
 has "$T/002.txt" 1736 fel "text mot tabell"
 has "$T/002.txt" 1746 fel "delar av totalen"
+has "$T/002.txt" 719 fel "parallella tal"
 has "$T/003.txt" 4114 fel uppräkning
 has "$T/003.txt" 4229 fel uppräkning
 has "$T/003.txt" 4229 oklart uppräkning
