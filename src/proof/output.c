@@ -19,6 +19,15 @@ static const char *other_name(const struct styr_proof_doc *doc,
 	return f->other_doc && against ? against->name : doc->name;
 }
 
+/* "5 fel, 17 avrundning, 0 oklart, 2 tabeller inte lästa" */
+static int counts(const struct styr_proof_result *res, struct styr_buf *out, struct styr_err *err)
+{
+	return styr_buf_printf(out, err,
+	                       "%zu fel, %zu avrundning, %zu oklart, %zu tabeller inte lästa",
+	                       res->count[STYR_PROOF_FEL], res->count[STYR_PROOF_AVRUNDNING],
+	                       res->count[STYR_PROOF_OKLART], res->nunread);
+}
+
 int styr_proof_write_text(const struct styr_proof_doc *doc, const struct styr_proof_doc *against,
                           const struct styr_proof_result *res, struct styr_buf *out,
                           struct styr_err *err)
@@ -43,11 +52,8 @@ int styr_proof_write_text(const struct styr_proof_doc *doc, const struct styr_pr
 		rc = styr_buf_printf(out, err, "%s:%d-%d: inte läst: %s\n", doc->name,
 		                     res->unread[i].first, res->unread[i].last, res->unread[i].why);
 	if (!rc)
-		rc = styr_buf_printf(
-		    out, err, "%zu fel, %zu avrundning, %zu oklart, %zu tabeller inte lästa\n",
-		    res->count[STYR_PROOF_FEL], res->count[STYR_PROOF_AVRUNDNING],
-		    res->count[STYR_PROOF_OKLART], res->nunread);
-	return rc;
+		rc = counts(res, out, err);
+	return rc ? rc : styr_buf_puts(out, "\n", err);
 }
 
 static int put_json(json_t *o, struct styr_buf *out, struct styr_err *err)
@@ -152,12 +158,11 @@ int styr_proof_write_html(const struct styr_proof_doc *doc, const struct styr_pr
 	if (!rc)
 		rc = styr_buf_html(out, doc->name, err);
 	if (!rc)
-		rc = styr_buf_printf(
-		    out, err,
-		    "</h1>\n<p>%zu fel, %zu avrundning, %zu oklart, %zu tabeller inte "
-		    "lästa</p>\n<table>\n",
-		    res->count[STYR_PROOF_FEL], res->count[STYR_PROOF_AVRUNDNING],
-		    res->count[STYR_PROOF_OKLART], res->nunread);
+		rc = styr_buf_puts(out, "</h1>\n<p>", err);
+	if (!rc)
+		rc = counts(res, out, err);
+	if (!rc)
+		rc = styr_buf_puts(out, "</p>\n<table>\n", err);
 	for (i = 0; i < doc->nlines && !rc; i++) {
 		int line = (int)i + 1;
 		bool marked = (f < res->n && res->v[f].line == line) ||
