@@ -27,6 +27,8 @@ const struct route web_routes[] = {
     {"GET", "/org", pg_org, READER, 0},
     {"GET", "/mal/{goal}", pg_goal, READER, 0},
     {"GET", "/logg", pg_audit, CTRL, 0},
+    {"GET", "/korrektur", pg_proof_form, READER, 0},
+    {"POST", "/korrektur", pg_proof_post, READER, R_UPLOAD},
     {"GET", "/enhet/{unit}", pg_unit, READER, 0},
     {"GET", "/enhet/{unit}/indikator/{ind}", pg_indicator, READER, 0},
     {"GET", "/enhet/{unit}/varde", pg_value_form, MANAGER, 0},

@@ -20,11 +20,12 @@
 
 #include "styr/styr.h"
 
-#define WEB_BODY_MAX  (64 * 1024)
-#define WEB_PAGE_MAX  (8u << 20)
-#define WEB_PARAMS    4
-#define WEB_FIELDS    32
-#define WEB_PARAM_MAX 128
+#define WEB_BODY_MAX   (64 * 1024)
+#define WEB_UPLOAD_MAX (16u << 20) /* a route flagged R_UPLOAD: a report's text */
+#define WEB_PAGE_MAX   (8u << 20)
+#define WEB_PARAMS     4
+#define WEB_FIELDS     32
+#define WEB_PARAM_MAX  128
 
 /* Rendered page fragments that are the same for everyone with the same
  * view of them (a unit's dashboard table), kept until the database
@@ -50,6 +51,7 @@ struct server {
 
 struct field {
 	const char *name, *value;
+	size_t len; /* of value: a file may hold a NUL byte */
 };
 
 struct route;
@@ -90,6 +92,7 @@ struct req {
 enum route_flags {
 	R_API = 2,    /* answers JSON */
 	R_NOCSRF = 4, /* a public form without a session (login) */
+	R_UPLOAD = 8, /* takes a file: multipart/form-data up to WEB_UPLOAD_MAX */
 };
 
 struct route {
@@ -106,6 +109,8 @@ extern const size_t web_route_count;
 /* server.c */
 const char *web_query(struct req *r, const char *name);
 const char *web_field(struct req *r, const char *name);
+/* The field's bytes and their length (a file of a multipart form). */
+const char *web_field_len(struct req *r, const char *name, size_t *len);
 const char *web_header(struct req *r, const char *name);
 /* Answer with status and a message: a JSON error for the API, an error
  * page otherwise.  code is the API's stable error code.  Returns -1. */
@@ -211,6 +216,10 @@ int api_report_approve(struct req *r);
 int api_report_return(struct req *r);
 int api_report_unlock(struct req *r);
 int api_kolada(struct req *r);
+
+/* pages_proof.c: proof-reading an uploaded report text (issue 20) */
+int pg_proof_form(struct req *r);
+int pg_proof_post(struct req *r);
 
 /* Shorthands for building r->out; errors stick in r->err and surface as
  * a 500 when the handler returns. */
