@@ -70,13 +70,12 @@ struct unit_ctx {
 	struct proof_pcts *region;
 };
 
-static const struct prow *against_row_with(const struct proof_ctx *c, struct prow *rows,
-                                           size_t nrows, const struct ptok *a, int *k)
+static const struct prow *against_row_with(struct prow *rows, size_t nrows, const struct ptok *a,
+                                           int *k)
 {
 	size_t r;
 	int i;
 
-	(void)c;
 	for (r = 0; r < nrows; r++)
 		for (i = 1; i < rows[r].ncell; i++)
 			if (!rows[r].cell[i].missing && rows[r].cell[i].dec == a->dec &&
@@ -91,9 +90,8 @@ struct bidrag_ctx {
 	struct proof_ctx *c;
 	struct prow *rows;
 	size_t nrows;
-	const struct ptok *amount_seen;
-	double amount, step;
-	int amount_dec, amount_line, row_line;
+	double step; /* the region's row: this year − last year */
+	int row_line;
 	bool have;
 };
 
@@ -144,19 +142,17 @@ static int check_bidrag(void *arg, const struct psent *s)
 		const struct prow *row;
 		int k = 0;
 
-		if (upp && !b->have && s->text + t[i].off == upp + 12 && t[i].dec == 1) {
-			row = against_row_with(b->c, b->rows, b->nrows, &t[i], &k);
+		if (upp && !b->have && s->text + t[i].off == upp + strlen("uppgår till ") &&
+		    t[i].dec == 1) {
+			row = against_row_with(b->rows, b->nrows, &t[i], &k);
 			if (!row)
 				continue;
 			b->have = true;
-			b->amount = t[i].v;
-			b->amount_dec = t[i].dec;
-			b->amount_line = s->line[t[i].off];
 			b->row_line = row->line;
 			b->step = row->cell[k].v - row->cell[k - 1].v;
 		}
-		if (okat && b->have && s->text + t[i].off == okat + 10 && t[i].dec == 1 &&
-		    fabs(proof_round(b->step, 1) - t[i].v) > 1e-9) {
+		if (okat && b->have && s->text + t[i].off == okat + strlen("ökat med ") &&
+		    t[i].dec == 1 && fabs(proof_round(b->step, 1) - t[i].v) > 1e-9) {
 			proof_fmt(x, sizeof(x), t[i].v, 1, false);
 			snprintf(says, sizeof(says), "regionbidraget har ökat med %s mkr", x);
 			proof_fmt(y, sizeof(y), b->step, 1, false);

@@ -34,7 +34,8 @@ struct ptok {
 size_t proof_tokens(const char *line, struct ptok *out, size_t max);
 /* Format a figure as a person reads it, "−3,4 %" for a percent. */
 void proof_fmt(char *buf, size_t size, double v, int dec, bool pct);
-/* The lowercase-insensitive search for an ASCII-or-UTF-8 word start. */
+/* strstr that ignores the case of ASCII letters ("Ökning" and "ökning"
+ * differ: callers list both). */
 const char *proof_find(const char *hay, const char *needle);
 
 /* An interval of values that round to what was printed. */

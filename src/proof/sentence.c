@@ -30,10 +30,6 @@
 
 #define SENT_MAX 700
 
-struct sctx {
-	struct proof_ctx *c;
-};
-
 /* The direction a sentence's verb gives: +1, −1, 0 when none. */
 static int verb_sign(const char *s, size_t *at)
 {

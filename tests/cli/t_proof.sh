@@ -53,6 +53,16 @@ expect_contains "akutbesök: the years" "åren omkastade" "$(grep ':1570: ' "$T/
 expect_contains "uppräkning: the region's line" "003_48572fec71d686f8.txt:3052: uppräkning 2,9" "$(grep ':140: ' "$T/001.txt")"
 # tables with amounts of millions are listed as not read, not guessed
 expect_contains "not read" ":2994-2998: inte läst: belopp i miljoner" "$(cat "$T/002.txt")"
+# a unit's regionbidrag against the region's table row that holds it
+printf '%s\n' 'Regionbidraget till sjukhuset uppgår till 553,8 mkr för 2024. Totalt har' \
+	'regionbidraget ökat med 80,2 mkr.' >"$T/unit.txt"
+printf '%s\n' 'Sjukhusstyrelse X 472,6 553,8 566,5 572,7' >"$T/region.txt"
+run proof "$T/unit.txt" --against "$T/region.txt"
+expect_eq "regionbidrag: exit" 1 "$rc"
+expect_contains "regionbidrag: step" "unit.txt:2: fel: mot annat dokument: regionbidraget har ökat med 80,2 mkr; $T/region.txt:1: regionbidraget ökar med 81,2; borde vara 81,2" "$out"
+sed -i 's/80,2/81,2/' "$T/unit.txt"
+run proof "$T/unit.txt" --against "$T/region.txt"
+expect_eq "regionbidrag as in the region's table: exit" 0 "$rc"
 # seed 001 alone quotes nothing it can be checked against
 run proof "$(seed 001)"
 expect_eq "seed 001 alone: exit" 0 "$rc"
