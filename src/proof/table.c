@@ -499,6 +499,31 @@ static int check_region(struct proof_ctx *c, struct region *g)
 	return rc;
 }
 
+/* A row of shares only ("60,6 % 1,5 % 14,1 % …"): they should make 100 %.
+ * Only a sum that is off by no more than the rounding of its terms is
+ * taken for shares, so this never says fel. */
+static int check_shares(struct proof_ctx *c, const struct prow *r)
+{
+	char says[STYR_PROOF_TEXT], a[32];
+	double sum = 0, diff;
+	int k, dec = 0;
+
+	if (r->ncell < 3)
+		return STYR_OK;
+	for (k = 0; k < r->ncell; k++) {
+		if (!r->cell[k].pct || r->cell[k].missing)
+			return STYR_OK;
+		sum += r->cell[k].v;
+		dec = r->cell[k].dec > dec ? r->cell[k].dec : dec;
+	}
+	diff = fabs(proof_round(sum, dec) - 100);
+	if (diff < unit_of(dec) / 2 || diff > r->ncell * unit_of(dec) / 2 + 1e-9)
+		return STYR_OK;
+	proof_fmt(a, sizeof(a), sum, dec, true);
+	snprintf(says, sizeof(says), "%d andelar summerar till %s", r->ncell, a);
+	return proof_add(c, r->line, 0, STYR_PROOF_AVRUNDNING, "andelar", says, "", "100\xc2\xa0%");
+}
+
 int proof_tables_check(struct proof_ctx *c)
 {
 	struct region g = {0};
@@ -538,6 +563,8 @@ int proof_tables_check(struct proof_ctx *c)
 	}
 	if (!rc && !c->err->code)
 		rc = check_region(c, &g);
+	for (r = 0; !rc && r < c->nrows; r++)
+		rc = check_shares(c, &c->rows[r]);
 	free(g.idx);
 	free(g.group_start);
 	return rc ? rc : (int)c->err->code;

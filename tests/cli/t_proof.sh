@@ -47,7 +47,8 @@ expect_contains "HHM's uppräkning is a rounding" "kolumn 10: 15,6" "$(grep ':41
 for l in 1524 1557 1563 1576 2849; do has "$T/002.txt" $l avrundning förändring; done
 for l in 2597 2599 2729 2761 2921 2923 3049 3051; do has "$T/002.txt" $l avrundning summa; done
 for l in 2577 2723; do has "$T/002.txt" $l avrundning differenskolumn; done
-for l in 3911 3937; do has "$T/003.txt" $l avrundning summa; done
+for l in 3911 3937 3961; do has "$T/003.txt" $l avrundning summa; done
+has "$T/003.txt" 4121 avrundning andelar
 expect_contains "akutbesök: what it should say" "borde vara ökning med 3,6" "$(grep ':1570: ' "$T/002.txt")"
 expect_contains "akutbesök: the years" "åren omkastade" "$(grep ':1570: ' "$T/002.txt")"
 expect_contains "uppräkning: the region's line" "003_48572fec71d686f8.txt:3052: uppräkning 2,9" "$(grep ':140: ' "$T/001.txt")"
