@@ -19,6 +19,7 @@
 #include "num.h"
 #include "opendata.h"
 #include "period.h"
+#include "proof.h"
 #include "report.h"
 #include "target.h"
 #include "web.h"

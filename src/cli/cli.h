@@ -59,5 +59,7 @@ extern const struct command cmd_ledger_def, cmd_check_def, cmd_actions_def, cmd_
     cmd_finance_def;
 /* open data (issue 19) */
 extern const struct command cmd_opendata_def, cmd_workflow_def;
+/* proof-reading (issue 20) */
+extern const struct command cmd_proof_def;
 
 #endif

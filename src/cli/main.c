@@ -31,6 +31,8 @@ static const struct command *const commands[] = {
     /* open data (issue 19) */
     &cmd_opendata_def,
     &cmd_workflow_def,
+    /* proof-reading (issue 20) */
+    &cmd_proof_def,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

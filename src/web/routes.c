@@ -35,6 +35,8 @@ const struct route web_routes[] = {
     {"GET", "/admin/anvandare", pg_users, ADMIN, 0},
     {"GET", "/konto/losenord", pg_password_form, READER, 0},
     {"POST", "/konto/losenord", pg_password_post, READER, 0},
+    {"GET", "/korrektur", pg_proof_form, READER, 0},
+    {"POST", "/korrektur", pg_proof_post, READER, R_UPLOAD},
     {"GET", "/enhet/{unit}", pg_unit, READER, 0},
     {"GET", "/enhet/{unit}/indikator/{ind}", pg_indicator, READER, 0},
     {"GET", "/enhet/{unit}/varde", pg_value_form, MANAGER, 0},

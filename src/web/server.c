@@ -79,11 +79,21 @@ const char *web_header(struct req *r, const char *name)
 
 const char *web_field(struct req *r, const char *name)
 {
+	size_t len;
+
+	return web_field_len(r, name, &len);
+}
+
+const char *web_field_len(struct req *r, const char *name, size_t *len)
+{
 	size_t i;
 
 	for (i = 0; i < r->nfields; i++)
-		if (!strcmp(r->fields[i].name, name))
+		if (!strcmp(r->fields[i].name, name)) {
+			*len = r->fields[i].len;
 			return r->fields[i].value;
+		}
+	*len = 0;
 	return NULL;
 }
 
@@ -346,11 +356,72 @@ static void url_decode(char *s)
 	*o = '\0';
 }
 
+/* multipart/form-data (a form with a file, R_UPLOAD routes only): each
+ * part's name from its Content-Disposition and its bytes up to the next
+ * boundary, NUL-terminated in a copy of the body. */
+static int parse_multipart(struct req *r, const char *ct)
+{
+	const char *b = strstr(ct, "boundary=");
+	char delim[128];
+	size_t dlen;
+	char *p, *end;
+
+	if (!b)
+		return web_fail(r, 400, "bad_form", "multipart/form-data without a boundary");
+	b += 9;
+	if (*b == '"')
+		b++;
+	dlen = (size_t)snprintf(delim, sizeof(delim), "\r\n--%.*s", (int)strcspn(b, "\";"), b);
+	if (dlen >= sizeof(delim))
+		return web_fail(r, 400, "bad_form", "the multipart boundary is too long");
+	r->form_copy = malloc(r->body.len + 3);
+	if (!r->form_copy)
+		return web_fail(r, 500, "out_of_memory", "out of memory");
+	/* a leading CRLF makes the first boundary look like every other */
+	memcpy(r->form_copy, "\r\n", 2);
+	memcpy(r->form_copy + 2, r->body.data, r->body.len);
+	r->form_copy[r->body.len + 2] = '\0';
+	end = r->form_copy + r->body.len + 2;
+	p = memmem(r->form_copy, (size_t)(end - r->form_copy), delim, dlen);
+	while (p) {
+		char *head = p + dlen, *body, *next, *name, *q;
+
+		if (end - head < 2 || !strncmp(head, "--", 2))
+			break;
+		head += 2; /* CRLF */
+		body = memmem(head, (size_t)(end - head), "\r\n\r\n", 4);
+		if (!body)
+			break;
+		*body = '\0';
+		body += 4;
+		next = memmem(body, (size_t)(end - body), delim, dlen);
+		if (!next)
+			return web_fail(r, 400, "bad_form", "a part of the form has no end");
+		name = strstr(head, "name=\"");
+		if (name && r->nfields == WEB_FIELDS)
+			return web_fail(r, 400, "too_many_fields",
+			                "the form has more than %d fields", WEB_FIELDS);
+		if (name && (q = strchr(name + 6, '"')) != NULL) {
+			*q = '\0';
+			r->fields[r->nfields].name = name + 6;
+			r->fields[r->nfields].value = body;
+			r->fields[r->nfields].len = (size_t)(next - body);
+			r->nfields++;
+		}
+		*next = '\0'; /* the delimiter's CR: next + dlen is still its end */
+		p = next;
+	}
+	return 0;
+}
+
 static int parse_form(struct req *r)
 {
 	const char *ct = web_header(r, "Content-Type");
 	char *p, *save = NULL;
 
+	if (r->body.len && ct && r->route && (r->route->flags & R_UPLOAD) &&
+	    !strncmp(ct, "multipart/form-data", 19))
+		return parse_multipart(r, ct);
 	if (!r->body.len || !ct || strncmp(ct, "application/x-www-form-urlencoded", 33))
 		return 0;
 	r->form_copy = strdup(r->body.data);
@@ -369,6 +440,7 @@ static int parse_form(struct req *r)
 			url_decode(eq + 1);
 		r->fields[r->nfields].name = p;
 		r->fields[r->nfields].value = eq ? eq + 1 : "";
+		r->fields[r->nfields].len = strlen(r->fields[r->nfields].value);
 		r->nfields++;
 	}
 	return 0;
@@ -518,8 +590,8 @@ static int dispatch(struct req *r)
 		return rt->handler(r);
 	}
 	if (r->too_big)
-		return web_fail(r, 413, "too_large", "the request body is larger than %d bytes",
-		                WEB_BODY_MAX);
+		return web_fail(r, 413, "too_large", "the request body is larger than %zu bytes",
+		                r->body.max);
 	if (authenticate(r))
 		return -1;
 	if (r->status)
@@ -566,6 +638,19 @@ static int dispatch(struct req *r)
 			                "Ladda om sidan och försök igen.");
 	}
 	return rt->handler(r);
+}
+
+/* A request for a route that takes a file may send more than
+ * WEB_BODY_MAX; the limit is chosen before the body arrives. */
+static bool upload_route(const char *method, const char *url, struct req *r)
+{
+	size_t i;
+
+	for (i = 0; i < web_route_count; i++)
+		if ((web_routes[i].flags & R_UPLOAD) && !strcmp(web_routes[i].method, method) &&
+		    match(web_routes[i].pattern, url, r))
+			return true;
+	return false;
 }
 
 static void req_free(struct req *r)
@@ -704,7 +789,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		clock_gettime(CLOCK_REALTIME, &r->started);
 		r->method = method;
 		r->url = url;
-		styr_buf_init(&r->body, WEB_BODY_MAX);
+		styr_buf_init(&r->body,
+		              upload_route(method, url, r) ? WEB_UPLOAD_MAX : WEB_BODY_MAX);
 		styr_buf_init(&r->out, WEB_PAGE_MAX);
 		styr_err_init(&r->err);
 		*con_cls = r;

@@ -22,10 +22,11 @@
 
 #include "styr/styr.h"
 
-#define WEB_BODY_MAX (64 * 1024)
-#define WEB_PAGE_MAX (8u << 20)
-#define WEB_PARAMS   4
-#define WEB_FIELDS   512 /* the entry grid: two an indicator */
+#define WEB_BODY_MAX   (64 * 1024)
+#define WEB_UPLOAD_MAX (16u << 20) /* a route flagged R_UPLOAD: a report's text */
+#define WEB_PAGE_MAX   (8u << 20)
+#define WEB_PARAMS     4
+#define WEB_FIELDS     512 /* the entry grid: two an indicator */
 /* A capture holds a comma-separated list of ids (open data). */
 #define WEB_PARAM_MAX 2048
 
@@ -62,6 +63,7 @@ struct server {
 
 struct field {
 	const char *name, *value;
+	size_t len; /* of value: a file may hold a NUL byte */
 };
 
 struct route;
@@ -104,9 +106,10 @@ struct req {
 };
 
 enum route_flags {
-	R_API = 2,    /* answers JSON */
-	R_NOCSRF = 4, /* a public form without a session (login) */
-	R_OPEN = 8,   /* open data: no login, served only with --open-data */
+	R_API = 2,     /* answers JSON */
+	R_NOCSRF = 4,  /* a public form without a session (login) */
+	R_OPEN = 8,    /* open data: no login, served only with --open-data */
+	R_UPLOAD = 16, /* takes a file: multipart/form-data up to WEB_UPLOAD_MAX */
 };
 
 struct route {
@@ -123,6 +126,8 @@ extern const size_t web_route_count;
 /* server.c */
 const char *web_query(struct req *r, const char *name);
 const char *web_field(struct req *r, const char *name);
+/* The field's bytes and their length (a file of a multipart form). */
+const char *web_field_len(struct req *r, const char *name, size_t *len);
 const char *web_header(struct req *r, const char *name);
 /* Answer with status and a message: a JSON error for the API, an error
  * page otherwise.  code is the API's stable error code.  Returns -1. */
@@ -251,6 +256,9 @@ int kolada_v2_meta(struct req *r);
 int kolada_v3_data(struct req *r);
 int kolada_v3_oudata(struct req *r);
 int kolada_v3_meta(struct req *r);
+/* pages_proof.c: proof-reading an uploaded report text (issue 20) */
+int pg_proof_form(struct req *r);
+int pg_proof_post(struct req *r);
 
 /* Shorthands for building r->out; errors stick in r->err and surface as
  * a 500 when the handler returns. */
