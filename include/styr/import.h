@@ -53,6 +53,18 @@ int styr_import_csv(struct styr_db *db, const char *const *paths, size_t npaths,
 int styr_import_csv_text(struct styr_db *db, const char *name, const char *text, size_t len,
                          struct styr_import_stats *stats, struct styr_err *err);
 
+/* Import XLSX workbooks (docs/formats.md, "XLSX"): a sheet per
+ * interchange kind, recognised by its header row as a CSV file is, and a
+ * sheet named "budget" with the months as columns; all sheets of all
+ * workbooks in one transaction, errors naming file, sheet, cell and
+ * column. */
+int styr_import_xlsx(struct styr_db *db, const char *const *paths, size_t npaths,
+                     struct styr_import_stats *stats, struct styr_err *err);
+/* The same for one workbook in memory (an upload); name stands for its
+ * path in messages, data is borrowed. */
+int styr_import_xlsx_data(struct styr_db *db, const char *name, const void *data, size_t len,
+                          struct styr_import_stats *stats, struct styr_err *err);
+
 /* Install the generic validation rules (data/rules/generic.csv, carried by
  * the binary) when the database has no rules; *installed tells how many. */
 int styr_rules_install_generic(struct styr_db *db, size_t *installed, struct styr_err *err);

@@ -234,6 +234,9 @@ static void where(const struct csv_file *f, int line, int field, const char *col
 			                                                   : o->field_col[field];
 	}
 	interchange_column_name(c, cell);
+	/* a budget sheet's amount is in the month's column: name that */
+	if (c && column && c < o->ncol_names && o->col_names[c])
+		column = o->col_names[c];
 	if (c && column)
 		snprintf(buf, n, "%s: blad \"%s\", cell %s%d (column \"%s\"): ", f->path, o->sheet,
 		         cell, row, column);

@@ -129,6 +129,9 @@ struct interchange_origin {
 	/* field_col[i]: the sheet column (1 = A) of CSV field i, 0 none */
 	int field_col[INTERCHANGE_MAX_COLUMNS];
 	unsigned override; /* bit i: field i's column is col_at[line] */
+	/* col_names[c]: the sheet's header over column c, for messages */
+	const char *const *col_names;
+	int ncol_names;
 };
 
 /* One interchange text in memory: a CSV file read already, or a sheet. */
