@@ -1308,7 +1308,8 @@ static int run_file(struct styr_db *db, struct csv_file *f, struct styr_import_s
 /* Store files already read and identified, in dependency order, in one
  * transaction. */
 static int import_files(struct styr_db *db, struct csv_file *files, size_t n,
-                        struct styr_import_stats *stats, struct styr_err *err)
+                        const struct styr_import_hook *hook, struct styr_import_stats *stats,
+                        struct styr_err *err)
 {
 	size_t i;
 	int k, rc = styr_db_begin(db, err);
@@ -1319,6 +1320,8 @@ static int import_files(struct styr_db *db, struct csv_file *files, size_t n,
 		for (i = 0; i < n && !rc; i++)
 			if (files[i].spec->kind == (enum styr_entity)k)
 				rc = run_file(db, &files[i], stats, err);
+	if (!rc && hook && hook->before_commit)
+		rc = hook->before_commit(hook->ctx, db, stats, err);
 	if (rc)
 		styr_db_rollback(db);
 	else
@@ -1327,7 +1330,8 @@ static int import_files(struct styr_db *db, struct csv_file *files, size_t n,
 }
 
 int interchange_import(struct styr_db *db, const struct interchange_text *texts, size_t n,
-                       struct styr_import_stats *stats, struct styr_err *err)
+                       const struct styr_import_hook *hook, struct styr_import_stats *stats,
+                       struct styr_err *err)
 {
 	struct csv_file *files = calloc(n ? n : 1, sizeof(*files));
 	struct styr_import_stats local;
@@ -1347,7 +1351,7 @@ int interchange_import(struct styr_db *db, const struct interchange_text *texts,
 		rc = identify(&files[i], err);
 	}
 	if (!rc)
-		rc = import_files(db, files, n, stats, err);
+		rc = import_files(db, files, n, hook, stats, err);
 	if (rc)
 		memset(stats, 0, sizeof(*stats));
 	free(files);
@@ -1371,7 +1375,7 @@ int styr_import_csv(struct styr_db *db, const char *const *paths, size_t npaths,
 		texts[i].text = text;
 	}
 	if (!rc)
-		rc = interchange_import(db, texts, npaths, stats, err);
+		rc = interchange_import(db, texts, npaths, NULL, stats, err);
 	else if (stats)
 		memset(stats, 0, sizeof(*stats));
 	for (i = 0; i < npaths; i++)
@@ -1392,7 +1396,7 @@ int styr_import_csv_text(struct styr_db *db, const char *name, const char *text,
 	memcpy(copy, text, len);
 	copy[len] = '\0';
 	t.text = copy;
-	rc = interchange_import(db, &t, 1, stats, err);
+	rc = interchange_import(db, &t, 1, NULL, stats, err);
 	free(copy);
 	return rc;
 }

@@ -146,7 +146,8 @@ struct interchange_text {
  * dependency order in one transaction: the one path that both the CSV and
  * the XLSX importer validate and store through. */
 int interchange_import(struct styr_db *db, const struct interchange_text *texts, size_t n,
-                       struct styr_import_stats *stats, struct styr_err *err);
+                       const struct styr_import_hook *hook, struct styr_import_stats *stats,
+                       struct styr_err *err);
 
 /* "D" for column 4, "AA" for 27: out holds at least 8 bytes. */
 void interchange_column_name(int col, char *out);

@@ -1365,7 +1365,8 @@ static int open_error(const char *name, zip_error_t *ze, struct styr_err *err)
 /* Every sheet of every workbook through the interchange importer, in one
  * transaction. */
 static int import_sheets(struct styr_db *db, const char *const *names, struct xlsx_import *im,
-                         const size_t *owner, struct styr_import_stats *stats, struct styr_err *err)
+                         const size_t *owner, const struct styr_import_hook *hook,
+                         struct styr_import_stats *stats, struct styr_err *err)
 {
 	struct interchange_text *texts = calloc(im->n ? im->n : 1, sizeof(*texts));
 	size_t i;
@@ -1381,7 +1382,7 @@ static int import_sheets(struct styr_db *db, const char *const *names, struct xl
 		texts[i].len = t->csv.len;
 		texts[i].origin = &t->origin;
 	}
-	rc = interchange_import(db, texts, im->n, stats, err);
+	rc = interchange_import(db, texts, im->n, hook, stats, err);
 	free(texts);
 	return rc;
 }
@@ -1397,7 +1398,8 @@ static void import_release(struct xlsx_import *im)
 
 /* zips[i] (taken) named names[i]: read, then store. */
 static int import_zips(struct styr_db *db, const char *const *names, zip_t **zips, size_t n,
-                       struct styr_import_stats *stats, struct styr_err *err)
+                       const struct styr_import_hook *hook, struct styr_import_stats *stats,
+                       struct styr_err *err)
 {
 	struct xlsx_import im = {0};
 	size_t *owner = NULL, cap = 0, done = 0, i;
@@ -1415,7 +1417,7 @@ static int import_zips(struct styr_db *db, const char *const *names, zip_t **zip
 				owner[done] = i;
 	}
 	if (!rc)
-		rc = import_sheets(db, names, &im, owner, stats, err);
+		rc = import_sheets(db, names, &im, owner, hook, stats, err);
 	else if (stats)
 		memset(stats, 0, sizeof(*stats));
 	free(owner);
@@ -1447,14 +1449,15 @@ int styr_import_xlsx(struct styr_db *db, const char *const *paths, size_t npaths
 		if (stats)
 			memset(stats, 0, sizeof(*stats));
 	} else {
-		rc = import_zips(db, paths, zips, npaths, stats, err);
+		rc = import_zips(db, paths, zips, npaths, NULL, stats, err);
 	}
 	free(zips);
 	return rc;
 }
 
 int styr_import_xlsx_data(struct styr_db *db, const char *name, const void *data, size_t len,
-                          struct styr_import_stats *stats, struct styr_err *err)
+                          const struct styr_import_hook *hook, struct styr_import_stats *stats,
+                          struct styr_err *err)
 {
 	zip_error_t zerr;
 	zip_source_t *src;
@@ -1468,5 +1471,5 @@ int styr_import_xlsx_data(struct styr_db *db, const char *name, const void *data
 		return open_error(name, &zerr, err);
 	}
 	zip_error_fini(&zerr);
-	return import_zips(db, &name, &zip, 1, stats, err);
+	return import_zips(db, &name, &zip, 1, hook, stats, err);
 }

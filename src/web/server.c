@@ -325,11 +325,77 @@ static void url_decode(char *s)
 	*o = '\0';
 }
 
+/* A part of a multipart body, from libmicrohttpd's post processor: the
+ * file into r->upload, a text field into r->form_copy (which has room
+ * for every field, being as large as the body). */
+static enum MHD_Result multipart_part(void *cls, enum MHD_ValueKind kind, const char *key,
+                                      const char *filename, const char *content_type,
+                                      const char *transfer_encoding, const char *data, uint64_t off,
+                                      size_t size)
+{
+	struct req *r = cls;
+	struct styr_err e;
+
+	(void)kind;
+	(void)content_type;
+	(void)transfer_encoding;
+	styr_err_init(&e);
+	if (filename) {
+		if (r->upload_seen && off == 0)
+			return MHD_NO; /* one file a request */
+		r->upload_seen = true;
+		snprintf(r->upload_name, sizeof(r->upload_name), "%s", filename);
+		return styr_buf_add(&r->upload, data, size, &e) ? MHD_NO : MHD_YES;
+	}
+	/* form_used is at the NUL that ends the last value */
+	if (off == 0) {
+		size_t at = r->nfields ? r->form_used + 1 : 0, klen = strlen(key);
+
+		if (r->nfields == WEB_FIELDS || at + klen + 1 + size + 1 > r->body.len + 2)
+			return MHD_NO;
+		r->fields[r->nfields].name = memcpy(r->form_copy + at, key, klen + 1);
+		r->form_used = at + klen + 1;
+		r->fields[r->nfields++].value = r->form_copy + r->form_used;
+	} else if (!r->nfields || r->form_used + size + 1 > r->body.len + 2) {
+		return MHD_NO;
+	}
+	/* a value comes in chunks: each continues the last field */
+	memcpy(r->form_copy + r->form_used, data, size);
+	r->form_used += size;
+	r->form_copy[r->form_used] = '\0';
+	return MHD_YES;
+}
+
+static int parse_multipart(struct req *r)
+{
+	struct MHD_PostProcessor *pp;
+	enum MHD_Result ok;
+
+	r->form_copy = calloc(1, r->body.len + 2);
+	if (!r->form_copy)
+		return web_fail(r, 500, "out_of_memory", "out of memory");
+	styr_buf_init(&r->upload, WEB_UPLOAD_MAX);
+	pp = MHD_create_post_processor(r->conn, 64 * 1024, multipart_part, r);
+	if (!pp)
+		return web_fail(r, 400, "bad_request",
+		                "the body is not multipart/form-data with a boundary");
+	ok = MHD_post_process(pp, r->body.data, r->body.len);
+	MHD_destroy_post_processor(pp);
+	if (ok != MHD_YES)
+		return web_fail(r, 400, "bad_request",
+		                "the form could not be read: one file and at most %d fields",
+		                WEB_FIELDS);
+	return 0;
+}
+
 static int parse_form(struct req *r)
 {
 	const char *ct = web_header(r, "Content-Type");
 	char *p, *save = NULL;
 
+	if (r->body.len && ct && (r->route->flags & R_UPLOAD) &&
+	    !strncmp(ct, "multipart/form-data", 19))
+		return parse_multipart(r);
 	if (!r->body.len || !ct || strncmp(ct, "application/x-www-form-urlencoded", 33))
 		return 0;
 	r->form_copy = strdup(r->body.data);
@@ -416,8 +482,8 @@ static int dispatch(struct req *r)
 	if (rt->flags & R_API)
 		r->is_api = true;
 	if (r->too_big)
-		return web_fail(r, 413, "too_large", "the request body is larger than %d bytes",
-		                WEB_BODY_MAX);
+		return web_fail(r, 413, "too_large", "the request body is larger than %u bytes",
+		                (rt->flags & R_UPLOAD) ? WEB_UPLOAD_MAX : WEB_BODY_MAX);
 	if (authenticate(r))
 		return -1;
 	if (r->status)
@@ -456,12 +522,27 @@ static int dispatch(struct req *r)
 	return rt->handler(r);
 }
 
+/* The largest body the route of method and url takes: an upload route's,
+ * else WEB_BODY_MAX.  Known before the body arrives, so that an
+ * oversized body is refused without keeping it. */
+static size_t body_max(const char *method, const char *url)
+{
+	size_t i;
+
+	for (i = 0; i < web_route_count; i++)
+		if ((web_routes[i].flags & R_UPLOAD) && !strcmp(web_routes[i].method, method) &&
+		    !strcmp(web_routes[i].pattern, url))
+			return WEB_UPLOAD_MAX;
+	return WEB_BODY_MAX;
+}
+
 static void req_free(struct req *r)
 {
 	if (!r)
 		return;
 	styr_buf_release(&r->body);
 	styr_buf_release(&r->out);
+	styr_buf_release(&r->upload);
 	free(r->form_copy);
 	free(r);
 }
@@ -528,7 +609,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		r->role_anywhere = -1;
 		r->method = method;
 		r->url = url;
-		styr_buf_init(&r->body, WEB_BODY_MAX);
+		styr_buf_init(&r->body, body_max(method, url));
 		styr_buf_init(&r->out, WEB_PAGE_MAX);
 		styr_err_init(&r->err);
 		*con_cls = r;

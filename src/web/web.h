@@ -26,6 +26,9 @@
 #define WEB_FIELDS    32
 #define WEB_PARAM_MAX 128
 
+/* The body of a route with R_UPLOAD: a workbook. */
+#define WEB_UPLOAD_MAX (32u << 20)
+
 /* Rendered page fragments that are the same for everyone with the same
  * view of them (a unit's dashboard table), kept until the database
  * changes.  A fixed table indexed by a hash of the key: a collision just
@@ -73,10 +76,16 @@ struct req {
 	enum styr_access_role role; /* on the route's unit, or anywhere */
 	int role_anywhere;          /* -1 until asked (page header) */
 	bool secure;                /* behind TLS (X-Forwarded-Proto: https) */
-	/* Form fields of a urlencoded body, decoded in a copy of it. */
+	/* Form fields of a urlencoded body, decoded in a copy of it; of a
+	 * multipart body (R_UPLOAD routes), the text fields copied there and
+	 * the one file in upload. */
 	char *form_copy;
+	size_t form_used;
 	struct field fields[WEB_FIELDS];
 	size_t nfields;
+	struct styr_buf upload;
+	char upload_name[256];
+	bool upload_seen;
 	/* The answer. */
 	unsigned status;
 	const char *content_type;
@@ -90,6 +99,7 @@ struct req {
 enum route_flags {
 	R_API = 2,    /* answers JSON */
 	R_NOCSRF = 4, /* a public form without a session (login) */
+	R_UPLOAD = 8, /* takes a multipart/form-data body of up to WEB_UPLOAD_MAX */
 };
 
 struct route {
@@ -153,6 +163,10 @@ int pg_report_return(struct req *r);
 int pg_report_unlock(struct req *r);
 int pg_audit(struct req *r);
 int pg_style(struct req *r);
+
+/* upload.c: importing a workbook (styr import xlsx) from the browser */
+int pg_import_form(struct req *r);
+int pg_import_post(struct req *r);
 
 /* pages_follow.c */
 void page_economy(struct req *r, const char *unit);
