@@ -33,12 +33,13 @@
 #include "import/interchange.h"
 #include "styr/buf.h"
 
-#define XLSX_PART_MAX  ((size_t)512 << 20) /* one uncompressed XML part */
-#define XLSX_CELL_MAX  8192                /* as a CSV field */
-#define XLSX_TEXT_MAX  ((size_t)2 << 30)   /* a sheet's CSV text */
-#define XLSX_NAME_MAX  256
-#define XLSX_COL_LIMIT 16384 /* XFD, the last column Excel has */
-#define XLSX_ROW_LIMIT 1048576
+#define XLSX_PART_MAX   ((size_t)512 << 20) /* one uncompressed XML part */
+#define XLSX_CELL_MAX   8192                /* as a CSV field */
+#define XLSX_TEXT_MAX   ((size_t)2 << 30)   /* a sheet's CSV text */
+#define XLSX_NAME_MAX   256
+#define XLSX_COL_LIMIT  16384 /* XFD, the last column Excel has */
+#define XLSX_ROW_LIMIT  1048576
+#define XLSX_HEADER_MAX 64 /* columns a header may name (a kind has at most 15) */
 
 /* How a cell's number is shown, from its style's number format. */
 enum num_look { LOOK_NUMBER, LOOK_PERCENT, LOOK_DATE, LOOK_MONTH, LOOK_YEAR, LOOK_DATETIME };
@@ -281,6 +282,33 @@ static int xml_text(struct xml *x, struct styr_buf *b)
 	return rc;
 }
 
+#define XML_STOP (-1) /* from an xml_each callback: done, no error */
+
+/* Read part and call fn with each node (its type and local name) until fn
+ * returns non-zero: an error code, or XML_STOP. */
+static int xml_each(struct workbook *wb, const char *part,
+                    int (*fn)(struct xml *x, int type, const char *name, void *ctx), void *ctx)
+{
+	struct xml x;
+	char *buf = NULL;
+	size_t len = 0;
+	int rc, more = 1;
+
+	if ((rc = part_read(wb, part, &buf, &len)))
+		return rc;
+	if ((rc = xml_open(&x, wb, part, buf, len))) {
+		free(buf);
+		return rc;
+	}
+	while (!rc && (more = xmlTextReaderRead(x.rd)) == 1)
+		rc = fn(&x, xmlTextReaderNodeType(x.rd), xml_name(&x), ctx);
+	if (!rc && more < 0)
+		rc = xml_fail(&x);
+	xmlFreeTextReader(x.rd);
+	free(buf);
+	return rc == XML_STOP ? STYR_OK : rc;
+}
+
 /* ---- relationships ---- */
 
 struct rel {
@@ -288,40 +316,35 @@ struct rel {
 };
 
 /* The relationships of part (in "DIR/_rels/NAME.rels"), each passed to fn
- * until it returns non-zero. */
+ * until it returns non-zero (XML_STOP: found). */
+struct rels_walk {
+	int (*fn)(struct workbook *wb, const struct rel *r, void *ctx);
+	void *ctx;
+};
+
+static int rel_node(struct xml *x, int type, const char *name, void *ctx)
+{
+	const struct rels_walk *w = ctx;
+	struct rel r;
+
+	if (type != XML_READER_TYPE_ELEMENT || strcmp(name, "Relationship"))
+		return 0;
+	xml_attr(x, "Id", r.id, sizeof(r.id));
+	xml_attr(x, "Type", r.type, sizeof(r.type));
+	xml_attr(x, "Target", r.target, sizeof(r.target));
+	return w->fn(x->wb, &r, w->ctx);
+}
+
 static int rels_each(struct workbook *wb, const char *part,
                      int (*fn)(struct workbook *wb, const struct rel *r, void *ctx), void *ctx)
 {
 	char relpart[XLSX_NAME_MAX * 2], dir[XLSX_NAME_MAX];
 	const char *slash = strrchr(part, '/');
-	struct xml x;
-	struct rel r;
-	char *buf;
-	size_t len;
-	int rc, more;
+	struct rels_walk w = {fn, ctx};
 
 	snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - part + 1) : 0, part);
 	snprintf(relpart, sizeof(relpart), "%s_rels/%s.rels", dir, slash ? slash + 1 : part);
-	if ((rc = part_read(wb, relpart, &buf, &len)))
-		return rc;
-	if ((rc = xml_open(&x, wb, relpart, buf, len))) {
-		free(buf);
-		return rc;
-	}
-	while (!rc && (more = xmlTextReaderRead(x.rd)) == 1) {
-		if (xmlTextReaderNodeType(x.rd) != XML_READER_TYPE_ELEMENT ||
-		    strcmp(xml_name(&x), "Relationship"))
-			continue;
-		xml_attr(&x, "Id", r.id, sizeof(r.id));
-		xml_attr(&x, "Type", r.type, sizeof(r.type));
-		xml_attr(&x, "Target", r.target, sizeof(r.target));
-		rc = fn(wb, &r, ctx);
-	}
-	if (!rc && more < 0)
-		rc = xml_fail(&x);
-	xmlFreeTextReader(x.rd);
-	free(buf);
-	return rc > 0 ? rc : STYR_OK;
+	return xml_each(wb, relpart, rel_node, &w);
 }
 
 static bool rel_is(const struct rel *r, const char *kind)
@@ -338,63 +361,61 @@ static int find_office_document(struct workbook *wb, const struct rel *r, void *
 	if (!rel_is(r, "officeDocument"))
 		return 0;
 	part_resolve("", r->target, out, XLSX_NAME_MAX);
-	return -1; /* found: stop */
+	return XML_STOP;
 }
 
 /* ---- shared strings and styles ---- */
 
+struct strings_read {
+	struct styr_buf b;
+	bool in_si, in_rph;
+};
+
+static int string_node(struct xml *x, int type, const char *name, void *ctx)
+{
+	struct strings_read *sr = ctx;
+	struct workbook *wb = x->wb;
+	bool start = type == XML_READER_TYPE_ELEMENT, end = type == XML_READER_TYPE_END_ELEMENT;
+	bool empty = start && xmlTextReaderIsEmptyElement(x->rd);
+	char *s;
+	int rc;
+
+	if (start && !strcmp(name, "si")) {
+		styr_buf_reset(&sr->b);
+		sr->in_si = !empty;
+		if (!empty)
+			return 0;
+	} else if (start && !strcmp(name, "rPh")) {
+		sr->in_rph = !empty; /* phonetic hints are not the text */
+		return 0;
+	} else if (end && !strcmp(name, "rPh")) {
+		sr->in_rph = false;
+		return 0;
+	} else if (start && !strcmp(name, "t") && sr->in_si && !sr->in_rph) {
+		return xml_text(x, &sr->b);
+	} else if (end && !strcmp(name, "si")) {
+		sr->in_si = false;
+	} else {
+		return 0;
+	}
+	/* the end of an <si>: one string more */
+	if ((rc = grow((void **)&wb->strings, &wb->capstrings, wb->nstrings + 1, sizeof(char *),
+	               wb->err)))
+		return rc;
+	if (!(s = strdup(sr->b.data ? sr->b.data : "")))
+		return oom(wb->err);
+	wb->strings[wb->nstrings++] = s;
+	return 0;
+}
+
 static int load_strings(struct workbook *wb, const char *part)
 {
-	struct styr_buf b;
-	struct xml x;
-	char *buf;
-	size_t len;
-	int rc, more, in_si = 0, in_rph = 0;
+	struct strings_read sr = {0};
+	int rc;
 
-	if ((rc = part_read(wb, part, &buf, &len)))
-		return rc;
-	styr_buf_init(&b, XLSX_CELL_MAX * 4);
-	if ((rc = xml_open(&x, wb, part, buf, len)))
-		goto out;
-	while (!rc && (more = xmlTextReaderRead(x.rd)) == 1) {
-		int type = xmlTextReaderNodeType(x.rd);
-		const char *nm = xml_name(&x);
-		bool empty = xmlTextReaderIsEmptyElement(x.rd);
-		bool si_end = false;
-
-		if (type == XML_READER_TYPE_ELEMENT && !strcmp(nm, "si")) {
-			styr_buf_reset(&b);
-			in_si = !empty;
-			si_end = empty;
-		} else if (type == XML_READER_TYPE_ELEMENT && !strcmp(nm, "rPh")) {
-			in_rph = !empty; /* phonetic hints are not the text */
-		} else if (type == XML_READER_TYPE_END_ELEMENT && !strcmp(nm, "rPh")) {
-			in_rph = 0;
-		} else if (type == XML_READER_TYPE_ELEMENT && !strcmp(nm, "t") && in_si &&
-		           !in_rph) {
-			rc = xml_text(&x, &b);
-		} else if (type == XML_READER_TYPE_END_ELEMENT && !strcmp(nm, "si")) {
-			si_end = true;
-			in_si = 0;
-		}
-		if (!rc && si_end) {
-			char *s = strdup(b.data ? b.data : "");
-
-			if (!s || (rc = grow((void **)&wb->strings, &wb->capstrings,
-			                     wb->nstrings + 1, sizeof(char *), wb->err))) {
-				free(s);
-				rc = rc ? rc : oom(wb->err);
-			} else {
-				wb->strings[wb->nstrings++] = s;
-			}
-		}
-	}
-	if (!rc && more < 0)
-		rc = xml_fail(&x);
-	xmlFreeTextReader(x.rd);
-out:
-	styr_buf_release(&b);
-	free(buf);
+	styr_buf_init(&sr.b, XLSX_CELL_MAX * 4);
+	rc = xml_each(wb, part, string_node, &sr);
+	styr_buf_release(&sr.b);
 	return rc;
 }
 
@@ -509,63 +530,60 @@ struct numfmt {
 	char *code;
 };
 
+struct styles_read {
+	struct numfmt *fmts;
+	size_t nfmts, capfmts, caplooks;
+	bool in_xfs;
+};
+
+static int style_node(struct xml *x, int type, const char *name, void *ctx)
+{
+	struct styles_read *sr = ctx;
+	struct workbook *wb = x->wb;
+	char attr[XLSX_NAME_MAX];
+	const char *code = NULL;
+	size_t i;
+	int rc, id;
+
+	if (type == XML_READER_TYPE_END_ELEMENT && !strcmp(name, "cellXfs"))
+		sr->in_xfs = false;
+	if (type != XML_READER_TYPE_ELEMENT)
+		return 0;
+	if (!strcmp(name, "cellXfs")) {
+		sr->in_xfs = !xmlTextReaderIsEmptyElement(x->rd);
+	} else if (!strcmp(name, "numFmt")) {
+		if ((rc = grow((void **)&sr->fmts, &sr->capfmts, sr->nfmts + 1, sizeof(*sr->fmts),
+		               wb->err)))
+			return rc;
+		xml_attr(x, "numFmtId", attr, sizeof(attr));
+		sr->fmts[sr->nfmts].id = atoi(attr);
+		xml_attr(x, "formatCode", attr, sizeof(attr));
+		if (!(sr->fmts[sr->nfmts].code = strdup(attr)))
+			return oom(wb->err);
+		sr->nfmts++;
+	} else if (!strcmp(name, "xf") && sr->in_xfs) {
+		if ((rc = grow((void **)&wb->looks, &sr->caplooks, wb->nlooks + 1,
+		               sizeof(*wb->looks), wb->err)))
+			return rc;
+		xml_attr(x, "numFmtId", attr, sizeof(attr));
+		id = atoi(attr);
+		for (i = 0; i < sr->nfmts; i++)
+			if (sr->fmts[i].id == id)
+				code = sr->fmts[i].code;
+		wb->looks[wb->nlooks++] = format_look(id, code);
+	}
+	return 0;
+}
+
 static int load_styles(struct workbook *wb, const char *part)
 {
-	struct numfmt *fmts = NULL;
-	size_t nfmts = 0, capfmts = 0, capl = 0, i;
-	struct xml x;
-	char *buf, attr[XLSX_NAME_MAX];
-	size_t len;
-	int rc, more, in_xfs = 0;
+	struct styles_read sr = {0};
+	size_t i;
+	int rc = xml_each(wb, part, style_node, &sr);
 
-	if ((rc = part_read(wb, part, &buf, &len)))
-		return rc;
-	if ((rc = xml_open(&x, wb, part, buf, len))) {
-		free(buf);
-		return rc;
-	}
-	while (!rc && (more = xmlTextReaderRead(x.rd)) == 1) {
-		int type = xmlTextReaderNodeType(x.rd);
-		const char *nm = xml_name(&x);
-
-		if (type == XML_READER_TYPE_ELEMENT && !strcmp(nm, "numFmt")) {
-			if ((rc =
-			         grow((void **)&fmts, &capfmts, nfmts + 1, sizeof(*fmts), wb->err)))
-				break;
-			xml_attr(&x, "numFmtId", attr, sizeof(attr));
-			fmts[nfmts].id = atoi(attr);
-			xml_attr(&x, "formatCode", attr, sizeof(attr));
-			if (!(fmts[nfmts].code = strdup(attr))) {
-				rc = oom(wb->err);
-				break;
-			}
-			nfmts++;
-		} else if (type == XML_READER_TYPE_ELEMENT && !strcmp(nm, "cellXfs")) {
-			in_xfs = !xmlTextReaderIsEmptyElement(x.rd);
-		} else if (type == XML_READER_TYPE_END_ELEMENT && !strcmp(nm, "cellXfs")) {
-			in_xfs = 0;
-		} else if (type == XML_READER_TYPE_ELEMENT && !strcmp(nm, "xf") && in_xfs) {
-			const char *code = NULL;
-			int id;
-
-			if ((rc = grow((void **)&wb->looks, &capl, wb->nlooks + 1,
-			               sizeof(*wb->looks), wb->err)))
-				break;
-			xml_attr(&x, "numFmtId", attr, sizeof(attr));
-			id = atoi(attr);
-			for (i = 0; i < nfmts; i++)
-				if (fmts[i].id == id)
-					code = fmts[i].code;
-			wb->looks[wb->nlooks++] = format_look(id, code);
-		}
-	}
-	if (!rc && more < 0)
-		rc = xml_fail(&x);
-	xmlFreeTextReader(x.rd);
-	for (i = 0; i < nfmts; i++)
-		free(fmts[i].code);
-	free(fmts);
-	free(buf);
+	for (i = 0; i < sr.nfmts; i++)
+		free(sr.fmts[i].code);
+	free(sr.fmts);
 	return rc;
 }
 
@@ -780,105 +798,121 @@ static int cell_finish(struct workbook *wb, const char *sheet, struct cell_read 
 	return rc;
 }
 
+/* The state of reading a sheet part into g. */
+struct sheet_read {
+	const char *sheet;
+	struct grid *g;
+	struct cell_read c;
+	int row, col;
+	bool in_data, in_cell, in_is, in_rph;
+};
+
+/* A <c>: where it is (rows and cells may leave out r: then they follow
+ * on), its type and style. */
+static int cell_start(struct xml *x, struct sheet_read *sr)
+{
+	struct workbook *wb = x->wb;
+	char attr[64];
+
+	xml_attr(x, "r", attr, sizeof(attr));
+	if (attr[0] && !cell_ref(attr, &sr->col, &sr->row))
+		return styr_error(
+		    wb->err, STYR_EINPUT,
+		    "%s: blad \"%s\": cell reference \"%s\": expected a reference such "
+		    "as C12",
+		    wb->name, sr->sheet, attr);
+	if (!attr[0] && ++sr->col > XLSX_COL_LIMIT)
+		return styr_error(wb->err, STYR_EINPUT,
+		                  "%s: blad \"%s\", rad %d: more than %d columns", wb->name,
+		                  sr->sheet, sr->row, XLSX_COL_LIMIT);
+	sr->c.row = sr->row;
+	sr->c.col = sr->col;
+	xml_attr(x, "t", sr->c.type, sizeof(sr->c.type));
+	xml_attr(x, "s", attr, sizeof(attr));
+	sr->c.style = attr[0] ? atoi(attr) : 0;
+	styr_buf_reset(&sr->c.v);
+	styr_buf_reset(&sr->c.is);
+	sr->in_cell = !xmlTextReaderIsEmptyElement(x->rd);
+	return 0;
+}
+
+/* A cell's text into b, or the cell named when it is too long. */
+static int cell_text_add(struct xml *x, struct sheet_read *sr, struct styr_buf *b)
+{
+	int rc = xml_text(x, b);
+	char cell[8];
+
+	if (rc) {
+		interchange_column_name(sr->c.col, cell);
+		styr_err_prefix(x->wb->err, "%s: blad \"%s\", cell %s%d: ", x->wb->name, sr->sheet,
+		                cell, sr->c.row);
+	}
+	return rc;
+}
+
+static int sheet_node(struct xml *x, int type, const char *name, void *ctx)
+{
+	struct sheet_read *sr = ctx;
+	struct workbook *wb = x->wb;
+	bool empty;
+	char attr[64];
+
+	if (type == XML_READER_TYPE_END_ELEMENT) {
+		if (!strcmp(name, "sheetData"))
+			sr->in_data = false;
+		else if (!strcmp(name, "rPh"))
+			sr->in_rph = false;
+		else if (!strcmp(name, "is"))
+			sr->in_is = false;
+		else if (!strcmp(name, "c") && sr->in_cell) {
+			sr->in_cell = false;
+			return cell_finish(wb, sr->sheet, &sr->c, sr->g);
+		}
+		return 0;
+	}
+	if (type != XML_READER_TYPE_ELEMENT)
+		return 0;
+	empty = xmlTextReaderIsEmptyElement(x->rd);
+	if (!strcmp(name, "sheetData")) {
+		sr->in_data = !empty;
+	} else if (!sr->in_data) {
+		return 0;
+	} else if (!strcmp(name, "row")) {
+		xml_attr(x, "r", attr, sizeof(attr));
+		sr->row = attr[0] ? atoi(attr) : sr->row + 1;
+		sr->col = 0;
+		if (sr->row < 1 || sr->row > XLSX_ROW_LIMIT)
+			return styr_error(wb->err, STYR_EINPUT,
+			                  "%s: blad \"%s\": row number \"%s\": expected 1 to %d",
+			                  wb->name, sr->sheet, attr, XLSX_ROW_LIMIT);
+	} else if (!strcmp(name, "c")) {
+		return cell_start(x, sr);
+	} else if (sr->in_cell && !strcmp(name, "v")) {
+		return cell_text_add(x, sr, &sr->c.v);
+	} else if (sr->in_cell && !strcmp(name, "is")) {
+		sr->in_is = !empty;
+	} else if (sr->in_is && !strcmp(name, "rPh")) {
+		sr->in_rph = !empty;
+	} else if (sr->in_is && !sr->in_rph && !strcmp(name, "t")) {
+		return cell_text_add(x, sr, &sr->c.is);
+	}
+	return 0;
+}
+
 /* Read the cells of a sheet part into g. */
 static int load_sheet(struct workbook *wb, const char *sheet, const char *part, struct grid *g)
 {
-	struct cell_read c;
-	struct xml x;
-	char *buf, attr[64];
-	size_t len;
-	int rc, more, row = 0, col = 0, in_data = 0, in_cell = 0, in_is = 0, in_rph = 0;
+	struct sheet_read sr;
+	int rc;
 
-	if ((rc = part_read(wb, part, &buf, &len)))
-		return rc;
-	if ((rc = xml_open(&x, wb, part, buf, len))) {
-		free(buf);
-		return rc;
-	}
-	memset(&c, 0, sizeof(c));
-	styr_buf_init(&c.v, XLSX_CELL_MAX);
-	styr_buf_init(&c.is, XLSX_CELL_MAX);
-	while (!rc && (more = xmlTextReaderRead(x.rd)) == 1) {
-		int type = xmlTextReaderNodeType(x.rd);
-		const char *nm = xml_name(&x);
-		bool empty = xmlTextReaderIsEmptyElement(x.rd);
-
-		if (type == XML_READER_TYPE_END_ELEMENT) {
-			if (!strcmp(nm, "sheetData"))
-				in_data = 0;
-			else if (!strcmp(nm, "rPh"))
-				in_rph = 0;
-			else if (!strcmp(nm, "is"))
-				in_is = 0;
-			else if (!strcmp(nm, "c") && in_cell) {
-				in_cell = 0;
-				rc = cell_finish(wb, sheet, &c, g);
-			}
-			continue;
-		}
-		if (type != XML_READER_TYPE_ELEMENT)
-			continue;
-		if (!strcmp(nm, "sheetData")) {
-			in_data = !empty;
-		} else if (!in_data) {
-			continue;
-		} else if (!strcmp(nm, "row")) {
-			xml_attr(&x, "r", attr, sizeof(attr));
-			/* rows and cells may leave out r: then they follow on */
-			row = attr[0] ? atoi(attr) : row + 1;
-			col = 0;
-			if (row < 1 || row > XLSX_ROW_LIMIT)
-				rc = styr_error(
-				    wb->err, STYR_EINPUT,
-				    "%s: blad \"%s\": row number \"%s\": expected 1 to %d",
-				    wb->name, sheet, attr, XLSX_ROW_LIMIT);
-		} else if (!strcmp(nm, "c")) {
-			xml_attr(&x, "r", attr, sizeof(attr));
-			if (attr[0] && !cell_ref(attr, &col, &row)) {
-				rc =
-				    styr_error(wb->err, STYR_EINPUT,
-				               "%s: blad \"%s\": cell reference \"%s\": expected a "
-				               "reference such as C12",
-				               wb->name, sheet, attr);
-				break;
-			}
-			if (!attr[0] && ++col > XLSX_COL_LIMIT) {
-				rc = styr_error(wb->err, STYR_EINPUT,
-				                "%s: blad \"%s\", rad %d: more than %d columns",
-				                wb->name, sheet, row, XLSX_COL_LIMIT);
-				break;
-			}
-			c.row = row;
-			c.col = col;
-			xml_attr(&x, "t", c.type, sizeof(c.type));
-			xml_attr(&x, "s", attr, sizeof(attr));
-			c.style = attr[0] ? atoi(attr) : 0;
-			styr_buf_reset(&c.v);
-			styr_buf_reset(&c.is);
-			in_cell = !empty;
-		} else if (in_cell && !strcmp(nm, "v")) {
-			rc = xml_text(&x, &c.v);
-		} else if (in_cell && !strcmp(nm, "is")) {
-			in_is = !empty;
-		} else if (in_is && !strcmp(nm, "rPh")) {
-			in_rph = !empty;
-		} else if (in_is && !in_rph && !strcmp(nm, "t")) {
-			rc = xml_text(&x, &c.is);
-		}
-		if (rc && c.row && wb->err->msg[0] && strstr(wb->err->msg, "longer than")) {
-			char cell[8];
-
-			interchange_column_name(c.col, cell);
-			styr_err_prefix(wb->err, "%s: blad \"%s\", cell %s%d: ", wb->name, sheet,
-			                cell, c.row);
-		}
-	}
-	if (!rc && more < 0)
-		rc = xml_fail(&x);
-	xmlFreeTextReader(x.rd);
-	styr_buf_release(&c.v);
-	styr_buf_release(&c.is);
-	free(buf);
+	memset(&sr, 0, sizeof(sr));
+	sr.sheet = sheet;
+	sr.g = g;
+	styr_buf_init(&sr.c.v, XLSX_CELL_MAX);
+	styr_buf_init(&sr.c.is, XLSX_CELL_MAX);
+	rc = xml_each(wb, part, sheet_node, &sr);
+	styr_buf_release(&sr.c.v);
+	styr_buf_release(&sr.c.is);
 	return rc;
 }
 
@@ -957,8 +991,8 @@ static bool row_blank(const struct row *r)
 
 /* The header: its non-empty cells, by column. */
 struct header {
-	int col[XLSX_COL_LIMIT > 64 ? 64 : XLSX_COL_LIMIT];
-	const char *name[64];
+	int col[XLSX_HEADER_MAX];
+	const char *name[XLSX_HEADER_MAX];
 	int n;
 	int row;
 };
@@ -977,7 +1011,7 @@ static int read_header(struct workbook *wb, struct sheet_text *t, const struct r
 		if (!*s)
 			continue;
 		interchange_column_name(r->cells[i].col, cell);
-		if (h->n == 64 || strpbrk(s, ";\"\r\n"))
+		if (h->n == XLSX_HEADER_MAX || strpbrk(s, ";\"\r\n"))
 			return styr_error(
 			    wb->err, STYR_EINPUT,
 			    "%s: blad \"%s\", cell %s%d: column \"%s\": expected a column "
@@ -1021,33 +1055,57 @@ static int stray_cells(struct workbook *wb, const struct sheet_text *t, const st
 	return STYR_OK;
 }
 
+/* One CSV record of n fields from sheet row `row`; col is the column of
+ * the origin's override fields (a budget month), or 0. */
+static int put_record(struct sheet_text *t, const char *const *f, int n, int row, int col,
+                      struct styr_err *err)
+{
+	int j, rc = STYR_OK, breaks = 0;
+
+	for (j = 0; j < n && !rc; j++)
+		rc = put_field(t, j == 0, f[j], &breaks, err);
+	return rc ? rc : end_record(t, row, col, breaks, err);
+}
+
+/* Each row below the header that is not blank, refused when it has a
+ * value outside the header's columns, passed to fn. */
+static int data_rows(struct workbook *wb, struct sheet_text *t, const struct grid *g, size_t first,
+                     const struct header *h,
+                     int (*fn)(struct workbook *wb, struct sheet_text *t, const struct row *r,
+                               const void *ctx),
+                     const void *ctx)
+{
+	size_t i;
+	int rc = STYR_OK;
+
+	for (i = first + 1; i < g->n && !rc; i++)
+		if (!row_blank(&g->rows[i]) && !(rc = stray_cells(wb, t, &g->rows[i], h)))
+			rc = fn(wb, t, &g->rows[i], ctx);
+	return rc;
+}
+
+static int plain_row(struct workbook *wb, struct sheet_text *t, const struct row *r,
+                     const void *ctx)
+{
+	const struct header *h = ctx;
+	const char *f[XLSX_HEADER_MAX];
+	int j;
+
+	for (j = 0; j < h->n; j++)
+		f[j] = cell_text(r, h->col[j]);
+	return put_record(t, f, h->n, r->row, 0, wb->err);
+}
+
 /* An ordinary sheet: its header and rows as they are. */
 static int sheet_csv(struct workbook *wb, struct sheet_text *t, const struct grid *g, size_t first,
                      const struct header *h)
 {
-	size_t i;
-	int j, rc = STYR_OK, breaks = 0;
+	int j, rc;
 
-	for (j = 0; j < h->n && !rc; j++) {
-		rc = put_field(t, j == 0, h->name[j], &breaks, wb->err);
+	for (j = 0; j < h->n; j++)
 		t->origin.field_col[j] = h->col[j];
-	}
-	if (!rc)
-		rc = end_record(t, h->row, 0, 0, wb->err);
-	for (i = first + 1; i < g->n && !rc; i++) {
-		const struct row *r = &g->rows[i];
-
-		if (row_blank(r))
-			continue;
-		if ((rc = stray_cells(wb, t, r, h)))
-			break;
-		breaks = 0;
-		for (j = 0; j < h->n && !rc; j++)
-			rc = put_field(t, j == 0, cell_text(r, h->col[j]), &breaks, wb->err);
-		if (!rc)
-			rc = end_record(t, r->row, 0, breaks, wb->err);
-	}
-	return rc;
+	rc = put_record(t, h->name, h->n, h->row, 0, wb->err);
+	return rc ? rc : data_rows(wb, t, g, first, h, plain_row, h);
 }
 
 /* A month column of the budget sheet: "jan" … "dec", "januari" …
@@ -1071,6 +1129,39 @@ static int budget_month(const char *name)
 	return 0;
 }
 
+/* Where a budget sheet has what a ledger row needs. */
+struct budget_cols {
+	int col[INTERCHANGE_MAX_COLUMNS]; /* by LED_ field, 0 none */
+	int month_col[13];
+};
+
+/* A budget sheet's row: a ledger row of kind budget per month with an
+ * amount (a month left empty stores nothing). */
+static int budget_row(struct workbook *wb, struct sheet_text *t, const struct row *r,
+                      const void *ctx)
+{
+	const struct budget_cols *b = ctx;
+	const char *f[LED_SOURCE + 1];
+	char num[8];
+	int k, rc = STYR_OK;
+
+	f[LED_UNIT] = cell_text(r, b->col[LED_UNIT]);
+	f[LED_TABLE] = cell_text(r, b->col[LED_TABLE]);
+	f[LED_YEAR] = cell_text(r, b->col[LED_YEAR]);
+	f[LED_MONTH] = num;
+	f[LED_ROW] = cell_text(r, b->col[LED_ROW]);
+	f[LED_KIND] = "budget";
+	f[LED_SOURCE] = cell_text(r, b->col[LED_SOURCE]);
+	for (k = 1; k <= 12 && !rc; k++) {
+		f[LED_AMOUNT] = cell_text(r, b->month_col[k]);
+		if (!*f[LED_AMOUNT])
+			continue;
+		snprintf(num, sizeof(num), "%d", k);
+		rc = put_record(t, f, LED_SOURCE + 1, r->row, b->month_col[k], wb->err);
+	}
+	return rc;
+}
+
 /* The budget sheet: unit, year, row (table, source) and twelve months
  * into ledger rows of kind budget, one a month with an amount. */
 static int budget_csv(struct workbook *wb, struct sheet_text *t, const struct grid *g, size_t first,
@@ -1078,10 +1169,10 @@ static int budget_csv(struct workbook *wb, struct sheet_text *t, const struct gr
 {
 	static const char *const named[] = {"unit", "table", "year", "row", "source"};
 	static const int led[] = {LED_UNIT, LED_TABLE, LED_YEAR, LED_ROW, LED_SOURCE};
+	struct budget_cols b = {{0}, {0}};
 	int colof[5] = {0}, month_col[13] = {0};
-	char cell[8], num[8];
-	size_t i;
-	int j, k, rc = STYR_OK, breaks = 0;
+	char cell[8];
+	int j, k, rc;
 
 	for (j = 0; j < h->n; j++) {
 		int m = budget_month(h->name[j]);
@@ -1116,44 +1207,14 @@ static int budget_csv(struct workbook *wb, struct sheet_text *t, const struct gr
 			    "budget sheet needs unit, year, row and jan … dec",
 			    wb->name, t->name, h->row, k);
 	/* the ledger kind's header, its fields where the sheet has them */
-	for (j = 0; j < (int)interchange_specs[STYR_ENTITY_LEDGER].ncolumns && !rc; j++)
-		rc = put_field(t, j == 0, interchange_specs[STYR_ENTITY_LEDGER].columns[j], &breaks,
-		               wb->err);
 	for (k = 0; k < 5; k++)
-		t->origin.field_col[led[k]] = colof[k];
+		b.col[led[k]] = colof[k];
+	memcpy(t->origin.field_col, b.col, sizeof(b.col));
 	t->origin.override = COLUMN_BIT(LED_MONTH) | COLUMN_BIT(LED_AMOUNT);
-	if (!rc)
-		rc = end_record(t, h->row, 0, 0, wb->err);
-	for (i = first + 1; i < g->n && !rc; i++) {
-		const struct row *r = &g->rows[i];
-
-		if (row_blank(r))
-			continue;
-		if ((rc = stray_cells(wb, t, r, h)))
-			break;
-		for (k = 1; k <= 12 && !rc; k++) {
-			const char *amount = cell_text(r, month_col[k]);
-			const char *f[8];
-
-			if (!*amount)
-				continue; /* a month left empty stores nothing */
-			snprintf(num, sizeof(num), "%d", k);
-			f[LED_UNIT] = cell_text(r, colof[0]);
-			f[LED_TABLE] = cell_text(r, colof[1]);
-			f[LED_YEAR] = cell_text(r, colof[2]);
-			f[LED_MONTH] = num;
-			f[LED_ROW] = cell_text(r, colof[3]);
-			f[LED_KIND] = "budget";
-			f[LED_AMOUNT] = amount;
-			f[LED_SOURCE] = cell_text(r, colof[4]);
-			breaks = 0;
-			for (j = 0; j < 8 && !rc; j++)
-				rc = put_field(t, j == 0, f[j], &breaks, wb->err);
-			if (!rc)
-				rc = end_record(t, r->row, month_col[k], breaks, wb->err);
-		}
-	}
-	return rc;
+	memcpy(b.month_col, month_col, sizeof(month_col));
+	rc = put_record(t, interchange_specs[STYR_ENTITY_LEDGER].columns,
+	                (int)interchange_specs[STYR_ENTITY_LEDGER].ncolumns, h->row, 0, wb->err);
+	return rc ? rc : data_rows(wb, t, g, first, h, budget_row, &b);
 }
 
 static void sheet_text_free(struct sheet_text *t)
@@ -1250,46 +1311,36 @@ static int find_sheet(struct workbook *wb, const struct rel *r, void *ctx)
 	if (strcmp(r->id, sf->rid))
 		return 0;
 	part_resolve(wb->base, r->target, sf->part, sizeof(sf->part));
-	return -1;
+	return XML_STOP;
 }
 
 /* The workbook part's sheets in order, with their names and r:ids. */
+static int workbook_node(struct xml *x, int type, const char *name, void *ctx)
+{
+	struct workbook_parts *wp = ctx;
+	struct workbook *wb = x->wb;
+	char attr[16];
+	int rc;
+
+	if (type != XML_READER_TYPE_ELEMENT)
+		return 0;
+	if (!strcmp(name, "workbookPr")) {
+		xml_attr(x, "date1904", attr, sizeof(attr));
+		wb->date1904 = !strcmp(attr, "1") || !strcmp(attr, "true");
+	} else if (!strcmp(name, "sheet")) {
+		if ((rc = grow((void **)&wp->sheets, &wp->cap, wp->n + 1, sizeof(*wp->sheets),
+		               wb->err)))
+			return rc;
+		xml_attr(x, "name", wp->sheets[wp->n].name, sizeof(wp->sheets[wp->n].name));
+		xml_rel_id(x, wp->sheets[wp->n].rid, sizeof(wp->sheets[wp->n].rid));
+		wp->n++;
+	}
+	return 0;
+}
+
 static int read_workbook(struct workbook *wb, const char *part, struct workbook_parts *wp)
 {
-	char *buf, attr[16];
-	struct xml x;
-	size_t len;
-	int rc, more;
-
-	if ((rc = part_read(wb, part, &buf, &len)))
-		return rc;
-	if ((rc = xml_open(&x, wb, part, buf, len))) {
-		free(buf);
-		return rc;
-	}
-	while (!rc && (more = xmlTextReaderRead(x.rd)) == 1) {
-		const char *nm = xml_name(&x);
-
-		if (xmlTextReaderNodeType(x.rd) != XML_READER_TYPE_ELEMENT)
-			continue;
-		if (!strcmp(nm, "workbookPr")) {
-			xml_attr(&x, "date1904", attr, sizeof(attr));
-			wb->date1904 = !strcmp(attr, "1") || !strcmp(attr, "true");
-		} else if (!strcmp(nm, "sheet")) {
-			if ((rc = grow((void **)&wp->sheets, &wp->cap, wp->n + 1,
-			               sizeof(*wp->sheets), wb->err)))
-				break;
-			xml_attr(&x, "name", wp->sheets[wp->n].name,
-			         sizeof(wp->sheets[wp->n].name));
-			xml_rel_id(&x, wp->sheets[wp->n].rid, sizeof(wp->sheets[wp->n].rid));
-			wp->n++;
-		}
-	}
-	if (!rc && more < 0)
-		rc = xml_fail(&x);
-	xmlFreeTextReader(x.rd);
-	free(buf);
-	return rc;
+	return xml_each(wb, part, workbook_node, wp);
 }
 
 static void workbook_release(struct workbook *wb)
