@@ -112,6 +112,23 @@ expect_eq "not a workbook: exit code" 2 "$rc"
 expect_eq "not a workbook: message" "styr: $T/bad.xlsx: Not a zip archive: expected an XLSX workbook" "$errout"
 expect_eq "not a workbook: database unchanged" "$before" "$(dbdump "$xdb")"
 
+# damaged workbooks (made by data/xlsx/make-damaged.py): refused, naming the part
+# or the cell; an external entity is not read (the cell stays empty)
+damaged() {
+	run --db "$xdb" import xlsx "$X/damaged/$1.xlsx"
+	expect_eq "$1: exit code" 2 "$rc"
+	if [ "${3:-}" = prefix ]; then # libxml2's own words follow
+		expect_contains "$1: message" "styr: $X/damaged/$1.xlsx: $2" "$errout"
+	else
+		expect_eq "$1: message" "styr: $X/damaged/$1.xlsx: $2" "$errout"
+	fi
+	expect_eq "$1: database unchanged" "$before" "$(dbdump "$xdb")"
+}
+damaged formula_error 'blad "extra_values", cell D5: the formula gives #DIV/0!: expected a value'
+damaged shared_string 'blad "extra_values", cell A2: shared string "999" does not exist: the file is damaged'
+damaged truncated_xml 'part "xl/worksheets/sheet1.xml" is not well-formed XML: ' prefix
+damaged external_entity 'blad "extra_values", cell A2 (column "indicator"): empty: a value is required'
+
 # LibreOffice at hand (not in CI): the committed workbooks are still what
 # it saves from the CSV files.
 if command -v soffice >/dev/null 2>&1; then
