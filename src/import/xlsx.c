@@ -275,8 +275,8 @@ static int xml_text(struct xml *x, struct styr_buf *b)
 	if (xmlTextReaderIsEmptyElement(x->rd))
 		return STYR_OK;
 	s = xmlTextReaderReadString(x->rd);
-	if (!s)
-		return STYR_OK;
+	if (!s) /* nothing, or the part breaks off while read ahead */
+		return x->msg[0] ? xml_fail(x) : STYR_OK;
 	rc = styr_buf_puts(b, (const char *)s, x->wb->err);
 	xmlFree(s);
 	return rc;
@@ -842,7 +842,7 @@ static int cell_text_add(struct xml *x, struct sheet_read *sr, struct styr_buf *
 	int rc = xml_text(x, b);
 	char cell[8];
 
-	if (rc) {
+	if (rc == STYR_ETOOBIG) {
 		interchange_column_name(sr->c.col, cell);
 		styr_err_prefix(x->wb->err, "%s: blad \"%s\", cell %s%d: ", x->wb->name, sr->sheet,
 		                cell, sr->c.row);

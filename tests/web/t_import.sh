@@ -50,9 +50,9 @@ expect_eq "bad workbooks store nothing" "$values_before|0" "$(count)|$(audits)"
 
 http POST /import -b "$T/ada.jar" -F "csrf=$CSRF_ada" -F "fil=@$X/lo/extra_values.xlsx"
 expect_eq "upload" 200 "$status"
-expect_contains "upload: what was imported" "extra_values.xlsx: 4 values." "$body"
-expect_eq "upload: the values are stored" "$((values_before + 4))" "$(count)"
-expect_eq "upload: audited" "ada|extra_values.xlsx|4 values" \
+expect_contains "upload: what was imported" "extra_values.xlsx: 5 values." "$body"
+expect_eq "upload: the values are stored" "$((values_before + 5))" "$(count)"
+expect_eq "upload: audited" "ada|extra_values.xlsx|5 values" \
 	"$(dbsql "SELECT a.\"user\", entity, after FROM audit a WHERE action = 'import.xlsx'")"
 expect_eq "upload: 93,80 %" "93.8|1" \
 	"$(dbsql "SELECT v.value, v.percent FROM value v JOIN indicator i ON i.id = v.indicator_id WHERE i.code = 'ID0285' AND v.year = 2024 AND v.first_month = 3 AND v.last_month = 3")"
