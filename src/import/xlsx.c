@@ -1406,8 +1406,15 @@ static int read_workbook_sheets(const char *name, zip_t *zip, struct xlsx_import
 
 static int open_error(const char *name, zip_error_t *ze, struct styr_err *err)
 {
-	int rc = styr_error(err, zip_error_code_zip(ze) == ZIP_ER_OPEN ? STYR_EIO : STYR_EINPUT,
-	                    "%s: %s: expected an XLSX workbook", name, zip_error_strerror(ze));
+	int code = zip_error_code_zip(ze);
+	/* a file that cannot be read, or one that is no workbook */
+	bool io = code == ZIP_ER_NOENT || code == ZIP_ER_OPEN || code == ZIP_ER_READ;
+	int rc = styr_error(err,
+	                    code == ZIP_ER_NOENT ? STYR_ENOTFOUND
+	                    : io                 ? STYR_EIO
+	                                         : STYR_EINPUT,
+	                    "%s: %s%s", name, zip_error_strerror(ze),
+	                    io ? "" : ": expected an XLSX workbook");
 
 	zip_error_fini(ze);
 	return rc;
