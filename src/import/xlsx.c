@@ -770,8 +770,14 @@ static int cell_finish(struct workbook *wb, const char *sheet, struct cell_read 
 		text = wb->strings[i];
 	} else if (!strcmp(c->type, "inlineStr")) {
 		text = c->is.data ? c->is.data : "";
-	} else if (!strcmp(c->type, "str") || !strcmp(c->type, "d")) {
-		text = v; /* a formula's text, or an ISO 8601 date */
+	} else if (!strcmp(c->type, "str")) {
+		text = v; /* a formula's text */
+	} else if (!strcmp(c->type, "d")) {
+		/* an ISO 8601 date: the day alone when it is midnight */
+		snprintf(num, sizeof(num), "%.*s",
+		         strncmp(v + strcspn(v, "T"), "T00:00:00", 9) ? 63 : (int)strcspn(v, "T"),
+		         v);
+		text = num;
 	} else if (!strcmp(c->type, "b")) {
 		text = strcmp(v, "1") ? "0" : "1";
 	} else if (!strcmp(c->type, "e")) {
