@@ -31,6 +31,7 @@
 #include <zip.h>
 
 #include "import/interchange.h"
+#include "import/xlsx_int.h"
 #include "styr/buf.h"
 
 #define XLSX_PART_MAX   ((size_t)512 << 20) /* one uncompressed XML part */
@@ -520,7 +521,8 @@ static struct look format_look(int id, const char *code)
 	         : y      ? LOOK_YEAR
 	         : pct    ? LOOK_PERCENT
 	                  : LOOK_NUMBER; /* a time of day or a plain number */
-	if (l.look == LOOK_NUMBER || l.look == LOOK_PERCENT)
+	/* a time of day is no figure of styr's: the number as it is */
+	if ((l.look == LOOK_NUMBER && !h) || l.look == LOOK_PERCENT)
 		l.decimals = (signed char)(decimals > 15 ? 15 : decimals);
 	return l;
 }
@@ -659,6 +661,8 @@ static void number_text(double x, int decimals, char *out, size_t n)
 		l = strlen(out);
 		while (l > 1 && out[l - 1] == '0')
 			out[--l] = '\0';
+		if (out[l - 1] == '.')
+			out[--l] = '\0';
 	}
 	if ((p = strchr(out, '.')))
 		*p = ',';
@@ -666,12 +670,9 @@ static void number_text(double x, int decimals, char *out, size_t n)
 		memmove(out, out + 1, strlen(out)); /* no "-0" */
 }
 
-/* The text of a numeric cell, as its style shows it. */
-static int number_cell(struct workbook *wb, const char *v, int style, char *out, size_t n,
-                       const char *where)
+/* The text of the number v in look: 0, or -1 when v is no number. */
+static int look_text(struct look l, bool date1904, const char *v, char *out, size_t n)
 {
-	struct look l = style >= 0 && (size_t)style < wb->nlooks ? wb->looks[style]
-	                                                         : (struct look){LOOK_NUMBER, -1};
 	enum num_look look = (enum num_look)l.look;
 	char *end;
 	double x = strtod(v, &end);
@@ -679,22 +680,21 @@ static int number_cell(struct workbook *wb, const char *v, int style, char *out,
 	long s;
 
 	if (!*v || *end || !isfinite(x))
-		return styr_error(wb->err, STYR_EINPUT,
-		                  "%s: number \"%s\" in the file: expected a number", where, v);
+		return -1;
 	if (look != LOOK_NUMBER && look != LOOK_PERCENT && (x < 1 || x > 2958465))
 		look = LOOK_NUMBER; /* no date Excel can show */
 	switch (look) {
 	case LOOK_PERCENT:
 		number_text(x * 100.0, l.decimals, out, n - 1);
 		strcat(out, "%");
-		return STYR_OK;
+		return 0;
 	case LOOK_NUMBER:
 		number_text(x, l.decimals, out, n);
-		return STYR_OK;
+		return 0;
 	default:
 		break;
 	}
-	serial_date(x, wb->date1904, &y, &m, &d, &s);
+	serial_date(x, date1904, &y, &m, &d, &s);
 	if (look == LOOK_YEAR)
 		snprintf(out, n, "%04d", y);
 	else if (look == LOOK_MONTH)
@@ -703,6 +703,24 @@ static int number_cell(struct workbook *wb, const char *v, int style, char *out,
 		snprintf(out, n, "%04d-%02d-%02d %02ld:%02ld", y, m, d, s / 3600, s / 60 % 60);
 	else
 		snprintf(out, n, "%04d-%02d-%02d", y, m, d);
+	return 0;
+}
+
+int xlsx_number_text(const char *v, int id, const char *code, bool date1904, char *out, size_t n)
+{
+	return look_text(format_look(id, code), date1904, v, out, n);
+}
+
+/* The text of a numeric cell, as its style shows it. */
+static int number_cell(struct workbook *wb, const char *v, int style, char *out, size_t n,
+                       const char *where)
+{
+	struct look l = style >= 0 && (size_t)style < wb->nlooks ? wb->looks[style]
+	                                                         : (struct look){LOOK_NUMBER, -1};
+
+	if (look_text(l, wb->date1904, v, out, n))
+		return styr_error(wb->err, STYR_EINPUT,
+		                  "%s: number \"%s\" in the file: expected a number", where, v);
 	return STYR_OK;
 }
 
