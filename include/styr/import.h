@@ -55,6 +55,28 @@ int styr_import_csv(struct styr_db *db, const char *const *paths, size_t npaths,
 int styr_import_csv_text(struct styr_db *db, const char *name, const char *text, size_t len,
                          struct styr_import_stats *stats, struct styr_err *err);
 
+/* Called inside an import's transaction once every row is stored, before
+ * the commit (the web audits an upload there, so that the import and its
+ * audit entry are one transaction): non-zero rolls all of it back. */
+struct styr_import_hook {
+	int (*before_commit)(void *ctx, struct styr_db *db, const struct styr_import_stats *stats,
+	                     struct styr_err *err);
+	void *ctx;
+};
+
+/* Import XLSX workbooks (docs/formats.md, "XLSX"): a sheet per
+ * interchange kind, recognised by its header row as a CSV file is, and a
+ * sheet named "budget" with the months as columns; all sheets of all
+ * workbooks in one transaction, errors naming file, sheet, cell and
+ * column. */
+int styr_import_xlsx(struct styr_db *db, const char *const *paths, size_t npaths,
+                     struct styr_import_stats *stats, struct styr_err *err);
+/* The same for one workbook in memory (an upload); name stands for its
+ * path in messages, data and hook (NULL: none) are borrowed. */
+int styr_import_xlsx_data(struct styr_db *db, const char *name, const void *data, size_t len,
+                          const struct styr_import_hook *hook, struct styr_import_stats *stats,
+                          struct styr_err *err);
+
 /* Install the generic validation rules (data/rules/generic.csv, carried by
  * the binary) when the database has no rules; *installed tells how many. */
 int styr_rules_install_generic(struct styr_db *db, size_t *installed, struct styr_err *err);

@@ -1,6 +1,7 @@
 /*
  * styr import: load files into the database, each run one transaction.
  *   styr import csv FILE...
+ *   styr import xlsx FILE...
  *   styr import report-text FILE --unit CODE --year YYYY
  */
 #include <getopt.h>
@@ -9,16 +10,19 @@
 
 #include "cli.h"
 
-static int import_csv(struct styr_db *db, int argc, char **argv)
+/* csv and xlsx: the same kinds, so the same summary */
+static int import_interchange(struct styr_db *db, const char *kind, int argc, char **argv)
 {
 	struct styr_import_stats stats;
 	struct styr_err err;
 	int k, n;
 
 	if (argc < 1)
-		return cli_usage(&cmd_import_def, "csv needs at least one FILE");
+		return cli_usage(&cmd_import_def, "%s needs at least one FILE", kind);
 	styr_err_init(&err);
-	if (styr_import_csv(db, (const char *const *)argv, (size_t)argc, &stats, &err))
+	if (!strcmp(kind, "xlsx")
+	        ? styr_import_xlsx(db, (const char *const *)argv, (size_t)argc, &stats, &err)
+	        : styr_import_csv(db, (const char *const *)argv, (size_t)argc, &stats, &err))
 		return cli_fail(&err);
 	/* Kinds with rows, so that adding a kind of file changes nothing
 	 * for the files people already have. */
@@ -146,13 +150,14 @@ static int run(struct cli *cli, int argc, char **argv)
 
 	if (argc < 2)
 		return cli_usage(&cmd_import_def, "which kind of file?");
-	if (strcmp(argv[1], "csv") && strcmp(argv[1], "report-text") && strcmp(argv[1], "sie"))
+	if (strcmp(argv[1], "csv") && strcmp(argv[1], "xlsx") && strcmp(argv[1], "report-text") &&
+	    strcmp(argv[1], "sie"))
 		return cli_usage(&cmd_import_def, "unknown kind \"%s\"", argv[1]);
 	styr_err_init(&err);
 	if (cli_open(cli, 0, &db, &err))
 		return cli_fail(&err);
-	if (!strcmp(argv[1], "csv"))
-		rc = import_csv(db, argc - 2, argv + 2);
+	if (!strcmp(argv[1], "csv") || !strcmp(argv[1], "xlsx"))
+		rc = import_interchange(db, argv[1], argc - 2, argv + 2);
 	else if (!strcmp(argv[1], "sie"))
 		rc = import_sie(db, argc - 1, argv + 1);
 	else
@@ -164,12 +169,15 @@ static int run(struct cli *cli, int argc, char **argv)
 const struct command cmd_import_def = {
     "import",
     run,
-    "load CSV files or a report's indicator tables",
+    "load CSV files, XLSX workbooks or a report's indicator tables",
     "styr import csv FILE...\n"
+    "       styr import xlsx FILE...\n"
     "       styr import report-text FILE --unit CODE --year YYYY\n"
     "       styr import report-text FILE --year YYYY\n"
     "       styr import sie FILE --unit CODE [--mapping FILE]\n"
     "csv: interchange files (docs/formats.md), any kinds, all in one transaction.\n"
+    "xlsx: workbooks with the same kinds, one sheet each (the header row names the\n"
+    "columns), and a sheet \"budget\" (unit;year;row;jan…dec) of monthly budgets.\n"
     "report-text: the indicator tables of a report's text extract; rows that\n"
     "cannot be read are listed with their line (exit code 1 when there are any).\n"
     "Without --unit: the uppdrag tables of a verksamhetsplan (\"Mål och insatsområde,\n"

@@ -186,8 +186,9 @@ int styr_entity_parse(const char *text, enum styr_entity *out, struct styr_err *
 /* One file being imported. */
 struct csv_file {
 	const char *path;
-	char *text;
+	const char *text; /* NUL-terminated at len */
 	size_t len;
+	const struct interchange_origin *origin; /* NULL: a CSV file */
 	const struct interchange_spec *spec;
 	/* map[i]: which field of a record holds spec column i */
 	int map[INTERCHANGE_MAX_COLUMNS];
@@ -207,7 +208,73 @@ struct csv_run {
 	int next_line; /* line the next record starts on */
 	bool header_done;
 	int rc;
+	const char *empty_column; /* the required column check_required found empty */
 };
+
+void interchange_column_name(int col, char *out)
+{
+	char rev[8];
+	int n = 0;
+
+	while (col > 0 && n < 7) {
+		rev[n++] = (char)('A' + (col - 1) % 26);
+		col = (col - 1) / 26;
+	}
+	while (n > 0)
+		*out++ = rev[--n];
+	*out = '\0';
+}
+
+/* Where a message points, in the words of the input: "FILE:LINE: " (with
+ * "column \"NAME\": " when the column is known) for a CSV file; for a
+ * sheet "FILE: blad \"S\", cell D7 (column \"NAME\"): ", or "rad 7" when
+ * the cell is not known.  field is the CSV field the column is in, or -1. */
+static void where(const struct csv_file *f, int line, int field, const char *column, char *buf,
+                  size_t n)
+{
+	const struct interchange_origin *o = f->origin;
+	char cell[8] = "";
+	int row = 0, c = 0;
+
+	if (!o) {
+		if (column)
+			snprintf(buf, n, "%s:%d: column \"%s\": ", f->path, line, column);
+		else
+			snprintf(buf, n, "%s:%d: ", f->path, line);
+		return;
+	}
+	if (line > 0 && (size_t)line < o->nlines) {
+		row = o->row[line];
+		if (field >= 0 && field < INTERCHANGE_MAX_COLUMNS)
+			c = (o->override & COLUMN_BIT(field)) && o->col_at ? o->col_at[line]
+			                                                   : o->field_col[field];
+	}
+	interchange_column_name(c, cell);
+	/* a budget sheet's amount is in the month's column: name that */
+	if (c && column && c < o->ncol_names && o->col_names[c])
+		column = o->col_names[c];
+	if (c && column)
+		snprintf(buf, n, "%s: blad \"%s\", cell %s%d (column \"%s\"): ", f->path, o->sheet,
+		         cell, row, column);
+	else if (c)
+		snprintf(buf, n, "%s: blad \"%s\", cell %s%d: ", f->path, o->sheet, cell, row);
+	else if (column)
+		snprintf(buf, n, "%s: blad \"%s\", rad %d, column \"%s\": ", f->path, o->sheet, row,
+		         column);
+	else
+		snprintf(buf, n, "%s: blad \"%s\", rad %d: ", f->path, o->sheet, row);
+}
+
+/* A row's source when its file gives none: where it was read. */
+static void row_source(const struct csv_run *r, char *dst, size_t n)
+{
+	const struct interchange_origin *o = r->file->origin;
+
+	if (o && r->line > 0 && (size_t)r->line < o->nlines)
+		snprintf(dst, n, "%s:%s:%d", r->file->path, o->sheet, o->row[r->line]);
+	else
+		snprintf(dst, n, "%s:%d", r->file->path, r->line);
+}
 
 /* Field i of the spec in the current record ("" when empty). */
 static const char *col(const struct csv_run *r, int i)
@@ -467,7 +534,7 @@ static int row_value(struct csv_run *r)
 		                  "value is empty: expected a number, \"-\", \"x\" or a "
 		                  "missing_reason");
 	if (!v.source[0])
-		snprintf(v.source, sizeof(v.source), "%s:%d", r->file->path, r->line);
+		row_source(r, v.source, sizeof(v.source));
 	return styr_value_put(r->db, &v, r->err);
 }
 
@@ -496,7 +563,7 @@ static int row_analysis(struct csv_run *r)
 			                "vad_har_hant, varfor and vad_kommer_att_handa are all "
 			                "empty: expected the text of at least one");
 		if (!rc && !a->source[0])
-			snprintf(a->source, sizeof(a->source), "%s:%d", r->file->path, r->line);
+			row_source(r, a->source, sizeof(a->source));
 		if (!rc)
 			rc = styr_analysis_put(r->db, a, r->err);
 	}
@@ -570,7 +637,7 @@ static int row_uppdrag_report(struct csv_run *r)
 	    !(rc = take(r, URP_TEXT, rep->text, sizeof(rep->text))) &&
 	    !(rc = take(r, URP_SOURCE, rep->source, sizeof(rep->source)))) {
 		if (!rep->source[0])
-			snprintf(rep->source, sizeof(rep->source), "%s:%d", r->file->path, r->line);
+			row_source(r, rep->source, sizeof(rep->source));
 		rc = styr_uppdrag_report_put(r->db, rep, r->err);
 	}
 	free(rep);
@@ -817,7 +884,7 @@ static int row_ledger(struct csv_run *r)
 	}
 	e.month = (int)m;
 	if (!e.source[0])
-		snprintf(e.source, sizeof(e.source), "%s:%d", r->file->path, r->line);
+		row_source(r, e.source, sizeof(e.source));
 	return styr_ledger_put(r->db, &e, r->err);
 }
 
@@ -927,7 +994,7 @@ static int row_bridge(struct csv_run *r)
 	    (rc = take(r, BR_SOURCE, b.source, sizeof(b.source))))
 		return rc;
 	if (!b.source[0])
-		snprintf(b.source, sizeof(b.source), "%s:%d", r->file->path, r->line);
+		row_source(r, b.source, sizeof(b.source));
 	return styr_bridge_put(r->db, &b, r->err);
 }
 
@@ -1020,11 +1087,17 @@ static int check_required(struct csv_run *r)
 	const struct interchange_spec *spec = r->file->spec;
 	size_t i;
 
-	for (i = 0; i < spec->ncolumns; i++)
-		if ((spec->required & COLUMN_BIT(i)) && !*col(r, (int)i))
-			return styr_error(r->err, STYR_EINPUT,
-			                  "column \"%s\" is empty: a value is required",
-			                  spec->columns[i]);
+	for (i = 0; i < spec->ncolumns; i++) {
+		if (!(spec->required & COLUMN_BIT(i)) || *col(r, (int)i))
+			continue;
+		/* a sheet's message names the cell and its column already */
+		if (r->file->origin) {
+			r->empty_column = spec->columns[i];
+			return styr_error(r->err, STYR_EINPUT, "empty: a value is required");
+		}
+		return styr_error(r->err, STYR_EINPUT,
+		                  "column \"%s\" is empty: a value is required", spec->columns[i]);
+	}
 	return STYR_OK;
 }
 
@@ -1115,9 +1188,29 @@ static int header(struct csv_run *r)
 	return STYR_OK;
 }
 
+/* A row function that names its column itself ("column \"jan\": weight
+ * ..."): for a sheet, take the name out of the message into named, so that
+ * the prefix can name the cell.  NULL when the message names none. */
+static const char *message_column(struct csv_run *r, char *named, size_t n)
+{
+	static const char lead[] = "column \"";
+	const char *m = r->err->msg, *end;
+
+	if (strncmp(m, lead, sizeof(lead) - 1))
+		return NULL;
+	end = strstr(m + sizeof(lead) - 1, "\": ");
+	if (!end || (size_t)(end - m) - (sizeof(lead) - 1) >= n)
+		return NULL;
+	memcpy(named, m + sizeof(lead) - 1, (size_t)(end - m) - (sizeof(lead) - 1));
+	named[(size_t)(end - m) - (sizeof(lead) - 1)] = '\0';
+	memmove(r->err->msg, end + 3, strlen(end + 3) + 1);
+	return named;
+}
+
 static void end_record(int c, void *data)
 {
 	struct csv_run *r = data;
+	char at[STYR_ERR_MAX / 2], named[64];
 	int i;
 
 	r->line = r->next_line;
@@ -1143,22 +1236,24 @@ static void end_record(int c, void *data)
 		goto done;
 	}
 	if (r->nfields + r->overflow != r->file->nheader) {
-		r->rc = styr_error(r->err, STYR_EINPUT,
-		                   "%s:%d: %d fields: expected %d as in the header", r->file->path,
-		                   r->line, r->nfields + r->overflow, r->file->nheader);
+		where(r->file, r->line, -1, NULL, at, sizeof(at));
+		r->rc = styr_error(r->err, STYR_EINPUT, "%s%d fields: expected %d as in the header",
+		                   at, r->nfields + r->overflow, r->file->nheader);
 		goto done;
 	}
+	r->empty_column = NULL;
 	r->rc = check_required(r);
 	if (!r->rc)
 		r->rc = row_fn[r->file->spec->kind](r);
 	if (r->rc) {
-		const char *column = failed_column(r);
+		const char *column = r->empty_column ? r->empty_column : failed_column(r);
+		int c;
 
-		if (column)
-			styr_err_prefix(r->err, "%s:%d: column \"%s\": ", r->file->path, r->line,
-			                column);
-		else
-			styr_err_prefix(r->err, "%s:%d: ", r->file->path, r->line);
+		if (!column && r->file->origin)
+			column = message_column(r, named, sizeof(named));
+		c = column ? col_index(r->file->spec, column) : -1;
+		where(r->file, r->line, c >= 0 ? r->file->map[c] : -1, column, at, sizeof(at));
+		styr_err_prefix(r->err, "%s", at);
 	} else {
 		r->stats->rows[r->file->spec->kind]++;
 	}
@@ -1189,27 +1284,32 @@ static void end_field(void *s, size_t len, void *data)
 		len--;
 	styr_buf_reset(b);
 	r->rc = styr_buf_add(b, (char *)s + a, len - a, r->err);
-	if (r->rc)
-		styr_err_prefix(r->err, "%s:%d: ", r->file->path, r->next_line);
+	if (r->rc) {
+		char at[STYR_ERR_MAX / 2];
+
+		where(r->file, r->next_line, r->nfields - 1, NULL, at, sizeof(at));
+		styr_err_prefix(r->err, "%s", at);
+	}
 }
 
 /* Recognise the kind of file from its first line. */
 static int identify(struct csv_file *f, struct styr_err *err)
 {
-	char line[1024];
+	char line[1024], at[STYR_ERR_MAX / 2];
 	char *cols[32];
 	int ncols = 0, best = -1, best_hits = -1;
 	size_t n = strcspn(f->text, "\r\n");
 	char *p;
 	int k, i;
 
+	where(f, 1, -1, NULL, at, sizeof(at));
 	if (n == 0)
 		return styr_error(err, STYR_EINPUT,
-		                  "%s:1: no header: expected a line of column "
+		                  "%sno header: expected a line of column "
 		                  "names such as indicator;unit;period;value;...",
-		                  f->path);
+		                  at);
 	if (n >= sizeof(line))
-		return styr_error(err, STYR_EINPUT, "%s:1: header longer than %zu bytes", f->path,
+		return styr_error(err, STYR_EINPUT, "%sheader longer than %zu bytes", at,
 		                  sizeof(line) - 1);
 	memcpy(line, f->text, n);
 	line[n] = '\0';
@@ -1241,12 +1341,15 @@ static int identify(struct csv_file *f, struct styr_err *err)
 		}
 	}
 	f->spec = &interchange_specs[best];
-	for (i = 0; i < ncols; i++)
-		if (col_index(f->spec, cols[i]) < 0)
-			return styr_error(err, STYR_EINPUT,
-			                  "%s:1: unknown column \"%s\" in a %s file: expected %s",
-			                  f->path, cols[i], entity_names[best],
-			                  "the columns of docs/formats.md");
+	for (i = 0; i < ncols; i++) {
+		if (col_index(f->spec, cols[i]) >= 0)
+			continue;
+		where(f, 1, i, NULL, at, sizeof(at));
+		return styr_error(err, STYR_EINPUT,
+		                  "%sunknown column \"%s\" in a %s %s: expected %s", at, cols[i],
+		                  entity_names[best], f->origin ? "sheet" : "file",
+		                  "the columns of docs/formats.md");
+	}
 	for (i = 0; i < (int)f->spec->ncolumns; i++) {
 		int j, found = (f->spec->optional & COLUMN_BIT(i)) != 0;
 
@@ -1254,9 +1357,10 @@ static int identify(struct csv_file *f, struct styr_err *err)
 			found |= !strcmp(cols[j], f->spec->columns[i]);
 		if (!found && !(f->spec->optional & COLUMN_BIT(i)))
 			return styr_error(err, STYR_EINPUT,
-			                  "%s:1: missing column \"%s\": a %s file needs the "
+			                  "%smissing column \"%s\": a %s %s needs the "
 			                  "columns of docs/formats.md",
-			                  f->path, f->spec->columns[i], entity_names[best]);
+			                  at, f->spec->columns[i], entity_names[best],
+			                  f->origin ? "sheet" : "file");
 	}
 	return STYR_OK;
 }
@@ -1301,7 +1405,8 @@ static int run_file(struct styr_db *db, struct csv_file *f, struct styr_import_s
 /* Store files already read and identified, in dependency order, in one
  * transaction. */
 static int import_files(struct styr_db *db, struct csv_file *files, size_t n,
-                        struct styr_import_stats *stats, struct styr_err *err)
+                        const struct styr_import_hook *hook, struct styr_import_stats *stats,
+                        struct styr_err *err)
 {
 	size_t i;
 	int k, rc = styr_db_begin(db, err);
@@ -1312,6 +1417,8 @@ static int import_files(struct styr_db *db, struct csv_file *files, size_t n,
 		for (i = 0; i < n && !rc; i++)
 			if (files[i].spec->kind == (enum styr_entity)k)
 				rc = run_file(db, &files[i], stats, err);
+	if (!rc && hook && hook->before_commit)
+		rc = hook->before_commit(hook->ctx, db, stats, err);
 	if (rc)
 		styr_db_rollback(db);
 	else
@@ -1319,10 +1426,11 @@ static int import_files(struct styr_db *db, struct csv_file *files, size_t n,
 	return rc;
 }
 
-int styr_import_csv(struct styr_db *db, const char *const *paths, size_t npaths,
-                    struct styr_import_stats *stats, struct styr_err *err)
+int interchange_import(struct styr_db *db, const struct interchange_text *texts, size_t n,
+                       const struct styr_import_hook *hook, struct styr_import_stats *stats,
+                       struct styr_err *err)
 {
-	struct csv_file *files = calloc(npaths ? npaths : 1, sizeof(*files));
+	struct csv_file *files = calloc(n ? n : 1, sizeof(*files));
 	struct styr_import_stats local;
 	size_t i;
 	int rc = STYR_OK;
@@ -1332,45 +1440,60 @@ int styr_import_csv(struct styr_db *db, const char *const *paths, size_t npaths,
 	if (!stats)
 		stats = &local;
 	memset(stats, 0, sizeof(*stats));
-	for (i = 0; i < npaths && !rc; i++) {
-		files[i].path = paths[i];
-		rc =
-		    styr_file_read_text(paths[i], CSV_FILE_MAX, &files[i].text, &files[i].len, err);
-		if (!rc)
-			rc = identify(&files[i], err);
+	for (i = 0; i < n && !rc; i++) {
+		files[i].path = texts[i].name;
+		files[i].text = texts[i].text;
+		files[i].len = texts[i].len;
+		files[i].origin = texts[i].origin;
+		rc = identify(&files[i], err);
 	}
 	if (!rc)
-		rc = import_files(db, files, npaths, stats, err);
+		rc = import_files(db, files, n, hook, stats, err);
 	if (rc)
 		memset(stats, 0, sizeof(*stats));
-	for (i = 0; i < npaths; i++)
-		free(files[i].text);
 	free(files);
+	return rc;
+}
+
+int styr_import_csv(struct styr_db *db, const char *const *paths, size_t npaths,
+                    struct styr_import_stats *stats, struct styr_err *err)
+{
+	struct interchange_text *texts = calloc(npaths ? npaths : 1, sizeof(*texts));
+	size_t i;
+	int rc = STYR_OK;
+
+	if (!texts)
+		return styr_error(err, STYR_ENOMEM, "out of memory");
+	for (i = 0; i < npaths && !rc; i++) {
+		char *text = NULL;
+
+		texts[i].name = paths[i];
+		rc = styr_file_read_text(paths[i], CSV_FILE_MAX, &text, &texts[i].len, err);
+		texts[i].text = text;
+	}
+	if (!rc)
+		rc = interchange_import(db, texts, npaths, NULL, stats, err);
+	else if (stats)
+		memset(stats, 0, sizeof(*stats));
+	for (i = 0; i < npaths; i++)
+		free((char *)texts[i].text);
+	free(texts);
 	return rc;
 }
 
 int styr_import_csv_text(struct styr_db *db, const char *name, const char *text, size_t len,
                          struct styr_import_stats *stats, struct styr_err *err)
 {
-	struct csv_file f;
-	struct styr_import_stats local;
+	struct interchange_text t = {name, NULL, len, NULL};
+	char *copy = malloc(len + 1);
 	int rc;
 
-	memset(&f, 0, sizeof(f));
-	if (!stats)
-		stats = &local;
-	memset(stats, 0, sizeof(*stats));
-	f.path = name;
-	f.len = len;
-	if (!(f.text = malloc(len + 1)))
+	if (!copy)
 		return styr_error(err, STYR_ENOMEM, "out of memory");
-	memcpy(f.text, text, len);
-	f.text[len] = '\0';
-	rc = identify(&f, err);
-	if (!rc)
-		rc = import_files(db, &f, 1, stats, err);
-	if (rc)
-		memset(stats, 0, sizeof(*stats));
-	free(f.text);
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	t.text = copy;
+	rc = interchange_import(db, &t, 1, NULL, stats, err);
+	free(copy);
 	return rc;
 }

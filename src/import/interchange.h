@@ -124,4 +124,41 @@ struct interchange_spec {
 
 extern const struct interchange_spec interchange_specs[STYR_ENTITY_COUNT];
 
+/* Where an interchange text came from when it is not a CSV file of its
+ * own: a workbook's sheet that import/xlsx.c turned into CSV text.  Then
+ * messages name the sheet, the cell and the column instead of a line, and
+ * a row's default source is "FILE:SHEET:ROW". */
+struct interchange_origin {
+	const char *sheet;
+	/* row[line]: the sheet row that CSV line `line` (from 1) came from;
+	 * col_at[line]: the sheet column of the fields in `override` (a
+	 * budget sheet's month, one CSV line per month), or NULL */
+	const int *row, *col_at;
+	size_t nlines; /* entries in row and col_at */
+	/* field_col[i]: the sheet column (1 = A) of CSV field i, 0 none */
+	int field_col[INTERCHANGE_MAX_COLUMNS];
+	unsigned override; /* bit i: field i's column is col_at[line] */
+	/* col_names[c]: the sheet's header over column c, for messages */
+	const char *const *col_names;
+	int ncol_names;
+};
+
+/* One interchange text in memory: a CSV file read already, or a sheet. */
+struct interchange_text {
+	const char *name; /* the file, for messages */
+	const char *text; /* borrowed, len bytes, UTF-8 */
+	size_t len;
+	const struct interchange_origin *origin; /* NULL: a CSV file */
+};
+
+/* Recognise each text's kind from its header and store all of them in
+ * dependency order in one transaction: the one path that both the CSV and
+ * the XLSX importer validate and store through. */
+int interchange_import(struct styr_db *db, const struct interchange_text *texts, size_t n,
+                       const struct styr_import_hook *hook, struct styr_import_stats *stats,
+                       struct styr_err *err);
+
+/* "D" for column 4, "AA" for 27: out holds at least 8 bytes. */
+void interchange_column_name(int col, char *out);
+
 #endif

@@ -23,8 +23,9 @@
  *
  * Each answer is built from one walk of the open values (one query) and
  * kept in the server's cache under a hash of the request and the data
- * version, with an ETag of the two: a client that asks again gets 304,
- * and another client the cached bytes.
+ * version, with an ETag that hashes its bytes (so that any worker thread
+ * gives the same tag for the same answer): a client that asks again gets
+ * 304, and another client the cached bytes.
  */
 #include <jansson.h>
 #include <stdint.h>
@@ -779,13 +780,12 @@ static int kolada_answer(struct req *r, int version, bool data, bool ou)
 	struct open_set s;
 	struct query q;
 	struct styr_err err;
-	long long dv = 0;
 	char key[WEB_CACHE_KEY], etag[64], today[STYR_DATE_MAX];
 	const char *inm;
 	json_t *doc = NULL, *all;
 	time_t now = time(NULL);
 	struct tm tm;
-	int rc;
+	int rc = 0;
 
 	styr_err_init(&err);
 	gmtime_r(&now, &tm);
@@ -795,51 +795,48 @@ static int kolada_answer(struct req *r, int version, bool data, bool ou)
 		return -1;
 	}
 	query_hash(r, &q, today);
-	if (styr_db_data_version(r->db, &dv, &err)) {
-		styr_buf_release(&q.rest);
-		return web_fail_err(r, &err);
-	}
 	snprintf(key, sizeof(key), "kolada:%016llx%016llx", (unsigned long long)q.h1,
 	         (unsigned long long)q.h2);
-	snprintf(etag, sizeof(etag), "\"%llx-%016llx%016llx\"", (unsigned long long)dv,
-	         (unsigned long long)q.h1, (unsigned long long)q.h2);
-	snprintf(r->etag, sizeof(r->etag), "%s", etag);
 	r->content_type = "application/json";
+	if (!web_cache_get_etag(r, key, etag, sizeof(etag))) {
+		if (open_set_load(r, &s, &err)) {
+			open_set_release(&s);
+			styr_buf_release(&q.rest);
+			return web_fail_err(r, &err);
+		}
+		if (data) {
+			all = data_answer(r, &q, &s, ou);
+		} else {
+			const char *p = r->route->pattern + 4; /* past "/v2/" */
+			char entity[32];
+
+			snprintf(entity, sizeof(entity), "%.*s", (int)strcspn(p, "/"), p);
+			all = meta_answer(r, &q, &s, entity, strchr(p, '{') ? r->params[0] : NULL);
+		}
+		doc = paged(r, &q, all);
+		open_set_release(&s);
+		if (q.err->code)
+			rc = web_fail_err(r, q.err);
+		else
+			rc = web_send_json(r, 200, doc), doc = NULL;
+		json_decref(doc);
+		if (rc) {
+			styr_buf_release(&q.rest);
+			return rc;
+		}
+		web_cache_put(r, key, 0);
+		web_etag(r, 0, etag, sizeof(etag));
+	}
+	styr_buf_release(&q.rest);
+	/* The ETag is a hash of the answer's bytes: whichever worker answers,
+	 * the same answer has the same tag. */
+	snprintf(r->etag, sizeof(r->etag), "%s", etag);
 	inm = web_header(r, "If-None-Match");
 	if (inm && !strcmp(inm, etag)) {
-		styr_buf_release(&q.rest);
+		styr_buf_reset(&r->out);
 		r->status = 304;
-		return 0;
 	}
-	if (web_cache_get(r, key)) {
-		styr_buf_release(&q.rest);
-		return 0;
-	}
-	if (open_set_load(r, &s, &err)) {
-		open_set_release(&s);
-		styr_buf_release(&q.rest);
-		return web_fail_err(r, &err);
-	}
-	if (data) {
-		all = data_answer(r, &q, &s, ou);
-	} else {
-		const char *p = r->route->pattern + 4; /* past "/v2/" */
-		char entity[32];
-
-		snprintf(entity, sizeof(entity), "%.*s", (int)strcspn(p, "/"), p);
-		all = meta_answer(r, &q, &s, entity, strchr(p, '{') ? r->params[0] : NULL);
-	}
-	doc = paged(r, &q, all);
-	open_set_release(&s);
-	styr_buf_release(&q.rest);
-	if (q.err->code)
-		rc = web_fail_err(r, q.err);
-	else
-		rc = web_send_json(r, 200, doc), doc = NULL;
-	json_decref(doc);
-	if (!rc)
-		web_cache_put(r, key, 0);
-	return rc;
+	return 0;
 }
 
 int kolada_v2_data(struct req *r)

@@ -117,7 +117,7 @@ int pg_healthz(struct req *r)
 	struct styr_err err;
 
 	styr_err_init(&err);
-	if (styr_db_data_version(r->db, &version, &err))
+	if (web_data_version(r, &version, &err))
 		return web_fail(r, 503, "unavailable", "%s", err.msg);
 	r->content_type = "text/plain; charset=utf-8";
 	out_s(r, "ok\n");

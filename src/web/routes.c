@@ -56,6 +56,8 @@ const struct route web_routes[] = {
     {"POST", "/enhet/{unit}/rapport/godkann", pg_report_approve, CTRL, 0},
     {"POST", "/enhet/{unit}/rapport/returnera", pg_report_return, CTRL, 0},
     {"POST", "/enhet/{unit}/rapport/las-upp", pg_report_unlock, ADMIN, 0},
+    {"GET", "/import", pg_import_form, ADMIN, 0},
+    {"POST", "/import", pg_import_post, ADMIN, R_UPLOAD},
 
     {"GET", "/api/v1/openapi.json", api_openapi, PUBLIC, R_API},
     {"GET", "/api/v1/units", api_units, READER, R_API},

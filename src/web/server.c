@@ -19,6 +19,7 @@
 #include <jansson.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,6 +83,21 @@ const char *web_field(struct req *r, const char *name)
 	size_t len;
 
 	return web_field_len(r, name, &len);
+}
+
+const char *web_field_file(struct req *r, const char *name, size_t *len, const char **filename)
+{
+	size_t i;
+
+	for (i = 0; i < r->nfields; i++)
+		if (!strcmp(r->fields[i].name, name)) {
+			*len = r->fields[i].len;
+			*filename = r->fields[i].filename;
+			return r->fields[i].value;
+		}
+	*len = 0;
+	*filename = NULL;
+	return NULL;
 }
 
 const char *web_field_len(struct req *r, const char *name, size_t *len)
@@ -238,29 +254,61 @@ enum styr_access_role web_role_on(struct req *r, const char *unit)
 	return role;
 }
 
-static struct cache_entry *cache_slot(struct server *srv, const char *key)
+static struct cache_entry *cache_slot(struct server *srv, const char *key, uint32_t epoch)
 {
-	uint32_t h = 2166136261u; /* FNV-1a */
+	uint32_t h = 2166136261u ^ epoch; /* FNV-1a, per worker's handle */
 
 	for (; *key; key++)
 		h = (h ^ (unsigned char)*key) * 16777619u;
 	return &srv->cache[h % WEB_CACHE_SLOTS];
 }
 
+/* The database's data version as this request's worker sees it.  SQLite's
+ * counts per connection, so the worker's handle epoch (random, drawn when
+ * the handle opened) is mixed in: a version from one worker never equals
+ * another's, and a cached fragment or an ETag is only ever taken for the
+ * data it was made from. */
+int web_data_version(struct req *r, long long *out, struct styr_err *err)
+{
+	long long v;
+	int rc = styr_db_data_version(r->db, &v, err);
+
+	if (!rc)
+		*out = (long long)(((unsigned long long)r->db_epoch << 32) ^ (unsigned long long)v);
+	return rc;
+}
+
+void web_etag(const struct req *r, size_t from, char *etag, size_t size)
+{
+	unsigned char h[16];
+	char hex[33];
+
+	crypto_generichash(h, sizeof(h), (const unsigned char *)r->out.data + from,
+	                   r->out.len - from, NULL, 0);
+	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+	snprintf(etag, size, "\"%s\"", hex);
+}
+
 int web_cache_get(struct req *r, const char *key)
 {
-	struct cache_entry *e = cache_slot(r->srv, key);
+	return web_cache_get_etag(r, key, NULL, 0);
+}
+
+int web_cache_get_etag(struct req *r, const char *key, char *etag, size_t size)
+{
+	struct cache_entry *e = cache_slot(r->srv, key, r->db_epoch);
 	struct styr_err err;
 	long long v;
-
 	int found = 0;
 
 	styr_err_init(&err);
-	if (styr_db_data_version(r->db, &v, &err))
+	if (web_data_version(r, &v, &err))
 		return 0;
 	pthread_mutex_lock(&r->srv->cache_lock);
 	if (e->data && !strcmp(e->key, key) && v == e->version) {
 		styr_buf_add(&r->out, e->data, e->len, &r->err);
+		if (etag)
+			snprintf(etag, size, "%s", e->etag);
 		found = 1;
 	}
 	pthread_mutex_unlock(&r->srv->cache_lock);
@@ -269,15 +317,16 @@ int web_cache_get(struct req *r, const char *key)
 
 void web_cache_put(struct req *r, const char *key, size_t from)
 {
-	struct cache_entry *e = cache_slot(r->srv, key);
+	struct cache_entry *e = cache_slot(r->srv, key, r->db_epoch);
 	struct styr_err err;
 	long long v;
-	char *copy;
+	char *copy, etag[sizeof(e->etag)];
 
 	styr_err_init(&err);
 	if (r->err.code || from > r->out.len || strlen(key) >= sizeof(e->key) ||
-	    styr_db_data_version(r->db, &v, &err))
+	    web_data_version(r, &v, &err))
 		return;
+	web_etag(r, from, etag, sizeof(etag));
 	copy = malloc(r->out.len - from + 1);
 	if (!copy)
 		return;
@@ -288,6 +337,7 @@ void web_cache_put(struct req *r, const char *key, size_t from)
 	e->len = r->out.len - from;
 	e->version = v;
 	snprintf(e->key, sizeof(e->key), "%s", key);
+	snprintf(e->etag, sizeof(e->etag), "%s", etag);
 	pthread_mutex_unlock(&r->srv->cache_lock);
 }
 
@@ -356,61 +406,65 @@ static void url_decode(char *s)
 	*o = '\0';
 }
 
-/* multipart/form-data (a form with a file, R_UPLOAD routes only): each
- * part's name from its Content-Disposition and its bytes up to the next
- * boundary, NUL-terminated in a copy of the body. */
-static int parse_multipart(struct req *r, const char *ct)
+/* A part of a multipart body, from libmicrohttpd's post processor: its
+ * name, a file's name and its bytes copied into r->form_copy (which has
+ * room for every part, being as large as the body), NUL-terminated, with
+ * the length kept (a file may hold NUL bytes). */
+static enum MHD_Result multipart_part(void *cls, enum MHD_ValueKind kind, const char *key,
+                                      const char *filename, const char *content_type,
+                                      const char *transfer_encoding, const char *data, uint64_t off,
+                                      size_t size)
 {
-	const char *b = strstr(ct, "boundary=");
-	char delim[128];
-	size_t dlen;
-	char *p, *end;
+	struct req *r = cls;
+	size_t room = r->body.len + 2;
 
-	if (!b)
-		return web_fail(r, 400, "bad_form", "multipart/form-data without a boundary");
-	b += 9;
-	if (*b == '"')
-		b++;
-	dlen = (size_t)snprintf(delim, sizeof(delim), "\r\n--%.*s", (int)strcspn(b, "\";"), b);
-	if (dlen >= sizeof(delim))
-		return web_fail(r, 400, "bad_form", "the multipart boundary is too long");
-	r->form_copy = malloc(r->body.len + 3);
+	(void)kind;
+	(void)content_type;
+	(void)transfer_encoding;
+	/* form_used is at the NUL that ends the last value */
+	if (off == 0) {
+		size_t at = r->nfields ? r->form_used + 1 : 0, klen = strlen(key);
+		size_t flen = filename ? strlen(filename) + 1 : 0;
+		struct field *f = &r->fields[r->nfields];
+
+		if (r->nfields == WEB_FIELDS || at + klen + 1 + flen + size + 1 > room)
+			return MHD_NO;
+		f->name = memcpy(r->form_copy + at, key, klen + 1);
+		at += klen + 1;
+		f->filename = filename ? memcpy(r->form_copy + at, filename, flen) : NULL;
+		at += flen;
+		f->value = r->form_copy + at;
+		f->len = 0;
+		r->form_used = at;
+		r->nfields++;
+	} else if (!r->nfields || r->form_used + size + 1 > room) {
+		return MHD_NO;
+	}
+	/* a value comes in chunks: each continues the last part */
+	memcpy(r->form_copy + r->form_used, data, size);
+	r->form_used += size;
+	r->fields[r->nfields - 1].len += size;
+	r->form_copy[r->form_used] = '\0';
+	return MHD_YES;
+}
+
+static int parse_multipart(struct req *r)
+{
+	struct MHD_PostProcessor *pp;
+	enum MHD_Result ok;
+
+	r->form_copy = calloc(1, r->body.len + 2);
 	if (!r->form_copy)
 		return web_fail(r, 500, "out_of_memory", "out of memory");
-	/* a leading CRLF makes the first boundary look like every other */
-	memcpy(r->form_copy, "\r\n", 2);
-	memcpy(r->form_copy + 2, r->body.data, r->body.len);
-	r->form_copy[r->body.len + 2] = '\0';
-	end = r->form_copy + r->body.len + 2;
-	p = memmem(r->form_copy, (size_t)(end - r->form_copy), delim, dlen);
-	while (p) {
-		char *head = p + dlen, *body, *next, *name, *q;
-
-		if (end - head < 2 || !strncmp(head, "--", 2))
-			break;
-		head += 2; /* CRLF */
-		body = memmem(head, (size_t)(end - head), "\r\n\r\n", 4);
-		if (!body)
-			break;
-		*body = '\0';
-		body += 4;
-		next = memmem(body, (size_t)(end - body), delim, dlen);
-		if (!next)
-			return web_fail(r, 400, "bad_form", "a part of the form has no end");
-		name = strstr(head, "name=\"");
-		if (name && r->nfields == WEB_FIELDS)
-			return web_fail(r, 400, "too_many_fields",
-			                "the form has more than %d fields", WEB_FIELDS);
-		if (name && (q = strchr(name + 6, '"')) != NULL) {
-			*q = '\0';
-			r->fields[r->nfields].name = name + 6;
-			r->fields[r->nfields].value = body;
-			r->fields[r->nfields].len = (size_t)(next - body);
-			r->nfields++;
-		}
-		*next = '\0'; /* the delimiter's CR: next + dlen is still its end */
-		p = next;
-	}
+	pp = MHD_create_post_processor(r->conn, 64 * 1024, multipart_part, r);
+	if (!pp)
+		return web_fail(r, 400, "bad_request",
+		                "the body is not multipart/form-data with a boundary");
+	ok = MHD_post_process(pp, r->body.data, r->body.len);
+	MHD_destroy_post_processor(pp);
+	if (ok != MHD_YES)
+		return web_fail(r, 400, "bad_request",
+		                "the form could not be read: at most %d parts", WEB_FIELDS);
 	return 0;
 }
 
@@ -421,7 +475,7 @@ static int parse_form(struct req *r)
 
 	if (r->body.len && ct && r->route && (r->route->flags & R_UPLOAD) &&
 	    !strncmp(ct, "multipart/form-data", 19))
-		return parse_multipart(r, ct);
+		return parse_multipart(r);
 	if (!r->body.len || !ct || strncmp(ct, "application/x-www-form-urlencoded", 33))
 		return 0;
 	r->form_copy = strdup(r->body.data);
@@ -640,17 +694,18 @@ static int dispatch(struct req *r)
 	return rt->handler(r);
 }
 
-/* A request for a route that takes a file may send more than
- * WEB_BODY_MAX; the limit is chosen before the body arrives. */
-static bool upload_route(const char *method, const char *url, struct req *r)
+/* The largest body the route of method and url takes: an upload route's,
+ * else WEB_BODY_MAX.  Known before the body arrives, so that an
+ * oversized body is refused without keeping it. */
+static size_t body_max(const char *method, const char *url)
 {
 	size_t i;
 
 	for (i = 0; i < web_route_count; i++)
 		if ((web_routes[i].flags & R_UPLOAD) && !strcmp(web_routes[i].method, method) &&
-		    match(web_routes[i].pattern, url, r))
-			return true;
-	return false;
+		    !strcmp(web_routes[i].pattern, url))
+			return WEB_UPLOAD_MAX;
+	return WEB_BODY_MAX;
 }
 
 static void req_free(struct req *r)
@@ -747,27 +802,45 @@ static enum MHD_Result respond(struct req *r)
 	return ret;
 }
 
-/* The calling worker thread's database handle, opened on its first
- * request; NULL with err filled when the database cannot be opened. */
-static struct styr_db *worker_db(struct server *srv, struct styr_err *err)
-{
-	struct styr_db *db = pthread_getspecific(srv->db_key);
+/* A worker thread's database handle and its epoch (see
+ * web_data_version). */
+struct worker {
+	struct styr_db *db;
+	uint32_t epoch;
+};
 
-	if (db)
-		return db;
-	if (styr_db_open(srv->db_path, 0, &db, err))
+/* The calling worker thread's handle, opened on its first request; NULL
+ * with err filled when the database cannot be opened. */
+static struct worker *worker_of(struct server *srv, struct styr_err *err)
+{
+	struct worker *w = pthread_getspecific(srv->db_key);
+
+	if (w)
+		return w;
+	if (!(w = calloc(1, sizeof(*w)))) {
+		styr_error(err, STYR_ENOMEM, "out of memory");
 		return NULL;
-	if (pthread_setspecific(srv->db_key, db)) {
-		styr_db_close(db);
+	}
+	if (styr_db_open(srv->db_path, 0, &w->db, err)) {
+		free(w);
+		return NULL;
+	}
+	w->epoch = randombytes_random();
+	if (pthread_setspecific(srv->db_key, w)) {
+		styr_db_close(w->db);
+		free(w);
 		styr_error(err, STYR_ENOMEM, "cannot keep a database handle for a thread");
 		return NULL;
 	}
-	return db;
+	return w;
 }
 
-static void worker_db_close(void *db)
+static void worker_close(void *p)
 {
-	styr_db_close(db);
+	struct worker *w = p;
+
+	styr_db_close(w->db);
+	free(w);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -789,8 +862,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		clock_gettime(CLOCK_REALTIME, &r->started);
 		r->method = method;
 		r->url = url;
-		styr_buf_init(&r->body,
-		              upload_route(method, url, r) ? WEB_UPLOAD_MAX : WEB_BODY_MAX);
+		styr_buf_init(&r->body, body_max(method, url));
 		styr_buf_init(&r->out, WEB_PAGE_MAX);
 		styr_err_init(&r->err);
 		*con_cls = r;
@@ -805,9 +877,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
-	if (!(r->db = worker_db(srv, &r->err))) {
-		web_fail_err(r, &r->err);
-		return respond(r);
+	{
+		struct worker *w = worker_of(srv, &r->err);
+
+		if (!w) {
+			web_fail_err(r, &r->err);
+			return respond(r);
+		}
+		r->db = w->db;
+		r->db_epoch = w->epoch;
 	}
 	/* A GET only reads: one read transaction for all of it. */
 	if (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) {
@@ -871,7 +949,7 @@ int styr_serve(const struct styr_serve_options *opt, struct styr_err *err)
 	if ((rc = styr_db_open(opt->db_path, 0, &probe, err)))
 		return rc;
 	styr_db_close(probe);
-	if (pthread_key_create(&srv.db_key, worker_db_close) ||
+	if (sodium_init() < 0 || pthread_key_create(&srv.db_key, worker_close) ||
 	    pthread_mutex_init(&srv.cache_lock, NULL))
 		return styr_error(err, STYR_ENOMEM, "cannot set up the worker threads");
 	/* The daemon's threads inherit this mask, so the signals come here. */

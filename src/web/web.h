@@ -22,13 +22,15 @@
 
 #include "styr/styr.h"
 
-#define WEB_BODY_MAX   (64 * 1024)
-#define WEB_UPLOAD_MAX (16u << 20) /* a route flagged R_UPLOAD: a report's text */
-#define WEB_PAGE_MAX   (8u << 20)
-#define WEB_PARAMS     4
-#define WEB_FIELDS     512 /* the entry grid: two an indicator */
+#define WEB_BODY_MAX (64 * 1024)
+#define WEB_PAGE_MAX (8u << 20)
+#define WEB_PARAMS   4
+#define WEB_FIELDS   512 /* the entry grid: two an indicator */
 /* A capture holds a comma-separated list of ids (open data). */
 #define WEB_PARAM_MAX 2048
+
+/* The body of a route with R_UPLOAD: a workbook or a report's text. */
+#define WEB_UPLOAD_MAX (32u << 20)
 
 /* Rendered page fragments that are the same for everyone with the same
  * view of them (a unit's dashboard table), kept until the database
@@ -42,6 +44,7 @@ struct cache_entry {
 	long long version;
 	char *data;
 	size_t len;
+	char etag[36]; /* a hash of data, quoted: the same bytes give it in any worker */
 };
 
 struct server {
@@ -63,7 +66,8 @@ struct server {
 
 struct field {
 	const char *name, *value;
-	size_t len; /* of value: a file may hold a NUL byte */
+	size_t len;           /* of value: a file may hold a NUL byte */
+	const char *filename; /* a file's name as the browser sent it, else NULL */
 };
 
 struct route;
@@ -71,6 +75,7 @@ struct route;
 struct req {
 	struct server *srv;
 	struct styr_db *db; /* the worker thread's handle */
+	uint32_t db_epoch;  /* and its epoch (web_data_version) */
 	struct MHD_Connection *conn;
 	const char *method, *url;
 	bool is_api;
@@ -90,8 +95,11 @@ struct req {
 	bool secure;                /* clients come over TLS (styr serve --tls) */
 	unsigned long id;           /* the request id, in the log and any 5xx */
 	struct timespec started;
-	/* Form fields of a urlencoded body, decoded in a copy of it. */
+	/* Form fields of a urlencoded body, decoded in a copy of it; of a
+	 * multipart body (R_UPLOAD routes), every part (text or file) copied
+	 * there with its length, by libmicrohttpd's post processor. */
 	char *form_copy;
+	size_t form_used;
 	struct field fields[WEB_FIELDS];
 	size_t nfields;
 	/* The answer. */
@@ -128,6 +136,8 @@ const char *web_query(struct req *r, const char *name);
 const char *web_field(struct req *r, const char *name);
 /* The field's bytes and their length (a file of a multipart form). */
 const char *web_field_len(struct req *r, const char *name, size_t *len);
+/* The same with the file's name as the browser sent it (NULL: not a file). */
+const char *web_field_file(struct req *r, const char *name, size_t *len, const char **filename);
 const char *web_header(struct req *r, const char *name);
 /* Answer with status and a message: a JSON error for the API, an error
  * page otherwise.  code is the API's stable error code.  Returns -1. */
@@ -149,6 +159,13 @@ enum styr_access_role web_role_on(struct req *r, const char *unit);
 /* Append the cached fragment for key to r->out: 1 when found and still
  * current, else 0.  web_cache_put keeps r->out from offset from on. */
 int web_cache_get(struct req *r, const char *key);
+/* The same, also giving the fragment's ETag (a hash of its bytes, so that
+ * any worker gives the same for the same answer). */
+int web_cache_get_etag(struct req *r, const char *key, char *etag, size_t size);
+/* The ETag of the bytes of r->out from offset from (what put stores). */
+void web_etag(const struct req *r, size_t from, char *etag, size_t size);
+/* The data version for caches and ETags (see server.c). */
+int web_data_version(struct req *r, long long *out, struct styr_err *err);
 void web_cache_put(struct req *r, const char *key, size_t from);
 void web_cache_release(struct server *srv);
 
@@ -176,6 +193,10 @@ int pg_report_return(struct req *r);
 int pg_report_unlock(struct req *r);
 int pg_audit(struct req *r);
 int pg_style(struct req *r);
+
+/* upload.c: importing a workbook (styr import xlsx) from the browser */
+int pg_import_form(struct req *r);
+int pg_import_post(struct req *r);
 
 /* pages_follow.c */
 void page_economy(struct req *r, const char *unit);

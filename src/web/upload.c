@@ -1,0 +1,111 @@
+/*
+ * Importing a workbook from the browser: the page /import takes one XLSX
+ * file (multipart/form-data) and hands it to styr_import_xlsx_data, the
+ * same import as `styr import xlsx` (docs/formats.md, "XLSX").  The web
+ * has no other import, and an import may write any unit's figures, so the
+ * route is for admins; per-unit rights would need the importer to say
+ * which units a file touches before it stores anything.
+ *
+ * The import and its audit entry ("import.xlsx", the file's name and what
+ * was imported) are one transaction: the importer calls back before its
+ * commit.  A refused workbook stores nothing and the page shows the
+ * importer's message, which names the sheet, the cell and the column.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "web/web.h"
+
+static void form(struct req *r)
+{
+	out_s(r,
+	      "<p>En arbetsbok (.xlsx) med ett blad per slag av data, som de semikolonseparerade "
+	      "filerna i docs/formats.md, och ett blad <code>budget</code> med månaderna som "
+	      "kolumner. Allt importeras i en transaktion: ett fel någonstans och ingenting "
+	      "sparas.</p><form method=\"post\" action=\"/import\" "
+	      "enctype=\"multipart/form-data\">");
+	page_csrf(r);
+	out_s(r, "<p><label for=\"fil\">Arbetsbok</label> <input type=\"file\" id=\"fil\" "
+	         "name=\"fil\" accept=\".xlsx,application/"
+	         "vnd.openxmlformats-officedocument.spreadsheetml.sheet\" required></p>"
+	         "<p><button type=\"submit\">Importera</button></p></form>");
+}
+
+int pg_import_form(struct req *r)
+{
+	page_begin(r, "Importera arbetsbok");
+	form(r);
+	return page_end(r);
+}
+
+/* What an import stored, as the CLI says it: "42 org, 114 values". */
+static void summary(const struct styr_import_stats *st, char *out, size_t n)
+{
+	size_t len = 0;
+	int k;
+
+	out[0] = '\0';
+	for (k = 0; k < STYR_ENTITY_COUNT && len < n; k++)
+		if (st->rows[k])
+			len += (size_t)snprintf(out + len, n - len, "%s%zu %s", len ? ", " : "",
+			                        st->rows[k], styr_entity_name((enum styr_entity)k));
+	if (!out[0])
+		snprintf(out, n, "inget");
+}
+
+struct audit_ctx {
+	const char *user, *file;
+};
+
+static int audit_import(void *ctx, struct styr_db *db, const struct styr_import_stats *st,
+                        struct styr_err *err)
+{
+	const struct audit_ctx *a = ctx;
+	char what[512];
+
+	summary(st, what, sizeof(what));
+	return styr_audit_append(db, a->user, "import.xlsx", a->file, "", what, err);
+}
+
+int pg_import_post(struct req *r)
+{
+	struct styr_import_stats st;
+	struct styr_err err;
+	struct audit_ctx a;
+	struct styr_import_hook hook = {audit_import, &a};
+	const char *file, *name;
+	char what[512];
+	size_t len;
+
+	file = web_field_file(r, "fil", &len, &name);
+	if (name && strrchr(name, '/'))
+		name = strrchr(name, '/') + 1;
+	if (!file || !len || !name) {
+		r->status = 400;
+		page_begin(r, "Importera arbetsbok");
+		out_s(r, "<p role=\"alert\">Välj en arbetsbok (.xlsx) att importera.</p>");
+		form(r);
+		return page_end(r);
+	}
+	a.user = r->user;
+	a.file = *name ? name : "uppladdning.xlsx";
+	styr_err_init(&err);
+	if (styr_import_xlsx_data(r->db, a.file, file, len, &hook, &st, &err)) {
+		r->status = web_status_of(err.code);
+		page_begin(r, "Arbetsboken importerades inte");
+		out_s(r, "<p role=\"alert\">");
+		out_h(r, err.msg);
+		out_s(r, "</p><p>Ingenting sparades. Rätta arbetsboken och försök igen.</p>");
+		form(r);
+		return page_end(r);
+	}
+	summary(&st, what, sizeof(what));
+	page_begin(r, "Arbetsboken är importerad");
+	out_s(r, "<p role=\"status\">");
+	out_h(r, a.file);
+	out_s(r, ": ");
+	out_h(r, what);
+	out_s(r, ".</p>");
+	form(r);
+	return page_end(r);
+}
