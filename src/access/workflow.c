@@ -186,6 +186,72 @@ int styr_value_write(struct styr_db *db, const char *user, const struct styr_val
 	return styr_db_commit(db, err);
 }
 
+static bool same_value(const struct styr_value *a, const struct styr_value *b)
+{
+	return a->num.kind == b->num.kind && a->num.value == b->num.value &&
+	       a->num.decimals == b->num.decimals && a->has_numerator == b->has_numerator &&
+	       a->has_denominator == b->has_denominator &&
+	       (!a->has_numerator || a->numerator == b->numerator) &&
+	       (!a->has_denominator || a->denominator == b->denominator) &&
+	       !strcmp(a->missing_reason, b->missing_reason) && !strcmp(a->source, b->source);
+}
+
+/* Computed values (the event engine) arrive many at a time: one
+ * transaction for all, and a value that would not change is not written,
+ * so computing again from the same events changes nothing, not even the
+ * audit log. */
+int styr_values_write(struct styr_db *db, const char *user, const struct styr_value *v,
+                      size_t n, int (*before)(void *ctx, struct styr_db *db, struct styr_err *err),
+                      void *ctx, size_t *written, struct styr_err *err)
+{
+	char before_text[128], after[128], entity[160], period[STYR_PERIOD_TEXT_MAX];
+	struct styr_value old;
+	struct styr_err local;
+	size_t i;
+	int rc;
+
+	*written = 0;
+	if ((rc = styr_db_begin(db, err)))
+		return rc;
+	if (before)
+		rc = before(ctx, db, err);
+	for (i = 0; i < n && !rc; i++) {
+		before_text[0] = '\0';
+		styr_err_init(&local);
+		rc = styr_value_find(db, v[i].indicator, v[i].unit, &v[i].period, &old, &local);
+		if (rc == STYR_OK) {
+			if (same_value(&old, &v[i]))
+				continue;
+			describe(&old, before_text, sizeof(before_text));
+		} else if (rc == STYR_ENOTFOUND) {
+			rc = STYR_OK;
+		} else {
+			styr_error(err, local.code, "%s", local.msg);
+			break;
+		}
+		styr_period_format(&v[i].period, period, sizeof(period));
+		rc = styr_period_check_open(db, v[i].unit, &v[i].period, err);
+		if (rc == STYR_ELOCKED)
+			styr_err_prefix(err, "%s %s %s: ", v[i].indicator, v[i].unit, period);
+		if (!rc)
+			rc = styr_value_put(db, &v[i], err);
+		if (!rc) {
+			describe(&v[i], after, sizeof(after));
+			snprintf(entity, sizeof(entity), "value %s %s %s", v[i].indicator, v[i].unit,
+			         period);
+			rc = styr_audit_append(db, user, "value.put", entity, before_text, after, err);
+		}
+		if (!rc)
+			(*written)++;
+	}
+	if (rc) {
+		styr_db_rollback(db);
+		*written = 0;
+		return rc;
+	}
+	return styr_db_commit(db, err);
+}
+
 /* Analyses and actions are written by people through the web as values
  * are, so they take the same path: refused while the period is locked,
  * stored and audited in one transaction.  An action belongs to the year

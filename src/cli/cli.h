@@ -57,5 +57,7 @@ extern const struct command cmd_user_def, cmd_audit_def, cmd_serve_def;
 void cli_cell(const char *text, int width);
 extern const struct command cmd_ledger_def, cmd_check_def, cmd_actions_def, cmd_bridge_def,
     cmd_finance_def;
+/* events (issue 18) */
+extern const struct command cmd_events_def;
 
 #endif

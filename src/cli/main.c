@@ -28,6 +28,8 @@ static const struct command *const commands[] = {
     &cmd_actions_def,
     &cmd_bridge_def,
     &cmd_finance_def,
+    /* events (issue 18) */
+    &cmd_events_def,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

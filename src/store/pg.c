@@ -2437,6 +2437,9 @@ const struct store_ops store_pg_ops = {
     .account_balance_put = pg_account_balance_put,
     .account_balance_each = pg_account_balance_each,
     .budget_profile_put = pg_budget_profile_put,
+    .event_file_put = pg_event_file_put,
+    .event_file_each = pg_event_file_each,
+    .event_run_put = pg_event_run_put,
     .budget_profile_each = pg_budget_profile_each,
     /* web (issue 6) */
     .user_put = pg_user_put,

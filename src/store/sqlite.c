@@ -1764,6 +1764,9 @@ const struct store_ops store_sqlite_ops = {
     .account_balance_put = sq_account_balance_put,
     .account_balance_each = sq_account_balance_each,
     .budget_profile_put = sq_budget_profile_put,
+    .event_file_put = sq_event_file_put,
+    .event_file_each = sq_event_file_each,
+    .event_run_put = sq_event_run_put,
     .budget_profile_each = sq_budget_profile_each,
 };
 

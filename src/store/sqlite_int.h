@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include "styr/events.h"
 #include "styr/ledger.h"
 
 struct store;
@@ -55,5 +56,11 @@ int sq_budget_profile_put(struct store *st, const struct styr_budget_profile *p,
 int sq_budget_profile_each(struct store *st, const char *unit,
                            int (*cb)(void *, const struct styr_budget_profile *), void *ctx,
                            struct styr_err *err);
+
+/* events (issue 18) */
+int sq_event_file_put(struct store *st, const struct styr_event_file *f, struct styr_err *err);
+int sq_event_file_each(struct store *st, int (*cb)(void *, const struct styr_event_file *),
+                       void *ctx, struct styr_err *err);
+int sq_event_run_put(struct store *st, const struct styr_event_run *r, struct styr_err *err);
 
 #endif
