@@ -206,8 +206,8 @@ int styr_value_write(struct styr_db *db, const char *user, const struct styr_val
 /* Store many values as user in one transaction, as styr_value_write does
  * one: every value's period must be open (STYR_ELOCKED names the value's
  * indicator, unit and period otherwise, and nothing is written); a value
- * equal to the stored one (number, numerator, denominator and source) is
- * left alone and not audited.  before, when not NULL, runs first inside
+ * equal to the stored one (number, numerator, denominator, missing reason;
+ * not the source) is left alone and not audited.  before, when not NULL, runs first inside
  * the transaction.  *written counts the values stored. */
 int styr_values_write(struct styr_db *db, const char *user, const struct styr_value *v,
                       size_t n, int (*before)(void *ctx, struct styr_db *db, struct styr_err *err),

@@ -193,13 +193,15 @@ static bool same_value(const struct styr_value *a, const struct styr_value *b)
 	       a->has_denominator == b->has_denominator &&
 	       (!a->has_numerator || a->numerator == b->numerator) &&
 	       (!a->has_denominator || a->denominator == b->denominator) &&
-	       !strcmp(a->missing_reason, b->missing_reason) && !strcmp(a->source, b->source);
+	       !strcmp(a->missing_reason, b->missing_reason);
 }
 
 /* Computed values (the event engine) arrive many at a time: one
- * transaction for all, and a value that would not change is not written,
- * so computing again from the same events changes nothing, not even the
- * audit log. */
+ * transaction for all, and a value whose figures would not change is not
+ * written, so computing again from the same events changes nothing, not
+ * even the audit log.  Its source is kept too: the run it names did give
+ * that figure, and a new run that gives it again is no reason to write
+ * into a period that may be locked meanwhile. */
 int styr_values_write(struct styr_db *db, const char *user, const struct styr_value *v,
                       size_t n, int (*before)(void *ctx, struct styr_db *db, struct styr_err *err),
                       void *ctx, size_t *written, struct styr_err *err)

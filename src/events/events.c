@@ -161,6 +161,35 @@ static void now_iso(char *buf, size_t n)
 
 /* --- load ---------------------------------------------------------------- */
 
+/* After duplicates are dropped: each record's rows, from where they came. */
+static void recount(const struct ev_data *d, const struct ev_read *r,
+                    struct styr_event_file *rec, size_t nrec, size_t nfiles)
+{
+	size_t i, k;
+	int kind;
+
+	for (kind = 0; kind < STYR_EV_KINDS; kind++) {
+		if (ev_kinds[kind].fields[0].type != EV_T_ID)
+			continue;
+		for (k = 0; k < nrec; k++)
+			if (!strcmp(rec[k].kind, ev_kinds[kind].name)) {
+				rec[k].skipped += rec[k].rows;
+				rec[k].rows = 0;
+			}
+		for (i = 0; i < d->t[kind].n; i++) {
+			size_t file = (size_t)(r->where[kind][i] >> 40);
+
+			for (k = 0; k < nrec && file < nfiles; k++)
+				if (!strcmp(rec[k].kind, ev_kinds[kind].name) &&
+				    !strcmp(rec[k].path, r->files[file])) {
+					rec[k].rows++;
+					rec[k].skipped--;
+					break;
+				}
+		}
+	}
+}
+
 int styr_events_load(struct styr_db *db, const char *const *in, size_t n,
                      const struct styr_events_load_opts *o, int64_t *rows, int64_t *nbad,
                      struct styr_err *err)
@@ -225,6 +254,8 @@ int styr_events_load(struct styr_db *db, const char *const *in, size_t n,
 	}
 	if (!rc)
 		rc = ev_check_duplicates(&d, &r);
+	if (!rc)
+		recount(&d, &r, rec, nrec, ps.n);
 	*rows = r.rows;
 	*nbad = r.bad;
 	if (rc)
@@ -438,6 +469,13 @@ int styr_events_compute(struct styr_db *db, const struct styr_events_compute_opt
 	}
 	for (i = 0; i < fs.n && !rc; i++)
 		rc = reread(&d, &fs.f[i], err);
+	if (!rc) {
+		struct ev_read dup;
+
+		memset(&dup, 0, sizeof(dup));
+		dup.err = err;
+		rc = ev_check_duplicates(&d, &dup);
+	}
 	if (rc)
 		goto out;
 	run_id(&out->run, &fs);

@@ -725,37 +725,66 @@ static int by_id(const void *a, const void *b, void *ctx)
 	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
 }
 
+/* Keep the first row of each id (in reading order) and drop the others,
+ * reporting them as bad rows when r tracks where rows came from. */
 int ev_check_duplicates(struct ev_data *d, struct ev_read *r)
 {
-	int k;
+	int k, f;
 
 	for (k = 0; k < STYR_EV_KINDS; k++) {
-		const struct ev_table *t = &d->t[k];
+		struct ev_table *t = &d->t[k];
 		const int64_t *ids;
-		size_t *ix, i;
+		size_t *ix, i, n;
+		uint8_t *drop;
 
 		if (ev_kinds[k].fields[0].type != EV_T_ID || t->n < 2)
 			continue;
 		ids = t->col[0];
 		ix = malloc(t->n * sizeof(*ix));
-		if (!ix)
+		drop = calloc(t->n, 1);
+		if (!ix || !drop) {
+			free(ix);
+			free(drop);
 			return styr_error(r->err, STYR_ENOMEM, "out of memory");
+		}
 		for (i = 0; i < t->n; i++)
 			ix[i] = i;
 		qsort_r(ix, t->n, sizeof(*ix), by_id, (void *)ids);
 		for (i = 1; i < t->n; i++) {
 			if (ids[ix[i]] != ids[ix[i - 1]])
 				continue;
-			int64_t w = r->where[k][ix[i]], w0 = r->where[k][ix[i - 1]];
-			struct file_ctx c = {0};
+			drop[ix[i]] = 1;
+			if (r->track) {
+				int64_t w = r->where[k][ix[i]], w0 = r->where[k][ix[i - 1]];
+				struct file_ctx c = {0};
 
-			c.path = r->files[w >> 40];
-			c.line = (long)(w & ((1LL << 40) - 1));
-			c.r = r;
-			bad(&c, "id", "duplicate id: also on %s:%lld", r->files[w0 >> 40],
-			    (long long)(w0 & ((1LL << 40) - 1)));
+				c.path = r->files[w >> 40];
+				c.line = (long)(w & ((1LL << 40) - 1));
+				c.r = r;
+				bad(&c, "id", "duplicate id: also on %s:%lld", r->files[w0 >> 40],
+				    (long long)(w0 & ((1LL << 40) - 1)));
+			}
 		}
 		free(ix);
+		for (i = 0, n = 0; i < t->n; i++) {
+			if (drop[i])
+				continue;
+			for (f = 0; f < ev_kinds[k].nfields; f++) {
+				if (ev_wide(ev_kinds[k].fields[f].type))
+					((int64_t *)t->col[f])[n] = ((int64_t *)t->col[f])[i];
+				else
+					((int32_t *)t->col[f])[n] = ((int32_t *)t->col[f])[i];
+			}
+			if (r->track)
+				r->where[k][n] = r->where[k][i];
+			n++;
+		}
+		r->rows -= (int64_t)(t->n - n);
+		d->rows -= (int64_t)(t->n - n);
+		t->n = n;
+		if (r->track)
+			r->nwhere[k] = n;
+		free(drop);
 	}
 	return STYR_OK;
 }
