@@ -207,8 +207,9 @@ int styr_value_write(struct styr_db *db, const char *user, const struct styr_val
  * one: every value's period must be open (STYR_ELOCKED names the value's
  * indicator, unit and period otherwise, and nothing is written); a value
  * equal to the stored one (number, numerator, denominator, missing reason;
- * not the source) is left alone and not audited.  before, when not NULL, runs first inside
- * the transaction.  *written counts the values stored. */
+ * not the source) is left alone and not audited.  before, when not NULL,
+ * runs inside the transaction before the first value is stored (not at
+ * all when none is).  *written counts the values stored. */
 int styr_values_write(struct styr_db *db, const char *user, const struct styr_value *v,
                       size_t n, int (*before)(void *ctx, struct styr_db *db, struct styr_err *err),
                       void *ctx, size_t *written, struct styr_err *err);

@@ -215,8 +215,6 @@ int styr_values_write(struct styr_db *db, const char *user, const struct styr_va
 	*written = 0;
 	if ((rc = styr_db_begin(db, err)))
 		return rc;
-	if (before)
-		rc = before(ctx, db, err);
 	for (i = 0; i < n && !rc; i++) {
 		before_text[0] = '\0';
 		styr_err_init(&local);
@@ -235,6 +233,9 @@ int styr_values_write(struct styr_db *db, const char *user, const struct styr_va
 		rc = styr_period_check_open(db, v[i].unit, &v[i].period, err);
 		if (rc == STYR_ELOCKED)
 			styr_err_prefix(err, "%s %s %s: ", v[i].indicator, v[i].unit, period);
+		/* before the first write only: with nothing to write, nothing is */
+		if (!rc && before && !*written)
+			rc = before(ctx, db, err);
 		if (!rc)
 			rc = styr_value_put(db, &v[i], err);
 		if (!rc) {
