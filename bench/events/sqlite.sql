@@ -72,12 +72,12 @@ LEFT JOIN drg g ON g.drg = i.drg
 LEFT JOIN patients p ON p.patient = i.patient;
 CREATE INDEX ip_patient ON ip(patient, d0);
 INSERT INTO f SELECT 'PROD-SV-VTF', unit, ym, COUNT(*), COUNT(*) FROM ip GROUP BY 2, 3;
-INSERT INTO f SELECT 'EV-MVT', unit, ym, SUM(julianday(d1) - julianday(d0)), COUNT(*)
+INSERT INTO f SELECT 'EV-MVT', unit, ym, CAST(SUM(julianday(d1) - julianday(d0)) AS INTEGER), COUNT(*)
 FROM ip GROUP BY 2, 3;
 INSERT INTO f SELECT 'EV-CMI', unit, ym, SUM(w), COUNT(*) FROM ip WHERE w IS NOT NULL GROUP BY 2, 3;
 INSERT INTO f SELECT 'PROD-SV-VD', ip.unit, m.ym,
-       SUM(julianday(min(ip.d1, date(m.last, '+1 day'))) - julianday(max(ip.d0, m.first))),
-       SUM(julianday(min(ip.d1, date(m.last, '+1 day'))) - julianday(max(ip.d0, m.first)))
+       CAST(SUM(julianday(min(ip.d1, date(m.last, '+1 day'))) - julianday(max(ip.d0, m.first))) AS INTEGER),
+       CAST(SUM(julianday(min(ip.d1, date(m.last, '+1 day'))) - julianday(max(ip.d0, m.first))) AS INTEGER)
 FROM ip JOIN m ON ip.d0 <= m.last AND ip.d1 > m.first
 GROUP BY 2, 3;
 INSERT INTO f SELECT 'ID0091', i.unit, i.ym,
@@ -97,9 +97,13 @@ INSERT INTO shape VALUES ('ID0069', 'snap'), ('ID0070', 'snap'), ('ID0139', 'sha
   ('PROD-OV-LAK', 'count'), ('PROD-OV-OVR', 'count'), ('PROD-OP-TOT', 'count'),
   ('PROD-OP-SV', 'count'), ('PROD-OP-OV', 'count'), ('EV-CMI', 'milli'), ('ID0091', 'share');
 
+-- Values are rounded half away from zero on the integers (as styr does):
+-- (2a + b) / (2b) in integer division is a / b rounded, for a >= 0.
 CREATE TEMP TABLE yf AS
-SELECT f.rule, f.unit, f.ym, SUM(f.num) AS num, SUM(f.den) AS den
+SELECT f.rule, f.unit, f.ym, CAST(SUM(f.num) AS INTEGER) AS num, CAST(SUM(f.den) AS INTEGER) AS den
 FROM f JOIN m ON m.ym = f.ym GROUP BY 1, 2, 3;
+CREATE TEMP TABLE days AS
+SELECT ym, i, CAST(julianday(date(last, '+1 day')) - julianday(first) AS INTEGER) AS d FROM m;
 
 .mode list
 .separator ;
@@ -107,42 +111,37 @@ FROM f JOIN m ON m.ym = f.ym GROUP BY 1, 2, 3;
 SELECT yf.rule, yf.unit, yf.ym,
        CASE s.shape WHEN 'count' THEN '' WHEN 'milli' THEN printf('%.3f', yf.num / 1000.0)
                     ELSE yf.num END,
-       CASE s.shape WHEN 'count' THEN '' WHEN 'perday' THEN
-            CAST(julianday(date(m.last, '+1 day')) - julianday(m.first) AS INTEGER)
-            ELSE yf.den END,
+       CASE s.shape WHEN 'count' THEN '' WHEN 'perday' THEN d.d ELSE yf.den END,
        CASE s.shape
          WHEN 'count' THEN printf('%d', yf.num)
-         WHEN 'milli' THEN printf('%.3f', round(yf.num / 1000.0 / yf.den, 3))
-         WHEN 'mean' THEN printf('%.1f', round(1.0 * yf.num / yf.den, 1))
-         WHEN 'perday' THEN printf('%.1f', round(1.0 * yf.num /
-              (julianday(date(m.last, '+1 day')) - julianday(m.first)), 1))
-         ELSE printf('%.1f', round(100.0 * yf.num / yf.den, 1)) END
-FROM yf JOIN shape s ON s.rule = yf.rule JOIN m ON m.ym = yf.ym
-WHERE m.i >= 12 AND yf.den > 0;
--- years
+         WHEN 'milli' THEN printf('%.3f', ((2 * yf.num + yf.den) / (2 * yf.den)) / 1000.0)
+         WHEN 'mean' THEN printf('%.1f', ((20 * yf.num + yf.den) / (2 * yf.den)) / 10.0)
+         WHEN 'perday' THEN printf('%.1f', ((20 * yf.num + d.d) / (2 * d.d)) / 10.0)
+         ELSE printf('%.1f', ((2000 * yf.num + yf.den) / (2 * yf.den)) / 10.0) END
+FROM yf JOIN shape s ON s.rule = yf.rule JOIN days d ON d.ym = yf.ym
+WHERE d.i >= 12 AND yf.den > 0;
+-- years; a snapshot's year is the mean of its months' values in tenths
 SELECT y.rule, y.unit, (SELECT y FROM param),
        CASE s.shape WHEN 'count' THEN '' WHEN 'snap' THEN '' WHEN 'milli' THEN printf('%.3f', y.num / 1000.0)
                     ELSE y.num END,
-       CASE s.shape WHEN 'count' THEN '' WHEN 'snap' THEN ''
-            WHEN 'perday' THEN CAST(julianday(printf('%04d-01-01', (SELECT y FROM param) + 1)) -
-                                    julianday(printf('%04d-01-01', (SELECT y FROM param))) AS INTEGER)
-            ELSE y.den END,
+       CASE s.shape WHEN 'count' THEN '' WHEN 'snap' THEN '' WHEN 'perday' THEN y.d ELSE y.den END,
        CASE s.shape
          WHEN 'count' THEN printf('%d', y.num)
-         WHEN 'snap' THEN printf('%.1f', round(y.mean, 1))
-         WHEN 'milli' THEN printf('%.3f', round(y.num / 1000.0 / y.den, 3))
-         WHEN 'mean' THEN printf('%.1f', round(1.0 * y.num / y.den, 1))
-         WHEN 'perday' THEN printf('%.1f', round(1.0 * y.num /
-              (julianday(printf('%04d-01-01', (SELECT y FROM param) + 1)) -
-               julianday(printf('%04d-01-01', (SELECT y FROM param)))), 1))
-         ELSE printf('%.1f', round(100.0 * y.num / y.den, 1)) END
+         WHEN 'snap' THEN printf('%.1f', ((2 * y.tenths + y.months) / (2 * y.months)) / 10.0)
+         WHEN 'milli' THEN printf('%.3f', ((2 * y.num + y.den) / (2 * y.den)) / 1000.0)
+         WHEN 'mean' THEN printf('%.1f', ((20 * y.num + y.den) / (2 * y.den)) / 10.0)
+         WHEN 'perday' THEN printf('%.1f', ((20 * y.num + y.d) / (2 * y.d)) / 10.0)
+         ELSE printf('%.1f', ((2000 * y.num + y.den) / (2 * y.den)) / 10.0) END
 FROM (SELECT yf.rule, yf.unit, SUM(yf.num) AS num, SUM(yf.den) AS den,
-             AVG(CASE WHEN yf.den > 0 THEN 100.0 * yf.num / yf.den END) AS mean
-      FROM yf JOIN m ON m.ym = yf.ym WHERE m.i >= 12 GROUP BY 1, 2) y
+             (SELECT SUM(d) FROM days WHERE i >= 12) AS d,
+             SUM(CASE WHEN yf.den > 0 THEN (2000 * yf.num + yf.den) / (2 * yf.den) END) AS tenths,
+             SUM(yf.den > 0) AS months
+      FROM yf JOIN days m ON m.ym = yf.ym WHERE m.i >= 12 GROUP BY 1, 2) y
 JOIN shape s ON s.rule = y.rule WHERE y.den > 0;
 -- ID0091's change of the count against the previous year
 SELECT 'EV-ID0091-F', c.unit, (SELECT y FROM param), c.num - p.num, p.num,
-       printf('%.1f', round(100.0 * (c.num - p.num) / p.num, 1))
+       printf('%.1f', (CASE WHEN c.num >= p.num THEN (2000 * (c.num - p.num) + p.num) / (2 * p.num)
+                       ELSE -((2000 * (p.num - c.num) + p.num) / (2 * p.num)) END) / 10.0)
 FROM (SELECT unit, SUM(num) AS num, SUM(den) AS den FROM yf JOIN m ON m.ym = yf.ym
       WHERE rule = 'ID0091' AND m.i >= 12 GROUP BY 1) c
 JOIN (SELECT unit, SUM(num) AS num, SUM(den) AS den FROM yf JOIN m ON m.ym = yf.ym

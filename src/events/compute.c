@@ -11,7 +11,6 @@
  * One pass per kind of event over flat arrays; the only sort is of the
  * inpatient episodes by patient and admission, for readmissions.
  */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -453,11 +452,12 @@ static bool under(const struct ev_units *u, int32_t x, int32_t top)
 	return false;
 }
 
-static double round_to(double x, int decimals)
+/* a / b rounded half away from zero, b > 0: values are rounded on the
+ * integers, so that a tie (1,7685) rounds the same here as in any SQL
+ * engine, whatever binary fraction the quotient would be. */
+static int64_t div_round(int64_t a, int64_t b)
 {
-	double f = pow(10, decimals);
-
-	return round(x * f) / f;
+	return a >= 0 ? (2 * a + b) / (2 * b) : -((-2 * a + b) / (2 * b));
 }
 
 static int value(struct calc *c, int r, int32_t u, int mi, bool year,
@@ -465,7 +465,7 @@ static int value(struct calc *c, int r, int32_t u, int mi, bool year,
 {
 	struct acc s = {0, 0}, prev = {0, 0};
 	struct styr_value v;
-	double x = 0;
+	int64_t x = 0, tenths = 0; /* the value in units of 10^-dec */
 	int dec = 1, m, months = 0, days;
 
 	memset(&v, 0, sizeof(v));
@@ -480,7 +480,7 @@ static int value(struct calc *c, int r, int32_t u, int mi, bool year,
 		s.num += a->num;
 		s.den += a->den;
 		if (shapes[r] == S_SNAPSHOT && a->den) {
-			x += 100.0 * (double)a->num / (double)a->den;
+			tenths += div_round(1000 * a->num, a->den);
 			months++;
 		}
 		if (r == R_ID0091F) {
@@ -494,7 +494,8 @@ static int value(struct calc *c, int r, int32_t u, int mi, bool year,
 		return 0;
 	switch (shapes[r]) {
 	case S_SNAPSHOT:
-		x /= months;
+		/* the year: the mean of the months' values as printed */
+		x = div_round(tenths, months);
 		if (!year) {
 			v.has_numerator = v.has_denominator = true;
 			v.numerator = (double)s.num;
@@ -502,31 +503,31 @@ static int value(struct calc *c, int r, int32_t u, int mi, bool year,
 		}
 		break;
 	case S_SHARE:
-		x = 100.0 * (double)s.num / (double)s.den;
+		x = div_round(1000 * s.num, s.den);
 		v.has_numerator = v.has_denominator = true;
 		v.numerator = (double)s.num;
 		v.denominator = (double)s.den;
 		break;
 	case S_MEAN:
-		x = (double)s.num / (double)s.den;
+		x = div_round(10 * s.num, s.den);
 		v.has_numerator = v.has_denominator = true;
 		v.numerator = (double)s.num;
 		v.denominator = (double)s.den;
 		break;
 	case S_MILLI:
-		x = (double)s.num / (double)s.den / 1000.0;
+		x = div_round(s.num, s.den);
 		dec = 3;
 		v.has_numerator = v.has_denominator = true;
 		v.numerator = (double)s.num / 1000.0;
 		v.denominator = (double)s.den;
 		break;
 	case S_COUNT:
-		x = (double)s.num;
+		x = s.num;
 		dec = 0;
 		break;
 	case S_PERDAY:
 		days = (int)(c->mstart[year ? NM : mi + 1] - c->mstart[year ? 12 : mi]);
-		x = (double)s.num / days;
+		x = div_round(10 * s.num, days);
 		v.has_numerator = v.has_denominator = true;
 		v.numerator = (double)s.num;
 		v.denominator = days;
@@ -534,14 +535,14 @@ static int value(struct calc *c, int r, int32_t u, int mi, bool year,
 	case S_CHANGE:
 		if (!year || !prev.den || !prev.num)
 			return 0;
-		x = 100.0 * (double)(s.num - prev.num) / (double)prev.num;
+		x = div_round(1000 * (s.num - prev.num), prev.num);
 		v.has_numerator = v.has_denominator = true;
 		v.numerator = (double)(s.num - prev.num);
 		v.denominator = (double)prev.num;
 		break;
 	}
 	v.num.kind = STYR_NUM_VALUE;
-	v.num.value = round_to(x, dec);
+	v.num.value = (double)x / (dec == 3 ? 1000.0 : dec == 1 ? 10.0 : 1.0);
 	v.num.decimals = dec;
 	return emit(ctx, &v);
 }
