@@ -210,9 +210,9 @@ int styr_value_write(struct styr_db *db, const char *user, const struct styr_val
  * not the source) is left alone and not audited.  before, when not NULL,
  * runs inside the transaction before the first value is stored (not at
  * all when none is).  *written counts the values stored. */
-int styr_values_write(struct styr_db *db, const char *user, const struct styr_value *v,
-                      size_t n, int (*before)(void *ctx, struct styr_db *db, struct styr_err *err),
-                      void *ctx, size_t *written, struct styr_err *err);
+int styr_values_write(struct styr_db *db, const char *user, const struct styr_value *v, size_t n,
+                      int (*before)(void *ctx, struct styr_db *db, struct styr_err *err), void *ctx,
+                      size_t *written, struct styr_err *err);
 
 /* Store an analysis text or an action as user, as styr_value_write does
  * a value: refused with STYR_ELOCKED when the period (for an action: the

@@ -46,12 +46,12 @@ const char *styr_event_kind_name(enum styr_event_kind k);
 /* One loaded file as recorded in the database. */
 struct styr_event_file {
 	char kind[16];
-	char path[1024];    /* absolute */
+	char path[1024]; /* absolute */
 	char sha256[65];
 	char mapping[1024]; /* absolute, "" for the canonical columns */
 	char mapping_sha256[65];
-	int64_t rows;       /* events taken */
-	int64_t skipped;    /* bad rows left out (--skip-bad) */
+	int64_t rows;    /* events taken */
+	int64_t skipped; /* bad rows left out (--skip-bad) */
 	bool skip_bad;
 	char loaded_at[32]; /* UTC, ISO 8601 */
 };
@@ -64,8 +64,7 @@ struct styr_event_run {
 	char computed_at[32];
 };
 
-int styr_event_file_put(struct styr_db *db, const struct styr_event_file *f,
-                        struct styr_err *err);
+int styr_event_file_put(struct styr_db *db, const struct styr_event_file *f, struct styr_err *err);
 int styr_event_file_each(struct styr_db *db, int (*cb)(void *, const struct styr_event_file *),
                          void *ctx, struct styr_err *err);
 /* Store a run unless one with its id exists (then nothing changes). */

@@ -202,9 +202,9 @@ static bool same_value(const struct styr_value *a, const struct styr_value *b)
  * even the audit log.  Its source is kept too: the run it names did give
  * that figure, and a new run that gives it again is no reason to write
  * into a period that may be locked meanwhile. */
-int styr_values_write(struct styr_db *db, const char *user, const struct styr_value *v,
-                      size_t n, int (*before)(void *ctx, struct styr_db *db, struct styr_err *err),
-                      void *ctx, size_t *written, struct styr_err *err)
+int styr_values_write(struct styr_db *db, const char *user, const struct styr_value *v, size_t n,
+                      int (*before)(void *ctx, struct styr_db *db, struct styr_err *err), void *ctx,
+                      size_t *written, struct styr_err *err)
 {
 	char before_text[128], after[128], entity[160], period[STYR_PERIOD_TEXT_MAX];
 	struct styr_value old;
@@ -240,9 +240,10 @@ int styr_values_write(struct styr_db *db, const char *user, const struct styr_va
 			rc = styr_value_put(db, &v[i], err);
 		if (!rc) {
 			describe(&v[i], after, sizeof(after));
-			snprintf(entity, sizeof(entity), "value %s %s %s", v[i].indicator, v[i].unit,
-			         period);
-			rc = styr_audit_append(db, user, "value.put", entity, before_text, after, err);
+			snprintf(entity, sizeof(entity), "value %s %s %s", v[i].indicator,
+			         v[i].unit, period);
+			rc = styr_audit_append(db, user, "value.put", entity, before_text, after,
+			                       err);
 		}
 		if (!rc)
 			(*written)++;

@@ -114,7 +114,8 @@ static int compute(struct cli *cli, int argc, char **argv)
 		}
 	}
 	if (!o.year || optind != argc)
-		return cli_usage(&cmd_events_def, "compute needs --year YYYY and no other arguments");
+		return cli_usage(&cmd_events_def,
+		                 "compute needs --year YYYY and no other arguments");
 	o.indicators = o.nindicators ? ind : NULL;
 	snprintf(user, sizeof(user), "cli:%s", getenv("USER") ? getenv("USER") : "?");
 	styr_err_init(&err);
@@ -138,10 +139,14 @@ static int compute(struct cli *cli, int argc, char **argv)
 static int generate(int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"units", required_argument, NULL, 'u'},  {"years", required_argument, NULL, 'y'},
-	    {"seed", required_argument, NULL, 's'},   {"out", required_argument, NULL, 'o'},
-	    {"events", required_argument, NULL, 'e'}, {"first-year", required_argument, NULL, 'f'},
-	    {"prefix", required_argument, NULL, 'p'}, {"parent", required_argument, NULL, 'P'},
+	    {"units", required_argument, NULL, 'u'},
+	    {"years", required_argument, NULL, 'y'},
+	    {"seed", required_argument, NULL, 's'},
+	    {"out", required_argument, NULL, 'o'},
+	    {"events", required_argument, NULL, 'e'},
+	    {"first-year", required_argument, NULL, 'f'},
+	    {"prefix", required_argument, NULL, 'p'},
+	    {"parent", required_argument, NULL, 'P'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct styr_events_gen_opts o = {1, 2023, 2, 1, 100000, NULL, NULL};
@@ -221,7 +226,8 @@ static int compute_files(int argc, char **argv)
 		}
 	}
 	if (!year || optind >= argc)
-		return cli_usage(&cmd_events_def, "compute-files needs --year YYYY and DIR or FILE");
+		return cli_usage(&cmd_events_def,
+		                 "compute-files needs --year YYYY and DIR or FILE");
 	styr_err_init(&err);
 	if (styr_events_compute_files((const char *const *)argv + optind, (size_t)(argc - optind),
 	                              mapping, year, out, &err))

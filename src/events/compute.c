@@ -73,13 +73,13 @@ const struct ev_out ev_rules[R_N] = {
     [R_ID0210] = {"ID0210",
                   "Andel patienter som väntar mindre än en timme på en första läkarbedömning "
                   "(akutmottagning)",
-                  "%", "Andel akutbesök med första läkarbedömning inom en timme från ankomst.",
-                  KV},
+                  "%", "Andel akutbesök med första läkarbedömning inom en timme från ankomst.", KV},
     [R_ID0340] = {"ID0340",
                   "Andel patienter som väntar kortare tid än två timmar på inskrivning till "
                   "vårdavdelning från akutmottagning",
-                  "%", "Andel akutbesök med ankomst till avdelning inom två timmar från beslut "
-                       "om inläggning.",
+                  "%",
+                  "Andel akutbesök med ankomst till avdelning inom två timmar från beslut "
+                  "om inläggning.",
                   KV},
     [R_AKUT4H] = {"EV-AKUT4H", "Vistelsetid på akutmottagning högst 4 timmar", "%",
                   "Andel akutbesök med högst fyra timmar från ankomst till avgång.", KV},
@@ -102,8 +102,7 @@ const struct ev_out ev_rules[R_N] = {
     [R_OVR] = {"PROD-OV-OVR", "varav övriga vårdgivare", "antal", "Besök hos övriga vårdgivare.",
                PR},
     [R_OPTOT] = {"PROD-OP-TOT", "Totalt antal operationer", "antal", "Operationer.", PR},
-    [R_OPSV] = {"PROD-OP-SV", "Slutenvårdsoperationer", "antal", "Operationer i sluten vård.",
-                PR},
+    [R_OPSV] = {"PROD-OP-SV", "Slutenvårdsoperationer", "antal", "Operationer i sluten vård.", PR},
     [R_OPOV] = {"PROD-OP-OV", "Öppenvårdsoperationer", "antal", "Operationer i öppen vård.", PR},
     [R_CMI] = {"EV-CMI", "Case mix (DRG-vikt per vårdtillfälle)", "DRG-poäng",
                "Summa DRG-vikter / vårdtillfällen med DRG, avslutade i perioden.", PR},
@@ -117,14 +116,12 @@ const struct ev_out ev_rules[R_N] = {
 const size_t ev_nrules = R_N;
 
 static const enum shape shapes[R_N] = {
-    [R_ID0069] = S_SNAPSHOT, [R_ID0070] = S_SNAPSHOT, [R_ID0139] = S_SHARE,
-    [R_ID0210] = S_SHARE,    [R_ID0340] = S_SHARE,    [R_AKUT4H] = S_SHARE,
-    [R_ID0128] = S_SHARE,    [R_ID0010] = S_SHARE,    [R_BEL] = S_SHARE,
-    [R_VPL] = S_PERDAY,      [R_MVT] = S_MEAN,        [R_VTF] = S_COUNT,
-    [R_VD] = S_COUNT,        [R_BES] = S_COUNT,       [R_LAK] = S_COUNT,
-    [R_OVR] = S_COUNT,       [R_OPTOT] = S_COUNT,     [R_OPSV] = S_COUNT,
-    [R_OPOV] = S_COUNT,      [R_CMI] = S_MILLI,       [R_ID0091] = S_SHARE,
-    [R_ID0091F] = S_CHANGE,
+    [R_ID0069] = S_SNAPSHOT, [R_ID0070] = S_SNAPSHOT, [R_ID0139] = S_SHARE, [R_ID0210] = S_SHARE,
+    [R_ID0340] = S_SHARE,    [R_AKUT4H] = S_SHARE,    [R_ID0128] = S_SHARE, [R_ID0010] = S_SHARE,
+    [R_BEL] = S_SHARE,       [R_VPL] = S_PERDAY,      [R_MVT] = S_MEAN,     [R_VTF] = S_COUNT,
+    [R_VD] = S_COUNT,        [R_BES] = S_COUNT,       [R_LAK] = S_COUNT,    [R_OVR] = S_COUNT,
+    [R_OPTOT] = S_COUNT,     [R_OPSV] = S_COUNT,      [R_OPOV] = S_COUNT,   [R_CMI] = S_MILLI,
+    [R_ID0091] = S_SHARE,    [R_ID0091F] = S_CHANGE,
 };
 
 struct acc {
@@ -135,7 +132,7 @@ struct calc {
 	const struct ev_data *d;
 	int year;
 	size_t nu;
-	struct acc *a;        /* [rule][unit][NM] */
+	struct acc *a;          /* [rule][unit][NM] */
 	int64_t mstart[NM + 1]; /* first day of each month, and the day after the last */
 };
 
@@ -548,8 +545,7 @@ static int value(struct calc *c, int r, int32_t u, int mi, bool year,
 }
 
 int ev_compute(const struct ev_data *d, const struct ev_sel *sel,
-               int (*emit)(void *ctx, const struct styr_value *v), void *ctx,
-               struct styr_err *err)
+               int (*emit)(void *ctx, const struct styr_value *v), void *ctx, struct styr_err *err)
 {
 	struct calc c;
 	size_t n;

@@ -120,11 +120,11 @@ static int expand(const char *const *in, size_t n, const struct ev_map *m, struc
 			return styr_error(err, STYR_EIO, "%s: no such file or directory", in[i]);
 		if (!S_ISDIR(sb.st_mode)) {
 			if (!ev_map_match(m, in[i], s, 8, &scratch))
-				return styr_error(err, STYR_EINPUT,
-				                  "%s: %s", in[i],
-				                  m ? "no section of the mapping takes this file"
-				                    : "not an event file: expected a name such as "
-				                      "inpatient.csv, ed.csv or waitlist.csv.gz (or --mapping)");
+				return styr_error(
+				    err, STYR_EINPUT, "%s: %s", in[i],
+				    m ? "no section of the mapping takes this file"
+				      : "not an event file: expected a name such as "
+				        "inpatient.csv, ed.csv or waitlist.csv.gz (or --mapping)");
 			rc = paths_add(out, in[i], err);
 			continue;
 		}
@@ -162,8 +162,8 @@ static void now_iso(char *buf, size_t n)
 /* --- load ---------------------------------------------------------------- */
 
 /* After duplicates are dropped: each record's rows, from where they came. */
-static void recount(const struct ev_data *d, const struct ev_read *r,
-                    struct styr_event_file *rec, size_t nrec, size_t nfiles)
+static void recount(const struct ev_data *d, const struct ev_read *r, struct styr_event_file *rec,
+                    size_t nrec, size_t nfiles)
 {
 	size_t i, k;
 	int kind;
@@ -208,7 +208,8 @@ int styr_events_load(struct styr_db *db, const char *const *in, size_t n,
 		if ((rc = ev_map_read(o->mapping, &map, err)))
 			return rc;
 		m = &map;
-		if (!realpath(o->mapping, map.path) || (rc = sha256_file(map.path, map.sha256, err))) {
+		if (!realpath(o->mapping, map.path) ||
+		    (rc = sha256_file(map.path, map.sha256, err))) {
 			ev_map_release(&map);
 			return rc ? rc : styr_error(err, STYR_EIO, "%s: no such file", o->mapping);
 		}
@@ -243,7 +244,8 @@ int styr_events_load(struct styr_db *db, const char *const *in, size_t n,
 			snprintf(f->path, sizeof(f->path), "%s", ps.p[i]);
 			if (m) {
 				snprintf(f->mapping, sizeof(f->mapping), "%s", m->path);
-				snprintf(f->mapping_sha256, sizeof(f->mapping_sha256), "%s", m->sha256);
+				snprintf(f->mapping_sha256, sizeof(f->mapping_sha256), "%s",
+				         m->sha256);
 			}
 			f->rows = r.rows - before;
 			f->skipped = r.bad - bad_before;
@@ -261,10 +263,11 @@ int styr_events_load(struct styr_db *db, const char *const *in, size_t n,
 	if (rc)
 		goto out;
 	if (r.bad && !o->skip_bad) {
-		rc = styr_error(err, STYR_EINPUT,
-		                "%s (%lld bad rows in all; nothing was loaded, --skip-bad loads the "
-		                "rest)",
-		                r.first_bad, (long long)r.bad);
+		rc =
+		    styr_error(err, STYR_EINPUT,
+		               "%s (%lld bad rows in all; nothing was loaded, --skip-bad loads the "
+		               "rest)",
+		               r.first_bad, (long long)r.bad);
 		goto out;
 	}
 	if ((rc = styr_db_begin(db, err)))
@@ -362,8 +365,8 @@ static int reread(struct ev_data *d, const struct styr_event_file *f, struct sty
 			goto out;
 		if (strcmp(sha, f->mapping_sha256)) {
 			rc = styr_error(err, STYR_ECONFLICT,
-			                "%s changed since %s was loaded with it: load again", f->mapping,
-			                f->path);
+			                "%s changed since %s was loaded with it: load again",
+			                f->mapping, f->path);
 			goto out;
 		}
 	}
@@ -372,7 +375,8 @@ static int reread(struct ev_data *d, const struct styr_event_file *f, struct sty
 		if (!strcmp(ev_kinds[s[i]->kind].name, f->kind))
 			sec = s[i];
 	if (!sec) {
-		rc = styr_error(err, STYR_EINPUT, "%s: no section %s for it any more", f->path, f->kind);
+		rc = styr_error(err, STYR_EINPUT, "%s: no section %s for it any more", f->path,
+		                f->kind);
 		goto out;
 	}
 	memset(&r, 0, sizeof(r));
@@ -451,10 +455,11 @@ int styr_events_compute(struct styr_db *db, const struct styr_events_compute_opt
 			if (!strcmp(ev_rules[r].code, o->indicators[i]))
 				break;
 		if (r == ev_nrules) {
-			rc = styr_error(err, STYR_EINPUT,
-			                "indicator %s: not computed from events (docs/indicators.md lists "
-			                "those that are)",
-			                o->indicators[i]);
+			rc = styr_error(
+			    err, STYR_EINPUT,
+			    "indicator %s: not computed from events (docs/indicators.md lists "
+			    "those that are)",
+			    o->indicators[i]);
 			goto out_files;
 		}
 	}
@@ -593,7 +598,8 @@ int styr_events_compute_files(const char *const *in, size_t n, const char *mappi
 			rc = ev_read_file(&d, ps.p[i], s[k], &r);
 	}
 	if (!rc && r.bad)
-		rc = styr_error(err, STYR_EINPUT, "%s (%lld bad rows)", r.first_bad, (long long)r.bad);
+		rc = styr_error(err, STYR_EINPUT, "%s (%lld bad rows)", r.first_bad,
+		                (long long)r.bad);
 	if (rc)
 		goto out;
 	oc.f = strcmp(out, "-") ? fopen(out, "w") : stdout;

@@ -17,10 +17,10 @@
 
 #include "styr/events.h"
 
-#define EV_NONE64 INT64_MIN
-#define EV_NONE32 INT32_MIN
+#define EV_NONE64     INT64_MIN
+#define EV_NONE32     INT32_MIN
 #define EV_MAX_FIELDS 10
-#define EV_MAX_COLS 128
+#define EV_MAX_COLS   128
 
 enum ev_type {
 	EV_T_ID,      /* text, hashed; unique per kind */
@@ -187,7 +187,6 @@ struct ev_sel {
 	size_t nindicators;
 };
 int ev_compute(const struct ev_data *d, const struct ev_sel *sel,
-               int (*emit)(void *ctx, const struct styr_value *v), void *ctx,
-               struct styr_err *err);
+               int (*emit)(void *ctx, const struct styr_value *v), void *ctx, struct styr_err *err);
 
 #endif

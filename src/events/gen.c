@@ -184,12 +184,12 @@ struct cal {
 	double season[12];
 };
 
-static const double season_planned[12] = {1.0, 1.05, 1.05, 1.0, 1.0, 0.85,
-                                          0.45, 0.7, 1.05, 1.05, 1.05, 0.8};
+static const double season_planned[12] = {1.0,  1.05, 1.05, 1.0,  1.0,  0.85,
+                                          0.45, 0.7,  1.05, 1.05, 1.05, 0.8};
 static const double season_acute[12] = {1.15, 1.1, 1.05, 1.0, 0.95, 0.95,
                                         0.9,  0.9, 0.95, 1.0, 1.05, 1.15};
-static const double hour_ed[24] = {2, 1.5, 1, 1, 1, 1.2, 2, 3, 5, 6, 6.5, 6.5,
-                                   6.5, 6.5, 6.5, 6.5, 6.5, 6, 5.5, 5, 4.5, 4, 3, 2.5};
+static const double hour_ed[24] = {2,   1.5, 1,   1,   1,   1.2, 2,   3, 5,   6, 6.5, 6.5,
+                                   6.5, 6.5, 6.5, 6.5, 6.5, 6,   5.5, 5, 4.5, 4, 3,   2.5};
 
 static int cal_init(struct cal *c, int first_year, int years, struct styr_err *err)
 {
@@ -295,7 +295,8 @@ static int org_file(struct gen *g, int units, struct styr_err *err)
 	struct out o;
 	int k, rc;
 
-	if ((rc = out_open(&o, g->dir, "org_units.csv", "code;name;kind;parent;valid_from;valid_to;aliases\n", err)))
+	if ((rc = out_open(&o, g->dir, "org_units.csv",
+	                   "code;name;kind;parent;valid_from;valid_to;aliases\n", err)))
 		return rc;
 	put_s(&o, g->prefix);
 	put_s(&o, ";Genererade sjukhuset;förvaltning;");
@@ -483,12 +484,13 @@ static int inpatient_file(struct gen *g, int units, int64_t n, struct styr_err *
 		/* an elderly patient discharged is readmitted within weeks now
 		 * and then; others come back later or not at all */
 		if (i && age_of(p) >= 65 && unif(&g->r) < 0.18) {
-			admit = dis + 1440 * (1 + (int64_t)below(&g->r, 40)) + (int64_t)below(&g->r, 600);
+			admit = dis + 1440 * (1 + (int64_t)below(&g->r, 40)) +
+			        (int64_t)below(&g->r, 600);
 		} else {
 			p = below(&g->r, g->patients);
 			unit = (int)below(&g->r, (uint64_t)units);
-			admit = cal_pick(&g->cal, g->cal.acute, &g->r) * 1440 + pick_hour(&g->r) * 60 +
-			        (int64_t)below(&g->r, 60);
+			admit = cal_pick(&g->cal, g->cal.acute, &g->r) * 1440 +
+			        pick_hour(&g->r) * 60 + (int64_t)below(&g->r, 60);
 		}
 		age = age_of(p);
 		los = expo(&g->r, age >= 65 ? 5.5 : 3.5);
@@ -553,7 +555,9 @@ static int waitlist_file(struct gen *g, int units, int64_t n, struct styr_err *e
 		double b = 0;
 
 		for (mi = 0; mi < months; mi++) {
-			double cap = mi % 12 == 6 ? 0.55 : mi % 12 == 5 || mi % 12 == 7 ? 0.85 : 1.07;
+			double cap = mi % 12 == 6                   ? 0.55
+			             : mi % 12 == 5 || mi % 12 == 7 ? 0.85
+			                                            : 1.07;
 
 			b += 1.0 - cap;
 			if (b < 0)
@@ -633,9 +637,8 @@ int styr_events_generate(const char *dir, const struct styr_events_gen_opts *o, 
 	    (rc = ed_file(&g, n * 15 / 100, err)) ||
 	    (rc = inpatient_file(&g, o->units, n * 12 / 100, err)) ||
 	    (rc = operations_file(&g, o->units, n * 8 / 100, err)) ||
-	    (rc = waitlist_file(&g, o->units, n - n * 45 / 100 - n * 15 / 100 - n * 12 / 100 -
-	                                          n * 8 / 100,
-	                        err)))
+	    (rc = waitlist_file(&g, o->units,
+	                        n - n * 45 / 100 - n * 15 / 100 - n * 12 / 100 - n * 8 / 100, err)))
 		goto out;
 	*written = g.written;
 out:

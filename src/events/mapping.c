@@ -33,27 +33,30 @@ static const char *const settings[] = {"sluten", "oppen", NULL};
 static const char *const sexes[] = {"K", "M", "U", NULL};
 
 static const struct ev_field f_waitlist[] = {
-    {"id", EV_T_ID, true, NULL},          {"patient", EV_T_PATIENT, true, NULL},
-    {"unit", EV_T_UNIT, true, NULL},      {"kind", EV_T_ENUM, true, wl_kinds},
-    {"listed", EV_T_DATE, true, NULL},    {"done", EV_T_DATE, false, NULL},
+    {"id", EV_T_ID, true, NULL},        {"patient", EV_T_PATIENT, true, NULL},
+    {"unit", EV_T_UNIT, true, NULL},    {"kind", EV_T_ENUM, true, wl_kinds},
+    {"listed", EV_T_DATE, true, NULL},  {"done", EV_T_DATE, false, NULL},
     {"target", EV_T_DATE, false, NULL},
 };
 static const struct ev_field f_visits[] = {
-    {"id", EV_T_ID, true, NULL},           {"patient", EV_T_PATIENT, true, NULL},
-    {"unit", EV_T_UNIT, true, NULL},       {"time", EV_T_TIME, true, NULL},
-    {"kind", EV_T_ENUM, true, visit_kinds}, {"caregiver", EV_T_ENUM, true, caregivers},
+    {"id", EV_T_ID, true, NULL},
+    {"patient", EV_T_PATIENT, true, NULL},
+    {"unit", EV_T_UNIT, true, NULL},
+    {"time", EV_T_TIME, true, NULL},
+    {"kind", EV_T_ENUM, true, visit_kinds},
+    {"caregiver", EV_T_ENUM, true, caregivers},
     {"target", EV_T_DATE, false, NULL},
 };
 static const struct ev_field f_ed[] = {
-    {"id", EV_T_ID, true, NULL},          {"patient", EV_T_PATIENT, true, NULL},
-    {"unit", EV_T_UNIT, true, NULL},      {"arrival", EV_T_TIME, true, NULL},
-    {"doctor", EV_T_TIME, false, NULL},   {"decision", EV_T_TIME, false, NULL},
-    {"ward", EV_T_TIME, false, NULL},     {"departure", EV_T_TIME, false, NULL},
+    {"id", EV_T_ID, true, NULL},        {"patient", EV_T_PATIENT, true, NULL},
+    {"unit", EV_T_UNIT, true, NULL},    {"arrival", EV_T_TIME, true, NULL},
+    {"doctor", EV_T_TIME, false, NULL}, {"decision", EV_T_TIME, false, NULL},
+    {"ward", EV_T_TIME, false, NULL},   {"departure", EV_T_TIME, false, NULL},
 };
 static const struct ev_field f_inpatient[] = {
-    {"id", EV_T_ID, true, NULL},       {"patient", EV_T_PATIENT, true, NULL},
-    {"unit", EV_T_UNIT, true, NULL},   {"age", EV_T_INT, false, NULL},
-    {"sex", EV_T_ENUM, false, sexes},  {"admit", EV_T_TIME, true, NULL},
+    {"id", EV_T_ID, true, NULL},          {"patient", EV_T_PATIENT, true, NULL},
+    {"unit", EV_T_UNIT, true, NULL},      {"age", EV_T_INT, false, NULL},
+    {"sex", EV_T_ENUM, false, sexes},     {"admit", EV_T_TIME, true, NULL},
     {"discharge", EV_T_TIME, true, NULL}, {"drg", EV_T_CODE, false, NULL},
 };
 static const struct ev_field f_operations[] = {
@@ -78,7 +81,10 @@ static const struct ev_field f_patients[] = {
     {"sex", EV_T_ENUM, false, sexes},
 };
 
-#define KIND(n, f) {n, f, (int)(sizeof(f) / sizeof(f[0]))}
+#define KIND(n, f)                                                                                 \
+	{                                                                                          \
+		n, f, (int)(sizeof(f) / sizeof(f[0]))                                              \
+	}
 const struct ev_kind_def ev_kinds[STYR_EV_KINDS] = {
     [STYR_EV_WAITLIST] = KIND("waitlist", f_waitlist),
     [STYR_EV_VISITS] = KIND("visits", f_visits),
@@ -140,8 +146,10 @@ const struct ev_map_section *ev_map_canonical(const char *path, struct ev_map_se
 	out->kind = k;
 	out->sep = ',';
 	for (i = 0; i < ev_kinds[k].nfields; i++) {
-		snprintf(out->cols[i].field, sizeof(out->cols[i].field), "%s", ev_kinds[k].fields[i].name);
-		snprintf(out->cols[i].src, sizeof(out->cols[i].src), "%s", ev_kinds[k].fields[i].name);
+		snprintf(out->cols[i].field, sizeof(out->cols[i].field), "%s",
+		         ev_kinds[k].fields[i].name);
+		snprintf(out->cols[i].src, sizeof(out->cols[i].src), "%s",
+		         ev_kinds[k].fields[i].name);
 	}
 	out->ncols = ev_kinds[k].nfields;
 	return out;
@@ -193,12 +201,12 @@ static char *trim(char *s)
 	return s;
 }
 
-static int set(char *dst, size_t n, const char *v, const char *path, int line,
-               struct styr_err *err)
+static int set(char *dst, size_t n, const char *v, const char *path, int line, struct styr_err *err)
 {
 	if (strlen(v) >= n)
-		return styr_error(err, STYR_EINPUT, "%s:%d: \"%s\" is too long: at most %zu characters",
-		                  path, line, v, n - 1);
+		return styr_error(err, STYR_EINPUT,
+		                  "%s:%d: \"%s\" is too long: at most %zu characters", path, line,
+		                  v, n - 1);
 	memcpy(dst, v, strlen(v) + 1);
 	return STYR_OK;
 }
@@ -225,8 +233,8 @@ static int line_in(struct ev_map_section *s, char *key, char *val, const char *p
 			s->sep = val[0];
 		else
 			return styr_error(err, STYR_EINPUT,
-			                  "%s:%d: separator \"%s\": expected one character or tab", path,
-			                  line, val);
+			                  "%s:%d: separator \"%s\": expected one character or tab",
+			                  path, line, val);
 		return STYR_OK;
 	}
 	if (!strncmp(key, "code ", 5)) {
@@ -235,12 +243,13 @@ static int line_in(struct ev_map_section *s, char *key, char *val, const char *p
 
 		if (!sp)
 			return styr_error(err, STYR_EINPUT,
-			                  "%s:%d: \"%s\": expected code FIELD VALUE = STYR-CODE", path,
-			                  line, key);
+			                  "%s:%d: \"%s\": expected code FIELD VALUE = STYR-CODE",
+			                  path, line, key);
 		*sp = '\0';
 		if (field_index(s->kind, rest) < 0)
-			return styr_error(err, STYR_EINPUT, "%s:%d: code list for \"%s\": no such field of %s",
-			                  path, line, rest, ev_kinds[s->kind].name);
+			return styr_error(err, STYR_EINPUT,
+			                  "%s:%d: code list for \"%s\": no such field of %s", path,
+			                  line, rest, ev_kinds[s->kind].name);
 		if (s->ncodes == s->capcodes) {
 			size_t cap = s->capcodes ? s->capcodes * 2 : 16;
 			void *p = realloc(s->codes, cap * sizeof(*s->codes));
@@ -304,10 +313,11 @@ int ev_map_read(const char *path, struct ev_map *m, struct styr_err *err)
 			void *p;
 
 			if (k < 0) {
-				rc = styr_error(err, STYR_EINPUT,
-				                "%s:%d: section %s: expected [waitlist], [visits], [ed], "
-				                "[inpatient], [operations], [census], [drg] or [patients]",
-				                path, line, l);
+				rc = styr_error(
+				    err, STYR_EINPUT,
+				    "%s:%d: section %s: expected [waitlist], [visits], [ed], "
+				    "[inpatient], [operations], [census], [drg] or [patients]",
+				    path, line, l);
 				break;
 			}
 			p = realloc(m->s, (m->n + 1) * sizeof(*m->s));
@@ -326,8 +336,8 @@ int ev_map_read(const char *path, struct ev_map *m, struct styr_err *err)
 		eq = strchr(l, '=');
 		if (!cur || !eq) {
 			rc = styr_error(err, STYR_EINPUT,
-			                "%s:%d: expected [kind] or key = value, found \"%s\"", path, line,
-			                l);
+			                "%s:%d: expected [kind] or key = value, found \"%s\"", path,
+			                line, l);
 			break;
 		}
 		*eq = '\0';
@@ -344,11 +354,12 @@ int ev_map_read(const char *path, struct ev_map *m, struct styr_err *err)
 				if (!strcmp(m->s[i].cols[c].field, ev_kinds[k].fields[j].name))
 					break;
 			if (c == m->s[i].ncols)
-				rc = styr_error(err, STYR_EINPUT,
-				                "%s: section [%s] (file %s) does not say which column gives "
-				                "%s",
-				                path, ev_kinds[k].name, m->s[i].file,
-				                ev_kinds[k].fields[j].name);
+				rc = styr_error(
+				    err, STYR_EINPUT,
+				    "%s: section [%s] (file %s) does not say which column gives "
+				    "%s",
+				    path, ev_kinds[k].name, m->s[i].file,
+				    ev_kinds[k].fields[j].name);
 		}
 	}
 	if (rc)

@@ -26,8 +26,8 @@ static uint32_t code_hash(const char *s, size_t n)
 	return (uint32_t)ev_hash(s, n);
 }
 
-static int units_add(struct ev_units *u, const char *code, size_t len, int32_t parent,
-                     int32_t *out, struct styr_err *err)
+static int units_add(struct ev_units *u, const char *code, size_t len, int32_t parent, int32_t *out,
+                     struct styr_err *err)
 {
 	size_t i, h;
 
@@ -229,9 +229,11 @@ struct file_ctx {
 };
 
 static const char *const word_alias[][2] = {
-    {"besök", "besok"},   {"återbesök", "ater"}, {"nybesök", "ny"},     {"läkare", "lakare"},
-    {"övrig", "ovrig"},   {"öppen", "oppen"},    {"F", "K"},            {"kvinna", "K"},
-    {"man", "M"},         {"operation/åtgärd", "operation"},
+    {"besök", "besok"}, {"återbesök", "ater"},
+    {"nybesök", "ny"},  {"läkare", "lakare"},
+    {"övrig", "ovrig"}, {"öppen", "oppen"},
+    {"F", "K"},         {"kvinna", "K"},
+    {"man", "M"},       {"operation/åtgärd", "operation"},
 };
 
 static int enum_word(const struct ev_field *f, const char *v)
@@ -262,8 +264,8 @@ static void bad(struct file_ctx *c, const char *field, const char *fmt, ...)
 	vsnprintf(reason, sizeof(reason), fmt, ap);
 	va_end(ap);
 	if (!c->r->bad)
-		snprintf(c->r->first_bad, sizeof(c->r->first_bad), "%s:%ld: %s: %s", c->path, c->line,
-		         field, reason);
+		snprintf(c->r->first_bad, sizeof(c->r->first_bad), "%s:%ld: %s: %s", c->path,
+		         c->line, field, reason);
 	c->r->bad++;
 	b.file = c->path;
 	b.line = c->line;
@@ -357,7 +359,8 @@ static int row(struct file_ctx *c, char **fv, int nf)
 			if (mapped)
 				v = mapped;
 			else if (has_list && *v) {
-				bad(c, fd->name, "\"%s\" is outside the code list of the mapping", v);
+				bad(c, fd->name, "\"%s\" is outside the code list of the mapping",
+				    v);
 				return STYR_OK;
 			}
 		}
@@ -380,7 +383,8 @@ static int row(struct file_ctx *c, char **fv, int nf)
 			if ((rc = ev_units_find(&c->d->units, v, strlen(v), &u, err)))
 				return rc;
 			if (u < 0) {
-				bad(c, fd->name, "unknown unit \"%s\": expected a code of the org tree", v);
+				bad(c, fd->name,
+				    "unknown unit \"%s\": expected a code of the org tree", v);
 				return STYR_OK;
 			}
 			val[f] = u;
@@ -417,7 +421,8 @@ static int row(struct file_ctx *c, char **fv, int nf)
 				int64_t y;
 
 				if (minus_col >= nf || parse_int(fv[minus_col], &y)) {
-					bad(c, fd->name, "\"%s\": expected a whole number to subtract",
+					bad(c, fd->name,
+					    "\"%s\": expected a whole number to subtract",
 					    minus_col < nf ? fv[minus_col] : "");
 					return STYR_OK;
 				}
@@ -434,8 +439,10 @@ static int row(struct file_ctx *c, char **fv, int nf)
 			int w = enum_word(fd, v);
 
 			if (w < 0) {
-				bad(c, fd->name, "\"%s\" is outside the code list (expected %s%s%s%s%s)", v,
-				    fd->words[0], fd->words[1] ? ", " : "", fd->words[1] ? fd->words[1] : "",
+				bad(c, fd->name,
+				    "\"%s\" is outside the code list (expected %s%s%s%s%s)", v,
+				    fd->words[0], fd->words[1] ? ", " : "",
+				    fd->words[1] ? fd->words[1] : "",
 				    fd->words[1] && fd->words[2] ? ", " : "",
 				    fd->words[1] && fd->words[2] ? fd->words[2] : "");
 				return STYR_OK;
@@ -483,7 +490,8 @@ static int row(struct file_ctx *c, char **fv, int nf)
 		break;
 	case STYR_EV_CENSUS:
 		if (val[3] > val[2] + val[4]) {
-			bad(c, "occupied", "more occupied beds than staffed beds and överbeläggningar");
+			bad(c, "occupied",
+			    "more occupied beds than staffed beds and överbeläggningar");
 			return STYR_OK;
 		}
 		break;
@@ -578,9 +586,10 @@ static int header(struct file_ctx *c, char **fv, int nf)
 					break;
 				if (!k->fields[f].required && strcmp(mc->src, mc->field) == 0)
 					break; /* a canonical optional column may be left out */
-				return styr_error(c->r->err, STYR_EINPUT,
-				                  "%s:1: no column \"%s\" (for %s): the header has %d columns",
-				                  c->path, mc->src, k->fields[f].name, nf);
+				return styr_error(
+				    c->r->err, STYR_EINPUT,
+				    "%s:1: no column \"%s\" (for %s): the header has %d columns",
+				    c->path, mc->src, k->fields[f].name, nf);
 			}
 			c->src[f] = j;
 			if (mc->minus[0]) {
@@ -589,8 +598,8 @@ static int header(struct file_ctx *c, char **fv, int nf)
 						break;
 				if (j == nf)
 					return styr_error(c->r->err, STYR_EINPUT,
-					                  "%s:1: no column \"%s\" (for %s)", c->path, mc->minus,
-					                  k->fields[f].name);
+					                  "%s:1: no column \"%s\" (for %s)",
+					                  c->path, mc->minus, k->fields[f].name);
 				c->minus[f] = j;
 			}
 			break;
@@ -605,8 +614,9 @@ static int header(struct file_ctx *c, char **fv, int nf)
 			if (!strcmp(fv[j], c->s->require))
 				break;
 		if (j == nf)
-			return styr_error(c->r->err, STYR_EINPUT, "%s:1: no column \"%s\" (require)",
-			                  c->path, c->s->require);
+			return styr_error(c->r->err, STYR_EINPUT,
+			                  "%s:1: no column \"%s\" (require)", c->path,
+			                  c->s->require);
 		c->require = j;
 	}
 	return STYR_OK;

@@ -201,7 +201,8 @@ struct store_ops {
 	                      struct styr_err *err);
 	int (*event_file_each)(struct store *st, int (*cb)(void *, const struct styr_event_file *),
 	                       void *ctx, struct styr_err *err);
-	int (*event_run_put)(struct store *st, const struct styr_event_run *r, struct styr_err *err);
+	int (*event_run_put)(struct store *st, const struct styr_event_run *r,
+	                     struct styr_err *err);
 };
 
 struct styr_db {
