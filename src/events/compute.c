@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "events/events_int.h"
+#include "styr/period.h"
 #include "styr/err.h"
 #include "styr/model.h"
 
@@ -401,7 +402,7 @@ static int inpatient(struct calc *c, struct styr_err *err)
 
 			if (by == EV_NONE32)
 				continue;
-			ev_civil_from_days(day_of(admit[k]), &y, &m, &d);
+			styr_civil_from_days(day_of(admit[k]), &y, &m, &d);
 			a = y - by;
 		}
 		if (a < 65)
@@ -557,7 +558,7 @@ int ev_compute(const struct ev_data *d, const struct ev_sel *sel,
 	c.year = sel->year;
 	c.nu = d->units.n;
 	for (m = 0; m <= NM; m++)
-		c.mstart[m] = ev_days_from_civil(sel->year - 1 + m / 12, m % 12 + 1, 1);
+		c.mstart[m] = styr_days_from_civil(sel->year - 1 + m / 12, m % 12 + 1, 1);
 	n = (size_t)R_N * c.nu * NM;
 	c.a = calloc(n ? n : 1, sizeof(*c.a));
 	if (!c.a)

@@ -23,6 +23,7 @@
 #include <time.h>
 
 #include "events/events_int.h"
+#include "styr/buf.h"
 #include "styr/err.h"
 
 static int sha256_file(const char *path, char out[65], struct styr_err *err)
@@ -68,15 +69,8 @@ static int paths_add(struct paths *ps, const char *p, struct styr_err *err)
 {
 	char abs[PATH_MAX];
 
-	if (ps->n == ps->cap) {
-		size_t cap = ps->cap ? ps->cap * 2 : 16;
-		void *q = realloc(ps->p, cap * sizeof(*ps->p));
-
-		if (!q)
-			return styr_error(err, STYR_ENOMEM, "out of memory");
-		ps->p = q;
-		ps->cap = cap;
-	}
+	if (styr_array_grow((void **)&ps->p, &ps->cap, ps->n, sizeof(*ps->p), err))
+		return err->code;
 	if (!realpath(p, abs))
 		return styr_error(err, STYR_EIO, "%s: no such file", p);
 	ps->p[ps->n] = strdup(abs);
@@ -303,15 +297,8 @@ static int file_cb(void *ctx, const struct styr_event_file *f)
 {
 	struct files *fs = ctx;
 
-	if (fs->n == fs->cap) {
-		size_t cap = fs->cap ? fs->cap * 2 : 16;
-		void *p = realloc(fs->f, cap * sizeof(*fs->f));
-
-		if (!p)
-			return styr_error(fs->err, STYR_ENOMEM, "out of memory");
-		fs->f = p;
-		fs->cap = cap;
-	}
+	if (styr_array_grow((void **)&fs->f, &fs->cap, fs->n, sizeof(*fs->f), fs->err))
+		return fs->err->code;
 	fs->f[fs->n++] = *f;
 	return 0;
 }
@@ -320,15 +307,8 @@ static int collect(void *ctx, const struct styr_value *v)
 {
 	struct styr_events_result *r = ctx;
 
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 256;
-		void *p = realloc(r->v, cap * sizeof(*r->v));
-
-		if (!p)
-			return STYR_ENOMEM;
-		r->v = p;
-		r->cap = cap;
-	}
+	if (styr_array_grow((void **)&r->v, &r->cap, r->n, sizeof(*r->v), NULL))
+		return STYR_ENOMEM;
 	r->v[r->n] = *v;
 	snprintf(r->v[r->n].source, sizeof(r->v[r->n].source), "händelser %s (%s)", r->run.id,
 	         r->run.rule);

@@ -59,7 +59,7 @@ bool ev_wide(enum ev_type t);
 /* The units events may name: with a database, its org tree; without,
  * the codes as they come under one root "ALL". */
 struct ev_units {
-	size_t n, cap;
+	size_t n, cap, pcap;
 	char (*code)[32];
 	int32_t *parent; /* -1 at the top */
 	/* open addressing: code hash → index+1 */
@@ -70,15 +70,9 @@ struct ev_units {
 
 /* The DRG table: code → weight in thousandths. */
 struct ev_drg {
-	size_t n, cap;
+	size_t n, cap, wcap;
 	char (*code)[16];
 	int32_t *weight; /* EV_NONE32 until the weight table names it */
-};
-
-struct ev_patients {
-	size_t n, cap;
-	uint64_t *id;
-	int32_t *birth_year;
 };
 
 struct ev_data {
@@ -137,8 +131,6 @@ const char *ev_map_code(const struct ev_map_section *s, const char *field, const
 /* time.c */
 int ev_parse_time(const char *s, const char *fmt, int64_t *out);
 int ev_parse_date(const char *s, const char *fmt, int32_t *out);
-int64_t ev_days_from_civil(int y, int m, int d);
-void ev_civil_from_days(int64_t z, int *y, int *m, int *d);
 uint64_t ev_hash(const char *s, size_t n);
 
 /* read.c: read one file through a section into data; bad rows go to cb.

@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 
 #include "events/events_int.h"
+#include "styr/period.h"
 #include "styr/err.h"
 
 struct rng {
@@ -150,7 +151,7 @@ static void put_date(struct out *o, int64_t day)
 {
 	int y, m, d;
 
-	ev_civil_from_days(day, &y, &m, &d);
+	styr_civil_from_days(day, &y, &m, &d);
 	put_u(o, (uint64_t)y);
 	put_c(o, '-');
 	put_2(o, m);
@@ -196,8 +197,8 @@ static int cal_init(struct cal *c, int first_year, int years, struct styr_err *e
 	int64_t i;
 	double se = 0, sa = 0;
 
-	c->first = ev_days_from_civil(first_year, 1, 1);
-	c->ndays = ev_days_from_civil(first_year + years, 1, 1) - c->first;
+	c->first = styr_days_from_civil(first_year, 1, 1);
+	c->ndays = styr_days_from_civil(first_year + years, 1, 1) - c->first;
 	c->elective = malloc((size_t)c->ndays * sizeof(double));
 	c->acute = malloc((size_t)c->ndays * sizeof(double));
 	if (!c->elective || !c->acute)
@@ -205,7 +206,7 @@ static int cal_init(struct cal *c, int first_year, int years, struct styr_err *e
 	for (i = 0; i < c->ndays; i++) {
 		int y, m, d, wd = (int)((c->first + i + 4) % 7); /* 0 Sunday */
 
-		ev_civil_from_days(c->first + i, &y, &m, &d);
+		styr_civil_from_days(c->first + i, &y, &m, &d);
 		se += season_planned[m - 1] * (wd == 0 || wd == 6 ? 0.03 : wd == 1 ? 1.1 : 1.0);
 		sa += season_acute[m - 1] * (wd == 1 ? 1.15 : wd == 0 || wd == 6 ? 0.9 : 1.0);
 		c->elective[i] = se;
@@ -360,7 +361,7 @@ static int census_file(struct gen *g, int units, struct styr_err *err)
 		for (d = g->cal.first; d < g->cal.first + g->cal.ndays; d++) {
 			int y, m, dd, staffed, demand, over, outlying;
 
-			ev_civil_from_days(d, &y, &m, &dd);
+			styr_civil_from_days(d, &y, &m, &dd);
 			staffed = (int)(base * (m == 7 ? 0.75 : m == 6 || m == 8 ? 0.88 : 1.0));
 			demand = (int)(base * 0.93 * season_acute[m - 1] + unif(&g->r) * 5 - 2.5);
 			if (demand < 0)
@@ -398,7 +399,7 @@ static int visits_file(struct gen *g, int units, int64_t n, struct styr_err *err
 		int y, m, d;
 		bool ater = unif(&g->r) < 0.6;
 
-		ev_civil_from_days(day, &y, &m, &d);
+		styr_civil_from_days(day, &y, &m, &d);
 		put_c(&o, 'V');
 		put_u(&o, (uint64_t)++g->id);
 		put_c(&o, ',');
@@ -576,7 +577,7 @@ static int waitlist_file(struct gen *g, int units, int64_t n, struct styr_err *e
 		bool op = unif(&g->r) < 0.4;
 		double mean;
 
-		ev_civil_from_days(day, &y, &m, &d);
+		styr_civil_from_days(day, &y, &m, &d);
 		mi = (y - g->o->first_year) * 12 + m - 1;
 		mean = (op ? 55 : 40) * (1.0 + 1.5 * backlog[unit * months + mi]);
 		done = day + (int64_t)expo(&g->r, mean);

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "events/events_int.h"
+#include "styr/buf.h"
 #include "styr/err.h"
 
 static const char *const wl_kinds[] = {"besok", "operation", NULL};
@@ -250,15 +251,9 @@ static int line_in(struct ev_map_section *s, char *key, char *val, const char *p
 			return styr_error(err, STYR_EINPUT,
 			                  "%s:%d: code list for \"%s\": no such field of %s", path,
 			                  line, rest, ev_kinds[s->kind].name);
-		if (s->ncodes == s->capcodes) {
-			size_t cap = s->capcodes ? s->capcodes * 2 : 16;
-			void *p = realloc(s->codes, cap * sizeof(*s->codes));
-
-			if (!p)
-				return styr_error(err, STYR_ENOMEM, "out of memory");
-			s->codes = p;
-			s->capcodes = cap;
-		}
+		if (styr_array_grow((void **)&s->codes, &s->capcodes, s->ncodes, sizeof(*s->codes),
+		                    err))
+			return err->code;
 		cd = &s->codes[s->ncodes];
 		memset(cd, 0, sizeof(*cd));
 		if (set(cd->field, sizeof(cd->field), rest, path, line, err) ||

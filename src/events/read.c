@@ -14,6 +14,7 @@
 #include <zlib.h>
 
 #include "events/events_int.h"
+#include "styr/buf.h"
 #include "styr/db.h"
 #include "styr/err.h"
 
@@ -49,20 +50,9 @@ static int units_add(struct ev_units *u, const char *code, size_t len, int32_t p
 		u->slot = slot;
 		u->nslot = ns;
 	}
-	if (u->n == u->cap) {
-		size_t cap = u->cap ? u->cap * 2 : 32;
-		void *c = realloc(u->code, cap * sizeof(*u->code));
-		void *p;
-
-		if (!c)
-			return styr_error(err, STYR_ENOMEM, "out of memory");
-		u->code = c;
-		p = realloc(u->parent, cap * sizeof(*u->parent));
-		if (!p)
-			return styr_error(err, STYR_ENOMEM, "out of memory");
-		u->parent = p;
-		u->cap = cap;
-	}
+	if (styr_array_grow((void **)&u->code, &u->cap, u->n, sizeof(*u->code), err) ||
+	    styr_array_grow((void **)&u->parent, &u->pcap, u->n, sizeof(*u->parent), err))
+		return err->code;
 	memcpy(u->code[u->n], code, len);
 	u->code[u->n][len] = '\0';
 	u->parent[u->n] = parent;
@@ -177,19 +167,9 @@ static int drg_intern(struct ev_drg *g, const char *code, size_t len, int32_t *o
 			*out = (int32_t)i;
 			return STYR_OK;
 		}
-	if (g->n == g->cap) {
-		size_t cap = g->cap ? g->cap * 2 : 64;
-		void *c = realloc(g->code, cap * sizeof(*g->code)), *w;
-
-		if (!c)
-			return styr_error(err, STYR_ENOMEM, "out of memory");
-		g->code = c;
-		w = realloc(g->weight, cap * sizeof(*g->weight));
-		if (!w)
-			return styr_error(err, STYR_ENOMEM, "out of memory");
-		g->weight = w;
-		g->cap = cap;
-	}
+	if (styr_array_grow((void **)&g->code, &g->cap, g->n, sizeof(*g->code), err) ||
+	    styr_array_grow((void **)&g->weight, &g->wcap, g->n, sizeof(*g->weight), err))
+		return err->code;
 	memcpy(g->code[g->n], code, len);
 	g->code[g->n][len] = '\0';
 	g->weight[g->n] = EV_NONE32;
@@ -712,15 +692,9 @@ int ev_read_file(struct ev_data *d, const char *path, const struct ev_map_sectio
 
 static int where_add(struct ev_read *r, int kind, struct styr_err *err)
 {
-	if (r->nwhere[kind] == r->wcap[kind]) {
-		size_t cap = r->wcap[kind] ? r->wcap[kind] * 2 : 1024;
-		int64_t *p = realloc(r->where[kind], cap * sizeof(*p));
-
-		if (!p)
-			return styr_error(err, STYR_ENOMEM, "out of memory");
-		r->where[kind] = p;
-		r->wcap[kind] = cap;
-	}
+	if (styr_array_grow((void **)&r->where[kind], &r->wcap[kind], r->nwhere[kind],
+	                    sizeof(*r->where[kind]), err))
+		return err->code;
 	r->where[kind][r->nwhere[kind]++] = ((int64_t)r->file_no << 40) | r->line;
 	return STYR_OK;
 }

@@ -17,33 +17,7 @@
 #include <string.h>
 
 #include "events/events_int.h"
-
-int64_t ev_days_from_civil(int y, int m, int d)
-{
-	int64_t era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-void ev_civil_from_days(int64_t z, int *y, int *m, int *d)
-{
-	int64_t era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
+#include "styr/period.h"
 
 uint64_t ev_hash(const char *s, size_t n)
 {
@@ -56,14 +30,6 @@ uint64_t ev_hash(const char *s, size_t n)
 	}
 	h ^= h >> 29;
 	return h ? h : 1;
-}
-
-static int month_days(int y, int m)
-{
-	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-
-	return days[m - 1] + (m == 2 && leap);
 }
 
 static int digits(const char **p, int n, int *out)
@@ -83,7 +49,7 @@ static int digits(const char **p, int n, int *out)
 /* The last Sunday of month m in year y, as days. */
 static int64_t last_sunday(int y, int m)
 {
-	int64_t d = ev_days_from_civil(y, m, month_days(y, m));
+	int64_t d = styr_days_from_civil(y, m, styr_month_days(y, m));
 	int64_t wd = (d + 4) % 7; /* 1970-01-01 was a Thursday: 0 = Sunday */
 
 	if (wd < 0)
@@ -96,7 +62,7 @@ static int64_t to_swedish(int64_t utc)
 	int y, m, d;
 	int64_t start, end;
 
-	ev_civil_from_days(utc >= 0 ? utc / 86400 : (utc - 86399) / 86400, &y, &m, &d);
+	styr_civil_from_days(utc >= 0 ? utc / 86400 : (utc - 86399) / 86400, &y, &m, &d);
 	start = last_sunday(y, 3) * 86400 + 3600;
 	end = last_sunday(y, 10) * 86400 + 3600;
 	return utc + 3600 + (utc >= start && utc < end ? 3600 : 0);
@@ -215,7 +181,7 @@ static int iso(const char *s, struct fields *f)
 static int check(const struct fields *f)
 {
 	if (f->y < 1900 || f->y > 2999 || f->mo < 1 || f->mo > 12 || f->d < 1 ||
-	    f->d > month_days(f->y, f->mo) || f->h > 23 || f->mi > 59 || f->s > 60)
+	    f->d > styr_month_days(f->y, f->mo) || f->h > 23 || f->mi > 59 || f->s > 60)
 		return -1;
 	return 0;
 }
@@ -227,7 +193,7 @@ int ev_parse_time(const char *s, const char *fmt, int64_t *out)
 
 	if ((fmt && *fmt ? by_pattern(s, fmt, &f) : iso(s, &f)) || check(&f))
 		return -1;
-	t = ev_days_from_civil(f.y, f.mo, f.d) * 86400 + f.h * 3600 + f.mi * 60 + f.s;
+	t = styr_days_from_civil(f.y, f.mo, f.d) * 86400 + f.h * 3600 + f.mi * 60 + f.s;
 	if (f.has_zone)
 		t = to_swedish(t - f.off);
 	*out = t;
@@ -240,6 +206,6 @@ int ev_parse_date(const char *s, const char *fmt, int32_t *out)
 
 	if ((fmt && *fmt ? by_pattern(s, fmt, &f) : iso(s, &f)) || check(&f))
 		return -1;
-	*out = (int32_t)ev_days_from_civil(f.y, f.mo, f.d);
+	*out = (int32_t)styr_days_from_civil(f.y, f.mo, f.d);
 	return 0;
 }

@@ -14,13 +14,14 @@
 #include <cmocka.h>
 
 #include "events/events_int.h"
+#include "styr/period.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 /* wall-clock seconds of y-m-d h:mi:s */
 static int64_t wall(int y, int m, int d, int h, int mi, int s)
 {
-	return ev_days_from_civil(y, m, d) * 86400 + h * 3600 + mi * 60 + s;
+	return styr_days_from_civil(y, m, d) * 86400 + h * 3600 + mi * 60 + s;
 }
 
 static const struct {
@@ -116,14 +117,14 @@ static void test_date(void **state)
 		int y, m, dd;
 
 		assert_int_equal(ev_parse_date(date_ok[i].in, date_ok[i].fmt, &d), 0);
-		assert_int_equal(d, ev_days_from_civil(date_ok[i].y, date_ok[i].m, date_ok[i].d));
-		ev_civil_from_days(d, &y, &m, &dd);
+		assert_int_equal(d, styr_days_from_civil(date_ok[i].y, date_ok[i].m, date_ok[i].d));
+		styr_civil_from_days(d, &y, &m, &dd);
 		assert_int_equal(y, date_ok[i].y);
 		assert_int_equal(m, date_ok[i].m);
 		assert_int_equal(dd, date_ok[i].d);
 	}
-	assert_int_equal(ev_days_from_civil(1970, 1, 1), 0);
-	assert_int_equal(ev_days_from_civil(2024, 3, 1) - ev_days_from_civil(2024, 2, 1), 29);
+	assert_int_equal(styr_days_from_civil(1970, 1, 1), 0);
+	assert_int_equal(styr_days_from_civil(2024, 3, 1) - styr_days_from_civil(2024, 2, 1), 29);
 	assert_int_not_equal(ev_parse_date("2100-02-29", NULL, &(int32_t){0}), 0);
 }
 
