@@ -19,6 +19,7 @@
 
 #define EV_NONE64     INT64_MIN
 #define EV_NONE32     INT32_MIN
+#define EV_ALIAS      -2
 #define EV_MAX_FIELDS 10
 #define EV_MAX_COLS   128
 
@@ -61,7 +62,7 @@ bool ev_wide(enum ev_type t);
 struct ev_units {
 	size_t n, cap, pcap;
 	char (*code)[32];
-	int32_t *parent; /* -1 at the top */
+	int32_t *parent; /* -1 at the top; EV_ALIAS - i for an alias of unit i */
 	/* open addressing: code hash → index+1 */
 	uint32_t *slot;
 	size_t nslot;

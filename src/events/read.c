@@ -75,7 +75,7 @@ static int32_t units_lookup(const struct ev_units *u, const char *code, size_t l
 		int32_t i = (int32_t)u->slot[h] - 1;
 
 		if (!strncmp(u->code[i], code, len) && !u->code[i][len])
-			return i;
+			return u->parent[i] <= EV_ALIAS ? EV_ALIAS - u->parent[i] : i;
 		h = (h + 1) & (u->nslot - 1);
 	}
 	return -1;
@@ -106,7 +106,14 @@ int ev_units_find(struct ev_units *u, const char *code, size_t len, int32_t *out
 	i = units_lookup(u, ou.code, strlen(ou.code));
 	if (i < 0)
 		return STYR_OK;
-	return units_add(u, code, len, i, out, err) ? err->code : (*out = i, STYR_OK);
+	/* remembered as an alias: later lookups give the unit it names */
+	{
+		int32_t alias;
+		int rc = units_add(u, code, len, EV_ALIAS - i, &alias, err);
+
+		*out = rc ? -1 : i;
+		return rc;
+	}
 }
 
 struct org_walk {
@@ -562,8 +569,6 @@ static int header(struct file_ctx *c, char **fv, int nf)
 				if (!strcmp(fv[j], mc->src))
 					break;
 			if (j == nf) {
-				if (!k->fields[f].required && !c->s->ncodes && c->s == NULL)
-					break;
 				if (!k->fields[f].required && strcmp(mc->src, mc->field) == 0)
 					break; /* a canonical optional column may be left out */
 				return styr_error(

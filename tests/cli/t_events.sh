@@ -50,7 +50,7 @@ expect_eq "4 h february: no departure, no value" "" "$(val EV-AKUT4H H-AKM 2 2)"
 # rolled up to the hospital unchanged
 expect_eq "ID0210 year at H" "66700;2000;3000" "$(val ID0210 H 1 12)"
 
-# --- inpatient episodes (H-A; I4 names it by its alias "Klinik A") --------
+# --- inpatient episodes (H-A; I4 and I6 name it by its alias "Klinik A") --
 # I1 30 Dec 2023 → 2 Jan 2024: discharged in January, 3 days; vårddagar 2
 # in 2023, 1 (the night to 2 Jan) in January.  I2 20 → 25 Jan (5), I3 25 →
 # 26 Jan (1), I4 31 Jan → 3 Feb (3: 1 night in January, 2 in February), I5
