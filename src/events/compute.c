@@ -327,9 +327,14 @@ static int32_t birth_year(const struct birth *b, uint64_t id)
 	return EV_NONE32;
 }
 
+/* An episode as the readmission pass needs it, so that the pass after
+ * the sort reads one array in order rather than the columns at random. */
 struct ep {
 	int64_t patient;
 	int64_t admit;
+	int32_t d1; /* discharge day */
+	int32_t unit;
+	int32_t age; /* at admission; EV_NONE32 when unknown */
 	uint32_t i;
 };
 
@@ -368,7 +373,19 @@ static int inpatient(struct calc *c, struct styr_err *err)
 
 		e[i].patient = patient[i];
 		e[i].admit = admit[i];
+		e[i].d1 = (int32_t)d1;
+		e[i].unit = unit[i];
+		e[i].age = age[i];
 		e[i].i = (uint32_t)i;
+		if (e[i].age == EV_NONE32) {
+			int32_t by = birth_year(&b, (uint64_t)patient[i]);
+			int y, m, d;
+
+			if (by != EV_NONE32) {
+				styr_civil_from_days(d0, &y, &m, &d);
+				e[i].age = y - by;
+			}
+		}
 		if (mi >= 0) {
 			add(c, R_VTF, unit[i], (int)mi, 1, 1);
 			add(c, R_MVT, unit[i], (int)mi, d1 - d0, 1);
@@ -388,24 +405,11 @@ static int inpatient(struct calc *c, struct styr_err *err)
 	}
 	qsort(e, t->n, sizeof(*e), ep_cmp);
 	for (i = 0; i < t->n; i++) {
-		size_t k = e[i].i;
-		int64_t d1 = day_of(dis[k]);
-		int mi = month_of_day(c, d1);
-		int32_t a = age[k];
+		int64_t d1 = e[i].d1;
+		int mi;
 		bool re = false;
 
-		if (mi < 0)
-			continue;
-		if (a == EV_NONE32) {
-			int32_t by = birth_year(&b, (uint64_t)patient[k]);
-			int y, m, d;
-
-			if (by == EV_NONE32)
-				continue;
-			styr_civil_from_days(day_of(admit[k]), &y, &m, &d);
-			a = y - by;
-		}
-		if (a < 65)
+		if (e[i].age == EV_NONE32 || e[i].age < 65 || (mi = month_of_day(c, d1)) < 0)
 			continue;
 		for (j = i + 1; j < t->n && e[j].patient == e[i].patient; j++) {
 			int64_t gap = day_of(e[j].admit) - d1;
@@ -417,7 +421,7 @@ static int inpatient(struct calc *c, struct styr_err *err)
 				break;
 			}
 		}
-		add(c, R_ID0091, unit[k], mi, re, 1);
+		add(c, R_ID0091, e[i].unit, mi, re, 1);
 	}
 	free(e);
 out:

@@ -178,6 +178,8 @@ const char *ev_map_code(const struct ev_map_section *s, const char *field, const
 	size_t i;
 
 	*has_list = false;
+	if (!s->ncodes)
+		return NULL;
 	for (i = 0; i < s->ncodes; i++) {
 		if (strcmp(s->codes[i].field, field))
 			continue;

@@ -228,6 +228,11 @@ static int enum_word(const struct ev_field *f, const char *v)
 	size_t i;
 	int w;
 
+	/* the canonical word as written first: it is what every row of a
+	 * large file holds */
+	for (w = 0; f->words[w]; w++)
+		if (!strcmp(f->words[w], v))
+			return w;
 	for (i = 0; i < sizeof(word_alias) / sizeof(word_alias[0]); i++)
 		if (!strcmp(v, word_alias[i][0])) {
 			v = word_alias[i][1];
