@@ -5,7 +5,7 @@ BUILD_ASAN ?= build-asan
 DB         ?= out/demo.db
 JOBS       ?= 2
 
-.PHONY: all deps build build-asan check demo bench format clean
+.PHONY: all deps build build-asan check demo bench bench-events format clean
 
 all: build
 
@@ -37,6 +37,11 @@ bench: build
 	@./bench/report $(BUILD)/styr
 	@./bench/web $(BUILD)/styr
 	@./bench/ledger $(BUILD)/styr
+	@./bench/events/run $(BUILD)/styr
+
+# The event engine against DuckDB and sqlite3 (SIZES="1000000 10000000 50000000").
+bench-events: build
+	@./bench/events/run $(BUILD)/styr
 
 format:
 	@clang-format -i $$(git ls-files '*.c' '*.h')

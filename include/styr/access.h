@@ -228,10 +228,16 @@ int styr_period_check_open(struct styr_db *db, const char *unit, const struct st
  * before and after; one transaction. */
 int styr_value_write(struct styr_db *db, const char *user, const struct styr_value *v,
                      struct styr_err *err);
-/* n values as styr_value_write stores one, all in one transaction: one
- * refused value (a locked period) stores none. */
+/* Store many values as user in one transaction, as styr_value_write does
+ * one: every value's period must be open (STYR_ELOCKED names the value's
+ * indicator, unit and period otherwise, and nothing is written); a value
+ * equal to the stored one (number, numerator, denominator, missing reason;
+ * not the source) is left alone and not audited.  before, when not NULL,
+ * runs inside the transaction before the first value is stored (not at
+ * all when none is).  *written counts the values stored. */
 int styr_values_write(struct styr_db *db, const char *user, const struct styr_value *v, size_t n,
-                      struct styr_err *err);
+                      int (*before)(void *ctx, struct styr_db *db, struct styr_err *err), void *ctx,
+                      size_t *written, struct styr_err *err);
 
 /* Store an analysis text or an action as user, as styr_value_write does
  * a value: refused with STYR_ELOCKED when the period (for an action: the

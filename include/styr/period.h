@@ -21,6 +21,7 @@
 #define STYR_PERIOD_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 
 #include "err.h"
@@ -54,5 +55,12 @@ struct styr_period styr_period_prev_year(const struct styr_period *p);
 /* Order by year, then first month, then last month; <0, 0 or >0. */
 int styr_period_cmp(const struct styr_period *a, const struct styr_period *b);
 bool styr_period_valid(const struct styr_period *p);
+
+/* The civil calendar (Howard Hinnant's algorithms): days since 1970-01-01
+ * and back, and the days of a month, for any year of the Gregorian
+ * calendar. */
+int64_t styr_days_from_civil(int y, int m, int d);
+void styr_civil_from_days(int64_t z, int *y, int *m, int *d);
+int styr_month_days(int y, int m);
 
 #endif

@@ -11,6 +11,7 @@
 #include "calc.h"
 #include "db.h"
 #include "err.h"
+#include "events.h"
 #include "export.h"
 #include "goals.h"
 #include "import.h"

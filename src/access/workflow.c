@@ -150,58 +150,74 @@ static void describe(const struct styr_value *v, char *buf, size_t size)
 	snprintf(buf, size, "%s", num);
 }
 
-/* One value inside the caller's transaction: refused when locked, stored,
- * audited with the value before and after. */
-static int value_write_one(struct styr_db *db, const char *user, const struct styr_value *v,
-                           struct styr_err *err)
+static bool same_value(const struct styr_value *a, const struct styr_value *b)
 {
-	struct styr_value old;
-	struct styr_err local;
-	char before[128] = "", after[128], entity[160], period[STYR_PERIOD_TEXT_MAX];
-	int rc = styr_period_check_open(db, v->unit, &v->period, err);
-
-	if (!rc) {
-		styr_err_init(&local);
-		rc = styr_value_find(db, v->indicator, v->unit, &v->period, &old, &local);
-		if (rc == STYR_OK)
-			describe(&old, before, sizeof(before));
-		else if (rc == STYR_ENOTFOUND)
-			rc = STYR_OK;
-		else
-			styr_error(err, local.code, "%s", local.msg);
-	}
-	if (!rc)
-		rc = styr_value_put(db, v, err);
-	if (!rc) {
-		describe(v, after, sizeof(after));
-		styr_period_format(&v->period, period, sizeof(period));
-		snprintf(entity, sizeof(entity), "value %s %s %s", v->indicator, v->unit, period);
-		rc = styr_audit_append(db, user, "value.put", entity, before, after, err);
-	}
-	return rc;
+	return a->num.kind == b->num.kind && a->num.value == b->num.value &&
+	       a->num.decimals == b->num.decimals && a->has_numerator == b->has_numerator &&
+	       a->has_denominator == b->has_denominator &&
+	       (!a->has_numerator || a->numerator == b->numerator) &&
+	       (!a->has_denominator || a->denominator == b->denominator) &&
+	       !strcmp(a->missing_reason, b->missing_reason);
 }
 
+/* Computed values (the event engine) arrive many at a time: one
+ * transaction for all, and a value whose figures would not change is not
+ * written, so computing again from the same events changes nothing, not
+ * even the audit log.  Its source is kept too: the run it names did give
+ * that figure, and a new run that gives it again is no reason to write
+ * into a period that may be locked meanwhile. */
 int styr_values_write(struct styr_db *db, const char *user, const struct styr_value *v, size_t n,
-                      struct styr_err *err)
+                      int (*before)(void *ctx, struct styr_db *db, struct styr_err *err), void *ctx,
+                      size_t *written, struct styr_err *err)
 {
+	char before_text[128], after[128], entity[160], period[STYR_PERIOD_TEXT_MAX];
+	struct styr_value old;
+	struct styr_err local;
 	size_t i;
 	int rc;
 
+	*written = 0;
 	if ((rc = styr_db_begin(db, err)))
 		return rc;
-	for (i = 0; i < n && !rc; i++)
-		rc = value_write_one(db, user, &v[i], err);
+	for (i = 0; i < n && !rc; i++) {
+		before_text[0] = '\0';
+		styr_err_init(&local);
+		rc = styr_value_find(db, v[i].indicator, v[i].unit, &v[i].period, &old, &local);
+		if (rc == STYR_OK) {
+			if (same_value(&old, &v[i]))
+				continue;
+			describe(&old, before_text, sizeof(before_text));
+		} else if (rc == STYR_ENOTFOUND) {
+			rc = STYR_OK;
+		} else {
+			styr_error(err, local.code, "%s", local.msg);
+			break;
+		}
+		styr_period_format(&v[i].period, period, sizeof(period));
+		rc = styr_period_check_open(db, v[i].unit, &v[i].period, err);
+		if (rc == STYR_ELOCKED)
+			styr_err_prefix(err, "%s %s %s: ", v[i].indicator, v[i].unit, period);
+		/* before the first write only: with nothing to write, nothing is */
+		if (!rc && before && !*written)
+			rc = before(ctx, db, err);
+		if (!rc)
+			rc = styr_value_put(db, &v[i], err);
+		if (!rc) {
+			describe(&v[i], after, sizeof(after));
+			snprintf(entity, sizeof(entity), "value %s %s %s", v[i].indicator,
+			         v[i].unit, period);
+			rc = styr_audit_append(db, user, "value.put", entity, before_text, after,
+			                       err);
+		}
+		if (!rc)
+			(*written)++;
+	}
 	if (rc) {
 		styr_db_rollback(db);
+		*written = 0;
 		return rc;
 	}
 	return styr_db_commit(db, err);
-}
-
-int styr_value_write(struct styr_db *db, const char *user, const struct styr_value *v,
-                     struct styr_err *err)
-{
-	return styr_values_write(db, user, v, 1, err);
 }
 
 /* Analyses and actions are written by people through the web as values
@@ -291,4 +307,15 @@ int styr_action_write(struct styr_db *db, const char *user, const struct styr_ac
 	         (long long)a->expected, (long long)a->achieved);
 	return write_locked(db, user, a->unit, &p, "action.put", entity, "", after, put_action, a,
 	                    err);
+}
+
+/* A person's one value: a locked period refuses it even when the figure
+ * would not change, so that the form and the API say so. */
+int styr_value_write(struct styr_db *db, const char *user, const struct styr_value *v,
+                     struct styr_err *err)
+{
+	size_t written;
+	int rc = styr_period_check_open(db, v->unit, &v->period, err);
+
+	return rc ? rc : styr_values_write(db, user, v, 1, NULL, NULL, &written, err);
 }

@@ -61,5 +61,7 @@ extern const struct command cmd_ledger_def, cmd_check_def, cmd_actions_def, cmd_
 extern const struct command cmd_opendata_def, cmd_workflow_def;
 /* proof-reading (issue 20) */
 extern const struct command cmd_proof_def;
+/* events (issue 18) */
+extern const struct command cmd_events_def;
 
 #endif

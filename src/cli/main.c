@@ -33,6 +33,8 @@ static const struct command *const commands[] = {
     &cmd_workflow_def,
     /* proof-reading (issue 20) */
     &cmd_proof_def,
+    /* events (issue 18) */
+    &cmd_events_def,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

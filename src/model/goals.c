@@ -135,18 +135,6 @@ int styr_report_kind_parse(const char *text, enum styr_report_kind *out, struct 
 	return rc;
 }
 
-static bool leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int month_days(int y, int m)
-{
-	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-
-	return m == 2 && leap(y) ? 29 : days[m - 1];
-}
-
 int styr_date_check(const char *text, struct styr_err *err)
 {
 	int y, m, d;
@@ -154,38 +142,10 @@ int styr_date_check(const char *text, struct styr_err *err)
 
 	if (strlen(text) != 10 || text[4] != '-' || text[7] != '-' ||
 	    sscanf(text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || y < 1900 || y > 2999 ||
-	    m < 1 || m > 12 || d < 1 || d > month_days(y, m))
+	    m < 1 || m > 12 || d < 1 || d > styr_month_days(y, m))
 		return styr_error(err, STYR_EINPUT,
 		                  "date \"%s\": expected a date such as 2024-03-31", text);
 	return STYR_OK;
-}
-
-/* Days since 1970-01-01 and back (Howard Hinnant's civil calendar). */
-static long days_from_civil(int y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
 /* The deadline of a rule for a period: a date as given, "+N" days after
@@ -214,9 +174,10 @@ static int deadline_for(const struct styr_followup_rule *r, const struct styr_pe
 		                  "deadline \"%s\": expected a date such as 2024-11-04 or +N days "
 		                  "after the period such as +15",
 		                  d);
-	civil_from_days(
-	    days_from_civil(p->year, p->last_month, month_days(p->year, p->last_month)) + n, &y, &m,
-	    &day);
+	styr_civil_from_days(
+	    styr_days_from_civil(p->year, p->last_month, styr_month_days(p->year, p->last_month)) +
+	        n,
+	    &y, &m, &day);
 	snprintf(out, STYR_DATE_MAX, "%04d-%02d-%02d", y, m, day);
 	return STYR_OK;
 }
@@ -261,11 +222,11 @@ long styr_date_diff(const char *a, const char *b)
 
 	sscanf(a, "%4d-%2d-%2d", &ya, &ma, &da);
 	sscanf(b, "%4d-%2d-%2d", &yb, &mb, &db);
-	return days_from_civil(yb, mb, db) - days_from_civil(ya, ma, da);
+	return styr_days_from_civil(yb, mb, db) - styr_days_from_civil(ya, ma, da);
 }
 
 void styr_period_end_date(const struct styr_period *p, char *out, size_t size)
 {
 	snprintf(out, size, "%04d-%02d-%02d", p->year, p->last_month,
-	         month_days(p->year, p->last_month));
+	         styr_month_days(p->year, p->last_month));
 }

@@ -46,6 +46,9 @@ enum econ_stmt {
 	E_BALANCE_EACH,
 	E_PROFILE_PUT,
 	E_PROFILE_EACH,
+	E_EVFILE_PUT,
+	E_EVFILE_EACH,
+	E_EVRUN_PUT,
 	E_COUNT
 };
 
@@ -125,6 +128,16 @@ const char *const store_pg_econ_sql[E_COUNT] = {
         "p.w7, p.w8, p.w9, p.w10, p.w11, p.w12 FROM budget_profile p JOIN org_unit u "
         "ON u.id = p.unit_id WHERE ($1::bigint = 0 OR p.unit_id = $1::bigint) ORDER BY "
         "u.code, p.row_code, p.year",
+    [E_EVFILE_PUT] = "INSERT INTO event_file(kind, path, sha256, mapping, mapping_sha256, rows, "
+                     "skipped, skip_bad, loaded_at) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9) "
+                     "ON CONFLICT(kind, path) DO UPDATE SET sha256 = excluded.sha256, mapping = "
+                     "excluded.mapping, mapping_sha256 = excluded.mapping_sha256, rows = "
+                     "excluded.rows, skipped = excluded.skipped, skip_bad = excluded.skip_bad, "
+                     "loaded_at = excluded.loaded_at",
+    [E_EVFILE_EACH] = "SELECT kind, path, sha256, mapping, mapping_sha256, rows, skipped, "
+                      "skip_bad, loaded_at FROM event_file ORDER BY kind, path",
+    [E_EVRUN_PUT] = "INSERT INTO event_run(id, rule, files, computed_at) VALUES($1, $2, $3, $4) "
+                    "ON CONFLICT(id) DO NOTHING",
 };
 const int store_pg_econ_count = E_COUNT;
 
@@ -594,4 +607,53 @@ int pg_budget_profile_each(struct store *st, const char *unit,
 		return rc;
 	p_int(&p, id);
 	WALK_ROWS(st, E_PROFILE_EACH, &p, &pr, profile_fill, cb, ctx, err);
+}
+
+/* Event files and runs (issue 18, migration 0010), as sqlite_econ.c's. */
+int pg_event_file_put(struct store *st, const struct styr_event_file *f, struct styr_err *err)
+{
+	struct params p = {0};
+
+	p_text(&p, f->kind);
+	p_text(&p, f->path);
+	p_text(&p, f->sha256);
+	p_text(&p, f->mapping);
+	p_text(&p, f->mapping_sha256);
+	p_int(&p, f->rows);
+	p_int(&p, f->skipped);
+	p_int(&p, f->skip_bad);
+	p_text(&p, f->loaded_at);
+	return run_done(st, E_EVFILE_PUT, &p, "storing an event file", err);
+}
+
+static void event_file_fill(const PGresult *res, int i, struct styr_event_file *f)
+{
+	copy(res, i, 0, f->kind, sizeof(f->kind));
+	copy(res, i, 1, f->path, sizeof(f->path));
+	copy(res, i, 2, f->sha256, sizeof(f->sha256));
+	copy(res, i, 3, f->mapping, sizeof(f->mapping));
+	copy(res, i, 4, f->mapping_sha256, sizeof(f->mapping_sha256));
+	f->rows = num(res, i, 5);
+	f->skipped = num(res, i, 6);
+	f->skip_bad = num(res, i, 7) != 0;
+	copy(res, i, 8, f->loaded_at, sizeof(f->loaded_at));
+}
+
+int pg_event_file_each(struct store *st, int (*cb)(void *, const struct styr_event_file *),
+                       void *ctx, struct styr_err *err)
+{
+	struct styr_event_file f;
+
+	WALK_ROWS(st, E_EVFILE_EACH, NULL, &f, event_file_fill, cb, ctx, err);
+}
+
+int pg_event_run_put(struct store *st, const struct styr_event_run *r, struct styr_err *err)
+{
+	struct params p = {0};
+
+	p_text(&p, r->id);
+	p_text(&p, r->rule);
+	p_text(&p, r->files);
+	p_text(&p, r->computed_at);
+	return run_done(st, E_EVRUN_PUT, &p, "storing an event run", err);
 }

@@ -14,6 +14,7 @@
 
 #include <libpq-fe.h>
 
+#include "styr/events.h"
 #include "styr/ledger.h"
 #include "styr/opendata.h"
 
@@ -102,5 +103,10 @@ int pg_gender_value_each(struct store *st, int (*cb)(void *, const struct styr_g
 int pg_open_withdrawn_put(struct store *st, const struct styr_open_value *v, struct styr_err *err);
 int pg_open_withdrawn_each(struct store *st, int (*cb)(void *, const struct styr_open_value *),
                            void *ctx, struct styr_err *err);
+/* events (issue 18) */
+int pg_event_file_put(struct store *st, const struct styr_event_file *f, struct styr_err *err);
+int pg_event_file_each(struct store *st, int (*cb)(void *, const struct styr_event_file *),
+                       void *ctx, struct styr_err *err);
+int pg_event_run_put(struct store *st, const struct styr_event_run *r, struct styr_err *err);
 
 #endif

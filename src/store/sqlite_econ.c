@@ -34,6 +34,9 @@ enum econ_stmt {
 	E_BALANCE_EACH,
 	E_PROFILE_PUT,
 	E_PROFILE_EACH,
+	E_EVFILE_PUT,
+	E_EVFILE_EACH,
+	E_EVRUN_PUT,
 	E_COUNT
 };
 
@@ -105,6 +108,16 @@ static const char *const econ_sql[E_COUNT] = {
         "p.w7, p.w8, p.w9, p.w10, p.w11, p.w12 FROM budget_profile p JOIN org_unit u "
         "ON u.id = p.unit_id WHERE (?1 = 0 OR p.unit_id = ?1) ORDER BY "
         "u.code, p.row_code, p.year",
+    [E_EVFILE_PUT] = "INSERT INTO event_file(kind, path, sha256, mapping, mapping_sha256, rows, "
+                     "skipped, skip_bad, loaded_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                     "ON CONFLICT(kind, path) DO UPDATE SET sha256 = excluded.sha256, mapping = "
+                     "excluded.mapping, mapping_sha256 = excluded.mapping_sha256, rows = "
+                     "excluded.rows, skipped = excluded.skipped, skip_bad = excluded.skip_bad, "
+                     "loaded_at = excluded.loaded_at",
+    [E_EVFILE_EACH] = "SELECT kind, path, sha256, mapping, mapping_sha256, rows, skipped, "
+                      "skip_bad, loaded_at FROM event_file ORDER BY kind, path",
+    [E_EVRUN_PUT] = "INSERT INTO event_run(id, rule, files, computed_at) VALUES(?1, ?2, ?3, ?4) "
+                    "ON CONFLICT(id) DO NOTHING",
 };
 
 static int econ_error(struct store *st, struct styr_err *err, const char *what)
@@ -584,4 +597,60 @@ int sq_budget_profile_each(struct store *st, const char *unit,
 		return STYR_ESTORE;
 	sqlite3_bind_int64(s, 1, id);
 	WALK_ROWS(st, s, &p, profile_fill, cb, ctx, err);
+}
+
+/* Event files and runs (issue 18, migration 0010). */
+int sq_event_file_put(struct store *st, const struct styr_event_file *f, struct styr_err *err)
+{
+	sqlite3_stmt *s = econ_stmt(st, E_EVFILE_PUT, err);
+
+	if (!s)
+		return STYR_ESTORE;
+	text(s, 1, f->kind);
+	text(s, 2, f->path);
+	text(s, 3, f->sha256);
+	text(s, 4, f->mapping);
+	text(s, 5, f->mapping_sha256);
+	sqlite3_bind_int64(s, 6, f->rows);
+	sqlite3_bind_int64(s, 7, f->skipped);
+	sqlite3_bind_int(s, 8, f->skip_bad);
+	text(s, 9, f->loaded_at);
+	return done(st, s, "storing an event file", err);
+}
+
+static void event_file_fill(sqlite3_stmt *s, struct styr_event_file *f)
+{
+	copy(s, 0, f->kind, sizeof(f->kind));
+	copy(s, 1, f->path, sizeof(f->path));
+	copy(s, 2, f->sha256, sizeof(f->sha256));
+	copy(s, 3, f->mapping, sizeof(f->mapping));
+	copy(s, 4, f->mapping_sha256, sizeof(f->mapping_sha256));
+	f->rows = sqlite3_column_int64(s, 5);
+	f->skipped = sqlite3_column_int64(s, 6);
+	f->skip_bad = sqlite3_column_int(s, 7) != 0;
+	copy(s, 8, f->loaded_at, sizeof(f->loaded_at));
+}
+
+int sq_event_file_each(struct store *st, int (*cb)(void *, const struct styr_event_file *),
+                       void *ctx, struct styr_err *err)
+{
+	struct styr_event_file f;
+	sqlite3_stmt *s = econ_stmt(st, E_EVFILE_EACH, err);
+
+	if (!s)
+		return STYR_ESTORE;
+	WALK_ROWS(st, s, &f, event_file_fill, cb, ctx, err);
+}
+
+int sq_event_run_put(struct store *st, const struct styr_event_run *r, struct styr_err *err)
+{
+	sqlite3_stmt *s = econ_stmt(st, E_EVRUN_PUT, err);
+
+	if (!s)
+		return STYR_ESTORE;
+	text(s, 1, r->id);
+	text(s, 2, r->rule);
+	text(s, 3, r->files);
+	text(s, 4, r->computed_at);
+	return done(st, s, "storing an event run", err);
 }

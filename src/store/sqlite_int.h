@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include "styr/events.h"
 #include "styr/ledger.h"
 #include "styr/opendata.h"
 
@@ -80,5 +81,10 @@ int sq_gender_value_each(struct store *st, int (*cb)(void *, const struct styr_g
 int sq_open_withdrawn_put(struct store *st, const struct styr_open_value *v, struct styr_err *err);
 int sq_open_withdrawn_each(struct store *st, int (*cb)(void *, const struct styr_open_value *),
                            void *ctx, struct styr_err *err);
+/* events (issue 18) */
+int sq_event_file_put(struct store *st, const struct styr_event_file *f, struct styr_err *err);
+int sq_event_file_each(struct store *st, int (*cb)(void *, const struct styr_event_file *),
+                       void *ctx, struct styr_err *err);
+int sq_event_run_put(struct store *st, const struct styr_event_run *r, struct styr_err *err);
 
 #endif

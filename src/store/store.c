@@ -387,3 +387,12 @@ FORWARD(open_withdrawn_each,
         (struct styr_db * db, int (*cb)(void *, const struct styr_open_value *), void *ctx,
          struct styr_err *err),
         (db->st, cb, ctx, err))
+FORWARD(event_file_put,
+        (struct styr_db * db, const struct styr_event_file *f, struct styr_err *err),
+        (db->st, f, err))
+FORWARD(event_file_each,
+        (struct styr_db * db, int (*cb)(void *, const struct styr_event_file *), void *ctx,
+         struct styr_err *err),
+        (db->st, cb, ctx, err))
+FORWARD(event_run_put, (struct styr_db * db, const struct styr_event_run *r, struct styr_err *err),
+        (db->st, r, err))

@@ -17,6 +17,7 @@
 #include "styr/analysis.h"
 #include "styr/access.h"
 #include "styr/db.h"
+#include "styr/events.h"
 #include "styr/goals.h"
 #include "styr/ledger.h"
 #include "styr/opendata.h"
@@ -226,6 +227,13 @@ struct store_ops {
 	int (*open_withdrawn_each)(struct store *st,
 	                           int (*cb)(void *, const struct styr_open_value *), void *ctx,
 	                           struct styr_err *err);
+	/* events (issue 18, migration 0010) */
+	int (*event_file_put)(struct store *st, const struct styr_event_file *f,
+	                      struct styr_err *err);
+	int (*event_file_each)(struct store *st, int (*cb)(void *, const struct styr_event_file *),
+	                       void *ctx, struct styr_err *err);
+	int (*event_run_put)(struct store *st, const struct styr_event_run *r,
+	                     struct styr_err *err);
 };
 
 struct styr_db {

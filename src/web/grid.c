@@ -314,7 +314,7 @@ int pg_grid_post(struct req *r)
 	char when[32], field[STYR_CODE_MAX + 4], ptext[STYR_PERIOD_TEXT_MAX];
 	time_t t = time(NULL);
 	struct tm tm;
-	size_t i, n = 0;
+	size_t i, n = 0, written;
 	bool bad = false;
 
 	if (web_unit_or_reply(r, &u) || grid_period(r, web_field(r, "period"), &p))
@@ -375,7 +375,7 @@ int pg_grid_post(struct req *r)
 	} else if (bad) {
 		r->status = 422;
 		grid_page(r, &u, &g, NULL, "Inget sparades. Rätta fälten som är markerade.");
-	} else if (styr_values_write(r->db, r->user, vals, n, &err)) {
+	} else if (styr_values_write(r->db, r->user, vals, n, NULL, NULL, &written, &err)) {
 		if (err.code != STYR_ELOCKED) {
 			free(vals);
 			free(g.v);
@@ -387,7 +387,8 @@ int pg_grid_post(struct req *r)
 		free(vals);
 		free(g.v);
 		styr_period_format(&p, ptext, sizeof(ptext));
-		return web_redirect(r, "/enhet/%s/varden?period=%s&sparat=%zu", u.code, ptext, n);
+		return web_redirect(r, "/enhet/%s/varden?period=%s&sparat=%zu", u.code, ptext,
+		                    written);
 	}
 	free(vals);
 	free(g.v);

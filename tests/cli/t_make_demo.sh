@@ -37,6 +37,12 @@ expect_contains "delårsrapport profile" "Periodisering av årsbudgeten: budgetp
 expect_contains "plan actions" "Samordning; Mobilt team; Läkemedel" \
 	"$(cat "$T/demo/out/verksamhetsplan-hhm-2024.html")"
 expect_contains "economy commands suggested" "bridge --year 2024 --upprakning 2,9:3,2" "$out"
+# events (issue 18): the generated hospital's production table computed
+# from its events
+expect_contains "events report named" "the generated hospital GEN, computed from events" "$out"
+expect_contains "GEN production from events" "Vårdtillfällen (avslutade sjukhusvårdtf)" \
+	"$(cat "$T/demo/out/arsredovisning-gen-2024.html")"
+expect_contains "events computed" "written, 0 unchanged" "$(cat "$T/serve.out")"
 # every demo file went in (the import counts each kind)
 expect_contains "everything imported" "429 bridge, 2 profiles" "$(cat "$T/serve.err" "$T/serve.out")"
 
