@@ -866,7 +866,8 @@ static int build(struct rep *r)
 	snprintf(subtitle, sizeof(subtitle), "%s", r->unit.name);
 	snprintf(subject, sizeof(subject), "%s för %s", title, r->unit.name);
 	if ((rc = doc_init(&r->doc, title, subtitle, r->err)) ||
-	    (rc = doc_meta(&r->doc, r->unit.name, subject, r->err)))
+	    (rc = doc_meta(&r->doc, r->unit.name, subject, r->err)) ||
+	    (rc = doc_period(&r->doc, r->labels[0], r->err)))
 		return rc;
 	r->doc.toc = true;
 	r->doc.created = r->req->created;
@@ -908,6 +909,8 @@ static int build(struct rep *r)
 		rc = section_children(r);
 	if (!rc && !r->type->targets_only)
 		rc = summary(r, after_front);
+	if (!rc)
+		rc = doc_seal(&r->doc, r->err);
 	return rc;
 }
 

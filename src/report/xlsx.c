@@ -173,6 +173,7 @@ int doc_render_xlsx(const struct doc *d, const char *path, struct styr_err *err)
 	lxw_row_t row = 3;
 	size_t i;
 	int tables = 0;
+	char keywords[96], label[96], period[128];
 
 	memset(&x, 0, sizeof(x));
 	x.wb = workbook_new_opt(path, &opt);
@@ -184,6 +185,10 @@ int doc_render_xlsx(const struct doc *d, const char *path, struct styr_err *err)
 	props.author = d->author ? d->author : "";
 	props.company = d->author ? d->author : "";
 	props.created = d->created;
+	if (d->hash[0]) {
+		snprintf(keywords, sizeof(keywords), "Dataunderlag sha256:%s", d->hash);
+		props.keywords = keywords;
+	}
 	workbook_set_properties(x.wb, &props);
 	x.title = workbook_add_format(x.wb);
 	format_set_bold(x.title);
@@ -202,6 +207,16 @@ int doc_render_xlsx(const struct doc *d, const char *path, struct styr_err *err)
 	worksheet_set_column(front, 0, 0, 110, NULL);
 	worksheet_write_string(front, 0, 0, d->title, x.title);
 	worksheet_write_string(front, 1, 0, d->subtitle, NULL);
+	/* The cover's lines: period and the data's hash. */
+	if (d->period) {
+		snprintf(period, sizeof(period), "Period: %s", d->period);
+		worksheet_write_string(front, row++, 0, period, NULL);
+	}
+	if (d->hash[0]) {
+		doc_hash_label(d, label, sizeof(label));
+		worksheet_write_string(front, row++, 0, label, NULL);
+	}
+	row++;
 	for (i = 0; i < d->nblocks; i++) {
 		const struct doc_block *b = &d->blocks[i];
 
