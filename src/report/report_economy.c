@@ -9,9 +9,11 @@
  *
  * Everything is read through the ledger and action interfaces
  * (styr/ledger.h) and derived by src/calc: this file only lays the
- * figures out.  A printed avvikelse is shown as printed (the rules then
- * say where it differs from utfall − budget by a rounding), a derived one
- * only where nothing was printed, so the report reads like its source.
+ * figures out.  The avvikelse is the derived one (utfall − budget), as on
+ * the economy page, in the API and in styr ledger: one figure everywhere.
+ * Where the source document printed another, a note under the table says
+ * so with styr_ledger_avvikelse_note's words, and the rules' findings
+ * say whether it is a rounding.
  */
 #include <inttypes.h>
 #include <math.h>
@@ -64,6 +66,7 @@ static int ledger_table(const struct section *s, const struct styr_ledger_table 
 	char h[5][64];
 	const char *head[6] = {"Rad", h[0], h[1], h[2], h[3], h[4]};
 	bool prognos = any_prognos(t);
+	struct styr_buf notes;
 	size_t i;
 	int rc;
 
@@ -84,13 +87,38 @@ static int ledger_table(const struct section *s, const struct styr_ledger_table 
 			rc = cell_tkr(s->doc, l->has_utfall, l->utfall, s->err);
 		if (!rc)
 			rc = cell_tkr(s->doc, l->has_budget, l->budget, s->err);
-		if (!rc && l->has_printed_avvikelse)
-			rc = cell_tkr(s->doc, true, l->printed_avvikelse, s->err);
+		/* only a printed figure with nothing to derive it from stands
+		 * as printed */
+		if (!rc && l->has_utfall && l->has_budget)
+			rc = cell_tkr(s->doc, true, l->avvikelse, s->err);
 		else if (!rc)
-			rc = cell_tkr(s->doc, l->has_utfall && l->has_budget, l->avvikelse, s->err);
+			rc = cell_tkr(s->doc, l->has_printed_avvikelse, l->printed_avvikelse,
+			              s->err);
 		if (!rc && prognos)
 			rc = cell_tkr(s->doc, l->has_prognos, l->prognos, s->err);
 	}
+	styr_buf_init(&notes, 1 << 16);
+	for (i = 0; i < t->n && !rc; i++) {
+		char note[128];
+
+		if (!styr_ledger_avvikelse_note(&t->lines[i], note, sizeof(note)))
+			continue;
+		rc = styr_buf_printf(&notes, s->err, "%s%s: %s", notes.len ? "; " : "",
+		                     t->lines[i].row.label, note);
+	}
+	if (!rc && notes.len && !(rc = styr_buf_add(&notes, "", 1, s->err))) {
+		char *text = malloc(notes.len + 96);
+
+		if (!text)
+			rc = styr_error(s->err, STYR_ENOMEM, "out of memory building a report");
+		else {
+			snprintf(text, notes.len + 96, "Avvikelse är utfall − budget. %s.",
+			         (const char *)notes.data);
+			rc = doc_paragraph(s->doc, text, s->err);
+			free(text);
+		}
+	}
+	styr_buf_release(&notes);
 	return rc;
 }
 

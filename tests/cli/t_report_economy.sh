@@ -19,6 +19,13 @@ expect_contains "SUMMA INTÄKTER row" "SUMMA INTÄKTER 413 139 448 659 434 475 1
 expect_contains "SUMMA KOSTNADER row" "SUMMA KOSTNADER ${MINUS}458 400 ${MINUS}471 287 ${MINUS}434 475 ${MINUS}36 812 ${MINUS}470 763" "$text"
 expect_contains "RESULTAT row" "RESULTAT ${MINUS}45 261 ${MINUS}22 629 0 ${MINUS}22 629 ${MINUS}21 000" "$text"
 expect_contains "printed avvikelse kept" "Försäljning av verksamhet 42 065 45 445 47 480 ${MINUS}2 035 45 080" "$text"
+# One figure everywhere (issue 17): seed 002 prints Lönekostnader's
+# avvikelse as −20 467; utfall − budget is −20 466, which the economy page,
+# the API and styr ledger show.  The report shows it too, and says what
+# the document printed.
+expect_contains "derived avvikelse" "Lönekostnader ${MINUS}186 732 ${MINUS}190 241 ${MINUS}169 775 ${MINUS}20 466 ${MINUS}187 046" "$text"
+run --db "$db" report arsredovisning --unit LKR --period 2024 -o "$T/ar.html"
+expect_contains "printed figure as a note" "Avvikelse är utfall − budget. Lönekostnader: tryckt i underlaget: ${MINUS}20${NBSP}467 (skillnad 1)." "$(cat "$T/ar.html")"
 expect_contains "columns" "Rad Utfall 2023 Utfall 2024 Budget 2024 Avvikelse Prognos helår 2024" "$text"
 expect_contains "bar chart" "Budget och utfall 2024 (tkr)" "$text"
 expect_contains "result chart" "Resultatutveckling (tkr)" "$text"
