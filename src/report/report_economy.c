@@ -15,6 +15,7 @@
  * so with styr_ledger_avvikelse_note's words, and the rules' findings
  * say whether it is a rounding.
  */
+#include <glib.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
@@ -23,6 +24,7 @@
 
 #include "report/sections.h"
 #include "styr/buf.h"
+#include "styr/db.h"
 #include "styr/ledger.h"
 #include "styr/num.h"
 
@@ -323,7 +325,7 @@ static int result_chart(const struct section *s)
 	y->first = s->year - YEARS_MAX + 1;
 	y->months = s->months;
 	rc = styr_ledger_each(s->db, &f, add_result, y, s->err);
-	len = (size_t)snprintf(alt, sizeof(alt), "Linjediagram över resultatet per år, tkr:");
+	len = (size_t)snprintf(alt, sizeof(alt), "Stapeldiagram över resultatet per år, tkr:");
 	for (i = 0; i < YEARS_MAX && !rc; i++) {
 		if (!y->has_printed[i] && !y->has_months[i])
 			continue;
@@ -339,7 +341,9 @@ static int result_chart(const struct section *s)
 	free(y);
 	if (rc || n < 2) /* one year is no development */
 		return rc;
-	rc = doc_chart(s->doc, DOC_CHART_LINE, "Resultatutveckling (tkr)", alt, cats, n, s->err);
+	/* Bars from zero: a line zoomed in on −45 261 and −22 629 would make
+	 * the change look larger than it is. */
+	rc = doc_chart(s->doc, DOC_CHART_BARS, "Resultatutveckling (tkr)", alt, cats, n, s->err);
 	if (!rc)
 		rc = doc_chart_series(s->doc, "Resultat", vals, s->err);
 	if (!rc)
@@ -534,6 +538,100 @@ static int add_tab(void *ctx, const struct styr_ledger_entry *e)
 	return 0;
 }
 
+bool report_staff_indicator(const struct styr_indicator *ind)
+{
+	static const char *const starts[] = {"anställda", "antal anställda", "sjukfrånvaro",
+	                                     "övertid",   "hyrpersonal",     "inhyrd personal"};
+	gchar *name = g_utf8_casefold(ind->name, -1);
+	bool staff = false;
+	size_t i;
+
+	for (i = 0; name && i < sizeof(starts) / sizeof(starts[0]) && !staff; i++)
+		staff = !strncmp(name, starts[i], strlen(starts[i]));
+	g_free(name);
+	return staff;
+}
+
+struct staff {
+	struct styr_indicator *inds;
+	size_t n, cap;
+	struct styr_err *err;
+};
+
+static int add_staff(void *ctx, const struct styr_indicator *ind)
+{
+	struct staff *st = ctx;
+
+	if (!report_staff_indicator(ind))
+		return 0;
+	if (styr_array_grow((void **)&st->inds, &st->cap, st->n, sizeof(*st->inds), st->err))
+		return STYR_ENOMEM;
+	st->inds[st->n++] = *ind;
+	return 0;
+}
+
+/* A staff figure of the unit for the months 1..s->months of year. */
+static int staff_value(const struct section *s, const struct styr_indicator *ind, int year,
+                       struct styr_value *v, bool *has)
+{
+	struct styr_period p = {year, 1, s->months};
+	struct styr_err local;
+	int rc;
+
+	styr_err_init(&local);
+	rc = styr_value_find(s->db, ind->code, s->unit->code, &p, v, &local);
+	*has = rc == STYR_OK;
+	if (rc && rc != STYR_ENOTFOUND)
+		return styr_error(s->err, local.code, "%s", local.msg);
+	return STYR_OK;
+}
+
+static int staff_cell(const struct section *s, const struct styr_indicator *ind,
+                      const struct styr_value *v, bool has)
+{
+	char text[STYR_REASON_MAX];
+
+	if (!has)
+		return doc_cell_text(s->doc, "–", s->err);
+	styr_value_format(v, ind, text, sizeof(text));
+	return v->num.kind == STYR_NUM_VALUE ? doc_cell_number(s->doc, text, v->num.value, s->err)
+	                                     : doc_cell_text(s->doc, text, s->err);
+}
+
+/* The staff figures: anställda, sjukfrånvaro, övertid, hyrpersonal; a
+ * figure the unit has no value for is no row, and no rows no table. */
+static int staff_table(const struct section *s, bool *any)
+{
+	struct staff st = {NULL, 0, 0, s->err};
+	const char *head[3] = {"Nyckeltal", s->prev, s->label};
+	bool table = false;
+	char caption[128];
+	size_t i;
+	int rc = styr_indicator_each(s->db, add_staff, &st, s->err);
+
+	snprintf(caption, sizeof(caption), "Personalnyckeltal %s", s->label);
+	for (i = 0; i < st.n && !rc; i++) {
+		struct styr_value v[2];
+		bool has[2];
+
+		rc = staff_value(s, &st.inds[i], s->year - 1, &v[0], &has[0]);
+		if (!rc)
+			rc = staff_value(s, &st.inds[i], s->year, &v[1], &has[1]);
+		if (rc || (!has[0] && !has[1]))
+			continue;
+		if (!table && !(rc = doc_table(s->doc, caption, head, 3, s->err)))
+			table = *any = true;
+		if (!rc)
+			rc = doc_cell_text(s->doc, st.inds[i].name, s->err);
+		if (!rc)
+			rc = staff_cell(s, &st.inds[i], &v[0], has[0]);
+		if (!rc)
+			rc = staff_cell(s, &st.inds[i], &v[1], has[1]);
+	}
+	free(st.inds);
+	return rc;
+}
+
 int section_personnel_figures(const struct section *s, bool *any)
 {
 	struct styr_ledger_filter f = {s->unit->code, NULL, 0};
@@ -542,7 +640,9 @@ int section_personnel_figures(const struct section *s, bool *any)
 	int rc;
 
 	*any = false;
-	rc = styr_ledger_each(s->db, &f, add_tab, &tabs, s->err);
+	rc = staff_table(s, any);
+	if (!rc)
+		rc = styr_ledger_each(s->db, &f, add_tab, &tabs, s->err);
 	for (i = 0; i < tabs.n && !rc; i++) {
 		struct styr_ledger_table t;
 		char caption[STYR_CODE_MAX + 64];

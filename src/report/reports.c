@@ -18,7 +18,14 @@
  * ledgers, the action plans, the uppdrag) are one function each in
  * sections.h, laid out in report_economy.c and report_goals.c.  A section
  * with nothing in it always says so in words rather than disappearing, so
- * a reader can tell "nothing to report" from "forgotten".
+ * a reader can tell "nothing to report" from "forgotten" -- except
+ * Medarbetare, which is left out when the unit has neither staff figures
+ * nor personnel costs nor an analysis of them.
+ *
+ * Indicators the unit has values for but that no goal links to are not
+ * dropped: they get a section of their own, "Indikatorer utan koppling
+ * till mål", and count in the summary like the others.  A year column with
+ * no value in any row of a table is left out of that table.
  */
 #include <errno.h>
 #include <math.h>
@@ -354,6 +361,15 @@ static size_t last_rows(const struct rep *r)
 	return b->kind == DOC_TABLE ? b->table.nrows : 0;
 }
 
+/* The last table is complete: a year with no value in any of its rows is
+ * no column (the plan's years are columns 3..4, the others' 3..5). */
+static void finish_table(struct rep *r)
+{
+	if (last_rows(r))
+		doc_table_drop_empty(&r->doc, r->doc.nblocks - 1, 3,
+		                     r->type->targets_only ? COLUMNS : COLUMNS + 2);
+}
+
 /* The analysis texts for subject, each under its title with the three
  * questions; *any tells whether there was one.  Drafts are left out: a
  * draft is its writer's until handed in, and a report may be published. */
@@ -439,6 +455,7 @@ static int section_goal(struct rep *r, const struct styr_goal *top)
 		}
 		if (rc)
 			return rc;
+		finish_table(r);
 		if (!last_rows(r))
 			doc_truncate(&r->doc, start + 1); /* keep the heading, say why */
 		if ((rc = analyses_for(r, goal->code, &analysed)))
@@ -460,12 +477,88 @@ static int section_goal(struct rep *r, const struct styr_goal *top)
 	return rc;
 }
 
+/* The codes of the indicators the unit has values for in the report's
+ * years (the period's and the two before). */
+struct unit_codes {
+	struct rep *r;
+	char (*codes)[STYR_CODE_MAX];
+	size_t n, cap;
+};
+
+static int add_unit_code(void *ctx, const struct styr_value *v)
+{
+	struct unit_codes *u = ctx;
+	size_t i;
+
+	if (v->period.year > u->r->periods[0].year ||
+	    v->period.year < u->r->periods[COLUMNS - 1].year)
+		return 0;
+	for (i = 0; i < u->n; i++)
+		if (!strcmp(u->codes[i], v->indicator))
+			return 0;
+	if (styr_array_grow((void **)&u->codes, &u->cap, u->n, sizeof(*u->codes), u->r->err))
+		return STYR_ENOMEM;
+	snprintf(u->codes[u->n++], sizeof(*u->codes), "%s", v->indicator);
+	return 0;
+}
+
+static bool linked(const struct rep *r, const char *indicator)
+{
+	size_t l;
+
+	for (l = 0; l < r->nlinks; l++)
+		if (!strcmp(r->links[l].indicator, indicator))
+			return true;
+	return false;
+}
+
+/* Indicators with values that no goal links to: a section of their own
+ * (staff figures excepted: Medarbetare shows them). */
+static int section_unlinked(struct rep *r)
+{
+	struct styr_value_filter f = {NULL, r->unit.code, 0};
+	struct unit_codes u = {r, NULL, 0, 0};
+	size_t i, start = r->doc.nblocks;
+	int rc = styr_value_each(r->db, &f, add_unit_code, &u, r->err);
+
+	if (!rc)
+		rc = doc_heading(&r->doc, 2, "Indikatorer utan koppling till mål", r->err);
+	if (!rc)
+		rc = doc_paragraph(&r->doc,
+		                   "Indikatorer som enheten har värden för men som inget mål i "
+		                   "planen följer upp.",
+		                   r->err);
+	if (!rc)
+		rc = start_table(r, "Indikatorer utan koppling till mål");
+	for (i = 0; i < u.n && !rc; i++) {
+		struct styr_indicator ind;
+		bool shown;
+
+		if (linked(r, u.codes[i]))
+			continue;
+		if ((rc = styr_indicator_find(r->db, u.codes[i], &ind, r->err)))
+			break;
+		if (report_staff_indicator(&ind))
+			continue;
+		rc = indicator_row(r, u.codes[i], r->unit.code, true, &shown);
+	}
+	free(u.codes);
+	if (rc)
+		return rc;
+	finish_table(r);
+	if (!last_rows(r))
+		doc_truncate(&r->doc, start);
+	return STYR_OK;
+}
+
 /* A section whose figures come from another part of styr (sections.h):
  * its tables and charts, or, when there are none for the unit, a sentence
  * saying so; then the analyses written for it. */
 static int section_from(struct rep *r, const char *title, const char *subject, const char *missing,
                         int (*figures)(const struct section *, bool *))
 {
+	size_t start = r->doc.nblocks;
+	bool analysed = false;
 	struct section s = {.db = r->db,
 	                    .doc = &r->doc,
 	                    .unit = &r->unit,
@@ -481,12 +574,15 @@ static int section_from(struct rep *r, const char *title, const char *subject, c
 
 	if (!rc && figures)
 		rc = figures(&s, &any);
-	if (!rc && !any) {
+	if (!rc && !any && missing) {
 		snprintf(text, sizeof(text), "%s för %s %s.", missing, r->unit.name, r->labels[0]);
 		rc = doc_paragraph(&r->doc, text, r->err);
 	}
 	if (!rc)
-		rc = analyses_for(r, subject, &any);
+		rc = analyses_for(r, subject, &analysed);
+	/* missing NULL: a section with nothing in it is left out */
+	if (!rc && !missing && !any && !analysed)
+		doc_truncate(&r->doc, start);
 	return rc;
 }
 
@@ -691,6 +787,8 @@ static int child_section(void *ctx, const struct styr_org_unit *u)
 		if (!dup)
 			rc = indicator_row(r, r->links[l].indicator, u->code, false, &shown);
 	}
+	if (!rc)
+		finish_table(r);
 	if (!rc && !last_rows(r)) {
 		doc_truncate(&r->doc, r->doc.nblocks - 1);
 		snprintf(text, sizeof(text), "Inga indikatorvärden för %s för %s.", u->name,
@@ -885,6 +983,8 @@ static int build(struct rep *r)
 	for (g = 0; g < r->ngoals && !rc; g++)
 		if (r->goals[g].level == STYR_GOAL_OVERGRIPANDE)
 			rc = section_goal(r, &r->goals[g]);
+	if (!rc)
+		rc = section_unlinked(r);
 	if (rc)
 		return rc;
 	if (r->type->targets_only) {
@@ -896,8 +996,7 @@ static int build(struct rep *r)
 			                  "Inga produktionsuppgifter finns ännu",
 			                  section_production_figures);
 		if (!rc)
-			rc = section_from(r, "Medarbetare", "personal",
-			                  "Inga personaluppgifter finns ännu",
+			rc = section_from(r, "Medarbetare", "personal", NULL,
 			                  section_personnel_figures);
 		if (!rc)
 			rc = section_from(r, "Åtgärder och genomförandegrad", "åtgärder",

@@ -10,7 +10,9 @@ run --db "$db" report arsredovisning --unit LKR --period 2024 --format xlsx -o "
 expect_eq "xlsx exit" 0 "$rc"
 wb=$(unzip -p "$T/ar.xlsx" xl/workbook.xml)
 expect_contains "front sheet" '<sheet name="Rapport"' "$wb"
-expect_contains "a sheet per table" '<sheet name="3 Följsamhet till vårdgara"' "$wb"
+# Sheet names keep whole words within Excel's 31 characters (issue 17).
+expect_contains "a sheet per table" '<sheet name="3 Följsamhet till vårdgarantin"' "$wb"
+expect_contains "cut after a whole word" '<sheet name="2 Befolkningens uppfattning"' "$wb"
 sheet=$(unzip -p "$T/ar.xlsx" xl/worksheets/sheet4.xml)
 # ID0069: 83,8 % for 2024 is the number 83.8 (no t="s": not a shared
 # string) with a number format; the header rows are frozen.

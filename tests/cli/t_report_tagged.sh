@@ -51,6 +51,19 @@ expect_eq "page header outside the tree" "" "$(printf '%s\n' "$struct" | grep -F
 text=$(pdftotext "$T/ar.pdf" -)
 expect_eq "text order" "Årsredovisning 2024|Lasarettet i Landskrona|Period: 2024" "$(printf '%s\n' "$text" | head -3 | paste -sd'|')"
 
+# No heading stands alone at the foot of a page: the last line of text on
+# each page (footer aside) is never a heading.
+headings=$(printf '%s\n' "$struct" | grep -A1 '^  H[2-6] ' | grep '^    "' | sed 's/^ *"//; s/"$//')
+pages=$(pdfinfo "$T/ar.pdf" | awk '/^Pages:/ {print $2}')
+for p in $(seq 3 "$pages"); do
+	last=$(pdftotext -f "$p" -l "$p" "$T/ar.pdf" - | grep -v '^[[:space:]]*$' | grep -v 'Dataunderlag: sha256' |
+		grep -v '^[0-9]* ([0-9]*)$' | tail -1)
+	checks=$((checks + 1))
+	if printf '%s\n' "$headings" | grep -qxF -- "$last"; then
+		fail "page $p ends with the heading \"$last\""
+	fi
+done
+
 # The content hash: in the metadata, on the cover and in every footer, in
 # the workbook's properties and in the HTML.
 hash=$(pdfinfo "$T/ar.pdf" | sed -n 's/^Keywords: *Dataunderlag sha256:\([0-9a-f]*\)$/\1/p')
