@@ -290,6 +290,13 @@ static void axes_and_data(struct painter *p, const struct doc_chart *c, double x
 	}
 	if (hi - lo < 1e-9)
 		hi = lo + 1;
+	if (c->kind == DOC_CHART_BARS && c->ncats * c->nseries <= BAR_LABELS_MAX) {
+		/* room for the values over (and under) the bars */
+		double room = (hi - lo) * 0.1;
+
+		hi += hi > 0 ? room : 0;
+		lo -= lo < 0 ? room : 0;
+	}
 	step = nice_step(hi - lo, 4);
 	lo = floor(lo / step) * step;
 	hi = ceil(hi / step) * step;
