@@ -100,6 +100,25 @@ static int object_number(const char *pdf, const char *at)
 	return p > pdf ? atoi(p) : -1;
 }
 
+/* An object of the update and where it starts in the file. */
+struct new_object {
+	int num;
+	size_t at;
+};
+
+/* Start the new version of object num: its number and its old dictionary
+ * without the closing ">>", for the caller to add keys to and close. */
+static int reopen(struct styr_buf *out, size_t start, struct new_object *o, int num,
+                  const char *open, const char *close, struct styr_err *err)
+{
+	int rc;
+
+	o->num = num;
+	o->at = out->len - start;
+	rc = styr_buf_printf(out, err, "%d 0 obj\n", num);
+	return rc ? rc : styr_buf_add(out, open, (size_t)(close - open), err);
+}
+
 static int xml_text(struct styr_buf *b, const char *s, struct styr_err *err)
 {
 	return styr_buf_html(b, s, err);
@@ -112,10 +131,7 @@ int pdf_ua_update(struct styr_buf *out, size_t start, const char *lang, const ch
 	size_t len = out->len - start, nfig = 0, nobj = 0, i;
 	int size, root, info, meta, rc = STYR_OK;
 	long prev;
-	struct {
-		int num;
-		size_t at;
-	} * objs;
+	struct new_object *objs;
 	struct styr_buf xmp;
 	char *copy;
 
@@ -145,11 +161,7 @@ int pdf_ua_update(struct styr_buf *out, size_t start, const char *lang, const ch
 		    styr_error(err, STYR_EIO, "pdf: the catalog %d 0 obj is not as expected", root);
 		goto done;
 	}
-	objs[nobj].num = root;
-	objs[nobj++].at = out->len - start;
-	rc = styr_buf_printf(out, err, "%d 0 obj\n", root);
-	if (!rc)
-		rc = styr_buf_add(out, open, (size_t)(close - open), err);
+	rc = reopen(out, start, &objs[nobj++], root, open, close, err);
 	if (!rc)
 		rc = styr_buf_printf(
 		    out, err,
@@ -169,11 +181,7 @@ int pdf_ua_update(struct styr_buf *out, size_t start, const char *lang, const ch
 			                nfig + 1);
 			break;
 		}
-		objs[nobj].num = num;
-		objs[nobj++].at = out->len - start;
-		rc = styr_buf_printf(out, err, "%d 0 obj\n", num);
-		if (!rc)
-			rc = styr_buf_add(out, open, (size_t)(close - open), err);
+		rc = reopen(out, start, &objs[nobj++], num, open, close, err);
 		if (!rc)
 			rc = styr_buf_puts(out, "   /Alt ", err);
 		if (!rc)

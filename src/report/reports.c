@@ -407,12 +407,15 @@ static int analyses_for(struct rep *r, const char *subject, bool *any)
 	return rc;
 }
 
-static bool goal_has_links(const struct rep *r, const char *goal)
+/* Whether a goal links to any indicator (indicator NULL), or an indicator
+ * to any goal (goal NULL). */
+static bool has_link(const struct rep *r, const char *goal, const char *indicator)
 {
 	size_t l;
 
 	for (l = 0; l < r->nlinks; l++)
-		if (!strcmp(r->links[l].goal, goal))
+		if ((!goal || !strcmp(r->links[l].goal, goal)) &&
+		    (!indicator || !strcmp(r->links[l].indicator, indicator)))
 			return true;
 	return false;
 }
@@ -436,7 +439,7 @@ static int section_goal(struct rep *r, const struct styr_goal *top)
 		size_t start = r->doc.nblocks;
 		bool analysed;
 
-		if (goal == top || !goal_has_links(r, goal->code))
+		if (goal == top || !has_link(r, goal->code, NULL))
 			continue;
 		above = styr_goal_ancestor(r->goals, r->ngoals, goal->code, STYR_GOAL_OVERGRIPANDE);
 		if (above != top)
@@ -502,16 +505,6 @@ static int add_unit_code(void *ctx, const struct styr_value *v)
 	return 0;
 }
 
-static bool linked(const struct rep *r, const char *indicator)
-{
-	size_t l;
-
-	for (l = 0; l < r->nlinks; l++)
-		if (!strcmp(r->links[l].indicator, indicator))
-			return true;
-	return false;
-}
-
 /* Indicators with values that no goal links to: a section of their own
  * (staff figures excepted: Medarbetare shows them). */
 static int section_unlinked(struct rep *r)
@@ -534,7 +527,7 @@ static int section_unlinked(struct rep *r)
 		struct styr_indicator ind;
 		bool shown;
 
-		if (linked(r, u.codes[i]))
+		if (has_link(r, NULL, u.codes[i]))
 			continue;
 		if ((rc = styr_indicator_find(r->db, u.codes[i], &ind, r->err)))
 			break;
