@@ -5,14 +5,15 @@
  * has no way to give the document a language (/Lang in the catalog), to
  * ask viewers to show the title rather than the file name
  * (/ViewerPreferences /DisplayDocTitle), to carry XMP metadata, or to give
- * a Figure its alternative text (/Alt on the structure element).  (It
+ * a Figure its alternative text (/Alt on the structure element), or to
+ * say that a header cell heads its column (/Scope in a Table attribute).  (It
  * marks the file as tagged, /MarkInfo /Marked true, only when the tree's
  * root is a Document element; the mark is added here should it be
  * missing.)
  *
  * So the finished file gets an incremental update, the mechanism PDF has
  * for changing a file without rewriting it (ISO 32000-1, 7.5.6): new
- * versions of the catalog and of each Figure element, with the keys added,
+ * versions of the catalog and of each Figure and TH element, with the keys added,
  * a new XMP metadata stream, and a cross-reference section for just those
  * objects pointing back to cairo's.  cairo writes these dictionaries as
  * plain text (only content streams are compressed), in a layout that is
@@ -30,7 +31,7 @@
 #include "report/pdf_ua.h"
 #include "styr/buf.h"
 
-#define OFFSETS_MAX 4096
+#define TH_ELEM "<< /Type /StructElem\n   /S /TH\n"
 
 static const char *find_last(const char *hay, size_t len, const char *needle)
 {
@@ -119,6 +120,13 @@ static int reopen(struct styr_buf *out, size_t start, struct new_object *o, int 
 	return rc ? rc : styr_buf_add(out, open, (size_t)(close - open), err);
 }
 
+static int by_number(const void *a, const void *b)
+{
+	const struct new_object *x = a, *y = b;
+
+	return (x->num > y->num) - (x->num < y->num);
+}
+
 static int xml_text(struct styr_buf *b, const char *s, struct styr_err *err)
 {
 	return styr_buf_html(b, s, err);
@@ -128,7 +136,7 @@ int pdf_ua_update(struct styr_buf *out, size_t start, const char *lang, const ch
                   const char *const *alts, size_t nalts, struct styr_err *err)
 {
 	const char *pdf = (const char *)out->data + start, *t, *p, *open, *close;
-	size_t len = out->len - start, nfig = 0, nobj = 0, i;
+	size_t len = out->len - start, nfig = 0, nth = 0, nobj = 0, i;
 	int size, root, info, meta, rc = STYR_OK;
 	long prev;
 	struct new_object *objs;
@@ -144,7 +152,9 @@ int pdf_ua_update(struct styr_buf *out, size_t start, const char *lang, const ch
 		return styr_error(err, STYR_EIO, "pdf: cairo's trailer is not as expected");
 	/* The file is appended to while it is read: work on a copy. */
 	copy = malloc(len + 1);
-	objs = calloc(nalts + 2, sizeof(*objs));
+	for (p = pdf; (p = find(p, pdf + len, TH_ELEM)); p++)
+		nth++;
+	objs = calloc(nalts + nth + 2, sizeof(*objs));
 	if (!copy || !objs) {
 		free(copy);
 		free(objs);
@@ -194,6 +204,21 @@ int pdf_ua_update(struct styr_buf *out, size_t start, const char *lang, const ch
 		                "pdf: %zu charts but %zu figures in the structure tree", nalts,
 		                nfig);
 
+	/* Each header cell: it heads its column (the renderer tags only the
+	 * header rows' cells as TH). */
+	for (p = pdf, i = 0; !rc && i < nth && (p = find(p, pdf + len, TH_ELEM)); p++, i++) {
+		int num = object_number(pdf, p);
+
+		if (num < 0 || object_dict(pdf, len, num, &open, &close)) {
+			rc = styr_error(err, STYR_EIO, "pdf: a TH element is not as expected");
+			break;
+		}
+		rc = reopen(out, start, &objs[nobj++], num, open, close, err);
+		if (!rc)
+			rc = styr_buf_puts(
+			    out, "   /A << /O /Table /Scope /Column >>\n>>\nendobj\n", err);
+	}
+
 	/* XMP metadata: the title and the language again, as PDF/UA asks. */
 	styr_buf_init(&xmp, 1 << 16);
 	if (!rc)
@@ -237,6 +262,7 @@ int pdf_ua_update(struct styr_buf *out, size_t start, const char *lang, const ch
 	if (!rc) {
 		size_t xref = out->len - start;
 
+		qsort(objs, nobj, sizeof(*objs), by_number);
 		rc = styr_buf_puts(out, "xref\n", err);
 		for (i = 0; i < nobj && !rc; i++)
 			rc = styr_buf_printf(out, err, "%d 1\n%010zu 00000 n \n", objs[i].num,

@@ -24,8 +24,9 @@ expect_eq "reading order of the cover" \
 expect_eq "first headings" 'H2 "Innehåll"|H2 "Sammanfattning"|H2 "Övergripande mål: Bättre liv och hälsa för fler"' \
 	"$(printf '%s\n' "$struct" | grep -A1 '^  H[1-6] ' | grep -v '^--' | sed 's/^ *//; s/ (block)//' | paste -d' ' - - | sed -n 2,4p | paste -sd'|')"
 expect_contains "a table of contents" "  TOC" "$struct"
-# Tables: a header row of TH cells, data in TD cells.
-expect_contains "table with header cells" "$(printf '  Table (block)\n    TR\n      TH\n        "Indikator"\n      TH\n        "ID-nr"')" "$struct"
+# Tables: a header row of TH cells, each heading its column (/Scope, added
+# by pdf_ua.c), data in TD cells.
+expect_contains "table with header cells" "$(printf '  Table (block)\n    TR\n      TH:\n         /Scope /Column\n        "Indikator"\n      TH:\n         /Scope /Column\n        "ID-nr"')" "$struct"
 expect_contains "data cells" "$(printf '      TD\n        "✗ 83,8 %%"')" "$(printf '%s' "$struct" | sed "s/$NBSP/ /g")"
 ntables=$(printf '%s\n' "$struct" | grep -c '^  Table')
 checks=$((checks + 1))
