@@ -66,6 +66,8 @@ struct pdf {
 	const char *open_tag; /* a P or Table continued across a page break */
 	const char **alts;    /* the charts' texts, in the order drawn */
 	size_t nalts;
+	const char **links; /* the table of contents' entries, in order */
+	size_t nlinks;
 };
 
 enum { F_BODY, F_BOLD, F_SMALL, F_SMALL_BOLD, F_H2, F_TITLE };
@@ -310,6 +312,11 @@ static void heading(struct pdf *p, size_t i, const struct doc_block *b)
 	if (p->draw) {
 		char dest[64];
 
+		/* the table of contents links here by name: cairo 1.16 writes
+		 * no destination for a link given a page and position */
+		snprintf(dest, sizeof(dest), "name='h%zu'", i);
+		if (b->level <= 3)
+			cairo_tag_begin(p->cr, CAIRO_TAG_DEST, dest);
 		grey(p, 0);
 		if (b->level <= 2) {
 			cairo_set_source_rgb(p->cr, 0, 0.35, 0.61);
@@ -322,6 +329,8 @@ static void heading(struct pdf *p, size_t i, const struct doc_block *b)
 		} else {
 			show(p, MARGIN_X, p->y);
 		}
+		if (b->level <= 3)
+			cairo_tag_end(p->cr, CAIRO_TAG_DEST);
 		snprintf(dest, sizeof(dest), "page=%d pos=[%.1f %.1f]", p->page, MARGIN_X, p->y);
 		if (b->level <= 2)
 			p->outline_parent = cairo_pdf_surface_add_outline(
@@ -618,9 +627,9 @@ static void front(struct pdf *p)
 		if (p->draw) {
 			char dest[64];
 
-			snprintf(dest, sizeof(dest), "page=%d pos=[%.1f %.1f]", p->heading_page[i],
-			         MARGIN_X, p->heading_y[i]);
+			snprintf(dest, sizeof(dest), "dest='h%zu'", i);
 			cairo_tag_begin(p->cr, CAIRO_TAG_LINK, dest);
+			p->links[p->nlinks++] = b->text;
 		}
 		lay(p, b->text, b->level <= 2 ? F_BOLD : F_BODY, TEXT_W - indent - 40,
 		    PANGO_ALIGN_LEFT);
@@ -645,6 +654,7 @@ static int flow(struct pdf *p, struct styr_err *err)
 
 	p->page = 0;
 	p->nalts = 0;
+	p->nlinks = 0;
 	begin_page(p);
 	/* Content drawn with only Document open (the running header and
 	 * footer) stays outside the tree: cairo marks only what is drawn
@@ -696,11 +706,13 @@ int doc_render_pdf(const struct doc *d, struct styr_buf *out, struct styr_err *e
 	p.heading_y = calloc(d->nblocks ? d->nblocks : 1, sizeof(double));
 	p.sizes = calloc(d->nblocks ? d->nblocks : 1, sizeof(*p.sizes));
 	p.alts = calloc(d->nblocks ? d->nblocks : 1, sizeof(*p.alts));
-	if (!p.heading_page || !p.heading_y || !p.sizes || !p.alts) {
+	p.links = calloc(d->nblocks ? d->nblocks : 1, sizeof(*p.links));
+	if (!p.heading_page || !p.heading_y || !p.sizes || !p.alts || !p.links) {
 		free(p.heading_page);
 		free(p.heading_y);
 		free(p.sizes);
 		free(p.alts);
+		free(p.links);
 		return styr_error(err, STYR_ENOMEM, "out of memory rendering a PDF");
 	}
 	p.surface = cairo_pdf_surface_create_for_stream(to_buf, out, PAGE_W, PAGE_H);
@@ -763,14 +775,18 @@ int doc_render_pdf(const struct doc *d, struct styr_buf *out, struct styr_err *e
 		                "writing the PDF failed: %s",
 		                cairo_status_to_string(cairo_surface_status(p.surface)));
 	cairo_surface_destroy(p.surface);
-	if (!rc)
-		rc = pdf_ua_update(out, start, "sv-SE", d->title, p.alts, p.nalts, err);
+	if (!rc) {
+		struct pdf_ua_texts texts = {p.alts, p.nalts, p.links, p.nlinks};
+
+		rc = pdf_ua_update(out, start, "sv-SE", d->title, &texts, err);
+	}
 	for (i = 0; i < d->nblocks; i++) {
 		free(p.sizes[i].w);
 		free(p.sizes[i].h);
 	}
 	free(p.sizes);
 	free(p.alts);
+	free(p.links);
 	free(p.heading_page);
 	free(p.heading_y);
 	return rc;

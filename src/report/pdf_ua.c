@@ -24,14 +24,19 @@
  * chart's text.
  */
 #include <glib.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "report/pdf_ua.h"
 #include "styr/buf.h"
 
-#define TH_ELEM "<< /Type /StructElem\n   /S /TH\n"
+#define TH_ELEM     "<< /Type /StructElem\n   /S /TH\n"
+#define PAGE_OBJ    "<< /Type /Page % "
+#define FIGURE_ELEM "<< /Type /StructElem\n   /S /Figure\n"
+#define LINK_ANNOT  "<< /Type /Annot\n   /Subtype /Link\n"
 
 static const char *find_last(const char *hay, size_t len, const char *needle)
 {
@@ -120,6 +125,241 @@ static int reopen(struct styr_buf *out, size_t start, struct new_object *o, int 
 	return rc ? rc : styr_buf_add(out, open, (size_t)(close - open), err);
 }
 
+/* --- artifacts --- */
+
+/* Whether the token at p (len n) is the operator op. */
+static bool is_op(const char *p, size_t n, const char *op)
+{
+	return n == strlen(op) && !memcmp(p, op, n);
+}
+
+static bool is_delim(char c)
+{
+	return strchr("()<>[]{}/%", c) != NULL;
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
+}
+
+/* The end of the token that starts at p (not at white space). */
+static const char *token_end(const char *p, const char *end)
+{
+	int depth = 0;
+
+	if (*p == '(') { /* a string: nested parentheses, backslash escapes */
+		for (; p < end; p++) {
+			if (*p == '\\')
+				p++;
+			else if (*p == '(')
+				depth++;
+			else if (*p == ')' && --depth == 0)
+				return p + 1;
+		}
+		return end;
+	}
+	if (p + 1 < end && (p[0] == '<' || p[0] == '>') && p[1] == p[0])
+		return p + 2; /* << and >> */
+	if (*p == '<') {      /* a hex string */
+		const char *q = memchr(p, '>', (size_t)(end - p));
+
+		return q ? q + 1 : end;
+	}
+	if (*p == '[' || *p == ']' || *p == '{' || *p == '}')
+		return p + 1;
+	if (*p == '%') { /* a comment */
+		while (p < end && *p != '\n' && *p != '\r')
+			p++;
+		return p;
+	}
+	if (*p == '/')
+		p++;
+	while (p < end && !is_space(*p) && !is_delim(*p))
+		p++;
+	return p;
+}
+
+/* A page's content with what is drawn outside every structure element
+ * (the running header and footer, drawn with only Document open) marked
+ * as /Artifact: each text object (BT ... ET) and each path (from its first
+ * operand to the operator that paints it) at marked-content depth 0, so
+ * that nothing on the page is neither tagged nor an artifact.  Sets *skip
+ * for content it does not know (inline images) or that does not balance:
+ * better unmarked than broken. */
+int pdf_ua_mark_artifacts(const char *in, size_t len, struct styr_buf *out, bool *skip,
+                          struct styr_err *err)
+{
+	static const char *const paints[] = {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n"};
+	/* operands: where the current operator's operands start */
+	const char *p = in, *end = in + len, *copied = in, *operands = NULL;
+	int depth = 0, rc = STYR_OK;
+	bool text = false, path = false;
+	size_t i;
+
+	*skip = false;
+	while (p < end && !rc) {
+		const char *e;
+		size_t n;
+
+		if (is_space(*p)) {
+			p++;
+			continue;
+		}
+		e = token_end(p, end);
+		n = (size_t)(e - p);
+		if (!operands)
+			operands = p;
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '\'' ||
+		    *p == '"') {
+			/* an operator (names start with '/', numbers with digits) */
+			const char *open_at = NULL, *close_at = NULL;
+
+			if (is_op(p, n, "BI")) {
+				*skip = true;
+				return STYR_OK;
+			}
+			if (is_op(p, n, "BDC") || is_op(p, n, "BMC"))
+				depth++;
+			else if (is_op(p, n, "EMC"))
+				depth--;
+			else if (depth == 0 && !text && !path && is_op(p, n, "BT")) {
+				open_at = p;
+				text = true;
+			} else if (text && is_op(p, n, "ET")) {
+				close_at = e;
+				text = false;
+			} else if (depth == 0 && !text && !path &&
+			           (is_op(p, n, "m") || is_op(p, n, "re"))) {
+				open_at = operands;
+				path = true;
+			} else if (depth == 0 && !text && !path &&
+			           (is_op(p, n, "Do") || is_op(p, n, "sh"))) {
+				open_at = operands;
+				close_at = e;
+			}
+			for (i = 0; path && i < sizeof(paints) / sizeof(paints[0]); i++)
+				if (is_op(p, n, paints[i])) {
+					close_at = e;
+					path = false;
+				}
+			if (open_at) {
+				rc = styr_buf_add(out, copied, (size_t)(open_at - copied), err);
+				if (!rc)
+					rc = styr_buf_puts(out, "/Artifact BMC\n", err);
+				copied = open_at;
+			}
+			if (close_at && !rc) {
+				rc = styr_buf_add(out, copied, (size_t)(close_at - copied), err);
+				if (!rc)
+					rc = styr_buf_puts(out, "\nEMC", err);
+				copied = close_at;
+			}
+			operands = NULL;
+		}
+		p = e;
+	}
+	*skip = text || path || depth;
+	return rc || *skip ? rc : styr_buf_add(out, copied, (size_t)(end - copied), err);
+}
+
+/* The stream of object num: its data (after "stream" and its line end)
+ * and length, which cairo writes directly or as an object of its own. */
+static int object_stream(const char *pdf, size_t len, int num, const char **data, size_t *n)
+{
+	char head[32];
+	const char *obj, *dict_end, *l;
+	long length;
+	int k = 0;
+
+	snprintf(head, sizeof(head), "\n%d 0 obj\n", num);
+	if (!(obj = find(pdf, pdf + len, head)) ||
+	    !(dict_end = find(obj, pdf + len, ">>\nstream\n")) ||
+	    !(l = find(obj, dict_end, "/Length ")))
+		return -1;
+	if (sscanf(l, "/Length %ld%n", &length, &k) != 1)
+		return -1;
+	if (!strncmp(l + k, " 0 R", 4)) { /* an object of its own */
+		snprintf(head, sizeof(head), "\n%ld 0 obj\n", length);
+		if (!(l = find(pdf, pdf + len, head)) ||
+		    sscanf(l + strlen(head), "%ld", &length) != 1)
+			return -1;
+	}
+	*data = dict_end + strlen(">>\nstream\n");
+	*n = (size_t)length;
+	return *data + *n <= pdf + len ? 0 : -1;
+}
+
+/* Each page's content again, with its artifacts marked (pdf_ua_mark_artifacts),
+ * compressed as cairo compressed it. */
+static int page_artifacts(struct styr_buf *out, size_t start, const char *pdf, size_t len, int num,
+                          struct new_object *o, bool *done, struct styr_err *err)
+{
+	struct styr_buf plain, marked;
+	bool skip = false;
+	const char *data;
+	size_t n;
+	uLongf zlen;
+	Bytef *z = NULL;
+	int rc;
+
+	*done = false;
+	if (object_stream(pdf, len, num, &data, &n))
+		return styr_error(err, STYR_EIO, "pdf: the content of %d 0 obj is not as expected",
+		                  num);
+	styr_buf_init(&plain, out->max);
+	styr_buf_init(&marked, out->max);
+	/* inflate: the content is at most a few hundred kilobytes */
+	{
+		z_stream zs;
+		unsigned char chunk[16384];
+		int zr;
+
+		memset(&zs, 0, sizeof(zs));
+		rc = inflateInit(&zs) == Z_OK ? STYR_OK : STYR_ENOMEM;
+		zs.next_in = (Bytef *)data;
+		zs.avail_in = (uInt)n;
+		do {
+			zs.next_out = chunk;
+			zs.avail_out = sizeof(chunk);
+			zr = rc ? Z_DATA_ERROR : inflate(&zs, Z_NO_FLUSH);
+			if (zr == Z_OK || zr == Z_STREAM_END)
+				rc = styr_buf_add(&plain, chunk, sizeof(chunk) - zs.avail_out, err);
+		} while (!rc && zr == Z_OK);
+		inflateEnd(&zs);
+		if (!rc && zr != Z_STREAM_END)
+			rc = styr_error(err, STYR_EIO,
+			                "pdf: the content of %d 0 obj does not inflate", num);
+	}
+	if (!rc)
+		rc = pdf_ua_mark_artifacts(plain.data, plain.len, &marked, &skip, err);
+	if (!rc && skip)
+		goto out; /* the page stays as cairo wrote it */
+	zlen = compressBound((uLong)marked.len);
+	if (!rc && !(z = malloc(zlen)))
+		rc = styr_error(err, STYR_ENOMEM, "out of memory writing a PDF");
+	if (!rc && compress2(z, &zlen, (const Bytef *)marked.data, (uLong)marked.len,
+	                     Z_DEFAULT_COMPRESSION) != Z_OK)
+		rc = styr_error(err, STYR_EIO, "pdf: compressing a page's content failed");
+	if (!rc) {
+		o->num = num;
+		o->at = out->len - start;
+		rc = styr_buf_printf(
+		    out, err, "%d 0 obj\n<< /Length %lu\n   /Filter /FlateDecode\n>>\nstream\n",
+		    num, (unsigned long)zlen);
+	}
+	if (!rc)
+		rc = styr_buf_add(out, z, zlen, err);
+	if (!rc)
+		rc = styr_buf_puts(out, "\nendstream\nendobj\n", err);
+	*done = !rc;
+out:
+	free(z);
+	styr_buf_release(&plain);
+	styr_buf_release(&marked);
+	return rc;
+}
+
 static int by_number(const void *a, const void *b)
 {
 	const struct new_object *x = a, *y = b;
@@ -132,11 +372,42 @@ static int xml_text(struct styr_buf *b, const char *s, struct styr_err *err)
 	return styr_buf_html(b, s, err);
 }
 
+/* Each element or annotation that starts with pattern gets key followed
+ * by the text texts[i] (n of them, in the order of the file, which is the
+ * order they were drawn in); what is not one to one is an error. */
+static int add_texts(struct styr_buf *out, size_t start, const char *pdf, size_t len,
+                     const char *pattern, const char *key, const char **texts, size_t n,
+                     struct new_object *objs, size_t *nobj, struct styr_err *err)
+{
+	const char *p, *open, *close;
+	size_t i;
+	int rc = STYR_OK;
+
+	for (p = pdf, i = 0; !rc && (p = find(p, pdf + len, pattern)); p++, i++) {
+		int num = object_number(pdf, p);
+
+		if (i >= n || num < 0 || object_dict(pdf, len, num, &open, &close))
+			return styr_error(err, STYR_EIO, "pdf: more %s than texts for them (%zu)",
+			                  key, n);
+		rc = reopen(out, start, &objs[(*nobj)++], num, open, close, err);
+		if (!rc)
+			rc = styr_buf_printf(out, err, "\n   %s ", key);
+		if (!rc)
+			rc = put_text_string(out, texts[i], err);
+		if (!rc)
+			rc = styr_buf_puts(out, "\n>>\nendobj\n", err);
+	}
+	if (!rc && i != n)
+		rc = styr_error(err, STYR_EIO, "pdf: %zu texts for %s but %zu in the file", n, key,
+		                i);
+	return rc;
+}
+
 int pdf_ua_update(struct styr_buf *out, size_t start, const char *lang, const char *title,
-                  const char *const *alts, size_t nalts, struct styr_err *err)
+                  const struct pdf_ua_texts *texts, struct styr_err *err)
 {
 	const char *pdf = (const char *)out->data + start, *t, *p, *open, *close;
-	size_t len = out->len - start, nfig = 0, nth = 0, nobj = 0, i;
+	size_t len = out->len - start, nth = 0, npages = 0, nobj = 0, i;
 	int size, root, info, meta, rc = STYR_OK;
 	long prev;
 	struct new_object *objs;
@@ -154,7 +425,9 @@ int pdf_ua_update(struct styr_buf *out, size_t start, const char *lang, const ch
 	copy = malloc(len + 1);
 	for (p = pdf; (p = find(p, pdf + len, TH_ELEM)); p++)
 		nth++;
-	objs = calloc(nalts + nth + 2, sizeof(*objs));
+	for (p = pdf; (p = find(p, pdf + len, PAGE_OBJ)); p++)
+		npages++;
+	objs = calloc(texts->nfigures + texts->nlinks + nth + npages + 2, sizeof(*objs));
 	if (!copy || !objs) {
 		free(copy);
 		free(objs);
@@ -180,29 +453,13 @@ int pdf_ua_update(struct styr_buf *out, size_t start, const char *lang, const ch
 		    find(open, close, "/MarkInfo") ? "" : "   /MarkInfo << /Marked true >>\n", lang,
 		    meta);
 
-	/* Each Figure: its alternative text. */
-	for (p = pdf; !rc && (p = find(p, pdf + len, "<< /Type /StructElem\n   /S /Figure\n"));
-	     p++, nfig++) {
-		int num = object_number(pdf, p);
-
-		if (nfig >= nalts || num < 0 || object_dict(pdf, len, num, &open, &close)) {
-			rc = styr_error(err, STYR_EIO,
-			                "pdf: figure %zu of the structure tree has no chart",
-			                nfig + 1);
-			break;
-		}
-		rc = reopen(out, start, &objs[nobj++], num, open, close, err);
-		if (!rc)
-			rc = styr_buf_puts(out, "   /Alt ", err);
-		if (!rc)
-			rc = put_text_string(out, alts[nfig], err);
-		if (!rc)
-			rc = styr_buf_puts(out, "\n>>\nendobj\n", err);
-	}
-	if (!rc && nfig != nalts)
-		rc = styr_error(err, STYR_EIO,
-		                "pdf: %zu charts but %zu figures in the structure tree", nalts,
-		                nfig);
+	/* Each Figure: its alternative text; each link: what it leads to. */
+	if (!rc)
+		rc = add_texts(out, start, pdf, len, FIGURE_ELEM, "/Alt", texts->figures,
+		               texts->nfigures, objs, &nobj, err);
+	if (!rc)
+		rc = add_texts(out, start, pdf, len, LINK_ANNOT, "/Contents", texts->links,
+		               texts->nlinks, objs, &nobj, err);
 
 	/* Each header cell: it heads its column (the renderer tags only the
 	 * header rows' cells as TH). */
@@ -217,6 +474,20 @@ int pdf_ua_update(struct styr_buf *out, size_t start, const char *lang, const ch
 		if (!rc)
 			rc = styr_buf_puts(
 			    out, "   /A << /O /Table /Scope /Column >>\n>>\nendobj\n", err);
+	}
+
+	/* Each page: what no element holds is an artifact. */
+	for (p = pdf, i = 0; !rc && i < npages && (p = find(p, pdf + len, PAGE_OBJ)); p++, i++) {
+		const char *c = find(p, pdf + len, "/Contents ");
+		bool done;
+		int num;
+
+		if (!c || sscanf(c, "/Contents %d 0 R", &num) != 1) {
+			rc = styr_error(err, STYR_EIO, "pdf: page %zu has no content", i + 1);
+			break;
+		}
+		rc = page_artifacts(out, start, pdf, len, num, &objs[nobj], &done, err);
+		nobj += done;
 	}
 
 	/* XMP metadata: the title and the language again, as PDF/UA asks. */

@@ -3,11 +3,12 @@
  * as an incremental update (pdf_ua.c).
  *
  * Ownership: out is the caller's buffer holding the PDF from start on;
- * the update is appended to it.  lang, title and alts are borrowed.
+ * the update is appended to it.  lang, title and texts are borrowed.
  */
 #ifndef STYR_REPORT_PDF_UA_H
 #define STYR_REPORT_PDF_UA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "styr/err.h"
@@ -15,9 +16,25 @@
 struct styr_buf;
 
 /* Add /Lang lang and /DisplayDocTitle to the catalog, XMP metadata with
- * title and language, and /Alt alts[i] to the i-th Figure structure
- * element (nalts of them: one per chart drawn, in order). */
+ * title and language, /Alt figures[i] to the i-th Figure structure
+ * element, /Contents links[i] to the i-th link annotation, /Scope /Column
+ * to each TH, and each page's content again with what no element holds
+ * marked as an artifact. */
+struct pdf_ua_texts {
+	const char **figures; /* each chart's text, in the order drawn */
+	size_t nfigures;
+	const char **links; /* each link's text, in the order drawn */
+	size_t nlinks;
+};
+
 int pdf_ua_update(struct styr_buf *out, size_t start, const char *lang, const char *title,
-                  const char *const *alts, size_t nalts, struct styr_err *err);
+                  const struct pdf_ua_texts *texts, struct styr_err *err);
+
+/* A page's content stream (uncompressed) with each text object and path
+ * drawn outside every marked-content sequence wrapped in /Artifact BMC ...
+ * EMC, appended to out.  *skip is set, and out left incomplete, when the
+ * content has an inline image or does not balance. */
+int pdf_ua_mark_artifacts(const char *in, size_t len, struct styr_buf *out, bool *skip,
+                          struct styr_err *err);
 
 #endif

@@ -40,6 +40,12 @@ raw=$(tr -d '\n' <"$T/ar.pdf" | grep -ao '/Alt <FEFF[0-9A-F]*>' | sed 's/^\/Alt 
 expect_eq "every figure has an /Alt" "$nfig" "$(printf '%s\n' "$raw" | grep -c .)"
 expect_contains "traffic lights said in words" "$(hex 'Trafikljus för 38 indikatorer: 10 uppfyllda (grön)')" "$raw"
 expect_contains "history chart's figures" "$(hex 'Linjediagram över Väntande inom 90 dagar - första besök: 2022 80,2')" "$raw"
+# The table of contents links to its headings by name, and each link says
+# where it leads (/Contents).
+dests=$(pdfinfo -dests "$T/ar.pdf")
+expect_contains "summary's destination on page 3" '"h0"' "$(printf '%s\n' "$dests" | grep '^ *3 ')"
+expect_contains "a link leads there" "/Dest (h0)" "$(cat "$T/ar.pdf" | tr -d '\0')"
+expect_contains "the link says where" "/Contents <FEFF$(hex 'Sammanfattning')>" "$(tr -d '\n' <"$T/ar.pdf")"
 # Swedish, and the title shown rather than the file name.
 catalog=$(grep -a -A8 '/Type /Catalog' "$T/ar.pdf" | tail -8)
 expect_contains "document language" "/Lang (sv-SE)" "$catalog"
