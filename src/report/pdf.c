@@ -68,6 +68,7 @@ struct pdf {
 	size_t nalts;
 	const char **links; /* the table of contents' entries, in order */
 	size_t nlinks;
+	struct styr_buf scopes; /* each TH drawn: 'C' heads a column, 'R' a row */
 };
 
 enum { F_BODY, F_BOLD, F_SMALL, F_SMALL_BOLD, F_H2, F_TITLE };
@@ -424,7 +425,11 @@ static double row(struct pdf *p, const struct doc_table *t, const double *w, siz
 	for (c = 0; c < t->ncols; c++) {
 		const struct doc_cell *cell = head ? NULL : &t->cells[r * t->ncols + c];
 
-		tag_begin(p, head ? "TH" : "TD");
+		/* the header row heads the columns, each row's first cell
+		 * its row, as in the HTML */
+		tag_begin(p, head || c == 0 ? "TH" : "TD");
+		if (head || c == 0)
+			styr_buf_add(&p->scopes, head ? "C" : "R", 1, NULL);
 		if (head) {
 			cairo_set_source_rgb(p->cr, 0.91, 0.93, 0.96);
 			cairo_rectangle(p->cr, x, p->y, w[c], h);
@@ -453,7 +458,7 @@ static double row(struct pdf *p, const struct doc_table *t, const double *w, siz
 		cairo_set_line_width(p->cr, 0.5);
 		cairo_rectangle(p->cr, x, p->y, w[c], h);
 		cairo_stroke(p->cr);
-		tag_end(p, head ? "TH" : "TD");
+		tag_end(p, head || c == 0 ? "TH" : "TD");
 		x += w[c];
 	}
 	tag_end(p, "TR");
@@ -655,6 +660,7 @@ static int flow(struct pdf *p, struct styr_err *err)
 	p->page = 0;
 	p->nalts = 0;
 	p->nlinks = 0;
+	styr_buf_reset(&p->scopes);
 	begin_page(p);
 	/* Content drawn with only Document open (the running header and
 	 * footer) stays outside the tree: cairo marks only what is drawn
@@ -701,6 +707,7 @@ int doc_render_pdf(const struct doc *d, struct styr_buf *out, struct styr_err *e
 	int rc;
 
 	memset(&p, 0, sizeof(p));
+	styr_buf_init(&p.scopes, (size_t)64 << 20);
 	p.d = d;
 	p.heading_page = calloc(d->nblocks ? d->nblocks : 1, sizeof(int));
 	p.heading_y = calloc(d->nblocks ? d->nblocks : 1, sizeof(double));
@@ -776,7 +783,8 @@ int doc_render_pdf(const struct doc *d, struct styr_buf *out, struct styr_err *e
 		                cairo_status_to_string(cairo_surface_status(p.surface)));
 	cairo_surface_destroy(p.surface);
 	if (!rc) {
-		struct pdf_ua_texts texts = {p.alts, p.nalts, p.links, p.nlinks};
+		struct pdf_ua_texts texts = {p.alts,   p.nalts,       p.links,
+		                             p.nlinks, p.scopes.data, p.scopes.len};
 
 		rc = pdf_ua_update(out, start, "sv-SE", d->title, &texts, err);
 	}
@@ -787,6 +795,7 @@ int doc_render_pdf(const struct doc *d, struct styr_buf *out, struct styr_err *e
 	free(p.sizes);
 	free(p.alts);
 	free(p.links);
+	styr_buf_release(&p.scopes);
 	free(p.heading_page);
 	free(p.heading_y);
 	return rc;

@@ -461,8 +461,10 @@ int pdf_ua_update(struct styr_buf *out, size_t start, const char *lang, const ch
 		rc = add_texts(out, start, pdf, len, LINK_ANNOT, "/Contents", texts->links,
 		               texts->nlinks, objs, &nobj, err);
 
-	/* Each header cell: it heads its column (the renderer tags only the
-	 * header rows' cells as TH). */
+	/* Each header cell: the column or the row it heads. */
+	if (!rc && nth != texts->nth)
+		rc = styr_error(err, STYR_EIO, "pdf: %zu header cells drawn but %zu in the file",
+		                texts->nth, nth);
 	for (p = pdf, i = 0; !rc && i < nth && (p = find(p, pdf + len, TH_ELEM)); p++, i++) {
 		int num = object_number(pdf, p);
 
@@ -472,8 +474,9 @@ int pdf_ua_update(struct styr_buf *out, size_t start, const char *lang, const ch
 		}
 		rc = reopen(out, start, &objs[nobj++], num, open, close, err);
 		if (!rc)
-			rc = styr_buf_puts(
-			    out, "   /A << /O /Table /Scope /Column >>\n>>\nendobj\n", err);
+			rc = styr_buf_printf(out, err,
+			                     "   /A << /O /Table /Scope /%s >>\n>>\nendobj\n",
+			                     texts->th_scopes[i] == 'R' ? "Row" : "Column");
 	}
 
 	/* Each page: what no element holds is an artifact. */

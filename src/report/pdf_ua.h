@@ -18,13 +18,15 @@ struct styr_buf;
 /* Add /Lang lang and /DisplayDocTitle to the catalog, XMP metadata with
  * title and language, /Alt figures[i] to the i-th Figure structure
  * element, /Contents links[i] to the i-th link annotation, /Scope /Column
- * to each TH, and each page's content again with what no element holds
+ * or /Row to each TH, and each page's content again with what no element holds
  * marked as an artifact. */
 struct pdf_ua_texts {
 	const char **figures; /* each chart's text, in the order drawn */
 	size_t nfigures;
 	const char **links; /* each link's text, in the order drawn */
 	size_t nlinks;
+	const char *th_scopes; /* each TH, in the order drawn: 'C' column, 'R' row */
+	size_t nth;
 };
 
 int pdf_ua_update(struct styr_buf *out, size_t start, const char *lang, const char *title,

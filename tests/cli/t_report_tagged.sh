@@ -25,9 +25,10 @@ expect_eq "first headings" 'H2 "Innehåll"|H2 "Sammanfattning"|H2 "Övergripande
 	"$(printf '%s\n' "$struct" | grep -A1 '^  H[1-6] ' | grep -v '^--' | sed 's/^ *//; s/ (block)//' | paste -d' ' - - | sed -n 2,4p | paste -sd'|')"
 expect_contains "a table of contents" "  TOC" "$struct"
 # Tables: a header row of TH cells, each heading its column (/Scope, added
-# by pdf_ua.c), data in TD cells.
+# by pdf_ua.c), each row's title a TH heading its row, data in TD cells.
 expect_contains "table with header cells" "$(printf '  Table (block)\n    TR\n      TH:\n         /Scope /Column\n        "Indikator"\n      TH:\n         /Scope /Column\n        "ID-nr"')" "$struct"
 expect_contains "data cells" "$(printf '      TD\n        "✗ 83,8 %%"')" "$(printf '%s' "$struct" | sed "s/$NBSP/ /g")"
+expect_contains "row header cells" "$(printf '    TR\n      TH:\n         /Scope /Row\n        "Helhetsintryck (NPE)"')" "$struct"
 ntables=$(printf '%s\n' "$struct" | grep -c '^  Table')
 checks=$((checks + 1))
 [ "$ntables" -ge 10 ] || fail "expected at least 10 tagged tables, got $ntables"
@@ -38,7 +39,8 @@ checks=$((checks + 1))
 hex() { printf '%s' "$1" | iconv -f UTF-8 -t UTF-16BE | od -An -tx1 | tr -d ' \n' | tr a-f A-F; }
 raw=$(tr -d '\n' <"$T/ar.pdf" | grep -ao '/Alt <FEFF[0-9A-F]*>' | sed 's/^\/Alt <FEFF//; s/>$//')
 expect_eq "every figure has an /Alt" "$nfig" "$(printf '%s\n' "$raw" | grep -c .)"
-expect_contains "traffic lights said in words" "$(hex 'Trafikljus för 38 indikatorer: 10 uppfyllda (grön)')" "$raw"
+# in the order drawn: the traffic lights first
+expect_contains "traffic lights said in words" "$(hex 'Trafikljus för 38 indikatorer: 10 uppfyllda (grön)')" "$(printf '%s\n' "$raw" | head -1)"
 expect_contains "history chart's figures" "$(hex 'Linjediagram över Väntande inom 90 dagar - första besök: 2022 80,2')" "$raw"
 # The table of contents links to its headings by name, and each link says
 # where it leads (/Contents).
