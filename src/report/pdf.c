@@ -318,18 +318,11 @@ static void heading(struct pdf *p, size_t i, const struct doc_block *b)
 		snprintf(dest, sizeof(dest), "name='h%zu'", i);
 		if (b->level <= 3)
 			cairo_tag_begin(p->cr, CAIRO_TAG_DEST, dest);
-		grey(p, 0);
-		if (b->level <= 2) {
+		if (b->level <= 2)
 			cairo_set_source_rgb(p->cr, 0, 0.35, 0.61);
-			show(p, MARGIN_X, p->y);
-			cairo_set_line_width(p->cr, 1.2);
-			cairo_move_to(p->cr, MARGIN_X, p->y + h + 2);
-			cairo_line_to(p->cr, MARGIN_X + TEXT_W, p->y + h + 2);
-			cairo_stroke(p->cr);
+		else
 			grey(p, 0);
-		} else {
-			show(p, MARGIN_X, p->y);
-		}
+		show(p, MARGIN_X, p->y);
 		if (b->level <= 3)
 			cairo_tag_end(p->cr, CAIRO_TAG_DEST);
 		snprintf(dest, sizeof(dest), "page=%d pos=[%.1f %.1f]", p->page, MARGIN_X, p->y);
@@ -341,6 +334,14 @@ static void heading(struct pdf *p, size_t i, const struct doc_block *b)
 			                              0);
 	}
 	tag_end(p, heading_tag(b->level));
+	if (p->draw && b->level <= 2) {
+		/* the rule under it is no part of the heading: an artifact */
+		cairo_set_line_width(p->cr, 1.2);
+		cairo_move_to(p->cr, MARGIN_X, p->y + h + 2);
+		cairo_line_to(p->cr, MARGIN_X + TEXT_W, p->y + h + 2);
+		cairo_stroke(p->cr);
+		grey(p, 0);
+	}
 	p->y += h + (b->level <= 2 ? 10 : 5);
 }
 
@@ -425,11 +426,6 @@ static double row(struct pdf *p, const struct doc_table *t, const double *w, siz
 	for (c = 0; c < t->ncols; c++) {
 		const struct doc_cell *cell = head ? NULL : &t->cells[r * t->ncols + c];
 
-		/* the header row heads the columns, each row's first cell
-		 * its row, as in the HTML */
-		tag_begin(p, head || c == 0 ? "TH" : "TD");
-		if (head || c == 0)
-			styr_buf_add(&p->scopes, head ? "C" : "R", 1, NULL);
 		if (head) {
 			cairo_set_source_rgb(p->cr, 0.91, 0.93, 0.96);
 			cairo_rectangle(p->cr, x, p->y, w[c], h);
@@ -452,13 +448,20 @@ static double row(struct pdf *p, const struct doc_table *t, const double *w, siz
 			lay(p, buf, F_SMALL, w[c] - 2 * PAD,
 			    cell->numeric ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
 		}
+		/* Only the text is the cell's content: its shading and rules,
+		 * drawn outside it, become artifacts (pdf_ua.c).  The header
+		 * row heads the columns, each row's first cell its row, as in
+		 * the HTML. */
+		tag_begin(p, head || c == 0 ? "TH" : "TD");
+		if (head || c == 0)
+			styr_buf_add(&p->scopes, head ? "C" : "R", 1, NULL);
 		grey(p, 0);
 		show(p, x + PAD, p->y + PAD);
+		tag_end(p, head || c == 0 ? "TH" : "TD");
 		grey(p, 0.6);
 		cairo_set_line_width(p->cr, 0.5);
 		cairo_rectangle(p->cr, x, p->y, w[c], h);
 		cairo_stroke(p->cr);
-		tag_end(p, head || c == 0 ? "TH" : "TD");
 		x += w[c];
 	}
 	tag_end(p, "TR");
