@@ -370,10 +370,12 @@ static void finish_table(struct rep *r)
 		                     r->type->targets_only ? COLUMNS : COLUMNS + 2);
 }
 
-/* The analysis texts for subject, each under its title with the three
- * questions; *any tells whether there was one.  Drafts are left out: a
+/* The analysis texts for subject, each under its title (a heading of
+ * level, one below the section or goal it stands in, so that headings
+ * never skip a level) with the three questions; *any tells whether there
+ * was one.  Drafts are left out: a
  * draft is its writer's until handed in, and a report may be published. */
-static int analyses_for(struct rep *r, const char *subject, bool *any)
+static int analyses_for(struct rep *r, const char *subject, int level, bool *any)
 {
 	static const char *const questions[] = {"Vad har hänt?", "Varför har det hänt?",
 	                                        "Vad kommer att hända?"};
@@ -395,11 +397,11 @@ static int analyses_for(struct rep *r, const char *subject, bool *any)
 		r->analysis_used[i] = true;
 		snprintf(title, sizeof(title), "Analys%s%s%s", a->title[0] ? ": " : "", a->title,
 		         a->state == STYR_ANALYSIS_APPROVED ? "" : " (inlämnad, ej godkänd)");
-		rc = doc_heading(&r->doc, 4, title, r->err);
+		rc = doc_heading(&r->doc, level, title, r->err);
 		for (q = 0; q < 3 && !rc; q++) {
 			if (!texts[q][0])
 				continue;
-			rc = doc_heading(&r->doc, 5, questions[q], r->err);
+			rc = doc_heading(&r->doc, level + 1, questions[q], r->err);
 			if (!rc)
 				rc = doc_paragraph(&r->doc, texts[q], r->err);
 		}
@@ -461,7 +463,7 @@ static int section_goal(struct rep *r, const struct styr_goal *top)
 		finish_table(r);
 		if (!last_rows(r))
 			doc_truncate(&r->doc, start + 1); /* keep the heading, say why */
-		if ((rc = analyses_for(r, goal->code, &analysed)))
+		if ((rc = analyses_for(r, goal->code, 4, &analysed)))
 			return rc;
 		if (r->doc.nblocks == start + 1) {
 			doc_truncate(&r->doc, start); /* the unit does not follow this goal */
@@ -469,7 +471,7 @@ static int section_goal(struct rep *r, const struct styr_goal *top)
 		}
 		shown++;
 	}
-	if ((rc = analyses_for(r, top->code, &any)))
+	if ((rc = analyses_for(r, top->code, 3, &any)))
 		return rc;
 	if (!shown && !any) {
 		snprintf(empty, sizeof(empty),
@@ -572,7 +574,7 @@ static int section_from(struct rep *r, const char *title, const char *subject, c
 		rc = doc_paragraph(&r->doc, text, r->err);
 	}
 	if (!rc)
-		rc = analyses_for(r, subject, &analysed);
+		rc = analyses_for(r, subject, 3, &analysed);
 	/* missing NULL: a section with nothing in it is left out */
 	if (!rc && !missing && !any && !analysed)
 		doc_truncate(&r->doc, start);

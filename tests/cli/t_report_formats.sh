@@ -53,7 +53,9 @@ expect_contains "history chart says its figures" 'aria-label="Linjediagram över
 expect_eq "every svg has a label" "$(grep -c '<svg' "$T/ar.html")" "$(grep -c '<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="' "$T/ar.html")"
 expect_eq "ids unique" "" "$(grep -o ' id="[^"]*"' "$T/ar.html" | sort | uniq -d | head -3)"
 expect_contains "chart labels are text" '>Mål &gt;95 %</text>' "$html"
-expect_contains "analysis question" "<h5>Varför har det hänt?</h5>" "$html"
+# The analyses stand directly under their övergripande mål (h2): titles
+# h3, questions h4, so that no heading level is skipped (issue 17, axe).
+expect_contains "analysis question" "<h4>Varför har det hänt?</h4>" "$html"
 expect_contains "table of contents" '<nav class="toc" aria-labelledby="toc">' "$html"
 toc_target=$(printf '%s' "$html" | grep -o '<li><a href="#h[0-9]*">Övergripande mål: Tillgänglighet och kvalitet</a></li>' | sed 's/.*href="#\(h[0-9]*\)".*/\1/')
 expect_contains "toc links to its heading" "<h2 id=\"$toc_target\">Övergripande mål: Tillgänglighet och kvalitet</h2>" "$html"
