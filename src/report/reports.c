@@ -22,9 +22,10 @@
  * Medarbetare, which is left out when the unit has neither staff figures
  * nor personnel costs nor an analysis of them.
  *
- * Indicators the unit has values for but that no goal links to are not
- * dropped: they get a section of their own, "Indikatorer utan koppling
- * till mål", and count in the summary like the others.  A year column with
+ * Indicators the unit has values for but that no goal in the report
+ * follows up are not dropped: they get a section of their own,
+ * "Indikatorer utan koppling till mål", and count in the summary like the
+ * others.  A year column with
  * no value in any row of a table is left out of that table.
  */
 #include <errno.h>
@@ -150,6 +151,8 @@ struct rep {
 	} * lamps;
 	size_t nlamps, lamps_cap;
 	struct miss misses[CHARTS_MAX];
+	char (*shown)[STYR_CODE_MAX]; /* the indicators in the goals' tables */
+	size_t nshown, shown_cap;
 	size_t nmisses;
 	size_t counts[STYR_STATUS_MISSING + 1];       /* the unit's own indicators */
 	size_t child_counts[STYR_STATUS_MISSING + 1]; /* the child being rolled up */
@@ -260,6 +263,12 @@ static int indicator_row(struct rep *r, const char *code, const char *unit, bool
 		*shown = has_target;
 	if (!*shown)
 		return STYR_OK;
+	if (overview) {
+		if (styr_array_grow((void **)&r->shown, &r->shown_cap, r->nshown, sizeof(*r->shown),
+		                    r->err))
+			return STYR_ENOMEM;
+		snprintf(r->shown[r->nshown++], sizeof(*r->shown), "%s", code);
+	}
 	if ((rc = doc_cell_text(&r->doc, ind.name, r->err)) ||
 	    (rc = doc_cell_text(&r->doc, ind.code, r->err)) ||
 	    (rc = doc_cell_text(&r->doc, has_target ? target.text : "–", r->err)))
@@ -409,15 +418,12 @@ static int analyses_for(struct rep *r, const char *subject, int level, bool *any
 	return rc;
 }
 
-/* Whether a goal links to any indicator (indicator NULL), or an indicator
- * to any goal (goal NULL). */
-static bool has_link(const struct rep *r, const char *goal, const char *indicator)
+static bool goal_has_links(const struct rep *r, const char *goal)
 {
 	size_t l;
 
 	for (l = 0; l < r->nlinks; l++)
-		if ((!goal || !strcmp(r->links[l].goal, goal)) &&
-		    (!indicator || !strcmp(r->links[l].indicator, indicator)))
+		if (!strcmp(r->links[l].goal, goal))
 			return true;
 	return false;
 }
@@ -441,7 +447,7 @@ static int section_goal(struct rep *r, const struct styr_goal *top)
 		size_t start = r->doc.nblocks;
 		bool analysed;
 
-		if (goal == top || !has_link(r, goal->code, NULL))
+		if (goal == top || !goal_has_links(r, goal->code))
 			continue;
 		above = styr_goal_ancestor(r->goals, r->ngoals, goal->code, STYR_GOAL_OVERGRIPANDE);
 		if (above != top)
@@ -507,8 +513,20 @@ static int add_unit_code(void *ctx, const struct styr_value *v)
 	return 0;
 }
 
-/* Indicators with values that no goal links to: a section of their own
- * (staff figures excepted: Medarbetare shows them). */
+/* Whether an indicator has a row in a goal's table already. */
+static bool in_report(const struct rep *r, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < r->nshown; i++)
+		if (!strcmp(r->shown[i], code))
+			return true;
+	return false;
+}
+
+/* Indicators with values that no goal in the report follows up (none
+ * links to them, or only goals outside its övergripande mål): a section
+ * of their own (staff figures excepted: Medarbetare shows them). */
 static int section_unlinked(struct rep *r)
 {
 	struct styr_value_filter f = {NULL, r->unit.code, 0};
@@ -521,7 +539,7 @@ static int section_unlinked(struct rep *r)
 	if (!rc)
 		rc = doc_paragraph(&r->doc,
 		                   "Indikatorer som enheten har värden för men som inget mål i "
-		                   "planen följer upp.",
+		                   "rapporten följer upp.",
 		                   r->err);
 	if (!rc)
 		rc = start_table(r, "Indikatorer utan koppling till mål");
@@ -529,7 +547,7 @@ static int section_unlinked(struct rep *r)
 		struct styr_indicator ind;
 		bool shown;
 
-		if (has_link(r, NULL, u.codes[i]))
+		if (in_report(r, u.codes[i]))
 			continue;
 		if ((rc = styr_indicator_find(r->db, u.codes[i], &ind, r->err)))
 			break;
@@ -1112,6 +1130,7 @@ int styr_report_write(struct styr_db *db, const struct styr_report_request *req,
 	free(r->analyses);
 	free(r->analysis_used);
 	free(r->lamps);
+	free(r->shown);
 	free(r);
 	return rc;
 }

@@ -16,12 +16,14 @@ db=$(newdb layout)
 	echo "code;parent;level;title;text;valid_from;valid_to;owners"
 	echo "OM;;övergripande mål;Tillgänglighet;;;;"
 	echo "G;OM;delmål;Kortare väntetider;;;;"
+	echo "X;;delmål;Ett mål utan övergripande mål;;;;"
 } >"$T/goals.csv"
 {
 	echo "code;name;definition;unit;direction;frequency;source;tolerance;goals"
 	echo "L1;Väntetid inom 90 dagar;;%;up;år;;;G"
 	echo "F1;Fristående indikator;;%;up;år;;;"
 	echo "F2;Annan fristående indikator;;antal;down;år;;;"
+	echo "F3;Indikator under ett mål utanför rapporten;;antal;down;år;;;X"
 	echo "P1;Anställda;;antal;;år;;;"
 	echo "P2;Sjukfrånvaro;;%;down;år;;;"
 	echo "P3;Övertid;;timmar;down;år;;;"
@@ -38,6 +40,7 @@ db=$(newdb layout)
 	echo "F1;U;2024;82,0;;;;"
 	echo "F1;U;2023;79,0;;;;"
 	echo "F2;U;2024;12;;;;"
+	echo "F3;U;2024;7;;;;"
 	echo "P1;U;2023;1 204;;;;"
 	echo "P1;U;2024;1 187;;;;"
 	echo "P2;U;2024;7,9;;;;"
@@ -49,12 +52,14 @@ expect_eq "import" 0 "$rc"
 run --db "$db" report arsredovisning --unit U --period 2024 -o "$T/u.html"
 expect_eq "html exit" 0 "$rc"
 html=$(sed "s/$NBSP/ /g" "$T/u.html")
-# The two unlinked indicators stand in their own section and count: 3
-# indicators, not "inga indikatorvärden".
+# The unlinked indicators stand in their own section and count: 4
+# indicators, not "inga indikatorvärden"; so does one whose goal stands
+# under no övergripande mål, which no goal table of the report shows.
 expect_contains "unlinked section" ">Indikatorer utan koppling till mål</h2>" "$html"
 expect_contains "unlinked row" '<th scope="row">Fristående indikator</th><td>F1</td><td>&gt;80 %</td><td class="num s-met"><span class="sym" aria-hidden="true">✓</span>82,0 %</td>' "$html"
 expect_contains "unlinked without target" '<th scope="row">Annan fristående indikator</th><td>F2</td>' "$html"
-expect_contains "summary counts them" "3 indikatorer 2024: 1 uppfyllda, 1 nära målet, 0 ej uppfyllda, 0 saknar värde, 1 utan mål." "$html"
+expect_contains "linked outside the report" '<th scope="row">Indikator under ett mål utanför rapporten</th><td>F3</td>' "$html"
+expect_contains "summary counts them" "4 indikatorer 2024: 1 uppfyllda, 1 nära målet, 0 ej uppfyllda, 0 saknar värde, 2 utan mål." "$html"
 case "$html" in *"har inga indikatorvärden"*) fail "the summary says there are no values" ;; esac
 # No value for 2022 anywhere: no 2022 column; 2023 stays.
 case "$html" in *'<th scope="col">2022</th>'*) fail "an empty 2022 column" ;; esac
