@@ -184,6 +184,12 @@ int styr_ledger_table_build(struct styr_db *db, const char *unit, const char *ta
                             int months, const int *weights, struct styr_ledger_table *out,
                             struct styr_err *err);
 void styr_ledger_table_release(struct styr_ledger_table *t);
+/* One figure everywhere: every page, export and report shows a line's
+ * avvikelse as derived (utfall − budget); where a document printed another
+ * figure, this writes the note that goes with it, "tryckt i underlaget:
+ * −20 467 (skillnad 1)", into buf and returns true.  Returns false, with
+ * buf "", when nothing was printed or the printed figure agrees. */
+bool styr_ledger_avvikelse_note(const struct styr_ledger_line *l, char *buf, size_t size);
 /* Append the sentence that says how t's year budgets were spread over its
  * months: each stored profile used (with its rows, when it did not spread
  * them all), flat, and that the sum rows are the sums of their rows.

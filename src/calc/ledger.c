@@ -18,6 +18,7 @@
 
 #include "styr/buf.h"
 #include "styr/ledger.h"
+#include "styr/num.h"
 
 #define KIND_NONE -1
 
@@ -353,6 +354,21 @@ void styr_ledger_table_release(struct styr_ledger_table *t)
 {
 	free(t->lines);
 	memset(t, 0, sizeof(*t));
+}
+
+bool styr_ledger_avvikelse_note(const struct styr_ledger_line *l, char *buf, size_t size)
+{
+	char printed[48], diff[48];
+
+	if (size)
+		buf[0] = '\0';
+	if (!l->has_printed_avvikelse || !l->has_utfall || !l->has_budget ||
+	    l->printed_avvikelse == l->avvikelse)
+		return false;
+	styr_num_format(printed, sizeof(printed), (double)l->printed_avvikelse, 0);
+	styr_num_format(diff, sizeof(diff), (double)llabs(l->printed_avvikelse - l->avvikelse), 0);
+	snprintf(buf, size, "tryckt i underlaget: %s (skillnad %s)", printed, diff);
+	return true;
 }
 
 int styr_ledger_kind_check(const char *kind, struct styr_err *err)

@@ -159,7 +159,10 @@ const struct command cmd_report_def = {
     "without -o; XLSX needs -o FILE.  Without --format the format follows\n"
     "FILE's extension (.html, .pdf, .xlsx), else HTML.  With SOURCE_DATE_EPOCH\n"
     "set, PDF and XLSX carry that creation date and the same data gives the\n"
-    "same bytes.\n"
+    "same bytes.  Every report prints the SHA-256 of the data it was made from\n"
+    "(\"Dataunderlag: sha256 ...\"): the PDF on its cover, in its footers and\n"
+    "Keywords, the workbook in its keywords, the HTML in a <meta> and its footer.\n"
+    "The PDF is tagged (headings, tables, figures with their text, sv-SE).\n"
     "indicators: the unit's indicator tables for the year and the two before,\n"
     "grouped by goal, with targets, status and trend (self-contained HTML).\n",
 };

@@ -14,6 +14,12 @@
  * placed alike everywhere.  Numbers on axes go through styr_num_format, so
  * the charts speak Swedish like the tables, and every status lamp carries
  * its symbol as well as its colour.
+ *
+ * A value axis never exaggerates: bars start at zero, and a line chart
+ * that zooms in on its values (an indicator moving between 80 and 84 %)
+ * shows that its axis is broken with a zigzag at its foot.  Where there
+ * are few bars each carries its value, so nobody has to read it off the
+ * axis.
  */
 #include <cairo.h>
 #include <math.h>
@@ -26,7 +32,8 @@
 #include "styr/buf.h"
 #include "styr/num.h"
 
-#define FONT "DejaVu Sans"
+#define FONT           "DejaVu Sans"
+#define BAR_LABELS_MAX 12 /* bars in a chart that still carry their values */
 
 static const double palette[DOC_CHART_SERIES_MAX][3] = {
     {0.00, 0.35, 0.61}, {0.90, 0.49, 0.13}, {0.45, 0.45, 0.45}, {0.16, 0.60, 0.29}};
@@ -283,6 +290,13 @@ static void axes_and_data(struct painter *p, const struct doc_chart *c, double x
 	}
 	if (hi - lo < 1e-9)
 		hi = lo + 1;
+	if (c->kind == DOC_CHART_BARS && c->ncats * c->nseries <= BAR_LABELS_MAX) {
+		/* room for the values over (and under) the bars */
+		double room = (hi - lo) * 0.1;
+
+		hi += hi > 0 ? room : 0;
+		lo -= lo < 0 ? room : 0;
+	}
 	step = nice_step(hi - lo, 4);
 	lo = floor(lo / step) * step;
 	hi = ceil(hi / step) * step;
@@ -305,6 +319,14 @@ static void axes_and_data(struct painter *p, const struct doc_chart *c, double x
 	for (i = 0; i < c->ncats; i++)
 		text(p, c->cats[i], px + slot * (i + 0.5), y + ph + 3, 7.5, false, CENTER, slot);
 #define YOF(val) (y + ph - ((val)-lo) / (hi - lo) * ph)
+	if (lo > 0) {
+		/* the axis does not start at zero: say so with a break */
+		p->rgb(p, 1, 1, 1);
+		p->rect(p, px - 5, y + ph - 9, 10, 6);
+		p->rgb(p, 0.25, 0.25, 0.25);
+		p->line(p, px - 5, y + ph - 4, px + 5, y + ph - 8, 1, false);
+		p->line(p, px - 5, y + ph - 1, px + 5, y + ph - 5, 1, false);
+	}
 	for (s = 0; s < c->nseries; s++) {
 		double prev_x = 0, prev_y = 0;
 		bool pen = false;
@@ -324,6 +346,16 @@ static void axes_and_data(struct painter *p, const struct doc_chart *c, double x
 
 				p->rect(p, bx, fmin(YOF(v), YOF(0)), bw * 0.92,
 				        fabs(YOF(v) - YOF(0)));
+				if (c->ncats * c->nseries <= BAR_LABELS_MAX) {
+					/* few bars: each says its value, above it or,
+					 * when negative, below it */
+					fmt(c, v, c->decimals, label, sizeof(label));
+					p->rgb(p, 0.1, 0.1, 0.1);
+					text(p, label, bx + bw * 0.46,
+					     v < 0 ? YOF(v) + 1 : YOF(v) - 10, 6.5, false, CENTER,
+					     0);
+					p->rgb(p, palette[s][0], palette[s][1], palette[s][2]);
+				}
 				continue;
 			}
 			if (pen)

@@ -2,14 +2,22 @@
  * Building the document tree.  Every string is copied in, so builders can
  * pass stack buffers; growth doubles, so building a report with thousands
  * of rows stays linear.
+ *
+ * A finished tree is sealed with a content hash (SHA-256 through GLib's
+ * GChecksum, which pango already brings): every format prints it, so a
+ * reader can tell two reports made from the same data from two that were
+ * not, whatever day they were rendered.
  */
+#include <glib.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "report/doc.h"
 #include "styr/buf.h"
 
-static char *dup(const char *s, struct styr_err *err)
+static char *doc_strdup(const char *s, struct styr_err *err)
 {
 	char *p = strdup(s ? s : "");
 
@@ -21,8 +29,8 @@ static char *dup(const char *s, struct styr_err *err)
 int doc_init(struct doc *d, const char *title, const char *subtitle, struct styr_err *err)
 {
 	memset(d, 0, sizeof(*d));
-	d->title = dup(title, err);
-	d->subtitle = dup(subtitle, err);
+	d->title = doc_strdup(title, err);
+	d->subtitle = doc_strdup(subtitle, err);
 	return d->title && d->subtitle ? STYR_OK : STYR_ENOMEM;
 }
 
@@ -64,6 +72,7 @@ void doc_release(struct doc *d)
 	free(d->subtitle);
 	free(d->author);
 	free(d->subject);
+	free(d->period);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -86,7 +95,7 @@ int doc_heading(struct doc *d, int level, const char *text, struct styr_err *err
 	if (!b)
 		return STYR_ENOMEM;
 	b->level = level;
-	b->text = dup(text, err);
+	b->text = doc_strdup(text, err);
 	return b->text ? STYR_OK : STYR_ENOMEM;
 }
 
@@ -96,7 +105,7 @@ int doc_paragraph(struct doc *d, const char *text, struct styr_err *err)
 
 	if (!b)
 		return STYR_ENOMEM;
-	b->text = dup(text, err);
+	b->text = doc_strdup(text, err);
 	return b->text ? STYR_OK : STYR_ENOMEM;
 }
 
@@ -108,13 +117,13 @@ int doc_table(struct doc *d, const char *caption, const char *const *head, size_
 
 	if (!b)
 		return STYR_ENOMEM;
-	b->table.caption = dup(caption, err);
+	b->table.caption = doc_strdup(caption, err);
 	b->table.head = calloc(ncols, sizeof(char *));
 	if (!b->table.caption || !b->table.head)
 		return styr_error(err, STYR_ENOMEM, "out of memory building a report");
 	b->table.ncols = ncols;
 	for (i = 0; i < ncols; i++)
-		if (!(b->table.head[i] = dup(head[i], err)))
+		if (!(b->table.head[i] = doc_strdup(head[i], err)))
 			return STYR_ENOMEM;
 	return STYR_OK;
 }
@@ -136,12 +145,19 @@ int doc_move_tail(struct doc *d, size_t from, size_t to, struct styr_err *err)
 	return STYR_OK;
 }
 
+int doc_period(struct doc *d, const char *period, struct styr_err *err)
+{
+	free(d->period);
+	d->period = doc_strdup(period, err);
+	return d->period ? STYR_OK : STYR_ENOMEM;
+}
+
 int doc_meta(struct doc *d, const char *author, const char *subject, struct styr_err *err)
 {
 	free(d->author);
 	free(d->subject);
-	d->author = dup(author, err);
-	d->subject = dup(subject, err);
+	d->author = doc_strdup(author, err);
+	d->subject = doc_strdup(subject, err);
 	return d->author && d->subject ? STYR_OK : STYR_ENOMEM;
 }
 
@@ -155,13 +171,13 @@ int doc_chart(struct doc *d, enum doc_chart_kind kind, const char *title, const 
 		return STYR_ENOMEM;
 	b->chart.kind = kind;
 	b->chart.decimals = 1;
-	b->text = dup(title, err);
-	b->chart.alt = dup(alt, err);
+	b->text = doc_strdup(title, err);
+	b->chart.alt = doc_strdup(alt, err);
 	b->chart.cats = calloc(ncats ? ncats : 1, sizeof(char *));
 	if (!b->text || !b->chart.alt || !b->chart.cats)
 		return styr_error(err, STYR_ENOMEM, "out of memory building a report");
 	for (i = 0; i < ncats; i++) {
-		if (!(b->chart.cats[i] = dup(cats[i], err)))
+		if (!(b->chart.cats[i] = doc_strdup(cats[i], err)))
 			return STYR_ENOMEM;
 		b->chart.ncats = i + 1;
 	}
@@ -188,7 +204,7 @@ int doc_chart_series(struct doc *d, const char *name, const double *values, stru
 		return styr_error(err, STYR_EINPUT, "a chart holds at most %d series",
 		                  DOC_CHART_SERIES_MAX);
 	s = &c->series[c->nseries];
-	s->name = dup(name, err);
+	s->name = doc_strdup(name, err);
 	s->values = malloc((c->ncats ? c->ncats : 1) * sizeof(double));
 	if (!s->name || !s->values) {
 		free(s->name);
@@ -270,7 +286,7 @@ int doc_cell_text(struct doc *d, const char *text, struct styr_err *err)
 
 	if (!c)
 		return err ? err->code : STYR_ENOMEM;
-	c->text = dup(text, err);
+	c->text = doc_strdup(text, err);
 	return c->text ? STYR_OK : STYR_ENOMEM;
 }
 
@@ -366,4 +382,109 @@ const char *doc_trend_symbol(enum styr_trend t)
 	default:
 		return "";
 	}
+}
+
+void doc_table_drop_empty(struct doc *d, size_t i, size_t first, size_t last)
+{
+	struct doc_table *t = &d->blocks[i].table;
+	size_t c, r, k, n;
+
+	for (c = last + 1; c-- > first && c < t->ncols;) {
+		bool empty = true;
+
+		for (r = 0; r < t->nrows && empty; r++)
+			empty = !t->cells[r * t->ncols + c].text[0];
+		if (!empty || t->ncols < 2)
+			continue;
+		free(t->head[c]);
+		memmove(t->head + c, t->head + c + 1, (t->ncols - c - 1) * sizeof(*t->head));
+		for (r = 0, n = 0; r < t->nrows; r++)
+			for (k = 0; k < t->ncols; k++) {
+				struct doc_cell *cell = &t->cells[r * t->ncols + k];
+
+				if (k == c)
+					free(cell->text);
+				else
+					t->cells[n++] = *cell;
+			}
+		t->ncols--;
+		t->ncells = n;
+	}
+}
+
+/* Each field is written with its length first, so that no text can be
+ * mistaken for a boundary ("ab","c" and "a","bc" hash differently). */
+static void hash_text(GChecksum *h, const char *s)
+{
+	char len[32];
+
+	s = s ? s : "";
+	snprintf(len, sizeof(len), "%zu:", strlen(s));
+	g_checksum_update(h, (const guchar *)len, (gssize)strlen(len));
+	g_checksum_update(h, (const guchar *)s, (gssize)strlen(s));
+}
+
+static void hash_number(GChecksum *h, double v)
+{
+	char num[64];
+
+	if (isnan(v))
+		snprintf(num, sizeof(num), "-");
+	else
+		snprintf(num, sizeof(num), "%.17g", v);
+	hash_text(h, num);
+}
+
+int doc_seal(struct doc *d, struct styr_err *err)
+{
+	GChecksum *h = g_checksum_new(G_CHECKSUM_SHA256);
+	size_t i, j, k;
+
+	if (!h)
+		return styr_error(err, STYR_ENOMEM, "out of memory hashing a report");
+	hash_text(h, "styr-report-1");
+	hash_text(h, d->title);
+	hash_text(h, d->subtitle);
+	for (i = 0; i < d->nblocks; i++) {
+		const struct doc_block *b = &d->blocks[i];
+
+		hash_number(h, (double)b->kind);
+		hash_number(h, (double)b->level);
+		hash_text(h, b->text);
+		if (b->kind == DOC_TABLE) {
+			hash_text(h, b->table.caption);
+			for (j = 0; j < b->table.ncols; j++)
+				hash_text(h, b->table.head[j]);
+			for (j = 0; j < b->table.ncells; j++) {
+				const struct doc_cell *c = &b->table.cells[j];
+
+				hash_text(h, c->text);
+				hash_number(h, c->has_status ? (double)c->status : -1);
+				hash_number(h, c->has_trend ? (double)c->trend : -1);
+			}
+		} else if (b->kind == DOC_CHART) {
+			hash_text(h, b->chart.alt);
+			for (j = 0; j < b->chart.ncats; j++) {
+				hash_text(h, b->chart.cats[j]);
+				if (b->chart.status)
+					hash_number(h, (double)b->chart.status[j]);
+				for (k = 0; k < b->chart.nseries; k++)
+					hash_number(h, b->chart.series[k].values[j]);
+			}
+			for (k = 0; k < b->chart.nseries; k++)
+				hash_text(h, b->chart.series[k].name);
+			hash_number(h, b->chart.has_ref ? b->chart.ref : NAN);
+		}
+	}
+	snprintf(d->hash, sizeof(d->hash), "%s", g_checksum_get_string(h));
+	g_checksum_free(h);
+	return STYR_OK;
+}
+
+void doc_hash_label(const struct doc *d, char *buf, size_t size)
+{
+	if (d->hash[0])
+		snprintf(buf, size, "Dataunderlag: sha256 %.16s", d->hash);
+	else if (size)
+		buf[0] = '\0';
 }

@@ -87,10 +87,14 @@ struct doc {
 	char *subtitle;
 	char *author; /* PDF and XLSX metadata */
 	char *subject;
+	char *period; /* as the cover prints it: "2024", "jan–aug 2024"; NULL: none */
 	/* PDF and XLSX creation date; 0 means now.  A fixed date makes the
 	 * same data give byte-identical files. */
 	time_t created;
 	bool toc; /* HTML: a table of contents (PDF always has one) */
+	/* The SHA-256 (hex) of the document's content, set by doc_seal once
+	 * the tree is built; "" before. */
+	char hash[65];
 	struct doc_block *blocks;
 	size_t nblocks, cap;
 };
@@ -115,8 +119,23 @@ void doc_cell_trend(struct doc *d, enum styr_trend t);
  * to (to <= from): a summary written last can stand first. */
 int doc_move_tail(struct doc *d, size_t from, size_t to, struct styr_err *err);
 
+/* Drop the columns first..last of the table in block i whose cells are
+ * all empty (a year without any value). */
+void doc_table_drop_empty(struct doc *d, size_t i, size_t first, size_t last);
+
+/* Seal the finished tree: d->hash becomes the SHA-256 of a canonical
+ * serialisation of everything the reader sees (title, unit, headings,
+ * texts, every cell and chart value), the creation date excepted, so the
+ * same data always gives the same hash and a changed figure another. */
+int doc_seal(struct doc *d, struct styr_err *err);
+/* The hash as printed in footers: "Dataunderlag: sha256 " and its first
+ * 16 hex digits; "" when the document is not sealed. */
+void doc_hash_label(const struct doc *d, char *buf, size_t size);
+
 /* Metadata for the formats that carry it (PDF, XLSX). */
 int doc_meta(struct doc *d, const char *author, const char *subject, struct styr_err *err);
+/* The period the cover page names. */
+int doc_period(struct doc *d, const char *period, struct styr_err *err);
 
 /* Start a chart titled title; categories and series are then added.
  * Values are copied. */

@@ -137,8 +137,15 @@ int doc_render_html(const struct doc *d, struct styr_buf *out, struct styr_err *
 	                       "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n"
 	                       "<meta charset=\"utf-8\">\n"
 	                       "<meta name=\"viewport\" content=\"width=device-width, "
-	                       "initial-scale=1\">\n<title>",
+	                       "initial-scale=1\">\n",
 	                       err);
+
+	/* The hash of the data the report was made from (doc_seal). */
+	if (!rc && d->hash[0])
+		rc = styr_buf_printf(
+		    out, err, "<meta name=\"styr-dataunderlag\" content=\"sha256:%s\">\n", d->hash);
+	if (!rc)
+		rc = styr_buf_puts(out, "<title>", err);
 
 	if (!rc)
 		rc = styr_buf_html(out, d->title, err);
@@ -151,6 +158,11 @@ int doc_render_html(const struct doc *d, struct styr_buf *out, struct styr_err *
 		rc = styr_buf_puts(out, "</h1>\n<p class=\"subtitle\">", err);
 	if (!rc)
 		rc = styr_buf_html(out, d->subtitle, err);
+	if (!rc && d->period) {
+		rc = styr_buf_puts(out, "<br>Period: ", err);
+		if (!rc)
+			rc = styr_buf_html(out, d->period, err);
+	}
 	if (!rc)
 		rc = styr_buf_puts(out, "</p>\n", err);
 	if (!rc && d->toc)
@@ -201,6 +213,15 @@ int doc_render_html(const struct doc *d, struct styr_buf *out, struct styr_err *
 		}
 	}
 	if (!rc)
-		rc = styr_buf_puts(out, "</main>\n</body>\n</html>\n", err);
+		rc = styr_buf_puts(out, "</main>\n", err);
+	if (!rc && d->hash[0]) {
+		char label[96];
+
+		doc_hash_label(d, label, sizeof(label));
+		rc = styr_buf_printf(out, err, "<footer><p class=\"legend\">%s</p></footer>\n",
+		                     label);
+	}
+	if (!rc)
+		rc = styr_buf_puts(out, "</body>\n</html>\n", err);
 	return rc;
 }

@@ -318,8 +318,10 @@ int styr_report_indicators_html(struct styr_db *db, const char *unit, int year,
 		rc = summary(&r, u.name);
 	if (!rc) {
 		move_last_to(&r.doc, 1);
-		rc = doc_render_html(&r.doc, out, err);
+		rc = doc_seal(&r.doc, err);
 	}
+	if (!rc)
+		rc = doc_render_html(&r.doc, out, err);
 	doc_release(&r.doc);
 	free(ga.goals);
 	free(ga.links);

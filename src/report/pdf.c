@@ -14,15 +14,28 @@
  * context, so font metrics, and hence page breaks, are the same in both;
  * the table of contents has one fixed-height line per heading, so it takes
  * the same room before and after its numbers are known.
+ *
+ * The file is a tagged PDF: the drawing pass wraps what it draws in
+ * cairo's structure tags (H1 for the title, H2..H6 for the headings, P,
+ * Table with TR, TH and TD, Figure for a chart, TOC with its links), in
+ * reading order, so that a screen reader reads the report as the HTML
+ * reads.  cairo 1.16 keeps a tag open across a page break and would put
+ * the next page's running header inside it; so a paragraph or table that
+ * breaks is ended before the break and continued as a new element after
+ * it, and the header and footer, drawn with only the Document root open,
+ * stay outside the tree.  What cairo cannot
+ * write (language, /Alt of a figure, showing the title) pdf_ua.c adds.
  */
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "report/doc.h"
+#include "report/pdf_ua.h"
 #include "styr/buf.h"
 
 #define PAGE_W   595.276 /* A4 in points */
@@ -50,6 +63,12 @@ struct pdf {
 	} * sizes;             /* per block, measured in the first pass */
 	double *heading_y;
 	int outline_parent;
+	const char *open_tag; /* a P or Table continued across a page break */
+	const char **alts;    /* the charts' texts, in the order drawn */
+	size_t nalts;
+	const char **links; /* the table of contents' entries, in order */
+	size_t nlinks;
+	struct styr_buf scopes; /* each TH drawn: 'C' heads a column, 'R' a row */
 };
 
 enum { F_BODY, F_BOLD, F_SMALL, F_SMALL_BOLD, F_H2, F_TITLE };
@@ -95,6 +114,18 @@ static void show(struct pdf *p, double x, double y)
 	pango_cairo_show_layout(p->cr, p->l);
 }
 
+static void tag_begin(struct pdf *p, const char *name)
+{
+	if (p->draw)
+		cairo_tag_begin(p->cr, name, "");
+}
+
+static void tag_end(struct pdf *p, const char *name)
+{
+	if (p->draw)
+		cairo_tag_end(p->cr, name);
+}
+
 static void grey(struct pdf *p, double v)
 {
 	cairo_set_source_rgb(p->cr, v, v, v);
@@ -128,6 +159,13 @@ static void begin_page(struct pdf *p)
 	snprintf(num, sizeof(num), "%d (%d)", p->page, p->total);
 	lay(p, num, F_SMALL, TEXT_W, PANGO_ALIGN_RIGHT);
 	show(p, MARGIN_X, PAGE_H - 42);
+	if (p->d->hash[0] && p->page > 1) { /* the cover says it in full */
+		char label[96];
+
+		doc_hash_label(p->d, label, sizeof(label));
+		lay(p, label, F_SMALL, TEXT_W - 60, PANGO_ALIGN_LEFT);
+		show(p, MARGIN_X, PAGE_H - 42);
+	}
 	grey(p, 0);
 	p->l = body;
 }
@@ -140,8 +178,14 @@ static void end_page(struct pdf *p)
 
 static void new_page(struct pdf *p)
 {
+	const char *open = p->open_tag;
+
+	if (open)
+		tag_end(p, open);
 	end_page(p);
 	begin_page(p);
+	if (open)
+		tag_begin(p, open);
 }
 
 /* Make room for h points, moving to a new page when they do not fit. */
@@ -151,10 +195,13 @@ static void ensure(struct pdf *p, double h)
 		new_page(p);
 }
 
-/* A wrapped text, broken between lines where the page ends. */
-static void flow_text(struct pdf *p, const char *text, int f, double gap_after)
+/* A wrapped text, broken between lines where the page ends, tagged as
+ * tag_name (a paragraph broken by a page is two P elements). */
+static void flow_text(struct pdf *p, const char *text, int f, double gap_after,
+                      const char *tag_name)
 {
 	PangoLayoutIter *it;
+	bool first = true;
 
 	lay(p, text, f, TEXT_W, PANGO_ALIGN_LEFT);
 	it = pango_layout_get_iter(p->l);
@@ -166,6 +213,11 @@ static void flow_text(struct pdf *p, const char *text, int f, double gap_after)
 		pango_layout_iter_get_line_extents(it, NULL, &r);
 		h = (double)r.height / PANGO_SCALE;
 		ensure(p, h);
+		if (first) {
+			tag_begin(p, tag_name);
+			p->open_tag = tag_name;
+			first = false;
+		}
 		if (p->draw) {
 			cairo_move_to(p->cr, MARGIN_X,
 			              p->y + (double)(baseline - r.y) / PANGO_SCALE);
@@ -175,38 +227,104 @@ static void flow_text(struct pdf *p, const char *text, int f, double gap_after)
 		p->y += h;
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
+	p->open_tag = NULL;
+	tag_end(p, tag_name);
 	p->y += gap_after;
+}
+
+static const char *const heading_tags[] = {"H1", "H1", "H2", "H3", "H4", "H5", "H6"};
+
+static const char *heading_tag(int level)
+{
+	return heading_tags[level < 1 ? 1 : level > 6 ? 6 : level];
+}
+
+static double block_need(struct pdf *p, size_t i, int depth);
+
+/* A heading is kept with what follows it: with the first lines of a
+ * paragraph, the caption, header and first row of a table, a whole chart,
+ * or the next heading and what follows that. */
+static double heading_need(struct pdf *p, size_t i, int depth)
+{
+	const struct doc_block *b = &p->d->blocks[i];
+	double h;
+
+	lay(p, b->text, b->level <= 2 ? F_H2 : F_BOLD, TEXT_W, PANGO_ALIGN_LEFT);
+	h = lay_height(p) + (b->level <= 2 ? 20 : 5);
+	return h + (i + 1 < p->d->nblocks ? block_need(p, i + 1, depth + 1) : 0);
+}
+
+static bool caption_shown(const struct doc *d, size_t i);
+static int measure_table(struct pdf *p, size_t bi, const struct doc_table *t, struct styr_err *err);
+
+static double block_need(struct pdf *p, size_t i, int depth)
+{
+	const struct doc_block *b = &p->d->blocks[i];
+	double h;
+
+	switch (b->kind) {
+	case DOC_HEADING:
+		return depth < 4 ? heading_need(p, i, depth) : 0;
+	case DOC_PARAGRAPH: {
+		PangoLayoutIter *it;
+		PangoRectangle r;
+
+		lay(p, b->text, F_BODY, TEXT_W, PANGO_ALIGN_LEFT);
+		h = lay_height(p);
+		it = pango_layout_get_iter(p->l);
+		pango_layout_iter_get_line_extents(it, NULL, &r);
+		pango_layout_iter_free(it);
+		return fmin(h, 2.0 * r.height / PANGO_SCALE);
+	}
+	case DOC_TABLE:
+		/* measured now or in the pass before; a failure shows later */
+		if (measure_table(p, i, &b->table, NULL))
+			return 0;
+		h = p->sizes[i].h[b->table.nrows] + (b->table.nrows ? p->sizes[i].h[0] : 0);
+		if (caption_shown(p->d, i)) {
+			lay(p, b->table.caption, F_BOLD, TEXT_W, PANGO_ALIGN_LEFT);
+			h += lay_height(p) + 4;
+		}
+		return h;
+	case DOC_CHART:
+		return chart_height(&b->chart, TEXT_W) + 8;
+	}
+	return 0;
 }
 
 static void heading(struct pdf *p, size_t i, const struct doc_block *b)
 {
 	int f = b->level <= 2 ? F_H2 : F_BOLD;
-	double h;
+	double h, need = i + 1 < p->d->nblocks ? block_need(p, i + 1, 0) : 0;
 
 	lay(p, b->text, f, TEXT_W, PANGO_ALIGN_LEFT);
 	h = lay_height(p);
-	/* Keep a heading with what follows it. */
-	ensure(p, h + 60);
+	/* Keep a heading with what follows it, unless that is more than a
+	 * page can hold anyway. */
+	if (h + 10 + need > BOTTOM - TOP)
+		need = 60;
+	ensure(p, h + 10 + need);
 	if (b->level <= 2 && p->y > TOP)
 		p->y += 10;
 	lay(p, b->text, f, TEXT_W, PANGO_ALIGN_LEFT);
 	p->heading_page[i] = p->page;
 	p->heading_y[i] = p->y;
+	tag_begin(p, heading_tag(b->level));
 	if (p->draw) {
 		char dest[64];
 
-		grey(p, 0);
-		if (b->level <= 2) {
+		/* the table of contents links here by name: cairo 1.16 writes
+		 * no destination for a link given a page and position */
+		snprintf(dest, sizeof(dest), "name='h%zu'", i);
+		if (b->level <= 3)
+			cairo_tag_begin(p->cr, CAIRO_TAG_DEST, dest);
+		if (b->level <= 2)
 			cairo_set_source_rgb(p->cr, 0, 0.35, 0.61);
-			show(p, MARGIN_X, p->y);
-			cairo_set_line_width(p->cr, 1.2);
-			cairo_move_to(p->cr, MARGIN_X, p->y + h + 2);
-			cairo_line_to(p->cr, MARGIN_X + TEXT_W, p->y + h + 2);
-			cairo_stroke(p->cr);
+		else
 			grey(p, 0);
-		} else {
-			show(p, MARGIN_X, p->y);
-		}
+		show(p, MARGIN_X, p->y);
+		if (b->level <= 3)
+			cairo_tag_end(p->cr, CAIRO_TAG_DEST);
 		snprintf(dest, sizeof(dest), "page=%d pos=[%.1f %.1f]", p->page, MARGIN_X, p->y);
 		if (b->level <= 2)
 			p->outline_parent = cairo_pdf_surface_add_outline(
@@ -214,6 +332,15 @@ static void heading(struct pdf *p, size_t i, const struct doc_block *b)
 		else
 			cairo_pdf_surface_add_outline(p->surface, p->outline_parent, b->text, dest,
 			                              0);
+	}
+	tag_end(p, heading_tag(b->level));
+	if (p->draw && b->level <= 2) {
+		/* the rule under it is no part of the heading: an artifact */
+		cairo_set_line_width(p->cr, 1.2);
+		cairo_move_to(p->cr, MARGIN_X, p->y + h + 2);
+		cairo_line_to(p->cr, MARGIN_X + TEXT_W, p->y + h + 2);
+		cairo_stroke(p->cr);
+		grey(p, 0);
 	}
 	p->y += h + (b->level <= 2 ? 10 : 5);
 }
@@ -295,6 +422,7 @@ static double row(struct pdf *p, const struct doc_table *t, const double *w, siz
 	}
 	if (known_h < 0 || !p->draw)
 		return h;
+	tag_begin(p, "TR");
 	for (c = 0; c < t->ncols; c++) {
 		const struct doc_cell *cell = head ? NULL : &t->cells[r * t->ncols + c];
 
@@ -320,14 +448,23 @@ static double row(struct pdf *p, const struct doc_table *t, const double *w, siz
 			lay(p, buf, F_SMALL, w[c] - 2 * PAD,
 			    cell->numeric ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
 		}
+		/* Only the text is the cell's content: its shading and rules,
+		 * drawn outside it, become artifacts (pdf_ua.c).  The header
+		 * row heads the columns, each row's first cell its row, as in
+		 * the HTML. */
+		tag_begin(p, head || c == 0 ? "TH" : "TD");
+		if (head || c == 0)
+			styr_buf_add(&p->scopes, head ? "C" : "R", 1, NULL);
 		grey(p, 0);
 		show(p, x + PAD, p->y + PAD);
+		tag_end(p, head || c == 0 ? "TH" : "TD");
 		grey(p, 0.6);
 		cairo_set_line_width(p->cr, 0.5);
 		cairo_rectangle(p->cr, x, p->y, w[c], h);
 		cairo_stroke(p->cr);
 		x += w[c];
 	}
+	tag_end(p, "TR");
 	grey(p, 0);
 	return h;
 }
@@ -352,8 +489,12 @@ static int measure_table(struct pdf *p, size_t bi, const struct doc_table *t, st
 		return STYR_OK;
 	ts->w = calloc(t->ncols ? t->ncols : 1, sizeof(double));
 	ts->h = calloc(t->nrows + 1, sizeof(double));
-	if (!ts->w || !ts->h)
+	if (!ts->w || !ts->h) {
+		free(ts->w);
+		free(ts->h);
+		ts->w = ts->h = NULL;
 		return styr_error(err, STYR_ENOMEM, "out of memory rendering a PDF");
+	}
 	nat_w = malloc((t->ncells ? t->ncells : 1) * sizeof(double));
 	nat_h = malloc((t->ncells ? t->ncells : 1) * sizeof(double));
 	if (!nat_w || !nat_h) {
@@ -397,9 +538,13 @@ static int table(struct pdf *p, size_t bi, const struct doc_table *t, bool capti
 	/* Caption, header and the first row stay together. */
 	lay(p, caption ? t->caption : "", F_BOLD, TEXT_W, PANGO_ALIGN_LEFT);
 	ensure(p, (caption ? lay_height(p) + 4 : 0) + hh + rh);
+	tag_begin(p, "Table");
+	p->open_tag = "Table";
 	if (caption) {
 		lay(p, t->caption, F_BOLD, TEXT_W, PANGO_ALIGN_LEFT);
+		tag_begin(p, "Caption");
 		show(p, MARGIN_X, p->y);
+		tag_end(p, "Caption");
 		p->y += lay_height(p) + 4;
 	}
 	p->y += row(p, t, w, 0, true, hh);
@@ -410,6 +555,8 @@ static int table(struct pdf *p, size_t bi, const struct doc_table *t, bool capti
 		}
 		p->y += row(p, t, w, r, false, h[r]);
 	}
+	p->open_tag = NULL;
+	tag_end(p, "Table");
 	p->y += 12;
 	return STYR_OK;
 }
@@ -419,25 +566,63 @@ static void chart(struct pdf *p, const struct doc_block *b)
 	double h = chart_height(&b->chart, TEXT_W);
 
 	ensure(p, h + 8);
-	if (p->draw)
+	tag_begin(p, "Figure");
+	if (p->draw) {
 		chart_draw(p->cr, &b->chart, b->text, MARGIN_X, p->y, TEXT_W, h);
+		p->alts[p->nalts++] = b->chart.alt;
+	}
+	tag_end(p, "Figure");
 	p->y += h + 12;
 }
 
-/* Title, subtitle and the table of contents on the first page(s). */
+/* The cover: title, unit, period, and the data the report was made
+ * from; each line its own element, in the order read. */
+static void cover(struct pdf *p)
+{
+	char label[96];
+
+	p->y = 220;
+	lay(p, p->d->title, F_TITLE, TEXT_W, PANGO_ALIGN_LEFT);
+	tag_begin(p, "H1");
+	show(p, MARGIN_X, p->y);
+	tag_end(p, "H1");
+	p->y += lay_height(p) + 14;
+	if (p->draw) {
+		cairo_set_source_rgb(p->cr, 0, 0.35, 0.61);
+		cairo_set_line_width(p->cr, 2);
+		cairo_move_to(p->cr, MARGIN_X, p->y);
+		cairo_line_to(p->cr, MARGIN_X + TEXT_W, p->y);
+		cairo_stroke(p->cr);
+		grey(p, 0);
+	}
+	p->y += 16;
+	lay(p, p->d->subtitle, F_H2, TEXT_W, PANGO_ALIGN_LEFT);
+	tag_begin(p, "P");
+	show(p, MARGIN_X, p->y);
+	tag_end(p, "P");
+	p->y += lay_height(p) + 8;
+	if (p->d->period) {
+		snprintf(label, sizeof(label), "Period: %s", p->d->period);
+		flow_text(p, label, F_BODY, 4, "P");
+	}
+	if (p->d->hash[0]) {
+		doc_hash_label(p->d, label, sizeof(label));
+		flow_text(p, label, F_SMALL, 4, "P");
+	}
+}
+
+/* The table of contents, on the page after the cover. */
 static void front(struct pdf *p)
 {
 	size_t i;
 
-	lay(p, p->d->title, F_TITLE, TEXT_W, PANGO_ALIGN_LEFT);
-	show(p, MARGIN_X, p->y + 40);
-	p->y += 40 + lay_height(p) + 6;
-	lay(p, p->d->subtitle, F_BODY, TEXT_W, PANGO_ALIGN_LEFT);
-	show(p, MARGIN_X, p->y);
-	p->y += lay_height(p) + 30;
 	lay(p, "Innehåll", F_H2, TEXT_W, PANGO_ALIGN_LEFT);
+	tag_begin(p, "H2");
 	show(p, MARGIN_X, p->y);
+	tag_end(p, "H2");
 	p->y += lay_height(p) + 10;
+	tag_begin(p, "TOC");
+	p->open_tag = "TOC";
 	for (i = 0; i < p->d->nblocks; i++) {
 		const struct doc_block *b = &p->d->blocks[i];
 		double indent = b->level <= 2 ? 0 : 14;
@@ -446,12 +631,13 @@ static void front(struct pdf *p)
 		if (b->kind != DOC_HEADING || b->level > 3)
 			continue;
 		ensure(p, TOC_LINE);
+		tag_begin(p, "TOCI");
 		if (p->draw) {
 			char dest[64];
 
-			snprintf(dest, sizeof(dest), "page=%d pos=[%.1f %.1f]", p->heading_page[i],
-			         MARGIN_X, p->heading_y[i]);
+			snprintf(dest, sizeof(dest), "dest='h%zu'", i);
 			cairo_tag_begin(p->cr, CAIRO_TAG_LINK, dest);
+			p->links[p->nlinks++] = b->text;
 		}
 		lay(p, b->text, b->level <= 2 ? F_BOLD : F_BODY, TEXT_W - indent - 40,
 		    PANGO_ALIGN_LEFT);
@@ -462,8 +648,11 @@ static void front(struct pdf *p)
 		show(p, MARGIN_X + TEXT_W - 40, p->y);
 		if (p->draw)
 			cairo_tag_end(p->cr, CAIRO_TAG_LINK);
+		tag_end(p, "TOCI");
 		p->y += TOC_LINE;
 	}
+	p->open_tag = NULL;
+	tag_end(p, "TOC");
 }
 
 static int flow(struct pdf *p, struct styr_err *err)
@@ -472,7 +661,16 @@ static int flow(struct pdf *p, struct styr_err *err)
 	int rc = STYR_OK;
 
 	p->page = 0;
+	p->nalts = 0;
+	p->nlinks = 0;
+	styr_buf_reset(&p->scopes);
 	begin_page(p);
+	/* Content drawn with only Document open (the running header and
+	 * footer) stays outside the tree: cairo marks only what is drawn
+	 * inside an element below it. */
+	tag_begin(p, "Document");
+	cover(p);
+	new_page(p);
 	front(p);
 	new_page(p);
 	for (i = 0; i < p->d->nblocks && !rc; i++) {
@@ -483,7 +681,7 @@ static int flow(struct pdf *p, struct styr_err *err)
 			heading(p, i, b);
 			break;
 		case DOC_PARAGRAPH:
-			flow_text(p, b->text, F_BODY, 7);
+			flow_text(p, b->text, F_BODY, 7, "P");
 			break;
 		case DOC_TABLE:
 			rc = table(p, i, &b->table, caption_shown(p->d, i), err);
@@ -493,6 +691,7 @@ static int flow(struct pdf *p, struct styr_err *err)
 			break;
 		}
 	}
+	tag_end(p, "Document");
 	end_page(p);
 	return rc;
 }
@@ -511,14 +710,19 @@ int doc_render_pdf(const struct doc *d, struct styr_buf *out, struct styr_err *e
 	int rc;
 
 	memset(&p, 0, sizeof(p));
+	styr_buf_init(&p.scopes, (size_t)64 << 20);
 	p.d = d;
 	p.heading_page = calloc(d->nblocks ? d->nblocks : 1, sizeof(int));
 	p.heading_y = calloc(d->nblocks ? d->nblocks : 1, sizeof(double));
 	p.sizes = calloc(d->nblocks ? d->nblocks : 1, sizeof(*p.sizes));
-	if (!p.heading_page || !p.heading_y || !p.sizes) {
+	p.alts = calloc(d->nblocks ? d->nblocks : 1, sizeof(*p.alts));
+	p.links = calloc(d->nblocks ? d->nblocks : 1, sizeof(*p.links));
+	if (!p.heading_page || !p.heading_y || !p.sizes || !p.alts || !p.links) {
 		free(p.heading_page);
 		free(p.heading_y);
 		free(p.sizes);
+		free(p.alts);
+		free(p.links);
 		return styr_error(err, STYR_ENOMEM, "out of memory rendering a PDF");
 	}
 	p.surface = cairo_pdf_surface_create_for_stream(to_buf, out, PAGE_W, PAGE_H);
@@ -528,6 +732,12 @@ int doc_render_pdf(const struct doc *d, struct styr_buf *out, struct styr_err *e
 	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_SUBJECT,
 	                               d->subject ? d->subject : d->subtitle);
 	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_CREATOR, "styr");
+	if (d->hash[0]) {
+		char keywords[96];
+
+		snprintf(keywords, sizeof(keywords), "Dataunderlag sha256:%s", d->hash);
+		cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_KEYWORDS, keywords);
+	}
 	if (d->created) {
 		char when[32];
 		struct tm tm;
@@ -540,6 +750,16 @@ int doc_render_pdf(const struct doc *d, struct styr_buf *out, struct styr_err *e
 	p.cr = cairo_create(p.surface);
 	p.l = pango_cairo_create_layout(p.cr);
 	p.hl = pango_cairo_create_layout(p.cr);
+	{
+		/* No ligatures: "fl" drawn as one glyph is read back as "ﬂ",
+		 * and a screen reader or a search should find "fler". */
+		PangoAttrList *attrs = pango_attr_list_new();
+
+		pango_attr_list_insert(attrs, pango_attr_font_features_new("liga 0, clig 0"));
+		pango_layout_set_attributes(p.l, attrs);
+		pango_layout_set_attributes(p.hl, attrs);
+		pango_attr_list_unref(attrs);
+	}
 	for (i = 0; i < sizeof(font_spec) / sizeof(font_spec[0]); i++) {
 		p.fonts[i] = pango_font_description_from_string(FONT);
 		pango_font_description_set_absolute_size(p.fonts[i],
@@ -565,11 +785,20 @@ int doc_render_pdf(const struct doc *d, struct styr_buf *out, struct styr_err *e
 		                "writing the PDF failed: %s",
 		                cairo_status_to_string(cairo_surface_status(p.surface)));
 	cairo_surface_destroy(p.surface);
+	if (!rc) {
+		struct pdf_ua_texts texts = {p.alts,   p.nalts,       p.links,
+		                             p.nlinks, p.scopes.data, p.scopes.len};
+
+		rc = pdf_ua_update(out, start, "sv-SE", d->title, &texts, err);
+	}
 	for (i = 0; i < d->nblocks; i++) {
 		free(p.sizes[i].w);
 		free(p.sizes[i].h);
 	}
 	free(p.sizes);
+	free(p.alts);
+	free(p.links);
+	styr_buf_release(&p.scopes);
 	free(p.heading_page);
 	free(p.heading_y);
 	return rc;

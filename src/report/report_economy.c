@@ -9,10 +9,13 @@
  *
  * Everything is read through the ledger and action interfaces
  * (styr/ledger.h) and derived by src/calc: this file only lays the
- * figures out.  A printed avvikelse is shown as printed (the rules then
- * say where it differs from utfall − budget by a rounding), a derived one
- * only where nothing was printed, so the report reads like its source.
+ * figures out.  The avvikelse is the derived one (utfall − budget), as on
+ * the economy page, in the API and in styr ledger: one figure everywhere.
+ * Where the source document printed another, a note under the table says
+ * so with styr_ledger_avvikelse_note's words, and the rules' findings
+ * say whether it is a rounding.
  */
+#include <glib.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
@@ -21,6 +24,7 @@
 
 #include "report/sections.h"
 #include "styr/buf.h"
+#include "styr/db.h"
 #include "styr/ledger.h"
 #include "styr/num.h"
 
@@ -64,6 +68,7 @@ static int ledger_table(const struct section *s, const struct styr_ledger_table 
 	char h[5][64];
 	const char *head[6] = {"Rad", h[0], h[1], h[2], h[3], h[4]};
 	bool prognos = any_prognos(t);
+	struct styr_buf notes;
 	size_t i;
 	int rc;
 
@@ -84,13 +89,38 @@ static int ledger_table(const struct section *s, const struct styr_ledger_table 
 			rc = cell_tkr(s->doc, l->has_utfall, l->utfall, s->err);
 		if (!rc)
 			rc = cell_tkr(s->doc, l->has_budget, l->budget, s->err);
-		if (!rc && l->has_printed_avvikelse)
-			rc = cell_tkr(s->doc, true, l->printed_avvikelse, s->err);
+		/* only a printed figure with nothing to derive it from stands
+		 * as printed */
+		if (!rc && l->has_utfall && l->has_budget)
+			rc = cell_tkr(s->doc, true, l->avvikelse, s->err);
 		else if (!rc)
-			rc = cell_tkr(s->doc, l->has_utfall && l->has_budget, l->avvikelse, s->err);
+			rc = cell_tkr(s->doc, l->has_printed_avvikelse, l->printed_avvikelse,
+			              s->err);
 		if (!rc && prognos)
 			rc = cell_tkr(s->doc, l->has_prognos, l->prognos, s->err);
 	}
+	styr_buf_init(&notes, 1 << 16);
+	for (i = 0; i < t->n && !rc; i++) {
+		char note[128];
+
+		if (!styr_ledger_avvikelse_note(&t->lines[i], note, sizeof(note)))
+			continue;
+		rc = styr_buf_printf(&notes, s->err, "%s%s: %s", notes.len ? "; " : "",
+		                     t->lines[i].row.label, note);
+	}
+	if (!rc && notes.len && !(rc = styr_buf_add(&notes, "", 1, s->err))) {
+		char *text = malloc(notes.len + 96);
+
+		if (!text)
+			rc = styr_error(s->err, STYR_ENOMEM, "out of memory building a report");
+		else {
+			snprintf(text, notes.len + 96, "Avvikelse är utfall − budget. %s.",
+			         (const char *)notes.data);
+			rc = doc_paragraph(s->doc, text, s->err);
+			free(text);
+		}
+	}
+	styr_buf_release(&notes);
 	return rc;
 }
 
@@ -295,7 +325,7 @@ static int result_chart(const struct section *s)
 	y->first = s->year - YEARS_MAX + 1;
 	y->months = s->months;
 	rc = styr_ledger_each(s->db, &f, add_result, y, s->err);
-	len = (size_t)snprintf(alt, sizeof(alt), "Linjediagram över resultatet per år, tkr:");
+	len = (size_t)snprintf(alt, sizeof(alt), "Stapeldiagram över resultatet per år, tkr:");
 	for (i = 0; i < YEARS_MAX && !rc; i++) {
 		if (!y->has_printed[i] && !y->has_months[i])
 			continue;
@@ -311,7 +341,9 @@ static int result_chart(const struct section *s)
 	free(y);
 	if (rc || n < 2) /* one year is no development */
 		return rc;
-	rc = doc_chart(s->doc, DOC_CHART_LINE, "Resultatutveckling (tkr)", alt, cats, n, s->err);
+	/* Bars from zero: a line zoomed in on −45 261 and −22 629 would make
+	 * the change look larger than it is. */
+	rc = doc_chart(s->doc, DOC_CHART_BARS, "Resultatutveckling (tkr)", alt, cats, n, s->err);
 	if (!rc)
 		rc = doc_chart_series(s->doc, "Resultat", vals, s->err);
 	if (!rc)
@@ -506,6 +538,100 @@ static int add_tab(void *ctx, const struct styr_ledger_entry *e)
 	return 0;
 }
 
+bool report_staff_indicator(const struct styr_indicator *ind)
+{
+	static const char *const starts[] = {"anställda", "antal anställda", "sjukfrånvaro",
+	                                     "övertid",   "hyrpersonal",     "inhyrd personal"};
+	gchar *name = g_utf8_casefold(ind->name, -1);
+	bool staff = false;
+	size_t i;
+
+	for (i = 0; name && i < sizeof(starts) / sizeof(starts[0]) && !staff; i++)
+		staff = !strncmp(name, starts[i], strlen(starts[i]));
+	g_free(name);
+	return staff;
+}
+
+struct staff {
+	struct styr_indicator *inds;
+	size_t n, cap;
+	struct styr_err *err;
+};
+
+static int add_staff(void *ctx, const struct styr_indicator *ind)
+{
+	struct staff *st = ctx;
+
+	if (!report_staff_indicator(ind))
+		return 0;
+	if (styr_array_grow((void **)&st->inds, &st->cap, st->n, sizeof(*st->inds), st->err))
+		return STYR_ENOMEM;
+	st->inds[st->n++] = *ind;
+	return 0;
+}
+
+/* A staff figure of the unit for the months 1..s->months of year. */
+static int staff_value(const struct section *s, const struct styr_indicator *ind, int year,
+                       struct styr_value *v, bool *has)
+{
+	struct styr_period p = {year, 1, s->months};
+	struct styr_err local;
+	int rc;
+
+	styr_err_init(&local);
+	rc = styr_value_find(s->db, ind->code, s->unit->code, &p, v, &local);
+	*has = rc == STYR_OK;
+	if (rc && rc != STYR_ENOTFOUND)
+		return styr_error(s->err, local.code, "%s", local.msg);
+	return STYR_OK;
+}
+
+static int staff_cell(const struct section *s, const struct styr_indicator *ind,
+                      const struct styr_value *v, bool has)
+{
+	char text[STYR_REASON_MAX];
+
+	if (!has)
+		return doc_cell_text(s->doc, "–", s->err);
+	styr_value_format(v, ind, text, sizeof(text));
+	return v->num.kind == STYR_NUM_VALUE ? doc_cell_number(s->doc, text, v->num.value, s->err)
+	                                     : doc_cell_text(s->doc, text, s->err);
+}
+
+/* The staff figures: anställda, sjukfrånvaro, övertid, hyrpersonal; a
+ * figure the unit has no value for is no row, and no rows no table. */
+static int staff_table(const struct section *s, bool *any)
+{
+	struct staff st = {NULL, 0, 0, s->err};
+	const char *head[3] = {"Nyckeltal", s->prev, s->label};
+	bool table = false;
+	char caption[128];
+	size_t i;
+	int rc = styr_indicator_each(s->db, add_staff, &st, s->err);
+
+	snprintf(caption, sizeof(caption), "Personalnyckeltal %s", s->label);
+	for (i = 0; i < st.n && !rc; i++) {
+		struct styr_value v[2];
+		bool has[2];
+
+		rc = staff_value(s, &st.inds[i], s->year - 1, &v[0], &has[0]);
+		if (!rc)
+			rc = staff_value(s, &st.inds[i], s->year, &v[1], &has[1]);
+		if (rc || (!has[0] && !has[1]))
+			continue;
+		if (!table && !(rc = doc_table(s->doc, caption, head, 3, s->err)))
+			table = *any = true;
+		if (!rc)
+			rc = doc_cell_text(s->doc, st.inds[i].name, s->err);
+		if (!rc)
+			rc = staff_cell(s, &st.inds[i], &v[0], has[0]);
+		if (!rc)
+			rc = staff_cell(s, &st.inds[i], &v[1], has[1]);
+	}
+	free(st.inds);
+	return rc;
+}
+
 int section_personnel_figures(const struct section *s, bool *any)
 {
 	struct styr_ledger_filter f = {s->unit->code, NULL, 0};
@@ -514,7 +640,9 @@ int section_personnel_figures(const struct section *s, bool *any)
 	int rc;
 
 	*any = false;
-	rc = styr_ledger_each(s->db, &f, add_tab, &tabs, s->err);
+	rc = staff_table(s, any);
+	if (!rc)
+		rc = styr_ledger_each(s->db, &f, add_tab, &tabs, s->err);
 	for (i = 0; i < tabs.n && !rc; i++) {
 		struct styr_ledger_table t;
 		char caption[STYR_CODE_MAX + 64];

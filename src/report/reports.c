@@ -18,7 +18,15 @@
  * ledgers, the action plans, the uppdrag) are one function each in
  * sections.h, laid out in report_economy.c and report_goals.c.  A section
  * with nothing in it always says so in words rather than disappearing, so
- * a reader can tell "nothing to report" from "forgotten".
+ * a reader can tell "nothing to report" from "forgotten" -- except
+ * Medarbetare, which is left out when the unit has neither staff figures
+ * nor personnel costs nor an analysis of them.
+ *
+ * Indicators the unit has values for but that no goal in the report
+ * follows up are not dropped: they get a section of their own,
+ * "Indikatorer utan koppling till mål", and count in the summary like the
+ * others.  A year column with
+ * no value in any row of a table is left out of that table.
  */
 #include <errno.h>
 #include <math.h>
@@ -143,6 +151,8 @@ struct rep {
 	} * lamps;
 	size_t nlamps, lamps_cap;
 	struct miss misses[CHARTS_MAX];
+	char (*shown)[STYR_CODE_MAX]; /* the indicators in the goals' tables */
+	size_t nshown, shown_cap;
 	size_t nmisses;
 	size_t counts[STYR_STATUS_MISSING + 1];       /* the unit's own indicators */
 	size_t child_counts[STYR_STATUS_MISSING + 1]; /* the child being rolled up */
@@ -253,6 +263,12 @@ static int indicator_row(struct rep *r, const char *code, const char *unit, bool
 		*shown = has_target;
 	if (!*shown)
 		return STYR_OK;
+	if (overview) {
+		if (styr_array_grow((void **)&r->shown, &r->shown_cap, r->nshown, sizeof(*r->shown),
+		                    r->err))
+			return STYR_ENOMEM;
+		snprintf(r->shown[r->nshown++], sizeof(*r->shown), "%s", code);
+	}
 	if ((rc = doc_cell_text(&r->doc, ind.name, r->err)) ||
 	    (rc = doc_cell_text(&r->doc, ind.code, r->err)) ||
 	    (rc = doc_cell_text(&r->doc, has_target ? target.text : "–", r->err)))
@@ -354,10 +370,21 @@ static size_t last_rows(const struct rep *r)
 	return b->kind == DOC_TABLE ? b->table.nrows : 0;
 }
 
-/* The analysis texts for subject, each under its title with the three
- * questions; *any tells whether there was one.  Drafts are left out: a
+/* The last table is complete: a year with no value in any of its rows is
+ * no column (the plan's years are columns 3..4, the others' 3..5). */
+static void finish_table(struct rep *r)
+{
+	if (last_rows(r))
+		doc_table_drop_empty(&r->doc, r->doc.nblocks - 1, 3,
+		                     r->type->targets_only ? COLUMNS : COLUMNS + 2);
+}
+
+/* The analysis texts for subject, each under its title (a heading of
+ * level, one below the section or goal it stands in, so that headings
+ * never skip a level) with the three questions; *any tells whether there
+ * was one.  Drafts are left out: a
  * draft is its writer's until handed in, and a report may be published. */
-static int analyses_for(struct rep *r, const char *subject, bool *any)
+static int analyses_for(struct rep *r, const char *subject, int level, bool *any)
 {
 	static const char *const questions[] = {"Vad har hänt?", "Varför har det hänt?",
 	                                        "Vad kommer att hända?"};
@@ -379,11 +406,11 @@ static int analyses_for(struct rep *r, const char *subject, bool *any)
 		r->analysis_used[i] = true;
 		snprintf(title, sizeof(title), "Analys%s%s%s", a->title[0] ? ": " : "", a->title,
 		         a->state == STYR_ANALYSIS_APPROVED ? "" : " (inlämnad, ej godkänd)");
-		rc = doc_heading(&r->doc, 4, title, r->err);
+		rc = doc_heading(&r->doc, level, title, r->err);
 		for (q = 0; q < 3 && !rc; q++) {
 			if (!texts[q][0])
 				continue;
-			rc = doc_heading(&r->doc, 5, questions[q], r->err);
+			rc = doc_heading(&r->doc, level + 1, questions[q], r->err);
 			if (!rc)
 				rc = doc_paragraph(&r->doc, texts[q], r->err);
 		}
@@ -439,9 +466,10 @@ static int section_goal(struct rep *r, const struct styr_goal *top)
 		}
 		if (rc)
 			return rc;
+		finish_table(r);
 		if (!last_rows(r))
 			doc_truncate(&r->doc, start + 1); /* keep the heading, say why */
-		if ((rc = analyses_for(r, goal->code, &analysed)))
+		if ((rc = analyses_for(r, goal->code, 4, &analysed)))
 			return rc;
 		if (r->doc.nblocks == start + 1) {
 			doc_truncate(&r->doc, start); /* the unit does not follow this goal */
@@ -449,7 +477,7 @@ static int section_goal(struct rep *r, const struct styr_goal *top)
 		}
 		shown++;
 	}
-	if ((rc = analyses_for(r, top->code, &any)))
+	if ((rc = analyses_for(r, top->code, 3, &any)))
 		return rc;
 	if (!shown && !any) {
 		snprintf(empty, sizeof(empty),
@@ -460,12 +488,90 @@ static int section_goal(struct rep *r, const struct styr_goal *top)
 	return rc;
 }
 
+/* The codes of the indicators the unit has values for in the report's
+ * years (the period's and the two before). */
+struct unit_codes {
+	struct rep *r;
+	char (*codes)[STYR_CODE_MAX];
+	size_t n, cap;
+};
+
+static int add_unit_code(void *ctx, const struct styr_value *v)
+{
+	struct unit_codes *u = ctx;
+	size_t i;
+
+	if (v->period.year > u->r->periods[0].year ||
+	    v->period.year < u->r->periods[COLUMNS - 1].year)
+		return 0;
+	for (i = 0; i < u->n; i++)
+		if (!strcmp(u->codes[i], v->indicator))
+			return 0;
+	if (styr_array_grow((void **)&u->codes, &u->cap, u->n, sizeof(*u->codes), u->r->err))
+		return STYR_ENOMEM;
+	snprintf(u->codes[u->n++], sizeof(*u->codes), "%s", v->indicator);
+	return 0;
+}
+
+/* Whether an indicator has a row in a goal's table already. */
+static bool in_report(const struct rep *r, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < r->nshown; i++)
+		if (!strcmp(r->shown[i], code))
+			return true;
+	return false;
+}
+
+/* Indicators with values that no goal in the report follows up (none
+ * links to them, or only goals outside its övergripande mål): a section
+ * of their own (staff figures excepted: Medarbetare shows them). */
+static int section_unlinked(struct rep *r)
+{
+	struct styr_value_filter f = {NULL, r->unit.code, 0};
+	struct unit_codes u = {r, NULL, 0, 0};
+	size_t i, start = r->doc.nblocks;
+	int rc = styr_value_each(r->db, &f, add_unit_code, &u, r->err);
+
+	if (!rc)
+		rc = doc_heading(&r->doc, 2, "Indikatorer utan koppling till mål", r->err);
+	if (!rc)
+		rc = doc_paragraph(&r->doc,
+		                   "Indikatorer som enheten har värden för men som inget mål i "
+		                   "rapporten följer upp.",
+		                   r->err);
+	if (!rc)
+		rc = start_table(r, "Indikatorer utan koppling till mål");
+	for (i = 0; i < u.n && !rc; i++) {
+		struct styr_indicator ind;
+		bool shown;
+
+		if (in_report(r, u.codes[i]))
+			continue;
+		if ((rc = styr_indicator_find(r->db, u.codes[i], &ind, r->err)))
+			break;
+		if (report_staff_indicator(&ind))
+			continue;
+		rc = indicator_row(r, u.codes[i], r->unit.code, true, &shown);
+	}
+	free(u.codes);
+	if (rc)
+		return rc;
+	finish_table(r);
+	if (!last_rows(r))
+		doc_truncate(&r->doc, start);
+	return STYR_OK;
+}
+
 /* A section whose figures come from another part of styr (sections.h):
  * its tables and charts, or, when there are none for the unit, a sentence
  * saying so; then the analyses written for it. */
 static int section_from(struct rep *r, const char *title, const char *subject, const char *missing,
                         int (*figures)(const struct section *, bool *))
 {
+	size_t start = r->doc.nblocks;
+	bool analysed = false;
 	struct section s = {.db = r->db,
 	                    .doc = &r->doc,
 	                    .unit = &r->unit,
@@ -481,12 +587,15 @@ static int section_from(struct rep *r, const char *title, const char *subject, c
 
 	if (!rc && figures)
 		rc = figures(&s, &any);
-	if (!rc && !any) {
+	if (!rc && !any && missing) {
 		snprintf(text, sizeof(text), "%s för %s %s.", missing, r->unit.name, r->labels[0]);
 		rc = doc_paragraph(&r->doc, text, r->err);
 	}
 	if (!rc)
-		rc = analyses_for(r, subject, &any);
+		rc = analyses_for(r, subject, 3, &analysed);
+	/* missing NULL: a section with nothing in it is left out */
+	if (!rc && !missing && !any && !analysed)
+		doc_truncate(&r->doc, start);
 	return rc;
 }
 
@@ -691,6 +800,8 @@ static int child_section(void *ctx, const struct styr_org_unit *u)
 		if (!dup)
 			rc = indicator_row(r, r->links[l].indicator, u->code, false, &shown);
 	}
+	if (!rc)
+		finish_table(r);
 	if (!rc && !last_rows(r)) {
 		doc_truncate(&r->doc, r->doc.nblocks - 1);
 		snprintf(text, sizeof(text), "Inga indikatorvärden för %s för %s.", u->name,
@@ -866,7 +977,8 @@ static int build(struct rep *r)
 	snprintf(subtitle, sizeof(subtitle), "%s", r->unit.name);
 	snprintf(subject, sizeof(subject), "%s för %s", title, r->unit.name);
 	if ((rc = doc_init(&r->doc, title, subtitle, r->err)) ||
-	    (rc = doc_meta(&r->doc, r->unit.name, subject, r->err)))
+	    (rc = doc_meta(&r->doc, r->unit.name, subject, r->err)) ||
+	    (rc = doc_period(&r->doc, r->labels[0], r->err)))
 		return rc;
 	r->doc.toc = true;
 	r->doc.created = r->req->created;
@@ -884,6 +996,8 @@ static int build(struct rep *r)
 	for (g = 0; g < r->ngoals && !rc; g++)
 		if (r->goals[g].level == STYR_GOAL_OVERGRIPANDE)
 			rc = section_goal(r, &r->goals[g]);
+	if (!rc)
+		rc = section_unlinked(r);
 	if (rc)
 		return rc;
 	if (r->type->targets_only) {
@@ -895,8 +1009,7 @@ static int build(struct rep *r)
 			                  "Inga produktionsuppgifter finns ännu",
 			                  section_production_figures);
 		if (!rc)
-			rc = section_from(r, "Medarbetare", "personal",
-			                  "Inga personaluppgifter finns ännu",
+			rc = section_from(r, "Medarbetare", "personal", NULL,
 			                  section_personnel_figures);
 		if (!rc)
 			rc = section_from(r, "Åtgärder och genomförandegrad", "åtgärder",
@@ -908,6 +1021,8 @@ static int build(struct rep *r)
 		rc = section_children(r);
 	if (!rc && !r->type->targets_only)
 		rc = summary(r, after_front);
+	if (!rc)
+		rc = doc_seal(&r->doc, r->err);
 	return rc;
 }
 
@@ -1015,6 +1130,7 @@ int styr_report_write(struct styr_db *db, const struct styr_report_request *req,
 	free(r->analyses);
 	free(r->analysis_used);
 	free(r->lamps);
+	free(r->shown);
 	free(r);
 	return rc;
 }

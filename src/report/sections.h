@@ -36,8 +36,14 @@ int section_economy_figures(const struct section *s, bool *any);
  * codes PROD-<group>-<row>) with its avvikelser, and the medelvårdtid and
  * beläggning derived from it. */
 int section_production_figures(const struct section *s, bool *any);
-/* The ledger's partial tables (personnel costs). */
+/* The unit's staff figures (the indicators report_staff_indicator picks)
+ * for the period and the same months a year earlier, and the ledger's
+ * partial tables (personnel costs). */
 int section_personnel_figures(const struct section *s, bool *any);
+/* Whether an indicator is a staff figure rather than a quality indicator:
+ * its name starts with anställda, sjukfrånvaro, övertid, hyrpersonal or
+ * inhyrd personal (any case).  The Medarbetare section shows these. */
+bool report_staff_indicator(const struct styr_indicator *ind);
 /* The unit's action plans with their genomförandegrad. */
 int section_actions_figures(const struct section *s, bool *any);
 /* Verksamhetsplan: the budget of the year. */

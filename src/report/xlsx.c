@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <xlsxwriter.h>
 
 #include "report/doc.h"
@@ -22,7 +23,7 @@ struct xlsx {
 	lxw_workbook *wb;
 	lxw_format *bold, *head, *wrap, *title;
 	lxw_format *num[FORMATS_MAX];
-	char names[64][32]; /* sheet names in use, to keep them unique */
+	char names[256][LXW_MAX_SHEETNAME_LENGTH]; /* sheet names in use, to keep them unique */
 	size_t nnames;
 };
 
@@ -55,29 +56,58 @@ static lxw_format *num_format(struct xlsx *x, int decimals, bool percent)
 	return x->num[i];
 }
 
-/* A sheet name Excel accepts: at most 31 characters (cut on a UTF-8
- * boundary), none of []:*?/\, unique in the workbook. */
+/* want cut to at most max characters, at a word's end where there is one
+ * (a single word longer than max is cut, there being nothing better), and
+ * without a trailing space or punctuation. */
+static void cut_words(const char *want, size_t max, char *out, size_t size)
+{
+	size_t chars = 0, n = 0, last_space = 0;
+	bool cut = false;
+	const char *p;
+
+	for (p = want; *p; p++) {
+		if (((unsigned char)*p & 0xC0) != 0x80) {
+			if (chars == max) {
+				cut = true;
+				break;
+			}
+			chars++;
+			if (*p == ' ')
+				last_space = n;
+		}
+		if (n + 1 < size)
+			out[n++] = *p;
+	}
+	if (cut && last_space)
+		n = last_space;
+	out[n] = '\0';
+	/* drop what cannot end a name: spaces, ":", ",", "-" and "–" */
+	for (;;) {
+		n = strlen(out);
+		if (n && strchr(" ,:;-(", out[n - 1]))
+			out[n - 1] = '\0';
+		else if (n >= 3 && !strcmp(out + n - 3, "–"))
+			out[n - 3] = '\0';
+		else
+			break;
+	}
+}
+
+/* A sheet name Excel accepts: at most 31 characters, cut after a whole
+ * word, none of []:*?/\', unique in the workbook (a number is added, the
+ * name cut shorter by whole words to make room for it). */
 static lxw_worksheet *add_sheet(struct xlsx *x, const char *want)
 {
-	char name[32];
-	size_t n = 0, i;
+	char clean[256], name[LXW_MAX_SHEETNAME_LENGTH], suffix[16];
+	size_t n, i;
 	int k;
 
-	for (; *want && n < 28; want++) {
-		unsigned char ch = (unsigned char)*want;
-
-		if (strchr("[]:*?/\\'", ch))
-			ch = ' ';
-		name[n++] = (char)ch;
-	}
-	while (n && ((unsigned char)name[n - 1] & 0xC0) == 0x80)
-		n--;
-	if (n && ((unsigned char)name[n - 1] & 0xC0) == 0xC0)
-		n--;
-	while (n && name[n - 1] == ' ')
-		n--;
-	name[n] = '\0';
-	if (!n)
+	snprintf(clean, sizeof(clean), "%s", want);
+	for (n = 0; clean[n]; n++)
+		if (strchr("[]:*?/\\'", clean[n]))
+			clean[n] = ' ';
+	cut_words(clean, LXW_SHEETNAME_MAX, name, sizeof(name));
+	if (!name[0])
 		snprintf(name, sizeof(name), "Tabell");
 	for (k = 2;; k++) {
 		bool used = false;
@@ -86,7 +116,9 @@ static lxw_worksheet *add_sheet(struct xlsx *x, const char *want)
 			used |= !strcasecmp(x->names[i], name);
 		if (!used)
 			break;
-		snprintf(name + (n > 24 ? 24 : n), sizeof(name) - (n > 24 ? 24 : n), " %d", k);
+		snprintf(suffix, sizeof(suffix), " %d", k);
+		cut_words(clean, LXW_SHEETNAME_MAX - strlen(suffix), name, sizeof(name));
+		strncat(name, suffix, sizeof(name) - strlen(name) - 1);
 	}
 	if (x->nnames < sizeof(x->names) / sizeof(x->names[0]))
 		snprintf(x->names[x->nnames++], sizeof(x->names[0]), "%s", name);
@@ -95,7 +127,7 @@ static lxw_worksheet *add_sheet(struct xlsx *x, const char *want)
 
 static void table_sheet(struct xlsx *x, const struct doc_table *t, int index)
 {
-	char name[40];
+	char name[256];
 	lxw_worksheet *ws;
 	size_t r, c;
 
@@ -130,7 +162,7 @@ static void table_sheet(struct xlsx *x, const struct doc_table *t, int index)
 static void chart_sheet(struct xlsx *x, const struct doc_block *b, int index)
 {
 	const struct doc_chart *ch = &b->chart;
-	char name[40];
+	char name[256];
 	lxw_worksheet *ws;
 	size_t i, s;
 
@@ -173,6 +205,7 @@ int doc_render_xlsx(const struct doc *d, const char *path, struct styr_err *err)
 	lxw_row_t row = 3;
 	size_t i;
 	int tables = 0;
+	char keywords[96], label[96], period[128];
 
 	memset(&x, 0, sizeof(x));
 	x.wb = workbook_new_opt(path, &opt);
@@ -184,6 +217,10 @@ int doc_render_xlsx(const struct doc *d, const char *path, struct styr_err *err)
 	props.author = d->author ? d->author : "";
 	props.company = d->author ? d->author : "";
 	props.created = d->created;
+	if (d->hash[0]) {
+		snprintf(keywords, sizeof(keywords), "Dataunderlag sha256:%s", d->hash);
+		props.keywords = keywords;
+	}
 	workbook_set_properties(x.wb, &props);
 	x.title = workbook_add_format(x.wb);
 	format_set_bold(x.title);
@@ -202,6 +239,16 @@ int doc_render_xlsx(const struct doc *d, const char *path, struct styr_err *err)
 	worksheet_set_column(front, 0, 0, 110, NULL);
 	worksheet_write_string(front, 0, 0, d->title, x.title);
 	worksheet_write_string(front, 1, 0, d->subtitle, NULL);
+	/* The cover's lines: period and the data's hash. */
+	if (d->period) {
+		snprintf(period, sizeof(period), "Period: %s", d->period);
+		worksheet_write_string(front, row++, 0, period, NULL);
+	}
+	if (d->hash[0]) {
+		doc_hash_label(d, label, sizeof(label));
+		worksheet_write_string(front, row++, 0, label, NULL);
+	}
+	row++;
 	for (i = 0; i < d->nblocks; i++) {
 		const struct doc_block *b = &d->blocks[i];
 

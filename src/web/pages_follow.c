@@ -170,17 +170,28 @@ void page_economy(struct req *r, const char *unit)
 
 		tkr(a, sizeof(a), l->utfall);
 		tkr(b, sizeof(b), l->budget);
-		tkr(c, sizeof(c), l->has_printed_avvikelse ? l->printed_avvikelse : l->avvikelse);
+		tkr(c, sizeof(c),
+		    l->has_utfall && l->has_budget ? l->avvikelse : l->printed_avvikelse);
 		tkr(d, sizeof(d), l->prognos);
 		out_s(r, sum ? "<tr><th scope=\"row\"><strong>" : "<tr><th scope=\"row\">");
 		out_h(r, l->row.label);
 		out_s(r, sum ? "</strong></th>" : "</th>");
 		out_f(r, "<td class=\"num\">%s</td>", l->has_utfall ? a : "–");
 		out_f(r, "<td class=\"num\">%s</td>", l->has_budget ? b : "–");
-		out_f(r, "<td class=\"num\">%s</td>", l->has_utfall && l->has_budget ? c : "–");
+		out_f(r, "<td class=\"num\">%s</td>",
+		      l->has_utfall && l->has_budget ? c
+		      : l->has_printed_avvikelse     ? c
+		                                     : "–");
 		out_f(r, "<td class=\"num\">%s</td></tr>", l->has_prognos ? d : "–");
 	}
 	out_s(r, "</tbody></table>");
+	/* one figure everywhere: derived, with what the document printed */
+	for (i = 0; i < t.n; i++)
+		if (styr_ledger_avvikelse_note(&t.lines[i], d, sizeof(d))) {
+			out_s(r, "<p class=\"hint\">Avvikelse ");
+			out_h(r, t.lines[i].row.label);
+			out_f(r, ": %s.</p>", d);
+		}
 	economy_chart(r, &t);
 	styr_ledger_table_release(&t);
 }

@@ -10,7 +10,9 @@ run --db "$db" report arsredovisning --unit LKR --period 2024 --format xlsx -o "
 expect_eq "xlsx exit" 0 "$rc"
 wb=$(unzip -p "$T/ar.xlsx" xl/workbook.xml)
 expect_contains "front sheet" '<sheet name="Rapport"' "$wb"
-expect_contains "a sheet per table" '<sheet name="3 Följsamhet till vårdgara"' "$wb"
+# Sheet names keep whole words within Excel's 31 characters (issue 17).
+expect_contains "a sheet per table" '<sheet name="3 Följsamhet till vårdgarantin"' "$wb"
+expect_contains "cut after a whole word" '<sheet name="2 Befolkningens uppfattning"' "$wb"
 sheet=$(unzip -p "$T/ar.xlsx" xl/worksheets/sheet4.xml)
 # ID0069: 83,8 % for 2024 is the number 83.8 (no t="s": not a shared
 # string) with a number format; the header rows are frozen.
@@ -51,7 +53,9 @@ expect_contains "history chart says its figures" 'aria-label="Linjediagram över
 expect_eq "every svg has a label" "$(grep -c '<svg' "$T/ar.html")" "$(grep -c '<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="' "$T/ar.html")"
 expect_eq "ids unique" "" "$(grep -o ' id="[^"]*"' "$T/ar.html" | sort | uniq -d | head -3)"
 expect_contains "chart labels are text" '>Mål &gt;95 %</text>' "$html"
-expect_contains "analysis question" "<h5>Varför har det hänt?</h5>" "$html"
+# The analyses stand directly under their övergripande mål (h2): titles
+# h3, questions h4, so that no heading level is skipped (issue 17, axe).
+expect_contains "analysis question" "<h4>Varför har det hänt?</h4>" "$html"
 expect_contains "table of contents" '<nav class="toc" aria-labelledby="toc">' "$html"
 toc_target=$(printf '%s' "$html" | grep -o '<li><a href="#h[0-9]*">Övergripande mål: Tillgänglighet och kvalitet</a></li>' | sed 's/.*href="#\(h[0-9]*\)".*/\1/')
 expect_contains "toc links to its heading" "<h2 id=\"$toc_target\">Övergripande mål: Tillgänglighet och kvalitet</h2>" "$html"

@@ -327,6 +327,44 @@ static int collect(void *ctx, const struct styr_finding *f)
 	return 0;
 }
 
+/* One figure everywhere: the note that goes with a derived avvikelse
+ * when the document printed another. */
+static void test_avvikelse_note(void **state)
+{
+	static const struct {
+		bool has_printed, has_utfall, has_budget;
+		int64_t printed, avvikelse;
+		const char *note;
+	} cases[] = {
+	    {true, true, true, -20467, -20466,
+	     "tryckt i underlaget: −20\xc2\xa0"
+	     "467 (skillnad 1)"},
+	    {true, true, true, -36812, -36813,
+	     "tryckt i underlaget: −36\xc2\xa0"
+	     "812 (skillnad 1)"},
+	    {true, true, true, -2035, -2035, ""}, /* agrees */
+	    {false, true, true, 0, -20466, ""},   /* nothing printed */
+	    {true, false, true, -853, 0, ""},     /* nothing to derive from */
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct styr_ledger_line l;
+		char buf[128];
+
+		memset(&l, 0, sizeof(l));
+		l.has_printed_avvikelse = cases[i].has_printed;
+		l.has_utfall = cases[i].has_utfall;
+		l.has_budget = cases[i].has_budget;
+		l.printed_avvikelse = cases[i].printed;
+		l.avvikelse = cases[i].avvikelse;
+		assert_int_equal(styr_ledger_avvikelse_note(&l, buf, sizeof(buf)),
+		                 cases[i].note[0] != '\0');
+		assert_string_equal(buf, cases[i].note);
+	}
+}
+
 static void test_check_seed002(void **state)
 {
 	/* Worked out by hand from the table: the costs of 2023 add up to
@@ -526,7 +564,7 @@ int main(void)
 	    cmocka_unit_test(test_rule_check),  cmocka_unit_test(test_bridge_whatif),
 	    cmocka_unit_test(test_completion),  cmocka_unit_test(test_check_seed002),
 	    cmocka_unit_test(test_check_error), cmocka_unit_test(test_table),
-	    cmocka_unit_test(test_plan_totals),
+	    cmocka_unit_test(test_plan_totals), cmocka_unit_test(test_avvikelse_note),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -17,6 +17,8 @@ login sol
 http GET /enhet/LKR -b "$T/rut.jar"
 expect_eq "dashboard" 200 "$status"
 expect_contains "economy: year" "Resultaträkning 2024 (tkr)" "$body"
+# one figure everywhere: the derived avvikelse, the printed one as a note
+expect_contains "economy: printed avvikelse as a note" "Avvikelse Lönekostnader: tryckt i underlaget: " "$body"
 expect_contains "economy: summa intäkter utfall, budget, avvikelse, prognos" \
 	"SUMMA INTÄKTER</strong></th><td class=\"num\">448${NBSP}659</td><td class=\"num\">434${NBSP}475</td><td class=\"num\">14${NBSP}184</td><td class=\"num\">449${NBSP}763</td>" "$body"
 expect_contains "economy: resultat" \
