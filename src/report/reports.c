@@ -1198,27 +1198,18 @@ int styr_report_write(struct styr_db *db, const struct styr_report_request *req,
 		                  "output");
 	rc = build_rep(db, req, &type, &r, err);
 	styr_buf_init(&out, REPORT_MAX);
-	if (!rc) {
-		switch (req->format) {
-		case STYR_FORMAT_HTML:
-			rc = doc_render_html(&r->doc, &out, err);
-			break;
-		case STYR_FORMAT_PDF:
-			rc = doc_render_pdf(&r->doc, &out, err);
-			break;
-		case STYR_FORMAT_XLSX: {
-			/* libxlsxwriter finds out only at the end, and says so on
-			 * stderr in its own words: try the path first. */
-			FILE *f = fopen(path, "wb");
+	if (!rc && req->format == STYR_FORMAT_XLSX) {
+		/* libxlsxwriter finds out only at the end, and says so on
+		 * stderr in its own words: try the path first. */
+		FILE *f = fopen(path, "wb");
 
-			if (!f || fclose(f) != 0)
-				rc = styr_error(err, STYR_EIO, "%s: cannot write: %s", path,
-				                strerror(errno));
-			else
-				rc = doc_render_xlsx(&r->doc, path, err);
-			break;
-		}
-		}
+		if (!f || fclose(f) != 0)
+			rc = styr_error(err, STYR_EIO, "%s: cannot write: %s", path,
+			                strerror(errno));
+		else
+			rc = doc_render_xlsx(&r->doc, path, err);
+	} else if (!rc) {
+		rc = render(r, &out, err);
 	}
 	if (!rc && req->format != STYR_FORMAT_XLSX)
 		rc = write_buf(path, &out, err);

@@ -224,7 +224,7 @@ expect_eq "audit intact" 0 "$rc"
 expect_contains "audit verify" "intact" "$out"
 stop_server
 n=$(dbsql "SELECT count(*) FROM audit WHERE action = 'value.put'")
-expect_eq "value writes audited (form, POST, PUT)" 3 "$n"
+expect_eq "value writes audited (form, the correction after unlock and its undo, POST, PUT)" 5 "$n"
 expect_eq "failed logins audited (anna once, rut five times)" 6 "$(dbsql "SELECT count(*) FROM audit WHERE action IN ('login.failed', 'login.throttled')")"
 expect_eq "workflow moves audited (submit, approve, unlock; API submit, approve)" 5 "$(dbsql "SELECT count(*) FROM audit WHERE action LIKE 'report.%'")"
 msg=$(dbsql "UPDATE audit SET after = '99' WHERE id = 3" 2>&1) && fail "audit row updated despite the trigger"
