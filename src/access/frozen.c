@@ -208,7 +208,8 @@ int styr_report_get(struct styr_db *db, const struct styr_report_request *req, b
 		r.mark = "Utkast";
 		return styr_report_write(db, &r, path, err);
 	}
-	if (current) {
+	/* The approved version has no sections for the units below. */
+	if (current || req->children) {
 		r.mark = "Utkast: dagens uppgifter, inte den fastställda versionen";
 		return styr_report_write(db, &r, path, err);
 	}
