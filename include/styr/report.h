@@ -56,6 +56,9 @@ struct styr_report_request {
 	bool children;             /* add a section per child unit (roll-up) */
 	const char *png_dir;       /* also write each chart as DIR/diagram-N.png */
 	time_t created;            /* PDF/XLSX creation date; 0: now */
+	/* The standing printed on every page ("Utkast", "Fastställd <date>
+	 * av <user>"); NULL: none.  styr_report_get (frozen.h) decides it. */
+	const char *mark;
 };
 
 /* Build the report and write it to path (NULL: standard output, which
@@ -63,5 +66,14 @@ struct styr_report_request {
  * naming what the type expects. */
 int styr_report_write(struct styr_db *db, const struct styr_report_request *req, const char *path,
                       struct styr_err *err);
+
+/* Build the report and render it into out (XLSX too); hash (may be NULL)
+ * gets the content hash (doc_seal). */
+int styr_report_render(struct styr_db *db, const struct styr_report_request *req,
+                       struct styr_buf *out, char hash[65], struct styr_err *err);
+/* Whether period p is one type is made for (the check styr_report_write
+ * makes), and the type's name as styr_report_type_parse takes it. */
+bool styr_report_type_fits(enum styr_report_type type, const struct styr_period *p);
+const char *styr_report_type_name(enum styr_report_type type);
 
 #endif

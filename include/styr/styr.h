@@ -13,6 +13,7 @@
 #include "err.h"
 #include "events.h"
 #include "export.h"
+#include "frozen.h"
 #include "goals.h"
 #include "import.h"
 #include "ledger.h"

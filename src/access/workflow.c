@@ -7,7 +7,8 @@
  * and each value write is one transaction with its audit entry.
  *
  * The lock is the workflow state itself rather than a separate lock
- * table, so the two can never disagree.
+ * table, so the two can never disagree.  Approval also stores the
+ * rendered report and its figures (frozen.c) in the same transaction.
  */
 #include <stdio.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 
 #include "styr/access.h"
 #include "styr/analysis.h"
+#include "styr/frozen.h"
 #include "styr/ledger.h"
 
 int styr_report_state_get(struct styr_db *db, const char *unit, const struct styr_period *p,
@@ -105,6 +107,10 @@ int styr_report_move(struct styr_db *db, const char *user, const char *unit,
 			                       styr_report_state_name(before),
 			                       styr_report_state_name(r.state), err);
 		}
+		/* Approval keeps what was approved (frozen.c); an unlock keeps
+		 * it too, until the next approval replaces it. */
+		if (!rc && action == STYR_REPORT_APPROVE)
+			rc = styr_report_freeze(db, user, r.unit, p, t, err);
 	}
 	if (rc) {
 		styr_db_rollback(db);

@@ -3,8 +3,11 @@
  *   styr report TYPE --unit CODE --period P [--format html|pdf|xlsx]
  *                    [--children] [-o FILE]
  *   styr report indicators --unit CODE --year YYYY [-o FILE]
+ *   styr report diff --unit CODE --period P [--type TYPE]
  * The type, format and period are parsed by the library, which also checks
  * that the period fits the type; this file only maps options to a request.
+ * An approved period gives the approved version (styr_report_get) unless
+ * --current asks for today's data; diff lists what changed since approval.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -52,16 +55,60 @@ static int indicators(struct cli *cli, const char *unit, int year, const char *o
 	return 0;
 }
 
+static int print_change(void *ctx, const struct styr_report_change *c)
+{
+	(void)ctx;
+	/* "value ID0069 LKR 2025" names the figure as the audit log does */
+	printf("%s: %s → %s", strncmp(c->figure, "value ", 6) ? c->figure : c->figure + 6,
+	       c->old[0] ? c->old : "—", c->now[0] ? c->now : "—");
+	if (c->who[0])
+		printf(" (%s, %s)\n", c->who, c->when);
+	else
+		printf(" (ej i ändringsloggen)\n");
+	return 0;
+}
+
+static int diff(struct cli *cli, const char *unit, const char *period, const char *type)
+{
+	struct styr_report_request req;
+	struct styr_db *db;
+	struct styr_err err;
+	size_t n;
+	int rc;
+
+	styr_err_init(&err);
+	if (!unit || !period)
+		return cli_usage(&cmd_report_def, "--unit CODE and --period P are required");
+	if (styr_period_parse(period, &req.period, &err))
+		return cli_usage(&cmd_report_def, "--period: %s", err.msg);
+	if (type && (styr_report_type_parse(type, &req.type, &err) ||
+	             !styr_report_type_fits(req.type, &req.period)))
+		return cli_usage(&cmd_report_def, "--type \"%s\": %s", type,
+		                 err.msg[0] ? err.msg : "does not fit the period");
+	if (cli_open(cli, 0, &db, &err))
+		return cli_fail(&err);
+	rc = styr_report_diff(db, unit, &req.period, print_change, NULL, &n, &err);
+	styr_db_close(db);
+	if (rc)
+		return cli_fail(&err);
+	if (!n)
+		printf("Inga ändringar sedan fastställelsen.\n");
+	return n ? 1 : 0;
+}
+
 static int run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
 	    {"unit", required_argument, NULL, 'u'},    {"year", required_argument, NULL, 'y'},
 	    {"period", required_argument, NULL, 'p'},  {"format", required_argument, NULL, 'f'},
 	    {"children", no_argument, NULL, 'c'},      {"output", required_argument, NULL, 'o'},
-	    {"png-dir", required_argument, NULL, 'g'}, {NULL, 0, NULL, 0},
+	    {"png-dir", required_argument, NULL, 'g'}, {"current", no_argument, NULL, 'C'},
+	    {"type", required_argument, NULL, 't'},    {NULL, 0, NULL, 0},
 	};
 	struct styr_report_request req;
 	const char *unit = NULL, *output = NULL, *period = NULL, *format = NULL, *sde;
+	const char *type = NULL;
+	bool current = false;
 	struct styr_db *db;
 	struct styr_err err;
 	int year = 0;
@@ -94,15 +141,24 @@ static int run(struct cli *cli, int argc, char **argv)
 		case 'o':
 			output = optarg;
 			break;
+		case 'C':
+			current = true;
+			break;
+		case 't':
+			type = optarg;
+			break;
 		default:
 			return cli_usage(&cmd_report_def, "unknown option");
 		}
 	}
 	if (optind + 1 != argc)
-		return cli_usage(&cmd_report_def, "name one report: arsredovisning, delarsrapport, "
-		                                  "manadsrapport, verksamhetsplan or indicators");
+		return cli_usage(&cmd_report_def,
+		                 "name one report: arsredovisning, delarsrapport, "
+		                 "manadsrapport, verksamhetsplan, indicators or diff");
 	if (!strcmp(argv[optind], "indicators"))
 		return indicators(cli, unit, year, output);
+	if (!strcmp(argv[optind], "diff"))
+		return diff(cli, unit, period, type);
 	/* --format wins; else the output file's extension; else HTML. */
 	req.format = STYR_FORMAT_HTML;
 	if (!format)
@@ -131,7 +187,7 @@ static int run(struct cli *cli, int argc, char **argv)
 	}
 	if (cli_open(cli, 0, &db, &err))
 		return cli_fail(&err);
-	rc = styr_report_write(db, &req, output, &err);
+	rc = styr_report_get(db, &req, current, output, &err);
 	styr_db_close(db);
 	if (rc)
 		return cli_fail(&err);
@@ -145,8 +201,9 @@ const struct command cmd_report_def = {
     run,
     "write a report as HTML, PDF or XLSX",
     "styr report TYPE --unit CODE --period P [--format html|pdf|xlsx] [--children]\n"
-    "                   [--png-dir DIR] [-o FILE]\n"
+    "                   [--png-dir DIR] [--current] [-o FILE]\n"
     "       styr report indicators --unit CODE --year YYYY [-o FILE]\n"
+    "       styr report diff --unit CODE --period P [--type TYPE]\n"
     "TYPE and the periods it takes:\n"
     "  arsredovisning   a year: 2024\n"
     "  delarsrapport    jan–apr or jan–aug: \"jan–aug 2024\", 2024T1\n"
@@ -163,6 +220,12 @@ const struct command cmd_report_def = {
     "(\"Dataunderlag: sha256 ...\"): the PDF on its cover, in its footers and\n"
     "Keywords, the workbook in its keywords, the HTML in a <meta> and its footer.\n"
     "The PDF is tagged (headings, tables, figures with their text, sv-SE).\n"
+    "Approved means frozen: approving a period (styr workflow, the web) stores\n"
+    "its reports, marked \"Fastställd DATE av USER\", and a report of an approved\n"
+    "period is that stored version (--current: today's data instead, marked\n"
+    "as not the approved version); any other period's report says \"Utkast\" on\n"
+    "every page.  diff: the unit's figures that changed since the approval,\n"
+    "old → new, with who changed them (exit 1 when there are any).\n"
     "indicators: the unit's indicator tables for the year and the two before,\n"
     "grouped by goal, with targets, status and trend (self-contained HTML).\n",
 };

@@ -73,6 +73,7 @@ void doc_release(struct doc *d)
 	free(d->author);
 	free(d->subject);
 	free(d->period);
+	free(d->mark);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -150,6 +151,16 @@ int doc_period(struct doc *d, const char *period, struct styr_err *err)
 	free(d->period);
 	d->period = doc_strdup(period, err);
 	return d->period ? STYR_OK : STYR_ENOMEM;
+}
+
+int doc_mark(struct doc *d, const char *mark, struct styr_err *err)
+{
+	free(d->mark);
+	d->mark = NULL;
+	if (!mark || !mark[0])
+		return STYR_OK;
+	d->mark = doc_strdup(mark, err);
+	return d->mark ? STYR_OK : STYR_ENOMEM;
 }
 
 int doc_meta(struct doc *d, const char *author, const char *subject, struct styr_err *err)

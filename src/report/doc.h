@@ -88,6 +88,10 @@ struct doc {
 	char *author; /* PDF and XLSX metadata */
 	char *subject;
 	char *period; /* as the cover prints it: "2024", "jan–aug 2024"; NULL: none */
+	/* The document's standing, on every page: "Utkast" or "Fastställd
+	 * <date> av <user>" (issue 17 item 3); NULL: none.  Not part of the
+	 * sealed content: the same data has the same hash, approved or not. */
+	char *mark;
 	/* PDF and XLSX creation date; 0 means now.  A fixed date makes the
 	 * same data give byte-identical files. */
 	time_t created;
@@ -134,6 +138,8 @@ void doc_hash_label(const struct doc *d, char *buf, size_t size);
 
 /* Metadata for the formats that carry it (PDF, XLSX). */
 int doc_meta(struct doc *d, const char *author, const char *subject, struct styr_err *err);
+/* The standing printed on every page (NULL or "": none). */
+int doc_mark(struct doc *d, const char *mark, struct styr_err *err);
 /* The period the cover page names. */
 int doc_period(struct doc *d, const char *period, struct styr_err *err);
 

@@ -15,6 +15,8 @@ static const char style[] =
     "body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em auto;max-width:60em;"
     "color:#1a1a1a;line-height:1.4}"
     "h1{font-size:1.6em;margin-bottom:0}.subtitle{color:#444;margin-top:.2em}"
+    ".stampel{border:2px solid #a11;color:#a11;font-weight:bold;padding:.3em .6em;"
+    "display:inline-block}@media print{.stampel{position:fixed;top:0;right:0}}"
     "h2{font-size:1.3em;border-bottom:2px solid #005a9c;padding-bottom:.2em;margin-top:2em}"
     "h3{font-size:1.1em;margin-top:1.5em}"
     "table{border-collapse:collapse;width:100%;margin:.5em 0 1.5em}"
@@ -151,7 +153,18 @@ int doc_render_html(const struct doc *d, struct styr_buf *out, struct styr_err *
 		rc = styr_buf_html(out, d->title, err);
 	if (!rc)
 		rc = styr_buf_printf(
-		    out, err, "</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n<h1>", style);
+		    out, err, "</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n", style);
+	/* The standing (Utkast, Fastställd): a banner above the title that
+	 * print repeats on every page. */
+	if (!rc && d->mark) {
+		rc = styr_buf_puts(out, "<p class=\"stampel\" id=\"stampel\" role=\"note\">", err);
+		if (!rc)
+			rc = styr_buf_html(out, d->mark, err);
+		if (!rc)
+			rc = styr_buf_puts(out, "</p>\n", err);
+	}
+	if (!rc)
+		rc = styr_buf_puts(out, "<h1>", err);
 	if (!rc)
 		rc = styr_buf_html(out, d->title, err);
 	if (!rc)

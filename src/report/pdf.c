@@ -143,6 +143,11 @@ static void begin_page(struct pdf *p)
 	/* A page can start in the middle of a paragraph or a table: the
 	 * header and footer get a layout of their own. */
 	p->l = p->hl;
+	if (p->d->mark) { /* the standing, on every page including the cover */
+		cairo_set_source_rgb(p->cr, 0.7, 0.1, 0.1);
+		lay(p, p->d->mark, F_SMALL, TEXT_W, PANGO_ALIGN_CENTER);
+		show(p, MARGIN_X, 24);
+	}
 	grey(p, 0.3);
 	if (p->page > 1) {
 		lay(p, p->d->title, F_SMALL, TEXT_W / 2, PANGO_ALIGN_LEFT);

@@ -35,6 +35,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "report/doc.h"
 #include "report/sections.h"
@@ -982,6 +983,8 @@ static int build(struct rep *r)
 		return rc;
 	r->doc.toc = true;
 	r->doc.created = r->req->created;
+	if ((rc = doc_mark(&r->doc, r->req->mark, r->err)))
+		return rc;
 	if ((rc = styr_goal_each(r->db, add_goal, r, r->err)) ||
 	    (rc = styr_goal_indicator_each(r->db, add_link, r, r->err)))
 		return rc;
@@ -1067,63 +1070,32 @@ static int write_buf(const char *path, const struct styr_buf *b, struct styr_err
 	return STYR_OK;
 }
 
-int styr_report_write(struct styr_db *db, const struct styr_report_request *req, const char *path,
-                      struct styr_err *err)
+bool styr_report_type_fits(enum styr_report_type type, const struct styr_period *p)
 {
-	struct report_type type;
-	struct styr_buf out;
-	struct rep *r;
-	int rc;
+	struct styr_report_request req;
+	struct styr_err err;
+	struct rep r;
 
-	if ((unsigned)req->type >= NTYPES)
-		return styr_error(err, STYR_EUSAGE, "unknown report type");
-	if (req->format == STYR_FORMAT_XLSX && !path)
-		return styr_error(err, STYR_EUSAGE,
-		                  "--format xlsx needs -o FILE: a workbook cannot go to standard "
-		                  "output");
-	r = calloc(1, sizeof(*r));
-	if (!r)
-		return styr_error(err, STYR_ENOMEM, "out of memory building a report");
-	type = types[req->type];
-	/* Månadsrapporter after april, juli, september and november are for
-	 * information: no analyses, no forecast. */
-	if (req->type == STYR_REPORT_MANADSRAPPORT &&
-	    (req->period.last_month == 4 || req->period.last_month == 7 ||
-	     req->period.last_month == 9 || req->period.last_month == 11))
-		type.analyses = type.forecast = false;
-	r->db = db;
-	r->req = req;
-	r->type = &type;
-	r->err = err;
-	rc = build(r);
-	styr_buf_init(&out, REPORT_MAX);
-	if (!rc) {
-		switch (req->format) {
-		case STYR_FORMAT_HTML:
-			rc = doc_render_html(&r->doc, &out, err);
-			break;
-		case STYR_FORMAT_PDF:
-			rc = doc_render_pdf(&r->doc, &out, err);
-			break;
-		case STYR_FORMAT_XLSX: {
-			/* libxlsxwriter finds out only at the end, and says so on
-			 * stderr in its own words: try the path first. */
-			FILE *f = fopen(path, "wb");
+	if ((unsigned)type >= NTYPES)
+		return false;
+	memset(&req, 0, sizeof(req));
+	memset(&r, 0, sizeof(r));
+	req.type = type;
+	req.period = *p;
+	r.req = &req;
+	r.type = &types[type];
+	r.err = &err;
+	styr_err_init(&err);
+	return check_period(&r) == STYR_OK;
+}
 
-			if (!f || fclose(f) != 0)
-				rc = styr_error(err, STYR_EIO, "%s: cannot write: %s", path,
-				                strerror(errno));
-			else
-				rc = doc_render_xlsx(&r->doc, path, err);
-			break;
-		}
-		}
-	}
-	if (!rc && req->format != STYR_FORMAT_XLSX)
-		rc = write_buf(path, &out, err);
-	if (!rc && req->png_dir)
-		rc = write_pngs(&r->doc, req->png_dir, err);
-	styr_buf_release(&out);
+const char *styr_report_type_name(enum styr_report_type type)
+{
+	return (unsigned)type < NTYPES ? types[type].name : "";
+}
+
+static void rep_free(struct rep *r)
+{
 	doc_release(&r->doc);
 	free(r->goals);
 	free(r->links);
@@ -1132,5 +1104,119 @@ int styr_report_write(struct styr_db *db, const struct styr_report_request *req,
 	free(r->lamps);
 	free(r->shown);
 	free(r);
+}
+
+/* Build the document of req into a new rep (*out, freed by rep_free even
+ * on failure). */
+static int build_rep(struct styr_db *db, const struct styr_report_request *req,
+                     struct report_type *type, struct rep **out, struct styr_err *err)
+{
+	struct rep *r;
+
+	*out = NULL;
+	if ((unsigned)req->type >= NTYPES)
+		return styr_error(err, STYR_EUSAGE, "unknown report type");
+	r = calloc(1, sizeof(*r));
+	if (!r)
+		return styr_error(err, STYR_ENOMEM, "out of memory building a report");
+	*type = types[req->type];
+	/* Månadsrapporter after april, juli, september and november are for
+	 * information: no analyses, no forecast. */
+	if (req->type == STYR_REPORT_MANADSRAPPORT &&
+	    (req->period.last_month == 4 || req->period.last_month == 7 ||
+	     req->period.last_month == 9 || req->period.last_month == 11))
+		type->analyses = type->forecast = false;
+	r->db = db;
+	r->req = req;
+	r->type = type;
+	r->err = err;
+	*out = r;
+	return build(r);
+}
+
+/* Render the built document in req's format into out; XLSX goes through
+ * a temporary file (libxlsxwriter writes files only). */
+static int render(const struct rep *r, struct styr_buf *out, struct styr_err *err)
+{
+	char path[] = "/tmp/styr-report-XXXXXX";
+	char chunk[65536];
+	size_t n;
+	FILE *f;
+	int fd, rc;
+
+	switch (r->req->format) {
+	case STYR_FORMAT_HTML:
+		return doc_render_html(&r->doc, out, err);
+	case STYR_FORMAT_PDF:
+		return doc_render_pdf(&r->doc, out, err);
+	case STYR_FORMAT_XLSX:
+		break;
+	}
+	if ((fd = mkstemp(path)) < 0)
+		return styr_error(err, STYR_EIO, "cannot create a temporary file: %s",
+		                  strerror(errno));
+	close(fd);
+	rc = doc_render_xlsx(&r->doc, path, err);
+	if (!rc && !(f = fopen(path, "rb")))
+		rc = styr_error(err, STYR_EIO, "%s: %s", path, strerror(errno));
+	if (!rc) {
+		while (!rc && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+			rc = styr_buf_add(out, chunk, n, err);
+		fclose(f);
+	}
+	unlink(path);
+	return rc;
+}
+
+int styr_report_render(struct styr_db *db, const struct styr_report_request *req,
+                       struct styr_buf *out, char hash[65], struct styr_err *err)
+{
+	struct report_type type;
+	struct rep *r;
+	int rc = build_rep(db, req, &type, &r, err);
+
+	if (!rc)
+		rc = render(r, out, err);
+	if (!rc && hash)
+		memcpy(hash, r->doc.hash, 65);
+	if (r)
+		rep_free(r);
+	return rc;
+}
+
+int styr_report_write(struct styr_db *db, const struct styr_report_request *req, const char *path,
+                      struct styr_err *err)
+{
+	struct report_type type;
+	struct styr_buf out;
+	struct rep *r;
+	int rc;
+
+	if (req->format == STYR_FORMAT_XLSX && !path)
+		return styr_error(err, STYR_EUSAGE,
+		                  "--format xlsx needs -o FILE: a workbook cannot go to standard "
+		                  "output");
+	rc = build_rep(db, req, &type, &r, err);
+	styr_buf_init(&out, REPORT_MAX);
+	if (!rc && req->format == STYR_FORMAT_XLSX) {
+		/* libxlsxwriter finds out only at the end, and says so on
+		 * stderr in its own words: try the path first. */
+		FILE *f = fopen(path, "wb");
+
+		if (!f || fclose(f) != 0)
+			rc = styr_error(err, STYR_EIO, "%s: cannot write: %s", path,
+			                strerror(errno));
+		else
+			rc = doc_render_xlsx(&r->doc, path, err);
+	} else if (!rc) {
+		rc = render(r, &out, err);
+	}
+	if (!rc && req->format != STYR_FORMAT_XLSX)
+		rc = write_buf(path, &out, err);
+	if (!rc && req->png_dir)
+		rc = write_pngs(&r->doc, req->png_dir, err);
+	styr_buf_release(&out);
+	if (r)
+		rep_free(r);
 	return rc;
 }

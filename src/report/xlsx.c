@@ -239,7 +239,9 @@ int doc_render_xlsx(const struct doc *d, const char *path, struct styr_err *err)
 	worksheet_set_column(front, 0, 0, 110, NULL);
 	worksheet_write_string(front, 0, 0, d->title, x.title);
 	worksheet_write_string(front, 1, 0, d->subtitle, NULL);
-	/* The cover's lines: period and the data's hash. */
+	/* The cover's lines: the standing, period and the data's hash. */
+	if (d->mark)
+		worksheet_write_string(front, row++, 0, d->mark, x.bold);
 	if (d->period) {
 		snprintf(period, sizeof(period), "Period: %s", d->period);
 		worksheet_write_string(front, row++, 0, period, NULL);

@@ -15,6 +15,7 @@
 #include <libpq-fe.h>
 
 #include "styr/events.h"
+#include "styr/frozen.h"
 #include "styr/ledger.h"
 #include "styr/opendata.h"
 
@@ -108,5 +109,17 @@ int pg_event_file_put(struct store *st, const struct styr_event_file *f, struct 
 int pg_event_file_each(struct store *st, int (*cb)(void *, const struct styr_event_file *),
                        void *ctx, struct styr_err *err);
 int pg_event_run_put(struct store *st, const struct styr_event_run *r, struct styr_err *err);
+
+/* approved reports (issue 17 item 3) */
+int pg_frozen_clear(struct store *st, const char *unit, const char *period, struct styr_err *err);
+int pg_frozen_report_put(struct store *st, const struct styr_frozen_report *f, const void *content,
+                         size_t len, struct styr_err *err);
+int pg_frozen_report_find(struct store *st, const char *unit, const char *period, const char *type,
+                          const char *format, struct styr_frozen_report *out,
+                          struct styr_buf *content, struct styr_err *err);
+int pg_frozen_line_put(struct store *st, const struct styr_frozen_line *l, struct styr_err *err);
+int pg_frozen_line_each(struct store *st, const char *unit, const char *period,
+                        int (*cb)(void *, const struct styr_frozen_line *), void *ctx,
+                        struct styr_err *err);
 
 #endif

@@ -9,12 +9,13 @@
 #include <sqlite3.h>
 
 #include "styr/events.h"
+#include "styr/frozen.h"
 #include "styr/ledger.h"
 #include "styr/opendata.h"
 
 struct store;
 
-#define STORE_ECON_STMTS 24
+#define STORE_ECON_STMTS 32
 
 sqlite3 *store_sqlite_db(struct store *st);
 const char *store_sqlite_path(struct store *st);
@@ -86,5 +87,17 @@ int sq_event_file_put(struct store *st, const struct styr_event_file *f, struct 
 int sq_event_file_each(struct store *st, int (*cb)(void *, const struct styr_event_file *),
                        void *ctx, struct styr_err *err);
 int sq_event_run_put(struct store *st, const struct styr_event_run *r, struct styr_err *err);
+
+/* approved reports (issue 17 item 3) */
+int sq_frozen_clear(struct store *st, const char *unit, const char *period, struct styr_err *err);
+int sq_frozen_report_put(struct store *st, const struct styr_frozen_report *f, const void *content,
+                         size_t len, struct styr_err *err);
+int sq_frozen_report_find(struct store *st, const char *unit, const char *period, const char *type,
+                          const char *format, struct styr_frozen_report *out,
+                          struct styr_buf *content, struct styr_err *err);
+int sq_frozen_line_put(struct store *st, const struct styr_frozen_line *l, struct styr_err *err);
+int sq_frozen_line_each(struct store *st, const char *unit, const char *period,
+                        int (*cb)(void *, const struct styr_frozen_line *), void *ctx,
+                        struct styr_err *err);
 
 #endif

@@ -396,3 +396,22 @@ FORWARD(event_file_each,
         (db->st, cb, ctx, err))
 FORWARD(event_run_put, (struct styr_db * db, const struct styr_event_run *r, struct styr_err *err),
         (db->st, r, err))
+FORWARD(frozen_clear,
+        (struct styr_db * db, const char *unit, const char *period, struct styr_err *err),
+        (db->st, unit, period, err))
+FORWARD(frozen_report_put,
+        (struct styr_db * db, const struct styr_frozen_report *f, const void *content, size_t len,
+         struct styr_err *err),
+        (db->st, f, content, len, err))
+FORWARD(frozen_report_find,
+        (struct styr_db * db, const char *unit, const char *period, const char *type,
+         const char *format, struct styr_frozen_report *out, struct styr_buf *content,
+         struct styr_err *err),
+        (db->st, unit, period, type, format, out, content, err))
+FORWARD(frozen_line_put,
+        (struct styr_db * db, const struct styr_frozen_line *l, struct styr_err *err),
+        (db->st, l, err))
+FORWARD(frozen_line_each,
+        (struct styr_db * db, const char *unit, const char *period,
+         int (*cb)(void *, const struct styr_frozen_line *), void *ctx, struct styr_err *err),
+        (db->st, unit, period, cb, ctx, err))

@@ -18,6 +18,7 @@
 #include "styr/access.h"
 #include "styr/db.h"
 #include "styr/events.h"
+#include "styr/frozen.h"
 #include "styr/goals.h"
 #include "styr/ledger.h"
 #include "styr/opendata.h"
@@ -234,6 +235,20 @@ struct store_ops {
 	                       void *ctx, struct styr_err *err);
 	int (*event_run_put)(struct store *st, const struct styr_event_run *r,
 	                     struct styr_err *err);
+	/* approved reports (issue 17 item 3, migration 0011) */
+	int (*frozen_clear)(struct store *st, const char *unit, const char *period,
+	                    struct styr_err *err);
+	int (*frozen_report_put)(struct store *st, const struct styr_frozen_report *f,
+	                         const void *content, size_t len, struct styr_err *err);
+	int (*frozen_report_find)(struct store *st, const char *unit, const char *period,
+	                          const char *type, const char *format,
+	                          struct styr_frozen_report *out, struct styr_buf *content,
+	                          struct styr_err *err);
+	int (*frozen_line_put)(struct store *st, const struct styr_frozen_line *l,
+	                       struct styr_err *err);
+	int (*frozen_line_each)(struct store *st, const char *unit, const char *period,
+	                        int (*cb)(void *, const struct styr_frozen_line *), void *ctx,
+	                        struct styr_err *err);
 };
 
 struct styr_db {

@@ -1310,6 +1310,47 @@ static void report_button(struct req *r, const struct styr_org_unit *u, const ch
 	out_s(r, "</button></form>");
 }
 
+/* What changed since the period was approved: each figure, old → new,
+ * who changed it and when (styr report diff). */
+static int change_row(void *ctx, const struct styr_report_change *c)
+{
+	struct req *r = ctx;
+
+	out_s(r, "<tr><th scope=\"row\">");
+	out_h(r, strncmp(c->figure, "value ", 6) ? c->figure : c->figure + 6);
+	out_s(r, "</th><td>");
+	out_h(r, c->old[0] ? c->old : "—");
+	out_s(r, "</td><td>");
+	out_h(r, c->now[0] ? c->now : "—");
+	out_s(r, "</td><td>");
+	out_h(r, c->who[0] ? c->who : "ej i ändringsloggen");
+	out_s(r, "</td><td>");
+	out_h(r, c->when);
+	out_s(r, "</td></tr>");
+	return 0;
+}
+
+static void report_changes(struct req *r, const char *unit, const struct styr_period *p)
+{
+	struct styr_err err;
+	size_t n = 0;
+
+	styr_err_init(&err);
+	if (styr_report_diff(r->db, unit, p, NULL, NULL, &n, &err))
+		return; /* never approved: nothing to compare with */
+	if (!n) {
+		out_s(r, "<p id=\"andringar\">Inga ändringar sedan fastställelsen.</p>");
+		return;
+	}
+	out_s(r, "<table id=\"andringar\"><caption>Ändringar sedan fastställelsen</caption><thead>"
+	         "<tr><th scope=\"col\">Uppgift</th><th scope=\"col\">Fastställt</th>"
+	         "<th scope=\"col\">Nu</th><th scope=\"col\">Ändrad av</th>"
+	         "<th scope=\"col\">När</th></tr></thead><tbody>");
+	styr_err_init(&err);
+	styr_report_diff(r->db, unit, p, change_row, r, &n, &err);
+	out_s(r, "</tbody></table>");
+}
+
 int pg_report(struct req *r)
 {
 	const char *q = web_query(r, "period");
@@ -1364,6 +1405,7 @@ int pg_report(struct req *r)
 	}
 	if (st.state == STYR_REPORT_APPROVED && r->role >= STYR_ACCESS_ADMIN)
 		report_button(r, &u, ptext, "las-upp", "Lås upp", false);
+	report_changes(r, u.code, &p);
 	out_s(r, "<table><caption>Värden för perioden</caption><thead><tr><th scope=\"col\">"
 	         "Indikator</th><th scope=\"col\">Period</th><th scope=\"col\">Värde</th>"
 	         "<th scope=\"col\">Mål</th><th scope=\"col\">Status</th><th scope=\"col\">Trend"

@@ -431,7 +431,9 @@ int pg_document(struct req *r)
 		return web_fail(r, 500, "internal_error", "cannot create a temporary file");
 	close(fd);
 	styr_err_init(&err);
-	rc = styr_report_write(r->db, &req, path, &err);
+	/* An approved period gives its approved version (?aktuell=1: today's
+	 * data); any other period's report is marked Utkast. */
+	rc = styr_report_get(r->db, &req, web_query(r, "aktuell") != NULL, path, &err);
 	if (rc) {
 		unlink(path);
 		return web_fail_err(r, &err);

@@ -56,9 +56,12 @@ expect_contains "marked" "/MarkInfo << /Marked true >>" "$(grep -a -A8 '/Type /C
 expect_contains "XMP title" '<rdf:li xml:lang="x-default">Årsredovisning 2024</rdf:li>' "$(cat "$T/ar.pdf" | tr -d '\0')"
 # The running header and footer are not part of the tree.
 expect_eq "page header outside the tree" "" "$(printf '%s\n' "$struct" | grep -F '"Årsredovisning 2024Lasarettet')"
-# pdftotext reads the cover first, then the table of contents.
+# The standing ("Utkast": 2024 is not approved) is drawn at the top of
+# every page, outside the tree like the running header.
+expect_eq "mark outside the tree" "" "$(printf '%s\n' "$struct" | grep -F 'Utkast')"
+# pdftotext reads the mark, the cover, then the table of contents.
 text=$(pdftotext "$T/ar.pdf" -)
-expect_eq "text order" "Årsredovisning 2024|Lasarettet i Landskrona|Period: 2024" "$(printf '%s\n' "$text" | head -3 | paste -sd'|')"
+expect_eq "text order" "Utkast|Årsredovisning 2024|Lasarettet i Landskrona|Period: 2024" "$(printf '%s\n' "$text" | grep -v '^$' | head -4 | paste -sd'|')"
 
 # No heading stands alone at the foot of a page: the last line of text on
 # each page (footer aside) is never a heading.

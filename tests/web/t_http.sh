@@ -93,6 +93,14 @@ http POST /enhet/LKR-IM/varde -b "$T/anna.jar" --data "csrf=$CSRF_anna&indikator
 expect_eq "lock covers units below" 423 "$status"
 run --db "$DB" show values --unit LKR --year 2025
 expect_contains "value unchanged after refusal" "84,1" "$out"
+# Approved means frozen: the download is the approved version.
+http GET "/enhet/LKR/dokument?typ=arsredovisning&format=html&period=2025" -b "$T/anna.jar"
+expect_eq "approved download" 200 "$status"
+expect_contains "approved download marked" "Fastställd $(date -u +%Y-%m-%d) av karl" "$body"
+http GET "/enhet/LKR/dokument?typ=arsredovisning&format=html&period=2024" -b "$T/anna.jar"
+expect_contains "unapproved download marked" '>Utkast</p>' "$body"
+http GET /enhet/LKR/rapport?period=2025 -b "$T/anna.jar"
+expect_contains "no changes since approval" "Inga ändringar sedan fastställelsen" "$body"
 http POST /enhet/LKR/rapport/las-upp -b "$T/karl.jar" --data "csrf=$CSRF_karl&period=2025"
 expect_eq "controller cannot unlock" 403 "$status"
 login ada
@@ -100,6 +108,17 @@ http POST /enhet/LKR/rapport/las-upp -b "$T/ada.jar" --data "csrf=$CSRF_ada&peri
 expect_eq "admin unlocks" 303 "$status"
 http GET /enhet/LKR/rapport?period=2025 -b "$T/ada.jar"
 expect_contains "unlocked is draft" "utkast" "$body"
+# A correction after the unlock shows as a difference with its author.
+http POST /enhet/LKR/varde -b "$T/anna.jar" --data "csrf=$CSRF_anna&indikator=ID0069&period=2025&varde=90"
+expect_eq "correction after unlock" 303 "$status"
+http GET /enhet/LKR/rapport?period=2025 -b "$T/ada.jar"
+expect_contains "changes since approval" "<th scope=\"row\">ID0069 LKR 2025</th><td>84,1</td><td>90" "$body"
+expect_contains "who changed it" "</td><td>anna</td>" "$body"
+run --db "$DB" report diff --unit LKR --period 2025
+expect_eq "report diff finds the correction" 1 "$rc"
+expect_contains "report diff names anna" "ID0069 LKR 2025: 84,1 → 90" "$out"
+expect_contains "report diff names anna" "(anna, " "$out"
+http POST /enhet/LKR/varde -b "$T/anna.jar" --data "csrf=$CSRF_anna&indikator=ID0069&period=2025&varde=84,1"
 
 # --- JSON API
 tok=$("$STYR" --db "$DB" user token anna)
@@ -205,7 +224,7 @@ expect_eq "audit intact" 0 "$rc"
 expect_contains "audit verify" "intact" "$out"
 stop_server
 n=$(dbsql "SELECT count(*) FROM audit WHERE action = 'value.put'")
-expect_eq "value writes audited (form, POST, PUT)" 3 "$n"
+expect_eq "value writes audited (form, the correction after unlock and its undo, POST, PUT)" 5 "$n"
 expect_eq "failed logins audited (anna once, rut five times)" 6 "$(dbsql "SELECT count(*) FROM audit WHERE action IN ('login.failed', 'login.throttled')")"
 expect_eq "workflow moves audited (submit, approve, unlock; API submit, approve)" 5 "$(dbsql "SELECT count(*) FROM audit WHERE action LIKE 'report.%'")"
 msg=$(dbsql "UPDATE audit SET after = '99' WHERE id = 3" 2>&1) && fail "audit row updated despite the trigger"

@@ -1,0 +1,97 @@
+/*
+ * Approved means frozen (issue 17 item 3): approving a unit's report for a
+ * period stores the rendered report in every format that fits the period
+ * and the figures it was made from.  Downloads of an approved period give
+ * the stored bytes, marked "Fastställd <date> av <user>"; a report of a
+ * period that is not approved is marked "Utkast".  A later correction (an
+ * admin unlocks, a value changes) shows as the differences between the
+ * stored figures and today's, each with who changed it from the audit log.
+ *
+ * Keys are text: the unit's code, the period as styr_period_format writes
+ * it, the report type's name and the format's extension.
+ */
+#ifndef STYR_FROZEN_H
+#define STYR_FROZEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "access.h"
+#include "buf.h"
+#include "db.h"
+#include "period.h"
+#include "report.h"
+
+#define STYR_FIGURE_MAX  192
+#define STYR_FIGURE_TEXT 128
+
+struct styr_frozen_report {
+	char unit[STYR_CODE_MAX];
+	char period[STYR_PERIOD_TEXT_MAX];
+	char type[32];  /* arsredovisning, delarsrapport, manadsrapport */
+	char format[8]; /* html, pdf, xlsx */
+	char hash[65];  /* the document's content hash (doc_seal) */
+	char approver[STYR_USER_MAX];
+	char approved[32]; /* ISO 8601 UTC */
+};
+
+/* One figure of the snapshot: figure is the audit log's entity of the
+ * value ("value IND UNIT PERIOD"), value its text as formatted. */
+struct styr_frozen_line {
+	char unit[STYR_CODE_MAX];
+	char period[STYR_PERIOD_TEXT_MAX];
+	char figure[STYR_FIGURE_MAX];
+	char value[STYR_FIGURE_TEXT];
+};
+
+/* Store operations (migration 0011). */
+int styr_frozen_clear(struct styr_db *db, const char *unit, const char *period,
+                      struct styr_err *err);
+int styr_frozen_report_put(struct styr_db *db, const struct styr_frozen_report *f,
+                           const void *content, size_t len, struct styr_err *err);
+/* STYR_ENOTFOUND when nothing is stored; content (may be NULL) gets the
+ * bytes appended. */
+int styr_frozen_report_find(struct styr_db *db, const char *unit, const char *period,
+                            const char *type, const char *format, struct styr_frozen_report *out,
+                            struct styr_buf *content, struct styr_err *err);
+int styr_frozen_line_put(struct styr_db *db, const struct styr_frozen_line *l,
+                         struct styr_err *err);
+/* In figure order. */
+int styr_frozen_line_each(struct styr_db *db, const char *unit, const char *period,
+                          int (*cb)(void *ctx, const struct styr_frozen_line *l), void *ctx,
+                          struct styr_err *err);
+
+/* Render the report types that fit period p (årsredovisning for a year,
+ * delårsrapport for jan–apr or jan–aug, månadsrapport for a month) in
+ * html, pdf and xlsx, marked "Fastställd <date> av <user>", and store them
+ * with the snapshot of the unit's values for the period, replacing what an
+ * earlier approval stored.  Runs inside the caller's transaction
+ * (styr_report_move calls it when approving). */
+int styr_report_freeze(struct styr_db *db, const char *user, const char *unit,
+                       const struct styr_period *p, time_t when, struct styr_err *err);
+
+/* The report for a download: the stored approved version when the
+ * period is approved and one is stored (and current is false), else
+ * today's data, marked "Utkast" unless approved.  As styr_report_write. */
+int styr_report_get(struct styr_db *db, const struct styr_report_request *req, bool current,
+                    const char *path, struct styr_err *err);
+
+/* One difference between the approved snapshot and today's data: old or
+ * new is "" when the figure was added or removed since; who and when are
+ * those of the latest audit entry of the figure ("" when none). */
+struct styr_report_change {
+	char figure[STYR_FIGURE_MAX];
+	char old[STYR_FIGURE_TEXT];
+	char now[STYR_FIGURE_TEXT];
+	char who[STYR_USER_MAX];
+	char when[32];
+};
+
+/* Calls cb for each difference in figure order; *n (may be NULL) gets
+ * their count.  STYR_ENOTFOUND when the period has no approved snapshot. */
+int styr_report_diff(struct styr_db *db, const char *unit, const struct styr_period *p,
+                     int (*cb)(void *ctx, const struct styr_report_change *c), void *ctx, size_t *n,
+                     struct styr_err *err);
+
+#endif

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Approved means frozen (issue 17 item 3): approving a period stores its
+# reports; a later correction (an import does not ask about the lock)
+# leaves the approved version what `styr report` gives, --current gives
+# today's data, and `styr report diff` lists exactly the correction.  A
+# period that is not approved says "Utkast" on every page.
+. "$(dirname "$0")/report_lib.sh"
+
+echo karl-losen | "$STYR" --db "$db" user add karl --role controller >/dev/null ||
+	fail "adding karl"
+
+# Not approved: Utkast in the HTML banner, on every PDF page, in the workbook.
+run --db "$db" report arsredovisning --unit LKR --period 2024 -o "$T/draft.html"
+expect_eq "draft exit" 0 "$rc"
+expect_contains "draft banner" '<p class="stampel" id="stampel" role="note">Utkast</p>' "$(cat "$T/draft.html")"
+run --db "$db" report arsredovisning --unit LKR --period 2024 -o "$T/draft.pdf"
+pages=$(pdfinfo "$T/draft.pdf" | sed -n 's/^Pages: *//p')
+marked=$(for i in $(seq 1 "$pages"); do pdftotext -f "$i" -l "$i" "$T/draft.pdf" - | grep -c '^Utkast$'; done | grep -c '^1$')
+expect_eq "Utkast on every PDF page" "$pages" "$marked"
+run --db "$db" report arsredovisning --unit LKR --period 2024 -o "$T/draft.xlsx"
+expect_contains "Utkast in the workbook" ">Utkast<" "$(unzip -p "$T/draft.xlsx" xl/sharedStrings.xml)"
+run --db "$db" report diff --unit LKR --period 2024
+expect_eq "diff before approval" 2 "$rc"
+expect_contains "diff before approval says why" "has no approved version" "$errout"
+
+# Approve: the three formats of the årsredovisning are stored.
+run --db "$db" workflow LKR 2024 submit --as karl
+run --db "$db" workflow LKR 2024 approve --as karl
+expect_eq "approve" 0 "$rc"
+expect_eq "stored formats" "html pdf xlsx" \
+	"$(sql "$db" "SELECT format FROM frozen_report WHERE unit = 'LKR' AND period = '2024' AND type = 'arsredovisning' ORDER BY format" | tr '\n' ' ' | sed 's/ $//')"
+expect_eq "snapshot has the value" "83,8" \
+	"$(sql "$db" "SELECT value FROM frozen_line WHERE unit = 'LKR' AND period = '2024' AND figure = 'value ID0069 LKR 2024'")"
+run --db "$db" report diff --unit LKR --period 2024
+expect_eq "no differences at approval" 0 "$rc"
+expect_eq "no differences said" "Inga ändringar sedan fastställelsen." "$out"
+run --db "$db" report arsredovisning --unit LKR --period 2024 -o "$T/a1.pdf"
+run --db "$db" report arsredovisning --unit LKR --period 2024 -o "$T/a1.html"
+expect_eq "stored PDF is what is given" \
+	"$(sql "$db" "SELECT length(content) FROM frozen_report WHERE unit = 'LKR' AND period = '2024' AND type = 'arsredovisning' AND format = 'pdf'")" \
+	"$(stat -c %s "$T/a1.pdf")"
+today=$(date -u +%Y-%m-%d)
+expect_contains "approved HTML marked" "Fastställd $today av karl" "$(cat "$T/a1.html")"
+expect_contains "approved PDF marked" "Fastställd $today av karl" "$(pdftotext -f 2 -l 2 "$T/a1.pdf" -)"
+
+# A correction behind the lock's back: ID0069 83,8 → 85,0.
+printf 'indicator;unit;period;value;numerator;denominator;missing_reason;source\nID0069;LKR;2024;85,0;;;;rättelse\n' >"$T/fix.csv"
+run --db "$db" import csv "$T/fix.csv"
+expect_eq "correction imported" 0 "$rc"
+run --db "$db" report arsredovisning --unit LKR --period 2024 -o "$T/a2.pdf"
+cmp -s "$T/a1.pdf" "$T/a2.pdf" || fail "PDF after the correction is not the approved one"
+run --db "$db" report arsredovisning --unit LKR --period 2024 -o "$T/a2.html"
+cmp -s "$T/a1.html" "$T/a2.html" || fail "HTML after the correction is not the approved one"
+expect_contains "approved HTML keeps the old figure" "83,8" "$(cat "$T/a2.html")"
+run --db "$db" report arsredovisning --unit LKR --period 2024 --current -o "$T/c.html"
+cmp -s "$T/a1.html" "$T/c.html" && fail "--current gave the approved HTML"
+expect_contains "--current not the approved version" "Utkast: dagens uppgifter" "$(cat "$T/c.html")"
+expect_contains "--current has the new figure" "85,0" "$(cat "$T/c.html")"
+run --db "$db" report diff --unit LKR --period 2024 --type arsredovisning
+expect_eq "diff exit with a difference" 1 "$rc"
+expect_eq "diff lists exactly the correction" "ID0069 LKR 2024: 83,8 → 85,0 (ej i ändringsloggen)" "$out"
+run --db "$db" report diff --unit LKR --period 2024 --type manadsrapport
+expect_eq "diff type must fit the period" 2 "$rc"
+
+# Unlock keeps the stored version for the diff; the report is a draft again.
+echo ada-losen | "$STYR" --db "$db" user add ada --role admin >/dev/null
+run --db "$db" workflow LKR 2024 unlock --as ada
+expect_eq "unlock" 0 "$rc"
+run --db "$db" report diff --unit LKR --period 2024
+expect_eq "diff after unlock" 1 "$rc"
+run --db "$db" report arsredovisning --unit LKR --period 2024 -o "$T/u.html"
+expect_contains "unlocked is a draft" '>Utkast</p>' "$(cat "$T/u.html")"
+# Approving again replaces the stored version.
+run --db "$db" workflow LKR 2024 submit --as karl
+run --db "$db" workflow LKR 2024 approve --as karl
+run --db "$db" report diff --unit LKR --period 2024
+expect_eq "approved again: no differences" 0 "$rc"
+run --db "$db" report arsredovisning --unit LKR --period 2024 -o "$T/b.html"
+expect_contains "new approved version has the correction" "85,0" "$(cat "$T/b.html")"
+finish
