@@ -1,7 +1,7 @@
 /*
  * styr import: load files into the database, each run one transaction.
- *   styr import csv FILE...
- *   styr import xlsx FILE...
+ *   styr import csv [--dry-run] FILE...
+ *   styr import xlsx [--dry-run] FILE...
  *   styr import report-text FILE --unit CODE --year YYYY
  */
 #include <getopt.h>
@@ -9,28 +9,76 @@
 #include <string.h>
 
 #include "cli.h"
+#include "styr/access.h"
+
+struct change_print {
+	struct styr_db *db;
+	size_t n;
+};
+
+/* One changed field: "ändras: values ID0069 LKR 2024 (a.csv:3): value 8,3
+ * → 8,5", and "(låst period)" when the unit's report for the value's
+ * period is approved (the web then refuses edits; an import is the
+ * administrator's and is not stopped, but should not surprise). */
+static void print_change(void *ctx, const struct styr_import_change *c)
+{
+	struct change_print *p = ctx;
+	struct styr_err err;
+	int locked = 0;
+
+	styr_err_init(&err);
+	if (c->period && c->unit[0])
+		locked = styr_period_check_open(p->db, c->unit, c->period, &err) == STYR_ELOCKED;
+	printf("ändras: %s %s (%s): %s \"%s\" → \"%s\"%s\n", styr_entity_name(c->kind), c->key,
+	       c->where, c->field, c->old_text, c->new_text, locked ? " (låst period)" : "");
+	p->n++;
+}
 
 /* csv and xlsx: the same kinds, so the same summary */
 static int import_interchange(struct styr_db *db, const char *kind, int argc, char **argv)
 {
 	struct styr_import_stats stats;
+	struct change_print cp = {db, 0};
+	struct styr_import_hook hook = {NULL, &cp, false, print_change};
 	struct styr_err err;
-	int k, n;
+	char **files = calloc((size_t)argc + 1, sizeof(*files));
+	int i, k, n, nfiles = 0;
 
-	if (argc < 1)
-		return cli_usage(&cmd_import_def, "%s needs at least one FILE", kind);
 	styr_err_init(&err);
-	if (!strcmp(kind, "xlsx")
-	        ? styr_import_xlsx(db, (const char *const *)argv, (size_t)argc, &stats, &err)
-	        : styr_import_csv(db, (const char *const *)argv, (size_t)argc, &stats, &err))
+	if (!files) {
+		styr_error(&err, STYR_ENOMEM, "out of memory");
 		return cli_fail(&err);
+	}
+	for (i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "--dry-run"))
+			hook.dry_run = true;
+		else
+			files[nfiles++] = argv[i];
+	}
+	if (nfiles < 1) {
+		free(files);
+		return cli_usage(&cmd_import_def, "%s needs at least one FILE", kind);
+	}
+	if (!strcmp(kind, "xlsx") ? styr_import_xlsx_hook(db, (const char *const *)files,
+	                                                  (size_t)nfiles, &hook, &stats, &err)
+	                          : styr_import_csv_hook(db, (const char *const *)files,
+	                                                 (size_t)nfiles, &hook, &stats, &err)) {
+		free(files);
+		return cli_fail(&err);
+	}
+	free(files);
 	/* Kinds with rows, so that adding a kind of file changes nothing
 	 * for the files people already have. */
-	printf("styr: imported");
+	printf(hook.dry_run ? "styr: dry run, nothing stored: would import" : "styr: imported");
 	for (k = 0, n = 0; k < STYR_ENTITY_COUNT; k++)
 		if (stats.rows[k])
 			printf("%s %zu %s", n++ ? "," : "", stats.rows[k], styr_entity_name(k));
 	printf("%s\n", n ? "" : " nothing");
+	for (k = 0; k < STYR_ENTITY_COUNT; k++)
+		if (stats.rows[k] && styr_import_compares(k))
+			printf("%s: %zu tillagda, %zu ändrade, %zu oförändrade\n",
+			       styr_entity_name(k), stats.added[k], stats.changed[k],
+			       stats.unchanged[k]);
 	return 0;
 }
 
@@ -170,14 +218,19 @@ const struct command cmd_import_def = {
     "import",
     run,
     "load CSV files, XLSX workbooks or a report's indicator tables",
-    "styr import csv FILE...\n"
-    "       styr import xlsx FILE...\n"
+    "styr import csv [--dry-run] FILE...\n"
+    "       styr import xlsx [--dry-run] FILE...\n"
     "       styr import report-text FILE --unit CODE --year YYYY\n"
     "       styr import report-text FILE --year YYYY\n"
     "       styr import sie FILE --unit CODE [--mapping FILE]\n"
     "csv: interchange files (docs/formats.md), any kinds, all in one transaction.\n"
     "xlsx: workbooks with the same kinds, one sheet each (the header row names the\n"
     "columns), and a sheet \"budget\" (unit;year;row;jan…dec) of monthly budgets.\n"
+    "csv and xlsx print per kind of org, indicators, targets, values and ledger how\n"
+    "many rows were added, changed and left unchanged (those are not written again),\n"
+    "and every changed field old → new, marked (låst period) when the value's\n"
+    "period is approved.  A key that occurs twice in one import is an error naming\n"
+    "both rows.  --dry-run does all of it and stores nothing.\n"
     "report-text: the indicator tables of a report's text extract; rows that\n"
     "cannot be read are listed with their line (exit code 1 when there are any).\n"
     "Without --unit: the uppdrag tables of a verksamhetsplan (\"Mål och insatsområde,\n"
