@@ -10,10 +10,14 @@
 
 #include "cli.h"
 #include "styr/access.h"
+#include "styr/buf.h"
 
+/* The changed fields, printed once the import has succeeded (a failed
+ * one changed nothing). */
 struct change_print {
 	struct styr_db *db;
-	size_t n;
+	struct styr_buf lines;
+	int rc;
 };
 
 /* One changed field: "ändras: values ID0069 LKR 2024 (a.csv:3): value 8,3
@@ -29,22 +33,25 @@ static void print_change(void *ctx, const struct styr_import_change *c)
 	styr_err_init(&err);
 	if (c->period && c->unit[0])
 		locked = styr_period_check_open(p->db, c->unit, c->period, &err) == STYR_ELOCKED;
-	printf("ändras: %s %s (%s): %s \"%s\" → \"%s\"%s\n", styr_entity_name(c->kind), c->key,
-	       c->where, c->field, c->old_text, c->new_text, locked ? " (låst period)" : "");
-	p->n++;
+	if (!p->rc)
+		p->rc =
+		    styr_buf_printf(&p->lines, &err, "ändras: %s %s (%s): %s \"%s\" → \"%s\"%s\n",
+		                    styr_entity_name(c->kind), c->key, c->where, c->field,
+		                    c->old_text, c->new_text, locked ? " (låst period)" : "");
 }
 
 /* csv and xlsx: the same kinds, so the same summary */
 static int import_interchange(struct styr_db *db, const char *kind, int argc, char **argv)
 {
 	struct styr_import_stats stats;
-	struct change_print cp = {db, 0};
+	struct change_print cp = {db, {NULL, 0, 0, 0}, 0};
 	struct styr_import_hook hook = {NULL, &cp, false, print_change};
 	struct styr_err err;
 	char **files = calloc((size_t)argc + 1, sizeof(*files));
-	int i, k, n, nfiles = 0;
+	int i, k, n, rc, nfiles = 0;
 
 	styr_err_init(&err);
+	styr_buf_init(&cp.lines, (size_t)1 << 30);
 	if (!files) {
 		styr_error(&err, STYR_ENOMEM, "out of memory");
 		return cli_fail(&err);
@@ -79,7 +86,13 @@ static int import_interchange(struct styr_db *db, const char *kind, int argc, ch
 			printf("%s: %zu tillagda, %zu ändrade, %zu oförändrade\n",
 			       styr_entity_name(k), stats.added[k], stats.changed[k],
 			       stats.unchanged[k]);
-	return 0;
+	if (cp.lines.len)
+		fputs(cp.lines.data, stdout);
+	rc = cp.rc;
+	styr_buf_release(&cp.lines);
+	if (rc) /* only when out of memory for the list */
+		fprintf(stderr, "styr: the list of changed values is incomplete: out of memory\n");
+	return rc ? EXIT_INPUT : 0;
 }
 
 /* Goals area (issue 7): without --unit, the uppdrag tables of a

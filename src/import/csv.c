@@ -1670,10 +1670,12 @@ static void end_record(int c, void *data)
 	r->empty_column = NULL;
 	r->outcome = ROW_STORED;
 	r->rc = check_required(r);
-	if (!r->rc && (r->rc = check_key(r)))
-		goto done; /* the message names both rows already */
 	if (!r->rc)
 		r->rc = row_fn[r->file->spec->kind](r);
+	/* the row's own cells first; then whether an earlier row had its
+	 * key (the message names both rows already: no prefix) */
+	if (!r->rc && (r->rc = check_key(r)))
+		goto done;
 	if (r->rc) {
 		const char *column = r->empty_column ? r->empty_column : failed_column(r);
 		int c;
