@@ -112,6 +112,19 @@ expect_eq "ledger duplicate: message" \
 	"$errout"
 expect_eq "ledger duplicate: nothing stored" "$after" "$(content "$db")"
 
+# --- a change in an approved period is marked (the import, an
+# administrator's, is not refused: the dry run shows what it would touch)
+echo "adm-losen" | "$STYR" --db "$db" user add adm --role admin >/dev/null
+"$STYR" --db "$db" workflow LKR 2024 submit --as adm >/dev/null
+"$STYR" --db "$db" workflow LKR 2024 approve --as adm >/dev/null
+locked=$(content "$db")
+run --db "$db" import csv --dry-run "$DEMO/values.csv"
+expect_eq "locked: exit" 0 "$rc"
+expect_eq "locked: report" "styr: dry run, nothing stored: would import 114 values
+values: 0 tillagda, 1 ändrade, 113 oförändrade
+ändras: values ID0285 LKR 2024 ($DEMO/values.csv:2): value \"95,1\" → \"93,8\" (låst period)" "$out"
+expect_eq "locked: database unchanged" "$locked" "$(content "$db")"
+
 # --- --help names the option
 run import --help
 expect_contains "help" "styr import csv [--dry-run] FILE..." "$out"

@@ -96,6 +96,8 @@ bad_book() {
 mkdir -p "$T/b"
 printf '%s\n%s\n%s\n' "$H" "ID0069;LKR;2018;79,0;;;;" "ID0069;LKR;2017;8#,3;;;;" >"$T/b/values.csv"
 bad_book number 'blad "values", cell D3 (column "value"): value "8#,3": expected a number such as 83,8' "$T/b/values.csv"
+printf '%s\n%s\n%s\n' "$H" "ID0069;LKR;2018;79,0;;;;" "ID0069;LKR;2018;79,5;;;;" >"$T/b/values.csv"
+bad_book duplicate_key 'blad "values", rad 3: duplicate key ID0069 LKR 2018: the same as '"$T/duplicate_key.xlsx"': blad "values", rad 2' "$T/b/values.csv"
 printf 'indicator;unit;value\nID0069;LKR;1\n' >"$T/b/values.csv"
 bad_book missing_column 'blad "values", rad 1: missing column "period": a values sheet needs the columns of docs/formats.md' "$T/b/values.csv"
 printf 'Anteckning;Datum\nKom ihåg;2024-01-01\n' >"$T/b/notes.csv"
