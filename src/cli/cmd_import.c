@@ -97,7 +97,10 @@ static int import_interchange(struct styr_db *db, const char *kind, int argc, ch
 
 /* Goals area (issue 7): without --unit, the uppdrag tables of a
  * verksamhetsplan (the region's goals, not one unit's figures). */
-static int import_goal_text(struct styr_db *db, const char *path, int year)
+static const char *const imported[2] = {"styr: imported",
+                                        "styr: dry run, nothing stored: would import"};
+
+static int import_goal_text(struct styr_db *db, const char *path, int year, bool dry)
 {
 	struct styr_goal_text_result res;
 	struct styr_err err;
@@ -107,10 +110,10 @@ static int import_goal_text(struct styr_db *db, const char *path, int year)
 	styr_err_init(&err);
 	if (styr_import_goal_text(db, path, year, &res, &err))
 		return cli_fail(&err);
-	printf("styr: imported %zu vision, %zu övergripande mål, %zu insatsområden, %zu delmål, "
+	printf("%s %zu vision, %zu övergripande mål, %zu insatsområden, %zu delmål, "
 	       "%zu uppdrag (%zu nya %d), %zu ansvariga (%zu huvudansvar) from %s\n",
-	       res.visions, res.overgripande, res.insatsomraden, res.delmal, res.uppdrag,
-	       res.new_this_year, year, res.owners, res.huvudansvar, path);
+	       imported[dry], res.visions, res.overgripande, res.insatsomraden, res.delmal,
+	       res.uppdrag, res.new_this_year, year, res.owners, res.huvudansvar, path);
 	for (i = 0; i < res.nskipped; i++)
 		printf("%s:%d: note: %s\n", path, res.skipped[i].line, res.skipped[i].reason);
 	rc = res.nskipped ? EXIT_FINDINGS : 0;
@@ -123,9 +126,11 @@ static int import_report_text(struct styr_db *db, int argc, char **argv)
 	static const struct option opts[] = {
 	    {"unit", required_argument, NULL, 'u'},
 	    {"year", required_argument, NULL, 'y'},
+	    {"dry-run", no_argument, NULL, 'n'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct styr_report_text_result res;
+	bool dry = false;
 	struct styr_err err;
 	const char *unit = NULL;
 	int year = 0;
@@ -142,21 +147,25 @@ static int import_report_text(struct styr_db *db, int argc, char **argv)
 			if (cli_year(&cmd_import_def, optarg, &year))
 				return EXIT_INPUT;
 			break;
+		case 'n':
+			dry = true;
+			break;
 		default:
 			return cli_usage(&cmd_import_def, "unknown option");
 		}
 	}
+	styr_db_rehearse(db, dry);
 	if (optind + 1 == argc && !unit && year)
-		return import_goal_text(db, argv[optind], (int)year);
+		return import_goal_text(db, argv[optind], (int)year, dry);
 	if (optind + 1 != argc || !unit || !year)
 		return cli_usage(&cmd_import_def,
 		                 "report-text needs one FILE, --unit CODE and --year YYYY");
 	styr_err_init(&err);
 	if (styr_import_report_text(db, argv[optind], unit, year, &res, &err))
 		return cli_fail(&err);
-	printf(
-	    "styr: imported %zu indicators, %zu targets, %zu values, %zu ledger amounts from %s\n",
-	    res.indicators, res.targets, res.values, res.ledger_amounts, argv[optind]);
+	printf("%s %zu indicators, %zu targets, %zu values, %zu ledger amounts from %s\n",
+	       imported[dry], res.indicators, res.targets, res.values, res.ledger_amounts,
+	       argv[optind]);
 	for (i = 0; i < res.nskipped; i++)
 		printf("%s:%d: not imported: %s\n", argv[optind], res.skipped[i].line,
 		       res.skipped[i].reason);
@@ -171,8 +180,10 @@ static int import_sie(struct styr_db *db, int argc, char **argv)
 	static const struct option opts[] = {
 	    {"unit", required_argument, NULL, 'u'},
 	    {"mapping", required_argument, NULL, 'm'},
+	    {"dry-run", no_argument, NULL, 'n'},
 	    {NULL, 0, NULL, 0},
 	};
+	bool dry = false;
 	const char *unit = NULL, *mapping = NULL;
 	struct styr_sie_stats st;
 	struct styr_err err;
@@ -187,6 +198,9 @@ static int import_sie(struct styr_db *db, int argc, char **argv)
 		case 'm':
 			mapping = optarg;
 			break;
+		case 'n':
+			dry = true;
+			break;
 		default:
 			return cli_usage(&cmd_import_def, "unknown option");
 		}
@@ -194,12 +208,13 @@ static int import_sie(struct styr_db *db, int argc, char **argv)
 	if (optind + 1 != argc || !unit)
 		return cli_usage(&cmd_import_def, "sie needs one FILE and --unit CODE");
 	styr_err_init(&err);
+	styr_db_rehearse(db, dry);
 	if (styr_import_sie(db, argv[optind], unit, mapping, &st, &err))
 		return cli_fail(&err);
-	printf("styr: imported %s: year %d, %zu accounts, %zu vouchers with %zu transactions "
+	printf("%s %s: year %d, %zu accounts, %zu vouchers with %zu transactions "
 	       "(all balance), %zu account balances, %zu ledger amounts\n",
-	       argv[optind], st.year, st.accounts, st.vouchers, st.transactions, st.balances,
-	       st.ledger_amounts);
+	       imported[dry], argv[optind], st.year, st.accounts, st.vouchers, st.transactions,
+	       st.balances, st.ledger_amounts);
 	return 0;
 }
 
@@ -233,9 +248,9 @@ const struct command cmd_import_def = {
     "load CSV files, XLSX workbooks or a report's indicator tables",
     "styr import csv [--dry-run] FILE...\n"
     "       styr import xlsx [--dry-run] FILE...\n"
-    "       styr import report-text FILE --unit CODE --year YYYY\n"
-    "       styr import report-text FILE --year YYYY\n"
-    "       styr import sie FILE --unit CODE [--mapping FILE]\n"
+    "       styr import report-text [--dry-run] FILE --unit CODE --year YYYY\n"
+    "       styr import report-text [--dry-run] FILE --year YYYY\n"
+    "       styr import sie [--dry-run] FILE --unit CODE [--mapping FILE]\n"
     "csv: interchange files (docs/formats.md), any kinds, all in one transaction.\n"
     "xlsx: workbooks with the same kinds, one sheet each (the header row names the\n"
     "columns), and a sheet \"budget\" (unit;year;row;jan…dec) of monthly budgets.\n"
@@ -254,5 +269,7 @@ const struct command cmd_import_def = {
     "#PSALDO/#PBUDGET per month and vouchers, each checked to balance; result\n"
     "accounts go to resultaträkning rows by --mapping (accounts;row, e.g.\n"
     "7000-7399;lonekostnader) or the stored map (BAS classes 3-8 by default).\n"
+    "--dry-run (report-text, sie): the same import, its counts printed, then rolled\n"
+    "back: nothing is stored.\n"
     "Any error leaves the database unchanged and names file, line and field.\n",
 };

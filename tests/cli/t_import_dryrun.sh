@@ -125,6 +125,36 @@ values: 0 tillagda, 1 ändrade, 113 oförändrade
 ändras: values ID0285 LKR 2024 ($DEMO/values.csv:2): value \"95,1\" → \"93,8\" (låst period)" "$out"
 expect_eq "locked: database unchanged" "$locked" "$(content "$db")"
 
+# --- import sie, import report-text and events load: --dry-run runs the
+# import, prints its counts and rolls it back; the import then prints the same
+# counts and stores.
+# rehearse WHAT ORGS CMD SUB ARGS...: on a fresh database with the org
+# units ORGS, styr CMD SUB --dry-run ARGS, then styr CMD SUB ARGS
+rehearse() {
+	local what=$1 orgs=$2 cmd=$3 sub=$4 rdb before dry_rc dry_out
+	shift 4
+	rdb=$(newdb "r_$what")
+	"$STYR" --db "$rdb" init >/dev/null
+	"$STYR" --db "$rdb" import csv "$orgs" >/dev/null
+	before=$(content "$rdb")
+	run --db "$rdb" "$cmd" "$sub" --dry-run "$@"
+	dry_rc=$rc
+	dry_out=$out
+	expect_eq "$what dry run: database unchanged" "$before" "$(content "$rdb")"
+	expect_contains "$what dry run: says so" "styr: dry run, nothing stored: would" "$dry_out"
+	run --db "$rdb" "$cmd" "$sub" "$@"
+	expect_eq "$what: exit as in the dry run" "$rc" "$dry_rc"
+	expect_eq "$what: the dry run's counts" \
+		"$(printf '%s\n' "$dry_out" | sed -E 's/^styr: dry run, nothing stored: would (import|load)//')" \
+		"$(printf '%s\n' "$out" | sed -E 's/^styr: (imported|loaded)//')"
+	expect_eq "$what: the import stored" 1 "$([ "$before" != "$(content "$rdb")" ] && echo 1)"
+}
+rehearse sie "$DEMO/org_units.csv" import sie "$SHARED/testdata/sie/transaktioner_ovnbolag.se" \
+	--unit LKR-VVO
+rehearse report-text "$DEMO/org_units.csv" import report-text "$SEED002" --unit LKR --year 2024
+rehearse events "$SRCDIR/tests/cli/data/events/org_units.csv" events load \
+	"$SRCDIR/tests/cli/data/events/hand"
+
 # --- --help names the option
 run import --help
 expect_contains "help" "styr import csv [--dry-run] FILE..." "$out"
