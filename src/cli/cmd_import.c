@@ -71,6 +71,7 @@ static int import_interchange(struct styr_db *db, const char *kind, int argc, ch
 	                          : styr_import_csv_hook(db, (const char *const *)files,
 	                                                 (size_t)nfiles, &hook, &stats, &err)) {
 		free(files);
+		styr_buf_release(&cp.lines);
 		return cli_fail(&err);
 	}
 	free(files);
@@ -92,13 +93,15 @@ static int import_interchange(struct styr_db *db, const char *kind, int argc, ch
 	styr_buf_release(&cp.lines);
 	if (rc) /* only when out of memory for the list */
 		fprintf(stderr, "styr: the list of changed values is incomplete: out of memory\n");
-	return rc ? EXIT_INPUT : 0;
+	return rc ? EXIT_INTERNAL : 0;
 }
+
+/* The first word of a summary: an import's, or a dry run's. */
+static const char *const imported[2] = {"styr: imported",
+                                        "styr: dry run, nothing stored: would import"};
 
 /* Goals area (issue 7): without --unit, the uppdrag tables of a
  * verksamhetsplan (the region's goals, not one unit's figures). */
-static const char *const imported[2] = {"styr: imported",
-                                        "styr: dry run, nothing stored: would import"};
 
 static int import_goal_text(struct styr_db *db, const char *path, int year, bool dry)
 {
