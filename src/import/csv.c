@@ -765,7 +765,8 @@ static int compare_ledger(struct csv_run *r, const struct styr_ledger_entry *e)
 		c->ledger_loaded = false;
 		if ((rc = styr_ledger_each(r->db, &f, ledger_keep, c, r->err)))
 			return rc;
-		qsort(c->ledger, c->nledger, sizeof(*c->ledger), ledger_cmp);
+		if (c->nledger)
+			qsort(c->ledger, c->nledger, sizeof(*c->ledger), ledger_cmp);
 		snprintf(c->ledger_unit, sizeof(c->ledger_unit), "%s", unit);
 		snprintf(c->ledger_tab, sizeof(c->ledger_tab), "%s", e->tab);
 		c->ledger_year = e->year;
