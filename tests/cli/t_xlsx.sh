@@ -42,8 +42,16 @@ want=$(export_norm "$csvdb")
 "$XLSXGEN" "$T/demo.xlsx" $demo_files "$extra" "$X/budget.csv" || fail "xlsxgen"
 xdb=$(newdb xlsxwriter)
 "$STYR" --db "$xdb" init >/dev/null
+# a dry run first: the same counts, nothing stored
+empty=$(dbdump "$xdb")
+run --db "$xdb" import xlsx --dry-run "$T/demo.xlsx"
+expect_eq "xlsxwriter: dry run: exit code" 0 "$rc"
+expect_eq "xlsxwriter: dry run: nothing stored" "$empty" "$(dbdump "$xdb")"
+dry=$out
 run --db "$xdb" import xlsx "$T/demo.xlsx"
 expect_eq "xlsxwriter: exit code" 0 "$rc"
+expect_eq "xlsxwriter: the dry run's counts" "${dry#styr: dry run, nothing stored: would import}" \
+	"${out#styr: imported}"
 expect_eq "xlsxwriter: summary" "styr: imported 42 org, 57 goals, 84 indicators, 106 targets, 144 values, 3 analyses, 6 uppdrag, 4 followup, 9 index_weights, 266 ledger, 16 actions, 363 bridge, 2 profiles" "${out%%$'\n'*}"
 expect_contains "xlsxwriter: ledger added" "ledger: 266 tillagda, 0 ändrade, 0 oförändrade" "$out"
 got_x=$(export_norm "$xdb")
