@@ -19,6 +19,8 @@
 #ifndef STYR_DB_H
 #define STYR_DB_H
 
+#include <stdbool.h>
+
 #include "model.h"
 
 struct styr_db;
@@ -34,6 +36,11 @@ void styr_db_close(struct styr_db *db);
 int styr_db_begin(struct styr_db *db, struct styr_err *err);
 int styr_db_commit(struct styr_db *db, struct styr_err *err);
 void styr_db_rollback(struct styr_db *db);
+/* Rehearse (on): from now on styr_db_commit rolls the transaction back
+ * and returns STYR_OK, so that an import run through this handle checks
+ * and counts everything and stores nothing (--dry-run of import sie,
+ * import report-text and events load). */
+void styr_db_rehearse(struct styr_db *db, bool on);
 
 int styr_org_put(struct styr_db *db, const struct styr_org_unit *u, struct styr_err *err);
 int styr_org_alias_put(struct styr_db *db, const char *alias, const char *unit,

@@ -9,6 +9,7 @@
 #ifndef STYR_IMPORT_H
 #define STYR_IMPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "db.h"
@@ -42,8 +43,29 @@ enum styr_entity {
 const char *styr_entity_name(enum styr_entity e); /* "org", "goals", ... */
 int styr_entity_parse(const char *text, enum styr_entity *out, struct styr_err *err);
 
+/* rows: every row read of a kind.  For the kinds whose stored row the
+ * importer compares (styr_import_compares), rows = added + changed +
+ * unchanged, and an unchanged row is not written again. */
+struct styr_import_hook;
 struct styr_import_stats {
 	size_t rows[STYR_ENTITY_COUNT];
+	size_t added[STYR_ENTITY_COUNT];
+	size_t changed[STYR_ENTITY_COUNT];
+	size_t unchanged[STYR_ENTITY_COUNT];
+};
+/* Whether an import tells added, changed and unchanged rows of a kind
+ * apart (org, indicators, targets, values, ledger); the other kinds are
+ * stored again as they come, which leaves equal rows as they were. */
+bool styr_import_compares(enum styr_entity e);
+/* One stored field an import changes (or, in a dry run, would change). */
+struct styr_import_change {
+	enum styr_entity kind;
+	const char *where; /* the row in the input: "a.csv:3" or "a.xlsx: blad ..., rad 3" */
+	const char *key;   /* the row's key as read: "ID0069 LKR 2024" */
+	const char *field; /* "value", "target", "amount", "name", ... */
+	const char *old_text, *new_text;
+	const char *unit;                 /* the row's unit, "" none */
+	const struct styr_period *period; /* values: the period, else NULL */
 };
 
 /* Import interchange CSV files (docs/formats.md), recognising each file's
@@ -52,6 +74,10 @@ int styr_import_csv(struct styr_db *db, const char *const *paths, size_t npaths,
                     struct styr_import_stats *stats, struct styr_err *err);
 /* The same for one file already in memory; name stands for its path in
  * messages. */
+/* The same with a hook (NULL: none), e.g. for a dry run. */
+int styr_import_csv_hook(struct styr_db *db, const char *const *paths, size_t npaths,
+                         const struct styr_import_hook *hook, struct styr_import_stats *stats,
+                         struct styr_err *err);
 int styr_import_csv_text(struct styr_db *db, const char *name, const char *text, size_t len,
                          struct styr_import_stats *stats, struct styr_err *err);
 
@@ -62,6 +88,11 @@ struct styr_import_hook {
 	int (*before_commit)(void *ctx, struct styr_db *db, const struct styr_import_stats *stats,
 	                     struct styr_err *err);
 	void *ctx;
+	/* Rehearse: everything as in an import, then rolled back, so that
+	 * stats and on_change tell what the import would do. */
+	bool dry_run;
+	/* Called (NULL: not) for every field of a stored row that changes. */
+	void (*on_change)(void *ctx, const struct styr_import_change *c);
 };
 
 /* Import XLSX workbooks (docs/formats.md, "XLSX"): a sheet per
@@ -71,6 +102,9 @@ struct styr_import_hook {
  * column. */
 int styr_import_xlsx(struct styr_db *db, const char *const *paths, size_t npaths,
                      struct styr_import_stats *stats, struct styr_err *err);
+int styr_import_xlsx_hook(struct styr_db *db, const char *const *paths, size_t npaths,
+                          const struct styr_import_hook *hook, struct styr_import_stats *stats,
+                          struct styr_err *err);
 /* The same for one workbook in memory (an upload); name stands for its
  * path in messages, data and hook (NULL: none) are borrowed. */
 int styr_import_xlsx_data(struct styr_db *db, const char *name, const void *data, size_t len,

@@ -1,6 +1,6 @@
 /*
  * styr events: care events in, computed indicators out (issue 18).
- *   styr events load DIR|FILE... [--mapping FILE] [--skip-bad]
+ *   styr events load [--dry-run] DIR|FILE... [--mapping FILE] [--skip-bad]
  *   styr events compute --year YYYY [--unit CODE] [--indicator ID]...
  *   styr events generate --units N --years Y --seed S --out DIR [--events N]
  *   styr events compute-files --year YYYY [--mapping FILE] [--out FILE] DIR|FILE...
@@ -29,9 +29,11 @@ static int load(struct cli *cli, int argc, char **argv)
 	static const struct option opts[] = {
 	    {"mapping", required_argument, NULL, 'm'},
 	    {"skip-bad", no_argument, NULL, 's'},
+	    {"dry-run", no_argument, NULL, 'n'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct styr_events_load_opts o = {0};
+	bool dry = false;
 	struct styr_db *db;
 	struct styr_err err;
 	int64_t rows, nbad, listed = 0;
@@ -43,6 +45,8 @@ static int load(struct cli *cli, int argc, char **argv)
 			o.mapping = optarg;
 		else if (c == 's')
 			o.skip_bad = true;
+		else if (c == 'n')
+			dry = true;
 		else
 			return cli_usage(&cmd_events_def, "unknown option");
 	}
@@ -53,12 +57,15 @@ static int load(struct cli *cli, int argc, char **argv)
 	styr_err_init(&err);
 	if (cli_open(cli, 0, &db, &err))
 		return cli_fail(&err);
+	styr_db_rehearse(db, dry);
 	rc = styr_events_load(db, (const char *const *)argv + optind, (size_t)(argc - optind), &o,
 	                      &rows, &nbad, &err);
 	styr_db_close(db);
 	if (rc)
 		return cli_fail(&err);
-	printf("styr: loaded %lld events", (long long)rows);
+	printf(dry ? "styr: dry run, nothing stored: would load %lld events"
+	           : "styr: loaded %lld events",
+	       (long long)rows);
 	if (nbad)
 		printf(", skipped %lld bad rows (listed above)", (long long)nbad);
 	printf("\n");
@@ -254,7 +261,7 @@ const struct command cmd_events_def = {
     "events",
     run,
     "compute indicators and production from care events",
-    "styr events load DIR|FILE... [--mapping FILE] [--skip-bad]\n"
+    "styr events load [--dry-run] DIR|FILE... [--mapping FILE] [--skip-bad]\n"
     "       styr events compute --year YYYY [--unit CODE] [--indicator ID]...\n"
     "       styr events generate --units N --years Y --seed S --out DIR [--events N]\n"
     "                            [--first-year YYYY] [--prefix CODE] [--parent CODE]\n"
@@ -263,7 +270,8 @@ const struct command cmd_events_def = {
     "a --mapping file) and record them with their sha256. A bad row (a time that\n"
     "does not parse, an unknown unit, a discharge before its admission, a duplicate\n"
     "id, a code outside the code list) is listed with file, line and field, and\n"
-    "nothing is loaded; --skip-bad loads the rest (exit code 1).\n"
+    "nothing is loaded; --skip-bad loads the rest (exit code 1). --dry-run: all the\n"
+    "checks and the count, then rolled back: nothing is recorded.\n"
     "compute: the indicators of docs/indicators.md for the year's months and the\n"
     "year, per unit rolled up the org tree, written as values (audited; refused for\n"
     "an approved period). Computing again from unchanged files writes nothing.\n"

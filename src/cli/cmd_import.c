@@ -1,7 +1,7 @@
 /*
  * styr import: load files into the database, each run one transaction.
- *   styr import csv FILE...
- *   styr import xlsx FILE...
+ *   styr import csv [--dry-run] FILE...
+ *   styr import xlsx [--dry-run] FILE...
  *   styr import report-text FILE --unit CODE --year YYYY
  */
 #include <getopt.h>
@@ -9,34 +9,101 @@
 #include <string.h>
 
 #include "cli.h"
+#include "styr/access.h"
+#include "styr/buf.h"
+
+/* The changed fields, printed once the import has succeeded (a failed
+ * one changed nothing). */
+struct change_print {
+	struct styr_db *db;
+	struct styr_buf lines;
+	int rc;
+};
+
+/* One changed field: "ändras: values ID0069 LKR 2024 (a.csv:3): value 8,3
+ * → 8,5", and "(låst period)" when the unit's report for the value's
+ * period is approved (the web then refuses edits; an import is the
+ * administrator's and is not stopped, but should not surprise). */
+static void print_change(void *ctx, const struct styr_import_change *c)
+{
+	struct change_print *p = ctx;
+	struct styr_err err;
+	int locked = 0;
+
+	styr_err_init(&err);
+	if (c->period && c->unit[0])
+		locked = styr_period_check_open(p->db, c->unit, c->period, &err) == STYR_ELOCKED;
+	if (!p->rc)
+		p->rc =
+		    styr_buf_printf(&p->lines, &err, "ändras: %s %s (%s): %s \"%s\" → \"%s\"%s\n",
+		                    styr_entity_name(c->kind), c->key, c->where, c->field,
+		                    c->old_text, c->new_text, locked ? " (låst period)" : "");
+}
 
 /* csv and xlsx: the same kinds, so the same summary */
 static int import_interchange(struct styr_db *db, const char *kind, int argc, char **argv)
 {
 	struct styr_import_stats stats;
+	struct change_print cp = {db, {NULL, 0, 0, 0}, 0};
+	struct styr_import_hook hook = {NULL, &cp, false, print_change};
 	struct styr_err err;
-	int k, n;
+	char **files = calloc((size_t)argc + 1, sizeof(*files));
+	int i, k, n, rc, nfiles = 0;
 
-	if (argc < 1)
-		return cli_usage(&cmd_import_def, "%s needs at least one FILE", kind);
 	styr_err_init(&err);
-	if (!strcmp(kind, "xlsx")
-	        ? styr_import_xlsx(db, (const char *const *)argv, (size_t)argc, &stats, &err)
-	        : styr_import_csv(db, (const char *const *)argv, (size_t)argc, &stats, &err))
+	styr_buf_init(&cp.lines, (size_t)1 << 30);
+	if (!files) {
+		styr_error(&err, STYR_ENOMEM, "out of memory");
 		return cli_fail(&err);
+	}
+	for (i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "--dry-run"))
+			hook.dry_run = true;
+		else
+			files[nfiles++] = argv[i];
+	}
+	if (nfiles < 1) {
+		free(files);
+		return cli_usage(&cmd_import_def, "%s needs at least one FILE", kind);
+	}
+	if (!strcmp(kind, "xlsx") ? styr_import_xlsx_hook(db, (const char *const *)files,
+	                                                  (size_t)nfiles, &hook, &stats, &err)
+	                          : styr_import_csv_hook(db, (const char *const *)files,
+	                                                 (size_t)nfiles, &hook, &stats, &err)) {
+		free(files);
+		styr_buf_release(&cp.lines);
+		return cli_fail(&err);
+	}
+	free(files);
 	/* Kinds with rows, so that adding a kind of file changes nothing
 	 * for the files people already have. */
-	printf("styr: imported");
+	printf(hook.dry_run ? "styr: dry run, nothing stored: would import" : "styr: imported");
 	for (k = 0, n = 0; k < STYR_ENTITY_COUNT; k++)
 		if (stats.rows[k])
 			printf("%s %zu %s", n++ ? "," : "", stats.rows[k], styr_entity_name(k));
 	printf("%s\n", n ? "" : " nothing");
-	return 0;
+	for (k = 0; k < STYR_ENTITY_COUNT; k++)
+		if (stats.rows[k] && styr_import_compares(k))
+			printf("%s: %zu tillagda, %zu ändrade, %zu oförändrade\n",
+			       styr_entity_name(k), stats.added[k], stats.changed[k],
+			       stats.unchanged[k]);
+	if (cp.lines.len)
+		fputs(cp.lines.data, stdout);
+	rc = cp.rc;
+	styr_buf_release(&cp.lines);
+	if (rc) /* only when out of memory for the list */
+		fprintf(stderr, "styr: the list of changed values is incomplete: out of memory\n");
+	return rc ? EXIT_INTERNAL : 0;
 }
+
+/* The first word of a summary: an import's, or a dry run's. */
+static const char *const imported[2] = {"styr: imported",
+                                        "styr: dry run, nothing stored: would import"};
 
 /* Goals area (issue 7): without --unit, the uppdrag tables of a
  * verksamhetsplan (the region's goals, not one unit's figures). */
-static int import_goal_text(struct styr_db *db, const char *path, int year)
+
+static int import_goal_text(struct styr_db *db, const char *path, int year, bool dry)
 {
 	struct styr_goal_text_result res;
 	struct styr_err err;
@@ -46,10 +113,10 @@ static int import_goal_text(struct styr_db *db, const char *path, int year)
 	styr_err_init(&err);
 	if (styr_import_goal_text(db, path, year, &res, &err))
 		return cli_fail(&err);
-	printf("styr: imported %zu vision, %zu övergripande mål, %zu insatsområden, %zu delmål, "
+	printf("%s %zu vision, %zu övergripande mål, %zu insatsområden, %zu delmål, "
 	       "%zu uppdrag (%zu nya %d), %zu ansvariga (%zu huvudansvar) from %s\n",
-	       res.visions, res.overgripande, res.insatsomraden, res.delmal, res.uppdrag,
-	       res.new_this_year, year, res.owners, res.huvudansvar, path);
+	       imported[dry], res.visions, res.overgripande, res.insatsomraden, res.delmal,
+	       res.uppdrag, res.new_this_year, year, res.owners, res.huvudansvar, path);
 	for (i = 0; i < res.nskipped; i++)
 		printf("%s:%d: note: %s\n", path, res.skipped[i].line, res.skipped[i].reason);
 	rc = res.nskipped ? EXIT_FINDINGS : 0;
@@ -62,9 +129,11 @@ static int import_report_text(struct styr_db *db, int argc, char **argv)
 	static const struct option opts[] = {
 	    {"unit", required_argument, NULL, 'u'},
 	    {"year", required_argument, NULL, 'y'},
+	    {"dry-run", no_argument, NULL, 'n'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct styr_report_text_result res;
+	bool dry = false;
 	struct styr_err err;
 	const char *unit = NULL;
 	int year = 0;
@@ -81,21 +150,25 @@ static int import_report_text(struct styr_db *db, int argc, char **argv)
 			if (cli_year(&cmd_import_def, optarg, &year))
 				return EXIT_INPUT;
 			break;
+		case 'n':
+			dry = true;
+			break;
 		default:
 			return cli_usage(&cmd_import_def, "unknown option");
 		}
 	}
+	styr_db_rehearse(db, dry);
 	if (optind + 1 == argc && !unit && year)
-		return import_goal_text(db, argv[optind], (int)year);
+		return import_goal_text(db, argv[optind], (int)year, dry);
 	if (optind + 1 != argc || !unit || !year)
 		return cli_usage(&cmd_import_def,
 		                 "report-text needs one FILE, --unit CODE and --year YYYY");
 	styr_err_init(&err);
 	if (styr_import_report_text(db, argv[optind], unit, year, &res, &err))
 		return cli_fail(&err);
-	printf(
-	    "styr: imported %zu indicators, %zu targets, %zu values, %zu ledger amounts from %s\n",
-	    res.indicators, res.targets, res.values, res.ledger_amounts, argv[optind]);
+	printf("%s %zu indicators, %zu targets, %zu values, %zu ledger amounts from %s\n",
+	       imported[dry], res.indicators, res.targets, res.values, res.ledger_amounts,
+	       argv[optind]);
 	for (i = 0; i < res.nskipped; i++)
 		printf("%s:%d: not imported: %s\n", argv[optind], res.skipped[i].line,
 		       res.skipped[i].reason);
@@ -110,8 +183,10 @@ static int import_sie(struct styr_db *db, int argc, char **argv)
 	static const struct option opts[] = {
 	    {"unit", required_argument, NULL, 'u'},
 	    {"mapping", required_argument, NULL, 'm'},
+	    {"dry-run", no_argument, NULL, 'n'},
 	    {NULL, 0, NULL, 0},
 	};
+	bool dry = false;
 	const char *unit = NULL, *mapping = NULL;
 	struct styr_sie_stats st;
 	struct styr_err err;
@@ -126,6 +201,9 @@ static int import_sie(struct styr_db *db, int argc, char **argv)
 		case 'm':
 			mapping = optarg;
 			break;
+		case 'n':
+			dry = true;
+			break;
 		default:
 			return cli_usage(&cmd_import_def, "unknown option");
 		}
@@ -133,12 +211,13 @@ static int import_sie(struct styr_db *db, int argc, char **argv)
 	if (optind + 1 != argc || !unit)
 		return cli_usage(&cmd_import_def, "sie needs one FILE and --unit CODE");
 	styr_err_init(&err);
+	styr_db_rehearse(db, dry);
 	if (styr_import_sie(db, argv[optind], unit, mapping, &st, &err))
 		return cli_fail(&err);
-	printf("styr: imported %s: year %d, %zu accounts, %zu vouchers with %zu transactions "
+	printf("%s %s: year %d, %zu accounts, %zu vouchers with %zu transactions "
 	       "(all balance), %zu account balances, %zu ledger amounts\n",
-	       argv[optind], st.year, st.accounts, st.vouchers, st.transactions, st.balances,
-	       st.ledger_amounts);
+	       imported[dry], argv[optind], st.year, st.accounts, st.vouchers, st.transactions,
+	       st.balances, st.ledger_amounts);
 	return 0;
 }
 
@@ -170,14 +249,19 @@ const struct command cmd_import_def = {
     "import",
     run,
     "load CSV files, XLSX workbooks or a report's indicator tables",
-    "styr import csv FILE...\n"
-    "       styr import xlsx FILE...\n"
-    "       styr import report-text FILE --unit CODE --year YYYY\n"
-    "       styr import report-text FILE --year YYYY\n"
-    "       styr import sie FILE --unit CODE [--mapping FILE]\n"
+    "styr import csv [--dry-run] FILE...\n"
+    "       styr import xlsx [--dry-run] FILE...\n"
+    "       styr import report-text [--dry-run] FILE --unit CODE --year YYYY\n"
+    "       styr import report-text [--dry-run] FILE --year YYYY\n"
+    "       styr import sie [--dry-run] FILE --unit CODE [--mapping FILE]\n"
     "csv: interchange files (docs/formats.md), any kinds, all in one transaction.\n"
     "xlsx: workbooks with the same kinds, one sheet each (the header row names the\n"
     "columns), and a sheet \"budget\" (unit;year;row;jan…dec) of monthly budgets.\n"
+    "csv and xlsx print per kind of org, indicators, targets, values and ledger how\n"
+    "many rows were added, changed and left unchanged (those are not written again),\n"
+    "and every changed field old → new, marked (låst period) when the value's\n"
+    "period is approved.  A key that occurs twice in one import is an error naming\n"
+    "both rows.  --dry-run does all of it and stores nothing.\n"
     "report-text: the indicator tables of a report's text extract; rows that\n"
     "cannot be read are listed with their line (exit code 1 when there are any).\n"
     "Without --unit: the uppdrag tables of a verksamhetsplan (\"Mål och insatsområde,\n"
@@ -188,5 +272,7 @@ const struct command cmd_import_def = {
     "#PSALDO/#PBUDGET per month and vouchers, each checked to balance; result\n"
     "accounts go to resultaträkning rows by --mapping (accounts;row, e.g.\n"
     "7000-7399;lonekostnader) or the stored map (BAS classes 3-8 by default).\n"
+    "--dry-run (report-text, sie): the same import, its counts printed, then rolled\n"
+    "back: nothing is stored.\n"
     "Any error leaves the database unchanged and names file, line and field.\n",
 };

@@ -10,6 +10,7 @@
  * fields included.  Every error is prefixed "FILE:LINE: column "NAME": ".
  */
 #include <csv.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -183,6 +184,78 @@ int styr_entity_parse(const char *text, enum styr_entity *out, struct styr_err *
 	return styr_error(err, STYR_EUSAGE, "\"%s\": expected %s", text, choices);
 }
 
+/* The columns of each kind that name one stored row (the store's upsert
+ * key): a key that occurs twice in one import is refused, since the later
+ * row would silently replace the earlier.  0: rows have no key of their
+ * own (escalations are a sequence per goal). */
+static const unsigned key_columns[STYR_ENTITY_COUNT] = {
+    [STYR_ENTITY_ORG] = COLUMN_BIT(ORG_CODE),
+    [STYR_ENTITY_GOAL] = COLUMN_BIT(GOAL_CODE),
+    [STYR_ENTITY_INDICATOR] = COLUMN_BIT(IND_CODE),
+    [STYR_ENTITY_TARGET] = COLUMN_BIT(TGT_INDICATOR) | COLUMN_BIT(TGT_UNIT) | COLUMN_BIT(TGT_YEAR),
+    [STYR_ENTITY_VALUE] = COLUMN_BIT(VAL_INDICATOR) | COLUMN_BIT(VAL_UNIT) | COLUMN_BIT(VAL_PERIOD),
+    [STYR_ENTITY_ANALYSIS] = COLUMN_BIT(ANA_UNIT) | COLUMN_BIT(ANA_PERIOD) |
+                             COLUMN_BIT(ANA_SUBJECT) | COLUMN_BIT(ANA_TITLE),
+    [STYR_ENTITY_UPPDRAG] = COLUMN_BIT(UPP_GOAL),
+    [STYR_ENTITY_UPPDRAG_REPORT] =
+        COLUMN_BIT(URP_GOAL) | COLUMN_BIT(URP_UNIT) | COLUMN_BIT(URP_DATE),
+    [STYR_ENTITY_ESCALATION] = 0,
+    [STYR_ENTITY_FOLLOWUP] = COLUMN_BIT(FUP_YEAR) | COLUMN_BIT(FUP_REPORT),
+    [STYR_ENTITY_INTERNAL_CONTROL] =
+        COLUMN_BIT(IKP_UNIT) | COLUMN_BIT(IKP_YEAR) | COLUMN_BIT(IKP_RISK),
+    [STYR_ENTITY_INDEX_WEIGHT] = COLUMN_BIT(IXW_INDEX) | COLUMN_BIT(IXW_INDICATOR),
+    [STYR_ENTITY_LEDGER] = COLUMN_BIT(LED_UNIT) | COLUMN_BIT(LED_TABLE) | COLUMN_BIT(LED_YEAR) |
+                           COLUMN_BIT(LED_MONTH) | COLUMN_BIT(LED_ROW) | COLUMN_BIT(LED_KIND),
+    [STYR_ENTITY_RULE] = COLUMN_BIT(RULE_CODE),
+    [STYR_ENTITY_ACTION] = COLUMN_BIT(ACT_PLAN) | COLUMN_BIT(ACT_TITLE),
+    [STYR_ENTITY_BRIDGE] =
+        COLUMN_BIT(BR_YEAR) | COLUMN_BIT(BR_UNIT) | COLUMN_BIT(BR_STEP) | COLUMN_BIT(BR_LABEL),
+    [STYR_ENTITY_PROFILE] = COLUMN_BIT(PRO_UNIT) | COLUMN_BIT(PRO_ROW) | COLUMN_BIT(PRO_YEAR),
+    [STYR_ENTITY_OPEN_DATA] = COLUMN_BIT(OPEN_SUBJECT) | COLUMN_BIT(OPEN_CODE),
+    [STYR_ENTITY_GENDER_VALUE] = COLUMN_BIT(GV_INDICATOR) | COLUMN_BIT(GV_UNIT) |
+                                 COLUMN_BIT(GV_PERIOD) | COLUMN_BIT(GV_GENDER),
+};
+
+bool styr_import_compares(enum styr_entity e)
+{
+	return e == STYR_ENTITY_ORG || e == STYR_ENTITY_INDICATOR || e == STYR_ENTITY_TARGET ||
+	       e == STYR_ENTITY_VALUE || e == STYR_ENTITY_LEDGER;
+}
+
+/* A key seen in this import: where it was first read. */
+struct key_seen {
+	uint64_t hash;
+	char *key; /* NULL: a free slot */
+	size_t file;
+	int line;
+};
+
+/* What one import shares across its files. */
+struct import_ctx {
+	struct csv_file *files;
+	const struct styr_import_hook *hook;
+	struct key_seen *keys; /* open addressing, cap a power of two */
+	size_t nkeys, cap;
+	/* the stored ledger amounts of the last unit, table and year asked
+	 * for, sorted by month, row and kind (ledger files come in that
+	 * order, so a million amounts take one walk per unit and year) */
+	struct styr_ledger_entry *ledger;
+	size_t nledger, ledger_cap;
+	char ledger_unit[STYR_CODE_MAX], ledger_tab[STYR_CODE_MAX];
+	int ledger_year;
+	bool ledger_loaded;
+};
+
+static void import_ctx_release(struct import_ctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->cap; i++)
+		free(c->keys[i].key);
+	free(c->keys);
+	free(c->ledger);
+}
+
 /* One file being imported. */
 struct csv_file {
 	const char *path;
@@ -193,11 +266,14 @@ struct csv_file {
 	/* map[i]: which field of a record holds spec column i */
 	int map[INTERCHANGE_MAX_COLUMNS];
 	int nheader;
+	size_t index; /* in import_ctx.files */
 };
 
 /* The parser's state while one file runs through libcsv. */
 struct csv_run {
 	struct styr_db *db;
+	struct import_ctx *ctx;
+	enum { ROW_STORED, ROW_ADDED, ROW_CHANGED, ROW_UNCHANGED } outcome;
 	struct csv_file *file;
 	struct styr_import_stats *stats;
 	struct styr_err *err;
@@ -366,6 +442,349 @@ static int parse_date(struct csv_run *r, const char *text, char *out)
 	return STYR_OK;
 }
 
+/* The current record's key as people read it: its key columns' cells,
+ * the empty ones left out ("ID0069 LKR 2024"). */
+static void key_display(const struct csv_run *r, char *buf, size_t n)
+{
+	unsigned bits = key_columns[r->file->spec->kind];
+	size_t len = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < INTERCHANGE_MAX_COLUMNS && len < n; i++)
+		if ((bits & COLUMN_BIT(i)) && *col(r, i))
+			len +=
+			    (size_t)snprintf(buf + len, n - len, "%s%s", len ? " " : "", col(r, i));
+}
+
+/* The location of a record without the trailing ": " of a prefix. */
+static void where_plain(const struct csv_file *f, int line, char *buf, size_t n)
+{
+	size_t len;
+
+	where(f, line, -1, NULL, buf, n);
+	len = strlen(buf);
+	if (len >= 2 && !strcmp(buf + len - 2, ": "))
+		buf[len - 2] = '\0';
+}
+
+static int grow_keys(struct import_ctx *c, struct styr_err *err)
+{
+	size_t cap = c->cap ? c->cap * 2 : 1024, i, j;
+	struct key_seen *keys = calloc(cap, sizeof(*keys));
+
+	if (!keys)
+		return styr_error(err, STYR_ENOMEM, "out of memory");
+	for (i = 0; i < c->cap; i++) {
+		if (!c->keys[i].key)
+			continue;
+		for (j = c->keys[i].hash & (cap - 1); keys[j].key; j = (j + 1) & (cap - 1))
+			;
+		keys[j] = c->keys[i];
+	}
+	free(c->keys);
+	c->keys = keys;
+	c->cap = cap;
+	return STYR_OK;
+}
+
+/* Refuse a key read before in this import (in any of its files), naming
+ * both rows; remember it otherwise.  The message is complete: the caller
+ * adds no prefix. */
+static int check_key(struct csv_run *r)
+{
+	struct import_ctx *c = r->ctx;
+	unsigned bits = key_columns[r->file->spec->kind];
+	struct styr_buf key;
+	uint64_t h = 1469598103934665603u;
+	size_t i, slot;
+	char kind = (char)('A' + r->file->spec->kind);
+	int rc = STYR_OK;
+
+	if (!bits)
+		return STYR_OK;
+	if (c->nkeys * 2 >= c->cap && (rc = grow_keys(c, r->err)))
+		return rc;
+	styr_buf_init(&key, (size_t)INTERCHANGE_MAX_COLUMNS * (CSV_FIELD_MAX + 1) + 2);
+	rc = styr_buf_add(&key, &kind, 1, r->err);
+	for (i = 0; i < INTERCHANGE_MAX_COLUMNS && !rc; i++)
+		if (bits & COLUMN_BIT(i)) {
+			rc = styr_buf_add(&key, col(r, (int)i), strlen(col(r, (int)i)), r->err);
+			if (!rc)
+				rc = styr_buf_add(&key, "\x1f", 1, r->err);
+		}
+	if (rc) {
+		styr_buf_release(&key);
+		return rc;
+	}
+	for (i = 0; i < key.len; i++)
+		h = (h ^ (unsigned char)key.data[i]) * 1099511628211u;
+	for (slot = h & (c->cap - 1); c->keys[slot].key; slot = (slot + 1) & (c->cap - 1)) {
+		char here[STYR_ERR_MAX / 4], first[STYR_ERR_MAX / 4], shown[STYR_ERR_MAX / 4];
+
+		if (c->keys[slot].hash != h || strcmp(c->keys[slot].key, key.data))
+			continue;
+		where_plain(r->file, r->line, here, sizeof(here));
+		where_plain(&c->files[c->keys[slot].file], c->keys[slot].line, first,
+		            sizeof(first));
+		key_display(r, shown, sizeof(shown));
+		styr_buf_release(&key);
+		return styr_error(r->err, STYR_EINPUT, "%s: duplicate key %s: the same as %s", here,
+		                  shown, first);
+	}
+	c->keys[slot].hash = h;
+	c->keys[slot].key = strdup(key.data);
+	c->keys[slot].file = r->file->index;
+	c->keys[slot].line = r->line;
+	styr_buf_release(&key);
+	if (!c->keys[slot].key)
+		return styr_error(r->err, STYR_ENOMEM, "out of memory");
+	c->nkeys++;
+	return STYR_OK;
+}
+
+/* Tell the hook that a stored field changes from old_text to new_text. */
+static void report_change(struct csv_run *r, const char *field, const char *old_text,
+                          const char *new_text, const char *unit, const struct styr_period *p)
+{
+	const struct styr_import_hook *h = r->ctx->hook;
+	char at[STYR_ERR_MAX / 4], key[STYR_ERR_MAX / 4];
+	struct styr_import_change c;
+
+	if (!h || !h->on_change)
+		return;
+	where_plain(r->file, r->line, at, sizeof(at));
+	key_display(r, key, sizeof(key));
+	c.kind = r->file->spec->kind;
+	c.where = at;
+	c.key = key;
+	c.field = field;
+	c.old_text = old_text;
+	c.new_text = new_text;
+	c.unit = unit ? unit : "";
+	c.period = p;
+	h->on_change(h->ctx, &c);
+}
+
+/* Compare one text field of a stored row; 1 when it differs. */
+static int diff_text(struct csv_run *r, const char *field, const char *old_text,
+                     const char *new_text, const char *unit)
+{
+	if (!strcmp(old_text, new_text))
+		return 0;
+	report_change(r, field, old_text, new_text, unit, NULL);
+	return 1;
+}
+
+static void set_outcome(struct csv_run *r, int differences)
+{
+	r->outcome = differences ? ROW_CHANGED : ROW_UNCHANGED;
+}
+
+/* The unit's code for a code or alias; the text itself when unknown (the
+ * store's put then names it). */
+static void unit_code(struct csv_run *r, const char *unit, char *out, size_t n)
+{
+	struct styr_org_unit u;
+	struct styr_err quiet;
+
+	styr_err_init(&quiet);
+	if (*unit && !styr_org_find(r->db, unit, &u, &quiet))
+		snprintf(out, n, "%s", u.code);
+	else
+		snprintf(out, n, "%s", unit);
+}
+
+static int compare_org(struct csv_run *r, const struct styr_org_unit *u)
+{
+	struct styr_org_unit old;
+	struct styr_err quiet;
+	char parent[STYR_CODE_MAX];
+	int d = 0;
+
+	styr_err_init(&quiet);
+	if (styr_org_find(r->db, u->code, &old, &quiet) || strcmp(old.code, u->code)) {
+		r->outcome = ROW_ADDED;
+		return 0;
+	}
+	unit_code(r, u->parent, parent, sizeof(parent));
+	d += diff_text(r, "name", old.name, u->name, u->code);
+	d += diff_text(r, "kind", styr_org_kind_name(old.kind), styr_org_kind_name(u->kind),
+	               u->code);
+	d += diff_text(r, "parent", old.parent, parent, u->code);
+	d += diff_text(r, "valid_from", old.valid_from, u->valid_from, u->code);
+	d += diff_text(r, "valid_to", old.valid_to, u->valid_to, u->code);
+	set_outcome(r, d);
+	return d;
+}
+
+static void num_text(const struct styr_num *n, char *buf, size_t size)
+{
+	styr_num_format_num(buf, size, n);
+}
+
+static void count_text(bool has, double v, char *buf, size_t size)
+{
+	if (has)
+		styr_num_format(buf, size, v, v == (double)(long long)v ? 0 : 2);
+	else
+		buf[0] = '\0';
+}
+
+static void compare_indicator(struct csv_run *r, const struct styr_indicator *ind)
+{
+	struct styr_indicator *old = calloc(1, sizeof(*old));
+	struct styr_err quiet;
+	char a[64], b[64];
+	int d = 0;
+
+	styr_err_init(&quiet);
+	if (!old || styr_indicator_find(r->db, ind->code, old, &quiet)) {
+		free(old);
+		r->outcome = ROW_ADDED;
+		return;
+	}
+	d += diff_text(r, "name", old->name, ind->name, "");
+	d += diff_text(r, "definition", old->definition, ind->definition, "");
+	d += diff_text(r, "unit", old->unit, ind->unit, "");
+	d +=
+	    diff_text(r, "direction", old->has_direction ? styr_direction_name(old->direction) : "",
+	              ind->has_direction ? styr_direction_name(ind->direction) : "", "");
+	d += diff_text(r, "frequency", old->frequency, ind->frequency, "");
+	d += diff_text(r, "source", old->source, ind->source, "");
+	count_text(old->tolerance >= 0, old->tolerance, a, sizeof(a));
+	count_text(ind->tolerance >= 0, ind->tolerance, b, sizeof(b));
+	d += diff_text(r, "tolerance", a, b, "");
+	d += diff_text(r, "category", styr_indicator_category_name(old->category),
+	               styr_indicator_category_name(ind->category), "");
+	set_outcome(r, d);
+	free(old);
+}
+
+static void compare_target(struct csv_run *r, const struct styr_indicator_target *t)
+{
+	struct styr_indicator_target old;
+	struct styr_err quiet;
+	char unit[STYR_CODE_MAX];
+
+	styr_err_init(&quiet);
+	unit_code(r, t->unit, unit, sizeof(unit));
+	if (styr_target_find(r->db, t->indicator, unit, t->year, &old, &quiet) ||
+	    old.year != t->year || strcmp(old.unit, unit)) {
+		r->outcome = ROW_ADDED;
+		return;
+	}
+	set_outcome(r, diff_text(r, "target", old.text, t->text, unit));
+}
+
+static void compare_value(struct csv_run *r, const struct styr_value *v)
+{
+	struct styr_value old;
+	struct styr_err quiet;
+	char unit[STYR_CODE_MAX], a[64], b[64];
+	int d = 0;
+
+	styr_err_init(&quiet);
+	unit_code(r, v->unit, unit, sizeof(unit));
+	if (styr_value_find(r->db, v->indicator, unit, &v->period, &old, &quiet)) {
+		r->outcome = ROW_ADDED;
+		return;
+	}
+	num_text(&old.num, a, sizeof(a));
+	num_text(&v->num, b, sizeof(b));
+	if (strcmp(a, b) || old.num.kind != v->num.kind) {
+		report_change(r, "value", a, b, unit, &v->period);
+		d++;
+	}
+	count_text(old.has_numerator, old.numerator, a, sizeof(a));
+	count_text(v->has_numerator, v->numerator, b, sizeof(b));
+	if (strcmp(a, b) || old.numerator != v->numerator) {
+		report_change(r, "numerator", a, b, unit, &v->period);
+		d++;
+	}
+	count_text(old.has_denominator, old.denominator, a, sizeof(a));
+	count_text(v->has_denominator, v->denominator, b, sizeof(b));
+	if (strcmp(a, b) || old.denominator != v->denominator) {
+		report_change(r, "denominator", a, b, unit, &v->period);
+		d++;
+	}
+	if (strcmp(old.missing_reason, v->missing_reason)) {
+		report_change(r, "missing_reason", old.missing_reason, v->missing_reason, unit,
+		              &v->period);
+		d++;
+	}
+	if (strcmp(old.source, v->source)) {
+		report_change(r, "source", old.source, v->source, unit, &v->period);
+		d++;
+	}
+	set_outcome(r, d);
+}
+
+static int ledger_cmp(const void *pa, const void *pb)
+{
+	const struct styr_ledger_entry *a = pa, *b = pb;
+	int c;
+
+	if (a->month != b->month)
+		return a->month < b->month ? -1 : 1;
+	if ((c = strcmp(a->row, b->row)))
+		return c;
+	return strcmp(a->kind, b->kind);
+}
+
+static int ledger_keep(void *ctx, const struct styr_ledger_entry *e)
+{
+	struct import_ctx *c = ctx;
+
+	if (c->nledger == c->ledger_cap) {
+		size_t cap = c->ledger_cap ? c->ledger_cap * 2 : 256;
+		struct styr_ledger_entry *v = realloc(c->ledger, cap * sizeof(*v));
+
+		if (!v)
+			return STYR_ENOMEM;
+		c->ledger = v;
+		c->ledger_cap = cap;
+	}
+	c->ledger[c->nledger++] = *e;
+	return 0;
+}
+
+static int compare_ledger(struct csv_run *r, const struct styr_ledger_entry *e)
+{
+	struct import_ctx *c = r->ctx;
+	struct styr_ledger_entry *old;
+	char unit[STYR_CODE_MAX], a[32], b[32];
+	int rc, d = 0;
+
+	unit_code(r, e->unit, unit, sizeof(unit));
+	if (!c->ledger_loaded || strcmp(c->ledger_unit, unit) || strcmp(c->ledger_tab, e->tab) ||
+	    c->ledger_year != e->year) {
+		struct styr_ledger_filter f = {unit, e->tab, e->year};
+
+		c->nledger = 0;
+		c->ledger_loaded = false;
+		if ((rc = styr_ledger_each(r->db, &f, ledger_keep, c, r->err)))
+			return rc;
+		if (c->nledger)
+			qsort(c->ledger, c->nledger, sizeof(*c->ledger), ledger_cmp);
+		snprintf(c->ledger_unit, sizeof(c->ledger_unit), "%s", unit);
+		snprintf(c->ledger_tab, sizeof(c->ledger_tab), "%s", e->tab);
+		c->ledger_year = e->year;
+		c->ledger_loaded = true;
+	}
+	old = c->nledger ? bsearch(e, c->ledger, c->nledger, sizeof(*e), ledger_cmp) : NULL;
+	if (!old) {
+		r->outcome = ROW_ADDED;
+		return STYR_OK;
+	}
+	snprintf(a, sizeof(a), "%lld", (long long)old->amount);
+	snprintf(b, sizeof(b), "%lld", (long long)e->amount);
+	d += diff_text(r, "amount", a, b, unit);
+	d += diff_text(r, "source", old->source, e->source, unit);
+	set_outcome(r, d);
+	return STYR_OK;
+}
+
 static int put_alias(struct csv_run *r, const char *alias, void *unit)
 {
 	return styr_org_alias_put(r->db, alias, unit, r->err);
@@ -382,8 +801,10 @@ static int row_org(struct csv_run *r)
 	    (rc = styr_org_kind_parse(col(r, ORG_KIND), &u.kind, r->err)) ||
 	    (rc = take(r, ORG_PARENT, u.parent, sizeof(u.parent))) ||
 	    (rc = parse_date(r, col(r, ORG_VALID_FROM), u.valid_from)) ||
-	    (rc = parse_date(r, col(r, ORG_VALID_TO), u.valid_to)) ||
-	    (rc = styr_org_put(r->db, &u, r->err)))
+	    (rc = parse_date(r, col(r, ORG_VALID_TO), u.valid_to)))
+		return rc;
+	compare_org(r, &u);
+	if (r->outcome != ROW_UNCHANGED && (rc = styr_org_put(r->db, &u, r->err)))
 		return rc;
 	return each_item(r, col(r, ORG_ALIASES), put_alias, u.code);
 }
@@ -468,6 +889,8 @@ static int row_indicator(struct csv_run *r)
 			rc = styr_indicator_category_parse(cat, &ind->category, r->err);
 	}
 	if (!rc)
+		compare_indicator(r, ind);
+	if (!rc && r->outcome != ROW_UNCHANGED)
 		rc = styr_indicator_put(r->db, ind, r->err);
 	if (!rc)
 		rc = each_item(r, col(r, IND_GOALS), put_goal_link, ind->code);
@@ -488,7 +911,8 @@ static int row_target(struct csv_run *r)
 	    (rc = take(r, TGT_TARGET, t.text, sizeof(t.text))) ||
 	    (rc = styr_target_parse(t.text, &parsed, r->err)))
 		return rc;
-	return styr_target_put(r->db, &t, r->err);
+	compare_target(r, &t);
+	return r->outcome == ROW_UNCHANGED ? STYR_OK : styr_target_put(r->db, &t, r->err);
 }
 
 static int parse_count(struct csv_run *r, const char *text, bool *has, double *out)
@@ -535,7 +959,8 @@ static int row_value(struct csv_run *r)
 		                  "missing_reason");
 	if (!v.source[0])
 		row_source(r, v.source, sizeof(v.source));
-	return styr_value_put(r->db, &v, r->err);
+	compare_value(r, &v);
+	return r->outcome == ROW_UNCHANGED ? STYR_OK : styr_value_put(r->db, &v, r->err);
 }
 
 /* An analysis: the three texts may be filled in over time, but a row with
@@ -885,7 +1310,9 @@ static int row_ledger(struct csv_run *r)
 	e.month = (int)m;
 	if (!e.source[0])
 		row_source(r, e.source, sizeof(e.source));
-	return styr_ledger_put(r->db, &e, r->err);
+	if ((rc = compare_ledger(r, &e)))
+		return rc;
+	return r->outcome == ROW_UNCHANGED ? STYR_OK : styr_ledger_put(r->db, &e, r->err);
 }
 
 /* economy: a validation rule (docs/formats.md, "Rules") */
@@ -1242,9 +1669,14 @@ static void end_record(int c, void *data)
 		goto done;
 	}
 	r->empty_column = NULL;
+	r->outcome = ROW_STORED;
 	r->rc = check_required(r);
 	if (!r->rc)
 		r->rc = row_fn[r->file->spec->kind](r);
+	/* the row's own cells first; then whether an earlier row had its
+	 * key (the message names both rows already: no prefix) */
+	if (!r->rc && (r->rc = check_key(r)))
+		goto done;
 	if (r->rc) {
 		const char *column = r->empty_column ? r->empty_column : failed_column(r);
 		int c;
@@ -1255,7 +1687,15 @@ static void end_record(int c, void *data)
 		where(r->file, r->line, c >= 0 ? r->file->map[c] : -1, column, at, sizeof(at));
 		styr_err_prefix(r->err, "%s", at);
 	} else {
-		r->stats->rows[r->file->spec->kind]++;
+		enum styr_entity k = r->file->spec->kind;
+
+		r->stats->rows[k]++;
+		if (r->outcome == ROW_ADDED)
+			r->stats->added[k]++;
+		else if (r->outcome == ROW_CHANGED)
+			r->stats->changed[k]++;
+		else if (r->outcome == ROW_UNCHANGED)
+			r->stats->unchanged[k]++;
 	}
 done:
 	for (i = 0; i < r->nfields; i++)
@@ -1365,8 +1805,8 @@ static int identify(struct csv_file *f, struct styr_err *err)
 	return STYR_OK;
 }
 
-static int run_file(struct styr_db *db, struct csv_file *f, struct styr_import_stats *stats,
-                    struct styr_err *err)
+static int run_file(struct styr_db *db, struct import_ctx *ctx, struct csv_file *f,
+                    struct styr_import_stats *stats, struct styr_err *err)
 {
 	struct csv_parser p;
 	struct csv_run *r = calloc(1, sizeof(*r));
@@ -1375,6 +1815,7 @@ static int run_file(struct styr_db *db, struct csv_file *f, struct styr_import_s
 	if (!r)
 		return styr_error(err, STYR_ENOMEM, "out of memory");
 	r->db = db;
+	r->ctx = ctx;
 	r->file = f;
 	r->stats = stats;
 	r->err = err;
@@ -1408,15 +1849,26 @@ static int import_files(struct styr_db *db, struct csv_file *files, size_t n,
                         const struct styr_import_hook *hook, struct styr_import_stats *stats,
                         struct styr_err *err)
 {
+	struct import_ctx ctx;
 	size_t i;
 	int k, rc = styr_db_begin(db, err);
 
 	if (rc)
 		return rc;
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.files = files;
+	ctx.hook = hook;
 	for (k = 0; k < STYR_ENTITY_COUNT && !rc; k++)
 		for (i = 0; i < n && !rc; i++)
 			if (files[i].spec->kind == (enum styr_entity)k)
-				rc = run_file(db, &files[i], stats, err);
+				rc = run_file(db, &ctx, &files[i], stats, err);
+	import_ctx_release(&ctx);
+	/* a dry run: everything checked and counted, nothing kept (and
+	 * nothing audited) */
+	if (!rc && hook && hook->dry_run) {
+		styr_db_rollback(db);
+		return STYR_OK;
+	}
 	if (!rc && hook && hook->before_commit)
 		rc = hook->before_commit(hook->ctx, db, stats, err);
 	if (rc)
@@ -1445,6 +1897,7 @@ int interchange_import(struct styr_db *db, const struct interchange_text *texts,
 		files[i].text = texts[i].text;
 		files[i].len = texts[i].len;
 		files[i].origin = texts[i].origin;
+		files[i].index = i;
 		rc = identify(&files[i], err);
 	}
 	if (!rc)
@@ -1457,6 +1910,13 @@ int interchange_import(struct styr_db *db, const struct interchange_text *texts,
 
 int styr_import_csv(struct styr_db *db, const char *const *paths, size_t npaths,
                     struct styr_import_stats *stats, struct styr_err *err)
+{
+	return styr_import_csv_hook(db, paths, npaths, NULL, stats, err);
+}
+
+int styr_import_csv_hook(struct styr_db *db, const char *const *paths, size_t npaths,
+                         const struct styr_import_hook *hook, struct styr_import_stats *stats,
+                         struct styr_err *err)
 {
 	struct interchange_text *texts = calloc(npaths ? npaths : 1, sizeof(*texts));
 	size_t i;
@@ -1472,7 +1932,7 @@ int styr_import_csv(struct styr_db *db, const char *const *paths, size_t npaths,
 		texts[i].text = text;
 	}
 	if (!rc)
-		rc = interchange_import(db, texts, npaths, NULL, stats, err);
+		rc = interchange_import(db, texts, npaths, hook, stats, err);
 	else if (stats)
 		memset(stats, 0, sizeof(*stats));
 	for (i = 0; i < npaths; i++)

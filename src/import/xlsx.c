@@ -1510,6 +1510,13 @@ static int import_zips(struct styr_db *db, const char *const *names, zip_t **zip
 int styr_import_xlsx(struct styr_db *db, const char *const *paths, size_t npaths,
                      struct styr_import_stats *stats, struct styr_err *err)
 {
+	return styr_import_xlsx_hook(db, paths, npaths, NULL, stats, err);
+}
+
+int styr_import_xlsx_hook(struct styr_db *db, const char *const *paths, size_t npaths,
+                          const struct styr_import_hook *hook, struct styr_import_stats *stats,
+                          struct styr_err *err)
+{
 	zip_t **zips = calloc(npaths ? npaths : 1, sizeof(*zips));
 	size_t i;
 	int rc = STYR_OK, ze;
@@ -1531,7 +1538,7 @@ int styr_import_xlsx(struct styr_db *db, const char *const *paths, size_t npaths
 		if (stats)
 			memset(stats, 0, sizeof(*stats));
 	} else {
-		rc = import_zips(db, paths, zips, npaths, NULL, stats, err);
+		rc = import_zips(db, paths, zips, npaths, hook, stats, err);
 	}
 	free(zips);
 	return rc;

@@ -76,9 +76,18 @@ int styr_db_begin(struct styr_db *db, struct styr_err *err)
 
 int styr_db_commit(struct styr_db *db, struct styr_err *err)
 {
+	if (db->rehearse) {
+		styr_db_rollback(db);
+		return STYR_OK;
+	}
 	if (!db->ops->commit)
 		return unsupported(db, "commit", err);
 	return db->ops->commit(db->st, err);
+}
+
+void styr_db_rehearse(struct styr_db *db, bool on)
+{
+	db->rehearse = on;
 }
 
 void styr_db_rollback(struct styr_db *db)

@@ -254,6 +254,7 @@ struct store_ops {
 struct styr_db {
 	const struct store_ops *ops;
 	struct store *st;
+	bool rehearse; /* styr_db_rehearse: commit rolls back */
 };
 
 extern const struct store_ops store_sqlite_ops;

@@ -62,7 +62,16 @@ static int audit_import(void *ctx, struct styr_db *db, const struct styr_import_
 {
 	const struct audit_ctx *a = ctx;
 	char what[512];
+	int k;
 
+	/* A workbook that changes nothing (every row of a kind the importer
+	 * compares, and each unchanged, so not written) leaves no entry. */
+	for (k = 0; k < STYR_ENTITY_COUNT; k++)
+		if (st->rows[k] &&
+		    (!styr_import_compares((enum styr_entity)k) || st->added[k] || st->changed[k]))
+			break;
+	if (k == STYR_ENTITY_COUNT)
+		return STYR_OK;
 	summary(st, what, sizeof(what));
 	return styr_audit_append(db, a->user, "import.xlsx", a->file, "", what, err);
 }
@@ -72,7 +81,7 @@ int pg_import_post(struct req *r)
 	struct styr_import_stats st;
 	struct styr_err err;
 	struct audit_ctx a;
-	struct styr_import_hook hook = {audit_import, &a};
+	struct styr_import_hook hook = {audit_import, &a, false, NULL};
 	const char *file, *name;
 	char what[512];
 	size_t len;

@@ -9,7 +9,8 @@ D=$SRCDIR/tests/cli/data/goals/control
 db=$(newdb a)
 run --db "$db" init
 run --db "$db" import csv "$D"/*.csv
-expect_eq "import" "styr: imported 2 org, 3 indicators, 3 targets, 3 values, 3 internal_control, 3 index_weights" "$out"
+expect_eq "import" "styr: imported 2 org, 3 indicators, 3 targets, 3 values, 3 internal_control, 3 index_weights" "${out%%$'\n'*}"
+expect_contains "import: values added" "values: 3 tillagda, 0 ändrade, 0 oförändrade" "$out"
 
 run --db "$db" show internkontroll --unit HHM --year 2024
 expect_eq "exit" 0 "$rc"

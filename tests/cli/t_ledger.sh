@@ -134,7 +134,7 @@ bad() {
 	expect_eq "$1: database unchanged" "$before" "$(dbdump "$db")"
 }
 bad row.csv "$LH
-LKR;;2024;;lonekostnader;utfall;-1;
+LKR;;2030;;lonekostnader;utfall;-1;
 LKR;;2024;;lönekostnad;utfall;-1;" \
 	'3: column "row": row "lönekostnad" is not in the resultaträkning plan: expected a row code such as lonekostnader'
 bad kind.csv "$LH

@@ -42,9 +42,18 @@ want=$(export_norm "$csvdb")
 "$XLSXGEN" "$T/demo.xlsx" $demo_files "$extra" "$X/budget.csv" || fail "xlsxgen"
 xdb=$(newdb xlsxwriter)
 "$STYR" --db "$xdb" init >/dev/null
+# a dry run first: the same counts, nothing stored
+empty=$(dbdump "$xdb")
+run --db "$xdb" import xlsx --dry-run "$T/demo.xlsx"
+expect_eq "xlsxwriter: dry run: exit code" 0 "$rc"
+expect_eq "xlsxwriter: dry run: nothing stored" "$empty" "$(dbdump "$xdb")"
+dry=$out
 run --db "$xdb" import xlsx "$T/demo.xlsx"
 expect_eq "xlsxwriter: exit code" 0 "$rc"
-expect_eq "xlsxwriter: summary" "styr: imported 42 org, 57 goals, 84 indicators, 106 targets, 144 values, 3 analyses, 6 uppdrag, 4 followup, 9 index_weights, 266 ledger, 16 actions, 363 bridge, 2 profiles" "$out"
+expect_eq "xlsxwriter: the dry run's counts" "${dry#styr: dry run, nothing stored: would import}" \
+	"${out#styr: imported}"
+expect_eq "xlsxwriter: summary" "styr: imported 42 org, 57 goals, 84 indicators, 106 targets, 144 values, 3 analyses, 6 uppdrag, 4 followup, 9 index_weights, 266 ledger, 16 actions, 363 bridge, 2 profiles" "${out%%$'\n'*}"
+expect_contains "xlsxwriter: ledger added" "ledger: 266 tillagda, 0 ändrade, 0 oförändrade" "$out"
 got_x=$(export_norm "$xdb")
 expect_eq "xlsxwriter: the database the CSV files make" "$want" "$got_x"
 
@@ -53,7 +62,7 @@ lodb=$(newdb libreoffice)
 "$STYR" --db "$lodb" init >/dev/null
 run --db "$lodb" import xlsx "$X"/lo/*.xlsx
 expect_eq "libreoffice: exit code" 0 "$rc"
-expect_eq "libreoffice: summary" "$out" "styr: imported 42 org, 57 goals, 84 indicators, 106 targets, 144 values, 3 analyses, 6 uppdrag, 4 followup, 9 index_weights, 266 ledger, 16 actions, 363 bridge, 2 profiles"
+expect_eq "libreoffice: summary" "${out%%$'\n'*}" "styr: imported 42 org, 57 goals, 84 indicators, 106 targets, 144 values, 3 analyses, 6 uppdrag, 4 followup, 9 index_weights, 266 ledger, 16 actions, 363 bridge, 2 profiles"
 got_lo=$(export_norm "$lodb")
 expect_eq "libreoffice: the database the CSV files make (but for decimals shown)" \
 	"$(no_zero_decimals <<<"$want")" "$(no_zero_decimals <<<"$got_lo")"
@@ -95,6 +104,8 @@ bad_book() {
 mkdir -p "$T/b"
 printf '%s\n%s\n%s\n' "$H" "ID0069;LKR;2018;79,0;;;;" "ID0069;LKR;2017;8#,3;;;;" >"$T/b/values.csv"
 bad_book number 'blad "values", cell D3 (column "value"): value "8#,3": expected a number such as 83,8' "$T/b/values.csv"
+printf '%s\n%s\n%s\n' "$H" "ID0069;LKR;2018;79,0;;;;" "ID0069;LKR;2018;79,5;;;;" >"$T/b/values.csv"
+bad_book duplicate_key 'blad "values", rad 3: duplicate key ID0069 LKR 2018: the same as '"$T/duplicate_key.xlsx"': blad "values", rad 2' "$T/b/values.csv"
 printf 'indicator;unit;value\nID0069;LKR;1\n' >"$T/b/values.csv"
 bad_book missing_column 'blad "values", rad 1: missing column "period": a values sheet needs the columns of docs/formats.md' "$T/b/values.csv"
 printf 'Anteckning;Datum\nKom ihåg;2024-01-01\n' >"$T/b/notes.csv"

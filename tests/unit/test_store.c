@@ -1633,7 +1633,7 @@ static void test_profile_year_upgrade(void **state)
 static void test_missing_operation(void **state)
 {
 	static const struct store_ops old = {.version = 1, .name = "old"};
-	struct styr_db db = {&old, NULL};
+	struct styr_db db = {&old, NULL, false};
 	struct styr_value v;
 	struct styr_err err;
 

@@ -56,6 +56,10 @@ expect_eq "upload: audited" "ada|extra_values.xlsx|5 values" \
 	"$(dbsql "SELECT a.\"user\", entity, after FROM audit a WHERE action = 'import.xlsx'")"
 expect_eq "upload: 93,80 %" "93.8|1" \
 	"$(dbsql "SELECT v.value, v.percent FROM value v JOIN indicator i ON i.id = v.indicator_id WHERE i.code = 'ID0285' AND v.year = 2024 AND v.first_month = 3 AND v.last_month = 3")"
+# the same workbook again: every value unchanged, nothing written, no entry
+http POST /import -b "$T/ada.jar" -F "csrf=$CSRF_ada" -F "fil=@$X/lo/extra_values.xlsx"
+expect_eq "upload again" 200 "$status"
+expect_eq "upload again: no new values, no audit entry" "$((values_before + 5))|1" "$(count)|$(audits)"
 
 # a script with an admin's token (no CSRF token with a Bearer token)
 tok=$("$STYR" --db "$DB" user token ada)
