@@ -960,14 +960,14 @@ int styr_serve(const struct styr_serve_options *opt, struct styr_err *err)
 	/* A pool of worker threads, each polling its share of the
 	 * connections: a slow request (a password hash, a PDF, a write
 	 * waiting for the database's lock) holds up only its own worker.  One
-	 * client address gets at most 32 connections, and a connection that
+	 * client address gets at most 128 connections, and a connection that
 	 * says nothing for 15 s is closed, so slow clients cannot take all. */
 	srv.daemon = MHD_start_daemon(
 	    MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_TURBO | MHD_USE_ERROR_LOG, 0,
 	    NULL, NULL, on_request, &srv, MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE, threads,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)15, MHD_OPTION_CONNECTION_LIMIT,
-	    (unsigned)1000, MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)32,
+	    (unsigned)1000, MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)128,
 	    /* The per-connection pool is cleared after every request: 16 KiB
 	     * holds the headers of any real request and costs less to clear
 	     * than the default 32 KiB. */
