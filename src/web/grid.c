@@ -236,8 +236,8 @@ static void grid_page(struct req *r, const struct styr_org_unit *u, struct grid 
 static int grid_period(struct req *r, const char *text, struct styr_period *p)
 {
 	struct styr_err err;
-	time_t t = time(NULL);
-	struct tm tm;
+	char date[16];
+	int year, month;
 
 	if (text && text[0]) {
 		styr_err_init(&err);
@@ -248,12 +248,8 @@ static int grid_period(struct req *r, const char *text, struct styr_period *p)
 			                text);
 		return 0;
 	}
-	if (r->srv->today[0]) {
-		p->year = atoi(r->srv->today) - 1;
-	} else {
-		gmtime_r(&t, &tm);
-		p->year = tm.tm_year + 1900 - 1;
-	}
+	web_today(r, date, sizeof(date), &year, &month);
+	p->year = year - 1;
 	p->first_month = 1;
 	p->last_month = 12;
 	return 0;

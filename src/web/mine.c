@@ -69,26 +69,10 @@ static int top_cb(void *ctx, const struct styr_org_unit *u)
 	return u->parent[0] ? 0 : add_unit(m, u);
 }
 
-/* Today as the server counts it: --today, else the real date. */
-static void today(const struct req *r, char *buf, size_t size, int *year, int *month)
-{
-	if (r->srv->today[0]) {
-		snprintf(buf, size, "%s", r->srv->today);
-	} else {
-		time_t t = time(NULL);
-		struct tm tm;
-
-		gmtime_r(&t, &tm);
-		strftime(buf, size, "%Y-%m-%d", &tm);
-	}
-	*year = atoi(buf);
-	*month = atoi(buf + 5);
-}
-
 /* The user's units and today, or -1 with the answer given. */
 static int mine_units(struct req *r, struct mine *m, char *date, size_t size, int *year, int *month)
 {
-	today(r, date, size, year, month);
+	web_today(r, date, size, year, month);
 	memset(m, 0, sizeof(*m));
 	m->r = r;
 	m->err = &r->err;

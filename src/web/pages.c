@@ -560,13 +560,11 @@ static int standing_of(struct req *r, const char *unit, struct standing *st)
 /* The year that has ended last, as the server counts days. */
 static int last_ended_year(const struct req *r)
 {
-	time_t t = time(NULL);
-	struct tm tm;
+	char date[16];
+	int year, month;
 
-	if (r->srv->today[0])
-		return atoi(r->srv->today) - 1;
-	gmtime_r(&t, &tm);
-	return tm.tm_year + 1900 - 1;
+	web_today(r, date, sizeof(date), &year, &month);
+	return year - 1;
 }
 
 /* The dashboard's summary line: traffic lights with counts, and the

@@ -263,6 +263,21 @@ static struct cache_entry *cache_slot(struct server *srv, const char *key, uint3
 	return &srv->cache[h % WEB_CACHE_SLOTS];
 }
 
+void web_today(const struct req *r, char *buf, size_t size, int *year, int *month)
+{
+	if (r->srv->today[0]) {
+		snprintf(buf, size, "%s", r->srv->today);
+	} else {
+		time_t t = time(NULL);
+		struct tm tm;
+
+		gmtime_r(&t, &tm);
+		strftime(buf, size, "%Y-%m-%d", &tm);
+	}
+	*year = atoi(buf);
+	*month = atoi(buf + 5);
+}
+
 /* The database's data version as this request's worker sees it.  SQLite's
  * counts per connection, so the worker's handle epoch (random, drawn when
  * the handle opened) is mixed in: a version from one worker never equals

@@ -164,6 +164,9 @@ int web_cache_get(struct req *r, const char *key);
 int web_cache_get_etag(struct req *r, const char *key, char *etag, size_t size);
 /* The ETag of the bytes of r->out from offset from (what put stores). */
 void web_etag(const struct req *r, size_t from, char *etag, size_t size);
+/* Today as the server counts it ("YYYY-MM-DD" in buf, and its year and
+ * month): styr serve --today, else the real date. */
+void web_today(const struct req *r, char *buf, size_t size, int *year, int *month);
 /* The data version for caches and ETags (see server.c). */
 int web_data_version(struct req *r, long long *out, struct styr_err *err);
 void web_cache_put(struct req *r, const char *key, size_t from);
