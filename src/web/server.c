@@ -946,7 +946,10 @@ int styr_serve(const struct styr_serve_options *opt, struct styr_err *err)
 	srv.tls = opt->tls != 0;
 	srv.open_data = opt->open_data != 0;
 	if (opt->today) {
-		if (styr_date_check(opt->today, err))
+		struct styr_err local;
+
+		styr_err_init(&local);
+		if (styr_date_check(opt->today, &local))
 			return styr_error(err, STYR_EUSAGE,
 			                  "--today \"%s\": expected a date such as "
 			                  "2025-09-01",

@@ -6,6 +6,13 @@
 . "$(dirname "$0")/lib.sh"
 demo_db
 add_user anna unit-manager LKR
+# Bad serve options are refused before anything listens.
+run --db "$DB" serve --port 0 --today 2025-13-01
+expect_eq "bad --today exit" 2 "$rc"
+expect_contains "bad --today message" '--today "2025-13-01": expected a date such as 2025-09-01' "$errout"
+run --db "$DB" serve --port 0 --threads 0
+expect_eq "bad --threads exit" 2 "$rc"
+expect_contains "bad --threads message" '--threads "0": expected a number 1 to 256' "$errout"
 "$STYR" --db "$DB" serve --port 0 --tls >"$T/serve.out" 2>"$T/serve.err" &
 SERVER_PID=$!
 i=0
