@@ -33,13 +33,14 @@
  * statement, so callers see no difference.
  */
 #include <assert.h>
+#include <ctype.h>
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/driver.h"
 #include "store/pg_int.h"
-#include "store/store.h"
 
 enum stmt_id {
 	S_ORG_ID,
@@ -269,7 +270,7 @@ struct store {
 
 /* Parameters of one statement, as text; NULL is SQL NULL.  Numbers are
  * formatted into the slot's own buffer. */
-#define MAX_PARAMS 15 /* a budget profile: unit, row, year and twelve weights */
+#define MAX_PARAMS QUERY_MAX_PARAMS
 struct params {
 	const char *v[MAX_PARAMS];
 	char buf[MAX_PARAMS][32];
@@ -448,6 +449,35 @@ static int leave_pipeline(struct store *st, struct styr_err *err)
 	return rc;
 }
 
+/* The catalogue's SQLite text in PostgreSQL's dialect (catalogue.def):
+ * ?N becomes $N and the word rowid becomes seq.  NULL when out of memory;
+ * the caller frees the text. */
+static char *pg_dialect(const char *sql)
+{
+	size_t len = strlen(sql);
+	char *out = malloc(len + 1), *w = out;
+	const char *r;
+
+	if (!out)
+		return NULL;
+	for (r = sql; *r; r++) {
+		bool word_start = r == sql || !(isalnum((unsigned char)r[-1]) || r[-1] == '_');
+
+		if (*r == '?' && isdigit((unsigned char)r[1])) {
+			*w++ = '$';
+		} else if (word_start && !strncmp(r, "rowid", 5) &&
+		           !(isalnum((unsigned char)r[5]) || r[5] == '_')) {
+			memcpy(w, "seq", 3);
+			w += 3;
+			r += 4;
+		} else {
+			*w++ = *r;
+		}
+	}
+	*w = '\0';
+	return out;
+}
+
 /* Prepare every statement: one pipeline, so one round trip. */
 static int prepare_all(struct store *st, struct styr_err *err)
 {
@@ -470,6 +500,23 @@ static int prepare_all(struct store *st, struct styr_err *err)
 		else
 			st->pending_what[st->pending++] = "preparing a statement";
 	}
+	/* then the catalogue's (driver.h), named q<id> */
+	for (i = 0; !rc && i < Q_COUNT; i++) {
+		char *sql = store_sql_pg[i] ? NULL : pg_dialect(store_sql[i]);
+
+		if (!store_sql_pg[i] && !sql) {
+			rc = styr_error(err, STYR_ENOMEM, "out of memory preparing statements");
+			break;
+		}
+		if (st->pending == PIPELINE_MAX)
+			rc = flush_pending(st, err);
+		snprintf(name, sizeof(name), "q%d", i);
+		if (!rc && PQsendPrepare(st->conn, name, sql ? sql : store_sql_pg[i], 0, NULL) != 1)
+			rc = db_error(st, NULL, err, "preparing a statement");
+		else if (!rc)
+			st->pending_what[st->pending++] = "preparing a statement";
+		free(sql);
+	}
 	if (st->pipeline) {
 		int r = leave_pipeline(st, err);
 
@@ -482,15 +529,18 @@ static int prepare_all(struct store *st, struct styr_err *err)
 /* Run prepared statement id with p; the result, which the caller clears,
  * or NULL after setting err.  In a pipeline the writes sent before are
  * answered first. */
-static PGresult *run(struct store *st, enum stmt_id id, const struct params *p, const char *what,
-                     struct styr_err *err)
+static PGresult *run_named(struct store *st, int id, const char *prefix, const struct params *p,
+                           const char *what, struct styr_err *err)
 {
 	char name[24];
 	PGresult *res;
 	ExecStatusType s;
 	int rc = STYR_OK;
 
-	stmt_name(id, name, sizeof(name));
+	if (*prefix)
+		snprintf(name, sizeof(name), "%s%d", prefix, id);
+	else
+		stmt_name(id, name, sizeof(name));
 	if (!st->pipeline) {
 		res = PQexecPrepared(st->conn, name, p ? p->n : 0, p ? p->v : NULL, NULL, NULL, 0);
 	} else {
@@ -512,6 +562,12 @@ static PGresult *run(struct store *st, enum stmt_id id, const struct params *p, 
 		return NULL;
 	}
 	return res;
+}
+
+static PGresult *run(struct store *st, enum stmt_id id, const struct params *p, const char *what,
+                     struct styr_err *err)
+{
+	return run_named(st, (int)id, "", p, what, err);
 }
 
 /* Run a statement expected to return no rows; in a pipeline, only send
@@ -956,489 +1012,6 @@ static int run_one(struct store *st, enum stmt_id id, long long key, PGresult **
 		return styr_error(err, STYR_ENOTFOUND, "row vanished");
 	}
 	return STYR_OK;
-}
-
-static int pg_org_put(struct store *st, const struct styr_org_unit *u, struct styr_err *err)
-{
-	struct params p = {0};
-	long long parent = 0;
-	int rc;
-
-	if (u->parent[0]) {
-		rc = org_id(st, u->parent, &parent, err);
-		if (rc)
-			return rc;
-	}
-	p_text(&p, u->code);
-	p_text(&p, u->name);
-	p_text(&p, styr_org_kind_name(u->kind));
-	if (parent)
-		p_int(&p, parent);
-	else
-		p_null(&p);
-	p_text_or_null(&p, u->valid_from);
-	p_text_or_null(&p, u->valid_to);
-	return run_done(st, S_ORG_PUT, &p, "storing an org unit", err);
-}
-
-static int pg_org_alias_put(struct store *st, const char *alias, const char *unit,
-                            struct styr_err *err)
-{
-	struct params p = {0};
-	long long id;
-	int rc = org_id(st, unit, &id, err);
-
-	if (rc)
-		return rc;
-	p_text(&p, alias);
-	p_int(&p, id);
-	return run_done(st, S_ORG_ALIAS_PUT, &p, "storing an alias", err);
-}
-
-static void org_from_row(const PGresult *res, int r, struct styr_org_unit *u)
-{
-	memset(u, 0, sizeof(*u));
-	col_copy(res, r, 0, u->code, sizeof(u->code));
-	col_copy(res, r, 1, u->name, sizeof(u->name));
-	styr_org_kind_parse(PQgetvalue(res, r, 2), &u->kind, NULL);
-	col_copy(res, r, 3, u->parent, sizeof(u->parent));
-	col_copy(res, r, 4, u->valid_from, sizeof(u->valid_from));
-	col_copy(res, r, 5, u->valid_to, sizeof(u->valid_to));
-}
-
-static int pg_org_find(struct store *st, const char *code, struct styr_org_unit *out,
-                       struct styr_err *err)
-{
-	PGresult *res;
-	long long id;
-	int rc = org_id(st, code, &id, err);
-
-	if (rc)
-		return rc;
-	rc = run_one(st, S_ORG_GET, id, &res, err);
-	if (rc)
-		return rc;
-	org_from_row(res, 0, out);
-	PQclear(res);
-	return STYR_OK;
-}
-
-static int pg_org_each(struct store *st, int (*cb)(void *, const struct styr_org_unit *), void *ctx,
-                       struct styr_err *err)
-{
-	struct styr_org_unit u;
-
-	WALK(st, S_ORG_EACH, NULL, &u, org_from_row, cb, ctx, err);
-}
-
-/* Rows of two codes (alias and unit, goal and indicator). */
-static int walk_pairs(struct store *st, enum stmt_id id,
-                      int (*cb)(void *, const char *, const char *), void *ctx,
-                      struct styr_err *err)
-{
-	PGresult *res = run(st, id, NULL, "reading rows", err);
-	int i, n, stop = 0;
-
-	if (!res)
-		return STYR_ESTORE;
-	n = PQntuples(res);
-	for (i = 0; i < n && !stop; i++)
-		stop = cb(ctx, PQgetvalue(res, i, 0), PQgetvalue(res, i, 1));
-	PQclear(res);
-	return stop;
-}
-
-static int pg_org_alias_each(struct store *st, int (*cb)(void *, const char *, const char *),
-                             void *ctx, struct styr_err *err)
-{
-	return walk_pairs(st, S_ORG_ALIAS_EACH, cb, ctx, err);
-}
-
-static int pg_goal_put(struct store *st, const struct styr_goal *g, struct styr_err *err)
-{
-	struct params p = {0};
-	long long parent = 0;
-	int rc;
-
-	if (g->parent[0]) {
-		rc = goal_id(st, g->parent, &parent, err);
-		if (rc)
-			return rc;
-	}
-	p_text(&p, g->code);
-	if (parent)
-		p_int(&p, parent);
-	else
-		p_null(&p);
-	p_text(&p, styr_goal_level_name(g->level));
-	p_text(&p, g->title);
-	p_text(&p, g->text);
-	if (g->valid_from)
-		p_int(&p, g->valid_from);
-	else
-		p_null(&p);
-	if (g->valid_to)
-		p_int(&p, g->valid_to);
-	else
-		p_null(&p);
-	return run_done(st, S_GOAL_PUT, &p, "storing a goal", err);
-}
-
-static void goal_from_row(const PGresult *res, int r, struct styr_goal *g)
-{
-	memset(g, 0, sizeof(*g));
-	col_copy(res, r, 0, g->code, sizeof(g->code));
-	col_copy(res, r, 1, g->parent, sizeof(g->parent));
-	styr_goal_level_parse(PQgetvalue(res, r, 2), &g->level, NULL);
-	col_copy(res, r, 3, g->title, sizeof(g->title));
-	col_copy(res, r, 4, g->text, sizeof(g->text));
-	g->valid_from = (int)col_int(res, r, 5);
-	g->valid_to = (int)col_int(res, r, 6);
-}
-
-static int pg_goal_find(struct store *st, const char *code, struct styr_goal *out,
-                        struct styr_err *err)
-{
-	PGresult *res;
-	long long id;
-	int rc = goal_id(st, code, &id, err);
-
-	if (rc)
-		return rc;
-	rc = run_one(st, S_GOAL_GET, id, &res, err);
-	if (rc)
-		return rc;
-	goal_from_row(res, 0, out);
-	PQclear(res);
-	return STYR_OK;
-}
-
-/* Goals are large; the walk gets its row from the caller's heap. */
-static int goal_walk(struct store *st, struct styr_goal *g,
-                     int (*cb)(void *, const struct styr_goal *), void *ctx, struct styr_err *err)
-{
-	WALK(st, S_GOAL_EACH, NULL, g, goal_from_row, cb, ctx, err);
-}
-
-static int pg_goal_each(struct store *st, int (*cb)(void *, const struct styr_goal *), void *ctx,
-                        struct styr_err *err)
-{
-	struct styr_goal *g = malloc(sizeof(*g));
-	int rc;
-
-	if (!g)
-		return styr_error(err, STYR_ENOMEM, "out of memory reading goals");
-	rc = goal_walk(st, g, cb, ctx, err);
-	free(g);
-	return rc;
-}
-
-static int pg_goal_owner_put(struct store *st, const struct styr_goal_owner *o,
-                             struct styr_err *err)
-{
-	struct params p = {0};
-	long long gid, uid;
-	int rc = goal_id(st, o->goal, &gid, err);
-
-	if (!rc)
-		rc = org_id(st, o->unit, &uid, err);
-	if (rc)
-		return rc;
-	p_int(&p, gid);
-	p_int(&p, uid);
-	p_text(&p, styr_owner_role_name(o->role));
-	return run_done(st, S_GOAL_OWNER_PUT, &p, "storing a goal owner", err);
-}
-
-static void owner_from_row(const PGresult *res, int r, struct styr_goal_owner *o)
-{
-	memset(o, 0, sizeof(*o));
-	col_copy(res, r, 0, o->goal, sizeof(o->goal));
-	col_copy(res, r, 1, o->unit, sizeof(o->unit));
-	styr_owner_role_parse(PQgetvalue(res, r, 2), &o->role, NULL);
-}
-
-static int pg_goal_owner_each(struct store *st, int (*cb)(void *, const struct styr_goal_owner *),
-                              void *ctx, struct styr_err *err)
-{
-	struct styr_goal_owner o;
-
-	WALK(st, S_GOAL_OWNER_EACH, NULL, &o, owner_from_row, cb, ctx, err);
-}
-
-static int pg_indicator_put(struct store *st, const struct styr_indicator *ind,
-                            struct styr_err *err)
-{
-	struct params p = {0};
-
-	p_text(&p, ind->code);
-	p_text(&p, ind->name);
-	p_text(&p, ind->definition);
-	p_text(&p, ind->unit);
-	if (ind->has_direction)
-		p_text(&p, styr_direction_name(ind->direction));
-	else
-		p_null(&p);
-	p_text(&p, ind->frequency);
-	p_text(&p, ind->source);
-	if (ind->tolerance >= 0)
-		p_double(&p, ind->tolerance);
-	else
-		p_null(&p);
-	p_text(&p, styr_indicator_category_name(ind->category));
-	return run_done(st, S_IND_PUT, &p, "storing an indicator", err);
-}
-
-static void ind_from_row(const PGresult *res, int r, struct styr_indicator *ind)
-{
-	memset(ind, 0, sizeof(*ind));
-	col_copy(res, r, 0, ind->code, sizeof(ind->code));
-	col_copy(res, r, 1, ind->name, sizeof(ind->name));
-	col_copy(res, r, 2, ind->definition, sizeof(ind->definition));
-	col_copy(res, r, 3, ind->unit, sizeof(ind->unit));
-	if (!col_null(res, r, 4)) {
-		ind->has_direction = true;
-		styr_direction_parse(PQgetvalue(res, r, 4), &ind->direction, NULL);
-	}
-	col_copy(res, r, 5, ind->frequency, sizeof(ind->frequency));
-	col_copy(res, r, 6, ind->source, sizeof(ind->source));
-	ind->tolerance = col_null(res, r, 7) ? -1 : col_double(res, r, 7);
-	/* The column's CHECK admits only names the parser knows. */
-	styr_indicator_category_parse(PQgetvalue(res, r, 8), &ind->category, NULL);
-}
-
-static int pg_indicator_find(struct store *st, const char *code, struct styr_indicator *out,
-                             struct styr_err *err)
-{
-	PGresult *res;
-	long long id;
-	int rc = ind_id(st, code, &id, err);
-
-	if (rc)
-		return rc;
-	rc = run_one(st, S_IND_GET, id, &res, err);
-	if (rc)
-		return rc;
-	ind_from_row(res, 0, out);
-	PQclear(res);
-	return STYR_OK;
-}
-
-static int ind_walk(struct store *st, struct styr_indicator *ind,
-                    int (*cb)(void *, const struct styr_indicator *), void *ctx,
-                    struct styr_err *err)
-{
-	WALK(st, S_IND_EACH, NULL, ind, ind_from_row, cb, ctx, err);
-}
-
-static int pg_indicator_each(struct store *st, int (*cb)(void *, const struct styr_indicator *),
-                             void *ctx, struct styr_err *err)
-{
-	struct styr_indicator *ind = malloc(sizeof(*ind));
-	int rc;
-
-	if (!ind)
-		return styr_error(err, STYR_ENOMEM, "out of memory reading indicators");
-	rc = ind_walk(st, ind, cb, ctx, err);
-	free(ind);
-	return rc;
-}
-
-static int pg_goal_indicator_put(struct store *st, const char *goal, const char *indicator,
-                                 struct styr_err *err)
-{
-	struct params p = {0};
-	long long gid, iid;
-	int rc = goal_id(st, goal, &gid, err);
-
-	if (!rc)
-		rc = ind_id(st, indicator, &iid, err);
-	if (rc)
-		return rc;
-	p_int(&p, gid);
-	p_int(&p, iid);
-	return run_done(st, S_GOAL_IND_PUT, &p, "linking a goal and an indicator", err);
-}
-
-static int pg_goal_indicator_each(struct store *st, int (*cb)(void *, const char *, const char *),
-                                  void *ctx, struct styr_err *err)
-{
-	return walk_pairs(st, S_GOAL_IND_EACH, cb, ctx, err);
-}
-
-static int pg_target_put(struct store *st, const struct styr_indicator_target *t,
-                         struct styr_err *err)
-{
-	struct params p = {0};
-	long long iid, uid = 0;
-	int rc = ind_id(st, t->indicator, &iid, err);
-
-	if (!rc && t->unit[0])
-		rc = org_id(st, t->unit, &uid, err);
-	if (rc)
-		return rc;
-	p_int(&p, iid);
-	p_int(&p, uid);
-	p_int(&p, t->year);
-	p_text(&p, t->text);
-	return run_done(st, S_TARGET_PUT, &p, "storing a target", err);
-}
-
-static int pg_target_find(struct store *st, const char *indicator, const char *unit, int year,
-                          struct styr_indicator_target *out, struct styr_err *err)
-{
-	struct params p = {0};
-	long long iid, uid = 0;
-	PGresult *res;
-	int rc = ind_id(st, indicator, &iid, err);
-
-	if (!rc && unit && unit[0])
-		rc = org_id(st, unit, &uid, err);
-	if (rc)
-		return rc;
-	p_int(&p, iid);
-	p_int(&p, uid);
-	p_int(&p, year);
-	res = run(st, S_TARGET_GET, &p, "reading a target", err);
-	if (!res)
-		return STYR_ESTORE;
-	if (PQntuples(res) < 1) {
-		PQclear(res);
-		return styr_error(err, STYR_ENOTFOUND, "indicator %s has no target for %d",
-		                  indicator, year);
-	}
-	memset(out, 0, sizeof(*out));
-	snprintf(out->indicator, sizeof(out->indicator), "%s", indicator);
-	if (col_int(res, 0, 1))
-		snprintf(out->unit, sizeof(out->unit), "%s", unit);
-	out->year = (int)col_int(res, 0, 2);
-	col_copy(res, 0, 0, out->text, sizeof(out->text));
-	PQclear(res);
-	return STYR_OK;
-}
-
-static void target_from_row(const PGresult *res, int r, struct styr_indicator_target *t)
-{
-	memset(t, 0, sizeof(*t));
-	col_copy(res, r, 0, t->indicator, sizeof(t->indicator));
-	col_copy(res, r, 1, t->unit, sizeof(t->unit));
-	t->year = (int)col_int(res, r, 2);
-	col_copy(res, r, 3, t->text, sizeof(t->text));
-}
-
-static int pg_target_each(struct store *st, int (*cb)(void *, const struct styr_indicator_target *),
-                          void *ctx, struct styr_err *err)
-{
-	struct styr_indicator_target t;
-
-	WALK(st, S_TARGET_EACH, NULL, &t, target_from_row, cb, ctx, err);
-}
-
-static int pg_value_put(struct store *st, const struct styr_value *v, struct styr_err *err)
-{
-	struct params p = {0};
-	long long iid, uid;
-	int rc = ind_id(st, v->indicator, &iid, err);
-
-	if (!rc)
-		rc = org_id(st, v->unit, &uid, err);
-	if (rc)
-		return rc;
-	p_int(&p, iid);
-	p_int(&p, uid);
-	p_int(&p, v->period.year);
-	p_int(&p, v->period.first_month);
-	p_int(&p, v->period.last_month);
-	p_int(&p, (int)v->num.kind);
-	if (v->num.kind == STYR_NUM_VALUE)
-		p_double(&p, v->num.value);
-	else
-		p_null(&p);
-	p_int(&p, v->num.decimals);
-	p_int(&p, v->num.percent);
-	if (v->has_numerator)
-		p_double(&p, v->numerator);
-	else
-		p_null(&p);
-	if (v->has_denominator)
-		p_double(&p, v->denominator);
-	else
-		p_null(&p);
-	p_text(&p, v->missing_reason);
-	p_text(&p, v->source);
-	return run_done(st, S_VALUE_PUT, &p, "storing a value", err);
-}
-
-static void value_from_row(const PGresult *res, int r, struct styr_value *v)
-{
-	memset(v, 0, sizeof(*v));
-	col_copy(res, r, 0, v->indicator, sizeof(v->indicator));
-	col_copy(res, r, 1, v->unit, sizeof(v->unit));
-	v->period.year = (int)col_int(res, r, 2);
-	v->period.first_month = (int)col_int(res, r, 3);
-	v->period.last_month = (int)col_int(res, r, 4);
-	v->num.kind = (enum styr_num_kind)col_int(res, r, 5);
-	v->num.value = col_double(res, r, 6);
-	v->num.decimals = (int)col_int(res, r, 7);
-	v->num.percent = col_int(res, r, 8) != 0;
-	v->has_numerator = !col_null(res, r, 9);
-	v->numerator = col_double(res, r, 9);
-	v->has_denominator = !col_null(res, r, 10);
-	v->denominator = col_double(res, r, 10);
-	col_copy(res, r, 11, v->missing_reason, sizeof(v->missing_reason));
-	col_copy(res, r, 12, v->source, sizeof(v->source));
-}
-
-static int pg_value_find(struct store *st, const char *indicator, const char *unit,
-                         const struct styr_period *pd, struct styr_value *out, struct styr_err *err)
-{
-	struct params p = {0};
-	long long iid, uid;
-	PGresult *res;
-	int rc = ind_id(st, indicator, &iid, err);
-
-	if (!rc)
-		rc = org_id(st, unit, &uid, err);
-	if (rc)
-		return rc;
-	p_int(&p, iid);
-	p_int(&p, uid);
-	p_int(&p, pd->year);
-	p_int(&p, pd->first_month);
-	p_int(&p, pd->last_month);
-	res = run(st, S_VALUE_GET, &p, "reading a value", err);
-	if (!res)
-		return STYR_ESTORE;
-	if (PQntuples(res) < 1) {
-		PQclear(res);
-		return styr_error(err, STYR_ENOTFOUND, "no value of %s for %s", indicator, unit);
-	}
-	value_from_row(res, 0, out);
-	PQclear(res);
-	return STYR_OK;
-}
-
-static int pg_value_each(struct store *st, const struct styr_value_filter *f,
-                         int (*cb)(void *, const struct styr_value *), void *ctx,
-                         struct styr_err *err)
-{
-	struct params p = {0};
-	struct styr_value v;
-	long long uid = 0;
-	int rc;
-
-	if (f && f->unit) {
-		rc = org_id(st, f->unit, &uid, err);
-		if (rc)
-			return rc;
-	}
-	if (f && f->indicator)
-		p_text(&p, f->indicator);
-	else
-		p_null(&p);
-	p_int(&p, uid);
-	p_int(&p, f ? f->year : 0);
-	WALK(st, S_VALUE_EACH, &p, &v, value_from_row, cb, ctx, err);
 }
 
 /* Reports: analysis texts (migration 0005). */
@@ -2484,6 +2057,127 @@ static int pg_user_delete(struct store *st, const char *user, struct styr_err *e
 
 /* ---- end of the web block */
 
+/* The driver (store/driver.h).  Parameters go as text; a walk's whole
+ * result is fetched by its first q_step. */
+static int pg_q_start(struct store *st, struct query *q, struct styr_err *err)
+{
+	(void)st;
+	(void)q;
+	(void)err;
+	return STYR_OK;
+}
+
+static void pg_q_text(struct query *q, const char *text)
+{
+	assert(q->n < QUERY_MAX_PARAMS); /* a statement with more: raise the limit */
+	q->v[q->n++] = text;
+}
+
+static void pg_q_int(struct query *q, long long x)
+{
+	assert(q->n < QUERY_MAX_PARAMS);
+	snprintf(q->buf[q->n], sizeof(q->buf[0]), "%lld", x);
+	q->v[q->n] = q->buf[q->n];
+	q->n++;
+}
+
+/* 17 significant digits identify every double. */
+static void pg_q_double(struct query *q, double x)
+{
+	assert(q->n < QUERY_MAX_PARAMS);
+	snprintf(q->buf[q->n], sizeof(q->buf[0]), "%.17g", x);
+	q->v[q->n] = q->buf[q->n];
+	q->n++;
+}
+
+static void pg_q_null(struct query *q)
+{
+	assert(q->n < QUERY_MAX_PARAMS);
+	q->v[q->n++] = NULL;
+}
+
+/* Run q now: its result, or NULL after setting err (see run). */
+static PGresult *q_run(struct query *q, struct styr_err *err)
+{
+	struct params p;
+
+	p.n = q->n;
+	memcpy(p.v, q->v, sizeof(q->v[0]) * (size_t)q->n);
+	return run_named(q->db->st, q->id, "q", &p, q->what, err);
+}
+
+static int pg_q_exec(struct query *q, long long *changes, struct styr_err *err)
+{
+	struct store *st = q->db->st;
+	PGresult *res;
+	char name[24];
+
+	if (st->pipeline && !changes) {
+		snprintf(name, sizeof(name), "q%d", q->id);
+		if (PQsendQueryPrepared(st->conn, name, q->n, q->v, NULL, NULL, 0) != 1)
+			return db_error(st, NULL, err, q->what);
+		st->pending_what[st->pending++] = q->what;
+		if (st->pending == PIPELINE_MAX)
+			return flush_pending(st, err);
+		return STYR_OK;
+	}
+	res = q_run(q, err);
+	if (!res)
+		return STYR_ESTORE;
+	if (changes)
+		*changes = strtoll(PQcmdTuples(res), NULL, 10);
+	PQclear(res);
+	return STYR_OK;
+}
+
+static int pg_q_step(struct query *q, struct styr_err *err)
+{
+	if (!q->res) {
+		if (q->rows < 0)
+			return 0;
+		q->res = q_run(q, err);
+		if (!q->res) {
+			q->rows = -1;
+			return -STYR_ESTORE;
+		}
+		q->rows = PQntuples(q->res);
+		q->row = -1;
+	}
+	if (++q->row < q->rows)
+		return 1;
+	PQclear(q->res);
+	q->res = NULL;
+	q->rows = -1;
+	return 0;
+}
+
+static void pg_q_end(struct query *q)
+{
+	PQclear(q->res);
+	q->res = NULL;
+	q->rows = -1;
+}
+
+static const char *pg_q_col_text(struct query *q, int col)
+{
+	return PQgetvalue(q->res, q->row, col);
+}
+
+static long long pg_q_col_int(struct query *q, int col)
+{
+	return strtoll(PQgetvalue(q->res, q->row, col), NULL, 10);
+}
+
+static double pg_q_col_double(struct query *q, int col)
+{
+	return PQgetisnull(q->res, q->row, col) ? 0 : strtod(PQgetvalue(q->res, q->row, col), NULL);
+}
+
+static bool pg_q_col_null(struct query *q, int col)
+{
+	return PQgetisnull(q->res, q->row, col) != 0;
+}
+
 const struct store_ops store_pg_ops = {
     .version = STORE_OPS_VERSION,
     .name = "postgresql",
@@ -2492,27 +2186,18 @@ const struct store_ops store_pg_ops = {
     .begin = pg_begin,
     .commit = pg_commit,
     .rollback = pg_rollback,
-    .org_put = pg_org_put,
-    .org_alias_put = pg_org_alias_put,
-    .org_find = pg_org_find,
-    .org_each = pg_org_each,
-    .org_alias_each = pg_org_alias_each,
-    .goal_put = pg_goal_put,
-    .goal_find = pg_goal_find,
-    .goal_each = pg_goal_each,
-    .goal_owner_put = pg_goal_owner_put,
-    .goal_owner_each = pg_goal_owner_each,
-    .indicator_put = pg_indicator_put,
-    .indicator_find = pg_indicator_find,
-    .indicator_each = pg_indicator_each,
-    .goal_indicator_put = pg_goal_indicator_put,
-    .goal_indicator_each = pg_goal_indicator_each,
-    .target_put = pg_target_put,
-    .target_find = pg_target_find,
-    .target_each = pg_target_each,
-    .value_put = pg_value_put,
-    .value_find = pg_value_find,
-    .value_each = pg_value_each,
+    .q_start = pg_q_start,
+    .q_text = pg_q_text,
+    .q_int = pg_q_int,
+    .q_double = pg_q_double,
+    .q_null = pg_q_null,
+    .q_exec = pg_q_exec,
+    .q_step = pg_q_step,
+    .q_end = pg_q_end,
+    .q_col_text = pg_q_col_text,
+    .q_col_int = pg_q_col_int,
+    .q_col_double = pg_q_col_double,
+    .q_col_null = pg_q_col_null,
     .analysis_put = pg_analysis_put,
     .analysis_each = pg_analysis_each,
     .uppdrag_put = pg_uppdrag_put,

@@ -17,9 +17,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "store/sqlite_web.h"
+#include "store/driver.h"
 #include "store/sqlite_int.h"
-#include "store/store.h"
+#include "store/sqlite_web.h"
 
 enum stmt_id {
 	S_ORG_ID,
@@ -148,6 +148,7 @@ struct store {
 	sqlite3_stmt *web_stmt[SQW_STMT_MAX]; /* web (issue 6): sqlite_web.c's */
 	/* economy (sqlite_econ.c): its own prepared statements */
 	sqlite3_stmt *econ_stmt[STORE_ECON_STMTS];
+	sqlite3_stmt *q_stmt[Q_COUNT]; /* the catalogue's, prepared on first use */
 };
 
 static int db_error(struct store *st, struct styr_err *err, const char *what)
@@ -387,6 +388,8 @@ static void sq_close(struct store *st)
 		sqlite3_finalize(st->web_stmt[i]);
 	for (i = 0; i < STORE_ECON_STMTS; i++)
 		sqlite3_finalize(st->econ_stmt[i]);
+	for (i = 0; i < Q_COUNT; i++)
+		sqlite3_finalize(st->q_stmt[i]);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);
@@ -462,578 +465,6 @@ static void sq_rollback(struct store *st)
 	/* Keys cached inside the transaction may be gone now. */
 	memset(&st->org, 0, sizeof(st->org));
 	memset(&st->ind, 0, sizeof(st->ind));
-}
-
-static int sq_org_put(struct store *st, const struct styr_org_unit *u, struct styr_err *err)
-{
-	sqlite3_int64 parent = 0;
-	sqlite3_stmt *s;
-	int rc;
-
-	if (u->parent[0]) {
-		rc = org_id(st, u->parent, &parent, err);
-		if (rc)
-			return rc;
-	}
-	s = stmt(st, S_ORG_PUT, err);
-	if (!s)
-		return STYR_ESTORE;
-	bind_text(s, 1, u->code);
-	bind_text(s, 2, u->name);
-	bind_text(s, 3, styr_org_kind_name(u->kind));
-	if (parent)
-		sqlite3_bind_int64(s, 4, parent);
-	bind_text_or_null(s, 5, u->valid_from);
-	bind_text_or_null(s, 6, u->valid_to);
-	return step_done(st, s, err, "storing an org unit");
-}
-
-static int sq_org_alias_put(struct store *st, const char *alias, const char *unit,
-                            struct styr_err *err)
-{
-	sqlite3_int64 id;
-	sqlite3_stmt *s;
-	int rc = org_id(st, unit, &id, err);
-
-	if (rc)
-		return rc;
-	s = stmt(st, S_ORG_ALIAS_PUT, err);
-	if (!s)
-		return STYR_ESTORE;
-	bind_text(s, 1, alias);
-	sqlite3_bind_int64(s, 2, id);
-	return step_done(st, s, err, "storing an alias");
-}
-
-static void org_from_row(sqlite3_stmt *s, struct styr_org_unit *u)
-{
-	memset(u, 0, sizeof(*u));
-	col_copy(s, 0, u->code, sizeof(u->code));
-	col_copy(s, 1, u->name, sizeof(u->name));
-	styr_org_kind_parse((const char *)sqlite3_column_text(s, 2), &u->kind, NULL);
-	col_copy(s, 3, u->parent, sizeof(u->parent));
-	col_copy(s, 4, u->valid_from, sizeof(u->valid_from));
-	col_copy(s, 5, u->valid_to, sizeof(u->valid_to));
-}
-
-/* Step a statement bound to a key; on STYR_OK the row is ready to read
- * and the caller resets the statement. */
-static int step_one(struct store *st, sqlite3_stmt *s, struct styr_err *err)
-{
-	int rc = sqlite3_step(s);
-
-	if (rc == SQLITE_ROW)
-		return STYR_OK;
-	sqlite3_reset(s);
-	if (rc == SQLITE_DONE)
-		return styr_error(err, STYR_ENOTFOUND, "row vanished");
-	return db_error(st, err, "reading a row");
-}
-
-/* Step to the next row of a walk: 1 row ready, 0 done, else an error. */
-static int step_next(struct store *st, sqlite3_stmt *s, struct styr_err *err)
-{
-	int rc = sqlite3_step(s);
-
-	if (rc == SQLITE_ROW)
-		return 1;
-	sqlite3_reset(s);
-	if (rc == SQLITE_DONE)
-		return 0;
-	return -db_error(st, err, "reading rows");
-}
-
-/* The loop every _each function runs: fill row from each result row and
- * hand it to cb until cb says stop. */
-#define WALK(st, s, row, from_row, cb, ctx, err)                                                   \
-	do {                                                                                       \
-		int more_;                                                                         \
-		while ((more_ = step_next(st, s, err)) == 1) {                                     \
-			int stop_;                                                                 \
-			from_row(s, row);                                                          \
-			stop_ = cb(ctx, row);                                                      \
-			if (stop_) {                                                               \
-				sqlite3_reset(s);                                                  \
-				return stop_;                                                      \
-			}                                                                          \
-		}                                                                                  \
-		return -more_;                                                                     \
-	} while (0)
-
-static int sq_org_find(struct store *st, const char *code, struct styr_org_unit *out,
-                       struct styr_err *err)
-{
-	sqlite3_int64 id;
-	sqlite3_stmt *s;
-	int rc = org_id(st, code, &id, err);
-
-	if (rc)
-		return rc;
-	s = stmt(st, S_ORG_GET, err);
-	if (!s)
-		return STYR_ESTORE;
-	sqlite3_bind_int64(s, 1, id);
-	rc = step_one(st, s, err);
-	if (!rc)
-		org_from_row(s, out);
-	sqlite3_reset(s);
-	return rc;
-}
-
-static int sq_org_each(struct store *st, int (*cb)(void *, const struct styr_org_unit *), void *ctx,
-                       struct styr_err *err)
-{
-	struct styr_org_unit u;
-	sqlite3_stmt *s = stmt(st, S_ORG_EACH, err);
-
-	if (!s)
-		return STYR_ESTORE;
-	WALK(st, s, &u, org_from_row, cb, ctx, err);
-}
-
-/* Rows of two codes (alias and unit, goal and indicator). */
-static int walk_pairs(struct store *st, enum stmt_id id,
-                      int (*cb)(void *, const char *, const char *), void *ctx,
-                      struct styr_err *err)
-{
-	sqlite3_stmt *s = stmt(st, id, err);
-	int rc;
-
-	if (!s)
-		return STYR_ESTORE;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int stop = cb(ctx, (const char *)sqlite3_column_text(s, 0),
-		              (const char *)sqlite3_column_text(s, 1));
-		if (stop) {
-			sqlite3_reset(s);
-			return stop;
-		}
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return db_error(st, err, "reading rows");
-	return STYR_OK;
-}
-
-static int sq_org_alias_each(struct store *st, int (*cb)(void *, const char *, const char *),
-                             void *ctx, struct styr_err *err)
-{
-	return walk_pairs(st, S_ORG_ALIAS_EACH, cb, ctx, err);
-}
-
-static int sq_goal_put(struct store *st, const struct styr_goal *g, struct styr_err *err)
-{
-	sqlite3_int64 parent = 0;
-	sqlite3_stmt *s;
-	int rc;
-
-	if (g->parent[0]) {
-		rc = goal_id(st, g->parent, &parent, err);
-		if (rc)
-			return rc;
-	}
-	s = stmt(st, S_GOAL_PUT, err);
-	if (!s)
-		return STYR_ESTORE;
-	bind_text(s, 1, g->code);
-	if (parent)
-		sqlite3_bind_int64(s, 2, parent);
-	bind_text(s, 3, styr_goal_level_name(g->level));
-	bind_text(s, 4, g->title);
-	bind_text(s, 5, g->text);
-	if (g->valid_from)
-		sqlite3_bind_int(s, 6, g->valid_from);
-	if (g->valid_to)
-		sqlite3_bind_int(s, 7, g->valid_to);
-	return step_done(st, s, err, "storing a goal");
-}
-
-static void goal_from_row(sqlite3_stmt *s, struct styr_goal *g)
-{
-	memset(g, 0, sizeof(*g));
-	col_copy(s, 0, g->code, sizeof(g->code));
-	col_copy(s, 1, g->parent, sizeof(g->parent));
-	styr_goal_level_parse((const char *)sqlite3_column_text(s, 2), &g->level, NULL);
-	col_copy(s, 3, g->title, sizeof(g->title));
-	col_copy(s, 4, g->text, sizeof(g->text));
-	g->valid_from = sqlite3_column_int(s, 5);
-	g->valid_to = sqlite3_column_int(s, 6);
-}
-
-static int sq_goal_find(struct store *st, const char *code, struct styr_goal *out,
-                        struct styr_err *err)
-{
-	sqlite3_int64 id;
-	sqlite3_stmt *s;
-	int rc = goal_id(st, code, &id, err);
-
-	if (rc)
-		return rc;
-	s = stmt(st, S_GOAL_GET, err);
-	if (!s)
-		return STYR_ESTORE;
-	sqlite3_bind_int64(s, 1, id);
-	rc = step_one(st, s, err);
-	if (!rc)
-		goal_from_row(s, out);
-	sqlite3_reset(s);
-	return rc;
-}
-
-/* Goals are large; the walk gets its row from the caller's heap. */
-static int goal_walk(struct store *st, struct styr_goal *g,
-                     int (*cb)(void *, const struct styr_goal *), void *ctx, struct styr_err *err)
-{
-	sqlite3_stmt *s = stmt(st, S_GOAL_EACH, err);
-
-	if (!s)
-		return STYR_ESTORE;
-	WALK(st, s, g, goal_from_row, cb, ctx, err);
-}
-
-static int sq_goal_each(struct store *st, int (*cb)(void *, const struct styr_goal *), void *ctx,
-                        struct styr_err *err)
-{
-	struct styr_goal *g = malloc(sizeof(*g));
-	int rc;
-
-	if (!g)
-		return styr_error(err, STYR_ENOMEM, "out of memory reading goals");
-	rc = goal_walk(st, g, cb, ctx, err);
-	free(g);
-	return rc;
-}
-
-static int sq_goal_owner_put(struct store *st, const struct styr_goal_owner *o,
-                             struct styr_err *err)
-{
-	sqlite3_int64 gid, uid;
-	sqlite3_stmt *s;
-	int rc = goal_id(st, o->goal, &gid, err);
-
-	if (!rc)
-		rc = org_id(st, o->unit, &uid, err);
-	if (rc)
-		return rc;
-	s = stmt(st, S_GOAL_OWNER_PUT, err);
-	if (!s)
-		return STYR_ESTORE;
-	sqlite3_bind_int64(s, 1, gid);
-	sqlite3_bind_int64(s, 2, uid);
-	bind_text(s, 3, styr_owner_role_name(o->role));
-	return step_done(st, s, err, "storing a goal owner");
-}
-
-static void owner_from_row(sqlite3_stmt *s, struct styr_goal_owner *o)
-{
-	memset(o, 0, sizeof(*o));
-	col_copy(s, 0, o->goal, sizeof(o->goal));
-	col_copy(s, 1, o->unit, sizeof(o->unit));
-	styr_owner_role_parse((const char *)sqlite3_column_text(s, 2), &o->role, NULL);
-}
-
-static int sq_goal_owner_each(struct store *st, int (*cb)(void *, const struct styr_goal_owner *),
-                              void *ctx, struct styr_err *err)
-{
-	struct styr_goal_owner o;
-	sqlite3_stmt *s = stmt(st, S_GOAL_OWNER_EACH, err);
-
-	if (!s)
-		return STYR_ESTORE;
-	WALK(st, s, &o, owner_from_row, cb, ctx, err);
-}
-
-static int sq_indicator_put(struct store *st, const struct styr_indicator *ind,
-                            struct styr_err *err)
-{
-	sqlite3_stmt *s = stmt(st, S_IND_PUT, err);
-
-	if (!s)
-		return STYR_ESTORE;
-	bind_text(s, 1, ind->code);
-	bind_text(s, 2, ind->name);
-	bind_text(s, 3, ind->definition);
-	bind_text(s, 4, ind->unit);
-	if (ind->has_direction)
-		bind_text(s, 5, styr_direction_name(ind->direction));
-	bind_text(s, 6, ind->frequency);
-	bind_text(s, 7, ind->source);
-	if (ind->tolerance >= 0)
-		sqlite3_bind_double(s, 8, ind->tolerance);
-	bind_text(s, 9, styr_indicator_category_name(ind->category));
-	return step_done(st, s, err, "storing an indicator");
-}
-
-static void ind_from_row(sqlite3_stmt *s, struct styr_indicator *ind)
-{
-	memset(ind, 0, sizeof(*ind));
-	col_copy(s, 0, ind->code, sizeof(ind->code));
-	col_copy(s, 1, ind->name, sizeof(ind->name));
-	col_copy(s, 2, ind->definition, sizeof(ind->definition));
-	col_copy(s, 3, ind->unit, sizeof(ind->unit));
-	if (sqlite3_column_type(s, 4) != SQLITE_NULL) {
-		ind->has_direction = true;
-		styr_direction_parse((const char *)sqlite3_column_text(s, 4), &ind->direction,
-		                     NULL);
-	}
-	col_copy(s, 5, ind->frequency, sizeof(ind->frequency));
-	col_copy(s, 6, ind->source, sizeof(ind->source));
-	ind->tolerance =
-	    sqlite3_column_type(s, 7) == SQLITE_NULL ? -1 : sqlite3_column_double(s, 7);
-	/* The column's CHECK admits only names the parser knows. */
-	styr_indicator_category_parse((const char *)sqlite3_column_text(s, 8), &ind->category,
-	                              NULL);
-}
-
-static int sq_indicator_find(struct store *st, const char *code, struct styr_indicator *out,
-                             struct styr_err *err)
-{
-	sqlite3_int64 id;
-	sqlite3_stmt *s;
-	int rc = ind_id(st, code, &id, err);
-
-	if (rc)
-		return rc;
-	s = stmt(st, S_IND_GET, err);
-	if (!s)
-		return STYR_ESTORE;
-	sqlite3_bind_int64(s, 1, id);
-	rc = step_one(st, s, err);
-	if (!rc)
-		ind_from_row(s, out);
-	sqlite3_reset(s);
-	return rc;
-}
-
-static int ind_walk(struct store *st, struct styr_indicator *ind,
-                    int (*cb)(void *, const struct styr_indicator *), void *ctx,
-                    struct styr_err *err)
-{
-	sqlite3_stmt *s = stmt(st, S_IND_EACH, err);
-
-	if (!s)
-		return STYR_ESTORE;
-	WALK(st, s, ind, ind_from_row, cb, ctx, err);
-}
-
-static int sq_indicator_each(struct store *st, int (*cb)(void *, const struct styr_indicator *),
-                             void *ctx, struct styr_err *err)
-{
-	struct styr_indicator *ind = malloc(sizeof(*ind));
-	int rc;
-
-	if (!ind)
-		return styr_error(err, STYR_ENOMEM, "out of memory reading indicators");
-	rc = ind_walk(st, ind, cb, ctx, err);
-	free(ind);
-	return rc;
-}
-
-static int sq_goal_indicator_put(struct store *st, const char *goal, const char *indicator,
-                                 struct styr_err *err)
-{
-	sqlite3_int64 gid, iid;
-	sqlite3_stmt *s;
-	int rc = goal_id(st, goal, &gid, err);
-
-	if (!rc)
-		rc = ind_id(st, indicator, &iid, err);
-	if (rc)
-		return rc;
-	s = stmt(st, S_GOAL_IND_PUT, err);
-	if (!s)
-		return STYR_ESTORE;
-	sqlite3_bind_int64(s, 1, gid);
-	sqlite3_bind_int64(s, 2, iid);
-	return step_done(st, s, err, "linking a goal and an indicator");
-}
-
-static int sq_goal_indicator_each(struct store *st, int (*cb)(void *, const char *, const char *),
-                                  void *ctx, struct styr_err *err)
-{
-	return walk_pairs(st, S_GOAL_IND_EACH, cb, ctx, err);
-}
-
-static int sq_target_put(struct store *st, const struct styr_indicator_target *t,
-                         struct styr_err *err)
-{
-	sqlite3_int64 iid, uid = 0;
-	sqlite3_stmt *s;
-	int rc = ind_id(st, t->indicator, &iid, err);
-
-	if (!rc && t->unit[0])
-		rc = org_id(st, t->unit, &uid, err);
-	if (rc)
-		return rc;
-	s = stmt(st, S_TARGET_PUT, err);
-	if (!s)
-		return STYR_ESTORE;
-	sqlite3_bind_int64(s, 1, iid);
-	sqlite3_bind_int64(s, 2, uid);
-	sqlite3_bind_int(s, 3, t->year);
-	bind_text(s, 4, t->text);
-	return step_done(st, s, err, "storing a target");
-}
-
-static int sq_target_find(struct store *st, const char *indicator, const char *unit, int year,
-                          struct styr_indicator_target *out, struct styr_err *err)
-{
-	sqlite3_int64 iid, uid = 0;
-	sqlite3_stmt *s;
-	int rc = ind_id(st, indicator, &iid, err);
-
-	if (!rc && unit && unit[0])
-		rc = org_id(st, unit, &uid, err);
-	if (rc)
-		return rc;
-	s = stmt(st, S_TARGET_GET, err);
-	if (!s)
-		return STYR_ESTORE;
-	sqlite3_bind_int64(s, 1, iid);
-	sqlite3_bind_int64(s, 2, uid);
-	sqlite3_bind_int(s, 3, year);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		memset(out, 0, sizeof(*out));
-		snprintf(out->indicator, sizeof(out->indicator), "%s", indicator);
-		if (sqlite3_column_int64(s, 1))
-			snprintf(out->unit, sizeof(out->unit), "%s", unit);
-		out->year = sqlite3_column_int(s, 2);
-		col_copy(s, 0, out->text, sizeof(out->text));
-	}
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
-		return STYR_OK;
-	if (rc != SQLITE_DONE)
-		return db_error(st, err, "reading a target");
-	return styr_error(err, STYR_ENOTFOUND, "indicator %s has no target for %d", indicator,
-	                  year);
-}
-
-static void target_from_row(sqlite3_stmt *s, struct styr_indicator_target *t)
-{
-	memset(t, 0, sizeof(*t));
-	col_copy(s, 0, t->indicator, sizeof(t->indicator));
-	col_copy(s, 1, t->unit, sizeof(t->unit));
-	t->year = sqlite3_column_int(s, 2);
-	col_copy(s, 3, t->text, sizeof(t->text));
-}
-
-static int sq_target_each(struct store *st, int (*cb)(void *, const struct styr_indicator_target *),
-                          void *ctx, struct styr_err *err)
-{
-	struct styr_indicator_target t;
-	sqlite3_stmt *s = stmt(st, S_TARGET_EACH, err);
-
-	if (!s)
-		return STYR_ESTORE;
-	WALK(st, s, &t, target_from_row, cb, ctx, err);
-}
-
-static int sq_value_put(struct store *st, const struct styr_value *v, struct styr_err *err)
-{
-	sqlite3_int64 iid, uid;
-	sqlite3_stmt *s;
-	int rc = ind_id(st, v->indicator, &iid, err);
-
-	if (!rc)
-		rc = org_id(st, v->unit, &uid, err);
-	if (rc)
-		return rc;
-	s = stmt(st, S_VALUE_PUT, err);
-	if (!s)
-		return STYR_ESTORE;
-	sqlite3_bind_int64(s, 1, iid);
-	sqlite3_bind_int64(s, 2, uid);
-	sqlite3_bind_int(s, 3, v->period.year);
-	sqlite3_bind_int(s, 4, v->period.first_month);
-	sqlite3_bind_int(s, 5, v->period.last_month);
-	sqlite3_bind_int(s, 6, (int)v->num.kind);
-	if (v->num.kind == STYR_NUM_VALUE)
-		sqlite3_bind_double(s, 7, v->num.value);
-	sqlite3_bind_int(s, 8, v->num.decimals);
-	sqlite3_bind_int(s, 9, v->num.percent);
-	if (v->has_numerator)
-		sqlite3_bind_double(s, 10, v->numerator);
-	if (v->has_denominator)
-		sqlite3_bind_double(s, 11, v->denominator);
-	bind_text(s, 12, v->missing_reason);
-	bind_text(s, 13, v->source);
-	return step_done(st, s, err, "storing a value");
-}
-
-static void value_from_row(sqlite3_stmt *s, struct styr_value *v)
-{
-	memset(v, 0, sizeof(*v));
-	col_copy(s, 0, v->indicator, sizeof(v->indicator));
-	col_copy(s, 1, v->unit, sizeof(v->unit));
-	v->period.year = sqlite3_column_int(s, 2);
-	v->period.first_month = sqlite3_column_int(s, 3);
-	v->period.last_month = sqlite3_column_int(s, 4);
-	v->num.kind = (enum styr_num_kind)sqlite3_column_int(s, 5);
-	v->num.value = sqlite3_column_double(s, 6);
-	v->num.decimals = sqlite3_column_int(s, 7);
-	v->num.percent = sqlite3_column_int(s, 8) != 0;
-	v->has_numerator = sqlite3_column_type(s, 9) != SQLITE_NULL;
-	v->numerator = sqlite3_column_double(s, 9);
-	v->has_denominator = sqlite3_column_type(s, 10) != SQLITE_NULL;
-	v->denominator = sqlite3_column_double(s, 10);
-	col_copy(s, 11, v->missing_reason, sizeof(v->missing_reason));
-	col_copy(s, 12, v->source, sizeof(v->source));
-}
-
-static int sq_value_find(struct store *st, const char *indicator, const char *unit,
-                         const struct styr_period *p, struct styr_value *out, struct styr_err *err)
-{
-	sqlite3_int64 iid, uid;
-	sqlite3_stmt *s;
-	int rc = ind_id(st, indicator, &iid, err);
-
-	if (!rc)
-		rc = org_id(st, unit, &uid, err);
-	if (rc)
-		return rc;
-	s = stmt(st, S_VALUE_GET, err);
-	if (!s)
-		return STYR_ESTORE;
-	sqlite3_bind_int64(s, 1, iid);
-	sqlite3_bind_int64(s, 2, uid);
-	sqlite3_bind_int(s, 3, p->year);
-	sqlite3_bind_int(s, 4, p->first_month);
-	sqlite3_bind_int(s, 5, p->last_month);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		value_from_row(s, out);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
-		return STYR_OK;
-	if (rc != SQLITE_DONE)
-		return db_error(st, err, "reading a value");
-	return styr_error(err, STYR_ENOTFOUND, "no value of %s for %s", indicator, unit);
-}
-
-static int sq_value_each(struct store *st, const struct styr_value_filter *f,
-                         int (*cb)(void *, const struct styr_value *), void *ctx,
-                         struct styr_err *err)
-{
-	struct styr_value v;
-	sqlite3_int64 uid = 0;
-	sqlite3_stmt *s;
-	int rc;
-
-	if (f && f->unit) {
-		rc = org_id(st, f->unit, &uid, err);
-		if (rc)
-			return rc;
-	}
-	s = stmt(st, S_VALUE_EACH, err);
-	if (!s)
-		return STYR_ESTORE;
-	if (f && f->indicator)
-		bind_text(s, 1, f->indicator);
-	sqlite3_bind_int64(s, 2, uid);
-	sqlite3_bind_int(s, 3, f ? f->year : 0);
-	WALK(st, s, &v, value_from_row, cb, ctx, err);
 }
 
 /* Reports: analysis texts.  Few rows, read per report, so the statements
@@ -1713,6 +1144,92 @@ void store_sqlite_col_copy(sqlite3_stmt *s, int i, char *dst, size_t n)
 	col_copy(s, i, dst, n);
 }
 
+/* The driver (store/driver.h).  Statements are prepared on first use and
+ * kept: bulk imports put a million rows through the same few. */
+static int sq_q_start(struct store *st, struct query *q, struct styr_err *err)
+{
+	sqlite3_stmt **s = &st->q_stmt[q->id];
+
+	if (!*s && sqlite3_prepare_v3(st->db, store_sql[q->id], -1, SQLITE_PREPARE_PERSISTENT, s,
+	                              NULL) != SQLITE_OK)
+		return db_error(st, err, "preparing a statement");
+	sqlite3_reset(*s);
+	sqlite3_clear_bindings(*s);
+	q->stmt = *s;
+	return STYR_OK;
+}
+
+static void sq_q_text(struct query *q, const char *text)
+{
+	sqlite3_bind_text(q->stmt, ++q->n, text, -1, SQLITE_STATIC);
+}
+
+static void sq_q_int(struct query *q, long long x)
+{
+	sqlite3_bind_int64(q->stmt, ++q->n, x);
+}
+
+static void sq_q_double(struct query *q, double x)
+{
+	sqlite3_bind_double(q->stmt, ++q->n, x);
+}
+
+static void sq_q_null(struct query *q)
+{
+	sqlite3_bind_null(q->stmt, ++q->n);
+}
+
+static int sq_q_exec(struct query *q, long long *changes, struct styr_err *err)
+{
+	int rc = sqlite3_step(q->stmt);
+
+	sqlite3_reset(q->stmt);
+	if (rc != SQLITE_DONE)
+		return db_error(q->db->st, err, q->what);
+	if (changes)
+		*changes = sqlite3_changes64(q->db->st->db);
+	return STYR_OK;
+}
+
+static int sq_q_step(struct query *q, struct styr_err *err)
+{
+	int rc = sqlite3_step(q->stmt);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	sqlite3_reset(q->stmt);
+	if (rc == SQLITE_DONE)
+		return 0;
+	return -db_error(q->db->st, err, q->what);
+}
+
+static void sq_q_end(struct query *q)
+{
+	sqlite3_reset(q->stmt);
+}
+
+static const char *sq_q_col_text(struct query *q, int col)
+{
+	const unsigned char *t = sqlite3_column_text(q->stmt, col);
+
+	return t ? (const char *)t : "";
+}
+
+static long long sq_q_col_int(struct query *q, int col)
+{
+	return sqlite3_column_int64(q->stmt, col);
+}
+
+static double sq_q_col_double(struct query *q, int col)
+{
+	return sqlite3_column_double(q->stmt, col);
+}
+
+static bool sq_q_col_null(struct query *q, int col)
+{
+	return sqlite3_column_type(q->stmt, col) == SQLITE_NULL;
+}
+
 const struct store_ops store_sqlite_ops = {
     .version = STORE_OPS_VERSION,
     .name = "sqlite",
@@ -1721,27 +1238,18 @@ const struct store_ops store_sqlite_ops = {
     .begin = sq_begin,
     .commit = sq_commit,
     .rollback = sq_rollback,
-    .org_put = sq_org_put,
-    .org_alias_put = sq_org_alias_put,
-    .org_find = sq_org_find,
-    .org_each = sq_org_each,
-    .org_alias_each = sq_org_alias_each,
-    .goal_put = sq_goal_put,
-    .goal_find = sq_goal_find,
-    .goal_each = sq_goal_each,
-    .goal_owner_put = sq_goal_owner_put,
-    .goal_owner_each = sq_goal_owner_each,
-    .indicator_put = sq_indicator_put,
-    .indicator_find = sq_indicator_find,
-    .indicator_each = sq_indicator_each,
-    .goal_indicator_put = sq_goal_indicator_put,
-    .goal_indicator_each = sq_goal_indicator_each,
-    .target_put = sq_target_put,
-    .target_find = sq_target_find,
-    .target_each = sq_target_each,
-    .value_put = sq_value_put,
-    .value_find = sq_value_find,
-    .value_each = sq_value_each,
+    .q_start = sq_q_start,
+    .q_text = sq_q_text,
+    .q_int = sq_q_int,
+    .q_double = sq_q_double,
+    .q_null = sq_q_null,
+    .q_exec = sq_q_exec,
+    .q_step = sq_q_step,
+    .q_end = sq_q_end,
+    .q_col_text = sq_q_col_text,
+    .q_col_int = sq_q_col_int,
+    .q_col_double = sq_q_col_double,
+    .q_col_null = sq_q_col_null,
     /* Reports */
     .analysis_put = sq_analysis_put,
     .analysis_each = sq_analysis_each,

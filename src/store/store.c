@@ -8,10 +8,11 @@
  * store operations faster than every backend implements them, so a NULL
  * operation is an error naming it rather than a crash.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/store.h"
+#include "store/driver.h"
 
 static const struct store_ops *backend_of(const char *location)
 {
@@ -76,13 +77,18 @@ int styr_db_begin(struct styr_db *db, struct styr_err *err)
 
 int styr_db_commit(struct styr_db *db, struct styr_err *err)
 {
+	int rc;
+
 	if (db->rehearse) {
 		styr_db_rollback(db);
 		return STYR_OK;
 	}
 	if (!db->ops->commit)
 		return unsupported(db, "commit", err);
-	return db->ops->commit(db->st, err);
+	rc = db->ops->commit(db->st, err);
+	if (rc)
+		store_forget_keys(db);
+	return rc;
 }
 
 void styr_db_rehearse(struct styr_db *db, bool on)
@@ -94,78 +100,148 @@ void styr_db_rollback(struct styr_db *db)
 {
 	if (db->ops->rollback)
 		db->ops->rollback(db->st);
+	store_forget_keys(db);
 }
 
-FORWARD(org_put, (struct styr_db * db, const struct styr_org_unit *u, struct styr_err *err),
-        (db->st, u, err))
-FORWARD(org_alias_put,
-        (struct styr_db * db, const char *alias, const char *unit, struct styr_err *err),
-        (db->st, alias, unit, err))
-FORWARD(org_find,
-        (struct styr_db * db, const char *code, struct styr_org_unit *out, struct styr_err *err),
-        (db->st, code, out, err))
-FORWARD(org_each,
-        (struct styr_db * db, int (*cb)(void *, const struct styr_org_unit *), void *ctx,
-         struct styr_err *err),
-        (db->st, cb, ctx, err))
-FORWARD(org_alias_each,
-        (struct styr_db * db, int (*cb)(void *, const char *, const char *), void *ctx,
-         struct styr_err *err),
-        (db->st, cb, ctx, err))
-FORWARD(goal_put, (struct styr_db * db, const struct styr_goal *g, struct styr_err *err),
-        (db->st, g, err))
-FORWARD(goal_find,
-        (struct styr_db * db, const char *code, struct styr_goal *out, struct styr_err *err),
-        (db->st, code, out, err))
-FORWARD(goal_each,
-        (struct styr_db * db, int (*cb)(void *, const struct styr_goal *), void *ctx,
-         struct styr_err *err),
-        (db->st, cb, ctx, err))
-FORWARD(goal_owner_put,
-        (struct styr_db * db, const struct styr_goal_owner *o, struct styr_err *err),
-        (db->st, o, err))
-FORWARD(goal_owner_each,
-        (struct styr_db * db, int (*cb)(void *, const struct styr_goal_owner *), void *ctx,
-         struct styr_err *err),
-        (db->st, cb, ctx, err))
-FORWARD(indicator_put,
-        (struct styr_db * db, const struct styr_indicator *ind, struct styr_err *err),
-        (db->st, ind, err))
-FORWARD(indicator_find,
-        (struct styr_db * db, const char *code, struct styr_indicator *out, struct styr_err *err),
-        (db->st, code, out, err))
-FORWARD(indicator_each,
-        (struct styr_db * db, int (*cb)(void *, const struct styr_indicator *), void *ctx,
-         struct styr_err *err),
-        (db->st, cb, ctx, err))
-FORWARD(goal_indicator_put,
-        (struct styr_db * db, const char *goal, const char *indicator, struct styr_err *err),
-        (db->st, goal, indicator, err))
-FORWARD(goal_indicator_each,
-        (struct styr_db * db, int (*cb)(void *, const char *, const char *), void *ctx,
-         struct styr_err *err),
-        (db->st, cb, ctx, err))
-FORWARD(target_put,
-        (struct styr_db * db, const struct styr_indicator_target *t, struct styr_err *err),
-        (db->st, t, err))
-FORWARD(target_find,
-        (struct styr_db * db, const char *indicator, const char *unit, int year,
-         struct styr_indicator_target *out, struct styr_err *err),
-        (db->st, indicator, unit, year, out, err))
-FORWARD(target_each,
-        (struct styr_db * db, int (*cb)(void *, const struct styr_indicator_target *), void *ctx,
-         struct styr_err *err),
-        (db->st, cb, ctx, err))
-FORWARD(value_put, (struct styr_db * db, const struct styr_value *v, struct styr_err *err),
-        (db->st, v, err))
-FORWARD(value_find,
-        (struct styr_db * db, const char *indicator, const char *unit,
-         const struct styr_period *period, struct styr_value *out, struct styr_err *err),
-        (db->st, indicator, unit, period, out, err))
-FORWARD(value_each,
-        (struct styr_db * db, const struct styr_value_filter *f,
-         int (*cb)(void *, const struct styr_value *), void *ctx, struct styr_err *err),
-        (db->st, f, cb, ctx, err))
+int q_start(struct query *q, struct styr_db *db, enum sql_id id, const char *what,
+            struct styr_err *err)
+{
+	q->db = db;
+	q->id = id;
+	q->what = what;
+	q->n = 0;
+	q->stmt = q->res = NULL;
+	q->row = q->rows = 0;
+	return db->ops->q_start(db->st, q, err);
+}
+
+void q_text(struct query *q, const char *text)
+{
+	q->db->ops->q_text(q, text);
+}
+
+void q_text_or_null(struct query *q, const char *text)
+{
+	if (text && *text)
+		q->db->ops->q_text(q, text);
+	else
+		q->db->ops->q_null(q);
+}
+
+void q_int(struct query *q, long long x)
+{
+	q->db->ops->q_int(q, x);
+}
+
+void q_double(struct query *q, double x)
+{
+	q->db->ops->q_double(q, x);
+}
+
+void q_null(struct query *q)
+{
+	q->db->ops->q_null(q);
+}
+
+void q_key(struct query *q, long long key)
+{
+	if (key)
+		q->db->ops->q_int(q, key);
+	else
+		q->db->ops->q_null(q);
+}
+
+int q_exec(struct query *q, long long *changes, struct styr_err *err)
+{
+	return q->db->ops->q_exec(q, changes, err);
+}
+
+int q_step(struct query *q, struct styr_err *err)
+{
+	return q->db->ops->q_step(q, err);
+}
+
+void q_end(struct query *q)
+{
+	q->db->ops->q_end(q);
+}
+
+const char *q_col_text(struct query *q, int col)
+{
+	return q->db->ops->q_col_text(q, col);
+}
+
+long long q_col_int(struct query *q, int col)
+{
+	return q->db->ops->q_col_int(q, col);
+}
+
+double q_col_double(struct query *q, int col)
+{
+	return q->db->ops->q_col_double(q, col);
+}
+
+bool q_col_null(struct query *q, int col)
+{
+	return q->db->ops->q_col_null(q, col);
+}
+
+void q_col_copy(struct query *q, int col, char *dst, size_t n)
+{
+	snprintf(dst, n, "%s", q->db->ops->q_col_text(q, col));
+}
+
+/* Look up the key of code with statement id; what names the kind. */
+static int lookup_key(struct styr_db *db, enum sql_id id, struct store_key_cache *cache,
+                      const char *code, const char *what, long long *out, struct styr_err *err)
+{
+	struct query q;
+	int rc;
+
+	if (cache && cache->id && !strcmp(cache->code, code)) {
+		*out = cache->id;
+		return STYR_OK;
+	}
+	if (q_start(&q, db, id, "looking up a code", err))
+		return STYR_ESTORE;
+	q_text(&q, code);
+	rc = q_step(&q, err);
+	if (rc < 0)
+		return -rc;
+	if (rc == 1) {
+		*out = q_col_int(&q, 0);
+		q_end(&q);
+		if (cache) {
+			snprintf(cache->code, sizeof(cache->code), "%s", code);
+			cache->id = *out;
+		}
+		return STYR_OK;
+	}
+	if (id == Q_ORG_ID)
+		return lookup_key(db, Q_ORG_ALIAS_ID, NULL, code, what, out, err);
+	return styr_error(err, STYR_ENOTFOUND, "%s \"%s\" does not exist", what, code);
+}
+
+int store_org_id(struct styr_db *db, const char *code, long long *out, struct styr_err *err)
+{
+	return lookup_key(db, Q_ORG_ID, &db->org, code, "org unit", out, err);
+}
+
+int store_ind_id(struct styr_db *db, const char *code, long long *out, struct styr_err *err)
+{
+	return lookup_key(db, Q_IND_ID, &db->ind, code, "indicator", out, err);
+}
+
+int store_goal_id(struct styr_db *db, const char *code, long long *out, struct styr_err *err)
+{
+	return lookup_key(db, Q_GOAL_ID, NULL, code, "goal", out, err);
+}
+
+void store_forget_keys(struct styr_db *db)
+{
+	memset(&db->org, 0, sizeof(db->org));
+	memset(&db->ind, 0, sizeof(db->ind));
+}
 
 /* Reports: analysis texts. */
 FORWARD(analysis_put, (struct styr_db * db, const struct styr_analysis *a, struct styr_err *err),

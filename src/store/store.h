@@ -24,6 +24,7 @@
 #include "styr/opendata.h"
 
 struct store;
+struct query;
 
 #define STORE_OPS_VERSION 1
 
@@ -35,53 +36,20 @@ struct store_ops {
 	int (*begin)(struct store *st, struct styr_err *err);
 	int (*commit)(struct store *st, struct styr_err *err);
 	void (*rollback)(struct store *st);
-
-	int (*org_put)(struct store *st, const struct styr_org_unit *u, struct styr_err *err);
-	int (*org_alias_put)(struct store *st, const char *alias, const char *unit,
-	                     struct styr_err *err);
-	int (*org_find)(struct store *st, const char *code, struct styr_org_unit *out,
-	                struct styr_err *err);
-	int (*org_each)(struct store *st, int (*cb)(void *, const struct styr_org_unit *),
-	                void *ctx, struct styr_err *err);
-	int (*org_alias_each)(struct store *st, int (*cb)(void *, const char *, const char *),
-	                      void *ctx, struct styr_err *err);
-
-	int (*goal_put)(struct store *st, const struct styr_goal *g, struct styr_err *err);
-	int (*goal_find)(struct store *st, const char *code, struct styr_goal *out,
-	                 struct styr_err *err);
-	int (*goal_each)(struct store *st, int (*cb)(void *, const struct styr_goal *), void *ctx,
-	                 struct styr_err *err);
-	int (*goal_owner_put)(struct store *st, const struct styr_goal_owner *o,
-	                      struct styr_err *err);
-	int (*goal_owner_each)(struct store *st, int (*cb)(void *, const struct styr_goal_owner *),
-	                       void *ctx, struct styr_err *err);
-
-	int (*indicator_put)(struct store *st, const struct styr_indicator *ind,
-	                     struct styr_err *err);
-	int (*indicator_find)(struct store *st, const char *code, struct styr_indicator *out,
-	                      struct styr_err *err);
-	int (*indicator_each)(struct store *st, int (*cb)(void *, const struct styr_indicator *),
-	                      void *ctx, struct styr_err *err);
-	int (*goal_indicator_put)(struct store *st, const char *goal, const char *indicator,
-	                          struct styr_err *err);
-	int (*goal_indicator_each)(struct store *st, int (*cb)(void *, const char *, const char *),
-	                           void *ctx, struct styr_err *err);
-
-	int (*target_put)(struct store *st, const struct styr_indicator_target *t,
-	                  struct styr_err *err);
-	int (*target_find)(struct store *st, const char *indicator, const char *unit, int year,
-	                   struct styr_indicator_target *out, struct styr_err *err);
-	int (*target_each)(struct store *st,
-	                   int (*cb)(void *, const struct styr_indicator_target *), void *ctx,
-	                   struct styr_err *err);
-
-	int (*value_put)(struct store *st, const struct styr_value *v, struct styr_err *err);
-	int (*value_find)(struct store *st, const char *indicator, const char *unit,
-	                  const struct styr_period *p, struct styr_value *out,
-	                  struct styr_err *err);
-	int (*value_each)(struct store *st, const struct styr_value_filter *f,
-	                  int (*cb)(void *, const struct styr_value *), void *ctx,
-	                  struct styr_err *err);
+	/* The driver's primitives (store/driver.h): q_start finds the
+	 * prepared statement of q->id; the binders take the next parameter. */
+	int (*q_start)(struct store *st, struct query *q, struct styr_err *err);
+	void (*q_text)(struct query *q, const char *text);
+	void (*q_int)(struct query *q, long long x);
+	void (*q_double)(struct query *q, double x);
+	void (*q_null)(struct query *q);
+	int (*q_exec)(struct query *q, long long *changes, struct styr_err *err);
+	int (*q_step)(struct query *q, struct styr_err *err);
+	void (*q_end)(struct query *q);
+	const char *(*q_col_text)(struct query *q, int col);
+	long long (*q_col_int)(struct query *q, int col);
+	double (*q_col_double)(struct query *q, int col);
+	bool (*q_col_null)(struct query *q, int col);
 
 	/* Reports: analysis texts (migration 0005). */
 	int (*analysis_put)(struct store *st, const struct styr_analysis *a, struct styr_err *err);
@@ -251,10 +219,17 @@ struct store_ops {
 	                        struct styr_err *err);
 };
 
+/* A code → key cache of one entry (see driver.h). */
+struct store_key_cache {
+	char code[STYR_CODE_MAX];
+	long long id;
+};
+
 struct styr_db {
 	const struct store_ops *ops;
 	struct store *st;
 	bool rehearse; /* styr_db_rehearse: commit rolls back */
+	struct store_key_cache org, ind;
 };
 
 extern const struct store_ops store_sqlite_ops;

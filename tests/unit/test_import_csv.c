@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "import/interchange.h"
-#include "store/store.h"
+#include "store/driver.h"
 #include "styr/import.h"
 #include "testdb.h"
 
@@ -149,7 +149,7 @@ static void test_dry_run_and_keys(void **state)
 	testdb_drop(&t);
 }
 
-/* The injected fault: every write operation counts down, and the one that
+/* The injected fault: every write counts down, and the one that
  * reaches zero fails as a full disk would. */
 static int writes_left;
 static struct store_ops real_ops, faulty_ops;
@@ -159,41 +159,18 @@ static int fail_now(struct styr_err *err)
 	return --writes_left == 0 ? styr_error(err, STYR_ESTORE, "injected write failure") : 0;
 }
 
-#define FAULTY(name, params, args)                                                                 \
-	static int faulty_##name params                                                            \
-	{                                                                                          \
-		return fail_now(err) ? STYR_ESTORE : real_ops.name args;                           \
-	}
-
-FAULTY(org_put, (struct store * st, const struct styr_org_unit *u, struct styr_err *err),
-       (st, u, err))
-FAULTY(org_alias_put, (struct store * st, const char *a, const char *u, struct styr_err *err),
-       (st, a, u, err))
-FAULTY(goal_put, (struct store * st, const struct styr_goal *g, struct styr_err *err), (st, g, err))
-FAULTY(goal_owner_put, (struct store * st, const struct styr_goal_owner *o, struct styr_err *err),
-       (st, o, err))
-FAULTY(indicator_put, (struct store * st, const struct styr_indicator *i, struct styr_err *err),
-       (st, i, err))
-FAULTY(goal_indicator_put, (struct store * st, const char *g, const char *i, struct styr_err *err),
-       (st, g, i, err))
-FAULTY(target_put, (struct store * st, const struct styr_indicator_target *t, struct styr_err *err),
-       (st, t, err))
-FAULTY(value_put, (struct store * st, const struct styr_value *v, struct styr_err *err),
-       (st, v, err))
+/* Every write of every operation goes through the driver's q_exec. */
+static int faulty_q_exec(struct query *q, long long *changes, struct styr_err *err)
+{
+	return fail_now(err) ? STYR_ESTORE : real_ops.q_exec(q, changes, err);
+}
 
 static void test_every_failing_write_leaves_nothing(void **state)
 {
 	int n, total = 0;
 
 	(void)state;
-	faulty_ops.org_put = faulty_org_put;
-	faulty_ops.org_alias_put = faulty_org_alias_put;
-	faulty_ops.goal_put = faulty_goal_put;
-	faulty_ops.goal_owner_put = faulty_goal_owner_put;
-	faulty_ops.indicator_put = faulty_indicator_put;
-	faulty_ops.goal_indicator_put = faulty_goal_indicator_put;
-	faulty_ops.target_put = faulty_target_put;
-	faulty_ops.value_put = faulty_value_put;
+	faulty_ops.q_exec = faulty_q_exec;
 
 	/* Count the writes of a whole import first. */
 	{

@@ -1630,24 +1630,6 @@ static void test_profile_year_upgrade(void **state)
 	assert_string_equal(out, "LKR/lonekostnader/0/100/50;LKR/lonekostnader/2025/100/0;");
 }
 
-static void test_missing_operation(void **state)
-{
-	static const struct store_ops old = {.version = 1, .name = "old"};
-	struct styr_db db = {&old, NULL, false};
-	struct styr_value v;
-	struct styr_err err;
-
-	(void)state;
-	memset(&v, 0, sizeof(v));
-	styr_err_init(&err);
-	assert_int_equal(styr_value_put(&db, &v, &err), STYR_ESTORE);
-	assert_string_equal(err.msg, "the old backend does not support value_put yet");
-	styr_err_init(&err);
-	assert_int_equal(styr_db_begin(&db, &err), STYR_ESTORE);
-	assert_string_equal(err.msg, "the old backend does not support begin yet");
-	styr_db_rollback(&db);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1689,7 +1671,6 @@ int main(void)
 	                                    testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_web_tables, testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_data_version, testdb_setup, testdb_teardown),
-	    cmocka_unit_test(test_missing_operation),
 	    cmocka_unit_test(test_pg_location),
 	};
 	int failed;

@@ -1,0 +1,141 @@
+/*
+ * The two databases as drivers (as curl's vtls and Redis's ConnectionType):
+ * the few primitives that SQLite and PostgreSQL share, so that every store
+ * operation is written once, over them, in the area files (org.c,
+ * indicator.c, goal.c, econ.c, web.c, open.c, ...).  sqlite.c and pg.c are
+ * the drivers and nothing else.
+ *
+ * A statement is named by its id in the catalogue (catalogue.def) and run
+ * as a query on the caller's stack: start it, bind its parameters in
+ * order, then either exec it (a write) or step through its rows.
+ *
+ *     struct query q;
+ *     if (q_start(&q, db, Q_VALUE_PUT, "storing a value", err))
+ *             return STYR_ESTORE;
+ *     q_int(&q, indicator_id);
+ *     ...
+ *     return q_exec(&q, NULL, err);
+ *
+ * q_step gives 1 for a row, 0 at the end and a negative styr error code on
+ * failure; after 0 or an error the query is finished, and a caller that
+ * stops early calls q_end.  A walk's callback may use the store (the
+ * exporter looks up targets while it walks values): PostgreSQL fetches the
+ * whole result before the first row; SQLite steps its statement, so a
+ * callback must not start the statement it is called from.
+ *
+ * Writes inside a transaction may be pipelined (PostgreSQL): q_exec then
+ * only sends, and a failure is reported by a later call or by commit; the
+ * transaction fails as a whole either way.  Asking for the number of rows
+ * changed (changes not NULL) waits for the answer.
+ *
+ * Ownership: text bound to a query is borrowed until q_exec, the first
+ * q_step or q_end; column text is valid until the next q_step or q_end.
+ */
+#ifndef STYR_STORE_DRIVER_H
+#define STYR_STORE_DRIVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "store/store.h"
+
+/* Statement ids: Q_<NAME> for every entry of catalogue.def. */
+enum sql_id {
+#define SQL(id, text)             Q_##id,
+#define SQL_PG(id, text, pg_text) Q_##id,
+#include "store/catalogue.def"
+#undef SQL
+#undef SQL_PG
+	Q_COUNT
+};
+
+/* The catalogue's texts in SQLite's dialect, and in PostgreSQL's where a
+ * statement has its own (NULL: rewrite the SQLite text, see pg.c). */
+extern const char *const store_sql[Q_COUNT];
+extern const char *const store_sql_pg[Q_COUNT];
+
+#define QUERY_MAX_PARAMS 16 /* a budget profile: unit, row, year, twelve weights */
+
+struct query {
+	struct styr_db *db;
+	enum sql_id id;
+	const char *what; /* for messages: "storing a value" */
+	int n;            /* parameters bound so far */
+	/* the driver's: */
+	void *stmt; /* SQLite's prepared statement */
+	void *res;  /* PostgreSQL's result */
+	int row, rows;
+	const char *v[QUERY_MAX_PARAMS];
+	char buf[QUERY_MAX_PARAMS][32];
+};
+
+int q_start(struct query *q, struct styr_db *db, enum sql_id id, const char *what,
+            struct styr_err *err);
+void q_text(struct query *q, const char *text);
+/* Empty text is stored as NULL where the column means "not given". */
+void q_text_or_null(struct query *q, const char *text);
+void q_int(struct query *q, long long x);
+void q_double(struct query *q, double x);
+void q_null(struct query *q);
+/* A key: 0 means none and binds NULL. */
+void q_key(struct query *q, long long key);
+int q_exec(struct query *q, long long *changes, struct styr_err *err);
+int q_step(struct query *q, struct styr_err *err);
+void q_end(struct query *q);
+
+const char *q_col_text(struct query *q, int col); /* NULL as "" */
+long long q_col_int(struct query *q, int col);
+double q_col_double(struct query *q, int col);
+bool q_col_null(struct query *q, int col);
+void q_col_copy(struct query *q, int col, char *dst, size_t n);
+
+/*
+ * The loop every _each operation runs: fill row from each result row and
+ * hand it to cb until cb says stop; returns from the calling function.  A
+ * macro so that row and cb keep their own types.
+ */
+#define Q_WALK(q, row, from_row, cb, ctx, err)                                                     \
+	do {                                                                                       \
+		int more_, stop_ = 0;                                                              \
+		while ((more_ = q_step(q, err)) == 1) {                                            \
+			from_row(q, row);                                                          \
+			stop_ = cb(ctx, row);                                                      \
+			if (stop_) {                                                               \
+				q_end(q);                                                          \
+				return stop_;                                                      \
+			}                                                                          \
+		}                                                                                  \
+		return -more_;                                                                     \
+	} while (0)
+
+/* Read the one row that q (bound to a key) gives into *out; returns from
+ * the calling function.  No row: the key's row went while we looked. */
+#define Q_FIND(q, out, from_row, err)                                                              \
+	do {                                                                                       \
+		int got_ = q_step(q, err);                                                         \
+		if (got_ == 1) {                                                                   \
+			from_row(q, out);                                                          \
+			q_end(q);                                                                  \
+			return STYR_OK;                                                            \
+		}                                                                                  \
+		if (got_ == 0)                                                                     \
+			return styr_error(err, STYR_ENOTFOUND, "row vanished");                    \
+		return -got_;                                                                      \
+	} while (0)
+
+/* Rows of two codes (alias and unit, goal and indicator) to cb. */
+int store_walk_pairs(struct styr_db *db, enum sql_id id,
+                     int (*cb)(void *, const char *, const char *), void *ctx,
+                     struct styr_err *err);
+
+/* Integer keys of codes, with a one-entry cache for org units and
+ * indicators (imported values come grouped by indicator and unit, so the
+ * cache hits almost always).  An org unit is found by its code or, failing
+ * that, by an alias.  STYR_ENOTFOUND says "<what> "<code>" does not exist". */
+int store_org_id(struct styr_db *db, const char *code, long long *out, struct styr_err *err);
+int store_ind_id(struct styr_db *db, const char *code, long long *out, struct styr_err *err);
+int store_goal_id(struct styr_db *db, const char *code, long long *out, struct styr_err *err);
+/* Forget the cached keys: a rollback may have removed them. */
+void store_forget_keys(struct styr_db *db);
+
+#endif

@@ -1,0 +1,104 @@
+/*
+ * The organisation: units with their parent and validity, and the aliases
+ * (old names, other systems' codes) that find a unit too.
+ */
+#include <string.h>
+
+#include "store/driver.h"
+
+int styr_org_put(struct styr_db *db, const struct styr_org_unit *u, struct styr_err *err)
+{
+	struct query q;
+	long long parent = 0;
+	int rc = u->parent[0] ? store_org_id(db, u->parent, &parent, err) : STYR_OK;
+
+	if (rc)
+		return rc;
+	if (q_start(&q, db, Q_ORG_PUT, "storing an org unit", err))
+		return STYR_ESTORE;
+	q_text(&q, u->code);
+	q_text(&q, u->name);
+	q_text(&q, styr_org_kind_name(u->kind));
+	q_key(&q, parent);
+	q_text_or_null(&q, u->valid_from);
+	q_text_or_null(&q, u->valid_to);
+	return q_exec(&q, NULL, err);
+}
+
+int styr_org_alias_put(struct styr_db *db, const char *alias, const char *unit,
+                       struct styr_err *err)
+{
+	struct query q;
+	long long id;
+	int rc = store_org_id(db, unit, &id, err);
+
+	if (rc)
+		return rc;
+	if (q_start(&q, db, Q_ORG_ALIAS_PUT, "storing an alias", err))
+		return STYR_ESTORE;
+	q_text(&q, alias);
+	q_int(&q, id);
+	return q_exec(&q, NULL, err);
+}
+
+static void org_from_row(struct query *q, struct styr_org_unit *u)
+{
+	memset(u, 0, sizeof(*u));
+	q_col_copy(q, 0, u->code, sizeof(u->code));
+	q_col_copy(q, 1, u->name, sizeof(u->name));
+	styr_org_kind_parse(q_col_text(q, 2), &u->kind, NULL);
+	q_col_copy(q, 3, u->parent, sizeof(u->parent));
+	q_col_copy(q, 4, u->valid_from, sizeof(u->valid_from));
+	q_col_copy(q, 5, u->valid_to, sizeof(u->valid_to));
+}
+
+int styr_org_find(struct styr_db *db, const char *code, struct styr_org_unit *out,
+                  struct styr_err *err)
+{
+	struct query q;
+	long long id;
+	int rc = store_org_id(db, code, &id, err);
+
+	if (rc)
+		return rc;
+	if (q_start(&q, db, Q_ORG_GET, "reading a row", err))
+		return STYR_ESTORE;
+	q_int(&q, id);
+	Q_FIND(&q, out, org_from_row, err);
+}
+
+int styr_org_each(struct styr_db *db, int (*cb)(void *, const struct styr_org_unit *), void *ctx,
+                  struct styr_err *err)
+{
+	struct styr_org_unit u;
+	struct query q;
+
+	if (q_start(&q, db, Q_ORG_EACH, "reading rows", err))
+		return STYR_ESTORE;
+	Q_WALK(&q, &u, org_from_row, cb, ctx, err);
+}
+
+int store_walk_pairs(struct styr_db *db, enum sql_id id,
+                     int (*cb)(void *, const char *, const char *), void *ctx, struct styr_err *err)
+{
+	struct query q;
+	int more;
+
+	if (q_start(&q, db, id, "reading rows", err))
+		return STYR_ESTORE;
+	while ((more = q_step(&q, err)) == 1) {
+		int stop = cb(ctx, q_col_text(&q, 0), q_col_text(&q, 1));
+
+		if (stop) {
+			q_end(&q);
+			return stop;
+		}
+	}
+	return -more;
+}
+
+int styr_org_alias_each(struct styr_db *db, int (*cb)(void *, const char *, const char *),
+                        void *ctx, struct styr_err *err)
+{
+	return store_walk_pairs(db, Q_ORG_ALIAS_EACH, cb, ctx, err);
+}
