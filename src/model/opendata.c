@@ -2,7 +2,7 @@
  * Open data decisions: publishing an indicator (from a date), its Kolada
  * KPI id, and an org unit's official municipality or region code.  Each
  * is one transaction that checks its input first, so a refused decision
- * changes nothing; the store keeps the rows (sqlite_open.c, pg_open.c)
+ * changes nothing; the store keeps the rows (src/store/open.c)
  * and the web front-end serves what they open (src/web/kolada.c).
  *
  * A publication and a Kolada id share one row per indicator, so each

@@ -28,8 +28,9 @@
  * transaction fails as a whole either way.  Asking for the number of rows
  * changed (changes not NULL) waits for the answer.
  *
- * Ownership: text bound to a query is borrowed until q_exec, the first
- * q_step or q_end; column text is valid until the next q_step or q_end.
+ * Ownership: text and bytes bound to a query are borrowed until q_exec,
+ * the first q_step or q_end; column text and bytes are valid until the
+ * next q_step or q_end.
  */
 #ifndef STYR_STORE_DRIVER_H
 #define STYR_STORE_DRIVER_H
@@ -67,6 +68,9 @@ struct query {
 	int row, rows;
 	const char *v[QUERY_MAX_PARAMS];
 	char buf[QUERY_MAX_PARAMS][32];
+	char *blob;     /* PostgreSQL's: the bound blob as bytea text */
+	void *col_blob; /* PostgreSQL's: the blob column last read, decoded */
+	bool nomem;     /* a binder ran out of memory: exec and step fail */
 };
 
 int q_start(struct query *q, struct styr_db *db, enum sql_id id, const char *what,
@@ -79,6 +83,8 @@ void q_double(struct query *q, double x);
 void q_null(struct query *q);
 /* A key: 0 means none and binds NULL. */
 void q_key(struct query *q, long long key);
+/* Bytes (a BLOB in SQLite, a BYTEA in PostgreSQL), borrowed as text is. */
+void q_blob(struct query *q, const void *data, size_t len);
 int q_exec(struct query *q, long long *changes, struct styr_err *err);
 int q_step(struct query *q, struct styr_err *err);
 void q_end(struct query *q);
@@ -88,6 +94,9 @@ long long q_col_int(struct query *q, int col);
 double q_col_double(struct query *q, int col);
 bool q_col_null(struct query *q, int col);
 void q_col_copy(struct query *q, int col, char *dst, size_t n);
+/* A blob column's bytes and their number in *len, valid until the next
+ * q_step or q_end; never NULL for empty bytes, NULL when out of memory. */
+const void *q_col_blob(struct query *q, int col, size_t *len);
 
 /*
  * The loop every _each operation runs: fill row from each result row and

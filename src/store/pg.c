@@ -485,11 +485,8 @@ static int prepare_all(struct store *st, struct styr_err *err)
 	int i, rc = enter_pipeline(st, err);
 
 	/* then the areas' statements (pg_int.h) */
-	for (i = 0; !rc && i < S_COUNT + store_pg_econ_count + store_pg_open_count; i++) {
-		const char *sql = i < S_COUNT ? stmt_sql[i]
-		                  : i < S_COUNT + store_pg_econ_count
-		                      ? store_pg_econ_sql[i - S_COUNT]
-		                      : store_pg_open_sql[i - S_COUNT - store_pg_econ_count];
+	for (i = 0; !rc && i < S_COUNT + store_pg_econ_count; i++) {
+		const char *sql = i < S_COUNT ? stmt_sql[i] : store_pg_econ_sql[i - S_COUNT];
 
 		if (st->pending == PIPELINE_MAX)
 			rc = flush_pending(st, err);
@@ -1502,18 +1499,6 @@ int store_pg_run_done(struct store *st, int id, int n, const char *const *v, con
 	return run_done(st, (enum stmt_id)(S_COUNT + id), &p, what, err);
 }
 
-PGresult *store_pg_open_run(struct store *st, int id, int n, const char *const *v, const char *what,
-                            struct styr_err *err)
-{
-	return store_pg_run(st, store_pg_econ_count + id, n, v, what, err);
-}
-
-int store_pg_open_run_done(struct store *st, int id, int n, const char *const *v, const char *what,
-                           struct styr_err *err)
-{
-	return store_pg_run_done(st, store_pg_econ_count + id, n, v, what, err);
-}
-
 int store_pg_org_id(struct store *st, const char *code, long long *out, struct styr_err *err)
 {
 	return org_id(st, code, out, err);
@@ -2096,25 +2081,75 @@ static void pg_q_null(struct query *q)
 	q->v[q->n++] = NULL;
 }
 
-/* Run q now: its result, or NULL after setting err (see run). */
+/* Bytes go as bytea's hex text, "\\x" and two digits a byte, in a buffer
+ * the query owns until it has been sent (one blob a statement). */
+static void pg_q_blob(struct query *q, const void *data, size_t len)
+{
+	static const char digits[] = "0123456789abcdef";
+	const unsigned char *b = data;
+	size_t i;
+
+	assert(q->n < QUERY_MAX_PARAMS);
+	assert(!q->blob);
+	q->blob = len < ((size_t)-1 - 3) / 2 ? malloc(2 * len + 3) : NULL;
+	if (!q->blob) {
+		q->nomem = true;
+		q->v[q->n++] = NULL;
+		return;
+	}
+	q->blob[0] = '\\';
+	q->blob[1] = 'x';
+	for (i = 0; i < len; i++) {
+		q->blob[2 + 2 * i] = digits[b[i] >> 4];
+		q->blob[3 + 2 * i] = digits[b[i] & 15];
+	}
+	q->blob[2 + 2 * len] = '\0';
+	q->v[q->n++] = q->blob;
+}
+
+/* Free what the query owns: the bound blob once sent, the blob read. */
+static void q_free_blobs(struct query *q)
+{
+	free(q->blob);
+	q->blob = NULL;
+	PQfreemem(q->col_blob);
+	q->col_blob = NULL;
+}
+
+/* Run q now: its result, or NULL after setting err (see run).  The
+ * parameters are sent, so the blob bound goes. */
 static PGresult *q_run(struct query *q, struct styr_err *err)
 {
 	struct params p;
+	PGresult *res;
 
+	if (q->nomem) {
+		q_free_blobs(q);
+		styr_error(err, STYR_ENOMEM, "out of memory %s", q->what);
+		return NULL;
+	}
 	p.n = q->n;
 	memcpy(p.v, q->v, sizeof(q->v[0]) * (size_t)q->n);
-	return run_named(q->db->st, q->id, "q", &p, q->what, err);
+	res = run_named(q->db->st, q->id, "q", &p, q->what, err);
+	q_free_blobs(q);
+	return res;
 }
 
+/* In a transaction a write is only sent (libpq copies its parameters) and
+ * answered later; asking for changes waits for the answer. */
 static int pg_q_exec(struct query *q, long long *changes, struct styr_err *err)
 {
 	struct store *st = q->db->st;
 	PGresult *res;
 	char name[24];
 
-	if (st->pipeline && !changes) {
+	if (st->pipeline && !changes && !q->nomem) {
+		int sent;
+
 		snprintf(name, sizeof(name), "q%d", q->id);
-		if (PQsendQueryPrepared(st->conn, name, q->n, q->v, NULL, NULL, 0) != 1)
+		sent = PQsendQueryPrepared(st->conn, name, q->n, q->v, NULL, NULL, 0);
+		q_free_blobs(q);
+		if (sent != 1)
 			return db_error(st, NULL, err, q->what);
 		st->pending_what[st->pending++] = q->what;
 		if (st->pending == PIPELINE_MAX)
@@ -2123,7 +2158,7 @@ static int pg_q_exec(struct query *q, long long *changes, struct styr_err *err)
 	}
 	res = q_run(q, err);
 	if (!res)
-		return STYR_ESTORE;
+		return q->nomem ? STYR_ENOMEM : STYR_ESTORE;
 	if (changes)
 		*changes = strtoll(PQcmdTuples(res), NULL, 10);
 	PQclear(res);
@@ -2132,13 +2167,15 @@ static int pg_q_exec(struct query *q, long long *changes, struct styr_err *err)
 
 static int pg_q_step(struct query *q, struct styr_err *err)
 {
+	PQfreemem(q->col_blob);
+	q->col_blob = NULL;
 	if (!q->res) {
 		if (q->rows < 0)
 			return 0;
 		q->res = q_run(q, err);
 		if (!q->res) {
 			q->rows = -1;
-			return -STYR_ESTORE;
+			return q->nomem ? -STYR_ENOMEM : -STYR_ESTORE;
 		}
 		q->rows = PQntuples(q->res);
 		q->row = -1;
@@ -2153,6 +2190,7 @@ static int pg_q_step(struct query *q, struct styr_err *err)
 
 static void pg_q_end(struct query *q)
 {
+	q_free_blobs(q);
 	PQclear(q->res);
 	q->res = NULL;
 	q->rows = -1;
@@ -2178,6 +2216,17 @@ static bool pg_q_col_null(struct query *q, int col)
 	return PQgetisnull(q->res, q->row, col) != 0;
 }
 
+/* A bytea column comes as text ("\\x" and hex): decoded into a buffer the
+ * query owns until the next step. */
+static const void *pg_q_col_blob(struct query *q, int col, size_t *len)
+{
+	PQfreemem(q->col_blob);
+	q->col_blob = PQunescapeBytea((const unsigned char *)PQgetvalue(q->res, q->row, col), len);
+	if (!q->col_blob)
+		*len = 0;
+	return q->col_blob;
+}
+
 const struct store_ops store_pg_ops = {
     .version = STORE_OPS_VERSION,
     .name = "postgresql",
@@ -2191,6 +2240,7 @@ const struct store_ops store_pg_ops = {
     .q_int = pg_q_int,
     .q_double = pg_q_double,
     .q_null = pg_q_null,
+    .q_blob = pg_q_blob,
     .q_exec = pg_q_exec,
     .q_step = pg_q_step,
     .q_end = pg_q_end,
@@ -2198,6 +2248,7 @@ const struct store_ops store_pg_ops = {
     .q_col_int = pg_q_col_int,
     .q_col_double = pg_q_col_double,
     .q_col_null = pg_q_col_null,
+    .q_col_blob = pg_q_col_blob,
     .analysis_put = pg_analysis_put,
     .analysis_each = pg_analysis_each,
     .uppdrag_put = pg_uppdrag_put,
@@ -2234,24 +2285,7 @@ const struct store_ops store_pg_ops = {
     .account_balance_put = pg_account_balance_put,
     .account_balance_each = pg_account_balance_each,
     .budget_profile_put = pg_budget_profile_put,
-    .event_file_put = pg_event_file_put,
-    .event_file_each = pg_event_file_each,
-    .event_run_put = pg_event_run_put,
-    .frozen_clear = pg_frozen_clear,
-    .frozen_report_put = pg_frozen_report_put,
-    .frozen_report_find = pg_frozen_report_find,
-    .frozen_line_put = pg_frozen_line_put,
-    .frozen_line_each = pg_frozen_line_each,
     .budget_profile_each = pg_budget_profile_each,
-    .open_indicator_put = pg_open_indicator_put,
-    .open_indicator_each = pg_open_indicator_each,
-    .open_unit_put = pg_open_unit_put,
-    .open_unit_each = pg_open_unit_each,
-    .open_value_each = pg_open_value_each,
-    .gender_value_put = pg_gender_value_put,
-    .gender_value_each = pg_gender_value_each,
-    .open_withdrawn_put = pg_open_withdrawn_put,
-    .open_withdrawn_each = pg_open_withdrawn_each,
     /* web (issue 6) */
     .user_put = pg_user_put,
     .user_find = pg_user_find,

@@ -1179,6 +1179,13 @@ static void sq_q_null(struct query *q)
 	sqlite3_bind_null(q->stmt, ++q->n);
 }
 
+/* Empty bytes bind as a zero-length blob, not as the NULL that a NULL
+ * pointer would bind. */
+static void sq_q_blob(struct query *q, const void *data, size_t len)
+{
+	sqlite3_bind_blob64(q->stmt, ++q->n, len ? data : "", len, SQLITE_STATIC);
+}
+
 static int sq_q_exec(struct query *q, long long *changes, struct styr_err *err)
 {
 	int rc = sqlite3_step(q->stmt);
@@ -1230,6 +1237,17 @@ static bool sq_q_col_null(struct query *q, int col)
 	return sqlite3_column_type(q->stmt, col) == SQLITE_NULL;
 }
 
+/* SQLite gives NULL for a zero-length blob, and when out of memory. */
+static const void *sq_q_col_blob(struct query *q, int col, size_t *len)
+{
+	const void *b = sqlite3_column_blob(q->stmt, col);
+
+	*len = (size_t)sqlite3_column_bytes(q->stmt, col);
+	if (b || *len)
+		return b;
+	return sqlite3_errcode(q->db->st->db) == SQLITE_NOMEM ? NULL : "";
+}
+
 const struct store_ops store_sqlite_ops = {
     .version = STORE_OPS_VERSION,
     .name = "sqlite",
@@ -1243,6 +1261,7 @@ const struct store_ops store_sqlite_ops = {
     .q_int = sq_q_int,
     .q_double = sq_q_double,
     .q_null = sq_q_null,
+    .q_blob = sq_q_blob,
     .q_exec = sq_q_exec,
     .q_step = sq_q_step,
     .q_end = sq_q_end,
@@ -1250,6 +1269,7 @@ const struct store_ops store_sqlite_ops = {
     .q_col_int = sq_q_col_int,
     .q_col_double = sq_q_col_double,
     .q_col_null = sq_q_col_null,
+    .q_col_blob = sq_q_col_blob,
     /* Reports */
     .analysis_put = sq_analysis_put,
     .analysis_each = sq_analysis_each,
@@ -1289,24 +1309,7 @@ const struct store_ops store_sqlite_ops = {
     .account_balance_put = sq_account_balance_put,
     .account_balance_each = sq_account_balance_each,
     .budget_profile_put = sq_budget_profile_put,
-    .event_file_put = sq_event_file_put,
-    .event_file_each = sq_event_file_each,
-    .event_run_put = sq_event_run_put,
-    .frozen_clear = sq_frozen_clear,
-    .frozen_report_put = sq_frozen_report_put,
-    .frozen_report_find = sq_frozen_report_find,
-    .frozen_line_put = sq_frozen_line_put,
-    .frozen_line_each = sq_frozen_line_each,
     .budget_profile_each = sq_budget_profile_each,
-    .open_indicator_put = sq_open_indicator_put,
-    .open_indicator_each = sq_open_indicator_each,
-    .open_unit_put = sq_open_unit_put,
-    .open_unit_each = sq_open_unit_each,
-    .open_value_each = sq_open_value_each,
-    .gender_value_put = sq_gender_value_put,
-    .gender_value_each = sq_gender_value_each,
-    .open_withdrawn_put = sq_open_withdrawn_put,
-    .open_withdrawn_each = sq_open_withdrawn_each,
 };
 
 /* web (issue 6): its prepared statements */

@@ -65,39 +65,4 @@ int sq_budget_profile_each(struct store *st, const char *unit,
                            int (*cb)(void *, const struct styr_budget_profile *), void *ctx,
                            struct styr_err *err);
 
-/* open data (sqlite_open.c) */
-int sq_open_indicator_put(struct store *st, const struct styr_open_indicator *o,
-                          struct styr_err *err);
-int sq_open_indicator_each(struct store *st, int (*cb)(void *, const struct styr_open_indicator *),
-                           void *ctx, struct styr_err *err);
-int sq_open_unit_put(struct store *st, const struct styr_open_unit *u, struct styr_err *err);
-int sq_open_unit_each(struct store *st, int (*cb)(void *, const struct styr_open_unit *), void *ctx,
-                      struct styr_err *err);
-int sq_open_value_each(struct store *st, const char *today,
-                       int (*cb)(void *, const struct styr_open_value *), void *ctx,
-                       struct styr_err *err);
-int sq_gender_value_put(struct store *st, const struct styr_gender_value *v, struct styr_err *err);
-int sq_gender_value_each(struct store *st, int (*cb)(void *, const struct styr_gender_value *),
-                         void *ctx, struct styr_err *err);
-int sq_open_withdrawn_put(struct store *st, const struct styr_open_value *v, struct styr_err *err);
-int sq_open_withdrawn_each(struct store *st, int (*cb)(void *, const struct styr_open_value *),
-                           void *ctx, struct styr_err *err);
-/* events (issue 18) */
-int sq_event_file_put(struct store *st, const struct styr_event_file *f, struct styr_err *err);
-int sq_event_file_each(struct store *st, int (*cb)(void *, const struct styr_event_file *),
-                       void *ctx, struct styr_err *err);
-int sq_event_run_put(struct store *st, const struct styr_event_run *r, struct styr_err *err);
-
-/* approved reports (issue 17 item 3) */
-int sq_frozen_clear(struct store *st, const char *unit, const char *period, struct styr_err *err);
-int sq_frozen_report_put(struct store *st, const struct styr_frozen_report *f, const void *content,
-                         size_t len, struct styr_err *err);
-int sq_frozen_report_find(struct store *st, const char *unit, const char *period, const char *type,
-                          const char *format, struct styr_frozen_report *out,
-                          struct styr_buf *content, struct styr_err *err);
-int sq_frozen_line_put(struct store *st, const struct styr_frozen_line *l, struct styr_err *err);
-int sq_frozen_line_each(struct store *st, const char *unit, const char *period,
-                        int (*cb)(void *, const struct styr_frozen_line *), void *ctx,
-                        struct styr_err *err);
-
 #endif

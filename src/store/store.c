@@ -112,6 +112,9 @@ int q_start(struct query *q, struct styr_db *db, enum sql_id id, const char *wha
 	q->n = 0;
 	q->stmt = q->res = NULL;
 	q->row = q->rows = 0;
+	q->blob = NULL;
+	q->col_blob = NULL;
+	q->nomem = false;
 	return db->ops->q_start(db->st, q, err);
 }
 
@@ -149,6 +152,11 @@ void q_key(struct query *q, long long key)
 		q->db->ops->q_int(q, key);
 	else
 		q->db->ops->q_null(q);
+}
+
+void q_blob(struct query *q, const void *data, size_t len)
+{
+	q->db->ops->q_blob(q, data, len);
 }
 
 int q_exec(struct query *q, long long *changes, struct styr_err *err)
@@ -189,6 +197,11 @@ bool q_col_null(struct query *q, int col)
 void q_col_copy(struct query *q, int col, char *dst, size_t n)
 {
 	snprintf(dst, n, "%s", q->db->ops->q_col_text(q, col));
+}
+
+const void *q_col_blob(struct query *q, int col, size_t *len)
+{
+	return q->db->ops->q_col_blob(q, col, len);
 }
 
 /* Look up the key of code with statement id; what names the kind. */
@@ -441,62 +454,3 @@ FORWARD(budget_profile_each,
          int (*cb)(void *, const struct styr_budget_profile *), void *ctx, struct styr_err *err),
         (db->st, unit, cb, ctx, err))
 /* open data */
-FORWARD(open_indicator_put,
-        (struct styr_db * db, const struct styr_open_indicator *o, struct styr_err *err),
-        (db->st, o, err))
-FORWARD(open_indicator_each,
-        (struct styr_db * db, int (*cb)(void *, const struct styr_open_indicator *), void *ctx,
-         struct styr_err *err),
-        (db->st, cb, ctx, err))
-FORWARD(open_unit_put, (struct styr_db * db, const struct styr_open_unit *u, struct styr_err *err),
-        (db->st, u, err))
-FORWARD(open_unit_each,
-        (struct styr_db * db, int (*cb)(void *, const struct styr_open_unit *), void *ctx,
-         struct styr_err *err),
-        (db->st, cb, ctx, err))
-FORWARD(open_value_each,
-        (struct styr_db * db, const char *today, int (*cb)(void *, const struct styr_open_value *),
-         void *ctx, struct styr_err *err),
-        (db->st, today, cb, ctx, err))
-FORWARD(gender_value_put,
-        (struct styr_db * db, const struct styr_gender_value *v, struct styr_err *err),
-        (db->st, v, err))
-FORWARD(gender_value_each,
-        (struct styr_db * db, int (*cb)(void *, const struct styr_gender_value *), void *ctx,
-         struct styr_err *err),
-        (db->st, cb, ctx, err))
-FORWARD(open_withdrawn_put,
-        (struct styr_db * db, const struct styr_open_value *v, struct styr_err *err),
-        (db->st, v, err))
-FORWARD(open_withdrawn_each,
-        (struct styr_db * db, int (*cb)(void *, const struct styr_open_value *), void *ctx,
-         struct styr_err *err),
-        (db->st, cb, ctx, err))
-FORWARD(event_file_put,
-        (struct styr_db * db, const struct styr_event_file *f, struct styr_err *err),
-        (db->st, f, err))
-FORWARD(event_file_each,
-        (struct styr_db * db, int (*cb)(void *, const struct styr_event_file *), void *ctx,
-         struct styr_err *err),
-        (db->st, cb, ctx, err))
-FORWARD(event_run_put, (struct styr_db * db, const struct styr_event_run *r, struct styr_err *err),
-        (db->st, r, err))
-FORWARD(frozen_clear,
-        (struct styr_db * db, const char *unit, const char *period, struct styr_err *err),
-        (db->st, unit, period, err))
-FORWARD(frozen_report_put,
-        (struct styr_db * db, const struct styr_frozen_report *f, const void *content, size_t len,
-         struct styr_err *err),
-        (db->st, f, content, len, err))
-FORWARD(frozen_report_find,
-        (struct styr_db * db, const char *unit, const char *period, const char *type,
-         const char *format, struct styr_frozen_report *out, struct styr_buf *content,
-         struct styr_err *err),
-        (db->st, unit, period, type, format, out, content, err))
-FORWARD(frozen_line_put,
-        (struct styr_db * db, const struct styr_frozen_line *l, struct styr_err *err),
-        (db->st, l, err))
-FORWARD(frozen_line_each,
-        (struct styr_db * db, const char *unit, const char *period,
-         int (*cb)(void *, const struct styr_frozen_line *), void *ctx, struct styr_err *err),
-        (db->st, unit, period, cb, ctx, err))

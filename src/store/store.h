@@ -43,6 +43,7 @@ struct store_ops {
 	void (*q_int)(struct query *q, long long x);
 	void (*q_double)(struct query *q, double x);
 	void (*q_null)(struct query *q);
+	void (*q_blob)(struct query *q, const void *data, size_t len);
 	int (*q_exec)(struct query *q, long long *changes, struct styr_err *err);
 	int (*q_step)(struct query *q, struct styr_err *err);
 	void (*q_end)(struct query *q);
@@ -50,6 +51,7 @@ struct store_ops {
 	long long (*q_col_int)(struct query *q, int col);
 	double (*q_col_double)(struct query *q, int col);
 	bool (*q_col_null)(struct query *q, int col);
+	const void *(*q_col_blob)(struct query *q, int col, size_t *len);
 
 	/* Reports: analysis texts (migration 0005). */
 	int (*analysis_put)(struct store *st, const struct styr_analysis *a, struct styr_err *err);
@@ -173,50 +175,6 @@ struct store_ops {
 	int (*budget_profile_each)(struct store *st, const char *unit,
 	                           int (*cb)(void *, const struct styr_budget_profile *), void *ctx,
 	                           struct styr_err *err);
-	/* open data (issue 19, migration 0009; sqlite_open.c, pg_open.c) */
-	int (*open_indicator_put)(struct store *st, const struct styr_open_indicator *o,
-	                          struct styr_err *err);
-	int (*open_indicator_each)(struct store *st,
-	                           int (*cb)(void *, const struct styr_open_indicator *), void *ctx,
-	                           struct styr_err *err);
-	int (*open_unit_put)(struct store *st, const struct styr_open_unit *u,
-	                     struct styr_err *err);
-	int (*open_unit_each)(struct store *st, int (*cb)(void *, const struct styr_open_unit *),
-	                      void *ctx, struct styr_err *err);
-	int (*open_value_each)(struct store *st, const char *today,
-	                       int (*cb)(void *, const struct styr_open_value *), void *ctx,
-	                       struct styr_err *err);
-	int (*gender_value_put)(struct store *st, const struct styr_gender_value *v,
-	                        struct styr_err *err);
-	int (*gender_value_each)(struct store *st,
-	                         int (*cb)(void *, const struct styr_gender_value *), void *ctx,
-	                         struct styr_err *err);
-	int (*open_withdrawn_put)(struct store *st, const struct styr_open_value *v,
-	                          struct styr_err *err);
-	int (*open_withdrawn_each)(struct store *st,
-	                           int (*cb)(void *, const struct styr_open_value *), void *ctx,
-	                           struct styr_err *err);
-	/* events (issue 18, migration 0010) */
-	int (*event_file_put)(struct store *st, const struct styr_event_file *f,
-	                      struct styr_err *err);
-	int (*event_file_each)(struct store *st, int (*cb)(void *, const struct styr_event_file *),
-	                       void *ctx, struct styr_err *err);
-	int (*event_run_put)(struct store *st, const struct styr_event_run *r,
-	                     struct styr_err *err);
-	/* approved reports (issue 17 item 3, migration 0011) */
-	int (*frozen_clear)(struct store *st, const char *unit, const char *period,
-	                    struct styr_err *err);
-	int (*frozen_report_put)(struct store *st, const struct styr_frozen_report *f,
-	                         const void *content, size_t len, struct styr_err *err);
-	int (*frozen_report_find)(struct store *st, const char *unit, const char *period,
-	                          const char *type, const char *format,
-	                          struct styr_frozen_report *out, struct styr_buf *content,
-	                          struct styr_err *err);
-	int (*frozen_line_put)(struct store *st, const struct styr_frozen_line *l,
-	                       struct styr_err *err);
-	int (*frozen_line_each)(struct store *st, const char *unit, const char *period,
-	                        int (*cb)(void *, const struct styr_frozen_line *), void *ctx,
-	                        struct styr_err *err);
 };
 
 /* A code → key cache of one entry (see driver.h). */
