@@ -21,70 +21,7 @@
 #include <stdint.h>
 
 #include "db.h"
-
-#define STYR_USER_MAX    64
-#define STYR_HASH_MAX    65 /* sha256 as hex, NUL-terminated */
-#define STYR_TOKEN_MAX   65 /* 32 random bytes as hex */
-#define STYR_PWHASH_MAX  128
-#define STYR_AUDIT_TEXT  1024
-#define STYR_COMMENT_MAX 1024
-
-/* Ordered: a higher role may do everything a lower one may. */
-enum styr_access_role {
-	STYR_ACCESS_NONE = 0, /* not logged in; only public routes */
-	STYR_ACCESS_READER = 1,
-	STYR_ACCESS_UNIT_MANAGER = 2, /* enhetschef, verksamhetschef */
-	STYR_ACCESS_CONTROLLER = 3,
-	STYR_ACCESS_ADMIN = 4
-};
-
-struct styr_user {
-	char name[STYR_USER_MAX];
-	char password[STYR_PWHASH_MAX]; /* argon2id encoding */
-	int failed;                     /* failed logins in a row */
-	int64_t locked_until;           /* unix time; logins refused before it */
-};
-
-struct styr_grant {
-	char user[STYR_USER_MAX];
-	char unit[STYR_CODE_MAX]; /* "" for the whole organisation */
-	enum styr_access_role role;
-};
-
-struct styr_session {
-	char token_hash[STYR_HASH_MAX];
-	char user[STYR_USER_MAX];
-	char csrf[STYR_TOKEN_MAX];
-	int64_t expires; /* unix time */
-};
-
-struct styr_audit_entry {
-	int64_t id;
-	char time[32]; /* ISO 8601 UTC */
-	char user[STYR_USER_MAX];
-	char action[32];
-	char entity[256];
-	char before[STYR_AUDIT_TEXT];
-	char after[STYR_AUDIT_TEXT];
-	char prev_hash[STYR_HASH_MAX];
-	char hash[STYR_HASH_MAX];
-};
-
-enum styr_report_state_kind {
-	STYR_REPORT_DRAFT = 0,
-	STYR_REPORT_SUBMITTED,
-	STYR_REPORT_APPROVED,
-	STYR_REPORT_RETURNED
-};
-
-struct styr_report_state {
-	char unit[STYR_CODE_MAX];
-	struct styr_period period;
-	enum styr_report_state_kind state;
-	char comment[STYR_COMMENT_MAX];
-	char by[STYR_USER_MAX];
-	char time[32];
-};
+#include "model_access.h"
 
 enum styr_report_action {
 	STYR_REPORT_SUBMIT = 0,
@@ -100,53 +37,6 @@ const char *styr_access_role_label(enum styr_access_role r); /* Swedish */
 int styr_access_role_parse(const char *text, enum styr_access_role *out, struct styr_err *err);
 const char *styr_report_state_label(enum styr_report_state_kind s); /* Swedish */
 const char *styr_report_state_name(enum styr_report_state_kind s);
-
-/* --- store operations (raw rows; prefer the functions further down) --- */
-int styr_user_put(struct styr_db *db, const struct styr_user *u, struct styr_err *err);
-int styr_user_find(struct styr_db *db, const char *name, struct styr_user *out,
-                   struct styr_err *err);
-int styr_grant_put(struct styr_db *db, const struct styr_grant *g, struct styr_err *err);
-int styr_grant_each(struct styr_db *db, const char *user,
-                    int (*cb)(void *ctx, const struct styr_grant *g), void *ctx,
-                    struct styr_err *err);
-/* Every user, by name. */
-int styr_user_each(struct styr_db *db, int (*cb)(void *ctx, const struct styr_user *u), void *ctx,
-                   struct styr_err *err);
-/* End every session and API token of user. */
-int styr_user_logout(struct styr_db *db, const char *user, struct styr_err *err);
-/* The user's grant on unit ("" the whole organisation; NULL every grant);
- * STYR_ENOTFOUND when there was none. */
-int styr_grant_delete(struct styr_db *db, const char *user, const char *unit, struct styr_err *err);
-/* The user row; its grants, sessions and tokens must be gone first. */
-int styr_user_delete(struct styr_db *db, const char *user, struct styr_err *err);
-int styr_session_put(struct styr_db *db, const struct styr_session *s, struct styr_err *err);
-int styr_session_find(struct styr_db *db, const char *token_hash, struct styr_session *out,
-                      struct styr_err *err);
-int styr_session_delete(struct styr_db *db, const char *token_hash, struct styr_err *err);
-/* Remove the sessions that expired at or before now. */
-int styr_session_purge(struct styr_db *db, int64_t now, struct styr_err *err);
-int styr_api_token_put(struct styr_db *db, const char *token_hash, const char *user,
-                       const char *created, struct styr_err *err);
-int styr_api_token_find(struct styr_db *db, const char *token_hash, char *user, size_t size,
-                        struct styr_err *err);
-int styr_audit_put(struct styr_db *db, const struct styr_audit_entry *a, struct styr_err *err);
-int styr_audit_last(struct styr_db *db, struct styr_audit_entry *out, struct styr_err *err);
-/* Oldest first; newest_first walks the other way; limit 0 is all. */
-int styr_audit_each(struct styr_db *db, int newest_first, int limit,
-                    int (*cb)(void *ctx, const struct styr_audit_entry *a), void *ctx,
-                    struct styr_err *err);
-int styr_report_state_put(struct styr_db *db, const struct styr_report_state *r,
-                          struct styr_err *err);
-int styr_report_state_find(struct styr_db *db, const char *unit, const struct styr_period *p,
-                           struct styr_report_state *out, struct styr_err *err);
-
-/* A number that changes whenever the database changes (by this handle or
- * another process), for caches of rendered data. */
-int styr_db_data_version(struct styr_db *db, long long *out, struct styr_err *err);
-/* A read-only transaction: one snapshot for everything a request reads.
- * Nothing may write inside it. */
-int styr_db_read_begin(struct styr_db *db, struct styr_err *err);
-void styr_db_read_end(struct styr_db *db);
 
 /* --- users and permissions --- */
 /* Create user name with password (argon2id) and grant role on unit (""

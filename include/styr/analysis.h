@@ -11,7 +11,7 @@
 #ifndef STYR_ANALYSIS_H
 #define STYR_ANALYSIS_H
 
-#include "db.h"
+#include "model.h"
 
 enum styr_analysis_state {
 	STYR_ANALYSIS_DRAFT = 0, /* utkast */
@@ -42,12 +42,5 @@ struct styr_analysis_filter {
 const char *styr_analysis_state_name(enum styr_analysis_state s);
 int styr_analysis_state_parse(const char *text, enum styr_analysis_state *out,
                               struct styr_err *err);
-
-/* Store (replacing the one for the same unit, period, subject and title). */
-int styr_analysis_put(struct styr_db *db, const struct styr_analysis *a, struct styr_err *err);
-/* Walk analyses by unit, period and subject, in the order stored. */
-int styr_analysis_each(struct styr_db *db, const struct styr_analysis_filter *f,
-                       int (*cb)(void *ctx, const struct styr_analysis *a), void *ctx,
-                       struct styr_err *err);
 
 #endif

@@ -1,8 +1,12 @@
 /*
  * A styr database: open it, change it inside transactions, read it back.
- * The backend (embedded SQLite now, PostgreSQL later) is chosen by the
- * location string and hidden behind this interface; front-ends and the
- * rest of the library never see SQL.
+ * The backend (embedded SQLite, or PostgreSQL in server mode) is chosen
+ * by the location string and hidden behind this interface; front-ends and
+ * the rest of the library never see SQL.  Every operation of the store is
+ * declared here, grouped by area; the records they read and write are in
+ * the type-only model headers (model.h, model_*.h, analysis.h), so that
+ * the store depends on the model alone and the library's modules (access,
+ * calc, events, report) depend on the store, never the other way round.
  *
  * Writes refer to other things by code; a code that does not exist gives
  * STYR_ENOTFOUND with a message naming it.  A put of something that exists
@@ -20,10 +24,20 @@
 #define STYR_DB_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 
+#include "analysis.h"
 #include "model.h"
+#include "model_access.h"
+#include "model_events.h"
+#include "model_frozen.h"
+#include "model_goals.h"
+#include "model_ledger.h"
+#include "model_open.h"
 
 struct styr_db;
+struct styr_buf;
 
 enum styr_db_flags {
 	STYR_DB_CREATE = 1 /* create the database if it does not exist */
@@ -41,6 +55,14 @@ void styr_db_rollback(struct styr_db *db);
  * and counts everything and stores nothing (--dry-run of import sie,
  * import report-text and events load). */
 void styr_db_rehearse(struct styr_db *db, bool on);
+
+/* A number that changes whenever the database changes (by this handle or
+ * another process), for caches of rendered data. */
+int styr_db_data_version(struct styr_db *db, long long *out, struct styr_err *err);
+/* A read-only transaction: one snapshot for everything a request reads.
+ * Nothing may write inside it. */
+int styr_db_read_begin(struct styr_db *db, struct styr_err *err);
+void styr_db_read_end(struct styr_db *db);
 
 int styr_org_put(struct styr_db *db, const struct styr_org_unit *u, struct styr_err *err);
 int styr_org_alias_put(struct styr_db *db, const char *alias, const char *unit,
@@ -99,5 +121,214 @@ int styr_value_find(struct styr_db *db, const char *indicator, const char *unit,
 int styr_value_each(struct styr_db *db, const struct styr_value_filter *f,
                     int (*cb)(void *ctx, const struct styr_value *v), void *ctx,
                     struct styr_err *err);
+
+/* Analysis texts (analysis.h). */
+/* Store (replacing the one for the same unit, period, subject and title). */
+int styr_analysis_put(struct styr_db *db, const struct styr_analysis *a, struct styr_err *err);
+/* Walk analyses by unit, period and subject, in the order stored. */
+int styr_analysis_each(struct styr_db *db, const struct styr_analysis_filter *f,
+                       int (*cb)(void *ctx, const struct styr_analysis *a), void *ctx,
+                       struct styr_err *err);
+
+/* The follow-up cycle (goals.h): uppdrag, återrapportering, escalation,
+ * the calendar's rules, internal control and index weights.  Raw rows:
+ * escalation steps and internal control are written through the checks of
+ * styr_uppdrag_escalate and styr_internal_control_put. */
+int styr_uppdrag_put(struct styr_db *db, const struct styr_uppdrag *u, struct styr_err *err);
+int styr_uppdrag_find(struct styr_db *db, const char *goal, struct styr_uppdrag *out,
+                      struct styr_err *err);
+int styr_uppdrag_each(struct styr_db *db, int (*cb)(void *ctx, const struct styr_uppdrag *u),
+                      void *ctx, struct styr_err *err);
+/* The unit must be one of the uppdrag's owners. */
+int styr_uppdrag_report_put(struct styr_db *db, const struct styr_uppdrag_report *r,
+                            struct styr_err *err);
+/* goal NULL: every uppdrag's reports; by goal, then date. */
+int styr_uppdrag_report_each(struct styr_db *db, const char *goal,
+                             int (*cb)(void *ctx, const struct styr_uppdrag_report *r), void *ctx,
+                             struct styr_err *err);
+
+int styr_escalation_each(struct styr_db *db, const char *goal,
+                         int (*cb)(void *ctx, const struct styr_escalation_step *s), void *ctx,
+                         struct styr_err *err);
+
+int styr_followup_rule_put(struct styr_db *db, const struct styr_followup_rule *r,
+                           struct styr_err *err);
+/* year 0: every year. */
+int styr_followup_rule_each(struct styr_db *db, int year,
+                            int (*cb)(void *ctx, const struct styr_followup_rule *r), void *ctx,
+                            struct styr_err *err);
+int styr_followup_done_put(struct styr_db *db, const struct styr_followup_done *d,
+                           struct styr_err *err);
+int styr_followup_done_find(struct styr_db *db, const char *unit, enum styr_report_kind kind,
+                            const struct styr_period *period, struct styr_followup_done *out,
+                            struct styr_err *err);
+
+/* unit NULL: all; year 0: all.  Ordered by unit, year, then risk value
+ * (highest first). */
+int styr_internal_control_each(struct styr_db *db, const char *unit, int year,
+                               int (*cb)(void *ctx, const struct styr_internal_control *c),
+                               void *ctx, struct styr_err *err);
+int styr_index_weight_put(struct styr_db *db, const struct styr_index_weight *w,
+                          struct styr_err *err);
+/* index NULL: all; by index name, then indicator. */
+int styr_index_weight_each(struct styr_db *db, const char *index,
+                           int (*cb)(void *ctx, const struct styr_index_weight *w), void *ctx,
+                           struct styr_err *err);
+
+/* Access (access.h): users, grants, sessions, API tokens, the audit log
+ * and the report workflow.  Raw rows: prefer access.h's functions, which
+ * check, audit and run in a transaction of their own. */
+int styr_user_put(struct styr_db *db, const struct styr_user *u, struct styr_err *err);
+int styr_user_find(struct styr_db *db, const char *name, struct styr_user *out,
+                   struct styr_err *err);
+int styr_grant_put(struct styr_db *db, const struct styr_grant *g, struct styr_err *err);
+int styr_grant_each(struct styr_db *db, const char *user,
+                    int (*cb)(void *ctx, const struct styr_grant *g), void *ctx,
+                    struct styr_err *err);
+/* Every user, by name. */
+int styr_user_each(struct styr_db *db, int (*cb)(void *ctx, const struct styr_user *u), void *ctx,
+                   struct styr_err *err);
+/* End every session and API token of user. */
+int styr_user_logout(struct styr_db *db, const char *user, struct styr_err *err);
+/* The user's grant on unit ("" the whole organisation; NULL every grant);
+ * STYR_ENOTFOUND when there was none. */
+int styr_grant_delete(struct styr_db *db, const char *user, const char *unit, struct styr_err *err);
+/* The user row; its grants, sessions and tokens must be gone first. */
+int styr_user_delete(struct styr_db *db, const char *user, struct styr_err *err);
+int styr_session_put(struct styr_db *db, const struct styr_session *s, struct styr_err *err);
+int styr_session_find(struct styr_db *db, const char *token_hash, struct styr_session *out,
+                      struct styr_err *err);
+int styr_session_delete(struct styr_db *db, const char *token_hash, struct styr_err *err);
+/* Remove the sessions that expired at or before now. */
+int styr_session_purge(struct styr_db *db, int64_t now, struct styr_err *err);
+int styr_api_token_put(struct styr_db *db, const char *token_hash, const char *user,
+                       const char *created, struct styr_err *err);
+int styr_api_token_find(struct styr_db *db, const char *token_hash, char *user, size_t size,
+                        struct styr_err *err);
+int styr_audit_put(struct styr_db *db, const struct styr_audit_entry *a, struct styr_err *err);
+int styr_audit_last(struct styr_db *db, struct styr_audit_entry *out, struct styr_err *err);
+/* Oldest first; newest_first walks the other way; limit 0 is all. */
+int styr_audit_each(struct styr_db *db, int newest_first, int limit,
+                    int (*cb)(void *ctx, const struct styr_audit_entry *a), void *ctx,
+                    struct styr_err *err);
+int styr_report_state_put(struct styr_db *db, const struct styr_report_state *r,
+                          struct styr_err *err);
+int styr_report_state_find(struct styr_db *db, const char *unit, const struct styr_period *p,
+                           struct styr_report_state *out, struct styr_err *err);
+
+/* The economy (ledger.h). */
+int styr_ledger_row_put(struct styr_db *db, const struct styr_ledger_row *r, struct styr_err *err);
+/* By code or any printed label (case-insensitive); STYR_ENOTFOUND if none. */
+int styr_ledger_row_find(struct styr_db *db, const char *code_or_label, struct styr_ledger_row *out,
+                         struct styr_err *err);
+/* In printed order. */
+int styr_ledger_row_each(struct styr_db *db, int (*cb)(void *ctx, const struct styr_ledger_row *r),
+                         void *ctx, struct styr_err *err);
+
+int styr_ledger_put(struct styr_db *db, const struct styr_ledger_entry *e, struct styr_err *err);
+/* Ordered by unit, tab, year, month, row code, kind: the table's key
+ * order, so that a walk over millions of amounts needs no sort. */
+int styr_ledger_each(struct styr_db *db, const struct styr_ledger_filter *f,
+                     int (*cb)(void *ctx, const struct styr_ledger_entry *e), void *ctx,
+                     struct styr_err *err);
+
+int styr_rule_put(struct styr_db *db, const struct styr_rule *r, struct styr_err *err);
+int styr_rule_each(struct styr_db *db, int (*cb)(void *ctx, const struct styr_rule *r), void *ctx,
+                   struct styr_err *err);
+
+/* The row an account maps to (the narrowest range holding it); "" when
+ * the mapping keeps it out of the resultaträkning; STYR_ENOTFOUND when no
+ * range holds it.  account_map_put with row "" stores such a range. */
+int styr_account_map_find(struct styr_db *db, int account, char *row, size_t n,
+                          struct styr_err *err);
+int styr_account_map_put(struct styr_db *db, int first, int last, const char *row,
+                         struct styr_err *err);
+/* Forget every range (a mapping file replaces the map). */
+int styr_account_map_clear(struct styr_db *db, struct styr_err *err);
+int styr_account_name_put(struct styr_db *db, const char *unit, int account, const char *name,
+                          struct styr_err *err);
+int styr_account_balance_put(struct styr_db *db, const struct styr_account_balance *b,
+                             struct styr_err *err);
+int styr_account_balance_each(struct styr_db *db, const char *unit,
+                              int (*cb)(void *ctx, const struct styr_account_balance *b), void *ctx,
+                              struct styr_err *err);
+
+/* Store (replace) the profile of p->unit, p->row and p->year. */
+int styr_budget_profile_put(struct styr_db *db, const struct styr_budget_profile *p,
+                            struct styr_err *err);
+/* unit NULL: all; ordered by unit code, then row ("" first), then year (0
+ * first). */
+int styr_budget_profile_each(struct styr_db *db, const char *unit,
+                             int (*cb)(void *ctx, const struct styr_budget_profile *p), void *ctx,
+                             struct styr_err *err);
+int styr_action_put(struct styr_db *db, const struct styr_action *a, struct styr_err *err);
+/* plan NULL: all; in plan order, then as stored. */
+int styr_action_each(struct styr_db *db, const char *plan,
+                     int (*cb)(void *ctx, const struct styr_action *a), void *ctx,
+                     struct styr_err *err);
+int styr_bridge_put(struct styr_db *db, const struct styr_bridge_line *b, struct styr_err *err);
+/* year 0: all; in year order, then as stored. */
+int styr_bridge_each(struct styr_db *db, int year,
+                     int (*cb)(void *ctx, const struct styr_bridge_line *b), void *ctx,
+                     struct styr_err *err);
+
+/* Open data (opendata.h). */
+/* Store o; a row with neither a date nor a Kolada id is removed. */
+int styr_open_indicator_put(struct styr_db *db, const struct styr_open_indicator *o,
+                            struct styr_err *err);
+int styr_open_indicator_each(struct styr_db *db,
+                             int (*cb)(void *ctx, const struct styr_open_indicator *o), void *ctx,
+                             struct styr_err *err);
+/* Store u; official_code "" removes the unit's code. */
+int styr_open_unit_put(struct styr_db *db, const struct styr_open_unit *u, struct styr_err *err);
+int styr_open_unit_each(struct styr_db *db, int (*cb)(void *ctx, const struct styr_open_unit *u),
+                        void *ctx, struct styr_err *err);
+/* Store a gender value (gender "K" or "M", else STYR_EINPUT). */
+int styr_gender_value_put(struct styr_db *db, const struct styr_gender_value *v,
+                          struct styr_err *err);
+/* Every gender value, by indicator, unit, period and gender. */
+int styr_gender_value_each(struct styr_db *db,
+                           int (*cb)(void *ctx, const struct styr_gender_value *v), void *ctx,
+                           struct styr_err *err);
+/* The open values on date today ("YYYY-MM-DD"): whole years of
+ * indicators published on or before today, for units whose year is
+ * approved (their own report or one above them); ordered by indicator,
+ * unit, year and gender (T, K, M). */
+int styr_open_value_each(struct styr_db *db, const char *today,
+                         int (*cb)(void *ctx, const struct styr_open_value *v), void *ctx,
+                         struct styr_err *err);
+
+/* A withdrawn open value (its indicator unpublished): value.indicator,
+ * value.unit, value.period.year and gender say which, changed when. */
+int styr_open_withdrawn_put(struct styr_db *db, const struct styr_open_value *v,
+                            struct styr_err *err);
+/* Every withdrawal, by indicator, unit, year and gender. */
+int styr_open_withdrawn_each(struct styr_db *db,
+                             int (*cb)(void *ctx, const struct styr_open_value *v), void *ctx,
+                             struct styr_err *err);
+
+/* The event engine's files and runs (events.h). */
+int styr_event_file_put(struct styr_db *db, const struct styr_event_file *f, struct styr_err *err);
+int styr_event_file_each(struct styr_db *db, int (*cb)(void *, const struct styr_event_file *),
+                         void *ctx, struct styr_err *err);
+/* Store a run unless one with its id exists (then nothing changes). */
+int styr_event_run_put(struct styr_db *db, const struct styr_event_run *r, struct styr_err *err);
+
+/* Approved reports (frozen.h, migration 0011). */
+int styr_frozen_clear(struct styr_db *db, const char *unit, const char *period,
+                      struct styr_err *err);
+int styr_frozen_report_put(struct styr_db *db, const struct styr_frozen_report *f,
+                           const void *content, size_t len, struct styr_err *err);
+/* STYR_ENOTFOUND when nothing is stored; content (may be NULL) gets the
+ * bytes appended. */
+int styr_frozen_report_find(struct styr_db *db, const char *unit, const char *period,
+                            const char *type, const char *format, struct styr_frozen_report *out,
+                            struct styr_buf *content, struct styr_err *err);
+int styr_frozen_line_put(struct styr_db *db, const struct styr_frozen_line *l,
+                         struct styr_err *err);
+/* In figure order. */
+int styr_frozen_line_each(struct styr_db *db, const char *unit, const char *period,
+                          int (*cb)(void *ctx, const struct styr_frozen_line *l), void *ctx,
+                          struct styr_err *err);
 
 #endif

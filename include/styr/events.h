@@ -24,6 +24,7 @@
 #include <stdint.h>
 
 #include "db.h"
+#include "model_events.h"
 
 /* The rule version written into each value's source: change it whenever a
  * definition in docs/indicators.md changes. */
@@ -42,33 +43,6 @@ enum styr_event_kind {
 };
 
 const char *styr_event_kind_name(enum styr_event_kind k);
-
-/* One loaded file as recorded in the database. */
-struct styr_event_file {
-	char kind[16];
-	char path[1024]; /* absolute */
-	char sha256[65];
-	char mapping[1024]; /* absolute, "" for the canonical columns */
-	char mapping_sha256[65];
-	int64_t rows;    /* events taken */
-	int64_t skipped; /* bad rows left out (--skip-bad) */
-	bool skip_bad;
-	char loaded_at[32]; /* UTC, ISO 8601 */
-};
-
-/* A computation: the set of files (their hashes) and the rule. */
-struct styr_event_run {
-	char id[17]; /* the first 16 hex digits of the sha256 of rule and files */
-	char rule[64];
-	char files[4096]; /* "kind path sha256" lines */
-	char computed_at[32];
-};
-
-int styr_event_file_put(struct styr_db *db, const struct styr_event_file *f, struct styr_err *err);
-int styr_event_file_each(struct styr_db *db, int (*cb)(void *, const struct styr_event_file *),
-                         void *ctx, struct styr_err *err);
-/* Store a run unless one with its id exists (then nothing changes). */
-int styr_event_run_put(struct styr_db *db, const struct styr_event_run *r, struct styr_err *err);
 
 /* A row that was refused: file, line (1 = header), field and why. */
 struct styr_event_bad {

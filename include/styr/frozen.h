@@ -20,47 +20,9 @@
 #include "access.h"
 #include "buf.h"
 #include "db.h"
+#include "model_frozen.h"
 #include "period.h"
 #include "report.h"
-
-#define STYR_FIGURE_MAX  192
-#define STYR_FIGURE_TEXT 128
-
-struct styr_frozen_report {
-	char unit[STYR_CODE_MAX];
-	char period[STYR_PERIOD_TEXT_MAX];
-	char type[32];  /* arsredovisning, delarsrapport, manadsrapport */
-	char format[8]; /* html, pdf, xlsx */
-	char hash[65];  /* the document's content hash (doc_seal) */
-	char approver[STYR_USER_MAX];
-	char approved[32]; /* ISO 8601 UTC */
-};
-
-/* One figure of the snapshot: figure is the audit log's entity of the
- * value ("value IND UNIT PERIOD"), value its text as formatted. */
-struct styr_frozen_line {
-	char unit[STYR_CODE_MAX];
-	char period[STYR_PERIOD_TEXT_MAX];
-	char figure[STYR_FIGURE_MAX];
-	char value[STYR_FIGURE_TEXT];
-};
-
-/* Store operations (migration 0011). */
-int styr_frozen_clear(struct styr_db *db, const char *unit, const char *period,
-                      struct styr_err *err);
-int styr_frozen_report_put(struct styr_db *db, const struct styr_frozen_report *f,
-                           const void *content, size_t len, struct styr_err *err);
-/* STYR_ENOTFOUND when nothing is stored; content (may be NULL) gets the
- * bytes appended. */
-int styr_frozen_report_find(struct styr_db *db, const char *unit, const char *period,
-                            const char *type, const char *format, struct styr_frozen_report *out,
-                            struct styr_buf *content, struct styr_err *err);
-int styr_frozen_line_put(struct styr_db *db, const struct styr_frozen_line *l,
-                         struct styr_err *err);
-/* In figure order. */
-int styr_frozen_line_each(struct styr_db *db, const char *unit, const char *period,
-                          int (*cb)(void *ctx, const struct styr_frozen_line *l), void *ctx,
-                          struct styr_err *err);
 
 /* Render the report types that fit period p (årsredovisning for a year,
  * delårsrapport for jan–apr or jan–aug, månadsrapport for a month) in

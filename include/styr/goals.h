@@ -24,110 +24,10 @@
 
 #include <stdio.h>
 
-#include "db.h"
-#include "calc.h"
-#include "import.h"
+#include "model_goals.h"
 
-#define STYR_UPPDRAG_DATES_MAX 12
-
-/* Escalation steps of seed 004 Tabell 3, in order; the number is the
- * "STEG" column. */
-enum styr_escalation {
-	STYR_ESC_NONE = 0,
-	STYR_ESC_PAPEKANDE = 1, /* påpekande: tidigarelagd ny mätning */
-	STYR_ESC_VARNING1 = 2,  /* varning 1: extra verksamhetsdialog */
-	STYR_ESC_VARNING2 = 3,  /* varning 2: medicinsk revision */
-	STYR_ESC_FORLUST = 4    /* förlust av uppdrag: flyttas till annan producent */
-};
-#define STYR_ESC_COUNT 5
-
-struct styr_uppdrag {
-	char goal[STYR_CODE_MAX];
-	char deadline[STYR_DATE_MAX]; /* "" when none is given */
-	char report_dates[STYR_UPPDRAG_DATES_MAX][STYR_DATE_MAX];
-	int nreport_dates;
-	enum styr_escalation level; /* read only: set by styr_uppdrag_escalate */
-};
-
-/* What a board reports on an uppdrag. */
-enum styr_uppdrag_status {
-	STYR_UPPDRAG_EJ_PABORJAT = 0,
-	STYR_UPPDRAG_PAGAR,
-	STYR_UPPDRAG_GENOMFORT,
-	STYR_UPPDRAG_FORSENAT,
-	STYR_UPPDRAG_EJ_GENOMFORT
-};
-
-struct styr_uppdrag_report {
-	char goal[STYR_CODE_MAX];
-	char unit[STYR_CODE_MAX];
-	char date[STYR_DATE_MAX];
-	enum styr_uppdrag_status status;
-	char text[STYR_TEXT_MAX / 4];
-	char source[STYR_SOURCE_MAX];
-};
-
-struct styr_escalation_step {
-	char goal[STYR_CODE_MAX];
-	int seq; /* 1, 2, ... per uppdrag; set by the store */
-	char date[STYR_DATE_MAX];
-	enum styr_escalation from, to;
-	char reason[STYR_NAME_MAX];
-	char decided_by[STYR_NAME_MAX];
-};
-
-/* Kinds of report in the follow-up calendar (seed 003 Bilaga 6). */
-enum styr_report_kind {
-	STYR_FOLLOWUP_INFORMATION = 0, /* månadsuppföljning, informationsärende */
-	STYR_FOLLOWUP_ANALYS,          /* med analys och prognos, beslutsärende */
-	STYR_FOLLOWUP_DELAR,           /* delårsrapport */
-	STYR_FOLLOWUP_ARSREDOVISNING,  /* årsredovisning */
-	STYR_FOLLOWUP_KVARTAL          /* kvartalsrapport to the regionstyrelse */
-};
-
-/* One rule of a year's follow-up plan: kind of report, the months it
- * follows up (bit m-1 for month m), and its deadline: a date, "+N" for N
- * days after the end of the month followed up, or "" when the plan gives
- * none.  decision: the board decides on it (beslutsärende) rather than
- * only taking note (informationsärende). */
-struct styr_followup_rule {
-	int year;
-	enum styr_report_kind kind;
-	unsigned months;
-	char deadline[16];
-	bool decision;
-	char source[STYR_SOURCE_MAX];
-};
-
-/* One generated entry: the report for period, due by deadline ("" none). */
-struct styr_calendar_entry {
-	enum styr_report_kind kind;
-	struct styr_period period;
-	char deadline[STYR_DATE_MAX];
-	bool decision;
-	char source[STYR_SOURCE_MAX];
-};
-
-/* That unit handed in the report on a calendar entry. */
-struct styr_followup_done {
-	char unit[STYR_CODE_MAX];
-	enum styr_report_kind kind;
-	struct styr_period period;
-	char date[STYR_DATE_MAX];
-};
-
-const char *styr_escalation_name(enum styr_escalation e); /* "påpekande" */
-int styr_escalation_parse(const char *text, enum styr_escalation *out, struct styr_err *err);
-/* What the step means in Tabell 3's ÅTGÄRD column. */
-const char *styr_escalation_action(enum styr_escalation e);
-/* STYR_OK when Tabell 3 allows going from one step to the other, else
- * STYR_EINPUT with a message saying which steps are allowed. */
-int styr_escalation_check(enum styr_escalation from, enum styr_escalation to, struct styr_err *err);
-const char *styr_uppdrag_status_name(enum styr_uppdrag_status s);
-int styr_uppdrag_status_parse(const char *text, enum styr_uppdrag_status *out,
-                              struct styr_err *err);
-const char *styr_report_kind_name(enum styr_report_kind k);
-int styr_report_kind_parse(const char *text, enum styr_report_kind *out, struct styr_err *err);
+struct styr_db;
+struct styr_skipped_row;
 
 /* "2024-03-31": checks the form and that the day exists. */
 int styr_date_check(const char *text, struct styr_err *err);
@@ -136,40 +36,11 @@ long styr_date_diff(const char *a, const char *b);
 /* The last day of the period, "2024-08-31". */
 void styr_period_end_date(const struct styr_period *p, char *out, size_t size);
 
-int styr_uppdrag_put(struct styr_db *db, const struct styr_uppdrag *u, struct styr_err *err);
-int styr_uppdrag_find(struct styr_db *db, const char *goal, struct styr_uppdrag *out,
-                      struct styr_err *err);
-int styr_uppdrag_each(struct styr_db *db, int (*cb)(void *ctx, const struct styr_uppdrag *u),
-                      void *ctx, struct styr_err *err);
-/* The unit must be one of the uppdrag's owners. */
-int styr_uppdrag_report_put(struct styr_db *db, const struct styr_uppdrag_report *r,
-                            struct styr_err *err);
-/* goal NULL: every uppdrag's reports; by goal, then date. */
-int styr_uppdrag_report_each(struct styr_db *db, const char *goal,
-                             int (*cb)(void *ctx, const struct styr_uppdrag_report *r), void *ctx,
-                             struct styr_err *err);
-
 /* Move the uppdrag to step->to, refusing what Tabell 3 does not allow, a
  * date before the previous step's, or an empty reason or decision maker;
  * step->from is taken from the store.  Call inside a transaction. */
 int styr_uppdrag_escalate(struct styr_db *db, const struct styr_escalation_step *step,
                           struct styr_err *err);
-int styr_escalation_each(struct styr_db *db, const char *goal,
-                         int (*cb)(void *ctx, const struct styr_escalation_step *s), void *ctx,
-                         struct styr_err *err);
-
-int styr_followup_rule_put(struct styr_db *db, const struct styr_followup_rule *r,
-                           struct styr_err *err);
-/* year 0: every year. */
-int styr_followup_rule_each(struct styr_db *db, int year,
-                            int (*cb)(void *ctx, const struct styr_followup_rule *r), void *ctx,
-                            struct styr_err *err);
-int styr_followup_done_put(struct styr_db *db, const struct styr_followup_done *d,
-                           struct styr_err *err);
-int styr_followup_done_find(struct styr_db *db, const char *unit, enum styr_report_kind kind,
-                            const struct styr_period *period, struct styr_followup_done *out,
-                            struct styr_err *err);
-
 /* Expand one rule into calendar entries, in month order.  Monthly reports
  * cover the month; a delårsrapport covers January to the month (it is
  * cumulative); an årsredovisning the year. */
@@ -207,53 +78,11 @@ int styr_due_each(struct styr_db *db, const char *unit, const char *date, int ho
                   struct styr_err *err);
 const char *styr_due_state_label(enum styr_due_state s);
 
-/* Internkontroll: one risk of a unit's plan for internal control for a
- * year (seed 001 lines 749-751 require the plan; its rows are the usual
- * risk analysis).  Probability and consequence are 1-4; the risk value
- * is their product, 1-16. */
-#define STYR_RISK_SCALE_MAX 4
-
-struct styr_internal_control {
-	char unit[STYR_CODE_MAX];
-	int year;
-	char risk[STYR_NAME_MAX];
-	int probability, consequence;
-	char control[STYR_NAME_MAX]; /* kontrollmoment */
-	char responsible[STYR_NAME_MAX];
-	char frequency[STYR_CODE_MAX];   /* "månad", "tertial", "delår och år" */
-	char result[STYR_TEXT_MAX / 4];  /* what the control found */
-	char actions[STYR_TEXT_MAX / 4]; /* follow-up actions */
-};
-
 /* probability × consequence, 0 when either is out of range. */
 int styr_risk_value(const struct styr_internal_control *c);
 /* Checks the scales (STYR_EINPUT naming the field) and stores. */
 int styr_internal_control_put(struct styr_db *db, const struct styr_internal_control *c,
                               struct styr_err *err);
-/* unit NULL: all; year 0: all.  Ordered by unit, year, then risk value
- * (highest first). */
-int styr_internal_control_each(struct styr_db *db, const char *unit, int year,
-                               int (*cb)(void *ctx, const struct styr_internal_control *c),
-                               void *ctx, struct styr_err *err);
-
-/* The goal attainment index of seed 004: an index is a weighted sum of
- * its indicators' goal attainment, the weights being data.  An
- * indicator's attainment is 100 when its value meets the target, 50 when
- * near (nära), 0 when not met; indicators without a value or target are
- * listed but left out of the sum, so that a missing figure does not count
- * as failure. */
-struct styr_index_weight {
-	char index[STYR_NAME_MAX];
-	char indicator[STYR_CODE_MAX];
-	double weight;
-};
-
-int styr_index_weight_put(struct styr_db *db, const struct styr_index_weight *w,
-                          struct styr_err *err);
-/* index NULL: all; by index name, then indicator. */
-int styr_index_weight_each(struct styr_db *db, const char *index,
-                           int (*cb)(void *ctx, const struct styr_index_weight *w), void *ctx,
-                           struct styr_err *err);
 
 struct styr_index_part {
 	char indicator[STYR_CODE_MAX];

@@ -17,99 +17,11 @@
 #include <stdint.h>
 
 #include "db.h"
+#include "model_ledger.h"
 
 struct styr_buf;
 
-#define STYR_LEDGER_KIND_MAX 16
-
-/* A row of the resultaträkning plan. */
-struct styr_ledger_row {
-	char code[STYR_CODE_MAX];   /* "summa_intakter" */
-	char label[STYR_NAME_MAX];  /* "SUMMA INTÄKTER", as reports print it */
-	char parent[STYR_CODE_MAX]; /* the subtotal it adds into; "" at the top */
-	int position;               /* printed order */
-};
-
-/* One amount.  month 0 = the whole year; kind "utfall", "budget",
- * "prognos" or "avvikelse" (as a document printed it). */
-struct styr_ledger_entry {
-	char unit[STYR_CODE_MAX];
-	char tab[STYR_CODE_MAX]; /* "" = the resultaträkning; else a partial table */
-	int year;
-	int month;
-	char row[STYR_CODE_MAX];
-	char kind[STYR_LEDGER_KIND_MAX];
-	int64_t amount; /* tkr */
-	char source[STYR_SOURCE_MAX];
-};
-
-struct styr_ledger_filter {
-	const char *unit; /* NULL: all */
-	const char *tab;  /* NULL: all */
-	int year;         /* 0: all */
-};
-
-/* A validation rule (docs/formats.md, "Rules").  check is "rows" (subject
- * row = Σ expr rows, or "children" of the subject in the plan) or "kinds"
- * (subject kind = expr over kinds, "utfall-budget"). */
-struct styr_rule {
-	char code[STYR_CODE_MAX];
-	char name[STYR_NAME_MAX];
-	char check[STYR_CODE_MAX];
-	char subject[STYR_CODE_MAX];
-	char expr[STYR_NAME_MAX];
-	int64_t tolerance;       /* a difference up to this is a rounding note */
-	char tab[STYR_CODE_MAX]; /* "*" = every table; "" = the resultaträkning */
-};
-
-/* An account balance from an SIE file, in öre. kind: "res", "ib", "ub",
- * "psaldo", "pbudget", "trans". month 0 for year figures. */
-struct styr_account_balance {
-	char unit[STYR_CODE_MAX];
-	int year;
-	int month;
-	int account;
-	char kind[8];
-	int64_t amount_ore;
-};
-
 int styr_ledger_kind_check(const char *kind, struct styr_err *err);
-
-int styr_ledger_row_put(struct styr_db *db, const struct styr_ledger_row *r, struct styr_err *err);
-/* By code or any printed label (case-insensitive); STYR_ENOTFOUND if none. */
-int styr_ledger_row_find(struct styr_db *db, const char *code_or_label, struct styr_ledger_row *out,
-                         struct styr_err *err);
-/* In printed order. */
-int styr_ledger_row_each(struct styr_db *db, int (*cb)(void *ctx, const struct styr_ledger_row *r),
-                         void *ctx, struct styr_err *err);
-
-int styr_ledger_put(struct styr_db *db, const struct styr_ledger_entry *e, struct styr_err *err);
-/* Ordered by unit, tab, year, month, row code, kind: the table's key
- * order, so that a walk over millions of amounts needs no sort. */
-int styr_ledger_each(struct styr_db *db, const struct styr_ledger_filter *f,
-                     int (*cb)(void *ctx, const struct styr_ledger_entry *e), void *ctx,
-                     struct styr_err *err);
-
-int styr_rule_put(struct styr_db *db, const struct styr_rule *r, struct styr_err *err);
-int styr_rule_each(struct styr_db *db, int (*cb)(void *ctx, const struct styr_rule *r), void *ctx,
-                   struct styr_err *err);
-
-/* The row an account maps to (the narrowest range holding it); "" when
- * the mapping keeps it out of the resultaträkning; STYR_ENOTFOUND when no
- * range holds it.  account_map_put with row "" stores such a range. */
-int styr_account_map_find(struct styr_db *db, int account, char *row, size_t n,
-                          struct styr_err *err);
-int styr_account_map_put(struct styr_db *db, int first, int last, const char *row,
-                         struct styr_err *err);
-/* Forget every range (a mapping file replaces the map). */
-int styr_account_map_clear(struct styr_db *db, struct styr_err *err);
-int styr_account_name_put(struct styr_db *db, const char *unit, int account, const char *name,
-                          struct styr_err *err);
-int styr_account_balance_put(struct styr_db *db, const struct styr_account_balance *b,
-                             struct styr_err *err);
-int styr_account_balance_each(struct styr_db *db, const char *unit,
-                              int (*cb)(void *ctx, const struct styr_account_balance *b), void *ctx,
-                              struct styr_err *err);
 
 /* ---- calculations (src/calc/ledger.c) ---- */
 
@@ -200,29 +112,8 @@ int styr_ledger_periodisation_text(const struct styr_ledger_table *t, struct sty
 
 /* ---- budget profiles (periodiseringsprofiler, src/calc/profile.c) ---- */
 
-/* How a unit spreads a year budget over the months: twelve weights in
- * hundredths (8,5 is 850), each ≥ 0 and not all 0; only the proportions
- * matter.  row "" holds for every row of the unit without its own; year 0
- * for every budget year, any other year for that year's budget alone
- * (migration 0008), where it wins over the unit's year-0 profile for the
- * same row. */
-struct styr_budget_profile {
-	char unit[STYR_CODE_MAX];
-	char row[STYR_CODE_MAX];
-	int year;
-	int weight[12];
-};
-
 /* Refuse weights styr cannot periodise by (negative, all zero). */
 int styr_budget_profile_check(const struct styr_budget_profile *p, struct styr_err *err);
-/* Store (replace) the profile of p->unit, p->row and p->year. */
-int styr_budget_profile_put(struct styr_db *db, const struct styr_budget_profile *p,
-                            struct styr_err *err);
-/* unit NULL: all; ordered by unit code, then row ("" first), then year (0
- * first). */
-int styr_budget_profile_each(struct styr_db *db, const char *unit,
-                             int (*cb)(void *ctx, const struct styr_budget_profile *p), void *ctx,
-                             struct styr_err *err);
 
 #define STYR_PROFILE_CHAIN_MAX 16
 
@@ -280,26 +171,7 @@ int styr_check_run(struct styr_db *db, const struct styr_ledger_filter *f,
 
 /* ---- action plans ---- */
 
-/* An åtgärd of a plan (handlingsplan), with its economic effect in tkr. */
-struct styr_action {
-	char plan[STYR_CODE_MAX];
-	char unit[STYR_CODE_MAX];
-	char insatsomrade[STYR_NAME_MAX];
-	char title[STYR_NAME_MAX];
-	char owner[STYR_NAME_MAX];
-	char due[STYR_DATE_MAX];
-	char state[STYR_CODE_MAX]; /* planerad, pågår, genomförd, avbruten */
-	bool has_expected, has_achieved;
-	int64_t expected, achieved; /* tkr */
-	char goal[STYR_CODE_MAX];   /* the goal it works towards; "" not given */
-};
-
 int styr_action_state_check(const char *state, struct styr_err *err);
-int styr_action_put(struct styr_db *db, const struct styr_action *a, struct styr_err *err);
-/* plan NULL: all; in plan order, then as stored. */
-int styr_action_each(struct styr_db *db, const char *plan,
-                     int (*cb)(void *ctx, const struct styr_action *a), void *ctx,
-                     struct styr_err *err);
 
 /* Genomförandegrad = achieved / expected in tenths of a percent, rounded
  * (5 800 of 7 800 gives 744 = 74,4 %); false when expected is 0. */
@@ -328,24 +200,8 @@ int styr_action_plan_each(struct styr_db *db, const char *unit,
 
 /* ---- regionbidrag bridge and allocation model (src/calc/bridge.c) ---- */
 
-/* One figure of Bilaga 4A/4B.  amount: Mkr × 1000 (= tkr), or a percent
- * × 1000 for the steps upprakning_pct and andel. */
-struct styr_bridge_line {
-	int year;
-	char unit[STYR_CODE_MAX];
-	char step[STYR_CODE_MAX];
-	char label[STYR_NAME_MAX];
-	int64_t amount;
-	char source[STYR_SOURCE_MAX];
-};
-
 /* "ingaende", "summa_teknisk", "upprakning", ... (docs/formats.md). */
 int styr_bridge_step_check(const char *step, struct styr_err *err);
-int styr_bridge_put(struct styr_db *db, const struct styr_bridge_line *b, struct styr_err *err);
-/* year 0: all; in year order, then as stored. */
-int styr_bridge_each(struct styr_db *db, int year,
-                     int (*cb)(void *ctx, const struct styr_bridge_line *b), void *ctx,
-                     struct styr_err *err);
 
 /* One board's bridge, and the allocation model for the boards with an
  * andel (the hospital boards). */

@@ -20,6 +20,7 @@
 
 #include "store/store.h"
 #include "styr/buf.h"
+#include "styr/calc.h"
 #include "styr/goals.h"
 
 int styr_risk_value(const struct styr_internal_control *c)

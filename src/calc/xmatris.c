@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "styr/buf.h"
+#include "styr/db.h"
 #include "styr/goals.h"
 
 struct xm {

@@ -14,14 +14,7 @@
 #ifndef STYR_STORE_H
 #define STYR_STORE_H
 
-#include "styr/analysis.h"
-#include "styr/access.h"
 #include "styr/db.h"
-#include "styr/events.h"
-#include "styr/frozen.h"
-#include "styr/goals.h"
-#include "styr/ledger.h"
-#include "styr/opendata.h"
 
 struct store;
 struct query;

@@ -21,6 +21,7 @@
 
 #include "store/driver.h"
 #include "styr/goals.h"
+#include "styr/import.h"
 #include "testdb.h"
 
 static char src_dir[512];

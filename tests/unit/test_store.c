@@ -20,6 +20,7 @@
 #include "styr/analysis.h"
 #include "styr/db.h"
 #include "styr/goals.h"
+#include "styr/ledger.h"
 #include "testdb.h"
 
 /* Each case gets a database of its own (testdb_setup): a file, or on
