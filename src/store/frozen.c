@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "store/driver.h"
+#include "styr/buf.h"
 
 /* Forget a unit's approved report and figures for a period. */
 int styr_frozen_clear(struct styr_db *db, const char *unit, const char *period,
