@@ -88,6 +88,7 @@ enum stmt_id {
 	S_CONTROL_EACH,
 	S_WEIGHT_PUT,
 	S_WEIGHT_EACH,
+	S_DATA_VERSION, /* the driver's own (pg_data_version) */
 	S_COUNT
 };
 
@@ -245,6 +246,7 @@ static const char *const stmt_sql[S_COUNT] = {
     [S_WEIGHT_EACH] = "SELECT w.name, i.code, w.weight FROM index_weight w JOIN indicator i ON "
                       "i.id = w.indicator_id WHERE $1::text IS NULL OR w.name = $1::text ORDER "
                       "BY w.name, i.code",
+    [S_DATA_VERSION] = "SELECT n FROM styr_data_version",
 };
 
 /* A code → key cache of one entry (see sqlite.c). */
@@ -867,8 +869,6 @@ static void quiet(void *arg, const char *message)
 	(void)message;
 }
 
-static int pg_web_prepare(struct store *st, struct styr_err *err); /* the web block, below */
-
 static void pg_close(struct store *st)
 {
 	if (!st)
@@ -906,8 +906,6 @@ static int pg_open(const char *location, int flags, struct store **out, struct s
 		rc = migrate(st, flags, err);
 	if (!rc)
 		rc = prepare_all(st, err);
-	if (!rc)
-		rc = pg_web_prepare(st, err);
 	if (rc) {
 		pg_close(st);
 		return rc;
@@ -1514,432 +1512,20 @@ struct pg_econ_rows *store_pg_econ_rows(struct store *st)
 	return &st->econ_rows;
 }
 
-/* ---- web (issue 6): users, grants, sessions, API tokens, audit, report
- * workflow, the data version and read transactions; the PostgreSQL half of
- * sqlite_web.c, with its statements, order and messages.  The statements
- * are prepared when the connection opens (pg_web_prepare), after the core
- * ones, under ids from W_BASE on so that the two tables can grow apart. */
-
-#define W_BASE 1000
-enum web_stmt_id {
-	W_USER_PUT = W_BASE,
-	W_USER_FIND,
-	W_GRANT_PUT,
-	W_GRANT_EACH,
-	W_SESSION_PUT,
-	W_SESSION_FIND,
-	W_SESSION_DELETE,
-	W_TOKEN_PUT,
-	W_TOKEN_FIND,
-	W_AUDIT_PUT,
-	W_AUDIT_LAST,
-	W_AUDIT_EACH_OLD,
-	W_AUDIT_EACH_NEW,
-	W_REPORT_PUT,
-	W_REPORT_FIND,
-	W_DATA_VERSION,
-	W_SESSION_PURGE,
-	W_USER_EACH,
-	W_USER_SESSIONS_DELETE,
-	W_USER_TOKENS_DELETE,
-	W_GRANT_DELETE,
-	W_GRANTS_DELETE,
-	W_USER_DELETE,
-	W_AUDIT_LOCK,
-	W_END
-};
-
-#define W_AUDIT_COLS                                                                               \
-	"SELECT id, time, \"user\", action, entity, before, after, prev_hash, hash FROM audit"
-
-static const char *const web_sql[W_END - W_BASE] = {
-    [W_USER_PUT - W_BASE] = "INSERT INTO app_user(name, password, failed, locked_until) "
-                            "VALUES($1, $2, $3, $4) ON CONFLICT(name) DO UPDATE SET password = "
-                            "excluded.password, failed = excluded.failed, locked_until = "
-                            "excluded.locked_until",
-    [W_USER_FIND - W_BASE] =
-        "SELECT name, password, failed, locked_until FROM app_user WHERE name = $1",
-    [W_GRANT_PUT - W_BASE] =
-        "INSERT INTO app_grant(user_id, unit_id, role) SELECT id, $2::bigint, $3::integer FROM "
-        "app_user WHERE name = $1 ON CONFLICT(user_id, (COALESCE(unit_id, 0))) DO UPDATE SET "
-        "role = excluded.role",
-    [W_GRANT_EACH - W_BASE] = "SELECT a.name, COALESCE(o.code, ''), g.role FROM app_grant g "
-                              "JOIN app_user a ON a.id = g.user_id LEFT JOIN org_unit o ON o.id "
-                              "= g.unit_id WHERE a.name = $1 ORDER BY g.seq",
-    [W_SESSION_PUT - W_BASE] =
-        "INSERT INTO app_session(token_hash, user_id, csrf, expires) SELECT $1::text, id, "
-        "$3::text, $4::bigint FROM app_user WHERE name = $2 ON CONFLICT(token_hash) DO UPDATE "
-        "SET user_id = excluded.user_id, csrf = excluded.csrf, expires = excluded.expires",
-    [W_SESSION_FIND - W_BASE] = "SELECT s.token_hash, a.name, s.csrf, s.expires FROM "
-                                "app_session s JOIN app_user a ON a.id = s.user_id WHERE "
-                                "s.token_hash = $1",
-    [W_SESSION_DELETE - W_BASE] = "DELETE FROM app_session WHERE token_hash = $1",
-    [W_TOKEN_PUT - W_BASE] = "INSERT INTO api_token(token_hash, user_id, created) SELECT "
-                             "$1::text, id, $3::text FROM app_user WHERE name = $2",
-    [W_TOKEN_FIND - W_BASE] = "SELECT a.name FROM api_token t JOIN app_user a ON a.id = "
-                              "t.user_id WHERE t.token_hash = $1",
-    [W_AUDIT_PUT - W_BASE] = "INSERT INTO audit(time, \"user\", action, entity, before, after, "
-                             "prev_hash, hash) VALUES($1, $2, $3, $4, $5, $6, $7, $8)",
-    [W_AUDIT_LAST - W_BASE] = W_AUDIT_COLS " ORDER BY id DESC LIMIT 1",
-    [W_AUDIT_EACH_OLD - W_BASE] = W_AUDIT_COLS " ORDER BY id LIMIT $1::bigint",
-    [W_AUDIT_EACH_NEW - W_BASE] = W_AUDIT_COLS " ORDER BY id DESC LIMIT $1::bigint",
-    [W_REPORT_PUT - W_BASE] =
-        "INSERT INTO report_state(unit_id, year, first_month, last_month, state, comment, "
-        "by_user, time) VALUES($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT(unit_id, year, "
-        "first_month, last_month) DO UPDATE SET state = excluded.state, comment = "
-        "excluded.comment, by_user = excluded.by_user, time = excluded.time",
-    [W_REPORT_FIND - W_BASE] =
-        "SELECT u.code, r.state, r.comment, r.by_user, r.time FROM report_state r JOIN "
-        "org_unit u ON u.id = r.unit_id WHERE r.unit_id = $1 AND r.year = $2 AND "
-        "r.first_month = $3 AND r.last_month = $4",
-    [W_DATA_VERSION - W_BASE] = "SELECT n FROM styr_data_version",
-    [W_SESSION_PURGE - W_BASE] = "DELETE FROM app_session WHERE expires <= $1",
-    [W_USER_EACH - W_BASE] =
-        "SELECT name, password, failed, locked_until FROM app_user ORDER BY name",
-    [W_USER_SESSIONS_DELETE - W_BASE] =
-        "DELETE FROM app_session WHERE user_id = (SELECT id FROM app_user WHERE name = $1)",
-    [W_USER_TOKENS_DELETE - W_BASE] =
-        "DELETE FROM api_token WHERE user_id = (SELECT id FROM app_user WHERE name = $1)",
-    [W_GRANT_DELETE - W_BASE] = "DELETE FROM app_grant WHERE user_id = (SELECT id FROM app_user "
-                                "WHERE name = $1) AND COALESCE(unit_id, 0) = $2::bigint",
-    [W_GRANTS_DELETE - W_BASE] =
-        "DELETE FROM app_grant WHERE user_id = (SELECT id FROM app_user WHERE name = $1)",
-    [W_USER_DELETE - W_BASE] = "DELETE FROM app_user WHERE name = $1",
-    /* See pg_audit_last. */
-    [W_AUDIT_LOCK - W_BASE] = "SELECT pg_advisory_xact_lock(7270)",
-};
-
-_Static_assert(W_END - W_BASE <= PIPELINE_MAX, "the web statements are prepared in one pipeline");
-_Static_assert(S_COUNT < W_BASE, "the web statements' ids follow the core ones");
-
-/* run() names a statement by its number only, so the web ids pass through
- * it as they are. */
-static PGresult *wrun(struct store *st, enum web_stmt_id id, const struct params *p,
-                      const char *what, struct styr_err *err)
-{
-	return run(st, (enum stmt_id)id, p, what, err);
-}
-
-static int wrun_done(struct store *st, enum web_stmt_id id, const struct params *p,
-                     const char *what, struct styr_err *err)
-{
-	return run_done(st, (enum stmt_id)id, p, what, err);
-}
-
-/* Run a write whose answer counts: the number of rows it changed. */
-static int wrun_count(struct store *st, enum web_stmt_id id, const struct params *p,
-                      const char *what, long long *changed, struct styr_err *err)
-{
-	PGresult *res = wrun(st, id, p, what, err);
-
-	if (!res)
-		return STYR_ESTORE;
-	*changed = strtoll(PQcmdTuples(res), NULL, 10);
-	PQclear(res);
-	return STYR_OK;
-}
-
-/* A read of at most one row: STYR_OK with *out (the caller clears it), or
- * STYR_ENOTFOUND naming what and key, as sqlite_web.c's one() says it. */
-static int wrun_one(struct store *st, enum web_stmt_id id, const struct params *p, const char *what,
-                    const char *key, PGresult **out, struct styr_err *err)
-{
-	*out = wrun(st, id, p, what, err);
-	if (!*out)
-		return STYR_ESTORE;
-	if (PQntuples(*out) < 1) {
-		PQclear(*out);
-		*out = NULL;
-		return styr_error(err, STYR_ENOTFOUND, "%s \"%s\" does not exist", what, key);
-	}
-	return STYR_OK;
-}
-
-static int pg_web_prepare(struct store *st, struct styr_err *err)
-{
-	char name[16];
-	int i, rc = enter_pipeline(st, err);
-
-	for (i = W_BASE; !rc && i < W_END; i++) {
-		if (PQsendPrepare(st->conn, stmt_name(i, name, sizeof(name)), web_sql[i - W_BASE],
-		                  0, NULL) != 1)
-			rc = db_error(st, NULL, err, "preparing a statement");
-		else
-			st->pending_what[st->pending++] = "preparing a statement";
-	}
-	if (st->pipeline) {
-		int r = leave_pipeline(st, err);
-
-		if (!rc)
-			rc = r;
-	}
-	return rc;
-}
-
-static int pg_user_put(struct store *st, const struct styr_user *u, struct styr_err *err)
-{
-	struct params p = {0};
-
-	p_text(&p, u->name);
-	p_text(&p, u->password);
-	p_int(&p, u->failed);
-	p_int(&p, u->locked_until);
-	return wrun_done(st, W_USER_PUT, &p, "storing a user", err);
-}
-
-static int pg_user_find(struct store *st, const char *name, struct styr_user *out,
-                        struct styr_err *err)
-{
-	struct params p = {0};
-	PGresult *res;
-	int rc;
-
-	p_text(&p, name);
-	rc = wrun_one(st, W_USER_FIND, &p, "user", name, &res, err);
-	if (rc)
-		return rc;
-	memset(out, 0, sizeof(*out));
-	col_copy(res, 0, 0, out->name, sizeof(out->name));
-	col_copy(res, 0, 1, out->password, sizeof(out->password));
-	out->failed = (int)col_int(res, 0, 2);
-	out->locked_until = col_int(res, 0, 3);
-	PQclear(res);
-	return STYR_OK;
-}
-
-static int pg_grant_put(struct store *st, const struct styr_grant *g, struct styr_err *err)
-{
-	struct params p = {0};
-	long long unit = 0, changed;
-	int rc;
-
-	if (g->unit[0] && (rc = org_id(st, g->unit, &unit, err)))
-		return rc;
-	p_text(&p, g->user);
-	if (unit)
-		p_int(&p, unit);
-	else
-		p_null(&p);
-	p_int(&p, (int)g->role);
-	rc = wrun_count(st, W_GRANT_PUT, &p, "storing a grant", &changed, err);
-	if (!rc && changed == 0)
-		return styr_error(err, STYR_ENOTFOUND, "user \"%s\" does not exist", g->user);
-	return rc;
-}
-
-static void grant_from_row(const PGresult *res, int r, struct styr_grant *g)
-{
-	memset(g, 0, sizeof(*g));
-	col_copy(res, r, 0, g->user, sizeof(g->user));
-	col_copy(res, r, 1, g->unit, sizeof(g->unit));
-	g->role = (enum styr_access_role)col_int(res, r, 2);
-}
-
-static int pg_grant_each(struct store *st, const char *user,
-                         int (*cb)(void *, const struct styr_grant *), void *ctx,
-                         struct styr_err *err)
-{
-	struct params p = {0};
-	struct styr_grant g;
-
-	p_text(&p, user);
-	WALK(st, (enum stmt_id)W_GRANT_EACH, &p, &g, grant_from_row, cb, ctx, err);
-}
-
-static int pg_session_put(struct store *st, const struct styr_session *se, struct styr_err *err)
-{
-	struct params p = {0};
-
-	p_text(&p, se->token_hash);
-	p_text(&p, se->user);
-	p_text(&p, se->csrf);
-	p_int(&p, se->expires);
-	return wrun_done(st, W_SESSION_PUT, &p, "storing a session", err);
-}
-
-static int pg_session_find(struct store *st, const char *token_hash, struct styr_session *out,
-                           struct styr_err *err)
-{
-	struct params p = {0};
-	PGresult *res;
-	int rc;
-
-	p_text(&p, token_hash);
-	rc = wrun_one(st, W_SESSION_FIND, &p, "session", "(token)", &res, err);
-	if (rc)
-		return rc;
-	memset(out, 0, sizeof(*out));
-	col_copy(res, 0, 0, out->token_hash, sizeof(out->token_hash));
-	col_copy(res, 0, 1, out->user, sizeof(out->user));
-	col_copy(res, 0, 2, out->csrf, sizeof(out->csrf));
-	out->expires = col_int(res, 0, 3);
-	PQclear(res);
-	return STYR_OK;
-}
-
-static int pg_session_delete(struct store *st, const char *token_hash, struct styr_err *err)
-{
-	struct params p = {0};
-
-	p_text(&p, token_hash);
-	return wrun_done(st, W_SESSION_DELETE, &p, "ending a session", err);
-}
-
-static int pg_api_token_put(struct store *st, const char *token_hash, const char *user,
-                            const char *created, struct styr_err *err)
-{
-	struct params p = {0};
-	long long changed;
-	int rc;
-
-	p_text(&p, token_hash);
-	p_text(&p, user);
-	p_text(&p, created);
-	rc = wrun_count(st, W_TOKEN_PUT, &p, "storing an API token", &changed, err);
-	if (!rc && changed == 0)
-		return styr_error(err, STYR_ENOTFOUND, "user \"%s\" does not exist", user);
-	return rc;
-}
-
-static int pg_api_token_find(struct store *st, const char *token_hash, char *user, size_t size,
-                             struct styr_err *err)
-{
-	struct params p = {0};
-	PGresult *res;
-	int rc;
-
-	p_text(&p, token_hash);
-	rc = wrun_one(st, W_TOKEN_FIND, &p, "API token", "(token)", &res, err);
-	if (rc)
-		return rc;
-	col_copy(res, 0, 0, user, size);
-	PQclear(res);
-	return STYR_OK;
-}
-
-static int pg_audit_put(struct store *st, const struct styr_audit_entry *a, struct styr_err *err)
-{
-	struct params p = {0};
-
-	p_text(&p, a->time);
-	p_text(&p, a->user);
-	p_text(&p, a->action);
-	p_text(&p, a->entity);
-	p_text(&p, a->before);
-	p_text(&p, a->after);
-	p_text(&p, a->prev_hash);
-	p_text(&p, a->hash);
-	return wrun_done(st, W_AUDIT_PUT, &p, "appending to the audit log", err);
-}
-
-static void audit_from_row(const PGresult *res, int r, struct styr_audit_entry *a)
-{
-	memset(a, 0, sizeof(*a));
-	a->id = col_int(res, r, 0);
-	col_copy(res, r, 1, a->time, sizeof(a->time));
-	col_copy(res, r, 2, a->user, sizeof(a->user));
-	col_copy(res, r, 3, a->action, sizeof(a->action));
-	col_copy(res, r, 4, a->entity, sizeof(a->entity));
-	col_copy(res, r, 5, a->before, sizeof(a->before));
-	col_copy(res, r, 6, a->after, sizeof(a->after));
-	col_copy(res, r, 7, a->prev_hash, sizeof(a->prev_hash));
-	col_copy(res, r, 8, a->hash, sizeof(a->hash));
-}
-
-/* The audit log is a hash chain: two writers that read the same last entry
- * would both chain to it.  SQLite's writers are serialised by BEGIN
- * IMMEDIATE; here a transaction-scoped advisory lock makes the next
- * writer wait until this one has committed its entry, and then read it. */
-static int pg_audit_last(struct store *st, struct styr_audit_entry *out, struct styr_err *err)
-{
-	PGresult *res;
-	PGresult *lock = wrun(st, W_AUDIT_LOCK, NULL, "ordering the audit log", err);
-	int rc = lock ? STYR_OK : STYR_ESTORE;
-
-	PQclear(lock);
-	if (!rc)
-		rc = wrun_one(st, W_AUDIT_LAST, NULL, "audit entry", "last", &res, err);
-	if (rc)
-		return rc;
-	audit_from_row(res, 0, out);
-	PQclear(res);
-	return STYR_OK;
-}
-
-static int pg_audit_each(struct store *st, int newest_first, int limit,
-                         int (*cb)(void *, const struct styr_audit_entry *), void *ctx,
-                         struct styr_err *err)
-{
-	struct params p = {0};
-	struct styr_audit_entry a;
-
-	/* LIMIT NULL is no limit, as SQLite's LIMIT -1. */
-	if (limit > 0)
-		p_int(&p, limit);
-	else
-		p_null(&p);
-	WALK(st, (enum stmt_id)(newest_first ? W_AUDIT_EACH_NEW : W_AUDIT_EACH_OLD), &p, &a,
-	     audit_from_row, cb, ctx, err);
-}
-
-static int pg_report_state_put(struct store *st, const struct styr_report_state *r,
-                               struct styr_err *err)
-{
-	struct params p = {0};
-	long long unit;
-	int rc = org_id(st, r->unit, &unit, err);
-
-	if (rc)
-		return rc;
-	p_int(&p, unit);
-	p_int(&p, r->period.year);
-	p_int(&p, r->period.first_month);
-	p_int(&p, r->period.last_month);
-	p_int(&p, (int)r->state);
-	p_text(&p, r->comment);
-	p_text(&p, r->by);
-	p_text(&p, r->time);
-	return wrun_done(st, W_REPORT_PUT, &p, "storing a report state", err);
-}
-
-static int pg_report_state_find(struct store *st, const char *unit, const struct styr_period *pd,
-                                struct styr_report_state *out, struct styr_err *err)
-{
-	struct params p = {0};
-	PGresult *res;
-	long long id;
-	int rc = org_id(st, unit, &id, err);
-
-	if (rc)
-		return rc;
-	p_int(&p, id);
-	p_int(&p, pd->year);
-	p_int(&p, pd->first_month);
-	p_int(&p, pd->last_month);
-	rc = wrun_one(st, W_REPORT_FIND, &p, "report of unit", unit, &res, err);
-	if (rc)
-		return rc;
-	memset(out, 0, sizeof(*out));
-	col_copy(res, 0, 0, out->unit, sizeof(out->unit));
-	out->period = *pd;
-	out->state = (enum styr_report_state_kind)col_int(res, 0, 1);
-	col_copy(res, 0, 2, out->comment, sizeof(out->comment));
-	col_copy(res, 0, 3, out->by, sizeof(out->by));
-	col_copy(res, 0, 4, out->time, sizeof(out->time));
-	PQclear(res);
-	return STYR_OK;
-}
-
 /* The count of writing transactions that migrations-pg/0004_web.sql keeps
  * (see there why a counter row and not the WAL position): read inside the
  * web's read transaction it belongs to the same snapshot as the page. */
 static int pg_data_version(struct store *st, long long *out, struct styr_err *err)
 {
-	PGresult *res;
-	int rc = wrun_one(st, W_DATA_VERSION, NULL, "data version", "styr_data_version", &res, err);
+	PGresult *res = run(st, S_DATA_VERSION, NULL, "data version", err);
 
-	if (rc)
-		return rc;
+	if (!res)
+		return STYR_ESTORE;
+	if (PQntuples(res) < 1) {
+		PQclear(res);
+		return styr_error(err, STYR_ENOTFOUND,
+		                  "data version \"styr_data_version\" does not exist");
+	}
 	*out = col_int(res, 0, 0);
 	PQclear(res);
 	return STYR_OK;
@@ -1967,80 +1553,6 @@ static void pg_read_end(struct store *st)
 		PQclear(PQexec(st->conn, "ROLLBACK"));
 	st->in_tx = false;
 }
-
-static int pg_session_purge(struct store *st, int64_t now, struct styr_err *err)
-{
-	struct params p = {0};
-
-	p_int(&p, now);
-	return wrun_done(st, W_SESSION_PURGE, &p, "removing expired sessions", err);
-}
-
-/* ---- users (issue 14) */
-
-static void user_from_row(const PGresult *res, int r, struct styr_user *u)
-{
-	memset(u, 0, sizeof(*u));
-	col_copy(res, r, 0, u->name, sizeof(u->name));
-	col_copy(res, r, 1, u->password, sizeof(u->password));
-	u->failed = (int)col_int(res, r, 2);
-	u->locked_until = col_int(res, r, 3);
-}
-
-static int pg_user_each(struct store *st, int (*cb)(void *, const struct styr_user *), void *ctx,
-                        struct styr_err *err)
-{
-	struct params p = {0};
-	struct styr_user u;
-
-	WALK(st, (enum stmt_id)W_USER_EACH, &p, &u, user_from_row, cb, ctx, err);
-}
-
-static int pg_user_logout(struct store *st, const char *user, struct styr_err *err)
-{
-	struct params p = {0};
-	int rc;
-
-	p_text(&p, user);
-	rc = wrun_done(st, W_USER_SESSIONS_DELETE, &p, "ending a user's sessions", err);
-	return rc ? rc
-	          : wrun_done(st, W_USER_TOKENS_DELETE, &p, "revoking a user's API tokens", err);
-}
-
-static int pg_grant_delete(struct store *st, const char *user, const char *unit,
-                           struct styr_err *err)
-{
-	struct params p = {0};
-	long long unit_id = 0, changed;
-	int rc;
-
-	p_text(&p, user);
-	if (!unit)
-		return wrun_done(st, W_GRANTS_DELETE, &p, "removing grants", err);
-	if (unit[0] && (rc = org_id(st, unit, &unit_id, err)))
-		return rc;
-	p_int(&p, unit_id);
-	rc = wrun_count(st, W_GRANT_DELETE, &p, "removing a grant", &changed, err);
-	if (!rc && !changed)
-		return styr_error(err, STYR_ENOTFOUND, "user \"%s\" has no grant on %s", user,
-		                  unit[0] ? unit : "the whole organisation");
-	return rc;
-}
-
-static int pg_user_delete(struct store *st, const char *user, struct styr_err *err)
-{
-	struct params p = {0};
-	long long changed;
-	int rc;
-
-	p_text(&p, user);
-	rc = wrun_count(st, W_USER_DELETE, &p, "removing a user", &changed, err);
-	if (!rc && !changed)
-		return styr_error(err, STYR_ENOTFOUND, "user \"%s\" does not exist", user);
-	return rc;
-}
-
-/* ---- end of the web block */
 
 /* The driver (store/driver.h).  Parameters go as text; a walk's whole
  * result is fetched by its first q_step. */
@@ -2286,27 +1798,8 @@ const struct store_ops store_pg_ops = {
     .account_balance_each = pg_account_balance_each,
     .budget_profile_put = pg_budget_profile_put,
     .budget_profile_each = pg_budget_profile_each,
-    /* web (issue 6) */
-    .user_put = pg_user_put,
-    .user_find = pg_user_find,
-    .grant_put = pg_grant_put,
-    .grant_each = pg_grant_each,
-    .session_put = pg_session_put,
-    .session_find = pg_session_find,
-    .session_delete = pg_session_delete,
-    .api_token_put = pg_api_token_put,
-    .api_token_find = pg_api_token_find,
-    .audit_put = pg_audit_put,
-    .audit_last = pg_audit_last,
-    .audit_each = pg_audit_each,
-    .report_state_put = pg_report_state_put,
-    .report_state_find = pg_report_state_find,
+    /* the web server's (driver primitives) */
     .db_data_version = pg_data_version,
     .db_read_begin = pg_read_begin,
     .db_read_end = pg_read_end,
-    .session_purge = pg_session_purge,
-    .user_each = pg_user_each,
-    .user_logout = pg_user_logout,
-    .grant_delete = pg_grant_delete,
-    .user_delete = pg_user_delete,
 };

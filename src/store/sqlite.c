@@ -19,7 +19,6 @@
 
 #include "store/driver.h"
 #include "store/sqlite_int.h"
-#include "store/sqlite_web.h"
 
 enum stmt_id {
 	S_ORG_ID,
@@ -139,13 +138,16 @@ struct id_cache {
 	sqlite3_int64 id;
 };
 
+/* The read transaction's statements (sq_read_begin, sq_read_end). */
+enum read_stmt { R_BEGIN, R_SNAPSHOT, R_END, READ_STMTS };
+
 struct store {
 	sqlite3 *db;
 	char *path;
 	sqlite3_stmt *stmt[S_COUNT];
 	struct id_cache org, ind;
 	bool in_tx;
-	sqlite3_stmt *web_stmt[SQW_STMT_MAX]; /* web (issue 6): sqlite_web.c's */
+	sqlite3_stmt *read_stmt[READ_STMTS]; /* sq_read_begin's and sq_read_end's */
 	/* economy (sqlite_econ.c): its own prepared statements */
 	sqlite3_stmt *econ_stmt[STORE_ECON_STMTS];
 	sqlite3_stmt *q_stmt[Q_COUNT]; /* the catalogue's, prepared on first use */
@@ -384,8 +386,8 @@ static void sq_close(struct store *st)
 		return;
 	for (i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
-	for (i = 0; i < SQW_STMT_MAX; i++)
-		sqlite3_finalize(st->web_stmt[i]);
+	for (i = 0; i < READ_STMTS; i++)
+		sqlite3_finalize(st->read_stmt[i]);
 	for (i = 0; i < STORE_ECON_STMTS; i++)
 		sqlite3_finalize(st->econ_stmt[i]);
 	for (i = 0; i < Q_COUNT; i++)
@@ -1105,7 +1107,7 @@ static int sq_index_weight_each(struct store *st, const char *index,
 	WALK_ONCE(st, s, &w, weight_from_row, cb, ctx, err);
 }
 
-/* What the area files (sqlite_econ.c, sqlite_web.c) need of a handle;
+/* What the area files (sqlite_econ.c, sqlite_open.c) need of a handle;
  * see sqlite_int.h. */
 sqlite3 *store_sqlite_db(struct store *st)
 {
@@ -1248,6 +1250,74 @@ static const void *sq_q_col_blob(struct query *q, int col, size_t *len)
 	return sqlite3_errcode(q->db->st->db) == SQLITE_NOMEM ? NULL : "";
 }
 
+/* The pager's data version changes with every commit, this connection's
+ * and other processes' alike (seen at the next read), without a query:
+ * cheap enough to check on every request. */
+static int sq_data_version(struct store *st, long long *out, struct styr_err *err)
+{
+	unsigned int v = 0;
+
+	if (sqlite3_file_control(st->db, "main", SQLITE_FCNTL_DATA_VERSION, &v) != SQLITE_OK)
+		return db_error(st, err, "reading the data version");
+	*out = (long long)v;
+	return STYR_OK;
+}
+
+/* A read transaction's statements, prepared on first use and kept (one
+ * read per web request). */
+static sqlite3_stmt *reading(struct store *st, enum read_stmt id, struct styr_err *err)
+{
+	static const char *const sql[READ_STMTS] = {
+	    [R_BEGIN] = "BEGIN DEFERRED",
+	    [R_SNAPSHOT] = "SELECT 1 FROM sqlite_schema LIMIT 1",
+	    [R_END] = "COMMIT",
+	};
+	sqlite3_stmt **s = &st->read_stmt[id];
+
+	if (!*s && sqlite3_prepare_v3(st->db, sql[id], -1, SQLITE_PREPARE_PERSISTENT, s, NULL) !=
+	               SQLITE_OK) {
+		db_error(st, err, "preparing a statement");
+		*s = NULL;
+		return NULL;
+	}
+	sqlite3_reset(*s);
+	return *s;
+}
+
+/* A read transaction around everything one web request reads: one
+ * snapshot, and the file locks taken once instead of per statement. */
+static int sq_read_begin(struct store *st, struct styr_err *err)
+{
+	sqlite3_stmt *s = reading(st, R_BEGIN, err);
+	int rc;
+
+	if (!s)
+		return STYR_ESTORE;
+	if ((rc = step_done(st, s, err, "beginning a read")))
+		return rc;
+	/* A deferred transaction takes its snapshot at its first read, and
+	 * the data version is only brought up to date by one: read now, so a
+	 * request that asks for the version first (an open-data answer's
+	 * ETag) sees the commits of other processes. */
+	s = reading(st, R_SNAPSHOT, err);
+	if (!s)
+		return STYR_ESTORE;
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STYR_OK
+	                                             : db_error(st, err, "beginning a read");
+}
+
+static void sq_read_end(struct store *st)
+{
+	sqlite3_stmt *s = reading(st, R_END, NULL);
+
+	if (s && sqlite3_step(s) != SQLITE_DONE)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	if (s)
+		sqlite3_reset(s);
+}
+
 const struct store_ops store_sqlite_ops = {
     .version = STORE_OPS_VERSION,
     .name = "sqlite",
@@ -1270,6 +1340,10 @@ const struct store_ops store_sqlite_ops = {
     .q_col_double = sq_q_col_double,
     .q_col_null = sq_q_col_null,
     .q_col_blob = sq_q_col_blob,
+    /* the web server's */
+    .db_data_version = sq_data_version,
+    .db_read_begin = sq_read_begin,
+    .db_read_end = sq_read_end,
     /* Reports */
     .analysis_put = sq_analysis_put,
     .analysis_each = sq_analysis_each,
@@ -1289,7 +1363,6 @@ const struct store_ops store_sqlite_ops = {
     .internal_control_each = sq_internal_control_each,
     .index_weight_put = sq_index_weight_put,
     .index_weight_each = sq_index_weight_each,
-    SQLITE_WEB_OPS,
     /* economy */
     .ledger_row_put = sq_ledger_row_put,
     .ledger_row_find = sq_ledger_row_find,
@@ -1311,9 +1384,3 @@ const struct store_ops store_sqlite_ops = {
     .budget_profile_put = sq_budget_profile_put,
     .budget_profile_each = sq_budget_profile_each,
 };
-
-/* web (issue 6): its prepared statements */
-sqlite3_stmt **store_sqlite_web_stmts(struct store *st)
-{
-	return st->web_stmt;
-}

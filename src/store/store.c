@@ -328,49 +328,8 @@ FORWARD(index_weight_each,
         (struct styr_db * db, const char *index,
          int (*cb)(void *, const struct styr_index_weight *), void *ctx, struct styr_err *err),
         (db->st, index, cb, ctx, err))
-/* web (issue 6): users, grants, sessions, API tokens, audit, report workflow */
-FORWARD(user_put, (struct styr_db * db, const struct styr_user *u, struct styr_err *err),
-        (db->st, u, err))
-FORWARD(user_find,
-        (struct styr_db * db, const char *name, struct styr_user *out, struct styr_err *err),
-        (db->st, name, out, err))
-FORWARD(grant_put, (struct styr_db * db, const struct styr_grant *g, struct styr_err *err),
-        (db->st, g, err))
-FORWARD(grant_each,
-        (struct styr_db * db, const char *user, int (*cb)(void *, const struct styr_grant *),
-         void *ctx, struct styr_err *err),
-        (db->st, user, cb, ctx, err))
-FORWARD(session_put, (struct styr_db * db, const struct styr_session *s, struct styr_err *err),
-        (db->st, s, err))
-FORWARD(session_find,
-        (struct styr_db * db, const char *token_hash, struct styr_session *out,
-         struct styr_err *err),
-        (db->st, token_hash, out, err))
-FORWARD(session_delete, (struct styr_db * db, const char *token_hash, struct styr_err *err),
-        (db->st, token_hash, err))
-FORWARD(api_token_put,
-        (struct styr_db * db, const char *token_hash, const char *user, const char *created,
-         struct styr_err *err),
-        (db->st, token_hash, user, created, err))
-FORWARD(api_token_find,
-        (struct styr_db * db, const char *token_hash, char *user, size_t size,
-         struct styr_err *err),
-        (db->st, token_hash, user, size, err))
-FORWARD(audit_put, (struct styr_db * db, const struct styr_audit_entry *a, struct styr_err *err),
-        (db->st, a, err))
-FORWARD(audit_last, (struct styr_db * db, struct styr_audit_entry *out, struct styr_err *err),
-        (db->st, out, err))
-FORWARD(audit_each,
-        (struct styr_db * db, int newest_first, int limit,
-         int (*cb)(void *, const struct styr_audit_entry *), void *ctx, struct styr_err *err),
-        (db->st, newest_first, limit, cb, ctx, err))
-FORWARD(report_state_put,
-        (struct styr_db * db, const struct styr_report_state *r, struct styr_err *err),
-        (db->st, r, err))
-FORWARD(report_state_find,
-        (struct styr_db * db, const char *unit, const struct styr_period *p,
-         struct styr_report_state *out, struct styr_err *err),
-        (db->st, unit, p, out, err))
+/* The web server's data version and read transactions: driver primitives
+ * (sqlite.c, pg.c).  The web's tables are web.c's. */
 FORWARD(db_data_version, (struct styr_db * db, long long *out, struct styr_err *err),
         (db->st, out, err))
 FORWARD(db_read_begin, (struct styr_db * db, struct styr_err *err), (db->st, err))
@@ -381,18 +340,6 @@ void styr_db_read_end(struct styr_db *db)
 	if (db->ops->db_read_end)
 		db->ops->db_read_end(db->st);
 }
-FORWARD(session_purge, (struct styr_db * db, int64_t now, struct styr_err *err), (db->st, now, err))
-FORWARD(user_each,
-        (struct styr_db * db, int (*cb)(void *, const struct styr_user *), void *ctx,
-         struct styr_err *err),
-        (db->st, cb, ctx, err))
-FORWARD(user_logout, (struct styr_db * db, const char *user, struct styr_err *err),
-        (db->st, user, err))
-FORWARD(grant_delete,
-        (struct styr_db * db, const char *user, const char *unit, struct styr_err *err),
-        (db->st, user, unit, err))
-FORWARD(user_delete, (struct styr_db * db, const char *user, struct styr_err *err),
-        (db->st, user, err))
 /* economy */
 FORWARD(ledger_row_put,
         (struct styr_db * db, const struct styr_ledger_row *r, struct styr_err *err),

@@ -45,6 +45,13 @@ struct store_ops {
 	double (*q_col_double)(struct query *q, int col);
 	bool (*q_col_null)(struct query *q, int col);
 	const void *(*q_col_blob)(struct query *q, int col, size_t *len);
+	/* The web server's (styr/access.h), primitives too because they
+	 * differ by nature: a number that changes with every commit, and a
+	 * read transaction (SQLite's pager version and BEGIN DEFERRED,
+	 * PostgreSQL's counter row and REPEATABLE READ snapshot). */
+	int (*db_data_version)(struct store *st, long long *out, struct styr_err *err);
+	int (*db_read_begin)(struct store *st, struct styr_err *err);
+	void (*db_read_end)(struct store *st);
 
 	/* Reports: analysis texts (migration 0005). */
 	int (*analysis_put)(struct store *st, const struct styr_analysis *a, struct styr_err *err);
@@ -89,44 +96,6 @@ struct store_ops {
 	int (*index_weight_each)(struct store *st, const char *index,
 	                         int (*cb)(void *, const struct styr_index_weight *), void *ctx,
 	                         struct styr_err *err);
-	/* web (issue 6): users, grants, sessions, API tokens, audit, report
-	 * workflow; implemented in sqlite_web.c and in pg.c's web block, see
-	 * styr/access.h */
-	int (*user_put)(struct store *st, const struct styr_user *u, struct styr_err *err);
-	int (*user_find)(struct store *st, const char *name, struct styr_user *out,
-	                 struct styr_err *err);
-	int (*grant_put)(struct store *st, const struct styr_grant *g, struct styr_err *err);
-	int (*grant_each)(struct store *st, const char *user,
-	                  int (*cb)(void *, const struct styr_grant *), void *ctx,
-	                  struct styr_err *err);
-	int (*session_put)(struct store *st, const struct styr_session *s, struct styr_err *err);
-	int (*session_find)(struct store *st, const char *token_hash, struct styr_session *out,
-	                    struct styr_err *err);
-	int (*session_delete)(struct store *st, const char *token_hash, struct styr_err *err);
-	int (*api_token_put)(struct store *st, const char *token_hash, const char *user,
-	                     const char *created, struct styr_err *err);
-	int (*api_token_find)(struct store *st, const char *token_hash, char *user, size_t size,
-	                      struct styr_err *err);
-	int (*audit_put)(struct store *st, const struct styr_audit_entry *a, struct styr_err *err);
-	int (*audit_last)(struct store *st, struct styr_audit_entry *out, struct styr_err *err);
-	int (*audit_each)(struct store *st, int newest_first, int limit,
-	                  int (*cb)(void *, const struct styr_audit_entry *), void *ctx,
-	                  struct styr_err *err);
-	int (*report_state_put)(struct store *st, const struct styr_report_state *r,
-	                        struct styr_err *err);
-	int (*report_state_find)(struct store *st, const char *unit, const struct styr_period *p,
-	                         struct styr_report_state *out, struct styr_err *err);
-	int (*db_data_version)(struct store *st, long long *out, struct styr_err *err);
-	int (*db_read_begin)(struct store *st, struct styr_err *err);
-	void (*db_read_end)(struct store *st);
-	int (*session_purge)(struct store *st, int64_t now, struct styr_err *err);
-	/* users (issue 14): listing, and taking access away */
-	int (*user_each)(struct store *st, int (*cb)(void *, const struct styr_user *), void *ctx,
-	                 struct styr_err *err);
-	int (*user_logout)(struct store *st, const char *user, struct styr_err *err);
-	int (*grant_delete)(struct store *st, const char *user, const char *unit,
-	                    struct styr_err *err);
-	int (*user_delete)(struct store *st, const char *user, struct styr_err *err);
 	/* economy: ledger, row plan, rules, SIE accounts */
 	int (*ledger_row_put)(struct store *st, const struct styr_ledger_row *r,
 	                      struct styr_err *err);
