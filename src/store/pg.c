@@ -264,7 +264,6 @@ struct store {
 	bool pipeline;                          /* in pipeline mode (see the top of the file) */
 	int pending;                            /* commands sent whose answers are not read yet */
 	const char *pending_what[PIPELINE_MAX]; /* what each was, for messages */
-	struct pg_econ_rows econ_rows;          /* pg_econ.c's cache */
 	char failed[256]; /* the first pipelined write that failed, for commit */
 };
 
@@ -923,7 +922,6 @@ static void forget_keys(struct store *st)
 {
 	memset(&st->org, 0, sizeof(st->org));
 	memset(&st->ind, 0, sizeof(st->ind));
-	memset(&st->econ_rows, 0, sizeof(st->econ_rows));
 }
 
 static int pg_begin(struct store *st, struct styr_err *err)
@@ -1522,11 +1520,6 @@ int store_pg_org_id(struct store *st, const char *code, long long *out, struct s
 int store_pg_ind_id(struct store *st, const char *code, long long *out, struct styr_err *err)
 {
 	return ind_id(st, code, out, err);
-}
-
-struct pg_econ_rows *store_pg_econ_rows(struct store *st)
-{
-	return &st->econ_rows;
 }
 
 /* ---- web (issue 6): users, grants, sessions, API tokens, audit, report
@@ -2216,24 +2209,6 @@ const struct store_ops store_pg_ops = {
     .index_weight_put = pg_index_weight_put,
     .index_weight_each = pg_index_weight_each,
     /* economy (pg_econ.c) */
-    .ledger_row_put = pg_ledger_row_put,
-    .ledger_row_find = pg_ledger_row_find,
-    .ledger_row_each = pg_ledger_row_each,
-    .ledger_put = pg_ledger_put,
-    .ledger_each = pg_ledger_each,
-    .rule_put = pg_rule_put,
-    .rule_each = pg_rule_each,
-    .account_map_find = pg_account_map_find,
-    .account_map_put = pg_account_map_put,
-    .account_map_clear = pg_account_map_clear,
-    .bridge_put = pg_bridge_put,
-    .bridge_each = pg_bridge_each,
-    .action_put = pg_action_put,
-    .action_each = pg_action_each,
-    .account_name_put = pg_account_name_put,
-    .account_balance_put = pg_account_balance_put,
-    .account_balance_each = pg_account_balance_each,
-    .budget_profile_put = pg_budget_profile_put,
     .event_file_put = pg_event_file_put,
     .event_file_each = pg_event_file_each,
     .event_run_put = pg_event_run_put,
@@ -2242,7 +2217,6 @@ const struct store_ops store_pg_ops = {
     .frozen_report_find = pg_frozen_report_find,
     .frozen_line_put = pg_frozen_line_put,
     .frozen_line_each = pg_frozen_line_each,
-    .budget_profile_each = pg_budget_profile_each,
     .open_indicator_put = pg_open_indicator_put,
     .open_indicator_each = pg_open_indicator_each,
     .open_unit_put = pg_open_unit_put,

@@ -21,13 +21,6 @@
 
 struct store;
 
-/* Ledger row codes known to exist (see pg_econ.c, pg_ledger_put). */
-#define PG_ECON_ROWS 32
-struct pg_econ_rows {
-	char code[PG_ECON_ROWS][STYR_CODE_MAX];
-	int n;
-};
-
 /* The economy's statements (pg_econ.c). */
 extern const char *const store_pg_econ_sql[];
 extern const int store_pg_econ_count;
@@ -42,43 +35,6 @@ int store_pg_run_done(struct store *st, int id, int n, const char *const *v, con
                       struct styr_err *err);
 int store_pg_org_id(struct store *st, const char *code, long long *out, struct styr_err *err);
 int store_pg_ind_id(struct store *st, const char *code, long long *out, struct styr_err *err);
-struct pg_econ_rows *store_pg_econ_rows(struct store *st);
-
-/* economy (pg_econ.c) */
-int pg_ledger_row_put(struct store *st, const struct styr_ledger_row *r, struct styr_err *err);
-int pg_ledger_row_find(struct store *st, const char *code, struct styr_ledger_row *out,
-                       struct styr_err *err);
-int pg_ledger_row_each(struct store *st, int (*cb)(void *, const struct styr_ledger_row *),
-                       void *ctx, struct styr_err *err);
-int pg_ledger_put(struct store *st, const struct styr_ledger_entry *e, struct styr_err *err);
-int pg_ledger_each(struct store *st, const struct styr_ledger_filter *f,
-                   int (*cb)(void *, const struct styr_ledger_entry *), void *ctx,
-                   struct styr_err *err);
-int pg_rule_put(struct store *st, const struct styr_rule *r, struct styr_err *err);
-int pg_rule_each(struct store *st, int (*cb)(void *, const struct styr_rule *), void *ctx,
-                 struct styr_err *err);
-int pg_account_map_find(struct store *st, int account, char *row, size_t n, struct styr_err *err);
-int pg_account_map_put(struct store *st, int first, int last, const char *row,
-                       struct styr_err *err);
-int pg_account_map_clear(struct store *st, struct styr_err *err);
-int pg_bridge_put(struct store *st, const struct styr_bridge_line *b, struct styr_err *err);
-int pg_bridge_each(struct store *st, int year, int (*cb)(void *, const struct styr_bridge_line *),
-                   void *ctx, struct styr_err *err);
-int pg_action_put(struct store *st, const struct styr_action *a, struct styr_err *err);
-int pg_action_each(struct store *st, const char *plan,
-                   int (*cb)(void *, const struct styr_action *), void *ctx, struct styr_err *err);
-int pg_account_name_put(struct store *st, const char *unit, int account, const char *name,
-                        struct styr_err *err);
-int pg_account_balance_put(struct store *st, const struct styr_account_balance *b,
-                           struct styr_err *err);
-int pg_account_balance_each(struct store *st, const char *unit,
-                            int (*cb)(void *, const struct styr_account_balance *), void *ctx,
-                            struct styr_err *err);
-int pg_budget_profile_put(struct store *st, const struct styr_budget_profile *p,
-                          struct styr_err *err);
-int pg_budget_profile_each(struct store *st, const char *unit,
-                           int (*cb)(void *, const struct styr_budget_profile *), void *ctx,
-                           struct styr_err *err);
 
 /* open data (pg_open.c): its statements are prepared after the economy's
  * and run as store_pg_run does, by their index in store_pg_open_sql. */
