@@ -40,7 +40,6 @@
 #include <string.h>
 
 #include "store/driver.h"
-#include "store/pg_int.h"
 
 enum stmt_id {
 	S_ORG_ID,
@@ -266,7 +265,6 @@ struct store {
 	bool pipeline;                          /* in pipeline mode (see the top of the file) */
 	int pending;                            /* commands sent whose answers are not read yet */
 	const char *pending_what[PIPELINE_MAX]; /* what each was, for messages */
-	struct pg_econ_rows econ_rows;          /* pg_econ.c's cache */
 	char failed[256]; /* the first pipelined write that failed, for commit */
 };
 
@@ -486,9 +484,8 @@ static int prepare_all(struct store *st, struct styr_err *err)
 	char name[24];
 	int i, rc = enter_pipeline(st, err);
 
-	/* then the areas' statements (pg_int.h) */
-	for (i = 0; !rc && i < S_COUNT + store_pg_econ_count; i++) {
-		const char *sql = i < S_COUNT ? stmt_sql[i] : store_pg_econ_sql[i - S_COUNT];
+	for (i = 0; !rc && i < S_COUNT; i++) {
+		const char *sql = stmt_sql[i];
 
 		if (st->pending == PIPELINE_MAX)
 			rc = flush_pending(st, err);
@@ -918,7 +915,6 @@ static void forget_keys(struct store *st)
 {
 	memset(&st->org, 0, sizeof(st->org));
 	memset(&st->ind, 0, sizeof(st->ind));
-	memset(&st->econ_rows, 0, sizeof(st->econ_rows));
 }
 
 static int pg_begin(struct store *st, struct styr_err *err)
@@ -1471,47 +1467,6 @@ static int pg_index_weight_each(struct store *st, const char *index,
 	WALK(st, S_WEIGHT_EACH, &p, &w, weight_from_row, cb, ctx, err);
 }
 
-/* What the area files reach of a handle (pg_int.h). */
-static struct params area_params(int n, const char *const *v)
-{
-	struct params p = {0};
-
-	for (p.n = 0; p.n < n && p.n < MAX_PARAMS; p.n++)
-		p.v[p.n] = v[p.n];
-	return p;
-}
-
-PGresult *store_pg_run(struct store *st, int id, int n, const char *const *v, const char *what,
-                       struct styr_err *err)
-{
-	struct params p = area_params(n, v);
-
-	return run(st, (enum stmt_id)(S_COUNT + id), &p, what, err);
-}
-
-int store_pg_run_done(struct store *st, int id, int n, const char *const *v, const char *what,
-                      struct styr_err *err)
-{
-	struct params p = area_params(n, v);
-
-	return run_done(st, (enum stmt_id)(S_COUNT + id), &p, what, err);
-}
-
-int store_pg_org_id(struct store *st, const char *code, long long *out, struct styr_err *err)
-{
-	return org_id(st, code, out, err);
-}
-
-int store_pg_ind_id(struct store *st, const char *code, long long *out, struct styr_err *err)
-{
-	return ind_id(st, code, out, err);
-}
-
-struct pg_econ_rows *store_pg_econ_rows(struct store *st)
-{
-	return &st->econ_rows;
-}
-
 /* The count of writing transactions that migrations-pg/0004_web.sql keeps
  * (see there why a counter row and not the WAL position): read inside the
  * web's read transaction it belongs to the same snapshot as the page. */
@@ -1778,26 +1733,6 @@ const struct store_ops store_pg_ops = {
     .internal_control_each = pg_internal_control_each,
     .index_weight_put = pg_index_weight_put,
     .index_weight_each = pg_index_weight_each,
-    /* economy (pg_econ.c) */
-    .ledger_row_put = pg_ledger_row_put,
-    .ledger_row_find = pg_ledger_row_find,
-    .ledger_row_each = pg_ledger_row_each,
-    .ledger_put = pg_ledger_put,
-    .ledger_each = pg_ledger_each,
-    .rule_put = pg_rule_put,
-    .rule_each = pg_rule_each,
-    .account_map_find = pg_account_map_find,
-    .account_map_put = pg_account_map_put,
-    .account_map_clear = pg_account_map_clear,
-    .bridge_put = pg_bridge_put,
-    .bridge_each = pg_bridge_each,
-    .action_put = pg_action_put,
-    .action_each = pg_action_each,
-    .account_name_put = pg_account_name_put,
-    .account_balance_put = pg_account_balance_put,
-    .account_balance_each = pg_account_balance_each,
-    .budget_profile_put = pg_budget_profile_put,
-    .budget_profile_each = pg_budget_profile_each,
     /* the web server's (driver primitives) */
     .db_data_version = pg_data_version,
     .db_read_begin = pg_read_begin,

@@ -18,7 +18,6 @@
 #include <unistd.h>
 
 #include "store/driver.h"
-#include "store/sqlite_int.h"
 
 enum stmt_id {
 	S_ORG_ID,
@@ -148,9 +147,7 @@ struct store {
 	struct id_cache org, ind;
 	bool in_tx;
 	sqlite3_stmt *read_stmt[READ_STMTS]; /* sq_read_begin's and sq_read_end's */
-	/* economy (sqlite_econ.c): its own prepared statements */
-	sqlite3_stmt *econ_stmt[STORE_ECON_STMTS];
-	sqlite3_stmt *q_stmt[Q_COUNT]; /* the catalogue's, prepared on first use */
+	sqlite3_stmt *q_stmt[Q_COUNT];       /* the catalogue's, prepared on first use */
 };
 
 static int db_error(struct store *st, struct styr_err *err, const char *what)
@@ -388,8 +385,6 @@ static void sq_close(struct store *st)
 		sqlite3_finalize(st->stmt[i]);
 	for (i = 0; i < READ_STMTS; i++)
 		sqlite3_finalize(st->read_stmt[i]);
-	for (i = 0; i < STORE_ECON_STMTS; i++)
-		sqlite3_finalize(st->econ_stmt[i]);
 	for (i = 0; i < Q_COUNT; i++)
 		sqlite3_finalize(st->q_stmt[i]);
 	sqlite3_close(st->db);
@@ -1107,45 +1102,6 @@ static int sq_index_weight_each(struct store *st, const char *index,
 	WALK_ONCE(st, s, &w, weight_from_row, cb, ctx, err);
 }
 
-/* What the area files (sqlite_econ.c, sqlite_open.c) need of a handle;
- * see sqlite_int.h. */
-sqlite3 *store_sqlite_db(struct store *st)
-{
-	return st->db;
-}
-
-const char *store_sqlite_path(struct store *st)
-{
-	return st->path;
-}
-
-sqlite3_stmt **store_sqlite_econ_stmts(struct store *st)
-{
-	return st->econ_stmt;
-}
-
-int store_sqlite_org_id(struct store *st, const char *code, sqlite3_int64 *out,
-                        struct styr_err *err)
-{
-	return org_id(st, code, out, err);
-}
-
-int store_sqlite_ind_id(struct store *st, const char *code, sqlite3_int64 *out,
-                        struct styr_err *err)
-{
-	return ind_id(st, code, out, err);
-}
-
-void store_sqlite_bind_text_or_null(sqlite3_stmt *s, int i, const char *text)
-{
-	bind_text_or_null(s, i, text);
-}
-
-void store_sqlite_col_copy(sqlite3_stmt *s, int i, char *dst, size_t n)
-{
-	col_copy(s, i, dst, n);
-}
-
 /* The driver (store/driver.h).  Statements are prepared on first use and
  * kept: bulk imports put a million rows through the same few. */
 static int sq_q_start(struct store *st, struct query *q, struct styr_err *err)
@@ -1363,24 +1319,4 @@ const struct store_ops store_sqlite_ops = {
     .internal_control_each = sq_internal_control_each,
     .index_weight_put = sq_index_weight_put,
     .index_weight_each = sq_index_weight_each,
-    /* economy */
-    .ledger_row_put = sq_ledger_row_put,
-    .ledger_row_find = sq_ledger_row_find,
-    .ledger_row_each = sq_ledger_row_each,
-    .ledger_put = sq_ledger_put,
-    .ledger_each = sq_ledger_each,
-    .rule_put = sq_rule_put,
-    .rule_each = sq_rule_each,
-    .account_map_find = sq_account_map_find,
-    .account_map_put = sq_account_map_put,
-    .account_map_clear = sq_account_map_clear,
-    .bridge_put = sq_bridge_put,
-    .bridge_each = sq_bridge_each,
-    .action_put = sq_action_put,
-    .action_each = sq_action_each,
-    .account_name_put = sq_account_name_put,
-    .account_balance_put = sq_account_balance_put,
-    .account_balance_each = sq_account_balance_each,
-    .budget_profile_put = sq_budget_profile_put,
-    .budget_profile_each = sq_budget_profile_each,
 };

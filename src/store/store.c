@@ -254,6 +254,7 @@ void store_forget_keys(struct styr_db *db)
 {
 	memset(&db->org, 0, sizeof(db->org));
 	memset(&db->ind, 0, sizeof(db->ind));
+	db->rows.n = 0;
 }
 
 /* Reports: analysis texts. */
@@ -340,64 +341,4 @@ void styr_db_read_end(struct styr_db *db)
 	if (db->ops->db_read_end)
 		db->ops->db_read_end(db->st);
 }
-/* economy */
-FORWARD(ledger_row_put,
-        (struct styr_db * db, const struct styr_ledger_row *r, struct styr_err *err),
-        (db->st, r, err))
-FORWARD(ledger_row_find,
-        (struct styr_db * db, const char *code, struct styr_ledger_row *out, struct styr_err *err),
-        (db->st, code, out, err))
-FORWARD(ledger_row_each,
-        (struct styr_db * db, int (*cb)(void *, const struct styr_ledger_row *), void *ctx,
-         struct styr_err *err),
-        (db->st, cb, ctx, err))
-FORWARD(ledger_put, (struct styr_db * db, const struct styr_ledger_entry *e, struct styr_err *err),
-        (db->st, e, err))
-FORWARD(ledger_each,
-        (struct styr_db * db, const struct styr_ledger_filter *f,
-         int (*cb)(void *, const struct styr_ledger_entry *), void *ctx, struct styr_err *err),
-        (db->st, f, cb, ctx, err))
-FORWARD(rule_put, (struct styr_db * db, const struct styr_rule *r, struct styr_err *err),
-        (db->st, r, err))
-FORWARD(rule_each,
-        (struct styr_db * db, int (*cb)(void *, const struct styr_rule *), void *ctx,
-         struct styr_err *err),
-        (db->st, cb, ctx, err))
-FORWARD(account_map_find,
-        (struct styr_db * db, int account, char *row, size_t n, struct styr_err *err),
-        (db->st, account, row, n, err))
-FORWARD(account_map_put,
-        (struct styr_db * db, int first, int last, const char *row, struct styr_err *err),
-        (db->st, first, last, row, err))
-FORWARD(bridge_put, (struct styr_db * db, const struct styr_bridge_line *b, struct styr_err *err),
-        (db->st, b, err))
-FORWARD(bridge_each,
-        (struct styr_db * db, int year, int (*cb)(void *, const struct styr_bridge_line *),
-         void *ctx, struct styr_err *err),
-        (db->st, year, cb, ctx, err))
-FORWARD(action_put, (struct styr_db * db, const struct styr_action *a, struct styr_err *err),
-        (db->st, a, err))
-FORWARD(action_each,
-        (struct styr_db * db, const char *plan, int (*cb)(void *, const struct styr_action *),
-         void *ctx, struct styr_err *err),
-        (db->st, plan, cb, ctx, err))
-FORWARD(account_map_clear, (struct styr_db * db, struct styr_err *err), (db->st, err))
-FORWARD(account_name_put,
-        (struct styr_db * db, const char *unit, int account, const char *name,
-         struct styr_err *err),
-        (db->st, unit, account, name, err))
-FORWARD(account_balance_put,
-        (struct styr_db * db, const struct styr_account_balance *b, struct styr_err *err),
-        (db->st, b, err))
-FORWARD(account_balance_each,
-        (struct styr_db * db, const char *unit,
-         int (*cb)(void *, const struct styr_account_balance *), void *ctx, struct styr_err *err),
-        (db->st, unit, cb, ctx, err))
-FORWARD(budget_profile_put,
-        (struct styr_db * db, const struct styr_budget_profile *p, struct styr_err *err),
-        (db->st, p, err))
-FORWARD(budget_profile_each,
-        (struct styr_db * db, const char *unit,
-         int (*cb)(void *, const struct styr_budget_profile *), void *ctx, struct styr_err *err),
-        (db->st, unit, cb, ctx, err))
 /* open data */

@@ -96,47 +96,6 @@ struct store_ops {
 	int (*index_weight_each)(struct store *st, const char *index,
 	                         int (*cb)(void *, const struct styr_index_weight *), void *ctx,
 	                         struct styr_err *err);
-	/* economy: ledger, row plan, rules, SIE accounts */
-	int (*ledger_row_put)(struct store *st, const struct styr_ledger_row *r,
-	                      struct styr_err *err);
-	int (*ledger_row_find)(struct store *st, const char *code_or_label,
-	                       struct styr_ledger_row *out, struct styr_err *err);
-	int (*ledger_row_each)(struct store *st, int (*cb)(void *, const struct styr_ledger_row *),
-	                       void *ctx, struct styr_err *err);
-	int (*ledger_put)(struct store *st, const struct styr_ledger_entry *e,
-	                  struct styr_err *err);
-	int (*ledger_each)(struct store *st, const struct styr_ledger_filter *f,
-	                   int (*cb)(void *, const struct styr_ledger_entry *), void *ctx,
-	                   struct styr_err *err);
-	int (*rule_put)(struct store *st, const struct styr_rule *r, struct styr_err *err);
-	int (*rule_each)(struct store *st, int (*cb)(void *, const struct styr_rule *), void *ctx,
-	                 struct styr_err *err);
-	int (*account_map_find)(struct store *st, int account, char *row, size_t n,
-	                        struct styr_err *err);
-	int (*account_map_put)(struct store *st, int first, int last, const char *row,
-	                       struct styr_err *err);
-	int (*account_map_clear)(struct store *st, struct styr_err *err);
-	int (*bridge_put)(struct store *st, const struct styr_bridge_line *b, struct styr_err *err);
-	int (*bridge_each)(struct store *st, int year,
-	                   int (*cb)(void *, const struct styr_bridge_line *), void *ctx,
-	                   struct styr_err *err);
-	int (*action_put)(struct store *st, const struct styr_action *a, struct styr_err *err);
-	int (*action_each)(struct store *st, const char *plan,
-	                   int (*cb)(void *, const struct styr_action *), void *ctx,
-	                   struct styr_err *err);
-	int (*account_name_put)(struct store *st, const char *unit, int account, const char *name,
-	                        struct styr_err *err);
-	int (*account_balance_put)(struct store *st, const struct styr_account_balance *b,
-	                           struct styr_err *err);
-	int (*account_balance_each)(struct store *st, const char *unit,
-	                            int (*cb)(void *, const struct styr_account_balance *),
-	                            void *ctx, struct styr_err *err);
-	/* economy: budget profiles (migration 0006) */
-	int (*budget_profile_put)(struct store *st, const struct styr_budget_profile *p,
-	                          struct styr_err *err);
-	int (*budget_profile_each)(struct store *st, const char *unit,
-	                           int (*cb)(void *, const struct styr_budget_profile *), void *ctx,
-	                           struct styr_err *err);
 };
 
 /* A code → key cache of one entry (see driver.h). */
@@ -145,11 +104,19 @@ struct store_key_cache {
 	long long id;
 };
 
+/* Ledger row codes known to exist (econ.c, styr_ledger_put). */
+#define STORE_ROW_CACHE 64
+struct store_row_cache {
+	char code[STORE_ROW_CACHE][STYR_CODE_MAX];
+	int n;
+};
+
 struct styr_db {
 	const struct store_ops *ops;
 	struct store *st;
 	bool rehearse; /* styr_db_rehearse: commit rolls back */
 	struct store_key_cache org, ind;
+	struct store_row_cache rows;
 };
 
 extern const struct store_ops store_sqlite_ops;

@@ -1,0 +1,464 @@
+/*
+ * The economy: the resultaträkning plan, ledger amounts, validation rules,
+ * the SIE account mapping, account names and balances, the regionbidrag
+ * bridge, action plans and budget profiles.
+ *
+ * Amounts are 64-bit integers in both databases, so tkr and öre stay exact
+ * end to end.
+ *
+ * A ledger amount whose row is not in the plan is refused at once with a
+ * message naming the row.  PostgreSQL pipelines writes, so a foreign key
+ * failing would only show later: the row is looked up first, and the codes
+ * found are kept in the handle (struct styr_db's rows), so a bulk import
+ * costs a lookup per distinct row, not per amount.
+ */
+#include <string.h>
+
+#include "store/driver.h"
+
+/* A text column into a fixed field, cut to fit (the writers refuse what
+ * does not fit, so nothing stored is longer).  memcpy, not snprintf: the
+ * ledger walk copies millions of these. */
+static void copy(struct query *q, int col, char *dst, size_t n)
+{
+	const char *t = q_col_text(q, col);
+	size_t len = strnlen(t, n - 1);
+
+	memcpy(dst, t, len);
+	dst[len] = '\0';
+}
+
+int styr_ledger_row_put(struct styr_db *db, const struct styr_ledger_row *r, struct styr_err *err)
+{
+	struct query q;
+
+	if (q_start(&q, db, Q_LEDGER_ROW_PUT, "storing a ledger row", err))
+		return STYR_ESTORE;
+	q_text(&q, r->code);
+	q_text(&q, r->label);
+	q_text_or_null(&q, r->parent);
+	q_int(&q, r->position);
+	return q_exec(&q, NULL, err);
+}
+
+static void row_from_row(struct query *q, struct styr_ledger_row *r)
+{
+	copy(q, 0, r->code, sizeof(r->code));
+	copy(q, 1, r->label, sizeof(r->label));
+	copy(q, 2, r->parent, sizeof(r->parent));
+	r->position = (int)q_col_int(q, 3);
+}
+
+int styr_ledger_row_find(struct styr_db *db, const char *code, struct styr_ledger_row *out,
+                         struct styr_err *err)
+{
+	struct query q;
+	int rc;
+
+	if (q_start(&q, db, Q_LEDGER_ROW_FIND, "finding a ledger row", err))
+		return STYR_ESTORE;
+	q_text(&q, code);
+	rc = q_step(&q, err);
+	if (rc < 0)
+		return -rc;
+	if (rc == 1) {
+		row_from_row(&q, out);
+		q_end(&q);
+		return STYR_OK;
+	}
+	return styr_error(err, STYR_ENOTFOUND,
+	                  "row \"%s\" is not in the resultaträkning plan: expected a row code "
+	                  "such as lonekostnader or a label such as \"SUMMA INTÄKTER\"",
+	                  code);
+}
+
+int styr_ledger_row_each(struct styr_db *db, int (*cb)(void *, const struct styr_ledger_row *),
+                         void *ctx, struct styr_err *err)
+{
+	struct styr_ledger_row r;
+	struct query q;
+
+	if (q_start(&q, db, Q_LEDGER_ROW_EACH, "reading", err))
+		return STYR_ESTORE;
+	Q_WALK(&q, &r, row_from_row, cb, ctx, err);
+}
+
+/* Whether row code is in the plan: 1 yes, 0 no, or an error code below 0
+ * after setting err.  Rows are never removed, so a code seen once stays
+ * known until a rollback (store_forget_keys forgets them then); when the
+ * cache is full, the codes it has stay. */
+static int row_known(struct styr_db *db, const char *code, struct styr_err *err)
+{
+	struct store_row_cache *known = &db->rows;
+	struct query q;
+	int i, rc;
+
+	for (i = 0; i < known->n; i++)
+		if (!strcmp(known->code[i], code))
+			return 1;
+	if (q_start(&q, db, Q_LEDGER_ROW_EXISTS, "finding a ledger row", err))
+		return -STYR_ESTORE;
+	q_text(&q, code);
+	rc = q_step(&q, err);
+	if (rc < 0)
+		return rc;
+	if (rc == 1) {
+		q_end(&q);
+		if (known->n < STORE_ROW_CACHE && strlen(code) < sizeof(known->code[0]))
+			memcpy(known->code[known->n++], code, strlen(code) + 1);
+	}
+	return rc;
+}
+
+int styr_ledger_put(struct styr_db *db, const struct styr_ledger_entry *e, struct styr_err *err)
+{
+	struct query q;
+	long long unit;
+	int rc = store_org_id(db, e->unit, &unit, err);
+
+	if (rc)
+		return rc;
+	/* the unit is resolved above, so a foreign key failing is the row */
+	rc = row_known(db, e->row, err);
+	if (rc < 0)
+		return -rc;
+	if (!rc)
+		return styr_error(err, STYR_ENOTFOUND,
+		                  "row \"%s\" is not in the resultaträkning plan: expected a row "
+		                  "code such as lonekostnader",
+		                  e->row);
+	if (q_start(&q, db, Q_LEDGER_PUT, "storing a ledger amount", err))
+		return STYR_ESTORE;
+	q_int(&q, unit);
+	q_text(&q, e->tab);
+	q_int(&q, e->year);
+	q_int(&q, e->month);
+	q_text(&q, e->row);
+	q_text(&q, e->kind);
+	q_int(&q, e->amount);
+	q_text(&q, e->source);
+	return q_exec(&q, NULL, err);
+}
+
+static void entry_from_row(struct query *q, struct styr_ledger_entry *e)
+{
+	copy(q, 0, e->unit, sizeof(e->unit));
+	copy(q, 1, e->tab, sizeof(e->tab));
+	e->year = (int)q_col_int(q, 2);
+	e->month = (int)q_col_int(q, 3);
+	copy(q, 4, e->row, sizeof(e->row));
+	copy(q, 5, e->kind, sizeof(e->kind));
+	e->amount = q_col_int(q, 6);
+	copy(q, 7, e->source, sizeof(e->source));
+}
+
+int styr_ledger_each(struct styr_db *db, const struct styr_ledger_filter *f,
+                     int (*cb)(void *, const struct styr_ledger_entry *), void *ctx,
+                     struct styr_err *err)
+{
+	struct styr_ledger_entry e;
+	struct query q;
+	long long unit = 0;
+	int rc;
+
+	if (f && f->unit && (rc = store_org_id(db, f->unit, &unit, err)))
+		return rc;
+	if (q_start(&q, db, Q_LEDGER_EACH, "reading", err))
+		return STYR_ESTORE;
+	q_int(&q, unit);
+	q_text(&q, f ? f->tab : NULL);
+	q_int(&q, f ? f->year : 0);
+	Q_WALK(&q, &e, entry_from_row, cb, ctx, err);
+}
+
+int styr_rule_put(struct styr_db *db, const struct styr_rule *r, struct styr_err *err)
+{
+	struct query q;
+
+	if (q_start(&q, db, Q_RULE_PUT, "storing a rule", err))
+		return STYR_ESTORE;
+	q_text(&q, r->code);
+	q_text(&q, r->name);
+	q_text(&q, r->check);
+	q_text(&q, r->subject);
+	q_text(&q, r->expr);
+	q_int(&q, r->tolerance);
+	q_text(&q, r->tab);
+	return q_exec(&q, NULL, err);
+}
+
+static void rule_from_row(struct query *q, struct styr_rule *r)
+{
+	copy(q, 0, r->code, sizeof(r->code));
+	copy(q, 1, r->name, sizeof(r->name));
+	copy(q, 2, r->check, sizeof(r->check));
+	copy(q, 3, r->subject, sizeof(r->subject));
+	copy(q, 4, r->expr, sizeof(r->expr));
+	r->tolerance = q_col_int(q, 5);
+	copy(q, 6, r->tab, sizeof(r->tab));
+}
+
+int styr_rule_each(struct styr_db *db, int (*cb)(void *, const struct styr_rule *), void *ctx,
+                   struct styr_err *err)
+{
+	struct styr_rule r;
+	struct query q;
+
+	if (q_start(&q, db, Q_RULE_EACH, "reading", err))
+		return STYR_ESTORE;
+	Q_WALK(&q, &r, rule_from_row, cb, ctx, err);
+}
+
+int styr_account_map_find(struct styr_db *db, int account, char *row, size_t n,
+                          struct styr_err *err)
+{
+	struct query q;
+	int rc;
+
+	if (q_start(&q, db, Q_ACCOUNT_MAP_FIND, "mapping an account", err))
+		return STYR_ESTORE;
+	q_int(&q, account);
+	rc = q_step(&q, err);
+	if (rc < 0)
+		return -rc;
+	if (rc == 1) {
+		copy(&q, 0, row, n);
+		q_end(&q);
+		return STYR_OK;
+	}
+	return styr_error(err, STYR_ENOTFOUND,
+	                  "account %d maps to no resultaträkning row: expected it in the "
+	                  "mapping (--mapping FILE)",
+	                  account);
+}
+
+int styr_account_map_put(struct styr_db *db, int first, int last, const char *row,
+                         struct styr_err *err)
+{
+	struct query q;
+
+	if (q_start(&q, db, Q_ACCOUNT_MAP_PUT, "storing an account mapping", err))
+		return STYR_ESTORE;
+	q_int(&q, first);
+	q_int(&q, last);
+	q_text_or_null(&q, row); /* "" keeps the accounts out of the resultaträkning */
+	return q_exec(&q, NULL, err);
+}
+
+int styr_account_map_clear(struct styr_db *db, struct styr_err *err)
+{
+	struct query q;
+
+	if (q_start(&q, db, Q_ACCOUNT_MAP_CLEAR, "clearing the account mapping", err))
+		return STYR_ESTORE;
+	return q_exec(&q, NULL, err);
+}
+
+int styr_bridge_put(struct styr_db *db, const struct styr_bridge_line *b, struct styr_err *err)
+{
+	struct query q;
+
+	if (q_start(&q, db, Q_BRIDGE_PUT, "storing a bridge line", err))
+		return STYR_ESTORE;
+	q_int(&q, b->year);
+	q_text(&q, b->unit);
+	q_text(&q, b->step);
+	q_text(&q, b->label);
+	q_int(&q, b->amount);
+	q_text(&q, b->source);
+	return q_exec(&q, NULL, err);
+}
+
+static void bridge_from_row(struct query *q, struct styr_bridge_line *b)
+{
+	b->year = (int)q_col_int(q, 0);
+	copy(q, 1, b->unit, sizeof(b->unit));
+	copy(q, 2, b->step, sizeof(b->step));
+	copy(q, 3, b->label, sizeof(b->label));
+	b->amount = q_col_int(q, 4);
+	copy(q, 5, b->source, sizeof(b->source));
+}
+
+int styr_bridge_each(struct styr_db *db, int year,
+                     int (*cb)(void *, const struct styr_bridge_line *), void *ctx,
+                     struct styr_err *err)
+{
+	struct styr_bridge_line b;
+	struct query q;
+
+	if (q_start(&q, db, Q_BRIDGE_EACH, "reading", err))
+		return STYR_ESTORE;
+	q_int(&q, year);
+	Q_WALK(&q, &b, bridge_from_row, cb, ctx, err);
+}
+
+int styr_action_put(struct styr_db *db, const struct styr_action *a, struct styr_err *err)
+{
+	struct query q;
+	long long unit;
+	int rc = store_org_id(db, a->unit, &unit, err);
+
+	if (rc)
+		return rc;
+	if (q_start(&q, db, Q_ACTION_PUT, "storing an action", err))
+		return STYR_ESTORE;
+	q_text(&q, a->plan);
+	q_int(&q, unit);
+	q_text(&q, a->insatsomrade);
+	q_text(&q, a->title);
+	q_text(&q, a->owner);
+	q_text(&q, a->due);
+	q_text(&q, a->state);
+	if (a->has_expected)
+		q_int(&q, a->expected);
+	else
+		q_null(&q);
+	if (a->has_achieved)
+		q_int(&q, a->achieved);
+	else
+		q_null(&q);
+	q_text(&q, a->goal);
+	return q_exec(&q, NULL, err);
+}
+
+static void action_from_row(struct query *q, struct styr_action *a)
+{
+	copy(q, 0, a->plan, sizeof(a->plan));
+	copy(q, 1, a->unit, sizeof(a->unit));
+	copy(q, 2, a->insatsomrade, sizeof(a->insatsomrade));
+	copy(q, 3, a->title, sizeof(a->title));
+	copy(q, 4, a->owner, sizeof(a->owner));
+	copy(q, 5, a->due, sizeof(a->due));
+	copy(q, 6, a->state, sizeof(a->state));
+	a->has_expected = !q_col_null(q, 7);
+	a->expected = q_col_int(q, 7);
+	a->has_achieved = !q_col_null(q, 8);
+	a->achieved = q_col_int(q, 8);
+	copy(q, 9, a->goal, sizeof(a->goal));
+}
+
+int styr_action_each(struct styr_db *db, const char *plan,
+                     int (*cb)(void *, const struct styr_action *), void *ctx, struct styr_err *err)
+{
+	struct styr_action a;
+	struct query q;
+
+	if (q_start(&q, db, Q_ACTION_EACH, "reading", err))
+		return STYR_ESTORE;
+	q_text(&q, plan);
+	Q_WALK(&q, &a, action_from_row, cb, ctx, err);
+}
+
+int styr_account_name_put(struct styr_db *db, const char *unit, int account, const char *name,
+                          struct styr_err *err)
+{
+	struct query q;
+	long long id;
+	int rc = store_org_id(db, unit, &id, err);
+
+	if (rc)
+		return rc;
+	if (q_start(&q, db, Q_ACCOUNT_NAME_PUT, "storing an account", err))
+		return STYR_ESTORE;
+	q_int(&q, id);
+	q_int(&q, account);
+	q_text(&q, name);
+	return q_exec(&q, NULL, err);
+}
+
+int styr_account_balance_put(struct styr_db *db, const struct styr_account_balance *b,
+                             struct styr_err *err)
+{
+	struct query q;
+	long long id;
+	int rc = store_org_id(db, b->unit, &id, err);
+
+	if (rc)
+		return rc;
+	if (q_start(&q, db, Q_ACCOUNT_BALANCE_PUT, "storing an account balance", err))
+		return STYR_ESTORE;
+	q_int(&q, id);
+	q_int(&q, b->year);
+	q_int(&q, b->month);
+	q_int(&q, b->account);
+	q_text(&q, b->kind);
+	q_int(&q, b->amount_ore);
+	return q_exec(&q, NULL, err);
+}
+
+static void balance_from_row(struct query *q, struct styr_account_balance *b)
+{
+	copy(q, 0, b->unit, sizeof(b->unit));
+	b->year = (int)q_col_int(q, 1);
+	b->month = (int)q_col_int(q, 2);
+	b->account = (int)q_col_int(q, 3);
+	copy(q, 4, b->kind, sizeof(b->kind));
+	b->amount_ore = q_col_int(q, 5);
+}
+
+int styr_account_balance_each(struct styr_db *db, const char *unit,
+                              int (*cb)(void *, const struct styr_account_balance *), void *ctx,
+                              struct styr_err *err)
+{
+	struct styr_account_balance b;
+	struct query q;
+	long long id = 0;
+	int rc;
+
+	if (unit && (rc = store_org_id(db, unit, &id, err)))
+		return rc;
+	if (q_start(&q, db, Q_ACCOUNT_BALANCE_EACH, "reading", err))
+		return STYR_ESTORE;
+	q_int(&q, id);
+	Q_WALK(&q, &b, balance_from_row, cb, ctx, err);
+}
+
+/* Budget profiles (migrations 0006, 0008).  The row is checked by the
+ * caller (the importer resolves labels to codes); "" is every row; year 0
+ * every year. */
+int styr_budget_profile_put(struct styr_db *db, const struct styr_budget_profile *p,
+                            struct styr_err *err)
+{
+	struct query q;
+	long long id;
+	int i, rc = store_org_id(db, p->unit, &id, err);
+
+	if (rc)
+		return rc;
+	if (q_start(&q, db, Q_BUDGET_PROFILE_PUT, "storing a budget profile", err))
+		return STYR_ESTORE;
+	q_int(&q, id);
+	q_text(&q, p->row);
+	q_int(&q, p->year);
+	for (i = 0; i < 12; i++)
+		q_int(&q, p->weight[i]);
+	return q_exec(&q, NULL, err);
+}
+
+static void profile_from_row(struct query *q, struct styr_budget_profile *p)
+{
+	int i;
+
+	copy(q, 0, p->unit, sizeof(p->unit));
+	copy(q, 1, p->row, sizeof(p->row));
+	p->year = (int)q_col_int(q, 2);
+	for (i = 0; i < 12; i++)
+		p->weight[i] = (int)q_col_int(q, 3 + i);
+}
+
+int styr_budget_profile_each(struct styr_db *db, const char *unit,
+                             int (*cb)(void *, const struct styr_budget_profile *), void *ctx,
+                             struct styr_err *err)
+{
+	struct styr_budget_profile p;
+	struct query q;
+	long long id = 0;
+	int rc;
+
+	if (unit && (rc = store_org_id(db, unit, &id, err)))
+		return rc;
+	if (q_start(&q, db, Q_BUDGET_PROFILE_EACH, "reading", err))
+		return STYR_ESTORE;
+	q_int(&q, id);
+	Q_WALK(&q, &p, profile_from_row, cb, ctx, err);
+}
