@@ -612,15 +612,20 @@ static int authenticate(struct req *r)
 	return 0;
 }
 
+/* Under the API's and the open data's prefixes every answer is JSON, a
+ * 404 or a failure to open the database too. */
+static bool api_path(const char *url)
+{
+	return !strncmp(url, "/api/", 5) || !strncmp(url, "/v2/", 4) || !strncmp(url, "/v3/", 4);
+}
+
 static int dispatch(struct req *r)
 {
 	const struct route *rt = NULL;
 	bool path_known = false;
 	size_t i;
 
-	/* Under the open-data prefixes every answer is JSON, a 404 too. */
-	r->is_api = !strncmp(r->url, "/api/", 5) || !strncmp(r->url, "/v2/", 4) ||
-	            !strncmp(r->url, "/v3/", 4);
+	r->is_api = api_path(r->url);
 	/* Configuration decides, not a header any client can send. */
 	r->secure = r->srv->tls;
 	for (i = 0; i < web_route_count; i++) {
@@ -896,6 +901,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		struct worker *w = worker_of(srv, &r->err);
 
 		if (!w) {
+			r->is_api = api_path(r->url);
 			web_fail_err(r, &r->err);
 			return respond(r);
 		}
