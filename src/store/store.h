@@ -52,50 +52,6 @@ struct store_ops {
 	int (*db_data_version)(struct store *st, long long *out, struct styr_err *err);
 	int (*db_read_begin)(struct store *st, struct styr_err *err);
 	void (*db_read_end)(struct store *st);
-
-	/* Reports: analysis texts (migration 0005). */
-	int (*analysis_put)(struct store *st, const struct styr_analysis *a, struct styr_err *err);
-	int (*analysis_each)(struct store *st, const struct styr_analysis_filter *f,
-	                     int (*cb)(void *, const struct styr_analysis *), void *ctx,
-	                     struct styr_err *err);
-	/* Goals area (issue 7): uppdrag, återrapportering, escalation and the
-	 * follow-up plan.  escalation_add stores a step that the library has
-	 * checked and moves the uppdrag's level with it. */
-	int (*uppdrag_put)(struct store *st, const struct styr_uppdrag *u, struct styr_err *err);
-	int (*uppdrag_find)(struct store *st, const char *goal, struct styr_uppdrag *out,
-	                    struct styr_err *err);
-	int (*uppdrag_each)(struct store *st, int (*cb)(void *, const struct styr_uppdrag *),
-	                    void *ctx, struct styr_err *err);
-	int (*uppdrag_report_put)(struct store *st, const struct styr_uppdrag_report *r,
-	                          struct styr_err *err);
-	int (*uppdrag_report_each)(struct store *st, const char *goal,
-	                           int (*cb)(void *, const struct styr_uppdrag_report *), void *ctx,
-	                           struct styr_err *err);
-	int (*escalation_add)(struct store *st, const struct styr_escalation_step *s,
-	                      struct styr_err *err);
-	int (*escalation_each)(struct store *st, const char *goal,
-	                       int (*cb)(void *, const struct styr_escalation_step *), void *ctx,
-	                       struct styr_err *err);
-	int (*followup_rule_put)(struct store *st, const struct styr_followup_rule *r,
-	                         struct styr_err *err);
-	int (*followup_rule_each)(struct store *st, int year,
-	                          int (*cb)(void *, const struct styr_followup_rule *), void *ctx,
-	                          struct styr_err *err);
-	int (*followup_done_put)(struct store *st, const struct styr_followup_done *d,
-	                         struct styr_err *err);
-	int (*followup_done_find)(struct store *st, const char *unit, enum styr_report_kind kind,
-	                          const struct styr_period *p, struct styr_followup_done *out,
-	                          struct styr_err *err);
-	int (*internal_control_put)(struct store *st, const struct styr_internal_control *c,
-	                            struct styr_err *err);
-	int (*internal_control_each)(struct store *st, const char *unit, int year,
-	                             int (*cb)(void *, const struct styr_internal_control *),
-	                             void *ctx, struct styr_err *err);
-	int (*index_weight_put)(struct store *st, const struct styr_index_weight *w,
-	                        struct styr_err *err);
-	int (*index_weight_each)(struct store *st, const char *index,
-	                         int (*cb)(void *, const struct styr_index_weight *), void *ctx,
-	                         struct styr_err *err);
 };
 
 /* A code → key cache of one entry (see driver.h). */
@@ -122,8 +78,10 @@ struct styr_db {
 extern const struct store_ops store_sqlite_ops;
 extern const struct store_ops store_pg_ops;
 
-/* Store a checked escalation step (goals area; the public entry point is
- * styr_uppdrag_escalate). */
+/* The store's halves of checked writes (store/analysis.c, store/followup.c):
+ * an internal control whose scales styr_internal_control_put has checked,
+ * and an escalation step that styr_uppdrag_escalate has checked against
+ * Tabell 3, which also moves the uppdrag's level. */
 int store_internal_control_put(struct styr_db *db, const struct styr_internal_control *c,
                                struct styr_err *err);
 int store_escalation_add(struct styr_db *db, const struct styr_escalation_step *s,

@@ -35,17 +35,6 @@ static int fail_now(struct styr_err *err)
 	return --writes_left == 0 ? styr_error(err, STYR_ESTORE, "injected write failure") : 0;
 }
 
-#define FAULTY(name, type)                                                                         \
-	static int faulty_##name(struct store *st, const type *row, struct styr_err *err)          \
-	{                                                                                          \
-		return fail_now(err) ? STYR_ESTORE : real_ops.name(st, row, err);                  \
-	}
-
-FAULTY(uppdrag_put, struct styr_uppdrag)
-FAULTY(uppdrag_report_put, struct styr_uppdrag_report)
-FAULTY(escalation_add, struct styr_escalation_step)
-FAULTY(followup_rule_put, struct styr_followup_rule)
-
 /* The writes of the operations written over the driver (driver.h). */
 static int faulty_q_exec(struct query *q, long long *changes, struct styr_err *err)
 {
@@ -243,10 +232,6 @@ int main(void)
 	real_ops = pg_url ? store_pg_ops : store_sqlite_ops;
 	faulty_ops = real_ops;
 	faulty_ops.q_exec = faulty_q_exec;
-	faulty_ops.uppdrag_put = faulty_uppdrag_put;
-	faulty_ops.uppdrag_report_put = faulty_uppdrag_report_put;
-	faulty_ops.escalation_add = faulty_escalation_add;
-	faulty_ops.followup_rule_put = faulty_followup_rule_put;
 	if (pg_url) {
 		int failed;
 

@@ -1,0 +1,198 @@
+/*
+ * What units write and weigh beside their figures: analysis texts (the
+ * three questions of a report, per unit, period and subject), the plan for
+ * internal control (one risk per row, walked highest risk value first),
+ * and the weights of the goal attainment indices.
+ *
+ * Analyses and controls are large rows; their walks get the row from the
+ * heap, as goal.c's does.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/driver.h"
+
+int styr_analysis_put(struct styr_db *db, const struct styr_analysis *a, struct styr_err *err)
+{
+	struct query q;
+	long long uid;
+	int rc = store_org_id(db, a->unit, &uid, err);
+
+	if (rc)
+		return rc;
+	if (q_start(&q, db, Q_ANALYSIS_PUT, "storing an analysis", err))
+		return STYR_ESTORE;
+	q_int(&q, uid);
+	q_int(&q, a->period.year);
+	q_int(&q, a->period.first_month);
+	q_int(&q, a->period.last_month);
+	q_text(&q, a->subject);
+	q_text(&q, a->title);
+	q_text(&q, a->what);
+	q_text(&q, a->why);
+	q_text(&q, a->next);
+	q_text(&q, styr_analysis_state_name(a->state));
+	q_text(&q, a->author);
+	q_text(&q, a->source);
+	return q_exec(&q, NULL, err);
+}
+
+static void analysis_from_row(struct query *q, struct styr_analysis *a)
+{
+	memset(a, 0, sizeof(*a));
+	q_col_copy(q, 0, a->unit, sizeof(a->unit));
+	a->period.year = (int)q_col_int(q, 1);
+	a->period.first_month = (int)q_col_int(q, 2);
+	a->period.last_month = (int)q_col_int(q, 3);
+	q_col_copy(q, 4, a->subject, sizeof(a->subject));
+	q_col_copy(q, 5, a->title, sizeof(a->title));
+	q_col_copy(q, 6, a->what, sizeof(a->what));
+	q_col_copy(q, 7, a->why, sizeof(a->why));
+	q_col_copy(q, 8, a->next, sizeof(a->next));
+	styr_analysis_state_parse(q_col_text(q, 9), &a->state, NULL);
+	q_col_copy(q, 10, a->author, sizeof(a->author));
+	q_col_copy(q, 11, a->source, sizeof(a->source));
+}
+
+static int analysis_walk(struct styr_db *db, const struct styr_analysis_filter *f, long long uid,
+                         struct styr_analysis *a, int (*cb)(void *, const struct styr_analysis *),
+                         void *ctx, struct styr_err *err)
+{
+	struct query q;
+
+	if (q_start(&q, db, Q_ANALYSIS_EACH, "reading rows", err))
+		return STYR_ESTORE;
+	q_int(&q, uid);
+	q_int(&q, f ? f->year : 0);
+	q_text(&q, f ? f->subject : NULL);
+	Q_WALK(&q, a, analysis_from_row, cb, ctx, err);
+}
+
+int styr_analysis_each(struct styr_db *db, const struct styr_analysis_filter *f,
+                       int (*cb)(void *, const struct styr_analysis *), void *ctx,
+                       struct styr_err *err)
+{
+	struct styr_analysis *a;
+	long long uid = 0;
+	int rc = f && f->unit ? store_org_id(db, f->unit, &uid, err) : STYR_OK;
+
+	if (rc)
+		return rc;
+	a = malloc(sizeof(*a));
+	if (!a)
+		return styr_error(err, STYR_ENOMEM, "out of memory reading analyses");
+	rc = analysis_walk(db, f, uid, a, cb, ctx, err);
+	free(a);
+	return rc;
+}
+
+/* The store's half of styr_internal_control_put (calc/control.c checks
+ * the scales first). */
+int store_internal_control_put(struct styr_db *db, const struct styr_internal_control *c,
+                               struct styr_err *err)
+{
+	struct query q;
+	long long uid;
+	int rc = store_org_id(db, c->unit, &uid, err);
+
+	if (rc)
+		return rc;
+	if (q_start(&q, db, Q_INTERNAL_CONTROL_PUT, "storing an internal control", err))
+		return STYR_ESTORE;
+	q_int(&q, uid);
+	q_int(&q, c->year);
+	q_text(&q, c->risk);
+	q_int(&q, c->probability);
+	q_int(&q, c->consequence);
+	q_text(&q, c->control);
+	q_text(&q, c->responsible);
+	q_text(&q, c->frequency);
+	q_text(&q, c->result);
+	q_text(&q, c->actions);
+	return q_exec(&q, NULL, err);
+}
+
+static void control_from_row(struct query *q, struct styr_internal_control *c)
+{
+	memset(c, 0, sizeof(*c));
+	q_col_copy(q, 0, c->unit, sizeof(c->unit));
+	c->year = (int)q_col_int(q, 1);
+	q_col_copy(q, 2, c->risk, sizeof(c->risk));
+	c->probability = (int)q_col_int(q, 3);
+	c->consequence = (int)q_col_int(q, 4);
+	q_col_copy(q, 5, c->control, sizeof(c->control));
+	q_col_copy(q, 6, c->responsible, sizeof(c->responsible));
+	q_col_copy(q, 7, c->frequency, sizeof(c->frequency));
+	q_col_copy(q, 8, c->result, sizeof(c->result));
+	q_col_copy(q, 9, c->actions, sizeof(c->actions));
+}
+
+static int control_walk(struct styr_db *db, long long uid, int year,
+                        struct styr_internal_control *c,
+                        int (*cb)(void *, const struct styr_internal_control *), void *ctx,
+                        struct styr_err *err)
+{
+	struct query q;
+
+	if (q_start(&q, db, Q_INTERNAL_CONTROL_EACH, "reading rows", err))
+		return STYR_ESTORE;
+	q_int(&q, uid);
+	q_int(&q, year);
+	Q_WALK(&q, c, control_from_row, cb, ctx, err);
+}
+
+int styr_internal_control_each(struct styr_db *db, const char *unit, int year,
+                               int (*cb)(void *, const struct styr_internal_control *), void *ctx,
+                               struct styr_err *err)
+{
+	struct styr_internal_control *c;
+	long long uid = 0;
+	int rc = unit ? store_org_id(db, unit, &uid, err) : STYR_OK;
+
+	if (rc)
+		return rc;
+	c = malloc(sizeof(*c));
+	if (!c)
+		return styr_error(err, STYR_ENOMEM, "out of memory");
+	rc = control_walk(db, uid, year, c, cb, ctx, err);
+	free(c);
+	return rc;
+}
+
+int styr_index_weight_put(struct styr_db *db, const struct styr_index_weight *w,
+                          struct styr_err *err)
+{
+	struct query q;
+	long long iid;
+	int rc = store_ind_id(db, w->indicator, &iid, err);
+
+	if (rc)
+		return rc;
+	if (q_start(&q, db, Q_INDEX_WEIGHT_PUT, "storing an index weight", err))
+		return STYR_ESTORE;
+	q_text(&q, w->index);
+	q_int(&q, iid);
+	q_double(&q, w->weight);
+	return q_exec(&q, NULL, err);
+}
+
+static void weight_from_row(struct query *q, struct styr_index_weight *w)
+{
+	memset(w, 0, sizeof(*w));
+	q_col_copy(q, 0, w->index, sizeof(w->index));
+	q_col_copy(q, 1, w->indicator, sizeof(w->indicator));
+	w->weight = q_col_double(q, 2);
+}
+
+int styr_index_weight_each(struct styr_db *db, const char *index,
+                           int (*cb)(void *, const struct styr_index_weight *), void *ctx,
+                           struct styr_err *err)
+{
+	struct styr_index_weight w;
+	struct query q;
+
+	if (q_start(&q, db, Q_INDEX_WEIGHT_EACH, "reading rows", err))
+		return STYR_ESTORE;
+	q_text(&q, index);
+	Q_WALK(&q, &w, weight_from_row, cb, ctx, err);
+}
