@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/store.h"
+#include "store/checked.h"
 #include "styr/buf.h"
 #include "styr/calc.h"
 #include "styr/goals.h"

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/checked.h"
 #include "store/driver.h"
 
 int styr_analysis_put(struct styr_db *db, const struct styr_analysis *a, struct styr_err *err)

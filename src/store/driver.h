@@ -1,5 +1,6 @@
 /*
- * The two databases as drivers (as curl's vtls and Redis's ConnectionType):
+ * The store's private header.  The two databases are drivers (as curl's
+ * vtls and Redis's ConnectionType):
  * the few primitives that SQLite and PostgreSQL share, so that every store
  * operation is written once, over them, in the area files (org.c,
  * indicator.c, goal.c, econ.c, web.c, open.c, ...).  sqlite.c and pg.c are
@@ -38,7 +39,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "store/store.h"
+#include "styr/db.h"
+
+struct store; /* a driver's connection */
 
 /* Statement ids: Q_<NAME> for every entry of catalogue.def. */
 enum sql_id {
@@ -71,6 +74,65 @@ struct query {
 	char *blob;     /* PostgreSQL's: the bound blob as bytea text */
 	void *col_blob; /* PostgreSQL's: the blob column last read, decoded */
 	bool nomem;     /* a binder ran out of memory: exec and step fail */
+};
+
+/* A driver: sqlite.c's and pg.c's.  open returns the connection that
+ * close frees.  data_version and the read transaction are primitives
+ * too because they differ by nature (below). */
+struct store_driver {
+	const char *name;
+	int (*open)(const char *location, int flags, struct store **out, struct styr_err *err);
+	void (*close)(struct store *st);
+	int (*begin)(struct store *st, struct styr_err *err);
+	int (*commit)(struct store *st, struct styr_err *err);
+	void (*rollback)(struct store *st);
+	/* q_start finds the prepared statement of q->id; the binders take
+	 * the next parameter (see the q_ functions below). */
+	int (*q_start)(struct store *st, struct query *q, struct styr_err *err);
+	void (*q_text)(struct query *q, const char *text);
+	void (*q_int)(struct query *q, long long x);
+	void (*q_double)(struct query *q, double x);
+	void (*q_null)(struct query *q);
+	void (*q_blob)(struct query *q, const void *data, size_t len);
+	int (*q_exec)(struct query *q, long long *changes, struct styr_err *err);
+	int (*q_step)(struct query *q, struct styr_err *err);
+	void (*q_end)(struct query *q);
+	const char *(*q_col_text)(struct query *q, int col);
+	long long (*q_col_int)(struct query *q, int col);
+	double (*q_col_double)(struct query *q, int col);
+	bool (*q_col_null)(struct query *q, int col);
+	const void *(*q_col_blob)(struct query *q, int col, size_t *len);
+	/* The web server's (styr/access.h), primitives too because they
+	 * differ by nature: a number that changes with every commit, and a
+	 * read transaction (SQLite's pager version and BEGIN DEFERRED,
+	 * PostgreSQL's counter row and REPEATABLE READ snapshot). */
+	int (*db_data_version)(struct store *st, long long *out, struct styr_err *err);
+	int (*db_read_begin)(struct store *st, struct styr_err *err);
+	void (*db_read_end)(struct store *st);
+};
+
+extern const struct store_driver store_sqlite_driver;
+extern const struct store_driver store_pg_driver;
+
+/* A code → key cache of one entry (see store_org_id). */
+struct store_key_cache {
+	char code[STYR_CODE_MAX];
+	long long id;
+};
+
+/* Ledger row codes known to exist (econ.c, styr_ledger_put). */
+#define STORE_ROW_CACHE 64
+struct store_row_cache {
+	char code[STORE_ROW_CACHE][STYR_CODE_MAX];
+	int n;
+};
+
+struct styr_db {
+	const struct store_driver *drv;
+	struct store *st;
+	bool rehearse; /* styr_db_rehearse: commit rolls back */
+	struct store_key_cache org, ind;
+	struct store_row_cache rows;
 };
 
 int q_start(struct query *q, struct styr_db *db, enum sql_id id, const char *what,
@@ -146,5 +208,18 @@ int store_ind_id(struct styr_db *db, const char *code, long long *out, struct st
 int store_goal_id(struct styr_db *db, const char *code, long long *out, struct styr_err *err);
 /* Forget the cached keys: a rollback may have removed them. */
 void store_forget_keys(struct styr_db *db);
+
+/* The schema, one SQL text per migration in file-name order, generated
+ * from migrations/ (SQLite) and migrations-pg/ (PostgreSQL), which hold the
+ * same files (CMake checks); _numbers gives each one's NNNN.  A database
+ * records the numbers it has (table styr_migration), so a migration that
+ * arrives with a number below one already applied is still applied; the
+ * version (user_version, styr_schema) counts them.  See docs/hacking.md. */
+extern const char *const store_migrations[];
+extern const size_t store_migration_count;
+extern const int store_migration_numbers[];
+extern const char *const store_pg_migrations[];
+extern const size_t store_pg_migration_count;
+extern const int store_pg_migration_numbers[];
 
 #endif

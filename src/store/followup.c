@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/checked.h"
 #include "store/driver.h"
 
 /* The key of goal, which must be an uppdrag. */

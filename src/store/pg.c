@@ -584,8 +584,7 @@ static int pg_commit(struct store *st, struct styr_err *err)
 		if (rc)
 			PQclear(PQexec(st->conn, "ROLLBACK"));
 	}
-	if (rc)
-		st->in_tx = false;
+	st->in_tx = false;
 	return rc;
 }
 
@@ -823,8 +822,7 @@ static const void *pg_q_col_blob(struct query *q, int col, size_t *len)
 	return q->col_blob;
 }
 
-const struct store_ops store_pg_ops = {
-    .version = STORE_OPS_VERSION,
+const struct store_driver store_pg_driver = {
     .name = "postgresql",
     .open = pg_open,
     .close = pg_close,

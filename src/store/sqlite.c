@@ -424,8 +424,7 @@ static void sq_read_end(struct store *st)
 		sqlite3_reset(s);
 }
 
-const struct store_ops store_sqlite_ops = {
-    .version = STORE_OPS_VERSION,
+const struct store_driver store_sqlite_driver = {
     .name = "sqlite",
     .open = sq_open,
     .close = sq_close,

@@ -1,12 +1,11 @@
 /*
- * The public database functions: pick a backend by the location string and
- * forward every call to its operation table.  Nothing here knows SQL.
+ * The handle: pick a driver by the location string, transactions, the
+ * query functions every operation runs on (driver.h) and the keys of
+ * codes.  Nothing here knows SQL but the lookups' statement ids.
  *
  * A location is PostgreSQL when it is a libpq URL ("postgresql://...",
  * "postgres://...") or a libpq conninfo string that starts with "host=" or
- * "dbname="; anything else is the path of a SQLite file.  Branches add
- * store operations faster than every backend implements them, so a NULL
- * operation is an error naming it rather than a crash.
+ * "dbname="; anything else is the path of a SQLite file.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +13,7 @@
 
 #include "store/driver.h"
 
-static const struct store_ops *backend_of(const char *location)
+static const struct store_driver *driver_of(const char *location)
 {
 	static const char *const pg_prefixes[] = {"postgresql://", "postgres://",
 	                                          "host=", "dbname="};
@@ -22,19 +21,13 @@ static const struct store_ops *backend_of(const char *location)
 
 	for (i = 0; i < sizeof(pg_prefixes) / sizeof(pg_prefixes[0]); i++)
 		if (!strncmp(location, pg_prefixes[i], strlen(pg_prefixes[i])))
-			return &store_pg_ops;
-	return &store_sqlite_ops;
-}
-
-static int unsupported(const struct styr_db *db, const char *op, struct styr_err *err)
-{
-	return styr_error(err, STYR_ESTORE, "the %s backend does not support %s yet", db->ops->name,
-	                  op);
+			return &store_pg_driver;
+	return &store_sqlite_driver;
 }
 
 int styr_db_open(const char *location, int flags, struct styr_db **out, struct styr_err *err)
 {
-	const struct store_ops *ops = backend_of(location);
+	const struct store_driver *drv = driver_of(location);
 	struct styr_db *db;
 	int rc;
 
@@ -42,8 +35,8 @@ int styr_db_open(const char *location, int flags, struct styr_db **out, struct s
 	db = calloc(1, sizeof(*db));
 	if (!db)
 		return styr_error(err, STYR_ENOMEM, "out of memory opening %s", location);
-	db->ops = ops;
-	rc = ops->open(location, flags, &db->st, err);
+	db->drv = drv;
+	rc = drv->open(location, flags, &db->st, err);
 	if (rc) {
 		free(db);
 		return rc;
@@ -56,23 +49,13 @@ void styr_db_close(struct styr_db *db)
 {
 	if (!db)
 		return;
-	db->ops->close(db->st);
+	db->drv->close(db->st);
 	free(db);
 }
 
-#define FORWARD(op, params, args)                                                                  \
-	int styr_##op params                                                                       \
-	{                                                                                          \
-		if (!db->ops->op)                                                                  \
-			return unsupported(db, #op, err);                                          \
-		return db->ops->op args;                                                           \
-	}
-
 int styr_db_begin(struct styr_db *db, struct styr_err *err)
 {
-	if (!db->ops->begin)
-		return unsupported(db, "begin", err);
-	return db->ops->begin(db->st, err);
+	return db->drv->begin(db->st, err);
 }
 
 int styr_db_commit(struct styr_db *db, struct styr_err *err)
@@ -83,9 +66,7 @@ int styr_db_commit(struct styr_db *db, struct styr_err *err)
 		styr_db_rollback(db);
 		return STYR_OK;
 	}
-	if (!db->ops->commit)
-		return unsupported(db, "commit", err);
-	rc = db->ops->commit(db->st, err);
+	rc = db->drv->commit(db->st, err);
 	if (rc)
 		store_forget_keys(db);
 	return rc;
@@ -98,8 +79,7 @@ void styr_db_rehearse(struct styr_db *db, bool on)
 
 void styr_db_rollback(struct styr_db *db)
 {
-	if (db->ops->rollback)
-		db->ops->rollback(db->st);
+	db->drv->rollback(db->st);
 	store_forget_keys(db);
 }
 
@@ -115,93 +95,93 @@ int q_start(struct query *q, struct styr_db *db, enum sql_id id, const char *wha
 	q->blob = NULL;
 	q->col_blob = NULL;
 	q->nomem = false;
-	return db->ops->q_start(db->st, q, err);
+	return db->drv->q_start(db->st, q, err);
 }
 
 void q_text(struct query *q, const char *text)
 {
-	q->db->ops->q_text(q, text);
+	q->db->drv->q_text(q, text);
 }
 
 void q_text_or_null(struct query *q, const char *text)
 {
 	if (text && *text)
-		q->db->ops->q_text(q, text);
+		q->db->drv->q_text(q, text);
 	else
-		q->db->ops->q_null(q);
+		q->db->drv->q_null(q);
 }
 
 void q_int(struct query *q, long long x)
 {
-	q->db->ops->q_int(q, x);
+	q->db->drv->q_int(q, x);
 }
 
 void q_double(struct query *q, double x)
 {
-	q->db->ops->q_double(q, x);
+	q->db->drv->q_double(q, x);
 }
 
 void q_null(struct query *q)
 {
-	q->db->ops->q_null(q);
+	q->db->drv->q_null(q);
 }
 
 void q_key(struct query *q, long long key)
 {
 	if (key)
-		q->db->ops->q_int(q, key);
+		q->db->drv->q_int(q, key);
 	else
-		q->db->ops->q_null(q);
+		q->db->drv->q_null(q);
 }
 
 void q_blob(struct query *q, const void *data, size_t len)
 {
-	q->db->ops->q_blob(q, data, len);
+	q->db->drv->q_blob(q, data, len);
 }
 
 int q_exec(struct query *q, long long *changes, struct styr_err *err)
 {
-	return q->db->ops->q_exec(q, changes, err);
+	return q->db->drv->q_exec(q, changes, err);
 }
 
 int q_step(struct query *q, struct styr_err *err)
 {
-	return q->db->ops->q_step(q, err);
+	return q->db->drv->q_step(q, err);
 }
 
 void q_end(struct query *q)
 {
-	q->db->ops->q_end(q);
+	q->db->drv->q_end(q);
 }
 
 const char *q_col_text(struct query *q, int col)
 {
-	return q->db->ops->q_col_text(q, col);
+	return q->db->drv->q_col_text(q, col);
 }
 
 long long q_col_int(struct query *q, int col)
 {
-	return q->db->ops->q_col_int(q, col);
+	return q->db->drv->q_col_int(q, col);
 }
 
 double q_col_double(struct query *q, int col)
 {
-	return q->db->ops->q_col_double(q, col);
+	return q->db->drv->q_col_double(q, col);
 }
 
 bool q_col_null(struct query *q, int col)
 {
-	return q->db->ops->q_col_null(q, col);
+	return q->db->drv->q_col_null(q, col);
 }
 
 void q_col_copy(struct query *q, int col, char *dst, size_t n)
 {
-	snprintf(dst, n, "%s", q->db->ops->q_col_text(q, col));
+	snprintf(dst, n, "%s", q->db->drv->q_col_text(q, col));
 }
 
 const void *q_col_blob(struct query *q, int col, size_t *len)
 {
-	return q->db->ops->q_col_blob(q, col, len);
+	return q->db->drv->q_col_blob(q, col, len);
 }
 
 /* Look up the key of code with statement id; what names the kind. */
@@ -259,14 +239,17 @@ void store_forget_keys(struct styr_db *db)
 
 /* The web server's data version and read transactions: driver primitives
  * (sqlite.c, pg.c).  The web's tables are web.c's. */
-FORWARD(db_data_version, (struct styr_db * db, long long *out, struct styr_err *err),
-        (db->st, out, err))
-FORWARD(db_read_begin, (struct styr_db * db, struct styr_err *err), (db->st, err))
+int styr_db_data_version(struct styr_db *db, long long *out, struct styr_err *err)
+{
+	return db->drv->db_data_version(db->st, out, err);
+}
 
-/* Nothing to report: a backend without read transactions began none. */
+int styr_db_read_begin(struct styr_db *db, struct styr_err *err)
+{
+	return db->drv->db_read_begin(db->st, err);
+}
+
 void styr_db_read_end(struct styr_db *db)
 {
-	if (db->ops->db_read_end)
-		db->ops->db_read_end(db->st);
+	db->drv->db_read_end(db->st);
 }
-/* open data */

@@ -28,7 +28,7 @@ static char src_dir[512];
 
 /* The injected fault: every write counts down; the one reaching zero fails. */
 static int writes_left;
-static struct store_ops real_ops, faulty_ops;
+static struct store_driver real_driver, faulty_driver;
 
 static int fail_now(struct styr_err *err)
 {
@@ -38,7 +38,7 @@ static int fail_now(struct styr_err *err)
 /* The writes of the operations written over the driver (driver.h). */
 static int faulty_q_exec(struct query *q, long long *changes, struct styr_err *err)
 {
-	return fail_now(err) ? STYR_ESTORE : real_ops.q_exec(q, changes, err);
+	return fail_now(err) ? STYR_ESTORE : real_driver.q_exec(q, changes, err);
 }
 
 static int count_goal(void *ctx, const struct styr_goal *g)
@@ -95,7 +95,7 @@ static void count_all(struct styr_db *db, struct counts *c)
 
 static void use_faulty(struct styr_db *db)
 {
-	db->ops = &faulty_ops;
+	db->drv = &faulty_driver;
 }
 
 static void test_csv_every_failing_write_leaves_nothing(void **state)
@@ -125,7 +125,7 @@ static void test_csv_every_failing_write_leaves_nothing(void **state)
 		styr_err_init(&err);
 		assert_int_equal(styr_import_csv(db, paths, 6, NULL, &err), STYR_OK);
 		total = (1 << 30) - writes_left;
-		db->ops = &real_ops;
+		db->drv = &real_driver;
 		count_all(db, &c);
 		assert_int_equal(c.goals, 5);
 		assert_int_equal(c.uppdrag, 2);
@@ -145,7 +145,7 @@ static void test_csv_every_failing_write_leaves_nothing(void **state)
 		styr_err_init(&err);
 		assert_int_equal(styr_import_csv(db, paths, 6, NULL, &err), STYR_ESTORE);
 		assert_non_null(strstr(err.msg, "injected write failure"));
-		db->ops = &real_ops;
+		db->drv = &real_driver;
 		count_all(db, &c);
 		assert_int_equal(c.units + c.goals + c.uppdrag + c.steps + c.rules, 0);
 		testdb_drop(&t);
@@ -197,7 +197,7 @@ static void test_goal_text_failing_write_leaves_nothing(void **state)
 		writes_left = n ? n : 1 << 30;
 		use_faulty(db);
 		rc = styr_import_goal_text(db, seed, 2024, &res, &err);
-		db->ops = &real_ops;
+		db->drv = &real_driver;
 		count_all(db, &c);
 		if (!n) {
 			assert_int_equal(rc, STYR_OK);
@@ -229,9 +229,9 @@ int main(void)
 	snprintf(here, sizeof(here), "%s", __FILE__);
 	snprintf(src_dir, sizeof(src_dir), "%s/../..", dirname(here));
 	pg_url = testdb_pg_env();
-	real_ops = pg_url ? store_pg_ops : store_sqlite_ops;
-	faulty_ops = real_ops;
-	faulty_ops.q_exec = faulty_q_exec;
+	real_driver = pg_url ? store_pg_driver : store_sqlite_driver;
+	faulty_driver = real_driver;
+	faulty_driver.q_exec = faulty_q_exec;
 	if (pg_url) {
 		int failed;
 

@@ -152,7 +152,7 @@ static void test_dry_run_and_keys(void **state)
 /* The injected fault: every write counts down, and the one that
  * reaches zero fails as a full disk would. */
 static int writes_left;
-static struct store_ops real_ops, faulty_ops;
+static struct store_driver real_driver, faulty_driver;
 
 static int fail_now(struct styr_err *err)
 {
@@ -162,7 +162,7 @@ static int fail_now(struct styr_err *err)
 /* Every write of every operation goes through the driver's q_exec. */
 static int faulty_q_exec(struct query *q, long long *changes, struct styr_err *err)
 {
-	return fail_now(err) ? STYR_ESTORE : real_ops.q_exec(q, changes, err);
+	return fail_now(err) ? STYR_ESTORE : real_driver.q_exec(q, changes, err);
 }
 
 static void test_every_failing_write_leaves_nothing(void **state)
@@ -170,7 +170,7 @@ static void test_every_failing_write_leaves_nothing(void **state)
 	int n, total = 0;
 
 	(void)state;
-	faulty_ops.q_exec = faulty_q_exec;
+	faulty_driver.q_exec = faulty_q_exec;
 
 	/* Count the writes of a whole import first. */
 	{
@@ -179,11 +179,11 @@ static void test_every_failing_write_leaves_nothing(void **state)
 		struct styr_err err;
 
 		writes_left = 1 << 30;
-		db->ops = &faulty_ops;
+		db->drv = &faulty_driver;
 		styr_err_init(&err);
 		assert_int_equal(styr_import_csv(db, paths, 5, NULL, &err), STYR_OK);
 		total = (1 << 30) - writes_left;
-		db->ops = &real_ops;
+		db->drv = &real_driver;
 		testdb_drop(&t);
 	}
 	assert_true(total >= 14);
@@ -195,12 +195,12 @@ static void test_every_failing_write_leaves_nothing(void **state)
 		int units = 0, values = 0;
 
 		writes_left = n;
-		db->ops = &faulty_ops;
+		db->drv = &faulty_driver;
 		styr_err_init(&err);
 		assert_int_equal(styr_import_csv(db, paths, 5, &stats, &err), STYR_ESTORE);
 		assert_non_null(strstr(err.msg, "injected write failure"));
 		assert_int_equal(stats.rows[STYR_ENTITY_ORG], 0);
-		db->ops = &real_ops;
+		db->drv = &real_driver;
 		assert_int_equal(styr_org_each(db, count_unit, &units, &err), STYR_OK);
 		assert_int_equal(styr_value_each(db, NULL, count_value, &values, &err), STYR_OK);
 		assert_int_equal(units, 0);
@@ -227,7 +227,7 @@ int main(void)
 		snprintf(files[i], sizeof(files[i]), "%s/%s", data_dir, names[i]);
 		paths[i] = files[i];
 	}
-	real_ops = store_sqlite_ops;
-	faulty_ops = store_sqlite_ops;
+	real_driver = store_sqlite_driver;
+	faulty_driver = store_sqlite_driver;
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,7 +16,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "store/store.h"
+#include "store/checked.h"
+#include "store/driver.h"
 #include "styr/analysis.h"
 #include "styr/db.h"
 #include "styr/goals.h"
