@@ -86,6 +86,12 @@ struct store_driver {
 	int (*begin)(struct store *st, struct styr_err *err);
 	int (*commit)(struct store *st, struct styr_err *err);
 	void (*rollback)(struct store *st);
+	/* Run SQL text without parameters (one or more statements), and read
+	 * the first column of the first row as a number (-1: no row, or
+	 * NULL): what the schema's bookkeeping needs (schema.c). */
+	int (*exec)(struct store *st, const char *sql, const char *what, struct styr_err *err);
+	int (*query_int)(struct store *st, const char *sql, const char *what, long long *out,
+	                 struct styr_err *err);
 	/* q_start finds the prepared statement of q->id; the binders take
 	 * the next parameter (see the q_ functions below). */
 	int (*q_start)(struct store *st, struct query *q, struct styr_err *err);
@@ -221,5 +227,10 @@ extern const int store_migration_numbers[];
 extern const char *const store_pg_migrations[];
 extern const size_t store_pg_migration_count;
 extern const int store_pg_migration_numbers[];
+
+/* Apply the migrations the database lacks (schema.c); the drivers call
+ * it when they open a database, before anything else runs on it. */
+int store_schema_update(const struct store_driver *drv, struct store *st, const char *where,
+                        struct styr_err *err);
 
 #endif

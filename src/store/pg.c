@@ -309,132 +309,14 @@ static int query_int(struct store *st, const char *sql, const char *what, long l
 	return STYR_OK;
 }
 
-/* The position of migration number n in store_pg_migrations, or -1. */
-static int migration_index(long long n)
-{
-	size_t i;
-
-	for (i = 0; i < store_pg_migration_count; i++)
-		if (store_pg_migration_numbers[i] == n)
-			return (int)i;
-	return -1;
-}
-
-/* Mark in have[] the migrations the database has: the numbers listed in
- * styr_migration, which must exist.  A database from before that table
- * lists none; it has the first version ones, since until then migrations
- * were only ever appended to the list (*legacy says so). */
-static int migrations_applied(struct store *st, long long version, unsigned char *have,
-                              bool *legacy, struct styr_err *err)
-{
-	PGresult *res = PQexec(st->conn, "SELECT number FROM styr_migration");
-	int i, n;
-
-	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-		db_error(st, res, err, "reading the migrations applied");
-		PQclear(res);
-		return STYR_ESTORE;
-	}
-	memset(have, 0, store_pg_migration_count + 1);
-	n = PQntuples(res);
-	for (i = 0; i < n; i++) {
-		long long number = col_int(res, i, 0);
-		int k = migration_index(number);
-
-		if (k < 0) {
-			PQclear(res);
-			return styr_error(err, STYR_ESTORE,
-			                  "%s: the database has migration %04lld, which this styr "
-			                  "does not know",
-			                  st->where, number);
-		}
-		have[k] = 1;
-	}
-	PQclear(res);
-	*legacy = n == 0 && version > 0;
-	if (*legacy)
-		memset(have, 1, (size_t)version);
-	return STYR_OK;
-}
-
-/* One migration per transaction, each under an advisory lock so that two
- * processes opening a fresh database do not both create the schema: the
- * first that the database lacks, in number order, with its number in
- * styr_migration and the version (their count) one up. */
-static int migrate_one(struct store *st, unsigned char *have, bool *done, struct styr_err *err)
-{
-	long long version;
-	bool legacy = false;
-	char sql[96];
-	size_t i;
-	int rc;
-
-	*done = false;
-	rc = exec(st, "BEGIN", "starting a migration", err);
-	if (!rc)
-		rc = exec(st, "SELECT pg_advisory_xact_lock(7429637)", "locking the schema", err);
-	if (!rc)
-		rc = exec(st, "CREATE TABLE IF NOT EXISTS styr_schema(version integer NOT NULL)",
-		          "creating styr_schema", err);
-	if (!rc)
-		rc = exec(st,
-		          "CREATE TABLE IF NOT EXISTS styr_migration(number integer PRIMARY KEY)",
-		          "creating styr_migration", err);
-	if (!rc)
-		rc = query_int(st, "SELECT version FROM styr_schema", "reading the schema version",
-		               &version, err);
-	if (!rc && version < 0) {
-		rc = exec(st, "INSERT INTO styr_schema(version) VALUES(0)",
-		          "writing the schema version", err);
-		version = 0;
-	}
-	if (!rc && version > (long long)store_pg_migration_count)
-		rc = styr_error(err, STYR_ESTORE,
-		                "%s: schema version %lld is newer than this styr knows (%zu)",
-		                st->where, version, store_pg_migration_count);
-	if (!rc)
-		rc = migrations_applied(st, version, have, &legacy, err);
-	/* A database from before styr_migration: list what it has. */
-	for (i = 0; !rc && legacy && i < (size_t)version; i++) {
-		snprintf(sql, sizeof(sql), "INSERT INTO styr_migration VALUES(%d)",
-		         store_pg_migration_numbers[i]);
-		rc = exec(st, sql, "recording the migrations applied", err);
-	}
-	for (i = 0; !rc && i < store_pg_migration_count && have[i]; i++)
-		;
-	if (!rc && i == store_pg_migration_count) {
-		*done = true;
-		return exec(st, "COMMIT", "finishing the migrations", err);
-	}
-	if (!rc) {
-		rc = exec(st, store_pg_migrations[i], "migrating", err);
-		snprintf(sql, sizeof(sql), "INSERT INTO styr_migration VALUES(%d)",
-		         store_pg_migration_numbers[i]);
-		if (!rc)
-			rc = exec(st, sql, "recording the migration", err);
-		snprintf(sql, sizeof(sql), "UPDATE styr_schema SET version = %lld", version + 1);
-		if (!rc)
-			rc = exec(st, sql, "writing the schema version", err);
-		if (!rc)
-			rc = exec(st, "COMMIT", "committing a migration", err);
-		if (rc)
-			styr_err_prefix(err, "migration %04d: ", store_pg_migration_numbers[i]);
-	}
-	if (rc)
-		PQclear(PQexec(st->conn, "ROLLBACK"));
-	return rc;
-}
-
+/* A database without the styr schema is refused unless asked to create
+ * it, as a missing file is for SQLite. */
 static int migrate(struct store *st, int flags, struct styr_err *err)
 {
-	long long exists, version;
-	unsigned char *have;
-	bool done = false, legacy = false;
-	size_t i;
-	int rc;
+	long long exists;
+	int rc = query_int(st, "SELECT 1 WHERE to_regclass('styr_schema') IS NOT NULL",
+	                   "reading the schema version", &exists, err);
 
-	rc = query_int(st, "SELECT 1 WHERE to_regclass('styr_schema') IS NOT NULL",
-	               "reading the schema version", &exists, err);
 	if (rc)
 		return rc;
 	if (exists < 0 && !(flags & STYR_DB_CREATE))
@@ -442,26 +324,7 @@ static int migrate(struct store *st, int flags, struct styr_err *err)
 		    err, STYR_ENOTFOUND,
 		    "database %s has no styr schema (create it with: styr init --db %s)", st->where,
 		    st->where);
-	have = calloc(store_pg_migration_count + 1, 1);
-	if (!have)
-		return styr_error(err, STYR_ENOMEM, "out of memory opening %s", st->where);
-	/* Usually the schema is up to date: read it without the lock. */
-	if (exists > 0)
-		rc =
-		    query_int(st,
-		              "SELECT version FROM styr_schema WHERE to_regclass('styr_migration') "
-		              "IS NOT NULL",
-		              "reading the schema version", &version, err);
-	if (!rc && exists > 0 && version == (long long)store_pg_migration_count) {
-		rc = migrations_applied(st, version, have, &legacy, err);
-		for (i = 0; !rc && !legacy && i < store_pg_migration_count && have[i]; i++)
-			;
-		done = !rc && !legacy && i == store_pg_migration_count;
-	}
-	while (!rc && !done)
-		rc = migrate_one(st, have, &done, err);
-	free(have);
-	return rc;
+	return store_schema_update(&store_pg_driver, st, st->where, err);
 }
 
 /* The location as messages show it: a password in a URL
@@ -829,6 +692,8 @@ const struct store_driver store_pg_driver = {
     .begin = pg_begin,
     .commit = pg_commit,
     .rollback = pg_rollback,
+    .exec = exec,
+    .query_int = query_int,
     .q_start = pg_q_start,
     .q_text = pg_q_text,
     .q_int = pg_q_int,

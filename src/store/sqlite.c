@@ -45,10 +45,12 @@ static int step_done(struct store *st, sqlite3_stmt *s, struct styr_err *err, co
 	return STYR_OK;
 }
 
-static int exec(struct store *st, const char *sql, struct styr_err *err)
+/* Run SQL text; SQLite's own message says what failed. */
+static int exec(struct store *st, const char *sql, const char *what, struct styr_err *err)
 {
 	char *msg = NULL;
 
+	(void)what;
 	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
 		styr_error(err, STYR_ESTORE, "%s: %s", st->path, msg ? msg : "failed");
 		sqlite3_free(msg);
@@ -57,115 +59,20 @@ static int exec(struct store *st, const char *sql, struct styr_err *err)
 	return STYR_OK;
 }
 
-/* The position of migration number n in store_migrations, or -1. */
-static int migration_index(int n)
-{
-	size_t i;
-
-	for (i = 0; i < store_migration_count; i++)
-		if (store_migration_numbers[i] == n)
-			return (int)i;
-	return -1;
-}
-
-/* Mark in have[] the migrations the database has: the numbers listed in
- * styr_migration (*listed: the table exists).  A database from before that
- * table has none listed; it has the first version ones, since until then
- * migrations were only ever appended to the list. */
-static int migrations_applied(struct store *st, int version, unsigned char *have, bool *listed,
-                              struct styr_err *err)
+static int query_int(struct store *st, const char *sql, const char *what, long long *out,
+                     struct styr_err *err)
 {
 	sqlite3_stmt *s;
 	int rc;
 
-	*listed = false;
-	if (sqlite3_prepare_v2(st->db,
-	                       "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = "
-	                       "'styr_migration'",
-	                       -1, &s, NULL) != SQLITE_OK)
-		return db_error(st, err, "reading the migrations applied");
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return db_error(st, err, what);
 	rc = sqlite3_step(s);
+	*out = rc == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL
+	           ? sqlite3_column_int64(s, 0)
+	           : -1;
 	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(st, err, "reading the migrations applied");
-	if (rc == SQLITE_DONE) {
-		memset(have, 1, (size_t)version);
-		return STYR_OK;
-	}
-	*listed = true;
-	if (sqlite3_prepare_v2(st->db, "SELECT number FROM styr_migration", -1, &s, NULL) !=
-	    SQLITE_OK)
-		return db_error(st, err, "reading the migrations applied");
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int n = sqlite3_column_int(s, 0), i = migration_index(n);
-
-		if (i < 0) {
-			sqlite3_finalize(s);
-			return styr_error(
-			    err, STYR_ESTORE,
-			    "%s: the database has migration %04d, which this styr does "
-			    "not know",
-			    st->path, n);
-		}
-		have[i] = 1;
-	}
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? STYR_OK : db_error(st, err, "reading the migrations applied");
-}
-
-/* Apply every migration the database lacks, in number order, each in its
- * own transaction with its number and the version; record the ones a
- * database from before styr_migration has. */
-static int migrate(struct store *st, struct styr_err *err)
-{
-	unsigned char *have;
-	sqlite3_stmt *s;
-	int version, rc;
-	bool listed;
-	size_t i;
-
-	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK)
-		return db_error(st, err, "reading the schema version");
-	version = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
-	sqlite3_finalize(s);
-	if (version > (int)store_migration_count)
-		return styr_error(err, STYR_ESTORE,
-		                  "%s: schema version %d is newer than this styr knows (%zu)",
-		                  st->path, version, store_migration_count);
-	have = calloc(store_migration_count + 1, 1);
-	if (!have)
-		return styr_error(err, STYR_ENOMEM, "out of memory opening %s", st->path);
-	rc = migrations_applied(st, version, have, &listed, err);
-	for (i = 0; !rc && i < store_migration_count; i++) {
-		char sql[96];
-
-		if (have[i] && listed)
-			continue;
-		rc = exec(st, "BEGIN IMMEDIATE", err);
-		if (!rc)
-			rc = exec(
-			    st,
-			    "CREATE TABLE IF NOT EXISTS styr_migration(number INTEGER PRIMARY KEY)",
-			    err);
-		if (!rc && !have[i]) {
-			rc = exec(st, store_migrations[i], err);
-			snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", ++version);
-			if (!rc)
-				rc = exec(st, sql, err);
-		}
-		snprintf(sql, sizeof(sql), "INSERT OR IGNORE INTO styr_migration VALUES(%d)",
-		         store_migration_numbers[i]);
-		if (!rc)
-			rc = exec(st, sql, err);
-		if (!rc)
-			rc = exec(st, "COMMIT", err);
-		if (rc) {
-			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-			styr_err_prefix(err, "migration %04d: ", store_migration_numbers[i]);
-		}
-	}
-	free(have);
-	return rc;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STYR_OK : db_error(st, err, what);
 }
 
 static void sq_close(struct store *st)
@@ -212,9 +119,9 @@ static int sq_open(const char *location, int flags, struct store **out, struct s
 	rc = exec(st,
 	          "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
 	          "PRAGMA foreign_keys = ON",
-	          err);
+	          "setting the journal", err);
 	if (!rc)
-		rc = migrate(st, err);
+		rc = store_schema_update(&store_sqlite_driver, st, st->path, err);
 	if (rc) {
 		sq_close(st);
 		return rc;
@@ -229,7 +136,7 @@ static int sq_begin(struct store *st, struct styr_err *err)
 
 	if (st->in_tx)
 		return styr_error(err, STYR_ESTORE, "a transaction is already open");
-	rc = exec(st, "BEGIN IMMEDIATE", err);
+	rc = exec(st, "BEGIN IMMEDIATE", "starting a transaction", err);
 	if (!rc)
 		st->in_tx = true;
 	return rc;
@@ -237,7 +144,7 @@ static int sq_begin(struct store *st, struct styr_err *err)
 
 static int sq_commit(struct store *st, struct styr_err *err)
 {
-	int rc = exec(st, "COMMIT", err);
+	int rc = exec(st, "COMMIT", "committing", err);
 
 	if (rc)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
@@ -431,6 +338,8 @@ const struct store_driver store_sqlite_driver = {
     .begin = sq_begin,
     .commit = sq_commit,
     .rollback = sq_rollback,
+    .exec = exec,
+    .query_int = query_int,
     .q_start = sq_q_start,
     .q_text = sq_q_text,
     .q_int = sq_q_int,
