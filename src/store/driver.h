@@ -137,6 +137,7 @@ struct styr_db {
 	const struct store_driver *drv;
 	struct store *st;
 	bool rehearse; /* styr_db_rehearse: commit rolls back */
+	bool in_tx;    /* a transaction or a read is open */
 	struct store_key_cache org, ind;
 	struct store_row_cache rows;
 };

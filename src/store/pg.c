@@ -416,8 +416,6 @@ static int pg_begin(struct store *st, struct styr_err *err)
 {
 	int rc;
 
-	if (st->in_tx)
-		return styr_error(err, STYR_ESTORE, "a transaction is already open");
 	st->failed[0] = '\0';
 	rc = exec(st, "BEGIN", "starting a transaction", err);
 	if (!rc)
@@ -482,13 +480,10 @@ static int pg_data_version(struct store *st, long long *out, struct styr_err *er
  * request reads, as SQLite's read transaction gives. */
 static int pg_read_begin(struct store *st, struct styr_err *err)
 {
-	int rc;
+	int rc =
+	    exec(st, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "beginning a read", err);
 
-	if (st->in_tx)
-		return styr_error(err, STYR_ESTORE, "a transaction is already open");
-	rc = exec(st, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "beginning a read", err);
-	if (!rc)
-		st->in_tx = true;
+	st->in_tx = rc == STYR_OK;
 	return rc;
 }
 

@@ -132,13 +132,9 @@ static int sq_open(const char *location, int flags, struct store **out, struct s
 
 static int sq_begin(struct store *st, struct styr_err *err)
 {
-	int rc;
+	int rc = exec(st, "BEGIN IMMEDIATE", "starting a transaction", err);
 
-	if (st->in_tx)
-		return styr_error(err, STYR_ESTORE, "a transaction is already open");
-	rc = exec(st, "BEGIN IMMEDIATE", "starting a transaction", err);
-	if (!rc)
-		st->in_tx = true;
+	st->in_tx = rc == STYR_OK;
 	return rc;
 }
 

@@ -53,9 +53,22 @@ void styr_db_close(struct styr_db *db)
 	free(db);
 }
 
+/* One transaction (or read) at a time per handle, whichever driver. */
+static int one_at_a_time(struct styr_db *db, int (*begin)(struct store *, struct styr_err *),
+                         struct styr_err *err)
+{
+	int rc;
+
+	if (db->in_tx)
+		return styr_error(err, STYR_ESTORE, "a transaction is already open");
+	rc = begin(db->st, err);
+	db->in_tx = rc == STYR_OK;
+	return rc;
+}
+
 int styr_db_begin(struct styr_db *db, struct styr_err *err)
 {
-	return db->drv->begin(db->st, err);
+	return one_at_a_time(db, db->drv->begin, err);
 }
 
 int styr_db_commit(struct styr_db *db, struct styr_err *err)
@@ -67,6 +80,7 @@ int styr_db_commit(struct styr_db *db, struct styr_err *err)
 		return STYR_OK;
 	}
 	rc = db->drv->commit(db->st, err);
+	db->in_tx = false;
 	if (rc)
 		store_forget_keys(db);
 	return rc;
@@ -80,6 +94,7 @@ void styr_db_rehearse(struct styr_db *db, bool on)
 void styr_db_rollback(struct styr_db *db)
 {
 	db->drv->rollback(db->st);
+	db->in_tx = false;
 	store_forget_keys(db);
 }
 
@@ -246,10 +261,11 @@ int styr_db_data_version(struct styr_db *db, long long *out, struct styr_err *er
 
 int styr_db_read_begin(struct styr_db *db, struct styr_err *err)
 {
-	return db->drv->db_read_begin(db->st, err);
+	return one_at_a_time(db, db->drv->db_read_begin, err);
 }
 
 void styr_db_read_end(struct styr_db *db)
 {
 	db->drv->db_read_end(db->st);
+	db->in_tx = false;
 }
