@@ -163,9 +163,10 @@ int styr_ledger_each(struct styr_db *db, const struct styr_ledger_filter *f,
 
 	if (f && f->unit && (rc = store_org_id(db, f->unit, &unit, err)))
 		return rc;
-	if (q_start(&q, db, Q_LEDGER_EACH, "reading", err))
+	if (q_start(&q, db, unit ? Q_LEDGER_EACH_UNIT : Q_LEDGER_EACH, "reading", err))
 		return STYR_ESTORE;
-	q_int(&q, unit);
+	if (unit)
+		q_int(&q, unit);
 	q_text(&q, f ? f->tab : NULL);
 	q_int(&q, f ? f->year : 0);
 	Q_WALK(&q, &e, entry_from_row, cb, ctx, err);
