@@ -56,6 +56,17 @@ void styr_db_rollback(struct styr_db *db);
  * import report-text and events load). */
 void styr_db_rehearse(struct styr_db *db, bool on);
 
+/* A consistent copy of the whole database (every table: users, grants,
+ * tokens, the audit log, approvals, ledgers, mappings) into the new file
+ * path, taken while others read and write: SQLite's online backup, or
+ * pg_dump's custom format for PostgreSQL.  path must not exist. */
+int styr_db_backup(struct styr_db *db, const char *path, struct styr_err *err);
+/* Restore a backup into location: a SQLite file that does not exist, or
+ * an existing PostgreSQL database without a styr schema (createdb); then
+ * the migrations it lacks.  A damaged or foreign file is refused before
+ * anything is written. */
+int styr_db_restore(const char *backup, const char *location, struct styr_err *err);
+
 /* A number that changes whenever the database changes (by this handle or
  * another process), for caches of rendered data. */
 int styr_db_data_version(struct styr_db *db, long long *out, struct styr_err *err);

@@ -63,5 +63,6 @@ extern const struct command cmd_opendata_def, cmd_workflow_def;
 extern const struct command cmd_proof_def;
 /* events (issue 18) */
 extern const struct command cmd_events_def;
+extern const struct command cmd_backup_def, cmd_restore_def;
 
 #endif

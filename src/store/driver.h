@@ -92,6 +92,11 @@ struct store_driver {
 	int (*exec)(struct store *st, const char *sql, const char *what, struct styr_err *err);
 	int (*query_int)(struct store *st, const char *sql, const char *what, long long *out,
 	                 struct styr_err *err);
+	/* A consistent copy of the database into the new file path while
+	 * others write; restore one into location (a new SQLite file, an
+	 * empty PostgreSQL database).  See styr_db_backup. */
+	int (*backup)(struct store *st, const char *path, struct styr_err *err);
+	int (*restore)(const char *backup, const char *location, struct styr_err *err);
 	/* q_start finds the prepared statement of q->id; the binders take
 	 * the next parameter (see the q_ functions below). */
 	int (*q_start)(struct store *st, struct query *q, struct styr_err *err);

@@ -33,12 +33,19 @@ path the driver interface asks for).  The price
  */
 #include <assert.h>
 #include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <spawn.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "store/driver.h"
+
+extern char **environ;
 
 /* The driver's own statement (pg_data_version), prepared with the
  * catalogue's. */
@@ -48,7 +55,8 @@ path the driver interface asks for).  The price
 
 struct store {
 	PGconn *conn;
-	char *where; /* the location for messages, any password masked */
+	char *where;    /* the location for messages, any password masked */
+	char *location; /* as given: pg_dump connects with it */
 	bool in_tx;
 	bool pipeline;                          /* in pipeline mode (see the top of the file) */
 	int pending;                            /* commands sent whose answers are not read yet */
@@ -373,6 +381,7 @@ static void pg_close(struct store *st)
 		return;
 	PQfinish(st->conn);
 	free(st->where);
+	free(st->location);
 	free(st);
 }
 
@@ -383,7 +392,9 @@ static int pg_open(const char *location, int flags, struct store **out, struct s
 
 	*out = NULL;
 	st = calloc(1, sizeof(*st));
-	if (!st || !(st->where = masked(location))) {
+	if (!st || !(st->where = masked(location)) || !(st->location = strdup(location))) {
+		if (st)
+			free(st->where);
 		free(st);
 		return styr_error(err, STYR_ENOMEM, "out of memory opening %s", location);
 	}
@@ -680,6 +691,111 @@ static const void *pg_q_col_blob(struct query *q, int col, size_t *len)
 	return q->col_blob;
 }
 
+/* Run a PostgreSQL client program (pg_dump, pg_restore) with argv; its
+ * first line on stderr is the message when it fails.  The location is
+ * on its command line: a password in it is visible to local users while
+ * the program runs (use ~/.pgpass or PGPASSWORD instead). */
+static int run_tool(char *const argv[], const char *what, struct styr_err *err)
+{
+	char path[] = "/tmp/styr-pgtool-XXXXXX", line[300] = "";
+	posix_spawn_file_actions_t fa;
+	int fd = mkstemp(path), status = 0;
+	pid_t pid;
+	FILE *f;
+
+	if (fd < 0)
+		return styr_error(err, STYR_ESTORE, "%s: cannot make a temporary file", what);
+	unlink(path);
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, fd, 2);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	if (posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ) != 0) {
+		posix_spawn_file_actions_destroy(&fa);
+		close(fd);
+		return styr_error(err, STYR_ESTORE,
+		                  "%s: cannot run %s (apt-get install postgresql-client)", what,
+		                  argv[0]);
+	}
+	posix_spawn_file_actions_destroy(&fa);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+		close(fd);
+		return STYR_OK;
+	}
+	lseek(fd, 0, SEEK_SET);
+	if ((f = fdopen(fd, "r"))) {
+		if (!fgets(line, sizeof(line), f))
+			line[0] = '\0';
+		fclose(f);
+	} else {
+		close(fd);
+	}
+	line[strcspn(line, "\n")] = '\0';
+	return styr_error(err, STYR_ESTORE, "%s: %s failed: %s", what, argv[0],
+	                  *line ? line : "no message");
+}
+
+/* pg_dump's custom format: one consistent snapshot, while others write. */
+static int pg_backup(struct store *st, const char *path, struct styr_err *err)
+{
+	char file[4096 + 8], db[4096 + 10];
+	char *argv[] = {"pg_dump", "--format=custom", "--no-owner", file, db, NULL};
+
+	snprintf(file, sizeof(file), "--file=%s", path);
+	snprintf(db, sizeof(db), "--dbname=%s", st->location);
+	return run_tool(argv, "backing up", err);
+}
+
+/* Into an existing database without a styr schema, in one transaction. */
+static int pg_restore(const char *backup, const char *location, struct styr_err *err)
+{
+	char magic[5] = "", db[4096 + 10];
+	char *argv[] = {"pg_restore",
+	                "--exit-on-error",
+	                "--single-transaction",
+	                "--no-owner",
+	                db,
+	                (char *)backup,
+	                NULL};
+	FILE *f = fopen(backup, "rb");
+	struct store *st;
+	long long exists;
+	int rc;
+
+	if (!f)
+		return styr_error(err, STYR_EINPUT, "%s: cannot read the backup: %s", backup,
+		                  strerror(errno));
+	if (fread(magic, 1, 5, f) != 5 || memcmp(magic, "PGDMP", 5)) {
+		fclose(f);
+		return styr_error(err, STYR_EINPUT,
+		                  "%s is not a backup of a PostgreSQL database (pg_dump's custom "
+		                  "format); a SQLite backup restores into a SQLite file",
+		                  backup);
+	}
+	fclose(f);
+	if (!(st = calloc(1, sizeof(*st))) || !(st->where = masked(location))) {
+		free(st);
+		return styr_error(err, STYR_ENOMEM, "out of memory restoring %s", backup);
+	}
+	st->conn = PQconnectdb(location);
+	if (PQstatus(st->conn) != CONNECTION_OK)
+		rc = db_error(st, NULL, err, "cannot connect");
+	else
+		rc = query_int(st, "SELECT 1 WHERE to_regclass('styr_schema') IS NOT NULL",
+		               "reading the schema version", &exists, err);
+	if (!rc && exists > 0)
+		rc = styr_error(err, STYR_EINPUT,
+		                "database %s has a styr schema already: restore into a new, empty "
+		                "database (createdb)",
+		                st->where);
+	pg_close(st);
+	if (rc)
+		return rc;
+	snprintf(db, sizeof(db), "--dbname=%s", location);
+	return run_tool(argv, "restoring", err);
+}
+
 const struct store_driver store_pg_driver = {
     .name = "postgresql",
     .open = pg_open,
@@ -689,6 +805,8 @@ const struct store_driver store_pg_driver = {
     .rollback = pg_rollback,
     .exec = exec,
     .query_int = query_int,
+    .backup = pg_backup,
+    .restore = pg_restore,
     .q_start = pg_q_start,
     .q_text = pg_q_text,
     .q_int = pg_q_int,

@@ -10,6 +10,7 @@
  * a million rows through the same few; the operations themselves are
  * written once, over the driver, in the area files.
  */
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -327,6 +328,71 @@ static void sq_read_end(struct store *st)
 		sqlite3_reset(s);
 }
 
+/* Copy every page of from into a new file at path, in one step: one read
+ * transaction, so the copy is the database as of one commit while other
+ * connections go on writing (a step at a time would restart whenever they
+ * did). */
+static int copy_database(sqlite3 *from, const char *path, const char *what, struct styr_err *err)
+{
+	sqlite3 *to = NULL;
+	sqlite3_backup *b;
+	int rc = sqlite3_open_v2(path, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+
+	if (rc == SQLITE_OK && (b = sqlite3_backup_init(to, "main", from, "main"))) {
+		while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+		sqlite3_backup_finish(b);
+	}
+	if (rc != SQLITE_DONE)
+		styr_error(err, STYR_ESTORE, "%s: %s: %s", path, what,
+		           sqlite3_errmsg(to ? to : from));
+	sqlite3_close(to);
+	return rc == SQLITE_DONE ? STYR_OK : STYR_ESTORE;
+}
+
+static int sq_backup(struct store *st, const char *path, struct styr_err *err)
+{
+	return copy_database(st->db, path, "backing up", err);
+}
+
+/* A backup must be a whole SQLite database that passes its integrity
+ * check before anything is written. */
+static int sq_restore(const char *backup, const char *location, struct styr_err *err)
+{
+	char magic[16] = "";
+	sqlite3 *from = NULL;
+	sqlite3_stmt *s = NULL;
+	FILE *f = fopen(backup, "rb");
+	int rc;
+
+	if (!f)
+		return styr_error(err, STYR_EINPUT, "%s: cannot read the backup: %s", backup,
+		                  strerror(errno));
+	if (fread(magic, 1, 16, f) != 16 || memcmp(magic, "SQLite format 3", 16)) {
+		fclose(f);
+		return styr_error(err, STYR_EINPUT,
+		                  "%s is not a backup of a SQLite database; a PostgreSQL backup "
+		                  "restores into a postgresql:// database",
+		                  backup);
+	}
+	fclose(f);
+	rc = sqlite3_open_v2(backup, &from, SQLITE_OPEN_READONLY, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(from, "PRAGMA integrity_check", -1, &s, NULL);
+	if (rc == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW &&
+	    strcmp((const char *)sqlite3_column_text(s, 0), "ok"))
+		rc = styr_error(err, STYR_EINPUT, "%s is damaged: %s", backup,
+		                (const char *)sqlite3_column_text(s, 0));
+	else if (rc != SQLITE_OK)
+		rc = styr_error(err, STYR_EINPUT, "%s: cannot read the backup: %s", backup,
+		                sqlite3_errmsg(from));
+	sqlite3_finalize(s);
+	if (!rc)
+		rc = copy_database(from, location, "restoring", err);
+	sqlite3_close(from);
+	return rc;
+}
+
 const struct store_driver store_sqlite_driver = {
     .name = "sqlite",
     .open = sq_open,
@@ -336,6 +402,8 @@ const struct store_driver store_sqlite_driver = {
     .rollback = sq_rollback,
     .exec = exec,
     .query_int = query_int,
+    .backup = sq_backup,
+    .restore = sq_restore,
     .q_start = sq_q_start,
     .q_text = sq_q_text,
     .q_int = sq_q_int,

@@ -7,9 +7,11 @@
  * "postgres://...") or a libpq conninfo string that starts with "host=" or
  * "dbname="; anything else is the path of a SQLite file.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store/driver.h"
 
@@ -51,6 +53,59 @@ void styr_db_close(struct styr_db *db)
 		return;
 	db->drv->close(db->st);
 	free(db);
+}
+
+/* A backup never overwrites: the copy goes to path.part and is renamed
+ * when whole, so a failed or interrupted backup leaves no file that looks
+ * like one. */
+int styr_db_backup(struct styr_db *db, const char *path, struct styr_err *err)
+{
+	char part[4096];
+	int rc;
+
+	if (access(path, F_OK) == 0)
+		return styr_error(err, STYR_EINPUT, "%s exists: a backup goes to a new file", path);
+	if ((size_t)snprintf(part, sizeof(part), "%s.part", path) >= sizeof(part))
+		return styr_error(err, STYR_EINPUT, "%s: the path is too long", path);
+	unlink(part);
+	rc = db->drv->backup(db->st, part, err);
+	if (!rc && rename(part, path) != 0)
+		rc = styr_error(err, STYR_ESTORE, "%s: cannot rename %s: %s", path, part,
+		                strerror(errno));
+	if (rc)
+		unlink(part);
+	return rc;
+}
+
+int styr_db_restore(const char *backup, const char *location, struct styr_err *err)
+{
+	const struct store_driver *drv = driver_of(location);
+	struct styr_db *db;
+	char part[4096];
+	int rc;
+
+	if (drv == &store_pg_driver)
+		rc = drv->restore(backup, location, err);
+	else if (access(location, F_OK) == 0)
+		return styr_error(err, STYR_EINPUT,
+		                  "%s exists: restore into a new file (a database is never "
+		                  "overwritten)",
+		                  location);
+	else if ((size_t)snprintf(part, sizeof(part), "%s.part", location) >= sizeof(part))
+		return styr_error(err, STYR_EINPUT, "%s: the path is too long", location);
+	else {
+		unlink(part);
+		rc = drv->restore(backup, part, err);
+		if (!rc && rename(part, location) != 0)
+			rc = styr_error(err, STYR_ESTORE, "%s: cannot rename %s: %s", location,
+			                part, strerror(errno));
+		if (rc)
+			unlink(part);
+	}
+	/* A backup from an older styr gets the migrations it lacks. */
+	if (!rc && !(rc = styr_db_open(location, 0, &db, err)))
+		styr_db_close(db);
+	return rc;
 }
 
 /* One transaction (or read) at a time per handle, whichever driver. */
