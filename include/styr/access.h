@@ -81,8 +81,15 @@ int styr_login(struct styr_db *db, const char *name, const char *password, int64
 int styr_session_check(struct styr_db *db, const char *token, int64_t now, struct styr_session *out,
                        struct styr_err *err);
 int styr_logout(struct styr_db *db, const char *token, struct styr_err *err);
-int styr_api_token_create(struct styr_db *db, const char *user, char *token, struct styr_err *err);
-/* The user of an API token, STYR_EPERM when unknown. */
+/* A new API token for user valid for days (1..3650) from now: the secret
+ * into token (shown once; only its sha256 is kept), the record into out
+ * (may be NULL).  Audited as by. */
+int styr_api_token_create(struct styr_db *db, const char *by, const char *user, int days,
+                          char *token, struct styr_api_token *out, struct styr_err *err);
+/* Revoke the token whose id (the first characters of its sha256, at least
+ * 8, as styr user tokens lists them) is id; audited as by. */
+int styr_api_token_revoke(struct styr_db *db, const char *by, const char *id, struct styr_err *err);
+/* The user of an API token, STYR_EPERM when unknown or expired. */
 int styr_api_token_check(struct styr_db *db, const char *token, char *user, size_t size,
                          struct styr_err *err);
 /* A fresh random token (32 bytes from libsodium, as hex). */

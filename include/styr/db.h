@@ -212,10 +212,15 @@ int styr_session_find(struct styr_db *db, const char *token_hash, struct styr_se
 int styr_session_delete(struct styr_db *db, const char *token_hash, struct styr_err *err);
 /* Remove the sessions that expired at or before now. */
 int styr_session_purge(struct styr_db *db, int64_t now, struct styr_err *err);
-int styr_api_token_put(struct styr_db *db, const char *token_hash, const char *user,
-                       const char *created, struct styr_err *err);
-int styr_api_token_find(struct styr_db *db, const char *token_hash, char *user, size_t size,
+int styr_api_token_put(struct styr_db *db, const struct styr_api_token *t, struct styr_err *err);
+int styr_api_token_find(struct styr_db *db, const char *token_hash, struct styr_api_token *out,
                         struct styr_err *err);
+/* user NULL: every user's; by user, then creation. */
+int styr_api_token_each(struct styr_db *db, const char *user,
+                        int (*cb)(void *ctx, const struct styr_api_token *t), void *ctx,
+                        struct styr_err *err);
+/* STYR_ENOTFOUND when there is no such token. */
+int styr_api_token_delete(struct styr_db *db, const char *token_hash, struct styr_err *err);
 int styr_audit_put(struct styr_db *db, const struct styr_audit_entry *a, struct styr_err *err);
 int styr_audit_last(struct styr_db *db, struct styr_audit_entry *out, struct styr_err *err);
 /* Oldest first; newest_first walks the other way; limit 0 is all. */

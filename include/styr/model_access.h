@@ -49,6 +49,15 @@ struct styr_session {
 	int64_t expires; /* unix time */
 };
 
+/* An API token: only the sha256 of the secret is kept.  Times are ISO
+ * 8601 UTC ("2025-03-31T12:00:00Z"); a token is refused from expires on. */
+struct styr_api_token {
+	char hash[STYR_HASH_MAX];
+	char user[STYR_USER_MAX];
+	char created[32];
+	char expires[32];
+};
+
 struct styr_audit_entry {
 	int64_t id;
 	char time[32]; /* ISO 8601 UTC */

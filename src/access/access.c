@@ -505,23 +505,85 @@ int styr_logout(struct styr_db *db, const char *token, struct styr_err *err)
 	return rc;
 }
 
-int styr_api_token_create(struct styr_db *db, const char *user, char *token, struct styr_err *err)
+/* t as ISO 8601 UTC, the form of every stored time. */
+static void iso_time(time_t t, char *buf, size_t size)
 {
-	char hash[STYR_HASH_MAX], now[32];
-	time_t t = time(NULL);
 	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int styr_api_token_create(struct styr_db *db, const char *by, const char *user, int days,
+                          char *token, struct styr_api_token *out, struct styr_err *err)
+{
+	struct styr_api_token t;
+	time_t now = time(NULL);
+	char after[96];
 	int rc;
 
+	if (days < 1 || days > 3650)
+		return styr_error(err, STYR_EINPUT, "days: expected 1 to 3650, got %d", days);
 	if ((rc = sodium_ready(err)))
 		return rc;
+	memset(&t, 0, sizeof(t));
 	new_token(token);
-	styr_sha256_hex(token, strlen(token), hash);
-	gmtime_r(&t, &tm);
-	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	styr_sha256_hex(token, strlen(token), t.hash);
+	snprintf(t.user, sizeof(t.user), "%s", user);
+	iso_time(now, t.created, sizeof(t.created));
+	iso_time(now + (time_t)days * 86400, t.expires, sizeof(t.expires));
+	snprintf(after, sizeof(after), "%.12s expires %s", t.hash, t.expires);
 	if ((rc = styr_db_begin(db, err)))
 		return rc;
-	if (!(rc = styr_api_token_put(db, hash, user, now, err)))
-		rc = styr_audit_append(db, user, "token.add", user, "", hash, err);
+	if (!(rc = styr_api_token_put(db, &t, err)))
+		rc = styr_audit_append(db, by, "token.add", user, "", after, err);
+	if (!rc && !(rc = styr_db_commit(db, err)) && out)
+		*out = t;
+	if (rc)
+		styr_db_rollback(db);
+	return rc;
+}
+
+struct token_match {
+	const char *id;
+	struct styr_api_token found;
+	int n;
+};
+
+static int match_token(void *ctx, const struct styr_api_token *t)
+{
+	struct token_match *m = ctx;
+
+	if (!strncmp(t->hash, m->id, strlen(m->id)) && m->n++ == 0)
+		m->found = *t;
+	return 0;
+}
+
+int styr_api_token_revoke(struct styr_db *db, const char *by, const char *id, struct styr_err *err)
+{
+	struct token_match m;
+	char before[96];
+	int rc;
+
+	memset(&m, 0, sizeof(m));
+	m.id = id;
+	if (strlen(id) < 8 || strspn(id, "0123456789abcdef") != strlen(id))
+		return styr_error(
+		    err, STYR_EINPUT,
+		    "token id \"%s\": expected at least 8 of the hex digits that styr "
+		    "user tokens lists",
+		    id);
+	if ((rc = styr_db_begin(db, err)))
+		return rc;
+	rc = styr_api_token_each(db, NULL, match_token, &m, err);
+	if (!rc && m.n == 0)
+		rc = styr_error(err, STYR_ENOTFOUND, "API token %s does not exist", id);
+	else if (!rc && m.n > 1)
+		rc = styr_error(err, STYR_EINPUT, "token id %s fits %d tokens: give more digits",
+		                id, m.n);
+	snprintf(before, sizeof(before), "%.12s expires %s", m.found.hash, m.found.expires);
+	if (!rc && !(rc = styr_api_token_delete(db, m.found.hash, err)))
+		rc = styr_audit_append(db, by, "token.revoke", m.found.user, before, "", err);
 	if (!rc)
 		return styr_db_commit(db, err);
 	styr_db_rollback(db);
@@ -531,7 +593,8 @@ int styr_api_token_create(struct styr_db *db, const char *user, char *token, str
 int styr_api_token_check(struct styr_db *db, const char *token, char *user, size_t size,
                          struct styr_err *err)
 {
-	char hash[STYR_HASH_MAX];
+	struct styr_api_token t;
+	char hash[STYR_HASH_MAX], now[32];
 	struct styr_err local;
 	int rc;
 
@@ -539,10 +602,14 @@ int styr_api_token_check(struct styr_db *db, const char *token, char *user, size
 		return styr_error(err, STYR_EPERM, "unknown API token");
 	styr_sha256_hex(token, strlen(token), hash);
 	styr_err_init(&local);
-	rc = styr_api_token_find(db, hash, user, size, &local);
+	rc = styr_api_token_find(db, hash, &t, &local);
 	if (rc == STYR_ENOTFOUND)
 		return styr_error(err, STYR_EPERM, "unknown API token");
 	if (rc)
 		return styr_error(err, local.code, "%s", local.msg);
+	iso_time(time(NULL), now, sizeof(now));
+	if (t.expires[0] && strcmp(now, t.expires) >= 0)
+		return styr_error(err, STYR_EPERM, "API token expired on %s", t.expires);
+	snprintf(user, size, "%s", t.user);
 	return STYR_OK;
 }

@@ -16,6 +16,7 @@
 #include <sodium.h>
 #include <time.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -211,21 +212,95 @@ static int list(struct cli *cli, int argc, char **argv)
 
 static int token(struct cli *cli, int argc, char **argv)
 {
-	char tok[STYR_TOKEN_MAX];
+	char tok[STYR_TOKEN_MAX], by[STYR_USER_MAX + 8], *end;
+	struct styr_api_token t;
+	struct styr_db *db;
+	struct styr_err err;
+	long days = 90;
+	int rc;
+
+	if (argc == 4 && !strcmp(argv[2], "--days")) {
+		days = strtol(argv[3], &end, 10);
+		if (*end || end == argv[3] || days < 1 || days > 3650)
+			return cli_usage(&cmd_user_def, "--days: expected 1 to 3650, got \"%s\"",
+			                 argv[3]);
+	} else if (argc != 2) {
+		return cli_usage(&cmd_user_def, "name the user: styr user token NAME [--days N]");
+	}
+	styr_err_init(&err);
+	if (cli_open(cli, 0, &db, &err))
+		return cli_fail(&err);
+	actor(by, sizeof(by));
+	rc = styr_api_token_create(db, by, argv[1], (int)days, tok, &t, &err);
+	styr_db_close(db);
+	if (rc)
+		return cli_fail(&err);
+	printf("%s\n", tok);
+	fprintf(stderr, "styr: API token %.12s for %s, valid until %s\n", t.hash, t.user,
+	        t.expires);
+	return 0;
+}
+
+struct token_list {
+	char now[32];
+	int n;
+};
+
+static int print_token(void *ctx, const struct styr_api_token *t)
+{
+	struct token_list *l = ctx;
+
+	if (!l->n++)
+		printf("%-12s  %-20s  %-20s  %s\n", "ID", "USER", "CREATED", "EXPIRES");
+	printf("%-12.12s  %-20s  %-20s  %s%s\n", t->hash, t->user, t->created,
+	       t->expires[0] ? t->expires : "never",
+	       t->expires[0] && strcmp(l->now, t->expires) >= 0 ? " (expired)" : "");
+	return 0;
+}
+
+/* Every API token (of one user), without its secret: the id is the start
+ * of its sha256, for revoke-token. */
+static int tokens(struct cli *cli, int argc, char **argv)
+{
+	struct token_list l = {"", 0};
+	struct styr_db *db;
+	struct styr_err err;
+	time_t now = time(NULL);
+	int rc;
+
+	if (argc > 2)
+		return cli_usage(&cmd_user_def, "styr user tokens [NAME]");
+	strftime(l.now, sizeof(l.now), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+	styr_err_init(&err);
+	if (cli_open(cli, 0, &db, &err))
+		return cli_fail(&err);
+	rc = styr_api_token_each(db, argc == 2 ? argv[1] : NULL, print_token, &l, &err);
+	styr_db_close(db);
+	if (rc)
+		return cli_fail(&err);
+	if (!l.n)
+		printf("styr: no API tokens\n");
+	return 0;
+}
+
+static int revoke_token(struct cli *cli, int argc, char **argv)
+{
+	char by[STYR_USER_MAX + 8];
 	struct styr_db *db;
 	struct styr_err err;
 	int rc;
 
 	if (argc != 2)
-		return cli_usage(&cmd_user_def, "name the user: styr user token NAME");
+		return cli_usage(&cmd_user_def, "name the token: styr user revoke-token ID");
 	styr_err_init(&err);
 	if (cli_open(cli, 0, &db, &err))
 		return cli_fail(&err);
-	rc = styr_api_token_create(db, argv[1], tok, &err);
+	actor(by, sizeof(by));
+	rc = styr_api_token_revoke(db, by, argv[1], &err);
 	styr_db_close(db);
 	if (rc)
 		return cli_fail(&err);
-	printf("%s\n", tok);
+	printf("styr: API token %s revoked\n", argv[1]);
 	return 0;
 }
 
@@ -234,8 +309,10 @@ static int run(struct cli *cli, int argc, char **argv)
 	static const struct {
 		const char *name;
 		int (*fn)(struct cli *, int, char **);
-	} subs[] = {{"add", password_cmd},    {"token", token},  {"list", list},
-	            {"passwd", password_cmd}, {"grant", change}, {"revoke", change},
+	} subs[] = {{"add", password_cmd}, {"token", token},
+	            {"tokens", tokens},    {"revoke-token", revoke_token},
+	            {"list", list},        {"passwd", password_cmd},
+	            {"grant", change},     {"revoke", change},
 	            {"remove", change}};
 	size_t i;
 
@@ -243,7 +320,8 @@ static int run(struct cli *cli, int argc, char **argv)
 		if (!strcmp(argv[1], subs[i].name))
 			return subs[i].fn(cli, argc - 1, argv + 1);
 	return cli_usage(&cmd_user_def,
-	                 "expected add, token, list, passwd, grant, revoke or remove");
+	                 "expected add, token, tokens, revoke-token, list, passwd, grant, revoke "
+	                 "or remove");
 }
 
 const struct command cmd_user_def = {
@@ -251,7 +329,9 @@ const struct command cmd_user_def = {
     run,
     "create web logins and API tokens",
     "styr user add NAME --role ROLE [--unit CODE] [--generate]\n"
-    "styr user token NAME\n"
+    "styr user token NAME [--days N]\n"
+    "styr user tokens [NAME]\n"
+    "styr user revoke-token ID\n"
     "styr user list\n"
     "styr user passwd NAME [--generate]\n"
     "styr user grant NAME --role ROLE [--unit CODE]\n"
@@ -261,7 +341,10 @@ const struct command cmd_user_def = {
     "role holds on CODE and every unit below it (without --unit: everywhere).\n"
     "The password is read from standard input; with --generate, or when there\n"
     "is none, one is made and printed; a name that exists is refused (use grant\n"
-    "or passwd).  token: prints a new API token (Authorization: Bearer).\n"
+    "or passwd).  token: prints a new API token (Authorization: Bearer), valid\n"
+    "for N days (default 90); tokens: every token's id, user, creation and\n"
+    "expiry (never the secret); revoke-token: ends the token whose id starts\n"
+    "with ID (at least 8 hex digits).\n"
     "passwd: a new password (as add reads it); grant: a role on a unit (or\n"
     "everywhere), replacing the user's role there; revoke: takes the role on\n"
     "CODE (without --unit: the one on the whole organisation); remove: the user\n"

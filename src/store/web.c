@@ -220,8 +220,7 @@ int styr_session_purge(struct styr_db *db, int64_t now, struct styr_err *err)
 	return q_exec(&q, NULL, err);
 }
 
-int styr_api_token_put(struct styr_db *db, const char *token_hash, const char *user,
-                       const char *created, struct styr_err *err)
+int styr_api_token_put(struct styr_db *db, const struct styr_api_token *t, struct styr_err *err)
 {
 	struct query q;
 	long long changed = 0;
@@ -229,16 +228,25 @@ int styr_api_token_put(struct styr_db *db, const char *token_hash, const char *u
 
 	if (q_start(&q, db, Q_API_TOKEN_PUT, "storing an API token", err))
 		return STYR_ESTORE;
-	q_text(&q, token_hash);
-	q_text(&q, user);
-	q_text(&q, created);
+	q_text(&q, t->hash);
+	q_text(&q, t->user);
+	q_text(&q, t->created);
+	q_text(&q, t->expires);
 	rc = q_exec(&q, &changed, err);
 	if (!rc && changed == 0)
-		return styr_error(err, STYR_ENOTFOUND, "user \"%s\" does not exist", user);
+		return styr_error(err, STYR_ENOTFOUND, "user \"%s\" does not exist", t->user);
 	return rc;
 }
 
-int styr_api_token_find(struct styr_db *db, const char *token_hash, char *user, size_t size,
+static void token_from_row(struct query *q, struct styr_api_token *t)
+{
+	q_col_copy(q, 0, t->hash, sizeof(t->hash));
+	q_col_copy(q, 1, t->user, sizeof(t->user));
+	q_col_copy(q, 2, t->created, sizeof(t->created));
+	q_col_copy(q, 3, t->expires, sizeof(t->expires));
+}
+
+int styr_api_token_find(struct styr_db *db, const char *token_hash, struct styr_api_token *out,
                         struct styr_err *err)
 {
 	struct query q;
@@ -249,9 +257,37 @@ int styr_api_token_find(struct styr_db *db, const char *token_hash, char *user, 
 	q_text(&q, token_hash);
 	if ((rc = find_one(&q, "API token", "(token)", err)))
 		return rc;
-	q_col_copy(&q, 0, user, size);
+	token_from_row(&q, out);
 	q_end(&q);
 	return STYR_OK;
+}
+
+int styr_api_token_each(struct styr_db *db, const char *user,
+                        int (*cb)(void *, const struct styr_api_token *), void *ctx,
+                        struct styr_err *err)
+{
+	struct styr_api_token t;
+	struct query q;
+
+	if (q_start(&q, db, Q_API_TOKEN_EACH, "reading API tokens", err))
+		return STYR_ESTORE;
+	q_text(&q, user);
+	Q_WALK(&q, &t, token_from_row, cb, ctx, err);
+}
+
+int styr_api_token_delete(struct styr_db *db, const char *token_hash, struct styr_err *err)
+{
+	struct query q;
+	long long changed = 0;
+	int rc;
+
+	if (q_start(&q, db, Q_API_TOKEN_DELETE, "revoking an API token", err))
+		return STYR_ESTORE;
+	q_text(&q, token_hash);
+	rc = q_exec(&q, &changed, err);
+	if (!rc && changed == 0)
+		return styr_error(err, STYR_ENOTFOUND, "API token \"(token)\" does not exist");
+	return rc;
 }
 
 int styr_audit_put(struct styr_db *db, const struct styr_audit_entry *a, struct styr_err *err)

@@ -56,6 +56,27 @@ static int user_row(void *ctx, const struct styr_user *u)
 	return 0;
 }
 
+/* A token by its id (the start of its sha256), never the secret. */
+static int token_row(void *ctx, const struct styr_api_token *t)
+{
+	struct user_rows *w = ctx;
+	char now[32];
+	time_t tn = (time_t)w->now;
+
+	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", gmtime(&tn));
+	w->n++;
+	out_f(w->r, "<tr><td><code>%.12s</code></td><td>", t->hash);
+	out_h(w->r, t->user);
+	out_s(w->r, "</td><td>");
+	out_h(w->r, t->created);
+	out_s(w->r, "</td><td>");
+	out_h(w->r, t->expires[0] ? t->expires : "aldrig");
+	if (t->expires[0] && strcmp(now, t->expires) >= 0)
+		out_s(w->r, " (har gått ut)");
+	out_s(w->r, "</td></tr>");
+	return 0;
+}
+
 int pg_users(struct req *r)
 {
 	struct user_rows w = {r, (int64_t)time(NULL), 0};
@@ -68,7 +89,17 @@ int pg_users(struct req *r)
 	         "<th scope=\"col\">Inloggning</th></tr></thead><tbody>");
 	if (styr_user_each(r->db, user_row, &w, &r->err))
 		return web_fail_err(r, &r->err);
-	out_s(r, "</tbody></table>");
+	out_s(r, "</tbody></table><table><caption>API-nycklar</caption><thead><tr>"
+	         "<th scope=\"col\">Id</th><th scope=\"col\">Användare</th>"
+	         "<th scope=\"col\">Skapad</th><th scope=\"col\">Giltig till</th></tr></thead>"
+	         "<tbody>");
+	w.n = 0;
+	if (styr_api_token_each(r->db, NULL, token_row, &w, &r->err))
+		return web_fail_err(r, &r->err);
+	if (!w.n)
+		out_s(r, "<tr><td colspan=\"4\">Inga API-nycklar.</td></tr>");
+	out_s(r, "</tbody></table><p class=\"hint\">Nycklar skapas med <code>styr user "
+	         "token</code> och återkallas med <code>styr user revoke-token ID</code>.</p>");
 	return page_end(r);
 }
 

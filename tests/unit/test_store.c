@@ -570,6 +570,15 @@ static void put_audit(struct styr_db *db, const char *action)
 	assert_int_equal(styr_audit_put(db, &a, &err), STYR_OK);
 }
 
+static int collect_token(void *ctx, const struct styr_api_token *t)
+{
+	char *out = ctx;
+	size_t n = strlen(out);
+
+	snprintf(out + n, 200 - n, "%s/%s/%s;", t->hash, t->user, t->expires);
+	return 0;
+}
+
 static void test_web_tables(void **state)
 {
 	struct testdb *f = *state;
@@ -579,7 +588,7 @@ static void test_web_tables(void **state)
 	struct styr_report_state r, rgot;
 	struct styr_audit_entry a;
 	struct styr_err err;
-	char buf[200] = "", user[STYR_USER_MAX];
+	char buf[200] = "";
 
 	put_unit(f->db, "RS", "", STYR_ORG_REGION);
 	put_unit(f->db, "LKR", "RS", STYR_ORG_FORVALTNING);
@@ -647,17 +656,37 @@ static void test_web_tables(void **state)
 	assert_int_equal(styr_session_delete(f->db, "h2", &err), STYR_OK);
 	assert_int_equal(styr_session_find(f->db, "h2", &sgot, &err), STYR_ENOTFOUND);
 
-	/* API tokens. */
+	/* API tokens: put, find, walk (by user), delete. */
 	styr_err_init(&err);
-	assert_int_equal(styr_api_token_put(f->db, "t1", "anna", "2025-01-01", &err), STYR_OK);
-	assert_int_equal(styr_api_token_find(f->db, "t1", user, sizeof(user), &err), STYR_OK);
-	assert_string_equal(user, "anna");
-	assert_int_equal(styr_api_token_put(f->db, "t2", "bo", "2025-01-01", &err), STYR_ENOTFOUND);
-	assert_string_equal(err.msg, "user \"bo\" does not exist");
-	styr_err_init(&err);
-	assert_int_equal(styr_api_token_find(f->db, "t2", user, sizeof(user), &err),
-	                 STYR_ENOTFOUND);
-	assert_string_equal(err.msg, "API token \"(token)\" does not exist");
+	{
+		struct styr_api_token t = {"t1", "anna", "2025-01-01T00:00:00Z",
+		                           "2025-04-01T00:00:00Z"};
+		struct styr_api_token got;
+		char seen[200] = "";
+
+		assert_int_equal(styr_api_token_put(f->db, &t, &err), STYR_OK);
+		assert_int_equal(styr_api_token_find(f->db, "t1", &got, &err), STYR_OK);
+		assert_string_equal(got.user, "anna");
+		assert_string_equal(got.created, "2025-01-01T00:00:00Z");
+		assert_string_equal(got.expires, "2025-04-01T00:00:00Z");
+		snprintf(t.hash, sizeof(t.hash), "t0");
+		snprintf(t.created, sizeof(t.created), "2025-02-01T00:00:00Z");
+		assert_int_equal(styr_api_token_put(f->db, &t, &err), STYR_OK);
+		assert_int_equal(styr_api_token_each(f->db, "anna", collect_token, seen, &err),
+		                 STYR_OK);
+		assert_string_equal(seen,
+		                    "t1/anna/2025-04-01T00:00:00Z;t0/anna/2025-04-01T00:00:00Z;");
+		assert_int_equal(styr_api_token_delete(f->db, "t0", &err), STYR_OK);
+		assert_int_equal(styr_api_token_delete(f->db, "t0", &err), STYR_ENOTFOUND);
+		styr_err_init(&err);
+		snprintf(t.hash, sizeof(t.hash), "t2");
+		snprintf(t.user, sizeof(t.user), "bo");
+		assert_int_equal(styr_api_token_put(f->db, &t, &err), STYR_ENOTFOUND);
+		assert_string_equal(err.msg, "user \"bo\" does not exist");
+		styr_err_init(&err);
+		assert_int_equal(styr_api_token_find(f->db, "t2", &got, &err), STYR_ENOTFOUND);
+		assert_string_equal(err.msg, "API token \"(token)\" does not exist");
+	}
 
 	/* The audit log: oldest or newest first, with a limit. */
 	styr_err_init(&err);

@@ -65,6 +65,40 @@ run --db "$DB" user revoke anna --unit HHM
 expect_eq "revoking a grant that is not there" 2 "$rc"
 expect_contains "says so" 'user "anna" has no grant on HHM' "$errout"
 
+# API tokens expire, are listed without their secret and can be revoked
+# one by one (issue 14 item 5).
+run --db "$DB" user token anna --days 0
+expect_eq "--days 0 refused" 2 "$rc"
+expect_contains "names --days" "--days: expected 1 to 3650" "$errout"
+run --db "$DB" user token anna --days 30
+expect_eq "token for 30 days" 0 "$rc"
+tok30=$out
+expect_contains "says until when" "valid until $(date -u -d '+30 days' +%Y-%m-%d)" "$errout"
+run --db "$DB" user tokens anna
+id30=$(printf %s "$tok30" | sha256sum | cut -c1-12)
+expect_contains "listed by id" "$id30  anna" "$out"
+case "$out" in *"$tok30"*) fail "the list shows the secret" ;; esac
+http GET /api/v1/units -H "Authorization: Bearer $tok30"
+expect_eq "a valid token" 200 "$status"
+tokx=$("$STYR" --db "$DB" user token anna 2>/dev/null)
+idx=$(printf %s "$tokx" | sha256sum | cut -c1-64)
+dbsql "UPDATE api_token SET expires = '2020-01-01T00:00:00Z' WHERE token_hash = '$idx'" >/dev/null
+http GET /api/v1/units -H "Authorization: Bearer $tokx"
+expect_eq "an expired token" 401 "$status"
+run --db "$DB" user tokens
+expect_contains "the list says expired" "2020-01-01T00:00:00Z (expired)" "$out"
+run --db "$DB" user revoke-token "$id30"
+expect_eq "revoke-token" "styr: API token $id30 revoked" "$out"
+http GET /api/v1/units -H "Authorization: Bearer $tok30"
+expect_eq "a revoked token" 401 "$status"
+run --db "$DB" user revoke-token "$id30"
+expect_eq "revoking it again" 2 "$rc"
+expect_contains "says it is gone" "API token $id30 does not exist" "$errout"
+run --db "$DB" user revoke-token abc
+expect_eq "a short id refused" 2 "$rc"
+expect_eq "revocation audited" 1 \
+	"$(dbsql "SELECT count(*) FROM audit WHERE action = 'token.revoke' AND entity = 'anna'")"
+
 # A new password ends the sessions too, and the old one no longer works.
 login_post anna langt-nog-1
 echo "ett-nytt-losen-2" >"$T/pw2"
@@ -95,8 +129,12 @@ login_post anna tredje-losen-3
 expect_eq "the new password works" 303 "$status"
 add_user ada admin
 login ada
+tada=$("$STYR" --db "$DB" user token ada --days 7 2>/dev/null)
 http GET /admin/anvandare -b "$T/ada.jar"
 expect_eq "admin page" 200 "$status"
+expect_contains "lists ada's token by id, not its secret" \
+	"<tr><td><code>$(printf %s "$tada" | sha256sum | cut -c1-12)</code></td><td>ada</td>" "$body"
+case "$body" in *"$tada"*) fail "the admin page shows a token's secret" ;; esac
 expect_contains "lists anna's grant" '<th scope="row">anna</th><td><ul><li>enhetschef på <a href="/enhet/LKR">LKR</a></li></ul>' "$body"
 http GET /admin/anvandare -b "$T/anna.jar"
 expect_eq "not for a unit manager" 403 "$status"
