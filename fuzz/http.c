@@ -120,6 +120,22 @@ static char *fill(const uint8_t *data, size_t size, size_t *len)
 	return out;
 }
 
+/* Send req from *sent on until all is sent, or until the socket takes no
+ * more (flags MSG_DONTWAIT: its buffer is full; 0: the server stopped
+ * reading). */
+static void send_some(int fd, const char *req, size_t len, size_t *sent, int flags)
+{
+	while (*sent < len) {
+		ssize_t w = send(fd, req + *sent, len - *sent, MSG_NOSIGNAL | flags);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		*sent += (size_t)w;
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct sockaddr_in client = {0};
@@ -136,22 +152,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	client.sin_family = AF_INET;
 	client.sin_port = htons(40000);
 	client.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	/* What fits in the socket's buffer is sent, and the end of it said,
+	 * before the server gets the connection: when libmicrohttpd took the
+	 * connection first, a request cut short that arrived meanwhile was at
+	 * times noticed only by the 15 s idle timeout. */
+	send_some(sv[0], req, len, &sent, MSG_DONTWAIT);
+	if (sent == len)
+		shutdown(sv[0], SHUT_WR);
 	if (MHD_add_connection(srv.daemon, sv[1], (struct sockaddr *)&client, sizeof(client)) !=
 	    MHD_YES)
 		fuzz_fail("MHD_add_connection refused a connection");
-	/* Send it all, then say that nothing more comes, and read the answers
-	 * until the server closes.  The server reads while we write, so a
-	 * large body does not block; one it stops reading ends with EPIPE. */
-	while (sent < len) {
-		ssize_t w = send(sv[0], req + sent, len - sent, MSG_NOSIGNAL);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			break;
-		sent += (size_t)w;
+	/* The rest of a large input as the server reads it; one it stops
+	 * reading ends with EPIPE.  Then the answers until the server closes. */
+	if (sent < len) {
+		send_some(sv[0], req, len, &sent, 0);
+		shutdown(sv[0], SHUT_WR);
 	}
-	shutdown(sv[0], SHUT_WR);
 	for (;;) {
 		struct pollfd pfd = {sv[0], POLLIN, 0};
 		ssize_t got;
