@@ -32,6 +32,7 @@
 #include "styr/buf.h"
 #include "styr/import.h"
 #include "styr/ledger.h"
+#include "styr/period.h"
 
 #define SIE_FILE_MAX ((size_t)256 << 20)
 #define ACCOUNTS     10000
@@ -309,17 +310,25 @@ static bool empty_objects(const char *t)
 	return true;
 }
 
-/* "YYYYMMDD" → that number, 0 when malformed */
+/* "YYYYMMDD" → that number, 0 when malformed or not a day of the
+ * calendar.  The month indexes the arrays by month: "20244199" as a
+ * #TRANS date wrote past them (found by fuzz/sie.c). */
 static int date(const char *t)
 {
 	size_t i;
+	int d, month, day;
 
 	if (strlen(t) != 8)
 		return 0;
 	for (i = 0; i < 8; i++)
 		if (!isdigit((unsigned char)t[i]))
 			return 0;
-	return atoi(t);
+	d = atoi(t);
+	month = d / 100 % 100;
+	day = d % 100;
+	if (month < 1 || month > 12 || day < 1 || day > styr_month_days(d / 10000, month))
+		return 0;
+	return d;
 }
 
 static int trans(struct sie *s, const struct record *r)
