@@ -2,10 +2,14 @@
 # the steps together so that a fresh Debian machine needs nothing by hand.
 BUILD      ?= build
 BUILD_ASAN ?= build-asan
+BUILD_FUZZ ?= build-fuzz
+# make fuzz: seconds per target, and which targets (default: every fuzz/*.c)
+FUZZ_SECONDS ?= 30
+FUZZ_TARGETS ?= $(basename $(notdir $(filter-out fuzz/common.c fuzz/replay.c,$(wildcard fuzz/*.c))))
 DB         ?= out/demo.db
 JOBS       ?= 2
 
-.PHONY: all deps build build-asan check demo bench bench-events format clean
+.PHONY: all deps build build-asan build-fuzz check fuzz demo bench bench-events format clean
 
 all: build
 
@@ -19,6 +23,17 @@ build: deps
 build-asan: deps
 	@cmake -S . -B $(BUILD_ASAN) -DCMAKE_BUILD_TYPE=Debug -DSTYR_SANITIZE=ON >/dev/null
 	@cmake --build $(BUILD_ASAN) -j $(JOBS)
+
+# The fuzz targets with libFuzzer: clang, instrumented, ASan+UBSan.
+build-fuzz: deps
+	@./scripts/install-deps fuzz
+	@cmake -S . -B $(BUILD_FUZZ) -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+		-DSTYR_FUZZ=ON -DSTYR_TEST_PG=OFF >/dev/null
+	@cmake --build $(BUILD_FUZZ) -j $(JOBS) --target fuzzers
+
+# Each fuzz target for FUZZ_SECONDS; crashes go to fuzz/crashes/NAME/.
+fuzz: build-fuzz
+	@./scripts/fuzz $(BUILD_FUZZ) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # Every test twice: as built, and under ASan+UBSan.  ctest's summary closes.
 check: build build-asan
@@ -47,4 +62,4 @@ format:
 	@clang-format -i $$(git ls-files '*.c' '*.h')
 
 clean:
-	rm -rf $(BUILD) $(BUILD_ASAN) out
+	rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_FUZZ) out

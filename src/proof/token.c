@@ -167,8 +167,12 @@ size_t proof_tokens(const char *line, struct ptok *out, size_t max)
 			continue;
 		}
 		/* skip the rest of a word so that its digits are not read; a
-		 * word is letters (åäöé are 0xc3 and one byte more) and digits */
-		if (isalnum((unsigned char)line[i]) || (unsigned char)line[i] == 0xc3) {
+		 * word is letters (åäöé are 0xc3 and one byte more) and digits.
+		 * A 0xc3 that ends the text (a character cut off) is no letter:
+		 * taken for one, it stood the loop still for ever (found by
+		 * fuzz/http.c through /korrektur). */
+		if (isalnum((unsigned char)line[i]) ||
+		    ((unsigned char)line[i] == 0xc3 && line[i + 1])) {
 			while (isalnum((unsigned char)line[i]) ||
 			       ((unsigned char)line[i] == 0xc3 && line[i + 1]))
 				i += (unsigned char)line[i] == 0xc3 ? 2 : 1;

@@ -436,6 +436,12 @@ static enum MHD_Result multipart_part(void *cls, enum MHD_ValueKind kind, const 
 	(void)kind;
 	(void)content_type;
 	(void)transfer_encoding;
+	/* A part without a name (Content-Disposition with no name=) comes
+	 * with key NULL: no field can hold it, and its later chunks would
+	 * continue the field before it, so the form is refused (found by
+	 * fuzz/http.c: strlen(NULL) took the server down). */
+	if (!key)
+		return MHD_NO;
 	/* form_used is at the NUL that ends the last value */
 	if (off == 0) {
 		size_t at = r->nfields ? r->form_used + 1 : 0, klen = strlen(key);
@@ -479,7 +485,8 @@ static int parse_multipart(struct req *r)
 	MHD_destroy_post_processor(pp);
 	if (ok != MHD_YES)
 		return web_fail(r, 400, "bad_request",
-		                "the form could not be read: at most %d parts", WEB_FIELDS);
+		                "the form could not be read: at most %d parts, each with a name",
+		                WEB_FIELDS);
 	return 0;
 }
 
@@ -845,6 +852,7 @@ static struct worker *worker_of(struct server *srv, struct styr_err *err)
 		free(w);
 		return NULL;
 	}
+	styr_db_rehearse(w->db, srv->rehearse);
 	w->epoch = randombytes_random();
 	if (pthread_setspecific(srv->db_key, w)) {
 		styr_db_close(w->db);
@@ -935,22 +943,24 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	*con_cls = NULL;
 }
 
-int styr_serve(const struct styr_serve_options *opt, struct styr_err *err)
+/* Everything styr_serve does but wait: srv filled from opt and the daemon
+ * started.  Without listen the daemon has no listening socket and takes
+ * its connections from MHD_add_connection (the fuzz target fuzz/http.c
+ * hands it one end of a socket pair per input). */
+int web_server_start(struct server *srv, const struct styr_serve_options *opt, bool listen,
+                     struct styr_err *err)
 {
-	struct server srv;
 	struct sockaddr_in addr;
-	const union MHD_DaemonInfo *info;
 	struct styr_db *probe;
 	unsigned threads = opt->threads > 0 ? (unsigned)opt->threads : 4;
-	sigset_t set;
-	int sig, rc;
+	int rc;
 
-	memset(&srv, 0, sizeof(srv));
-	srv.db_path = opt->db_path;
-	srv.session_ttl = opt->session_ttl > 0 ? opt->session_ttl : 8 * 3600;
-	srv.quiet = opt->quiet;
-	srv.tls = opt->tls != 0;
-	srv.open_data = opt->open_data != 0;
+	memset(srv, 0, sizeof(*srv));
+	srv->db_path = opt->db_path;
+	srv->session_ttl = opt->session_ttl > 0 ? opt->session_ttl : 8 * 3600;
+	srv->quiet = opt->quiet;
+	srv->tls = opt->tls != 0;
+	srv->open_data = opt->open_data != 0;
 	if (opt->today) {
 		struct styr_err local;
 
@@ -960,7 +970,7 @@ int styr_serve(const struct styr_serve_options *opt, struct styr_err *err)
 			                  "--today \"%s\": expected a date such as "
 			                  "2025-09-01",
 			                  opt->today);
-		snprintf(srv.today, sizeof(srv.today), "%s", opt->today);
+		snprintf(srv->today, sizeof(srv->today), "%s", opt->today);
 	}
 	memset(&addr, 0, sizeof(addr));
 	addr.sin_family = AF_INET;
@@ -973,22 +983,21 @@ int styr_serve(const struct styr_serve_options *opt, struct styr_err *err)
 	if ((rc = styr_db_open(opt->db_path, 0, &probe, err)))
 		return rc;
 	styr_db_close(probe);
-	if (sodium_init() < 0 || pthread_key_create(&srv.db_key, worker_close) ||
-	    pthread_mutex_init(&srv.cache_lock, NULL))
+	if (sodium_init() < 0 || pthread_key_create(&srv->db_key, worker_close) ||
+	    pthread_mutex_init(&srv->cache_lock, NULL))
 		return styr_error(err, STYR_ENOMEM, "cannot set up the worker threads");
-	/* The daemon's threads inherit this mask, so the signals come here. */
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	/* A pool of worker threads, each polling its share of the
 	 * connections: a slow request (a password hash, a PDF, a write
 	 * waiting for the database's lock) holds up only its own worker.  One
 	 * client address gets at most 128 connections, and a connection that
 	 * says nothing for 15 s is closed, so slow clients cannot take all. */
-	srv.daemon = MHD_start_daemon(
-	    MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_TURBO | MHD_USE_ERROR_LOG, 0,
-	    NULL, NULL, on_request, &srv, MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
+	/* Without a listening socket the connections are socket pairs, on
+	 * which libmicrohttpd's log would only say, for each, that TCP's
+	 * options do not apply. */
+	srv->daemon = MHD_start_daemon(
+	    MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_TURBO |
+	        (listen ? MHD_USE_ERROR_LOG : MHD_USE_NO_LISTEN_SOCKET),
+	    0, NULL, NULL, on_request, srv, MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE, threads,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)15, MHD_OPTION_CONNECTION_LIMIT,
 	    (unsigned)1000, MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)128,
@@ -996,22 +1005,44 @@ int styr_serve(const struct styr_serve_options *opt, struct styr_err *err)
 	     * holds the headers of any real request and costs less to clear
 	     * than the default 32 KiB. */
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)16384, MHD_OPTION_END);
-	if (!srv.daemon) {
-		pthread_key_delete(srv.db_key);
-		pthread_mutex_destroy(&srv.cache_lock);
+	if (!srv->daemon) {
+		pthread_key_delete(srv->db_key);
+		pthread_mutex_destroy(&srv->cache_lock);
 		return styr_error(err, STYR_EIO, "cannot listen on %s:%d (in use?)",
 		                  opt->address ? opt->address : "127.0.0.1", opt->port);
 	}
+	return STYR_OK;
+}
+
+void web_server_stop(struct server *srv)
+{
+	/* The workers end here, each closing its handle (the key's
+	 * destructor). */
+	MHD_stop_daemon(srv->daemon);
+	pthread_key_delete(srv->db_key);
+	web_cache_release(srv);
+	pthread_mutex_destroy(&srv->cache_lock);
+}
+
+int styr_serve(const struct styr_serve_options *opt, struct styr_err *err)
+{
+	struct server srv;
+	const union MHD_DaemonInfo *info;
+	sigset_t set;
+	int sig, rc;
+
+	/* The daemon's threads inherit this mask, so the signals come here. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	if ((rc = web_server_start(&srv, opt, true, err)))
+		return rc;
 	info = MHD_get_daemon_info(srv.daemon, MHD_DAEMON_INFO_BIND_PORT);
 	printf("listening on http://%s:%u\n", opt->address ? opt->address : "127.0.0.1",
 	       info ? (unsigned)info->port : (unsigned)opt->port);
 	fflush(stdout);
 	sigwait(&set, &sig);
-	/* The workers end here, each closing its handle (the key's
-	 * destructor). */
-	MHD_stop_daemon(srv.daemon);
-	pthread_key_delete(srv.db_key);
-	web_cache_release(&srv);
-	pthread_mutex_destroy(&srv.cache_lock);
+	web_server_stop(&srv);
 	return STYR_OK;
 }

@@ -62,6 +62,10 @@ struct server {
 	unsigned long requests; /* numbers each request's id (atomically) */
 	pthread_mutex_t cache_lock;
 	struct cache_entry cache[WEB_CACHE_SLOTS];
+	/* Every worker's handle rehearses (styr_db_rehearse): commits roll
+	 * back.  Only the fuzz target sets it, so that one input never changes
+	 * what the next one sees. */
+	bool rehearse;
 };
 
 struct field {
@@ -132,6 +136,12 @@ extern const struct route web_routes[];
 extern const size_t web_route_count;
 
 /* server.c */
+/* styr_serve without the waiting: start serving opt's database on srv
+ * (without listen: no listening socket, connections come from
+ * MHD_add_connection), and stop. */
+int web_server_start(struct server *srv, const struct styr_serve_options *opt, bool listen,
+                     struct styr_err *err);
+void web_server_stop(struct server *srv);
 const char *web_query(struct req *r, const char *name);
 const char *web_field(struct req *r, const char *name);
 /* The field's bytes and their length (a file of a multipart form). */

@@ -117,4 +117,11 @@ expect_eq "no file: exit" 2 "$rc"
 printf 'a\0b\n' >"$T/nul.txt"
 run proof "$T/nul.txt"
 expect_eq "binary: exit" 2 "$rc"
+# a text that ends in a character cut off after its first byte (0xc3 of
+# "ä"; fuzz/corpus/http/timeout-proof-cut-character): read to the end,
+# where the tokenizer once stood still for ever
+printf 'orsak till oh\303' >"$T/cut.txt"
+timeout 20 "$STYR" proof "$T/cut.txt" >"$T/out" 2>&1
+expect_eq "cut character: exit (124: it hung)" 0 "$?"
+expect_contains "cut character: the summary" "0 fel" "$(cat "$T/out")"
 finish

@@ -106,6 +106,12 @@ refuse "amount" "$T/amount.se" \
 small '#VER A 3 20240301\r\n{\r\n\t#TRANS 4010 {} 12.50\r\n\t#TRANS 1910 {} -12.50\r\n}\r\n' >"$T/unknown.se"
 refuse "unknown account" "$T/unknown.se" \
 	"$T/unknown.se:24: #TRANS: account 4010 is not in the file's chart of accounts (#KONTO) (voucher A 3 (20240301))"
+# a month that is none (fuzz/corpus/sie/crash-ver-month-41: it indexed
+# past the arrays by month)
+small '#VER A 3 20244115\r\n{\r\n\t#TRANS 1910 {} 1.00\r\n\t#TRANS 3010 {} -1.00\r\n}\r\n' >"$T/month.se"
+refuse "month 41" "$T/month.se" "$T/month.se:22: #VER: date \"20244115\": expected YYYYMMDD"
+small '#VER A 3 20240230\r\n{\r\n\t#TRANS 1910 {} 1.00\r\n\t#TRANS 3010 {} -1.00\r\n}\r\n' >"$T/day.se"
+refuse "30 February" "$T/day.se" "$T/day.se:22: #VER: date \"20240230\": expected YYYYMMDD"
 small '#VER A 3 20240301\r\n{\r\n\t#TRANS 1910 {} 1.00\r\n' >"$T/open.se"
 refuse "open voucher" "$T/open.se" \
 	"$T/open.se:22: voucher A 3 (20240301) is not closed: expected } before the end of the file"

@@ -1,7 +1,7 @@
 # Proof-reading on the web (issue 20): /korrektur's upload form, and the
 # marked-up page it answers with (the page `styr proof --format html`
 # writes), for a logged-in reader; CSRF, the login, a missing file, a file
-# with a NUL byte, and seed 001 against seed 003.
+# with a NUL byte, a part without a name, and seed 001 against seed 003.
 . "$SRCDIR/tests/web/lib.sh"
 demo_db
 add_user rut reader LKR
@@ -38,6 +38,16 @@ expect_eq "no file" 400 "$status"
 printf 'a\0b\n' >"$T/nul.txt"
 http POST /korrektur -b "$T/rut.jar" -F "csrf=$CSRF_rut" -F "fil=@$T/nul.txt"
 expect_eq "a NUL byte" 400 "$status"
+# a part without a name (fuzz/corpus/http/crash-multipart-nameless-part):
+# the form is refused, and the server answers the next request
+printf -- '--XyZzY\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n%s\r\n--XyZzY\r\nContent-Disposition: form-data; filename="a.txt"\r\n\r\nIndikator\r\n--XyZzY--\r\n' \
+	"$CSRF_rut" >"$T/nameless"
+http POST /korrektur -b "$T/rut.jar" -H 'Content-Type: multipart/form-data; boundary=XyZzY' \
+	--data-binary "@$T/nameless"
+expect_eq "a part without a name" 400 "$status"
+expect_contains "a part without a name: why" "at most 512 parts, each with a name" "$body"
+http GET /korrektur -b "$T/rut.jar"
+expect_eq "a part without a name: the server is still there" 200 "$status"
 status=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "$BASE/korrektur")
 expect_eq "not logged in" "303 $BASE/login?till=/korrektur" "$status"
 # another route keeps the small limit
