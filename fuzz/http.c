@@ -72,7 +72,7 @@ static void start(void)
 		fuzz_fail("%s", err.msg);
 	user(db, "fuzz-admin", STYR_ACCESS_ADMIN, "", ADMIN, CSRF);
 	user(db, "fuzz-reader", STYR_ACCESS_READER, "LKR", READER, RCSRF);
-	if (styr_api_token_create(db, "fuzz-admin", creds[TOKEN].value, &err))
+	if (styr_api_token_create(db, "fuzz", "fuzz-admin", 90, creds[TOKEN].value, NULL, &err))
 		fuzz_fail("token: %s", err.msg);
 	styr_db_close(db);
 	opt.db_path = fuzz_db_path();
