@@ -215,10 +215,11 @@ static json_t *value_json(const struct styr_value *v)
 	static const char *const kinds[] = {"value", "missing", "suppressed"};
 
 	styr_period_format(&v->period, period, sizeof(period));
-	return json_pack(
-	    "{s:s,s:s,s:s,s:o,s:s,s:s,s:s}", "indicator", v->indicator, "unit", v->unit, "period",
-	    period, "value", v->num.kind == STYR_NUM_VALUE ? json_real(v->num.value) : json_null(),
-	    "kind", kinds[v->num.kind], "missing_reason", v->missing_reason, "source", v->source);
+	return json_pack("{s:s,s:s,s:s,s:o,s:s,s:s,s:s,s:s}", "indicator", v->indicator, "unit",
+	                 v->unit, "period", period, "value",
+	                 v->num.kind == STYR_NUM_VALUE ? json_real(v->num.value) : json_null(),
+	                 "kind", kinds[v->num.kind], "missing_reason", v->missing_reason, "source",
+	                 v->source, "comment", v->comment);
 }
 
 static int value_json_cb(void *ctx, const struct styr_value *v)
@@ -399,12 +400,24 @@ static const char *json_type_name(const json_t *v)
 	}
 }
 
-/* Fill v's number and reason from body fields value / missing_reason, or
- * 400 answered. */
+/* Fill v's number, reason and comment from body fields value /
+ * missing_reason / comment, or 400 answered.  Without a comment field the
+ * stored comment stays (a client written before comments existed). */
 static int value_fields_or_reply(struct req *r, json_t *j, struct styr_value *v)
 {
 	json_t *val = json_object_get(j, "value"), *reason = json_object_get(j, "missing_reason");
+	json_t *comment = json_object_get(j, "comment");
 
+	if (comment && !json_is_string(comment))
+		return web_fail(r, 400, "wrong_type", "comment: expected a string, got %s",
+		                json_type_name(comment));
+	if (comment && strlen(json_string_value(comment)) >= STYR_VALUE_COMMENT_MAX)
+		return web_fail(r, 400, "too_long", "comment: expected at most %d bytes",
+		                STYR_VALUE_COMMENT_MAX - 1);
+	if (comment) {
+		v->has_comment = true;
+		snprintf(v->comment, sizeof(v->comment), "%s", json_string_value(comment));
+	}
 	if (reason && !json_is_string(reason))
 		return web_fail(r, 400, "wrong_type", "missing_reason: expected a string, got %s",
 		                json_type_name(reason));
@@ -463,8 +476,8 @@ static int indicator_or_reply(struct req *r, const char *code, struct styr_indic
 
 int api_values_post(struct req *r)
 {
-	static const char *const allowed[] = {"indicator", "period", "value", "missing_reason",
-	                                      NULL};
+	static const char *const allowed[] = {"indicator",      "period",  "value",
+	                                      "missing_reason", "comment", NULL};
 	struct styr_org_unit u;
 	struct styr_indicator ind;
 	struct styr_value v;
@@ -503,7 +516,7 @@ out:
 
 int api_value_put(struct req *r)
 {
-	static const char *const allowed[] = {"value", "missing_reason", NULL};
+	static const char *const allowed[] = {"value", "missing_reason", "comment", NULL};
 	struct styr_org_unit u;
 	struct styr_indicator ind;
 	struct styr_value v;
@@ -529,10 +542,11 @@ static json_t *report_json(const struct styr_report_state *s)
 	char period[STYR_PERIOD_TEXT_MAX];
 
 	styr_period_format(&s->period, period, sizeof(period));
-	return json_pack("{s:s,s:s,s:s,s:b,s:s,s:s,s:s}", "unit", s->unit, "period", period,
+	return json_pack("{s:s,s:s,s:s,s:b,s:s,s:s,s:s,s:s,s:s}", "unit", s->unit, "period", period,
 	                 "state", styr_report_state_name(s->state), "locked",
 	                 s->state == STYR_REPORT_APPROVED, "comment", s->comment, "by", s->by,
-	                 "time", s->time);
+	                 "time", s->time, "diarienummer", s->diarienummer, "beslutsdatum",
+	                 s->decided);
 }
 
 int api_report_get(struct req *r)
@@ -550,31 +564,42 @@ int api_report_get(struct req *r)
 	return send_json(r, 200, json_pack("{s:o}", "data", report_json(&s)));
 }
 
+/* A move's body: {"comment"}, and for approve {"diarienummer",
+ * "beslutsdatum"}; every field a string. */
 static int report_action(struct req *r, enum styr_report_action action)
 {
-	static const char *const allowed[] = {"comment", NULL};
+	static const char *const allowed[] = {"comment", "diarienummer", "beslutsdatum", NULL};
+	const char **texts[3];
 	struct styr_org_unit u;
 	struct styr_period p;
 	struct styr_err err;
+	struct styr_decision decision = {NULL, NULL};
 	const char *comment = NULL;
 	json_t *j = NULL, *c;
+	size_t i;
 	int rc;
 
+	texts[0] = &comment;
+	texts[1] = &decision.diarienummer;
+	texts[2] = &decision.date;
 	if (web_unit_or_reply(r, &u) || web_period_or_reply(r, "period", r->params[1], &p))
 		return -1;
 	if (r->body.len) {
 		if (!(j = body_or_reply(r, allowed)))
 			return -1;
-		c = json_object_get(j, "comment");
-		if (c && !json_is_string(c)) {
-			json_decref(j);
-			return web_fail(r, 400, "wrong_type", "comment: expected a string, got %s",
-			                json_type_name(c));
+		for (i = 0; i < 3; i++) {
+			c = json_object_get(j, allowed[i]);
+			if (c && !json_is_string(c)) {
+				rc = web_fail(r, 400, "wrong_type", "%s: expected a string, got %s",
+				              allowed[i], json_type_name(c));
+				json_decref(j);
+				return rc;
+			}
+			*texts[i] = c ? json_string_value(c) : NULL;
 		}
-		comment = c ? json_string_value(c) : NULL;
 	}
 	styr_err_init(&err);
-	rc = styr_report_move(r->db, r->user, u.code, &p, action, comment, &err);
+	rc = styr_report_move(r->db, r->user, u.code, &p, action, comment, &decision, &err);
 	json_decref(j);
 	if (rc)
 		return web_fail_err(r, &err);

@@ -327,9 +327,13 @@ static int form_post(struct req *r, const struct eform *f)
 		if (err.code != STYR_ELOCKED)
 			return web_fail_err(r, &err);
 		r->status = 423;
-		snprintf(top, sizeof(top),
-		         "Perioden är låst eftersom rapporten är godkänd. Inget sparades. (%s)",
-		         err.msg);
+		/* An action belongs to the year it is due in (styr_action_write). */
+		if (f != &analysis_form) {
+			in.period.year = atoi(in.v[3] ? in.v[3] : "");
+			in.period.first_month = 1;
+			in.period.last_month = 12;
+		}
+		web_locked_text(r, u.code, &in.period, top, sizeof(top));
 		render(r, f, &u, &in, top);
 		return 0;
 	}

@@ -146,13 +146,20 @@ int web_fail(struct req *r, unsigned status, const char *code, const char *fmt, 
 /* Answer from err: its code gives the status (one place). */
 int web_fail_err(struct req *r, const struct styr_err *err);
 unsigned web_status_of(enum styr_code code);
+/* What a page says of a refusal with code, in Swedish, when the handler
+ * knows nothing more particular (the library's messages are English). */
+const char *web_err_text(enum styr_code code);
 const char *web_code_name(enum styr_code code);
 int web_redirect(struct req *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* The org unit named by the {unit} capture, or a 404 answered. */
 int web_unit_or_reply(struct req *r, struct styr_org_unit *u);
-/* Period from text, or 400 answered naming field. */
+/* Period from text, or 400 answered naming field (a page: in Swedish). */
 int web_period_or_reply(struct req *r, const char *field, const char *text, struct styr_period *p);
+/* What a page says when a write was refused because unit's period p is
+ * locked (p NULL: which period is not known): whose approval locks it. */
+void web_locked_text(struct req *r, const char *unit, const struct styr_period *p, char *buf,
+                     size_t size);
 /* role of the requester on unit (NULL: anywhere). */
 enum styr_access_role web_role_on(struct req *r, const char *unit);
 
