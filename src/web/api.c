@@ -400,30 +400,38 @@ static const char *json_type_name(const json_t *v)
 	}
 }
 
+/* The body's text field name into dst (size bytes) when it is there
+ * (*given), or 400 answered for another type or a text too long. */
+static int text_or_reply(struct req *r, json_t *j, const char *name, char *dst, size_t size,
+                         bool *given)
+{
+	json_t *f = json_object_get(j, name);
+
+	*given = f != NULL;
+	if (!f)
+		return 0;
+	if (!json_is_string(f))
+		return web_fail(r, 400, "wrong_type", "%s: expected a string, got %s", name,
+		                json_type_name(f));
+	if (strlen(json_string_value(f)) >= size)
+		return web_fail(r, 400, "too_long", "%s: expected at most %zu bytes", name,
+		                size - 1);
+	snprintf(dst, size, "%s", json_string_value(f));
+	return 0;
+}
+
 /* Fill v's number, reason and comment from body fields value /
  * missing_reason / comment, or 400 answered.  Without a comment field the
  * stored comment stays (a client written before comments existed). */
 static int value_fields_or_reply(struct req *r, json_t *j, struct styr_value *v)
 {
-	json_t *val = json_object_get(j, "value"), *reason = json_object_get(j, "missing_reason");
-	json_t *comment = json_object_get(j, "comment");
+	json_t *val = json_object_get(j, "value");
+	bool reason;
 
-	if (comment && !json_is_string(comment))
-		return web_fail(r, 400, "wrong_type", "comment: expected a string, got %s",
-		                json_type_name(comment));
-	if (comment && strlen(json_string_value(comment)) >= STYR_VALUE_COMMENT_MAX)
-		return web_fail(r, 400, "too_long", "comment: expected at most %d bytes",
-		                STYR_VALUE_COMMENT_MAX - 1);
-	if (comment) {
-		v->has_comment = true;
-		snprintf(v->comment, sizeof(v->comment), "%s", json_string_value(comment));
-	}
-	if (reason && !json_is_string(reason))
-		return web_fail(r, 400, "wrong_type", "missing_reason: expected a string, got %s",
-		                json_type_name(reason));
-	if (reason && strlen(json_string_value(reason)) >= STYR_REASON_MAX)
-		return web_fail(r, 400, "too_long", "missing_reason: expected at most %d bytes",
-		                STYR_REASON_MAX - 1);
+	if (text_or_reply(r, j, "comment", v->comment, sizeof(v->comment), &v->has_comment) ||
+	    text_or_reply(r, j, "missing_reason", v->missing_reason, sizeof(v->missing_reason),
+	                  &reason))
+		return -1;
 	if (!val)
 		return web_fail(r, 400, "missing_field",
 		                "value: expected a number, or null with a missing_reason");
@@ -433,16 +441,13 @@ static int value_fields_or_reply(struct req *r, json_t *j, struct styr_value *v)
 		v->num.decimals = 1;
 	} else if (json_is_null(val)) {
 		v->num.kind = STYR_NUM_MISSING;
-		if (!reason || !json_string_value(reason)[0])
+		if (!reason || !v->missing_reason[0])
 			return web_fail(r, 400, "missing_field",
 			                "missing_reason: expected a text when value is null");
 	} else {
 		return web_fail(r, 400, "wrong_type", "value: expected a number or null, got %s",
 		                json_type_name(val));
 	}
-	if (reason)
-		snprintf(v->missing_reason, sizeof(v->missing_reason), "%s",
-		         json_string_value(reason));
 	return 0;
 }
 

@@ -216,8 +216,9 @@ static int store(struct req *r, const struct eform *f, const char *unit, const s
 static void render(struct req *r, const struct eform *f, const struct styr_org_unit *u,
                    const struct einput *in, const char *top)
 {
+	struct form_field marks[NFIELDS_MAX];
+	const char *msgs[NFIELDS_MAX];
 	size_t i;
-	bool any = false;
 
 	page_begin(r, f->title);
 	out_s(r, "<p>För <a href=\"/enhet/");
@@ -225,21 +226,12 @@ static void render(struct req *r, const struct eform *f, const struct styr_org_u
 	out_s(r, "\">");
 	out_h(r, u->name);
 	out_s(r, "</a>.</p>");
-	for (i = 0; in && i < f->n; i++)
-		any |= in->msg[i][0] != 0;
-	if (top) {
-		out_s(r, "<div class=\"locked\" role=\"alert\" id=\"formular-fel\"><p>");
-		out_h(r, top);
-		out_s(r, "</p></div>");
-	} else if (any) {
-		out_s(r, "<div class=\"summary\" role=\"alert\" id=\"formular-fel\"><h2>Rätta "
-		         "följande</h2><ul>");
-		for (i = 0; i < f->n; i++)
-			if (in->msg[i][0])
-				out_f(r, "<li><a href=\"#%s\">%s</a></li>", f->fields[i].form,
-				      f->fields[i].label);
-		out_s(r, "</ul></div>");
-	} else if (web_query(r, "sparat")) {
+	for (i = 0; i < f->n; i++) {
+		marks[i].id = f->fields[i].form;
+		marks[i].label = f->fields[i].label;
+		msgs[i] = in ? in->msg[i] : NULL;
+	}
+	if (!page_form_summary(r, top, "locked", marks, msgs, f->n) && web_query(r, "sparat")) {
 		out_s(r, "<p class=\"ok\" role=\"status\" id=\"sparat\">");
 		out_s(r, f->saved);
 		out_s(r, "</p>");

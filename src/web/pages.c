@@ -146,6 +146,31 @@ static void field_attrs(struct req *r, const char *id, const char *msg)
 		out_f(r, " aria-invalid=\"true\" aria-describedby=\"%s-fel\"", id);
 }
 
+bool page_form_summary(struct req *r, const char *top, const char *top_class,
+                       const struct form_field *fields, const char *const *msgs, size_t n)
+{
+	size_t i;
+	bool any = false;
+
+	if (top) {
+		out_f(r, "<div class=\"%s\" role=\"alert\" id=\"formular-fel\"><p>", top_class);
+		out_h(r, top);
+		out_s(r, "</p></div>");
+		return true;
+	}
+	for (i = 0; i < n; i++)
+		any |= msgs[i] && msgs[i][0];
+	if (!any)
+		return false;
+	out_s(r, "<div class=\"summary\" role=\"alert\" id=\"formular-fel\"><h2>Rätta "
+	         "följande</h2><ul>");
+	for (i = 0; i < n; i++)
+		if (msgs[i] && msgs[i][0])
+			out_f(r, "<li><a href=\"#%s\">%s</a></li>", fields[i].id, fields[i].label);
+	out_s(r, "</ul></div>");
+	return true;
+}
+
 /* A text field as the forms write it: its label, a hint (with an id only
  * where the page has always given it one), the error next to the field
  * when it was refused, and the input with the value typed (or proposed)
@@ -1165,22 +1190,14 @@ static void value_form(struct req *r, const struct styr_org_unit *u, const struc
 	out_s(r, "\">");
 	out_h(r, u->name);
 	out_s(r, "</a>.</p>");
-	if (e && e->top) {
-		out_s(r, "<div class=\"locked\" role=\"alert\" id=\"formular-fel\"><p>");
-		out_h(r, e->top);
-		out_s(r, "</p></div>");
-	} else if (e) {
-		out_s(r, "<div class=\"summary\" role=\"alert\" id=\"formular-fel\"><h2>Rätta "
-		         "följande</h2><ul>");
-		if (e->indicator)
-			out_s(r, "<li><a href=\"#indikator\">Indikator</a></li>");
-		if (e->period)
-			out_s(r, "<li><a href=\"#period\">Period</a></li>");
-		if (e->value)
-			out_s(r, "<li><a href=\"#varde\">Värde</a></li>");
-		if (e->comment)
-			out_s(r, "<li><a href=\"#kommentar\">Kommentar</a></li>");
-		out_s(r, "</ul></div>");
+	if (e) {
+		static const struct form_field fields[] = {{"indikator", "Indikator"},
+		                                           {"period", "Period"},
+		                                           {"varde", "Värde"},
+		                                           {"kommentar", "Kommentar"}};
+		const char *msgs[] = {e->indicator, e->period, e->value, e->comment};
+
+		page_form_summary(r, e->top, "locked", fields, msgs, 4);
 	} else if (web_query(r, "sparat")) {
 		out_s(r, "<p class=\"ok\" role=\"status\" id=\"sparat\">Värdet sparades. <a "
 		         "href=\"/enhet/");
@@ -1418,18 +1435,12 @@ static int report_page(struct req *r, const struct styr_org_unit *u, const struc
 	styr_period_label(p, label, sizeof(label));
 	snprintf(title, sizeof(title), "Rapport %s, %s", label, u->name);
 	page_begin(r, title);
-	if (e && e->top) {
-		out_s(r, "<div class=\"summary\" role=\"alert\" id=\"rapport-fel\"><p>");
-		out_h(r, e->top);
-		out_s(r, "</p></div>");
-	} else if (e) {
-		out_s(r, "<div class=\"summary\" role=\"alert\" id=\"rapport-fel\"><h2>Rätta "
-		         "följande</h2><ul>");
-		if (e->dnr)
-			out_s(r, "<li><a href=\"#diarienummer\">Diarienummer</a></li>");
-		if (e->date)
-			out_s(r, "<li><a href=\"#beslutsdatum\">Beslutsdatum</a></li>");
-		out_s(r, "</ul></div>");
+	if (e) {
+		static const struct form_field fields[] = {{"diarienummer", "Diarienummer"},
+		                                           {"beslutsdatum", "Beslutsdatum"}};
+		const char *msgs[] = {e->dnr, e->date};
+
+		page_form_summary(r, e->top, "summary", fields, msgs, 2);
 	}
 	out_s(r, "<form method=\"get\"><label for=\"valj-period\">Period</label><input "
 	         "id=\"valj-period\" name=\"period\" value=\"");

@@ -184,6 +184,15 @@ int page_begin(struct req *r, const char *title);
 int page_end(struct req *r);
 void page_csrf(struct req *r);
 int page_error(struct req *r, unsigned status, const char *heading, const char *msg);
+/* The summary above a refused form (id "formular-fel"): top, a refusal
+ * of the whole (a locked period), in a box of class top_class; else a
+ * "Rätta följande" list linking each field whose msgs[i] is set (NULL or
+ * "": not refused).  Whether it wrote one. */
+struct form_field {
+	const char *id, *label; /* the input's id; its name in the list */
+};
+bool page_form_summary(struct req *r, const char *top, const char *top_class,
+                       const struct form_field *fields, const char *const *msgs, size_t n);
 int pg_root(struct req *r);
 int pg_healthz(struct req *r);
 int pg_login_form(struct req *r);
