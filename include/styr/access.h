@@ -110,13 +110,36 @@ int styr_audit_verify(struct styr_db *db, int64_t *broken, int64_t *count, struc
 /* --- report workflow and locking --- */
 int styr_report_state_get(struct styr_db *db, const char *unit, const struct styr_period *p,
                           struct styr_report_state *out, struct styr_err *err);
+/* The decision an approval records when the report was decided as an
+ * ärende: its diarienummer ("RS 2024/123") and the decision date
+ * (beslutsdatum, YYYY-MM-DD); NULL or "" for either that was not given.
+ * Borrowed. */
+struct styr_decision {
+	const char *diarienummer;
+	const char *date;
+};
+/* STYR_EINPUT naming the field ("diarienummer \"x\": expected ...") for
+ * a diarienummer no registry writes (no digit, other punctuation than
+ * - / . : _, stray spaces, STYR_DNR_MAX bytes or more), and for a
+ * beslutsdatum that is no real date or lies before period p starts.  The
+ * web asks them first, to word its own message for each field. */
+int styr_diarienummer_check(const char *text, struct styr_err *err);
+int styr_decision_date_check(const char *date, const struct styr_period *p, struct styr_err *err);
 /* Move the report: submit (draft or returned → submitted), approve
  * (submitted → approved), return (submitted → returned, comment
  * required), unlock (approved → draft).  A move the state does not allow
- * gives STYR_ECONFLICT naming the state. */
+ * gives STYR_ECONFLICT naming the state.  decision (may be NULL) is for
+ * approve only: checked as above, stored with the state (and printed on
+ * the approved report's cover); an approval without one clears the
+ * previous approval's, the other moves keep it. */
 int styr_report_move(struct styr_db *db, const char *user, const char *unit,
                      const struct styr_period *p, enum styr_report_action action,
-                     const char *comment, struct styr_err *err);
+                     const char *comment, const struct styr_decision *decision,
+                     struct styr_err *err);
+/* Whether the unit's period is locked: *locked, and in *by the approved
+ * report state that locks it (the unit's own or that of a unit above). */
+int styr_period_lock(struct styr_db *db, const char *unit, const struct styr_period *p,
+                     bool *locked, struct styr_report_state *by, struct styr_err *err);
 /* STYR_ELOCKED (with a message for people) when the unit's report for
  * the period, or that of a unit above it, is approved. */
 int styr_period_check_open(struct styr_db *db, const char *unit, const struct styr_period *p,
@@ -128,8 +151,11 @@ int styr_value_write(struct styr_db *db, const char *user, const struct styr_val
 /* Store many values as user in one transaction, as styr_value_write does
  * one: every value's period must be open (STYR_ELOCKED names the value's
  * indicator, unit and period otherwise, and nothing is written); a value
- * equal to the stored one (number, numerator, denominator, missing reason;
- * not the source) is left alone and not audited.  before, when not NULL,
+ * equal to the stored one (number, numerator, denominator, missing reason
+ * and, when it has one, comment; not the source) is left alone and not
+ * audited.  A value without has_comment keeps the stored comment; a
+ * changed comment alone is audited as "value.comment", any other change
+ * as "value.put".  before, when not NULL,
  * runs inside the transaction before the first value is stored (not at
  * all when none is).  *written counts the values stored. */
 int styr_values_write(struct styr_db *db, const char *user, const struct styr_value *v, size_t n,

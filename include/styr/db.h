@@ -26,6 +26,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "analysis.h"
 #include "model.h"
@@ -74,6 +75,11 @@ int styr_db_data_version(struct styr_db *db, long long *out, struct styr_err *er
  * Nothing may write inside it. */
 int styr_db_read_begin(struct styr_db *db, struct styr_err *err);
 void styr_db_read_end(struct styr_db *db);
+/* When the data a report is made from last changed (any table but users,
+ * sessions, the audit log and the approved reports; migration 0012), by
+ * whatever program wrote it: the creation date of a report made without
+ * SOURCE_DATE_EPOCH, so that the same database gives the same bytes. */
+int styr_db_last_change(struct styr_db *db, time_t *out, struct styr_err *err);
 
 int styr_org_put(struct styr_db *db, const struct styr_org_unit *u, struct styr_err *err);
 int styr_org_alias_put(struct styr_db *db, const char *alias, const char *unit,

@@ -21,7 +21,7 @@ int styr_export_csv(struct styr_db *db, enum styr_entity kind, const struct styr
 
 /* JSON lines: one object per line and row.  values: with its assessment,
  * keys indicator, unit, period, value, numerator, denominator, target,
- * status, trend, missing_reason, source.  The goals area's kinds: the
+ * status, trend, missing_reason, source, comment.  The goals area's kinds: the
  * CSV columns as keys, plus an uppdrag's escalation_step, escalation and
  * escalation_action and a risk's risk_value.  ledger, rules, actions, bridge, profiles: the
  * interchange columns as keys, amounts as numbers (ledger: tkr; actions

@@ -21,13 +21,14 @@
 #include "period.h"
 #include "target.h"
 
-#define STYR_CODE_MAX        32
-#define STYR_NAME_MAX        256
-#define STYR_TEXT_MAX        4096
-#define STYR_DATE_MAX        11 /* "YYYY-MM-DD" */
-#define STYR_REASON_MAX      128
-#define STYR_SOURCE_MAX      256
-#define STYR_TARGET_TEXT_MAX 64
+#define STYR_CODE_MAX          32
+#define STYR_NAME_MAX          256
+#define STYR_TEXT_MAX          4096
+#define STYR_DATE_MAX          11 /* "YYYY-MM-DD" */
+#define STYR_REASON_MAX        128
+#define STYR_SOURCE_MAX        256
+#define STYR_TARGET_TEXT_MAX   64
+#define STYR_VALUE_COMMENT_MAX 512
 
 /* Levels of the organisation, top down. */
 enum styr_org_kind {
@@ -120,6 +121,13 @@ struct styr_value {
 	double denominator;
 	char missing_reason[STYR_REASON_MAX];
 	char source[STYR_SOURCE_MAX]; /* "file:line" or "user at time" */
+	/* What the person who entered it wants its reader to know; shown
+	 * beside the value and as a note under a report's table.  A writer
+	 * that knows nothing of comments (an older file, the event engine)
+	 * leaves has_comment false, and storing keeps the comment stored;
+	 * read values always have it. */
+	bool has_comment;
+	char comment[STYR_VALUE_COMMENT_MAX];
 };
 
 /* Names as in files: "region", "nämnd", ...; parse accepts them

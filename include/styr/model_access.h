@@ -19,6 +19,7 @@
 #define STYR_PWHASH_MAX  128
 #define STYR_AUDIT_TEXT  1024
 #define STYR_COMMENT_MAX 1024
+#define STYR_DNR_MAX     48 /* a diarienummer: "RS 2024/123" */
 
 /* Ordered: a higher role may do everything a lower one may. */
 enum styr_access_role {
@@ -84,6 +85,10 @@ struct styr_report_state {
 	char comment[STYR_COMMENT_MAX];
 	char by[STYR_USER_MAX];
 	char time[32];
+	/* The decision the last approval recorded ("" when it gave none):
+	 * kept through later moves, replaced by the next approval. */
+	char diarienummer[STYR_DNR_MAX];
+	char decided[STYR_DATE_MAX]; /* beslutsdatum, YYYY-MM-DD */
 };
 
 #endif

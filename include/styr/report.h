@@ -55,10 +55,16 @@ struct styr_report_request {
 	struct styr_period period; /* checked against the type */
 	bool children;             /* add a section per child unit (roll-up) */
 	const char *png_dir;       /* also write each chart as DIR/diagram-N.png */
-	time_t created;            /* PDF/XLSX creation date; 0: now */
+	/* PDF/XLSX creation date; 0: when the data last changed
+	 * (styr_db_last_change), so the same database gives the same bytes. */
+	time_t created;
 	/* The standing printed on every page ("Utkast", "Fastställd <date>
 	 * av <user>"); NULL: none.  styr_report_get (frozen.h) decides it. */
 	const char *mark;
+	/* The decision an approval recorded, printed on the cover
+	 * (diarienummer "RS 2024/123", decided "2025-02-14"); NULL or "":
+	 * none.  styr_report_get and styr_report_freeze give them. */
+	const char *diarienummer, *decided;
 };
 
 /* Build the report and write it to path (NULL: standard output, which

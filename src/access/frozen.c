@@ -61,6 +61,16 @@ static void approved_mark(char *buf, size_t size, const char *when, const char *
 	snprintf(buf, size, "Fastställd %.10s av %s", when, who);
 }
 
+/* The decision an approved state recorded goes on the cover; a report of
+ * a period not approved (or unlocked since) names none. */
+static void decision_of(const struct styr_report_state *st, struct styr_report_request *req)
+{
+	if (st->state != STYR_REPORT_APPROVED)
+		return;
+	req->diarienummer = st->diarienummer;
+	req->decided = st->decided;
+}
+
 /* The unit's figures for the period, as the snapshot keeps them. */
 struct lines {
 	const struct styr_period *p;
@@ -119,6 +129,7 @@ int styr_report_freeze(struct styr_db *db, const char *user, const char *unit,
 {
 	struct styr_frozen_report f;
 	struct styr_report_request req;
+	struct styr_report_state st;
 	struct styr_org_unit u;
 	struct styr_buf out;
 	struct lines l;
@@ -127,7 +138,8 @@ int styr_report_freeze(struct styr_db *db, const char *user, const char *unit,
 	size_t i, j;
 	int rc;
 
-	if ((rc = styr_org_find(db, unit, &u, err)))
+	if ((rc = styr_org_find(db, unit, &u, err)) ||
+	    (rc = styr_report_state_get(db, u.code, p, &st, err)))
 		return rc;
 	memset(&f, 0, sizeof(f));
 	snprintf(f.unit, sizeof(f.unit), "%s", u.code);
@@ -151,6 +163,7 @@ int styr_report_freeze(struct styr_db *db, const char *user, const char *unit,
 			req.period = *p;
 			req.created = when;
 			req.mark = mark;
+			decision_of(&st, &req);
 			snprintf(f.format, sizeof(f.format), "%s", frozen_formats[j].ext);
 			styr_buf_reset(&out);
 			rc = styr_report_render(db, &req, &out, f.hash, err);
@@ -208,6 +221,7 @@ int styr_report_get(struct styr_db *db, const struct styr_report_request *req, b
 		r.mark = "Utkast";
 		return styr_report_write(db, &r, path, err);
 	}
+	decision_of(&st, &r);
 	/* The approved version has no sections for the units below. */
 	if (current || req->children) {
 		r.mark = "Utkast: dagens uppgifter, inte den fastställda versionen";

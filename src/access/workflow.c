@@ -10,6 +10,7 @@
  * table, so the two can never disagree.  Approval also stores the
  * rendered report and its figures (frozen.c) in the same transaction.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -17,6 +18,7 @@
 #include "styr/access.h"
 #include "styr/analysis.h"
 #include "styr/frozen.h"
+#include "styr/goals.h"
 #include "styr/ledger.h"
 
 int styr_report_state_get(struct styr_db *db, const char *unit, const struct styr_period *p,
@@ -58,13 +60,75 @@ static const struct move moves[] = {
                             "unlock"},
 };
 
+/* Diarienummer as registrars write them: "RS 2024/123", "Dnr 2024-00045",
+ * "LKR 2025/7:3", "HSN 2017/0412".  What is refused is what no registry
+ * writes: no digit, a control character, punctuation beyond - / . : _,
+ * a space at either end or two in a row. */
+int styr_diarienummer_check(const char *text, struct styr_err *err)
+{
+	size_t n = strlen(text), i;
+	bool digit = false, ok = n > 0 && n < STYR_DNR_MAX;
+
+	for (i = 0; i < n && ok; i++) {
+		unsigned char c = (unsigned char)text[i];
+
+		digit |= c >= '0' && c <= '9';
+		if (c == ' ')
+			ok = i > 0 && i + 1 < n && text[i - 1] != ' ';
+		else
+			ok = c >= 0x80 || isalnum(c) || strchr("-/.:_", c);
+	}
+	if (!ok || !digit)
+		return styr_error(err, STYR_EINPUT,
+		                  "diarienummer \"%s\": expected a case number such as \"RS "
+		                  "2024/123\" (letters, digits, single spaces and - / . : _, "
+		                  "with a digit, at most %d bytes)",
+		                  text, STYR_DNR_MAX - 1);
+	return STYR_OK;
+}
+
+int styr_decision_date_check(const char *date, const struct styr_period *p, struct styr_err *err)
+{
+	char first[16];
+
+	if (styr_date_check(date, NULL))
+		return styr_error(err, STYR_EINPUT,
+		                  "beslutsdatum \"%s\": expected a date such as 2025-02-14", date);
+	snprintf(first, sizeof(first), "%04d-%02d-01", p->year, p->first_month);
+	if (strcmp(date, first) < 0)
+		return styr_error(err, STYR_EINPUT,
+		                  "beslutsdatum \"%s\": expected a date on or after %s, the start "
+		                  "of the period approved",
+		                  date, first);
+	return STYR_OK;
+}
+
+/* The decision of an approval, checked; only an approval takes one. */
+static int decision_check(const struct styr_decision *d, enum styr_report_action action,
+                          const struct styr_period *p, struct styr_err *err)
+{
+	bool dnr = d && d->diarienummer && d->diarienummer[0];
+	bool date = d && d->date && d->date[0];
+
+	if ((dnr || date) && action != STYR_REPORT_APPROVE)
+		return styr_error(err, STYR_EINPUT,
+		                  "%s: expected only with approve, which records the decision",
+		                  dnr ? "diarienummer" : "beslutsdatum");
+	if (dnr && styr_diarienummer_check(d->diarienummer, err))
+		return STYR_EINPUT;
+	if (date && styr_decision_date_check(d->date, p, err))
+		return STYR_EINPUT;
+	return STYR_OK;
+}
+
 int styr_report_move(struct styr_db *db, const char *user, const char *unit,
                      const struct styr_period *p, enum styr_report_action action,
-                     const char *comment, struct styr_err *err)
+                     const char *comment, const struct styr_decision *decision,
+                     struct styr_err *err)
 {
 	struct styr_report_state r;
 	const struct move *m;
-	char entity[128], period[STYR_PERIOD_TEXT_MAX];
+	char entity[128], period[STYR_PERIOD_TEXT_MAX], after[160];
 	time_t t = time(NULL);
 	struct tm tm;
 	int rc;
@@ -78,6 +142,8 @@ int styr_report_move(struct styr_db *db, const char *user, const char *unit,
 	if (comment && strlen(comment) >= STYR_COMMENT_MAX)
 		return styr_error(err, STYR_EINPUT, "comment: expected at most %d bytes",
 		                  STYR_COMMENT_MAX - 1);
+	if ((rc = decision_check(decision, action, p, err)))
+		return rc;
 	if ((rc = styr_db_begin(db, err)))
 		return rc;
 	rc = styr_report_state_get(db, unit, p, &r, err);
@@ -96,16 +162,29 @@ int styr_report_move(struct styr_db *db, const char *user, const char *unit,
 		snprintf(r.by, sizeof(r.by), "%s", user);
 		gmtime_r(&t, &tm);
 		strftime(r.time, sizeof(r.time), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		/* An approval records its decision, or that it gave none; the
+		 * other moves keep the last approval's. */
+		if (action == STYR_REPORT_APPROVE) {
+			snprintf(r.diarienummer, sizeof(r.diarienummer), "%s",
+			         decision && decision->diarienummer ? decision->diarienummer : "");
+			snprintf(r.decided, sizeof(r.decided), "%s",
+			         decision && decision->date ? decision->date : "");
+		}
 		styr_period_format(p, period, sizeof(period));
 		snprintf(entity, sizeof(entity), "report %s %s", r.unit, period);
+		snprintf(after, sizeof(after), "%s", styr_report_state_name(r.state));
+		if (action == STYR_REPORT_APPROVE && (r.diarienummer[0] || r.decided[0]))
+			snprintf(after + strlen(after), sizeof(after) - strlen(after),
+			         "; diarienummer %s; beslutsdatum %s",
+			         r.diarienummer[0] ? r.diarienummer : "-",
+			         r.decided[0] ? r.decided : "-");
 		rc = styr_report_state_put(db, &r, err);
 		if (!rc) {
 			char action_name[32];
 
 			snprintf(action_name, sizeof(action_name), "report.%s", m->verb);
 			rc = styr_audit_append(db, user, action_name, entity,
-			                       styr_report_state_name(before),
-			                       styr_report_state_name(r.state), err);
+			                       styr_report_state_name(before), after, err);
 		}
 		/* Approval keeps what was approved (frozen.c); an unlock keeps
 		 * it too, until the next approval replaces it. */
@@ -119,26 +198,21 @@ int styr_report_move(struct styr_db *db, const char *user, const char *unit,
 	return styr_db_commit(db, err);
 }
 
-int styr_period_check_open(struct styr_db *db, const char *unit, const struct styr_period *p,
-                           struct styr_err *err)
+int styr_period_lock(struct styr_db *db, const char *unit, const struct styr_period *p,
+                     bool *locked, struct styr_report_state *by, struct styr_err *err)
 {
 	struct styr_org_unit u;
-	struct styr_report_state r;
-	char label[64];
 	int depth, rc;
 
+	*locked = false;
 	if ((rc = styr_org_find(db, unit, &u, err)))
 		return rc;
 	for (depth = 0; depth < 64; depth++) {
-		if ((rc = styr_report_state_get(db, u.code, p, &r, err)))
+		if ((rc = styr_report_state_get(db, u.code, p, by, err)))
 			return rc;
-		if (r.state == STYR_REPORT_APPROVED) {
-			styr_period_label(p, label, sizeof(label));
-			return styr_error(
-			    err, STYR_ELOCKED,
-			    "period %s is locked: the report of %s was approved by %s; "
-			    "an admin can unlock it",
-			    label, u.code, r.by);
+		if (by->state == STYR_REPORT_APPROVED) {
+			*locked = true;
+			return STYR_OK;
 		}
 		if (!u.parent[0])
 			break;
@@ -148,12 +222,33 @@ int styr_period_check_open(struct styr_db *db, const char *unit, const struct st
 	return STYR_OK;
 }
 
+int styr_period_check_open(struct styr_db *db, const char *unit, const struct styr_period *p,
+                           struct styr_err *err)
+{
+	struct styr_report_state by;
+	char label[64];
+	bool locked;
+	int rc = styr_period_lock(db, unit, p, &locked, &by, err);
+
+	if (rc || !locked)
+		return rc;
+	styr_period_label(p, label, sizeof(label));
+	return styr_error(err, STYR_ELOCKED,
+	                  "period %s is locked: the report of %s was approved by %s; an admin can "
+	                  "unlock it",
+	                  label, by.unit, by.by);
+}
+
+/* A value as the audit log keeps it: the figure, and its comment. */
 static void describe(const struct styr_value *v, char *buf, size_t size)
 {
 	char num[64];
 
 	styr_value_format(v, NULL, num, sizeof(num));
-	snprintf(buf, size, "%s", num);
+	if (v->comment[0])
+		snprintf(buf, size, "%s; kommentar: %s", num, v->comment);
+	else
+		snprintf(buf, size, "%s", num);
 }
 
 static bool same_value(const struct styr_value *a, const struct styr_value *b)
@@ -171,14 +266,19 @@ static bool same_value(const struct styr_value *a, const struct styr_value *b)
  * written, so computing again from the same events changes nothing, not
  * even the audit log.  Its source is kept too: the run it names did give
  * that figure, and a new run that gives it again is no reason to write
- * into a period that may be locked meanwhile. */
+ * into a period that may be locked meanwhile.  A value without a comment
+ * of its own (has_comment false: the engine's) keeps the stored comment;
+ * a changed comment alone is a change, audited as value.comment, so that
+ * `styr report diff` still names who changed the figure. */
 int styr_values_write(struct styr_db *db, const char *user, const struct styr_value *v, size_t n,
                       int (*before)(void *ctx, struct styr_db *db, struct styr_err *err), void *ctx,
                       size_t *written, struct styr_err *err)
 {
-	char before_text[128], after[128], entity[160], period[STYR_PERIOD_TEXT_MAX];
-	struct styr_value old;
+	char before_text[STYR_AUDIT_TEXT], after[STYR_AUDIT_TEXT], entity[160];
+	char period[STYR_PERIOD_TEXT_MAX];
+	struct styr_value old, nv;
 	struct styr_err local;
+	bool figure;
 	size_t i;
 	int rc;
 
@@ -187,10 +287,17 @@ int styr_values_write(struct styr_db *db, const char *user, const struct styr_va
 		return rc;
 	for (i = 0; i < n && !rc; i++) {
 		before_text[0] = '\0';
+		nv = v[i];
+		if (!nv.has_comment)
+			nv.comment[0] = '\0';
+		figure = true;
 		styr_err_init(&local);
-		rc = styr_value_find(db, v[i].indicator, v[i].unit, &v[i].period, &old, &local);
+		rc = styr_value_find(db, nv.indicator, nv.unit, &nv.period, &old, &local);
 		if (rc == STYR_OK) {
-			if (same_value(&old, &v[i]))
+			if (!nv.has_comment)
+				snprintf(nv.comment, sizeof(nv.comment), "%s", old.comment);
+			figure = !same_value(&old, &nv);
+			if (!figure && !strcmp(old.comment, nv.comment))
 				continue;
 			describe(&old, before_text, sizeof(before_text));
 		} else if (rc == STYR_ENOTFOUND) {
@@ -199,21 +306,21 @@ int styr_values_write(struct styr_db *db, const char *user, const struct styr_va
 			styr_error(err, local.code, "%s", local.msg);
 			break;
 		}
-		styr_period_format(&v[i].period, period, sizeof(period));
-		rc = styr_period_check_open(db, v[i].unit, &v[i].period, err);
+		styr_period_format(&nv.period, period, sizeof(period));
+		rc = styr_period_check_open(db, nv.unit, &nv.period, err);
 		if (rc == STYR_ELOCKED)
-			styr_err_prefix(err, "%s %s %s: ", v[i].indicator, v[i].unit, period);
+			styr_err_prefix(err, "%s %s %s: ", nv.indicator, nv.unit, period);
 		/* before the first write only: with nothing to write, nothing is */
 		if (!rc && before && !*written)
 			rc = before(ctx, db, err);
 		if (!rc)
-			rc = styr_value_put(db, &v[i], err);
+			rc = styr_value_put(db, &nv, err);
 		if (!rc) {
-			describe(&v[i], after, sizeof(after));
-			snprintf(entity, sizeof(entity), "value %s %s %s", v[i].indicator,
-			         v[i].unit, period);
-			rc = styr_audit_append(db, user, "value.put", entity, before_text, after,
-			                       err);
+			describe(&nv, after, sizeof(after));
+			snprintf(entity, sizeof(entity), "value %s %s %s", nv.indicator, nv.unit,
+			         period);
+			rc = styr_audit_append(db, user, figure ? "value.put" : "value.comment",
+			                       entity, before_text, after, err);
 		}
 		if (!rc)
 			(*written)++;

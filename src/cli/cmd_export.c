@@ -86,7 +86,7 @@ const struct command cmd_export_def = {
     "--format json (values and the goals area's kinds) prints one object per line;\n"
     "for values the keys are\n"
     "indicator, unit, period, value, numerator, denominator, target, status,\n"
-    "trend, missing_reason and source.  --unit and --year filter values.\n"
+    "trend, missing_reason, source and comment.  --unit and --year filter values.\n"
     "ledger, rules, actions, bridge: --format json prints one object per line\n"
     "with the CSV's columns as keys; --unit and --year filter the ledger,\n"
     "--year the bridge.\n",

@@ -172,7 +172,8 @@ static int run(struct cli *cli, int argc, char **argv)
 		return cli_usage(&cmd_report_def, "--period: %s", err.msg);
 	req.unit = unit;
 	/* The reproducible-builds convention: a fixed creation date makes the
-	 * same data give byte-identical PDF and XLSX files. */
+	 * same data give byte-identical PDF and XLSX files.  Without it the
+	 * report takes the data's last change (styr_db_last_change). */
 	if ((sde = getenv("SOURCE_DATE_EPOCH")) && *sde) {
 		char *end;
 		long long t;
@@ -214,9 +215,10 @@ const struct command cmd_report_def = {
     "--children adds a section per unit below CODE; --png-dir DIR also writes\n"
     "every chart as DIR/diagram-N.png.  HTML and PDF go to standard output\n"
     "without -o; XLSX needs -o FILE.  Without --format the format follows\n"
-    "FILE's extension (.html, .pdf, .xlsx), else HTML.  With SOURCE_DATE_EPOCH\n"
-    "set, PDF and XLSX carry that creation date and the same data gives the\n"
-    "same bytes.  Every report prints the SHA-256 of the data it was made from\n"
+    "FILE's extension (.html, .pdf, .xlsx), else HTML.  PDF and XLSX carry the\n"
+    "time the data last changed as their creation date (SOURCE_DATE_EPOCH, when\n"
+    "set, instead): the same database gives the same bytes in every format.\n"
+    "Every report prints the SHA-256 of the data it was made from\n"
     "(\"Dataunderlag: sha256 ...\"): the PDF on its cover, in its footers and\n"
     "Keywords, the workbook in its keywords, the HTML in a <meta> and its footer.\n"
     "The PDF is tagged (headings, tables, figures with their text, sv-SE).\n"

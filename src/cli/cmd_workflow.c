@@ -4,7 +4,9 @@
  * return with a comment, unlock), audited as the named user.  Scripts and
  * the demo approve a year this way; the library checks the move.
  *   styr workflow UNIT PERIOD submit|approve|return|unlock --as USER
- *                 [--comment TEXT]
+ *                 [--comment TEXT] [--diarienummer DNR] [--beslutsdatum DATE]
+ * An approval may record its decision (diarienummer, beslutsdatum), which
+ * the approved report's cover prints.
  */
 #include <getopt.h>
 #include <string.h>
@@ -26,9 +28,12 @@ static int run(struct cli *cli, int argc, char **argv)
 	static const struct option opts[] = {
 	    {"as", required_argument, NULL, 'a'},
 	    {"comment", required_argument, NULL, 'c'},
+	    {"diarienummer", required_argument, NULL, 'n'},
+	    {"beslutsdatum", required_argument, NULL, 'd'},
 	    {NULL, 0, NULL, 0},
 	};
 	const char *user = NULL, *comment = "";
+	struct styr_decision decision = {NULL, NULL};
 	struct styr_period p;
 	struct styr_user who;
 	struct styr_db *db;
@@ -42,6 +47,10 @@ static int run(struct cli *cli, int argc, char **argv)
 			user = optarg;
 		else if (c == 'c')
 			comment = optarg;
+		else if (c == 'n')
+			decision.diarienummer = optarg;
+		else if (c == 'd')
+			decision.date = optarg;
 		else
 			return cli_usage(&cmd_workflow_def, "unknown option");
 	}
@@ -65,7 +74,8 @@ static int run(struct cli *cli, int argc, char **argv)
 	/* The move is audited as user: it must be one of styr's users. */
 	rc = styr_user_find(db, user, &who, &err);
 	if (!rc)
-		rc = styr_report_move(db, user, argv[optind], &p, actions[i].action, comment, &err);
+		rc = styr_report_move(db, user, argv[optind], &p, actions[i].action, comment,
+		                      &decision, &err);
 	styr_db_close(db);
 	return rc ? cli_fail(&err) : 0;
 }
@@ -75,5 +85,8 @@ const struct command cmd_workflow_def = {
     run,
     "submit, approve, return or unlock a unit's report",
     "styr workflow UNIT PERIOD submit|approve|return|unlock --as USER [--comment TEXT]\n"
-    "Moves the report as the web's report page does, audited as USER.\n",
+    "                   [--diarienummer DNR] [--beslutsdatum YYYY-MM-DD]\n"
+    "Moves the report as the web's report page does, audited as USER.  approve\n"
+    "may record the decision: its diarienummer (\"RS 2024/123\") and date, printed\n"
+    "on the approved report's cover.\n",
 };

@@ -272,7 +272,7 @@ static int write_value(struct export_run *w, const void *row)
 {
 	const struct styr_value *v = row;
 	char period[STYR_PERIOD_TEXT_MAX], val[64], num[64] = "", den[64] = "";
-	const char *cells[8];
+	const char *cells[9];
 
 	styr_period_format(&v->period, period, sizeof(period));
 	value_text(&v->num, val, sizeof(val));
@@ -288,7 +288,8 @@ static int write_value(struct export_run *w, const void *row)
 	cells[5] = den;
 	cells[6] = v->missing_reason;
 	cells[7] = v->source;
-	return w->put_cells(w, cells, 8);
+	cells[8] = v->comment;
+	return w->put_cells(w, cells, 9);
 }
 
 static int write_analysis(struct export_run *w, const void *row)
@@ -458,6 +459,7 @@ static int write_value_json(struct export_run *w, const void *row)
 	                          ? (v->missing_reason[0] ? v->missing_reason : "x")
 	                          : (v->missing_reason[0] ? v->missing_reason : "-")));
 	json_object_set_new(o, "source", json_string(v->source));
+	json_object_set_new(o, "comment", json_string(v->comment));
 	return export_json_line(w, o);
 }
 

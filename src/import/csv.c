@@ -46,11 +46,12 @@ const struct interchange_spec interchange_specs[STYR_ENTITY_COUNT] = {
                             COLUMN_BIT(TGT_INDICATOR) | COLUMN_BIT(TGT_YEAR) |
                                 COLUMN_BIT(TGT_TARGET)},
     [STYR_ENTITY_VALUE] = {STYR_ENTITY_VALUE,
-                           8,
+                           9,
                            {"indicator", "unit", "period", "value", "numerator", "denominator",
-                            "missing_reason", "source"},
+                            "missing_reason", "source", "comment"},
                            COLUMN_BIT(VAL_INDICATOR) | COLUMN_BIT(VAL_UNIT) |
-                               COLUMN_BIT(VAL_PERIOD)},
+                               COLUMN_BIT(VAL_PERIOD),
+                           COLUMN_BIT(VAL_COMMENT)},
     [STYR_ENTITY_ANALYSIS] = {STYR_ENTITY_ANALYSIS,
                               10,
                               {"unit", "period", "subject", "title", "vad_har_hant", "varfor",
@@ -284,7 +285,10 @@ struct csv_run {
 	int next_line; /* line the next record starts on */
 	bool header_done;
 	int rc;
-	const char *empty_column; /* the required column check_required found empty */
+	/* the column a row's message is about, when the check knows it:
+	 * the required column check_required found empty, or the cell
+	 * take found too long */
+	const char *column_at;
 };
 
 void interchange_column_name(int col, char *out)
@@ -375,7 +379,11 @@ static int col_index(const struct interchange_spec *spec, const char *name)
 /* Fill dst from column i, refusing text longer than the field. */
 static int take(struct csv_run *r, int i, char *dst, size_t n)
 {
-	return styr_field_copy(dst, n, col(r, i), "the text", r->err);
+	int rc = styr_field_copy(dst, n, col(r, i), "the text", r->err);
+
+	if (rc)
+		r->column_at = r->file->spec->columns[i];
+	return rc;
 }
 
 /* Split a "a|b|c" list cell, calling fn for each non-empty item. */
@@ -717,6 +725,10 @@ static void compare_value(struct csv_run *r, const struct styr_value *v)
 		report_change(r, "source", old.source, v->source, unit, &v->period);
 		d++;
 	}
+	if (v->has_comment && strcmp(old.comment, v->comment)) {
+		report_change(r, "comment", old.comment, v->comment, unit, &v->period);
+		d++;
+	}
 	set_outcome(r, d);
 }
 
@@ -949,8 +961,11 @@ static int row_value(struct csv_run *r)
 	    (rc = parse_count(r, col(r, VAL_NUMERATOR), &v.has_numerator, &v.numerator)) ||
 	    (rc = parse_count(r, col(r, VAL_DENOMINATOR), &v.has_denominator, &v.denominator)) ||
 	    (rc = take(r, VAL_MISSING_REASON, v.missing_reason, sizeof(v.missing_reason))) ||
-	    (rc = take(r, VAL_SOURCE, v.source, sizeof(v.source))))
+	    (rc = take(r, VAL_SOURCE, v.source, sizeof(v.source))) ||
+	    (rc = take(r, VAL_COMMENT, v.comment, sizeof(v.comment))))
 		return rc;
+	/* A file without the column says nothing of comments: keep them. */
+	v.has_comment = r->file->map[VAL_COMMENT] >= 0;
 	/* An empty cell is a value nobody gave: only accept it with a reason,
 	 * so that a forgotten cell is never taken for a deliberate gap. */
 	if (!*val && !v.missing_reason[0])
@@ -1519,7 +1534,7 @@ static int check_required(struct csv_run *r)
 			continue;
 		/* a sheet's message names the cell and its column already */
 		if (r->file->origin) {
-			r->empty_column = spec->columns[i];
+			r->column_at = spec->columns[i];
 			return styr_error(r->err, STYR_EINPUT, "empty: a value is required");
 		}
 		return styr_error(r->err, STYR_EINPUT,
@@ -1668,7 +1683,7 @@ static void end_record(int c, void *data)
 		                   at, r->nfields + r->overflow, r->file->nheader);
 		goto done;
 	}
-	r->empty_column = NULL;
+	r->column_at = NULL;
 	r->outcome = ROW_STORED;
 	r->rc = check_required(r);
 	if (!r->rc)
@@ -1678,7 +1693,7 @@ static void end_record(int c, void *data)
 	if (!r->rc && (r->rc = check_key(r)))
 		goto done;
 	if (r->rc) {
-		const char *column = r->empty_column ? r->empty_column : failed_column(r);
+		const char *column = r->column_at ? r->column_at : failed_column(r);
 		int c;
 
 		if (!column && r->file->origin)

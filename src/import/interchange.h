@@ -46,7 +46,8 @@ enum {
 	VAL_NUMERATOR,
 	VAL_DENOMINATOR,
 	VAL_MISSING_REASON,
-	VAL_SOURCE
+	VAL_SOURCE,
+	VAL_COMMENT /* optional (migration 0012): a file without it keeps stored comments */
 };
 
 /* Reports: analysis texts. */

@@ -74,6 +74,8 @@ void doc_release(struct doc *d)
 	free(d->subject);
 	free(d->period);
 	free(d->mark);
+	free(d->diarienummer);
+	free(d->decided);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -87,6 +89,45 @@ static struct doc_block *add_block(struct doc *d, enum doc_block_kind kind, stru
 	memset(b, 0, sizeof(*b));
 	b->kind = kind;
 	return b;
+}
+
+int doc_note_comment(struct doc_notes *n, const char *indicator, const char *period,
+                     const char *comment, struct styr_err *err)
+{
+	size_t size = strlen(indicator) + strlen(period) + strlen(comment) + 32;
+	char *text;
+
+	if (styr_array_grow((void **)&n->v, &n->cap, n->n, sizeof(*n->v), err))
+		return STYR_ENOMEM;
+	if (!(text = malloc(size)))
+		return styr_error(err, STYR_ENOMEM, "out of memory building a report");
+	snprintf(text, size, "Kommentar till %s, %s: %s", indicator, period, comment);
+	n->v[n->n++] = text;
+	return STYR_OK;
+}
+
+int doc_notes_flush(struct doc *d, struct doc_notes *n, bool keep, struct styr_err *err)
+{
+	size_t i;
+	int rc = STYR_OK;
+
+	for (i = 0; i < n->n; i++) {
+		if (keep && !rc)
+			rc = doc_paragraph(d, n->v[i], err);
+		free(n->v[i]);
+	}
+	n->n = 0;
+	return rc;
+}
+
+void doc_notes_release(struct doc_notes *n)
+{
+	size_t i;
+
+	for (i = 0; i < n->n; i++)
+		free(n->v[i]);
+	free(n->v);
+	memset(n, 0, sizeof(*n));
 }
 
 int doc_heading(struct doc *d, int level, const char *text, struct styr_err *err)
@@ -153,14 +194,40 @@ int doc_period(struct doc *d, const char *period, struct styr_err *err)
 	return d->period ? STYR_OK : STYR_ENOMEM;
 }
 
+/* An optional text of the cover: NULL or "" leaves none. */
+static int cover_text(char **field, const char *text, struct styr_err *err)
+{
+	free(*field);
+	*field = NULL;
+	if (!text || !text[0])
+		return STYR_OK;
+	*field = doc_strdup(text, err);
+	return *field ? STYR_OK : STYR_ENOMEM;
+}
+
 int doc_mark(struct doc *d, const char *mark, struct styr_err *err)
 {
-	free(d->mark);
-	d->mark = NULL;
-	if (!mark || !mark[0])
-		return STYR_OK;
-	d->mark = doc_strdup(mark, err);
-	return d->mark ? STYR_OK : STYR_ENOMEM;
+	return cover_text(&d->mark, mark, err);
+}
+
+int doc_decision(struct doc *d, const char *diarienummer, const char *decided, struct styr_err *err)
+{
+	int rc = cover_text(&d->diarienummer, diarienummer, err);
+
+	return rc ? rc : cover_text(&d->decided, decided, err);
+}
+
+size_t doc_cover_lines(const struct doc *d, char lines[DOC_COVER_LINES][DOC_COVER_LINE_MAX])
+{
+	size_t n = 0;
+
+	if (d->period)
+		snprintf(lines[n++], DOC_COVER_LINE_MAX, "Period: %s", d->period);
+	if (d->diarienummer)
+		snprintf(lines[n++], DOC_COVER_LINE_MAX, "Diarienummer: %s", d->diarienummer);
+	if (d->decided)
+		snprintf(lines[n++], DOC_COVER_LINE_MAX, "Beslutsdatum: %s", d->decided);
+	return n;
 }
 
 int doc_meta(struct doc *d, const char *author, const char *subject, struct styr_err *err)

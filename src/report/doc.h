@@ -92,8 +92,14 @@ struct doc {
 	 * <date> av <user>" (issue 17 item 3); NULL: none.  Not part of the
 	 * sealed content: the same data has the same hash, approved or not. */
 	char *mark;
+	/* The decision an approval recorded, on the cover: the diarienummer
+	 * ("RS 2024/123") and the decision date ("2025-02-14"); NULL: none.
+	 * Not sealed either, as mark. */
+	char *diarienummer;
+	char *decided;
 	/* PDF and XLSX creation date; 0 means now.  A fixed date makes the
-	 * same data give byte-identical files. */
+	 * same data give byte-identical files: the builders give the data's
+	 * last change when the request has none. */
 	time_t created;
 	bool toc; /* HTML: a table of contents (PDF always has one) */
 	/* The SHA-256 (hex) of the document's content, set by doc_seal once
@@ -127,6 +133,22 @@ int doc_move_tail(struct doc *d, size_t from, size_t to, struct styr_err *err);
  * all empty (a year without any value). */
 void doc_table_drop_empty(struct doc *d, size_t i, size_t first, size_t last);
 
+/* Notes under a table: gathered while its rows are added (the table may
+ * yet be dropped when it stays empty), then written after it as
+ * paragraphs, or dropped with it.  A value's comment is such a note. */
+struct doc_notes {
+	char **v;
+	size_t n, cap;
+};
+/* "Kommentar till <indicator>, <period>: <comment>", worded once for
+ * every report. */
+int doc_note_comment(struct doc_notes *n, const char *indicator, const char *period,
+                     const char *comment, struct styr_err *err);
+/* Write the notes as paragraphs when keep, else drop them; n is empty
+ * after either. */
+int doc_notes_flush(struct doc *d, struct doc_notes *n, bool keep, struct styr_err *err);
+void doc_notes_release(struct doc_notes *n);
+
 /* Seal the finished tree: d->hash becomes the SHA-256 of a canonical
  * serialisation of everything the reader sees (title, unit, headings,
  * texts, every cell and chart value), the creation date excepted, so the
@@ -142,6 +164,15 @@ int doc_meta(struct doc *d, const char *author, const char *subject, struct styr
 int doc_mark(struct doc *d, const char *mark, struct styr_err *err);
 /* The period the cover page names. */
 int doc_period(struct doc *d, const char *period, struct styr_err *err);
+/* The decision the cover names (NULL or "": none). */
+int doc_decision(struct doc *d, const char *diarienummer, const char *decided,
+                 struct styr_err *err);
+/* The cover's lines under the unit, as every renderer prints them:
+ * "Period: 2024", "Diarienummer: RS 2024/123", "Beslutsdatum: 2025-02-14",
+ * each only when set; returns their number. */
+#define DOC_COVER_LINES    3
+#define DOC_COVER_LINE_MAX 192
+size_t doc_cover_lines(const struct doc *d, char lines[DOC_COVER_LINES][DOC_COVER_LINE_MAX]);
 
 /* Start a chart titled title; categories and series are then added.
  * Values are copied. */

@@ -134,7 +134,8 @@ static int toc(struct styr_buf *out, const struct doc *d, struct styr_err *err)
 
 int doc_render_html(const struct doc *d, struct styr_buf *out, struct styr_err *err)
 {
-	size_t i;
+	char lines[DOC_COVER_LINES][DOC_COVER_LINE_MAX];
+	size_t i, n;
 	int rc = styr_buf_puts(out,
 	                       "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n"
 	                       "<meta charset=\"utf-8\">\n"
@@ -171,10 +172,11 @@ int doc_render_html(const struct doc *d, struct styr_buf *out, struct styr_err *
 		rc = styr_buf_puts(out, "</h1>\n<p class=\"subtitle\">", err);
 	if (!rc)
 		rc = styr_buf_html(out, d->subtitle, err);
-	if (!rc && d->period) {
-		rc = styr_buf_puts(out, "<br>Period: ", err);
+	n = doc_cover_lines(d, lines);
+	for (i = 0; i < n && !rc; i++) {
+		rc = styr_buf_puts(out, "<br>", err);
 		if (!rc)
-			rc = styr_buf_html(out, d->period, err);
+			rc = styr_buf_html(out, lines[i], err);
 	}
 	if (!rc)
 		rc = styr_buf_puts(out, "</p>\n", err);

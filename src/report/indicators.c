@@ -63,6 +63,7 @@ struct report {
 	int year;
 	size_t counts[STYR_STATUS_MISSING + 1];
 	size_t rows;
+	struct doc_notes notes; /* the comments of the table being built */
 	struct styr_err *err;
 };
 
@@ -106,12 +107,18 @@ static int indicator_row(struct report *r, const char *code, bool *shown)
 	    (rc = doc_cell_text(&r->doc, target ? target->text : "–", r->err)))
 		return rc;
 	for (i = 0; i < YEARS; i++) {
+		char year[8];
+
 		if (!has[i]) {
 			rc = doc_cell_text(&r->doc, "", r->err);
 			if (rc)
 				return rc;
 			continue;
 		}
+		snprintf(year, sizeof(year), "%d", r->year - i);
+		if (v[i].comment[0] &&
+		    (rc = doc_note_comment(&r->notes, ind.name, year, v[i].comment, r->err)))
+			return rc;
 		styr_value_format(&v[i], &ind, text, sizeof(text));
 		if (v[i].num.kind == STYR_NUM_VALUE) {
 			rc = doc_cell_number(&r->doc, text, v[i].num.value, r->err);
@@ -159,14 +166,17 @@ static int start_table(struct report *r, const char *caption)
 	return doc_table(&r->doc, caption, head, 5 + YEARS, r->err);
 }
 
-/* Drop a section whose table got no rows: the unit has no values there. */
-static void drop_empty_section(struct report *r, size_t section_start)
+/* Drop a section whose table got no rows (the unit has no values there);
+ * a table that stays has its values' comments as notes under it. */
+static int finish_section(struct report *r, size_t section_start)
 {
 	struct doc *d = &r->doc;
+	bool empty = d->nblocks && d->blocks[d->nblocks - 1].kind == DOC_TABLE &&
+	             d->blocks[d->nblocks - 1].table.nrows == 0;
 
-	if (d->nblocks && d->blocks[d->nblocks - 1].kind == DOC_TABLE &&
-	    d->blocks[d->nblocks - 1].table.nrows == 0)
+	if (empty)
 		doc_truncate(d, section_start);
+	return doc_notes_flush(d, &r->notes, !empty, r->err);
 }
 
 static bool linked(const struct gather *ga, const char *indicator)
@@ -228,9 +238,8 @@ static int build(struct report *r, struct gather *ga)
 			if (!strcmp(ga->links[l].goal, goal->code))
 				rc = indicator_row(r, ga->links[l].indicator, &shown);
 		}
-		if (rc)
+		if (rc || (rc = finish_section(r, heading_at)))
 			return rc;
-		drop_empty_section(r, heading_at);
 		if (r->doc.nblocks == heading_at)
 			continue;
 		if (parent)
@@ -248,8 +257,7 @@ static int build(struct report *r, struct gather *ga)
 	rc = styr_indicator_each(r->db, unlinked_row, &u, r->err);
 	if (rc)
 		return u.rc ? u.rc : rc;
-	drop_empty_section(r, before);
-	return STYR_OK;
+	return finish_section(r, before);
 }
 
 /* The overview paragraph: how many indicators reach their targets. */
@@ -323,6 +331,7 @@ int styr_report_indicators_html(struct styr_db *db, const char *unit, int year,
 	if (!rc)
 		rc = doc_render_html(&r.doc, out, err);
 	doc_release(&r.doc);
+	doc_notes_release(&r.notes);
 	free(ga.goals);
 	free(ga.links);
 	return rc;

@@ -580,11 +580,13 @@ static void chart(struct pdf *p, const struct doc_block *b)
 	p->y += h + 12;
 }
 
-/* The cover: title, unit, period, and the data the report was made
- * from; each line its own element, in the order read. */
+/* The cover: title, unit, period, the decision when an approval recorded
+ * one, and the data the report was made from; each line its own element,
+ * in the order read. */
 static void cover(struct pdf *p)
 {
-	char label[96];
+	char label[96], lines[DOC_COVER_LINES][DOC_COVER_LINE_MAX];
+	size_t i, n;
 
 	p->y = 220;
 	lay(p, p->d->title, F_TITLE, TEXT_W, PANGO_ALIGN_LEFT);
@@ -606,10 +608,9 @@ static void cover(struct pdf *p)
 	show(p, MARGIN_X, p->y);
 	tag_end(p, "P");
 	p->y += lay_height(p) + 8;
-	if (p->d->period) {
-		snprintf(label, sizeof(label), "Period: %s", p->d->period);
-		flow_text(p, label, F_BODY, 4, "P");
-	}
+	n = doc_cover_lines(p->d, lines);
+	for (i = 0; i < n; i++)
+		flow_text(p, lines[i], F_BODY, 4, "P");
 	if (p->d->hash[0]) {
 		doc_hash_label(p->d, label, sizeof(label));
 		flow_text(p, label, F_SMALL, 4, "P");

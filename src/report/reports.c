@@ -155,6 +155,7 @@ struct rep {
 	char (*shown)[STYR_CODE_MAX]; /* the indicators in the goals' tables */
 	size_t nshown, shown_cap;
 	size_t nmisses;
+	struct doc_notes notes;                       /* the comments of the table being built */
 	size_t counts[STYR_STATUS_MISSING + 1];       /* the unit's own indicators */
 	size_t child_counts[STYR_STATUS_MISSING + 1]; /* the child being rolled up */
 	struct styr_err *err;
@@ -282,6 +283,9 @@ static int indicator_row(struct rep *r, const char *code, const char *unit, bool
 				return rc;
 			continue;
 		}
+		if (v[i].comment[0] && (rc = doc_note_comment(&r->notes, ind.name, r->labels[i],
+		                                              v[i].comment, r->err)))
+			return rc;
 		styr_value_format(&v[i], &ind, text, sizeof(text));
 		if (v[i].num.kind == STYR_NUM_VALUE) {
 			rc = doc_cell_number(&r->doc, text, v[i].num.value, r->err);
@@ -372,12 +376,16 @@ static size_t last_rows(const struct rep *r)
 }
 
 /* The last table is complete: a year with no value in any of its rows is
- * no column (the plan's years are columns 3..4, the others' 3..5). */
-static void finish_table(struct rep *r)
+ * no column (the plan's years are columns 3..4, the others' 3..5), and
+ * the comments of its values follow it as notes.  *rows: whether it has
+ * any row (without, the caller drops it). */
+static int finish_table(struct rep *r, bool *rows)
 {
-	if (last_rows(r))
+	*rows = last_rows(r) > 0;
+	if (*rows)
 		doc_table_drop_empty(&r->doc, r->doc.nblocks - 1, 3,
 		                     r->type->targets_only ? COLUMNS : COLUMNS + 2);
+	return doc_notes_flush(&r->doc, &r->notes, *rows, r->err);
 }
 
 /* The analysis texts for subject, each under its title (a heading of
@@ -446,7 +454,7 @@ static int section_goal(struct rep *r, const struct styr_goal *top)
 		const struct styr_goal *goal = &r->goals[g];
 		const struct styr_goal *above;
 		size_t start = r->doc.nblocks;
-		bool analysed;
+		bool analysed, rows;
 
 		if (goal == top || !goal_has_links(r, goal->code))
 			continue;
@@ -465,10 +473,9 @@ static int section_goal(struct rep *r, const struct styr_goal *top)
 				rc = indicator_row(r, r->links[l].indicator, r->unit.code, true,
 				                   &row);
 		}
-		if (rc)
+		if (rc || (rc = finish_table(r, &rows)))
 			return rc;
-		finish_table(r);
-		if (!last_rows(r))
+		if (!rows)
 			doc_truncate(&r->doc, start + 1); /* keep the heading, say why */
 		if ((rc = analyses_for(r, goal->code, 4, &analysed)))
 			return rc;
@@ -533,6 +540,7 @@ static int section_unlinked(struct rep *r)
 	struct styr_value_filter f = {NULL, r->unit.code, 0};
 	struct unit_codes u = {r, NULL, 0, 0};
 	size_t i, start = r->doc.nblocks;
+	bool rows;
 	int rc = styr_value_each(r->db, &f, add_unit_code, &u, r->err);
 
 	if (!rc)
@@ -557,10 +565,9 @@ static int section_unlinked(struct rep *r)
 		rc = indicator_row(r, u.codes[i], r->unit.code, true, &shown);
 	}
 	free(u.codes);
-	if (rc)
+	if (rc || (rc = finish_table(r, &rows)))
 		return rc;
-	finish_table(r);
-	if (!last_rows(r))
+	if (!rows)
 		doc_truncate(&r->doc, start);
 	return STYR_OK;
 }
@@ -782,6 +789,7 @@ static int child_section(void *ctx, const struct styr_org_unit *u)
 	struct children *ch = ctx;
 	struct rep *r = ch->r;
 	char caption[STYR_NAME_MAX + 64], text[512];
+	bool rows = false;
 	size_t l;
 	int rc;
 
@@ -802,8 +810,8 @@ static int child_section(void *ctx, const struct styr_org_unit *u)
 			rc = indicator_row(r, r->links[l].indicator, u->code, false, &shown);
 	}
 	if (!rc)
-		finish_table(r);
-	if (!rc && !last_rows(r)) {
+		rc = finish_table(r, &rows);
+	if (!rc && !rows) {
 		doc_truncate(&r->doc, r->doc.nblocks - 1);
 		snprintf(text, sizeof(text), "Inga indikatorvärden för %s för %s.", u->name,
 		         r->labels[0]);
@@ -983,7 +991,10 @@ static int build(struct rep *r)
 		return rc;
 	r->doc.toc = true;
 	r->doc.created = r->req->created;
-	if ((rc = doc_mark(&r->doc, r->req->mark, r->err)))
+	if (!r->doc.created && (rc = styr_db_last_change(r->db, &r->doc.created, r->err)))
+		return rc;
+	if ((rc = doc_mark(&r->doc, r->req->mark, r->err)) ||
+	    (rc = doc_decision(&r->doc, r->req->diarienummer, r->req->decided, r->err)))
 		return rc;
 	if ((rc = styr_goal_each(r->db, add_goal, r, r->err)) ||
 	    (rc = styr_goal_indicator_each(r->db, add_link, r, r->err)))
@@ -1097,6 +1108,7 @@ const char *styr_report_type_name(enum styr_report_type type)
 static void rep_free(struct rep *r)
 {
 	doc_release(&r->doc);
+	doc_notes_release(&r->notes);
 	free(r->goals);
 	free(r->links);
 	free(r->analyses);

@@ -203,9 +203,9 @@ int doc_render_xlsx(const struct doc *d, const char *path, struct styr_err *err)
 	lxw_error e;
 	struct xlsx x;
 	lxw_row_t row = 3;
-	size_t i;
+	size_t i, n;
 	int tables = 0;
-	char keywords[96], label[96], period[128];
+	char keywords[96], label[96], lines[DOC_COVER_LINES][DOC_COVER_LINE_MAX];
 
 	memset(&x, 0, sizeof(x));
 	x.wb = workbook_new_opt(path, &opt);
@@ -239,13 +239,13 @@ int doc_render_xlsx(const struct doc *d, const char *path, struct styr_err *err)
 	worksheet_set_column(front, 0, 0, 110, NULL);
 	worksheet_write_string(front, 0, 0, d->title, x.title);
 	worksheet_write_string(front, 1, 0, d->subtitle, NULL);
-	/* The cover's lines: the standing, period and the data's hash. */
+	/* The cover's lines: the standing, period, decision and the data's
+	 * hash. */
 	if (d->mark)
 		worksheet_write_string(front, row++, 0, d->mark, x.bold);
-	if (d->period) {
-		snprintf(period, sizeof(period), "Period: %s", d->period);
-		worksheet_write_string(front, row++, 0, period, NULL);
-	}
+	n = doc_cover_lines(d, lines);
+	for (i = 0; i < n; i++)
+		worksheet_write_string(front, row++, 0, lines[i], NULL);
 	if (d->hash[0]) {
 		doc_hash_label(d, label, sizeof(label));
 		worksheet_write_string(front, row++, 0, label, NULL);

@@ -193,6 +193,10 @@ int styr_value_put(struct styr_db *db, const struct styr_value *v, struct styr_e
 		q_null(&q);
 	q_text(&q, v->missing_reason);
 	q_text(&q, v->source);
+	if (v->has_comment)
+		q_text(&q, v->comment);
+	else
+		q_null(&q);
 	return q_exec(&q, NULL, err);
 }
 
@@ -214,6 +218,8 @@ static void value_from_row(struct query *q, struct styr_value *v)
 	v->denominator = q_col_double(q, 10);
 	q_col_copy(q, 11, v->missing_reason, sizeof(v->missing_reason));
 	q_col_copy(q, 12, v->source, sizeof(v->source));
+	v->has_comment = true;
+	q_col_copy(q, 13, v->comment, sizeof(v->comment));
 }
 
 int styr_value_find(struct styr_db *db, const char *indicator, const char *unit,

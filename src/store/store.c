@@ -324,3 +324,27 @@ void styr_db_read_end(struct styr_db *db)
 	db->drv->db_read_end(db->st);
 	db->in_tx = false;
 }
+
+int styr_db_last_change(struct styr_db *db, time_t *out, struct styr_err *err)
+{
+	struct query q;
+	long long at = 0;
+	int rc;
+
+	if (q_start(&q, db, Q_LAST_CHANGE, "reading when the data last changed", err))
+		return STYR_ESTORE;
+	rc = q_step(&q, err);
+	if (rc < 0)
+		return -rc;
+	if (rc) {
+		at = q_col_int(&q, 0);
+		q_end(&q);
+	}
+	/* The triggers write only seconds since 1970; anything else is
+	 * damage, not a date to print. */
+	if (at <= 0)
+		return styr_error(err, STYR_ESTORE,
+		                  "styr_last_change: expected one time in seconds since 1970");
+	*out = (time_t)at;
+	return STYR_OK;
+}

@@ -380,6 +380,8 @@ int styr_report_state_put(struct styr_db *db, const struct styr_report_state *r,
 	q_text(&q, r->comment);
 	q_text(&q, r->by);
 	q_text(&q, r->time);
+	q_text(&q, r->diarienummer);
+	q_text(&q, r->decided);
 	return q_exec(&q, NULL, err);
 }
 
@@ -407,6 +409,8 @@ int styr_report_state_find(struct styr_db *db, const char *unit, const struct st
 	q_col_copy(&q, 2, out->comment, sizeof(out->comment));
 	q_col_copy(&q, 3, out->by, sizeof(out->by));
 	q_col_copy(&q, 4, out->time, sizeof(out->time));
+	q_col_copy(&q, 5, out->diarienummer, sizeof(out->diarienummer));
+	q_col_copy(&q, 6, out->decided, sizeof(out->decided));
 	q_end(&q);
 	return STYR_OK;
 }

@@ -215,10 +215,11 @@ static json_t *value_json(const struct styr_value *v)
 	static const char *const kinds[] = {"value", "missing", "suppressed"};
 
 	styr_period_format(&v->period, period, sizeof(period));
-	return json_pack(
-	    "{s:s,s:s,s:s,s:o,s:s,s:s,s:s}", "indicator", v->indicator, "unit", v->unit, "period",
-	    period, "value", v->num.kind == STYR_NUM_VALUE ? json_real(v->num.value) : json_null(),
-	    "kind", kinds[v->num.kind], "missing_reason", v->missing_reason, "source", v->source);
+	return json_pack("{s:s,s:s,s:s,s:o,s:s,s:s,s:s,s:s}", "indicator", v->indicator, "unit",
+	                 v->unit, "period", period, "value",
+	                 v->num.kind == STYR_NUM_VALUE ? json_real(v->num.value) : json_null(),
+	                 "kind", kinds[v->num.kind], "missing_reason", v->missing_reason, "source",
+	                 v->source, "comment", v->comment);
 }
 
 static int value_json_cb(void *ctx, const struct styr_value *v)
@@ -399,18 +400,38 @@ static const char *json_type_name(const json_t *v)
 	}
 }
 
-/* Fill v's number and reason from body fields value / missing_reason, or
- * 400 answered. */
+/* The body's text field name into dst (size bytes) when it is there
+ * (*given), or 400 answered for another type or a text too long. */
+static int text_or_reply(struct req *r, json_t *j, const char *name, char *dst, size_t size,
+                         bool *given)
+{
+	json_t *f = json_object_get(j, name);
+
+	*given = f != NULL;
+	if (!f)
+		return 0;
+	if (!json_is_string(f))
+		return web_fail(r, 400, "wrong_type", "%s: expected a string, got %s", name,
+		                json_type_name(f));
+	if (strlen(json_string_value(f)) >= size)
+		return web_fail(r, 400, "too_long", "%s: expected at most %zu bytes", name,
+		                size - 1);
+	snprintf(dst, size, "%s", json_string_value(f));
+	return 0;
+}
+
+/* Fill v's number, reason and comment from body fields value /
+ * missing_reason / comment, or 400 answered.  Without a comment field the
+ * stored comment stays (a client written before comments existed). */
 static int value_fields_or_reply(struct req *r, json_t *j, struct styr_value *v)
 {
-	json_t *val = json_object_get(j, "value"), *reason = json_object_get(j, "missing_reason");
+	json_t *val = json_object_get(j, "value");
+	bool reason;
 
-	if (reason && !json_is_string(reason))
-		return web_fail(r, 400, "wrong_type", "missing_reason: expected a string, got %s",
-		                json_type_name(reason));
-	if (reason && strlen(json_string_value(reason)) >= STYR_REASON_MAX)
-		return web_fail(r, 400, "too_long", "missing_reason: expected at most %d bytes",
-		                STYR_REASON_MAX - 1);
+	if (text_or_reply(r, j, "comment", v->comment, sizeof(v->comment), &v->has_comment) ||
+	    text_or_reply(r, j, "missing_reason", v->missing_reason, sizeof(v->missing_reason),
+	                  &reason))
+		return -1;
 	if (!val)
 		return web_fail(r, 400, "missing_field",
 		                "value: expected a number, or null with a missing_reason");
@@ -420,16 +441,13 @@ static int value_fields_or_reply(struct req *r, json_t *j, struct styr_value *v)
 		v->num.decimals = 1;
 	} else if (json_is_null(val)) {
 		v->num.kind = STYR_NUM_MISSING;
-		if (!reason || !json_string_value(reason)[0])
+		if (!reason || !v->missing_reason[0])
 			return web_fail(r, 400, "missing_field",
 			                "missing_reason: expected a text when value is null");
 	} else {
 		return web_fail(r, 400, "wrong_type", "value: expected a number or null, got %s",
 		                json_type_name(val));
 	}
-	if (reason)
-		snprintf(v->missing_reason, sizeof(v->missing_reason), "%s",
-		         json_string_value(reason));
 	return 0;
 }
 
@@ -463,8 +481,8 @@ static int indicator_or_reply(struct req *r, const char *code, struct styr_indic
 
 int api_values_post(struct req *r)
 {
-	static const char *const allowed[] = {"indicator", "period", "value", "missing_reason",
-	                                      NULL};
+	static const char *const allowed[] = {"indicator",      "period",  "value",
+	                                      "missing_reason", "comment", NULL};
 	struct styr_org_unit u;
 	struct styr_indicator ind;
 	struct styr_value v;
@@ -503,7 +521,7 @@ out:
 
 int api_value_put(struct req *r)
 {
-	static const char *const allowed[] = {"value", "missing_reason", NULL};
+	static const char *const allowed[] = {"value", "missing_reason", "comment", NULL};
 	struct styr_org_unit u;
 	struct styr_indicator ind;
 	struct styr_value v;
@@ -529,10 +547,11 @@ static json_t *report_json(const struct styr_report_state *s)
 	char period[STYR_PERIOD_TEXT_MAX];
 
 	styr_period_format(&s->period, period, sizeof(period));
-	return json_pack("{s:s,s:s,s:s,s:b,s:s,s:s,s:s}", "unit", s->unit, "period", period,
+	return json_pack("{s:s,s:s,s:s,s:b,s:s,s:s,s:s,s:s,s:s}", "unit", s->unit, "period", period,
 	                 "state", styr_report_state_name(s->state), "locked",
 	                 s->state == STYR_REPORT_APPROVED, "comment", s->comment, "by", s->by,
-	                 "time", s->time);
+	                 "time", s->time, "diarienummer", s->diarienummer, "beslutsdatum",
+	                 s->decided);
 }
 
 int api_report_get(struct req *r)
@@ -550,31 +569,42 @@ int api_report_get(struct req *r)
 	return send_json(r, 200, json_pack("{s:o}", "data", report_json(&s)));
 }
 
+/* A move's body: {"comment"}, and for approve {"diarienummer",
+ * "beslutsdatum"}; every field a string. */
 static int report_action(struct req *r, enum styr_report_action action)
 {
-	static const char *const allowed[] = {"comment", NULL};
+	static const char *const allowed[] = {"comment", "diarienummer", "beslutsdatum", NULL};
+	const char **texts[3];
 	struct styr_org_unit u;
 	struct styr_period p;
 	struct styr_err err;
+	struct styr_decision decision = {NULL, NULL};
 	const char *comment = NULL;
 	json_t *j = NULL, *c;
+	size_t i;
 	int rc;
 
+	texts[0] = &comment;
+	texts[1] = &decision.diarienummer;
+	texts[2] = &decision.date;
 	if (web_unit_or_reply(r, &u) || web_period_or_reply(r, "period", r->params[1], &p))
 		return -1;
 	if (r->body.len) {
 		if (!(j = body_or_reply(r, allowed)))
 			return -1;
-		c = json_object_get(j, "comment");
-		if (c && !json_is_string(c)) {
-			json_decref(j);
-			return web_fail(r, 400, "wrong_type", "comment: expected a string, got %s",
-			                json_type_name(c));
+		for (i = 0; i < 3; i++) {
+			c = json_object_get(j, allowed[i]);
+			if (c && !json_is_string(c)) {
+				rc = web_fail(r, 400, "wrong_type", "%s: expected a string, got %s",
+				              allowed[i], json_type_name(c));
+				json_decref(j);
+				return rc;
+			}
+			*texts[i] = c ? json_string_value(c) : NULL;
 		}
-		comment = c ? json_string_value(c) : NULL;
 	}
 	styr_err_init(&err);
-	rc = styr_report_move(r->db, r->user, u.code, &p, action, comment, &err);
+	rc = styr_report_move(r->db, r->user, u.code, &p, action, comment, &decision, &err);
 	json_decref(j);
 	if (rc)
 		return web_fail_err(r, &err);

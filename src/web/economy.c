@@ -43,16 +43,27 @@ static int period_or_reply(struct req *r, const char *unit, const char *yfield, 
 	if (qy && *qy) {
 		v = strtol(qy, &end, 10);
 		if (*end || v < 1900 || v > 2999)
-			return web_fail(r, 400, "invalid_parameter",
-			                "%s \"%s\": expected a year such as 2024", yfield, qy);
+			return r->is_api
+			           ? web_fail(r, 400, "invalid_parameter",
+			                      "%s \"%s\": expected a year such as 2024", yfield, qy)
+			           : web_fail(r, 400, "invalid_parameter",
+			                      "Året ”%s” går inte att läsa. Skriv till exempel "
+			                      "2024.",
+			                      qy);
 		*year = (int)v;
 	}
 	if (qm && *qm) {
 		v = strtol(qm, &end, 10);
 		if (*end || v < 1 || v > 12)
-			return web_fail(r, 400, "invalid_parameter",
-			                "%s \"%s\": expected 1 to 12 (January up to that month)",
-			                mfield, qm);
+			return r->is_api
+			           ? web_fail(r, 400, "invalid_parameter",
+			                      "%s \"%s\": expected 1 to 12 (January up to "
+			                      "that month)",
+			                      mfield, qm)
+			           : web_fail(r, 400, "invalid_parameter",
+			                      "Månaden ”%s” går inte att använda: välj 1 till "
+			                      "12 (januari till och med den månaden).",
+			                      qm);
 		*months = (int)v;
 	}
 	if (!*year) {

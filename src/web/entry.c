@@ -216,8 +216,9 @@ static int store(struct req *r, const struct eform *f, const char *unit, const s
 static void render(struct req *r, const struct eform *f, const struct styr_org_unit *u,
                    const struct einput *in, const char *top)
 {
+	struct form_field marks[NFIELDS_MAX];
+	const char *msgs[NFIELDS_MAX];
 	size_t i;
-	bool any = false;
 
 	page_begin(r, f->title);
 	out_s(r, "<p>För <a href=\"/enhet/");
@@ -225,21 +226,12 @@ static void render(struct req *r, const struct eform *f, const struct styr_org_u
 	out_s(r, "\">");
 	out_h(r, u->name);
 	out_s(r, "</a>.</p>");
-	for (i = 0; in && i < f->n; i++)
-		any |= in->msg[i][0] != 0;
-	if (top) {
-		out_s(r, "<div class=\"locked\" role=\"alert\" id=\"formular-fel\"><p>");
-		out_h(r, top);
-		out_s(r, "</p></div>");
-	} else if (any) {
-		out_s(r, "<div class=\"summary\" role=\"alert\" id=\"formular-fel\"><h2>Rätta "
-		         "följande</h2><ul>");
-		for (i = 0; i < f->n; i++)
-			if (in->msg[i][0])
-				out_f(r, "<li><a href=\"#%s\">%s</a></li>", f->fields[i].form,
-				      f->fields[i].label);
-		out_s(r, "</ul></div>");
-	} else if (web_query(r, "sparat")) {
+	for (i = 0; i < f->n; i++) {
+		marks[i].id = f->fields[i].form;
+		marks[i].label = f->fields[i].label;
+		msgs[i] = in ? in->msg[i] : NULL;
+	}
+	if (!page_form_summary(r, top, "locked", marks, msgs, f->n) && web_query(r, "sparat")) {
 		out_s(r, "<p class=\"ok\" role=\"status\" id=\"sparat\">");
 		out_s(r, f->saved);
 		out_s(r, "</p>");
@@ -327,9 +319,13 @@ static int form_post(struct req *r, const struct eform *f)
 		if (err.code != STYR_ELOCKED)
 			return web_fail_err(r, &err);
 		r->status = 423;
-		snprintf(top, sizeof(top),
-		         "Perioden är låst eftersom rapporten är godkänd. Inget sparades. (%s)",
-		         err.msg);
+		/* An action belongs to the year it is due in (styr_action_write). */
+		if (f != &analysis_form) {
+			in.period.year = atoi(in.v[3] ? in.v[3] : "");
+			in.period.first_month = 1;
+			in.period.last_month = 12;
+		}
+		web_locked_text(r, u.code, &in.period, top, sizeof(top));
 		render(r, f, &u, &in, top);
 		return 0;
 	}

@@ -1,12 +1,15 @@
 /*
  * Entering a period's figures at once: one form with every one of the
  * unit's own indicators (styr_expected_each), each with the value stored
- * for the period, last period's beside it and a field for the new one.
- * All values of one submission are checked first (a number; a percentage
- * within 0–100; a count whole and not negative) and then stored in one
- * transaction (styr_values_write), so a refused field or a locked period
- * stores none.  A stored value far from last period's is flagged for the
- * person to check, not refused: a real change can be large.
+ * for the period, last period's beside it, a field for the new one and
+ * the value's comment (what its reader should know; on a row without a
+ * value, why it is missing).  All values of one submission are checked
+ * first (a number; a percentage within 0–100; a count whole and not
+ * negative; a comment that fits) and then stored in one transaction
+ * (styr_values_write), so a refused field or a locked period stores none;
+ * a changed comment is a change like a changed figure.  A stored value
+ * far from last period's is flagged for the person to check, not
+ * refused: a real change can be large.
  */
 #include <math.h>
 #include <stdio.h>
@@ -136,7 +139,8 @@ static void grid_page(struct req *r, const struct styr_org_unit *u, struct grid 
 	out_s(r, "\">");
 	out_h(r, u->name);
 	out_s(r, "</a> · enhetens egna indikatorer. Lämna ett fält tomt för att behålla "
-	         "det som står.</p>");
+	         "det som står. En kommentar visas bredvid värdet och under rapportens tabell; "
+	         "på en rad utan värde säger den varför värdet saknas.</p>");
 	if (notice) {
 		out_s(r, "<p class=\"summary\" role=\"status\">");
 		out_h(r, notice);
@@ -170,7 +174,7 @@ static void grid_page(struct req *r, const struct styr_org_unit *u, struct grid 
 	         "<th scope=\"col\">");
 	out_h(r, prevlabel);
 	out_s(r, "</th><th scope=\"col\">Registrerat</th><th scope=\"col\">Nytt värde</th>"
-	         "<th scope=\"col\">Kommentar eller orsak</th></tr></thead><tbody>");
+	         "<th scope=\"col\">Kommentar</th></tr></thead><tbody>");
 	for (i = 0; i < g->n; i++) {
 		struct grid_row *row = &g->v[i];
 		char num[STYR_REASON_MAX + 16];
@@ -225,7 +229,7 @@ static void grid_page(struct req *r, const struct styr_org_unit *u, struct grid 
 		out_s(r, "\" name=\"k-");
 		out_h(r, row->ind.code);
 		out_s(r, "\" size=\"24\" value=\"");
-		out_h(r, row->comment ? row->comment : "");
+		out_h(r, row->comment ? row->comment : row->has_value ? row->value.comment : "");
 		out_s(r, "\"></td></tr>");
 	}
 	out_s(r, "</tbody></table><button type=\"submit\">Spara alla</button></form>");
@@ -235,19 +239,11 @@ static void grid_page(struct req *r, const struct styr_org_unit *u, struct grid 
  * indicators (the last year). */
 static int grid_period(struct req *r, const char *text, struct styr_period *p)
 {
-	struct styr_err err;
 	char date[16];
 	int year, month;
 
-	if (text && text[0]) {
-		styr_err_init(&err);
-		if (styr_period_parse(text, p, &err))
-			return web_fail(r, 400, "invalid_period",
-			                "Perioden ”%s” går inte att läsa. Skriv till exempel 2025, "
-			                "2025-03 eller 2025T2.",
-			                text);
-		return 0;
-	}
+	if (text && text[0])
+		return web_period_or_reply(r, "period", text, p);
 	web_today(r, date, sizeof(date), &year, &month);
 	p->year = year - 1;
 	p->first_month = 1;
@@ -300,6 +296,50 @@ static bool grid_check(struct grid_row *row, const char *typed, struct styr_num 
 	return true;
 }
 
+/* What one row of a submission stores, in *v: a typed figure (with the
+ * comment as sent), a changed comment on the stored value, or, on a row
+ * without a value, a comment alone as the reason it is missing.  false
+ * when the row stores nothing, with *bad set when it was refused. */
+static bool grid_row_value(struct grid_row *row, const char *typed, const char *comment,
+                           struct styr_value *v, bool *bad)
+{
+	const char *stored = row->has_value ? row->value.comment : "";
+	bool typed_any = typed && typed[0];
+
+	if (!typed_any && (!comment || !strcmp(comment, stored)))
+		return false;
+	if (comment && strlen(comment) >= sizeof(v->comment)) {
+		snprintf(row->error, sizeof(row->error),
+		         "Kommentaren är för lång (högst %zu tecken).", sizeof(v->comment) - 1);
+		*bad = true;
+		return false;
+	}
+	memset(v, 0, sizeof(*v));
+	if (typed_any) {
+		if (!grid_check(row, typed, &v->num)) {
+			*bad = true;
+			return false;
+		}
+	} else if (row->has_value) {
+		*v = row->value;
+	} else {
+		v->num.kind = STYR_NUM_MISSING;
+		if (strlen(comment) >= sizeof(v->missing_reason)) {
+			snprintf(row->error, sizeof(row->error),
+			         "Orsaken är för lång (högst %zu tecken).",
+			         sizeof(v->missing_reason) - 1);
+			*bad = true;
+			return false;
+		}
+		snprintf(v->missing_reason, sizeof(v->missing_reason), "%s", comment);
+		comment = "";
+	}
+	/* A field the form did not send changes no comment. */
+	v->has_comment = comment != NULL;
+	snprintf(v->comment, sizeof(v->comment), "%s", comment ? comment : "");
+	return true;
+}
+
 int pg_grid_post(struct req *r)
 {
 	struct styr_org_unit u;
@@ -307,7 +347,7 @@ int pg_grid_post(struct req *r)
 	struct styr_value *vals;
 	struct grid g;
 	struct styr_err err;
-	char when[32], field[STYR_CODE_MAX + 4], ptext[STYR_PERIOD_TEXT_MAX];
+	char when[32], field[STYR_CODE_MAX + 4], ptext[STYR_PERIOD_TEXT_MAX], locked[400];
 	time_t t = time(NULL);
 	struct tm tm;
 	size_t i, n = 0, written;
@@ -337,31 +377,14 @@ int pg_grid_post(struct req *r)
 		comment = web_field(r, field);
 		row->typed = typed;
 		row->comment = comment;
-		/* An empty field keeps what is stored; a comment alone on an
-		 * empty field says why the value is missing. */
-		if ((!typed || !typed[0]) && (!comment || !comment[0]))
+		if (!grid_row_value(row, typed, comment, v, &bad))
 			continue;
-		memset(v, 0, sizeof(*v));
-		if (typed && typed[0]) {
-			if (!grid_check(row, typed, &v->num)) {
-				bad = true;
-				continue;
-			}
-		} else {
-			v->num.kind = STYR_NUM_MISSING;
-			if (strlen(comment) >= sizeof(v->missing_reason)) {
-				snprintf(row->error, sizeof(row->error),
-				         "Orsaken är för lång (högst %zu tecken).",
-				         sizeof(v->missing_reason) - 1);
-				bad = true;
-				continue;
-			}
-			snprintf(v->missing_reason, sizeof(v->missing_reason), "%s", comment);
-		}
 		snprintf(v->indicator, sizeof(v->indicator), "%s", row->ind.code);
 		snprintf(v->unit, sizeof(v->unit), "%s", u.code);
 		v->period = p;
-		snprintf(v->source, sizeof(v->source), "%s at %s", r->user, when);
+		/* A comment alone keeps where the stored figure came from. */
+		if ((typed && typed[0]) || !row->has_value)
+			snprintf(v->source, sizeof(v->source), "%s at %s", r->user, when);
 		n++;
 	}
 	styr_err_init(&err);
@@ -378,7 +401,8 @@ int pg_grid_post(struct req *r)
 			return web_fail_err(r, &err);
 		}
 		r->status = 423;
-		grid_page(r, &u, &g, NULL, err.msg);
+		web_locked_text(r, u.code, &p, locked, sizeof(locked));
+		grid_page(r, &u, &g, NULL, locked);
 	} else {
 		free(vals);
 		free(g.v);

@@ -146,6 +146,31 @@ static void field_attrs(struct req *r, const char *id, const char *msg)
 		out_f(r, " aria-invalid=\"true\" aria-describedby=\"%s-fel\"", id);
 }
 
+bool page_form_summary(struct req *r, const char *top, const char *top_class,
+                       const struct form_field *fields, const char *const *msgs, size_t n)
+{
+	size_t i;
+	bool any = false;
+
+	if (top) {
+		out_f(r, "<div class=\"%s\" role=\"alert\" id=\"formular-fel\"><p>", top_class);
+		out_h(r, top);
+		out_s(r, "</p></div>");
+		return true;
+	}
+	for (i = 0; i < n; i++)
+		any |= msgs[i] && msgs[i][0];
+	if (!any)
+		return false;
+	out_s(r, "<div class=\"summary\" role=\"alert\" id=\"formular-fel\"><h2>Rätta "
+	         "följande</h2><ul>");
+	for (i = 0; i < n; i++)
+		if (msgs[i] && msgs[i][0])
+			out_f(r, "<li><a href=\"#%s\">%s</a></li>", fields[i].id, fields[i].label);
+	out_s(r, "</ul></div>");
+	return true;
+}
+
 /* A text field as the forms write it: its label, a hint (with an id only
  * where the page has always given it one), the error next to the field
  * when it was refused, and the input with the value typed (or proposed)
@@ -454,9 +479,8 @@ static void value_cells(struct req *r, const struct styr_indicator *ind, const s
 	if (ind->category == STYR_IND_PRODUKTION)
 		return;
 	if (styr_value_assess(r->db, ind, v, &a, &err)) {
-		out_s(r, "<td colspan=\"3\">");
-		out_h(r, err.msg);
-		out_s(r, "</td>");
+		out_s(r, "<td colspan=\"3\">Målet går inte att tolka, så värdet kan inte "
+		         "bedömas.</td>");
 		return;
 	}
 	out_s(r, "<td>");
@@ -468,6 +492,14 @@ static void value_cells(struct req *r, const struct styr_indicator *ind, const s
 	out_s(r, "</td><td>");
 	out_s(r, trend_arrow(a.trend));
 	out_h(r, styr_trend_label(a.trend));
+	out_s(r, "</td>");
+}
+
+/* The value's comment, as a cell of its own. */
+static void comment_cell(struct req *r, const struct styr_value *v)
+{
+	out_s(r, "<td class=\"kommentar\">");
+	out_h(r, v->comment);
 	out_s(r, "</td>");
 }
 
@@ -943,14 +975,15 @@ int pg_indicator(struct req *r)
 	out_h(r, u.name);
 	out_s(r, "</caption><thead><tr><th scope=\"col\">Period</th><th scope=\"col\">Värde</th>");
 	out_s(r, assessed_head);
-	out_s(r, "</tr></thead><tbody>");
+	out_s(r, "<th scope=\"col\">Kommentar</th></tr></thead><tbody>");
 	for (i = vals.n; i-- > 0;) {
 		out_s(r, "<tr>");
 		value_cells(r, &ind, &vals.v[i]);
+		comment_cell(r, &vals.v[i]);
 		out_s(r, "</tr>");
 	}
 	if (!vals.n)
-		out_f(r, "<tr><td colspan=\"%d\">Inga värden.</td></tr>", columns);
+		out_f(r, "<tr><td colspan=\"%d\">Inga värden.</td></tr>", columns + 1);
 	out_s(r, "</tbody></table>");
 	for (j = 0; j < all.n && strcmp(all.v[j].parent, u.code); j++)
 		;
@@ -1100,7 +1133,7 @@ int pg_goal(struct req *r)
 /* ----------------------------------------------------------- value form */
 
 struct form_errors {
-	const char *indicator, *period, *value;
+	const char *indicator, *period, *value, *comment;
 	const char *top; /* not about one field (a locked period) */
 	char value_buf[320], top_buf[STYR_ERR_MAX + 128];
 };
@@ -1125,19 +1158,24 @@ static int option_cb(void *ctx, const struct styr_indicator *ind)
 }
 
 /* The value form's fields after the indicator. */
-enum { VF_PERIOD, VF_VALUE, VF_REASON, VF_COUNT };
+enum { VF_PERIOD, VF_VALUE, VF_REASON, VF_COMMENT, VF_COUNT };
 static const struct text_field value_fields[VF_COUNT] = {
     [VF_PERIOD] = {"period", "Period", "Till exempel 2025, 2025-03 eller 2025T2.", true, ""},
     [VF_VALUE] = {"varde", "Värde",
                   "Till exempel 83,8 eller 83,8 %. Lämna tomt om värdet saknas och ange orsak.",
                   false, " inputmode=\"decimal\""},
     [VF_REASON] = {"orsak", "Orsak om värde saknas", NULL, false, ""},
+    [VF_COMMENT] = {"kommentar", "Kommentar",
+                    "Det läsaren behöver veta om värdet, till exempel att mätsättet har "
+                    "ändrats. Visas bredvid värdet och under rapportens tabell.",
+                    false, ""},
 };
 
 static void value_form(struct req *r, const struct styr_org_unit *u, const struct form_errors *e)
 {
 	const char *ind = web_field(r, "indikator"), *period = web_field(r, "period");
 	const char *value = web_field(r, "varde"), *reason = web_field(r, "orsak");
+	const char *comment = web_field(r, "kommentar");
 	struct ind_walk w = {r, ind ? ind : web_query(r, "indikator")};
 	struct styr_err err;
 	char year[16];
@@ -1152,20 +1190,14 @@ static void value_form(struct req *r, const struct styr_org_unit *u, const struc
 	out_s(r, "\">");
 	out_h(r, u->name);
 	out_s(r, "</a>.</p>");
-	if (e && e->top) {
-		out_s(r, "<div class=\"locked\" role=\"alert\" id=\"formular-fel\"><p>");
-		out_h(r, e->top);
-		out_s(r, "</p></div>");
-	} else if (e) {
-		out_s(r, "<div class=\"summary\" role=\"alert\" id=\"formular-fel\"><h2>Rätta "
-		         "följande</h2><ul>");
-		if (e->indicator)
-			out_s(r, "<li><a href=\"#indikator\">Indikator</a></li>");
-		if (e->period)
-			out_s(r, "<li><a href=\"#period\">Period</a></li>");
-		if (e->value)
-			out_s(r, "<li><a href=\"#varde\">Värde</a></li>");
-		out_s(r, "</ul></div>");
+	if (e) {
+		static const struct form_field fields[] = {{"indikator", "Indikator"},
+		                                           {"period", "Period"},
+		                                           {"varde", "Värde"},
+		                                           {"kommentar", "Kommentar"}};
+		const char *msgs[] = {e->indicator, e->period, e->value, e->comment};
+
+		page_form_summary(r, e->top, "locked", fields, msgs, 4);
 	} else if (web_query(r, "sparat")) {
 		out_s(r, "<p class=\"ok\" role=\"status\" id=\"sparat\">Värdet sparades. <a "
 		         "href=\"/enhet/");
@@ -1189,6 +1221,7 @@ static void value_form(struct req *r, const struct styr_org_unit *u, const struc
 	text_field(r, &value_fields[VF_PERIOD], period ? period : year, e ? e->period : NULL);
 	text_field(r, &value_fields[VF_VALUE], value, e ? e->value : NULL);
 	text_field(r, &value_fields[VF_REASON], reason, NULL);
+	text_field(r, &value_fields[VF_COMMENT], comment, e ? e->comment : NULL);
 	out_s(r, "<br><button type=\"submit\">Spara</button></form>");
 	page_end(r);
 }
@@ -1207,6 +1240,7 @@ int pg_value_post(struct req *r)
 {
 	const char *ind = web_field(r, "indikator"), *period = web_field(r, "period");
 	const char *value = web_field(r, "varde"), *reason = web_field(r, "orsak");
+	const char *comment = web_field(r, "kommentar");
 	struct styr_org_unit u;
 	struct styr_indicator indicator;
 	struct styr_value v;
@@ -1247,6 +1281,10 @@ int pg_value_post(struct req *r)
 		e.value = "Orsaken är för lång (högst 127 tecken).";
 		bad = true;
 	}
+	if (comment && strlen(comment) >= STYR_VALUE_COMMENT_MAX) {
+		e.comment = "Kommentaren är för lång (högst 511 tecken).";
+		bad = true;
+	}
 	if (bad) {
 		r->status = 422;
 		value_form(r, &u, &e);
@@ -1257,6 +1295,9 @@ int pg_value_post(struct req *r)
 	snprintf(v.indicator, sizeof(v.indicator), "%s", indicator.code);
 	snprintf(v.unit, sizeof(v.unit), "%s", u.code);
 	snprintf(v.missing_reason, sizeof(v.missing_reason), "%s", reason ? reason : "");
+	/* The form writes the whole value: an empty comment field is none. */
+	v.has_comment = true;
+	snprintf(v.comment, sizeof(v.comment), "%s", comment ? comment : "");
 	gmtime_r(&t, &tm);
 	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	snprintf(v.source, sizeof(v.source), "%s at %s", r->user, when);
@@ -1265,10 +1306,7 @@ int pg_value_post(struct req *r)
 		if (err.code != STYR_ELOCKED)
 			return web_fail_err(r, &err);
 		r->status = 423;
-		snprintf(e.top_buf, sizeof(e.top_buf),
-		         "Perioden är låst eftersom rapporten är godkänd. Värdet sparades inte. "
-		         "(%s)",
-		         err.msg);
+		web_locked_text(r, v.unit, &v.period, e.top_buf, sizeof(e.top_buf));
 		e.top = e.top_buf;
 		value_form(r, &u, &e);
 		return 0;
@@ -1289,8 +1327,28 @@ static void current_year(char *buf, size_t size)
 	snprintf(buf, size, "%d", tm.tm_year + 1900);
 }
 
+/* What a refused move says on the report page: about a field of the
+ * approval's decision, or about the move. */
+struct report_errors {
+	const char *top, *dnr, *date;
+	char top_buf[STYR_ERR_MAX], dnr_buf[320], date_buf[200];
+};
+
+/* The approval's decision, when the report was decided as an ärende. */
+enum { RF_DNR, RF_DATE, RF_COUNT };
+static const struct text_field decision_fields[RF_COUNT] = {
+    [RF_DNR] = {"diarienummer", "Diarienummer (om rapporten beslutats som ärende)",
+                "Som registraturen skriver det, till exempel RS 2024/123.", false,
+                " autocomplete=\"off\""},
+    [RF_DATE] = {"beslutsdatum", "Beslutsdatum", "Till exempel 2025-02-14.", false,
+                 " inputmode=\"numeric\" autocomplete=\"off\""},
+};
+
+enum report_form { FORM_PLAIN, FORM_COMMENT, FORM_DECISION };
+
 static void report_button(struct req *r, const struct styr_org_unit *u, const char *ptext,
-                          const char *action, const char *label, bool comment)
+                          const char *action, const char *label, enum report_form kind,
+                          const struct report_errors *e)
 {
 	out_s(r, "<form method=\"post\" action=\"/enhet/");
 	out_h(r, u->code);
@@ -1299,10 +1357,18 @@ static void report_button(struct req *r, const struct styr_org_unit *u, const ch
 	out_s(r, "<input type=\"hidden\" name=\"period\" value=\"");
 	out_h(r, ptext);
 	out_s(r, "\">");
-	if (comment)
+	if (kind == FORM_COMMENT)
 		out_s(r,
 		      "<label for=\"kommentar\">Kommentar till enheten</label><textarea "
 		      "id=\"kommentar\" name=\"kommentar\" rows=\"3\" cols=\"50\"></textarea><br>");
+	/* A refused approval keeps what was typed, next to what was wrong. */
+	if (kind == FORM_DECISION) {
+		text_field(r, &decision_fields[RF_DNR], e ? web_field(r, "diarienummer") : NULL,
+		           e ? e->dnr : NULL);
+		text_field(r, &decision_fields[RF_DATE], e ? web_field(r, "beslutsdatum") : NULL,
+		           e ? e->date : NULL);
+		out_s(r, "<br>");
+	}
 	out_f(r, "<button type=\"submit\" id=\"knapp-%s\">", action);
 	out_h(r, label);
 	out_s(r, "</button></form>");
@@ -1349,29 +1415,33 @@ static void report_changes(struct req *r, const char *unit, const struct styr_pe
 	out_s(r, "</tbody></table>");
 }
 
-int pg_report(struct req *r)
+/* The report page of unit u for period p, with what a refused move said
+ * (e, or NULL). */
+static int report_page(struct req *r, const struct styr_org_unit *u, const struct styr_period *p,
+                       const struct report_errors *e)
 {
-	const char *q = web_query(r, "period");
-	struct styr_org_unit u;
-	struct styr_period p;
 	struct styr_report_state st;
 	struct styr_err err;
 	struct values vals;
-	char year[16], ptext[STYR_PERIOD_TEXT_MAX], label[64], title[STYR_NAME_MAX + 80];
+	char ptext[STYR_PERIOD_TEXT_MAX], label[64], title[STYR_NAME_MAX + 80];
 	size_t i, shown;
 
-	current_year(year, sizeof(year));
-	if (web_unit_or_reply(r, &u) || web_period_or_reply(r, "period", q && q[0] ? q : year, &p))
-		return -1;
 	styr_err_init(&err);
-	if (styr_report_state_get(r->db, u.code, &p, &st, &err))
+	if (styr_report_state_get(r->db, u->code, p, &st, &err))
 		return web_fail_err(r, &err);
-	if (load_values(r, NULL, u.code, &vals))
+	if (load_values(r, NULL, u->code, &vals))
 		return -1;
-	styr_period_format(&p, ptext, sizeof(ptext));
-	styr_period_label(&p, label, sizeof(label));
-	snprintf(title, sizeof(title), "Rapport %s, %s", label, u.name);
+	styr_period_format(p, ptext, sizeof(ptext));
+	styr_period_label(p, label, sizeof(label));
+	snprintf(title, sizeof(title), "Rapport %s, %s", label, u->name);
 	page_begin(r, title);
+	if (e) {
+		static const struct form_field fields[] = {{"diarienummer", "Diarienummer"},
+		                                           {"beslutsdatum", "Beslutsdatum"}};
+		const char *msgs[] = {e->dnr, e->date};
+
+		page_form_summary(r, e->top, "summary", fields, msgs, 2);
+	}
 	out_s(r, "<form method=\"get\"><label for=\"valj-period\">Period</label><input "
 	         "id=\"valj-period\" name=\"period\" value=\"");
 	out_h(r, ptext);
@@ -1386,6 +1456,18 @@ int pg_report(struct req *r)
 		out_s(r, ")");
 	}
 	out_s(r, "</p>");
+	if (st.state == STYR_REPORT_APPROVED && (st.diarienummer[0] || st.decided[0])) {
+		out_s(r, "<p id=\"beslut\">");
+		if (st.diarienummer[0]) {
+			out_s(r, "Diarienummer: ");
+			out_h(r, st.diarienummer);
+		}
+		if (st.decided[0]) {
+			out_s(r, st.diarienummer[0] ? " · Beslutsdatum: " : "Beslutsdatum: ");
+			out_h(r, st.decided);
+		}
+		out_s(r, "</p>");
+	}
 	if (st.comment[0]) {
 		out_s(r, "<p>Kommentar: ");
 		out_h(r, st.comment);
@@ -1396,22 +1478,22 @@ int pg_report(struct req *r)
 		         "förrän en administratör låser upp rapporten.</p>");
 	if ((st.state == STYR_REPORT_DRAFT || st.state == STYR_REPORT_RETURNED) &&
 	    r->role >= STYR_ACCESS_UNIT_MANAGER)
-		report_button(r, &u, ptext, "skicka", "Skicka in för godkännande", false);
+		report_button(r, u, ptext, "skicka", "Skicka in för godkännande", FORM_PLAIN, e);
 	if (st.state == STYR_REPORT_SUBMITTED && r->role >= STYR_ACCESS_CONTROLLER) {
-		report_button(r, &u, ptext, "godkann", "Godkänn", false);
-		report_button(r, &u, ptext, "returnera", "Returnera med kommentar", true);
+		report_button(r, u, ptext, "godkann", "Godkänn", FORM_DECISION, e);
+		report_button(r, u, ptext, "returnera", "Returnera med kommentar", FORM_COMMENT, e);
 	}
 	if (st.state == STYR_REPORT_APPROVED && r->role >= STYR_ACCESS_ADMIN)
-		report_button(r, &u, ptext, "las-upp", "Lås upp", false);
-	report_changes(r, u.code, &p);
+		report_button(r, u, ptext, "las-upp", "Lås upp", FORM_PLAIN, e);
+	report_changes(r, u->code, p);
 	out_s(r, "<table><caption>Värden för perioden</caption><thead><tr><th scope=\"col\">"
 	         "Indikator</th><th scope=\"col\">Period</th><th scope=\"col\">Värde</th>"
 	         "<th scope=\"col\">Mål</th><th scope=\"col\">Status</th><th scope=\"col\">Trend"
-	         "</th></tr></thead><tbody>");
+	         "</th><th scope=\"col\">Kommentar</th></tr></thead><tbody>");
 	for (i = 0, shown = 0; i < vals.n; i++) {
 		struct styr_indicator ind;
 
-		if (styr_period_cmp(&vals.v[i].period, &p))
+		if (styr_period_cmp(&vals.v[i].period, p))
 			continue;
 		shown++;
 		styr_err_init(&err);
@@ -1423,13 +1505,30 @@ int pg_report(struct req *r)
 		out_h(r, ind.name);
 		out_s(r, "</th>");
 		value_cells(r, &ind, &vals.v[i]);
+		/* a production figure has no target, status or trend */
+		if (ind.category == STYR_IND_PRODUKTION)
+			out_s(r, "<td></td><td></td><td></td>");
+		comment_cell(r, &vals.v[i]);
 		out_s(r, "</tr>");
 	}
 	if (!shown)
-		out_s(r, "<tr><td colspan=\"6\">Inga värden för perioden.</td></tr>");
+		out_s(r, "<tr><td colspan=\"7\">Inga värden för perioden.</td></tr>");
 	out_s(r, "</tbody></table>");
 	free(vals.v);
 	return page_end(r);
+}
+
+int pg_report(struct req *r)
+{
+	const char *q = web_query(r, "period");
+	struct styr_org_unit u;
+	struct styr_period p;
+	char year[16];
+
+	current_year(year, sizeof(year));
+	if (web_unit_or_reply(r, &u) || web_period_or_reply(r, "period", q && q[0] ? q : year, &p))
+		return -1;
+	return report_page(r, &u, &p, NULL);
 }
 
 /* The indicator report (the annual report's tables) as a self-contained
@@ -1448,7 +1547,7 @@ int pg_report_download(struct req *r)
 		year = strtol(q, &end, 10);
 		if (!*q || *end || year < 1900 || year > 2999)
 			return web_fail(r, 400, "invalid_parameter",
-			                "ar \"%s\": expected a year such as 2024", q);
+			                "Året ”%s” går inte att läsa. Skriv till exempel 2024.", q);
 	} else {
 		struct values vals;
 		size_t i;
@@ -1460,7 +1559,8 @@ int pg_report_download(struct req *r)
 				year = vals.v[i].period.year;
 		free(vals.v);
 		if (!year)
-			return web_fail(r, 404, "not_found", "%s has no values to report", u.code);
+			return web_fail(r, 404, "not_found", "%s har inga värden att rapportera.",
+			                u.name);
 	}
 	styr_err_init(&err);
 	if (styr_report_indicators_html(r->db, u.code, (int)year, &r->out, &err))
@@ -1470,9 +1570,37 @@ int pg_report_download(struct req *r)
 	return 0;
 }
 
+/* A move refused for the whole of it, in Swedish: the library's message
+ * is for the API and the CLI. */
+static void move_refused(struct req *r, const struct styr_org_unit *u, const struct styr_period *p,
+                         enum styr_report_action action, const struct styr_err *err,
+                         struct report_errors *e)
+{
+	static const char *const verbs[] = {
+	    [STYR_REPORT_SUBMIT] = "skickas in",
+	    [STYR_REPORT_APPROVE] = "godkännas",
+	    [STYR_REPORT_RETURN] = "returneras",
+	    [STYR_REPORT_UNLOCK] = "låsas upp",
+	};
+	struct styr_report_state st;
+	struct styr_err local;
+
+	styr_err_init(&local);
+	if (err->code == STYR_ECONFLICT && !styr_report_state_get(r->db, u->code, p, &st, &local))
+		snprintf(e->top_buf, sizeof(e->top_buf),
+		         "Rapporten kan inte %s nu: den är %s. Sidan visar hur det står.",
+		         verbs[action], styr_report_state_label(st.state));
+	else
+		snprintf(e->top_buf, sizeof(e->top_buf), "%s", web_err_text(err->code));
+	e->top = e->top_buf;
+}
+
 static int report_post(struct req *r, enum styr_report_action action)
 {
 	const char *comment = web_field(r, "kommentar");
+	struct styr_decision decision = {web_field(r, "diarienummer"),
+	                                 web_field(r, "beslutsdatum")};
+	struct report_errors e;
 	struct styr_org_unit u;
 	struct styr_period p;
 	struct styr_err err;
@@ -1481,9 +1609,45 @@ static int report_post(struct req *r, enum styr_report_action action)
 	if (web_unit_or_reply(r, &u) ||
 	    web_period_or_reply(r, "period", web_field(r, "period"), &p))
 		return -1;
+	memset(&e, 0, sizeof(e));
+	/* The checks the library makes, asked first so that each field's
+	 * message is the page's own. */
 	styr_err_init(&err);
-	if (styr_report_move(r->db, r->user, u.code, &p, action, comment, &err))
-		return web_fail_err(r, &err);
+	if (decision.diarienummer && decision.diarienummer[0] &&
+	    styr_diarienummer_check(decision.diarienummer, &err)) {
+		snprintf(e.dnr_buf, sizeof(e.dnr_buf),
+		         "Diarienumret ”%.60s” går inte att använda. Skriv det som registraturen "
+		         "gör, till exempel RS 2024/123: bokstäver, siffror, enkla mellanslag och "
+		         "- / . : _, med minst en siffra.",
+		         decision.diarienummer);
+		e.dnr = e.dnr_buf;
+	}
+	styr_err_init(&err);
+	if (decision.date && decision.date[0] &&
+	    styr_decision_date_check(decision.date, &p, &err)) {
+		snprintf(e.date_buf, sizeof(e.date_buf),
+		         "Beslutsdatumet ”%.30s” går inte att använda. Skriv ett datum som "
+		         "2025-02-14, inte före periodens början.",
+		         decision.date);
+		e.date = e.date_buf;
+	}
+	if (e.dnr || e.date) {
+		r->status = 422;
+		return report_page(r, &u, &p, &e);
+	}
+	if (action == STYR_REPORT_RETURN && (!comment || !comment[0])) {
+		r->status = 422;
+		e.top = "Skriv i kommentaren varför rapporten returneras.";
+		return report_page(r, &u, &p, &e);
+	}
+	styr_err_init(&err);
+	if (styr_report_move(r->db, r->user, u.code, &p, action, comment, &decision, &err)) {
+		if (web_status_of(err.code) >= 500)
+			return web_fail_err(r, &err);
+		r->status = web_status_of(err.code);
+		move_refused(r, &u, &p, action, &err, &e);
+		return report_page(r, &u, &p, &e);
+	}
 	styr_period_format(&p, ptext, sizeof(ptext));
 	return web_redirect(r, "/enhet/%s/rapport?period=%s", u.code, ptext);
 }

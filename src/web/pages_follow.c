@@ -284,7 +284,9 @@ int pg_calendar(struct req *r)
 		styr_err_init(&err);
 		if (styr_date_check(q, &err))
 			return web_fail(r, 400, "invalid_parameter",
-			                "datum \"%s\": expected a date such as 2025-03-01", q);
+			                "Datumet ”%s” går inte att läsa. Skriv till exempel "
+			                "2025-03-01.",
+			                q);
 		snprintf(today, sizeof(today), "%s", q);
 	} else {
 		time_t now = time(NULL);
@@ -297,7 +299,9 @@ int pg_calendar(struct req *r)
 		days = strtol(qd, &end, 10);
 		if (*end || days < 0 || days > 3660)
 			return web_fail(r, 400, "invalid_parameter",
-			                "dagar \"%s\": expected 0 to 3660", qd);
+			                "Antalet dagar ”%s” går inte att använda: skriv ett tal "
+			                "från 0 till 3660.",
+			                qd);
 	}
 	snprintf(title, sizeof(title), "Uppföljningskalender, %s", u.name);
 	page_begin(r, title);
@@ -398,15 +402,15 @@ int pg_document(struct req *r)
 			ti = &types[i];
 	if (!ti)
 		return web_fail(r, 400, "invalid_parameter",
-		                "typ \"%s\": expected arsredovisning, delarsrapport or "
-		                "verksamhetsplan",
+		                "Dokumenttypen ”%s” finns inte. Välj arsredovisning, delarsrapport "
+		                "eller verksamhetsplan.",
 		                qt ? qt : "");
 	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
 		if (!strcmp(qf ? qf : "html", formats[i].ext))
 			fi = &formats[i];
 	if (!fi)
 		return web_fail(r, 400, "invalid_parameter",
-		                "format \"%s\": expected html, pdf or xlsx", qf);
+		                "Formatet ”%s” finns inte. Välj html, pdf eller xlsx.", qf);
 	/* Without a period: the unit's latest ledger year, else last year. */
 	gmtime_r(&now, &tm);
 	year = 0;

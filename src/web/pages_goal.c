@@ -136,9 +136,9 @@ void page_goal_followup(struct req *r, const struct styr_goal *g)
 			w.unit = ow.units[i];
 			styr_err_init(&err);
 			if (styr_xmatris_each(r->db, ow.units[i], &hook, xrow_cb, &w, &err)) {
-				out_s(r, "<p class=\"error\">");
-				out_h(r, err.msg);
-				out_s(r, "</p>");
+				out_s(r, "<p class=\"error\">X-matrisen för ");
+				out_h(r, ow.units[i]);
+				out_s(r, " kunde inte visas.</p>");
 			}
 		}
 		if (!w.shown)

@@ -113,28 +113,46 @@ const char *web_field_len(struct req *r, const char *name, size_t *len)
 	return NULL;
 }
 
-/* One table from error code to HTTP status and the API's stable code. */
+/* One table from error code to HTTP status, the API's stable code and
+ * what a page says.  The library's messages are English, for the API and
+ * the CLI; a page words the refusal in Swedish: the handler that knows
+ * the field or the lock says more, and this sentence is the rest (a 5xx
+ * says only the request id, see web_fail). */
 static const struct {
 	unsigned status;
 	const char *name;
+	const char *page;
 } code_map[] = {
-    [STYR_OK] = {200, "ok"},
-    [STYR_EINPUT] = {400, "invalid_input"},
-    [STYR_ENOTFOUND] = {404, "not_found"},
-    [STYR_ELOCKED] = {423, "period_locked"},
-    [STYR_EPERM] = {403, "forbidden"},
-    [STYR_ESTORE] = {500, "store_error"},
-    [STYR_ENOMEM] = {500, "out_of_memory"},
-    [STYR_EIO] = {500, "io_error"},
-    [STYR_ETOOBIG] = {413, "too_large"},
-    [STYR_EUSAGE] = {400, "bad_request"},
-    [STYR_ECONFLICT] = {409, "conflict"},
+    [STYR_OK] = {200, "ok", ""},
+    [STYR_EINPUT] = {400, "invalid_input",
+                     "Uppgifterna gick inte att använda. Kontrollera dem och försök igen."},
+    [STYR_ENOTFOUND] = {404, "not_found", "Det som efterfrågas finns inte."},
+    [STYR_ELOCKED] = {423, "period_locked",
+                      "Perioden är låst eftersom rapporten är godkänd. Inget sparades. En "
+                      "administratör kan låsa upp rapporten."},
+    [STYR_EPERM] = {403, "forbidden", "Du saknar behörighet för det här."},
+    [STYR_ESTORE] = {500, "store_error", ""},
+    [STYR_ENOMEM] = {500, "out_of_memory", ""},
+    [STYR_EIO] = {500, "io_error", ""},
+    [STYR_ETOOBIG] = {413, "too_large", "Uppgifterna är för stora."},
+    [STYR_EUSAGE] = {400, "bad_request",
+                     "Begäran gick inte att förstå. Ladda om sidan och försök igen."},
+    [STYR_ECONFLICT] = {409, "conflict",
+                        "Någon annan har just ändrat samma sak. Ladda om sidan och se hur det "
+                        "står nu."},
 };
 
 unsigned web_status_of(enum styr_code code)
 {
 	return (unsigned)code < sizeof(code_map) / sizeof(code_map[0]) ? code_map[code].status
 	                                                               : 500;
+}
+
+const char *web_err_text(enum styr_code code)
+{
+	return (unsigned)code < sizeof(code_map) / sizeof(code_map[0]) && code_map[code].page[0]
+	           ? code_map[code].page
+	           : "Något gick fel. Försök igen om en stund.";
 }
 
 const char *web_code_name(enum styr_code code)
@@ -196,7 +214,11 @@ int web_fail(struct req *r, unsigned status, const char *code, const char *fmt, 
 
 int web_fail_err(struct req *r, const struct styr_err *err)
 {
-	return web_fail(r, web_status_of(err->code), web_code_name(err->code), "%s", err->msg);
+	unsigned status = web_status_of(err->code);
+
+	if (!r->is_api && status < 500)
+		return web_fail(r, status, web_code_name(err->code), "%s", web_err_text(err->code));
+	return web_fail(r, status, web_code_name(err->code), "%s", err->msg);
 }
 
 int web_redirect(struct req *r, const char *fmt, ...)
@@ -219,23 +241,67 @@ int web_unit_or_reply(struct req *r, struct styr_org_unit *u)
 		return 0;
 	}
 	styr_err_init(&err);
-	if (styr_org_find(r->db, r->unit, u, &err))
+	if (styr_org_find(r->db, r->unit, u, &err)) {
+		if (err.code == STYR_ENOTFOUND && !r->is_api)
+			return web_fail(r, 404, "not_found", "Det finns ingen enhet ”%s”.",
+			                r->unit);
 		return web_fail_err(r, &err);
+	}
 	r->unit_row = *u;
 	r->have_unit = true;
 	return 0;
 }
 
+/* What a page says of a period it cannot read (text NULL or "": none
+ * given), in buf; returns buf. */
+static const char *web_period_text(const char *text, char *buf, size_t size)
+{
+	if (!text || !text[0])
+		snprintf(buf, size, "Ange en period, till exempel 2025, 2025-03 eller 2025T2.");
+	else
+		snprintf(buf, size,
+		         "Perioden ”%.60s” går inte att läsa. Skriv till exempel 2025, 2025-03 "
+		         "eller 2025T2.",
+		         text);
+	return buf;
+}
+
 int web_period_or_reply(struct req *r, const char *field, const char *text, struct styr_period *p)
 {
 	struct styr_err err;
+	char buf[160];
 
 	styr_err_init(&err);
-	if (!text || styr_period_parse(text, p, &err))
+	if (text && !styr_period_parse(text, p, &err))
+		return 0;
+	if (r->is_api)
 		return web_fail(r, 400, "invalid_period",
 		                "%s \"%s\": expected a period such as 2025, 2025-03 or 2025T2",
 		                field, text ? text : "");
-	return 0;
+	return web_fail(r, 400, "invalid_period", "%s", web_period_text(text, buf, sizeof(buf)));
+}
+
+
+void web_locked_text(struct req *r, const char *unit, const struct styr_period *p, char *buf,
+                     size_t size)
+{
+	struct styr_report_state by;
+	struct styr_org_unit u;
+	struct styr_err err;
+	char label[64];
+	bool locked = false;
+
+	styr_err_init(&err);
+	if (!p || styr_period_lock(r->db, unit, p, &locked, &by, &err) || !locked ||
+	    styr_org_find(r->db, by.unit, &u, &err)) {
+		snprintf(buf, size, "%s", web_err_text(STYR_ELOCKED));
+		return;
+	}
+	styr_period_label(p, label, sizeof(label));
+	snprintf(buf, size,
+	         "Perioden %s är låst: rapporten för %s godkändes av %s den %.10s. Inget "
+	         "sparades. En administratör kan låsa upp rapporten.",
+	         label, u.name, by.by, by.time);
 }
 
 enum styr_access_role web_role_on(struct req *r, const char *unit)
@@ -479,14 +545,22 @@ static int parse_multipart(struct req *r)
 		return web_fail(r, 500, "out_of_memory", "out of memory");
 	pp = MHD_create_post_processor(r->conn, 64 * 1024, multipart_part, r);
 	if (!pp)
-		return web_fail(r, 400, "bad_request",
-		                "the body is not multipart/form-data with a boundary");
+		return r->is_api ? web_fail(r, 400, "bad_request",
+		                            "the body is not multipart/form-data with a boundary")
+		                 : web_fail(r, 400, "bad_request",
+		                            "Formuläret kom inte fram som en uppladdning. Ladda om "
+		                            "sidan och försök igen.");
 	ok = MHD_post_process(pp, r->body.data, r->body.len);
 	MHD_destroy_post_processor(pp);
 	if (ok != MHD_YES)
-		return web_fail(r, 400, "bad_request",
-		                "the form could not be read: at most %d parts, each with a name",
-		                WEB_FIELDS);
+		return r->is_api ? web_fail(r, 400, "bad_request",
+		                            "the form could not be read: at most %d parts, each "
+		                            "with a name",
+		                            WEB_FIELDS)
+		                 : web_fail(r, 400, "bad_request",
+		                            "Formuläret gick inte att läsa (högst %d delar, var och "
+		                            "en med ett namn).",
+		                            WEB_FIELDS);
 	return 0;
 }
 
@@ -507,8 +581,10 @@ static int parse_form(struct req *r)
 		char *eq = strchr(p, '=');
 
 		if (r->nfields == WEB_FIELDS)
-			return web_fail(r, 400, "too_many_fields",
-			                "the form has more than %d fields", WEB_FIELDS);
+			return r->is_api ? web_fail(r, 400, "too_many_fields",
+			                            "the form has more than %d fields", WEB_FIELDS)
+			                 : web_fail(r, 400, "too_many_fields",
+			                            "Formuläret har fler än %d fält.", WEB_FIELDS);
 		if (eq)
 			*eq = '\0';
 		url_decode(p);
@@ -671,8 +747,11 @@ static int dispatch(struct req *r)
 		return rt->handler(r);
 	}
 	if (r->too_big)
-		return web_fail(r, 413, "too_large", "the request body is larger than %zu bytes",
-		                r->body.max);
+		return r->is_api
+		           ? web_fail(r, 413, "too_large",
+		                      "the request body is larger than %zu bytes", r->body.max)
+		           : web_fail(r, 413, "too_large",
+		                      "Det som skickades är större än %zu byte.", r->body.max);
 	if (authenticate(r))
 		return -1;
 	if (r->status)

@@ -38,8 +38,34 @@ int pg_import_form(struct req *r)
 	return page_end(r);
 }
 
-/* What an import stored, as the CLI says it: "42 org, 114 values". */
-static void summary(const struct styr_import_stats *st, char *out, size_t n)
+/* Each kind as the page names it; the audit entry keeps the CLI's names
+ * ("114 values"), which scripts read. */
+static const char *const kind_sv[STYR_ENTITY_COUNT] = {
+    [STYR_ENTITY_ORG] = "organisationsenheter",
+    [STYR_ENTITY_GOAL] = "mål",
+    [STYR_ENTITY_INDICATOR] = "indikatorer",
+    [STYR_ENTITY_TARGET] = "målnivåer",
+    [STYR_ENTITY_VALUE] = "värden",
+    [STYR_ENTITY_ANALYSIS] = "analyser",
+    [STYR_ENTITY_UPPDRAG] = "uppdrag",
+    [STYR_ENTITY_UPPDRAG_REPORT] = "återrapporteringar",
+    [STYR_ENTITY_ESCALATION] = "eskaleringar",
+    [STYR_ENTITY_FOLLOWUP] = "uppföljningsregler",
+    [STYR_ENTITY_INTERNAL_CONTROL] = "internkontrollrisker",
+    [STYR_ENTITY_INDEX_WEIGHT] = "indexvikter",
+    [STYR_ENTITY_LEDGER] = "resultaträkningsrader",
+    [STYR_ENTITY_RULE] = "kontrollregler",
+    [STYR_ENTITY_ACTION] = "åtgärder",
+    [STYR_ENTITY_BRIDGE] = "bryggsteg",
+    [STYR_ENTITY_PROFILE] = "periodiseringsprofiler",
+    [STYR_ENTITY_OPEN_DATA] = "beslut om öppna data",
+    [STYR_ENTITY_GENDER_VALUE] = "värden per kön",
+};
+
+/* What an import stored: "42 org, 114 values" (names NULL: the CLI's
+ * names) or "42 organisationsenheter, 114 värden". */
+static void summary(const struct styr_import_stats *st, const char *const *names, char *out,
+                    size_t n)
 {
 	size_t len = 0;
 	int k;
@@ -47,8 +73,9 @@ static void summary(const struct styr_import_stats *st, char *out, size_t n)
 	out[0] = '\0';
 	for (k = 0; k < STYR_ENTITY_COUNT && len < n; k++)
 		if (st->rows[k])
-			len += (size_t)snprintf(out + len, n - len, "%s%zu %s", len ? ", " : "",
-			                        st->rows[k], styr_entity_name((enum styr_entity)k));
+			len += (size_t)snprintf(
+			    out + len, n - len, "%s%zu %s", len ? ", " : "", st->rows[k],
+			    names ? names[k] : styr_entity_name((enum styr_entity)k));
 	if (!out[0])
 		snprintf(out, n, "inget");
 }
@@ -72,7 +99,7 @@ static int audit_import(void *ctx, struct styr_db *db, const struct styr_import_
 			break;
 	if (k == STYR_ENTITY_COUNT)
 		return STYR_OK;
-	summary(st, what, sizeof(what));
+	summary(st, NULL, what, sizeof(what));
 	return styr_audit_append(db, a->user, "import.xlsx", a->file, "", what, err);
 }
 
@@ -108,7 +135,7 @@ int pg_import_post(struct req *r)
 		form(r);
 		return page_end(r);
 	}
-	summary(&st, what, sizeof(what));
+	summary(&st, kind_sv, what, sizeof(what));
 	page_begin(r, "Arbetsboken är importerad");
 	out_s(r, "<p role=\"status\">");
 	out_h(r, a.file);

@@ -156,13 +156,20 @@ int web_fail(struct req *r, unsigned status, const char *code, const char *fmt, 
 /* Answer from err: its code gives the status (one place). */
 int web_fail_err(struct req *r, const struct styr_err *err);
 unsigned web_status_of(enum styr_code code);
+/* What a page says of a refusal with code, in Swedish, when the handler
+ * knows nothing more particular (the library's messages are English). */
+const char *web_err_text(enum styr_code code);
 const char *web_code_name(enum styr_code code);
 int web_redirect(struct req *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* The org unit named by the {unit} capture, or a 404 answered. */
 int web_unit_or_reply(struct req *r, struct styr_org_unit *u);
-/* Period from text, or 400 answered naming field. */
+/* Period from text, or 400 answered naming field (a page: in Swedish). */
 int web_period_or_reply(struct req *r, const char *field, const char *text, struct styr_period *p);
+/* What a page says when a write was refused because unit's period p is
+ * locked (p NULL: which period is not known): whose approval locks it. */
+void web_locked_text(struct req *r, const char *unit, const struct styr_period *p, char *buf,
+                     size_t size);
 /* role of the requester on unit (NULL: anywhere). */
 enum styr_access_role web_role_on(struct req *r, const char *unit);
 
@@ -187,6 +194,15 @@ int page_begin(struct req *r, const char *title);
 int page_end(struct req *r);
 void page_csrf(struct req *r);
 int page_error(struct req *r, unsigned status, const char *heading, const char *msg);
+/* The summary above a refused form (id "formular-fel"): top, a refusal
+ * of the whole (a locked period), in a box of class top_class; else a
+ * "Rätta följande" list linking each field whose msgs[i] is set (NULL or
+ * "": not refused).  Whether it wrote one. */
+struct form_field {
+	const char *id, *label; /* the input's id; its name in the list */
+};
+bool page_form_summary(struct req *r, const char *top, const char *top_class,
+                       const struct form_field *fields, const char *const *msgs, size_t n);
 int pg_root(struct req *r);
 int pg_healthz(struct req *r);
 int pg_login_form(struct req *r);

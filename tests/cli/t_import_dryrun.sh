@@ -11,20 +11,28 @@ db=$(newdb dryrun)
 # The database's content: every row of every table (dbdump), in sorted
 # order, since PostgreSQL moves a row that an upsert wrote again with the
 # same values to the end of its table; and without the PostgreSQL data
-# version (the web's cache counter), which every writing statement moves,
-# also that of a row written again unchanged (the kinds the importer does
-# not compare, such as goals and bridge, are written again).
+# version (the web's cache counter) and the time of the data's last change
+# (migration 0012), which every writing statement moves, also that of a
+# row written again unchanged (the kinds the importer does not compare,
+# such as goals and bridge, are written again); last_change checks that a
+# dry run, which stores nothing, leaves that time alone.
 content() {
-	dbdump "$1" | awk '/^COPY public.styr_data_version /{skip=1; next} skip&&/^\\\./{skip=0} !skip' | sort
+	dbdump "$1" | awk '/^COPY public.styr_(data_version|last_change) /{skip=1; next} skip&&/^\\\./{skip=0} !skip' |
+		grep -v '^INSERT INTO styr_last_change ' | sort
+}
+last_change() {
+	sql "$1" "SELECT at FROM styr_last_change"
 }
 "$STYR" --db "$db" init >/dev/null
 
 # --- the demo into an empty database: the dry run's counts are the import's
 empty=$(content "$db")
+sql "$db" "UPDATE styr_last_change SET at = 1577836800" >/dev/null
 run --db "$db" import csv --dry-run "$DEMO"/*.csv
 expect_eq "dry run: exit" 0 "$rc"
 dry=$out
 expect_eq "dry run: database unchanged" "$empty" "$(content "$db")"
+expect_eq "dry run: the data's last change unmoved" 1577836800 "$(last_change "$db")"
 expect_contains "dry run: says so" "styr: dry run, nothing stored: would import 42 org, 160 goals," "$dry"
 expect_contains "dry run: values" "values: 139 tillagda, 0 ändrade, 0 oförändrade" "$dry"
 expect_contains "dry run: ledger" "ledger: 240 tillagda, 0 ändrade, 0 oförändrade" "$dry"

@@ -15,12 +15,12 @@ expect_contains "import: values added" "values: 5 tillagda, 0 ändrade, 0 oför�
 
 run --db "$db" export values
 expect_eq "export values exit" 0 "$rc"
-expect_eq "values csv" "indicator;unit;period;value;numerator;denominator;missing_reason;source
-ID0049;LKR;2023;-;;;Vi har inga <18 år;seed 002 line 1031
-ID0049;LKR;2024-01..08;x;;;för få fall;$D/values.csv:5
-ID0049;LKR;2024;41,1%;37;90;;$D/values.csv:4
-ID0069;LKR;2023;82,5;;;;$D/values.csv:3
-ID0069;LKR;2024;83,8;;;;$D/values.csv:2" "$out"
+expect_eq "values csv" "indicator;unit;period;value;numerator;denominator;missing_reason;source;comment
+ID0049;LKR;2023;-;;;Vi har inga <18 år;seed 002 line 1031;
+ID0049;LKR;2024-01..08;x;;;för få fall;$D/values.csv:5;
+ID0049;LKR;2024;41,1%;37;90;;$D/values.csv:4;
+ID0069;LKR;2023;82,5;;;;$D/values.csv:3;
+ID0069;LKR;2024;83,8;;;;$D/values.csv:2;" "$out"
 
 run --db "$db" export goals
 expect_eq "goals csv keeps quotes and line breaks" 'code;parent;level;title;text;valid_from;valid_to;owners
@@ -42,7 +42,7 @@ run --db "$db" export values --format json --year 2024
 expect_eq "json exit" 0 "$rc"
 expect_eq "json line count" 3 "$(printf '%s\n' "$out" | wc -l)"
 line=$(printf '%s\n' "$out" | grep '"ID0069"')
-expect_eq "json ID0069 2024" '{"indicator":"ID0069","unit":"LKR","period":"2024","value":83.8,"numerator":null,"denominator":null,"target":">95%","status":"not_met","trend":"better","missing_reason":null,"source":"'"$D"'/values.csv:2"}' "$line"
+expect_eq "json ID0069 2024" '{"indicator":"ID0069","unit":"LKR","period":"2024","value":83.8,"numerator":null,"denominator":null,"target":">95%","status":"not_met","trend":"better","missing_reason":null,"source":"'"$D"'/values.csv:2","comment":""}' "$line"
 line=$(printf '%s\n' "$out" | grep '"period":"2024"' | grep ID0049)
 expect_contains "json ID0049 status" '"target":"<10%","status":"not_met","trend":null' "$line"
 line=$(printf '%s\n' "$out" | grep '2024-01..08')

@@ -105,12 +105,128 @@ static void test_workflow_moves(void **state)
 	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		styr_err_init(&err);
 		assert_int_equal(styr_report_move(f->db, "karl", "LKR", &p, rows[i].action,
-		                                  rows[i].comment, &err),
+		                                  rows[i].comment, NULL, &err),
 		                 rows[i].rc);
 		styr_err_init(&err);
 		assert_int_equal(styr_report_state_get(f->db, "LKR", &p, &st, &err), STYR_OK);
 		assert_int_equal(st.state, rows[i].after);
 	}
+}
+
+/* A diarienummer as registrars write them, and what none writes. */
+static void test_diarienummer_check(void **state)
+{
+	static const struct {
+		const char *text;
+		int rc;
+	} rows[] = {
+	    {"RS 2024/123", STYR_OK},
+	    {"Dnr 2024-00045", STYR_OK},
+	    {"LKR 2025/7:3", STYR_OK},
+	    {"HSN 2017/0412", STYR_OK},
+	    {"1200-2024-000123", STYR_OK},
+	    {"Ärende_2024.12", STYR_OK},
+	    {"RS 2024/123456789012345678901234567890123456789", STYR_OK}, /* 47 bytes */
+	    {"", STYR_EINPUT},
+	    {"Dnr", STYR_EINPUT},
+	    {" RS 2024/1", STYR_EINPUT},
+	    {"RS 2024/1 ", STYR_EINPUT},
+	    {"RS  2024/1", STYR_EINPUT},
+	    {"RS 2024/1#", STYR_EINPUT},
+	    {"RS\t2024/1", STYR_EINPUT},
+	    {"RS 2024/1;DROP", STYR_EINPUT},
+	    {"RS 2024/1234567890123456789012345678901234567890", STYR_EINPUT}, /* 48 bytes */
+	};
+	struct styr_err err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		styr_err_init(&err);
+		assert_int_equal(styr_diarienummer_check(rows[i].text, &err), rows[i].rc);
+		if (rows[i].rc)
+			assert_non_null(strstr(err.msg, "diarienummer \""));
+	}
+}
+
+/* A decision date is a real date, not before the period approved. */
+static void test_decision_date_check(void **state)
+{
+	static const struct {
+		const char *date;
+		struct styr_period p;
+		int rc;
+		const char *msg;
+	} rows[] = {
+	    {"2025-02-14", {2024, 1, 12}, STYR_OK, ""},
+	    {"2024-01-01", {2024, 1, 12}, STYR_OK, ""},
+	    {"2024-05-01", {2024, 5, 8}, STYR_OK, ""},
+	    {"2024-04-30",
+	     {2024, 5, 8},
+	     STYR_EINPUT,
+	     "beslutsdatum \"2024-04-30\": expected a date on or after 2024-05-01, the start of "
+	     "the period approved"},
+	    {"2023-12-31", {2024, 1, 12}, STYR_EINPUT, "beslutsdatum \"2023-12-31\""},
+	    {"2025-02-30",
+	     {2024, 1, 12},
+	     STYR_EINPUT,
+	     "beslutsdatum \"2025-02-30\": expected a date such as 2025-02-14"},
+	    {"2025-2-14", {2024, 1, 12}, STYR_EINPUT, "beslutsdatum \"2025-2-14\""},
+	    {"14/2/2025", {2024, 1, 12}, STYR_EINPUT, "beslutsdatum \"14/2/2025\""},
+	};
+	struct styr_err err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		styr_err_init(&err);
+		assert_int_equal(styr_decision_date_check(rows[i].date, &rows[i].p, &err),
+		                 rows[i].rc);
+		assert_non_null(strstr(err.msg, rows[i].msg));
+	}
+}
+
+/* Approval records its decision; a bad one, or one given to another
+ * move, is refused and changes nothing; an unlock keeps it. */
+static void test_approval_decision(void **state)
+{
+	struct testdb *f = *state;
+	struct styr_period p = {2024, 1, 12};
+	struct styr_decision good = {"RS 2025/123", "2025-02-14"},
+	                     bad = {"RS 2025/123", "2025-02-30"};
+	struct styr_report_state st;
+	struct styr_err err;
+
+	styr_err_init(&err);
+	assert_int_equal(
+	    styr_report_move(f->db, "karl", "LKR", &p, STYR_REPORT_SUBMIT, NULL, &good, &err),
+	    STYR_EINPUT);
+	assert_string_equal(err.msg, "diarienummer: expected only with approve, which records the "
+	                             "decision");
+	styr_err_init(&err);
+	assert_int_equal(styr_report_state_get(f->db, "LKR", &p, &st, &err), STYR_OK);
+	assert_int_equal(st.state, STYR_REPORT_DRAFT);
+	assert_int_equal(
+	    styr_report_move(f->db, "karl", "LKR", &p, STYR_REPORT_SUBMIT, NULL, NULL, &err),
+	    STYR_OK);
+	assert_int_equal(
+	    styr_report_move(f->db, "karl", "LKR", &p, STYR_REPORT_APPROVE, NULL, &bad, &err),
+	    STYR_EINPUT);
+	styr_err_init(&err);
+	assert_int_equal(styr_report_state_get(f->db, "LKR", &p, &st, &err), STYR_OK);
+	assert_int_equal(st.state, STYR_REPORT_SUBMITTED);
+	assert_int_equal(
+	    styr_report_move(f->db, "karl", "LKR", &p, STYR_REPORT_APPROVE, NULL, &good, &err),
+	    STYR_OK);
+	assert_int_equal(styr_report_state_get(f->db, "LKR", &p, &st, &err), STYR_OK);
+	assert_string_equal(st.diarienummer, "RS 2025/123");
+	assert_string_equal(st.decided, "2025-02-14");
+	assert_int_equal(
+	    styr_report_move(f->db, "ada", "LKR", &p, STYR_REPORT_UNLOCK, NULL, NULL, &err),
+	    STYR_OK);
+	assert_int_equal(styr_report_state_get(f->db, "LKR", &p, &st, &err), STYR_OK);
+	assert_int_equal(st.state, STYR_REPORT_DRAFT);
+	assert_string_equal(st.diarienummer, "RS 2025/123");
 }
 
 static void test_lock_refuses_writes_below(void **state)
@@ -127,10 +243,12 @@ static void test_lock_refuses_writes_below(void **state)
 	v.num.value = 84.1;
 	styr_err_init(&err);
 	assert_int_equal(styr_value_write(f->db, "anna", &v, &err), STYR_OK);
-	assert_int_equal(styr_report_move(f->db, "karl", "LKR", &p, STYR_REPORT_SUBMIT, NULL, &err),
-	                 STYR_OK);
 	assert_int_equal(
-	    styr_report_move(f->db, "karl", "LKR", &p, STYR_REPORT_APPROVE, NULL, &err), STYR_OK);
+	    styr_report_move(f->db, "karl", "LKR", &p, STYR_REPORT_SUBMIT, NULL, NULL, &err),
+	    STYR_OK);
+	assert_int_equal(
+	    styr_report_move(f->db, "karl", "LKR", &p, STYR_REPORT_APPROVE, NULL, NULL, &err),
+	    STYR_OK);
 	v.num.value = 90;
 	assert_int_equal(styr_value_write(f->db, "anna", &v, &err), STYR_ELOCKED);
 	assert_non_null(strstr(err.msg, "period 2025 is locked"));
@@ -217,6 +335,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_roles_inherit, setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_workflow_moves, setup, testdb_teardown),
+	    cmocka_unit_test(test_diarienummer_check),
+	    cmocka_unit_test(test_decision_date_check),
+	    cmocka_unit_test_setup_teardown(test_approval_decision, setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_lock_refuses_writes_below, setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_audit_chain, setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_login, setup, testdb_teardown),

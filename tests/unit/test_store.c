@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "store/checked.h"
@@ -822,6 +823,93 @@ static void reopen(struct testdb *f)
 	f->db = NULL;
 	styr_err_init(&err);
 	assert_int_equal(styr_db_open(f->location, 0, &f->db, &err), STYR_OK);
+}
+
+/* A value's comment (migration 0012): stored and read with the value; a
+ * writer without one (has_comment false: an older file, the event engine)
+ * keeps the stored comment; an empty one clears it. */
+static void test_value_comment(void **state)
+{
+	static const struct {
+		bool has_comment;
+		const char *comment, *stored;
+	} rows[] = {
+	    {true, "Nytt journalsystem från mars", "Nytt journalsystem från mars"},
+	    {false, "", "Nytt journalsystem från mars"},
+	    {false, "ignored", "Nytt journalsystem från mars"},
+	    {true, "Omräknat", "Omräknat"},
+	    {true, "", ""},
+	};
+	struct testdb *f = *state;
+	struct styr_period p = {2024, 1, 12};
+	struct styr_value v, got;
+	struct styr_err err;
+	size_t i;
+
+	put_unit(f->db, "LKR", "", STYR_ORG_FORVALTNING);
+	put_indicator(f->db, "ID0069");
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		memset(&v, 0, sizeof(v));
+		strcpy(v.indicator, "ID0069");
+		strcpy(v.unit, "LKR");
+		v.period = p;
+		v.num.value = 83.8;
+		v.has_comment = rows[i].has_comment;
+		snprintf(v.comment, sizeof(v.comment), "%s", rows[i].comment);
+		styr_err_init(&err);
+		assert_int_equal(styr_value_put(f->db, &v, &err), STYR_OK);
+		assert_int_equal(styr_value_find(f->db, "ID0069", "LKR", &p, &got, &err), STYR_OK);
+		assert_true(got.has_comment);
+		assert_string_equal(got.comment, rows[i].stored);
+	}
+	/* A new value without one has none. */
+	strcpy(v.indicator, "ID0069");
+	v.period.year = 2025;
+	v.has_comment = false;
+	strcpy(v.comment, "ignored");
+	assert_int_equal(styr_value_put(f->db, &v, &err), STYR_OK);
+	assert_int_equal(styr_value_find(f->db, "ID0069", "LKR", &v.period, &got, &err), STYR_OK);
+	assert_string_equal(got.comment, "");
+}
+
+/* When the data last changed (migration 0012): any write to a table a
+ * report reads moves it, on either backend and whoever writes; a write
+ * rolled back, a user or a session does not. */
+static void test_last_change(void **state)
+{
+	struct testdb *f = *state;
+	struct styr_user u;
+	struct styr_err err;
+	time_t t, now = time(NULL);
+
+	styr_err_init(&err);
+	assert_int_equal(styr_db_last_change(f->db, &t, &err), STYR_OK);
+	/* set when the schema was made, by the database's clock */
+	assert_true(t > now - 600 && t < now + 600);
+	admin(f, "UPDATE %sstyr_last_change SET at = 1577836800");
+	assert_int_equal(styr_db_last_change(f->db, &t, &err), STYR_OK);
+	assert_true(t == 1577836800);
+	assert_int_equal(styr_db_begin(f->db, &err), STYR_OK);
+	put_unit(f->db, "RS", "", STYR_ORG_REGION);
+	styr_db_rollback(f->db);
+	memset(&u, 0, sizeof(u));
+	strcpy(u.name, "anna");
+	strcpy(u.password, "x");
+	assert_int_equal(styr_user_put(f->db, &u, &err), STYR_OK);
+	assert_int_equal(styr_db_last_change(f->db, &t, &err), STYR_OK);
+	assert_true(t == 1577836800);
+	put_unit(f->db, "RS", "", STYR_ORG_REGION);
+	assert_int_equal(styr_db_last_change(f->db, &t, &err), STYR_OK);
+	assert_true(t > now - 600 && t < now + 600);
+	/* and behind styr's back too */
+	admin(f, "UPDATE %sstyr_last_change SET at = 1577836800");
+	admin(f, "UPDATE %sorg_unit SET name = 'Region Skåne'");
+	assert_int_equal(styr_db_last_change(f->db, &t, &err), STYR_OK);
+	assert_true(t > now - 600 && t < now + 600);
+	/* A damaged row is refused, not printed as 1970. */
+	admin(f, "UPDATE %sstyr_last_change SET at = 0");
+	assert_int_equal(styr_db_last_change(f->db, &t, &err), STYR_ESTORE);
+	assert_string_equal(err.msg, "styr_last_change: expected one time in seconds since 1970");
 }
 
 static int count_analysis(void *ctx, const struct styr_analysis *a)
@@ -1702,6 +1790,8 @@ int main(void)
 	                                    testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_web_tables, testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_data_version, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_value_comment, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_last_change, testdb_setup, testdb_teardown),
 	    cmocka_unit_test(test_pg_location),
 	};
 	int failed;

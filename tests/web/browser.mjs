@@ -177,7 +177,9 @@ await page.fill('#period', '2025');
 await page.fill('#varde', '90');
 await page.click('main button[type=submit]');
 const locked = await page.textContent('#formular-fel');
-check('write to the locked period refused', locked.includes('Perioden är låst'), locked);
+check('write to the locked period refused, in Swedish, naming who approved',
+      locked.includes('Perioden 2025 är låst') && locked.includes('godkändes av karl') &&
+      !locked.includes('is locked'), locked);
 await shot('09-write-refused');
 
 await browser.close();

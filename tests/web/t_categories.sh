@@ -38,7 +38,7 @@ expect_contains "production figure: category" "<dt>Kategori</dt><dd>Produktion (
 case "$body" in *"<dt>Mål</dt>"*) fail "a production figure's page has a Mål" ;; esac
 expect_eq "production figure: no Ej målsatt" 0 "$(printf '%s' "$body" | grep -c 'Ej målsatt')"
 expect_contains "production figure: values without target and status" \
-	"<thead><tr><th scope=\"col\">Period</th><th scope=\"col\">Värde</th></tr></thead><tbody><tr><td>2024</td><td class=\"num\">3${NBSP}793</td></tr><tr><td>2023</td><td class=\"num\">3${NBSP}840</td></tr></tbody>" \
+	"<thead><tr><th scope=\"col\">Period</th><th scope=\"col\">Värde</th><th scope=\"col\">Kommentar</th></tr></thead><tbody><tr><td>2024</td><td class=\"num\">3${NBSP}793</td><td class=\"kommentar\"></td></tr><tr><td>2023</td><td class=\"num\">3${NBSP}840</td><td class=\"kommentar\"></td></tr></tbody>" \
 	"$body"
 expect_contains "production figure: units below, two columns" '<td colspan="2">Inget värde</td>' "$body"
 http GET /enhet/LKR/indikator/ID0069 -b "$T/rut.jar"

@@ -116,13 +116,14 @@ expect_contains "a year without figures: a sentence" "Det finns inga belopp i re
 http GET "/enhet/LKR-IM/ekonomi?ar=&man=12" -b "$T/rut.jar"
 expect_eq "empty year from the form: the default" 200 "$status"
 
-# --- bad queries: 400 naming the field and what was expected
-for q in "ar=20x4:ar" "ar=1800:ar" "man=13:man" "man=0:man" "man=aug:man"; do
-	http GET "/enhet/LKR/ekonomi?${q%:*}" -b "$T/rut.jar"
-	expect_eq "bad ${q%:*}" 400 "$status"
-	expect_contains "bad ${q%:*} names ${q#*:}" "${q#*:} &quot;" "$body"
+# --- bad queries: 400 naming the field and what was expected, in Swedish
+for q in "ar=20x4:Året ”20x4”" "ar=1800:Året ”1800”" "man=13:Månaden ”13”" "man=0:Månaden ”0”" \
+	"man=aug:Månaden ”aug”"; do
+	http GET "/enhet/LKR/ekonomi?${q%%:*}" -b "$T/rut.jar"
+	expect_eq "bad ${q%%:*}" 400 "$status"
+	expect_contains "bad ${q%%:*} names it" "${q#*:}" "$body"
 done
-expect_contains "bad man says what is expected" "expected 1 to 12" "$body"
+expect_contains "bad man says what is expected" "välj 1 till 12 (januari till och med den månaden)" "$body"
 
 # --- unit scope: a unit manager of LKR reads LKR and below, not HHM
 http GET /enhet/HHM/ekonomi -b "$T/anna.jar"

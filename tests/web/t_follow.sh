@@ -195,7 +195,7 @@ before=$(snapshot "$DB")
 http POST /enhet/LKR/analys -b "$T/anna.jar" --data-urlencode "csrf=$CSRF_anna" \
 	--data-urlencode "period=2025" --data-urlencode "amne=ekonomi" --data-urlencode "vad=Ändrad"
 expect_eq "analysis: locked period" 423 "$status"
-expect_contains "analysis: locked message" "Perioden är låst" "$body"
+expect_contains "analysis: locked message, who approved it" "Perioden 2025 är låst: rapporten för Lasarettet i Landskrona godkändes av karl" "$body"
 expect_contains "analysis: locked keeps text" ">Ändrad</textarea>" "$body"
 http POST /api/v1/units/LKR/actions -H "Authorization: Bearer $TOKEN" \
 	-d '{"plan":"LKR-HP2025","title":"Sent","owner":"Chef","due":"2025-12-31","expected_mkr":"0,5"}'

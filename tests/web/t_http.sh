@@ -10,6 +10,15 @@ add_user ada admin
 add_user rut reader LKR-IM
 start_server
 NBSP=$(printf '\302\240')
+# Pages speak Swedish (issue 17 item 8): the library's English messages
+# (the API's and the CLI's) must not reach a page.
+expect_swedish() {
+	checks=$((checks + 1))
+	case "$2" in
+	*expected* | *" is locked"* | *cannot* | *unknown* | *"does not exist"* | *" is not "*)
+		fail "$1: English on a page: $(printf '%s' "$2" | grep -oE '[^>]*(expected|is locked|cannot|unknown|does not exist| is not )[^<]*' | head -1)" ;;
+	esac
+}
 
 # --- login, cookie, pages
 http GET /enhet/LKR
@@ -47,6 +56,22 @@ expect_eq "report download" 200 "$status"
 expect_contains "report download: 2024 tables" "83,8" "$body"
 http GET "/enhet/LKR/indikatorrapport?ar=tjugo" -b "$T/anna.jar"
 expect_eq "report download, bad year" 400 "$status"
+expect_contains "bad year in Swedish" "Året ”tjugo” går inte att läsa" "$body"
+expect_swedish "bad year" "$body"
+http GET "/enhet/LKR/rapport?period=tjugo" -b "$T/anna.jar"
+expect_eq "report page, bad period" 400 "$status"
+expect_contains "bad period in Swedish" "Perioden ”tjugo” går inte att läsa. Skriv till exempel 2025" "$body"
+expect_swedish "bad period" "$body"
+http GET "/enhet/NOPE/rapport" -b "$T/anna.jar"
+expect_eq "unknown unit" 404 "$status"
+expect_contains "unknown unit in Swedish" "Det finns ingen enhet ”NOPE”." "$body"
+expect_swedish "unknown unit" "$body"
+http GET "/enhet/LKR/kalender?datum=igar" -b "$T/anna.jar"
+expect_contains "bad date in Swedish" "Datumet ”igar” går inte att läsa" "$body"
+http GET "/enhet/LKR/ekonomi?ar=x" -b "$T/anna.jar"
+expect_contains "bad economy year in Swedish" "Året ”x” går inte att läsa" "$body"
+http GET "/api/v1/units/LKR/ledger?year=x" -H "Authorization: Bearer $("$STYR" --db "$DB" user token anna)"
+expect_contains "the API stays English" 'year \"x\": expected a year such as 2024' "$body"
 http GET /org -b "$T/anna.jar"
 expect_contains "org tree" "Lasarettet i Landskrona" "$body"
 http GET /enhet/SUS -b "$T/anna.jar"
@@ -65,10 +90,20 @@ expect_contains "error next to the field" 'id="varde-fel"' "$body"
 expect_contains "typed value kept" 'value="8#,3"' "$body"
 http POST /enhet/LKR/varde -b "$T/anna.jar" --data "indikator=ID0069&period=2025&varde=84,1"
 expect_eq "no CSRF token" 403 "$status"
-http POST /enhet/LKR/varde -b "$T/anna.jar" --data "csrf=$CSRF_anna&indikator=ID0069&period=2025&varde=84,1"
+http POST /enhet/LKR/varde -b "$T/anna.jar" --data "csrf=$CSRF_anna&indikator=ID0069&period=2025&varde=84,1" \
+	--data-urlencode "kommentar=$(head -c 600 /dev/zero | tr '\0' k)"
+expect_eq "comment too long" 422 "$status"
+expect_contains "comment too long, next to its field" '<p class="error" id="kommentar-fel">Kommentaren är för lång (högst 511 tecken).</p>' "$body"
+http POST /enhet/LKR/varde -b "$T/anna.jar" --data "csrf=$CSRF_anna&indikator=ID0069&period=2025&varde=84,1" \
+	--data-urlencode "kommentar=Nytt journalsystem från mars"
 expect_eq "value saved" 303 "$status"
 run --db "$DB" show values --unit LKR --year 2025
 expect_contains "stored value" "84,1" "$out"
+expect_eq "stored comment" "Nytt journalsystem från mars" \
+	"$(sql "$DB" "SELECT v.comment FROM value v JOIN indicator i ON i.id = v.indicator_id WHERE i.code = 'ID0069' AND v.year = 2025")"
+http GET /enhet/LKR/indikator/ID0069 -b "$T/anna.jar"
+expect_contains "indicator page: a comment column" '<th scope="col">Kommentar</th>' "$body"
+expect_contains "indicator page: the comment beside its value" '<td class="kommentar">Nytt journalsystem från mars</td>' "$body"
 http GET /enhet/LKR -b "$T/anna.jar"
 expect_contains "cached dashboard follows a write through the server" "84,1${NBSP}%" "$body"
 printf 'indicator;unit;period;value;numerator;denominator;missing_reason;source\nID0070;LKR;2025;61,5;;;;test\n' >"$T/v.csv"
@@ -80,15 +115,41 @@ expect_contains "cached dashboard follows a write by another process" "61,5${NBS
 login karl
 http POST /enhet/LKR/rapport/godkann -b "$T/karl.jar" --data "csrf=$CSRF_karl&period=2025"
 expect_eq "approve a draft" 409 "$status"
+expect_contains "approve a draft: in Swedish" "Rapporten kan inte godkännas nu: den är utkast." "$body"
+expect_swedish "approve a draft" "$body"
 http POST /enhet/LKR/rapport/skicka -b "$T/anna.jar" --data "csrf=$CSRF_anna&period=2025"
 expect_eq "submit" 303 "$status"
 http POST /enhet/LKR/rapport/godkann -b "$T/anna.jar" --data "csrf=$CSRF_anna&period=2025"
 expect_eq "unit manager cannot approve" 403 "$status"
-http POST /enhet/LKR/rapport/godkann -b "$T/karl.jar" --data "csrf=$CSRF_karl&period=2025"
+http POST /enhet/LKR/rapport/returnera -b "$T/karl.jar" --data "csrf=$CSRF_karl&period=2025"
+expect_eq "return without a comment" 422 "$status"
+expect_contains "return without a comment: in Swedish" "Skriv i kommentaren varför rapporten returneras." "$body"
+# The decision of the approval: each field checked, in Swedish, and a
+# refused approval stores nothing.
+before=$(snapshot "$DB")
+http POST /enhet/LKR/rapport/godkann -b "$T/karl.jar" --data "csrf=$CSRF_karl&period=2025" \
+	--data-urlencode "diarienummer=RS 2025/12#" --data-urlencode "beslutsdatum=2026-02-30"
+expect_eq "bad decision refused" 422 "$status"
+expect_contains "bad diarienummer next to its field" '<p class="error" id="diarienummer-fel">Diarienumret ”RS 2025/12#” går inte att använda.' "$body"
+expect_contains "bad beslutsdatum next to its field" '<p class="error" id="beslutsdatum-fel">Beslutsdatumet ”2026-02-30” går inte att använda.' "$body"
+expect_contains "typed decision kept" 'name="diarienummer" autocomplete="off" value="RS 2025/12#"' "$body"
+expect_swedish "bad decision" "$body"
+http POST /enhet/LKR/rapport/godkann -b "$T/karl.jar" --data "csrf=$CSRF_karl&period=2025" \
+	--data-urlencode "beslutsdatum=2024-12-31"
+expect_eq "decision before the period refused" 422 "$status"
+expect_eq "refused approvals store nothing" "$before" "$(snapshot "$DB")"
+http POST /enhet/LKR/rapport/godkann -b "$T/karl.jar" --data "csrf=$CSRF_karl&period=2025" \
+	--data-urlencode "diarienummer=RS 2025/123" --data-urlencode "beslutsdatum=2026-02-14"
 expect_eq "controller approves" 303 "$status"
+http GET /enhet/LKR/rapport?period=2025 -b "$T/karl.jar"
+expect_contains "the decision on the report page" '<p id="beslut">Diarienummer: RS 2025/123 · Beslutsdatum: 2026-02-14</p>' "$body"
+expect_contains "the comment on the report page" '<td class="kommentar">Nytt journalsystem från mars</td>' "$body"
+expect_eq "the decision stored" "RS 2025/123|2026-02-14" \
+	"$(sql "$DB" "SELECT r.diarienummer, r.decided FROM report_state r JOIN org_unit u ON u.id = r.unit_id WHERE u.code = 'LKR' AND r.year = 2025")"
 http POST /enhet/LKR/varde -b "$T/anna.jar" --data "csrf=$CSRF_anna&indikator=ID0069&period=2025&varde=90"
 expect_eq "locked period refuses" 423 "$status"
-expect_contains "locked message" "Perioden är låst" "$body"
+expect_contains "locked message" "Perioden 2025 är låst: rapporten för Lasarettet i Landskrona godkändes av karl den $(date -u +%Y-%m-%d). Inget sparades." "$body"
+expect_swedish "locked message" "$body"
 http POST /enhet/LKR-IM/varde -b "$T/anna.jar" --data "csrf=$CSRF_anna&indikator=ID0069&period=2025&varde=90"
 expect_eq "lock covers units below" 423 "$status"
 run --db "$DB" show values --unit LKR --year 2025
@@ -97,6 +158,8 @@ expect_contains "value unchanged after refusal" "84,1" "$out"
 http GET "/enhet/LKR/dokument?typ=arsredovisning&format=html&period=2025" -b "$T/anna.jar"
 expect_eq "approved download" 200 "$status"
 expect_contains "approved download marked" "Fastställd $(date -u +%Y-%m-%d) av karl" "$body"
+expect_contains "approved download: the decision on the cover" "<br>Diarienummer: RS 2025/123<br>Beslutsdatum: 2026-02-14</p>" "$body"
+expect_contains "approved download: the comment as a note" "<p>Kommentar till Väntande inom 90 dagar - första besök, 2025: Nytt journalsystem från mars</p>" "$body"
 http GET "/enhet/LKR/dokument?typ=arsredovisning&format=html&period=2024" -b "$T/anna.jar"
 expect_contains "unapproved download marked" '>Utkast</p>' "$body"
 http GET /enhet/LKR/rapport?period=2025 -b "$T/anna.jar"
@@ -125,6 +188,7 @@ tok=$("$STYR" --db "$DB" user token anna)
 H="Authorization: Bearer $tok"
 http GET "/api/v1/units/LKR/values?indicator=ID0069&per_page=2&page=1" -H "$H"
 expect_eq "values GET" 200 "$status"
+expect_contains "API values carry their comment" '"source":"seed 002 line 557","comment":""}' "$body"
 expect_contains "pagination" '"page":1,"per_page":2,"total":4' "$body"
 expect_contains "first value" '"period":"2022","value":80.2' "$body"
 http GET /api/v1/units/LKR/dashboard -H "$H"
@@ -178,9 +242,21 @@ expect_eq "bad token" 401 "$status"
 expect_eq "bad requests changed nothing" "$before" "$(snapshot "$DB")"
 http POST /api/v1/units/LKR/values -H "$H" --data '{"indicator":"ID0069","period":"2026","value":86.5}'
 expect_eq "API write" 201 "$status"
-http PUT /api/v1/units/LKR/values/ID0069/2026 -H "$H" --data '{"value":87}'
+http PUT /api/v1/units/LKR/values/ID0069/2026 -H "$H" --data '{"value":87,"comment":"Preliminärt"}'
 expect_eq "API put" 201 "$status"
 expect_contains "API put value" '"value":87' "$body"
+expect_contains "API put comment" '"comment":"Preliminärt"' "$body"
+http PUT /api/v1/units/LKR/values/ID0069/2026 -H "$H" --data '{"value":87,"comment":7}'
+expect_eq "API comment of the wrong type" 400 "$status"
+expect_contains "API comment names the field" '"message":"comment: expected a string, got a number"' "$body"
+http PUT /api/v1/units/LKR/values/ID0069/2026 -H "$H" --data '{"value":87}'
+expect_eq "API put without a comment keeps it" "Preliminärt" \
+	"$(sql "$DB" "SELECT v.comment FROM value v JOIN indicator i ON i.id = v.indicator_id WHERE i.code = 'ID0069' AND v.year = 2026")"
+expect_eq "the figure and its comment audited" "value.put|86,5|87,0; kommentar: Preliminärt" \
+	"$(sql "$DB" "SELECT action, before, after FROM audit WHERE entity = 'value ID0069 LKR 2026' ORDER BY id DESC LIMIT 1")"
+http PUT /api/v1/units/LKR/values/ID0069/2026 -H "$H" --data '{"value":87,"comment":"Slutligt"}'
+expect_eq "a comment alone is audited as value.comment" "value.comment|87,0; kommentar: Preliminärt|87,0; kommentar: Slutligt" \
+	"$(sql "$DB" "SELECT action, before, after FROM audit WHERE entity = 'value ID0069 LKR 2026' ORDER BY id DESC LIMIT 1")"
 http POST /api/v1/units/LKR/reports/2026/submit -H "$H"
 expect_contains "API submit" '"state":"submitted","locked":false' "$body"
 http POST /api/v1/units/LKR/reports/2026/approve -H "$H"
@@ -189,8 +265,14 @@ expect_contains "API 403 is JSON" '"code":"forbidden"' "$body"
 http POST /api/v1/units/LKR/reports/2026/return -H "Authorization: Bearer $ktok" --data '{}'
 expect_eq "API return without a comment" 400 "$status"
 expect_contains "API return names the field" '"message":"comment: expected a text' "$body"
-http POST /api/v1/units/LKR/reports/2026/approve -H "Authorization: Bearer $ktok"
+http POST /api/v1/units/LKR/reports/2026/approve -H "Authorization: Bearer $ktok" \
+	--data '{"diarienummer":"RS 2026/9!"}'
+expect_eq "API approve, a diarienummer with no case number" 400 "$status"
+expect_contains "API names the field, in English" '"message":"diarienummer \"RS 2026/9!\": expected a case number' "$body"
+http POST /api/v1/units/LKR/reports/2026/approve -H "Authorization: Bearer $ktok" \
+	--data '{"diarienummer":"RS 2026/9","beslutsdatum":"2027-02-14"}'
 expect_contains "API approve" '"state":"approved","locked":true' "$body"
+expect_contains "API approve: the decision" '"diarienummer":"RS 2026/9","beslutsdatum":"2027-02-14"' "$body"
 http PUT /api/v1/units/LKR/values/ID0069/2026 -H "$H" --data '{"value":88}'
 expect_eq "API write to a locked period" 423 "$status"
 expect_contains "API locked code" '"code":"period_locked"' "$body"

@@ -50,7 +50,7 @@ expect_eq "bad workbooks store nothing" "$values_before|0" "$(count)|$(audits)"
 
 http POST /import -b "$T/ada.jar" -F "csrf=$CSRF_ada" -F "fil=@$X/lo/extra_values.xlsx"
 expect_eq "upload" 200 "$status"
-expect_contains "upload: what was imported" "extra_values.xlsx: 5 values." "$body"
+expect_contains "upload: what was imported, in Swedish" "extra_values.xlsx: 5 värden." "$body"
 expect_eq "upload: the values are stored" "$((values_before + 5))" "$(count)"
 expect_eq "upload: audited" "ada|extra_values.xlsx|5 values" \
 	"$(dbsql "SELECT a.\"user\", entity, after FROM audit a WHERE action = 'import.xlsx'")"

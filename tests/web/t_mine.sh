@@ -76,6 +76,33 @@ expect_eq "each audited" 4 "$(sql "$DB" "SELECT count(*) FROM audit WHERE action
 http GET "/enhet/LKR/varden?period=2025&sparat=4" -b "$T/chef.jar"
 expect_contains "saved notice" "Sparade 4 värden." "$body"
 expect_contains "a large change is flagged" '4,5 <span class="varning">stor ändring mot förra perioden: kontrollera</span>' "$body"
+# A comment per value: beside a new figure, or alone on a stored one
+# (then the figure and where it came from stay); a changed comment is a
+# change, audited, and shown in the grid's field.
+src=$(sql "$DB" "SELECT v.source FROM value v JOIN indicator i ON i.id = v.indicator_id JOIN org_unit u ON u.id = v.unit_id WHERE u.code = 'LKR' AND i.code = 'ID0069' AND v.year = 2025")
+http POST /enhet/LKR/varden -b "$T/chef.jar" --data "csrf=$CSRF_chef&period=2025" \
+	--data-urlencode "k-ID0069=Nytt journalsystem från mars" --data-urlencode "v-ID0070=63" \
+	--data-urlencode "k-ID0070=Två salar stängda i juli"
+expect_eq "comments saved" 303 "$status"
+expect_eq "a comment alone keeps the figure and its source; a figure takes its comment" \
+	"ID0069|851||$src|Nytt journalsystem från mars
+ID0070|630|||Två salar stängda i juli" \
+	"$(sql "$DB" "SELECT i.code, CAST(ROUND(v.value * 10) AS INTEGER), v.missing_reason, CASE WHEN i.code = 'ID0069' THEN v.source ELSE '' END, v.comment FROM value v JOIN indicator i ON i.id = v.indicator_id JOIN org_unit u ON u.id = v.unit_id WHERE u.code = 'LKR' AND v.year = 2025 AND i.code IN ('ID0069', 'ID0070') ORDER BY i.code")"
+expect_eq "a comment alone is audited as value.comment" "value.comment|85,1; kommentar: Nytt journalsystem från mars" \
+	"$(sql "$DB" "SELECT action, after FROM audit WHERE entity = 'value ID0069 LKR 2025' ORDER BY id DESC LIMIT 1")"
+http GET "/enhet/LKR/varden?period=2025" -b "$T/chef.jar"
+expect_contains "the grid shows the stored comment" 'name="k-ID0069" size="24" value="Nytt journalsystem från mars"' "$body"
+expect_contains "the grid's comment column" '<th scope="col">Kommentar</th>' "$body"
+before=$(snapshot "$DB")
+http POST /enhet/LKR/varden -b "$T/chef.jar" --data "csrf=$CSRF_chef&period=2025" \
+	--data-urlencode "k-ID0069=Nytt journalsystem från mars"
+expect_eq "an unchanged comment is nothing to save" 422 "$status"
+expect_contains "says so" "Inget att spara" "$body"
+http POST /enhet/LKR/varden -b "$T/chef.jar" --data "csrf=$CSRF_chef&period=2025" \
+	--data-urlencode "v-ID0010=5" --data-urlencode "k-ID0069=$(head -c 600 /dev/zero | tr '\0' k)"
+expect_eq "a comment too long" 422 "$status"
+expect_contains "the field says why" "Kommentaren är för lång (högst 511 tecken)." "$body"
+expect_eq "nothing stored" "$before" "$(snapshot "$DB")"
 
 # The dashboard after: ID0010 at 4,5 misses <0,5/100 vpl (was met), ID0015
 # is now missing (was not met), the period is 2025 and not flagged.
