@@ -23,10 +23,10 @@
 #include "web/web.h"
 
 /* Upper bounds of the histograms' buckets, in microseconds. */
-static const unsigned long long bucket_us[] = {1000,   2500,   5000,    10000,   25000,  50000,
-                                               100000, 250000, 500000, 1000000, 2500000, 5000000,
-                                               10000000};
-#define NBUCKETS (sizeof(bucket_us) / sizeof(bucket_us[0]))
+static const unsigned long long bucket_us[] = {1000,    2500,    5000,    10000,  25000,
+                                               50000,   100000,  250000,  500000, 1000000,
+                                               2500000, 5000000, 10000000};
+#define NBUCKETS   (sizeof(bucket_us) / sizeof(bucket_us[0]))
 #define STATUS_MIN 100
 #define STATUS_N   500 /* 100..599 */
 
@@ -127,11 +127,11 @@ static void histogram(struct req *r, const char *name, const char *labels,
 	for (b = 0; b <= NBUCKETS; b++) {
 		cum += GET(&bucket[b]);
 		if (b < NBUCKETS)
-			out_f(r, "%s_bucket{%s%sle=\"%g\"} %lu\n", name, labels, labels[0] ? "," : "",
-			      (double)bucket_us[b] / 1e6, cum);
+			out_f(r, "%s_bucket{%s%sle=\"%g\"} %lu\n", name, labels,
+			      labels[0] ? "," : "", (double)bucket_us[b] / 1e6, cum);
 		else
-			out_f(r, "%s_bucket{%s%sle=\"+Inf\"} %lu\n", name, labels, labels[0] ? "," : "",
-			      cum);
+			out_f(r, "%s_bucket{%s%sle=\"+Inf\"} %lu\n", name, labels,
+			      labels[0] ? "," : "", cum);
 	}
 	out_f(r, "%s_sum%s%s%s %.6f\n", name, labels[0] ? "{" : "", labels, labels[0] ? "}" : "",
 	      (double)sum_us / 1e6);
@@ -157,9 +157,11 @@ int pg_metrics(struct req *r)
 
 			if (n)
 				out_f(r,
-				      "styr_http_requests_total{route=\"%s\",method=\"%s\",status=\"%zu\"} "
+				      "styr_http_requests_total{route=\"%s\",method=\"%s\",status="
+				      "\"%zu\"} "
 				      "%lu\n",
-				      route_label(m, i), i + 1 < m->routes ? web_routes[i].method : "",
+				      route_label(m, i),
+				      i + 1 < m->routes ? web_routes[i].method : "",
 				      st + STATUS_MIN, n);
 		}
 	out_s(r, "# HELP styr_http_request_duration_seconds Time from a request's first byte to "

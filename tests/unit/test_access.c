@@ -290,6 +290,18 @@ int main(void)
 	                                    testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_expired_sessions_purged, setup, testdb_teardown),
 	};
+	const char *pg_url = testdb_pg_env();
 
+	/* As pg/unit/test_access: the same cases on the PostgreSQL cluster
+	 * (the throttle's counters are shared through the database). */
+	if (pg_url) {
+		int failed;
+
+		if (testdb_pg_begin(pg_url, "styr_access"))
+			return 1;
+		failed = cmocka_run_group_tests_name("postgresql", tests, NULL, NULL);
+		testdb_pg_end();
+		return failed;
+	}
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
