@@ -88,7 +88,7 @@ int styr_access_role_for(struct styr_db *db, const char *user, const char *unit,
 #define STYR_LOGIN_LOCK_SECONDS         60
 #define STYR_LOGIN_ADDRESS_FAILURES     30
 #define STYR_LOGIN_ADDRESS_WINDOW       300
-#define STYR_LOGIN_CHECKS_PER_SECOND    20
+#define STYR_LOGIN_CHECKS_PER_SECOND    10
 #define STYR_ADDRESS_MAX                64
 
 struct styr_login_limits {

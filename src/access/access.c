@@ -420,6 +420,16 @@ static void gate_init(struct gate *g, const struct styr_login_attempt *a)
 	g->now = a->now;
 }
 
+/* Take back a count made before a later counter refused (a failure here
+ * only leaves the count a little high until its window ends). */
+static void give_back(struct styr_db *db, const char *address, const char *name, int64_t since)
+{
+	struct styr_err ignored;
+
+	styr_err_init(&ignored);
+	styr_throttle_refund(db, address, name, since, &ignored);
+}
+
 static int refuse(enum styr_throttle_reason why, int64_t retry, enum styr_throttle_reason *throttled,
                   int64_t *retry_after, struct styr_err *err)
 {
@@ -431,14 +441,14 @@ static int refuse(enum styr_throttle_reason why, int64_t retry, enum styr_thrott
 
 /* Before the hash: refuse when a counter is full (a read, so that a flood
  * costs no writes), else count this check in all three; a count that
- * went over (another server counted meanwhile) refuses too and gives back
- * what was counted. */
+ * went over (another request or server counted meanwhile) refuses too and
+ * gives back what was counted before it. */
 static int gate_enter(struct styr_db *db, struct gate *g, enum styr_throttle_reason *throttled,
                       int64_t *retry_after, struct styr_err *err)
 {
 	const int64_t aw = g->lim.address_window, lw = STYR_LOGIN_LOCK_SECONDS;
 	int64_t since, gsince;
-	int n, rc;
+	int n, gn, rc;
 
 	if ((rc = styr_throttle_get(db, g->address, "", &since, &n, err)))
 		return rc;
@@ -453,29 +463,31 @@ static int gate_enter(struct styr_db *db, struct gate *g, enum styr_throttle_rea
 	if (n >= g->lim.checks_per_second && since + 1 > g->now)
 		return refuse(STYR_THROTTLE_GLOBAL, 1, throttled, retry_after, err);
 
+	/* Every address's counter first: under a flood from many addresses
+	 * it is the one that is full, and then a refusal costs one write. */
+	if ((rc = styr_throttle_charge(db, "", "", g->now, 1, &gsince, &gn, err)))
+		return rc;
+	if (gn > g->lim.checks_per_second)
+		return refuse(STYR_THROTTLE_GLOBAL, 1, throttled, retry_after, err);
 	if ((rc = styr_throttle_charge(db, g->address, "", g->now, aw, &g->address_since, &n, err)))
 		return rc;
-	if (n > g->lim.address_failures)
+	if (n > g->lim.address_failures) {
+		give_back(db, "", "", gsince);
 		return refuse(STYR_THROTTLE_ADDRESS, g->address_since + aw - g->now, throttled,
 		              retry_after, err);
+	}
 	if ((rc = styr_throttle_charge(db, g->address, g->name, g->now, lw, &g->name_since,
 	                               &g->name_n, err)))
 		return rc;
 	if (g->name_n > STYR_LOGIN_MAX_FAILURES) {
-		styr_throttle_refund(db, g->address, "", g->address_since, err);
+		give_back(db, "", "", gsince);
+		give_back(db, g->address, "", g->address_since);
 		return refuse(STYR_THROTTLE_NAME, g->name_since + lw - g->now, throttled, retry_after,
 		              err);
 	}
-	if ((rc = styr_throttle_charge(db, "", "", g->now, 1, &gsince, &n, err)))
-		return rc;
-	if (n > g->lim.checks_per_second) {
-		styr_throttle_refund(db, g->address, "", g->address_since, err);
-		styr_throttle_refund(db, g->address, g->name, g->name_since, err);
-		return refuse(STYR_THROTTLE_GLOBAL, 1, throttled, retry_after, err);
-	}
 	/* The first check of a second sweeps out the counters whose windows
 	 * have passed (any server's), so that the table holds only live ones. */
-	if (n == 1)
+	if (gn == 1)
 		return styr_throttle_purge(db, g->now - (aw > lw ? aw : lw), err);
 	return STYR_OK;
 }

@@ -144,7 +144,7 @@ const struct command cmd_serve_def = {
     "threads (default 4), each with its own database handle.  --login-limit\n"
     "sets the failed password checks one client address may make in a window\n"
     "(default 30/300: 30 in 300 seconds), --login-rate the checks a second of\n"
-    "every address together (default 20); both are counted in the database,\n"
+    "every address together (default 10); both are counted in the database,\n"
     "for every server on it.  --proxy names the reverse proxy (nginx) whose\n"
     "X-Forwarded-For gives the client's address.\n",
 };
