@@ -84,12 +84,12 @@ int styr_access_role_for(struct styr_db *db, const char *user, const char *unit,
  * so a refusal tells nothing about which names exist.  A check is
  * counted before it is made and given back when it succeeds.
  */
-#define STYR_LOGIN_MAX_FAILURES         5
-#define STYR_LOGIN_LOCK_SECONDS         60
-#define STYR_LOGIN_ADDRESS_FAILURES     30
-#define STYR_LOGIN_ADDRESS_WINDOW       300
-#define STYR_LOGIN_CHECKS_PER_SECOND    10
-#define STYR_ADDRESS_MAX                64
+#define STYR_LOGIN_MAX_FAILURES      5
+#define STYR_LOGIN_LOCK_SECONDS      60
+#define STYR_LOGIN_ADDRESS_FAILURES  30
+#define STYR_LOGIN_ADDRESS_WINDOW    300
+#define STYR_LOGIN_CHECKS_PER_SECOND 10
+#define STYR_ADDRESS_MAX             64
 
 struct styr_login_limits {
 	int address_failures;   /* per address and window; 0: STYR_LOGIN_ADDRESS_FAILURES */

@@ -253,8 +253,8 @@ int styr_throttle_locks(struct styr_db *db, const char *name, int64_t after, int
 /* The shared secret called name: the stored one, or fresh (stored now)
  * when there is none yet; whichever server stores first, every server
  * gets the same.  Copied into out. */
-int styr_web_secret(struct styr_db *db, const char *name, const char *fresh, char *out,
-                    size_t size, struct styr_err *err);
+int styr_web_secret(struct styr_db *db, const char *name, const char *fresh, char *out, size_t size,
+                    struct styr_err *err);
 int styr_report_state_put(struct styr_db *db, const struct styr_report_state *r,
                           struct styr_err *err);
 int styr_report_state_find(struct styr_db *db, const char *unit, const struct styr_period *p,

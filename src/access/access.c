@@ -406,14 +406,15 @@ static void gate_init(struct gate *g, const struct styr_login_attempt *a)
 	const struct styr_login_limits *l = a->limits;
 
 	memset(g, 0, sizeof(*g));
-	g->lim.address_failures = l && l->address_failures > 0 ? l->address_failures
-	                                                        : STYR_LOGIN_ADDRESS_FAILURES;
-	g->lim.address_window = l && l->address_window > 0 ? l->address_window
-	                                                   : STYR_LOGIN_ADDRESS_WINDOW;
-	g->lim.checks_per_second = l && l->checks_per_second > 0 ? l->checks_per_second
-	                                                         : STYR_LOGIN_CHECKS_PER_SECOND;
+	g->lim.address_failures =
+	    l && l->address_failures > 0 ? l->address_failures : STYR_LOGIN_ADDRESS_FAILURES;
+	g->lim.address_window =
+	    l && l->address_window > 0 ? l->address_window : STYR_LOGIN_ADDRESS_WINDOW;
+	g->lim.checks_per_second =
+	    l && l->checks_per_second > 0 ? l->checks_per_second : STYR_LOGIN_CHECKS_PER_SECOND;
 	/* "" is the every-address counter's key: an unknown address is "-" */
-	snprintf(g->address, sizeof(g->address), "%s", a->address && a->address[0] ? a->address : "-");
+	snprintf(g->address, sizeof(g->address), "%s",
+	         a->address && a->address[0] ? a->address : "-");
 	/* A longer name than a user can have is no user's: its first bytes
 	 * are key enough. */
 	snprintf(g->name, sizeof(g->name), "%s", a->name);
@@ -430,8 +431,8 @@ static void give_back(struct styr_db *db, const char *address, const char *name,
 	styr_throttle_refund(db, address, name, since, &ignored);
 }
 
-static int refuse(enum styr_throttle_reason why, int64_t retry, enum styr_throttle_reason *throttled,
-                  int64_t *retry_after, struct styr_err *err)
+static int refuse(enum styr_throttle_reason why, int64_t retry,
+                  enum styr_throttle_reason *throttled, int64_t *retry_after, struct styr_err *err)
 {
 	*throttled = why;
 	*retry_after = retry > 0 ? retry : 1;
@@ -453,7 +454,8 @@ static int gate_enter(struct styr_db *db, struct gate *g, enum styr_throttle_rea
 	if ((rc = styr_throttle_get(db, g->address, "", &since, &n, err)))
 		return rc;
 	if (n >= g->lim.address_failures && since + aw > g->now)
-		return refuse(STYR_THROTTLE_ADDRESS, since + aw - g->now, throttled, retry_after, err);
+		return refuse(STYR_THROTTLE_ADDRESS, since + aw - g->now, throttled, retry_after,
+		              err);
 	if ((rc = styr_throttle_get(db, g->address, g->name, &since, &n, err)))
 		return rc;
 	if (n >= STYR_LOGIN_MAX_FAILURES && since + lw > g->now)
@@ -482,8 +484,8 @@ static int gate_enter(struct styr_db *db, struct gate *g, enum styr_throttle_rea
 	if (g->name_n > STYR_LOGIN_MAX_FAILURES) {
 		give_back(db, "", "", gsince);
 		give_back(db, g->address, "", g->address_since);
-		return refuse(STYR_THROTTLE_NAME, g->name_since + lw - g->now, throttled, retry_after,
-		              err);
+		return refuse(STYR_THROTTLE_NAME, g->name_since + lw - g->now, throttled,
+		              retry_after, err);
 	}
 	/* The first check of a second sweeps out the counters whose windows
 	 * have passed (any server's), so that the table holds only live ones. */
@@ -516,8 +518,8 @@ static void hash_nothing(const char *password)
 /* The throttled check shared by login and password change: STYR_OK when
  * the password is the name's; *known says whether the name exists. */
 static int check_password(struct styr_db *db, const struct styr_login_attempt *a, struct gate *g,
-                          bool *known, enum styr_throttle_reason *throttled,
-                          int64_t *retry_after, struct styr_err *err)
+                          bool *known, enum styr_throttle_reason *throttled, int64_t *retry_after,
+                          struct styr_err *err)
 {
 	struct styr_user u;
 	struct styr_err local;
@@ -586,9 +588,9 @@ int styr_login(struct styr_db *db, const struct styr_login_attempt *a, int64_t t
 	 * from that address is login.throttled. */
 	if (!rc)
 		rc = styr_audit_append(db, a->name,
-		                       ok                                     ? "login"
+		                       ok                                    ? "login"
 		                       : g.name_n >= STYR_LOGIN_MAX_FAILURES ? "login.throttled"
-		                                                              : "login.failed",
+		                                                             : "login.failed",
 		                       a->name, "", g.address, err);
 	if (rc) {
 		styr_db_rollback(db);

@@ -504,8 +504,8 @@ int styr_throttle_locks(struct styr_db *db, const char *name, int64_t after, int
 	return STYR_OK;
 }
 
-int styr_web_secret(struct styr_db *db, const char *name, const char *fresh, char *out,
-                    size_t size, struct styr_err *err)
+int styr_web_secret(struct styr_db *db, const char *name, const char *fresh, char *out, size_t size,
+                    struct styr_err *err)
 {
 	struct query q;
 	int rc;

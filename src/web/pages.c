@@ -227,9 +227,9 @@ void web_login_token(const struct server *srv, const char *nonce, long long when
 	char msg[128], hex[2 * sizeof(mac) + 1];
 	int n = snprintf(msg, sizeof(msg), "login|%s|%lld", nonce, when);
 
-	crypto_auth_hmacsha256(mac, (const unsigned char *)msg,
-	                       (unsigned long long)(n < (int)sizeof(msg) ? n : (int)sizeof(msg) - 1),
-	                       srv->login_key);
+	crypto_auth_hmacsha256(
+	    mac, (const unsigned char *)msg,
+	    (unsigned long long)(n < (int)sizeof(msg) ? n : (int)sizeof(msg) - 1), srv->login_key);
 	sodium_bin2hex(hex, sizeof(hex), mac, sizeof(mac));
 	snprintf(out, size, "%lld.%s", when, hex);
 }

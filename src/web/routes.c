@@ -123,8 +123,9 @@ void styr_web_print_routes(FILE *out)
 
 	for (i = 0; i < web_route_count; i++)
 		fprintf(out, "%s %s %s %s\n", web_routes[i].method, web_routes[i].pattern,
-		        web_routes[i].flags & R_OPEN    ? "open"
-		        : web_routes[i].flags & R_LOCAL ? "local"
-		                                        : styr_access_role_name(web_routes[i].min_role),
+		        web_routes[i].flags & R_OPEN ? "open"
+		        : web_routes[i].flags & R_LOCAL
+		            ? "local"
+		            : styr_access_role_name(web_routes[i].min_role),
 		        strstr(web_routes[i].pattern, "{unit}") ? "unit" : "-");
 }

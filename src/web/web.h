@@ -140,7 +140,8 @@ enum route_flags {
 	R_NOCSRF = 4,  /* a public form without a session (login) */
 	R_OPEN = 8,    /* open data: no login, served only with --open-data */
 	R_UPLOAD = 16, /* takes a file: multipart/form-data up to WEB_UPLOAD_MAX */
-	R_LOCAL = 32,  /* answers a request from this machine (not through a proxy) without a login */
+	R_LOCAL =
+	    32, /* answers a request from this machine (not through a proxy) without a login */
 };
 
 struct route {

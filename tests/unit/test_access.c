@@ -206,8 +206,8 @@ static void test_login(void **state)
 	assert_int_equal(try_login(f, "anna", "hemligt-1", "10.0.0.1", 2001, NULL, &why, token),
 	                 STYR_OK);
 	/* ... and only for the window. */
-	assert_int_equal(try_login(f, "anna", "hemligt-1", "10.0.0.66", 2000 + STYR_LOGIN_LOCK_SECONDS,
-	                           NULL, &why, token),
+	assert_int_equal(try_login(f, "anna", "hemligt-1", "10.0.0.66",
+	                           2000 + STYR_LOGIN_LOCK_SECONDS, NULL, &why, token),
 	                 STYR_OK);
 	/* A name that does not exist is locked out the same way. */
 	for (i = 0; i < STYR_LOGIN_MAX_FAILURES; i++)
@@ -239,9 +239,9 @@ static void test_login_address_and_global_limits(void **state)
 	                 STYR_EPERM);
 	assert_int_equal(why, STYR_THROTTLE_ADDRESS);
 	for (i = 0; i < 3; i++)
-		assert_int_equal(try_login(f, "anna", "hemligt-1", "10.0.0.8", 5100 + i, &lim, &why,
-		                           token),
-		                 STYR_OK);
+		assert_int_equal(
+		    try_login(f, "anna", "hemligt-1", "10.0.0.8", 5100 + i, &lim, &why, token),
+		    STYR_OK);
 	assert_int_equal(try_login(f, "anna", "hemligt-1", "10.0.0.7", 5100, &lim, &why, token),
 	                 STYR_OK);
 	/* Four checks a second from anywhere, then a refusal. */
