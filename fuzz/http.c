@@ -49,14 +49,15 @@ enum { ADMIN, CSRF, TOKEN, READER, RCSRF, NCREDS };
 static void user(struct styr_db *db, const char *name, enum styr_access_role role, const char *unit,
                  int cookie, int csrf)
 {
+	struct styr_login_attempt a = {name, "fuzz-losen-2024", "-", (int64_t)time(NULL), NULL};
 	struct styr_session s;
 	struct styr_err err;
-	int throttled;
+	enum styr_throttle_reason throttled;
+	int64_t retry;
 
 	styr_err_init(&err);
 	if (styr_user_add(db, "fuzz", name, "fuzz-losen-2024", role, unit, &err) ||
-	    styr_login(db, name, "fuzz-losen-2024", (int64_t)time(NULL), 24 * 3600, &s,
-	               creds[cookie].value, &throttled, &err))
+	    styr_login(db, &a, 24 * 3600, &s, creds[cookie].value, &throttled, &retry, &err))
 		fuzz_fail("user %s: %s", name, err.msg);
 	snprintf(creds[csrf].value, sizeof(creds[csrf].value), "%s", s.csrf);
 }

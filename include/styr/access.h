@@ -55,10 +55,6 @@ int styr_user_grant(struct styr_db *db, const char *by, const char *name,
 int styr_user_revoke(struct styr_db *db, const char *by, const char *name, const char *unit,
                      struct styr_err *err);
 int styr_user_remove(struct styr_db *db, const char *by, const char *name, struct styr_err *err);
-/* STYR_OK when password is the user's, else STYR_EPERM (no counting of
- * failures: the caller is logged in already). */
-int styr_user_check_password(struct styr_db *db, const char *name, const char *password,
-                             struct styr_err *err);
 /* The user's role on unit: the highest grant on the unit or any unit
  * above it.  unit NULL: the highest grant anywhere.  STYR_ACCESS_NONE when
  * there is none.  anywhere (may be NULL) gets the highest grant on any
@@ -68,15 +64,74 @@ int styr_access_role_for(struct styr_db *db, const char *user, const char *unit,
                          struct styr_err *err);
 
 /* --- sessions and tokens --- */
-#define STYR_LOGIN_MAX_FAILURES 5
-#define STYR_LOGIN_LOCK_SECONDS 60
-/* Check name and password; on success create a session valid for ttl
- * seconds and write its token.  A wrong name or password gives STYR_EPERM
- * ("wrong user name or password"); after STYR_LOGIN_MAX_FAILURES failures
- * in a row the user is refused for STYR_LOGIN_LOCK_SECONDS, with
- * *throttled set. */
-int styr_login(struct styr_db *db, const char *name, const char *password, int64_t now, int64_t ttl,
-               struct styr_session *out, char *token, int *throttled, struct styr_err *err);
+/*
+ * Login throttling (issue 16): every password check from a client (a
+ * login, the current password of a password change) first passes three
+ * counters kept in the database (so that every server on it counts
+ * together), before anything is hashed:
+ *
+ *  - the client address: at most address_failures failed checks in a
+ *    window of address_window seconds;
+ *  - the name at that address: STYR_LOGIN_MAX_FAILURES failures within
+ *    STYR_LOGIN_LOCK_SECONDS lock that name out from that address (and
+ *    only there: a stranger elsewhere cannot lock a user out) until the
+ *    window ends;
+ *  - every address together: at most checks_per_second checks a second
+ *    (argon2 is expensive; this bounds the CPU a flood from many
+ *    addresses can take).
+ *
+ * The counters are keyed by the name as typed, whether or not it exists,
+ * so a refusal tells nothing about which names exist.  A check is
+ * counted before it is made and given back when it succeeds.
+ */
+#define STYR_LOGIN_MAX_FAILURES      5
+#define STYR_LOGIN_LOCK_SECONDS      60
+#define STYR_LOGIN_ADDRESS_FAILURES  30
+#define STYR_LOGIN_ADDRESS_WINDOW    300
+#define STYR_LOGIN_CHECKS_PER_SECOND 10
+#define STYR_ADDRESS_MAX             64
+
+struct styr_login_limits {
+	int address_failures;   /* per address and window; 0: STYR_LOGIN_ADDRESS_FAILURES */
+	int64_t address_window; /* seconds; 0: STYR_LOGIN_ADDRESS_WINDOW */
+	int checks_per_second;  /* all addresses together; 0: STYR_LOGIN_CHECKS_PER_SECOND */
+};
+
+/* Who tries a password, from where, when. */
+struct styr_login_attempt {
+	const char *name;
+	const char *password;
+	const char *address; /* the client's address; "" or NULL when unknown */
+	int64_t now;
+	const struct styr_login_limits *limits; /* NULL: the defaults */
+};
+
+/* Why a check was refused before it was made (styr_login's *throttled). */
+enum styr_throttle_reason {
+	STYR_THROTTLE_NONE = 0,
+	STYR_THROTTLE_ADDRESS, /* the address's failures */
+	STYR_THROTTLE_NAME,    /* the name at the address is locked out */
+	STYR_THROTTLE_GLOBAL   /* every address's checks this second */
+};
+
+/* Check the attempt's name and password; on success create a session
+ * valid for ttl seconds and write its token.  A wrong name or password
+ * gives STYR_EPERM ("wrong user name or password"); a refusal by the
+ * throttle gives STYR_EPERM with *throttled saying why and *retry_after
+ * the seconds until a new attempt may pass (at least 1), and no password
+ * is hashed. */
+int styr_login(struct styr_db *db, const struct styr_login_attempt *a, int64_t ttl,
+               struct styr_session *out, char *token, enum styr_throttle_reason *throttled,
+               int64_t *retry_after, struct styr_err *err);
+/* The same throttled check of a logged-in user's password (a password
+ * change): STYR_OK, STYR_EPERM when wrong or refused (*throttled,
+ * *retry_after as for styr_login).  Makes no session. */
+int styr_password_check(struct styr_db *db, const struct styr_login_attempt *a,
+                        enum styr_throttle_reason *throttled, int64_t *retry_after,
+                        struct styr_err *err);
+/* The client addresses name is locked out from now (an admin's view). */
+int styr_login_locks(struct styr_db *db, const char *name, int64_t now, int *count,
+                     struct styr_err *err);
 /* The session of token, STYR_EPERM when unknown or expired. */
 int styr_session_check(struct styr_db *db, const char *token, int64_t now, struct styr_session *out,
                        struct styr_err *err);

@@ -81,6 +81,11 @@ void styr_db_read_end(struct styr_db *db);
  * SOURCE_DATE_EPOCH, so that the same database gives the same bytes. */
 int styr_db_last_change(struct styr_db *db, time_t *out, struct styr_err *err);
 
+/* Nanoseconds this handle has spent in its database (statements,
+ * transactions, waits for locks) since it was opened: a web request's
+ * database time is the difference across it. */
+long long styr_db_time_ns(const struct styr_db *db);
+
 int styr_org_put(struct styr_db *db, const struct styr_org_unit *u, struct styr_err *err);
 int styr_org_alias_put(struct styr_db *db, const char *alias, const char *unit,
                        struct styr_err *err);
@@ -232,6 +237,30 @@ int styr_audit_last(struct styr_db *db, struct styr_audit_entry *out, struct sty
 /* Oldest first; newest_first walks the other way; limit 0 is all. */
 int styr_audit_each(struct styr_db *db, int newest_first, int limit,
                     int (*cb)(void *ctx, const struct styr_audit_entry *a), void *ctx,
+                    struct styr_err *err);
+/* Login throttling's counters (migration 0013): one per (address, name),
+ * counting in fixed windows.  charge counts one under the key in a window
+ * of window seconds (a new one when the last began window or more seconds
+ * before now) and gives the window's start and its count with this one;
+ * get reads them (0 and 0 when there is no row); refund takes one back
+ * from the window that began at since; clear removes the key, purge every
+ * key whose window began before before.  locks counts the addresses
+ * whose counter for name began after after and reached min. */
+int styr_throttle_charge(struct styr_db *db, const char *address, const char *name, int64_t now,
+                         int64_t window, int64_t *since, int *n, struct styr_err *err);
+int styr_throttle_get(struct styr_db *db, const char *address, const char *name, int64_t *since,
+                      int *n, struct styr_err *err);
+int styr_throttle_refund(struct styr_db *db, const char *address, const char *name, int64_t since,
+                         struct styr_err *err);
+int styr_throttle_clear(struct styr_db *db, const char *address, const char *name,
+                        struct styr_err *err);
+int styr_throttle_purge(struct styr_db *db, int64_t before, struct styr_err *err);
+int styr_throttle_locks(struct styr_db *db, const char *name, int64_t after, int min, int *count,
+                        struct styr_err *err);
+/* The shared secret called name: the stored one, or fresh (stored now)
+ * when there is none yet; whichever server stores first, every server
+ * gets the same.  Copied into out. */
+int styr_web_secret(struct styr_db *db, const char *name, const char *fresh, char *out, size_t size,
                     struct styr_err *err);
 int styr_report_state_put(struct styr_db *db, const struct styr_report_state *r,
                           struct styr_err *err);

@@ -33,8 +33,6 @@ enum styr_access_role {
 struct styr_user {
 	char name[STYR_USER_MAX];
 	char password[STYR_PWHASH_MAX]; /* argon2id encoding */
-	int failed;                     /* failed logins in a row */
-	int64_t locked_until;           /* unix time; logins refused before it */
 };
 
 struct styr_grant {

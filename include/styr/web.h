@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "access.h"
 #include "err.h"
 
 struct styr_serve_options {
@@ -22,6 +23,9 @@ struct styr_serve_options {
 	int tls;             /* clients reach the server over TLS (a proxy ends it) */
 	int open_data;       /* serve the Kolada-shaped open data (/v2/, /v3/) */
 	int threads;         /* worker threads, each with its own database handle; 0: 4 */
+	/* The login throttle's limits (styr/access.h); zeros: the defaults. */
+	struct styr_login_limits login_limits;
+	const char *proxy; /* the proxy's IPv4 address, whose X-Forwarded-For is believed */
 };
 
 /* Serve until SIGINT/SIGTERM; prints "listening on http://ADDR:PORT" to

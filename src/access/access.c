@@ -7,9 +7,14 @@
  *
  * A grant gives a role on an org unit and everything below it; the role a
  * user has on a unit is the highest grant found walking from the unit up
- * to the top.  Failed logins are counted per user and lock the user out
- * for a minute after five in a row, which makes guessing slow without
- * letting a stranger lock a user out for long.
+ * to the top.
+ *
+ * A password check from a client passes the login throttle first (see
+ * styr/access.h): counters in the database, per client address, per name
+ * at an address, and for every address together, read and then counted
+ * before the expensive hash, so that a flood is refused at the price of a
+ * read.  The lock-out is per name and address: a stranger elsewhere can
+ * make a user's name useless from the stranger's own address only.
  */
 #include <argon2.h>
 #include <sodium.h>
@@ -309,19 +314,6 @@ static int remove_step(struct styr_db *db, const void *arg, char *after, size_t 
 	return STYR_OK;
 }
 
-int styr_user_check_password(struct styr_db *db, const char *name, const char *password,
-                             struct styr_err *err)
-{
-	struct styr_user u;
-	int rc;
-
-	if ((rc = styr_user_find(db, name, &u, err)))
-		return rc;
-	if (argon2id_verify(u.password, password, strlen(password)) != ARGON2_OK)
-		return styr_error(err, STYR_EPERM, "wrong password");
-	return STYR_OK;
-}
-
 int styr_user_remove(struct styr_db *db, const char *by, const char *name, struct styr_err *err)
 {
 	struct user_arg a;
@@ -400,67 +392,220 @@ static int new_session(struct styr_db *db, const char *name, int64_t now, int64_
 	return styr_session_put(db, out, err);
 }
 
-int styr_login(struct styr_db *db, const char *name, const char *password, int64_t now, int64_t ttl,
-               struct styr_session *out, char *token, int *throttled, struct styr_err *err)
+/* The throttle's three counters for one check (see styr/access.h). */
+struct gate {
+	struct styr_login_limits lim;
+	char address[STYR_ADDRESS_MAX];
+	char name[STYR_USER_MAX];
+	int64_t now, address_since, name_since;
+	int name_n; /* failures of the name at the address, this one included */
+};
+
+static void gate_init(struct gate *g, const struct styr_login_attempt *a)
+{
+	const struct styr_login_limits *l = a->limits;
+
+	memset(g, 0, sizeof(*g));
+	g->lim.address_failures =
+	    l && l->address_failures > 0 ? l->address_failures : STYR_LOGIN_ADDRESS_FAILURES;
+	g->lim.address_window =
+	    l && l->address_window > 0 ? l->address_window : STYR_LOGIN_ADDRESS_WINDOW;
+	g->lim.checks_per_second =
+	    l && l->checks_per_second > 0 ? l->checks_per_second : STYR_LOGIN_CHECKS_PER_SECOND;
+	/* "" is the every-address counter's key: an unknown address is "-" */
+	snprintf(g->address, sizeof(g->address), "%s",
+	         a->address && a->address[0] ? a->address : "-");
+	/* A longer name than a user can have is no user's: its first bytes
+	 * are key enough. */
+	snprintf(g->name, sizeof(g->name), "%s", a->name);
+	g->now = a->now;
+}
+
+/* Take back a count made before a later counter refused (a failure here
+ * only leaves the count a little high until its window ends). */
+static void give_back(struct styr_db *db, const char *address, const char *name, int64_t since)
+{
+	struct styr_err ignored;
+
+	styr_err_init(&ignored);
+	styr_throttle_refund(db, address, name, since, &ignored);
+}
+
+static int refuse(enum styr_throttle_reason why, int64_t retry,
+                  enum styr_throttle_reason *throttled, int64_t *retry_after, struct styr_err *err)
+{
+	*throttled = why;
+	*retry_after = retry > 0 ? retry : 1;
+	return styr_error(err, STYR_EPERM, "too many login attempts; try again in %lld seconds",
+	                  (long long)*retry_after);
+}
+
+/* Before the hash: refuse when a counter is full (a read, so that a flood
+ * costs no writes), else count this check in all three; a count that
+ * went over (another request or server counted meanwhile) refuses too and
+ * gives back what was counted before it. */
+static int gate_enter(struct styr_db *db, struct gate *g, enum styr_throttle_reason *throttled,
+                      int64_t *retry_after, struct styr_err *err)
+{
+	const int64_t aw = g->lim.address_window, lw = STYR_LOGIN_LOCK_SECONDS;
+	int64_t since, gsince;
+	int n, gn, rc;
+
+	if ((rc = styr_throttle_get(db, g->address, "", &since, &n, err)))
+		return rc;
+	if (n >= g->lim.address_failures && since + aw > g->now)
+		return refuse(STYR_THROTTLE_ADDRESS, since + aw - g->now, throttled, retry_after,
+		              err);
+	if ((rc = styr_throttle_get(db, g->address, g->name, &since, &n, err)))
+		return rc;
+	if (n >= STYR_LOGIN_MAX_FAILURES && since + lw > g->now)
+		return refuse(STYR_THROTTLE_NAME, since + lw - g->now, throttled, retry_after, err);
+	if ((rc = styr_throttle_get(db, "", "", &since, &n, err)))
+		return rc;
+	if (n >= g->lim.checks_per_second && since + 1 > g->now)
+		return refuse(STYR_THROTTLE_GLOBAL, 1, throttled, retry_after, err);
+
+	/* Every address's counter first: under a flood from many addresses
+	 * it is the one that is full, and then a refusal costs one write. */
+	if ((rc = styr_throttle_charge(db, "", "", g->now, 1, &gsince, &gn, err)))
+		return rc;
+	if (gn > g->lim.checks_per_second)
+		return refuse(STYR_THROTTLE_GLOBAL, 1, throttled, retry_after, err);
+	if ((rc = styr_throttle_charge(db, g->address, "", g->now, aw, &g->address_since, &n, err)))
+		return rc;
+	if (n > g->lim.address_failures) {
+		give_back(db, "", "", gsince);
+		return refuse(STYR_THROTTLE_ADDRESS, g->address_since + aw - g->now, throttled,
+		              retry_after, err);
+	}
+	if ((rc = styr_throttle_charge(db, g->address, g->name, g->now, lw, &g->name_since,
+	                               &g->name_n, err)))
+		return rc;
+	if (g->name_n > STYR_LOGIN_MAX_FAILURES) {
+		give_back(db, "", "", gsince);
+		give_back(db, g->address, "", g->address_since);
+		return refuse(STYR_THROTTLE_NAME, g->name_since + lw - g->now, throttled,
+		              retry_after, err);
+	}
+	/* The first check of a second sweeps out the counters whose windows
+	 * have passed (any server's), so that the table holds only live ones. */
+	if (gn == 1)
+		return styr_throttle_purge(db, g->now - (aw > lw ? aw : lw), err);
+	return STYR_OK;
+}
+
+/* After the hash: a success gives its address count back and ends the
+ * name's failures there; a failure stays counted. */
+static int gate_leave(struct styr_db *db, const struct gate *g, bool ok, struct styr_err *err)
+{
+	int rc;
+
+	if (!ok)
+		return STYR_OK;
+	if ((rc = styr_throttle_refund(db, g->address, "", g->address_since, err)))
+		return rc;
+	return styr_throttle_clear(db, g->address, g->name, err);
+}
+
+/* Spent on a name that does not exist, so that the time does not tell. */
+static void hash_nothing(const char *password)
+{
+	argon2id_verify("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$"
+	                "ZmFrZWZha2VmYWtlZmFrZWZha2VmYWtlZmFrZWZha2U",
+	                password, strlen(password));
+}
+
+/* The throttled check shared by login and password change: STYR_OK when
+ * the password is the name's; *known says whether the name exists. */
+static int check_password(struct styr_db *db, const struct styr_login_attempt *a, struct gate *g,
+                          bool *known, enum styr_throttle_reason *throttled, int64_t *retry_after,
+                          struct styr_err *err)
 {
 	struct styr_user u;
 	struct styr_err local;
-	int rc, ok;
+	bool ok;
+	int rc;
 
-	*throttled = 0;
+	*throttled = STYR_THROTTLE_NONE;
+	*retry_after = 0;
+	*known = false;
 	if ((rc = sodium_ready(err)))
 		return rc;
+	gate_init(g, a);
+	if ((rc = gate_enter(db, g, throttled, retry_after, err)))
+		return rc;
 	styr_err_init(&local);
-	rc = styr_user_find(db, name, &u, &local);
-	if (rc == STYR_ENOTFOUND) {
-		/* Spend the same time as a real check, so timing does not tell
-		 * which user names exist. */
-		argon2id_verify("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$"
-		                "ZmFrZWZha2VmYWtlZmFrZWZha2VmYWtlZmFrZWZha2U",
-		                password, strlen(password));
-		return styr_error(err, STYR_EPERM, "wrong user name or password");
-	}
-	if (rc)
+	rc = styr_user_find(db, a->name, &u, &local);
+	if (rc && rc != STYR_ENOTFOUND)
 		return styr_error(err, local.code, "%s", local.msg);
-	if (u.locked_until > now) {
-		*throttled = 1;
-		return styr_error(err, STYR_EPERM,
-		                  "too many failed logins; try again in %lld seconds",
-		                  (long long)(u.locked_until - now));
+	*known = rc == STYR_OK;
+	if (*known)
+		ok = argon2id_verify(u.password, a->password, strlen(a->password)) == ARGON2_OK;
+	else {
+		hash_nothing(a->password);
+		ok = false;
 	}
-	ok = argon2id_verify(u.password, password, strlen(password)) == ARGON2_OK;
+	if ((rc = gate_leave(db, g, ok, err)))
+		return rc;
+	return ok ? STYR_OK : STYR_EPERM;
+}
+
+int styr_password_check(struct styr_db *db, const struct styr_login_attempt *a,
+                        enum styr_throttle_reason *throttled, int64_t *retry_after,
+                        struct styr_err *err)
+{
+	struct gate g;
+	bool known;
+	int rc = check_password(db, a, &g, &known, throttled, retry_after, err);
+
+	if (rc == STYR_EPERM && !*throttled)
+		return styr_error(err, STYR_EPERM, "wrong password");
+	return rc;
+}
+
+int styr_login(struct styr_db *db, const struct styr_login_attempt *a, int64_t ttl,
+               struct styr_session *out, char *token, enum styr_throttle_reason *throttled,
+               int64_t *retry_after, struct styr_err *err)
+{
+	struct gate g;
+	bool known, ok;
+	int rc = check_password(db, a, &g, &known, throttled, retry_after, err);
+
+	if ((rc != STYR_OK && rc != STYR_EPERM) || *throttled)
+		return rc;
+	/* An unknown name leaves no trace but its counters. */
+	if (!known)
+		return styr_error(err, STYR_EPERM, "wrong user name or password");
+	ok = rc == STYR_OK;
 	if ((rc = styr_db_begin(db, err)))
 		return rc;
-	if (ok) {
-		u.failed = 0;
-		u.locked_until = 0;
-	} else if (++u.failed >= STYR_LOGIN_MAX_FAILURES) {
-		u.failed = 0;
-		u.locked_until = now + STYR_LOGIN_LOCK_SECONDS;
-	}
-	rc = styr_user_put(db, &u, err);
 	/* Expired sessions are removed as new ones are made, so the table
 	 * holds only live sessions. */
-	if (!rc && ok)
-		rc = styr_session_purge(db, now, err);
-	if (!rc && ok)
-		rc = new_session(db, name, now, ttl, out, token, err);
-	/* Logins are security events: each attempt on a known user is kept. */
+	if (ok && !(rc = styr_session_purge(db, a->now, err)))
+		rc = new_session(db, a->name, a->now, ttl, out, token, err);
+	/* Logins are security events: each attempt on a known user is kept,
+	 * with the client's address; the failure that locks the name out
+	 * from that address is login.throttled. */
 	if (!rc)
-		rc = styr_audit_append(db, name,
-		                       ok                     ? "login"
-		                       : u.locked_until > now ? "login.throttled"
-		                                              : "login.failed",
-		                       name, "", "", err);
+		rc = styr_audit_append(db, a->name,
+		                       ok                                    ? "login"
+		                       : g.name_n >= STYR_LOGIN_MAX_FAILURES ? "login.throttled"
+		                                                             : "login.failed",
+		                       a->name, "", g.address, err);
 	if (rc) {
 		styr_db_rollback(db);
 		return rc;
 	}
 	if ((rc = styr_db_commit(db, err)))
 		return rc;
-	if (!ok)
-		return styr_error(err, STYR_EPERM, "wrong user name or password");
-	return STYR_OK;
+	return ok ? STYR_OK : styr_error(err, STYR_EPERM, "wrong user name or password");
+}
+
+int styr_login_locks(struct styr_db *db, const char *name, int64_t now, int *count,
+                     struct styr_err *err)
+{
+	return styr_throttle_locks(db, name, now - STYR_LOGIN_LOCK_SECONDS, STYR_LOGIN_MAX_FAILURES,
+	                           count, err);
 }
 
 int styr_session_check(struct styr_db *db, const char *token, int64_t now, struct styr_session *out,

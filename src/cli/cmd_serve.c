@@ -22,6 +22,9 @@ static int run(struct cli *cli, int argc, char **argv)
 	    {"tls", no_argument, NULL, 's'},
 	    {"threads", required_argument, NULL, 'w'},
 	    {"open-data", no_argument, NULL, 'o'},
+	    {"login-limit", required_argument, NULL, 'l'},
+	    {"login-rate", required_argument, NULL, 'g'},
+	    {"proxy", required_argument, NULL, 'x'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct styr_serve_options o;
@@ -79,6 +82,37 @@ static int run(struct cli *cli, int argc, char **argv)
 				                 optarg);
 			o.threads = (int)n;
 			break;
+		case 'l': {
+			long w;
+
+			/* N/SECONDS: failed password checks per address and window */
+			n = strtol(optarg, &end, 10);
+			if (end == optarg || *end != '/' || n < 1 || n > 100000)
+				goto bad_limit;
+			w = strtol(end + 1, &end, 10);
+			if (*end || w < 1 || w > 86400)
+				goto bad_limit;
+			o.login_limits.address_failures = (int)n;
+			o.login_limits.address_window = w;
+			break;
+		bad_limit:
+			return cli_usage(&cmd_serve_def,
+			                 "--login-limit \"%s\": expected failures per address and "
+			                 "seconds, such as 30/300",
+			                 optarg);
+		}
+		case 'g':
+			n = strtol(optarg, &end, 10);
+			if (*end || n < 1 || n > 100000)
+				return cli_usage(&cmd_serve_def,
+				                 "--login-rate \"%s\": expected password checks a "
+				                 "second, such as 20",
+				                 optarg);
+			o.login_limits.checks_per_second = (int)n;
+			break;
+		case 'x':
+			o.proxy = optarg;
+			break;
 		default:
 			return cli_usage(&cmd_serve_def, "unknown option");
 		}
@@ -98,6 +132,7 @@ const struct command cmd_serve_def = {
     "serve the web pages and the JSON API",
     "styr serve [--port N] [--address A] [--session-ttl SECONDS] [--quiet]\n"
     "           [--today YYYY-MM-DD] [--tls] [--open-data] [--threads N]\n"
+    "           [--login-limit N/SECONDS] [--login-rate N] [--proxy ADDRESS]\n"
     "styr serve --print-routes\n"
     "Serves the database over HTTP (default 127.0.0.1:8080) until interrupted.\n"
     "--today sets the day Min sida counts what is due and late from (a demo or\n"
@@ -106,5 +141,10 @@ const struct command cmd_serve_def = {
     "Secure and answers carry Strict-Transport-Security.  --open-data also\n"
     "serves the published indicators without a login, in the shape of Kolada's\n"
     "API under /v2/ and /v3/ (styr opendata).  --threads sets the worker\n"
-    "threads (default 4), each with its own database handle.\n",
+    "threads (default 4), each with its own database handle.  --login-limit\n"
+    "sets the failed password checks one client address may make in a window\n"
+    "(default 30/300: 30 in 300 seconds), --login-rate the checks a second of\n"
+    "every address together (default 10); both are counted in the database,\n"
+    "for every server on it.  --proxy names the reverse proxy (nginx) whose\n"
+    "X-Forwarded-For gives the client's address.\n",
 };

@@ -179,12 +179,16 @@ static int print_grant(void *ctx, const struct styr_grant *g)
 static int print_user(void *ctx, const struct styr_user *u)
 {
 	struct listing *l = ctx;
+	int locks;
 
 	printf("%s", u->name);
 	if (styr_grant_each(l->db, u->name, print_grant, NULL, l->err))
 		return -1;
-	if (u->locked_until > l->now)
-		printf(" (spärrad efter %d misslyckade inloggningar)", u->failed);
+	if (styr_login_locks(l->db, u->name, l->now, &locks, l->err))
+		return -1;
+	if (locks)
+		printf(" (spärrad från %d %s efter misslyckade inloggningar)", locks,
+		       locks == 1 ? "adress" : "adresser");
 	printf("\n");
 	return 0;
 }

@@ -145,6 +145,7 @@ struct styr_db {
 	bool in_tx;    /* a transaction or a read is open */
 	struct store_key_cache org, ind;
 	struct store_row_cache rows;
+	long long busy_ns; /* time spent in the driver (styr_db_time_ns) */
 };
 
 int q_start(struct query *q, struct styr_db *db, enum sql_id id, const char *what,

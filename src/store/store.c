@@ -11,9 +11,32 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "store/driver.h"
+
+/* The time spent in the driver, for the web's /metrics (styr_db_time_ns):
+ * what a request waited for its database, locks included. */
+static long long clock_ns(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+#define TIMED(db, call)                                                                            \
+	do {                                                                                       \
+		long long t0_ = clock_ns();                                                        \
+		call;                                                                              \
+		(db)->busy_ns += clock_ns() - t0_;                                                 \
+	} while (0)
+
+long long styr_db_time_ns(const struct styr_db *db)
+{
+	return db->busy_ns;
+}
 
 static const struct store_driver *driver_of(const char *location)
 {
@@ -123,7 +146,10 @@ static int one_at_a_time(struct styr_db *db, int (*begin)(struct store *, struct
 
 int styr_db_begin(struct styr_db *db, struct styr_err *err)
 {
-	return one_at_a_time(db, db->drv->begin, err);
+	int rc;
+
+	TIMED(db, rc = one_at_a_time(db, db->drv->begin, err));
+	return rc;
 }
 
 int styr_db_commit(struct styr_db *db, struct styr_err *err)
@@ -134,7 +160,7 @@ int styr_db_commit(struct styr_db *db, struct styr_err *err)
 		styr_db_rollback(db);
 		return STYR_OK;
 	}
-	rc = db->drv->commit(db->st, err);
+	TIMED(db, rc = db->drv->commit(db->st, err));
 	db->in_tx = false;
 	if (rc)
 		store_forget_keys(db);
@@ -211,12 +237,18 @@ void q_blob(struct query *q, const void *data, size_t len)
 
 int q_exec(struct query *q, long long *changes, struct styr_err *err)
 {
-	return q->db->drv->q_exec(q, changes, err);
+	int rc;
+
+	TIMED(q->db, rc = q->db->drv->q_exec(q, changes, err));
+	return rc;
 }
 
 int q_step(struct query *q, struct styr_err *err)
 {
-	return q->db->drv->q_step(q, err);
+	int rc;
+
+	TIMED(q->db, rc = q->db->drv->q_step(q, err));
+	return rc;
 }
 
 void q_end(struct query *q)
@@ -311,17 +343,23 @@ void store_forget_keys(struct styr_db *db)
  * (sqlite.c, pg.c).  The web's tables are web.c's. */
 int styr_db_data_version(struct styr_db *db, long long *out, struct styr_err *err)
 {
-	return db->drv->db_data_version(db->st, out, err);
+	int rc;
+
+	TIMED(db, rc = db->drv->db_data_version(db->st, out, err));
+	return rc;
 }
 
 int styr_db_read_begin(struct styr_db *db, struct styr_err *err)
 {
-	return one_at_a_time(db, db->drv->db_read_begin, err);
+	int rc;
+
+	TIMED(db, rc = one_at_a_time(db, db->drv->db_read_begin, err));
+	return rc;
 }
 
 void styr_db_read_end(struct styr_db *db)
 {
-	db->drv->db_read_end(db->st);
+	TIMED(db, db->drv->db_read_end(db->st));
 	db->in_tx = false;
 }
 

@@ -3,7 +3,8 @@
  * audit log and report workflow states (see migrations/0004_web.sql and
  * styr/access.h).  The data version and read transactions the web server
  * also uses differ by nature between the databases and are the drivers'
- * (sqlite.c, pg.c).
+ * (sqlite.c, pg.c).  The login throttle's counters and the servers'
+ * shared secrets are migration 0013's.
  */
 #include <limits.h>
 #include <string.h>
@@ -32,8 +33,6 @@ int styr_user_put(struct styr_db *db, const struct styr_user *u, struct styr_err
 		return STYR_ESTORE;
 	q_text(&q, u->name);
 	q_text(&q, u->password);
-	q_int(&q, u->failed);
-	q_int(&q, u->locked_until);
 	return q_exec(&q, NULL, err);
 }
 
@@ -42,8 +41,6 @@ static void user_from_row(struct query *q, struct styr_user *u)
 	memset(u, 0, sizeof(*u));
 	q_col_copy(q, 0, u->name, sizeof(u->name));
 	q_col_copy(q, 1, u->password, sizeof(u->password));
-	u->failed = (int)q_col_int(q, 2);
-	u->locked_until = q_col_int(q, 3);
 }
 
 int styr_user_find(struct styr_db *db, const char *name, struct styr_user *out,
@@ -411,6 +408,124 @@ int styr_report_state_find(struct styr_db *db, const char *unit, const struct st
 	q_col_copy(&q, 4, out->time, sizeof(out->time));
 	q_col_copy(&q, 5, out->diarienummer, sizeof(out->diarienummer));
 	q_col_copy(&q, 6, out->decided, sizeof(out->decided));
+	q_end(&q);
+	return STYR_OK;
+}
+
+int styr_throttle_charge(struct styr_db *db, const char *address, const char *name, int64_t now,
+                         int64_t window, int64_t *since, int *n, struct styr_err *err)
+{
+	struct query q;
+	int rc;
+
+	if (q_start(&q, db, Q_THROTTLE_CHARGE, "counting a login attempt", err))
+		return STYR_ESTORE;
+	q_text(&q, address);
+	q_text(&q, name);
+	q_int(&q, now);
+	q_int(&q, window);
+	if ((rc = find_one(&q, "login counter", address, err)))
+		return rc;
+	*since = q_col_int(&q, 0);
+	*n = (int)q_col_int(&q, 1);
+	q_end(&q);
+	return STYR_OK;
+}
+
+int styr_throttle_get(struct styr_db *db, const char *address, const char *name, int64_t *since,
+                      int *n, struct styr_err *err)
+{
+	struct query q;
+	int got;
+
+	*since = 0;
+	*n = 0;
+	if (q_start(&q, db, Q_THROTTLE_GET, "reading a login counter", err))
+		return STYR_ESTORE;
+	q_text(&q, address);
+	q_text(&q, name);
+	got = q_step(&q, err);
+	if (got < 0)
+		return -got;
+	if (got == 1) {
+		*since = q_col_int(&q, 0);
+		*n = (int)q_col_int(&q, 1);
+		q_end(&q);
+	}
+	return STYR_OK;
+}
+
+int styr_throttle_refund(struct styr_db *db, const char *address, const char *name, int64_t since,
+                         struct styr_err *err)
+{
+	struct query q;
+
+	if (q_start(&q, db, Q_THROTTLE_REFUND, "giving back a login attempt", err))
+		return STYR_ESTORE;
+	q_text(&q, address);
+	q_text(&q, name);
+	q_int(&q, since);
+	return q_exec(&q, NULL, err);
+}
+
+int styr_throttle_clear(struct styr_db *db, const char *address, const char *name,
+                        struct styr_err *err)
+{
+	struct query q;
+
+	if (q_start(&q, db, Q_THROTTLE_CLEAR, "clearing a login counter", err))
+		return STYR_ESTORE;
+	q_text(&q, address);
+	q_text(&q, name);
+	return q_exec(&q, NULL, err);
+}
+
+int styr_throttle_purge(struct styr_db *db, int64_t before, struct styr_err *err)
+{
+	struct query q;
+
+	if (q_start(&q, db, Q_THROTTLE_PURGE, "removing old login counters", err))
+		return STYR_ESTORE;
+	q_int(&q, before);
+	return q_exec(&q, NULL, err);
+}
+
+int styr_throttle_locks(struct styr_db *db, const char *name, int64_t after, int min, int *count,
+                        struct styr_err *err)
+{
+	struct query q;
+	int rc;
+
+	if (q_start(&q, db, Q_THROTTLE_LOCKS, "reading login lock-outs", err))
+		return STYR_ESTORE;
+	q_text(&q, name);
+	q_int(&q, after);
+	q_int(&q, min);
+	if ((rc = find_one(&q, "count", name, err)))
+		return rc;
+	*count = (int)q_col_int(&q, 0);
+	q_end(&q);
+	return STYR_OK;
+}
+
+int styr_web_secret(struct styr_db *db, const char *name, const char *fresh, char *out, size_t size,
+                    struct styr_err *err)
+{
+	struct query q;
+	int rc;
+
+	if (q_start(&q, db, Q_SECRET_ADD, "storing a secret", err))
+		return STYR_ESTORE;
+	q_text(&q, name);
+	q_text(&q, fresh);
+	if ((rc = q_exec(&q, NULL, err)))
+		return rc;
+	if (q_start(&q, db, Q_SECRET_GET, "secret", err))
+		return STYR_ESTORE;
+	q_text(&q, name);
+	if ((rc = find_one(&q, "secret", name, err)))
+		return rc;
+	q_col_copy(&q, 0, out, size);
 	q_end(&q);
 	return STYR_OK;
 }

@@ -40,6 +40,7 @@ static int grant_cell(void *ctx, const struct styr_grant *g)
 static int user_row(void *ctx, const struct styr_user *u)
 {
 	struct user_rows *w = ctx;
+	int locks;
 
 	w->n++;
 	out_s(w->r, "<tr><th scope=\"row\">");
@@ -48,8 +49,12 @@ static int user_row(void *ctx, const struct styr_user *u)
 	if (styr_grant_each(w->r->db, u->name, grant_cell, w->r, &w->r->err))
 		return -1;
 	out_s(w->r, "</ul></td><td>");
-	if (u->locked_until > w->now)
-		out_f(w->r, "Spärrad efter %d misslyckade inloggningar", u->failed);
+	if (styr_login_locks(w->r->db, u->name, w->now, &locks, &w->r->err))
+		return -1;
+	if (locks == 1)
+		out_s(w->r, "Spärrad från en adress efter misslyckade inloggningar");
+	else if (locks > 1)
+		out_f(w->r, "Spärrad från %d adresser efter misslyckade inloggningar", locks);
 	else
 		out_s(w->r, "–");
 	out_s(w->r, "</td></tr>");
@@ -152,12 +157,29 @@ int pg_password_post(struct req *r)
 		password_form(r, "Det nya lösenordet måste ha minst 8 tecken.");
 		return 0;
 	}
-	if (styr_user_check_password(r->db, r->user, now, &err)) {
-		if (err.code != STYR_EPERM)
-			return web_fail_err(r, &err);
-		r->status = 403;
-		password_form(r, "Det nuvarande lösenordet stämmer inte.");
-		return 0;
+	{
+		struct styr_login_attempt a = {r->user, now, r->client, (int64_t)time(NULL),
+		                               &r->srv->limits};
+		enum styr_throttle_reason why;
+		int64_t retry;
+		char msg[160];
+
+		/* The current password is checked under the login throttle: a
+		 * stolen session must not guess it faster than a login could. */
+		if (styr_password_check(r->db, &a, &why, &retry, &err)) {
+			if (err.code != STYR_EPERM)
+				return web_fail_err(r, &err);
+			if (why) {
+				r->status = 429;
+				r->retry_after = retry;
+				metrics_throttled(r->srv, why);
+				web_wait_text(msg, sizeof(msg), "För många försök.", retry);
+			} else {
+				r->status = 403;
+			}
+			password_form(r, why ? msg : "Det nuvarande lösenordet stämmer inte.");
+			return 0;
+		}
 	}
 	if (styr_user_passwd(r->db, r->user, r->user, pw, &err))
 		return web_fail_err(r, &err);

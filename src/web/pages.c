@@ -8,6 +8,7 @@
  * at the top, and with what the user typed kept; on success the browser
  * is sent on with 303 so a reload does not post twice.
  */
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -208,10 +209,6 @@ static void text_field(struct req *r, const struct text_field *f, const char *va
 static const struct text_field login_name = {"namn", "Användarnamn", NULL, false,
                                              " autocomplete=\"username\" required"};
 
-/* Login has no session to hang a CSRF token on, so the form carries a
- * token that must match a short-lived cookie of its own (double submit):
- * another site can neither read the cookie nor, with SameSite=Strict,
- * make the browser send it. */
 /* Where a login leads: the page asked for before it, when that is a path
  * on this server (never another site: "//host" or "/\\host" would be), else
  * Min sida. */
@@ -227,15 +224,69 @@ static const char *login_target(const char *till)
 	return till;
 }
 
+/* Login has no session to hang a CSRF token on.  The form's token is
+ * bound to a server-side key, not to anything the client chooses: the
+ * page sets a cookie holding a random nonce, and the form carries the
+ * time and an HMAC-SHA256 of nonce and time under the key the servers
+ * share through the database (web_secret "login").  A cookie and token a
+ * client made up do not verify; a pair expires after LOGIN_TOKEN_TTL.  A
+ * browser that says the form came from another site (Sec-Fetch-Site) is
+ * refused as well. */
+#define LOGIN_TOKEN_TTL 3600
+
+void web_wait_text(char *out, size_t size, const char *what, long long seconds)
+{
+	if (seconds >= 120)
+		snprintf(out, size, "%s Vänta %lld minuter och försök igen.", what,
+		         (seconds + 59) / 60);
+	else if (seconds > 1)
+		snprintf(out, size, "%s Vänta %lld sekunder och försök igen.", what, seconds);
+	else
+		snprintf(out, size, "%s Vänta en sekund och försök igen.", what);
+}
+
+void web_login_token(const struct server *srv, const char *nonce, long long when, char *out,
+                     size_t size)
+{
+	unsigned char mac[crypto_auth_hmacsha256_BYTES];
+	char msg[128], hex[2 * sizeof(mac) + 1];
+	int n = snprintf(msg, sizeof(msg), "login|%s|%lld", nonce, when);
+
+	crypto_auth_hmacsha256(
+	    mac, (const unsigned char *)msg,
+	    (unsigned long long)(n < (int)sizeof(msg) ? n : (int)sizeof(msg) - 1), srv->login_key);
+	sodium_bin2hex(hex, sizeof(hex), mac, sizeof(mac));
+	snprintf(out, size, "%lld.%s", when, hex);
+}
+
+/* Does the form's token belong to the cookie's nonce, made by a server of
+ * this database within LOGIN_TOKEN_TTL? */
+static bool login_token_ok(const struct req *r, const char *sent, const char *nonce)
+{
+	char want[128];
+	long long when, now = (long long)time(NULL);
+	char *end;
+
+	if (!sent || !nonce || strlen(nonce) != STYR_TOKEN_MAX - 1)
+		return false;
+	when = strtoll(sent, &end, 10);
+	/* a minute's grace for the clocks of several servers */
+	if (end == sent || *end != '.' || when > now + 60 || now - when > LOGIN_TOKEN_TTL)
+		return false;
+	web_login_token(r->srv, nonce, when, want, sizeof(want));
+	return styr_token_equal(sent, want);
+}
+
 static void login_form(struct req *r, const char *name, const char *msg)
 {
 	const char *till = web_field(r, "till") ? web_field(r, "till") : web_query(r, "till");
-	char token[STYR_TOKEN_MAX];
+	char nonce[STYR_TOKEN_MAX], token[128];
 
-	styr_token_new(token);
+	styr_token_new(nonce);
+	web_login_token(r->srv, nonce, (long long)time(NULL), token, sizeof(token));
 	snprintf(r->cookie, sizeof(r->cookie),
-	         "styr_login=%s; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600%s", token,
-	         r->secure ? "; Secure" : "");
+	         "styr_login=%s; Path=/login; HttpOnly; SameSite=Strict; Max-Age=%d%s", nonce,
+	         LOGIN_TOKEN_TTL, r->secure ? "; Secure" : "");
 	page_begin(r, "Logga in");
 	if (msg) {
 		out_s(r, "<p class=\"summary\" role=\"alert\" id=\"login-fel\">");
@@ -273,14 +324,16 @@ int pg_login_form(struct req *r)
 int pg_login(struct req *r)
 {
 	const char *name = web_field(r, "namn"), *pw = web_field(r, "losenord");
+	const char *site = web_header(r, "Sec-Fetch-Site");
+	const char *nonce = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, "styr_login");
+	struct styr_login_attempt a;
+	enum styr_throttle_reason why;
 	char token[STYR_TOKEN_MAX];
 	struct styr_err err;
-	int throttled;
+	int64_t retry;
 
-	const char *sent = web_field(r, "csrf");
-	const char *cookie = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, "styr_login");
-
-	if (!sent || !cookie || !styr_token_equal(sent, cookie)) {
+	if (!login_token_ok(r, web_field(r, "csrf"), nonce) ||
+	    (site && strcmp(site, "same-origin") && strcmp(site, "none"))) {
 		r->status = 400;
 		login_form(r, name,
 		           "Inloggningssidan var för gammal eller saknade sin kontrollkod. "
@@ -292,16 +345,27 @@ int pg_login(struct req *r)
 		login_form(r, name, "Fyll i användarnamn och lösenord.");
 		return 0;
 	}
+	memset(&a, 0, sizeof(a));
+	a.name = name;
+	a.password = pw;
+	a.address = r->client;
+	a.now = (int64_t)time(NULL);
+	a.limits = &r->srv->limits;
 	styr_err_init(&err);
-	if (styr_login(r->db, name, pw, (int64_t)time(NULL), r->srv->session_ttl, &r->session,
-	               token, &throttled, &err)) {
+	if (styr_login(r->db, &a, r->srv->session_ttl, &r->session, token, &why, &retry, &err)) {
+		char msg[160];
+
 		if (err.code != STYR_EPERM)
 			return web_fail_err(r, &err);
-		r->status = throttled ? 429 : 401;
-		login_form(r, name,
-		           throttled ? "För många misslyckade inloggningar. Vänta en minut och "
-		                       "försök igen."
-		                     : "Fel användarnamn eller lösenord.");
+		r->status = why ? 429 : 401;
+		if (why) {
+			/* The same words whichever counter was full, and whether
+			 * or not the name exists. */
+			r->retry_after = retry;
+			metrics_throttled(r->srv, why);
+			web_wait_text(msg, sizeof(msg), "För många inloggningsförsök.", retry);
+		}
+		login_form(r, name, why ? msg : "Fel användarnamn eller lösenord.");
 		return 0;
 	}
 	snprintf(r->cookie, sizeof(r->cookie),

@@ -24,6 +24,8 @@ const struct route web_routes[] = {
     {"GET", "/", pg_root, PUBLIC, 0},
     {"GET", "/stil.css", pg_style, PUBLIC, 0},
     {"GET", "/healthz", pg_healthz, PUBLIC, 0},
+    /* This machine's monitoring without a login, else an admin's token. */
+    {"GET", "/metrics", pg_metrics, ADMIN, R_API | R_LOCAL},
     {"GET", "/login", pg_login_form, PUBLIC, 0},
     {"POST", "/login", pg_login, PUBLIC, R_NOCSRF},
     {"POST", "/logout", pg_logout, READER, 0},
@@ -121,8 +123,9 @@ void styr_web_print_routes(FILE *out)
 
 	for (i = 0; i < web_route_count; i++)
 		fprintf(out, "%s %s %s %s\n", web_routes[i].method, web_routes[i].pattern,
-		        web_routes[i].flags & R_OPEN
-		            ? "open"
+		        web_routes[i].flags & R_OPEN ? "open"
+		        : web_routes[i].flags & R_LOCAL
+		            ? "local"
 		            : styr_access_role_name(web_routes[i].min_role),
 		        strstr(web_routes[i].pattern, "{unit}") ? "unit" : "-");
 }

@@ -281,7 +281,6 @@ int web_period_or_reply(struct req *r, const char *field, const char *text, stru
 	return web_fail(r, 400, "invalid_period", "%s", web_period_text(text, buf, sizeof(buf)));
 }
 
-
 void web_locked_text(struct req *r, const char *unit, const struct styr_period *p, char *buf,
                      size_t size)
 {
@@ -393,6 +392,7 @@ int web_cache_get_etag(struct req *r, const char *key, char *etag, size_t size)
 		found = 1;
 	}
 	pthread_mutex_unlock(&r->srv->cache_lock);
+	metrics_cache(r->srv, found);
 	return found;
 }
 
@@ -553,14 +553,15 @@ static int parse_multipart(struct req *r)
 	ok = MHD_post_process(pp, r->body.data, r->body.len);
 	MHD_destroy_post_processor(pp);
 	if (ok != MHD_YES)
-		return r->is_api ? web_fail(r, 400, "bad_request",
-		                            "the form could not be read: at most %d parts, each "
-		                            "with a name",
-		                            WEB_FIELDS)
-		                 : web_fail(r, 400, "bad_request",
-		                            "Formuläret gick inte att läsa (högst %d delar, var och "
-		                            "en med ett namn).",
-		                            WEB_FIELDS);
+		return r->is_api
+		           ? web_fail(r, 400, "bad_request",
+		                      "the form could not be read: at most %d parts, each "
+		                      "with a name",
+		                      WEB_FIELDS)
+		           : web_fail(r, 400, "bad_request",
+		                      "Formuläret gick inte att läsa (högst %d delar, var och "
+		                      "en med ett namn).",
+		                      WEB_FIELDS);
 	return 0;
 }
 
@@ -752,6 +753,9 @@ static int dispatch(struct req *r)
 		                      "the request body is larger than %zu bytes", r->body.max)
 		           : web_fail(r, 413, "too_large",
 		                      "Det som skickades är större än %zu byte.", r->body.max);
+	/* The operator's tools on this machine (/metrics) need no login. */
+	if ((rt->flags & R_LOCAL) && r->local)
+		return rt->handler(r);
 	if (authenticate(r))
 		return -1;
 	if (r->status)
@@ -828,16 +832,12 @@ static void req_free(struct req *r)
  * method, path, status, bytes, milliseconds and the request id. */
 static void access_log(const struct req *r, size_t bytes)
 {
-	const union MHD_ConnectionInfo *ci =
-	    MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	char addr[INET6_ADDRSTRLEN] = "-", when[32];
+	const char *addr = r->client;
+	char when[32];
 	struct timespec now;
 	struct tm tm;
 	long ms;
 
-	if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
-		inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, addr,
-		          sizeof(addr));
 	clock_gettime(CLOCK_REALTIME, &now);
 	gmtime_r(&now.tv_sec, &tm);
 	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
@@ -845,6 +845,70 @@ static void access_log(const struct req *r, size_t bytes)
 	            (now.tv_nsec - r->started.tv_nsec) / 1000000);
 	fprintf(stderr, "%s %s %s %s %s %u %zu %ldms id=%lu\n", when, addr,
 	        r->user[0] ? r->user : "-", r->method, r->url, r->status, bytes, ms, r->id);
+}
+
+static long long mono_ns(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+/* The last address of a X-Forwarded-For list (the one the proxy itself
+ * saw; those before it are the client's say), as text in out; an IPv6
+ * address as its /64, which one client holds whole.  false: none, or not
+ * an address. */
+static bool forwarded_address(const char *list, char *out, size_t size)
+{
+	const char *last = strrchr(list, ',');
+	char text[INET6_ADDRSTRLEN];
+	unsigned char a6[16];
+	struct in_addr a4;
+	size_t n;
+
+	last = last ? last + 1 : list;
+	while (*last == ' ' || *last == '\t')
+		last++;
+	n = strcspn(last, " \t");
+	if (!n || n >= sizeof(text))
+		return false;
+	memcpy(text, last, n);
+	text[n] = '\0';
+	if (inet_pton(AF_INET, text, &a4) == 1)
+		return inet_ntop(AF_INET, &a4, out, (socklen_t)size) != NULL;
+	if (inet_pton(AF_INET6, text, a6) == 1) {
+		memset(a6 + 8, 0, 8);
+		if (!inet_ntop(AF_INET6, a6, text, sizeof(text)))
+			return false;
+		snprintf(out, size, "%s/64", text);
+		return true;
+	}
+	return false;
+}
+
+/* Who the client is (r->client) and whether it is this machine unproxied
+ * (r->local).  Only the proxy named by --proxy is believed about the
+ * client's address: anyone else's X-Forwarded-For is a header like any
+ * other, and a login throttle keyed by it would be no throttle. */
+static void client_address(struct req *r)
+{
+	const union MHD_ConnectionInfo *ci =
+	    MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	const struct sockaddr_in *peer = NULL;
+	const char *xff = web_header(r, "X-Forwarded-For");
+
+	snprintf(r->client, sizeof(r->client), "-");
+	if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET) {
+		peer = (const struct sockaddr_in *)ci->client_addr;
+		inet_ntop(AF_INET, &peer->sin_addr, r->client, sizeof(r->client));
+	}
+	/* A proxy on this machine makes every client look local: a request
+	 * that carries a proxy's header is not. */
+	r->local = peer && (ntohl(peer->sin_addr.s_addr) >> 24) == 127 && !xff &&
+	           !web_header(r, "X-Real-IP") && !web_header(r, "Forwarded");
+	if (peer && xff && r->srv->have_proxy && peer->sin_addr.s_addr == r->srv->proxy.s_addr)
+		forwarded_address(xff, r->client, sizeof(r->client));
 }
 
 static enum MHD_Result respond(struct req *r)
@@ -894,6 +958,12 @@ static enum MHD_Result respond(struct req *r)
 		MHD_add_response_header(resp, "Set-Cookie", r->cookie);
 	if (r->location[0])
 		MHD_add_response_header(resp, "Location", r->location);
+	if (r->retry_after > 0) {
+		char secs[24];
+
+		snprintf(secs, sizeof(secs), "%lld", r->retry_after);
+		MHD_add_response_header(resp, "Retry-After", secs);
+	}
 	if (r->disposition[0])
 		MHD_add_response_header(resp, "Content-Disposition", r->disposition);
 	/* An error is not a version of the answer: no ETag to revalidate. */
@@ -903,6 +973,8 @@ static enum MHD_Result respond(struct req *r)
 		MHD_add_response_header(resp, "Access-Control-Allow-Origin", "*");
 	ret = MHD_queue_response(r->conn, r->status, resp);
 	MHD_destroy_response(resp);
+	metrics_request(r->srv, r->route, r->status, mono_ns() - r->mono0,
+	                r->db ? styr_db_time_ns(r->db) - r->db_ns0 : 0);
 	if (!r->srv->quiet)
 		access_log(r, len);
 	return ret;
@@ -967,6 +1039,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		r->role_anywhere = -1;
 		r->id = __atomic_add_fetch(&srv->requests, 1, __ATOMIC_RELAXED);
 		clock_gettime(CLOCK_REALTIME, &r->started);
+		r->mono0 = mono_ns();
+		client_address(r);
 		r->method = method;
 		r->url = url;
 		styr_buf_init(&r->body, body_max(method, url));
@@ -994,6 +1068,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		}
 		r->db = w->db;
 		r->db_epoch = w->epoch;
+		r->db_ns0 = styr_db_time_ns(w->db);
 	}
 	/* A GET only reads: one read transaction for all of it. */
 	if (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) {
@@ -1020,6 +1095,26 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	(void)toe;
 	req_free(*con_cls);
 	*con_cls = NULL;
+}
+
+/* The key of the login form's CSRF token: the database's secret "login",
+ * made here (32 random bytes) by the first server that finds none, so
+ * that a form one server gave is taken by another. */
+static int login_key(struct styr_db *db, unsigned char key[32], struct styr_err *err)
+{
+	unsigned char fresh[32];
+	char hex[65], stored[65];
+	size_t len = 0;
+	int rc;
+
+	randombytes_buf(fresh, sizeof(fresh));
+	sodium_bin2hex(hex, sizeof(hex), fresh, sizeof(fresh));
+	if ((rc = styr_web_secret(db, "login", hex, stored, sizeof(stored), err)))
+		return rc;
+	if (sodium_hex2bin(key, 32, stored, strlen(stored), NULL, &len, NULL) || len != 32)
+		return styr_error(err, STYR_ESTORE,
+		                  "the stored secret \"login\" is not 32 bytes of hex");
+	return STYR_OK;
 }
 
 /* Everything styr_serve does but wait: srv filled from opt and the daemon
@@ -1057,14 +1152,31 @@ int web_server_start(struct server *srv, const struct styr_serve_options *opt, b
 	if (inet_pton(AF_INET, opt->address ? opt->address : "127.0.0.1", &addr.sin_addr) != 1)
 		return styr_error(err, STYR_EUSAGE, "address \"%s\": expected an IPv4 address",
 		                  opt->address);
+	srv->limits = opt->login_limits;
+	if (opt->proxy) {
+		if (inet_pton(AF_INET, opt->proxy, &srv->proxy) != 1)
+			return styr_error(err, STYR_EUSAGE,
+			                  "--proxy \"%s\": expected an IPv4 address", opt->proxy);
+		srv->have_proxy = true;
+	}
+	if (sodium_init() < 0)
+		return styr_error(err, STYR_EIO, "libsodium could not be initialised");
 	/* Open once before listening, so that a database that is not there
-	 * or too new is said at once, not on the first request. */
+	 * or too new is said at once, not on the first request; and fetch the
+	 * login form's key, the same for every server on the database. */
 	if ((rc = styr_db_open(opt->db_path, 0, &probe, err)))
 		return rc;
+	rc = login_key(probe, srv->login_key, err);
 	styr_db_close(probe);
-	if (sodium_init() < 0 || pthread_key_create(&srv->db_key, worker_close) ||
-	    pthread_mutex_init(&srv->cache_lock, NULL))
+	if (rc)
+		return rc;
+	if (metrics_new(srv))
+		return styr_error(err, STYR_ENOMEM, "out of memory");
+	if (pthread_key_create(&srv->db_key, worker_close) ||
+	    pthread_mutex_init(&srv->cache_lock, NULL)) {
+		metrics_free(srv);
 		return styr_error(err, STYR_ENOMEM, "cannot set up the worker threads");
+	}
 	/* A pool of worker threads, each polling its share of the
 	 * connections: a slow request (a password hash, a PDF, a write
 	 * waiting for the database's lock) holds up only its own worker.  One
@@ -1087,6 +1199,7 @@ int web_server_start(struct server *srv, const struct styr_serve_options *opt, b
 	if (!srv->daemon) {
 		pthread_key_delete(srv->db_key);
 		pthread_mutex_destroy(&srv->cache_lock);
+		metrics_free(srv);
 		return styr_error(err, STYR_EIO, "cannot listen on %s:%d (in use?)",
 		                  opt->address ? opt->address : "127.0.0.1", opt->port);
 	}
@@ -1101,6 +1214,7 @@ void web_server_stop(struct server *srv)
 	pthread_key_delete(srv->db_key);
 	web_cache_release(srv);
 	pthread_mutex_destroy(&srv->cache_lock);
+	metrics_free(srv);
 }
 
 int styr_serve(const struct styr_serve_options *opt, struct styr_err *err)

@@ -16,6 +16,7 @@
 #define STYR_WEB_WEB_H
 
 #include <microhttpd.h>
+#include <netinet/in.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <time.h>
@@ -47,6 +48,8 @@ struct cache_entry {
 	char etag[36]; /* a hash of data, quoted: the same bytes give it in any worker */
 };
 
+struct metrics; /* metrics.c */
+
 struct server {
 	const char *db_path;
 	/* Each worker thread has a database handle of its own (SQLite WAL
@@ -60,6 +63,14 @@ struct server {
 	bool open_data;         /* the Kolada-shaped routes (R_OPEN) answer */
 	char today[11];         /* --today: the day what is due counts from; "" now */
 	unsigned long requests; /* numbers each request's id (atomically) */
+	/* Logins (issue 16): the throttle's limits, the proxy whose
+	 * X-Forwarded-For names the client (--proxy), and the key of the login
+	 * form's CSRF token, shared through the database by every server. */
+	struct styr_login_limits limits;
+	bool have_proxy;
+	struct in_addr proxy;
+	unsigned char login_key[32];
+	struct metrics *metrics;
 	pthread_mutex_t cache_lock;
 	struct cache_entry cache[WEB_CACHE_SLOTS];
 	/* Every worker's handle rehearses (styr_db_rehearse): commits roll
@@ -99,6 +110,12 @@ struct req {
 	bool secure;                /* clients come over TLS (styr serve --tls) */
 	unsigned long id;           /* the request id, in the log and any 5xx */
 	struct timespec started;
+	long long mono0, db_ns0; /* monotonic ns and the handle's database time at the start */
+	/* The client's address: the peer's, or behind --proxy the last one
+	 * its X-Forwarded-For names (an IPv6 address as its /64); local: the
+	 * peer is this machine and no proxy forwarded the request. */
+	char client[STYR_ADDRESS_MAX];
+	bool local;
 	/* Form fields of a urlencoded body, decoded in a copy of it; of a
 	 * multipart body (R_UPLOAD routes), every part (text or file) copied
 	 * there with its length, by libmicrohttpd's post processor. */
@@ -114,6 +131,7 @@ struct req {
 	char location[512];
 	char disposition[128]; /* Content-Disposition of a download */
 	char etag[64];         /* ETag of an open-data answer */
+	long long retry_after; /* seconds, for a 429's Retry-After; 0: none */
 	struct styr_err err;
 };
 
@@ -122,6 +140,8 @@ enum route_flags {
 	R_NOCSRF = 4,  /* a public form without a session (login) */
 	R_OPEN = 8,    /* open data: no login, served only with --open-data */
 	R_UPLOAD = 16, /* takes a file: multipart/form-data up to WEB_UPLOAD_MAX */
+	R_LOCAL =
+	    32, /* answers a request from this machine (not through a proxy) without a login */
 };
 
 struct route {
@@ -188,6 +208,24 @@ void web_today(const struct req *r, char *buf, size_t size, int *year, int *mont
 int web_data_version(struct req *r, long long *out, struct styr_err *err);
 void web_cache_put(struct req *r, const char *key, size_t from);
 void web_cache_release(struct server *srv);
+
+/* metrics.c: counters for /metrics, atomics shared by the workers. */
+int metrics_new(struct server *srv);
+void metrics_free(struct server *srv);
+/* One answered request: its route (NULL: none matched), status, time
+ * and database time in nanoseconds. */
+void metrics_request(struct server *srv, const struct route *rt, unsigned status, long long ns,
+                     long long db_ns);
+void metrics_cache(struct server *srv, bool hit);
+void metrics_throttled(struct server *srv, enum styr_throttle_reason why);
+int pg_metrics(struct req *r);
+
+/* The login form's CSRF token (pages.c): made from the cookie's nonce
+ * and the time with the server's key. */
+/* "what Vänta N sekunder och försök igen." for a 429's page. */
+void web_wait_text(char *out, size_t size, const char *what, long long seconds);
+void web_login_token(const struct server *srv, const char *nonce, long long when, char *out,
+                     size_t size);
 
 /* pages.c */
 int page_begin(struct req *r, const char *title);

@@ -1,5 +1,6 @@
 /* Tests of src/access: role inheritance down the org tree, the report
- * workflow's moves, period locks on value writes, and the audit chain. */
+ * workflow's moves, period locks on value writes, the audit chain, and
+ * logins under the throttle. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -277,53 +278,118 @@ static void test_audit_chain(void **state)
 	assert_int_equal(count, 2); /* user.add from the fixture and this one */
 }
 
+/* One attempt: name, password and address at time now under limits
+ * (NULL: the defaults); returns styr_login's code, *why the refusal. */
+static int try_login(struct testdb *f, const char *name, const char *pw, const char *address,
+                     int64_t now, const struct styr_login_limits *lim,
+                     enum styr_throttle_reason *why, char *token)
+{
+	struct styr_login_attempt a = {name, pw, address, now, lim};
+	struct styr_session s;
+	struct styr_err err;
+	int64_t retry;
+
+	styr_err_init(&err);
+	return styr_login(f->db, &a, 60, &s, token, why, &retry, &err);
+}
+
 static void test_login(void **state)
 {
 	struct testdb *f = *state;
-	struct styr_session s, back;
+	struct styr_session back;
 	struct styr_err err;
 	char token[STYR_TOKEN_MAX];
-	int throttled, i;
+	enum styr_throttle_reason why;
+	int i, locks;
 
+	assert_int_equal(try_login(f, "anna", "hemligt-1", "10.0.0.1", 1000, NULL, &why, token),
+	                 STYR_OK);
 	styr_err_init(&err);
-	assert_int_equal(
-	    styr_login(f->db, "anna", "hemligt-1", 1000, 60, &s, token, &throttled, &err), STYR_OK);
 	assert_int_equal(styr_session_check(f->db, token, 1059, &back, &err), STYR_OK);
 	assert_string_equal(back.user, "anna");
 	assert_int_equal(styr_session_check(f->db, token, 1060, &back, &err), STYR_EPERM);
+	/* Five failures from one address lock the name out there ... */
 	for (i = 0; i < STYR_LOGIN_MAX_FAILURES; i++) {
-		styr_err_init(&err);
-		assert_int_equal(
-		    styr_login(f->db, "anna", "fel", 2000, 60, &s, token, &throttled, &err),
-		    STYR_EPERM);
-		assert_int_equal(throttled, 0);
+		assert_int_equal(try_login(f, "anna", "fel", "10.0.0.66", 2000, NULL, &why, token),
+		                 STYR_EPERM);
+		assert_int_equal(why, STYR_THROTTLE_NONE);
 	}
+	assert_int_equal(try_login(f, "anna", "hemligt-1", "10.0.0.66", 2001, NULL, &why, token),
+	                 STYR_EPERM);
+	assert_int_equal(why, STYR_THROTTLE_NAME);
 	styr_err_init(&err);
-	assert_int_equal(
-	    styr_login(f->db, "anna", "hemligt-1", 2001, 60, &s, token, &throttled, &err),
-	    STYR_EPERM);
-	assert_int_equal(throttled, 1);
-	styr_err_init(&err);
-	assert_int_equal(styr_login(f->db, "anna", "hemligt-1", 2000 + STYR_LOGIN_LOCK_SECONDS, 60,
-	                            &s, token, &throttled, &err),
+	assert_int_equal(styr_login_locks(f->db, "anna", 2001, &locks, &err), STYR_OK);
+	assert_int_equal(locks, 1);
+	/* ... not from anna's own address ... */
+	assert_int_equal(try_login(f, "anna", "hemligt-1", "10.0.0.1", 2001, NULL, &why, token),
+	                 STYR_OK);
+	/* ... and only for the window. */
+	assert_int_equal(try_login(f, "anna", "hemligt-1", "10.0.0.66",
+	                           2000 + STYR_LOGIN_LOCK_SECONDS, NULL, &why, token),
+	                 STYR_OK);
+	/* A name that does not exist is locked out the same way. */
+	for (i = 0; i < STYR_LOGIN_MAX_FAILURES; i++)
+		assert_int_equal(try_login(f, "ingen", "fel", "10.0.0.66", 3000, NULL, &why, token),
+		                 STYR_EPERM);
+	assert_int_equal(try_login(f, "ingen", "fel", "10.0.0.66", 3001, NULL, &why, token),
+	                 STYR_EPERM);
+	assert_int_equal(why, STYR_THROTTLE_NAME);
+}
+
+static void test_login_address_and_global_limits(void **state)
+{
+	struct testdb *f = *state;
+	struct styr_login_limits lim = {3, 100, 4};
+	char token[STYR_TOKEN_MAX], name[16];
+	enum styr_throttle_reason why;
+	int i;
+
+	/* Three failures (each a name of its own) fill the address ... */
+	for (i = 0; i < 3; i++) {
+		snprintf(name, sizeof(name), "x%d", i);
+		assert_int_equal(try_login(f, name, "fel", "10.0.0.7", 5000, &lim, &why, token),
+		                 STYR_EPERM);
+		assert_int_equal(why, STYR_THROTTLE_NONE);
+	}
+	/* ... which refuses even the right password until the window ends,
+	 * while a success elsewhere does not count against its address. */
+	assert_int_equal(try_login(f, "anna", "hemligt-1", "10.0.0.7", 5001, &lim, &why, token),
+	                 STYR_EPERM);
+	assert_int_equal(why, STYR_THROTTLE_ADDRESS);
+	for (i = 0; i < 3; i++)
+		assert_int_equal(
+		    try_login(f, "anna", "hemligt-1", "10.0.0.8", 5100 + i, &lim, &why, token),
+		    STYR_OK);
+	assert_int_equal(try_login(f, "anna", "hemligt-1", "10.0.0.7", 5100, &lim, &why, token),
+	                 STYR_OK);
+	/* Four checks a second from anywhere, then a refusal. */
+	for (i = 0; i < 4; i++) {
+		snprintf(name, sizeof(name), "10.1.0.%d", i);
+		assert_int_equal(try_login(f, "anna", "fel", name, 6000, &lim, &why, token),
+		                 STYR_EPERM);
+		assert_int_equal(why, STYR_THROTTLE_NONE);
+	}
+	assert_int_equal(try_login(f, "anna", "hemligt-1", "10.1.0.9", 6000, &lim, &why, token),
+	                 STYR_EPERM);
+	assert_int_equal(why, STYR_THROTTLE_GLOBAL);
+	assert_int_equal(try_login(f, "anna", "hemligt-1", "10.1.0.9", 6001, &lim, &why, token),
 	                 STYR_OK);
 }
 
 static void test_expired_sessions_purged(void **state)
 {
 	struct testdb *f = *state;
-	struct styr_session s, back;
+	struct styr_session back;
 	struct styr_err err;
 	char first[STYR_TOKEN_MAX], second[STYR_TOKEN_MAX];
-	int throttled;
+	enum styr_throttle_reason why;
 
-	styr_err_init(&err);
-	assert_int_equal(
-	    styr_login(f->db, "anna", "hemligt-1", 1000, 60, &s, first, &throttled, &err), STYR_OK);
-	assert_int_equal(
-	    styr_login(f->db, "anna", "hemligt-1", 2000, 60, &s, second, &throttled, &err),
-	    STYR_OK);
+	assert_int_equal(try_login(f, "anna", "hemligt-1", "10.0.0.1", 1000, NULL, &why, first),
+	                 STYR_OK);
+	assert_int_equal(try_login(f, "anna", "hemligt-1", "10.0.0.1", 2000, NULL, &why, second),
+	                 STYR_OK);
 	/* Asked as of a time when it would still be valid: it is gone. */
+	styr_err_init(&err);
 	assert_int_equal(styr_session_check(f->db, first, 1001, &back, &err), STYR_EPERM);
 	assert_string_equal(err.msg, "not logged in");
 	styr_err_init(&err);
@@ -341,8 +407,22 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_lock_refuses_writes_below, setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_audit_chain, setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_login, setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_login_address_and_global_limits, setup,
+	                                    testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_expired_sessions_purged, setup, testdb_teardown),
 	};
+	const char *pg_url = testdb_pg_env();
 
+	/* As pg/unit/test_access: the same cases on the PostgreSQL cluster
+	 * (the throttle's counters are shared through the database). */
+	if (pg_url) {
+		int failed;
+
+		if (testdb_pg_begin(pg_url, "styr_access"))
+			return 1;
+		failed = cmocka_run_group_tests_name("postgresql", tests, NULL, NULL);
+		testdb_pg_end();
+		return failed;
+	}
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

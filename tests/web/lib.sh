@@ -77,7 +77,7 @@ stop_server() {
 # session in $T/NAME.jar
 login_post() {
 	curl -s -c "$T/$1.jar" -o "$T/loginform" "$BASE/login"
-	lt=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$T/loginform" | head -1)
+	lt=$(sed -n 's/.*name="csrf" value="\([0-9a-f.]*\)".*/\1/p' "$T/loginform" | head -1)
 	u=$1
 	pw=$2
 	shift 2

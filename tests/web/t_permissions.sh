@@ -4,12 +4,15 @@
 # allowed when the answer is neither 401/403 nor a redirect to the login;
 # allowed must be exactly role >= the route's minimum and, for routes
 # scoped to a unit, the unit inside the grant.  The open-data routes
-# (role "open") are tests/web/t_kolada.sh's.
+# (role "open") are tests/web/t_kolada.sh's.  A route of role "local"
+# (/metrics) answers this machine without a login and anyone else as
+# admin: walked here as from elsewhere (through a proxy's header), and
+# once as this machine without credentials.
 . "$SRCDIR/tests/web/lib.sh"
 demo_db
 rank() {
 	case $1 in none) echo 0 ;; reader) echo 1 ;; unit-manager) echo 2 ;; controller) echo 3 ;;
-	admin) echo 4 ;; *) echo "unknown role $1" >&2; exit 1 ;; esac
+	admin | local) echo 4 ;; *) echo "unknown role $1" >&2; exit 1 ;; esac
 }
 for role in reader unit-manager controller admin; do
 	add_user "u-$role" "$role" LKR
@@ -31,12 +34,14 @@ while read -r method pattern minimum scope; do
 			path=$(echo "$pattern" | sed -e "s/{unit}/$unit/" -e 's/{ind}/ID0069/' \
 				-e 's/{goal}/LKR-G02/' -e 's/{period}/2030/')
 			auth=
+			fwd=
+			[ "$minimum" = local ] && fwd="X-Forwarded-For: 192.0.2.1"
 			if [ "$role" != none ]; then
 				eval "tok=\$TOKEN_$(echo $role | tr - _)"
 				auth="Authorization: Bearer $tok"
 			fi
 			got=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -X "$method" \
-				${auth:+-H "$auth"} "$BASE$path")
+				${auth:+-H "$auth"} ${fwd:+-H "$fwd"} "$BASE$path")
 			case "$got" in
 			401* | 403* | "303 $BASE/login" | "303 $BASE/login?till="* | "303 $BASE/login?fel="*) allowed=no ;;
 			*) allowed=yes ;;
@@ -50,6 +55,11 @@ while read -r method pattern minimum scope; do
 			cases=$((cases + 1))
 		done
 	done
+	if [ "$minimum" = local ]; then
+		got=$(curl -s -o /dev/null -w '%{http_code}' -X "$method" "$BASE$pattern")
+		expect_eq "$method $pattern from this machine without a login" 200 "$got"
+		cases=$((cases + 1))
+	fi
 done <"$T/routes"
 echo "$nroutes routes, $cases cases"
 stop_server

@@ -45,7 +45,7 @@ printf -- '--XyZzY\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n%s\r\n-
 http POST /korrektur -b "$T/rut.jar" -H 'Content-Type: multipart/form-data; boundary=XyZzY' \
 	--data-binary "@$T/nameless"
 expect_eq "a part without a name" 400 "$status"
-expect_contains "a part without a name: why" "at most 512 parts, each with a name" "$body"
+expect_contains "a part without a name: why" "högst 512 delar, var och en med ett namn" "$body"
 http GET /korrektur -b "$T/rut.jar"
 expect_eq "a part without a name: the server is still there" 200 "$status"
 status=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "$BASE/korrektur")
