@@ -16,18 +16,6 @@
 
 #include "store/driver.h"
 
-/* A text column into a fixed field, cut to fit (the writers refuse what
- * does not fit, so nothing stored is longer).  memcpy, not snprintf: the
- * ledger walk copies millions of these. */
-static void copy(struct query *q, int col, char *dst, size_t n)
-{
-	const char *t = q_col_text(q, col);
-	size_t len = strnlen(t, n - 1);
-
-	memcpy(dst, t, len);
-	dst[len] = '\0';
-}
-
 int styr_ledger_row_put(struct styr_db *db, const struct styr_ledger_row *r, struct styr_err *err)
 {
 	struct query q;
@@ -43,9 +31,9 @@ int styr_ledger_row_put(struct styr_db *db, const struct styr_ledger_row *r, str
 
 static void row_from_row(struct query *q, struct styr_ledger_row *r)
 {
-	copy(q, 0, r->code, sizeof(r->code));
-	copy(q, 1, r->label, sizeof(r->label));
-	copy(q, 2, r->parent, sizeof(r->parent));
+	q_col_copy(q, 0, r->code, sizeof(r->code));
+	q_col_copy(q, 1, r->label, sizeof(r->label));
+	q_col_copy(q, 2, r->parent, sizeof(r->parent));
 	r->position = (int)q_col_int(q, 3);
 }
 
@@ -142,14 +130,14 @@ int styr_ledger_put(struct styr_db *db, const struct styr_ledger_entry *e, struc
 
 static void entry_from_row(struct query *q, struct styr_ledger_entry *e)
 {
-	copy(q, 0, e->unit, sizeof(e->unit));
-	copy(q, 1, e->tab, sizeof(e->tab));
+	q_col_copy(q, 0, e->unit, sizeof(e->unit));
+	q_col_copy(q, 1, e->tab, sizeof(e->tab));
 	e->year = (int)q_col_int(q, 2);
 	e->month = (int)q_col_int(q, 3);
-	copy(q, 4, e->row, sizeof(e->row));
-	copy(q, 5, e->kind, sizeof(e->kind));
+	q_col_copy(q, 4, e->row, sizeof(e->row));
+	q_col_copy(q, 5, e->kind, sizeof(e->kind));
 	e->amount = q_col_int(q, 6);
-	copy(q, 7, e->source, sizeof(e->source));
+	q_col_copy(q, 7, e->source, sizeof(e->source));
 }
 
 int styr_ledger_each(struct styr_db *db, const struct styr_ledger_filter *f,
@@ -190,13 +178,13 @@ int styr_rule_put(struct styr_db *db, const struct styr_rule *r, struct styr_err
 
 static void rule_from_row(struct query *q, struct styr_rule *r)
 {
-	copy(q, 0, r->code, sizeof(r->code));
-	copy(q, 1, r->name, sizeof(r->name));
-	copy(q, 2, r->check, sizeof(r->check));
-	copy(q, 3, r->subject, sizeof(r->subject));
-	copy(q, 4, r->expr, sizeof(r->expr));
+	q_col_copy(q, 0, r->code, sizeof(r->code));
+	q_col_copy(q, 1, r->name, sizeof(r->name));
+	q_col_copy(q, 2, r->check, sizeof(r->check));
+	q_col_copy(q, 3, r->subject, sizeof(r->subject));
+	q_col_copy(q, 4, r->expr, sizeof(r->expr));
 	r->tolerance = q_col_int(q, 5);
-	copy(q, 6, r->tab, sizeof(r->tab));
+	q_col_copy(q, 6, r->tab, sizeof(r->tab));
 }
 
 int styr_rule_each(struct styr_db *db, int (*cb)(void *, const struct styr_rule *), void *ctx,
@@ -223,7 +211,7 @@ int styr_account_map_find(struct styr_db *db, int account, char *row, size_t n,
 	if (rc < 0)
 		return -rc;
 	if (rc == 1) {
-		copy(&q, 0, row, n);
+		q_col_copy(&q, 0, row, n);
 		q_end(&q);
 		return STYR_OK;
 	}
@@ -273,11 +261,11 @@ int styr_bridge_put(struct styr_db *db, const struct styr_bridge_line *b, struct
 static void bridge_from_row(struct query *q, struct styr_bridge_line *b)
 {
 	b->year = (int)q_col_int(q, 0);
-	copy(q, 1, b->unit, sizeof(b->unit));
-	copy(q, 2, b->step, sizeof(b->step));
-	copy(q, 3, b->label, sizeof(b->label));
+	q_col_copy(q, 1, b->unit, sizeof(b->unit));
+	q_col_copy(q, 2, b->step, sizeof(b->step));
+	q_col_copy(q, 3, b->label, sizeof(b->label));
 	b->amount = q_col_int(q, 4);
-	copy(q, 5, b->source, sizeof(b->source));
+	q_col_copy(q, 5, b->source, sizeof(b->source));
 }
 
 int styr_bridge_each(struct styr_db *db, int year,
@@ -324,18 +312,18 @@ int styr_action_put(struct styr_db *db, const struct styr_action *a, struct styr
 
 static void action_from_row(struct query *q, struct styr_action *a)
 {
-	copy(q, 0, a->plan, sizeof(a->plan));
-	copy(q, 1, a->unit, sizeof(a->unit));
-	copy(q, 2, a->insatsomrade, sizeof(a->insatsomrade));
-	copy(q, 3, a->title, sizeof(a->title));
-	copy(q, 4, a->owner, sizeof(a->owner));
-	copy(q, 5, a->due, sizeof(a->due));
-	copy(q, 6, a->state, sizeof(a->state));
+	q_col_copy(q, 0, a->plan, sizeof(a->plan));
+	q_col_copy(q, 1, a->unit, sizeof(a->unit));
+	q_col_copy(q, 2, a->insatsomrade, sizeof(a->insatsomrade));
+	q_col_copy(q, 3, a->title, sizeof(a->title));
+	q_col_copy(q, 4, a->owner, sizeof(a->owner));
+	q_col_copy(q, 5, a->due, sizeof(a->due));
+	q_col_copy(q, 6, a->state, sizeof(a->state));
 	a->has_expected = !q_col_null(q, 7);
 	a->expected = q_col_int(q, 7);
 	a->has_achieved = !q_col_null(q, 8);
 	a->achieved = q_col_int(q, 8);
-	copy(q, 9, a->goal, sizeof(a->goal));
+	q_col_copy(q, 9, a->goal, sizeof(a->goal));
 }
 
 int styr_action_each(struct styr_db *db, const char *plan,
@@ -389,11 +377,11 @@ int styr_account_balance_put(struct styr_db *db, const struct styr_account_balan
 
 static void balance_from_row(struct query *q, struct styr_account_balance *b)
 {
-	copy(q, 0, b->unit, sizeof(b->unit));
+	q_col_copy(q, 0, b->unit, sizeof(b->unit));
 	b->year = (int)q_col_int(q, 1);
 	b->month = (int)q_col_int(q, 2);
 	b->account = (int)q_col_int(q, 3);
-	copy(q, 4, b->kind, sizeof(b->kind));
+	q_col_copy(q, 4, b->kind, sizeof(b->kind));
 	b->amount_ore = q_col_int(q, 5);
 }
 
@@ -440,8 +428,8 @@ static void profile_from_row(struct query *q, struct styr_budget_profile *p)
 {
 	int i;
 
-	copy(q, 0, p->unit, sizeof(p->unit));
-	copy(q, 1, p->row, sizeof(p->row));
+	q_col_copy(q, 0, p->unit, sizeof(p->unit));
+	q_col_copy(q, 1, p->row, sizeof(p->row));
 	p->year = (int)q_col_int(q, 2);
 	for (i = 0; i < 12; i++)
 		p->weight[i] = (int)q_col_int(q, 3 + i);

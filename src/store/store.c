@@ -78,20 +78,22 @@ void styr_db_close(struct styr_db *db)
 	free(db);
 }
 
-/* A backup never overwrites: the copy goes to path.part and is renamed
- * when whole, so a failed or interrupted backup leaves no file that looks
- * like one. */
-int styr_db_backup(struct styr_db *db, const char *path, struct styr_err *err)
+/* A new file at path, never over one: a backup or a restored SQLite
+ * database (st NULL: drv restores backup) goes to path.part and is renamed
+ * when whole, so a failed or interrupted copy leaves no file that looks
+ * like one.  exists says what to do when path is there. */
+static int write_new(const struct store_driver *drv, struct store *st, const char *backup,
+                     const char *path, const char *exists, struct styr_err *err)
 {
 	char part[4096];
 	int rc;
 
 	if (access(path, F_OK) == 0)
-		return styr_error(err, STYR_EINPUT, "%s exists: a backup goes to a new file", path);
+		return styr_error(err, STYR_EINPUT, "%s exists: %s", path, exists);
 	if ((size_t)snprintf(part, sizeof(part), "%s.part", path) >= sizeof(part))
 		return styr_error(err, STYR_EINPUT, "%s: the path is too long", path);
 	unlink(part);
-	rc = db->drv->backup(db->st, part, err);
+	rc = st ? drv->backup(st, part, err) : drv->restore(backup, part, err);
 	if (!rc && rename(part, path) != 0)
 		rc = styr_error(err, STYR_ESTORE, "%s: cannot rename %s: %s", path, part,
 		                strerror(errno));
@@ -100,31 +102,20 @@ int styr_db_backup(struct styr_db *db, const char *path, struct styr_err *err)
 	return rc;
 }
 
+int styr_db_backup(struct styr_db *db, const char *path, struct styr_err *err)
+{
+	return write_new(db->drv, db->st, NULL, path, "a backup goes to a new file", err);
+}
+
 int styr_db_restore(const char *backup, const char *location, struct styr_err *err)
 {
 	const struct store_driver *drv = driver_of(location);
 	struct styr_db *db;
-	char part[4096];
-	int rc;
+	int rc = drv == &store_pg_driver
+	             ? drv->restore(backup, location, err)
+	             : write_new(drv, NULL, backup, location,
+	                         "restore into a new file (a database is never overwritten)", err);
 
-	if (drv == &store_pg_driver)
-		rc = drv->restore(backup, location, err);
-	else if (access(location, F_OK) == 0)
-		return styr_error(err, STYR_EINPUT,
-		                  "%s exists: restore into a new file (a database is never "
-		                  "overwritten)",
-		                  location);
-	else if ((size_t)snprintf(part, sizeof(part), "%s.part", location) >= sizeof(part))
-		return styr_error(err, STYR_EINPUT, "%s: the path is too long", location);
-	else {
-		unlink(part);
-		rc = drv->restore(backup, part, err);
-		if (!rc && rename(part, location) != 0)
-			rc = styr_error(err, STYR_ESTORE, "%s: cannot rename %s: %s", location,
-			                part, strerror(errno));
-		if (rc)
-			unlink(part);
-	}
 	/* A backup from an older styr gets the migrations it lacks. */
 	if (!rc && !(rc = styr_db_open(location, 0, &db, err)))
 		styr_db_close(db);
@@ -276,9 +267,16 @@ bool q_col_null(struct query *q, int col)
 	return q->db->drv->q_col_null(q, col);
 }
 
+/* Cut to fit; memcpy, not snprintf: the ledger walk copies millions of
+ * these (the writers refuse what does not fit, so nothing stored is
+ * longer). */
 void q_col_copy(struct query *q, int col, char *dst, size_t n)
 {
-	snprintf(dst, n, "%s", q->db->drv->q_col_text(q, col));
+	const char *t = q->db->drv->q_col_text(q, col);
+	size_t len = strnlen(t, n - 1);
+
+	memcpy(dst, t, len);
+	dst[len] = '\0';
 }
 
 const void *q_col_blob(struct query *q, int col, size_t *len)
