@@ -18,7 +18,9 @@
 #ifndef STYR_ACCESS_H
 #define STYR_ACCESS_H
 
+#include <stdbool.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "db.h"
 #include "model_access.h"
@@ -144,6 +146,9 @@ int styr_api_token_create(struct styr_db *db, const char *by, const char *user, 
 /* Revoke the token whose id (the first characters of its sha256, at least
  * 8, as styr user tokens lists them) is id; audited as by. */
 int styr_api_token_revoke(struct styr_db *db, const char *by, const char *id, struct styr_err *err);
+/* Whether t is refused at now: from its expiry on (a token without one
+ * never expires). */
+bool styr_api_token_expired(const struct styr_api_token *t, time_t now);
 /* The user of an API token, STYR_EPERM when unknown or expired. */
 int styr_api_token_check(struct styr_db *db, const char *token, char *user, size_t size,
                          struct styr_err *err);

@@ -23,6 +23,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "err.h"
 
@@ -62,5 +63,10 @@ bool styr_period_valid(const struct styr_period *p);
 int64_t styr_days_from_civil(int y, int m, int d);
 void styr_civil_from_days(int64_t z, int *y, int *m, int *d);
 int styr_month_days(int y, int m);
+
+/* A moment as stored times are written: ISO 8601 UTC,
+ * "2025-03-31T12:00:00Z". */
+#define STYR_TIME_MAX 32
+void styr_time_iso(time_t t, char out[STYR_TIME_MAX]);
 
 #endif

@@ -650,15 +650,6 @@ int styr_logout(struct styr_db *db, const char *token, struct styr_err *err)
 	return rc;
 }
 
-/* t as ISO 8601 UTC, the form of every stored time. */
-static void iso_time(time_t t, char *buf, size_t size)
-{
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
 int styr_api_token_create(struct styr_db *db, const char *by, const char *user, int days,
                           char *token, struct styr_api_token *out, struct styr_err *err)
 {
@@ -675,8 +666,8 @@ int styr_api_token_create(struct styr_db *db, const char *by, const char *user, 
 	new_token(token);
 	styr_sha256_hex(token, strlen(token), t.hash);
 	snprintf(t.user, sizeof(t.user), "%s", user);
-	iso_time(now, t.created, sizeof(t.created));
-	iso_time(now + (time_t)days * 86400, t.expires, sizeof(t.expires));
+	styr_time_iso(now, t.created);
+	styr_time_iso(now + (time_t)days * 86400, t.expires);
 	snprintf(after, sizeof(after), "%.12s expires %s", t.hash, t.expires);
 	if ((rc = styr_db_begin(db, err)))
 		return rc;
@@ -735,11 +726,19 @@ int styr_api_token_revoke(struct styr_db *db, const char *by, const char *id, st
 	return rc;
 }
 
+bool styr_api_token_expired(const struct styr_api_token *t, time_t now)
+{
+	char at[STYR_TIME_MAX];
+
+	styr_time_iso(now, at);
+	return t->expires[0] && strcmp(at, t->expires) >= 0;
+}
+
 int styr_api_token_check(struct styr_db *db, const char *token, char *user, size_t size,
                          struct styr_err *err)
 {
 	struct styr_api_token t;
-	char hash[STYR_HASH_MAX], now[32];
+	char hash[STYR_HASH_MAX];
 	struct styr_err local;
 	int rc;
 
@@ -752,8 +751,7 @@ int styr_api_token_check(struct styr_db *db, const char *token, char *user, size
 		return styr_error(err, STYR_EPERM, "unknown API token");
 	if (rc)
 		return styr_error(err, local.code, "%s", local.msg);
-	iso_time(time(NULL), now, sizeof(now));
-	if (t.expires[0] && strcmp(now, t.expires) >= 0)
+	if (styr_api_token_expired(&t, time(NULL)))
 		return styr_error(err, STYR_EPERM, "API token expired on %s", t.expires);
 	snprintf(user, size, "%s", t.user);
 	return STYR_OK;

@@ -397,3 +397,11 @@ int styr_month_days(int y, int m)
 
 	return days[m - 1] + (m == 2 && leap);
 }
+
+void styr_time_iso(time_t t, char out[STYR_TIME_MAX])
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, STYR_TIME_MAX, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}

@@ -246,7 +246,7 @@ static int token(struct cli *cli, int argc, char **argv)
 }
 
 struct token_list {
-	char now[32];
+	time_t now;
 	int n;
 };
 
@@ -258,7 +258,7 @@ static int print_token(void *ctx, const struct styr_api_token *t)
 		printf("%-12s  %-20s  %-20s  %s\n", "ID", "USER", "CREATED", "EXPIRES");
 	printf("%-12.12s  %-20s  %-20s  %s%s\n", t->hash, t->user, t->created,
 	       t->expires[0] ? t->expires : "never",
-	       t->expires[0] && strcmp(l->now, t->expires) >= 0 ? " (expired)" : "");
+	       styr_api_token_expired(t, l->now) ? " (expired)" : "");
 	return 0;
 }
 
@@ -266,15 +266,13 @@ static int print_token(void *ctx, const struct styr_api_token *t)
  * of its sha256, for revoke-token. */
 static int tokens(struct cli *cli, int argc, char **argv)
 {
-	struct token_list l = {"", 0};
+	struct token_list l = {time(NULL), 0};
 	struct styr_db *db;
 	struct styr_err err;
-	time_t now = time(NULL);
 	int rc;
 
 	if (argc > 2)
 		return cli_usage(&cmd_user_def, "styr user tokens [NAME]");
-	strftime(l.now, sizeof(l.now), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
 	styr_err_init(&err);
 	if (cli_open(cli, 0, &db, &err))
 		return cli_fail(&err);

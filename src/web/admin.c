@@ -65,10 +65,7 @@ static int user_row(void *ctx, const struct styr_user *u)
 static int token_row(void *ctx, const struct styr_api_token *t)
 {
 	struct user_rows *w = ctx;
-	char now[32];
-	time_t tn = (time_t)w->now;
 
-	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", gmtime(&tn));
 	w->n++;
 	out_f(w->r, "<tr><td><code>%.12s</code></td><td>", t->hash);
 	out_h(w->r, t->user);
@@ -76,7 +73,7 @@ static int token_row(void *ctx, const struct styr_api_token *t)
 	out_h(w->r, t->created);
 	out_s(w->r, "</td><td>");
 	out_h(w->r, t->expires[0] ? t->expires : "aldrig");
-	if (t->expires[0] && strcmp(now, t->expires) >= 0)
+	if (styr_api_token_expired(t, (time_t)w->now))
 		out_s(w->r, " (har gått ut)");
 	out_s(w->r, "</td></tr>");
 	return 0;
