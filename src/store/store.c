@@ -90,8 +90,10 @@ static int write_new(const struct store_driver *drv, struct store *st, const cha
 
 	if (access(path, F_OK) == 0)
 		return styr_error(err, STYR_EINPUT, "%s exists: %s", path, exists);
-	if ((size_t)snprintf(part, sizeof(part), "%s.part", path) >= sizeof(part))
-		return styr_error(err, STYR_EINPUT, "%s: the path is too long", path);
+	if (strlen(path) + sizeof(".part") > sizeof(part))
+		return styr_error(err, STYR_EINPUT, "the path is too long: %zu bytes, at most %zu",
+		                  strlen(path), sizeof(part) - sizeof(".part"));
+	snprintf(part, sizeof(part), "%s.part", path);
 	unlink(part);
 	rc = st ? drv->backup(st, part, err) : drv->restore(backup, part, err);
 	if (!rc && rename(part, path) != 0)

@@ -67,6 +67,12 @@ else
 fi
 run --db "$empty" restore "$T/missing.bak"
 expect_eq "a missing backup refused" 2 "$rc"
+expect_contains "says it cannot read it" "missing.bak: cannot read the backup" "$errout"
+long=$T/$(head -c 5000 /dev/zero | tr '\0' a)
+run --db "$db" backup "$long"
+expect_eq "a path too long refused" 2 "$rc"
+expect_contains "says so" "the path is too long: 50" "$errout"
+expect_eq "nothing written" "" "$(ls "$T" | grep aaaa)"
 
 # While another process writes: one import a value, and a user added (an
 # audited transaction), in a loop; the backup is taken in the middle.

@@ -98,6 +98,17 @@ run --db "$DB" user revoke-token abc
 expect_eq "a short id refused" 2 "$rc"
 expect_eq "revocation audited" 1 \
 	"$(dbsql "SELECT count(*) FROM audit WHERE action = 'token.revoke' AND entity = 'anna'")"
+uid=$(dbsql "SELECT id FROM app_user WHERE name = 'anna'")
+for h in deadbeef01 deadbeef02; do
+	dbsql "INSERT INTO api_token(token_hash, user_id, created, expires) VALUES('$h', $uid, '2025-01-01T00:00:00Z', '2099-01-01T00:00:00Z')" >/dev/null
+done
+run --db "$DB" user revoke-token deadbeef
+expect_eq "an id that fits two tokens refused" 2 "$rc"
+expect_contains "says how many" "token id deadbeef fits 2 tokens: give more digits" "$errout"
+expect_eq "both still there" 2 "$(dbsql "SELECT count(*) FROM api_token WHERE token_hash LIKE 'deadbeef%'")"
+run --db "$DB" user revoke-token deadbeef02
+expect_eq "more digits pick one" 0 "$rc"
+expect_eq "only that one gone" deadbeef01 "$(dbsql "SELECT token_hash FROM api_token WHERE token_hash LIKE 'deadbeef%'")"
 
 # A new password ends the sessions too, and the old one no longer works.
 login_post anna langt-nog-1
