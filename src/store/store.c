@@ -38,6 +38,28 @@ long long styr_db_time_ns(const struct styr_db *db)
 	return db->busy_ns;
 }
 
+void styr_db_time_limit(struct styr_db *db, long long ns)
+{
+	db->deadline_ns = ns > 0 ? clock_ns() + ns : 0;
+	db->deadline_hit = false;
+}
+
+bool styr_db_time_limit_hit(const struct styr_db *db)
+{
+	return db->deadline_hit;
+}
+
+/* Checked before each statement, row and write transaction: a report
+ * over a whole region or a long import stops within one row of its
+ * limit; a statement already running finishes. */
+static int past_deadline(struct styr_db *db, struct styr_err *err)
+{
+	if (!db->deadline_ns || clock_ns() < db->deadline_ns)
+		return STYR_OK;
+	db->deadline_hit = true;
+	return styr_error(err, STYR_ESTORE, "the request's time limit was reached");
+}
+
 static const struct store_driver *driver_of(const char *location)
 {
 	static const char *const pg_prefixes[] = {"postgresql://", "postgres://",
@@ -141,6 +163,8 @@ int styr_db_begin(struct styr_db *db, struct styr_err *err)
 {
 	int rc;
 
+	if (past_deadline(db, err))
+		return STYR_ESTORE;
 	TIMED(db, rc = one_at_a_time(db, db->drv->begin, err));
 	return rc;
 }
@@ -232,6 +256,10 @@ int q_exec(struct query *q, long long *changes, struct styr_err *err)
 {
 	int rc;
 
+	if (past_deadline(q->db, err)) {
+		q->db->drv->q_end(q);
+		return STYR_ESTORE;
+	}
 	TIMED(q->db, rc = q->db->drv->q_exec(q, changes, err));
 	return rc;
 }
@@ -240,6 +268,10 @@ int q_step(struct query *q, struct styr_err *err)
 {
 	int rc;
 
+	if (past_deadline(q->db, err)) {
+		q->db->drv->q_end(q);
+		return -STYR_ESTORE;
+	}
 	TIMED(q->db, rc = q->db->drv->q_step(q, err));
 	return rc;
 }

@@ -184,8 +184,9 @@ int web_fail(struct req *r, unsigned status, const char *code, const char *fmt, 
 	va_end(ap);
 	r->status = status;
 	/* A server error's detail (a path, a database message) is for the
-	 * operator's log; the client gets the request id to quote. */
-	if (status >= 500) {
+	 * operator's log; the client gets the request id to quote.  A request
+	 * over its time (timed_out) says so itself, with the id. */
+	if (status >= 500 && strcmp(code, "timeout")) {
 		fprintf(stderr, "styr serve: request %lu: %s %s: %s\n", r->id, r->method, r->url,
 		        msg);
 		snprintf(msg, sizeof(msg),
@@ -804,18 +805,18 @@ static int dispatch(struct req *r)
 	return rt->handler(r);
 }
 
-/* The largest body the route of method and url takes: an upload route's,
- * else WEB_BODY_MAX.  Known before the body arrives, so that an
- * oversized body is refused without keeping it. */
-static size_t body_max(const char *method, const char *url)
+/* The largest body the route of method and url takes: an upload route's
+ * (--max-upload), else --max-body.  Known before the body arrives, so
+ * that an oversized body is refused without keeping it. */
+static size_t body_max(const struct server *srv, const char *method, const char *url)
 {
 	size_t i;
 
 	for (i = 0; i < web_route_count; i++)
 		if ((web_routes[i].flags & R_UPLOAD) && !strcmp(web_routes[i].method, method) &&
 		    !strcmp(web_routes[i].pattern, url))
-			return WEB_UPLOAD_MAX;
-	return WEB_BODY_MAX;
+			return srv->upload_max;
+	return srv->body_max;
 }
 
 static void req_free(struct req *r)
@@ -1022,6 +1023,59 @@ static void worker_close(void *p)
 	free(w);
 }
 
+int web_report_too_big(struct req *r)
+{
+	size_t max = r->srv->report_max;
+	char size[40];
+
+	r->disposition[0] = 0;
+	r->content_type = NULL;
+	styr_err_init(&r->err);
+	r->out.max = WEB_PAGE_MAX;
+	if (max < (1u << 20)) {
+		styr_num_format(size, sizeof(size) - 4, (double)max / 1024, 0);
+		strcat(size, " kB");
+	} else {
+		styr_num_format(size, sizeof(size) - 4, (double)max / (1 << 20), 1);
+		strcat(size, " MB");
+	}
+	if (r->is_api)
+		return web_fail(r, 422, "report_too_large",
+		                "the report is larger than the server's limit of %zu bytes "
+		                "(styr serve --max-report)",
+		                r->srv->report_max);
+	return web_fail(r, 422, "report_too_large",
+	                "Rapporten blir större än serverns gräns på %s och skickas inte. Ta "
+	                "en mindre del (en enhet i stället för alla under den), eller be "
+	                "förvaltningen ta fram den med styr report.",
+	                size);
+}
+
+/* Over --request-time: whatever the handler made of its failed statement
+ * (a rolled-back write, a page cut short) is replaced by 503 with the
+ * request id and what to do. */
+static void timed_out(struct req *r)
+{
+	long long s = (r->srv->request_ns + 999999999) / 1000000000;
+
+	fprintf(stderr, "styr serve: request %lu: %s %s: over the time limit (--request-time)\n",
+	        r->id, r->method, r->url);
+	r->disposition[0] = 0;
+	r->content_type = NULL;
+	styr_err_init(&r->err);
+	if (r->is_api)
+		web_fail(r, 503, "timeout",
+		         "the request took longer than %lld s and was stopped; nothing was stored; "
+		         "request id %lu",
+		         s, r->id);
+	else
+		web_fail(r, 503, "timeout",
+		         "Begäran tog längre än %lld sekunder och avbröts. Inget sparades. Försök "
+		         "igen, eller be om mindre åt gången (till exempel en enhet i stället för "
+		         "alla under den). Ange begäran nr %lu om du kontaktar förvaltningen.",
+		         s, r->id);
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version, const char *upload_data,
                                   size_t *upload_data_size, void **con_cls)
@@ -1043,7 +1097,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		client_address(r);
 		r->method = method;
 		r->url = url;
-		styr_buf_init(&r->body, body_max(method, url));
+		styr_buf_init(&r->body, body_max(srv, method, url));
 		styr_buf_init(&r->out, WEB_PAGE_MAX);
 		styr_err_init(&r->err);
 		*con_cls = r;
@@ -1070,6 +1124,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		r->db_epoch = w->epoch;
 		r->db_ns0 = styr_db_time_ns(w->db);
 	}
+	/* The request's time starts once its body is here (a slow client is
+	 * the connection timeout's). */
+	styr_db_time_limit(r->db, srv->request_ns);
 	/* A GET only reads: one read transaction for all of it. */
 	if (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) {
 		struct styr_err e;
@@ -1084,6 +1141,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	} else {
 		dispatch(r);
 	}
+	if (styr_db_time_limit_hit(r->db))
+		timed_out(r);
+	styr_db_time_limit(r->db, 0);
 	return respond(r);
 }
 
@@ -1153,6 +1213,11 @@ int web_server_start(struct server *srv, const struct styr_serve_options *opt, b
 		return styr_error(err, STYR_EUSAGE, "address \"%s\": expected an IPv4 address",
 		                  opt->address);
 	srv->limits = opt->login_limits;
+	srv->body_max = opt->max_body ? opt->max_body : WEB_BODY_MAX;
+	srv->upload_max = opt->max_upload ? opt->max_upload : WEB_UPLOAD_MAX;
+	srv->report_max = opt->max_report ? opt->max_report : WEB_REPORT_MAX;
+	srv->import_rows_max = opt->max_import_rows;
+	srv->request_ns = (opt->request_ms > 0 ? opt->request_ms : WEB_REQUEST_MS_MAX) * 1000000LL;
 	if (opt->proxy) {
 		if (inet_pton(AF_INET, opt->proxy, &srv->proxy) != 1)
 			return styr_error(err, STYR_EUSAGE,

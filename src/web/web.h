@@ -32,6 +32,10 @@
 
 /* The body of a route with R_UPLOAD: a workbook or a report's text. */
 #define WEB_UPLOAD_MAX (32u << 20)
+/* The defaults of the other limits: a report download (a region's PDF
+ * with every unit under it is a few MB), and a request's time. */
+#define WEB_REPORT_MAX     (64u << 20)
+#define WEB_REQUEST_MS_MAX 120000
 
 /* Rendered page fragments that are the same for everyone with the same
  * view of them (a unit's dashboard table), kept until the database
@@ -77,6 +81,9 @@ struct server {
 	 * back.  Only the fuzz target sets it, so that one input never changes
 	 * what the next one sees. */
 	bool rehearse;
+	/* The limits (styr serve --max-body ... --request-time) */
+	size_t body_max, upload_max, report_max, import_rows_max;
+	long long request_ns;
 };
 
 struct field {
@@ -192,6 +199,10 @@ void web_locked_text(struct req *r, const char *unit, const struct styr_period *
                      size_t size);
 /* role of the requester on unit (NULL: anywhere). */
 enum styr_access_role web_role_on(struct req *r, const char *unit);
+
+/* A report download over --max-report: 422 naming the limit (the
+ * partial report dropped); returns -1 as web_fail does. */
+int web_report_too_big(struct req *r);
 
 /* Append the cached fragment for key to r->out: 1 when found and still
  * current, else 0.  web_cache_put keeps r->out from offset from on. */
