@@ -84,6 +84,7 @@ expect_contains "said the same way" "Rapporten blir större än serverns gräns 
 stop_server
 start_server
 login anna
+login ada
 http GET "/enhet/LKR/dokument?typ=arsredovisning&format=pdf&period=2024" -b "$T/anna.jar"
 expect_eq "the same PDF under the default" 200 "$status"
 http GET "/enhet/LKR/indikatorrapport" -b "$T/anna.jar"
@@ -105,6 +106,21 @@ http GET "/api/v1/units/LKR/values" -H "Authorization: Bearer $tok" -D "$T/h"
 if [ "$status" = 503 ]; then
 	expect_contains "the API says it in JSON" "\"code\":\"timeout\",\"message\":\"the request took longer than 1 s and was stopped; nothing was stored; request id $(hdr X-Request-Id)\"" "$body"
 fi
+# An uploaded import of 2 000 values over its time: rolled back whole.
+mkdir -p "$T/many"
+{
+	echo "$H"
+	for y in 2031 2032 2033 2034 2035; do
+		for ind in $(tail -n +2 "$SRCDIR/data/demo/indicators.csv" | cut -d';' -f1 | head -20); do
+			for m in 01 02 03 04 05 06 07 08 09 10 11 12 ; do echo "$ind;LKR;$y-$m;1;;;;test"; done
+		done
+	done | head -2000
+} >"$T/many/values.csv"
+"$XLSXGEN" "$T/many.xlsx" "$T/many/values.csv" || fail "xlsxgen"
+before=$(count)
+http POST /import -b "$T/ada.jar" -F "csrf=$CSRF_ada" -F "fil=@$T/many.xlsx"
+expect_eq "an upload over --request-time" 503 "$status"
+expect_eq "nothing of it stored" "$before" "$(count)"
 expect_contains "the operator's log names it" "over the time limit (--request-time)" "$(cat "$T/serve.err")"
 stop_server
 finish
