@@ -36,6 +36,10 @@
  * with every unit under it is a few MB), and a request's time. */
 #define WEB_REPORT_MAX     (64u << 20)
 #define WEB_REQUEST_MS_MAX 120000
+/* Threads of the slow pool: password hashes, reports, imports.  Two of
+ * them, as the login throttle's global rate (10 a second of 50-100 ms
+ * each) needs at most one core. */
+#define WEB_SLOW_THREADS 2
 
 /* Rendered page fragments that are the same for everyone with the same
  * view of them (a unit's dashboard table), kept until the database
@@ -84,6 +88,14 @@ struct server {
 	/* The limits (styr serve --max-body ... --request-time) */
 	size_t body_max, upload_max, report_max, import_rows_max;
 	long long request_ns;
+	/* The slow pool (server.c, slow_main): R_SLOW requests queued by the
+	 * HTTP workers, whose connections are suspended meanwhile. */
+	pthread_t slow[WEB_SLOW_THREADS];
+	unsigned nslow;
+	pthread_mutex_t slow_lock;
+	pthread_cond_t slow_cond;
+	struct req *slow_head, *slow_tail;
+	bool slow_stop;
 };
 
 struct field {
@@ -140,6 +152,9 @@ struct req {
 	char etag[64];         /* ETag of an open-data answer */
 	long long retry_after; /* seconds, for a 429's Retry-After; 0: none */
 	struct styr_err err;
+	bool handled;     /* handle() has run: respond on the next call */
+	long long db_ns;  /* the database time of handle(), for /metrics */
+	struct req *next; /* in the slow pool's queue */
 };
 
 enum route_flags {
@@ -148,7 +163,8 @@ enum route_flags {
 	R_OPEN = 8,    /* open data: no login, served only with --open-data */
 	R_UPLOAD = 16, /* takes a file: multipart/form-data up to WEB_UPLOAD_MAX */
 	R_LOCAL =
-	    32, /* answers a request from this machine (not through a proxy) without a login */
+	    32,      /* answers a request from this machine (not through a proxy) without a login */
+	R_SLOW = 64, /* a password check, a report or an import: run on the slow pool */
 };
 
 struct route {
