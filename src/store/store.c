@@ -165,6 +165,10 @@ int styr_db_begin(struct styr_db *db, struct styr_err *err)
 
 	if (past_deadline(db, err))
 		return STYR_ESTORE;
+	/* Another connection may have given a code to another key since this
+	 * handle's last transaction (a web worker's handle lives for the
+	 * server's life): the keys are known afresh in each. */
+	store_forget_keys(db);
 	TIMED(db, rc = one_at_a_time(db, db->drv->begin, err));
 	return rc;
 }
@@ -325,6 +329,11 @@ static int lookup_key(struct styr_db *db, enum sql_id id, struct store_key_cache
 	struct query q;
 	int rc;
 
+	/* Kept only inside a transaction (forgotten when one begins): outside
+	 * one, another connection may give the code to another key between
+	 * two look-ups. */
+	if (!db->in_tx)
+		cache = NULL;
 	if (cache && cache->id && !strcmp(cache->code, code)) {
 		*out = cache->id;
 		return STYR_OK;
@@ -385,6 +394,7 @@ int styr_db_read_begin(struct styr_db *db, struct styr_err *err)
 {
 	int rc;
 
+	store_forget_keys(db); /* as in styr_db_begin */
 	TIMED(db, rc = one_at_a_time(db, db->drv->db_read_begin, err));
 	return rc;
 }

@@ -193,6 +193,22 @@ BASE=$N
 login_post anna anna-losen
 expect_eq "and through nginx" 429 "$status"
 
+# --- a process keeps no code -> key of its own across requests: another
+# process gives the code LKR-IM to a different unit (here behind styr's
+# back), and the next writes through B for LKR-IM land on that unit.
+codes=
+for i in 1 2 3 4 5 6 7 8; do # every worker of B looks LKR-IM up
+	codes="$codes $(curl -s -o /dev/null -w '%{http_code}' -X PUT -H "Authorization: Bearer $tok" --data '{"value":1}' "$B/api/v1/units/LKR-IM/values/ID0285/2030")"
+done
+expect_eq "writes for LKR-IM through B" " 201 201 201 201 201 201 201 201" "$codes"
+dbsql "UPDATE org_unit SET code = 'GAMMAL-IM' WHERE code = 'LKR-IM';
+	UPDATE org_unit SET code = 'LKR-IM' WHERE code = 'LKR-PO'" >/dev/null
+for i in 1 2 3 4 5 6 7 8; do
+	curl -s -o /dev/null -X PUT -H "Authorization: Bearer $tok" --data "{\"value\":$((i + 1))}" "$B/api/v1/units/LKR-IM/values/ID0285/2031"
+done
+expect_eq "the writes after the change went to the unit now called LKR-IM" "LKR-IM" \
+	"$(dbsql "SELECT DISTINCT u.code FROM value v JOIN org_unit u ON u.id = v.unit_id JOIN indicator i ON i.id = v.indicator_id WHERE i.code = 'ID0285' AND v.year = 2031 ORDER BY 1" | tr '\n' ' ' | sed 's/ $//')"
+
 kill "$NGINX_PID"
 wait "$NGINX_PID" 2>/dev/null
 NGINX_PID=
