@@ -124,7 +124,13 @@ expect_eq "karl's session made by A, on B" 200 "$(get "$B/min-sida" "$T/karl.jar
 # --- a write through one shows through the other at once
 tok=$("$STYR" --db "$DB" user token anna)
 ktok=$("$STYR" --db "$DB" user token karl)
-put() { curl -s -o "$T/body" -w '%{http_code}' -X PUT -H "Authorization: Bearer $tok" --data "$3" "$1/api/v1/units/LKR/values/$2"; }
+# put BASE INDICATOR/PERIOD JSON: the status, 2xx for any success (a new
+# value or a changed one)
+put() {
+	local c
+	c=$(curl -s -o "$T/body" -w '%{http_code}' -X PUT -H "Authorization: Bearer $tok" --data "$3" "$1/api/v1/units/LKR/values/$2")
+	case $c in 2??) echo 2xx ;; *) echo "$c" ;; esac
+}
 # Both caches warm: eight reads on each process (four workers each, so
 # some worker answers twice: a hit).
 hits() { curl -s "$1/metrics" | awk 'index($0, "styr_page_cache_requests_total{result=\"hit\"} ") == 1 { print $NF }'; }
@@ -133,16 +139,16 @@ for i in 1 2 3 4 5 6 7 8; do
 	for u in "$A" "$B"; do get "$u/enhet/LKR" "$T/anna.jar" >/dev/null; done
 done
 expect_eq "B answers the dashboard from its cache" yes "$([ "$(hits "$B")" -gt "$h0" ] && echo yes || echo no)"
-expect_eq "write through A" 201 "$(put "$A" ID0069/2025 '{"value":77.3}')"
+expect_eq "write through A" 2xx "$(put "$A" ID0069/2025 '{"value":77.3}')"
 get "$B/enhet/LKR" "$T/anna.jar" >/dev/null
 expect_eq "B's cached dashboard shows A's write" yes "$(shows "77,3${NBSP}%")"
-expect_eq "write through B" 201 "$(put "$B" ID0069/2025 '{"value":78.4}')"
+expect_eq "write through B" 2xx "$(put "$B" ID0069/2025 '{"value":78.4}')"
 get "$A/enhet/LKR" "$T/anna.jar" >/dev/null
 expect_eq "A's cached dashboard shows B's write" yes "$(shows "78,4${NBSP}%")"
 # Through nginx: a write, then each of the next reads, whichever process
 # answers, shows it.
 for v in 79.1 80.2 81.3; do
-	expect_eq "write $v through nginx" 201 "$(put "$N" ID0069/2025 "{\"value\":$v}")"
+	expect_eq "write $v through nginx" 2xx "$(put "$N" ID0069/2025 "{\"value\":$v}")"
 	for i in 1 2; do
 		get "$N/enhet/LKR" "$T/anna.jar" >/dev/null
 		expect_eq "read $i after writing $v through nginx" yes "$(shows "${v/./,}${NBSP}%")"
@@ -198,9 +204,9 @@ expect_eq "and through nginx" 429 "$status"
 # back), and the next writes through B for LKR-IM land on that unit.
 codes=
 for i in 1 2 3 4 5 6 7 8; do # every worker of B looks LKR-IM up
-	codes="$codes $(curl -s -o /dev/null -w '%{http_code}' -X PUT -H "Authorization: Bearer $tok" --data '{"value":1}' "$B/api/v1/units/LKR-IM/values/ID0285/2030")"
+	codes="$codes $(curl -s -o /dev/null -w '%{http_code}' -X PUT -H "Authorization: Bearer $tok" --data '{"value":1}' "$B/api/v1/units/LKR-IM/values/ID0285/2030" | sed 's/^2../2xx/')"
 done
-expect_eq "writes for LKR-IM through B" " 201 201 201 201 201 201 201 201" "$codes"
+expect_eq "writes for LKR-IM through B" " 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx" "$codes"
 dbsql "UPDATE org_unit SET code = 'GAMMAL-IM' WHERE code = 'LKR-IM';
 	UPDATE org_unit SET code = 'LKR-IM' WHERE code = 'LKR-PO'" >/dev/null
 for i in 1 2 3 4 5 6 7 8; do
