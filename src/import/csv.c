@@ -305,12 +305,14 @@ void interchange_column_name(int col, char *out)
 	*out = '\0';
 }
 
-/* Where a message points, in the words of the input: "FILE:LINE: " (with
- * "column \"NAME\": " when the column is known) for a CSV file; for a
- * sheet "FILE: blad \"S\", cell D7 (column \"NAME\"): ", or "rad 7" when
- * the cell is not known.  field is the CSV field the column is in, or -1. */
-static void where(const struct csv_file *f, int line, int field, const char *column, char *buf,
-                  size_t n)
+/* Put where a message points in front of it, in the words of the input:
+ * "FILE:LINE: " (with "column \"NAME\": " when the column is known) for a
+ * CSV file; for a sheet "FILE: blad \"S\", cell D7 (column \"NAME\"): ",
+ * or "rad 7" when the cell is not known.  field is the CSV field the
+ * column is in, or -1.  Each form is a format of its own, so that the
+ * message catalogue (err.h) words it in the err's language. */
+static void where(struct styr_err *err, const struct csv_file *f, int line, int field,
+                  const char *column)
 {
 	const struct interchange_origin *o = f->origin;
 	char cell[8] = "";
@@ -318,9 +320,9 @@ static void where(const struct csv_file *f, int line, int field, const char *col
 
 	if (!o) {
 		if (column)
-			snprintf(buf, n, "%s:%d: column \"%s\": ", f->path, line, column);
+			styr_err_prefix(err, "%s:%d: column \"%s\": ", f->path, line, column);
 		else
-			snprintf(buf, n, "%s:%d: ", f->path, line);
+			styr_err_prefix(err, "%s:%d: ", f->path, line);
 		return;
 	}
 	if (line > 0 && (size_t)line < o->nlines) {
@@ -334,15 +336,15 @@ static void where(const struct csv_file *f, int line, int field, const char *col
 	if (c && column && c < o->ncol_names && o->col_names[c])
 		column = o->col_names[c];
 	if (c && column)
-		snprintf(buf, n, "%s: blad \"%s\", cell %s%d (column \"%s\"): ", f->path, o->sheet,
-		         cell, row, column);
+		styr_err_prefix(err, "%s: blad \"%s\", cell %s%d (column \"%s\"): ", f->path,
+		                o->sheet, cell, row, column);
 	else if (c)
-		snprintf(buf, n, "%s: blad \"%s\", cell %s%d: ", f->path, o->sheet, cell, row);
+		styr_err_prefix(err, "%s: blad \"%s\", cell %s%d: ", f->path, o->sheet, cell, row);
 	else if (column)
-		snprintf(buf, n, "%s: blad \"%s\", rad %d, column \"%s\": ", f->path, o->sheet, row,
-		         column);
+		styr_err_prefix(err, "%s: blad \"%s\", rad %d, column \"%s\": ", f->path, o->sheet,
+		                row, column);
 	else
-		snprintf(buf, n, "%s: blad \"%s\", rad %d: ", f->path, o->sheet, row);
+		styr_err_prefix(err, "%s: blad \"%s\", rad %d: ", f->path, o->sheet, row);
 }
 
 /* A row's source when its file gives none: where it was read. */
@@ -465,15 +467,17 @@ static void key_display(const struct csv_run *r, char *buf, size_t n)
 			    (size_t)snprintf(buf + len, n - len, "%s%s", len ? " " : "", col(r, i));
 }
 
-/* The location of a record without the trailing ": " of a prefix. */
+/* The location of a record, as where() words it without a column and
+ * without the trailing ": " (the same in every language). */
 static void where_plain(const struct csv_file *f, int line, char *buf, size_t n)
 {
-	size_t len;
+	const struct interchange_origin *o = f->origin;
 
-	where(f, line, -1, NULL, buf, n);
-	len = strlen(buf);
-	if (len >= 2 && !strcmp(buf + len - 2, ": "))
-		buf[len - 2] = '\0';
+	if (!o)
+		snprintf(buf, n, "%s:%d", f->path, line);
+	else
+		snprintf(buf, n, "%s: blad \"%s\", rad %d", f->path, o->sheet,
+		         line > 0 && (size_t)line < o->nlines ? o->row[line] : 0);
 }
 
 static int grow_keys(struct import_ctx *c, struct styr_err *err)
@@ -1630,29 +1634,46 @@ static int header(struct csv_run *r)
 	return STYR_OK;
 }
 
+/* Take a leading lead "NAME\": " off msg, NAME into named; NULL when msg
+ * does not start so. */
+static const char *strip_column(char *msg, const char *lead, char *named, size_t n)
+{
+	size_t k = strlen(lead);
+	const char *end;
+
+	if (strncmp(msg, lead, k) || !(end = strstr(msg + k, "\": ")) ||
+	    (size_t)(end - msg) - k >= n)
+		return NULL;
+	memcpy(named, msg + k, (size_t)(end - msg) - k);
+	named[(size_t)(end - msg) - k] = '\0';
+	memmove(msg, end + 3, strlen(end + 3) + 1);
+	return named;
+}
+
 /* A row function that names its column itself ("column \"jan\": weight
- * ..."): for a sheet, take the name out of the message into named, so that
- * the prefix can name the cell.  NULL when the message names none. */
+ * ..."): for a sheet, take the name out of the message (and out of the
+ * shown one, in its language) into named, so that the prefix can name
+ * the cell.  NULL when the message names none. */
 static const char *message_column(struct csv_run *r, char *named, size_t n)
 {
-	static const char lead[] = "column \"";
-	const char *m = r->err->msg, *end;
+	char lead[32], shown[64];
+	const char *sv;
 
-	if (strncmp(m, lead, sizeof(lead) - 1))
+	if (!strip_column(r->err->msg, "column \"", named, n))
 		return NULL;
-	end = strstr(m + sizeof(lead) - 1, "\": ");
-	if (!end || (size_t)(end - m) - (sizeof(lead) - 1) >= n)
-		return NULL;
-	memcpy(named, m + sizeof(lead) - 1, (size_t)(end - m) - (sizeof(lead) - 1));
-	named[(size_t)(end - m) - (sizeof(lead) - 1)] = '\0';
-	memmove(r->err->msg, end + 3, strlen(end + 3) + 1);
+	if (r->err->shown[0]) {
+		/* the catalogue's "column" ends where its %s starts */
+		sv = styr_msg(r->err->lang, "column \"%s\": ");
+		snprintf(lead, sizeof(lead), "%.*s", (int)strcspn(sv, "%"), sv);
+		strip_column(r->err->shown, lead, shown, sizeof(shown));
+	}
 	return named;
 }
 
 static void end_record(int c, void *data)
 {
 	struct csv_run *r = data;
-	char at[STYR_ERR_MAX / 2], named[64];
+	char named[64];
 	int i;
 
 	r->line = r->next_line;
@@ -1678,9 +1699,9 @@ static void end_record(int c, void *data)
 		goto done;
 	}
 	if (r->nfields + r->overflow != r->file->nheader) {
-		where(r->file, r->line, -1, NULL, at, sizeof(at));
-		r->rc = styr_error(r->err, STYR_EINPUT, "%s%d fields: expected %d as in the header",
-		                   at, r->nfields + r->overflow, r->file->nheader);
+		r->rc = styr_error(r->err, STYR_EINPUT, "%d fields: expected %d as in the header",
+		                   r->nfields + r->overflow, r->file->nheader);
+		where(r->err, r->file, r->line, -1, NULL);
 		goto done;
 	}
 	r->column_at = NULL;
@@ -1699,8 +1720,7 @@ static void end_record(int c, void *data)
 		if (!column && r->file->origin)
 			column = message_column(r, named, sizeof(named));
 		c = column ? col_index(r->file->spec, column) : -1;
-		where(r->file, r->line, c >= 0 ? r->file->map[c] : -1, column, at, sizeof(at));
-		styr_err_prefix(r->err, "%s", at);
+		where(r->err, r->file, r->line, c >= 0 ? r->file->map[c] : -1, column);
 	} else {
 		enum styr_entity k = r->file->spec->kind;
 
@@ -1739,33 +1759,31 @@ static void end_field(void *s, size_t len, void *data)
 		len--;
 	styr_buf_reset(b);
 	r->rc = styr_buf_add(b, (char *)s + a, len - a, r->err);
-	if (r->rc) {
-		char at[STYR_ERR_MAX / 2];
-
-		where(r->file, r->next_line, r->nfields - 1, NULL, at, sizeof(at));
-		styr_err_prefix(r->err, "%s", at);
-	}
+	if (r->rc)
+		where(r->err, r->file, r->next_line, r->nfields - 1, NULL);
 }
 
 /* Recognise the kind of file from its first line. */
 static int identify(struct csv_file *f, struct styr_err *err)
 {
-	char line[1024], at[STYR_ERR_MAX / 2];
+	char line[1024];
 	char *cols[32];
 	int ncols = 0, best = -1, best_hits = -1;
 	size_t n = strcspn(f->text, "\r\n");
 	char *p;
 	int k, i;
 
-	where(f, 1, -1, NULL, at, sizeof(at));
-	if (n == 0)
-		return styr_error(err, STYR_EINPUT,
-		                  "%sno header: expected a line of column "
-		                  "names such as indicator;unit;period;value;...",
-		                  at);
-	if (n >= sizeof(line))
-		return styr_error(err, STYR_EINPUT, "%sheader longer than %zu bytes", at,
-		                  sizeof(line) - 1);
+	if (n == 0 || n >= sizeof(line)) {
+		if (n == 0)
+			styr_error(err, STYR_EINPUT,
+			           "no header: expected a line of column names such as "
+			           "indicator;unit;period;value;...");
+		else
+			styr_error(err, STYR_EINPUT, "header longer than %zu bytes",
+			           sizeof(line) - 1);
+		where(err, f, 1, -1, NULL);
+		return err->code;
+	}
 	memcpy(line, f->text, n);
 	line[n] = '\0';
 	for (p = strtok(line, ";"); p && ncols < 32; p = strtok(NULL, ";")) {
@@ -1799,23 +1817,38 @@ static int identify(struct csv_file *f, struct styr_err *err)
 	for (i = 0; i < ncols; i++) {
 		if (col_index(f->spec, cols[i]) >= 0)
 			continue;
-		where(f, 1, i, NULL, at, sizeof(at));
-		return styr_error(err, STYR_EINPUT,
-		                  "%sunknown column \"%s\" in a %s %s: expected %s", at, cols[i],
-		                  entity_names[best], f->origin ? "sheet" : "file",
-		                  "the columns of docs/formats.md");
+		if (f->origin)
+			styr_error(err, STYR_EINPUT,
+			           "unknown column \"%s\" in a %s sheet: expected the columns of "
+			           "docs/formats.md",
+			           cols[i], entity_names[best]);
+		else
+			styr_error(err, STYR_EINPUT,
+			           "unknown column \"%s\" in a %s file: expected the columns of "
+			           "docs/formats.md",
+			           cols[i], entity_names[best]);
+		where(err, f, 1, i, NULL);
+		return err->code;
 	}
 	for (i = 0; i < (int)f->spec->ncolumns; i++) {
 		int j, found = (f->spec->optional & COLUMN_BIT(i)) != 0;
 
 		for (j = 0; j < ncols; j++)
 			found |= !strcmp(cols[j], f->spec->columns[i]);
-		if (!found && !(f->spec->optional & COLUMN_BIT(i)))
-			return styr_error(err, STYR_EINPUT,
-			                  "%smissing column \"%s\": a %s %s needs the "
-			                  "columns of docs/formats.md",
-			                  at, f->spec->columns[i], entity_names[best],
-			                  f->origin ? "sheet" : "file");
+		if (found || (f->spec->optional & COLUMN_BIT(i)))
+			continue;
+		if (f->origin)
+			styr_error(err, STYR_EINPUT,
+			           "missing column \"%s\": a %s sheet needs the columns of "
+			           "docs/formats.md",
+			           f->spec->columns[i], entity_names[best]);
+		else
+			styr_error(
+			    err, STYR_EINPUT,
+			    "missing column \"%s\": a %s file needs the columns of docs/formats.md",
+			    f->spec->columns[i], entity_names[best]);
+		where(err, f, 1, -1, NULL);
+		return err->code;
 	}
 	return STYR_OK;
 }

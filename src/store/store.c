@@ -286,9 +286,10 @@ const void *q_col_blob(struct query *q, int col, size_t *len)
 	return q->db->drv->q_col_blob(q, col, len);
 }
 
-/* Look up the key of code with statement id; what names the kind. */
+/* Look up the key of code with statement id (a unit, an indicator or a
+ * goal, whose message names the kind). */
 static int lookup_key(struct styr_db *db, enum sql_id id, struct store_key_cache *cache,
-                      const char *code, const char *what, long long *out, struct styr_err *err)
+                      const char *code, long long *out, struct styr_err *err)
 {
 	struct query q;
 	int rc;
@@ -313,23 +314,27 @@ static int lookup_key(struct styr_db *db, enum sql_id id, struct store_key_cache
 		return STYR_OK;
 	}
 	if (id == Q_ORG_ID)
-		return lookup_key(db, Q_ORG_ALIAS_ID, NULL, code, what, out, err);
-	return styr_error(err, STYR_ENOTFOUND, "%s \"%s\" does not exist", what, code);
+		return lookup_key(db, Q_ORG_ALIAS_ID, NULL, code, out, err);
+	if (id == Q_IND_ID)
+		return styr_error(err, STYR_ENOTFOUND, "indicator \"%s\" does not exist", code);
+	if (id == Q_GOAL_ID)
+		return styr_error(err, STYR_ENOTFOUND, "goal \"%s\" does not exist", code);
+	return styr_error(err, STYR_ENOTFOUND, "org unit \"%s\" does not exist", code);
 }
 
 int store_org_id(struct styr_db *db, const char *code, long long *out, struct styr_err *err)
 {
-	return lookup_key(db, Q_ORG_ID, &db->org, code, "org unit", out, err);
+	return lookup_key(db, Q_ORG_ID, &db->org, code, out, err);
 }
 
 int store_ind_id(struct styr_db *db, const char *code, long long *out, struct styr_err *err)
 {
-	return lookup_key(db, Q_IND_ID, &db->ind, code, "indicator", out, err);
+	return lookup_key(db, Q_IND_ID, &db->ind, code, out, err);
 }
 
 int store_goal_id(struct styr_db *db, const char *code, long long *out, struct styr_err *err)
 {
-	return lookup_key(db, Q_GOAL_ID, NULL, code, "goal", out, err);
+	return lookup_key(db, Q_GOAL_ID, NULL, code, out, err);
 }
 
 void store_forget_keys(struct styr_db *db)
