@@ -39,7 +39,9 @@ int styr_report_freeze(struct styr_db *db, const char *user, const char *unit,
 int styr_report_get(struct styr_db *db, const struct styr_report_request *req, bool current,
                     const char *path, struct styr_err *err);
 
-/* One difference between the approved snapshot and today's data: old or
+/* One difference between the approved snapshot and today's data: figure
+ * is "value IND UNIT PERIOD" (a value's figures) or "comment IND UNIT
+ * PERIOD" (its comment; a long one as its beginning and a digest); old or
  * new is "" when the figure was added or removed since; who and when are
  * those of the latest audit entry of the figure ("" when none). */
 struct styr_report_change {

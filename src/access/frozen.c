@@ -14,11 +14,13 @@
  * (styr_report_move) calls styr_report_freeze, and both front-ends fetch
  * reports through styr_report_get, so the web and the CLI agree.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "styr/access.h"
 #include "styr/frozen.h"
 #include "styr/model.h"
 
@@ -80,24 +82,58 @@ struct lines {
 	struct styr_err *err;
 };
 
-static int line_cb(void *ctx, const struct styr_value *v)
+/* A comment as a snapshot line keeps it: whole when it fits, else its
+ * first bytes (cut between UTF-8 characters) and a digest of the whole,
+ * so that a change anywhere in it is a difference. */
+static void comment_text(const char *comment, char out[STYR_FIGURE_TEXT])
 {
-	struct lines *l = ctx;
-	struct styr_frozen_line *x;
-	char period[STYR_PERIOD_TEXT_MAX];
+	char hash[STYR_HASH_MAX];
+	size_t len = strlen(comment), cut = STYR_FIGURE_TEXT - 24;
 
-	if (styr_period_cmp(&v->period, l->p))
-		return 0;
+	if (len < STYR_FIGURE_TEXT) {
+		memcpy(out, comment, len + 1);
+		return;
+	}
+	while (cut && ((unsigned char)comment[cut] & 0xC0) == 0x80)
+		cut--;
+	styr_sha256_hex(comment, len, hash);
+	snprintf(out, STYR_FIGURE_TEXT, "%.*s… #%.8s", (int)cut, comment, hash);
+}
+
+static int line_add(struct lines *l, const char *figure, const char *value)
+{
+	struct styr_frozen_line *x;
+
 	if (styr_array_grow((void **)&l->v, &l->cap, l->n + 1, sizeof(*l->v), l->err))
 		return STYR_ENOMEM;
 	x = &l->v[l->n++];
 	memset(x, 0, sizeof(*x));
-	styr_period_format(&v->period, period, sizeof(period));
 	snprintf(x->unit, sizeof(x->unit), "%s", l->unit);
 	styr_period_format(l->p, x->period, sizeof(x->period));
-	snprintf(x->figure, sizeof(x->figure), "value %s %s %s", v->indicator, v->unit, period);
-	styr_value_format(v, NULL, x->value, sizeof(x->value));
-	return 0;
+	snprintf(x->figure, sizeof(x->figure), "%s", figure);
+	snprintf(x->value, sizeof(x->value), "%s", value);
+	return STYR_OK;
+}
+
+/* A value is a line "value IND UNIT PERIOD" (the audit log's name of it)
+ * and, when it has a comment, a line "comment IND UNIT PERIOD". */
+static int line_cb(void *ctx, const struct styr_value *v)
+{
+	struct lines *l = ctx;
+	char period[STYR_PERIOD_TEXT_MAX], figure[STYR_FIGURE_MAX], text[STYR_FIGURE_TEXT];
+
+	if (styr_period_cmp(&v->period, l->p))
+		return 0;
+	styr_period_format(&v->period, period, sizeof(period));
+	snprintf(figure, sizeof(figure), "value %s %s %s", v->indicator, v->unit, period);
+	styr_value_format(v, NULL, text, sizeof(text));
+	if (line_add(l, figure, text))
+		return STYR_ENOMEM;
+	if (!v->comment[0])
+		return 0;
+	snprintf(figure, sizeof(figure), "comment %s %s %s", v->indicator, v->unit, period);
+	comment_text(v->comment, text);
+	return line_add(l, figure, text);
 }
 
 static int line_cmp(const void *a, const void *b)
@@ -281,19 +317,36 @@ static int frozen_cb(void *ctx, const struct styr_frozen_line *l)
 	return 0;
 }
 
-/* Newest first: the first entry of a figure is its latest change. */
+/* Newest first: the first entry of a figure is its latest change.  A
+ * comment's line is the value's entity with another first word. */
 static int who_cb(void *ctx, const struct styr_audit_entry *a)
 {
 	struct diff *d = ctx;
+	const char *name;
+	bool comment;
 	size_t i;
 
-	if (strcmp(a->action, "value.put"))
+	comment = !strcmp(a->action, "value.comment");
+	if (!comment && strcmp(a->action, "value.put"))
 		return 0;
-	for (i = 0; i < d->n; i++)
-		if (!d->v[i].who[0] && !strcmp(d->v[i].figure, a->entity)) {
-			snprintf(d->v[i].who, sizeof(d->v[i].who), "%s", a->user);
-			snprintf(d->v[i].when, sizeof(d->v[i].when), "%s", a->time);
+	if (strncmp(a->entity, "value ", 6))
+		return 0;
+	for (i = 0; i < d->n; i++) {
+		struct styr_report_change *c = &d->v[i];
+
+		if (c->who[0])
+			continue;
+		if (!strncmp(c->figure, "comment ", 8))
+			name = c->figure + 8;
+		else if (!comment)
+			name = c->figure + 6;
+		else
+			continue; /* a comment's change does not change the figure */
+		if (!strcmp(name, a->entity + 6)) {
+			snprintf(c->who, sizeof(c->who), "%s", a->user);
+			snprintf(c->when, sizeof(c->when), "%s", a->time);
 		}
+	}
 	return 0;
 }
 

@@ -1445,7 +1445,12 @@ static int change_row(void *ctx, const struct styr_report_change *c)
 	struct req *r = ctx;
 
 	out_s(r, "<tr><th scope=\"row\">");
-	out_h(r, strncmp(c->figure, "value ", 6) ? c->figure : c->figure + 6);
+	if (!strncmp(c->figure, "comment ", 8)) {
+		out_h(r, c->figure + 8);
+		out_s(r, ", kommentar");
+	} else {
+		out_h(r, strncmp(c->figure, "value ", 6) ? c->figure : c->figure + 6);
+	}
 	out_s(r, "</th><td>");
 	out_h(r, c->old[0] ? c->old : "—");
 	out_s(r, "</td><td>");

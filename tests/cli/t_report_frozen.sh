@@ -77,4 +77,27 @@ run --db "$db" report diff --unit LKR --period 2024
 expect_eq "approved again: no differences" 0 "$rc"
 run --db "$db" report arsredovisning --unit LKR --period 2024 -o "$T/b.html"
 expect_contains "new approved version has the correction" "85,0" "$(cat "$T/b.html")"
+
+# A comment is part of what was approved: a changed comment is a
+# difference, the unchanged figure is not; a long comment changed at its
+# end is one too (its beginning and a digest of the whole).
+H='indicator;unit;period;value;numerator;denominator;missing_reason;source;comment'
+long=$(printf 'Lång kommentar om mätningen %.0s' 1 2 3 4 5 6 7 8)
+printf '%s\nID0069;LKR;2024;85,0;;;;rättelse;Ny mätmetod från mars\nID0285;LKR;2024;;;;ej inrapporterat;;%s slut\n' "$H" "$long" >"$T/c1.csv"
+run --db "$db" workflow LKR 2024 unlock --as ada
+run --db "$db" import csv "$T/c1.csv"
+expect_eq "comments imported" 0 "$rc"
+run --db "$db" workflow LKR 2024 submit --as karl
+run --db "$db" workflow LKR 2024 approve --as karl
+printf '%s\nID0069;LKR;2024;85,0;;;;rättelse;Ny mätmetod från april\nID0285;LKR;2024;;;;ej inrapporterat;;%s fin\n' "$H" "$long" >"$T/c2.csv"
+run --db "$db" import csv "$T/c2.csv"
+run --db "$db" report diff --unit LKR --period 2024
+expect_eq "diff with changed comments" 1 "$rc"
+expect_eq "diff: two comments, no figure" "2|2" "$(printf '%s\n' "$out" | grep -c ', kommentar: ')|$(printf '%s\n' "$out" | wc -l)"
+expect_contains "diff: the short comment" \
+	"ID0069 LKR 2024, kommentar: Ny mätmetod från mars → Ny mätmetod från april (ej i ändringsloggen)" "$out"
+expect_contains "diff: the long comment by its digest" \
+	"… #$(printf '%s slut' "$long" | sha256sum | cut -c1-8) → Lång kommentar om mätningen" "$out"
+expect_contains "diff: the long comment's new digest" \
+	"… #$(printf '%s fin' "$long" | sha256sum | cut -c1-8) (ej i ändringsloggen)" "$out"
 finish
