@@ -1443,14 +1443,11 @@ static void report_button(struct req *r, const struct styr_org_unit *u, const ch
 static int change_row(void *ctx, const struct styr_report_change *c)
 {
 	struct req *r = ctx;
+	char label[STYR_FIGURE_MAX + 32];
 
+	styr_report_change_label(c, label, sizeof(label));
 	out_s(r, "<tr><th scope=\"row\">");
-	if (!strncmp(c->figure, "comment ", 8)) {
-		out_h(r, c->figure + 8);
-		out_s(r, ", kommentar");
-	} else {
-		out_h(r, strncmp(c->figure, "value ", 6) ? c->figure : c->figure + 6);
-	}
+	out_h(r, label);
 	out_s(r, "</th><td>");
 	out_h(r, c->old[0] ? c->old : "—");
 	out_s(r, "</td><td>");

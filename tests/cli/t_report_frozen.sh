@@ -100,4 +100,28 @@ expect_contains "diff: the long comment by its digest" \
 	"… #$(printf '%s slut' "$long" | sha256sum | cut -c1-8) → Lång kommentar om mätningen" "$out"
 expect_contains "diff: the long comment's new digest" \
 	"… #$(printf '%s fin' "$long" | sha256sum | cut -c1-8) (ej i ändringsloggen)" "$out"
+
+# The economy and the analyses are part of the approved report too: a
+# ledger amount and an analysis changed afterwards are differences.
+run --db "$db" workflow LKR 2024 unlock --as ada
+printf 'unit;table;year;month;row;kind;amount;source\nLKR;;2024;;regionbidrag;utfall;281300;seed 002 line 2563\n' >"$T/l0.csv"
+run --db "$db" import csv "$T/l0.csv"
+run --db "$db" workflow LKR 2024 submit --as karl
+run --db "$db" workflow LKR 2024 approve --as karl
+run --db "$db" report diff --unit LKR --period 2024
+expect_eq "approved with comments: no differences" 0 "$rc"
+printf 'unit;table;year;month;row;kind;amount;source\nLKR;;2024;;regionbidrag;utfall;281400;rättelse\n' >"$T/l.csv"
+run --db "$db" import csv "$T/l.csv"
+expect_eq "ledger correction imported" 0 "$rc"
+printf 'unit;period;subject;title;vad_har_hant;varfor;vad_kommer_att_handa;state;author;source\nLKR;2024;RS-OM4;Attraktiv arbetsplats;Omskriven text.;;;godkänd;LKR;rättelse\n' >"$T/a.csv"
+run --db "$db" import csv "$T/a.csv"
+expect_eq "analysis correction imported" 0 "$rc"
+run --db "$db" report diff --unit LKR --period 2024
+expect_eq "diff with ledger and analysis" 1 "$rc"
+expect_contains "diff: the ledger amount" \
+	"resultaträkning LKR 2024 regionbidrag utfall: 281${NBSP}300 tkr → 281${NBSP}400 tkr (ej i ändringsloggen)" "$out"
+expect_contains "diff: the analysis, its new text" \
+	"analys LKR 2024 RS-OM4: Attraktiv arbetsplats: godkänd, Antalet medarbetare per chef" "$out"
+expect_contains "diff: the analysis, its new text" "→ godkänd, Omskriven text. #" "$out"
+expect_eq "diff: exactly two" 2 "$(printf '%s\n' "$out" | wc -l)"
 finish
