@@ -268,12 +268,14 @@ static bool under(struct styr_db *db, const char *unit, const char *top)
 {
 	struct styr_org_unit u;
 	struct styr_err local;
+	char code[STYR_CODE_MAX];
 	int depth;
 
 	styr_err_init(&local);
 	if (styr_org_find(db, top, &u, &local))
 		return false;
-	top = u.code;
+	snprintf(code, sizeof(code), "%s", u.code);
+	top = code;
 	if (styr_org_find(db, unit, &u, &local))
 		return false;
 	for (depth = 0; depth < 64; depth++) {
