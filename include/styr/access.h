@@ -166,6 +166,51 @@ int styr_audit_append(struct styr_db *db, const char *user, const char *action, 
 /* Walk the chain; *broken is the id of the first entry whose hash or link
  * does not hold, 0 when the chain is whole; *count the entries checked. */
 int styr_audit_verify(struct styr_db *db, int64_t *broken, int64_t *count, struct styr_err *err);
+/* The unit an entry is about, from its entity ("value ID0069 LKR 2024":
+ * LKR), into unit; false for an entry about no unit (a login, a user, a
+ * refused request, a kind whose key holds no unit). */
+bool styr_audit_unit(const struct styr_audit_entry *a, char *unit, size_t size);
+/* Where the entry's write came from (file:line, form, API call); "" when
+ * the entry does not say.  Borrowed from a. */
+const char *styr_audit_source(const struct styr_audit_entry *a);
+/* Who sees which entries: user NULL everything (the CLI); a user holding
+ * admin anywhere everything; any other user the entries about the units
+ * where the user holds min_role (a grant covers the units below it), and
+ * none about no unit.  unit (NULL or ""): only entries about that unit and
+ * the units below it; action (NULL or ""): only actions beginning with it
+ * ("value" takes value.put, value.delete).  All borrowed. */
+struct styr_audit_scope {
+	const char *user;
+	enum styr_access_role min_role;
+	const char *unit;
+	const char *action;
+};
+/* The entries scope lets its user see, newest first, at most limit (0:
+ * all).  cb returning non-zero stops the walk and is returned. */
+int styr_audit_scoped_each(struct styr_db *db, const struct styr_audit_scope *scope, int limit,
+                           int (*cb)(void *ctx, const struct styr_audit_entry *a), void *ctx,
+                           struct styr_err *err);
+/* Record a refused request (403, 423, a CSRF refusal) in a transaction of
+ * its own, after the refused one has rolled back: action "refused",
+ * entity what ("POST /api/v1/units/LKR/values"), after the reason. */
+int styr_audit_refused(struct styr_db *db, const char *user, const char *what, const char *reason,
+                       struct styr_err *err);
+
+/* --- history --- */
+/* The entity text of kind and its first n keys, as entries are written:
+ * value IND UNIT PERIOD, target IND UNIT YEAR, analysis UNIT PERIOD
+ * SUBJECT, action UNIT PLAN, report UNIT PERIOD, ledger UNIT ..., budget
+ * UNIT ...; fewer keys than the kind has name every thing beginning with
+ * them.  The unit is found (an alias gives its unit's code), the period
+ * parsed and written as stored.  STYR_EINPUT naming the kind or key. */
+int styr_history_entity(struct styr_db *db, const char *kind, const char *const *keys, int n,
+                        char *entity, size_t size, struct styr_err *err);
+/* Every version of the thing (or things) kind and keys name, oldest
+ * first, from the audit log: each write (a put, a comment, a deletion
+ * "KIND.delete") is one entry with who, when, before and after. */
+int styr_history_each(struct styr_db *db, const char *kind, const char *const *keys, int n,
+                      int (*cb)(void *ctx, const struct styr_audit_entry *a), void *ctx,
+                      struct styr_err *err);
 
 /* --- report workflow and locking --- */
 int styr_report_state_get(struct styr_db *db, const char *unit, const struct styr_period *p,

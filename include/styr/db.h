@@ -238,6 +238,21 @@ int styr_audit_last(struct styr_db *db, struct styr_audit_entry *out, struct sty
 int styr_audit_each(struct styr_db *db, int newest_first, int limit,
                     int (*cb)(void *ctx, const struct styr_audit_entry *a), void *ctx,
                     struct styr_err *err);
+/* The entries about one thing, oldest first: those whose entity is entity
+ * or begins with it and a space ("value ID0069 LKR" takes every period of
+ * the value), through an index (migration 0017), not a walk of the log. */
+int styr_audit_entity_each(struct styr_db *db, const char *entity,
+                           int (*cb)(void *ctx, const struct styr_audit_entry *a), void *ctx,
+                           struct styr_err *err);
+/* At most limit entries (0: all) with an id below below (0: from the
+ * newest), newest first: the log read a page at a time. */
+int styr_audit_page(struct styr_db *db, int64_t below, int limit,
+                    int (*cb)(void *ctx, const struct styr_audit_entry *a), void *ctx,
+                    struct styr_err *err);
+/* How many entries of action on entity there are from since (ISO 8601
+ * UTC, as the entries' time) on. */
+int styr_audit_count_since(struct styr_db *db, const char *entity, const char *action,
+                           const char *since, int *count, struct styr_err *err);
 /* Login throttling's counters (migration 0013): one per (address, name),
  * counting in fixed windows.  charge counts one under the key in a window
  * of window seconds (a new one when the last began window or more seconds

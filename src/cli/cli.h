@@ -64,5 +64,7 @@ extern const struct command cmd_proof_def;
 /* events (issue 18) */
 extern const struct command cmd_events_def;
 extern const struct command cmd_backup_def, cmd_restore_def;
+/* history (issue 14 item 3) */
+extern const struct command cmd_history_def;
 
 #endif

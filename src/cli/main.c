@@ -21,6 +21,7 @@ static const struct command *const commands[] = {
     /* web (issue 6) */
     &cmd_user_def,
     &cmd_audit_def,
+    &cmd_history_def,
     &cmd_backup_def,
     &cmd_restore_def,
     &cmd_serve_def,

@@ -185,9 +185,14 @@ static int audit_json_cb(void *ctx, const struct styr_audit_entry *a)
 	return 0;
 }
 
-/* The audit log, newest first, with the chain's state. */
+/* The audit log, newest first, with the chain's state: the entries the
+ * user may see (styr_audit_scoped_each), ?unit= and ?action= narrowing
+ * them. */
 int api_audit(struct req *r)
 {
+	const char *unit = web_query(r, "unit"), *action = web_query(r, "action");
+	struct styr_audit_scope scope = {r->user, STYR_ACCESS_CONTROLLER, NULL, action};
+	char code[STYR_CODE_MAX];
 	json_t *all = json_array(), *doc;
 	struct styr_err err;
 	int64_t broken, count;
@@ -198,8 +203,18 @@ int api_audit(struct req *r)
 		return -1;
 	}
 	styr_err_init(&err);
+	if (unit && unit[0]) {
+		struct styr_org_unit u;
+
+		if (styr_org_find(r->db, unit, &u, &err)) {
+			json_decref(all);
+			return web_fail_err(r, &err);
+		}
+		snprintf(code, sizeof(code), "%s", u.code);
+		scope.unit = code;
+	}
 	if (styr_audit_verify(r->db, &broken, &count, &err) ||
-	    styr_audit_each(r->db, 1, (int)(page * per), audit_json_cb, all, &err)) {
+	    styr_audit_scoped_each(r->db, &scope, (int)(page * per), audit_json_cb, all, &err)) {
 		json_decref(all);
 		return web_fail_err(r, &err);
 	}

@@ -213,6 +213,28 @@ static int store(struct req *r, const struct eform *f, const char *unit, const s
 
 /* ----------------------------------------------------------------- form */
 
+/* The versions of what the page was asked for: an analysis by
+ * ?period=&amne= (the unit's for the period without amne), an action plan
+ * by ?plan=; without them every one of the unit's. */
+static void history(struct req *r, const struct eform *f, const struct styr_org_unit *u)
+{
+	const char *keys[3] = {u->code, NULL, NULL};
+	int n = 1;
+
+	if (f == &analysis_form) {
+		if ((keys[1] = web_query(r, "period")) && keys[1][0]) {
+			n = 2;
+			if ((keys[2] = web_query(r, "amne")) && keys[2][0])
+				n = 3;
+		}
+		web_history(r, "analysis", keys, n, 3);
+	} else {
+		if ((keys[1] = web_query(r, "plan")) && keys[1][0])
+			n = 2;
+		web_history(r, "action", keys, n, 2);
+	}
+}
+
 static void render(struct req *r, const struct eform *f, const struct styr_org_unit *u,
                    const struct einput *in, const char *top)
 {
@@ -271,6 +293,7 @@ static void render(struct req *r, const struct eform *f, const struct styr_org_u
 		}
 	}
 	out_s(r, "<br><button type=\"submit\">Spara</button></form>");
+	history(r, f, u);
 	page_end(r);
 }
 

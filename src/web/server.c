@@ -183,6 +183,19 @@ int web_fail(struct req *r, unsigned status, const char *code, const char *fmt, 
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	r->status = status;
+	if (status == 403 || status == 423) {
+		size_t n, j;
+		unsigned char lead;
+
+		snprintf(r->refused, sizeof(r->refused), "%u %.40s: %.200s", status, code, msg);
+		/* cut where a character begins: the log keeps UTF-8 */
+		n = j = strlen(r->refused);
+		while (j > 0 && ((unsigned char)r->refused[j - 1] & 0xC0) == 0x80)
+			j--;
+		lead = j > 0 ? (unsigned char)r->refused[j - 1] : 0;
+		if (lead >= 0xC0 && n - (j - 1) < (lead >= 0xF0 ? 4u : lead >= 0xE0 ? 3u : 2u))
+			r->refused[j - 1] = '\0';
+	}
 	/* A server error's detail (a path, a database message) is for the
 	 * operator's log; the client gets the request id to quote. */
 	if (status >= 500) {
@@ -1022,6 +1035,34 @@ static void worker_close(void *p)
 	free(w);
 }
 
+/* A refused request (403: a role or a CSRF token lacking; 423: a locked
+ * period) is a security event: recorded once the request is over, so in
+ * a transaction of its own after the refused write rolled back, as
+ * "refused" on "METHOD PATH" with the reason.  Only a logged-in client
+ * is refused so (the others get 401 or the login page), so these entries
+ * grow with what the region's own users do. */
+static void audit_refusal(struct req *r)
+{
+	char what[300], *p;
+	struct styr_err e;
+
+	if (r->status != 403 && r->status != 423)
+		return;
+	snprintf(what, sizeof(what), "%s %s", r->method, r->url);
+	/* a path is the client's bytes: kept as ASCII, so that any is kept */
+	for (p = what; *p; p++)
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0x80)
+			*p = '?';
+	styr_err_init(&e);
+	if (styr_audit_refused(r->db, r->user[0] ? r->user : "(anonymous)", what,
+	                       r->refused[0]      ? r->refused
+	                       : r->status == 423 ? "423 locked"
+	                                          : "403 forbidden",
+	                       &e))
+		fprintf(stderr, "styr serve: request %lu: recording the refusal: %s\n", r->id,
+		        e.msg);
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version, const char *upload_data,
                                   size_t *upload_data_size, void **con_cls)
@@ -1084,6 +1125,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	} else {
 		dispatch(r);
 	}
+	audit_refusal(r);
 	return respond(r);
 }
 

@@ -133,6 +133,9 @@ struct req {
 	char etag[64];         /* ETag of an open-data answer */
 	long long retry_after; /* seconds, for a 429's Retry-After; 0: none */
 	struct styr_err err;
+	/* A 403's or 423's code and message (web_fail), for the audit
+	 * entry that records the refusal after the request. */
+	char refused[256];
 };
 
 enum route_flags {
@@ -230,6 +233,13 @@ void web_login_token(const struct server *srv, const char *nonce, long long when
 /* pages.c */
 int page_begin(struct req *r, const char *title);
 int page_end(struct req *r);
+/* history.c: the "Historik" section of a page, every version of the
+ * thing kind and keys name (styr_history_each); full: the keys the kind
+ * has, so that fewer name several things and get a column saying which.
+ * web_time_sv: an audit time (ISO UTC) as "3 maj 2024 kl. 10.11", local
+ * time. */
+void web_history(struct req *r, const char *kind, const char *const *keys, int n, int full);
+void web_time_sv(const char *iso, char *buf, size_t size);
 void page_csrf(struct req *r);
 int page_error(struct req *r, unsigned status, const char *heading, const char *msg);
 /* The summary above a refused form (id "formular-fel"): top, a refusal
