@@ -241,8 +241,8 @@ int styr_action_write(struct styr_db *db, const char *user, const struct styr_ac
  * transaction.  A target's unit "" is the one for all units, a profile's
  * year 0 the one for every year, title NULL is "". */
 struct styr_ledger_entry;
-int styr_value_remove(struct styr_db *db, const char *user, const char *indicator,
-                      const char *unit, const struct styr_period *p, struct styr_err *err);
+int styr_value_remove(struct styr_db *db, const char *user, const char *indicator, const char *unit,
+                      const struct styr_period *p, struct styr_err *err);
 int styr_target_remove(struct styr_db *db, const char *user, const char *indicator,
                        const char *unit, int year, struct styr_err *err);
 int styr_analysis_remove(struct styr_db *db, const char *user, const char *unit,

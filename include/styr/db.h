@@ -397,8 +397,7 @@ int styr_analysis_delete(struct styr_db *db, const char *unit, const struct styr
 int styr_action_delete(struct styr_db *db, const char *unit, const char *plan, const char *title,
                        struct styr_err *err);
 /* The amount keyed by e's unit, tab, year, month, row and kind. */
-int styr_ledger_delete(struct styr_db *db, const struct styr_ledger_entry *e,
-                       struct styr_err *err);
+int styr_ledger_delete(struct styr_db *db, const struct styr_ledger_entry *e, struct styr_err *err);
 int styr_budget_profile_delete(struct styr_db *db, const char *unit, const char *row, int year,
                                struct styr_err *err);
 int styr_uppdrag_report_delete(struct styr_db *db, const char *goal, const char *unit,

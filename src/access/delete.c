@@ -109,8 +109,8 @@ static int value_del(struct styr_db *db, const void *key, struct styr_err *err)
 	return styr_value_delete(db, k->indicator, k->unit, k->p, err);
 }
 
-int styr_value_remove(struct styr_db *db, const char *user, const char *indicator,
-                      const char *unit, const struct styr_period *p, struct styr_err *err)
+int styr_value_remove(struct styr_db *db, const char *user, const char *indicator, const char *unit,
+                      const struct styr_period *p, struct styr_err *err)
 {
 	struct styr_org_unit u;
 	struct styr_indicator ind;
@@ -199,8 +199,8 @@ int styr_target_remove(struct styr_db *db, const char *user, const char *indicat
 	k.unit = u.code;
 	k.year = year;
 	/* a target for all units lies in no unit's period */
-	r = (struct removal){u.code, u.code[0] ? &p : NULL, "target.delete", entity, target_before,
-	                     target_del, &k};
+	r = (struct removal){
+	    u.code, u.code[0] ? &p : NULL, "target.delete", entity, target_before, target_del, &k};
 	return remove_locked(db, user, &r, err);
 }
 
@@ -242,8 +242,9 @@ static int analysis_before(struct styr_db *db, const void *key, char *buf, size_
 		return rc;
 	if (!k.hit) {
 		styr_period_format(k.p, period, sizeof(period));
-		return styr_error(err, STYR_ENOTFOUND, "no analysis of %s for %s on %s titled \"%s\"",
-		                  k.unit, period, k.subject, k.title);
+		return styr_error(err, STYR_ENOTFOUND,
+		                  "no analysis of %s for %s on %s titled \"%s\"", k.unit, period,
+		                  k.subject, k.title);
 	}
 	return STYR_OK;
 }
@@ -274,8 +275,8 @@ int styr_analysis_remove(struct styr_db *db, const char *user, const char *unit,
 	k.subject = subject;
 	k.title = title ? title : "";
 	k.p = p;
-	r = (struct removal){u.code, p, "analysis.delete", entity, analysis_before, analysis_del,
-	                     &k};
+	r = (struct removal){u.code,       p, "analysis.delete", entity, analysis_before,
+	                     analysis_del, &k};
 	return remove_locked(db, user, &r, err);
 }
 
@@ -356,8 +357,8 @@ int styr_action_remove(struct styr_db *db, const char *user, const char *unit, c
 	 * lies in no period */
 	dated = !styr_period_parse(year, &p, &ignore);
 	snprintf(entity, sizeof(entity), "action %s %s", u.code, plan);
-	r = (struct removal){u.code, dated ? &p : NULL, "action.delete", entity, action_before,
-	                     action_del, &k};
+	r = (struct removal){
+	    u.code, dated ? &p : NULL, "action.delete", entity, action_before, action_del, &k};
 	return remove_locked(db, user, &r, err);
 }
 
@@ -374,8 +375,7 @@ static int ledger_cb(void *ctx, const struct styr_ledger_entry *e)
 {
 	struct ledger_key *k = ctx;
 
-	if (e->month == k->e->month && !strcmp(e->row, k->e->row) &&
-	    !strcmp(e->kind, k->e->kind)) {
+	if (e->month == k->e->month && !strcmp(e->row, k->e->row) && !strcmp(e->kind, k->e->kind)) {
 		snprintf(k->found, k->size, "%lld tkr", (long long)e->amount);
 		k->hit = true;
 		return 1;
@@ -461,7 +461,8 @@ static int profile_cb(void *ctx, const struct styr_budget_profile *p)
 	if (strcmp(p->row, k->row) || p->year != k->year)
 		return 0;
 	for (i = 0; i < 12 && n < k->size; i++)
-		n += (size_t)snprintf(k->found + n, k->size - n, "%s%d", i ? " " : "", p->weight[i]);
+		n +=
+		    (size_t)snprintf(k->found + n, k->size - n, "%s%d", i ? " " : "", p->weight[i]);
 	k->hit = true;
 	return 1;
 }
@@ -478,9 +479,10 @@ static int profile_before(struct styr_db *db, const void *key, char *buf, size_t
 	if (rc && !k.hit)
 		return rc;
 	if (!k.hit)
-		return styr_error(err, STYR_ENOTFOUND,
-		                  "no budget profile of %s for row \"%s\" and year %d (0: every year)",
-		                  k.unit, k.row, k.year);
+		return styr_error(
+		    err, STYR_ENOTFOUND,
+		    "no budget profile of %s for row \"%s\" and year %d (0: every year)", k.unit,
+		    k.row, k.year);
 	return STYR_OK;
 }
 
@@ -509,8 +511,8 @@ int styr_budget_profile_remove(struct styr_db *db, const char *user, const char 
 	k.row = row;
 	k.year = year;
 	/* the profile for every year (0) lies in no period */
-	r = (struct removal){u.code, year ? &p : NULL, "profile.delete", entity, profile_before,
-	                     profile_del, &k};
+	r = (struct removal){
+	    u.code, year ? &p : NULL, "profile.delete", entity, profile_before, profile_del, &k};
 	return remove_locked(db, user, &r, err);
 }
 
@@ -579,8 +581,8 @@ int styr_uppdrag_report_remove(struct styr_db *db, const char *user, const char 
 	k.goal = g.code;
 	k.unit = u.code;
 	k.date = date;
-	r = (struct removal){u.code, &p, "uppdrag-report.delete", entity, report_before, report_del,
-	                     &k};
+	r = (struct removal){u.code,     &p, "uppdrag-report.delete", entity, report_before,
+	                     report_del, &k};
 	return remove_locked(db, user, &r, err);
 }
 

@@ -40,8 +40,9 @@ static int parse_opts(const struct command *cmd, int argc, char **argv, bool cas
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 'a') {
 			if (!optarg[0] || strlen(optarg) >= sizeof(o->user))
-				return cli_usage(cmd, "--as \"%s\": expected a name of at most %zu bytes",
-				                 optarg, sizeof(o->user) - 1);
+				return cli_usage(
+				    cmd, "--as \"%s\": expected a name of at most %zu bytes",
+				    optarg, sizeof(o->user) - 1);
 			snprintf(o->user, sizeof(o->user), "%s", optarg);
 		} else if (c == 'c' && cascade_ok) {
 			o->cascade = true;
@@ -88,8 +89,9 @@ static int del_value(struct styr_db *db, const struct opts *o, char **k, int n,
 	struct styr_period p;
 
 	(void)n;
-	return styr_period_parse(k[2], &p, err) ? STYR_EINPUT
-	                                        : styr_value_remove(db, o->user, k[0], k[1], &p, err);
+	return styr_period_parse(k[2], &p, err)
+	           ? STYR_EINPUT
+	           : styr_value_remove(db, o->user, k[0], k[1], &p, err);
 }
 
 static int del_target(struct styr_db *db, const struct opts *o, char **k, int n,
@@ -133,8 +135,8 @@ static int del_ledger(struct styr_db *db, const struct opts *o, char **k, int n,
 		return STYR_EINPUT;
 	month = strtol(k[3], &end, 10);
 	if (!k[3][0] || *end || month < 0 || month > 12)
-		return styr_error(err, STYR_EINPUT, "month \"%s\": expected 0 (the whole year) to 12",
-		                  k[3]);
+		return styr_error(err, STYR_EINPUT,
+		                  "month \"%s\": expected 0 (the whole year) to 12", k[3]);
 	e.month = (int)month;
 	/* a row by its code or a printed label, as the importers take it */
 	if (styr_ledger_row_find(db, k[4], &row, err))
@@ -165,8 +167,7 @@ static int del_report(struct styr_db *db, const struct opts *o, char **k, int n,
 	return styr_uppdrag_report_remove(db, o->user, k[0], k[1], k[2], err);
 }
 
-static int del_unit(struct styr_db *db, const struct opts *o, char **k, int n,
-                    struct styr_err *err)
+static int del_unit(struct styr_db *db, const struct opts *o, char **k, int n, struct styr_err *err)
 {
 	(void)n;
 	return styr_org_remove(db, o->user, k[0], o->cascade, err);
@@ -179,8 +180,7 @@ static int del_indicator(struct styr_db *db, const struct opts *o, char **k, int
 	return styr_indicator_remove(db, o->user, k[0], o->cascade, err);
 }
 
-static int del_goal(struct styr_db *db, const struct opts *o, char **k, int n,
-                    struct styr_err *err)
+static int del_goal(struct styr_db *db, const struct opts *o, char **k, int n, struct styr_err *err)
 {
 	(void)n;
 	return styr_goal_remove(db, o->user, k[0], o->cascade, err);
@@ -250,7 +250,8 @@ static int run_set(struct cli *cli, int argc, char **argv)
 	int rc;
 
 	if (argc < 2 || strcmp(argv[1], "value"))
-		return cli_usage(&cmd_set_def, argc < 2 ? "expected what to set" : "unknown kind \"%s\"",
+		return cli_usage(&cmd_set_def,
+		                 argc < 2 ? "expected what to set" : "unknown kind \"%s\"",
 		                 argc < 2 ? "" : argv[1]);
 	if ((rc = parse_opts(&cmd_set_def, argc - 1, argv + 1, false, &o)))
 		return rc;

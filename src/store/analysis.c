@@ -217,7 +217,7 @@ int styr_analysis_delete(struct styr_db *db, const char *unit, const struct styr
 	q_text(&q, title);
 	rc = q_exec(&q, &changed, err);
 	if (!rc && !changed)
-		return styr_error(err, STYR_ENOTFOUND, "no analysis of %s on %s titled \"%s\"", unit,
-		                  subject, title);
+		return styr_error(err, STYR_ENOTFOUND, "no analysis of %s on %s titled \"%s\"",
+		                  unit, subject, title);
 	return rc;
 }

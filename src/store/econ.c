@@ -470,8 +470,8 @@ int styr_action_delete(struct styr_db *db, const char *unit, const char *plan, c
 	q_int(&q, uid);
 	rc = q_exec(&q, &changed, err);
 	if (!rc && !changed)
-		return styr_error(err, STYR_ENOTFOUND, "no action \"%s\" in plan %s of %s", title, plan,
-		                  unit);
+		return styr_error(err, STYR_ENOTFOUND, "no action \"%s\" in plan %s of %s", title,
+		                  plan, unit);
 	return rc;
 }
 
@@ -495,8 +495,9 @@ int styr_ledger_delete(struct styr_db *db, const struct styr_ledger_entry *e, st
 	rc = q_exec(&q, &changed, err);
 	if (!rc && !changed)
 		return styr_error(err, STYR_ENOTFOUND,
-		                  "no %s amount of %s on row %s for %d month %d%s%s", e->kind, e->unit,
-		                  e->row, e->year, e->month, e->tab[0] ? " in table " : "", e->tab);
+		                  "no %s amount of %s on row %s for %d month %d%s%s", e->kind,
+		                  e->unit, e->row, e->year, e->month, e->tab[0] ? " in table " : "",
+		                  e->tab);
 	return rc;
 }
 
@@ -516,7 +517,9 @@ int styr_budget_profile_delete(struct styr_db *db, const char *unit, const char 
 	q_int(&q, year);
 	rc = q_exec(&q, &changed, err);
 	if (!rc && !changed)
-		return styr_error(err, STYR_ENOTFOUND, "no budget profile of %s for row \"%s\" and year %d (0: every year)",
-		                  unit, row, year);
+		return styr_error(
+		    err, STYR_ENOTFOUND,
+		    "no budget profile of %s for row \"%s\" and year %d (0: every year)", unit, row,
+		    year);
 	return rc;
 }

@@ -339,7 +339,7 @@ int styr_uppdrag_report_delete(struct styr_db *db, const char *goal, const char 
 	q_text(&q, date);
 	rc = q_exec(&q, &changed, err);
 	if (!rc && !changed)
-		return styr_error(err, STYR_ENOTFOUND, "no report of %s on uppdrag %s dated %s", unit,
-		                  goal, date);
+		return styr_error(err, STYR_ENOTFOUND, "no report of %s on uppdrag %s dated %s",
+		                  unit, goal, date);
 	return rc;
 }

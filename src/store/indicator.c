@@ -318,21 +318,30 @@ int styr_target_delete(struct styr_db *db, const char *indicator, const char *un
 	q_int(&q, year);
 	rc = q_exec(&q, &changed, err);
 	if (!rc && !changed)
-		return styr_error(err, STYR_ENOTFOUND, "no target of %s for %s set for %d", indicator,
-		                  unit[0] ? unit : "all units", year);
+		return styr_error(err, STYR_ENOTFOUND, "no target of %s for %s set for %d",
+		                  indicator, unit[0] ? unit : "all units", year);
 	return rc;
 }
 
 /* IND_REFS's kinds, in its order; the deletions, the indicator last. */
-static const char *const ind_ref_what[] = {"values",       "gender values",  "targets",
-                                           "goal links",   "index weights",  "open-data entries",
+static const char *const ind_ref_what[] = {"values",
+                                           "gender values",
+                                           "targets",
+                                           "goal links",
+                                           "index weights",
+                                           "open-data entries",
                                            "withdrawn open values"};
-static const enum sql_id ind_del[] = {Q_IND_DEL_VALUE,  Q_IND_DEL_GENDER, Q_IND_DEL_TARGET,
-                                      Q_IND_DEL_GOAL,   Q_IND_DEL_WEIGHT, Q_IND_DEL_OPEN,
+static const enum sql_id ind_del[] = {Q_IND_DEL_VALUE,     Q_IND_DEL_GENDER, Q_IND_DEL_TARGET,
+                                      Q_IND_DEL_GOAL,      Q_IND_DEL_WEIGHT, Q_IND_DEL_OPEN,
                                       Q_IND_DEL_WITHDRAWN, Q_IND_DELETE};
-static const char *const ind_del_what[] = {
-    "values",        "gender values",     "targets", "goal links",
-    "index weights", "open-data entries", "withdrawn open values", NULL};
+static const char *const ind_del_what[] = {"values",
+                                           "gender values",
+                                           "targets",
+                                           "goal links",
+                                           "index weights",
+                                           "open-data entries",
+                                           "withdrawn open values",
+                                           NULL};
 
 int styr_indicator_refs(struct styr_db *db, const char *code, struct styr_refs *out,
                         struct styr_err *err)
