@@ -723,6 +723,23 @@ int api_openapi(struct req *r)
 		               "ok", "400", "description", "bad request (error object)", "401",
 		               "description", "not logged in", "403", "description",
 		               "the role is not enough");
+		/* A write answers 201 only for a create; a delete 204 (delete.c). */
+		if (strcmp(rt->method, "GET")) {
+			json_t *responses = json_object_get(op, "responses");
+
+			json_object_set_new(responses, "404",
+			                    json_pack("{s:s}", "description", "no such record"));
+			json_object_set_new(
+			    responses, "423",
+			    json_pack("{s:s}", "description", "the period is approved (locked)"));
+			if (!strcmp(rt->method, "DELETE"))
+				json_object_set_new(responses, "204",
+				                    json_pack("{s:s}", "description", "deleted"));
+			else
+				json_object_set_new(responses, "201",
+				                    json_pack("{s:s}", "description",
+				                              "created (200: overwritten)"));
+		}
 		if (rt->min_role > STYR_ACCESS_NONE) {
 			json_object_set_new(op, "security", json_pack("[{s:[]}]", "bearer"));
 			json_object_set_new(op, "x-minimum-role",

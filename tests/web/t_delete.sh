@@ -48,6 +48,10 @@ expect_eq "bad period" 400 "$status"
 http DELETE /api/v1/units/LKR/values/ID0069/2027 -b "$T/anna.jar"
 expect_eq "cookie DELETE without a session is unauthorised" 401 "$status"
 
+http GET /api/v1/openapi.json
+expect_contains "openapi: the DELETE of a value" '"delete":{"summary":"/api/v1/units/{unit}/values/{ind}/{period}"' "$body"
+expect_contains "openapi: 204" '"204":{"description":"deleted"}' "$body"
+
 # --- API: analyses and actions
 A='{"period":"2026","subject":"produktion","title":"Väntetider","what":"Kortare köer."}'
 http POST /api/v1/units/LKR/analyses -H "$H" --data "$A"
