@@ -277,4 +277,44 @@ int styr_analysis_write(struct styr_db *db, const char *user, const struct styr_
 int styr_action_write(struct styr_db *db, const char *user, const struct styr_action *a,
                       struct styr_err *err);
 
+/* Delete one record as user (delete.c): refused with STYR_ELOCKED when
+ * its period is locked (an action's: the year it is due; a ledger
+ * amount's: its month, or its year for month 0; an uppdrag report's: the
+ * year of its date; a target or budget profile for all units or every
+ * year lies in none), STYR_ENOTFOUND naming the key when there is none;
+ * audited as "<kind>.delete" with the record as the before image; one
+ * transaction.  A target's unit "" is the one for all units, a profile's
+ * year 0 the one for every year, title NULL is "". */
+struct styr_ledger_entry;
+int styr_value_remove(struct styr_db *db, const char *user, const char *indicator, const char *unit,
+                      const struct styr_period *p, struct styr_err *err);
+int styr_target_remove(struct styr_db *db, const char *user, const char *indicator,
+                       const char *unit, int year, struct styr_err *err);
+int styr_analysis_remove(struct styr_db *db, const char *user, const char *unit,
+                         const struct styr_period *p, const char *subject, const char *title,
+                         struct styr_err *err);
+/* Only an action of unit: another unit's action of the same plan and
+ * title is not found. */
+int styr_action_remove(struct styr_db *db, const char *user, const char *unit, const char *plan,
+                       const char *title, struct styr_err *err);
+/* key's unit, tab, year, month, row and kind say which amount. */
+int styr_ledger_remove(struct styr_db *db, const char *user, const struct styr_ledger_entry *key,
+                       struct styr_err *err);
+int styr_budget_profile_remove(struct styr_db *db, const char *user, const char *unit,
+                               const char *row, int year, struct styr_err *err);
+int styr_uppdrag_report_remove(struct styr_db *db, const char *user, const char *goal,
+                               const char *unit, const char *date, struct styr_err *err);
+/* Delete a unit, indicator or goal.  Anything referring to it is
+ * STYR_ECONFLICT naming what ("unit EXS: 102 values, 3 analyses, 2 units
+ * below it refer to it; ..."), unless cascade: then it goes with
+ * everything below it in one transaction, refused as a whole (STYR_ELOCKED)
+ * when a value or analysis among them lies in a locked period; one audit
+ * entry per unit, indicator or goal deleted, counting what went with it. */
+int styr_org_remove(struct styr_db *db, const char *user, const char *code, bool cascade,
+                    struct styr_err *err);
+int styr_indicator_remove(struct styr_db *db, const char *user, const char *code, bool cascade,
+                          struct styr_err *err);
+int styr_goal_remove(struct styr_db *db, const char *user, const char *code, bool cascade,
+                     struct styr_err *err);
+
 #endif

@@ -397,4 +397,44 @@ int styr_frozen_line_each(struct styr_db *db, const char *unit, const char *peri
                           int (*cb)(void *ctx, const struct styr_frozen_line *l), void *ctx,
                           struct styr_err *err);
 
+/* Deletions (issue 14 item 2): the raw rows, one by key; STYR_ENOTFOUND
+ * naming the key when there is none.  Prefer access.h's styr_*_remove,
+ * which check the period lock and audit in one transaction.  A value goes
+ * with its gender breakdown; an action only when it belongs to unit; a
+ * target's unit "" is the one for all units; a budget profile's year 0
+ * the one for every year. */
+int styr_value_delete(struct styr_db *db, const char *indicator, const char *unit,
+                      const struct styr_period *p, struct styr_err *err);
+int styr_target_delete(struct styr_db *db, const char *indicator, const char *unit, int year,
+                       struct styr_err *err);
+int styr_analysis_delete(struct styr_db *db, const char *unit, const struct styr_period *p,
+                         const char *subject, const char *title, struct styr_err *err);
+int styr_action_delete(struct styr_db *db, const char *unit, const char *plan, const char *title,
+                       struct styr_err *err);
+/* The amount keyed by e's unit, tab, year, month, row and kind. */
+int styr_ledger_delete(struct styr_db *db, const struct styr_ledger_entry *e, struct styr_err *err);
+int styr_budget_profile_delete(struct styr_db *db, const char *unit, const char *row, int year,
+                               struct styr_err *err);
+int styr_uppdrag_report_delete(struct styr_db *db, const char *goal, const char *unit,
+                               const char *date, struct styr_err *err);
+/* What refers to a unit (units below it, values, analyses ...), an
+ * indicator (values, targets, goal links ...) or a goal (goals below it,
+ * links, owners, uppdrag, analyses on it, actions towards it). */
+int styr_org_refs(struct styr_db *db, const char *code, struct styr_refs *out,
+                  struct styr_err *err);
+int styr_indicator_refs(struct styr_db *db, const char *code, struct styr_refs *out,
+                        struct styr_err *err);
+int styr_goal_refs(struct styr_db *db, const char *code, struct styr_refs *out,
+                   struct styr_err *err);
+/* Delete the unit, indicator or goal and every row that refers to it,
+ * counting them into deleted (may be NULL).  A unit or goal with others
+ * below it is STYR_ECONFLICT: delete those first.  A goal's actions stay,
+ * unlinked. */
+int styr_org_delete(struct styr_db *db, const char *code, struct styr_refs *deleted,
+                    struct styr_err *err);
+int styr_indicator_delete(struct styr_db *db, const char *code, struct styr_refs *deleted,
+                          struct styr_err *err);
+int styr_goal_delete(struct styr_db *db, const char *code, struct styr_refs *deleted,
+                     struct styr_err *err);
+
 #endif

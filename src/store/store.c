@@ -391,3 +391,61 @@ int styr_db_last_change(struct styr_db *db, time_t *out, struct styr_err *err)
 	*out = (time_t)at;
 	return STYR_OK;
 }
+
+int store_refs(struct styr_db *db, enum sql_id id, long long key, const char *code,
+               const char *const *what, size_t n, struct styr_refs *out, struct styr_err *err)
+{
+	struct query q;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (q_start(&q, db, id, "counting what refers to it", err))
+		return STYR_ESTORE;
+	q_int(&q, key);
+	if (code)
+		q_text(&q, code);
+	while ((rc = q_step(&q, err)) == 1) {
+		long long kind = q_col_int(&q, 0), count = q_col_int(&q, 1);
+
+		if (count > 0 && kind >= 0 && (size_t)kind < n && out->n < STYR_REFS_MAX) {
+			out->kind[out->n].what = what[kind];
+			out->kind[out->n].count = count;
+			out->n++;
+		}
+	}
+	return -rc;
+}
+
+int store_delete_all(struct styr_db *db, const enum sql_id *del, const bool *by_code,
+                     const char *const *what, size_t n, long long key, const char *code,
+                     struct styr_refs *out, struct styr_err *err)
+{
+	size_t i, k;
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		struct query q;
+		long long changed = 0;
+
+		if (q_start(&q, db, del[i], "deleting what refers to it", err))
+			return STYR_ESTORE;
+		if (by_code && by_code[i])
+			q_text(&q, code);
+		else
+			q_int(&q, key);
+		if ((rc = q_exec(&q, &changed, err)))
+			return rc;
+		if (!out || !changed || !what[i])
+			continue;
+		for (k = 0; k < out->n && strcmp(out->kind[k].what, what[i]); k++)
+			;
+		if (k == out->n && out->n < STYR_REFS_MAX) {
+			out->kind[k].what = what[i];
+			out->kind[k].count = 0;
+			out->n++;
+		}
+		if (k < out->n)
+			out->kind[k].count += changed;
+	}
+	return STYR_OK;
+}

@@ -468,7 +468,9 @@ static int value_fields_or_reply(struct req *r, json_t *j, struct styr_value *v)
 
 static int write_value(struct req *r, struct styr_value *v)
 {
+	struct styr_value old;
 	struct styr_err err;
+	bool created;
 	time_t t = time(NULL);
 	struct tm tm;
 	char when[32];
@@ -476,10 +478,14 @@ static int write_value(struct req *r, struct styr_value *v)
 	gmtime_r(&t, &tm);
 	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	snprintf(v->source, sizeof(v->source), "%s at %s", r->user, when);
+	/* 201 only for a value that did not exist: an overwrite is 200 */
+	styr_err_init(&err);
+	created =
+	    styr_value_find(r->db, v->indicator, v->unit, &v->period, &old, &err) == STYR_ENOTFOUND;
 	styr_err_init(&err);
 	if (styr_value_write(r->db, r->user, v, &err))
 		return web_fail_err(r, &err);
-	return send_json(r, 201, json_pack("{s:o}", "data", value_json(v)));
+	return send_json(r, created ? 201 : 200, json_pack("{s:o}", "data", value_json(v)));
 }
 
 static int indicator_or_reply(struct req *r, const char *code, struct styr_indicator *ind)
@@ -732,6 +738,23 @@ int api_openapi(struct req *r)
 		               "ok", "400", "description", "bad request (error object)", "401",
 		               "description", "not logged in", "403", "description",
 		               "the role is not enough");
+		/* A write answers 201 only for a create; a delete 204 (delete.c). */
+		if (strcmp(rt->method, "GET")) {
+			json_t *responses = json_object_get(op, "responses");
+
+			json_object_set_new(responses, "404",
+			                    json_pack("{s:s}", "description", "no such record"));
+			json_object_set_new(
+			    responses, "423",
+			    json_pack("{s:s}", "description", "the period is approved (locked)"));
+			if (!strcmp(rt->method, "DELETE"))
+				json_object_set_new(responses, "204",
+				                    json_pack("{s:s}", "description", "deleted"));
+			else
+				json_object_set_new(responses, "201",
+				                    json_pack("{s:s}", "description",
+				                              "created (200: overwritten)"));
+		}
 		if (rt->min_role > STYR_ACCESS_NONE) {
 			json_object_set_new(op, "security", json_pack("[{s:[]}]", "bearer"));
 			json_object_set_new(op, "x-minimum-role",

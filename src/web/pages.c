@@ -1002,6 +1002,7 @@ int pg_indicator(struct req *r)
 			has_target = true;
 	}
 	page_begin(r, ind.name);
+	web_deleted_note(r);
 	out_s(r, "<p class=\"hint\">");
 	out_h(r, ind.code);
 	out_s(r, " · <a href=\"/enhet/");
@@ -1039,11 +1040,17 @@ int pg_indicator(struct req *r)
 	out_h(r, u.name);
 	out_s(r, "</caption><thead><tr><th scope=\"col\">Period</th><th scope=\"col\">Värde</th>");
 	out_s(r, assessed_head);
-	out_s(r, "<th scope=\"col\">Kommentar</th></tr></thead><tbody>");
+	out_s(r, "<th scope=\"col\">Kommentar</th>");
+	/* who may write a value may correct or delete it (delete.c) */
+	if (r->role >= STYR_ACCESS_UNIT_MANAGER)
+		out_s(r, "<th scope=\"col\">Ändra</th>");
+	out_s(r, "</tr></thead><tbody>");
 	for (i = vals.n; i-- > 0;) {
 		out_s(r, "<tr>");
 		value_cells(r, &ind, &vals.v[i]);
 		comment_cell(r, &vals.v[i]);
+		if (r->role >= STYR_ACCESS_UNIT_MANAGER)
+			web_value_links(r, u.code, ind.code, &vals.v[i].period);
 		out_s(r, "</tr>");
 	}
 	if (!vals.n)

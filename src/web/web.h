@@ -230,6 +230,20 @@ void web_wait_text(char *out, size_t size, const char *what, long long seconds);
 void web_login_token(const struct server *srv, const char *nonce, long long when, char *out,
                      size_t size);
 
+/* delete.c: DELETE in the API, the confirmation step on pages, and the
+ * links and lists that lead there. */
+int api_value_delete(struct req *r);
+int api_analysis_delete(struct req *r);
+int api_action_delete(struct req *r);
+int pg_delete_form(struct req *r);
+int pg_delete_post(struct req *r);
+/* A table cell with "Ändra" and "Ta bort" for unit's value of ind in p. */
+void web_value_links(struct req *r, const char *unit, const char *ind, const struct styr_period *p);
+/* "Borttaget." when the query says a delete just happened. */
+void web_deleted_note(struct req *r);
+/* The unit's analyses (else actions), each with "Ändra" and "Ta bort". */
+void web_saved_list(struct req *r, const char *unit, bool analyses);
+
 /* pages.c */
 int page_begin(struct req *r, const char *title);
 int page_end(struct req *r);

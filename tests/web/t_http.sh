@@ -249,7 +249,7 @@ expect_eq "bad requests changed nothing" "$before" "$(snapshot "$DB")"
 http POST /api/v1/units/LKR/values -H "$H" --data '{"indicator":"ID0069","period":"2026","value":86.5}'
 expect_eq "API write" 201 "$status"
 http PUT /api/v1/units/LKR/values/ID0069/2026 -H "$H" --data '{"value":87,"comment":"Preliminärt"}'
-expect_eq "API put" 201 "$status"
+expect_eq "API put (an overwrite)" 200 "$status"
 expect_contains "API put value" '"value":87' "$body"
 expect_contains "API put comment" '"comment":"Preliminärt"' "$body"
 http PUT /api/v1/units/LKR/values/ID0069/2026 -H "$H" --data '{"value":87,"comment":7}'
