@@ -93,10 +93,12 @@ const struct interchange_spec interchange_specs[STYR_ENTITY_COUNT] = {
                                       COLUMN_BIT(IXW_WEIGHT)},
     /* economy */
     [STYR_ENTITY_LEDGER] = {STYR_ENTITY_LEDGER,
-                            8,
-                            {"unit", "table", "year", "month", "row", "kind", "amount", "source"},
+                            9,
+                            {"unit", "table", "year", "month", "row", "kind", "amount", "source",
+                             "enhet"},
                             COLUMN_BIT(LED_UNIT) | COLUMN_BIT(LED_YEAR) | COLUMN_BIT(LED_ROW) |
-                                COLUMN_BIT(LED_KIND) | COLUMN_BIT(LED_AMOUNT)},
+                                COLUMN_BIT(LED_KIND) | COLUMN_BIT(LED_AMOUNT),
+                            COLUMN_BIT(LED_ENHET)},
     [STYR_ENTITY_RULE] = {STYR_ENTITY_RULE,
                           7,
                           {"rule", "name", "check", "subject", "expr", "tolerance", "table"},
@@ -789,8 +791,8 @@ static int compare_ledger(struct csv_run *r, const struct styr_ledger_entry *e)
 		r->outcome = ROW_ADDED;
 		return STYR_OK;
 	}
-	snprintf(a, sizeof(a), "%lld", (long long)old->amount);
-	snprintf(b, sizeof(b), "%lld", (long long)e->amount);
+	styr_ore_tkr_text(a, sizeof(a), old->amount_ore);
+	styr_ore_tkr_text(b, sizeof(b), e->amount_ore);
 	d += diff_text(r, "amount", a, b, unit);
 	d += diff_text(r, "source", old->source, e->source, unit);
 	set_outcome(r, d);
@@ -1295,6 +1297,22 @@ static int row_gender_value(struct csv_run *r)
 	return styr_gender_value_put(r->db, &g, r->err);
 }
 
+/* The unit of a ledger amount: "tkr" (or empty, as in every file before
+ * the column) with up to five decimals, "kr" with up to two: either is
+ * exact öre. */
+static int amount_unit(struct csv_run *r, const char *enhet, int *decimals)
+{
+	if (!*enhet || !strcmp(enhet, "tkr")) {
+		*decimals = 5;
+		return STYR_OK;
+	}
+	if (!strcmp(enhet, "kr")) {
+		*decimals = 2;
+		return STYR_OK;
+	}
+	return styr_error(r->err, STYR_EINPUT, "enhet \"%.60s\": expected kr or tkr", enhet);
+}
+
 /* economy: one amount of a resultaträkning (docs/formats.md, "Ledger") */
 static int row_ledger(struct csv_run *r)
 {
@@ -1302,7 +1320,7 @@ static int row_ledger(struct csv_run *r)
 	const char *month = col(r, LED_MONTH);
 	char *end;
 	long m = 0;
-	int rc;
+	int decimals = 5, rc;
 
 	memset(&e, 0, sizeof(e));
 	if ((rc = take(r, LED_UNIT, e.unit, sizeof(e.unit))) ||
@@ -1311,7 +1329,8 @@ static int row_ledger(struct csv_run *r)
 	    (rc = take(r, LED_ROW, e.row, sizeof(e.row))) ||
 	    (rc = take(r, LED_KIND, e.kind, sizeof(e.kind))) ||
 	    (rc = styr_ledger_kind_check(e.kind, r->err)) ||
-	    (rc = styr_amount_parse(col(r, LED_AMOUNT), &e.amount, r->err)) ||
+	    (rc = amount_unit(r, col(r, LED_ENHET), &decimals)) ||
+	    (rc = styr_amount_parse_ore(col(r, LED_AMOUNT), decimals, &e.amount_ore, r->err)) ||
 	    (rc = take(r, LED_SOURCE, e.source, sizeof(e.source))))
 		return rc;
 	if (*month) {
@@ -1582,6 +1601,7 @@ static const char *failed_column(struct csv_run *r)
 	    {"uppdrag ", "step"},
 	    /* economy */
 	    {"amount ", "amount"},
+	    {"enhet ", "enhet"},
 	    {"month ", "month"},
 	    {"row \"", "row"},
 	    {"ledger kind ", "kind"},

@@ -263,7 +263,7 @@ static void put(struct styr_db *db, const char *row, int year, const char *kind,
 	e.year = year;
 	snprintf(e.row, sizeof(e.row), "%s", row);
 	snprintf(e.kind, sizeof(e.kind), "%s", kind);
-	e.amount = amount;
+	e.amount_ore = amount * STYR_ORE_PER_TKR; /* the test's figures are tkr */
 	styr_err_init(&err);
 	assert_int_equal(styr_ledger_put(db, &e, &err), STYR_OK);
 }
