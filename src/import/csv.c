@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "import/interchange.h"
+#include "import/ledger_sums.h"
 #include "styr/ledger.h"
 #include "styr/buf.h"
 #include "styr/goals.h"
@@ -247,6 +248,8 @@ struct import_ctx {
 	char ledger_unit[STYR_CODE_MAX], ledger_tab[STYR_CODE_MAX];
 	int ledger_year;
 	bool ledger_loaded;
+	/* the ledger groups written, for their subtotals (ledger_sums.h) */
+	struct ledger_sums sums;
 };
 
 static void import_ctx_release(struct import_ctx *c)
@@ -257,6 +260,7 @@ static void import_ctx_release(struct import_ctx *c)
 		free(c->keys[i].key);
 	free(c->keys);
 	free(c->ledger);
+	ledger_sums_release(&c->sums);
 }
 
 /* One file being imported. */
@@ -1344,9 +1348,10 @@ static int row_ledger(struct csv_run *r)
 	e.month = (int)m;
 	if (!e.source[0])
 		row_source(r, e.source, sizeof(e.source));
-	if ((rc = compare_ledger(r, &e)))
+	if ((rc = compare_ledger(r, &e)) ||
+	    (r->outcome != ROW_UNCHANGED && (rc = styr_ledger_put(r->db, &e, r->err))))
 		return rc;
-	return r->outcome == ROW_UNCHANGED ? STYR_OK : styr_ledger_put(r->db, &e, r->err);
+	return ledger_sums_note(r->db, &r->ctx->sums, &e, r->err);
 }
 
 /* economy: a validation rule (docs/formats.md, "Rules") */
@@ -1885,7 +1890,7 @@ static int import_files(struct styr_db *db, struct csv_file *files, size_t n,
                         struct styr_err *err)
 {
 	struct import_ctx ctx;
-	size_t i;
+	size_t i, sums;
 	int k, rc = styr_db_begin(db, err);
 
 	if (rc)
@@ -1897,6 +1902,9 @@ static int import_files(struct styr_db *db, struct csv_file *files, size_t n,
 		for (i = 0; i < n && !rc; i++)
 			if (files[i].spec->kind == (enum styr_entity)k)
 				rc = run_file(db, &ctx, &files[i], stats, err);
+	/* a ledger's subtotals, as SIE's, once all its rows are in */
+	if (!rc)
+		rc = ledger_sums_write(db, &ctx.sums, &sums, err);
 	import_ctx_release(&ctx);
 	/* a dry run: everything checked and counted, nothing kept (and
 	 * nothing audited) */

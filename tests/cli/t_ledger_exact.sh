@@ -34,8 +34,10 @@ expect_eq "40 rows" 40 "$(wc -l <"$T/rows.txt")"
 
 # The generator: amount a unit, row and month = K tkr + 333 kr + a few öre
 # (333,33 kr is a 4 000 kr a year depreciation, 3 333,33 kr is 40 000),
-# income positive, costs negative; the sums and RESULTAT the exact sums;
-# SJH's months the exact sums of its units'.  Written in kr with öre.
+# income positive, costs negative.  The units' files give no sums: styr
+# computes SUMMA INTÄKTER, SUMMA KOSTNADER and RESULTAT from their rows, as
+# for SIE.  SJH's months are the exact sums of its units', its sums and
+# RESULTAT given.  Written in kr with öre.
 awk -v rows="$T/rows.txt" 'BEGIN {
 	while ((getline line < rows) > 0) { split(line, f, " "); n++; code[n] = f[1]; sub_of[n] = f[2] }
 	print "unit;table;year;month;row;kind;amount;source;enhet"
@@ -48,9 +50,6 @@ awk -v rows="$T/rows.txt" 'BEGIN {
 				put(sprintf("V%02d", u), m, code[r], a)
 				s[sub_of[r]] += a; h[m, code[r]] += a
 			}
-			put(sprintf("V%02d", u), m, "summa_intakter", s["summa_intakter"])
-			put(sprintf("V%02d", u), m, "summa_kostnader", s["summa_kostnader"])
-			put(sprintf("V%02d", u), m, "resultat", s["summa_intakter"] + s["summa_kostnader"])
 			h[m, "summa_intakter"] += s["summa_intakter"]
 			h[m, "summa_kostnader"] += s["summa_kostnader"]
 			h[m, "resultat"] += s["summa_intakter"] + s["summa_kostnader"]
@@ -64,19 +63,24 @@ function put(unit, m, row, ore,   neg) {
 	neg = ore < 0; if (neg) ore = -ore
 	printf "%s;;2024;%d;%s;utfall;%s%d,%02d;generated;kr\n", unit, m, row, neg ? "-" : "", int(ore / 100), ore % 100
 }' >"$T/ledger.csv"
-expect_eq "generated amounts" $(((10 + 1) * 43 * 12 + 1)) "$(wc -l <"$T/ledger.csv")"
+expect_eq "generated amounts" $(((10 * 40 + 43) * 12 + 1)) "$(wc -l <"$T/ledger.csv")"
 run --db "$db" import csv "$T/ledger.csv"
 expect_eq "import exit" 0 "$rc"
-expect_contains "import summary" "5676 ledger" "$out"
+expect_contains "import summary" "5316 ledger" "$out"
+expect_eq "the units' sums computed" 360 "$(sql "$db" "SELECT count(*) FROM ledger
+	WHERE source = 'Σ av raderna (styr)'")"
 
-# expected UNIT → "row|year figure" rounded once, and "old|…" the figure of
-# the design before: each month rounded to tkr, then added
+# expected UNIT → "row|year figure": the sum of the unit's amounts of the
+# row in öre, a sum row's the sum of its rows' amounts, rounded once
 expected() {
-	awk -F';' -v unit="$1" '
+	awk -F';' -v unit="$1" -v rows="$T/rows.txt" '
 	function ore(s,   neg, w) { neg = s ~ /^-/; sub(/^-/, "", s); split(s, w, ","); return (neg ? -1 : 1) * (w[1] * 100 + w[2]) }
 	function tkr(x) { return x < 0 ? -int((-x + 50000) / 100000) : int((x + 50000) / 100000) }
-	NR > 1 && $1 == unit { a = ore($7); year[$5] += a; old[$5] += tkr(a) }
-	END { for (r in year) printf "%s|%d|%d\n", r, tkr(year[r]), old[r] }' "$T/ledger.csv" | sort
+	BEGIN { while ((getline l < rows) > 0) { split(l, f, " "); sub_of[f[1]] = f[2] } }
+	NR > 1 && $1 == unit && ($5 in sub_of) {
+		a = ore($7); year[$5] += a; year[sub_of[$5]] += a; year["resultat"] += a
+	}
+	END { for (r in year) printf "%s|%d\n", r, tkr(year[r]) }' "$T/ledger.csv" | sort
 }
 # shown UNIT → "row|utfall" from styr ledger (rows by their labels)
 shown() {
@@ -99,24 +103,34 @@ for u in V01 V02 V03 V04 V05 V06 V07 V08 V09 V10 SJH; do
 	expect_eq "$u: every year figure = Σ of its amounts in öre, rounded once" "$want" "$got"
 done
 
-# the hospital: exact, and what rounding every month first gave (its
-# RESULTAT's months rounded, and every unit's rows' months rounded and
-# added up, as SIE rows were before; the second is the drift the issue saw)
+# the hospital: exact, and what rounding every month first gave (every
+# unit's rows' months rounded and added up, as SIE rows were before: the
+# drift the issue saw)
 exact=$(expected SJH | grep '^resultat|' | cut -d'|' -f2)
-old=$(expected SJH | grep '^resultat|' | cut -d'|' -f3)
 rows_old=$(awk -F';' 'function tkr(x) { return x < 0 ? -int((-x + 50000) / 100000) : int((x + 50000) / 100000) }
 	function ore(s,   neg, w) { neg = s ~ /^-/; sub(/^-/, "", s); split(s, w, ","); return (neg ? -1 : 1) * (w[1] * 100 + w[2]) }
 	NR > 1 && $1 ~ /^V/ && $5 !~ /^(summa_|resultat)/ { t += tkr(ore($7)) } END { print t }' "$T/ledger.csv")
-echo "SJH RESULTAT 2024: exact $exact tkr; months rounded first $old; every unit's rows' months rounded and added $rows_old"
+echo "SJH RESULTAT 2024: exact $exact tkr; every unit's rows' months rounded first and added $rows_old"
 expect_eq "SJH RESULTAT shown = exact" "$exact" "$(shown SJH | grep '^RESULTAT|' | cut -d'|' -f2)"
 [ $((rows_old - exact)) -ge 400 ] || fail "the old design's drift should be hundreds of tkr: $rows_old against $exact"
 # exactly stored: the hospital's RESULTAT in öre is the generator's
 expect_eq "SJH RESULTAT in öre" "$(awk -F';' '$1 == "SJH" && $5 == "resultat" { sub(/,/, "", $7); t += $7 } END { printf "%.0f", t }' "$T/ledger.csv")" \
 	"$(sql "$db" "SELECT sum(l.amount_ore) FROM ledger l JOIN org_unit u ON u.id = l.unit_id
 		WHERE u.code = 'SJH' AND l.row_code = 'resultat'")"
-# the check finds nothing: the sums are exact
+# the check finds nothing: the sums given and computed are exact
 run --db "$db" check --unit SJH
 expect_contains "check SJH" " 0 fel, 0 avrundningar" "$out"
+run --db "$db" check --unit V07
+expect_contains "check V07" " 0 fel, 0 avrundningar" "$out"
+# a unit's leaf changed by one öre: its computed sums follow on import
+grep '^V07;;2024;3;lakemedel;' "$T/ledger.csv" | awk -F';' -v OFS=';' '{ sub(/,/, "", $7); v = $7 - 1; $7 = sprintf("-%d,%02d", int(-v / 100), -v % 100); print }' >"$T/v07.body"
+{ head -1 "$T/ledger.csv"; cat "$T/v07.body"; } >"$T/v07.csv"
+before_res=$(sql "$db" "SELECT l.amount_ore FROM ledger l JOIN org_unit u ON u.id = l.unit_id
+	WHERE u.code = 'V07' AND l.month = 3 AND l.row_code = 'resultat'")
+run --db "$db" import csv "$T/v07.csv"
+expect_eq "one öre: exit" 0 "$rc"
+expect_eq "one öre: RESULTAT follows" "$((before_res - 1))" "$(sql "$db" "SELECT l.amount_ore FROM ledger l
+	JOIN org_unit u ON u.id = l.unit_id WHERE u.code = 'V07' AND l.month = 3 AND l.row_code = 'resultat'")"
 
 # export writes tkr with the decimals the öre need; import reads it back
 "$STYR" --db "$db" export ledger --unit V01 >"$T/v01.csv"
@@ -139,7 +153,7 @@ printf '%s\nV01;;2023;;lonekostnader;utfall;-1,5;\n' "$LH" >"$T/tkr.csv"
 run --db "$db" import csv "$T/tkr.csv"
 expect_eq "tkr with decimals: exit" 0 "$rc"
 expect_eq "1,5 tkr in öre" "-150000" "$(sql "$db" "SELECT l.amount_ore FROM ledger l JOIN org_unit u
-	ON u.id = l.unit_id WHERE u.code = 'V01' AND l.year = 2023")"
+	ON u.id = l.unit_id WHERE u.code = 'V01' AND l.year = 2023 AND l.row_code = 'lonekostnader'")"
 
 # bad amounts: exit 2, file:line:column, nothing stored
 before=$(dbdump "$db")

@@ -213,7 +213,9 @@ expect_eq "2025 exit" 0 "$rc"
 expect_eq "2025: läkemedel by the 2025 profile" "Läkemedel - - -709 - - - -" "$(line Läkemedel)"
 expect_eq "2025: regionbidrag by its row profile" "Regionbidrag - - 80 000 - - - -" "$(line Regionbidrag)"
 expect_contains "2025: the year is named" \
-	"Periodisering av årsbudgeten: budgetprofilen för LKR för raden Regionbidrag; budgetprofilen 2025 för LKR (övriga rader)." "$out"
+	"Periodisering av årsbudgeten: budgetprofilen för LKR för raden Regionbidrag; budgetprofilen 2025 för LKR (övriga rader); summaraderna är summan av sina rader." "$out"
+# the file gave no sums: they are computed from its rows, as SIE's are
+expect_eq "2025: RESULTAT from the rows" "RESULTAT - - 79 291 - - - -" "$(line RESULTAT)"
 # a unit below LKR takes LKR's 2025 profile for its 2025 budget
 printf 'unit;table;year;month;row;kind;amount;source\nLKR-PO;;2025;;lakemedel;budget;-1100;\n' >"$T/po2025.csv"
 "$STYR" --db "$dby" import csv "$T/po2025.csv" >/dev/null || fail "importing LKR-PO 2025"
@@ -221,7 +223,7 @@ run --db "$dby" ledger --unit LKR-PO --year 2025 --months 8
 # −1 100 × 65 / 110 = −650
 expect_eq "2025: the parent's 2025 profile" "Läkemedel - - -650 - - - -" "$(line Läkemedel)"
 expect_contains "2025: the parent's 2025 profile named" \
-	"Periodisering av årsbudgeten: budgetprofilen 2025 för LKR (alla rader)." "$out"
+	"Periodisering av årsbudgeten: budgetprofilen 2025 för LKR (alla rader); summaraderna är summan av sina rader." "$out"
 # the export writes the year; a reimport gives the same bytes
 run --db "$dby" export profiles
 expect_contains "export: the year" "LKR;;2025;10;10;10;10;10;10;0;5;10;10;10;15" "$out"
