@@ -155,6 +155,35 @@ expect_eq "tkr with decimals: exit" 0 "$rc"
 expect_eq "1,5 tkr in öre" "-150000" "$(sql "$db" "SELECT l.amount_ore FROM ledger l JOIN org_unit u
 	ON u.id = l.unit_id WHERE u.code = 'V01' AND l.year = 2023 AND l.row_code = 'lonekostnader'")"
 
+# --- a database from before 0018 (amounts in whole tkr) converts to öre
+DEMO=$SRCDIR/data/demo
+dbo=$(newdb old)
+"$STYR" --db "$dbo" init >/dev/null
+"$STYR" --db "$dbo" import csv "$DEMO/org_units.csv" "$DEMO/ledger.csv" >/dev/null || fail "old: demo"
+"$STYR" --db "$dbo" ledger --unit LKR --year 2024 >"$T/old-before.txt"
+if [ "$BACKEND" = pg ]; then
+	sql "$dbo" "ALTER TABLE ledger RENAME COLUMN amount_ore TO amount;
+		UPDATE ledger SET amount = amount / 100000;
+		DELETE FROM styr_migration WHERE number = 18;
+		UPDATE styr_schema SET version = version - 1" >/dev/null
+else
+	v=$(sql "$dbo" "PRAGMA user_version")
+	sql "$dbo" "ALTER TABLE ledger RENAME COLUMN amount_ore TO amount;
+		UPDATE ledger SET amount = amount / 100000;
+		DELETE FROM styr_migration WHERE number = 18;
+		PRAGMA user_version = $((v - 1))"
+fi
+expect_eq "old: tkr before" "-22629" "$(sql "$dbo" "SELECT l.amount FROM ledger l JOIN org_unit u
+	ON u.id = l.unit_id WHERE u.code = 'LKR' AND l.year = 2024 AND l.month = 0
+	AND l.row_code = 'resultat' AND l.kind = 'utfall'")"
+"$STYR" --db "$dbo" ledger --unit LKR --year 2024 >"$T/old-after.txt" || fail "old: open"
+expect_eq "old: öre after" "-2262900000" "$(sql "$dbo" "SELECT l.amount_ore FROM ledger l JOIN
+	org_unit u ON u.id = l.unit_id WHERE u.code = 'LKR' AND l.year = 2024 AND l.month = 0
+	AND l.row_code = 'resultat' AND l.kind = 'utfall'")"
+expect_eq "old: the same table" "$(cat "$T/old-before.txt")" "$(cat "$T/old-after.txt")"
+run --db "$dbo" check --unit LKR --year 2024
+expect_contains "old: the same rounding notes" "0 fel, 11 avrundningar" "$out"
+
 # bad amounts: exit 2, file:line:column, nothing stored
 before=$(dbdump "$db")
 bad() {
