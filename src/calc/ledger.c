@@ -38,6 +38,18 @@ int64_t styr_div_round(int64_t a, int64_t b)
 	return q;
 }
 
+/* a × b / c rounded half away from zero, c > 0, exact in 128 bits: an
+ * amount in öre (a region's row can be 10^12) times a profile's weights
+ * (up to 1,2 × 10^8 in all) does not fit in 64; the result does. */
+static int64_t muldiv_round(int64_t a, int64_t b, int64_t c)
+{
+	__int128 p = (__int128)a * b, q = p / c, r = p % c;
+
+	if (r < 0 ? -r * 2 >= c : r * 2 >= c)
+		q += p < 0 ? -1 : 1;
+	return (int64_t)q;
+}
+
 int64_t styr_ore_round(int64_t ore, int64_t per_unit)
 {
 	return styr_div_round(ore, per_unit);
@@ -71,15 +83,15 @@ static int64_t cumulative(int64_t year_budget, const int *weights, int m)
 	if (m >= 12)
 		return year_budget;
 	if (!weights)
-		return styr_div_round(year_budget * m, 12);
+		return muldiv_round(year_budget, m, 12);
 	for (i = 0; i < 12; i++) {
 		total += weights[i];
 		if (i < m)
 			upto += weights[i];
 	}
 	if (total <= 0)
-		return styr_div_round(year_budget * m, 12);
-	return styr_div_round(year_budget * upto, total);
+		return muldiv_round(year_budget, m, 12);
+	return muldiv_round(year_budget, upto, total);
 }
 
 int64_t styr_budget_period(int64_t year_budget, const int *weights, int first, int last)
@@ -97,7 +109,7 @@ bool styr_change_pct100(int64_t cur, int64_t prev, int64_t *out)
 {
 	if (prev == 0)
 		return false;
-	*out = styr_div_round((cur - prev) * 10000, prev < 0 ? -prev : prev);
+	*out = muldiv_round(cur - prev, 10000, prev < 0 ? -prev : prev);
 	return true;
 }
 

@@ -100,11 +100,12 @@ int ledger_sums_note(struct styr_db *db, struct ledger_sums *s, const struct sty
 	return STYR_OK;
 }
 
-/* What is stored for one group. */
+/* What is stored for one group, and the plan as a tree. */
 struct stored {
 	const struct ledger_sums *s;
 	int64_t *amount; /* [plan row × BITS + bit] */
 	uint64_t *has, *mine;
+	size_t *kids, *first; /* row i's rows: kids[first[i] .. first[i + 1]) */
 };
 
 static int take(void *ctx, const struct styr_ledger_entry *e)
@@ -131,29 +132,31 @@ static int compute(struct styr_db *db, const struct ledger_sums_group *g, struct
                    size_t i, unsigned char *done, int depth, size_t *written, struct styr_err *err)
 {
 	const struct ledger_sums *s = st->s;
-	size_t c;
-	int bit, rc = STYR_OK;
-	bool parent = false;
+	uint64_t todo;
+	size_t k;
+	int rc = STYR_OK;
 
 	if (done[i] || depth > 32)
 		return STYR_OK;
 	done[i] = 1;
-	for (c = 0; c < s->nplan && !rc; c++)
-		if (!strcmp(s->plan[c].parent, s->plan[i].code)) {
-			parent = true;
-			rc = compute(db, g, st, c, done, depth + 1, written, err);
-		}
-	for (bit = 0; parent && !rc && bit < BITS; bit++) {
+	if (st->first[i] == st->first[i + 1])
+		return STYR_OK; /* a row, no sum */
+	for (k = st->first[i]; k < st->first[i + 1] && !rc; k++)
+		rc = compute(db, g, st, st->kids[k], done, depth + 1, written, err);
+	/* the months and kinds written, less those given or stored from
+	 * elsewhere */
+	todo = g->touched & ~g->given[i] & ~(st->has[i] & ~st->mine[i]);
+	while (todo && !rc) {
+		int bit = __builtin_ctzll(todo);
 		uint64_t b = UINT64_C(1) << bit;
 		struct styr_ledger_entry e;
 		int64_t sum = 0;
 		bool any = false;
 
-		if (!(g->touched & b) || g->given[i] & b || (st->has[i] & b && !(st->mine[i] & b)))
-			continue;
-		for (c = 0; c < s->nplan; c++)
-			if (!strcmp(s->plan[c].parent, s->plan[i].code) && st->has[c] & b) {
-				sum += st->amount[c * BITS + (size_t)bit];
+		todo &= ~b;
+		for (k = st->first[i]; k < st->first[i + 1]; k++)
+			if (st->has[st->kids[k]] & b) {
+				sum += st->amount[st->kids[k] * BITS + (size_t)bit];
 				any = true;
 			}
 		if (!any)
@@ -175,6 +178,25 @@ static int compute(struct styr_db *db, const struct ledger_sums_group *g, struct
 	return rc;
 }
 
+/* The plan's rows under each row, once for the whole import. */
+static int tree(const struct ledger_sums *s, struct stored *st, struct styr_err *err)
+{
+	size_t i, c, n = 0;
+
+	st->kids = calloc(s->nplan ? s->nplan : 1, sizeof(*st->kids));
+	st->first = calloc(s->nplan + 1, sizeof(*st->first));
+	if (!st->kids || !st->first)
+		return styr_error(err, STYR_ENOMEM, "out of memory");
+	for (i = 0; i < s->nplan; i++) {
+		st->first[i] = n;
+		for (c = 0; c < s->nplan; c++)
+			if (c != i && !strcmp(s->plan[c].parent, s->plan[i].code))
+				st->kids[n++] = c;
+	}
+	st->first[s->nplan] = n;
+	return STYR_OK;
+}
+
 int ledger_sums_write(struct styr_db *db, struct ledger_sums *s, size_t *written,
                       struct styr_err *err)
 {
@@ -194,6 +216,8 @@ int ledger_sums_write(struct styr_db *db, struct ledger_sums *s, size_t *written
 	done = calloc(s->nplan, 1);
 	if (!st.amount || !st.has || !st.mine || !done)
 		rc = styr_error(err, STYR_ENOMEM, "out of memory");
+	if (!rc)
+		rc = tree(s, &st, err);
 	for (gi = 0; !rc && gi < s->n; gi++) {
 		const struct ledger_sums_group *g = &s->g[gi];
 		struct styr_ledger_filter f = {g->unit, "", g->year};
@@ -209,6 +233,8 @@ int ledger_sums_write(struct styr_db *db, struct ledger_sums *s, size_t *written
 	free(st.amount);
 	free(st.has);
 	free(st.mine);
+	free(st.kids);
+	free(st.first);
 	free(done);
 	return rc;
 }

@@ -75,9 +75,9 @@ expect_eq "libreoffice: 9" "9|0" "$(sql "$lodb" "$Q9" | sed 's/9\.0|/9|/')"
 
 # --- real values from the sheets
 expect_eq "budget: twelve months of regionbidrag" "12|289000" \
-	"$(sql "$xdb" "SELECT COUNT(*), SUM(amount_ore) / 100000 FROM ledger l JOIN org_unit u ON u.id = l.unit_id WHERE u.code='LKR' AND l.year=2025 AND l.kind='budget' AND row_code='regionbidrag'")"
+	"$(sql "$xdb" "SELECT COUNT(*), SUM(amount_ore / 100000) FROM ledger l JOIN org_unit u ON u.id = l.unit_id WHERE u.code='LKR' AND l.year=2025 AND l.kind='budget' AND row_code='regionbidrag'")"
 expect_eq "budget: an empty month stores nothing" "2|-3000" \
-	"$(sql "$lodb" "SELECT COUNT(*), SUM(amount_ore) / 100000 FROM ledger l JOIN org_unit u ON u.id = l.unit_id WHERE u.code='LKR' AND l.year=2025 AND l.kind='budget' AND row_code='lakemedel'")"
+	"$(sql "$lodb" "SELECT COUNT(*), SUM(amount_ore / 100000) FROM ledger l JOIN org_unit u ON u.id = l.unit_id WHERE u.code='LKR' AND l.year=2025 AND l.kind='budget' AND row_code='lakemedel'")"
 expect_eq "budget: december's lönekostnader" "-10400|budget 2025" \
 	"$(sql "$lodb" "SELECT amount_ore / 100000, source FROM ledger l JOIN org_unit u ON u.id = l.unit_id WHERE u.code='LKR' AND l.year=2025 AND l.month=12 AND l.kind='budget' AND row_code='lonekostnader'")"
 expect_contains "a percentage cell is the percent it shows" "ID0285;LKR;2024-03;93,8%" "$got_x"
