@@ -159,7 +159,8 @@ static int compute(struct styr_db *db, const struct ledger_sums_group *g, struct
 				sum += st->amount[st->kids[k] * BITS + (size_t)bit];
 				any = true;
 			}
-		if (!any)
+		/* nothing to write: no rows, or the stored sum is right */
+		if (!any || (st->has[i] & b && st->amount[i * BITS + (size_t)bit] == sum))
 			continue;
 		memset(&e, 0, sizeof(e));
 		snprintf(e.unit, sizeof(e.unit), "%s", g->unit);
