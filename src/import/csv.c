@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "import/interchange.h"
+#include "import/ledger_sums.h"
 #include "styr/ledger.h"
 #include "styr/buf.h"
 #include "styr/goals.h"
@@ -93,10 +94,12 @@ const struct interchange_spec interchange_specs[STYR_ENTITY_COUNT] = {
                                       COLUMN_BIT(IXW_WEIGHT)},
     /* economy */
     [STYR_ENTITY_LEDGER] = {STYR_ENTITY_LEDGER,
-                            8,
-                            {"unit", "table", "year", "month", "row", "kind", "amount", "source"},
+                            9,
+                            {"unit", "table", "year", "month", "row", "kind", "amount", "source",
+                             "enhet"},
                             COLUMN_BIT(LED_UNIT) | COLUMN_BIT(LED_YEAR) | COLUMN_BIT(LED_ROW) |
-                                COLUMN_BIT(LED_KIND) | COLUMN_BIT(LED_AMOUNT)},
+                                COLUMN_BIT(LED_KIND) | COLUMN_BIT(LED_AMOUNT),
+                            COLUMN_BIT(LED_ENHET)},
     [STYR_ENTITY_RULE] = {STYR_ENTITY_RULE,
                           7,
                           {"rule", "name", "check", "subject", "expr", "tolerance", "table"},
@@ -245,6 +248,8 @@ struct import_ctx {
 	char ledger_unit[STYR_CODE_MAX], ledger_tab[STYR_CODE_MAX];
 	int ledger_year;
 	bool ledger_loaded;
+	/* the ledger groups written, for their subtotals (ledger_sums.h) */
+	struct ledger_sums sums;
 };
 
 static void import_ctx_release(struct import_ctx *c)
@@ -255,6 +260,7 @@ static void import_ctx_release(struct import_ctx *c)
 		free(c->keys[i].key);
 	free(c->keys);
 	free(c->ledger);
+	ledger_sums_release(&c->sums);
 }
 
 /* One file being imported. */
@@ -793,8 +799,8 @@ static int compare_ledger(struct csv_run *r, const struct styr_ledger_entry *e)
 		r->outcome = ROW_ADDED;
 		return STYR_OK;
 	}
-	snprintf(a, sizeof(a), "%lld", (long long)old->amount);
-	snprintf(b, sizeof(b), "%lld", (long long)e->amount);
+	styr_ore_tkr_text(a, sizeof(a), old->amount_ore);
+	styr_ore_tkr_text(b, sizeof(b), e->amount_ore);
 	d += diff_text(r, "amount", a, b, unit);
 	d += diff_text(r, "source", old->source, e->source, unit);
 	set_outcome(r, d);
@@ -1299,6 +1305,22 @@ static int row_gender_value(struct csv_run *r)
 	return styr_gender_value_put(r->db, &g, r->err);
 }
 
+/* The unit of a ledger amount: "tkr" (or empty, as in every file before
+ * the column) with up to five decimals, "kr" with up to two: either is
+ * exact öre. */
+static int amount_unit(struct csv_run *r, const char *enhet, int *decimals)
+{
+	if (!*enhet || !strcmp(enhet, "tkr")) {
+		*decimals = 5;
+		return STYR_OK;
+	}
+	if (!strcmp(enhet, "kr")) {
+		*decimals = 2;
+		return STYR_OK;
+	}
+	return styr_error(r->err, STYR_EINPUT, "enhet \"%.60s\": expected kr or tkr", enhet);
+}
+
 /* economy: one amount of a resultaträkning (docs/formats.md, "Ledger") */
 static int row_ledger(struct csv_run *r)
 {
@@ -1306,7 +1328,7 @@ static int row_ledger(struct csv_run *r)
 	const char *month = col(r, LED_MONTH);
 	char *end;
 	long m = 0;
-	int rc;
+	int decimals = 5, rc;
 
 	memset(&e, 0, sizeof(e));
 	if ((rc = take(r, LED_UNIT, e.unit, sizeof(e.unit))) ||
@@ -1315,7 +1337,8 @@ static int row_ledger(struct csv_run *r)
 	    (rc = take(r, LED_ROW, e.row, sizeof(e.row))) ||
 	    (rc = take(r, LED_KIND, e.kind, sizeof(e.kind))) ||
 	    (rc = styr_ledger_kind_check(e.kind, r->err)) ||
-	    (rc = styr_amount_parse(col(r, LED_AMOUNT), &e.amount, r->err)) ||
+	    (rc = amount_unit(r, col(r, LED_ENHET), &decimals)) ||
+	    (rc = styr_amount_parse_ore(col(r, LED_AMOUNT), decimals, &e.amount_ore, r->err)) ||
 	    (rc = take(r, LED_SOURCE, e.source, sizeof(e.source))))
 		return rc;
 	if (*month) {
@@ -1329,9 +1352,10 @@ static int row_ledger(struct csv_run *r)
 	e.month = (int)m;
 	if (!e.source[0])
 		row_source(r, e.source, sizeof(e.source));
-	if ((rc = compare_ledger(r, &e)))
+	if ((rc = compare_ledger(r, &e)) ||
+	    (r->outcome != ROW_UNCHANGED && (rc = styr_ledger_put(r->db, &e, r->err))))
 		return rc;
-	return r->outcome == ROW_UNCHANGED ? STYR_OK : styr_ledger_put(r->db, &e, r->err);
+	return ledger_sums_note(r->db, &r->ctx->sums, &e, r->err);
 }
 
 /* economy: a validation rule (docs/formats.md, "Rules") */
@@ -1586,6 +1610,7 @@ static const char *failed_column(struct csv_run *r)
 	    {"uppdrag ", "step"},
 	    /* economy */
 	    {"amount ", "amount"},
+	    {"enhet ", "enhet"},
 	    {"month ", "month"},
 	    {"row \"", "row"},
 	    {"ledger kind ", "kind"},
@@ -1898,7 +1923,7 @@ static int import_files(struct styr_db *db, struct csv_file *files, size_t n,
                         struct styr_err *err)
 {
 	struct import_ctx ctx;
-	size_t i;
+	size_t i, sums;
 	int k, rc = styr_db_begin(db, err);
 
 	if (rc)
@@ -1910,6 +1935,9 @@ static int import_files(struct styr_db *db, struct csv_file *files, size_t n,
 		for (i = 0; i < n && !rc; i++)
 			if (files[i].spec->kind == (enum styr_entity)k)
 				rc = run_file(db, &ctx, &files[i], stats, err);
+	/* a ledger's subtotals, as SIE's, once all its rows are in */
+	if (!rc)
+		rc = ledger_sums_write(db, &ctx.sums, &sums, err);
 	import_ctx_release(&ctx);
 	/* a dry run: everything checked and counted, nothing kept (and
 	 * nothing audited) */

@@ -123,7 +123,7 @@ int styr_ledger_put(struct styr_db *db, const struct styr_ledger_entry *e, struc
 	q_int(&q, e->month);
 	q_text(&q, e->row);
 	q_text(&q, e->kind);
-	q_int(&q, e->amount);
+	q_int(&q, e->amount_ore);
 	q_text(&q, e->source);
 	return q_exec(&q, NULL, err);
 }
@@ -136,7 +136,7 @@ static void entry_from_row(struct query *q, struct styr_ledger_entry *e)
 	e->month = (int)q_col_int(q, 3);
 	q_col_copy(q, 4, e->row, sizeof(e->row));
 	q_col_copy(q, 5, e->kind, sizeof(e->kind));
-	e->amount = q_col_int(q, 6);
+	e->amount_ore = q_col_int(q, 6);
 	q_col_copy(q, 7, e->source, sizeof(e->source));
 }
 

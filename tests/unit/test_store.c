@@ -1306,7 +1306,7 @@ static int collect_entry(void *ctx, const struct styr_ledger_entry *e)
 	char *out = ctx;
 
 	sprintf(out + strlen(out), "%s/%s/%d/%d/%s/%s=%lld;", e->unit, e->tab, e->year, e->month,
-	        e->row, e->kind, (long long)e->amount);
+	        e->row, e->kind, (long long)e->amount_ore);
 	return 0;
 }
 
@@ -1362,7 +1362,7 @@ static void put_entry(struct styr_db *db, const char *unit, const char *tab, int
 	e.month = month;
 	snprintf(e.row, sizeof(e.row), "%s", row);
 	snprintf(e.kind, sizeof(e.kind), "%s", kind);
-	e.amount = amount;
+	e.amount_ore = amount;
 	styr_err_init(&err);
 	assert_int_equal(styr_ledger_put(db, &e, &err), STYR_OK);
 }
