@@ -25,8 +25,10 @@
 
 #include "styr/access.h"
 #include "styr/analysis.h"
+#include "styr/buf.h"
 #include "styr/goals.h"
 #include "styr/ledger.h"
+#include "import/ledger_sums.h"
 
 struct removal {
 	const char *unit;                 /* whose lock applies */
@@ -376,7 +378,10 @@ static int ledger_cb(void *ctx, const struct styr_ledger_entry *e)
 	struct ledger_key *k = ctx;
 
 	if (e->month == k->e->month && !strcmp(e->row, k->e->row) && !strcmp(e->kind, k->e->kind)) {
-		snprintf(k->found, k->size, "%lld tkr", (long long)e->amount);
+		char tkr[48];
+
+		styr_ore_tkr_text(tkr, sizeof(tkr), e->amount_ore);
+		snprintf(k->found, k->size, "%s tkr", tkr);
 		k->hit = true;
 		return 1;
 	}
@@ -407,11 +412,56 @@ static int ledger_before(struct styr_db *db, const void *key, char *buf, size_t 
 	return STYR_OK;
 }
 
+/* The rest of the deleted amount's month and kind, to redo its sums. */
+struct ledger_rest {
+	const struct styr_ledger_entry *e;
+	struct styr_ledger_entry *v;
+	size_t n, cap;
+	bool given; /* an amount that is not a computed sum */
+};
+
+static int rest_cb(void *ctx, const struct styr_ledger_entry *x)
+{
+	struct ledger_rest *r = ctx;
+
+	if (x->tab[0] || x->month != r->e->month || strcmp(x->kind, r->e->kind))
+		return 0;
+	if (styr_array_grow((void **)&r->v, &r->cap, r->n + 1, sizeof(*r->v), NULL))
+		return STYR_ENOMEM;
+	r->v[r->n++] = *x;
+	r->given |= strcmp(x->source, LEDGER_SUMS_SOURCE) != 0;
+	return 0;
+}
+
+/* Delete the amount; in the resultaträkning the subtotals computed from
+ * its rows (SUMMA INTÄKTER …, as an import computes them) follow: redone
+ * from the rows that are left, or deleted with the last of them, so that
+ * a mistaken row leaves no year or month of sums behind. */
 static int ledger_del(struct styr_db *db, const void *key, struct styr_err *err)
 {
 	const struct ledger_key *k = key;
+	struct styr_ledger_filter f = {k->e->unit, "", k->e->year};
+	struct ledger_rest r = {k->e, NULL, 0, 0, false};
+	struct ledger_sums sums = {0};
+	size_t i, written;
+	int rc = styr_ledger_delete(db, k->e, err);
 
-	return styr_ledger_delete(db, k->e, err);
+	if (rc || k->e->tab[0])
+		return rc;
+	rc = styr_ledger_each(db, &f, rest_cb, &r, err);
+	if (rc == STYR_ENOMEM && !err->code)
+		rc = styr_error(err, STYR_ENOMEM, "out of memory");
+	for (i = 0; !rc && i < r.n; i++) {
+		if (!r.given)
+			rc = styr_ledger_delete(db, &r.v[i], err);
+		else if (strcmp(r.v[i].source, LEDGER_SUMS_SOURCE))
+			rc = ledger_sums_note(db, &sums, &r.v[i], err);
+	}
+	if (!rc && r.given)
+		rc = ledger_sums_write(db, &sums, &written, err);
+	ledger_sums_release(&sums);
+	free(r.v);
+	return rc;
 }
 
 int styr_ledger_remove(struct styr_db *db, const char *user, const struct styr_ledger_entry *key,

@@ -24,6 +24,7 @@
 #include "styr/analysis.h"
 #include "styr/buf.h"
 #include "styr/frozen.h"
+#include "styr/ledger.h"
 #include "styr/model.h"
 #include "styr/num.h"
 
@@ -171,6 +172,21 @@ static int line_cmp(const void *a, const void *b)
 	              ((const struct styr_frozen_line *)b)->figure);
 }
 
+/* Exact öre as people read tkr: "281 300 tkr", "−718,78123 tkr" (the
+ * decimals it needs, so that a correction of one öre shows). */
+static void tkr_text(int64_t ore, char *buf, size_t size)
+{
+	int64_t rem = ore % STYR_ORE_PER_TKR;
+	int decimals = 0;
+
+	if (rem) {
+		for (decimals = 5; rem % 10 == 0; rem /= 10)
+			decimals--;
+	}
+	styr_num_format(buf, size - 4, (double)ore / STYR_ORE_PER_TKR, decimals);
+	strcat(buf, " tkr");
+}
+
 /* A ledger amount of the period (a month inside it, or the whole year's
  * when the period is the year) as a line "ledger UNIT[/TAB] 2024-03 ROW
  * KIND" ("2024" for the year's amount). */
@@ -188,8 +204,7 @@ static int ledger_line_cb(void *ctx, const struct styr_ledger_entry *e)
 		snprintf(when, sizeof(when), "%d", e->year);
 	snprintf(figure, sizeof(figure), "ledger %s%s%s %s %s %s", e->unit, e->tab[0] ? "/" : "",
 	         e->tab, when, e->row, e->kind);
-	styr_num_format(text, sizeof(text) - 4, (double)e->amount, 0);
-	strcat(text, " tkr");
+	tkr_text(e->amount_ore, text, sizeof(text));
 	return line_add(l, figure, text);
 }
 

@@ -73,6 +73,17 @@ check_delete "action" action \
 	action LKR LKR-HP2024 "Beslutad handlingsplan 2024, totalt värde"
 check_delete "ledger" ledger "anna|ledger.delete|ledger LKR - 2024 0 regionbidrag utfall|281300 tkr|" \
 	ledger LKR - 2024 0 regionbidrag utfall
+# The resultaträkning's computed sums follow a deleted row: redone from the
+# rows left, deleted with the last of them.
+printf 'unit;table;year;month;row;kind;amount;source\nLKR;;2031;3;regionbidrag;budget;1000;x\nLKR;;2031;3;ovriga_intakter;budget;200;x\n' >"$T/l31.csv"
+run --db "$db" import csv "$T/l31.csv"
+sum31() { sql "$db" "SELECT l.amount_ore / 100000 FROM ledger l JOIN org_unit o ON o.id = l.unit_id WHERE o.code = 'LKR' AND l.year = 2031 AND l.row_code = 'summa_intakter'"; }
+expect_eq "computed sum" 1200 "$(sum31)"
+run --db "$db" delete ledger LKR - 2031 3 ovriga_intakter budget
+expect_eq "computed sum redone" 1000 "$(sum31)"
+run --db "$db" delete ledger LKR - 2031 3 regionbidrag budget
+expect_eq "the last row takes its sums along" 0 \
+	"$(sql "$db" "SELECT count(*) FROM ledger l JOIN org_unit o ON o.id = l.unit_id WHERE o.code = 'LKR' AND l.year = 2031")"
 check_delete "profile" budget_profile \
 	"anna|profile.delete|profile LKR regionbidrag 0|100 100 100 100 100 100 100 100 100 100 100 100|" \
 	profile LKR regionbidrag 0

@@ -123,5 +123,7 @@ expect_contains "diff: the ledger amount" \
 expect_contains "diff: the analysis, its new text" \
 	"analys LKR 2024 RS-OM4: Attraktiv arbetsplats: godkänd, Antalet medarbetare per chef" "$out"
 expect_contains "diff: the analysis, its new text" "→ godkänd, Omskriven text. #" "$out"
-expect_eq "diff: exactly two" 2 "$(printf '%s\n' "$out" | wc -l)"
+expect_contains "diff: the sums computed from the row follow it" \
+	"resultaträkning LKR 2024 summa_intakter utfall: 281${NBSP}300 tkr → 281${NBSP}400 tkr" "$out"
+expect_eq "diff: the amount, its two sums and the analysis" 4 "$(printf '%s\n' "$out" | wc -l)"
 finish
