@@ -465,6 +465,7 @@ int bridge_check_run(const struct bridge_lines *l, const struct styr_rule *r, co
 		const struct styr_bridge_line *x = &l->v[i];
 		int64_t left, right, pct;
 		char where[STYR_NAME_MAX * 2];
+		struct styr_rule rr;
 
 		if (strcmp(x->step, r->subject) || (year && x->year != year))
 			continue;
@@ -474,13 +475,23 @@ int bridge_check_run(const struct bridge_lines *l, const struct styr_rule *r, co
 			sum(l, x->year, x->unit, x->step, NULL, &left);
 			if (!eval(l, r->expr, x->year, x->unit, basis_of(x->label), &right))
 				continue;
+			rr = *r;
 			if (!strcmp(r->check, "bridge-pct")) {
+				int64_t half = 500;
+
 				if (!sum(l, x->year, x->unit, "upprakning_pct", NULL, &pct))
 					continue;
+				/* the percent as typed ("2,9") stands for any value
+				 * that rounds to it: the base times half its last
+				 * digit is a rounding, as styr proof judges it */
+				while (half > 0 && pct % (half * 2))
+					half /= 10;
+				rr.tolerance +=
+				    styr_div_round((right < 0 ? -right : right) * half, 100000);
 				right = styr_div_round(right * pct, 100000);
 			}
 			snprintf(where, sizeof(where), "%s", x->step);
-			rc = report(ctx, r, x->unit, x->year, where, left, right);
+			rc = report(ctx, &rr, x->unit, x->year, where, left, right);
 		} else if (!strcmp(r->check, "bridge-total")) {
 			const char *label = x->label[0] ? x->label : NULL;
 
