@@ -152,6 +152,20 @@ static void fmt_cell(char *buf, size_t size, const struct rt_cell *cell)
 	proof_fmt(buf, size, cell->num.value, cell->num.decimals, cell->num.percent);
 }
 
+/* The column of the year the document reports on; −1 when the table
+ * does not print it. */
+static int col_of(const struct vctx *v, const struct rt_row *r)
+{
+	int k;
+
+	if (!v->c->doc->year)
+		return r->ncols ? 0 : -1;
+	for (k = 0; k < r->ncols && k < 4; k++)
+		if (r->year[k] == v->c->doc->year)
+			return k;
+	return -1;
+}
+
 static int judge_goal(struct vctx *v, const struct psent *s, const struct rt_row *r, int claim,
                       size_t at)
 {
@@ -215,9 +229,10 @@ static int judge_change(struct vctx *v, const struct psent *s, const struct rt_r
 	int dec;
 	enum styr_proof_class cls;
 	const char *should;
+	int k = col_of(v, r);
 
-	if (r->ncols < 2 || !value_of(&r->cell[0], &a) || !value_of(&r->cell[1], &b) ||
-	    r->year[0] != r->year[1] + 1)
+	if (k < 0 || k + 1 >= r->ncols || !value_of(&r->cell[k], &a) ||
+	    !value_of(&r->cell[k + 1], &b) || r->year[k] != r->year[k + 1] + 1)
 		return STYR_OK;
 	dec = a.decimals > b.decimals ? a.decimals : b.decimals;
 	unit = pow(10, -dec);
@@ -234,10 +249,10 @@ static int judge_change(struct vctx *v, const struct psent *s, const struct rt_r
 		should = d > 0 ? "ökat" : "minskat";
 	}
 	proof_excerpt(says, sizeof(says), s->text, at > 40 ? at - 40 : 0, at + 40);
-	fmt_cell(x, sizeof(x), &r->cell[1]);
-	fmt_cell(y, sizeof(y), &r->cell[0]);
-	snprintf(other, sizeof(other), "%s %.80s: %d %s, %d %s", r->code, r->name, r->year[1], x,
-	         r->year[0], y);
+	fmt_cell(x, sizeof(x), &r->cell[k + 1]);
+	fmt_cell(y, sizeof(y), &r->cell[k]);
+	snprintf(other, sizeof(other), "%s %.80s: %d %s, %d %s", r->code, r->name, r->year[k + 1],
+	         x, r->year[k], y);
 	return proof_add(v->c, s->line[at], r->line, cls, "förändring", says, other, should);
 }
 
