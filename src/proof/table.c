@@ -631,6 +631,95 @@ static int check_columns(struct proof_ctx *c, const struct region *g)
 	return STYR_OK;
 }
 
+/* Cell k of row a as a share of cell k of row b: 100 × a / b, over the
+ * values inside both figures' rounding. */
+static enum proof_verdict share_of(const struct prow *p, const struct prow *a, const struct prow *b,
+                                   int k, double *exact)
+{
+	struct pint x = proof_int_of(&a->cell[k]), y = proof_int_of(&b->cell[k]);
+
+	if (a->cell[k].missing || b->cell[k].missing || p->cell[k].missing || y.lo <= 0 ||
+	    a->cell[k].pct || b->cell[k].pct)
+		return PROOF_OK;
+	*exact = 100 * a->cell[k].v / b->cell[k].v;
+	return proof_judge(&p->cell[k], *exact,
+	                   (struct pint){100 * x.lo / y.hi, 100 * x.hi / y.lo});
+}
+
+/* "Andel STBH 11% 18% 13%" under the rows of STBH (34 55 45) and VGM
+ * (312 346 346): a row of percents labelled Andel is the share of one
+ * row above in another, recognised from the columns where it holds (all
+ * but one, at least two); the column where it does not is a finding. */
+static int check_share_rows(struct proof_ctx *c, const struct region *g)
+{
+	size_t x, i, j;
+
+	for (x = 0; x < g->n; x++) {
+		const struct prow *p = &c->rows[g->idx[x]];
+		const char *l = skip_ws(c->doc->lines[p->line - 1]);
+		int k, bi = -1, bj = -1, best = 0, nbest = 0;
+		bool allpct = p->ncell >= 3;
+
+		for (k = 0; k < p->ncell; k++)
+			allpct = allpct && p->cell[k].pct;
+		if (!allpct || !starts(l, "andel"))
+			continue;
+		for (i = 0; i < x; i++)
+			for (j = 0; j < x; j++) {
+				const struct prow *a = &c->rows[g->idx[i]],
+				                  *b = &c->rows[g->idx[j]];
+				int ok = 0, n = 0;
+				double e;
+
+				if (i == j || a->ncell != p->ncell || b->ncell != p->ncell)
+					continue;
+				for (k = 0; k < p->ncell; k++) {
+					if (a->cell[k].missing || b->cell[k].missing ||
+					    a->cell[k].pct || b->cell[k].pct || b->cell[k].v <= 0)
+						continue;
+					n++;
+					ok += share_of(p, a, b, k, &e) == PROOF_OK;
+				}
+				if (n < 3 || ok < 2 || ok < n - 1)
+					continue;
+				if (ok > best) {
+					best = ok;
+					nbest = 1;
+					bi = (int)i;
+					bj = (int)j;
+				} else if (ok == best) {
+					nbest++;
+				}
+			}
+		if (bi < 0 || nbest != 1)
+			continue;
+		for (k = 0; k < p->ncell; k++) {
+			const struct prow *a = &c->rows[g->idx[bi]], *b = &c->rows[g->idx[bj]];
+			char says[STYR_PROOF_TEXT], other[STYR_PROOF_TEXT], should[48], v1[48],
+			    v2[48], label[80];
+			double e = 0;
+			enum proof_verdict v = share_of(p, a, b, k, &e);
+
+			if (v == PROOF_OK)
+				continue;
+			label_of(c, p, label, sizeof(label));
+			proof_fmt(v1, sizeof(v1), p->cell[k].v, p->cell[k].dec, true);
+			snprintf(says, sizeof(says), "%s, kolumn %d: %s", label, k + 1, v1);
+			proof_fmt(v1, sizeof(v1), a->cell[k].v, a->cell[k].dec, false);
+			proof_fmt(v2, sizeof(v2), b->cell[k].v, b->cell[k].dec, false);
+			snprintf(other, sizeof(other),
+			         "rad %d / rad %d: %s / %s (som i de andra kolumnerna)", a->line,
+			         b->line, v1, v2);
+			proof_fmt(should, sizeof(should), e, p->cell[k].dec, true);
+			if (proof_add(c, p->line, a->line,
+			              v == PROOF_ROUNDING ? STYR_PROOF_AVRUNDNING : STYR_PROOF_FEL,
+			              "andelar", says, other, should))
+				return c->err->code;
+		}
+	}
+	return STYR_OK;
+}
+
 static int check_region(struct proof_ctx *c, struct region *g)
 {
 	int counts[PROOF_MAX_TOK + 1] = {0}, rc, k;
@@ -673,6 +762,8 @@ static int check_region(struct proof_ctx *c, struct region *g)
 	for (i = 0; i < g->n; i++)
 		if (c->rows[g->idx[i]].sum && (rc = check_sum_row(c, g, i)))
 			return rc;
+	if ((rc = check_share_rows(c, g)))
+		return rc;
 	/* the column relations: one per set of rows with the usual width */
 	rc = check_columns(c, g);
 	g->n = 0;

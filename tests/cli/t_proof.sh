@@ -70,7 +70,7 @@ expect_eq "seed 001 alone: exit" 0 "$rc"
 
 # the clean variant: every contradiction fixed by hand
 sed -f "$D/002-clean.sed" "$(seed 002)" >"$T/clean.txt"
-expect_eq "clean variant: lines changed" 14 "$(diff "$(seed 002)" "$T/clean.txt" | grep -c '^>')"
+expect_eq "clean variant: lines changed" 17 "$(diff "$(seed 002)" "$T/clean.txt" | grep -c '^>')"
 run proof "$T/clean.txt"
 expect_eq "clean variant: exit" 0 "$rc"
 expect_eq "clean variant: fel" "" "$(grep ': fel: ' "$T/out")"
