@@ -175,22 +175,23 @@ static int judge_goal(struct vctx *v, const struct psent *s, const struct rt_row
 	enum styr_status st;
 	char says[STYR_PROOF_TEXT], other[STYR_PROOF_TEXT], a[48];
 	bool met;
+	int k = col_of(v, r);
 
 	styr_err_init(&e);
-	if (!r->ncols || !value_of(&r->cell[0], &val) ||
+	if (k < 0 || !value_of(&r->cell[k], &val) ||
 	    styr_target_parse(r->target, &t, &e) != STYR_OK || t.op == STYR_TARGET_NONE)
 		return STYR_OK;
-	st = styr_target_status(&t, &val,
-	                        r->ncols > 1 && value_of(&r->cell[1], &prev) ? &prev : NULL, 0);
+	st = styr_target_status(
+	    &t, &val, k + 1 < r->ncols && value_of(&r->cell[k + 1], &prev) ? &prev : NULL, 0);
 	if (st == STYR_STATUS_MISSING || st == STYR_STATUS_NO_TARGET)
 		return STYR_OK;
 	met = st == STYR_STATUS_MET;
 	if (met == (claim > 0))
 		return STYR_OK;
 	proof_excerpt(says, sizeof(says), s->text, at > 40 ? at - 40 : 0, at + 60);
-	fmt_cell(a, sizeof(a), &r->cell[0]);
+	fmt_cell(a, sizeof(a), &r->cell[k]);
 	snprintf(other, sizeof(other), "%s %.80s %d: %s, mål %.24s: %s", r->code, r->name,
-	         r->year[0], a, r->target, met ? "uppfyllt" : "ej uppfyllt");
+	         r->year[k], a, r->target, met ? "uppfyllt" : "ej uppfyllt");
 	return proof_add(v->c, s->line[at], r->line, STYR_PROOF_FEL, "måluppfyllelse", says, other,
 	                 met ? "målet nås" : "målet nås inte");
 }
