@@ -11,9 +11,12 @@
  *             the words say Utfall − Budget (or the other way): the two
  *             labels are swapped, or the deviation has the wrong sign.
  *             Only said when every row with all three figures agrees.
+ *   notes     a row that refers to its not ("… poster (not)") against the
+ *             not's Summa: the same figures printed twice.
  * A header the reader cannot place (no run, two years out of place) is
  * not a finding.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -210,9 +213,114 @@ static int check_swapped(struct proof_ctx *c)
 	return STYR_OK;
 }
 
+/* Words of five bytes or more of text[0..len) found in hay; *words: how
+ * many there are.  From the second letter on, so that a capital outside
+ * ASCII does not matter. */
+static int words_found(const char *text, size_t len, const char *hay, int *words)
+{
+	size_t i = 0;
+	int have = 0;
+
+	*words = 0;
+	while (i < len) {
+		size_t w = 0;
+		char word[64];
+
+		while (i < len && !isalpha((unsigned char)text[i]) &&
+		       !((unsigned char)text[i] & 0x80))
+			i++;
+		while (i + w < len &&
+		       (isalpha((unsigned char)text[i + w]) || ((unsigned char)text[i + w] & 0x80)))
+			w++;
+		if (w >= 5 && w < sizeof(word)) {
+			size_t skip = ((unsigned char)text[i] & 0x80) ? 2 : 1;
+
+			memcpy(word, text + i + skip, w - skip);
+			word[w - skip] = '\0';
+			(*words)++;
+			have += proof_find(hay, word) != NULL;
+		}
+		i += w;
+	}
+	return have;
+}
+
+/* "Justering för ej likviditetspåverkande poster (not) 7 380 8 381 …"
+ * and the not "Not Specifikation av ej likviditetspåverkande poster" whose
+ * Summa is "7 343 8 381 …": the same figures printed twice.  The not is
+ * the first heading "Not …" within 200 lines after the row whose words
+ * (two thirds of them) the row's label has; its first Summa row of the
+ * same width is compared cell by cell. */
+static int check_notes(struct proof_ctx *c)
+{
+	size_t r, x;
+
+	for (r = 0; r < c->nrows; r++) {
+		const struct prow *w = &c->rows[r];
+		const char *line = c->doc->lines[w->line - 1];
+		char label[160];
+		size_t len = w->label_len < sizeof(label) - 1 ? w->label_len : sizeof(label) - 1;
+		int l, heading = 0, k;
+
+		if (!strstr(line, "(not"))
+			continue;
+		memcpy(label, line, len);
+		while (len && label[len - 1] == ' ')
+			len--;
+		label[len] = '\0';
+		for (l = w->line + 1; l <= w->line + 200 && l <= (int)c->doc->nlines; l++) {
+			const char *h = c->doc->lines[l - 1];
+			int have, words;
+
+			while (*h == ' ')
+				h++;
+			if (strncmp(h, "Not ", 4))
+				continue;
+			have = words_found(h + 4, strlen(h + 4), label, &words);
+			if (words >= 2 && have * 3 >= words * 2) {
+				heading = l;
+				break;
+			}
+		}
+		if (!heading)
+			continue;
+		for (x = r + 1; x < c->nrows; x++) {
+			const struct prow *sum = &c->rows[x];
+			char says[STYR_PROOF_TEXT], other[STYR_PROOF_TEXT], a[48], b[48];
+
+			if (sum->line <= heading)
+				continue;
+			if (sum->line > heading + 40)
+				break;
+			if (!sum->sum || sum->ncell != w->ncell)
+				continue;
+			for (k = 0; k < w->ncell; k++) {
+				const struct ptok *p = &w->cell[k], *q = &sum->cell[k];
+
+				if (p->missing || q->missing || p->pct || q->pct ||
+				    p->dec != q->dec || fabs(p->v - q->v) < 0.5 * pow(10, -p->dec))
+					continue;
+				proof_fmt(a, sizeof(a), p->v, p->dec, false);
+				proof_fmt(b, sizeof(b), q->v, q->dec, false);
+				snprintf(says, sizeof(says), "%.100s, kolumn %d: %s", label, k + 1,
+				         a);
+				snprintf(other, sizeof(other),
+				         "notens summa (rad %d), kolumn %d: %s", heading, k + 1, b);
+				if (proof_add(c, w->line, sum->line, STYR_PROOF_FEL, "not", says,
+				              other, b))
+					return c->err->code;
+			}
+			break;
+		}
+	}
+	return STYR_OK;
+}
+
 int proof_labels_check(struct proof_ctx *c)
 {
 	int rc = check_year_headers(c);
 
-	return rc ? rc : check_swapped(c);
+	if (!rc)
+		rc = check_swapped(c);
+	return rc ? rc : check_notes(c);
 }
