@@ -166,6 +166,51 @@ int styr_audit_append(struct styr_db *db, const char *user, const char *action, 
 /* Walk the chain; *broken is the id of the first entry whose hash or link
  * does not hold, 0 when the chain is whole; *count the entries checked. */
 int styr_audit_verify(struct styr_db *db, int64_t *broken, int64_t *count, struct styr_err *err);
+/* The unit an entry is about, from its entity ("value ID0069 LKR 2024":
+ * LKR), into unit; false for an entry about no unit (a login, a user, a
+ * refused request, a kind whose key holds no unit). */
+bool styr_audit_unit(const struct styr_audit_entry *a, char *unit, size_t size);
+/* Where the entry's write came from (file:line, form, API call); "" when
+ * the entry does not say.  Borrowed from a. */
+const char *styr_audit_source(const struct styr_audit_entry *a);
+/* Who sees which entries: user NULL everything (the CLI); a user holding
+ * admin anywhere everything; any other user the entries about the units
+ * where the user holds min_role (a grant covers the units below it), and
+ * none about no unit.  unit (NULL or ""): only entries about that unit and
+ * the units below it; action (NULL or ""): only actions beginning with it
+ * ("value" takes value.put, value.delete).  All borrowed. */
+struct styr_audit_scope {
+	const char *user;
+	enum styr_access_role min_role;
+	const char *unit;
+	const char *action;
+};
+/* The entries scope lets its user see, newest first, at most limit (0:
+ * all).  cb returning non-zero stops the walk and is returned. */
+int styr_audit_scoped_each(struct styr_db *db, const struct styr_audit_scope *scope, int limit,
+                           int (*cb)(void *ctx, const struct styr_audit_entry *a), void *ctx,
+                           struct styr_err *err);
+/* Record a refused request (403, 423, a CSRF refusal) in a transaction of
+ * its own, after the refused one has rolled back: action "refused",
+ * entity what ("POST /api/v1/units/LKR/values"), after the reason. */
+int styr_audit_refused(struct styr_db *db, const char *user, const char *what, const char *reason,
+                       struct styr_err *err);
+
+/* --- history --- */
+/* The entity text of kind and its first n keys, as entries are written:
+ * value IND UNIT PERIOD, target IND UNIT YEAR, analysis UNIT PERIOD
+ * SUBJECT, action UNIT PLAN, report UNIT PERIOD, ledger UNIT ..., budget
+ * UNIT ...; fewer keys than the kind has name every thing beginning with
+ * them.  The unit is found (an alias gives its unit's code), the period
+ * parsed and written as stored.  STYR_EINPUT naming the kind or key. */
+int styr_history_entity(struct styr_db *db, const char *kind, const char *const *keys, int n,
+                        char *entity, size_t size, struct styr_err *err);
+/* Every version of the thing (or things) kind and keys name, oldest
+ * first, from the audit log: each write (a put, a comment, a deletion
+ * "KIND.delete") is one entry with who, when, before and after. */
+int styr_history_each(struct styr_db *db, const char *kind, const char *const *keys, int n,
+                      int (*cb)(void *ctx, const struct styr_audit_entry *a), void *ctx,
+                      struct styr_err *err);
 
 /* --- report workflow and locking --- */
 int styr_report_state_get(struct styr_db *db, const char *unit, const struct styr_period *p,
@@ -231,5 +276,45 @@ int styr_analysis_write(struct styr_db *db, const char *user, const struct styr_
                         struct styr_err *err);
 int styr_action_write(struct styr_db *db, const char *user, const struct styr_action *a,
                       struct styr_err *err);
+
+/* Delete one record as user (delete.c): refused with STYR_ELOCKED when
+ * its period is locked (an action's: the year it is due; a ledger
+ * amount's: its month, or its year for month 0; an uppdrag report's: the
+ * year of its date; a target or budget profile for all units or every
+ * year lies in none), STYR_ENOTFOUND naming the key when there is none;
+ * audited as "<kind>.delete" with the record as the before image; one
+ * transaction.  A target's unit "" is the one for all units, a profile's
+ * year 0 the one for every year, title NULL is "". */
+struct styr_ledger_entry;
+int styr_value_remove(struct styr_db *db, const char *user, const char *indicator, const char *unit,
+                      const struct styr_period *p, struct styr_err *err);
+int styr_target_remove(struct styr_db *db, const char *user, const char *indicator,
+                       const char *unit, int year, struct styr_err *err);
+int styr_analysis_remove(struct styr_db *db, const char *user, const char *unit,
+                         const struct styr_period *p, const char *subject, const char *title,
+                         struct styr_err *err);
+/* Only an action of unit: another unit's action of the same plan and
+ * title is not found. */
+int styr_action_remove(struct styr_db *db, const char *user, const char *unit, const char *plan,
+                       const char *title, struct styr_err *err);
+/* key's unit, tab, year, month, row and kind say which amount. */
+int styr_ledger_remove(struct styr_db *db, const char *user, const struct styr_ledger_entry *key,
+                       struct styr_err *err);
+int styr_budget_profile_remove(struct styr_db *db, const char *user, const char *unit,
+                               const char *row, int year, struct styr_err *err);
+int styr_uppdrag_report_remove(struct styr_db *db, const char *user, const char *goal,
+                               const char *unit, const char *date, struct styr_err *err);
+/* Delete a unit, indicator or goal.  Anything referring to it is
+ * STYR_ECONFLICT naming what ("unit EXS: 102 values, 3 analyses, 2 units
+ * below it refer to it; ..."), unless cascade: then it goes with
+ * everything below it in one transaction, refused as a whole (STYR_ELOCKED)
+ * when a value or analysis among them lies in a locked period; one audit
+ * entry per unit, indicator or goal deleted, counting what went with it. */
+int styr_org_remove(struct styr_db *db, const char *user, const char *code, bool cascade,
+                    struct styr_err *err);
+int styr_indicator_remove(struct styr_db *db, const char *user, const char *code, bool cascade,
+                          struct styr_err *err);
+int styr_goal_remove(struct styr_db *db, const char *user, const char *code, bool cascade,
+                     struct styr_err *err);
 
 #endif

@@ -246,6 +246,21 @@ int styr_audit_last(struct styr_db *db, struct styr_audit_entry *out, struct sty
 int styr_audit_each(struct styr_db *db, int newest_first, int limit,
                     int (*cb)(void *ctx, const struct styr_audit_entry *a), void *ctx,
                     struct styr_err *err);
+/* The entries about one thing, oldest first: those whose entity is entity
+ * or begins with it and a space ("value ID0069 LKR" takes every period of
+ * the value), through an index (migration 0017), not a walk of the log. */
+int styr_audit_entity_each(struct styr_db *db, const char *entity,
+                           int (*cb)(void *ctx, const struct styr_audit_entry *a), void *ctx,
+                           struct styr_err *err);
+/* At most limit entries (0: all) with an id below below (0: from the
+ * newest), newest first: the log read a page at a time. */
+int styr_audit_page(struct styr_db *db, int64_t below, int limit,
+                    int (*cb)(void *ctx, const struct styr_audit_entry *a), void *ctx,
+                    struct styr_err *err);
+/* How many entries of action on entity there are from since (ISO 8601
+ * UTC, as the entries' time) on. */
+int styr_audit_count_since(struct styr_db *db, const char *entity, const char *action,
+                           const char *since, int *count, struct styr_err *err);
 /* Login throttling's counters (migration 0013): one per (address, name),
  * counting in fixed windows.  charge counts one under the key in a window
  * of window seconds (a new one when the last began window or more seconds
@@ -389,5 +404,45 @@ int styr_frozen_line_put(struct styr_db *db, const struct styr_frozen_line *l,
 int styr_frozen_line_each(struct styr_db *db, const char *unit, const char *period,
                           int (*cb)(void *ctx, const struct styr_frozen_line *l), void *ctx,
                           struct styr_err *err);
+
+/* Deletions (issue 14 item 2): the raw rows, one by key; STYR_ENOTFOUND
+ * naming the key when there is none.  Prefer access.h's styr_*_remove,
+ * which check the period lock and audit in one transaction.  A value goes
+ * with its gender breakdown; an action only when it belongs to unit; a
+ * target's unit "" is the one for all units; a budget profile's year 0
+ * the one for every year. */
+int styr_value_delete(struct styr_db *db, const char *indicator, const char *unit,
+                      const struct styr_period *p, struct styr_err *err);
+int styr_target_delete(struct styr_db *db, const char *indicator, const char *unit, int year,
+                       struct styr_err *err);
+int styr_analysis_delete(struct styr_db *db, const char *unit, const struct styr_period *p,
+                         const char *subject, const char *title, struct styr_err *err);
+int styr_action_delete(struct styr_db *db, const char *unit, const char *plan, const char *title,
+                       struct styr_err *err);
+/* The amount keyed by e's unit, tab, year, month, row and kind. */
+int styr_ledger_delete(struct styr_db *db, const struct styr_ledger_entry *e, struct styr_err *err);
+int styr_budget_profile_delete(struct styr_db *db, const char *unit, const char *row, int year,
+                               struct styr_err *err);
+int styr_uppdrag_report_delete(struct styr_db *db, const char *goal, const char *unit,
+                               const char *date, struct styr_err *err);
+/* What refers to a unit (units below it, values, analyses ...), an
+ * indicator (values, targets, goal links ...) or a goal (goals below it,
+ * links, owners, uppdrag, analyses on it, actions towards it). */
+int styr_org_refs(struct styr_db *db, const char *code, struct styr_refs *out,
+                  struct styr_err *err);
+int styr_indicator_refs(struct styr_db *db, const char *code, struct styr_refs *out,
+                        struct styr_err *err);
+int styr_goal_refs(struct styr_db *db, const char *code, struct styr_refs *out,
+                   struct styr_err *err);
+/* Delete the unit, indicator or goal and every row that refers to it,
+ * counting them into deleted (may be NULL).  A unit or goal with others
+ * below it is STYR_ECONFLICT: delete those first.  A goal's actions stay,
+ * unlinked. */
+int styr_org_delete(struct styr_db *db, const char *code, struct styr_refs *deleted,
+                    struct styr_err *err);
+int styr_indicator_delete(struct styr_db *db, const char *code, struct styr_refs *deleted,
+                          struct styr_err *err);
+int styr_goal_delete(struct styr_db *db, const char *code, struct styr_refs *deleted,
+                     struct styr_err *err);
 
 #endif

@@ -10,8 +10,15 @@
  * message already there, so low-level parsers need not know where their
  * input came from.  Messages are lowercase and carry no trailing newline.
  *
- * Ownership: a struct styr_err is plain memory of the caller's; nothing in
- * it needs freeing.
+ * Messages are written in English (the CLI's and the API's language).  A
+ * struct styr_err initialised for Swedish (the web's pages) also gets
+ * each message in the Swedish of the message catalogue
+ * (src/base/msg_sv.def), keyed by the English format string: every
+ * styr_error() and styr_err_prefix() formats the catalogue's text with
+ * the same arguments into shown, beside the English msg (which code may
+ * still read, as the importers do to tell which column failed).  A format
+ * the catalogue lacks is shown in English; tests/tools/msg_sv_check keeps
+ * the catalogue complete for the files a web page shows messages from.
  */
 #ifndef STYR_ERR_H
 #define STYR_ERR_H
@@ -35,12 +42,28 @@ enum styr_code {
 
 #define STYR_ERR_MAX 1024
 
+/* The language a message is written in. */
+enum styr_lang { STYR_LANG_EN = 0, STYR_LANG_SV };
+
 struct styr_err {
 	enum styr_code code;
-	char msg[STYR_ERR_MAX];
+	enum styr_lang lang;
+	char msg[STYR_ERR_MAX];   /* English */
+	char shown[STYR_ERR_MAX]; /* in lang; empty for English */
 };
 
+/* An empty error in English; _lang in the language given. */
 void styr_err_init(struct styr_err *err);
+void styr_err_init_lang(struct styr_err *err, enum styr_lang lang);
+
+/* The message to show: in err's language. */
+const char *styr_err_text(const struct styr_err *err);
+
+/* The catalogue's text of an English format string (or of a word used as
+ * an argument, such as "sheet") in lang; fmt itself when lang is English
+ * or the catalogue has no text for it.  The compiler checks the arguments
+ * of a printf using the result against fmt. */
+const char *styr_msg(enum styr_lang lang, const char *fmt) __attribute__((format_arg(2)));
 
 /* Record an error unless one is recorded already; returns the recorded code
  * so that "return styr_error(err, ...)" reads well.  err may be NULL. */

@@ -39,7 +39,12 @@ int styr_report_freeze(struct styr_db *db, const char *user, const char *unit,
 int styr_report_get(struct styr_db *db, const struct styr_report_request *req, bool current,
                     const char *path, struct styr_err *err);
 
-/* One difference between the approved snapshot and today's data: old or
+/* One difference between the approved snapshot and today's data: figure
+ * is "value IND UNIT PERIOD" (a value's figures), "comment IND UNIT
+ * PERIOD" (its comment; a long one as its beginning and a digest),
+ * "ledger UNIT[/TAB] 2024-03 ROW KIND" (a ledger amount of the period,
+ * "2024" for a year's) or "analysis UNIT PERIOD SUBJECT: TITLE" (an
+ * analysis the reports print: its state, beginning and digest); old or
  * new is "" when the figure was added or removed since; who and when are
  * those of the latest audit entry of the figure ("" when none). */
 struct styr_report_change {
@@ -49,6 +54,11 @@ struct styr_report_change {
 	char who[STYR_USER_MAX];
 	char when[32];
 };
+
+/* The figure of c as people read it: "ID0069 LKR 2024", "ID0069 LKR
+ * 2024, kommentar", "resultaträkning LKR 2024-03 lonekostnader utfall",
+ * "analys LKR 2024 ID0069: Title". */
+void styr_report_change_label(const struct styr_report_change *c, char *buf, size_t size);
 
 /* Calls cb for each difference in figure order; *n (may be NULL) gets
  * their count.  STYR_ENOTFOUND when the period has no approved snapshot. */

@@ -5,8 +5,10 @@
  * sums); the validation rules that check the figures against each other;
  * and SIE4 account balances.
  *
- * Amounts are whole tkr in int64_t (öre for SIE account balances): sums are
- * exact, never floating point.
+ * Stored amounts are whole öre in int64_t (STYR_ORE_PER_TKR a tkr): sums,
+ * deviations and forecasts are exact, never floating point; a figure is
+ * rounded to tkr or Mkr once, when it is shown (styr_ore_round), so that a
+ * table line holds tkr each rounded once from its exact öre.
  *
  * Ownership: structs own no heap memory; callbacks get borrowed rows.
  */
@@ -28,6 +30,17 @@ int styr_ledger_kind_check(const char *kind, struct styr_err *err);
 /* a / b rounded half away from zero; b != 0. */
 int64_t styr_div_round(int64_t a, int64_t b);
 
+/* The one rounding of money for people and reports: ore in units of
+ * per_unit öre (STYR_ORE_PER_TKR, STYR_ORE_PER_MKR), half away from zero
+ * (50 000 öre = 0,5 tkr gives 1; −150 000 öre gives −2).  Everything
+ * before it is exact; nothing rounded by it is added up again. */
+int64_t styr_ore_round(int64_t ore, int64_t per_unit);
+
+/* Exact öre as tkr for interchange files: decimal comma, the decimals
+ * needed and no more, ASCII minus ("-718,78123", "12,5", "-1389"), which
+ * styr_amount_parse_ore(…, 5, …) reads back to the same öre. */
+void styr_ore_tkr_text(char *buf, size_t size, int64_t ore);
+
 /* The part of a year budget that falls in months first..last (1..12),
  * periodised by weights (12 non-negative weights, NULL: flat).  The
  * cumulative budget is rounded, so the twelve months add up to the year
@@ -45,7 +58,10 @@ int64_t styr_forecast_year(int64_t utfall_to_date, int64_t year_budget, const in
                            int done);
 
 /* One row of a unit's resultaträkning for a period, with what is derived
- * from it.  has_* say which figures exist. */
+ * from it.  has_* say which figures exist.  The figures are tkr as shown:
+ * each is derived exactly in öre and then rounded once (styr_ore_round),
+ * so a line's avvikelse is utfall − budget rounded, not the difference of
+ * two rounded figures, and the percent is that of the exact amounts. */
 struct styr_ledger_line {
 	struct styr_ledger_row row;
 	bool has_prev, has_utfall, has_budget, has_prognos, has_printed_avvikelse, has_pct;

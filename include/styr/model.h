@@ -161,4 +161,16 @@ size_t styr_value_format(const struct styr_value *v, const struct styr_indicator
  * what) text that does not fit rather than cutting it. */
 int styr_field_copy(char *dst, size_t n, const char *src, const char *what, struct styr_err *err);
 
+/* What refers to a unit, an indicator or a goal, kind by kind, in the
+ * order the store lists the kinds; kinds with no rows are left out.
+ * what is a static English plural ("values", "units below it"). */
+#define STYR_REFS_MAX 24
+struct styr_refs {
+	size_t n;
+	struct styr_ref {
+		const char *what;
+		long long count;
+	} kind[STYR_REFS_MAX];
+};
+
 #endif

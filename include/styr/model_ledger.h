@@ -24,6 +24,12 @@ struct styr_ledger_row {
 	int position;               /* printed order */
 };
 
+/* Money is stored exactly, in whole öre (migration 0018), and rounded to
+ * tkr or Mkr once, when shown (styr_ore_round, ledger.h). */
+#define STYR_ORE_PER_KR  INT64_C(100)
+#define STYR_ORE_PER_TKR INT64_C(100000)
+#define STYR_ORE_PER_MKR INT64_C(100000000)
+
 /* One amount.  month 0 = the whole year; kind "utfall", "budget",
  * "prognos" or "avvikelse" (as a document printed it). */
 struct styr_ledger_entry {
@@ -33,7 +39,8 @@ struct styr_ledger_entry {
 	int month;
 	char row[STYR_CODE_MAX];
 	char kind[STYR_LEDGER_KIND_MAX];
-	int64_t amount; /* tkr */
+	int64_t amount_ore; /* exact: an SIE month, a CSV amount as given; a
+	                     * printed table's tkr × 100 000 */
 	char source[STYR_SOURCE_MAX];
 };
 

@@ -47,6 +47,14 @@ int styr_num_parse(const char *text, struct styr_num *out, struct styr_err *err)
  * are refused with STYR_EINPUT; *out is then 0. */
 int styr_amount_parse(const char *text, int64_t *out, struct styr_err *err);
 
+/* Parse an amount exactly into öre, without floating point, given the
+ * number of decimals that make one öre in the amount's unit: 2 for kr
+ * ("-1 389,25" gives -138925), 5 for tkr ("-1 389" gives -138900000,
+ * "12,34567" gives 1234567).  More decimals than that ("more decimals
+ * than öre"), '%', overflow of int64_t and text that is no number are
+ * refused with STYR_EINPUT naming the amount; *out_ore is then 0. */
+int styr_amount_parse_ore(const char *text, int decimals, int64_t *out_ore, struct styr_err *err);
+
 /* Format for people, sv-SE: "13 742", "60,0", "−1 389,1" with U+00A0 as
  * thousands separator and U+2212 as minus.  Returns the length written
  * (the output is always NUL-terminated and truncated to size).

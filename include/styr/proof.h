@@ -50,6 +50,10 @@ struct styr_proof_doc {
 	char name[256];
 	char *text;   /* the whole file, lines NUL-terminated in place */
 	char **lines; /* lines[0] is line 1 */
+	/* the year the document reports on (styr proof --year): verdicts are
+	 * judged on that year's column of an indicator table; 0: the latest
+	 * year each table prints */
+	int year;
 	size_t nlines;
 };
 

@@ -550,6 +550,36 @@ static int check_password(struct styr_db *db, const struct styr_login_attempt *a
 	return ok ? STYR_OK : STYR_EPERM;
 }
 
+/* An attempt the throttle refused unchecked: recorded as login.refused,
+ * entity "address ADDR", after the name as typed and the counter that was
+ * full, at most once per address and address window, so that a flood
+ * from one address adds one entry a window (a read of the index on entity
+ * for each refusal, no hash).  The first refusal in a window is the one
+ * recorded; the rest are counted in /metrics only. */
+static void throttled_audit(struct styr_db *db, const struct styr_login_attempt *a,
+                            const struct gate *g, enum styr_throttle_reason why,
+                            struct styr_err *err)
+{
+	static const char *const reasons[] = {"", "address", "name", "global"};
+	char entity[STYR_ADDRESS_MAX + 16], since[32], after[STYR_USER_MAX + 32];
+	time_t t = (time_t)(g->now - g->lim.address_window);
+	struct tm tm;
+	int n = 0;
+
+	snprintf(entity, sizeof(entity), "address %s", g->address);
+	gmtime_r(&t, &tm);
+	strftime(since, sizeof(since), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (styr_audit_count_since(db, entity, "login.refused", since, &n, err) || n > 0)
+		return;
+	snprintf(after, sizeof(after), "%s; %s", g->name, (unsigned)why < 4 ? reasons[why] : "?");
+	if (styr_db_begin(db, err))
+		return;
+	if (styr_audit_append(db, a->name, "login.refused", entity, "", after, err))
+		styr_db_rollback(db);
+	else
+		styr_db_commit(db, err);
+}
+
 int styr_password_check(struct styr_db *db, const struct styr_login_attempt *a,
                         enum styr_throttle_reason *throttled, int64_t *retry_after,
                         struct styr_err *err)
@@ -571,21 +601,30 @@ int styr_login(struct styr_db *db, const struct styr_login_attempt *a, int64_t t
 	bool known, ok;
 	int rc = check_password(db, a, &g, &known, throttled, retry_after, err);
 
+	if (rc == STYR_EPERM && *throttled) {
+		/* err holds the refusal; a failure to record it is the log's */
+		struct styr_err ignored;
+
+		styr_err_init(&ignored);
+		throttled_audit(db, a, &g, *throttled, &ignored);
+		return rc;
+	}
 	if ((rc != STYR_OK && rc != STYR_EPERM) || *throttled)
 		return rc;
-	/* An unknown name leaves no trace but its counters. */
-	if (!known)
-		return styr_error(err, STYR_EPERM, "wrong user name or password");
-	ok = rc == STYR_OK;
+	/* An unknown name is audited as a known one is (the name as typed,
+	 * login.failed), so that the log shows guessing at names too; which
+	 * names exist the log says to admins only, who know it anyway. */
+	ok = rc == STYR_OK && known;
 	if ((rc = styr_db_begin(db, err)))
 		return rc;
 	/* Expired sessions are removed as new ones are made, so the table
 	 * holds only live sessions. */
 	if (ok && !(rc = styr_session_purge(db, a->now, err)))
 		rc = new_session(db, a->name, a->now, ttl, out, token, err);
-	/* Logins are security events: each attempt on a known user is kept,
-	 * with the client's address; the failure that locks the name out
-	 * from that address is login.throttled. */
+	/* Logins are security events: each attempt is kept, with the
+	 * client's address; the failure that locks the name out from that
+	 * address is login.throttled.  The throttle bounds how fast these
+	 * grow: at most its checks a second, from all addresses together. */
 	if (!rc)
 		rc = styr_audit_append(db, a->name,
 		                       ok                                    ? "login"

@@ -14,13 +14,19 @@
  * (styr_report_move) calls styr_report_freeze, and both front-ends fetch
  * reports through styr_report_get, so the web and the CLI agree.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "styr/access.h"
+#include "styr/analysis.h"
+#include "styr/buf.h"
 #include "styr/frozen.h"
+#include "styr/ledger.h"
 #include "styr/model.h"
+#include "styr/num.h"
 
 #define FROZEN_MAX ((size_t)256 << 20)
 
@@ -80,24 +86,84 @@ struct lines {
 	struct styr_err *err;
 };
 
-static int line_cb(void *ctx, const struct styr_value *v)
+/* The bytes of s, at most max, that end between UTF-8 characters. */
+static int utf8_cut(const char *s, size_t max)
 {
-	struct lines *l = ctx;
-	struct styr_frozen_line *x;
-	char period[STYR_PERIOD_TEXT_MAX];
+	size_t n = strnlen(s, max);
 
-	if (styr_period_cmp(&v->period, l->p))
-		return 0;
+	if (s[n])
+		while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	return (int)n;
+}
+
+/* End s, which snprintf may have cut inside a UTF-8 character, after its
+ * last whole character. */
+static void utf8_trim(char *s)
+{
+	size_t n = strlen(s), lead = n, want;
+
+	while (lead && n - lead < 4 && ((unsigned char)s[lead - 1] & 0xC0) == 0x80)
+		lead--;
+	if (!lead || (unsigned char)s[lead - 1] < 0xC0)
+		return;
+	lead--;
+	want = (unsigned char)s[lead] >= 0xF0 ? 4 : (unsigned char)s[lead] >= 0xE0 ? 3 : 2;
+	if (n - lead < want)
+		s[lead] = '\0';
+}
+
+/* A comment as a snapshot line keeps it: whole when it fits, else its
+ * first bytes and a digest of the whole, so that a change anywhere in it
+ * is a difference. */
+static void comment_text(const char *comment, char out[STYR_FIGURE_TEXT])
+{
+	char hash[STYR_HASH_MAX];
+	size_t len = strlen(comment);
+
+	if (len < STYR_FIGURE_TEXT) {
+		memcpy(out, comment, len + 1);
+		return;
+	}
+	styr_sha256_hex(comment, len, hash);
+	snprintf(out, STYR_FIGURE_TEXT, "%.*s… #%.8s", utf8_cut(comment, STYR_FIGURE_TEXT - 24),
+	         comment, hash);
+}
+
+static int line_add(struct lines *l, const char *figure, const char *value)
+{
+	struct styr_frozen_line *x;
+
 	if (styr_array_grow((void **)&l->v, &l->cap, l->n + 1, sizeof(*l->v), l->err))
 		return STYR_ENOMEM;
 	x = &l->v[l->n++];
 	memset(x, 0, sizeof(*x));
-	styr_period_format(&v->period, period, sizeof(period));
 	snprintf(x->unit, sizeof(x->unit), "%s", l->unit);
 	styr_period_format(l->p, x->period, sizeof(x->period));
-	snprintf(x->figure, sizeof(x->figure), "value %s %s %s", v->indicator, v->unit, period);
-	styr_value_format(v, NULL, x->value, sizeof(x->value));
-	return 0;
+	snprintf(x->figure, sizeof(x->figure), "%s", figure);
+	snprintf(x->value, sizeof(x->value), "%s", value);
+	return STYR_OK;
+}
+
+/* A value is a line "value IND UNIT PERIOD" (the audit log's name of it)
+ * and, when it has a comment, a line "comment IND UNIT PERIOD". */
+static int line_cb(void *ctx, const struct styr_value *v)
+{
+	struct lines *l = ctx;
+	char period[STYR_PERIOD_TEXT_MAX], figure[STYR_FIGURE_MAX], text[STYR_FIGURE_TEXT];
+
+	if (styr_period_cmp(&v->period, l->p))
+		return 0;
+	styr_period_format(&v->period, period, sizeof(period));
+	snprintf(figure, sizeof(figure), "value %s %s %s", v->indicator, v->unit, period);
+	styr_value_format(v, NULL, text, sizeof(text));
+	if (line_add(l, figure, text))
+		return STYR_ENOMEM;
+	if (!v->comment[0])
+		return 0;
+	snprintf(figure, sizeof(figure), "comment %s %s %s", v->indicator, v->unit, period);
+	comment_text(v->comment, text);
+	return line_add(l, figure, text);
 }
 
 static int line_cmp(const void *a, const void *b)
@@ -106,10 +172,82 @@ static int line_cmp(const void *a, const void *b)
 	              ((const struct styr_frozen_line *)b)->figure);
 }
 
+/* Exact öre as people read tkr: "281 300 tkr", "−718,78123 tkr" (the
+ * decimals it needs, so that a correction of one öre shows). */
+static void tkr_text(int64_t ore, char *buf, size_t size)
+{
+	int64_t rem = ore % STYR_ORE_PER_TKR;
+	int decimals = 0;
+
+	if (rem) {
+		for (decimals = 5; rem % 10 == 0; rem /= 10)
+			decimals--;
+	}
+	styr_num_format(buf, size - 4, (double)ore / STYR_ORE_PER_TKR, decimals);
+	strcat(buf, " tkr");
+}
+
+/* A ledger amount of the period (a month inside it, or the whole year's
+ * when the period is the year) as a line "ledger UNIT[/TAB] 2024-03 ROW
+ * KIND" ("2024" for the year's amount). */
+static int ledger_line_cb(void *ctx, const struct styr_ledger_entry *e)
+{
+	struct lines *l = ctx;
+	char figure[STYR_FIGURE_MAX], when[16], text[STYR_FIGURE_TEXT];
+	bool year = l->p->first_month == 1 && l->p->last_month == 12;
+
+	if (e->month ? e->month < l->p->first_month || e->month > l->p->last_month : !year)
+		return 0;
+	if (e->month)
+		snprintf(when, sizeof(when), "%d-%02d", e->year, e->month);
+	else
+		snprintf(when, sizeof(when), "%d", e->year);
+	snprintf(figure, sizeof(figure), "ledger %s%s%s %s %s %s", e->unit, e->tab[0] ? "/" : "",
+	         e->tab, when, e->row, e->kind);
+	tkr_text(e->amount_ore, text, sizeof(text));
+	return line_add(l, figure, text);
+}
+
+/* An analysis the reports print (not a draft) as a line "analysis UNIT
+ * PERIOD SUBJECT: TITLE": its state, the beginning of its text and a
+ * digest of all three answers. */
+static int analysis_line_cb(void *ctx, const struct styr_analysis *a)
+{
+	struct lines *l = ctx;
+	char figure[STYR_FIGURE_MAX], period[STYR_PERIOD_TEXT_MAX], text[STYR_FIGURE_TEXT];
+	char hash[STYR_HASH_MAX];
+	struct styr_buf b;
+	int rc;
+
+	if (a->state == STYR_ANALYSIS_DRAFT || styr_period_cmp(&a->period, l->p))
+		return 0;
+	styr_period_format(&a->period, period, sizeof(period));
+	/* a long title is cut: the figure names the analysis, the digest
+	 * tells its text */
+	if (snprintf(figure, sizeof(figure), "analysis %s %s %s: %s", a->unit, period, a->subject,
+	             a->title) >= (int)sizeof(figure))
+		utf8_trim(figure);
+	styr_buf_init(&b, 4096);
+	rc = styr_buf_printf(&b, l->err, "%s\n%s\n%s\n%s", styr_analysis_state_name(a->state),
+	                     a->what, a->why, a->next);
+	if (!rc) {
+		styr_sha256_hex(b.data, b.len, hash);
+		snprintf(text, sizeof(text), "%s, %.*s%s #%.8s", styr_analysis_state_name(a->state),
+		         utf8_cut(a->what, 60), a->what, strlen(a->what) > 60 ? "…" : "", hash);
+		rc = line_add(l, figure, text);
+	}
+	styr_buf_release(&b);
+	return rc;
+}
+
+/* Today's lines of the unit's period, sorted by figure: values and their
+ * comments, ledger amounts, analyses. */
 static int current_lines(struct styr_db *db, const char *unit, const struct styr_period *p,
                          struct lines *l, struct styr_err *err)
 {
 	struct styr_value_filter f = {NULL, unit, p->year};
+	struct styr_ledger_filter lf = {unit, NULL, p->year};
+	struct styr_analysis_filter af = {unit, p->year, NULL};
 	int rc;
 
 	memset(l, 0, sizeof(*l));
@@ -117,6 +255,10 @@ static int current_lines(struct styr_db *db, const char *unit, const struct styr
 	l->unit = unit;
 	l->err = err;
 	rc = styr_value_each(db, &f, line_cb, l, err);
+	if (!rc)
+		rc = styr_ledger_each(db, &lf, ledger_line_cb, l, err);
+	if (!rc)
+		rc = styr_analysis_each(db, &af, analysis_line_cb, l, err);
 	if (rc && !err->code)
 		rc = styr_error(err, STYR_ENOMEM, "out of memory reading values");
 	if (!rc && l->n)
@@ -281,20 +423,64 @@ static int frozen_cb(void *ctx, const struct styr_frozen_line *l)
 	return 0;
 }
 
+/* Whether the audit entry a changed the figure: a value's entry changes
+ * its line (a comment's entry only the comment's line, "comment ..."), an
+ * analysis's entry ("analysis UNIT PERIOD SUBJECT") the lines of that
+ * subject. */
+static bool changed_by(const char *figure, const struct styr_audit_entry *a)
+{
+	size_t n = strlen(a->entity);
+
+	if (!strcmp(a->action, "value.comment") || !strcmp(a->action, "value.put")) {
+		if (strncmp(a->entity, "value ", 6))
+			return false;
+		if (!strncmp(figure, "comment ", 8))
+			return !strcmp(figure + 8, a->entity + 6);
+		return !strcmp(a->action, "value.put") && !strcmp(figure, a->entity);
+	}
+	if (!strcmp(a->action, "analysis.put"))
+		return !strncmp(figure, a->entity, n) && figure[n] == ':';
+	return false;
+}
+
 /* Newest first: the first entry of a figure is its latest change. */
 static int who_cb(void *ctx, const struct styr_audit_entry *a)
 {
 	struct diff *d = ctx;
 	size_t i;
 
-	if (strcmp(a->action, "value.put"))
-		return 0;
-	for (i = 0; i < d->n; i++)
-		if (!d->v[i].who[0] && !strcmp(d->v[i].figure, a->entity)) {
-			snprintf(d->v[i].who, sizeof(d->v[i].who), "%s", a->user);
-			snprintf(d->v[i].when, sizeof(d->v[i].when), "%s", a->time);
+	for (i = 0; i < d->n; i++) {
+		struct styr_report_change *c = &d->v[i];
+
+		if (!c->who[0] && changed_by(c->figure, a)) {
+			snprintf(c->who, sizeof(c->who), "%s", a->user);
+			snprintf(c->when, sizeof(c->when), "%s", a->time);
 		}
+	}
 	return 0;
+}
+
+void styr_report_change_label(const struct styr_report_change *c, char *buf, size_t size)
+{
+	static const struct {
+		const char *key, *label, *suffix;
+	} kinds[] = {
+	    {"value ", "", ""},
+	    {"comment ", "", ", kommentar"},
+	    {"ledger ", "resultaträkning ", ""},
+	    {"analysis ", "analys ", ""},
+	};
+	size_t i, n;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		n = strlen(kinds[i].key);
+		if (!strncmp(c->figure, kinds[i].key, n)) {
+			snprintf(buf, size, "%s%s%s", kinds[i].label, c->figure + n,
+			         kinds[i].suffix);
+			return;
+		}
+	}
+	snprintf(buf, size, "%s", c->figure);
 }
 
 int styr_report_diff(struct styr_db *db, const char *unit, const struct styr_period *p,

@@ -403,11 +403,36 @@ int styr_analysis_write(struct styr_db *db, const char *user, const struct styr_
 	                    put_analysis, a, err);
 }
 
+struct action_old {
+	const struct styr_action *a;
+	char *before;
+	size_t size;
+};
+
+/* An action is one row of its plan by title: the stored one as the audit
+ * entry's before, written as the after is. */
+static void describe_action(const struct styr_action *a, char *buf, size_t size)
+{
+	snprintf(buf, size, "%.100s; %s; %lld/%lld tkr", a->title, a->due, (long long)a->expected,
+	         (long long)a->achieved);
+}
+
+static int action_old_cb(void *ctx, const struct styr_action *x)
+{
+	struct action_old *o = ctx;
+
+	if (strcmp(x->title, o->a->title))
+		return 0;
+	describe_action(x, o->before, o->size);
+	return -1; /* found: stop */
+}
+
 int styr_action_write(struct styr_db *db, const char *user, const struct styr_action *a,
                       struct styr_err *err)
 {
 	struct styr_period p;
-	char entity[200], after[200], year[8];
+	char entity[200], before[200] = "", after[200], year[8];
+	struct action_old o = {a, before, sizeof(before)};
 	int rc;
 
 	snprintf(year, sizeof(year), "%.4s", a->due);
@@ -415,11 +440,15 @@ int styr_action_write(struct styr_db *db, const char *user, const struct styr_ac
 		styr_err_prefix(err, "due \"%s\": ", a->due);
 		return rc;
 	}
+	rc = styr_action_each(db, a->plan, action_old_cb, &o, err);
+	if (rc == -1)
+		rc = STYR_OK;
+	if (rc)
+		return rc;
 	snprintf(entity, sizeof(entity), "action %s %s", a->unit, a->plan);
-	snprintf(after, sizeof(after), "%.100s; %s; %lld/%lld tkr", a->title, a->due,
-	         (long long)a->expected, (long long)a->achieved);
-	return write_locked(db, user, a->unit, &p, "action.put", entity, "", after, put_action, a,
-	                    err);
+	describe_action(a, after, sizeof(after));
+	return write_locked(db, user, a->unit, &p, "action.put", entity, before, after, put_action,
+	                    a, err);
 }
 
 /* A person's one value: a locked period refuses it even when the figure

@@ -242,6 +242,44 @@ int styr_amount_parse(const char *text, int64_t *out, struct styr_err *err)
 	return STYR_OK;
 }
 
+int styr_amount_parse_ore(const char *text, int decimals, int64_t *out_ore, struct styr_err *err)
+{
+	char q[TEXT_QUOTE_SIZE];
+	struct lexed lx;
+	const char *s;
+	size_t len;
+	uint64_t m;
+	int i;
+
+	*out_ore = 0;
+	trim(text ? text : "", &s, &len);
+	text_quote(q, s, len);
+	if (!lex(s, len, &lx))
+		return styr_error(err, STYR_EINPUT,
+		                  "amount \"%s\": expected an amount such as -1 389,25", q);
+	if (lx.percent)
+		return styr_error(
+		    err, STYR_EINPUT,
+		    "amount \"%s\": expected an amount such as -1 389,25, not a percentage", q);
+	if (lx.decimals > decimals)
+		return styr_error(
+		    err, STYR_EINPUT,
+		    "amount \"%s\": more decimals than öre: at most %d decimals in %s", q, decimals,
+		    decimals == 2 ? "kr" : "tkr");
+	m = lx.mantissa;
+	for (i = lx.decimals; i < decimals && !lx.overflow; i++) {
+		if (m > UINT64_MAX / 10)
+			lx.overflow = true;
+		m *= 10;
+	}
+	if (lx.overflow || m > (uint64_t)INT64_MAX)
+		return styr_error(
+		    err, STYR_EINPUT,
+		    "amount \"%s\": too large, the limit is 92 233 720 368 547 758,07 kr", q);
+	*out_ore = lx.negative ? -(int64_t)m : (int64_t)m;
+	return STYR_OK;
+}
+
 /* Copy s into buf, truncating on a UTF-8 character boundary so that a short
  * buffer never ends in half a no-break space.  Returns the bytes written. */
 static size_t put(char *buf, size_t size, const char *s)

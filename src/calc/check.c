@@ -14,7 +14,9 @@
  *
  * A rule is checked only where all of its terms exist; a difference within
  * the rule's tolerance is a rounding note (Mkr/tkr rounding in a printed
- * table), anything larger an error.  The ledger is read once, in the
+ * table), anything larger an error.  Ledger amounts are compared exactly
+ * in öre (a tolerance is tkr, STYR_ORE_PER_TKR öre each); a finding shows
+ * its figures in tkr, each rounded once.  The ledger is read once, in the
  * store's order, one group (unit, table, year, month) at a time, into a
  * small dense array, so a check over millions of rows needs no index and
  * little memory.
@@ -208,8 +210,10 @@ static bool tab_matches(const struct styr_rule *r, const char *tab)
 	return !strcmp(r->tab, "*") || !strcmp(r->tab, tab);
 }
 
+/* left and right in units of scale (STYR_ORE_PER_TKR for the ledger's
+ * öre, 1 for figures already in tkr): compared exactly, shown in tkr. */
 static int finding(struct checker *k, const struct styr_rule *rule, const char *where,
-                   const char *left_label, int64_t left, int64_t right)
+                   const char *left_label, int64_t left, int64_t right, int64_t scale)
 {
 	struct styr_finding f;
 	int64_t d = left - right;
@@ -234,10 +238,10 @@ static int finding(struct checker *k, const struct styr_rule *rule, const char *
 		snprintf(f.right_label, sizeof(f.right_label), "100 %%");
 	else
 		snprintf(f.right_label, sizeof(f.right_label), "%s", rule->expr);
-	f.left = left;
-	f.right = right;
-	f.diff = d;
-	f.rounding = (d < 0 ? -d : d) <= rule->tolerance;
+	f.left = styr_ore_round(left, scale);
+	f.right = styr_ore_round(right, scale);
+	f.diff = styr_ore_round(d, scale);
+	f.rounding = (d < 0 ? -d : d) <= rule->tolerance * scale;
 	if (f.rounding)
 		k->stats->notes++;
 	else
@@ -248,7 +252,7 @@ static int finding(struct checker *k, const struct styr_rule *rule, const char *
 static int report(struct checker *k, const struct compiled *c, const char *where,
                   const char *left_label, int64_t left, int64_t right)
 {
-	return finding(k, &c->rule, where, left_label, left, right);
+	return finding(k, &c->rule, where, left_label, left, right, STYR_ORE_PER_TKR);
 }
 
 static int bridge_report(void *ctx, const struct styr_rule *r, const char *unit, int year,
@@ -259,7 +263,7 @@ static int bridge_report(void *ctx, const struct styr_rule *r, const char *unit,
 	memset(&k->key, 0, sizeof(k->key));
 	snprintf(k->key.unit, sizeof(k->key.unit), "%s", unit);
 	k->key.year = year;
-	return finding(k, r, where, r->subject, left, right);
+	return finding(k, r, where, r->subject, left, right, 1);
 }
 
 static int check_group(struct checker *k)
@@ -354,7 +358,7 @@ static int take_entry(void *ctx, const struct styr_ledger_entry *e)
 	row = k->last_index;
 	if (kind < 0 || row < 0)
 		return 0;
-	k->amount[(size_t)row * NKINDS + (size_t)kind] = e->amount;
+	k->amount[(size_t)row * NKINDS + (size_t)kind] = e->amount_ore;
 	k->has[(size_t)row * NKINDS + (size_t)kind] = 1;
 	return 0;
 }

@@ -6,10 +6,11 @@
  * the helårsprognos (the one given, else utfall to date plus the budget of
  * the months left).
  *
- * Everything is int64_t tkr.  Where a division is unavoidable (a
+ * Everything is int64_t öre, exact.  Where a division is unavoidable (a
  * periodised budget, a percentage) the result is rounded half away from
- * zero once, and a periodised budget is rounded cumulatively so that the
- * months always add up to the year.
+ * zero once, and a periodised budget is rounded cumulatively (to the öre)
+ * so that the months always add up to the year.  A table's figures are
+ * rounded to tkr last, each once (styr_ore_round).
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -37,6 +38,40 @@ int64_t styr_div_round(int64_t a, int64_t b)
 	return q;
 }
 
+/* a × b / c rounded half away from zero, c > 0, exact in 128 bits: an
+ * amount in öre (a region's row can be 10^12) times a profile's weights
+ * (up to 1,2 × 10^8 in all) does not fit in 64; the result does. */
+static int64_t muldiv_round(int64_t a, int64_t b, int64_t c)
+{
+	__int128 p = (__int128)a * b, q = p / c, r = p % c;
+
+	if (r < 0 ? -r * 2 >= c : r * 2 >= c)
+		q += p < 0 ? -1 : 1;
+	return (int64_t)q;
+}
+
+int64_t styr_ore_round(int64_t ore, int64_t per_unit)
+{
+	return styr_div_round(ore, per_unit);
+}
+
+void styr_ore_tkr_text(char *buf, size_t size, int64_t ore)
+{
+	uint64_t mag = ore < 0 ? (uint64_t)0 - (uint64_t)ore : (uint64_t)ore;
+	uint64_t whole = mag / 100000u, frac = mag % 100000u;
+	char dec[8];
+	int n;
+
+	if (!frac) {
+		snprintf(buf, size, "%s%llu", ore < 0 ? "-" : "", (unsigned long long)whole);
+		return;
+	}
+	snprintf(dec, sizeof(dec), "%05llu", (unsigned long long)frac);
+	for (n = 5; n > 0 && dec[n - 1] == '0'; n--)
+		dec[n - 1] = '\0';
+	snprintf(buf, size, "%s%llu,%s", ore < 0 ? "-" : "", (unsigned long long)whole, dec);
+}
+
 /* Cumulative budget of months 1..m. */
 static int64_t cumulative(int64_t year_budget, const int *weights, int m)
 {
@@ -48,15 +83,15 @@ static int64_t cumulative(int64_t year_budget, const int *weights, int m)
 	if (m >= 12)
 		return year_budget;
 	if (!weights)
-		return styr_div_round(year_budget * m, 12);
+		return muldiv_round(year_budget, m, 12);
 	for (i = 0; i < 12; i++) {
 		total += weights[i];
 		if (i < m)
 			upto += weights[i];
 	}
 	if (total <= 0)
-		return styr_div_round(year_budget * m, 12);
-	return styr_div_round(year_budget * upto, total);
+		return muldiv_round(year_budget, m, 12);
+	return muldiv_round(year_budget, upto, total);
 }
 
 int64_t styr_budget_period(int64_t year_budget, const int *weights, int first, int last)
@@ -74,7 +109,7 @@ bool styr_change_pct100(int64_t cur, int64_t prev, int64_t *out)
 {
 	if (prev == 0)
 		return false;
-	*out = styr_div_round((cur - prev) * 10000, prev < 0 ? -prev : prev);
+	*out = muldiv_round(cur - prev, 10000, prev < 0 ? -prev : prev);
 	return true;
 }
 
@@ -147,18 +182,18 @@ static int add_entry(void *ctx, const struct styr_ledger_entry *e)
 	if (!strcmp(e->kind, "utfall")) {
 		if (e->year == b->year - 1) {
 			if (e->month == 0) {
-				g->prev_year = e->amount;
+				g->prev_year = e->amount_ore;
 				g->have |= H_PREV_YEAR;
 			} else if (in_months) {
-				g->prev_months += e->amount;
+				g->prev_months += e->amount_ore;
 				g->have |= H_PREV_MONTHS;
 			}
 		} else if (e->year == b->year) {
 			if (e->month == 0) {
-				g->cur_year = e->amount;
+				g->cur_year = e->amount_ore;
 				g->have |= H_CUR_YEAR;
 			} else if (in_months) {
-				g->cur_months += e->amount;
+				g->cur_months += e->amount_ore;
 				g->have |= H_CUR_MONTHS;
 			}
 		}
@@ -166,20 +201,20 @@ static int add_entry(void *ctx, const struct styr_ledger_entry *e)
 		return 0;
 	} else if (!strcmp(e->kind, "budget")) {
 		if (e->month == 0) {
-			g->budget_year = e->amount;
+			g->budget_year = e->amount_ore;
 			g->have |= H_BUDGET_YEAR;
 		} else {
 			if (in_months)
-				g->budget_months += e->amount;
+				g->budget_months += e->amount_ore;
 			else
-				g->budget_after += e->amount;
+				g->budget_after += e->amount_ore;
 			g->have |= H_BUDGET_MONTHS;
 		}
 	} else if (!strcmp(e->kind, "prognos") && e->month == 0) {
-		g->prognos = e->amount;
+		g->prognos = e->amount_ore;
 		g->have |= H_PROGNOS;
 	} else if (!strcmp(e->kind, "avvikelse") && e->month == 0 && b->months == 12) {
-		g->avvikelse = e->amount;
+		g->avvikelse = e->amount_ore;
 		g->have |= H_AVVIKELSE;
 	}
 	return 0;
@@ -284,7 +319,8 @@ static void add_up_sums(struct styr_ledger_table *t, const struct gather *g,
 		/* Only where the rows make up the sum's year budget (up to a
 		 * printed rounding of 1 tkr a row): with rows missing, what the
 		 * others add up to is no budget for the sum. */
-		if (!n || year - g[r].budget_year > n || g[r].budget_year - year > n)
+		if (!n || year - g[r].budget_year > n * STYR_ORE_PER_TKR ||
+		    g[r].budget_year - year > n * STYR_ORE_PER_TKR)
 			continue;
 		l->budget = sum;
 		l->budget_summed = true;
@@ -295,6 +331,18 @@ static void add_up_sums(struct styr_ledger_table *t, const struct gather *g,
 		if (l->prognos_derived)
 			l->prognos = l->utfall + g[r].budget_year - l->budget;
 	}
+}
+
+/* The figures as shown: tkr, each rounded once from its exact öre. */
+static void show_tkr(struct styr_ledger_line *l)
+{
+	l->prev_utfall = styr_ore_round(l->prev_utfall, STYR_ORE_PER_TKR);
+	l->utfall = styr_ore_round(l->utfall, STYR_ORE_PER_TKR);
+	l->budget = styr_ore_round(l->budget, STYR_ORE_PER_TKR);
+	l->avvikelse = styr_ore_round(l->avvikelse, STYR_ORE_PER_TKR);
+	l->printed_avvikelse = styr_ore_round(l->printed_avvikelse, STYR_ORE_PER_TKR);
+	l->forandring = styr_ore_round(l->forandring, STYR_ORE_PER_TKR);
+	l->prognos = styr_ore_round(l->prognos, STYR_ORE_PER_TKR);
 }
 
 int styr_ledger_table_build(struct styr_db *db, const char *unit, const char *tab, int year,
@@ -343,6 +391,8 @@ int styr_ledger_table_build(struct styr_db *db, const char *unit, const char *ta
 	styr_profile_lookup_release(&profiles);
 	if (!rc && b.months < 12)
 		add_up_sums(out, b.g, b.rows, b.nrows);
+	for (i = 0; !rc && i < out->n; i++)
+		show_tkr(&out->lines[i]);
 	free(b.rows);
 	free(b.g);
 	if (rc)

@@ -34,6 +34,8 @@ int cli_usage(const struct command *cmd, const char *fmt, ...)
 /* Parse the year argument of an option; on bad input print a usage error
  * and return EXIT_INPUT, which the caller returns. */
 int cli_year(const struct command *cmd, const char *text, int *out);
+/* Who a CLI change is audited as: "cli:" and the operating-system user. */
+void cli_actor(char *buf, size_t size);
 int cli_open(const struct cli *cli, int flags, struct styr_db **db, struct styr_err *err);
 /* If argv holds --help or -h, print cmd's usage and return 1. */
 int cli_wants_help(const struct command *cmd, int argc, char **argv);
@@ -64,5 +66,9 @@ extern const struct command cmd_proof_def;
 /* events (issue 18) */
 extern const struct command cmd_events_def;
 extern const struct command cmd_backup_def, cmd_restore_def;
+/* history (issue 14 item 3) */
+extern const struct command cmd_history_def;
+/* corrections (issue 14 item 2) */
+extern const struct command cmd_delete_def, cmd_set_def;
 
 #endif

@@ -18,7 +18,6 @@ static int run(struct cli *cli, int argc, char **argv)
 	static const struct option opts[] = {
 	    {"against", required_argument, NULL, 'a'},
 	    {"format", required_argument, NULL, 'f'},
-	    {"unit", required_argument, NULL, 'u'},
 	    {"year", required_argument, NULL, 'y'},
 	    {NULL, 0, NULL, 0},
 	};
@@ -39,8 +38,6 @@ static int run(struct cli *cli, int argc, char **argv)
 		case 'f':
 			format = optarg;
 			break;
-		case 'u':
-			break; /* the unit's name is read from the document itself */
 		case 'y':
 			if (cli_year(&cmd_proof_def, optarg, &year))
 				return EXIT_INPUT;
@@ -59,6 +56,7 @@ static int run(struct cli *cli, int argc, char **argv)
 	styr_proof_result_init(&res);
 	styr_buf_init(&out, PROOF_OUT_MAX);
 	rc = styr_proof_doc_load(&doc, argv[optind], &err);
+	doc.year = year;
 	if (!rc && against)
 		rc = styr_proof_doc_load(&other, against, &err);
 	if (!rc)
@@ -86,7 +84,7 @@ const struct command cmd_proof_def = {
     "proof",
     run,
     "proof-read a report's text: figures that do not add up",
-    "styr proof FILE [--against OTHER] [--format text|jsonl|html] [--unit CODE] [--year Y]\n"
+    "styr proof FILE [--against OTHER] [--format text|jsonl|html] [--year Y]\n"
     "Reads the text of a report (a PDF's text, as in the seeds) and lists every\n"
     "place where its figures disagree: sums and sub-totals of its tables,\n"
     "difference and percent columns, changes stated in the text against the\n"
@@ -95,6 +93,9 @@ const struct command cmd_proof_def = {
     "plan and budget it quotes (regionbidrag, uppräkning).  Each finding has a\n"
     "class: fel (a contradiction), avrundning (within the printed precision),\n"
     "oklart (the document does not settle it); a table that cannot be read\n"
-    "safely is listed as not read.  No database is needed.\n"
+    "safely is listed as not read.  --year Y names the year the text reports\n"
+    "on: what it says about goals and changes is judged on that year's column\n"
+    "of each indicator table (by default the latest the table prints).  No\n"
+    "database is needed.\n"
     "exit codes: 0 no fel, 1 at least one fel, 2 bad input\n",
 };

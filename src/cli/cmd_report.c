@@ -57,10 +57,11 @@ static int indicators(struct cli *cli, const char *unit, int year, const char *o
 
 static int print_change(void *ctx, const struct styr_report_change *c)
 {
+	char label[STYR_FIGURE_MAX + 32];
+
 	(void)ctx;
-	/* "value ID0069 LKR 2025" names the figure as the audit log does */
-	printf("%s: %s → %s", strncmp(c->figure, "value ", 6) ? c->figure : c->figure + 6,
-	       c->old[0] ? c->old : "—", c->now[0] ? c->now : "—");
+	styr_report_change_label(c, label, sizeof(label));
+	printf("%s: %s → %s", label, c->old[0] ? c->old : "—", c->now[0] ? c->now : "—");
 	if (c->who[0])
 		printf(" (%s, %s)\n", c->who, c->when);
 	else

@@ -3,9 +3,11 @@
  * commands[].  Global options come before the subcommand; everything after
  * it belongs to the subcommand.
  */
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -21,6 +23,7 @@ static const struct command *const commands[] = {
     /* web (issue 6) */
     &cmd_user_def,
     &cmd_audit_def,
+    &cmd_history_def,
     &cmd_backup_def,
     &cmd_restore_def,
     &cmd_serve_def,
@@ -37,6 +40,9 @@ static const struct command *const commands[] = {
     &cmd_proof_def,
     /* events (issue 18) */
     &cmd_events_def,
+    /* corrections (issue 14 item 2) */
+    &cmd_delete_def,
+    &cmd_set_def,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -127,6 +133,13 @@ int cli_year(const struct command *cmd, const char *text, int *out)
 		return cli_usage(cmd, "--year \"%s\": expected a year such as 2024", text);
 	*out = (int)year;
 	return 0;
+}
+
+void cli_actor(char *buf, size_t size)
+{
+	struct passwd *pw = getpwuid(getuid());
+
+	snprintf(buf, size, "cli:%s", pw && pw->pw_name ? pw->pw_name : "?");
 }
 
 int cli_open(const struct cli *cli, int flags, struct styr_db **db, struct styr_err *err)

@@ -1,8 +1,9 @@
 /*
  * Writing the economy's interchange files: ledger amounts, validation
  * rules, action plans, the bridge and budget profiles, in the columns of interchange_specs so that
- * styr import csv reads the output back to the same rows.  Amounts are whole tkr written without
- * thousands separators (a machine file, not a report).  Their JSON lines are the same cells with
+ * styr import csv reads the output back to the same rows.  Amounts are tkr written without
+ * thousands separators (a machine file, not a report); a ledger amount is exact, with the
+ * decimals its öre need and the column enhet "tkr".  Their JSON lines are the same cells with
  * the column names as keys, so CSV and JSON never differ; export.c's table says which cells are
  * numbers.
  */
@@ -30,11 +31,12 @@ int export_ledger_csv(struct export_run *run, const void *row)
 {
 	const struct styr_ledger_entry *e = row;
 	char year[16], month[16], amount[32];
-	const char *cells[8];
+	const char *cells[9];
 
 	snprintf(year, sizeof(year), "%d", e->year);
 	snprintf(month, sizeof(month), "%d", e->month);
-	snprintf(amount, sizeof(amount), "%" PRId64, e->amount);
+	/* exact: tkr with the decimals the öre need */
+	styr_ore_tkr_text(amount, sizeof(amount), e->amount_ore);
 	cells[0] = e->unit;
 	cells[1] = e->tab;
 	cells[2] = year;
@@ -43,7 +45,8 @@ int export_ledger_csv(struct export_run *run, const void *row)
 	cells[5] = e->kind;
 	cells[6] = amount;
 	cells[7] = e->source;
-	return run->put_cells(run, cells, 8);
+	cells[8] = "tkr";
+	return run->put_cells(run, cells, 9);
 }
 
 static int rule_row(void *run, const struct styr_rule *r)

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "import/interchange.h"
+#include "import/ledger_sums.h"
 #include "styr/ledger.h"
 #include "styr/buf.h"
 #include "styr/goals.h"
@@ -93,10 +94,12 @@ const struct interchange_spec interchange_specs[STYR_ENTITY_COUNT] = {
                                       COLUMN_BIT(IXW_WEIGHT)},
     /* economy */
     [STYR_ENTITY_LEDGER] = {STYR_ENTITY_LEDGER,
-                            8,
-                            {"unit", "table", "year", "month", "row", "kind", "amount", "source"},
+                            9,
+                            {"unit", "table", "year", "month", "row", "kind", "amount", "source",
+                             "enhet"},
                             COLUMN_BIT(LED_UNIT) | COLUMN_BIT(LED_YEAR) | COLUMN_BIT(LED_ROW) |
-                                COLUMN_BIT(LED_KIND) | COLUMN_BIT(LED_AMOUNT)},
+                                COLUMN_BIT(LED_KIND) | COLUMN_BIT(LED_AMOUNT),
+                            COLUMN_BIT(LED_ENHET)},
     [STYR_ENTITY_RULE] = {STYR_ENTITY_RULE,
                           7,
                           {"rule", "name", "check", "subject", "expr", "tolerance", "table"},
@@ -246,6 +249,8 @@ struct import_ctx {
 	char ledger_unit[STYR_CODE_MAX], ledger_tab[STYR_CODE_MAX];
 	int ledger_year;
 	bool ledger_loaded;
+	/* the ledger groups written, for their subtotals (ledger_sums.h) */
+	struct ledger_sums sums;
 };
 
 static void import_ctx_release(struct import_ctx *c)
@@ -256,6 +261,7 @@ static void import_ctx_release(struct import_ctx *c)
 		free(c->keys[i].key);
 	free(c->keys);
 	free(c->ledger);
+	ledger_sums_release(&c->sums);
 }
 
 /* One file being imported. */
@@ -306,12 +312,14 @@ void interchange_column_name(int col, char *out)
 	*out = '\0';
 }
 
-/* Where a message points, in the words of the input: "FILE:LINE: " (with
- * "column \"NAME\": " when the column is known) for a CSV file; for a
- * sheet "FILE: blad \"S\", cell D7 (column \"NAME\"): ", or "rad 7" when
- * the cell is not known.  field is the CSV field the column is in, or -1. */
-static void where(const struct csv_file *f, int line, int field, const char *column, char *buf,
-                  size_t n)
+/* Put where a message points in front of it, in the words of the input:
+ * "FILE:LINE: " (with "column \"NAME\": " when the column is known) for a
+ * CSV file; for a sheet "FILE: blad \"S\", cell D7 (column \"NAME\"): ",
+ * or "rad 7" when the cell is not known.  field is the CSV field the
+ * column is in, or -1.  Each form is a format of its own, so that the
+ * message catalogue (err.h) words it in the err's language. */
+static void where(struct styr_err *err, const struct csv_file *f, int line, int field,
+                  const char *column)
 {
 	const struct interchange_origin *o = f->origin;
 	char cell[8] = "";
@@ -319,9 +327,9 @@ static void where(const struct csv_file *f, int line, int field, const char *col
 
 	if (!o) {
 		if (column)
-			snprintf(buf, n, "%s:%d: column \"%s\": ", f->path, line, column);
+			styr_err_prefix(err, "%s:%d: column \"%s\": ", f->path, line, column);
 		else
-			snprintf(buf, n, "%s:%d: ", f->path, line);
+			styr_err_prefix(err, "%s:%d: ", f->path, line);
 		return;
 	}
 	if (line > 0 && (size_t)line < o->nlines) {
@@ -335,15 +343,15 @@ static void where(const struct csv_file *f, int line, int field, const char *col
 	if (c && column && c < o->ncol_names && o->col_names[c])
 		column = o->col_names[c];
 	if (c && column)
-		snprintf(buf, n, "%s: blad \"%s\", cell %s%d (column \"%s\"): ", f->path, o->sheet,
-		         cell, row, column);
+		styr_err_prefix(err, "%s: blad \"%s\", cell %s%d (column \"%s\"): ", f->path,
+		                o->sheet, cell, row, column);
 	else if (c)
-		snprintf(buf, n, "%s: blad \"%s\", cell %s%d: ", f->path, o->sheet, cell, row);
+		styr_err_prefix(err, "%s: blad \"%s\", cell %s%d: ", f->path, o->sheet, cell, row);
 	else if (column)
-		snprintf(buf, n, "%s: blad \"%s\", rad %d, column \"%s\": ", f->path, o->sheet, row,
-		         column);
+		styr_err_prefix(err, "%s: blad \"%s\", rad %d, column \"%s\": ", f->path, o->sheet,
+		                row, column);
 	else
-		snprintf(buf, n, "%s: blad \"%s\", rad %d: ", f->path, o->sheet, row);
+		styr_err_prefix(err, "%s: blad \"%s\", rad %d: ", f->path, o->sheet, row);
 }
 
 /* A row's source when its file gives none: where it was read. */
@@ -466,15 +474,17 @@ static void key_display(const struct csv_run *r, char *buf, size_t n)
 			    (size_t)snprintf(buf + len, n - len, "%s%s", len ? " " : "", col(r, i));
 }
 
-/* The location of a record without the trailing ": " of a prefix. */
+/* The location of a record, as where() words it without a column and
+ * without the trailing ": " (the same in every language). */
 static void where_plain(const struct csv_file *f, int line, char *buf, size_t n)
 {
-	size_t len;
+	const struct interchange_origin *o = f->origin;
 
-	where(f, line, -1, NULL, buf, n);
-	len = strlen(buf);
-	if (len >= 2 && !strcmp(buf + len - 2, ": "))
-		buf[len - 2] = '\0';
+	if (!o)
+		snprintf(buf, n, "%s:%d", f->path, line);
+	else
+		snprintf(buf, n, "%s: blad \"%s\", rad %d", f->path, o->sheet,
+		         line > 0 && (size_t)line < o->nlines ? o->row[line] : 0);
 }
 
 static int grow_keys(struct import_ctx *c, struct styr_err *err)
@@ -790,8 +800,8 @@ static int compare_ledger(struct csv_run *r, const struct styr_ledger_entry *e)
 		r->outcome = ROW_ADDED;
 		return STYR_OK;
 	}
-	snprintf(a, sizeof(a), "%lld", (long long)old->amount);
-	snprintf(b, sizeof(b), "%lld", (long long)e->amount);
+	styr_ore_tkr_text(a, sizeof(a), old->amount_ore);
+	styr_ore_tkr_text(b, sizeof(b), e->amount_ore);
 	d += diff_text(r, "amount", a, b, unit);
 	d += diff_text(r, "source", old->source, e->source, unit);
 	set_outcome(r, d);
@@ -1296,6 +1306,22 @@ static int row_gender_value(struct csv_run *r)
 	return styr_gender_value_put(r->db, &g, r->err);
 }
 
+/* The unit of a ledger amount: "tkr" (or empty, as in every file before
+ * the column) with up to five decimals, "kr" with up to two: either is
+ * exact öre. */
+static int amount_unit(struct csv_run *r, const char *enhet, int *decimals)
+{
+	if (!*enhet || !strcmp(enhet, "tkr")) {
+		*decimals = 5;
+		return STYR_OK;
+	}
+	if (!strcmp(enhet, "kr")) {
+		*decimals = 2;
+		return STYR_OK;
+	}
+	return styr_error(r->err, STYR_EINPUT, "enhet \"%.60s\": expected kr or tkr", enhet);
+}
+
 /* economy: one amount of a resultaträkning (docs/formats.md, "Ledger") */
 static int row_ledger(struct csv_run *r)
 {
@@ -1303,7 +1329,7 @@ static int row_ledger(struct csv_run *r)
 	const char *month = col(r, LED_MONTH);
 	char *end;
 	long m = 0;
-	int rc;
+	int decimals = 5, rc;
 
 	memset(&e, 0, sizeof(e));
 	if ((rc = take(r, LED_UNIT, e.unit, sizeof(e.unit))) ||
@@ -1312,7 +1338,8 @@ static int row_ledger(struct csv_run *r)
 	    (rc = take(r, LED_ROW, e.row, sizeof(e.row))) ||
 	    (rc = take(r, LED_KIND, e.kind, sizeof(e.kind))) ||
 	    (rc = styr_ledger_kind_check(e.kind, r->err)) ||
-	    (rc = styr_amount_parse(col(r, LED_AMOUNT), &e.amount, r->err)) ||
+	    (rc = amount_unit(r, col(r, LED_ENHET), &decimals)) ||
+	    (rc = styr_amount_parse_ore(col(r, LED_AMOUNT), decimals, &e.amount_ore, r->err)) ||
 	    (rc = take(r, LED_SOURCE, e.source, sizeof(e.source))))
 		return rc;
 	if (*month) {
@@ -1326,9 +1353,10 @@ static int row_ledger(struct csv_run *r)
 	e.month = (int)m;
 	if (!e.source[0])
 		row_source(r, e.source, sizeof(e.source));
-	if ((rc = compare_ledger(r, &e)))
+	if ((rc = compare_ledger(r, &e)) ||
+	    (r->outcome != ROW_UNCHANGED && (rc = styr_ledger_put(r->db, &e, r->err))))
 		return rc;
-	return r->outcome == ROW_UNCHANGED ? STYR_OK : styr_ledger_put(r->db, &e, r->err);
+	return ledger_sums_note(r->db, &r->ctx->sums, &e, r->err);
 }
 
 /* economy: a validation rule (docs/formats.md, "Rules") */
@@ -1583,6 +1611,7 @@ static const char *failed_column(struct csv_run *r)
 	    {"uppdrag ", "step"},
 	    /* economy */
 	    {"amount ", "amount"},
+	    {"enhet ", "enhet"},
 	    {"month ", "month"},
 	    {"row \"", "row"},
 	    {"ledger kind ", "kind"},
@@ -1631,29 +1660,46 @@ static int header(struct csv_run *r)
 	return STYR_OK;
 }
 
+/* Take a leading lead "NAME\": " off msg, NAME into named; NULL when msg
+ * does not start so. */
+static const char *strip_column(char *msg, const char *lead, char *named, size_t n)
+{
+	size_t k = strlen(lead);
+	const char *end;
+
+	if (strncmp(msg, lead, k) || !(end = strstr(msg + k, "\": ")) ||
+	    (size_t)(end - msg) - k >= n)
+		return NULL;
+	memcpy(named, msg + k, (size_t)(end - msg) - k);
+	named[(size_t)(end - msg) - k] = '\0';
+	memmove(msg, end + 3, strlen(end + 3) + 1);
+	return named;
+}
+
 /* A row function that names its column itself ("column \"jan\": weight
- * ..."): for a sheet, take the name out of the message into named, so that
- * the prefix can name the cell.  NULL when the message names none. */
+ * ..."): for a sheet, take the name out of the message (and out of the
+ * shown one, in its language) into named, so that the prefix can name
+ * the cell.  NULL when the message names none. */
 static const char *message_column(struct csv_run *r, char *named, size_t n)
 {
-	static const char lead[] = "column \"";
-	const char *m = r->err->msg, *end;
+	char lead[32], shown[64];
+	const char *sv;
 
-	if (strncmp(m, lead, sizeof(lead) - 1))
+	if (!strip_column(r->err->msg, "column \"", named, n))
 		return NULL;
-	end = strstr(m + sizeof(lead) - 1, "\": ");
-	if (!end || (size_t)(end - m) - (sizeof(lead) - 1) >= n)
-		return NULL;
-	memcpy(named, m + sizeof(lead) - 1, (size_t)(end - m) - (sizeof(lead) - 1));
-	named[(size_t)(end - m) - (sizeof(lead) - 1)] = '\0';
-	memmove(r->err->msg, end + 3, strlen(end + 3) + 1);
+	if (r->err->shown[0]) {
+		/* the catalogue's "column" ends where its %s starts */
+		sv = styr_msg(r->err->lang, "column \"%s\": ");
+		snprintf(lead, sizeof(lead), "%.*s", (int)strcspn(sv, "%"), sv);
+		strip_column(r->err->shown, lead, shown, sizeof(shown));
+	}
 	return named;
 }
 
 static void end_record(int c, void *data)
 {
 	struct csv_run *r = data;
-	char at[STYR_ERR_MAX / 2], named[64];
+	char named[64];
 	int i;
 
 	r->line = r->next_line;
@@ -1679,17 +1725,17 @@ static void end_record(int c, void *data)
 		goto done;
 	}
 	if (r->nfields + r->overflow != r->file->nheader) {
-		where(r->file, r->line, -1, NULL, at, sizeof(at));
-		r->rc = styr_error(r->err, STYR_EINPUT, "%s%d fields: expected %d as in the header",
-		                   at, r->nfields + r->overflow, r->file->nheader);
+		r->rc = styr_error(r->err, STYR_EINPUT, "%d fields: expected %d as in the header",
+		                   r->nfields + r->overflow, r->file->nheader);
+		where(r->err, r->file, r->line, -1, NULL);
 		goto done;
 	}
 	if (++r->ctx->rows > r->ctx->max_rows) {
-		where(r->file, r->line, -1, NULL, at, sizeof(at));
 		r->rc = styr_error(r->err, STYR_ETOOBIG,
-		                   "%smore than %zu rows in one import: split the file, or raise "
+		                   "more than %zu rows in one import: split the file, or raise "
 		                   "the limit (--max-rows)",
-		                   at, r->ctx->max_rows);
+		                   r->ctx->max_rows);
+		where(r->err, r->file, r->line, -1, NULL);
 		goto done;
 	}
 	r->column_at = NULL;
@@ -1708,8 +1754,7 @@ static void end_record(int c, void *data)
 		if (!column && r->file->origin)
 			column = message_column(r, named, sizeof(named));
 		c = column ? col_index(r->file->spec, column) : -1;
-		where(r->file, r->line, c >= 0 ? r->file->map[c] : -1, column, at, sizeof(at));
-		styr_err_prefix(r->err, "%s", at);
+		where(r->err, r->file, r->line, c >= 0 ? r->file->map[c] : -1, column);
 	} else {
 		enum styr_entity k = r->file->spec->kind;
 
@@ -1748,33 +1793,31 @@ static void end_field(void *s, size_t len, void *data)
 		len--;
 	styr_buf_reset(b);
 	r->rc = styr_buf_add(b, (char *)s + a, len - a, r->err);
-	if (r->rc) {
-		char at[STYR_ERR_MAX / 2];
-
-		where(r->file, r->next_line, r->nfields - 1, NULL, at, sizeof(at));
-		styr_err_prefix(r->err, "%s", at);
-	}
+	if (r->rc)
+		where(r->err, r->file, r->next_line, r->nfields - 1, NULL);
 }
 
 /* Recognise the kind of file from its first line. */
 static int identify(struct csv_file *f, struct styr_err *err)
 {
-	char line[1024], at[STYR_ERR_MAX / 2];
+	char line[1024];
 	char *cols[32];
 	int ncols = 0, best = -1, best_hits = -1;
 	size_t n = strcspn(f->text, "\r\n");
 	char *p;
 	int k, i;
 
-	where(f, 1, -1, NULL, at, sizeof(at));
-	if (n == 0)
-		return styr_error(err, STYR_EINPUT,
-		                  "%sno header: expected a line of column "
-		                  "names such as indicator;unit;period;value;...",
-		                  at);
-	if (n >= sizeof(line))
-		return styr_error(err, STYR_EINPUT, "%sheader longer than %zu bytes", at,
-		                  sizeof(line) - 1);
+	if (n == 0 || n >= sizeof(line)) {
+		if (n == 0)
+			styr_error(err, STYR_EINPUT,
+			           "no header: expected a line of column names such as "
+			           "indicator;unit;period;value;...");
+		else
+			styr_error(err, STYR_EINPUT, "header longer than %zu bytes",
+			           sizeof(line) - 1);
+		where(err, f, 1, -1, NULL);
+		return err->code;
+	}
 	memcpy(line, f->text, n);
 	line[n] = '\0';
 	for (p = strtok(line, ";"); p && ncols < 32; p = strtok(NULL, ";")) {
@@ -1808,23 +1851,38 @@ static int identify(struct csv_file *f, struct styr_err *err)
 	for (i = 0; i < ncols; i++) {
 		if (col_index(f->spec, cols[i]) >= 0)
 			continue;
-		where(f, 1, i, NULL, at, sizeof(at));
-		return styr_error(err, STYR_EINPUT,
-		                  "%sunknown column \"%s\" in a %s %s: expected %s", at, cols[i],
-		                  entity_names[best], f->origin ? "sheet" : "file",
-		                  "the columns of docs/formats.md");
+		if (f->origin)
+			styr_error(err, STYR_EINPUT,
+			           "unknown column \"%s\" in a %s sheet: expected the columns of "
+			           "docs/formats.md",
+			           cols[i], entity_names[best]);
+		else
+			styr_error(err, STYR_EINPUT,
+			           "unknown column \"%s\" in a %s file: expected the columns of "
+			           "docs/formats.md",
+			           cols[i], entity_names[best]);
+		where(err, f, 1, i, NULL);
+		return err->code;
 	}
 	for (i = 0; i < (int)f->spec->ncolumns; i++) {
 		int j, found = (f->spec->optional & COLUMN_BIT(i)) != 0;
 
 		for (j = 0; j < ncols; j++)
 			found |= !strcmp(cols[j], f->spec->columns[i]);
-		if (!found && !(f->spec->optional & COLUMN_BIT(i)))
-			return styr_error(err, STYR_EINPUT,
-			                  "%smissing column \"%s\": a %s %s needs the "
-			                  "columns of docs/formats.md",
-			                  at, f->spec->columns[i], entity_names[best],
-			                  f->origin ? "sheet" : "file");
+		if (found || (f->spec->optional & COLUMN_BIT(i)))
+			continue;
+		if (f->origin)
+			styr_error(err, STYR_EINPUT,
+			           "missing column \"%s\": a %s sheet needs the columns of "
+			           "docs/formats.md",
+			           f->spec->columns[i], entity_names[best]);
+		else
+			styr_error(
+			    err, STYR_EINPUT,
+			    "missing column \"%s\": a %s file needs the columns of docs/formats.md",
+			    f->spec->columns[i], entity_names[best]);
+		where(err, f, 1, -1, NULL);
+		return err->code;
 	}
 	return STYR_OK;
 }
@@ -1874,7 +1932,7 @@ static int import_files(struct styr_db *db, struct csv_file *files, size_t n,
                         struct styr_err *err)
 {
 	struct import_ctx ctx;
-	size_t i;
+	size_t i, sums;
 	int k, rc = styr_db_begin(db, err);
 
 	if (rc)
@@ -1887,6 +1945,9 @@ static int import_files(struct styr_db *db, struct csv_file *files, size_t n,
 		for (i = 0; i < n && !rc; i++)
 			if (files[i].spec->kind == (enum styr_entity)k)
 				rc = run_file(db, &ctx, &files[i], stats, err);
+	/* a ledger's subtotals, as SIE's, once all its rows are in */
+	if (!rc)
+		rc = ledger_sums_write(db, &ctx.sums, &sums, err);
 	import_ctx_release(&ctx);
 	/* a dry run: everything checked and counted, nothing kept (and
 	 * nothing audited) */

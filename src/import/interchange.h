@@ -82,7 +82,19 @@ enum {
 };
 enum { IXW_INDEX, IXW_INDICATOR, IXW_WEIGHT };
 /* economy */
-enum { LED_UNIT, LED_TABLE, LED_YEAR, LED_MONTH, LED_ROW, LED_KIND, LED_AMOUNT, LED_SOURCE };
+/* ledger: enhet, the unit of amount ("tkr" or "kr", empty tkr; optional,
+ * migration 0018: files from before it lack it and are tkr) */
+enum {
+	LED_UNIT,
+	LED_TABLE,
+	LED_YEAR,
+	LED_MONTH,
+	LED_ROW,
+	LED_KIND,
+	LED_AMOUNT,
+	LED_SOURCE,
+	LED_ENHET
+};
 enum {
 	ACT_PLAN,
 	ACT_UNIT,

@@ -49,7 +49,7 @@ struct line {
 	size_t n;
 };
 
-/* A stored amount, to notice the same one printed twice. */
+/* A stored amount (öre), to notice the same one printed twice. */
 struct seen {
 	char unit[STYR_CODE_MAX], tab[STYR_CODE_MAX], row[STYR_CODE_MAX];
 	int year, kind, line;
@@ -368,12 +368,14 @@ static int remember(struct lt *t, const struct styr_ledger_entry *e, int kind, i
 		if (s->year == e->year && s->kind == kind && !strcmp(s->unit, e->unit) &&
 		    !strcmp(s->tab, e->tab) && !strcmp(s->row, e->row)) {
 			*store = false;
-			if (s->amount != e->amount)
-				return problem(t, line,
-				               "%s %s %d printed again with another amount than on "
-				               "line %d (%lld, there %lld); the first is kept",
-				               e->row, e->kind, e->year, s->line,
-				               (long long)e->amount, (long long)s->amount);
+			if (s->amount != e->amount_ore)
+				return problem(
+				    t, line,
+				    "%s %s %d printed again with another amount than on "
+				    "line %d (%lld, there %lld); the first is kept",
+				    e->row, e->kind, e->year, s->line,
+				    (long long)styr_ore_round(e->amount_ore, STYR_ORE_PER_TKR),
+				    (long long)styr_ore_round(s->amount, STYR_ORE_PER_TKR));
 			return STYR_OK;
 		}
 	}
@@ -386,7 +388,7 @@ static int remember(struct lt *t, const struct styr_ledger_entry *e, int kind, i
 	t->seen[t->nseen].year = e->year;
 	t->seen[t->nseen].kind = kind;
 	t->seen[t->nseen].line = line;
-	t->seen[t->nseen].amount = e->amount;
+	t->seen[t->nseen].amount = e->amount_ore;
 	t->nseen++;
 	return STYR_OK;
 }
@@ -540,7 +542,8 @@ static int read_table(struct lt *t, size_t h, size_t *next)
 			e.year = cols[k].year;
 			snprintf(e.row, sizeof(e.row), "%s", row.code);
 			snprintf(e.kind, sizeof(e.kind), "%s", col_kind_name[cols[k].kind]);
-			e.amount = sp.best[k];
+			/* printed whole tkr, kept as printed (exact öre) */
+			e.amount_ore = sp.best[k] * STYR_ORE_PER_TKR;
 			snprintf(e.source, sizeof(e.source), "%s:%zu", t->path, i + 1);
 			rc = remember(t, &e, (int)cols[k].kind, (int)i + 1, &store);
 			if (!rc && store) {

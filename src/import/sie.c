@@ -19,9 +19,10 @@
  * one transaction, the balances are stored in öre, and the result
  * accounts (classes 3–8) are mapped to resultaträkning rows and stored as
  * utfall (from the vouchers, per month; #RES -1 as last year's) and budget
- * (#PBUDGET per month), in tkr with the sign the resultaträkning uses
- * (income positive, costs negative; SIE books income as credit,
- * negative).
+ * (#PBUDGET per month), in öre, exactly as the file's accounts sum, with
+ * the sign the resultaträkning uses (income positive, costs negative; SIE
+ * books income as credit, negative).  Nothing is rounded here: a report
+ * rounds the year's sum once (docs/ekonomi.md).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -593,7 +594,7 @@ static int put_balance(struct styr_db *db, const char *unit, int year, int month
 	return styr_account_balance_put(db, &b, err);
 }
 
-/* Sums per resultaträkning row, in öre, before rounding to tkr. */
+/* Sums per resultaträkning row, in öre. */
 struct row_sum {
 	char row[STYR_CODE_MAX];
 	char parent[STYR_CODE_MAX];
@@ -621,8 +622,8 @@ static struct row_sum *sum_for(struct sums *ss, const struct styr_ledger_row *ro
 	return &ss->v[ss->n++];
 }
 
-static int put_tkr(struct styr_db *db, const char *unit, const char *path, int year, int month,
-                   const char *row, const char *kind, int64_t tkr, struct styr_sie_stats *st,
+static int put_ore(struct styr_db *db, const char *unit, const char *path, int year, int month,
+                   const char *row, const char *kind, int64_t ore, struct styr_sie_stats *st,
                    struct styr_err *err)
 {
 	struct styr_ledger_entry e;
@@ -633,14 +634,13 @@ static int put_tkr(struct styr_db *db, const char *unit, const char *path, int y
 	e.month = month;
 	snprintf(e.row, sizeof(e.row), "%s", row);
 	snprintf(e.kind, sizeof(e.kind), "%s", kind);
-	e.amount = tkr;
+	e.amount_ore = ore;
 	snprintf(e.source, sizeof(e.source), "%.200s (SIE)", path);
 	st->ledger_amounts++;
 	return styr_ledger_put(db, &e, err);
 }
 
-/* Write the rows, rounded to tkr, and the subtotals as sums of the
- * rounded rows (so that the stored resultaträkning adds up exactly). */
+/* Write the rows and the subtotals, their exact sums, in öre. */
 static int put_rows(struct styr_db *db, const char *unit, const char *path, int year,
                     struct sums *ss, struct styr_sie_stats *st, struct styr_err *err)
 {
@@ -658,13 +658,13 @@ static int put_rows(struct styr_db *db, const char *unit, const char *path, int 
 
 		k = !strcmp(r->parent, subtotal[0]) ? 0 : !strcmp(r->parent, subtotal[1]) ? 1 : -1;
 		for (m = 1; m <= 12 && !rc; m++) {
-			int64_t u = styr_div_round(r->utfall[m], 100000);
-			int64_t b = styr_div_round(r->budget[m], 100000);
+			int64_t u = r->utfall[m];
+			int64_t b = r->budget[m];
 
 			if (r->has_utfall)
-				rc = put_tkr(db, unit, path, year, m, r->row, "utfall", u, st, err);
+				rc = put_ore(db, unit, path, year, m, r->row, "utfall", u, st, err);
 			if (!rc && r->has_budget)
-				rc = put_tkr(db, unit, path, year, m, r->row, "budget", b, st, err);
+				rc = put_ore(db, unit, path, year, m, r->row, "budget", b, st, err);
 			if (k >= 0) {
 				sub_u[k][m] += u;
 				sub_b[k][m] += b;
@@ -673,9 +673,9 @@ static int put_rows(struct styr_db *db, const char *unit, const char *path, int 
 			}
 		}
 		if (!rc && r->has_prev) {
-			int64_t p = styr_div_round(r->prev, 100000);
+			int64_t p = r->prev;
 
-			rc = put_tkr(db, unit, path, year - 1, 0, r->row, "utfall", p, st, err);
+			rc = put_ore(db, unit, path, year - 1, 0, r->row, "utfall", p, st, err);
 			if (k >= 0) {
 				sub_p[k] += p;
 				has_p[k] = true;
@@ -685,25 +685,25 @@ static int put_rows(struct styr_db *db, const char *unit, const char *path, int 
 	for (m = 1; m <= 12 && !rc; m++) {
 		for (k = 0; k < 2 && !rc; k++) {
 			if (has_u[k])
-				rc = put_tkr(db, unit, path, year, m, subtotal[k], "utfall",
+				rc = put_ore(db, unit, path, year, m, subtotal[k], "utfall",
 				             sub_u[k][m], st, err);
 			if (!rc && has_b[k])
-				rc = put_tkr(db, unit, path, year, m, subtotal[k], "budget",
+				rc = put_ore(db, unit, path, year, m, subtotal[k], "budget",
 				             sub_b[k][m], st, err);
 		}
 		if (!rc && (has_u[0] || has_u[1]))
-			rc = put_tkr(db, unit, path, year, m, "resultat", "utfall",
+			rc = put_ore(db, unit, path, year, m, "resultat", "utfall",
 			             sub_u[0][m] + sub_u[1][m], st, err);
 		if (!rc && (has_b[0] || has_b[1]))
-			rc = put_tkr(db, unit, path, year, m, "resultat", "budget",
+			rc = put_ore(db, unit, path, year, m, "resultat", "budget",
 			             sub_b[0][m] + sub_b[1][m], st, err);
 	}
 	for (k = 0; k < 2 && !rc; k++)
 		if (has_p[k])
-			rc = put_tkr(db, unit, path, year - 1, 0, subtotal[k], "utfall", sub_p[k],
+			rc = put_ore(db, unit, path, year - 1, 0, subtotal[k], "utfall", sub_p[k],
 			             st, err);
 	if (!rc && (has_p[0] || has_p[1]))
-		rc = put_tkr(db, unit, path, year - 1, 0, "resultat", "utfall", sub_p[0] + sub_p[1],
+		rc = put_ore(db, unit, path, year - 1, 0, "resultat", "utfall", sub_p[0] + sub_p[1],
 		             st, err);
 	return rc;
 }

@@ -1165,7 +1165,7 @@ static int budget_row(struct workbook *wb, struct sheet_text *t, const struct ro
                       const void *ctx)
 {
 	const struct budget_cols *b = ctx;
-	const char *f[LED_SOURCE + 1];
+	const char *f[LED_ENHET + 1];
 	char num[8];
 	int k, rc = STYR_OK;
 
@@ -1176,12 +1176,13 @@ static int budget_row(struct workbook *wb, struct sheet_text *t, const struct ro
 	f[LED_ROW] = cell_text(r, b->col[LED_ROW]);
 	f[LED_KIND] = "budget";
 	f[LED_SOURCE] = cell_text(r, b->col[LED_SOURCE]);
+	f[LED_ENHET] = ""; /* a budget sheet is tkr */
 	for (k = 1; k <= 12 && !rc; k++) {
 		f[LED_AMOUNT] = cell_text(r, b->month_col[k]);
 		if (!*f[LED_AMOUNT])
 			continue;
 		snprintf(num, sizeof(num), "%d", k);
-		rc = put_record(t, f, LED_SOURCE + 1, r->row, b->month_col[k], wb->err);
+		rc = put_record(t, f, LED_ENHET + 1, r->row, b->month_col[k], wb->err);
 	}
 	return rc;
 }

@@ -13,6 +13,7 @@
  *               mkr": the region's table row that holds A must give D as
  *               the step from the column before.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -165,6 +166,141 @@ static int check_bidrag(void *arg, const struct psent *s)
 	return STYR_OK;
 }
 
+/* Words of amounts and time that any label may have ("Skatteintäkter
+ * (miljoner kronor)"): they do not name a row. */
+static bool unit_word(const char *w, size_t len)
+{
+	static const char *const words[] = {"miljoner", "miljarder", "kronor", "procent", "under"};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strlen(words[i]) == len && !strncmp(w, words[i], len))
+			return true;
+	return false;
+}
+
+/* The words of a row's label (letters only, five bytes or more) that the
+ * sentence has, and how many words it has. */
+static void label_words_in(const char *line, size_t len, const char *s, int *have, int *words)
+{
+	size_t i = 0;
+
+	*have = *words = 0;
+	while (i < len) {
+		size_t w = 0;
+		char word[64];
+
+		while (i < len && !isalpha((unsigned char)line[i]) &&
+		       !((unsigned char)line[i] & 0x80))
+			i++;
+		while (i + w < len &&
+		       (isalpha((unsigned char)line[i + w]) || ((unsigned char)line[i + w] & 0x80)))
+			w++;
+		if (w >= 5 && w < sizeof(word) && !unit_word(line + i, w)) {
+			/* from the second letter: "Åtgärder" and "åtgärder" */
+			size_t skip = ((unsigned char)line[i] & 0x80) ? 2 : 1;
+
+			memcpy(word, line + i + skip, w - skip);
+			word[w - skip] = '\0';
+			(*words)++;
+			*have += proof_find(s, word) != NULL;
+		}
+		i += w;
+	}
+}
+
+struct invest_ctx {
+	struct proof_ctx *c;
+	struct prow *rows;
+	size_t nrows;
+};
+
+/* "satsa 763 miljoner kronor i bygginvesteringar och 82 miljoner kronor i
+ * utrustningsinvesteringar på befintligt sjukhus i Helsingborg": the
+ * region's rows whose label the sentence names (two thirds of its words)
+ * and the amounts it gives (miljoner kronor, mkr).  An amount found in a
+ * named row is quoted right; one amount left over with one named row left
+ * over is a figure quoted wrong, and the row's last figure (its total) is
+ * what the region's plan says. */
+static int check_invest(void *arg, const struct psent *s)
+{
+	struct invest_ctx *v = arg;
+	struct ptok t[PROOF_MAX_TOK];
+	size_t n, i, r, namedn = 0, amountn = 0;
+	size_t named[8], amount[8];
+	bool row_used[8] = {0}, amount_used[8] = {0};
+	char says[STYR_PROOF_TEXT], other[STYR_PROOF_TEXT], should[48], a[48];
+	int k, free_row = -1, free_amount = -1, nfree_row = 0, nfree_amount = 0;
+
+	if (!proof_find(s->text, "investering"))
+		return STYR_OK;
+	n = proof_tokens(s->text, t, PROOF_MAX_TOK);
+	for (i = 0; i < n && amountn < 8; i++) {
+		const char *after = s->text + t[i].end;
+
+		while (*after == ' ')
+			after++;
+		if (!t[i].pct && !t[i].year && !t[i].missing &&
+		    (!strncmp(after, "miljoner", 8) || !strncmp(after, "mkr", 3) ||
+		     !strncmp(after, "Mkr", 3)))
+			amount[amountn++] = i;
+	}
+	if (!amountn)
+		return STYR_OK;
+	for (r = 0; r < v->nrows && namedn < 8; r++) {
+		const char *line = v->c->against->lines[v->rows[r].line - 1];
+		int have, words;
+
+		label_words_in(line, v->rows[r].label_len, s->text, &have, &words);
+		if (words >= 2 && have * 3 >= words * 2)
+			named[namedn++] = r;
+	}
+	for (r = 0; r < namedn; r++)
+		for (i = 0; i < amountn; i++)
+			for (k = 0; k < v->rows[named[r]].ncell; k++) {
+				const struct ptok *cell = &v->rows[named[r]].cell[k];
+
+				if (!cell->missing && fabs(cell->v - t[amount[i]].v) < 1e-9) {
+					row_used[r] = true;
+					amount_used[i] = true;
+				}
+			}
+	for (r = 0; r < namedn; r++)
+		if (!row_used[r]) {
+			free_row = (int)r;
+			nfree_row++;
+		}
+	for (i = 0; i < amountn; i++)
+		if (!amount_used[i]) {
+			free_amount = (int)i;
+			nfree_amount++;
+		}
+	/* only a pairing the sentence leaves no doubt about */
+	if (nfree_row != 1 || nfree_amount != 1 || namedn < 2)
+		return STYR_OK;
+	{
+		const struct prow *row = &v->rows[named[free_row]];
+		const struct ptok *q = &t[amount[free_amount]];
+		char label[80];
+		size_t len =
+		    row->label_len < sizeof(label) - 1 ? row->label_len : sizeof(label) - 1;
+
+		memcpy(label, v->c->against->lines[row->line - 1], len);
+		label[len] = '\0';
+		while (len && label[len - 1] == ' ')
+			label[--len] = '\0';
+		proof_fmt(a, sizeof(a), q->v, q->dec, false);
+		snprintf(says, sizeof(says), "%s miljoner kronor", a);
+		/* the row's figures as printed: a PDF's text joins "842 842"
+		 * (a prognos and a total) into what reads as one amount */
+		snprintf(other, sizeof(other), "%s: %s", label,
+		         v->c->against->lines[row->line - 1] + row->cell[0].off);
+		snprintf(should, sizeof(should), "ett belopp ur raden");
+		return proof_add(v->c, s->line[q->off], -row->line, STYR_PROOF_FEL,
+		                 "mot annat dokument", says, other, should);
+	}
+}
+
 int proof_across_check(struct proof_ctx *c)
 {
 	struct proof_pcts region = {0};
@@ -180,6 +316,11 @@ int proof_across_check(struct proof_ctx *c)
 		rc = proof_rows_read(c, c->against, &b.rows, &b.nrows, &cap);
 	if (!rc)
 		rc = proof_sentences_each(c->doc, check_bidrag, &b, c->err);
+	if (!rc) {
+		struct invest_ctx v = {c, b.rows, b.nrows};
+
+		rc = proof_sentences_each(c->doc, check_invest, &v, c->err);
+	}
 	free(b.rows);
 	return rc;
 }

@@ -104,6 +104,10 @@ bool proof_row_parse(const char *line, int lineno, struct prow *row);
 int proof_tables_check(struct proof_ctx *c);
 int proof_sentences_check(struct proof_ctx *c);
 int proof_across_check(struct proof_ctx *c);
+/* label.c: headers of years, Utfall and Budget swapped */
+int proof_labels_check(struct proof_ctx *c);
+/* verdict.c: "når målen", "ökat" against the indicator tables */
+int proof_verdicts_check(struct proof_ctx *c);
 
 /* Sentences: text joined over lines, with the line of every byte. */
 struct psent {

@@ -293,6 +293,44 @@ static const struct prow *row_with_diff(const struct proof_ctx *c, int line, con
 	return best;
 }
 
+/* "ökar med 2,6 miljarder kronor eller med 5,1 procent": the one row
+ * within 150 lines, with two cells side by side, whose step is the
+ * sentence's amount at its precision, read in the row's own unit or a
+ * thousand times it (a row in miljoner, a text in miljarder).  NULL when
+ * no row or more than one fits. */
+static const struct prow *row_with_scaled_step(const struct proof_ctx *c, int line,
+                                               const struct ptok *d, int *oi)
+{
+	const struct prow *found = NULL;
+	double half = 0.5 * pow(10, -d->dec);
+	size_t r;
+	int i, nfound = 0, sc;
+
+	for (r = 0; r < c->nrows; r++) {
+		const struct prow *w = &c->rows[r];
+
+		if (abs(w->line - line) > 150 || w->all_years)
+			continue;
+		for (i = 0; i + 1 < w->ncell; i++) {
+			const struct ptok *a = &w->cell[i], *b = &w->cell[i + 1];
+
+			if (a->missing || b->missing || a->pct || b->pct || a->year || b->year)
+				continue;
+			for (sc = 0; sc < 2; sc++) {
+				double step = (b->v - a->v) / (sc ? 1000 : 1);
+
+				if (fabs(step - d->v) <= half + 1e-9 && fabs(step) > 2 * half) {
+					if (found != w || *oi != i)
+						nfound++;
+					found = w;
+					*oi = i;
+				}
+			}
+		}
+	}
+	return nfound == 1 ? found : NULL;
+}
+
 /* The header of years that stands over row w, right-aligned with its
  * cells: the year of cell k, or 0. */
 int proof_year_of_cell(const struct proof_ctx *c, const struct prow *w, int k)
@@ -486,6 +524,24 @@ static int check_sentence(void *arg, const struct psent *s)
 		w = row_with_diff(c, s->line[t[i].off], &t[i], &oi, &nj);
 		if (w)
 			return proof_judge_change(c, s, pc, sign, &w->cell[oi], &w->cell[nj],
+			                          w->line, vat < pc->off ? vat : pc->off);
+	}
+	/* "ökar med 2,6 miljarder kronor eller med 5,1 procent": the row
+	 * whose step is the amount */
+	for (i = 0; sign && i < n; i++) {
+		const char *after = s->text + t[i].end;
+		const struct prow *w;
+		int oi = 0;
+
+		while (*after == ' ')
+			after++;
+		if (t[i].pct || t[i].year || t[i].missing || &t[i] == pc ||
+		    labs((long)t[i].off - (long)pc->off) > 80 ||
+		    (strncmp(after, "miljarder", 9) && strncmp(after, "miljoner", 8)))
+			continue;
+		w = row_with_scaled_step(c, s->line[t[i].off], &t[i], &oi);
+		if (w)
+			return proof_judge_change(c, s, pc, sign, &w->cell[oi], &w->cell[oi + 1],
 			                          w->line, vat < pc->off ? vat : pc->off);
 	}
 	/* "Antalet operationer har ökat med 8,5 procent": the row it names */

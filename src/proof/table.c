@@ -76,10 +76,14 @@ bool proof_row_parse(const char *line, int lineno, struct prow *row)
 	row->label_len = t[k].off;
 	label = skip_ws(line);
 	row->part = label[0] == '-' || !strncmp(label, "\xe2\x80\x93", 3);
+	/* the kassaflödesanalys names its sums "Medel från …" and their sum
+	 * "Årets kassaflöde"; a resultaträkning "Verksamhetens nettokostnader" */
 	row->grand = starts(label, "resultat") || starts(label, "totalsumma") ||
-	             starts(label, "summa totalt");
+	             starts(label, "summa totalt") || starts(label, "årets kassaflöde") ||
+	             starts(label, "Årets kassaflöde") || starts(label, "ÅRETS KASSAFLÖDE");
 	row->sum = row->grand || starts(label, "summa") || starts(label, "totalt") ||
-	           starts(label, "total ") || starts(label, "s:a");
+	           starts(label, "total ") || starts(label, "s:a") || starts(label, "medel från") ||
+	           starts(label, "verksamhetens nettokostnader");
 	return true;
 }
 
@@ -129,49 +133,95 @@ static bool is_varav(const struct styr_proof_doc *doc, const struct prow *r)
 	return starts(l, "varav") || starts(l, "därav");
 }
 
-/* A row short of cells: "907 1 415 452 963 1 152" where the region's
- * rows have five is 907, 1 415, 452, 963, 1 152.  Grouped figures with a
- * lead of three digits are split first, any grouped figure only when
- * exactly as many are needed; otherwise the row stays irregular. */
-static void split_row(struct prow *r, int mode)
+/* Split cell k of r ("452 963") into its two figures, 452 and 963. */
+static void split_cell(struct prow *r, int k)
 {
-	int k, n3 = 0, n = 0, want = mode - r->ncell, lead;
+	struct ptok *t = &r->cell[k];
+	double a = fabs(t->v);
 
-	for (k = 0; k < r->ncell; k++) {
-		n3 += r->cell[k].groups == 1 && r->cell[k].lead == 3 && !r->cell[k].dec;
-		n += r->cell[k].groups == 1 && !r->cell[k].dec;
-	}
-	if (want <= 0 || mode > PROOF_MAX_TOK)
-		return;
-	if (n3 == want)
-		lead = 3;
-	else if (n == want)
-		lead = 0;
-	else
-		return;
-	for (k = r->ncell - 1; k >= 0; k--) {
-		struct ptok *t = &r->cell[k];
-		double a = fabs(t->v);
+	memmove(&r->cell[k + 2], &r->cell[k + 1], (size_t)(r->ncell - k - 1) * sizeof(*t));
+	r->cell[k + 1] = *t;
+	r->cell[k + 1].v = fmod(a, 1000);
+	r->cell[k + 1].groups = 0;
+	r->cell[k + 1].lead = 3;
+	r->cell[k + 1].off = t->end - 3;
+	t->v = (t->v < 0 ? -1 : 1) * floor(a / 1000);
+	t->groups = 0;
+	t->end -= 4;
+	r->ncell++;
+}
 
-		if (t->groups != 1 || t->dec || (lead && t->lead != lead))
+/* How far a row's figures are from the usual size of their columns
+ * (med: the median number of digits of each column, < 0 when unknown). */
+static double magnitude_score(const struct prow *r, const double *med)
+{
+	double score = 0;
+	int k;
+
+	for (k = 0; k < r->ncell; k++)
+		if (med[k] >= 0 && !r->cell[k].missing && !r->cell[k].pct)
+			score += fabs(log10(fabs(r->cell[k].v) + 1) - med[k]);
+	return score;
+}
+
+/* A row short of cells: "907 1 415 452 963 1 152" where the region's
+ * rows have five is 907, 1 415, 452, 963, 1 152; "30 159 1 050 –542"
+ * where they have four is 30, 159, 1 050, −542.  Each way of splitting
+ * as many grouped figures as are missing is tried; a split that leaves a
+ * figure with a leading zero ("1 050" as 1 and 050) is not a reading.
+ * Of the readings left, the one whose figures fit the sizes of their
+ * columns best is taken, and only when no other fits as well; otherwise
+ * the row stays irregular. */
+static void split_row(struct prow *r, int mode, const double *med)
+{
+	int cand[16], nc = 0, want = mode - r->ncell, k, best = -1, combos = 0;
+	unsigned mask, bestmask = 0;
+	double bestscore = 0;
+	bool tie = false;
+
+	if (want <= 0 || want > 3 || mode > PROOF_MAX_TOK)
+		return;
+	for (k = 0; k < r->ncell && nc < 16; k++)
+		if (r->cell[k].groups == 1 && !r->cell[k].dec && !r->cell[k].pct &&
+		    fmod(fabs(r->cell[k].v), 1000) >= 100)
+			cand[nc++] = k;
+	for (mask = 0; mask < (1u << nc); mask++) {
+		struct prow t;
+		double score;
+		int bits = 0;
+
+		for (k = 0; k < nc; k++)
+			bits += (mask >> k) & 1;
+		if (bits != want)
 			continue;
-		memmove(&r->cell[k + 2], &r->cell[k + 1], (size_t)(r->ncell - k - 1) * sizeof(*t));
-		r->cell[k + 1] = *t;
-		r->cell[k + 1].v = fmod(a, 1000);
-		r->cell[k + 1].groups = 0;
-		r->cell[k + 1].lead = 3;
-		r->cell[k + 1].off = t->end - 3;
-		t->v = (t->v < 0 ? -1 : 1) * floor(a / 1000);
-		t->groups = 0;
-		t->end -= 4;
-		r->ncell++;
+		t = *r;
+		for (k = nc - 1; k >= 0; k--)
+			if ((mask >> k) & 1)
+				split_cell(&t, cand[k]);
+		score = magnitude_score(&t, med);
+		combos++;
+		if (best < 0 || score < bestscore - 1e-9) {
+			best = 1;
+			bestscore = score;
+			bestmask = mask;
+			tie = false;
+		} else if (fabs(score - bestscore) <= 1e-9) {
+			tie = true;
+		}
 	}
+	if (best < 0 || (tie && combos > 1))
+		return;
+	for (k = nc - 1; k >= 0; k--)
+		if ((bestmask >> k) & 1)
+			split_cell(r, cand[k]);
 }
 
 /* Row indices into c->rows for one region, and where its groups start. */
 struct region {
 	size_t *idx;
-	bool *group_start; /* a sub-heading stands before this row */
+	/* 1: a sub-heading stands before this row; 2: a table's header of
+	 * years ("2023", "Budget", "2024" …) */
+	char *group_start;
 	size_t n, cap, cap_start;
 	int mode; /* the usual number of cells */
 };
@@ -220,22 +270,93 @@ static bool sum_terms(const struct proof_ctx *c, const struct region *g, size_t 
 	return true;
 }
 
-/* Where a sum row's terms may start: the previous sum row, and the last
- * sub-heading after it. */
+/* Where a sum row's terms may start: the previous sum row (or the end of
+ * a row's "därav" parts), the last sub-heading after it, the table's
+ * header. */
 struct sum_scope {
-	size_t at, from_sum, from_group, nsums;
+	size_t at, from_sum, from_group, from_table, nsums;
 };
 
-/* The candidate sum for column col nearest to the printed one: the group,
- * the rows back to the previous sum, the list-marked rows after the sum,
- * and for Resultat the sums above.  False when none has two terms. */
+/* One way to read a sum: its value, terms, decimals and first line.
+ * pref: the reading the table's structure gives (the rows back to the
+ * sub-heading, for a Resultat the sums above), shown when no reading
+ * gives the printed figure. */
+struct sum_cand {
+	double v;
+	int n, d, first;
+	bool pref;
+};
+
+#define SUM_MAX_CAND 48
+
+/* Where the terms of the sum at region index i start: after the previous
+ * sum or "därav" row, or at the last sub-heading before it, not before
+ * from. */
+static size_t scope_start(const struct proof_ctx *c, const struct region *g, size_t i, size_t from)
+{
+	size_t k = i;
+
+	while (k > from) {
+		const struct prow *r = &c->rows[g->idx[k - 1]];
+
+		if (r->sum || is_varav(c->doc, r))
+			break;
+		k--;
+		if (g->group_start[k])
+			break;
+	}
+	return k;
+}
+
+/* The sums between from and at with the rows no sum covers: "SUMMA EGET
+ * KAPITAL, AVSÄTTNINGAR OCH SKULDER" = Eget kapital + Summa avsättningar
+ * + Summa långfristiga + Summa kortfristiga skulder. */
+static bool sums_and_rest(const struct proof_ctx *c, const struct region *g, size_t from, size_t at,
+                          int col, int ncell, double *sum, int *nterms, int *dec)
+{
+	size_t i = at;
+
+	*sum = 0;
+	*nterms = 0;
+	while (i > from) {
+		const struct prow *r = &c->rows[g->idx[--i]];
+
+		if (r->all_years || is_varav(c->doc, r))
+			continue;
+		if (r->ncell != ncell || r->cell[col].pct)
+			return false;
+		if (!r->cell[col].missing) {
+			*sum += r->cell[col].v;
+			*dec = r->cell[col].dec > *dec ? r->cell[col].dec : *dec;
+			(*nterms)++;
+		}
+		if (r->sum)
+			i = scope_start(c, g, i, from);
+	}
+	return true;
+}
+
+static void cand_add(struct sum_cand *v, size_t *n, double sum, int nterms, int dec, int first,
+                     bool pref)
+{
+	if (*n < SUM_MAX_CAND && nterms >= 2)
+		v[(*n)++] = (struct sum_cand){sum, nterms, dec, first, pref};
+}
+
+/* The candidate sums for column col: the group, the rows back to the
+ * previous sum, the list-marked rows after the sum, for Resultat the sums
+ * above, and totals over sums from each earlier sum and sub-heading.  The
+ * one nearest to the printed figure is taken; when none gives it within
+ * the rounding, the structural one (pref) is.  False when none has two
+ * terms. */
 static bool best_sum(const struct proof_ctx *c, const struct region *g, const struct sum_scope *sc,
                      int col, double *best, int *bestn, int *bestd, int *first, bool *irregular)
 {
 	const struct prow *s = &c->rows[g->idx[sc->at]];
-	bool found = false;
-	size_t i;
+	struct sum_cand cand[SUM_MAX_CAND];
+	size_t i, nc = 0, k, pick = 0;
 	int pass;
+	bool have_pref = false;
 
 	for (pass = 0; pass < 5; pass++) {
 		size_t a = pass == 0 ? sc->from_group : pass == 4 ? 0 : sc->from_sum, b = sc->at;
@@ -254,7 +375,7 @@ static bool best_sum(const struct proof_ctx *c, const struct region *g, const st
 		if (pass == 3) {
 			if (!s->grand || sc->nsums < 2)
 				continue;
-			for (i = 0; i < sc->at; i++) {
+			for (i = sc->from_table; i < sc->at; i++) {
 				const struct prow *r = &c->rows[g->idx[i]];
 
 				if (!r->sum || r->ncell != s->ncell || r->cell[col].missing)
@@ -263,21 +384,52 @@ static bool best_sum(const struct proof_ctx *c, const struct region *g, const st
 				d = r->cell[col].dec > d ? r->cell[col].dec : d;
 				n++;
 			}
-			a = 0;
+			a = sc->from_table;
 		} else if (!sum_terms(c, g, a, b, col, s->ncell, &v, &n, &d, irregular)) {
 			continue;
 		}
-		if (n < 2)
-			continue;
-		if (!found || fabs(v - s->cell[col].v) < fabs(*best - s->cell[col].v)) {
-			*best = v;
-			*bestn = n;
-			*bestd = d;
-			*first = c->rows[g->idx[a]].line;
-			found = true;
-		}
+		cand_add(cand, &nc, v, n, d, c->rows[g->idx[a]].line,
+		         s->grand ? pass == 3
+		                  : pass == 0 || (pass == 1 && sc->from_group == sc->from_sum));
 	}
-	return found;
+	/* totals over sums ("SUMMA TILLGÅNGAR" = Summa anläggningstillgångar
+	 * + the rows after it): from each earlier sum and sub-heading */
+	for (i = sc->from_table; i < sc->at; i++) {
+		const struct prow *e = &c->rows[g->idx[i]];
+		size_t a = e->sum ? i + 1 : i;
+		double v = 0;
+		int n = 0, d = s->cell[col].dec;
+		bool irr = false;
+
+		if (!e->sum && !g->group_start[i] && i != sc->from_table)
+			continue;
+		if (sum_terms(c, g, a, sc->at, col, s->ncell, &v, &n, &d, &irr))
+			cand_add(cand, &nc, v, n, d, c->rows[g->idx[a]].line, false);
+		v = 0;
+		n = 0;
+		d = s->cell[col].dec;
+		if (sums_and_rest(c, g, a, sc->at, col, s->ncell, &v, &n, &d))
+			cand_add(cand, &nc, v, n, d, c->rows[g->idx[a]].line,
+			         s->grand && i == sc->from_table && sc->nsums < 2);
+	}
+	if (!nc)
+		return false;
+	for (k = 1; k < nc; k++)
+		if (fabs(cand[k].v - s->cell[col].v) < fabs(cand[pick].v - s->cell[col].v))
+			pick = k;
+	/* no reading gives the printed figure: show the table's own */
+	if (fabs(proof_round(cand[pick].v, cand[pick].d) - s->cell[col].v) >
+	    (cand[pick].n + 1) * unit_of(cand[pick].d) / 2 + 1e-9)
+		for (k = 0; k < nc && !have_pref; k++)
+			if (cand[k].pref) {
+				pick = k;
+				have_pref = true;
+			}
+	*best = cand[pick].v;
+	*bestn = cand[pick].n;
+	*bestd = cand[pick].d;
+	*first = cand[pick].first;
+	return true;
 }
 
 static int check_sum_row(struct proof_ctx *c, const struct region *g, size_t at)
@@ -290,8 +442,10 @@ static int check_sum_row(struct proof_ctx *c, const struct region *g, size_t at)
 	bool has[PROOF_MAX_TOK] = {0};
 	char label[80];
 
+	/* a row with "därav" parts is a total of its own: the terms of a sum
+	 * below it start after its parts */
 	for (i = at; i > 0; i--)
-		if (c->rows[g->idx[i - 1]].sum) {
+		if (c->rows[g->idx[i - 1]].sum || is_varav(c->doc, &c->rows[g->idx[i - 1]])) {
 			sc.from_sum = i;
 			break;
 		}
@@ -301,7 +455,11 @@ static int check_sum_row(struct proof_ctx *c, const struct region *g, size_t at)
 			sc.from_group = i;
 			break;
 		}
-	for (i = 0; s->grand && i < at; i++)
+	for (i = at; i > 0; i--)
+		if (g->group_start[i] == 2)
+			break;
+	sc.from_table = i;
+	for (i = sc.from_table; s->grand && i < at; i++)
 		sc.nsums += c->rows[g->idx[i]].sum && c->rows[g->idx[i]].ncell == s->ncell;
 	label_of(c, s, label, sizeof(label));
 	/* first count, then report: a sum that fails in most columns was
@@ -355,7 +513,7 @@ static int check_sum_row(struct proof_ctx *c, const struct region *g, size_t at)
 				return proof_unread(c, c->rows[g->idx[sc.from_sum]].line, s->line,
 				                    "belopp i miljoner går inte att skilja från "
 				                    "kolumnerna: summan kontrolleras inte");
-		if (!report && checked >= 2 && bad >= 2 && bad * 2 >= checked)
+		if (!report && checked >= 2 && bad >= 2 && bad * 2 > checked)
 			return proof_unread(c, c->rows[g->idx[sc.from_sum]].line, s->line,
 			                    "summaraden stämmer inte i de flesta kolumner: raderna "
 			                    "kan ha tappat sina kolumner");
@@ -473,9 +631,99 @@ static int check_columns(struct proof_ctx *c, const struct region *g)
 	return STYR_OK;
 }
 
+/* Cell k of row a as a share of cell k of row b: 100 × a / b, over the
+ * values inside both figures' rounding. */
+static enum proof_verdict share_of(const struct prow *p, const struct prow *a, const struct prow *b,
+                                   int k, double *exact)
+{
+	struct pint x = proof_int_of(&a->cell[k]), y = proof_int_of(&b->cell[k]);
+
+	if (a->cell[k].missing || b->cell[k].missing || p->cell[k].missing || y.lo <= 0 ||
+	    a->cell[k].pct || b->cell[k].pct)
+		return PROOF_OK;
+	*exact = 100 * a->cell[k].v / b->cell[k].v;
+	return proof_judge(&p->cell[k], *exact,
+	                   (struct pint){100 * x.lo / y.hi, 100 * x.hi / y.lo});
+}
+
+/* "Andel STBH 11% 18% 13%" under the rows of STBH (34 55 45) and VGM
+ * (312 346 346): a row of percents labelled Andel is the share of one
+ * row above in another, recognised from the columns where it holds (all
+ * but one, at least two); the column where it does not is a finding. */
+static int check_share_rows(struct proof_ctx *c, const struct region *g)
+{
+	size_t x, i, j;
+
+	for (x = 0; x < g->n; x++) {
+		const struct prow *p = &c->rows[g->idx[x]];
+		const char *l = skip_ws(c->doc->lines[p->line - 1]);
+		int k, bi = -1, bj = -1, best = 0, nbest = 0;
+		bool allpct = p->ncell >= 3;
+
+		for (k = 0; k < p->ncell; k++)
+			allpct = allpct && p->cell[k].pct;
+		if (!allpct || !starts(l, "andel"))
+			continue;
+		for (i = 0; i < x; i++)
+			for (j = 0; j < x; j++) {
+				const struct prow *a = &c->rows[g->idx[i]],
+				                  *b = &c->rows[g->idx[j]];
+				int ok = 0, n = 0;
+				double e;
+
+				if (i == j || a->ncell != p->ncell || b->ncell != p->ncell)
+					continue;
+				for (k = 0; k < p->ncell; k++) {
+					if (a->cell[k].missing || b->cell[k].missing ||
+					    a->cell[k].pct || b->cell[k].pct || b->cell[k].v <= 0)
+						continue;
+					n++;
+					ok += share_of(p, a, b, k, &e) == PROOF_OK;
+				}
+				if (n < 3 || ok < 2 || ok < n - 1)
+					continue;
+				if (ok > best) {
+					best = ok;
+					nbest = 1;
+					bi = (int)i;
+					bj = (int)j;
+				} else if (ok == best) {
+					nbest++;
+				}
+			}
+		if (bi < 0 || nbest != 1)
+			continue;
+		for (k = 0; k < p->ncell; k++) {
+			const struct prow *a = &c->rows[g->idx[bi]], *b = &c->rows[g->idx[bj]];
+			char says[STYR_PROOF_TEXT], other[STYR_PROOF_TEXT], should[48], v1[48],
+			    v2[48], label[80];
+			double e = 0;
+			enum proof_verdict v = share_of(p, a, b, k, &e);
+
+			if (v == PROOF_OK)
+				continue;
+			label_of(c, p, label, sizeof(label));
+			proof_fmt(v1, sizeof(v1), p->cell[k].v, p->cell[k].dec, true);
+			snprintf(says, sizeof(says), "%s, kolumn %d: %s", label, k + 1, v1);
+			proof_fmt(v1, sizeof(v1), a->cell[k].v, a->cell[k].dec, false);
+			proof_fmt(v2, sizeof(v2), b->cell[k].v, b->cell[k].dec, false);
+			snprintf(other, sizeof(other),
+			         "rad %d / rad %d: %s / %s (som i de andra kolumnerna)", a->line,
+			         b->line, v1, v2);
+			proof_fmt(should, sizeof(should), e, p->cell[k].dec, true);
+			if (proof_add(c, p->line, a->line,
+			              v == PROOF_ROUNDING ? STYR_PROOF_AVRUNDNING : STYR_PROOF_FEL,
+			              "andelar", says, other, should))
+				return c->err->code;
+		}
+	}
+	return STYR_OK;
+}
+
 static int check_region(struct proof_ctx *c, struct region *g)
 {
-	int counts[PROOF_MAX_TOK + 1] = {0}, rc;
+	int counts[PROOF_MAX_TOK + 1] = {0}, rc, k;
+	double med[PROOF_MAX_TOK];
 	size_t i;
 
 	if (!g->n)
@@ -487,12 +735,35 @@ static int check_region(struct proof_ctx *c, struct region *g)
 		if (!r->all_years && ++counts[r->ncell] > counts[g->mode])
 			g->mode = r->ncell;
 	}
+	/* the usual size of each column's figures, for reading short rows */
+	for (k = 0; k < g->mode; k++) {
+		double v[64];
+		size_t nv = 0, a, b;
+
+		for (i = 0; i < g->n && nv < 64; i++) {
+			const struct prow *r = &c->rows[g->idx[i]];
+
+			if (r->ncell == g->mode && !r->all_years && !r->cell[k].missing &&
+			    !r->cell[k].pct)
+				v[nv++] = log10(fabs(r->cell[k].v) + 1);
+		}
+		for (a = 1; a < nv; a++)
+			for (b = a; b > 0 && v[b - 1] > v[b]; b--) {
+				double x = v[b];
+
+				v[b] = v[b - 1];
+				v[b - 1] = x;
+			}
+		med[k] = nv ? v[nv / 2] : -1;
+	}
 	for (i = 0; i < g->n; i++)
 		if (c->rows[g->idx[i]].ncell < g->mode)
-			split_row(&c->rows[g->idx[i]], g->mode);
+			split_row(&c->rows[g->idx[i]], g->mode, med);
 	for (i = 0; i < g->n; i++)
 		if (c->rows[g->idx[i]].sum && (rc = check_sum_row(c, g, i)))
 			return rc;
+	if ((rc = check_share_rows(c, g)))
+		return rc;
 	/* the column relations: one per set of rows with the usual width */
 	rc = check_columns(c, g);
 	g->n = 0;
@@ -528,7 +799,7 @@ int proof_tables_check(struct proof_ctx *c)
 {
 	struct region g = {0};
 	size_t r = 0, line;
-	bool pending_group = false;
+	char pending_group = 0;
 	int rc = STYR_OK;
 
 	for (line = 1; line <= c->doc->nlines && !rc; line++) {
@@ -536,7 +807,7 @@ int proof_tables_check(struct proof_ctx *c)
 
 		if (r < c->nrows && c->rows[r].line == (int)line) {
 			if (c->rows[r].all_years) {
-				pending_group = true;
+				pending_group = 2;
 				r++;
 				continue;
 			}
@@ -548,18 +819,24 @@ int proof_tables_check(struct proof_ctx *c)
 			g.idx[g.n] = r;
 			g.group_start[g.n] = pending_group;
 			g.n++;
-			pending_group = false;
+			pending_group = 0;
 			r++;
 			continue;
 		}
 		if (*skip_ws(text) == '\0')
 			continue;
 		if (short_line(text)) {
-			pending_group = true;
+			struct ptok y[2];
+
+			/* a header of years, one a line: a new table */
+			if (proof_tokens(text, y, 2) == 1 && y[0].year)
+				pending_group = 2;
+			else if (!pending_group)
+				pending_group = 1;
 			continue;
 		}
 		rc = check_region(c, &g);
-		pending_group = false;
+		pending_group = 0;
 	}
 	if (!rc && !c->err->code)
 		rc = check_region(c, &g);

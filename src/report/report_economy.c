@@ -172,7 +172,7 @@ static int budget_chart(const struct section *s, const struct styr_ledger_table 
  * budget periodised by the row's profile, as the resultaträkning does. */
 struct month_rows {
 	int months;
-	int64_t utfall[2][13], budget[2][13]; /* [0] resultat, [1] summa_kostnader */
+	int64_t utfall[2][13], budget[2][13]; /* öre; [0] resultat, [1] summa_kostnader */
 	bool has_utfall[2][13], has_budget[2][13];
 };
 
@@ -184,10 +184,10 @@ static int add_month(void *ctx, const struct styr_ledger_entry *e)
 	if (r < 0 || e->tab[0] || e->month < 0 || e->month > 12)
 		return 0;
 	if (!strcmp(e->kind, "utfall")) {
-		m->utfall[r][e->month] += e->amount;
+		m->utfall[r][e->month] += e->amount_ore;
 		m->has_utfall[r][e->month] = true;
 	} else if (!strcmp(e->kind, "budget")) {
-		m->budget[r][e->month] += e->amount;
+		m->budget[r][e->month] += e->amount_ore;
 		m->has_budget[r][e->month] = true;
 	}
 	return 0;
@@ -252,12 +252,18 @@ static int month_chart(const struct section *s, const struct styr_ledger_table *
 	    "Stapeldiagram över budget och utfall per månad %d, %s, tkr:", s->year, label);
 	for (i = 0; i < s->months; i++) {
 		cats[i] = names[i];
-		utfall[i] = m.has_utfall[r][i + 1] ? (double)m.utfall[r][i + 1] : NAN;
+		utfall[i] = m.has_utfall[r][i + 1]
+		                ? (double)styr_ore_round(m.utfall[r][i + 1], STYR_ORE_PER_TKR)
+		                : NAN;
 		if (any_budget)
-			budget[i] = m.has_budget[r][i + 1] ? (double)m.budget[r][i + 1] : NAN;
-		else if (m.has_budget[r][0])
 			budget[i] =
-			    (double)styr_budget_period(m.budget[r][0], profile, i + 1, i + 1);
+			    m.has_budget[r][i + 1]
+			        ? (double)styr_ore_round(m.budget[r][i + 1], STYR_ORE_PER_TKR)
+			        : NAN;
+		else if (m.has_budget[r][0])
+			budget[i] = (double)styr_ore_round(
+			    styr_budget_period(m.budget[r][0], profile, i + 1, i + 1),
+			    STYR_ORE_PER_TKR);
 		else
 			budget[i] = NAN;
 		if (isnan(budget[i]))
@@ -286,7 +292,7 @@ static int month_chart(const struct section *s, const struct styr_ledger_table *
 /* The RESULTAT row's utfall per year: the printed year figure for a
  * whole year, else (and when none was printed) the sum of the months. */
 struct years {
-	int64_t printed[YEARS_MAX], months_sum[YEARS_MAX];
+	int64_t printed[YEARS_MAX], months_sum[YEARS_MAX]; /* öre */
 	bool has_printed[YEARS_MAX], has_months[YEARS_MAX];
 	int first, last; /* the window: last is the report's year */
 	int months;
@@ -300,10 +306,10 @@ static int add_result(void *ctx, const struct styr_ledger_entry *e)
 	if (i < 0 || e->year > y->last || strcmp(e->row, "resultat") || strcmp(e->kind, "utfall"))
 		return 0;
 	if (e->month == 0 && y->months == 12) {
-		y->printed[i] = e->amount;
+		y->printed[i] = e->amount_ore;
 		y->has_printed[i] = true;
 	} else if (e->month > 0 && e->month <= y->months) {
-		y->months_sum[i] += e->amount;
+		y->months_sum[i] += e->amount_ore;
 		y->has_months[i] = true;
 	}
 	return 0;
@@ -331,7 +337,8 @@ static int result_chart(const struct section *s)
 			continue;
 		snprintf(labels[n], sizeof(labels[n]), "%d", y->first + i);
 		cats[n] = labels[n];
-		vals[n] = (double)(y->has_printed[i] ? y->printed[i] : y->months_sum[i]);
+		vals[n] = (double)styr_ore_round(
+		    y->has_printed[i] ? y->printed[i] : y->months_sum[i], STYR_ORE_PER_TKR);
 		styr_num_format(num, sizeof(num), vals[n], 0);
 		if (len < sizeof(alt))
 			len += (size_t)snprintf(alt + len, sizeof(alt) - len, " %s %s;", labels[n],

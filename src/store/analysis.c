@@ -197,3 +197,27 @@ int styr_index_weight_each(struct styr_db *db, const char *index,
 	q_text(&q, index);
 	Q_WALK(&q, &w, weight_from_row, cb, ctx, err);
 }
+
+int styr_analysis_delete(struct styr_db *db, const char *unit, const struct styr_period *p,
+                         const char *subject, const char *title, struct styr_err *err)
+{
+	struct query q;
+	long long uid, changed = 0;
+	int rc = store_org_id(db, unit, &uid, err);
+
+	if (rc)
+		return rc;
+	if (q_start(&q, db, Q_ANALYSIS_DELETE, "deleting an analysis", err))
+		return STYR_ESTORE;
+	q_int(&q, uid);
+	q_int(&q, p->year);
+	q_int(&q, p->first_month);
+	q_int(&q, p->last_month);
+	q_text(&q, subject);
+	q_text(&q, title);
+	rc = q_exec(&q, &changed, err);
+	if (!rc && !changed)
+		return styr_error(err, STYR_ENOTFOUND, "no analysis of %s on %s titled \"%s\"",
+		                  unit, subject, title);
+	return rc;
+}

@@ -244,4 +244,16 @@ extern const int store_pg_migration_numbers[];
 int store_schema_update(const struct store_driver *drv, struct store *st, const char *where,
                         struct styr_err *err);
 
+/* Deletions that take what refers to a thing with it (org.c,
+ * indicator.c, goal.c).  refs runs the REFS statement id (bound to key,
+ * and to code as ?2 when code is not NULL), whose rows are (kind, count)
+ * with kind an index into what[n], into out (kinds without rows left
+ * out).  delete_all runs del[0..n) bound to key (or to code where
+ * by_code[i]), adding what each deleted to out (may be NULL). */
+int store_refs(struct styr_db *db, enum sql_id id, long long key, const char *code,
+               const char *const *what, size_t n, struct styr_refs *out, struct styr_err *err);
+int store_delete_all(struct styr_db *db, const enum sql_id *del, const bool *by_code,
+                     const char *const *what, size_t n, long long key, const char *code,
+                     struct styr_refs *out, struct styr_err *err);
+
 #endif

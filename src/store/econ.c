@@ -123,7 +123,7 @@ int styr_ledger_put(struct styr_db *db, const struct styr_ledger_entry *e, struc
 	q_int(&q, e->month);
 	q_text(&q, e->row);
 	q_text(&q, e->kind);
-	q_int(&q, e->amount);
+	q_int(&q, e->amount_ore);
 	q_text(&q, e->source);
 	return q_exec(&q, NULL, err);
 }
@@ -136,7 +136,7 @@ static void entry_from_row(struct query *q, struct styr_ledger_entry *e)
 	e->month = (int)q_col_int(q, 3);
 	q_col_copy(q, 4, e->row, sizeof(e->row));
 	q_col_copy(q, 5, e->kind, sizeof(e->kind));
-	e->amount = q_col_int(q, 6);
+	e->amount_ore = q_col_int(q, 6);
 	q_col_copy(q, 7, e->source, sizeof(e->source));
 }
 
@@ -450,4 +450,76 @@ int styr_budget_profile_each(struct styr_db *db, const char *unit,
 		return STYR_ESTORE;
 	q_int(&q, id);
 	Q_WALK(&q, &p, profile_from_row, cb, ctx, err);
+}
+
+/* The action of plan titled title, if it belongs to unit: a delete never
+ * reaches another unit's record. */
+int styr_action_delete(struct styr_db *db, const char *unit, const char *plan, const char *title,
+                       struct styr_err *err)
+{
+	struct query q;
+	long long uid, changed = 0;
+	int rc = store_org_id(db, unit, &uid, err);
+
+	if (rc)
+		return rc;
+	if (q_start(&q, db, Q_ACTION_DELETE, "deleting an action", err))
+		return STYR_ESTORE;
+	q_text(&q, plan);
+	q_text(&q, title);
+	q_int(&q, uid);
+	rc = q_exec(&q, &changed, err);
+	if (!rc && !changed)
+		return styr_error(err, STYR_ENOTFOUND, "no action \"%s\" in plan %s of %s", title,
+		                  plan, unit);
+	return rc;
+}
+
+/* The amount keyed by e's unit, tab, year, month, row and kind. */
+int styr_ledger_delete(struct styr_db *db, const struct styr_ledger_entry *e, struct styr_err *err)
+{
+	struct query q;
+	long long uid, changed = 0;
+	int rc = store_org_id(db, e->unit, &uid, err);
+
+	if (rc)
+		return rc;
+	if (q_start(&q, db, Q_LEDGER_DELETE, "deleting a ledger amount", err))
+		return STYR_ESTORE;
+	q_int(&q, uid);
+	q_text(&q, e->tab);
+	q_int(&q, e->year);
+	q_int(&q, e->month);
+	q_text(&q, e->row);
+	q_text(&q, e->kind);
+	rc = q_exec(&q, &changed, err);
+	if (!rc && !changed)
+		return styr_error(err, STYR_ENOTFOUND,
+		                  "no %s amount of %s on row %s for %d month %d%s%s", e->kind,
+		                  e->unit, e->row, e->year, e->month, e->tab[0] ? " in table " : "",
+		                  e->tab);
+	return rc;
+}
+
+int styr_budget_profile_delete(struct styr_db *db, const char *unit, const char *row, int year,
+                               struct styr_err *err)
+{
+	struct query q;
+	long long uid, changed = 0;
+	int rc = store_org_id(db, unit, &uid, err);
+
+	if (rc)
+		return rc;
+	if (q_start(&q, db, Q_BUDGET_PROFILE_DELETE, "deleting a budget profile", err))
+		return STYR_ESTORE;
+	q_int(&q, uid);
+	q_text(&q, row);
+	q_int(&q, year);
+	rc = q_exec(&q, &changed, err);
+	if (!rc && !changed)
+		return styr_error(
+		    err, STYR_ENOTFOUND,
+		    "no budget profile of %s for row \"%s\" and year %d (0: every year)", unit, row,
+		    year);
+	return rc;
 }

@@ -320,3 +320,26 @@ int styr_followup_done_find(struct styr_db *db, const char *unit, enum styr_repo
 	q_end(&q);
 	return STYR_OK;
 }
+
+int styr_uppdrag_report_delete(struct styr_db *db, const char *goal, const char *unit,
+                               const char *date, struct styr_err *err)
+{
+	struct query q;
+	long long gid, uid, changed = 0;
+	int rc = store_goal_id(db, goal, &gid, err);
+
+	if (!rc)
+		rc = store_org_id(db, unit, &uid, err);
+	if (rc)
+		return rc;
+	if (q_start(&q, db, Q_UPPDRAG_REPORT_DELETE, "deleting an uppdrag report", err))
+		return STYR_ESTORE;
+	q_int(&q, gid);
+	q_int(&q, uid);
+	q_text(&q, date);
+	rc = q_exec(&q, &changed, err);
+	if (!rc && !changed)
+		return styr_error(err, STYR_ENOTFOUND, "no report of %s on uppdrag %s dated %s",
+		                  unit, goal, date);
+	return rc;
+}

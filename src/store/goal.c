@@ -138,3 +138,49 @@ int styr_goal_indicator_each(struct styr_db *db, int (*cb)(void *, const char *,
 {
 	return store_walk_pairs(db, Q_GOAL_IND_EACH, cb, ctx, err);
 }
+
+/* GOAL_REFS's kinds, in its order; the deletions, the goal last.  An
+ * analysis whose subject is the goal goes with it; an action that works
+ * towards it stays, unlinked (GOAL_DEL_ACTION). */
+static const char *const goal_ref_what[] = {"goals below it", "indicator links", "owners",
+                                            "uppdrag",        "uppdrag reports", "escalation steps",
+                                            "analyses",       "actions"};
+static const enum sql_id goal_del[] = {
+    Q_GOAL_DEL_INDICATOR, Q_GOAL_DEL_OWNER,    Q_GOAL_DEL_REPORT, Q_GOAL_DEL_ESCALATION,
+    Q_GOAL_DEL_UPPDRAG,   Q_GOAL_DEL_ANALYSIS, Q_GOAL_DEL_ACTION, Q_GOAL_DELETE};
+static const bool goal_del_by_code[] = {false, false, false, false, false, true, true, false};
+static const char *const goal_del_what[] = {"indicator links",    "owners",  "uppdrag reports",
+                                            "escalation steps",   "uppdrag", "analyses",
+                                            "actions (unlinked)", NULL};
+
+int styr_goal_refs(struct styr_db *db, const char *code, struct styr_refs *out,
+                   struct styr_err *err)
+{
+	long long id;
+	int rc = store_goal_id(db, code, &id, err);
+
+	return rc ? rc
+	          : store_refs(db, Q_GOAL_REFS, id, code, goal_ref_what,
+	                       sizeof(goal_ref_what) / sizeof(goal_ref_what[0]), out, err);
+}
+
+int styr_goal_delete(struct styr_db *db, const char *code, struct styr_refs *deleted,
+                     struct styr_err *err)
+{
+	struct styr_refs refs;
+	long long id;
+	int rc = store_goal_id(db, code, &id, err);
+
+	if (!rc)
+		rc = store_refs(db, Q_GOAL_REFS, id, code, goal_ref_what, 1, &refs, err);
+	if (!rc && refs.n)
+		return styr_error(err, STYR_ECONFLICT,
+		                  "goal %s: %lld goals below it: delete them first", code,
+		                  refs.kind[0].count);
+	if (deleted)
+		memset(deleted, 0, sizeof(*deleted));
+	return rc ? rc
+	          : store_delete_all(db, goal_del, goal_del_by_code, goal_del_what,
+	                             sizeof(goal_del) / sizeof(goal_del[0]), id, code, deleted,
+	                             err);
+}

@@ -267,3 +267,104 @@ int styr_value_each(struct styr_db *db, const struct styr_value_filter *f,
 	q_int(&q, f ? f->year : 0);
 	Q_WALK(&q, &v, value_from_row, cb, ctx, err);
 }
+
+/* A value with its gender breakdown (catalogue.def says why). */
+int styr_value_delete(struct styr_db *db, const char *indicator, const char *unit,
+                      const struct styr_period *p, struct styr_err *err)
+{
+	static const enum sql_id del[] = {Q_VALUE_GENDER_DELETE, Q_VALUE_DELETE};
+	struct query q;
+	long long iid, uid, changed = 0;
+	int rc = store_ind_id(db, indicator, &iid, err);
+	size_t i;
+
+	if (!rc)
+		rc = store_org_id(db, unit, &uid, err);
+	for (i = 0; !rc && i < 2; i++) {
+		if (q_start(&q, db, del[i], "deleting a value", err))
+			return STYR_ESTORE;
+		q_int(&q, iid);
+		q_int(&q, uid);
+		q_int(&q, p->year);
+		q_int(&q, p->first_month);
+		q_int(&q, p->last_month);
+		rc = q_exec(&q, &changed, err);
+	}
+	if (!rc && !changed) {
+		char period[STYR_PERIOD_TEXT_MAX];
+
+		styr_period_format(p, period, sizeof(period));
+		return styr_error(err, STYR_ENOTFOUND, "no value of %s for %s in %s", indicator,
+		                  unit, period);
+	}
+	return rc;
+}
+
+int styr_target_delete(struct styr_db *db, const char *indicator, const char *unit, int year,
+                       struct styr_err *err)
+{
+	struct query q;
+	long long iid, uid = 0, changed = 0;
+	int rc = store_ind_id(db, indicator, &iid, err);
+
+	if (!rc && unit[0])
+		rc = store_org_id(db, unit, &uid, err);
+	if (rc)
+		return rc;
+	if (q_start(&q, db, Q_TARGET_DELETE, "deleting a target", err))
+		return STYR_ESTORE;
+	q_int(&q, iid);
+	q_int(&q, uid); /* 0: all units */
+	q_int(&q, year);
+	rc = q_exec(&q, &changed, err);
+	if (!rc && !changed)
+		return styr_error(err, STYR_ENOTFOUND, "no target of %s for %s set for %d",
+		                  indicator, unit[0] ? unit : "all units", year);
+	return rc;
+}
+
+/* IND_REFS's kinds, in its order; the deletions, the indicator last. */
+static const char *const ind_ref_what[] = {"values",
+                                           "gender values",
+                                           "targets",
+                                           "goal links",
+                                           "index weights",
+                                           "open-data entries",
+                                           "withdrawn open values"};
+static const enum sql_id ind_del[] = {Q_IND_DEL_VALUE,     Q_IND_DEL_GENDER, Q_IND_DEL_TARGET,
+                                      Q_IND_DEL_GOAL,      Q_IND_DEL_WEIGHT, Q_IND_DEL_OPEN,
+                                      Q_IND_DEL_WITHDRAWN, Q_IND_DELETE};
+static const char *const ind_del_what[] = {"values",
+                                           "gender values",
+                                           "targets",
+                                           "goal links",
+                                           "index weights",
+                                           "open-data entries",
+                                           "withdrawn open values",
+                                           NULL};
+
+int styr_indicator_refs(struct styr_db *db, const char *code, struct styr_refs *out,
+                        struct styr_err *err)
+{
+	long long id;
+	int rc = store_ind_id(db, code, &id, err);
+
+	return rc ? rc
+	          : store_refs(db, Q_IND_REFS, id, NULL, ind_ref_what,
+	                       sizeof(ind_ref_what) / sizeof(ind_ref_what[0]), out, err);
+}
+
+int styr_indicator_delete(struct styr_db *db, const char *code, struct styr_refs *deleted,
+                          struct styr_err *err)
+{
+	long long id;
+	int rc = store_ind_id(db, code, &id, err);
+
+	if (deleted)
+		memset(deleted, 0, sizeof(*deleted));
+	if (!rc)
+		rc = store_delete_all(db, ind_del, NULL, ind_del_what,
+		                      sizeof(ind_del) / sizeof(ind_del[0]), id, NULL, deleted, err);
+	store_forget_keys(db);
+	return rc;
+}

@@ -102,3 +102,85 @@ int styr_org_alias_each(struct styr_db *db, int (*cb)(void *, const char *, cons
 {
 	return store_walk_pairs(db, Q_ORG_ALIAS_EACH, cb, ctx, err);
 }
+
+/* ORG_REFS's kinds, in its order; the deletions in an order the foreign
+ * keys allow, the unit itself last. */
+static const char *const org_ref_what[] = {"units below it",
+                                           "values",
+                                           "gender values",
+                                           "targets",
+                                           "analyses",
+                                           "actions",
+                                           "ledger amounts",
+                                           "budget profiles",
+                                           "account balances",
+                                           "accounts",
+                                           "goal ownerships",
+                                           "uppdrag reports",
+                                           "follow-up dates",
+                                           "internal control risks",
+                                           "report states",
+                                           "grants",
+                                           "aliases",
+                                           "open-data codes",
+                                           "withdrawn open values"};
+static const enum sql_id org_del[] = {
+    Q_ORG_DEL_VALUE,    Q_ORG_DEL_GENDER,         Q_ORG_DEL_TARGET,
+    Q_ORG_DEL_ANALYSIS, Q_ORG_DEL_ACTION,         Q_ORG_DEL_LEDGER,
+    Q_ORG_DEL_PROFILE,  Q_ORG_DEL_BALANCE,        Q_ORG_DEL_ACCOUNT,
+    Q_ORG_DEL_OWNER,    Q_ORG_DEL_UPPDRAG_REPORT, Q_ORG_DEL_DONE,
+    Q_ORG_DEL_CONTROL,  Q_ORG_DEL_STATE,          Q_ORG_DEL_GRANT,
+    Q_ORG_DEL_ALIAS,    Q_ORG_DEL_OPEN,           Q_ORG_DEL_WITHDRAWN,
+    Q_ORG_DELETE};
+static const char *const org_del_what[] = {"values",
+                                           "gender values",
+                                           "targets",
+                                           "analyses",
+                                           "actions",
+                                           "ledger amounts",
+                                           "budget profiles",
+                                           "account balances",
+                                           "accounts",
+                                           "goal ownerships",
+                                           "uppdrag reports",
+                                           "follow-up dates",
+                                           "internal control risks",
+                                           "report states",
+                                           "grants",
+                                           "aliases",
+                                           "open-data codes",
+                                           "withdrawn open values",
+                                           NULL};
+
+int styr_org_refs(struct styr_db *db, const char *code, struct styr_refs *out, struct styr_err *err)
+{
+	long long id;
+	int rc = store_org_id(db, code, &id, err);
+
+	return rc ? rc
+	          : store_refs(db, Q_ORG_REFS, id, NULL, org_ref_what,
+	                       sizeof(org_ref_what) / sizeof(org_ref_what[0]), out, err);
+}
+
+int styr_org_delete(struct styr_db *db, const char *code, struct styr_refs *deleted,
+                    struct styr_err *err)
+{
+	struct styr_refs refs;
+	long long id;
+	int rc = store_org_id(db, code, &id, err);
+
+	if (!rc)
+		rc = store_refs(db, Q_ORG_REFS, id, NULL, org_ref_what, 1, &refs, err);
+	if (!rc && refs.n)
+		return styr_error(err, STYR_ECONFLICT,
+		                  "unit %s: %lld units below it: delete them first", code,
+		                  refs.kind[0].count);
+	if (deleted)
+		memset(deleted, 0, sizeof(*deleted));
+	if (!rc)
+		rc = store_delete_all(db, org_del, NULL, org_del_what,
+		                      sizeof(org_del) / sizeof(org_del[0]), id, NULL, deleted, err);
+	/* the one-entry cache may hold the key just deleted */
+	store_forget_keys(db);
+	return rc;
+}

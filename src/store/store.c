@@ -322,9 +322,10 @@ const void *q_col_blob(struct query *q, int col, size_t *len)
 	return q->db->drv->q_col_blob(q, col, len);
 }
 
-/* Look up the key of code with statement id; what names the kind. */
+/* Look up the key of code with statement id (a unit, an indicator or a
+ * goal, whose message names the kind). */
 static int lookup_key(struct styr_db *db, enum sql_id id, struct store_key_cache *cache,
-                      const char *code, const char *what, long long *out, struct styr_err *err)
+                      const char *code, long long *out, struct styr_err *err)
 {
 	struct query q;
 	int rc;
@@ -354,23 +355,27 @@ static int lookup_key(struct styr_db *db, enum sql_id id, struct store_key_cache
 		return STYR_OK;
 	}
 	if (id == Q_ORG_ID)
-		return lookup_key(db, Q_ORG_ALIAS_ID, NULL, code, what, out, err);
-	return styr_error(err, STYR_ENOTFOUND, "%s \"%s\" does not exist", what, code);
+		return lookup_key(db, Q_ORG_ALIAS_ID, NULL, code, out, err);
+	if (id == Q_IND_ID)
+		return styr_error(err, STYR_ENOTFOUND, "indicator \"%s\" does not exist", code);
+	if (id == Q_GOAL_ID)
+		return styr_error(err, STYR_ENOTFOUND, "goal \"%s\" does not exist", code);
+	return styr_error(err, STYR_ENOTFOUND, "org unit \"%s\" does not exist", code);
 }
 
 int store_org_id(struct styr_db *db, const char *code, long long *out, struct styr_err *err)
 {
-	return lookup_key(db, Q_ORG_ID, &db->org, code, "org unit", out, err);
+	return lookup_key(db, Q_ORG_ID, &db->org, code, out, err);
 }
 
 int store_ind_id(struct styr_db *db, const char *code, long long *out, struct styr_err *err)
 {
-	return lookup_key(db, Q_IND_ID, &db->ind, code, "indicator", out, err);
+	return lookup_key(db, Q_IND_ID, &db->ind, code, out, err);
 }
 
 int store_goal_id(struct styr_db *db, const char *code, long long *out, struct styr_err *err)
 {
-	return lookup_key(db, Q_GOAL_ID, NULL, code, "goal", out, err);
+	return lookup_key(db, Q_GOAL_ID, NULL, code, out, err);
 }
 
 void store_forget_keys(struct styr_db *db)
@@ -426,5 +431,63 @@ int styr_db_last_change(struct styr_db *db, time_t *out, struct styr_err *err)
 		return styr_error(err, STYR_ESTORE,
 		                  "styr_last_change: expected one time in seconds since 1970");
 	*out = (time_t)at;
+	return STYR_OK;
+}
+
+int store_refs(struct styr_db *db, enum sql_id id, long long key, const char *code,
+               const char *const *what, size_t n, struct styr_refs *out, struct styr_err *err)
+{
+	struct query q;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (q_start(&q, db, id, "counting what refers to it", err))
+		return STYR_ESTORE;
+	q_int(&q, key);
+	if (code)
+		q_text(&q, code);
+	while ((rc = q_step(&q, err)) == 1) {
+		long long kind = q_col_int(&q, 0), count = q_col_int(&q, 1);
+
+		if (count > 0 && kind >= 0 && (size_t)kind < n && out->n < STYR_REFS_MAX) {
+			out->kind[out->n].what = what[kind];
+			out->kind[out->n].count = count;
+			out->n++;
+		}
+	}
+	return -rc;
+}
+
+int store_delete_all(struct styr_db *db, const enum sql_id *del, const bool *by_code,
+                     const char *const *what, size_t n, long long key, const char *code,
+                     struct styr_refs *out, struct styr_err *err)
+{
+	size_t i, k;
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		struct query q;
+		long long changed = 0;
+
+		if (q_start(&q, db, del[i], "deleting what refers to it", err))
+			return STYR_ESTORE;
+		if (by_code && by_code[i])
+			q_text(&q, code);
+		else
+			q_int(&q, key);
+		if ((rc = q_exec(&q, &changed, err)))
+			return rc;
+		if (!out || !changed || !what[i])
+			continue;
+		for (k = 0; k < out->n && strcmp(out->kind[k].what, what[i]); k++)
+			;
+		if (k == out->n && out->n < STYR_REFS_MAX) {
+			out->kind[k].what = what[i];
+			out->kind[k].count = 0;
+			out->n++;
+		}
+		if (k < out->n)
+			out->kind[k].count += changed;
+	}
 	return STYR_OK;
 }

@@ -529,3 +529,59 @@ int styr_web_secret(struct styr_db *db, const char *name, const char *fresh, cha
 	q_end(&q);
 	return STYR_OK;
 }
+
+/* History (issue 14 item 3): the entries of one thing, oldest first, by
+ * the audit_entity index (migration 0017). */
+int styr_audit_entity_each(struct styr_db *db, const char *entity,
+                           int (*cb)(void *, const struct styr_audit_entry *), void *ctx,
+                           struct styr_err *err)
+{
+	struct styr_audit_entry a;
+	struct query q;
+	char end[sizeof(a.entity) + 2];
+	size_t n = strlen(entity);
+
+	if (n >= sizeof(a.entity))
+		return styr_error(err, STYR_EINPUT, "history: the key is too long");
+	/* see AUDIT_ENTITY_EACH: the entity and those beginning with it and
+	 * a space */
+	memcpy(end, entity, n);
+	memcpy(end + n, "!", 2);
+	if (q_start(&q, db, Q_AUDIT_ENTITY_EACH, "reading the history", err))
+		return STYR_ESTORE;
+	q_text(&q, entity);
+	q_text(&q, end);
+	Q_WALK(&q, &a, audit_from_row, cb, ctx, err);
+}
+
+int styr_audit_page(struct styr_db *db, int64_t below, int limit,
+                    int (*cb)(void *, const struct styr_audit_entry *), void *ctx,
+                    struct styr_err *err)
+{
+	struct styr_audit_entry a;
+	struct query q;
+
+	if (q_start(&q, db, Q_AUDIT_PAGE, "reading the audit log", err))
+		return STYR_ESTORE;
+	q_int(&q, below > 0 ? below : LLONG_MAX);
+	q_int(&q, limit > 0 ? limit : LLONG_MAX);
+	Q_WALK(&q, &a, audit_from_row, cb, ctx, err);
+}
+
+int styr_audit_count_since(struct styr_db *db, const char *entity, const char *action,
+                           const char *since, int *count, struct styr_err *err)
+{
+	struct query q;
+	int rc;
+
+	if (q_start(&q, db, Q_AUDIT_SINCE, "reading the audit log", err))
+		return STYR_ESTORE;
+	q_text(&q, entity);
+	q_text(&q, action);
+	q_text(&q, since);
+	if ((rc = find_one(&q, "count", entity, err)))
+		return rc;
+	*count = (int)q_col_int(&q, 0);
+	q_end(&q);
+	return STYR_OK;
+}

@@ -185,9 +185,14 @@ static int audit_json_cb(void *ctx, const struct styr_audit_entry *a)
 	return 0;
 }
 
-/* The audit log, newest first, with the chain's state. */
+/* The audit log, newest first, with the chain's state: the entries the
+ * user may see (styr_audit_scoped_each), ?unit= and ?action= narrowing
+ * them. */
 int api_audit(struct req *r)
 {
+	const char *unit = web_query(r, "unit"), *action = web_query(r, "action");
+	struct styr_audit_scope scope = {r->user, STYR_ACCESS_CONTROLLER, NULL, action};
+	char code[STYR_CODE_MAX];
 	json_t *all = json_array(), *doc;
 	struct styr_err err;
 	int64_t broken, count;
@@ -198,8 +203,18 @@ int api_audit(struct req *r)
 		return -1;
 	}
 	styr_err_init(&err);
+	if (unit && unit[0]) {
+		struct styr_org_unit u;
+
+		if (styr_org_find(r->db, unit, &u, &err)) {
+			json_decref(all);
+			return web_fail_err(r, &err);
+		}
+		snprintf(code, sizeof(code), "%s", u.code);
+		scope.unit = code;
+	}
 	if (styr_audit_verify(r->db, &broken, &count, &err) ||
-	    styr_audit_each(r->db, 1, (int)(page * per), audit_json_cb, all, &err)) {
+	    styr_audit_scoped_each(r->db, &scope, (int)(page * per), audit_json_cb, all, &err)) {
 		json_decref(all);
 		return web_fail_err(r, &err);
 	}
@@ -453,7 +468,9 @@ static int value_fields_or_reply(struct req *r, json_t *j, struct styr_value *v)
 
 static int write_value(struct req *r, struct styr_value *v)
 {
+	struct styr_value old;
 	struct styr_err err;
+	bool created;
 	time_t t = time(NULL);
 	struct tm tm;
 	char when[32];
@@ -461,10 +478,14 @@ static int write_value(struct req *r, struct styr_value *v)
 	gmtime_r(&t, &tm);
 	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	snprintf(v->source, sizeof(v->source), "%s at %s", r->user, when);
+	/* 201 only for a value that did not exist: an overwrite is 200 */
+	styr_err_init(&err);
+	created =
+	    styr_value_find(r->db, v->indicator, v->unit, &v->period, &old, &err) == STYR_ENOTFOUND;
 	styr_err_init(&err);
 	if (styr_value_write(r->db, r->user, v, &err))
 		return web_fail_err(r, &err);
-	return send_json(r, 201, json_pack("{s:o}", "data", value_json(v)));
+	return send_json(r, created ? 201 : 200, json_pack("{s:o}", "data", value_json(v)));
 }
 
 static int indicator_or_reply(struct req *r, const char *code, struct styr_indicator *ind)
@@ -717,6 +738,23 @@ int api_openapi(struct req *r)
 		               "ok", "400", "description", "bad request (error object)", "401",
 		               "description", "not logged in", "403", "description",
 		               "the role is not enough");
+		/* A write answers 201 only for a create; a delete 204 (delete.c). */
+		if (strcmp(rt->method, "GET")) {
+			json_t *responses = json_object_get(op, "responses");
+
+			json_object_set_new(responses, "404",
+			                    json_pack("{s:s}", "description", "no such record"));
+			json_object_set_new(
+			    responses, "423",
+			    json_pack("{s:s}", "description", "the period is approved (locked)"));
+			if (!strcmp(rt->method, "DELETE"))
+				json_object_set_new(responses, "204",
+				                    json_pack("{s:s}", "description", "deleted"));
+			else
+				json_object_set_new(responses, "201",
+				                    json_pack("{s:s}", "description",
+				                              "created (200: overwritten)"));
+		}
 		if (rt->min_role > STYR_ACCESS_NONE) {
 			json_object_set_new(op, "security", json_pack("[{s:[]}]", "bearer"));
 			json_object_set_new(op, "x-minimum-role",

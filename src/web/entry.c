@@ -213,6 +213,28 @@ static int store(struct req *r, const struct eform *f, const char *unit, const s
 
 /* ----------------------------------------------------------------- form */
 
+/* The versions of what the page was asked for: an analysis by
+ * ?period=&amne= (the unit's for the period without amne), an action plan
+ * by ?plan=; without them every one of the unit's. */
+static void history(struct req *r, const struct eform *f, const struct styr_org_unit *u)
+{
+	const char *keys[3] = {u->code, NULL, NULL};
+	int n = 1;
+
+	if (f == &analysis_form) {
+		if ((keys[1] = web_query(r, "period")) && keys[1][0]) {
+			n = 2;
+			if ((keys[2] = web_query(r, "amne")) && keys[2][0])
+				n = 3;
+		}
+		web_history(r, "analysis", keys, n, 3);
+	} else {
+		if ((keys[1] = web_query(r, "plan")) && keys[1][0])
+			n = 2;
+		web_history(r, "action", keys, n, 2);
+	}
+}
+
 static void render(struct req *r, const struct eform *f, const struct styr_org_unit *u,
                    const struct einput *in, const char *top)
 {
@@ -231,6 +253,7 @@ static void render(struct req *r, const struct eform *f, const struct styr_org_u
 		marks[i].label = f->fields[i].label;
 		msgs[i] = in ? in->msg[i] : NULL;
 	}
+	web_deleted_note(r);
 	if (!page_form_summary(r, top, "locked", marks, msgs, f->n) && web_query(r, "sparat")) {
 		out_s(r, "<p class=\"ok\" role=\"status\" id=\"sparat\">");
 		out_s(r, f->saved);
@@ -271,13 +294,126 @@ static void render(struct req *r, const struct eform *f, const struct styr_org_u
 		}
 	}
 	out_s(r, "<br><button type=\"submit\">Spara</button></form>");
+	web_saved_list(r, u->code, f == &analysis_form);
+	history(r, f, u);
 	page_end(r);
 }
 
 /* An empty form starts from this year: its period, or the unit's plan
  * of the year (LKR-HP2026, the demo data's naming). */
+/* "Ändra" (delete.c's lists) opens the form filled with the stored
+ * record, named by the query: an analysis by period, amne and rubrik, an
+ * action by plan and titel.  Saving it overwrites the record (same key). */
+struct analysis_find {
+	const char *subject, *title;
+	struct styr_period p;
+	struct styr_analysis *out;
+	bool hit;
+};
+
+static int analysis_find_cb(void *ctx, const struct styr_analysis *a)
+{
+	struct analysis_find *x = ctx;
+
+	if (styr_period_cmp(&a->period, &x->p) || strcmp(a->subject, x->subject) ||
+	    strcmp(a->title, x->title))
+		return 0;
+	*x->out = *a;
+	x->hit = true;
+	return 1;
+}
+
+static void edit_analysis(struct req *r, const char *unit, struct einput *in,
+                          struct styr_analysis *a)
+{
+	struct analysis_find x = {
+	    web_query(r, "amne"), web_query(r, "rubrik"), {0, 0, 0}, a, false};
+	const char *period = web_query(r, "period");
+	struct styr_analysis_filter f;
+	struct styr_err err;
+
+	styr_err_init(&err);
+	if (!period || !x.subject || styr_period_parse(period, &x.p, &err))
+		return;
+	if (!x.title)
+		x.title = "";
+	f.unit = unit;
+	f.year = x.p.year;
+	f.subject = x.subject;
+	styr_analysis_each(r->db, &f, analysis_find_cb, &x, &err);
+	if (!x.hit)
+		return;
+	in->v[0] = period;
+	in->v[1] = a->subject;
+	in->v[2] = a->title;
+	in->v[3] = a->what;
+	in->v[4] = a->why;
+	in->v[5] = a->next;
+}
+
+struct action_find {
+	const char *unit, *title;
+	struct styr_action *out;
+	bool hit;
+};
+
+static int action_find_cb(void *ctx, const struct styr_action *a)
+{
+	struct action_find *x = ctx;
+
+	if (strcmp(a->unit, x->unit) || strcmp(a->title, x->title))
+		return 0;
+	*x->out = *a;
+	x->hit = true;
+	return 1;
+}
+
+/* tkr as Mkr the way people type them: 7800 is "7,8". */
+static void mkr_text(int64_t tkr, char *buf, size_t size)
+{
+	char *dot, *end;
+
+	snprintf(buf, size, "%.3f", (double)tkr / 1000);
+	end = buf + strlen(buf);
+	while (end > buf && end[-1] == '0')
+		*--end = '\0';
+	if (end > buf && end[-1] == '.')
+		*--end = '\0';
+	if ((dot = strchr(buf, '.')))
+		*dot = ',';
+}
+
+static void edit_action(struct req *r, const char *unit, struct einput *in, struct styr_action *a)
+{
+	struct action_find x = {unit, web_query(r, "titel"), a, false};
+	const char *plan = web_query(r, "plan");
+	struct styr_err err;
+
+	if (!plan || !x.title)
+		return;
+	styr_err_init(&err);
+	styr_action_each(r->db, plan, action_find_cb, &x, &err);
+	if (!x.hit)
+		return;
+	in->v[0] = a->plan;
+	in->v[1] = a->title;
+	in->v[2] = a->owner;
+	in->v[3] = a->due;
+	if (a->has_expected) {
+		mkr_text(a->expected, in->num[4], sizeof(in->num[4]));
+		in->v[4] = in->num[4];
+	}
+	if (a->has_achieved) {
+		mkr_text(a->achieved, in->num[5], sizeof(in->num[5]));
+		in->v[5] = in->num[5];
+	}
+	in->v[6] = a->insatsomrade[0] ? a->insatsomrade : a->goal;
+}
+
 static int form_get(struct req *r, const struct eform *f)
 {
+	struct styr_analysis *edit_a;
+	struct styr_action edit_b;
 	struct styr_org_unit u;
 	struct einput in;
 	time_t t = time(NULL);
@@ -292,7 +428,15 @@ static int form_get(struct req *r, const struct eform *f)
 	else
 		snprintf(in.num[0], sizeof(in.num[0]), "%.30s-HP%d", u.code, tm.tm_year + 1900);
 	in.v[0] = in.num[0];
+	/* the stored record the fields borrow from lives until rendered */
+	if (!(edit_a = calloc(1, sizeof(*edit_a))))
+		return web_fail(r, 500, "out_of_memory", "out of memory");
+	if (f == &analysis_form)
+		edit_analysis(r, u.code, &in, edit_a);
+	else
+		edit_action(r, u.code, &in, &edit_b);
 	render(r, f, &u, &in, NULL);
+	free(edit_a);
 	return 0;
 }
 
@@ -354,6 +498,49 @@ int pg_action_post(struct req *r)
 
 /* ------------------------------------------------------------------ API */
 
+struct stored_walk {
+	const struct styr_period *p;
+	const char *unit, *subject, *title;
+	bool hit;
+};
+
+static int stored_analysis_cb(void *ctx, const struct styr_analysis *a)
+{
+	struct stored_walk *w = ctx;
+
+	w->hit |= !styr_period_cmp(&a->period, w->p) && !strcmp(a->subject, w->subject) &&
+	          !strcmp(a->title, w->title);
+	return w->hit;
+}
+
+static int stored_action_cb(void *ctx, const struct styr_action *a)
+{
+	struct stored_walk *w = ctx;
+
+	w->hit |= !strcmp(a->title, w->title);
+	return w->hit;
+}
+
+/* Whether what validated in is stored already (the API's 200 rather
+ * than 201). */
+static bool stored(struct req *r, const struct eform *f, const char *unit, const struct einput *in)
+{
+	struct stored_walk w = {&in->period, unit, in->v[1] ? in->v[1] : "",
+	                        in->v[2] ? in->v[2] : "", false};
+	struct styr_err err;
+
+	styr_err_init(&err);
+	if (f == &analysis_form) {
+		struct styr_analysis_filter af = {unit, in->period.year, w.subject};
+
+		styr_analysis_each(r->db, &af, stored_analysis_cb, &w, &err);
+	} else {
+		w.title = in->v[1] ? in->v[1] : "";
+		styr_action_each(r->db, in->v[0], stored_action_cb, &w, &err);
+	}
+	return w.hit;
+}
+
 static int api_post(struct req *r, const struct eform *f)
 {
 	struct styr_org_unit u;
@@ -363,6 +550,7 @@ static int api_post(struct req *r, const struct eform *f)
 	json_t *j;
 	const char *key;
 	json_t *val;
+	bool created;
 	size_t i;
 	int rc = -1;
 
@@ -397,21 +585,25 @@ static int api_post(struct req *r, const struct eform *f)
 		         f->fields[i].api, in.msg[i]);
 		goto out;
 	}
+	created = !stored(r, f, u.code, &in);
 	styr_err_init(&err);
 	if (store(r, f, u.code, &in, &err)) {
 		web_fail_err(r, &err);
 		goto out;
 	}
+	/* 201 only for a record that did not exist: an overwrite is 200 */
 	if (f == &analysis_form) {
 		struct styr_analysis a;
 
 		to_analysis(r, u.code, &in, &a);
-		rc = web_send_json(r, 201, json_pack("{s:o}", "data", analysis_json(&a)));
+		rc = web_send_json(r, created ? 201 : 200,
+		                   json_pack("{s:o}", "data", analysis_json(&a)));
 	} else {
 		struct styr_action a;
 
 		to_action(u.code, &in, &a);
-		rc = web_send_json(r, 201, json_pack("{s:o}", "data", action_json(&a)));
+		rc = web_send_json(r, created ? 201 : 200,
+		                   json_pack("{s:o}", "data", action_json(&a)));
 	}
 out:
 	json_decref(j);

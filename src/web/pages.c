@@ -1002,6 +1002,7 @@ int pg_indicator(struct req *r)
 			has_target = true;
 	}
 	page_begin(r, ind.name);
+	web_deleted_note(r);
 	out_s(r, "<p class=\"hint\">");
 	out_h(r, ind.code);
 	out_s(r, " · <a href=\"/enhet/");
@@ -1039,16 +1040,28 @@ int pg_indicator(struct req *r)
 	out_h(r, u.name);
 	out_s(r, "</caption><thead><tr><th scope=\"col\">Period</th><th scope=\"col\">Värde</th>");
 	out_s(r, assessed_head);
-	out_s(r, "<th scope=\"col\">Kommentar</th></tr></thead><tbody>");
+	out_s(r, "<th scope=\"col\">Kommentar</th>");
+	/* who may write a value may correct or delete it (delete.c) */
+	if (r->role >= STYR_ACCESS_UNIT_MANAGER)
+		out_s(r, "<th scope=\"col\">Ändra</th>");
+	out_s(r, "</tr></thead><tbody>");
 	for (i = vals.n; i-- > 0;) {
 		out_s(r, "<tr>");
 		value_cells(r, &ind, &vals.v[i]);
 		comment_cell(r, &vals.v[i]);
+		if (r->role >= STYR_ACCESS_UNIT_MANAGER)
+			web_value_links(r, u.code, ind.code, &vals.v[i].period);
 		out_s(r, "</tr>");
 	}
 	if (!vals.n)
 		out_f(r, "<tr><td colspan=\"%d\">Inga värden.</td></tr>", columns + 1);
 	out_s(r, "</tbody></table>");
+	{
+		/* every period's versions of the unit's value */
+		const char *keys[] = {ind.code, u.code};
+
+		web_history(r, "value", keys, 2, 3);
+	}
 	for (j = 0; j < all.n && strcmp(all.v[j].parent, u.code); j++)
 		;
 	if (j < all.n) {
@@ -1287,6 +1300,12 @@ static void value_form(struct req *r, const struct styr_org_unit *u, const struc
 	text_field(r, &value_fields[VF_REASON], reason, NULL);
 	text_field(r, &value_fields[VF_COMMENT], comment, e ? e->comment : NULL);
 	out_s(r, "<br><button type=\"submit\">Spara</button></form>");
+	/* The value the link came for (?indikator=&period=): its versions. */
+	if (web_query(r, "indikator") && web_query(r, "period")) {
+		const char *keys[] = {web_query(r, "indikator"), u->code, web_query(r, "period")};
+
+		web_history(r, "value", keys, 3, 3);
+	}
 	page_end(r);
 }
 
@@ -1443,9 +1462,11 @@ static void report_button(struct req *r, const struct styr_org_unit *u, const ch
 static int change_row(void *ctx, const struct styr_report_change *c)
 {
 	struct req *r = ctx;
+	char label[STYR_FIGURE_MAX + 32];
 
+	styr_report_change_label(c, label, sizeof(label));
 	out_s(r, "<tr><th scope=\"row\">");
-	out_h(r, strncmp(c->figure, "value ", 6) ? c->figure : c->figure + 6);
+	out_h(r, label);
 	out_s(r, "</th><td>");
 	out_h(r, c->old[0] ? c->old : "—");
 	out_s(r, "</td><td>");
@@ -1743,10 +1764,14 @@ int pg_report_unlock(struct req *r)
 static int audit_row_cb(void *ctx, const struct styr_audit_entry *a)
 {
 	struct req *r = ctx;
+	char when[64];
 
-	out_s(r, "<tr><td>");
+	web_time_sv(a->time, when, sizeof(when));
+	out_s(r, "<tr><td><time datetime=\"");
 	out_h(r, a->time);
-	out_s(r, "</td><td>");
+	out_s(r, "\">");
+	out_h(r, when);
+	out_s(r, "</time></td><td>");
 	out_h(r, a->user);
 	out_s(r, "</td><td>");
 	out_h(r, a->action);
@@ -1762,12 +1787,25 @@ static int audit_row_cb(void *ctx, const struct styr_audit_entry *a)
 	return 0;
 }
 
+/* The log as the user may see it (styr_audit_scoped_each): an admin all
+ * of it, anyone else the entries about the units where they are a
+ * controller; ?enhet= and ?handelse= narrow it. */
 int pg_audit(struct req *r)
 {
+	const char *unit = web_query(r, "enhet"), *action = web_query(r, "handelse");
+	struct styr_audit_scope scope = {r->user, STYR_ACCESS_CONTROLLER, NULL, NULL};
+	struct styr_org_unit u;
 	struct styr_err err;
 	int64_t broken, count;
 
 	styr_err_init(&err);
+	if (unit && unit[0]) {
+		if (styr_org_find(r->db, unit, &u, &err))
+			return web_fail(r, 404, "not_found", "Det finns ingen enhet ”%s”.", unit);
+		scope.unit = u.code;
+	}
+	if (action && action[0])
+		scope.action = action;
 	if (styr_audit_verify(r->db, &broken, &count, &err))
 		return web_fail_err(r, &err);
 	page_begin(r, "Granskningslogg");
@@ -1779,11 +1817,18 @@ int pg_audit(struct req *r)
 	else
 		out_f(r, "<p class=\"ok\">Kedjan är hel: %lld poster kontrollerade.</p>",
 		      (long long)count);
-	out_s(r, "<table><caption>Senaste 200 händelserna</caption><thead><tr><th scope=\"col\">"
-	         "Tid</th><th scope=\"col\">Användare</th><th scope=\"col\">Händelse</th>"
-	         "<th scope=\"col\">Objekt</th><th scope=\"col\">Före</th><th scope=\"col\">Efter"
-	         "</th><th scope=\"col\">Hash</th></tr></thead><tbody>");
-	styr_audit_each(r->db, 1, 200, audit_row_cb, r, &err);
+	out_s(r, "<form method=\"get\" action=\"/logg\"><label for=\"enhet\">Enhet (med "
+	         "enheterna under)</label><input id=\"enhet\" name=\"enhet\" value=\"");
+	out_h(r, scope.unit ? scope.unit : "");
+	out_s(r, "\"><label for=\"handelse\">Händelse (början av namnet, till exempel "
+	         "value eller login)</label><input id=\"handelse\" name=\"handelse\" value=\"");
+	out_h(r, scope.action ? scope.action : "");
+	out_s(r, "\"><button type=\"submit\">Visa</button></form>");
+	out_s(r, "<table><caption>Senaste 200 händelserna du får se</caption><thead><tr>"
+	         "<th scope=\"col\">Tid</th><th scope=\"col\">Användare</th><th scope=\"col\">"
+	         "Händelse</th><th scope=\"col\">Objekt</th><th scope=\"col\">Före</th>"
+	         "<th scope=\"col\">Efter</th><th scope=\"col\">Hash</th></tr></thead><tbody>");
+	styr_audit_scoped_each(r->db, &scope, 200, audit_row_cb, r, &err);
 	out_s(r, "</tbody></table>");
 	return page_end(r);
 }

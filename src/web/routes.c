@@ -58,6 +58,9 @@ const struct route web_routes[] = {
     {"POST", "/enhet/{unit}/rapport/godkann", pg_report_approve, CTRL, 0},
     {"POST", "/enhet/{unit}/rapport/returnera", pg_report_return, CTRL, 0},
     {"POST", "/enhet/{unit}/rapport/las-upp", pg_report_unlock, ADMIN, 0},
+    /* Deleting a value, analysis or action: a confirmation, then its form. */
+    {"GET", "/enhet/{unit}/ta-bort", pg_delete_form, MANAGER, 0},
+    {"POST", "/enhet/{unit}/ta-bort", pg_delete_post, MANAGER, 0},
     {"GET", "/import", pg_import_form, ADMIN, 0},
     {"POST", "/import", pg_import_post, ADMIN, R_UPLOAD | R_SLOW},
 
@@ -70,6 +73,10 @@ const struct route web_routes[] = {
     {"GET", "/api/v1/units/{unit}/values", api_values_get, READER, R_API},
     {"POST", "/api/v1/units/{unit}/values", api_values_post, MANAGER, R_API},
     {"PUT", "/api/v1/units/{unit}/values/{ind}/{period}", api_value_put, MANAGER, R_API},
+    {"DELETE", "/api/v1/units/{unit}/values/{ind}/{period}", api_value_delete, MANAGER, R_API},
+    {"DELETE", "/api/v1/units/{unit}/analyses/{period}/{subject}", api_analysis_delete, MANAGER,
+     R_API},
+    {"DELETE", "/api/v1/units/{unit}/actions/{plan}", api_action_delete, MANAGER, R_API},
     {"GET", "/api/v1/units/{unit}/analyses", api_analyses_get, READER, R_API},
     {"POST", "/api/v1/units/{unit}/analyses", api_analyses_post, MANAGER, R_API},
     {"GET", "/api/v1/units/{unit}/actions", api_actions_get, READER, R_API},

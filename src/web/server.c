@@ -183,6 +183,19 @@ int web_fail(struct req *r, unsigned status, const char *code, const char *fmt, 
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	r->status = status;
+	if (status == 403 || status == 423) {
+		size_t n, j;
+		unsigned char lead;
+
+		snprintf(r->refused, sizeof(r->refused), "%u %.40s: %.200s", status, code, msg);
+		/* cut where a character begins: the log keeps UTF-8 */
+		n = j = strlen(r->refused);
+		while (j > 0 && ((unsigned char)r->refused[j - 1] & 0xC0) == 0x80)
+			j--;
+		lead = j > 0 ? (unsigned char)r->refused[j - 1] : 0;
+		if (lead >= 0xC0 && n - (j - 1) < (lead >= 0xF0 ? 4u : lead >= 0xE0 ? 3u : 2u))
+			r->refused[j - 1] = '\0';
+	}
 	/* A server error's detail (a path, a database message) is for the
 	 * operator's log; the client gets the request id to quote.  A request
 	 * over its time (timed_out) says so itself, with the id. */
@@ -1075,6 +1088,34 @@ static void timed_out(struct req *r)
 		         s, r->id);
 }
 
+/* A refused request (403: a role or a CSRF token lacking; 423: a locked
+ * period) is a security event: recorded once the request is over, so in
+ * a transaction of its own after the refused write rolled back, as
+ * "refused" on "METHOD PATH" with the reason.  Only a logged-in client
+ * is refused so (the others get 401 or the login page), so these entries
+ * grow with what the region's own users do. */
+static void audit_refusal(struct req *r)
+{
+	char what[300], *p;
+	struct styr_err e;
+
+	if (r->status != 403 && r->status != 423)
+		return;
+	snprintf(what, sizeof(what), "%s %s", r->method, r->url);
+	/* a path is the client's bytes: kept as ASCII, so that any is kept */
+	for (p = what; *p; p++)
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0x80)
+			*p = '?';
+	styr_err_init(&e);
+	if (styr_audit_refused(r->db, r->user[0] ? r->user : "(anonymous)", what,
+	                       r->refused[0]      ? r->refused
+	                       : r->status == 423 ? "423 locked"
+	                                          : "403 forbidden",
+	                       &e))
+		fprintf(stderr, "styr serve: request %lu: recording the refusal: %s\n", r->id,
+		        e.msg);
+}
+
 /* The handling of a request whose body is in, on the calling thread's
  * database handle: an HTTP worker's, or a slow-pool thread's. */
 static void handle(struct req *r)
@@ -1110,6 +1151,7 @@ static void handle(struct req *r)
 	if (styr_db_time_limit_hit(r->db))
 		timed_out(r);
 	styr_db_time_limit(r->db, 0);
+	audit_refusal(r);
 	r->db_ns = styr_db_time_ns(r->db) - r->db_ns0;
 }
 

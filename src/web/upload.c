@@ -9,7 +9,8 @@
  * The import and its audit entry ("import.xlsx", the file's name and what
  * was imported) are one transaction: the importer calls back before its
  * commit.  A refused workbook stores nothing and the page shows the
- * importer's message, which names the sheet, the cell and the column.
+ * importer's message in Swedish (the message catalogue, err.h), which
+ * names the sheet, the cell and the column.
  */
 #include <stdio.h>
 #include <string.h>
@@ -125,12 +126,12 @@ int pg_import_post(struct req *r)
 	}
 	a.user = r->user;
 	a.file = *name ? name : "uppladdning.xlsx";
-	styr_err_init(&err);
+	styr_err_init_lang(&err, STYR_LANG_SV);
 	if (styr_import_xlsx_data(r->db, a.file, file, len, &hook, &st, &err)) {
 		r->status = web_status_of(err.code);
 		page_begin(r, "Arbetsboken importerades inte");
 		out_s(r, "<p role=\"alert\">");
-		out_h(r, err.msg);
+		out_h(r, styr_err_text(&err));
 		out_s(r, "</p><p>Ingenting sparades. Rätta arbetsboken och försök igen.</p>");
 		form(r);
 		return page_end(r);

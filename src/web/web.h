@@ -155,6 +155,9 @@ struct req {
 	bool handled;     /* handle() has run: respond on the next call */
 	long long db_ns;  /* the database time of handle(), for /metrics */
 	struct req *next; /* in the slow pool's queue */
+	/* A 403's or 423's code and message (web_fail), for the audit
+	 * entry that records the refusal after the request. */
+	char refused[256];
 };
 
 enum route_flags {
@@ -254,9 +257,30 @@ void web_wait_text(char *out, size_t size, const char *what, long long seconds);
 void web_login_token(const struct server *srv, const char *nonce, long long when, char *out,
                      size_t size);
 
+/* delete.c: DELETE in the API, the confirmation step on pages, and the
+ * links and lists that lead there. */
+int api_value_delete(struct req *r);
+int api_analysis_delete(struct req *r);
+int api_action_delete(struct req *r);
+int pg_delete_form(struct req *r);
+int pg_delete_post(struct req *r);
+/* A table cell with "Ändra" and "Ta bort" for unit's value of ind in p. */
+void web_value_links(struct req *r, const char *unit, const char *ind, const struct styr_period *p);
+/* "Borttaget." when the query says a delete just happened. */
+void web_deleted_note(struct req *r);
+/* The unit's analyses (else actions), each with "Ändra" and "Ta bort". */
+void web_saved_list(struct req *r, const char *unit, bool analyses);
+
 /* pages.c */
 int page_begin(struct req *r, const char *title);
 int page_end(struct req *r);
+/* history.c: the "Historik" section of a page, every version of the
+ * thing kind and keys name (styr_history_each); full: the keys the kind
+ * has, so that fewer name several things and get a column saying which.
+ * web_time_sv: an audit time (ISO UTC) as "3 maj 2024 kl. 10.11", local
+ * time. */
+void web_history(struct req *r, const char *kind, const char *const *keys, int n, int full);
+void web_time_sv(const char *iso, char *buf, size_t size);
 void page_csrf(struct req *r);
 int page_error(struct req *r, unsigned status, const char *heading, const char *msg);
 /* The summary above a refused form (id "formular-fel"): top, a refusal

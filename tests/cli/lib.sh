@@ -76,6 +76,19 @@ dbdump() {
 	fi
 }
 
+# dbdump_data DB: the same without the audit log's entries, for a refusal,
+# which changes nothing but is itself audited (the log's own checks count
+# its entries); on PostgreSQL without the data version its entry bumps.
+dbdump_data() {
+	if [ "$BACKEND" = pg ]; then
+		"$PG_BIN/pg_dump" --no-owner --exclude-table-data=audit \
+			--exclude-table-data=styr_data_version -d "$1" |
+			grep -Ev '^(SELECT pg_catalog.setval\(|\\(un)?restrict )'
+	else
+		sqlite3 "$1" .dump | grep -Ev "^INSERT INTO (audit|sqlite_sequence) VALUES\\('?audit'?,|^INSERT INTO audit VALUES"
+	fi
+}
+
 # inject_failure DB TABLE N: a trigger that makes every insert into TABLE
 # fail with "injected failure" once it holds more than N rows, to prove
 # that a store failing half-way leaves nothing behind (a PL/pgSQL function

@@ -141,8 +141,8 @@ bad kind.csv "$LH
 LKR;;2024;;lonekostnader;utfal;-1;" \
 	'2: column "kind": ledger kind "utfal": expected utfall, budget, prognos or avvikelse'
 bad amount.csv "$LH
-LKR;;2024;;lonekostnader;utfall;-1,5;" \
-	'2: column "amount": amount "-1,5": expected a whole number without decimals, such as -1 389'
+LKR;;2024;;lonekostnader;utfall;-1,123456;" \
+	'2: column "amount": amount "-1,123456": more decimals than öre: at most 5 decimals in tkr'
 bad month.csv "$LH
 LKR;;2024;13;lonekostnader;utfall;-1;" \
 	'2: column "month": month "13": expected 1 to 12, or 0 or empty for the whole year'
@@ -159,7 +159,7 @@ R1;x;kinds;avvikelse;utfall-bugdet;1;" \
 
 # JSON lines with the CSV's columns
 run --db "$db" export ledger --format json --unit LKR --year 2024
-expect_contains "json ledger" '{"unit":"LKR","table":"","year":2024,"month":null,"row":"resultat","kind":"utfall","amount":-22629,"source":"seed 002 line 2599"}' "$out"
+expect_contains "json ledger" '{"unit":"LKR","table":"","year":2024,"month":null,"row":"resultat","kind":"utfall","amount":-22629,"source":"seed 002 line 2599","enhet":"tkr"}' "$out"
 expect_eq "json ledger lines (19 rows × 4 kinds + 2 × 4 × 4)" 108 "$(printf '%s\n' "$out" | python3 -c 'import sys,json; print(sum(1 for l in sys.stdin if json.loads(l)))')"
 
 # --help of the new commands

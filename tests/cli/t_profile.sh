@@ -32,16 +32,19 @@ expect_eq "patientavgifter, the unit's profile" "Patient/trafikantavgifter - - 4
 	"$(line Patient)"
 # lönekostnader: −169 775 × 63 / 100 = −106 958,25 → −106 958
 expect_eq "lönekostnader" "Lönekostnader - - -106 958 - - - -187 046" "$(line Lönekostnader)"
-# SUMMA INTÄKTER is the sum of its rows for the period: 187 533 + 4 884 +
-# 29 912 (47 480 × 0,63 = 29 912,4) + 10 023 (15 909 × 0,63 = 10 022,67)
-# + 285 (452 × 0,63 = 284,76) + 51 396 (81 581 × 0,63 = 51 396,03) =
-# 284 033, not 434 475 × 0,63 = 273 719 (the year's income is not all
-# spread by the profile)
-expect_eq "summa intäkter adds up" "SUMMA INTÄKTER - - 284 033 - - - 449 763" "$(line 'SUMMA INTÄKTER')"
-# SUMMA KOSTNADER: the ten cost rows × 0,63, each rounded: −273 718
-expect_eq "summa kostnader" "SUMMA KOSTNADER - - -273 718 - - - -470 763" "$(line 'SUMMA KOSTNADER')"
-# RESULTAT 284 033 − 273 718 = 10 315: income spread flat, summer costs low
-expect_eq "resultat" "RESULTAT - - 10 315 - - - -21 000" "$(line RESULTAT)"
+# SUMMA INTÄKTER is the sum of its rows for the period, exact, rounded
+# once (issue 15): 187 533,33 + 4 884,39 + 29 912,4 (47 480 × 0,63) +
+# 10 022,67 (15 909 × 0,63) + 284,76 (452 × 0,63) + 51 396,03 (81 581 ×
+# 0,63) = 284 033,58 → 284 034, not 434 475 × 0,63 = 273 719 (the year's
+# income is not all spread by the profile); the rows as shown add up to
+# 284 033, one tkr of rounding
+expect_eq "summa intäkter adds up" "SUMMA INTÄKTER - - 284 034 - - - 449 763" "$(line 'SUMMA INTÄKTER')"
+# SUMMA KOSTNADER: the ten cost rows × 0,63 exactly, −434 475 × 0,63 =
+# −273 719,25 → −273 719 (the rows rounded each would add up to −273 718)
+expect_eq "summa kostnader" "SUMMA KOSTNADER - - -273 719 - - - -470 763" "$(line 'SUMMA KOSTNADER')"
+# RESULTAT 284 033,58 − 273 719,25 = 10 314,33 → 10 314: income spread
+# flat, summer costs low
+expect_eq "resultat" "RESULTAT - - 10 314 - - - -21 000" "$(line RESULTAT)"
 expect_contains "which profiles, and that the sums add up" \
 	"Periodisering av årsbudgeten: budgetprofilen för LKR för raden Regionbidrag; budgetprofilen för LKR (övriga rader); summaraderna är summan av sina rader." "$out"
 case "$out" in *"Regionbidrag: "*) fail "regionbidrag's profile listed rows" ;; esac
@@ -52,8 +55,8 @@ run --db "$db" report delarsrapport --unit LKR --period "jan–aug 2024" --forma
 expect_eq "report exit" 0 "$rc"
 html=$(sed 's/\xc2\xa0/ /g; s/−/-/g' "$T/d.html")
 expect_contains "report regionbidrag" '<th scope="row">Regionbidrag</th><td>–</td><td>–</td><td class="num">187 533</td>' "$html"
-expect_contains "report summa intäkter" '<th scope="row">SUMMA INTÄKTER</th><td>–</td><td>–</td><td class="num">284 033</td>' "$html"
-expect_contains "report resultat" '<th scope="row">RESULTAT</th><td>–</td><td>–</td><td class="num">10 315</td>' "$html"
+expect_contains "report summa intäkter" '<th scope="row">SUMMA INTÄKTER</th><td>–</td><td>–</td><td class="num">284 034</td>' "$html"
+expect_contains "report resultat" '<th scope="row">RESULTAT</th><td>–</td><td>–</td><td class="num">10 314</td>' "$html"
 expect_contains "report names the profiles" "<p>Periodisering av årsbudgeten: budgetprofilen för LKR för raden Regionbidrag; budgetprofilen för LKR (övriga rader); summaraderna är summan av sina rader.</p>" "$html"
 
 # --profile still wins: 281 300 × 61 / 100 = 171 593
@@ -198,7 +201,7 @@ run --db "$dby" ledger --unit LKR --year 2024 --months 8
 expect_eq "2024: regionbidrag" "Regionbidrag - - 187 533 - - - 281 300" "$(line Regionbidrag)"
 expect_eq "2024: patientavgifter" "Patient/trafikantavgifter - - 4 884 - - - 8 053" "$(line Patient)"
 expect_eq "2024: lönekostnader" "Lönekostnader - - -106 958 - - - -187 046" "$(line Lönekostnader)"
-expect_eq "2024: resultat" "RESULTAT - - 10 315 - - - -21 000" "$(line RESULTAT)"
+expect_eq "2024: resultat" "RESULTAT - - 10 314 - - - -21 000" "$(line RESULTAT)"
 expect_contains "2024: the profiles for every year" \
 	"Periodisering av årsbudgeten: budgetprofilen för LKR för raden Regionbidrag; budgetprofilen för LKR (övriga rader); summaraderna är summan av sina rader." "$out"
 # 2025: läkemedel by the 2025 profile, −1 200 × 65 / 110 = −709,09 → −709;
@@ -210,7 +213,9 @@ expect_eq "2025 exit" 0 "$rc"
 expect_eq "2025: läkemedel by the 2025 profile" "Läkemedel - - -709 - - - -" "$(line Läkemedel)"
 expect_eq "2025: regionbidrag by its row profile" "Regionbidrag - - 80 000 - - - -" "$(line Regionbidrag)"
 expect_contains "2025: the year is named" \
-	"Periodisering av årsbudgeten: budgetprofilen för LKR för raden Regionbidrag; budgetprofilen 2025 för LKR (övriga rader)." "$out"
+	"Periodisering av årsbudgeten: budgetprofilen för LKR för raden Regionbidrag; budgetprofilen 2025 för LKR (övriga rader); summaraderna är summan av sina rader." "$out"
+# the file gave no sums: they are computed from its rows, as SIE's are
+expect_eq "2025: RESULTAT from the rows" "RESULTAT - - 79 291 - - - -" "$(line RESULTAT)"
 # a unit below LKR takes LKR's 2025 profile for its 2025 budget
 printf 'unit;table;year;month;row;kind;amount;source\nLKR-PO;;2025;;lakemedel;budget;-1100;\n' >"$T/po2025.csv"
 "$STYR" --db "$dby" import csv "$T/po2025.csv" >/dev/null || fail "importing LKR-PO 2025"
@@ -218,7 +223,7 @@ run --db "$dby" ledger --unit LKR-PO --year 2025 --months 8
 # −1 100 × 65 / 110 = −650
 expect_eq "2025: the parent's 2025 profile" "Läkemedel - - -650 - - - -" "$(line Läkemedel)"
 expect_contains "2025: the parent's 2025 profile named" \
-	"Periodisering av årsbudgeten: budgetprofilen 2025 för LKR (alla rader)." "$out"
+	"Periodisering av årsbudgeten: budgetprofilen 2025 för LKR (alla rader); summaraderna är summan av sina rader." "$out"
 # the export writes the year; a reimport gives the same bytes
 run --db "$dby" export profiles
 expect_contains "export: the year" "LKR;;2025;10;10;10;10;10;10;0;5;10;10;10;15" "$out"
@@ -266,7 +271,7 @@ expect_eq "old: no year column" "" \
 run --db "$dbo" ledger --unit LKR --year 2024 --months 8
 expect_eq "old: ledger exit" 0 "$rc"
 expect_eq "old: regionbidrag" "Regionbidrag - - 187 533 - - - 281 300" "$(line Regionbidrag)"
-expect_eq "old: resultat" "RESULTAT - - 10 315 - - - -21 000" "$(line RESULTAT)"
+expect_eq "old: resultat" "RESULTAT - - 10 314 - - - -21 000" "$(line RESULTAT)"
 expect_eq "old: the profiles are for every year" "|900
 regionbidrag|100" "$(sql "$dbo" "SELECT row_code, w1 FROM budget_profile WHERE year = 0 ORDER BY row_code")"
 expect_eq "old: 0008 listed" "1" "$(sql "$dbo" "SELECT count(*) FROM styr_migration WHERE number = 8")"

@@ -77,4 +77,53 @@ run --db "$db" report diff --unit LKR --period 2024
 expect_eq "approved again: no differences" 0 "$rc"
 run --db "$db" report arsredovisning --unit LKR --period 2024 -o "$T/b.html"
 expect_contains "new approved version has the correction" "85,0" "$(cat "$T/b.html")"
+
+# A comment is part of what was approved: a changed comment is a
+# difference, the unchanged figure is not; a long comment changed at its
+# end is one too (its beginning and a digest of the whole).
+H='indicator;unit;period;value;numerator;denominator;missing_reason;source;comment'
+long=$(printf 'Lång kommentar om mätningen %.0s' 1 2 3 4 5 6 7 8)
+printf '%s\nID0069;LKR;2024;85,0;;;;rättelse;Ny mätmetod från mars\nID0285;LKR;2024;;;;ej inrapporterat;;%s slut\n' "$H" "$long" >"$T/c1.csv"
+run --db "$db" workflow LKR 2024 unlock --as ada
+run --db "$db" import csv "$T/c1.csv"
+expect_eq "comments imported" 0 "$rc"
+run --db "$db" workflow LKR 2024 submit --as karl
+run --db "$db" workflow LKR 2024 approve --as karl
+printf '%s\nID0069;LKR;2024;85,0;;;;rättelse;Ny mätmetod från april\nID0285;LKR;2024;;;;ej inrapporterat;;%s fin\n' "$H" "$long" >"$T/c2.csv"
+run --db "$db" import csv "$T/c2.csv"
+run --db "$db" report diff --unit LKR --period 2024
+expect_eq "diff with changed comments" 1 "$rc"
+expect_eq "diff: two comments, no figure" "2|2" "$(printf '%s\n' "$out" | grep -c ', kommentar: ')|$(printf '%s\n' "$out" | wc -l)"
+expect_contains "diff: the short comment" \
+	"ID0069 LKR 2024, kommentar: Ny mätmetod från mars → Ny mätmetod från april (ej i ändringsloggen)" "$out"
+expect_contains "diff: the long comment by its digest" \
+	"… #$(printf '%s slut' "$long" | sha256sum | cut -c1-8) → Lång kommentar om mätningen" "$out"
+expect_contains "diff: the long comment's new digest" \
+	"… #$(printf '%s fin' "$long" | sha256sum | cut -c1-8) (ej i ändringsloggen)" "$out"
+
+# The economy and the analyses are part of the approved report too: a
+# ledger amount and an analysis changed afterwards are differences.
+run --db "$db" workflow LKR 2024 unlock --as ada
+printf 'unit;table;year;month;row;kind;amount;source\nLKR;;2024;;regionbidrag;utfall;281300;seed 002 line 2563\n' >"$T/l0.csv"
+run --db "$db" import csv "$T/l0.csv"
+run --db "$db" workflow LKR 2024 submit --as karl
+run --db "$db" workflow LKR 2024 approve --as karl
+run --db "$db" report diff --unit LKR --period 2024
+expect_eq "approved with comments: no differences" 0 "$rc"
+printf 'unit;table;year;month;row;kind;amount;source\nLKR;;2024;;regionbidrag;utfall;281400;rättelse\n' >"$T/l.csv"
+run --db "$db" import csv "$T/l.csv"
+expect_eq "ledger correction imported" 0 "$rc"
+printf 'unit;period;subject;title;vad_har_hant;varfor;vad_kommer_att_handa;state;author;source\nLKR;2024;RS-OM4;Attraktiv arbetsplats;Omskriven text.;;;godkänd;LKR;rättelse\n' >"$T/a.csv"
+run --db "$db" import csv "$T/a.csv"
+expect_eq "analysis correction imported" 0 "$rc"
+run --db "$db" report diff --unit LKR --period 2024
+expect_eq "diff with ledger and analysis" 1 "$rc"
+expect_contains "diff: the ledger amount" \
+	"resultaträkning LKR 2024 regionbidrag utfall: 281${NBSP}300 tkr → 281${NBSP}400 tkr (ej i ändringsloggen)" "$out"
+expect_contains "diff: the analysis, its new text" \
+	"analys LKR 2024 RS-OM4: Attraktiv arbetsplats: godkänd, Antalet medarbetare per chef" "$out"
+expect_contains "diff: the analysis, its new text" "→ godkänd, Omskriven text. #" "$out"
+expect_contains "diff: the sums computed from the row follow it" \
+	"resultaträkning LKR 2024 summa_intakter utfall: 281${NBSP}300 tkr → 281${NBSP}400 tkr" "$out"
+expect_eq "diff: the amount, its two sums and the analysis" 4 "$(printf '%s\n' "$out" | wc -l)"
 finish

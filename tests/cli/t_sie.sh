@@ -142,7 +142,8 @@ expect_contains "fault: message" "injected failure" "$errout"
 expect_eq "fault: database unchanged" "$before" "$(dbdump "$db3")"
 
 # --- the small file by hand: 1 500 000,00 kr income in january, 400 499,99
-# kr salaries in february → 1 500 and −400 tkr; budget 1 200 tkr in january
+# kr salaries in february → 1 500 and −400,49999 tkr, stored exactly (öre)
+# and exported with the decimals they need; budget 1 200 tkr in january
 # (the {1 "7"} object row is a breakdown, not added)
 db2=$(newdb b)
 "$STYR" --db "$db2" init >/dev/null
@@ -159,12 +160,12 @@ LKR;;2024;1;summa_intakter;utfall;1500
 LKR;;2024;1;summa_kostnader;utfall;0
 LKR;;2024;2;forsaljning_verksamhet;budget;0
 LKR;;2024;2;forsaljning_verksamhet;utfall;0
-LKR;;2024;2;lonekostnader;utfall;-400
+LKR;;2024;2;lonekostnader;utfall;-400,49999
 LKR;;2024;2;resultat;budget;0
-LKR;;2024;2;resultat;utfall;-400
+LKR;;2024;2;resultat;utfall;-400,49999
 LKR;;2024;2;summa_intakter;budget;0
 LKR;;2024;2;summa_intakter;utfall;0
-LKR;;2024;2;summa_kostnader;utfall;-400" \
+LKR;;2024;2;summa_kostnader;utfall;-400,49999" \
 	"$("$STYR" --db "$db2" export ledger | cut -d';' -f1-7 | grep ';2024;[12];' | sort)"
 expect_eq "small name decoded" "Försäljning" \
 	"$(sql "$db2" "SELECT name FROM account WHERE account = 3010")"

@@ -75,11 +75,11 @@ expect_eq "libreoffice: 9" "9|0" "$(sql "$lodb" "$Q9" | sed 's/9\.0|/9|/')"
 
 # --- real values from the sheets
 expect_eq "budget: twelve months of regionbidrag" "12|289000" \
-	"$(sql "$xdb" "SELECT COUNT(*), SUM(amount) FROM ledger l JOIN org_unit u ON u.id = l.unit_id WHERE u.code='LKR' AND l.year=2025 AND l.kind='budget' AND row_code='regionbidrag'")"
+	"$(sql "$xdb" "SELECT COUNT(*), SUM(amount_ore / 100000) FROM ledger l JOIN org_unit u ON u.id = l.unit_id WHERE u.code='LKR' AND l.year=2025 AND l.kind='budget' AND row_code='regionbidrag'")"
 expect_eq "budget: an empty month stores nothing" "2|-3000" \
-	"$(sql "$lodb" "SELECT COUNT(*), SUM(amount) FROM ledger l JOIN org_unit u ON u.id = l.unit_id WHERE u.code='LKR' AND l.year=2025 AND l.kind='budget' AND row_code='lakemedel'")"
+	"$(sql "$lodb" "SELECT COUNT(*), SUM(amount_ore / 100000) FROM ledger l JOIN org_unit u ON u.id = l.unit_id WHERE u.code='LKR' AND l.year=2025 AND l.kind='budget' AND row_code='lakemedel'")"
 expect_eq "budget: december's lönekostnader" "-10400|budget 2025" \
-	"$(sql "$lodb" "SELECT amount, source FROM ledger l JOIN org_unit u ON u.id = l.unit_id WHERE u.code='LKR' AND l.year=2025 AND l.month=12 AND l.kind='budget' AND row_code='lonekostnader'")"
+	"$(sql "$lodb" "SELECT amount_ore / 100000, source FROM ledger l JOIN org_unit u ON u.id = l.unit_id WHERE u.code='LKR' AND l.year=2025 AND l.month=12 AND l.kind='budget' AND row_code='lonekostnader'")"
 expect_contains "a percentage cell is the percent it shows" "ID0285;LKR;2024-03;93,8%" "$got_x"
 expect_contains "a yyyy-mm date cell is the month" "ID0285;LKR;2024-04;95%" "$got_x"
 expect_contains "quotes and semicolons in a cell" '"med ""citat""; och semikolon"' "$got_lo"
@@ -117,8 +117,8 @@ bad_book empty_required 'blad "values", cell B2 (column "unit"): empty: a value 
 printf '%s\n%s\n' "$H" "ID0069;LKR;2024;1;;;;;stray" >"$T/b/values.csv"
 bad_book stray_cell 'blad "values", cell I2: "stray" in a column without a name in row 1: expected nothing, or a column name above it' "$T/b/values.csv"
 head -1 "$X/budget.csv" >"$T/b/budget.csv"
-echo "LKR;2025;regionbidrag;1;2;12,5;4;5;6;7;8;9;10;11;12;" >>"$T/b/budget.csv"
-bad_book budget_amount 'blad "budget", cell F2 (column "mar"): amount "12,5": expected a whole number without decimals, such as -1 389' "$T/b/budget.csv"
+echo "LKR;2025;regionbidrag;1;2;12,123456;4;5;6;7;8;9;10;11;12;" >>"$T/b/budget.csv"
+bad_book budget_amount 'blad "budget", cell F2 (column "mar"): amount "12,123456": more decimals than öre: at most 5 decimals in tkr' "$T/b/budget.csv"
 echo 'unit;year;row;jan;feb;mar' >"$T/b/budget.csv"
 bad_book budget_months 'blad "budget", rad 1: missing the column of month 4: a budget sheet needs unit, year, row and jan … dec' "$T/b/budget.csv"
 printf 'not a zip\n' >"$T/bad.xlsx"

@@ -278,6 +278,144 @@ static void test_audit_chain(void **state)
 	assert_int_equal(count, 2); /* user.add from the fixture and this one */
 }
 
+/* History and the scoped log (issue 14 item 3). */
+static int collect_cb(void *ctx, const struct styr_audit_entry *a)
+{
+	char *buf = ctx;
+
+	snprintf(buf + strlen(buf), 1024 - strlen(buf), "%s|", a->entity);
+	return 0;
+}
+
+static void append(struct testdb *f, const char *action, const char *entity)
+{
+	struct styr_err err;
+
+	styr_err_init(&err);
+	assert_int_equal(styr_db_begin(f->db, &err), STYR_OK);
+	assert_int_equal(styr_audit_append(f->db, "anna", action, entity, "", "x", &err), STYR_OK);
+	assert_int_equal(styr_db_commit(f->db, &err), STYR_OK);
+}
+
+static void test_history_and_scope(void **state)
+{
+	static const struct {
+		const char *action, *entity, *unit;
+	} units[] = {
+	    {"value.put", "value ID0069 LKR 2025", "LKR"},
+	    {"value.delete", "value ID0069 LKR-IM 2025", "LKR-IM"},
+	    {"analysis.put", "analysis SUS 2025 ekonomi", "SUS"},
+	    {"action.put", "action LKR LKR-HP2026", "LKR"},
+	    {"report.approve", "report LKR 2025", "LKR"},
+	    {"target.put", "target ID0069 SUS 2025", "SUS"},
+	    {"user.add", "value ID0069 LKR 2025", ""}, /* a user so named: no unit */
+	    {"login.failed", "anna", ""},
+	    {"refused", "GET /enhet/LKR", ""},
+	    {"value.put", "value", ""},
+	    {"planet.put", "planet LKR", ""}, /* a kind not known: no unit */
+	};
+	static const struct {
+		const char *kind, *keys[3];
+		int n;
+		const char *expected;
+	} histories[] = {
+	    {"value", {"ID0069", "LKR", "2025"}, 3, "value ID0069 LKR 2025|"},
+	    {"value", {"ID0069", "LKR"}, 2, "value ID0069 LKR 2025|value ID0069 LKR 2025-03|"},
+	    {"value", {"ID0069", "LKR-IM", "2025"}, 3, "value ID0069 LKR-IM 2025|"},
+	    {"analysis", {"SUS"}, 1, "analysis SUS 2025 ekonomi|"},
+	    {"value", {"ID0070", "LKR", "2025"}, 3, ""},
+	};
+	static const struct {
+		const char *user;
+		enum styr_access_role min;
+		const char *unit, *action, *expected;
+	} scopes[] = {
+	    /* newest first */
+	    {"kim", STYR_ACCESS_CONTROLLER, NULL, NULL,
+	     "value ID0069 LKR 2025-03|report LKR 2025|action LKR LKR-HP2026|"
+	     "value ID0069 LKR-IM 2025|value ID0069 LKR 2025|"},
+	    {"kim", STYR_ACCESS_CONTROLLER, "LKR-IM", NULL, "value ID0069 LKR-IM 2025|"},
+	    {"kim", STYR_ACCESS_CONTROLLER, "SUS", NULL, ""},
+	    {"kim", STYR_ACCESS_CONTROLLER, NULL, "report", "report LKR 2025|"},
+	    {"anna", STYR_ACCESS_CONTROLLER, NULL, NULL, ""}, /* a unit manager */
+	    {"ada", STYR_ACCESS_CONTROLLER, "SUS", NULL,
+	     "target ID0069 SUS 2025|analysis SUS 2025 ekonomi|"},
+	};
+	struct testdb *f = *state;
+	struct styr_audit_entry a;
+	struct styr_err err;
+	char buf[1024], unit[32];
+	int64_t broken, count;
+	size_t i;
+
+	styr_err_init(&err);
+	assert_int_equal(
+	    styr_user_add(f->db, "test", "kim", "hemligt-1", STYR_ACCESS_CONTROLLER, "LKR", &err),
+	    STYR_OK);
+	assert_int_equal(
+	    styr_user_add(f->db, "test", "ada", "hemligt-1", STYR_ACCESS_ADMIN, NULL, &err),
+	    STYR_OK);
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		memset(&a, 0, sizeof(a));
+		snprintf(a.action, sizeof(a.action), "%s", units[i].action);
+		snprintf(a.entity, sizeof(a.entity), "%s", units[i].entity);
+		assert_int_equal(styr_audit_unit(&a, unit, sizeof(unit)), units[i].unit[0] != 0);
+		assert_string_equal(unit, units[i].unit);
+	}
+	append(f, "value.put", "value ID0069 LKR 2025");
+	append(f, "value.delete", "value ID0069 LKR-IM 2025");
+	append(f, "analysis.put", "analysis SUS 2025 ekonomi");
+	append(f, "action.put", "action LKR LKR-HP2026");
+	append(f, "report.approve", "report LKR 2025");
+	append(f, "target.put", "target ID0069 SUS 2025");
+	append(f, "value.put", "value ID0069 LKR 2025-03");
+	for (i = 0; i < sizeof(histories) / sizeof(histories[0]); i++) {
+		buf[0] = '\0';
+		assert_int_equal(styr_history_each(f->db, histories[i].kind, histories[i].keys,
+		                                   histories[i].n, collect_cb, buf, &err),
+		                 STYR_OK);
+		assert_string_equal(buf, histories[i].expected);
+	}
+	for (i = 0; i < sizeof(scopes) / sizeof(scopes[0]); i++) {
+		struct styr_audit_scope sc = {scopes[i].user, scopes[i].min, scopes[i].unit,
+		                              scopes[i].action};
+
+		buf[0] = '\0';
+		assert_int_equal(styr_audit_scoped_each(f->db, &sc, 0, collect_cb, buf, &err),
+		                 STYR_OK);
+		assert_string_equal(buf, scopes[i].expected);
+	}
+	/* a limit stops the walk; an admin sees entries about no unit */
+	{
+		struct styr_audit_scope sc = {"ada", STYR_ACCESS_CONTROLLER, NULL, "user"};
+
+		buf[0] = '\0';
+		assert_int_equal(styr_audit_scoped_each(f->db, &sc, 1, collect_cb, buf, &err),
+		                 STYR_OK);
+		assert_string_equal(buf, "ada|");
+	}
+	/* bad keys, named */
+	{
+		const char *bad[] = {"ID0069", "LKR", "tjugo"};
+		const char *nounit[] = {"ID0069", "NOPE"};
+
+		assert_int_equal(styr_history_each(f->db, "value", bad, 3, collect_cb, buf, &err),
+		                 STYR_EINPUT);
+		assert_non_null(strstr(err.msg, "value period: "));
+		styr_err_init(&err);
+		assert_int_not_equal(
+		    styr_history_each(f->db, "value", nounit, 2, collect_cb, buf, &err), STYR_OK);
+		assert_non_null(strstr(err.msg, "NOPE"));
+		styr_err_init(&err);
+		assert_int_equal(styr_history_each(f->db, "planet", bad, 1, collect_cb, buf, &err),
+		                 STYR_EINPUT);
+		assert_non_null(strstr(err.msg, "kind \"planet\""));
+	}
+	styr_err_init(&err);
+	assert_int_equal(styr_audit_verify(f->db, &broken, &count, &err), STYR_OK);
+	assert_int_equal(broken, 0);
+}
+
 /* One attempt: name, password and address at time now under limits
  * (NULL: the defaults); returns styr_login's code, *why the refusal. */
 static int try_login(struct testdb *f, const char *name, const char *pw, const char *address,
@@ -406,6 +544,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_approval_decision, setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_lock_refuses_writes_below, setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_audit_chain, setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_history_and_scope, setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_login, setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_login_address_and_global_limits, setup,
 	                                    testdb_teardown),

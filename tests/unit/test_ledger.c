@@ -34,6 +34,40 @@ static void test_div_round(void **state)
 		assert_int_equal(styr_div_round(rows[i].a, rows[i].b), rows[i].q);
 }
 
+/* The one rounding for people (half away from zero) and the exact text
+ * of export; a periodised budget and a percentage of amounts in öre that
+ * would overflow 64 bits in between. */
+static void test_ore(void **state)
+{
+	static const int big[12] = {10000000, 10000000, 10000000, 10000000, 10000000, 10000000,
+	                            10000000, 10000000, 10000000, 10000000, 10000000, 10000000};
+	char buf[32];
+	int64_t pct;
+
+	(void)state;
+	assert_int_equal(styr_ore_round(50000, STYR_ORE_PER_TKR), 1);
+	assert_int_equal(styr_ore_round(49999, STYR_ORE_PER_TKR), 0);
+	assert_int_equal(styr_ore_round(-50000, STYR_ORE_PER_TKR), -1);
+	assert_int_equal(styr_ore_round(-71878123, STYR_ORE_PER_TKR), -719);
+	assert_int_equal(styr_ore_round(27779846, STYR_ORE_PER_TKR), 278);
+	assert_int_equal(styr_ore_round(-150000000, STYR_ORE_PER_MKR), -2);
+	/* 3 333,33 kr a month: 40 tkr a year, not 12 × 3 */
+	assert_int_equal(styr_ore_round(12 * 333333, STYR_ORE_PER_TKR), 40);
+	styr_ore_tkr_text(buf, sizeof(buf), -40049999);
+	assert_string_equal(buf, "-400,49999");
+	styr_ore_tkr_text(buf, sizeof(buf), 1250000);
+	assert_string_equal(buf, "12,5");
+	styr_ore_tkr_text(buf, sizeof(buf), -138900000);
+	assert_string_equal(buf, "-1389");
+	styr_ore_tkr_text(buf, sizeof(buf), INT64_MIN);
+	assert_string_equal(buf, "-92233720368547,75808");
+	/* 20 Mdkr by twelve weights of 10^7: jan–aug is two thirds */
+	assert_true(styr_budget_period(INT64_C(2000000000000000), big, 1, 8) ==
+	            INT64_C(1333333333333333));
+	assert_true(styr_change_pct100(INT64_C(3000000000000000), INT64_C(2000000000000000), &pct));
+	assert_int_equal(pct, 5000);
+}
+
 static const int profile[12] = {8, 8, 9, 9, 9, 7, 4, 7, 9, 9, 10, 11}; /* Σ 100 */
 
 static void test_budget_period(void **state)
@@ -263,7 +297,7 @@ static void put(struct styr_db *db, const char *row, int year, const char *kind,
 	e.year = year;
 	snprintf(e.row, sizeof(e.row), "%s", row);
 	snprintf(e.kind, sizeof(e.kind), "%s", kind);
-	e.amount = amount;
+	e.amount_ore = amount * STYR_ORE_PER_TKR; /* the test's figures are tkr */
 	styr_err_init(&err);
 	assert_int_equal(styr_ledger_put(db, &e, &err), STYR_OK);
 }
@@ -559,12 +593,19 @@ static void test_plan_totals(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_div_round),   cmocka_unit_test(test_budget_period),
-	    cmocka_unit_test(test_change_pct),  cmocka_unit_test(test_forecast),
-	    cmocka_unit_test(test_rule_check),  cmocka_unit_test(test_bridge_whatif),
-	    cmocka_unit_test(test_completion),  cmocka_unit_test(test_check_seed002),
-	    cmocka_unit_test(test_check_error), cmocka_unit_test(test_table),
-	    cmocka_unit_test(test_plan_totals), cmocka_unit_test(test_avvikelse_note),
+	    cmocka_unit_test(test_div_round),
+	    cmocka_unit_test(test_budget_period),
+	    cmocka_unit_test(test_ore),
+	    cmocka_unit_test(test_change_pct),
+	    cmocka_unit_test(test_forecast),
+	    cmocka_unit_test(test_rule_check),
+	    cmocka_unit_test(test_bridge_whatif),
+	    cmocka_unit_test(test_completion),
+	    cmocka_unit_test(test_check_seed002),
+	    cmocka_unit_test(test_check_error),
+	    cmocka_unit_test(test_table),
+	    cmocka_unit_test(test_plan_totals),
+	    cmocka_unit_test(test_avvikelse_note),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -84,7 +84,7 @@ static int add(void *ctx, const struct styr_ledger_entry *e)
 	size_t n = strlen(out);
 
 	snprintf(out + n, 4096 - n, "%s/%s/%d/%s/%s=%lld;", e->unit, e->tab, e->year, e->row,
-	         e->kind, (long long)e->amount);
+	         e->kind, (long long)(e->amount_ore / STYR_ORE_PER_TKR));
 	return 0;
 }
 

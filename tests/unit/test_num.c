@@ -274,6 +274,61 @@ static void test_amount_bad(void **state)
 	}
 }
 
+/* Exact öre: kr with two decimals, tkr with five; more is refused. */
+static void test_amount_ore(void **state)
+{
+	static const struct {
+		const char *in;
+		int decimals;
+		int64_t ore;
+		const char *msg; /* NULL: accepted */
+	} rows[] = {
+	    {"-1 389,25", 2, -138925, NULL},
+	    {"3333,33", 2, 333333, NULL},
+	    {"12", 2, 1200, NULL},
+	    {"\xe2\x88\x92"
+	     "0,5",
+	     2, -50, NULL},
+	    {"-1 389", 5, -138900000, NULL},
+	    {"12,34567", 5, 1234567, NULL},
+	    {"1,5", 5, 150000, NULL},
+	    {"92233720368547758,07", 2, INT64_MAX, NULL},
+	    {"-100,005", 2, 0,
+	     "amount \"-100,005\": more decimals than öre: at most 2 decimals in kr"},
+	    {"0,123456", 5, 0,
+	     "amount \"0,123456\": more decimals than öre: at most 5 decimals in tkr"},
+	    {"92233720368547758,08", 2, 0,
+	     "amount \"92233720368547758,08\": too large, the limit is 92 233 720 368 547 758,07 "
+	     "kr"},
+	    {"100000000000000000", 5, 0,
+	     "amount \"100000000000000000\": too large, the limit is 92 233 720 368 547 758,07 kr"},
+	    {"12 %", 2, 0,
+	     "amount \"12 %\": expected an amount such as -1 389,25, not a percentage"},
+	    {"x", 2, 0, "amount \"x\": expected an amount such as -1 389,25"},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < N(rows); i++) {
+		int64_t v = 42;
+		struct styr_err err;
+		int rc;
+
+		styr_err_init(&err);
+		rc = styr_amount_parse_ore(rows[i].in, rows[i].decimals, &v, &err);
+		if (!rows[i].msg) {
+			if (rc != STYR_OK)
+				fail_msg("row %zu \"%s\": %s", i, rows[i].in, err.msg);
+			assert_true(v == rows[i].ore);
+		} else {
+			if (rc != STYR_EINPUT)
+				fail_msg("row %zu \"%s\" was accepted", i, rows[i].in);
+			assert_string_equal(err.msg, rows[i].msg);
+			assert_true(v == 0);
+		}
+	}
+}
+
 static const struct {
 	double value;
 	int decimals;
@@ -475,12 +530,12 @@ static void test_round_trip(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_parse_ok),   cmocka_unit_test(test_parse_bad),
-	    cmocka_unit_test(test_parse_null), cmocka_unit_test(test_parse_prefix),
-	    cmocka_unit_test(test_amount_ok),  cmocka_unit_test(test_amount_bad),
-	    cmocka_unit_test(test_format),     cmocka_unit_test(test_format_huge),
-	    cmocka_unit_test(test_format_num), cmocka_unit_test(test_format_truncated),
-	    cmocka_unit_test(test_round_trip),
+	    cmocka_unit_test(test_parse_ok),         cmocka_unit_test(test_parse_bad),
+	    cmocka_unit_test(test_parse_null),       cmocka_unit_test(test_parse_prefix),
+	    cmocka_unit_test(test_amount_ok),        cmocka_unit_test(test_amount_bad),
+	    cmocka_unit_test(test_amount_ore),       cmocka_unit_test(test_format),
+	    cmocka_unit_test(test_format_huge),      cmocka_unit_test(test_format_num),
+	    cmocka_unit_test(test_format_truncated), cmocka_unit_test(test_round_trip),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

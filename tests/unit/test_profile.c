@@ -236,7 +236,7 @@ static void budget_year(struct styr_db *db, const char *unit, const char *row, i
 	snprintf(e.row, sizeof(e.row), "%s", row);
 	snprintf(e.kind, sizeof(e.kind), "budget");
 	e.year = year;
-	e.amount = amount;
+	e.amount_ore = amount * STYR_ORE_PER_TKR; /* the test's figures are tkr */
 	assert_int_equal(styr_ledger_put(db, &e, &err), STYR_OK);
 }
 

@@ -1306,7 +1306,7 @@ static int collect_entry(void *ctx, const struct styr_ledger_entry *e)
 	char *out = ctx;
 
 	sprintf(out + strlen(out), "%s/%s/%d/%d/%s/%s=%lld;", e->unit, e->tab, e->year, e->month,
-	        e->row, e->kind, (long long)e->amount);
+	        e->row, e->kind, (long long)e->amount_ore);
 	return 0;
 }
 
@@ -1362,7 +1362,7 @@ static void put_entry(struct styr_db *db, const char *unit, const char *tab, int
 	e.month = month;
 	snprintf(e.row, sizeof(e.row), "%s", row);
 	snprintf(e.kind, sizeof(e.kind), "%s", kind);
-	e.amount = amount;
+	e.amount_ore = amount;
 	styr_err_init(&err);
 	assert_int_equal(styr_ledger_put(db, &e, &err), STYR_OK);
 }
@@ -1745,6 +1745,70 @@ static void test_profile_year_upgrade(void **state)
 	assert_string_equal(out, "LKR/lonekostnader/0/100/50;LKR/lonekostnader/2025/100/0;");
 }
 
+/* Deletions (issue 14 item 2): one record by key, STYR_ENOTFOUND naming
+ * it the second time; what refers to a unit counted kind by kind; a unit
+ * with units below it refused; a deleted unit's key not remembered. */
+static void test_deletes_and_refs(void **state)
+{
+	struct testdb *f = *state;
+	struct styr_indicator_target t;
+	struct styr_org_unit u;
+	struct styr_refs refs;
+	struct styr_value v;
+	struct styr_err err;
+	struct styr_period p = {2024, 1, 12};
+
+	put_unit(f->db, "LKR", "", STYR_ORG_FORVALTNING);
+	put_unit(f->db, "LKR-A", "LKR", STYR_ORG_VERKSAMHETSOMRADE);
+	put_indicator(f->db, "ID1");
+	memset(&v, 0, sizeof(v));
+	strcpy(v.indicator, "ID1");
+	strcpy(v.unit, "LKR");
+	v.period = p;
+	v.num.kind = STYR_NUM_VALUE;
+	v.num.value = 1;
+	styr_err_init(&err);
+	assert_int_equal(styr_value_put(f->db, &v, &err), STYR_OK);
+	v.period.year = 2023;
+	assert_int_equal(styr_value_put(f->db, &v, &err), STYR_OK);
+	memset(&t, 0, sizeof(t));
+	strcpy(t.indicator, "ID1");
+	t.year = 2024;
+	strcpy(t.text, ">= 1");
+	assert_int_equal(styr_target_put(f->db, &t, &err), STYR_OK);
+
+	assert_int_equal(styr_org_refs(f->db, "LKR", &refs, &err), STYR_OK);
+	assert_int_equal(refs.n, 2);
+	assert_string_equal(refs.kind[0].what, "units below it");
+	assert_int_equal(refs.kind[0].count, 1);
+	assert_string_equal(refs.kind[1].what, "values");
+	assert_int_equal(refs.kind[1].count, 2);
+
+	assert_int_equal(styr_value_delete(f->db, "ID1", "LKR", &p, &err), STYR_OK);
+	assert_int_equal(styr_value_delete(f->db, "ID1", "LKR", &p, &err), STYR_ENOTFOUND);
+	assert_string_equal(err.msg, "no value of ID1 for LKR in 2024");
+	styr_err_init(&err);
+	assert_int_equal(styr_target_delete(f->db, "ID1", "", 2023, &err), STYR_ENOTFOUND);
+	styr_err_init(&err);
+	assert_int_equal(styr_target_delete(f->db, "ID1", "", 2024, &err), STYR_OK);
+
+	assert_int_equal(styr_org_delete(f->db, "LKR", NULL, &err), STYR_ECONFLICT);
+	assert_string_equal(err.msg, "unit LKR: 1 units below it: delete them first");
+	styr_err_init(&err);
+	assert_int_equal(styr_org_find(f->db, "LKR-A", &u, &err), STYR_OK);
+	assert_int_equal(styr_org_delete(f->db, "LKR-A", &refs, &err), STYR_OK);
+	assert_int_equal(refs.n, 0);
+	assert_int_equal(styr_org_find(f->db, "LKR-A", &u, &err), STYR_ENOTFOUND);
+
+	styr_err_init(&err);
+	assert_int_equal(styr_indicator_delete(f->db, "ID1", &refs, &err), STYR_OK);
+	assert_int_equal(refs.n, 1);
+	assert_string_equal(refs.kind[0].what, "values");
+	assert_int_equal(refs.kind[0].count, 1);
+	assert_int_equal(styr_org_delete(f->db, "LKR", &refs, &err), STYR_OK);
+	assert_int_equal(styr_org_find(f->db, "LKR", &u, &err), STYR_ENOTFOUND);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1788,6 +1852,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_data_version, testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_value_comment, testdb_setup, testdb_teardown),
 	    cmocka_unit_test_setup_teardown(test_last_change, testdb_setup, testdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_deletes_and_refs, testdb_setup, testdb_teardown),
 	    cmocka_unit_test(test_pg_location),
 	};
 	int failed;

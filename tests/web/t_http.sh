@@ -212,8 +212,14 @@ expect_contains "goal LKR-G02 indicators" '"indicators":["ID0069","ID0070"]' "$b
 http GET /api/v1/audit -H "$H"
 expect_eq "audit API needs a controller" 403 "$status"
 ktok=$("$STYR" --db "$DB" user token karl)
+# The log is scoped (issue 14 item 3): a controller, even of the whole
+# region, sees the entries about units; logins, users and tokens are an
+# admin's.
 http GET "/api/v1/audit?per_page=1" -H "Authorization: Bearer $ktok"
-expect_contains "audit API newest first" '"action":"token.add"' "$body"
+expect_contains "audit API, a controller: the newest about a unit" '"action":"value.put"' "$body"
+atok=$("$STYR" --db "$DB" user token ada)
+http GET "/api/v1/audit?per_page=1" -H "Authorization: Bearer $atok"
+expect_contains "audit API newest first, an admin: every entry" '"action":"token.add"' "$body"
 expect_contains "audit API chain" '"chain_intact":true' "$body"
 http GET /api/v1/openapi.json
 expect_contains "openapi" '"openapi":"3.0.3"' "$body"
@@ -243,7 +249,7 @@ expect_eq "bad requests changed nothing" "$before" "$(snapshot "$DB")"
 http POST /api/v1/units/LKR/values -H "$H" --data '{"indicator":"ID0069","period":"2026","value":86.5}'
 expect_eq "API write" 201 "$status"
 http PUT /api/v1/units/LKR/values/ID0069/2026 -H "$H" --data '{"value":87,"comment":"Preliminärt"}'
-expect_eq "API put" 201 "$status"
+expect_eq "API put (an overwrite)" 200 "$status"
 expect_contains "API put value" '"value":87' "$body"
 expect_contains "API put comment" '"comment":"Preliminärt"' "$body"
 http PUT /api/v1/units/LKR/values/ID0069/2026 -H "$H" --data '{"value":87,"comment":7}'

@@ -32,7 +32,8 @@ while read -r method pattern minimum scope; do
 			unit=LKR-IM
 			[ "$where" = other ] && unit=SUS
 			path=$(echo "$pattern" | sed -e "s/{unit}/$unit/" -e 's/{ind}/ID0069/' \
-				-e 's/{goal}/LKR-G02/' -e 's/{period}/2030/')
+				-e 's/{goal}/LKR-G02/' -e 's/{period}/2030/' \
+				-e 's/{subject}/ekonomi/' -e 's/{plan}/LKR-HP2024/')
 			auth=
 			fwd=
 			[ "$minimum" = local ] && fwd="X-Forwarded-For: 192.0.2.1"

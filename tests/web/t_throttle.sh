@@ -50,7 +50,12 @@ expect_eq "anna logs in from her own address meanwhile" 303 "$status"
 run --db "$DB" user list
 expect_contains "user list names the lock-out" "anna unit-manager@LKR (spärrad från 1 adress efter misslyckade inloggningar)" "$out"
 expect_eq "the locking failure audited as login.throttled, with the address" "192.0.2.66" \
-	"$(dbsql "SELECT after FROM audit WHERE action = 'login.throttled'")"
+	"$(dbsql "SELECT after FROM audit WHERE action = 'login.throttled' AND entity = 'anna'")"
+# an unknown name is audited alike (issue 14 item 3)
+expect_eq "the unknown name's locking failure audited alike" "192.0.2.67" \
+	"$(dbsql "SELECT after FROM audit WHERE action = 'login.throttled' AND entity = 'ingen'")"
+expect_eq "its failures before it too" 4 \
+	"$(dbsql "SELECT count(*) FROM audit WHERE action = 'login.failed' AND entity = 'ingen'")"
 
 # --- the address's failures: any names, then even the right password
 for n in x1 x2 x3 x4 x5 x6 x7 x8; do from 203.0.113.5 "$n" fel; done
@@ -66,6 +71,10 @@ for i in 1 2 3 4 5 6 7 8 9 10; do
 done
 ms=$((($(date +%s%N) - t0) / 1000000))
 echo "ten refused attempts: $ms ms"
+# Refusals unchecked are audited once per address and window (issue 14
+# item 3): eleven here, one entry, naming the first name and the counter.
+expect_eq "eleven refusals from one address, one audit entry" "anna; address" \
+	"$(dbsql "SELECT after FROM audit WHERE action = 'login.refused' AND entity = 'address 203.0.113.5'")"
 # A header from a client that is not the proxy decides nothing.
 stop_server
 start_server --login-limit 3/60 --login-rate 1000
