@@ -70,7 +70,7 @@ expect_contains "said with the limit" "större än 6144 byte" "$body"
 "$XLSXGEN" "$T/five.xlsx" "$T/five/values.csv" || fail "xlsxgen"
 http POST /import -b "$T/ada.jar" -F "csrf=$CSRF_ada" -F "fil=@$T/five.xlsx"
 expect_eq "an upload over --max-import-rows" 413 "$status"
-expect_contains "the sheet and row named" 'five.xlsx: blad &quot;values&quot;, rad 6: more than 4 rows in one import' "$body"
+expect_contains "the sheet and row named" 'five.xlsx: blad &quot;values&quot;, rad 6: fler än 4 rader i en import: dela filen, eller höj gränsen (--max-rows)' "$body"
 expect_eq "nothing stored" "$before" "$(count)"
 
 # --- a report download
