@@ -287,7 +287,8 @@ static int who_cb(void *ctx, const struct styr_audit_entry *a)
 	struct diff *d = ctx;
 	size_t i;
 
-	if (strcmp(a->action, "value.put"))
+	/* a change into the locked period is an admin's unlock-write */
+	if (strcmp(a->action, "value.put") && strcmp(a->action, "unlock-write"))
 		return 0;
 	for (i = 0; i < d->n; i++)
 		if (!d->v[i].who[0] && !strcmp(d->v[i].figure, a->entity)) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Approved means frozen (issue 17 item 3): approving a period stores its
-# reports; a later correction (an import does not ask about the lock)
+# reports; a later correction (refused by the write gate, then made with
+# --unlock-reason)
 # leaves the approved version what `styr report` gives, --current gives
 # today's data, and `styr report diff` lists exactly the correction.  A
 # period that is not approved says "Utkast" on every page.
@@ -43,10 +44,21 @@ today=$(date -u +%Y-%m-%d)
 expect_contains "approved HTML marked" "Fastställd $today av karl" "$(cat "$T/a1.html")"
 expect_contains "approved PDF marked" "Fastställd $today av karl" "$(pdftotext -f 2 -l 2 "$T/a1.pdf" -)"
 
-# A correction behind the lock's back: ID0069 83,8 → 85,0.
+# A correction into the locked period: ID0069 83,8 → 85,0.  The write
+# gate refuses it (nothing changes, not even the audit log) ...
 printf 'indicator;unit;period;value;numerator;denominator;missing_reason;source\nID0069;LKR;2024;85,0;;;;rättelse\n' >"$T/fix.csv"
+locked=$(dbdump "$db")
 run --db "$db" import csv "$T/fix.csv"
-expect_eq "correction imported" 0 "$rc"
+expect_eq "correction refused" 2 "$rc"
+expect_contains "refusal names value, period and approver" \
+	"value ID0069 LKR 2024: period 2024 is locked: the report of LKR for 2024 was approved by karl" "$errout"
+expect_eq "refused: database unchanged" "$locked" "$(dbdump "$db")"
+# ... unless an admin gives the reason, which the audit log keeps.
+run --db "$db" import csv --as ada-cli --unlock-reason "rättelse efter revisionen" "$T/fix.csv"
+expect_eq "correction imported with a reason" 0 "$rc"
+expect_eq "audited as unlock-write with the reason and the line" \
+	"ada-cli|unlock-write|value ID0069 LKR 2024|83,8|85,0|$T/fix.csv:2; unlock-reason: rättelse efter revisionen" \
+	"$(sql "$db" "SELECT \"user\", action, entity, before, after, source FROM audit ORDER BY id DESC LIMIT 1")"
 run --db "$db" report arsredovisning --unit LKR --period 2024 -o "$T/a2.pdf"
 cmp -s "$T/a1.pdf" "$T/a2.pdf" || fail "PDF after the correction is not the approved one"
 run --db "$db" report arsredovisning --unit LKR --period 2024 -o "$T/a2.html"
@@ -58,7 +70,8 @@ expect_contains "--current not the approved version" "Utkast: dagens uppgifter" 
 expect_contains "--current has the new figure" "85,0" "$(cat "$T/c.html")"
 run --db "$db" report diff --unit LKR --period 2024 --type arsredovisning
 expect_eq "diff exit with a difference" 1 "$rc"
-expect_eq "diff lists exactly the correction" "ID0069 LKR 2024: 83,8 → 85,0 (ej i ändringsloggen)" "$out"
+expect_contains "diff lists exactly the correction, and who" "ID0069 LKR 2024: 83,8 → 85,0 (ada-cli" "$out"
+expect_eq "diff: one line" 1 "$(printf '%s\n' "$out" | wc -l)"
 run --db "$db" report diff --unit LKR --period 2024 --type manadsrapport
 expect_eq "diff type must fit the period" 2 "$rc"
 
