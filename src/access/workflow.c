@@ -121,6 +121,49 @@ static int decision_check(const struct styr_decision *d, enum styr_report_action
 	return STYR_OK;
 }
 
+struct four_eyes {
+	const char *user;
+	bool entered;
+};
+
+static int entered_cb(void *ctx, const char *who)
+{
+	struct four_eyes *f = ctx;
+
+	f->entered |= !strcmp(who, f->user);
+	return 0;
+}
+
+/* Four eyes (the setting "four-eyes" on, `styr config four-eyes on`): the
+ * approver of a report is neither the one who submitted it nor anyone
+ * who entered its figures (the audit log's value entries of the unit and
+ * period). */
+static int four_eyes_check(struct styr_db *db, const char *user, const struct styr_report_state *r,
+                           const char *period, struct styr_err *err)
+{
+	struct four_eyes f = {user, false};
+	char on[8], pattern[128];
+	int rc;
+
+	if ((rc = styr_setting_get(db, "four-eyes", on, sizeof(on), err)) || strcmp(on, "on"))
+		return rc;
+	if (!strcmp(r->by, user))
+		return styr_error(err, STYR_EPERM,
+		                  "four eyes: %s submitted the report of %s for %s; another user "
+		                  "approves it",
+		                  user, r->unit, period);
+	snprintf(pattern, sizeof(pattern), "value %% %s %s", r->unit, period);
+	if ((rc = styr_audit_users(db, pattern, entered_cb, &f, err)))
+		return rc;
+	if (f.entered)
+		return styr_error(
+		    err, STYR_EPERM,
+		    "four eyes: %s entered figures of the report of %s for %s; another "
+		    "user approves it",
+		    user, r->unit, period);
+	return STYR_OK;
+}
+
 int styr_report_move(struct styr_db *db, const char *user, const char *unit,
                      const struct styr_period *p, enum styr_report_action action,
                      const char *comment, const struct styr_decision *decision,
@@ -154,6 +197,10 @@ int styr_report_move(struct styr_db *db, const char *user, const char *unit,
 		                : action == STYR_REPORT_APPROVE ? "approved"
 		                : action == STYR_REPORT_RETURN  ? "returned"
 		                                                : "unlocked");
+	if (!rc && action == STYR_REPORT_APPROVE) {
+		styr_period_format(p, period, sizeof(period));
+		rc = four_eyes_check(db, user, &r, period, err);
+	}
 	if (!rc) {
 		enum styr_report_state_kind before = r.state;
 

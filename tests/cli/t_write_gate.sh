@@ -119,6 +119,24 @@ expect_eq "unlock-reason: one entry" "$((n0 + 1))" "$(audit_count)"
 run --db "$db" import csv --unlock-reason "" "$T/value.csv"
 expect_eq "an empty reason refused" 2 "$rc"
 
+# --- four eyes: the approver neither submitted nor entered the figures ---
+echo "eva-losen-1" | "$STYR" --db "$db" user add eva --role admin >/dev/null
+echo "olle-losen-1" | "$STYR" --db "$db" user add olle --role admin >/dev/null
+printf '%s\nID0069;HHM;2023;70,0;;;;\n' "$VH" >"$T/hhm.csv"
+run --db "$db" --as eva import csv "$T/hhm.csv"
+expect_eq "eva enters a figure" 0 "$rc"
+run --db "$db" config four-eyes on
+expect_eq "four-eyes on" 0 "$rc"
+"$STYR" --db "$db" workflow HHM 2023 submit --as olle >/dev/null
+run --db "$db" workflow HHM 2023 approve --as olle
+expect_eq "four eyes: the submitter may not approve" 2 "$rc"
+expect_contains "four eyes: says why" "four eyes: olle submitted the report of HHM for 2023" "$errout"
+run --db "$db" workflow HHM 2023 approve --as eva
+expect_eq "four eyes: who entered figures may not approve" 2 "$rc"
+expect_contains "four eyes: names it" "four eyes: eva entered figures of the report of HHM for 2023" "$errout"
+run --db "$db" workflow HHM 2023 approve --as adm
+expect_eq "four eyes: a third approves" 0 "$rc"
+
 # --- the year window is a setting ------------------------------------------
 run --db "$db" config years 1990-2999
 expect_eq "config years" 0 "$rc"
