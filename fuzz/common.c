@@ -108,6 +108,7 @@ const char *fuzz_db_path(void)
 	if (glob(FUZZ_DEMO_DIR "/*.csv", 0, NULL, &g) || !g.gl_pathc)
 		fuzz_fail("no demo data in %s", FUZZ_DEMO_DIR);
 	if (styr_db_open(path, STYR_DB_CREATE, &made, &err) ||
+	    styr_db_actor(made, "fuzz", "fuzz: demo database", &err) ||
 	    styr_import_csv(made, (const char *const *)g.gl_pathv, g.gl_pathc, NULL, &err))
 		fuzz_fail("demo database: %s", err.msg);
 	styr_db_close(made);
@@ -122,7 +123,7 @@ struct styr_db *fuzz_db(void)
 	if (db)
 		return db;
 	styr_err_init(&err);
-	if (styr_db_open(fuzz_db_path(), 0, &db, &err))
+	if (styr_db_open(fuzz_db_path(), 0, &db, &err) || styr_db_actor(db, "fuzz", "fuzz", &err))
 		fuzz_fail("demo database: %s", err.msg);
 	styr_db_rehearse(db, true);
 	return db;

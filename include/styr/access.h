@@ -10,7 +10,11 @@
  *
  * Every write here runs in one transaction of its own and appends to the
  * audit log inside it, so a write and its audit entry exist together or
- * not at all.  Callers must not have a transaction open.
+ * not at all.  Callers must not have a transaction open.  Writes of
+ * period-bound figures (values, analyses, actions, ...) pass the store's
+ * write gate (db.h, store/gate.c), which checks the lock and appends the
+ * audit entry whoever writes: the functions below make their user the
+ * handle's actor for their writes.
  *
  * Ownership: all structs are plain caller memory; tokens are written to
  * caller buffers of STYR_TOKEN_MAX bytes.
@@ -242,7 +246,8 @@ int styr_report_move(struct styr_db *db, const char *user, const char *unit,
                      const char *comment, const struct styr_decision *decision,
                      struct styr_err *err);
 /* Whether the unit's period is locked: *locked, and in *by the approved
- * report state that locks it (the unit's own or that of a unit above). */
+ * report state that locks it (the unit's own or that of a unit above, for
+ * a period that overlaps p: the write gate's own lookup). */
 int styr_period_lock(struct styr_db *db, const char *unit, const struct styr_period *p,
                      bool *locked, struct styr_report_state *by, struct styr_err *err);
 /* STYR_ELOCKED (with a message for people) when the unit's report for

@@ -51,6 +51,62 @@ void styr_db_close(struct styr_db *db);
 int styr_db_begin(struct styr_db *db, struct styr_err *err);
 int styr_db_commit(struct styr_db *db, struct styr_err *err);
 void styr_db_rollback(struct styr_db *db);
+/*
+ * The write gate (gate.c, issue 14 item 1).  Every operation below that
+ * writes a period-bound figure (styr_value_put, styr_target_put,
+ * styr_ledger_put, styr_account_balance_put, styr_analysis_put,
+ * styr_action_put, styr_uppdrag_report_put, styr_budget_profile_put,
+ * styr_gender_value_put, styr_internal_control_put) passes it, in the
+ * caller's transaction or one of its own: it refuses without an actor
+ * (STYR_EPERM), a year outside STYR_GATE_FIRST_YEAR .. this year +
+ * STYR_GATE_YEARS_AHEAD (STYR_EINPUT), and a write into an approved
+ * period of the record's unit or a unit above it, or of the unit the
+ * record is stored under (STYR_ELOCKED naming unit, period and approver);
+ * a lock covers the periods inside or around it.  A record equal to the
+ * stored one is left alone; any other write appends an audit entry with
+ * who, what, the record before and after, and the source.
+ *
+ * styr_db_actor names who writes ("anna", "cli:karl") and from where
+ * ("API PUT /api/v1/...", "form POST /...", "cli: styr import csv");
+ * styr_db_source changes the source alone (an importer sets "file:line"
+ * per row).  styr_db_unlock_reason (NULL clears it) lets the writes that
+ * follow into locked periods, each audited as "unlock-write" with the
+ * reason: an admin's CLI only.  Strings are copied.
+ */
+/* A deletion through the gate: the checks of a write of the record
+ * (actor, year window, the lock of unit's period p, NULL: none, and the
+ * unlock reason) and its audit entry (action "value.delete", entity as the
+ * record's put names it, before the record, after ""); del deletes it,
+ * in the caller's transaction or one of its own. */
+int styr_gate_remove(struct styr_db *db, const char *action, const char *unit,
+                     const struct styr_period *p, const char *entity, const char *before,
+                     int (*del)(struct styr_db *db, const void *key, struct styr_err *err),
+                     const void *key, struct styr_err *err);
+#define STYR_GATE_FIRST_YEAR  1990
+#define STYR_GATE_YEARS_AHEAD 10
+int styr_db_actor(struct styr_db *db, const char *who, const char *source, struct styr_err *err);
+void styr_db_source(struct styr_db *db, const char *source);
+int styr_db_unlock_reason(struct styr_db *db, const char *reason, struct styr_err *err);
+const char *styr_db_who(const struct styr_db *db);
+const char *styr_db_source_text(const struct styr_db *db);
+/* Whether an approved report locks p for unit: its own or one above it,
+ * for a period that overlaps p (same year, months in common); *by the
+ * approving report. */
+int styr_period_locked(struct styr_db *db, const char *unit, const struct styr_period *p,
+                       bool *locked, struct styr_report_state *by, struct styr_err *err);
+/* Append a to the audit chain: fills time, prev_hash and hash (user ""
+ * becomes "(system)"); the caller has a transaction open. */
+int styr_audit_add(struct styr_db *db, struct styr_audit_entry *a, struct styr_err *err);
+/* The sha256 of an entry's fields (source only when not empty). */
+void styr_audit_hash(const struct styr_audit_entry *a, char out[STYR_HASH_MAX]);
+/* The distinct users of the audit entries whose entity is LIKE pattern. */
+int styr_audit_users(struct styr_db *db, const char *pattern,
+                     int (*cb)(void *ctx, const char *user), void *ctx, struct styr_err *err);
+/* Settings of the database (migration 0015): "" when not set. */
+int styr_setting_get(struct styr_db *db, const char *name, char *out, size_t size,
+                     struct styr_err *err);
+int styr_setting_put(struct styr_db *db, const char *name, const char *value, struct styr_err *err);
+
 /* Rehearse (on): from now on styr_db_commit rolls the transaction back
  * and returns STYR_OK, so that an import run through this handle checks
  * and counts everything and stores nothing (--dry-run of import sie,

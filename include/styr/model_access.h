@@ -18,6 +18,7 @@
 #define STYR_TOKEN_MAX   65 /* 32 random bytes as hex */
 #define STYR_PWHASH_MAX  128
 #define STYR_AUDIT_TEXT  1024
+#define STYR_SOURCE_TEXT 512
 #define STYR_COMMENT_MAX 1024
 #define STYR_DNR_MAX     48 /* a diarienummer: "RS 2024/123" */
 
@@ -67,6 +68,10 @@ struct styr_audit_entry {
 	char after[STYR_AUDIT_TEXT];
 	char prev_hash[STYR_HASH_MAX];
 	char hash[STYR_HASH_MAX];
+	/* Where the write came from (migration 0015): "file.csv:12", "form
+	 * POST /enhet/LKR/varden", "API PUT /api/v1/...", "cli: styr set";
+	 * "" in entries older than the gate. */
+	char source[STYR_SOURCE_TEXT];
 };
 
 enum styr_report_state_kind {

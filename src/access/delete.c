@@ -44,23 +44,26 @@ struct removal {
 static int remove_locked(struct styr_db *db, const char *user, const struct removal *r,
                          struct styr_err *err)
 {
-	char before[STYR_AUDIT_TEXT] = "";
+	char before[STYR_AUDIT_TEXT] = "", who[STYR_USER_MAX];
 	int rc;
 
+	/* the gate audits as the handle's actor: the user, for this delete */
+	snprintf(who, sizeof(who), "%s", styr_db_who(db));
+	if ((rc = styr_db_actor(db, user && *user ? user : who, NULL, err)))
+		return rc;
 	if ((rc = styr_db_begin(db, err)))
-		return rc;
+		goto out;
 	rc = r->before(db, r->key, before, sizeof(before), err);
-	if (!rc && r->period)
-		rc = styr_period_check_open(db, r->unit, r->period, err);
 	if (!rc)
-		rc = r->del(db, r->key, err);
-	if (!rc)
-		rc = styr_audit_append(db, user, r->action, r->entity, before, "", err);
-	if (rc) {
+		rc = styr_gate_remove(db, r->action, r->unit, r->period, r->entity, before, r->del,
+		                      r->key, err);
+	if (rc)
 		styr_db_rollback(db);
-		return rc;
-	}
-	return styr_db_commit(db, err);
+	else
+		rc = styr_db_commit(db, err);
+out:
+	styr_db_actor(db, who, NULL, NULL);
+	return rc;
 }
 
 static struct styr_period year_period(int year)
@@ -194,7 +197,7 @@ int styr_target_remove(struct styr_db *db, const char *user, const char *indicat
 	if ((rc = styr_indicator_find(db, indicator, &ind, err)) ||
 	    (unit[0] && (rc = styr_org_find(db, unit, &u, err))))
 		return rc;
-	snprintf(entity, sizeof(entity), "target %s %s %d", ind.code, u.code[0] ? u.code : "*",
+	snprintf(entity, sizeof(entity), "target %s %s %d", ind.code, u.code[0] ? u.code : "-",
 	         year);
 	memset(&k, 0, sizeof(k));
 	k.indicator = ind.code;
@@ -358,7 +361,7 @@ int styr_action_remove(struct styr_db *db, const char *user, const char *unit, c
 	/* an action belongs to the year it is due in; one without a date
 	 * lies in no period */
 	dated = !styr_period_parse(year, &p, &ignore);
-	snprintf(entity, sizeof(entity), "action %s %s", u.code, plan);
+	snprintf(entity, sizeof(entity), "action %s %s %.100s", u.code, plan, k.title);
 	r = (struct removal){
 	    u.code, dated ? &p : NULL, "action.delete", entity, action_before, action_del, &k};
 	return remove_locked(db, user, &r, err);
@@ -484,8 +487,8 @@ int styr_ledger_remove(struct styr_db *db, const char *user, const struct styr_l
 	/* month 0 is the whole year; a month is its own period */
 	if (e.month)
 		p.first_month = p.last_month = e.month;
-	snprintf(entity, sizeof(entity), "ledger %s %s %d %d %s %s", e.unit, e.tab[0] ? e.tab : "-",
-	         e.year, e.month, e.row, e.kind);
+	snprintf(entity, sizeof(entity), "ledger %s %s %d-%02d %s %s", e.unit,
+	         e.tab[0] ? e.tab : "-", e.year, e.month, e.row, e.kind);
 	memset(&k, 0, sizeof(k));
 	k.e = &e;
 	r = (struct removal){e.unit, &p, "ledger.delete", entity, ledger_before, ledger_del, &k};
@@ -626,13 +629,12 @@ int styr_uppdrag_report_remove(struct styr_db *db, const char *user, const char 
 	if ((rc = styr_goal_find(db, goal, &g, err)) || (rc = styr_org_find(db, unit, &u, err)))
 		return rc;
 	p = year_period(atoi(date));
-	snprintf(entity, sizeof(entity), "uppdrag-report %s %s %s", g.code, u.code, date);
+	snprintf(entity, sizeof(entity), "uppdrag %s %s %s", g.code, u.code, date);
 	memset(&k, 0, sizeof(k));
 	k.goal = g.code;
 	k.unit = u.code;
 	k.date = date;
-	r = (struct removal){u.code,     &p, "uppdrag-report.delete", entity, report_before,
-	                     report_del, &k};
+	r = (struct removal){u.code, &p, "uppdrag.delete", entity, report_before, report_del, &k};
 	return remove_locked(db, user, &r, err);
 }
 

@@ -423,6 +423,26 @@ static int frozen_cb(void *ctx, const struct styr_frozen_line *l)
 	return 0;
 }
 
+/* Whether a ledger line's figure ("ledger UNIT[/TAB] 2024-03 ROW KIND",
+ * "2024" for the year's) is the amount the gate audits as entity
+ * ("ledger UNIT TAB|- 2024-03 ROW KIND", "2024-00" for the year's). */
+static bool ledger_entity_is(const char *figure, const char *entity)
+{
+	char unit[64], when[16], row[64], kind[32], *tab;
+	char name[STYR_FIGURE_MAX + 16];
+	int year, month = 0;
+
+	if (sscanf(figure, "ledger %63s %15s %63s %31s", unit, when, row, kind) != 4 ||
+	    sscanf(when, "%d-%d", &year, &month) < 1)
+		return false;
+	tab = strchr(unit, '/');
+	if (tab)
+		*tab++ = '\0';
+	snprintf(name, sizeof(name), "ledger %s %s %d-%02d %s %s", unit, tab ? tab : "-", year,
+	         month, row, kind);
+	return !strcmp(name, entity);
+}
+
 /* Whether the audit entry a changed the figure: a value's entry changes
  * its line (a comment's entry only the comment's line, "comment ..."), an
  * analysis's entry ("analysis UNIT PERIOD SUBJECT") the lines of that
@@ -430,15 +450,25 @@ static int frozen_cb(void *ctx, const struct styr_frozen_line *l)
 static bool changed_by(const char *figure, const struct styr_audit_entry *a)
 {
 	size_t n = strlen(a->entity);
+	const char *action = a->action;
 
-	if (!strcmp(a->action, "value.comment") || !strcmp(a->action, "value.put")) {
+	/* a write into the locked period (--unlock-reason) is the put of its
+	 * entity's kind */
+	if (!strcmp(action, "unlock-write"))
+		action = !strncmp(a->entity, "value ", 6)      ? "value.put"
+		         : !strncmp(a->entity, "analysis ", 9) ? "analysis.put"
+		         : !strncmp(a->entity, "ledger ", 7)   ? "ledger.put"
+		                                               : "";
+	if (!strcmp(action, "ledger.put"))
+		return ledger_entity_is(figure, a->entity);
+	if (!strcmp(action, "value.comment") || !strcmp(action, "value.put")) {
 		if (strncmp(a->entity, "value ", 6))
 			return false;
 		if (!strncmp(figure, "comment ", 8))
 			return !strcmp(figure + 8, a->entity + 6);
-		return !strcmp(a->action, "value.put") && !strcmp(figure, a->entity);
+		return !strcmp(action, "value.put") && !strcmp(figure, a->entity);
 	}
-	if (!strcmp(a->action, "analysis.put"))
+	if (!strcmp(action, "analysis.put"))
 		return !strncmp(figure, a->entity, n) && figure[n] == ':';
 	return false;
 }

@@ -121,6 +121,49 @@ static int decision_check(const struct styr_decision *d, enum styr_report_action
 	return STYR_OK;
 }
 
+struct four_eyes {
+	const char *user;
+	bool entered;
+};
+
+static int entered_cb(void *ctx, const char *who)
+{
+	struct four_eyes *f = ctx;
+
+	f->entered |= !strcmp(who, f->user);
+	return 0;
+}
+
+/* Four eyes (the setting "four-eyes" on, `styr config four-eyes on`): the
+ * approver of a report is neither the one who submitted it nor anyone
+ * who entered its figures (the audit log's value entries of the unit and
+ * period). */
+static int four_eyes_check(struct styr_db *db, const char *user, const struct styr_report_state *r,
+                           const char *period, struct styr_err *err)
+{
+	struct four_eyes f = {user, false};
+	char on[8], pattern[128];
+	int rc;
+
+	if ((rc = styr_setting_get(db, "four-eyes", on, sizeof(on), err)) || strcmp(on, "on"))
+		return rc;
+	if (!strcmp(r->by, user))
+		return styr_error(err, STYR_EPERM,
+		                  "four eyes: %s submitted the report of %s for %s; another user "
+		                  "approves it",
+		                  user, r->unit, period);
+	snprintf(pattern, sizeof(pattern), "value %% %s %s", r->unit, period);
+	if ((rc = styr_audit_users(db, pattern, entered_cb, &f, err)))
+		return rc;
+	if (f.entered)
+		return styr_error(
+		    err, STYR_EPERM,
+		    "four eyes: %s entered figures of the report of %s for %s; another "
+		    "user approves it",
+		    user, r->unit, period);
+	return STYR_OK;
+}
+
 int styr_report_move(struct styr_db *db, const char *user, const char *unit,
                      const struct styr_period *p, enum styr_report_action action,
                      const char *comment, const struct styr_decision *decision,
@@ -154,6 +197,10 @@ int styr_report_move(struct styr_db *db, const char *user, const char *unit,
 		                : action == STYR_REPORT_APPROVE ? "approved"
 		                : action == STYR_REPORT_RETURN  ? "returned"
 		                                                : "unlocked");
+	if (!rc && action == STYR_REPORT_APPROVE) {
+		styr_period_format(p, period, sizeof(period));
+		rc = four_eyes_check(db, user, &r, period, err);
+	}
 	if (!rc) {
 		enum styr_report_state_kind before = r.state;
 
@@ -198,28 +245,12 @@ int styr_report_move(struct styr_db *db, const char *user, const char *unit,
 	return styr_db_commit(db, err);
 }
 
+/* The gate's own lookup (store/gate.c), so that the web's answer and the
+ * gate's refusal always agree: a lock covers the periods it overlaps. */
 int styr_period_lock(struct styr_db *db, const char *unit, const struct styr_period *p,
                      bool *locked, struct styr_report_state *by, struct styr_err *err)
 {
-	struct styr_org_unit u;
-	int depth, rc;
-
-	*locked = false;
-	if ((rc = styr_org_find(db, unit, &u, err)))
-		return rc;
-	for (depth = 0; depth < 64; depth++) {
-		if ((rc = styr_report_state_get(db, u.code, p, by, err)))
-			return rc;
-		if (by->state == STYR_REPORT_APPROVED) {
-			*locked = true;
-			return STYR_OK;
-		}
-		if (!u.parent[0])
-			break;
-		if ((rc = styr_org_find(db, u.parent, &u, err)))
-			return rc;
-	}
-	return STYR_OK;
+	return styr_period_locked(db, unit, p, locked, by, err);
 }
 
 int styr_period_check_open(struct styr_db *db, const char *unit, const struct styr_period *p,
@@ -239,16 +270,23 @@ int styr_period_check_open(struct styr_db *db, const char *unit, const struct st
 	                  label, by.unit, by.by);
 }
 
-/* A value as the audit log keeps it: the figure, and its comment. */
-static void describe(const struct styr_value *v, char *buf, size_t size)
-{
-	char num[64];
+/* Who writes: the handle's actor becomes user for the writes of one of
+ * the functions below (the gate audits as the actor), and is given back
+ * after. */
+struct actor_saved {
+	char who[STYR_USER_MAX];
+};
 
-	styr_value_format(v, NULL, num, sizeof(num));
-	if (v->comment[0])
-		snprintf(buf, size, "%s; kommentar: %s", num, v->comment);
-	else
-		snprintf(buf, size, "%s", num);
+static int actor_as(struct styr_db *db, const char *user, struct actor_saved *saved,
+                    struct styr_err *err)
+{
+	snprintf(saved->who, sizeof(saved->who), "%s", styr_db_who(db));
+	return styr_db_actor(db, user && *user ? user : saved->who, NULL, err);
+}
+
+static void actor_back(struct styr_db *db, const struct actor_saved *saved)
+{
+	styr_db_actor(db, saved->who, NULL, NULL);
 }
 
 static bool same_value(const struct styr_value *a, const struct styr_value *b)
@@ -266,65 +304,48 @@ static bool same_value(const struct styr_value *a, const struct styr_value *b)
  * written, so computing again from the same events changes nothing, not
  * even the audit log.  Its source is kept too: the run it names did give
  * that figure, and a new run that gives it again is no reason to write
- * into a period that may be locked meanwhile.  A value without a comment
- * of its own (has_comment false: the engine's) keeps the stored comment;
- * a changed comment alone is a change, audited as value.comment, so that
- * `styr report diff` still names who changed the figure. */
+ * into a period that may be locked meanwhile.  The write itself, its lock
+ * check and its audit entry are the gate's (styr_value_put, store/gate.c). */
 int styr_values_write(struct styr_db *db, const char *user, const struct styr_value *v, size_t n,
                       int (*before)(void *ctx, struct styr_db *db, struct styr_err *err), void *ctx,
                       size_t *written, struct styr_err *err)
 {
-	char before_text[STYR_AUDIT_TEXT], after[STYR_AUDIT_TEXT], entity[160];
-	char period[STYR_PERIOD_TEXT_MAX];
 	struct styr_value old, nv;
+	struct actor_saved saved;
 	struct styr_err local;
-	bool figure;
 	size_t i;
 	int rc;
 
 	*written = 0;
-	if ((rc = styr_db_begin(db, err)))
+	if ((rc = actor_as(db, user, &saved, err)))
 		return rc;
+	if ((rc = styr_db_begin(db, err))) {
+		actor_back(db, &saved);
+		return rc;
+	}
 	for (i = 0; i < n && !rc; i++) {
-		before_text[0] = '\0';
 		nv = v[i];
-		if (!nv.has_comment)
-			nv.comment[0] = '\0';
-		figure = true;
 		styr_err_init(&local);
 		rc = styr_value_find(db, nv.indicator, nv.unit, &nv.period, &old, &local);
 		if (rc == STYR_OK) {
-			if (!nv.has_comment)
-				snprintf(nv.comment, sizeof(nv.comment), "%s", old.comment);
-			figure = !same_value(&old, &nv);
-			if (!figure && !strcmp(old.comment, nv.comment))
+			if (same_value(&old, &nv) &&
+			    (!nv.has_comment || !strcmp(old.comment, nv.comment)))
 				continue;
-			describe(&old, before_text, sizeof(before_text));
 		} else if (rc == STYR_ENOTFOUND) {
 			rc = STYR_OK;
 		} else {
 			styr_error(err, local.code, "%s", local.msg);
 			break;
 		}
-		styr_period_format(&nv.period, period, sizeof(period));
-		rc = styr_period_check_open(db, nv.unit, &nv.period, err);
-		if (rc == STYR_ELOCKED)
-			styr_err_prefix(err, "%s %s %s: ", nv.indicator, nv.unit, period);
 		/* before the first write only: with nothing to write, nothing is */
-		if (!rc && before && !*written)
+		if (before && !*written)
 			rc = before(ctx, db, err);
 		if (!rc)
 			rc = styr_value_put(db, &nv, err);
-		if (!rc) {
-			describe(&nv, after, sizeof(after));
-			snprintf(entity, sizeof(entity), "value %s %s %s", nv.indicator, nv.unit,
-			         period);
-			rc = styr_audit_append(db, user, figure ? "value.put" : "value.comment",
-			                       entity, before_text, after, err);
-		}
 		if (!rc)
 			(*written)++;
 	}
+	actor_back(db, &saved);
 	if (rc) {
 		styr_db_rollback(db);
 		*written = 0;
@@ -343,15 +364,22 @@ static int write_locked(struct styr_db *db, const char *user, const char *unit,
                         int (*put)(struct styr_db *, const void *, struct styr_err *),
                         const void *row, struct styr_err *err)
 {
+	struct actor_saved saved;
 	int rc;
 
-	if ((rc = styr_db_begin(db, err)))
+	if ((rc = actor_as(db, user, &saved, err)))
 		return rc;
+	if ((rc = styr_db_begin(db, err))) {
+		actor_back(db, &saved);
+		return rc;
+	}
 	rc = styr_period_check_open(db, unit, p, err);
 	if (!rc)
 		rc = put(db, row, err);
-	if (!rc)
+	/* a put through the gate audits itself (action NULL) */
+	if (!rc && action)
 		rc = styr_audit_append(db, user, action, entity, before, after, err);
+	actor_back(db, &saved);
 	if (rc) {
 		styr_db_rollback(db);
 		return rc;
@@ -369,70 +397,18 @@ static int put_action(struct styr_db *db, const void *row, struct styr_err *err)
 	return styr_action_put(db, row, err);
 }
 
-struct analysis_old {
-	const struct styr_analysis *a;
-	char *before;
-	size_t size;
-};
-
-static int analysis_old_cb(void *ctx, const struct styr_analysis *x)
-{
-	struct analysis_old *o = ctx;
-
-	if (!styr_period_cmp(&x->period, &o->a->period) && !strcmp(x->title, o->a->title))
-		snprintf(o->before, o->size, "%.80s: %.160s", x->title, x->what);
-	return 0;
-}
-
 int styr_analysis_write(struct styr_db *db, const char *user, const struct styr_analysis *a,
                         struct styr_err *err)
 {
-	char entity[160], before[256] = "", after[256], period[STYR_PERIOD_TEXT_MAX];
-	struct styr_analysis_filter f = {a->unit, a->period.year, a->subject};
-	struct analysis_old o = {a, before, sizeof(before)};
-	int rc;
-
-	/* The text it replaces, for the audit entry's before. */
-	if ((rc = styr_analysis_each(db, &f, analysis_old_cb, &o, err)))
-		return rc;
-
-	styr_period_format(&a->period, period, sizeof(period));
-	snprintf(entity, sizeof(entity), "analysis %s %s %s", a->unit, period, a->subject);
-	snprintf(after, sizeof(after), "%.80s: %.160s", a->title, a->what);
-	return write_locked(db, user, a->unit, &a->period, "analysis.put", entity, before, after,
-	                    put_analysis, a, err);
-}
-
-struct action_old {
-	const struct styr_action *a;
-	char *before;
-	size_t size;
-};
-
-/* An action is one row of its plan by title: the stored one as the audit
- * entry's before, written as the after is. */
-static void describe_action(const struct styr_action *a, char *buf, size_t size)
-{
-	snprintf(buf, size, "%.100s; %s; %lld/%lld tkr", a->title, a->due, (long long)a->expected,
-	         (long long)a->achieved);
-}
-
-static int action_old_cb(void *ctx, const struct styr_action *x)
-{
-	struct action_old *o = ctx;
-
-	if (strcmp(x->title, o->a->title))
-		return 0;
-	describe_action(x, o->before, o->size);
-	return -1; /* found: stop */
+	return write_locked(db, user, a->unit, &a->period, NULL, NULL, NULL, NULL, put_analysis, a,
+	                    err);
 }
 
 int styr_action_write(struct styr_db *db, const char *user, const struct styr_action *a,
                       struct styr_err *err)
 {
 	struct styr_period p;
-	char entity[200], before[200] = "", after[200], year[8];
-	struct action_old o = {a, before, sizeof(before)};
+	char year[8];
 	int rc;
 
 	snprintf(year, sizeof(year), "%.4s", a->due);
@@ -440,15 +416,7 @@ int styr_action_write(struct styr_db *db, const char *user, const struct styr_ac
 		styr_err_prefix(err, "due \"%s\": ", a->due);
 		return rc;
 	}
-	rc = styr_action_each(db, a->plan, action_old_cb, &o, err);
-	if (rc == -1)
-		rc = STYR_OK;
-	if (rc)
-		return rc;
-	snprintf(entity, sizeof(entity), "action %s %s", a->unit, a->plan);
-	describe_action(a, after, sizeof(after));
-	return write_locked(db, user, a->unit, &p, "action.put", entity, before, after, put_action,
-	                    a, err);
+	return write_locked(db, user, a->unit, &p, NULL, NULL, NULL, NULL, put_action, a, err);
 }
 
 /* A person's one value: a locked period refuses it even when the figure

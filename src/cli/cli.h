@@ -16,7 +16,10 @@
 enum { EXIT_FINDINGS = 1, EXIT_INPUT = 2, EXIT_INTERNAL = 3 };
 
 struct cli {
-	const char *db_path; /* --db, else $STYR_DB, else styr.db */
+	const char *db_path;       /* --db, else $STYR_DB, else styr.db */
+	const char *as;            /* --as NAME: who the writes are audited as */
+	const char *unlock_reason; /* --unlock-reason TEXT: write into locked periods */
+	const char *command;       /* the command's name, for the audit's source */
 };
 
 struct command {
@@ -34,12 +37,17 @@ int cli_usage(const struct command *cmd, const char *fmt, ...)
 /* Parse the year argument of an option; on bad input print a usage error
  * and return EXIT_INPUT, which the caller returns. */
 int cli_year(const struct command *cmd, const char *text, int *out);
-/* Who a CLI change is audited as: "cli:" and the operating-system user. */
-void cli_actor(char *buf, size_t size);
+/* Open the database and name the actor of its writes (the write gate,
+ * db.h): --as NAME, else the operating-system user as "cli:NAME"; the
+ * source "cli: styr COMMAND"; --unlock-reason when given. */
 int cli_open(const struct cli *cli, int flags, struct styr_db **db, struct styr_err *err);
+/* Who a CLI write is audited as: --as NAME, else "cli:<operating-system
+ * user>" (cli may be NULL). */
+void cli_actor(const struct cli *cli, char *buf, size_t size);
 /* If argv holds --help or -h, print cmd's usage and return 1. */
 int cli_wants_help(const struct command *cmd, int argc, char **argv);
-/* Take "--db FILE" / "--db=FILE" out of argv (so commands accept it after
+/* Take "--db FILE" / "--db=FILE", "--as NAME" and "--unlock-reason TEXT"
+ * (each also as --opt=VALUE) out of argv (so commands accept them after
  * their name too); returns the new argc. */
 int cli_take_db(struct cli *cli, int argc, char **argv);
 
@@ -70,5 +78,7 @@ extern const struct command cmd_backup_def, cmd_restore_def;
 extern const struct command cmd_history_def;
 /* corrections (issue 14 item 2) */
 extern const struct command cmd_delete_def, cmd_set_def;
+/* the write gate's settings (issue 14) */
+extern const struct command cmd_config_def;
 
 #endif

@@ -22,29 +22,23 @@ struct opts {
 	bool cascade;
 };
 
-/* --as and --cascade (where allowed); returns EXIT_INPUT after a usage
- * message, else 0 with optind at the first argument. */
-static int parse_opts(const struct command *cmd, int argc, char **argv, bool cascade_ok,
-                      struct opts *o)
+/* --cascade (where allowed); who writes is the global --as (cli_actor).
+ * Returns EXIT_INPUT after a usage message, else 0 with optind at the
+ * first argument. */
+static int parse_opts(const struct cli *cli, const struct command *cmd, int argc, char **argv,
+                      bool cascade_ok, struct opts *o)
 {
 	static const struct option opts[] = {
-	    {"as", required_argument, NULL, 'a'},
 	    {"cascade", no_argument, NULL, 'c'},
 	    {NULL, 0, NULL, 0},
 	};
 	int c;
 
 	memset(o, 0, sizeof(*o));
-	cli_actor(o->user, sizeof(o->user));
+	cli_actor(cli, o->user, sizeof(o->user));
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'a') {
-			if (!optarg[0] || strlen(optarg) >= sizeof(o->user))
-				return cli_usage(
-				    cmd, "--as \"%s\": expected a name of at most %zu bytes",
-				    optarg, sizeof(o->user) - 1);
-			snprintf(o->user, sizeof(o->user), "%s", optarg);
-		} else if (c == 'c' && cascade_ok) {
+		if (c == 'c' && cascade_ok) {
 			o->cascade = true;
 		} else {
 			return cli_usage(cmd, "unknown option");
@@ -217,7 +211,7 @@ static int run_delete(struct cli *cli, int argc, char **argv)
 	if (!kind)
 		return argc > 1 ? cli_usage(&cmd_delete_def, "unknown kind \"%s\"", argv[1])
 		                : cli_usage(&cmd_delete_def, "expected a kind and its key");
-	if ((rc = parse_opts(&cmd_delete_def, argc - 1, argv + 1, kind->cascade, &o)))
+	if ((rc = parse_opts(cli, &cmd_delete_def, argc - 1, argv + 1, kind->cascade, &o)))
 		return rc;
 	n = argc - 1 - optind;
 	if (n < kind->min || n > kind->max)
@@ -253,7 +247,7 @@ static int run_set(struct cli *cli, int argc, char **argv)
 		return cli_usage(&cmd_set_def,
 		                 argc < 2 ? "expected what to set" : "unknown kind \"%s\"",
 		                 argc < 2 ? "" : argv[1]);
-	if ((rc = parse_opts(&cmd_set_def, argc - 1, argv + 1, false, &o)))
+	if ((rc = parse_opts(cli, &cmd_set_def, argc - 1, argv + 1, false, &o)))
 		return rc;
 	if (argc - 1 - optind != 4)
 		return cli_usage(&cmd_set_def, "styr set value IND UNIT PERIOD NUMBER");

@@ -124,7 +124,7 @@ static int compute(struct cli *cli, int argc, char **argv)
 		return cli_usage(&cmd_events_def,
 		                 "compute needs --year YYYY and no other arguments");
 	o.indicators = o.nindicators ? ind : NULL;
-	snprintf(user, sizeof(user), "cli:%s", getenv("USER") ? getenv("USER") : "?");
+	cli_actor(cli, user, sizeof(user));
 	styr_err_init(&err);
 	if (cli_open(cli, 0, &db, &err))
 		return cli_fail(&err);

@@ -62,7 +62,8 @@ const struct command cmd_history_def = {
     "styr history KIND KEY...\n"
     "  value IND UNIT PERIOD      target IND UNIT YEAR\n"
     "  analysis UNIT PERIOD SUBJECT   action UNIT PLAN\n"
-    "  report UNIT PERIOD         ledger UNIT ...   budget UNIT ...\n"
+    "  report UNIT PERIOD         ledger UNIT TABLE YEAR-MM ROW KIND\n"
+    "  profile UNIT ROW YEAR      uppdrag GOAL UNIT DATE\n"
     "Lists every version from the audit log, oldest first, one a line:\n"
     "TIME USER ACTION ENTITY: BEFORE -> AFTER [from SOURCE]; a deletion is\n"
     "KIND.delete.  Fewer keys list every thing beginning with them.\n",

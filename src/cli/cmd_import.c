@@ -77,6 +77,9 @@ static int import_interchange(struct styr_db *db, const char *kind, int argc, ch
 			files[nfiles++] = argv[i];
 		}
 	}
+	/* a rehearsal: the write gate lists locked periods instead of
+	 * stopping at the first */
+	styr_db_rehearse(db, hook.dry_run);
 	if (nfiles < 1) {
 		free(files);
 		return cli_usage(&cmd_import_def, "%s needs at least one FILE", kind);

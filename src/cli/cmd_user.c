@@ -8,7 +8,8 @@
  *   styr user token NAME
  *   styr user list | passwd NAME | grant NAME --role R [--unit C]
  *             | revoke NAME [--unit C] | remove NAME
- * Every change is audited as the operating-system user ("cli:NAME"); a
+ * Every change is audited as --as NAME, else the operating-system user
+ * ("cli:NAME", cli_actor); a
  * new password or a removed grant ends the user's sessions and tokens.
  */
 #include <getopt.h>
@@ -104,7 +105,7 @@ static int password_cmd(struct cli *cli, int argc, char **argv)
 	read_password(pw, sizeof(pw), &o.generate);
 	if (cli_open(cli, 0, &db, &err))
 		return cli_fail(&err);
-	cli_actor(by, sizeof(by));
+	cli_actor(cli, by, sizeof(by));
 	rc = add ? styr_user_add(db, by, o.name, pw, o.role, o.unit, &err)
 	         : styr_user_passwd(db, by, o.name, pw, &err);
 	styr_db_close(db);
@@ -135,7 +136,7 @@ static int change(struct cli *cli, int argc, char **argv)
 	styr_err_init(&err);
 	if (cli_open(cli, 0, &db, &err))
 		return cli_fail(&err);
-	cli_actor(by, sizeof(by));
+	cli_actor(cli, by, sizeof(by));
 	rc = grant    ? styr_user_grant(db, by, o.name, o.role, o.unit, &err)
 	     : revoke ? styr_user_revoke(db, by, o.name, o.unit, &err)
 	              : styr_user_remove(db, by, o.name, &err);
@@ -225,7 +226,7 @@ static int token(struct cli *cli, int argc, char **argv)
 	styr_err_init(&err);
 	if (cli_open(cli, 0, &db, &err))
 		return cli_fail(&err);
-	cli_actor(by, sizeof(by));
+	cli_actor(cli, by, sizeof(by));
 	rc = styr_api_token_create(db, by, argv[1], (int)days, tok, &t, &err);
 	styr_db_close(db);
 	if (rc)
@@ -288,7 +289,7 @@ static int revoke_token(struct cli *cli, int argc, char **argv)
 	styr_err_init(&err);
 	if (cli_open(cli, 0, &db, &err))
 		return cli_fail(&err);
-	cli_actor(by, sizeof(by));
+	cli_actor(cli, by, sizeof(by));
 	rc = styr_api_token_revoke(db, by, argv[1], &err);
 	styr_db_close(db);
 	if (rc)
@@ -342,5 +343,5 @@ const struct command cmd_user_def = {
     "everywhere), replacing the user's role there; revoke: takes the role on\n"
     "CODE (without --unit: the one on the whole organisation); remove: the user\n"
     "with every grant.  passwd, revoke and remove end the user's sessions and\n"
-    "API tokens at once.  Each change is audited as cli:<operating-system user>.\n",
+    "API tokens at once.  Each change is audited as --as NAME, else cli:<operating-system user>.\n",
 };

@@ -32,7 +32,7 @@ static int run(struct cli *cli, int argc, char **argv)
 	    {"beslutsdatum", required_argument, NULL, 'd'},
 	    {NULL, 0, NULL, 0},
 	};
-	const char *user = NULL, *comment = "";
+	const char *user = cli->as, *comment = ""; /* --as is global (main.c) */
 	struct styr_decision decision = {NULL, NULL};
 	struct styr_period p;
 	struct styr_user who;

@@ -5,6 +5,7 @@
  */
 #include <pwd.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -26,6 +27,7 @@ static const struct command *const commands[] = {
     &cmd_history_def,
     &cmd_backup_def,
     &cmd_restore_def,
+    &cmd_config_def,
     &cmd_serve_def,
     /* economy */
     &cmd_ledger_def,
@@ -105,19 +107,37 @@ int cli_wants_help(const struct command *cmd, int argc, char **argv)
 	return 0;
 }
 
+/* A global option with its value at argv[*i] (as "--name VALUE" or
+ * "--name=VALUE"): *out set and *i moved past it, true; else false. */
+static bool global_option(int argc, char **argv, int *i, const char *name, const char **out)
+{
+	size_t n = strlen(name);
+
+	if (!strcmp(argv[*i], name) && *i + 1 < argc) {
+		*out = argv[++*i];
+		return true;
+	}
+	if (!strncmp(argv[*i], name, n) && argv[*i][n] == '=') {
+		*out = argv[*i] + n + 1;
+		return true;
+	}
+	return false;
+}
+
+static bool take_global(struct cli *cli, int argc, char **argv, int *i)
+{
+	return global_option(argc, argv, i, "--db", &cli->db_path) ||
+	       global_option(argc, argv, i, "--as", &cli->as) ||
+	       global_option(argc, argv, i, "--unlock-reason", &cli->unlock_reason);
+}
+
 int cli_take_db(struct cli *cli, int argc, char **argv)
 {
 	int i, j = 1;
 
 	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--db") && i + 1 < argc) {
-			cli->db_path = argv[++i];
+		if (take_global(cli, argc, argv, &i))
 			continue;
-		}
-		if (!strncmp(argv[i], "--db=", 5)) {
-			cli->db_path = argv[i] + 5;
-			continue;
-		}
 		argv[j++] = argv[i];
 	}
 	argv[j] = NULL;
@@ -135,16 +155,37 @@ int cli_year(const struct command *cmd, const char *text, int *out)
 	return 0;
 }
 
-void cli_actor(char *buf, size_t size)
+void cli_actor(const struct cli *cli, char *buf, size_t size)
 {
-	struct passwd *pw = getpwuid(getuid());
+	struct passwd *pw;
 
+	if (cli && cli->as && cli->as[0]) {
+		snprintf(buf, size, "%s", cli->as);
+		return;
+	}
+	pw = getpwuid(getuid());
 	snprintf(buf, size, "cli:%s", pw && pw->pw_name ? pw->pw_name : "?");
 }
 
 int cli_open(const struct cli *cli, int flags, struct styr_db **db, struct styr_err *err)
 {
-	return styr_db_open(cli->db_path, flags, db, err);
+	char who[STYR_USER_MAX], source[96];
+	int rc;
+
+	if (cli->as && !cli->as[0])
+		return styr_error(err, STYR_EUSAGE, "--as: expected a user name");
+	if ((rc = styr_db_open(cli->db_path, flags, db, err)))
+		return rc;
+	cli_actor(cli, who, sizeof(who));
+	snprintf(source, sizeof(source), "cli: styr %s", cli->command ? cli->command : "");
+	rc = styr_db_actor(*db, who, source, err);
+	if (!rc && cli->unlock_reason)
+		rc = styr_db_unlock_reason(*db, cli->unlock_reason, err);
+	if (rc) {
+		styr_db_close(*db);
+		*db = NULL;
+	}
+	return rc;
 }
 
 int main(int argc, char **argv)
@@ -154,13 +195,10 @@ int main(int argc, char **argv)
 	size_t i;
 	int a = 1;
 
+	memset(&cli, 0, sizeof(cli));
 	cli.db_path = env && *env ? env : "styr.db";
 	while (a < argc && argv[a][0] == '-') {
-		if (!strcmp(argv[a], "--db") && a + 1 < argc) {
-			cli.db_path = argv[a + 1];
-			a += 2;
-		} else if (!strncmp(argv[a], "--db=", 5)) {
-			cli.db_path = argv[a] + 5;
+		if (take_global(&cli, argc, argv, &a)) {
 			a++;
 		} else if (!strcmp(argv[a], "--help") || !strcmp(argv[a], "-h")) {
 			usage(stdout);
@@ -195,6 +233,7 @@ int main(int argc, char **argv)
 			if (cli_wants_help(commands[i], n, argv + a))
 				return 0;
 			n = cli_take_db(&cli, n, argv + a);
+			cli.command = commands[i]->name;
 			return commands[i]->run(&cli, n, argv + a);
 		}
 	}

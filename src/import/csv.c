@@ -1741,8 +1741,14 @@ static void end_record(int c, void *data)
 	r->column_at = NULL;
 	r->outcome = ROW_STORED;
 	r->rc = check_required(r);
-	if (!r->rc)
+	if (!r->rc) {
+		char here[STYR_SOURCE_TEXT];
+
+		/* the gate audits the row's writes with where it was read */
+		row_source(r, here, sizeof(here));
+		styr_db_source(r->db, here);
 		r->rc = row_fn[r->file->spec->kind](r);
+	}
 	/* the row's own cells first; then whether an earlier row had its
 	 * key (the message names both rows already: no prefix) */
 	if (!r->rc && (r->rc = check_key(r)))
@@ -1970,11 +1976,13 @@ int interchange_import(struct styr_db *db, const struct interchange_text *texts,
 {
 	struct csv_file *files = calloc(n ? n : 1, sizeof(*files));
 	struct styr_import_stats local;
+	char base[STYR_SOURCE_TEXT];
 	size_t i;
 	int rc = STYR_OK;
 
 	if (!files)
 		return styr_error(err, STYR_ENOMEM, "out of memory");
+	snprintf(base, sizeof(base), "%s", styr_db_source_text(db));
 	if (!stats)
 		stats = &local;
 	memset(stats, 0, sizeof(*stats));
@@ -1988,6 +1996,7 @@ int interchange_import(struct styr_db *db, const struct interchange_text *texts,
 	}
 	if (!rc)
 		rc = import_files(db, files, n, hook, stats, err);
+	styr_db_source(db, base);
 	if (rc)
 		memset(stats, 0, sizeof(*stats));
 	free(files);

@@ -547,6 +547,7 @@ static int read_table(struct lt *t, size_t h, size_t *next)
 			snprintf(e.source, sizeof(e.source), "%s:%zu", t->path, i + 1);
 			rc = remember(t, &e, (int)cols[k].kind, (int)i + 1, &store);
 			if (!rc && store) {
+				styr_db_source(t->db, e.source);
 				rc = styr_ledger_put(t->db, &e, t->err);
 				if (rc)
 					styr_err_prefix(t->err, "%s:%zu: ", t->path, i + 1);

@@ -124,10 +124,11 @@ int styr_import_report_text(struct styr_db *db, const char *path, const char *un
 {
 	struct styr_org_unit u;
 	struct rt_result res;
-	char *text = NULL;
+	char *text = NULL, base[STYR_SOURCE_TEXT];
 	size_t len, i;
 	int rc;
 
+	snprintf(base, sizeof(base), "%s", styr_db_source_text(db));
 	memset(out, 0, sizeof(*out));
 	memset(&res, 0, sizeof(res));
 	rc = styr_org_find(db, unit, &u, err);
@@ -151,7 +152,7 @@ int styr_import_report_text(struct styr_db *db, const char *path, const char *un
 		const struct rt_row *first = earlier(&res, i);
 		struct styr_target parsed;
 		struct styr_err local;
-		char reason[256];
+		char reason[256], here[STYR_SOURCE_TEXT];
 
 		if (first) {
 			snprintf(reason, sizeof(reason), "%s printed again%s line %d", row->code,
@@ -167,6 +168,8 @@ int styr_import_report_text(struct styr_db *db, const char *path, const char *un
 			rc = skip(out, row->line, reason, err);
 			continue;
 		}
+		snprintf(here, sizeof(here), "%.400s:%d", path, row->line);
+		styr_db_source(db, here); /* the gate's audit entries say where */
 		rc = store_row(db, path, row, u.code, year, out, err);
 		if (rc)
 			styr_err_prefix(err, "%s:%d: %s: ", path, row->line, row->code);
@@ -174,6 +177,7 @@ int styr_import_report_text(struct styr_db *db, const char *path, const char *un
 	/* economy: the resultaträkning tables of the same text */
 	if (!rc)
 		rc = ledger_text_import(db, text, len, path, u.code, out, err);
+	styr_db_source(db, base);
 	if (rc) {
 		styr_db_rollback(db);
 		goto done;

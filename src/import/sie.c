@@ -931,7 +931,14 @@ int styr_import_sie(struct styr_db *db, const char *path, const char *unit, cons
 	if (!rc)
 		rc = styr_db_begin(db, err);
 	if (!rc) {
+		char base[STYR_SOURCE_TEXT], here[STYR_SOURCE_TEXT];
+
+		/* the amounts are sums of the file's vouchers: the file is where */
+		snprintf(base, sizeof(base), "%s", styr_db_source_text(db));
+		snprintf(here, sizeof(here), "%.400s (SIE)", path);
+		styr_db_source(db, here);
 		rc = store(db, &s, u.code, mapping, stats, err);
+		styr_db_source(db, base);
 		if (rc)
 			styr_db_rollback(db);
 		else

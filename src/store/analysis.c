@@ -7,14 +7,17 @@
  * Analyses and controls are large rows; their walks get the row from the
  * heap, as goal.c's does.
  */
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/checked.h"
 #include "store/driver.h"
 
-int styr_analysis_put(struct styr_db *db, const struct styr_analysis *a, struct styr_err *err)
+static int analysis_store(struct styr_db *db, const void *row, struct styr_err *err)
 {
+	const struct styr_analysis *a = row;
 	struct query q;
 	long long uid;
 	int rc = store_org_id(db, a->unit, &uid, err);
@@ -89,9 +92,9 @@ int styr_analysis_each(struct styr_db *db, const struct styr_analysis_filter *f,
 
 /* The store's half of styr_internal_control_put (calc/control.c checks
  * the scales first). */
-int store_internal_control_put(struct styr_db *db, const struct styr_internal_control *c,
-                               struct styr_err *err)
+static int control_store(struct styr_db *db, const void *row, struct styr_err *err)
 {
+	const struct styr_internal_control *c = row;
 	struct query q;
 	long long uid;
 	int rc = store_org_id(db, c->unit, &uid, err);
@@ -219,5 +222,84 @@ int styr_analysis_delete(struct styr_db *db, const char *unit, const struct styr
 	if (!rc && !changed)
 		return styr_error(err, STYR_ENOTFOUND, "no analysis of %s on %s titled \"%s\"",
 		                  unit, subject, title);
+	return rc;
+}
+
+/* --- through the write gate (gate.c) --- */
+
+struct analysis_old {
+	const struct styr_analysis *a;
+	char *before;
+	size_t size;
+	bool other; /* a field beside title and text changed */
+};
+
+static int analysis_old_cb(void *ctx, const struct styr_analysis *x)
+{
+	struct analysis_old *o = ctx;
+
+	if (!styr_period_cmp(&x->period, &o->a->period) && !strcmp(x->subject, o->a->subject) &&
+	    !strcmp(x->title, o->a->title)) {
+		snprintf(o->before, o->size, "%.80s: %.160s", x->title, x->what);
+		o->other = strcmp(x->why, o->a->why) || strcmp(x->next, o->a->next) ||
+		           x->state != o->a->state || strcmp(x->author, o->a->author);
+	}
+	return 0;
+}
+
+int styr_analysis_put(struct styr_db *db, const struct styr_analysis *a, struct styr_err *err)
+{
+	struct gate_write *w = calloc(1, sizeof(*w));
+	struct styr_analysis_filter f = {a->unit, a->period.year, a->subject};
+	char period[STYR_PERIOD_TEXT_MAX];
+	struct analysis_old o;
+	int rc;
+
+	if (!w)
+		return styr_error(err, STYR_ENOMEM, "out of memory storing an analysis");
+	w->action = "analysis.put";
+	w->unit = a->unit;
+	w->period = a->period;
+	styr_period_format(&a->period, period, sizeof(period));
+	snprintf(w->entity, sizeof(w->entity), "analysis %s %s %s", a->unit, period, a->subject);
+	/* as the audit log has always kept it: title and text */
+	snprintf(w->after, sizeof(w->after), "%.80s: %.160s", a->title, a->what);
+	o.a = a;
+	o.before = w->before;
+	o.size = sizeof(w->before);
+	o.other = false;
+	rc = store_org_id(db, a->unit, &(long long){0}, err);
+	if (!rc)
+		rc = styr_analysis_each(db, &f, analysis_old_cb, &o, err);
+	if (!rc && o.other && !strcmp(w->before, w->after))
+		snprintf(w->after + strlen(w->after), sizeof(w->after) - strlen(w->after),
+		         " (varför, vad händer eller status ändrade)");
+	if (!rc)
+		rc = gate_pass(db, w, analysis_store, a, err);
+	free(w);
+	return rc;
+}
+
+int store_internal_control_put(struct styr_db *db, const struct styr_internal_control *c,
+                               struct styr_err *err)
+{
+	struct gate_write *w = calloc(1, sizeof(*w));
+	int rc;
+
+	if (!w)
+		return styr_error(err, STYR_ENOMEM, "out of memory storing an internal control");
+	w->action = "control.put";
+	w->unit = c->unit;
+	if (c->year) {
+		w->period.year = c->year;
+		w->period.first_month = 1;
+		w->period.last_month = 12;
+	}
+	snprintf(w->entity, sizeof(w->entity), "control %s %d %.150s", c->unit, c->year, c->risk);
+	snprintf(w->after, sizeof(w->after), "%d×%d; %.200s; %.100s; %.100s; %.200s; %.200s",
+	         c->probability, c->consequence, c->control, c->responsible, c->frequency,
+	         c->result, c->actions);
+	rc = gate_pass(db, w, control_store, c, err);
+	free(w);
 	return rc;
 }

@@ -138,6 +138,30 @@ struct store_row_cache {
 	int n;
 };
 
+/* An approved report as the gate keeps it (gate.c). */
+struct gate_lock {
+	char unit[STYR_CODE_MAX];
+	struct styr_period period;
+	char by[STYR_USER_MAX];
+};
+
+/* The write gate's state on a handle (gate.c): who writes and from where
+ * (styr_db_actor), and, for the current transaction only, the approvals
+ * and the audit chain's last hash, read once. */
+struct store_gate {
+	char who[STYR_USER_MAX];
+	char source[STYR_SOURCE_TEXT];
+	char unlock_reason[STYR_SOURCE_TEXT];
+	bool chained; /* chain holds the last hash of this transaction */
+	char chain[STYR_HASH_MAX];
+	bool locks_read;           /* locks and the year window below are this transaction's */
+	int first_year, last_year; /* the setting "years", or the default window */
+	struct gate_lock *locks;
+	size_t nlocks, cap;
+	char ind_code[STYR_CODE_MAX]; /* the last indicator checked, and its unit */
+	char ind_unit[STYR_CODE_MAX];
+};
+
 struct styr_db {
 	const struct store_driver *drv;
 	struct store *st;
@@ -150,7 +174,36 @@ struct styr_db {
 	 * after (0: none), and whether one was refused for it */
 	long long deadline_ns;
 	bool deadline_hit;
+	struct store_gate gate;
 };
+
+/*
+ * The write gate (gate.c, issue 14 item 1).  Every store operation that
+ * writes a period-bound figure (values, targets, ledger amounts, account
+ * balances, analyses, actions, uppdrag reports, budget profiles, gender
+ * values, internal control) describes its write and hands the store's own
+ * half (store) to gate_pass, which, in one transaction (the caller's, or
+ * its own when none is open): refuses without an actor; refuses a year
+ * outside the plausible window; refuses a write into an approved period
+ * of the record's unit (and of its stored unit, old_unit) unless the
+ * actor gave an unlock reason; leaves a record whose after image equals
+ * its before image alone; and otherwise stores it and appends the audit
+ * entry with who, the images and the source.
+ */
+struct gate_write {
+	const char *action;        /* "value.put" */
+	const char *unit;          /* the record's unit; "" none */
+	const char *old_unit;      /* the stored record's unit when another; NULL */
+	struct styr_period period; /* year 0: bound to no period */
+	char entity[256];
+	char before[STYR_AUDIT_TEXT]; /* "" a new record */
+	char after[STYR_AUDIT_TEXT];
+};
+int gate_pass(struct styr_db *db, struct gate_write *w,
+              int (*store)(struct styr_db *db, const void *row, struct styr_err *err),
+              const void *row, struct styr_err *err);
+/* The transaction ended: forget the approvals and the chain's hash. */
+void gate_forget(struct styr_db *db);
 
 int q_start(struct query *q, struct styr_db *db, enum sql_id id, const char *what,
             struct styr_err *err);

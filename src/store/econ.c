@@ -12,9 +12,12 @@
  * found are kept in the handle (struct styr_db's rows), so a bulk import
  * costs a lookup per distinct row, not per amount.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/driver.h"
+#include "styr/ledger.h"
 
 int styr_ledger_row_put(struct styr_db *db, const struct styr_ledger_row *r, struct styr_err *err)
 {
@@ -98,8 +101,9 @@ static int row_known(struct styr_db *db, const char *code, struct styr_err *err)
 	return rc;
 }
 
-int styr_ledger_put(struct styr_db *db, const struct styr_ledger_entry *e, struct styr_err *err)
+static int ledger_store(struct styr_db *db, const void *row, struct styr_err *err)
 {
+	const struct styr_ledger_entry *e = row;
 	struct query q;
 	long long unit;
 	int rc = store_org_id(db, e->unit, &unit, err);
@@ -281,8 +285,9 @@ int styr_bridge_each(struct styr_db *db, int year,
 	Q_WALK(&q, &b, bridge_from_row, cb, ctx, err);
 }
 
-int styr_action_put(struct styr_db *db, const struct styr_action *a, struct styr_err *err)
+static int action_store(struct styr_db *db, const void *row, struct styr_err *err)
 {
+	const struct styr_action *a = row;
 	struct query q;
 	long long unit;
 	int rc = store_org_id(db, a->unit, &unit, err);
@@ -355,9 +360,9 @@ int styr_account_name_put(struct styr_db *db, const char *unit, int account, con
 	return q_exec(&q, NULL, err);
 }
 
-int styr_account_balance_put(struct styr_db *db, const struct styr_account_balance *b,
-                             struct styr_err *err)
+static int balance_store(struct styr_db *db, const void *row, struct styr_err *err)
 {
+	const struct styr_account_balance *b = row;
 	struct query q;
 	long long id;
 	int rc = store_org_id(db, b->unit, &id, err);
@@ -405,9 +410,9 @@ int styr_account_balance_each(struct styr_db *db, const char *unit,
 /* Budget profiles (migrations 0006, 0008).  The row is checked by the
  * caller (the importer resolves labels to codes); "" is every row; year 0
  * every year. */
-int styr_budget_profile_put(struct styr_db *db, const struct styr_budget_profile *p,
-                            struct styr_err *err)
+static int profile_store(struct styr_db *db, const void *row, struct styr_err *err)
 {
+	const struct styr_budget_profile *p = row;
 	struct query q;
 	long long id;
 	int i, rc = store_org_id(db, p->unit, &id, err);
@@ -521,5 +526,191 @@ int styr_budget_profile_delete(struct styr_db *db, const char *unit, const char 
 		    err, STYR_ENOTFOUND,
 		    "no budget profile of %s for row \"%s\" and year %d (0: every year)", unit, row,
 		    year);
+	return rc;
+}
+
+/* --- through the write gate (gate.c) --- */
+
+static struct styr_period year_month(int year, int month)
+{
+	struct styr_period p = {year, 1, 12};
+
+	if (month >= 1 && month <= 12)
+		p.first_month = p.last_month = month;
+	return p;
+}
+
+int styr_ledger_put(struct styr_db *db, const struct styr_ledger_entry *e, struct styr_err *err)
+{
+	struct gate_write *w = calloc(1, sizeof(*w));
+	struct query q;
+	long long unit;
+	char tkr[48];
+	int rc;
+
+	if (!w)
+		return styr_error(err, STYR_ENOMEM, "out of memory storing a ledger amount");
+	w->action = "ledger.put";
+	w->unit = e->unit;
+	w->period = year_month(e->year, e->month);
+	snprintf(w->entity, sizeof(w->entity), "ledger %s %s %d-%02d %s %s", e->unit,
+	         e->tab[0] ? e->tab : "-", e->year, e->month, e->row, e->kind);
+	styr_ore_tkr_text(tkr, sizeof(tkr), e->amount_ore);
+	snprintf(w->after, sizeof(w->after), "%s tkr", tkr);
+	rc = store_org_id(db, e->unit, &unit, err);
+	if (!rc && q_start(&q, db, Q_LEDGER_GET, "reading a ledger amount", err))
+		rc = STYR_ESTORE;
+	if (!rc) {
+		q_int(&q, unit);
+		q_text(&q, e->tab);
+		q_int(&q, e->year);
+		q_int(&q, e->month);
+		q_text(&q, e->row);
+		q_text(&q, e->kind);
+		rc = q_step(&q, err);
+		if (rc == 1) {
+			styr_ore_tkr_text(tkr, sizeof(tkr), q_col_int(&q, 0));
+			snprintf(w->before, sizeof(w->before), "%s tkr", tkr);
+			/* the source is part of the row: a new file is a change */
+			if (strcmp(q_col_text(&q, 1), e->source))
+				snprintf(w->after + strlen(w->after),
+				         sizeof(w->after) - strlen(w->after), "; källa %s",
+				         e->source);
+			q_end(&q);
+		}
+		rc = rc < 0 ? -rc : STYR_OK;
+	}
+	if (!rc)
+		rc = gate_pass(db, w, ledger_store, e, err);
+	free(w);
+	return rc;
+}
+
+static void action_describe(const char *title, const char *due, const char *state,
+                            long long expected, long long achieved, const char *owner,
+                            const char *area, const char *goal, char *buf, size_t size)
+{
+	snprintf(buf, size, "%.100s; %s; %s; %lld/%lld tkr; ansvarig %.80s; %.80s; mål %s", title,
+	         due, state, expected, achieved, owner, area, goal[0] ? goal : "-");
+}
+
+/* An action belongs to one unit: the one that stored it first.  A write
+ * under another unit's code (an upsert by plan and title) is refused, and
+ * the lock is checked on the stored unit as on the new.  It belongs to
+ * the year it is due in. */
+int styr_action_put(struct styr_db *db, const struct styr_action *a, struct styr_err *err)
+{
+	struct gate_write *w = calloc(1, sizeof(*w));
+	char old_unit[STYR_CODE_MAX] = "";
+	struct query q;
+	int rc = STYR_OK;
+
+	if (!w)
+		return styr_error(err, STYR_ENOMEM, "out of memory storing an action");
+	w->action = "action.put";
+	w->unit = a->unit;
+	snprintf(w->entity, sizeof(w->entity), "action %s %s %.100s", a->unit, a->plan, a->title);
+	action_describe(a->title, a->due, a->state, a->has_expected ? (long long)a->expected : 0,
+	                a->has_achieved ? (long long)a->achieved : 0, a->owner, a->insatsomrade,
+	                a->goal, w->after, sizeof(w->after));
+	if (strlen(a->due) >= 4 && a->due[0] >= '1' && a->due[0] <= '9') {
+		w->period.year = atoi(a->due);
+		w->period.first_month = 1;
+		w->period.last_month = 12;
+	}
+	if (q_start(&q, db, Q_ACTION_GET, "reading an action", err))
+		rc = STYR_ESTORE;
+	if (!rc) {
+		q_text(&q, a->plan);
+		q_text(&q, a->title);
+		rc = q_step(&q, err);
+		if (rc == 1) {
+			q_col_copy(&q, 0, old_unit, sizeof(old_unit));
+			action_describe(a->title, q_col_text(&q, 1), q_col_text(&q, 2),
+			                q_col_int(&q, 3), q_col_int(&q, 4), q_col_text(&q, 5),
+			                q_col_text(&q, 6), q_col_text(&q, 7), w->before,
+			                sizeof(w->before));
+			q_end(&q);
+		}
+		rc = rc < 0 ? -rc : STYR_OK;
+	}
+	if (!rc && old_unit[0] && strcmp(old_unit, a->unit))
+		rc = styr_error(err, STYR_ECONFLICT,
+		                "action \"%s\" of plan %s belongs to %s: it cannot be written as "
+		                "%s's",
+		                a->title, a->plan, old_unit, a->unit);
+	w->old_unit = old_unit[0] ? old_unit : NULL;
+	if (!rc)
+		rc = gate_pass(db, w, action_store, a, err);
+	free(w);
+	return rc;
+}
+
+int styr_account_balance_put(struct styr_db *db, const struct styr_account_balance *b,
+                             struct styr_err *err)
+{
+	struct gate_write *w = calloc(1, sizeof(*w));
+	int rc;
+
+	if (!w)
+		return styr_error(err, STYR_ENOMEM, "out of memory storing an account balance");
+	w->action = "balance.put";
+	w->unit = b->unit;
+	w->period = year_month(b->year, b->month);
+	snprintf(w->entity, sizeof(w->entity), "balance %s %d-%02d %d %s", b->unit, b->year,
+	         b->month, b->account, b->kind);
+	snprintf(w->after, sizeof(w->after), "%lld öre", (long long)b->amount_ore);
+	rc = gate_pass(db, w, balance_store, b, err);
+	free(w);
+	return rc;
+}
+
+static void profile_describe(const struct styr_budget_profile *p, char *buf, size_t size)
+{
+	size_t n;
+	int i;
+
+	for (i = 0, n = 0; i < 12 && n < size; i++)
+		n += (size_t)snprintf(buf + n, size - n, "%s%d", i ? " " : "", p->weight[i]);
+}
+
+struct profile_old {
+	const struct styr_budget_profile *p;
+	char *before;
+	size_t size;
+};
+
+static int profile_old_cb(void *ctx, const struct styr_budget_profile *x)
+{
+	struct profile_old *o = ctx;
+
+	if (!strcmp(x->row, o->p->row) && x->year == o->p->year)
+		profile_describe(x, o->before, o->size);
+	return 0;
+}
+
+int styr_budget_profile_put(struct styr_db *db, const struct styr_budget_profile *p,
+                            struct styr_err *err)
+{
+	struct gate_write *w = calloc(1, sizeof(*w));
+	struct profile_old o;
+	int rc;
+
+	if (!w)
+		return styr_error(err, STYR_ENOMEM, "out of memory storing a budget profile");
+	w->action = "profile.put";
+	w->unit = p->unit;
+	if (p->year)
+		w->period = year_month(p->year, 0);
+	snprintf(w->entity, sizeof(w->entity), "profile %s %s %d", p->unit,
+	         p->row[0] ? p->row : "-", p->year);
+	profile_describe(p, w->after, sizeof(w->after));
+	o.p = p;
+	o.before = w->before;
+	o.size = sizeof(w->before);
+	rc = styr_budget_profile_each(db, p->unit, profile_old_cb, &o, err);
+	if (!rc)
+		rc = gate_pass(db, w, profile_store, p, err);
+	free(w);
 	return rc;
 }

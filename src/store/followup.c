@@ -103,9 +103,9 @@ int styr_uppdrag_each(struct styr_db *db, int (*cb)(void *, const struct styr_up
 
 /* Only a unit responsible for the uppdrag (one of its goal owners)
  * reports on it. */
-int styr_uppdrag_report_put(struct styr_db *db, const struct styr_uppdrag_report *r,
-                            struct styr_err *err)
+static int report_store(struct styr_db *db, const void *row, struct styr_err *err)
 {
+	const struct styr_uppdrag_report *r = row;
 	struct query q;
 	long long gid, uid;
 	int rc = uppdrag_key(db, r->goal, &gid, err);
@@ -341,5 +341,29 @@ int styr_uppdrag_report_delete(struct styr_db *db, const char *goal, const char 
 	if (!rc && !changed)
 		return styr_error(err, STYR_ENOTFOUND, "no report of %s on uppdrag %s dated %s",
 		                  unit, goal, date);
+	return rc;
+}
+
+int styr_uppdrag_report_put(struct styr_db *db, const struct styr_uppdrag_report *r,
+                            struct styr_err *err)
+{
+	struct gate_write *w = calloc(1, sizeof(*w));
+	int rc, month = 0;
+
+	if (!w)
+		return styr_error(err, STYR_ENOMEM, "out of memory storing an uppdrag report");
+	w->action = "uppdrag.report";
+	w->unit = r->unit;
+	if (strlen(r->date) >= 7 && r->date[0] >= '1' && r->date[0] <= '9') {
+		w->period.year = atoi(r->date);
+		month = atoi(r->date + 5);
+		w->period.first_month = month >= 1 && month <= 12 ? month : 1;
+		w->period.last_month = month >= 1 && month <= 12 ? month : 12;
+	}
+	snprintf(w->entity, sizeof(w->entity), "uppdrag %s %s %s", r->goal, r->unit, r->date);
+	snprintf(w->after, sizeof(w->after), "%s; %.900s", styr_uppdrag_status_name(r->status),
+	         r->text);
+	rc = gate_pass(db, w, report_store, r, err);
+	free(w);
 	return rc;
 }

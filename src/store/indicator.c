@@ -4,9 +4,11 @@
  * without one the latest before it), and their values per unit and
  * period.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "store/driver.h"
 
@@ -88,8 +90,9 @@ int styr_indicator_each(struct styr_db *db, int (*cb)(void *, const struct styr_
 	return rc;
 }
 
-int styr_target_put(struct styr_db *db, const struct styr_indicator_target *t, struct styr_err *err)
+static int target_store(struct styr_db *db, const void *row, struct styr_err *err)
 {
+	const struct styr_indicator_target *t = row;
 	struct query q;
 	long long iid, uid = 0;
 	int rc = store_ind_id(db, t->indicator, &iid, err);
@@ -159,8 +162,9 @@ int styr_target_each(struct styr_db *db, int (*cb)(void *, const struct styr_ind
 	Q_WALK(&q, &t, target_from_row, cb, ctx, err);
 }
 
-int styr_value_put(struct styr_db *db, const struct styr_value *v, struct styr_err *err)
+static int value_store(struct styr_db *db, const void *row, struct styr_err *err)
 {
+	const struct styr_value *v = row;
 	struct query q;
 	long long iid, uid;
 	int rc = store_ind_id(db, v->indicator, &iid, err);
@@ -366,5 +370,170 @@ int styr_indicator_delete(struct styr_db *db, const char *code, struct styr_refs
 		rc = store_delete_all(db, ind_del, NULL, ind_del_what,
 		                      sizeof(ind_del) / sizeof(ind_del[0]), id, NULL, deleted, err);
 	store_forget_keys(db);
+	return rc;
+}
+
+/* A value as the audit log keeps it: the figure, and its comment. */
+static void value_describe(const struct styr_value *v, char *buf, size_t size)
+{
+	char num[64];
+	size_t n;
+
+	styr_value_format(v, NULL, num, sizeof(num));
+	n = (size_t)snprintf(buf, size, "%s", num);
+	if (v->has_numerator && n < size)
+		n += (size_t)snprintf(buf + n, size - n, "; täljare %g", v->numerator);
+	if (v->has_denominator && n < size)
+		n += (size_t)snprintf(buf + n, size - n, "; nämnare %g", v->denominator);
+	if (v->comment[0] && n < size)
+		snprintf(buf + n, size - n, "; kommentar: %s", v->comment);
+}
+
+static bool same_figure(const struct styr_value *a, const struct styr_value *b)
+{
+	return a->num.kind == b->num.kind && a->num.value == b->num.value &&
+	       a->num.decimals == b->num.decimals && a->has_numerator == b->has_numerator &&
+	       a->has_denominator == b->has_denominator &&
+	       (!a->has_numerator || a->numerator == b->numerator) &&
+	       (!a->has_denominator || a->denominator == b->denominator) &&
+	       !strcmp(a->missing_reason, b->missing_reason);
+}
+
+/* A value against its indicator, the same on every path: a finite
+ * number; a percentage within 0..100; a count whole and not negative. */
+static int value_check(struct styr_db *db, const struct styr_value *v, struct styr_err *err)
+{
+	struct store_gate *g = &db->gate;
+	double x = v->num.value;
+
+	if (v->num.kind != STYR_NUM_VALUE)
+		return STYR_OK;
+	if (!isfinite(x) || (v->has_numerator && !isfinite(v->numerator)) ||
+	    (v->has_denominator && !isfinite(v->denominator)))
+		return styr_error(err, STYR_EINPUT, "value: expected a finite number");
+	if (strcmp(g->ind_code, v->indicator)) {
+		struct styr_indicator *ind = malloc(sizeof(*ind));
+		int rc;
+
+		if (!ind)
+			return styr_error(err, STYR_ENOMEM, "out of memory checking a value");
+		rc = styr_indicator_find(db, v->indicator, ind, err);
+		if (!rc) {
+			snprintf(g->ind_code, sizeof(g->ind_code), "%s", ind->code);
+			snprintf(g->ind_unit, sizeof(g->ind_unit), "%s", ind->unit);
+		}
+		free(ind);
+		if (rc)
+			return rc;
+	}
+	/* A share lies within 0..100.  A figure computed from a numerator and
+	 * a denominator (the event engine's bed occupancy of 102,5 %, a change
+	 * of -8,1 %) says how it was reached, and is taken as it is. */
+	if ((v->num.percent || !strcmp(g->ind_unit, "%")) && (x < 0 || x > 100) &&
+	    !(v->has_numerator && v->has_denominator))
+		return styr_error(
+		    err, STYR_EINPUT,
+		    "value %g: expected a percentage from 0 to 100 (indicator %s is in "
+		    "%%; other figures only with the numerator and denominator that "
+		    "give them)",
+		    x, v->indicator);
+	/* a count is whole and not negative, unless computed (a mean, a
+	 * change: numerator and denominator) */
+	if (!strcasecmp(g->ind_unit, "antal") && (x < 0 || x != floor(x)) &&
+	    !(v->has_numerator && v->has_denominator))
+		return styr_error(
+		    err, STYR_EINPUT,
+		    "value %g: expected a whole number, 0 or more (indicator %s counts)", x,
+		    v->indicator);
+	return STYR_OK;
+}
+
+/* Through the gate (gate.c).  A value without a comment of its own
+ * (has_comment false) keeps the stored one; a changed comment alone is
+ * audited as value.comment, so that `styr report diff` still names who
+ * changed the figure. */
+int styr_value_put(struct styr_db *db, const struct styr_value *v, struct styr_err *err)
+{
+	struct gate_write *w = calloc(1, sizeof(*w));
+	struct styr_value *old = malloc(sizeof(*old)), *nv = malloc(sizeof(*nv));
+	char period[STYR_PERIOD_TEXT_MAX];
+	struct styr_err local;
+	int rc;
+
+	if (!w || !old || !nv) {
+		rc = styr_error(err, STYR_ENOMEM, "out of memory storing a value");
+		goto out;
+	}
+	*nv = *v;
+	if (!nv->has_comment)
+		nv->comment[0] = '\0';
+	styr_period_format(&v->period, period, sizeof(period));
+	snprintf(w->entity, sizeof(w->entity), "value %s %s %s", v->indicator, v->unit, period);
+	/* unknown codes first, as the store names them */
+	if ((rc = store_ind_id(db, v->indicator, &(long long){0}, err)) ||
+	    (rc = store_org_id(db, v->unit, &(long long){0}, err)))
+		goto out;
+	if ((rc = value_check(db, v, err))) {
+		styr_err_prefix(err, "%s: ", w->entity);
+		goto out;
+	}
+	w->action = "value.put";
+	w->unit = v->unit;
+	w->period = v->period;
+	styr_err_init(&local);
+	rc = styr_value_find(db, v->indicator, v->unit, &v->period, old, &local);
+	if (rc == STYR_OK) {
+		if (!nv->has_comment)
+			snprintf(nv->comment, sizeof(nv->comment), "%s", old->comment);
+		if (same_figure(old, nv) && strcmp(old->comment, nv->comment))
+			w->action = "value.comment";
+		value_describe(old, w->before, sizeof(w->before));
+		/* equal figures and comment: the gate leaves it alone */
+		if (!same_figure(old, nv) || strcmp(old->comment, nv->comment))
+			value_describe(nv, w->after, sizeof(w->after));
+		else
+			snprintf(w->after, sizeof(w->after), "%s", w->before);
+	} else if (rc == STYR_ENOTFOUND) {
+		value_describe(nv, w->after, sizeof(w->after));
+	} else {
+		rc = styr_error(err, local.code, "%s", local.msg);
+		goto out;
+	}
+	rc = gate_pass(db, w, value_store, v, err);
+out:
+	free(w);
+	free(old);
+	free(nv);
+	return rc;
+}
+
+/* A target for one unit is that unit's, locked with its year; the
+ * region's (unit "") is bound to no unit's report. */
+int styr_target_put(struct styr_db *db, const struct styr_indicator_target *t, struct styr_err *err)
+{
+	struct gate_write *w = calloc(1, sizeof(*w));
+	struct styr_indicator_target old;
+	struct styr_err local;
+	int rc;
+
+	if (!w)
+		return styr_error(err, STYR_ENOMEM, "out of memory storing a target");
+	w->action = "target.put";
+	w->unit = t->unit;
+	w->period.year = t->year;
+	w->period.first_month = 1;
+	w->period.last_month = 12;
+	snprintf(w->entity, sizeof(w->entity), "target %s %s %d", t->indicator,
+	         t->unit[0] ? t->unit : "-", t->year);
+	snprintf(w->after, sizeof(w->after), "%s", t->text);
+	styr_err_init(&local);
+	rc = styr_target_find(db, t->indicator, t->unit, t->year, &old, &local);
+	if (rc == STYR_OK && old.year == t->year && !strcmp(old.unit, t->unit))
+		snprintf(w->before, sizeof(w->before), "%s", old.text);
+	if (rc == STYR_OK || rc == STYR_ENOTFOUND)
+		rc = gate_pass(db, w, target_store, t, err);
+	else
+		rc = styr_error(err, local.code, "%s", local.msg);
+	free(w);
 	return rc;
 }

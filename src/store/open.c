@@ -6,6 +6,7 @@
  * OPEN_VALUE_EACH in catalogue.def).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/driver.h"
@@ -129,9 +130,9 @@ int styr_open_value_each(struct styr_db *db, const char *today,
 }
 
 /* Gender values: K and M beside the total in value. */
-int styr_gender_value_put(struct styr_db *db, const struct styr_gender_value *g,
-                          struct styr_err *err)
+static int gender_store(struct styr_db *db, const void *row, struct styr_err *err)
 {
+	const struct styr_gender_value *g = row;
 	const struct styr_value *v = &g->value;
 	struct query q;
 	long long iid, uid;
@@ -230,4 +231,26 @@ int styr_open_withdrawn_each(struct styr_db *db, int (*cb)(void *, const struct 
 	if (q_start(&q, db, Q_WITHDRAWN_EACH, "reading withdrawals", err))
 		return STYR_ESTORE;
 	Q_WALK(&q, &o, withdrawn_from_row, cb, ctx, err);
+}
+
+int styr_gender_value_put(struct styr_db *db, const struct styr_gender_value *g,
+                          struct styr_err *err)
+{
+	struct gate_write *w = calloc(1, sizeof(*w));
+	char period[STYR_PERIOD_TEXT_MAX], num[64];
+	int rc;
+
+	if (!w)
+		return styr_error(err, STYR_ENOMEM, "out of memory storing a gender value");
+	w->action = "gender.put";
+	w->unit = g->value.unit;
+	w->period = g->value.period;
+	styr_period_format(&g->value.period, period, sizeof(period));
+	snprintf(w->entity, sizeof(w->entity), "gender %s %s %s %s", g->value.indicator,
+	         g->value.unit, period, g->gender);
+	styr_value_format(&g->value, NULL, num, sizeof(num));
+	snprintf(w->after, sizeof(w->after), "%s", num);
+	rc = gate_pass(db, w, gender_store, g, err);
+	free(w);
+	return rc;
 }

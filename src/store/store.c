@@ -97,6 +97,7 @@ void styr_db_close(struct styr_db *db)
 	if (!db)
 		return;
 	db->drv->close(db->st);
+	free(db->gate.locks);
 	free(db);
 }
 
@@ -170,6 +171,7 @@ int styr_db_begin(struct styr_db *db, struct styr_err *err)
 	 * server's life): the keys are known afresh in each. */
 	store_forget_keys(db);
 	TIMED(db, rc = one_at_a_time(db, db->drv->begin, err));
+	gate_forget(db);
 	return rc;
 }
 
@@ -183,6 +185,7 @@ int styr_db_commit(struct styr_db *db, struct styr_err *err)
 	}
 	TIMED(db, rc = db->drv->commit(db->st, err));
 	db->in_tx = false;
+	gate_forget(db);
 	if (rc)
 		store_forget_keys(db);
 	return rc;
@@ -197,6 +200,7 @@ void styr_db_rollback(struct styr_db *db)
 {
 	db->drv->rollback(db->st);
 	db->in_tx = false;
+	gate_forget(db);
 	store_forget_keys(db);
 }
 

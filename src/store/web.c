@@ -301,6 +301,7 @@ int styr_audit_put(struct styr_db *db, const struct styr_audit_entry *a, struct 
 	q_text(&q, a->after);
 	q_text(&q, a->prev_hash);
 	q_text(&q, a->hash);
+	q_text(&q, a->source);
 	return q_exec(&q, NULL, err);
 }
 
@@ -316,6 +317,7 @@ static void audit_from_row(struct query *q, struct styr_audit_entry *a)
 	q_col_copy(q, 6, a->after, sizeof(a->after));
 	q_col_copy(q, 7, a->prev_hash, sizeof(a->prev_hash));
 	q_col_copy(q, 8, a->hash, sizeof(a->hash));
+	q_col_copy(q, 9, a->source, sizeof(a->source));
 }
 
 /* The entry the next one chains to.  AUDIT_LOCK first: see catalogue.def
@@ -379,6 +381,7 @@ int styr_report_state_put(struct styr_db *db, const struct styr_report_state *r,
 	q_text(&q, r->time);
 	q_text(&q, r->diarienummer);
 	q_text(&q, r->decided);
+	db->gate.locks_read = false; /* the gate reads the approvals again */
 	return q_exec(&q, NULL, err);
 }
 

@@ -178,10 +178,11 @@ int api_goals(struct req *r)
 
 static int audit_json_cb(void *ctx, const struct styr_audit_entry *a)
 {
-	json_array_append_new(ctx, json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "id",
+	json_array_append_new(ctx, json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "id",
 	                                     (json_int_t)a->id, "time", a->time, "user", a->user,
 	                                     "action", a->action, "entity", a->entity, "before",
-	                                     a->before, "after", a->after, "hash", a->hash));
+	                                     a->before, "after", a->after, "source", a->source,
+	                                     "hash", a->hash));
 	return 0;
 }
 

@@ -724,6 +724,7 @@ static int dispatch(struct req *r)
 	size_t i;
 
 	r->is_api = api_path(r->url);
+	styr_db_actor(r->db, "", "", NULL); /* no one writes until known (below) */
 	/* Configuration decides, not a header any client can send. */
 	r->secure = r->srv->tls;
 	for (i = 0; i < web_route_count; i++) {
@@ -814,6 +815,16 @@ static int dispatch(struct req *r)
 			return web_fail(r, 403, "csrf",
 			                "Formuläret saknade sin kontrollkod eller var för gammalt. "
 			                "Ladda om sidan och försök igen.");
+	}
+	/* The write gate (db.h) audits every write of this request as the
+	 * user, from this form or API call; the worker's handle keeps it
+	 * until the next request names its own. */
+	{
+		char source[STYR_SOURCE_TEXT];
+
+		snprintf(source, sizeof(source), "%s %s %.400s", r->is_api ? "API" : "form",
+		         r->method, r->url);
+		styr_db_actor(r->db, r->logged_in ? r->user : "", source, NULL);
 	}
 	return rt->handler(r);
 }

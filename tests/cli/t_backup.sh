@@ -79,7 +79,7 @@ expect_eq "nothing written" "" "$(ls "$T" | grep aaaa)"
 n=30
 for i in $(seq 1 $n); do
 	printf 'indicator;unit;period;value;numerator;denominator;missing_reason;source\nID0285;LKR;%d;%d;;;;loop\n' \
-		$((2100 + i)) "$i" >"$T/v$i.csv"
+		$((1990 + i)) "$i" >"$T/v$i.csv"
 done
 (
 	for i in $(seq 1 $n); do
@@ -102,8 +102,8 @@ if [ "$BACKEND" = sqlite ]; then
 fi
 run --db "$busy" audit verify
 expect_eq "audit verify of the busy backup" 0 "$rc"
-k=$(sql "$busy" "SELECT count(*) FROM value v JOIN indicator i ON i.id = v.indicator_id WHERE i.code = 'ID0285' AND v.year > 2100")
-got=$(sql "$busy" "SELECT v.year - 2100 FROM value v JOIN indicator i ON i.id = v.indicator_id WHERE i.code = 'ID0285' AND v.year > 2100 ORDER BY v.year" | tr '\n' ' ')
+k=$(sql "$busy" "SELECT count(*) FROM value v JOIN indicator i ON i.id = v.indicator_id WHERE i.code = 'ID0285' AND v.year BETWEEN 1991 AND 2020")
+got=$(sql "$busy" "SELECT v.year - 1990 FROM value v JOIN indicator i ON i.id = v.indicator_id WHERE i.code = 'ID0285' AND v.year BETWEEN 1991 AND 2020 ORDER BY v.year" | tr '\n' ' ')
 expect_eq "a prefix of the value writes" "$(seq -s ' ' 1 "$k" 2>/dev/null) " "${got:- }"
 echo "the backup holds $k of $n value writes" >&2
 u=$(sql "$busy" "SELECT count(*) FROM app_user WHERE name LIKE 'w%'")
@@ -113,5 +113,5 @@ for i in $(seq 1 "$u"); do
 done
 expect_eq "a prefix of the audited user writes ($u)" yes "$ok"
 expect_eq "the source has them all" "$n" \
-	"$(sql "$db" "SELECT count(*) FROM value v JOIN indicator i ON i.id = v.indicator_id WHERE i.code = 'ID0285' AND v.year > 2100")"
+	"$(sql "$db" "SELECT count(*) FROM value v JOIN indicator i ON i.id = v.indicator_id WHERE i.code = 'ID0285' AND v.year BETWEEN 1991 AND 2020")"
 finish

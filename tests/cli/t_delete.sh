@@ -69,9 +69,9 @@ check_delete "analysis" analysis \
 	"anna|analysis.delete|analysis LKR 2024 RS-OM4|Stöd medarbetarutveckling: Semesteruttag under 2024 har ökat, där 63,6 % av den tillgängliga semestern har tagits ut och alla medarbetare har fått minst fyra veckors semester. Persona|" \
 	analysis LKR 2024 RS-OM4 "Stöd medarbetarutveckling"
 check_delete "action" action \
-	"anna|action.delete|action LKR LKR-HP2024|Beslutad handlingsplan 2024, totalt värde; ; 7800/0 tkr|" \
+	"anna|action.delete|action LKR LKR-HP2024 Beslutad handlingsplan 2024, totalt värde|Beslutad handlingsplan 2024, totalt värde; ; 7800/0 tkr|" \
 	action LKR LKR-HP2024 "Beslutad handlingsplan 2024, totalt värde"
-check_delete "ledger" ledger "anna|ledger.delete|ledger LKR - 2024 0 regionbidrag utfall|281300 tkr|" \
+check_delete "ledger" ledger "anna|ledger.delete|ledger LKR - 2024-00 regionbidrag utfall|281300 tkr|" \
 	ledger LKR - 2024 0 regionbidrag utfall
 # The resultaträkning's computed sums follow a deleted row: redone from the
 # rows left, deleted with the last of them.
@@ -88,7 +88,7 @@ check_delete "profile" budget_profile \
 	"anna|profile.delete|profile LKR regionbidrag 0|100 100 100 100 100 100 100 100 100 100 100 100|" \
 	profile LKR regionbidrag 0
 check_delete "uppdrag report" uppdrag_report \
-	"anna|uppdrag-report.delete|uppdrag-report RS-U1 HSN 2024-08-20|pågår: Arbetet med strategin har startat.|" \
+	"anna|uppdrag.delete|uppdrag RS-U1 HSN 2024-08-20|pågår: Arbetet med strategin har startat.|" \
 	uppdrag-report RS-U1 HSN 2024-08-20
 
 # Without --as the operating-system user is named.
@@ -172,7 +172,7 @@ echo karl-losen | "$STYR" --db "$db" user add karl --role controller >/dev/null 
 before=$(dbdump "$db")
 run --db "$db" delete value ID0069 LKR 2024
 expect_eq "locked value" 2 "$rc"
-expect_contains "locked value message" "period 2024 is locked: the report of LKR was approved by karl" "$errout"
+expect_contains "locked value message" "period 2024 is locked: the report of LKR for 2024 was approved by karl" "$errout"
 run --db "$db" delete analysis LKR 2024 RS-OM4 "Attraktiv arbetsplats"
 expect_eq "locked analysis" 2 "$rc"
 run --db "$db" delete action LKR LKR-HP2024 "Färre hyrläkare"

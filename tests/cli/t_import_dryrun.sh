@@ -83,11 +83,15 @@ expect_eq "changed: exit" 0 "$rc"
 expect_eq "changed: the dry run's report" "${dry#styr: dry run, nothing stored: would import}" \
 	"${out#styr: imported}"
 after=$(content "$db")
-# exactly three rows differ: each one line out, one line in
-expect_eq "changed: rows that differ" 6 \
+# exactly three rows differ: each one line out, one line in; and three
+# audit entries (the write gate's) are new
+expect_eq "changed: rows that differ" 9 \
 	"$(diff <(printf '%s\n' "$once") <(printf '%s\n' "$after") | grep -c '^[<>]')"
 run --db "$db" export values --unit LKR --year 2024
 expect_contains "changed: the new value stored" "ID0285;LKR;2024;95,1;" "$out"
+expect_eq "changed: audited with before, after and the line" \
+	"value.put|value ID0285 LKR 2024|93,8|95,1|$T/values.csv:$vline" \
+	"$(sql "$db" "SELECT action, entity, before, after, source FROM audit WHERE entity = 'value ID0285 LKR 2024' ORDER BY id DESC LIMIT 1")"
 
 # --- a key twice in one file, and in two files: exit 2, both rows named
 VH='indicator;unit;period;value;numerator;denominator;missing_reason;source'

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Approved means frozen (issue 17 item 3): approving a period stores its
-# reports; a later correction (an import does not ask about the lock)
+# reports; a later correction (refused by the write gate, then made with
+# --unlock-reason)
 # leaves the approved version what `styr report` gives, --current gives
 # today's data, and `styr report diff` lists exactly the correction.  A
 # period that is not approved says "Utkast" on every page.
@@ -43,10 +44,21 @@ today=$(date -u +%Y-%m-%d)
 expect_contains "approved HTML marked" "Fastställd $today av karl" "$(cat "$T/a1.html")"
 expect_contains "approved PDF marked" "Fastställd $today av karl" "$(pdftotext -f 2 -l 2 "$T/a1.pdf" -)"
 
-# A correction behind the lock's back: ID0069 83,8 → 85,0.
+# A correction into the locked period: ID0069 83,8 → 85,0.  The write
+# gate refuses it (nothing changes, not even the audit log) ...
 printf 'indicator;unit;period;value;numerator;denominator;missing_reason;source\nID0069;LKR;2024;85,0;;;;rättelse\n' >"$T/fix.csv"
+locked=$(dbdump "$db")
 run --db "$db" import csv "$T/fix.csv"
-expect_eq "correction imported" 0 "$rc"
+expect_eq "correction refused" 2 "$rc"
+expect_contains "refusal names value, period and approver" \
+	"value ID0069 LKR 2024: period 2024 is locked: the report of LKR for 2024 was approved by karl" "$errout"
+expect_eq "refused: database unchanged" "$locked" "$(dbdump "$db")"
+# ... unless an admin gives the reason, which the audit log keeps.
+run --db "$db" import csv --as ada-cli --unlock-reason "rättelse efter revisionen" "$T/fix.csv"
+expect_eq "correction imported with a reason" 0 "$rc"
+expect_eq "audited as unlock-write with the reason and the line" \
+	"ada-cli|unlock-write|value ID0069 LKR 2024|83,8|85,0|$T/fix.csv:2; unlock-reason: rättelse efter revisionen" \
+	"$(sql "$db" "SELECT \"user\", action, entity, before, after, source FROM audit ORDER BY id DESC LIMIT 1")"
 run --db "$db" report arsredovisning --unit LKR --period 2024 -o "$T/a2.pdf"
 cmp -s "$T/a1.pdf" "$T/a2.pdf" || fail "PDF after the correction is not the approved one"
 run --db "$db" report arsredovisning --unit LKR --period 2024 -o "$T/a2.html"
@@ -58,7 +70,8 @@ expect_contains "--current not the approved version" "Utkast: dagens uppgifter" 
 expect_contains "--current has the new figure" "85,0" "$(cat "$T/c.html")"
 run --db "$db" report diff --unit LKR --period 2024 --type arsredovisning
 expect_eq "diff exit with a difference" 1 "$rc"
-expect_eq "diff lists exactly the correction" "ID0069 LKR 2024: 83,8 → 85,0 (ej i ändringsloggen)" "$out"
+expect_contains "diff lists exactly the correction, and who" "ID0069 LKR 2024: 83,8 → 85,0 (ada-cli" "$out"
+expect_eq "diff: one line" 1 "$(printf '%s\n' "$out" | wc -l)"
 run --db "$db" report diff --unit LKR --period 2024 --type manadsrapport
 expect_eq "diff type must fit the period" 2 "$rc"
 
@@ -90,16 +103,16 @@ expect_eq "comments imported" 0 "$rc"
 run --db "$db" workflow LKR 2024 submit --as karl
 run --db "$db" workflow LKR 2024 approve --as karl
 printf '%s\nID0069;LKR;2024;85,0;;;;rättelse;Ny mätmetod från april\nID0285;LKR;2024;;;;ej inrapporterat;;%s fin\n' "$H" "$long" >"$T/c2.csv"
-run --db "$db" import csv "$T/c2.csv"
+run --db "$db" --unlock-reason "rättelse efter beslut" import csv "$T/c2.csv"
 run --db "$db" report diff --unit LKR --period 2024
 expect_eq "diff with changed comments" 1 "$rc"
 expect_eq "diff: two comments, no figure" "2|2" "$(printf '%s\n' "$out" | grep -c ', kommentar: ')|$(printf '%s\n' "$out" | wc -l)"
 expect_contains "diff: the short comment" \
-	"ID0069 LKR 2024, kommentar: Ny mätmetod från mars → Ny mätmetod från april (ej i ändringsloggen)" "$out"
+	"ID0069 LKR 2024, kommentar: Ny mätmetod från mars → Ny mätmetod från april (cli:$(id -un), " "$out"
 expect_contains "diff: the long comment by its digest" \
 	"… #$(printf '%s slut' "$long" | sha256sum | cut -c1-8) → Lång kommentar om mätningen" "$out"
 expect_contains "diff: the long comment's new digest" \
-	"… #$(printf '%s fin' "$long" | sha256sum | cut -c1-8) (ej i ändringsloggen)" "$out"
+	"… #$(printf '%s fin' "$long" | sha256sum | cut -c1-8) (cli:$(id -un), " "$out"
 
 # The economy and the analyses are part of the approved report too: a
 # ledger amount and an analysis changed afterwards are differences.
@@ -111,15 +124,15 @@ run --db "$db" workflow LKR 2024 approve --as karl
 run --db "$db" report diff --unit LKR --period 2024
 expect_eq "approved with comments: no differences" 0 "$rc"
 printf 'unit;table;year;month;row;kind;amount;source\nLKR;;2024;;regionbidrag;utfall;281400;rättelse\n' >"$T/l.csv"
-run --db "$db" import csv "$T/l.csv"
+run --db "$db" --unlock-reason "rättelse efter beslut" import csv "$T/l.csv"
 expect_eq "ledger correction imported" 0 "$rc"
 printf 'unit;period;subject;title;vad_har_hant;varfor;vad_kommer_att_handa;state;author;source\nLKR;2024;RS-OM4;Attraktiv arbetsplats;Omskriven text.;;;godkänd;LKR;rättelse\n' >"$T/a.csv"
-run --db "$db" import csv "$T/a.csv"
+run --db "$db" --unlock-reason "rättelse efter beslut" import csv "$T/a.csv"
 expect_eq "analysis correction imported" 0 "$rc"
 run --db "$db" report diff --unit LKR --period 2024
 expect_eq "diff with ledger and analysis" 1 "$rc"
 expect_contains "diff: the ledger amount" \
-	"resultaträkning LKR 2024 regionbidrag utfall: 281${NBSP}300 tkr → 281${NBSP}400 tkr (ej i ändringsloggen)" "$out"
+	"resultaträkning LKR 2024 regionbidrag utfall: 281${NBSP}300 tkr → 281${NBSP}400 tkr (cli:$(id -un), " "$out"
 expect_contains "diff: the analysis, its new text" \
 	"analys LKR 2024 RS-OM4: Attraktiv arbetsplats: godkänd, Antalet medarbetare per chef" "$out"
 expect_contains "diff: the analysis, its new text" "→ godkänd, Omskriven text. #" "$out"

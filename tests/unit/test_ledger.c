@@ -317,6 +317,7 @@ static struct styr_db *seed_db(void)
 
 	styr_err_init(&err);
 	assert_int_equal(styr_db_open(":memory:", STYR_DB_CREATE, &db, &err), STYR_OK);
+	assert_int_equal(styr_db_actor(db, "test", "unit test", &err), STYR_OK);
 	memset(&u, 0, sizeof(u));
 	snprintf(u.code, sizeof(u.code), "LKR");
 	snprintf(u.name, sizeof(u.name), "Lasarettet i Landskrona");

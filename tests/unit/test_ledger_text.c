@@ -114,6 +114,7 @@ static void test_cases(void **state)
 
 		styr_err_init(&err);
 		assert_int_equal(styr_db_open(":memory:", STYR_DB_CREATE, &db, &err), STYR_OK);
+		assert_int_equal(styr_db_actor(db, "test", "unit test", &err), STYR_OK);
 		put_unit(db, "LKR", "Lasarettet i Landskrona");
 		put_unit(db, "LKR-VVH", "Vårdval HUD");
 		memset(&res, 0, sizeof(res));

@@ -268,6 +268,7 @@ static void test_store_and_table(void **state)
 	(void)state;
 	styr_err_init(&err);
 	assert_int_equal(styr_db_open(":memory:", STYR_DB_CREATE, &db, &err), STYR_OK);
+	assert_int_equal(styr_db_actor(db, "test", "unit test", &err), STYR_OK);
 	org(db, "RS", "", STYR_ORG_REGION);
 	org(db, "LKR-S", "RS", STYR_ORG_STYRELSE);
 	org(db, "LKR", "LKR-S", STYR_ORG_FORVALTNING);

@@ -74,7 +74,7 @@ http DELETE "/api/v1/units/SUS/actions/LKR-HP2026?title=F%C3%A4rre%20hyrl%C3%A4k
 expect_eq "another unit's action: no grant there" 403 "$status"
 http DELETE "/api/v1/units/LKR/actions/LKR-HP2026?title=F%C3%A4rre%20hyrl%C3%A4kare" -H "$H"
 expect_eq "action deleted" 204 "$status"
-expect_eq "action audited" "anna|action.delete|action LKR LKR-HP2026|Färre hyrläkare; 2026-09-30; 1500/0 tkr|" "$(last_audit)"
+expect_eq "action audited" "anna|action.delete|action LKR LKR-HP2026 Färre hyrläkare|Färre hyrläkare; 2026-09-30; 1500/0 tkr|" "$(last_audit)"
 
 # --- the pages: a value's "Ta bort" and its confirmation
 login anna

@@ -71,12 +71,12 @@ act() {
 act 1,5
 act 2,0
 expect_eq "action: the second entry's before is the first's after" \
-	"|Samordning av vårdplatser; 2026-06-30; 1500/0 tkr
-Samordning av vårdplatser; 2026-06-30; 1500/0 tkr|Samordning av vårdplatser; 2026-06-30; 2000/0 tkr" \
-	"$(dbsql "SELECT before || '|' || after FROM audit WHERE action = 'action.put' ORDER BY id")"
+	"|Samordning av vårdplatser; 2026-06-30; planerad; 1500/0 tkr; ansvarig Anna; ; mål -
+Samordning av vårdplatser; 2026-06-30; planerad; 1500/0 tkr; ansvarig Anna; ; mål -|Samordning av vårdplatser; 2026-06-30; planerad; 2000/0 tkr; ansvarig Anna; ; mål -" \
+	"$(dbsql "SELECT before || '|' || after FROM audit WHERE action = 'action.put' AND entity = 'action LKR LKR-HP2026 Samordning av vårdplatser' ORDER BY id")"
 http GET "/enhet/LKR/atgard?plan=LKR-HP2026" -b "$T/anna.jar"
 expect_contains "action page: Historik" '<h2 id="historik">Historik</h2>' "$body"
-expect_contains "action page: the previous version" "<td>Samordning av vårdplatser; 2026-06-30; 1500/0 tkr</td><td>Samordning av vårdplatser; 2026-06-30; 2000/0 tkr</td>" "$body"
+expect_contains "action page: the previous version" "<td>Samordning av vårdplatser; 2026-06-30; planerad; 1500/0 tkr; ansvarig Anna; ; mål -</td><td>Samordning av vårdplatser; 2026-06-30; planerad; 2000/0 tkr; ansvarig Anna; ; mål -</td>" "$body"
 run --db "$DB" history action LKR LKR-HP2026
 expect_eq "action history in the CLI" 2 "$(printf '%s\n' "$out" | grep -c 'anna action.put')"
 
@@ -105,7 +105,7 @@ ktok=$("$STYR" --db "$DB" user token kim)
 http GET "/api/v1/audit?per_page=100" -H "Authorization: Bearer $ktok"
 expect_eq "/api/v1/audit for a controller of LKR" 200 "$status"
 expect_contains "API: LKR's value" '"entity":"value ID0069 LKR 2025"' "$body"
-expect_contains "API: LKR's action" '"entity":"action LKR LKR-HP2026"' "$body"
+expect_contains "API: LKR's action" '"entity":"action LKR LKR-HP2026 Samordning av vårdplatser"' "$body"
 case "$body" in *HHM*) fail "/api/v1/audit shows a controller of LKR an entry about HHM" ;; esac
 case "$body" in *'"action":"login'*) fail "/api/v1/audit shows a controller of LKR the logins" ;; esac
 checks=$((checks + 2))
@@ -125,7 +125,7 @@ case "$body" in *"value ID0069"*) fail "/logg?handelse=analysis shows values" ;;
 checks=$((checks + 1))
 atok=$("$STYR" --db "$DB" user token ada)
 http GET "/api/v1/audit?per_page=100&unit=LKR&action=value" -H "Authorization: Bearer $atok"
-expect_eq "API filtered by unit and action: LKR's three" 3 "$(printf '%s' "$body" | grep -o '"action":"value.put"' | wc -l)"
+expect_eq "API filtered by unit and action: LKR's three from anna" 3 "$(printf '%s' "$body" | grep -o '"user":"anna","action":"value.put"' | wc -l)"
 
 # --- refused requests: 403, CSRF, 423
 http GET /enhet/HHM -b "$T/anna.jar"

@@ -311,8 +311,12 @@ run --db "$DB" audit verify
 expect_eq "audit intact" 0 "$rc"
 expect_contains "audit verify" "intact" "$out"
 stop_server
-n=$(dbsql "SELECT count(*) FROM audit WHERE action = 'value.put'")
+n=$(dbsql "SELECT count(*) FROM audit WHERE action = 'value.put' AND \"user\" NOT LIKE 'cli:%'")
 expect_eq "value writes audited (form, the correction after unlock and its undo, POST, PUT)" 5 "$n"
+# each with where it came from: a form or an API call, method and path
+expect_eq "the sources of the web's value writes" "API 2
+form 3" "$(dbsql "SELECT CASE WHEN source LIKE 'API %' THEN 'API' WHEN source LIKE 'form %' THEN 'form' ELSE source END AS s, count(*) FROM audit WHERE action = 'value.put' AND \"user\" NOT LIKE 'cli:%' GROUP BY 1 ORDER BY 1" | tr '|' ' ')"
+expect_eq "every API write names method and path" 0 "$(dbsql "SELECT count(*) FROM audit WHERE source LIKE 'API %' AND source NOT LIKE 'API P% /api/v1/%'")"
 expect_eq "failed logins audited (anna once, rut five times)" 6 "$(dbsql "SELECT count(*) FROM audit WHERE action IN ('login.failed', 'login.throttled')")"
 expect_eq "workflow moves audited (submit, approve, unlock; API submit, approve)" 5 "$(dbsql "SELECT count(*) FROM audit WHERE action LIKE 'report.%'")"
 msg=$(dbsql "UPDATE audit SET after = '99' WHERE id = 3" 2>&1) && fail "audit row updated despite the trigger"

@@ -71,7 +71,11 @@ expect_contains "named" 'open_id' "$errout"
 
 # Values for women and men beside the total (gender_values.csv).
 printf 'indicator;unit;period;gender;value;missing_reason;source\nID0286;LKR;2024;K;95,5;;test\nID0286;LKR;2024;M;92,1;;test\nID0286;LKR;2023;K;x;;test\n' >"$T/g.csv"
+# 2024 is approved: the write gate refuses them, unless an admin says why
 run --db "$DB" import csv "$T/g.csv"
+expect_eq "gender values into the approved 2024 refused" 2 "$rc"
+expect_contains "refusal named" "gender ID0286 LKR 2024 K: period 2024 is locked" "$errout"
+run --db "$DB" import csv --unlock-reason "könsuppdelade värden efter fastställelsen" "$T/g.csv"
 expect_eq "import gender values" "styr: imported 3 gender_values" "$out"
 run --db "$DB" export gender_values
 expect_eq "export gender values" "indicator;unit;period;gender;value;missing_reason;source
