@@ -39,10 +39,10 @@ bigfile() { # SOURCE YEAR
 		for (m = 1; m <= months; m++)
 			for (i = 1; i <= ni; i++)
 				for (u = 1; u <= nu; u++)
-					printf "%s;%s;%d-%02d;%d;;;;%s\n", I[i], U[u], y, m, (i * 31 + u * 7 + m) % 1000, src
+					printf "%s;%s;%d-%02d;%d;;;;%s\n", I[i], U[u], y, m, (i * 31 + u * 7 + m) % 100, src
 	}'
 }
-bigfile crash-0 2100 >"$T/big0.csv"
+bigfile crash-0 1991 >"$T/big0.csv"
 N=$(($(wc -l <"$T/big0.csv") - 1))
 t0=$(date +%s%N)
 run --db "$DB" import csv "$T/big0.csv"
@@ -54,7 +54,7 @@ expect_eq "the whole import's values" "$N" "$(count crash-0)"
 whole=0
 none=0
 for k in $(seq 1 "$ITER"); do
-	bigfile "crash-$k" $((2100 + k)) >"$T/big.csv"
+	bigfile "crash-$k" $((1991 + k)) >"$T/big.csv"
 	"$STYR" --db "$DB" import csv "$T/big.csv" >/dev/null 2>&1 &
 	pid=$!
 	# somewhere in the import, start-up and commit included
@@ -79,16 +79,18 @@ read -r -a IND <<<"$inds"
 NI=${#IND[@]}
 : >"$T/acked"
 # writer FIRST STEP: writes n = FIRST, FIRST+STEP, ... (indicator n % NI,
-# year 2200 + n / NI, value n) until the server is gone; the 2xx answers
-# go to $T/acked as "n indicator year".
+# month n / NI % 12 + 1 of year 2003 + n / NI / 12 (years the imports and
+# the demo leave alone, inside the plausible window), value n % 100 (a
+# percentage fits) until the
+# server is gone; the 2xx answers go to $T/acked as "n indicator year month".
 writer() {
 	local n=$1 code
 	while :; do
-		local ind=${IND[$((n % NI))]} year=$((2200 + n / NI))
+		local ind=${IND[$((n % NI))]} year=$((2003 + n / NI / 12)) month=$((n / NI % 12 + 1))
 		code=$(curl -s -o /dev/null -w '%{http_code}' -m 5 -X PUT -H "Authorization: Bearer $tok" \
-			--data "{\"value\":$n}" "$BASE/api/v1/units/LKR/values/$ind/$year")
+			--data "{\"value\":$((n % 100))}" "$BASE/api/v1/units/LKR/values/$ind/$year-$(printf %02d $month)")
 		case $code in
-		2??) echo "$n $ind $year" >>"$T/acked.$1" ;;
+		2??) echo "$n $ind $year $month" >>"$T/acked.$1" ;;
 		000) return ;;
 		*) echo "write $n: $code" >>"$T/refused" ;;
 		esac
@@ -122,13 +124,14 @@ acked=$(wc -l <"$T/acked")
 echo "server killed $ITER times; $acked writes acknowledged"
 expect_eq "writes were acknowledged" yes "$([ "$acked" -ge "$ITER" ] && echo yes || echo "no: $acked")"
 # Every acknowledged write is there with its value.
-while read -r n ind year; do
-	echo "($n, '$ind', $year)"
+while read -r n ind year month; do
+	echo "($n, '$ind', $year, $month)"
 done <"$T/acked" | paste -sd, >"$T/rows"
-missing=$(dbsql "WITH a(n, ind, y) AS (VALUES $(cat "$T/rows"))
+missing=$(dbsql "WITH a(n, ind, y, m) AS (VALUES $(cat "$T/rows"))
 	SELECT count(*) FROM a WHERE NOT EXISTS (SELECT 1 FROM value v
 		JOIN indicator i ON i.id = v.indicator_id JOIN org_unit u ON u.id = v.unit_id
-		WHERE i.code = a.ind AND u.code = 'LKR' AND v.year = a.y AND v.value = a.n)")
+		WHERE i.code = a.ind AND u.code = 'LKR' AND v.year = a.y AND v.first_month = a.m
+			AND v.last_month = a.m AND v.value = a.n % 100)")
 expect_eq "every acknowledged write is stored with its value" 0 "$missing"
 if [ "$BACKEND" = pg ]; then
 	# amcheck (PostgreSQL's contrib, in Debian's server package): every
