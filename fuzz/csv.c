@@ -28,7 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char names[FILES_MAX][16], paths[FILES_MAX][256];
 	const char *argv[FILES_MAX];
 	size_t n = 0, changes = 0;
-	struct styr_import_hook hook = {NULL, &changes, true, on_change};
+	struct styr_import_hook hook = {NULL, &changes, true, on_change, 0};
 	struct styr_import_stats stats;
 	struct styr_err err;
 	const uint8_t *p = data, *end = data + size;

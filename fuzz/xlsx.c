@@ -16,7 +16,7 @@ static void on_change(void *ctx, const struct styr_import_change *c)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	size_t changes = 0;
-	struct styr_import_hook hook = {NULL, &changes, true, on_change};
+	struct styr_import_hook hook = {NULL, &changes, true, on_change, 0};
 	struct styr_import_stats stats;
 	struct styr_err err;
 

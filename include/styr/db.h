@@ -142,6 +142,14 @@ int styr_db_last_change(struct styr_db *db, time_t *out, struct styr_err *err);
  * database time is the difference across it. */
 long long styr_db_time_ns(const struct styr_db *db);
 
+/* A time limit for what the handle does next (a web request's, styr serve
+ * --request-time): once ns nanoseconds from now have passed, every
+ * statement, row and write transaction asked for fails (STYR_ESTORE), so
+ * the caller's error path rolls back.  ns 0 lifts the limit and forgets
+ * that it was hit; styr_db_time_limit_hit says whether it was. */
+void styr_db_time_limit(struct styr_db *db, long long ns);
+bool styr_db_time_limit_hit(const struct styr_db *db);
+
 int styr_org_put(struct styr_db *db, const struct styr_org_unit *u, struct styr_err *err);
 int styr_org_alias_put(struct styr_db *db, const char *alias, const char *unit,
                        struct styr_err *err);

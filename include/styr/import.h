@@ -93,7 +93,14 @@ struct styr_import_hook {
 	bool dry_run;
 	/* Called (NULL: not) for every field of a stored row that changes. */
 	void (*on_change)(void *ctx, const struct styr_import_change *c);
+	/* The most data rows one import may hold, all files together; 0:
+	 * STYR_IMPORT_ROWS_MAX.  The row after the last one allowed is
+	 * refused, naming its file and line, and nothing is stored. */
+	size_t max_rows;
 };
+/* A region's three years of monthly values (1 000 units, 100 indicators)
+ * are 3,6 million rows; an import ten times that is a mistake. */
+#define STYR_IMPORT_ROWS_MAX ((size_t)5000000)
 
 /* Import XLSX workbooks (docs/formats.md, "XLSX"): a sheet per
  * interchange kind, recognised by its header row as a CSV file is, and a

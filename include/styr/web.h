@@ -26,6 +26,11 @@ struct styr_serve_options {
 	/* The login throttle's limits (styr/access.h); zeros: the defaults. */
 	struct styr_login_limits login_limits;
 	const char *proxy; /* the proxy's IPv4 address, whose X-Forwarded-For is believed */
+	/* Limits (docs/web.md, Limits); 0: the default of each.  Bytes of a
+	 * request body, of an upload's, of a report download; data rows of
+	 * an uploaded import; milliseconds a request may run. */
+	size_t max_body, max_upload, max_report, max_import_rows;
+	long long request_ms;
 };
 
 /* Serve until SIGINT/SIGTERM; prints "listening on http://ADDR:PORT" to

@@ -1,7 +1,7 @@
 /*
  * styr import: load files into the database, each run one transaction.
- *   styr import csv [--dry-run] FILE...
- *   styr import xlsx [--dry-run] FILE...
+ *   styr import csv [--dry-run] [--max-rows N] FILE...
+ *   styr import xlsx [--dry-run] [--max-rows N] FILE...
  *   styr import report-text FILE --unit CODE --year YYYY
  */
 #include <getopt.h>
@@ -45,7 +45,7 @@ static int import_interchange(struct styr_db *db, const char *kind, int argc, ch
 {
 	struct styr_import_stats stats;
 	struct change_print cp = {db, {NULL, 0, 0, 0}, 0};
-	struct styr_import_hook hook = {NULL, &cp, false, print_change};
+	struct styr_import_hook hook = {NULL, &cp, false, print_change, 0};
 	struct styr_err err;
 	char **files = calloc((size_t)argc + 1, sizeof(*files));
 	int i, k, n, rc, nfiles = 0;
@@ -57,10 +57,25 @@ static int import_interchange(struct styr_db *db, const char *kind, int argc, ch
 		return cli_fail(&err);
 	}
 	for (i = 0; i < argc; i++) {
-		if (!strcmp(argv[i], "--dry-run"))
+		if (!strcmp(argv[i], "--dry-run")) {
 			hook.dry_run = true;
-		else
+		} else if (!strcmp(argv[i], "--max-rows")) {
+			char *end = NULL;
+			long long m = i + 1 < argc ? strtoll(argv[i + 1], &end, 10) : 0;
+
+			if (!end || *end || m < 1) {
+				free(files);
+				return cli_usage(
+				    &cmd_import_def,
+				    "--max-rows \"%s\": expected a number of rows, such as "
+				    "5000000",
+				    i + 1 < argc ? argv[i + 1] : "");
+			}
+			hook.max_rows = (size_t)m;
+			i++;
+		} else {
 			files[nfiles++] = argv[i];
+		}
 	}
 	/* a rehearsal: the write gate lists locked periods instead of
 	 * stopping at the first */
@@ -252,8 +267,8 @@ const struct command cmd_import_def = {
     "import",
     run,
     "load CSV files, XLSX workbooks or a report's indicator tables",
-    "styr import csv [--dry-run] FILE...\n"
-    "       styr import xlsx [--dry-run] FILE...\n"
+    "styr import csv [--dry-run] [--max-rows N] FILE...\n"
+    "       styr import xlsx [--dry-run] [--max-rows N] FILE...\n"
     "       styr import report-text [--dry-run] FILE --unit CODE --year YYYY\n"
     "       styr import report-text [--dry-run] FILE --year YYYY\n"
     "       styr import sie [--dry-run] FILE --unit CODE [--mapping FILE]\n"
@@ -264,7 +279,9 @@ const struct command cmd_import_def = {
     "many rows were added, changed and left unchanged (those are not written again),\n"
     "and every changed field old → new, marked (låst period) when the value's\n"
     "period is approved.  A key that occurs twice in one import is an error naming\n"
-    "both rows.  --dry-run does all of it and stores nothing.\n"
+    "both rows.  --dry-run does all of it and stores nothing.  --max-rows: the\n"
+    "most data rows of all the files together (default 5000000); the row after it\n"
+    "is an error naming its file and line, and nothing is stored.\n"
     "report-text: the indicator tables of a report's text extract; rows that\n"
     "cannot be read are listed with their line (exit code 1 when there are any).\n"
     "Without --unit: the uppdrag tables of a verksamhetsplan (\"Mål och insatsområde,\n"

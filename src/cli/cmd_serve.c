@@ -10,6 +10,27 @@
 
 #include "cli.h"
 
+/* A size such as 65536, 64k, 32M or 1G (powers of 1024) into *out; false
+ * when it is not one or is 0. */
+static bool parse_size(const char *text, size_t *out)
+{
+	char *end;
+	unsigned long long n = strtoull(text, &end, 10), mul = 1;
+
+	if (end == text || *text == '-')
+		return false;
+	if (*end == 'k' || *end == 'K')
+		mul = 1ull << 10, end++;
+	else if (*end == 'M')
+		mul = 1ull << 20, end++;
+	else if (*end == 'G')
+		mul = 1ull << 30, end++;
+	if (*end || n == 0 || n > (1ull << 40) / mul)
+		return false;
+	*out = (size_t)(n * mul);
+	return true;
+}
+
 static int run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -25,6 +46,11 @@ static int run(struct cli *cli, int argc, char **argv)
 	    {"login-limit", required_argument, NULL, 'l'},
 	    {"login-rate", required_argument, NULL, 'g'},
 	    {"proxy", required_argument, NULL, 'x'},
+	    {"max-body", required_argument, NULL, 'B'},
+	    {"max-upload", required_argument, NULL, 'U'},
+	    {"max-report", required_argument, NULL, 'R'},
+	    {"max-import-rows", required_argument, NULL, 'I'},
+	    {"request-time", required_argument, NULL, 'T'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct styr_serve_options o;
@@ -113,6 +139,45 @@ static int run(struct cli *cli, int argc, char **argv)
 		case 'x':
 			o.proxy = optarg;
 			break;
+		case 'B':
+		case 'U':
+		case 'R':
+			if (!parse_size(optarg, c == 'B'   ? &o.max_body
+			                        : c == 'U' ? &o.max_upload
+			                                   : &o.max_report))
+				return cli_usage(
+				    &cmd_serve_def,
+				    "--%s \"%s\": expected a size in bytes such as 65536, "
+				    "64k or 32M",
+				    c == 'B'   ? "max-body"
+				    : c == 'U' ? "max-upload"
+				               : "max-report",
+				    optarg);
+			break;
+		case 'I': {
+			long long m = strtoll(optarg, &end, 10);
+
+			if (end == optarg || *end || m < 1)
+				return cli_usage(
+				    &cmd_serve_def,
+				    "--max-import-rows \"%s\": expected a number of rows, "
+				    "such as 5000000",
+				    optarg);
+			o.max_import_rows = (size_t)m;
+			break;
+		}
+		case 'T': {
+			double s = strtod(optarg, &end);
+
+			if (end == optarg || *end || !(s >= 0.001 && s <= 86400))
+				return cli_usage(
+				    &cmd_serve_def,
+				    "--request-time \"%s\": expected seconds, such as 120 "
+				    "or 0.5",
+				    optarg);
+			o.request_ms = (long long)(s * 1000 + 0.5);
+			break;
+		}
 		default:
 			return cli_usage(&cmd_serve_def, "unknown option");
 		}
@@ -133,6 +198,8 @@ const struct command cmd_serve_def = {
     "styr serve [--port N] [--address A] [--session-ttl SECONDS] [--quiet]\n"
     "           [--today YYYY-MM-DD] [--tls] [--open-data] [--threads N]\n"
     "           [--login-limit N/SECONDS] [--login-rate N] [--proxy ADDRESS]\n"
+    "           [--max-body SIZE] [--max-upload SIZE] [--max-report SIZE]\n"
+    "           [--max-import-rows N] [--request-time SECONDS]\n"
     "styr serve --print-routes\n"
     "Serves the database over HTTP (default 127.0.0.1:8080) until interrupted.\n"
     "--today sets the day Min sida counts what is due and late from (a demo or\n"
@@ -146,5 +213,10 @@ const struct command cmd_serve_def = {
     "(default 30/300: 30 in 300 seconds), --login-rate the checks a second of\n"
     "every address together (default 10); both are counted in the database,\n"
     "for every server on it.  --proxy names the reverse proxy (nginx) whose\n"
-    "X-Forwarded-For gives the client's address.\n",
+    "X-Forwarded-For gives the client's address.  Limits, each refused with a\n"
+    "message saying which: --max-body (a form or API body, default 64k),\n"
+    "--max-upload (a workbook or report text, default 32M), --max-report (a report\n"
+    "download, default 64M), --max-import-rows (rows of an uploaded import, default\n"
+    "5000000), --request-time (seconds a request may run before it is stopped and\n"
+    "answered 503, default 120).\n",
 };

@@ -238,6 +238,7 @@ struct key_seen {
 struct import_ctx {
 	struct csv_file *files;
 	const struct styr_import_hook *hook;
+	size_t rows, max_rows; /* data rows so far, and the limit (styr_import_hook) */
 	struct key_seen *keys; /* open addressing, cap a power of two */
 	size_t nkeys, cap;
 	/* the stored ledger amounts of the last unit, table and year asked
@@ -1729,6 +1730,14 @@ static void end_record(int c, void *data)
 		where(r->err, r->file, r->line, -1, NULL);
 		goto done;
 	}
+	if (++r->ctx->rows > r->ctx->max_rows) {
+		r->rc = styr_error(r->err, STYR_ETOOBIG,
+		                   "more than %zu rows in one import: split the file, or raise "
+		                   "the limit (--max-rows)",
+		                   r->ctx->max_rows);
+		where(r->err, r->file, r->line, -1, NULL);
+		goto done;
+	}
 	r->column_at = NULL;
 	r->outcome = ROW_STORED;
 	r->rc = check_required(r);
@@ -1937,6 +1946,7 @@ static int import_files(struct styr_db *db, struct csv_file *files, size_t n,
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.files = files;
 	ctx.hook = hook;
+	ctx.max_rows = hook && hook->max_rows ? hook->max_rows : STYR_IMPORT_ROWS_MAX;
 	for (k = 0; k < STYR_ENTITY_COUNT && !rc; k++)
 		for (i = 0; i < n && !rc; i++)
 			if (files[i].spec->kind == (enum styr_entity)k)

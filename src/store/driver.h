@@ -170,6 +170,10 @@ struct styr_db {
 	struct store_key_cache org, ind;
 	struct store_row_cache rows;
 	long long busy_ns; /* time spent in the driver (styr_db_time_ns) */
+	/* styr_db_time_limit: the monotonic time no statement may start
+	 * after (0: none), and whether one was refused for it */
+	long long deadline_ns;
+	bool deadline_hit;
 	struct store_gate gate;
 };
 

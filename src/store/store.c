@@ -38,6 +38,28 @@ long long styr_db_time_ns(const struct styr_db *db)
 	return db->busy_ns;
 }
 
+void styr_db_time_limit(struct styr_db *db, long long ns)
+{
+	db->deadline_ns = ns > 0 ? clock_ns() + ns : 0;
+	db->deadline_hit = false;
+}
+
+bool styr_db_time_limit_hit(const struct styr_db *db)
+{
+	return db->deadline_hit;
+}
+
+/* Checked before each statement, row and write transaction: a report
+ * over a whole region or a long import stops within one row of its
+ * limit; a statement already running finishes. */
+static int past_deadline(struct styr_db *db, struct styr_err *err)
+{
+	if (!db->deadline_ns || clock_ns() < db->deadline_ns)
+		return STYR_OK;
+	db->deadline_hit = true;
+	return styr_error(err, STYR_ESTORE, "the request's time limit was reached");
+}
+
 static const struct store_driver *driver_of(const char *location)
 {
 	static const char *const pg_prefixes[] = {"postgresql://", "postgres://",
@@ -142,6 +164,12 @@ int styr_db_begin(struct styr_db *db, struct styr_err *err)
 {
 	int rc;
 
+	if (past_deadline(db, err))
+		return STYR_ESTORE;
+	/* Another connection may have given a code to another key since this
+	 * handle's last transaction (a web worker's handle lives for the
+	 * server's life): the keys are known afresh in each. */
+	store_forget_keys(db);
 	TIMED(db, rc = one_at_a_time(db, db->drv->begin, err));
 	gate_forget(db);
 	return rc;
@@ -236,6 +264,10 @@ int q_exec(struct query *q, long long *changes, struct styr_err *err)
 {
 	int rc;
 
+	if (past_deadline(q->db, err)) {
+		q->db->drv->q_end(q);
+		return STYR_ESTORE;
+	}
 	TIMED(q->db, rc = q->db->drv->q_exec(q, changes, err));
 	return rc;
 }
@@ -244,6 +276,10 @@ int q_step(struct query *q, struct styr_err *err)
 {
 	int rc;
 
+	if (past_deadline(q->db, err)) {
+		q->db->drv->q_end(q);
+		return -STYR_ESTORE;
+	}
 	TIMED(q->db, rc = q->db->drv->q_step(q, err));
 	return rc;
 }
@@ -298,6 +334,11 @@ static int lookup_key(struct styr_db *db, enum sql_id id, struct store_key_cache
 	struct query q;
 	int rc;
 
+	/* Kept only inside a transaction (forgotten when one begins): outside
+	 * one, another connection may give the code to another key between
+	 * two look-ups. */
+	if (!db->in_tx)
+		cache = NULL;
 	if (cache && cache->id && !strcmp(cache->code, code)) {
 		*out = cache->id;
 		return STYR_OK;
@@ -362,6 +403,7 @@ int styr_db_read_begin(struct styr_db *db, struct styr_err *err)
 {
 	int rc;
 
+	store_forget_keys(db); /* as in styr_db_begin */
 	TIMED(db, rc = one_at_a_time(db, db->drv->db_read_begin, err));
 	return rc;
 }

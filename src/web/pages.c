@@ -1648,8 +1648,10 @@ int pg_report_download(struct req *r)
 			                u.name);
 	}
 	styr_err_init(&err);
+	r->out.max = r->srv->report_max;
 	if (styr_report_indicators_html(r->db, u.code, (int)year, &r->out, &err))
-		return web_fail_err(r, &err);
+		return err.code == STYR_ETOOBIG ? web_report_too_big(r) : web_fail_err(r, &err);
+	r->out.max = WEB_PAGE_MAX;
 	snprintf(r->disposition, sizeof(r->disposition),
 	         "attachment; filename=\"indikatorer-%s-%ld.html\"", u.code, year);
 	return 0;

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -445,6 +446,17 @@ int pg_document(struct req *r)
 	if (!(f = fopen(path, "rb"))) {
 		unlink(path);
 		return web_fail(r, 500, "internal_error", "cannot read the report");
+	}
+	/* --max-report: the whole file, said before any of it is sent */
+	{
+		struct stat sb;
+
+		if (fstat(fileno(f), &sb) == 0 && (size_t)sb.st_size > r->srv->report_max) {
+			fclose(f);
+			unlink(path);
+			return web_report_too_big(r);
+		}
+		r->out.max = r->srv->report_max;
 	}
 	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
 		if (styr_buf_add(&r->out, buf, n, &r->err))

@@ -197,8 +197,9 @@ int web_fail(struct req *r, unsigned status, const char *code, const char *fmt, 
 			r->refused[j - 1] = '\0';
 	}
 	/* A server error's detail (a path, a database message) is for the
-	 * operator's log; the client gets the request id to quote. */
-	if (status >= 500) {
+	 * operator's log; the client gets the request id to quote.  A request
+	 * over its time (timed_out) says so itself, with the id. */
+	if (status >= 500 && strcmp(code, "timeout")) {
 		fprintf(stderr, "styr serve: request %lu: %s %s: %s\n", r->id, r->method, r->url,
 		        msg);
 		snprintf(msg, sizeof(msg),
@@ -828,18 +829,18 @@ static int dispatch(struct req *r)
 	return rt->handler(r);
 }
 
-/* The largest body the route of method and url takes: an upload route's,
- * else WEB_BODY_MAX.  Known before the body arrives, so that an
- * oversized body is refused without keeping it. */
-static size_t body_max(const char *method, const char *url)
+/* The largest body the route of method and url takes: an upload route's
+ * (--max-upload), else --max-body.  Known before the body arrives, so
+ * that an oversized body is refused without keeping it. */
+static size_t body_max(const struct server *srv, const char *method, const char *url)
 {
 	size_t i;
 
 	for (i = 0; i < web_route_count; i++)
 		if ((web_routes[i].flags & R_UPLOAD) && !strcmp(web_routes[i].method, method) &&
 		    !strcmp(web_routes[i].pattern, url))
-			return WEB_UPLOAD_MAX;
-	return WEB_BODY_MAX;
+			return srv->upload_max;
+	return srv->body_max;
 }
 
 static void req_free(struct req *r)
@@ -997,8 +998,7 @@ static enum MHD_Result respond(struct req *r)
 		MHD_add_response_header(resp, "Access-Control-Allow-Origin", "*");
 	ret = MHD_queue_response(r->conn, r->status, resp);
 	MHD_destroy_response(resp);
-	metrics_request(r->srv, r->route, r->status, mono_ns() - r->mono0,
-	                r->db ? styr_db_time_ns(r->db) - r->db_ns0 : 0);
+	metrics_request(r->srv, r->route, r->status, mono_ns() - r->mono0, r->db_ns);
 	if (!r->srv->quiet)
 		access_log(r, len);
 	return ret;
@@ -1046,6 +1046,59 @@ static void worker_close(void *p)
 	free(w);
 }
 
+int web_report_too_big(struct req *r)
+{
+	size_t max = r->srv->report_max;
+	char size[40];
+
+	r->disposition[0] = 0;
+	r->content_type = NULL;
+	styr_err_init(&r->err);
+	r->out.max = WEB_PAGE_MAX;
+	if (max < (1u << 20)) {
+		styr_num_format(size, sizeof(size) - 4, (double)max / 1024, 0);
+		strcat(size, " kB");
+	} else {
+		styr_num_format(size, sizeof(size) - 4, (double)max / (1 << 20), 1);
+		strcat(size, " MB");
+	}
+	if (r->is_api)
+		return web_fail(r, 422, "report_too_large",
+		                "the report is larger than the server's limit of %zu bytes "
+		                "(styr serve --max-report)",
+		                r->srv->report_max);
+	return web_fail(r, 422, "report_too_large",
+	                "Rapporten blir större än serverns gräns på %s och skickas inte. Ta "
+	                "en mindre del (en enhet i stället för alla under den), eller be "
+	                "förvaltningen ta fram den med styr report.",
+	                size);
+}
+
+/* Over --request-time: whatever the handler made of its failed statement
+ * (a rolled-back write, a page cut short) is replaced by 503 with the
+ * request id and what to do. */
+static void timed_out(struct req *r)
+{
+	long long s = (r->srv->request_ns + 999999999) / 1000000000;
+
+	fprintf(stderr, "styr serve: request %lu: %s %s: over the time limit (--request-time)\n",
+	        r->id, r->method, r->url);
+	r->disposition[0] = 0;
+	r->content_type = NULL;
+	styr_err_init(&r->err);
+	if (r->is_api)
+		web_fail(r, 503, "timeout",
+		         "the request took longer than %lld s and was stopped; nothing was stored; "
+		         "request id %lu",
+		         s, r->id);
+	else
+		web_fail(r, 503, "timeout",
+		         "Begäran tog längre än %lld sekunder och avbröts. Inget sparades. Försök "
+		         "igen, eller be om mindre åt gången (till exempel en enhet i stället för "
+		         "alla under den). Ange begäran nr %lu om du kontaktar förvaltningen.",
+		         s, r->id);
+}
+
 /* A refused request (403: a role or a CSRF token lacking; 423: a locked
  * period) is a security event: recorded once the request is over, so in
  * a transaction of its own after the refused write rolled back, as
@@ -1074,6 +1127,108 @@ static void audit_refusal(struct req *r)
 		        e.msg);
 }
 
+/* The handling of a request whose body is in, on the calling thread's
+ * database handle: an HTTP worker's, or a slow-pool thread's. */
+static void handle(struct req *r)
+{
+	struct worker *w = worker_of(r->srv, &r->err);
+
+	r->handled = true;
+	if (!w) {
+		r->is_api = api_path(r->url);
+		web_fail_err(r, &r->err);
+		return;
+	}
+	r->db = w->db;
+	r->db_epoch = w->epoch;
+	r->db_ns0 = styr_db_time_ns(w->db);
+	/* The request's time starts once its body is here (a slow client is
+	 * the connection timeout's). */
+	styr_db_time_limit(r->db, r->srv->request_ns);
+	/* A GET only reads: one read transaction for all of it. */
+	if (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) {
+		struct styr_err e;
+
+		styr_err_init(&e);
+		if (styr_db_read_begin(r->db, &e)) {
+			web_fail_err(r, &e);
+		} else {
+			dispatch(r);
+			styr_db_read_end(r->db);
+		}
+	} else {
+		dispatch(r);
+	}
+	if (styr_db_time_limit_hit(r->db))
+		timed_out(r);
+	styr_db_time_limit(r->db, 0);
+	audit_refusal(r);
+	r->db_ns = styr_db_time_ns(r->db) - r->db_ns0;
+}
+
+/* Whether the request's route is slow (R_SLOW: a password check, a
+ * report, an import). */
+static bool slow_route(struct req *r)
+{
+	size_t i;
+
+	if (!r->srv->nslow)
+		return false;
+	for (i = 0; i < web_route_count; i++)
+		if ((web_routes[i].flags & R_SLOW) && !strcmp(web_routes[i].method, r->method) &&
+		    match(web_routes[i].pattern, r->url, r))
+			return true;
+	return false;
+}
+
+/* Queue r for the slow pool; false when the pool is stopping (the caller
+ * then handles it itself). */
+static bool slow_enqueue(struct server *srv, struct req *r)
+{
+	bool queued = false;
+
+	pthread_mutex_lock(&srv->slow_lock);
+	if (!srv->slow_stop) {
+		r->next = NULL;
+		if (srv->slow_tail)
+			srv->slow_tail->next = r;
+		else
+			srv->slow_head = r;
+		srv->slow_tail = r;
+		queued = true;
+		pthread_cond_signal(&srv->slow_cond);
+	}
+	pthread_mutex_unlock(&srv->slow_lock);
+	return queued;
+}
+
+/* A slow-pool thread: handles queued requests, each on this thread's own
+ * database handle, and resumes their connections for the HTTP workers to
+ * answer; when stopping, it empties the queue first. */
+static void *slow_main(void *arg)
+{
+	struct server *srv = arg;
+
+	for (;;) {
+		struct req *r;
+
+		pthread_mutex_lock(&srv->slow_lock);
+		while (!srv->slow_head && !srv->slow_stop)
+			pthread_cond_wait(&srv->slow_cond, &srv->slow_lock);
+		r = srv->slow_head;
+		if (r) {
+			srv->slow_head = r->next;
+			if (!srv->slow_head)
+				srv->slow_tail = NULL;
+		}
+		pthread_mutex_unlock(&srv->slow_lock);
+		if (!r)
+			return NULL;
+		handle(r);
+		MHD_resume_connection(r->conn);
+	}
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version, const char *upload_data,
                                   size_t *upload_data_size, void **con_cls)
@@ -1095,7 +1250,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		client_address(r);
 		r->method = method;
 		r->url = url;
-		styr_buf_init(&r->body, body_max(method, url));
+		styr_buf_init(&r->body, body_max(srv, method, url));
 		styr_buf_init(&r->out, WEB_PAGE_MAX);
 		styr_err_init(&r->err);
 		*con_cls = r;
@@ -1110,33 +1265,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
-	{
-		struct worker *w = worker_of(srv, &r->err);
-
-		if (!w) {
-			r->is_api = api_path(r->url);
-			web_fail_err(r, &r->err);
-			return respond(r);
-		}
-		r->db = w->db;
-		r->db_epoch = w->epoch;
-		r->db_ns0 = styr_db_time_ns(w->db);
+	/* Resumed: the slow pool has handled it. */
+	if (r->handled)
+		return respond(r);
+	/* A password hash, a report or an import goes to the slow pool, and
+	 * this worker goes on with its other connections meanwhile.  Suspended
+	 * before it is queued, so that the pool's resume never comes first. */
+	if (slow_route(r)) {
+		MHD_suspend_connection(conn);
+		if (slow_enqueue(srv, r))
+			return MHD_YES;
+		MHD_resume_connection(conn);
 	}
-	/* A GET only reads: one read transaction for all of it. */
-	if (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) {
-		struct styr_err e;
-
-		styr_err_init(&e);
-		if (styr_db_read_begin(r->db, &e)) {
-			web_fail_err(r, &e);
-			return respond(r);
-		}
-		dispatch(r);
-		styr_db_read_end(r->db);
-	} else {
-		dispatch(r);
-	}
-	audit_refusal(r);
+	handle(r);
 	return respond(r);
 }
 
@@ -1206,6 +1347,11 @@ int web_server_start(struct server *srv, const struct styr_serve_options *opt, b
 		return styr_error(err, STYR_EUSAGE, "address \"%s\": expected an IPv4 address",
 		                  opt->address);
 	srv->limits = opt->login_limits;
+	srv->body_max = opt->max_body ? opt->max_body : WEB_BODY_MAX;
+	srv->upload_max = opt->max_upload ? opt->max_upload : WEB_UPLOAD_MAX;
+	srv->report_max = opt->max_report ? opt->max_report : WEB_REPORT_MAX;
+	srv->import_rows_max = opt->max_import_rows;
+	srv->request_ns = (opt->request_ms > 0 ? opt->request_ms : WEB_REQUEST_MS_MAX) * 1000000LL;
 	if (opt->proxy) {
 		if (inet_pton(AF_INET, opt->proxy, &srv->proxy) != 1)
 			return styr_error(err, STYR_EUSAGE,
@@ -1230,6 +1376,8 @@ int web_server_start(struct server *srv, const struct styr_serve_options *opt, b
 		metrics_free(srv);
 		return styr_error(err, STYR_ENOMEM, "cannot set up the worker threads");
 	}
+	pthread_mutex_init(&srv->slow_lock, NULL);
+	pthread_cond_init(&srv->slow_cond, NULL);
 	/* A pool of worker threads, each polling its share of the
 	 * connections: a slow request (a password hash, a PDF, a write
 	 * waiting for the database's lock) holds up only its own worker.  One
@@ -1240,7 +1388,7 @@ int web_server_start(struct server *srv, const struct styr_serve_options *opt, b
 	 * options do not apply. */
 	srv->daemon = MHD_start_daemon(
 	    MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_TURBO |
-	        (listen ? MHD_USE_ERROR_LOG : MHD_USE_NO_LISTEN_SOCKET),
+	        MHD_ALLOW_SUSPEND_RESUME | (listen ? MHD_USE_ERROR_LOG : MHD_USE_NO_LISTEN_SOCKET),
 	    0, NULL, NULL, on_request, srv, MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE, threads,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)15, MHD_OPTION_CONNECTION_LIMIT,
@@ -1252,18 +1400,39 @@ int web_server_start(struct server *srv, const struct styr_serve_options *opt, b
 	if (!srv->daemon) {
 		pthread_key_delete(srv->db_key);
 		pthread_mutex_destroy(&srv->cache_lock);
+		pthread_mutex_destroy(&srv->slow_lock);
+		pthread_cond_destroy(&srv->slow_cond);
 		metrics_free(srv);
 		return styr_error(err, STYR_EIO, "cannot listen on %s:%d (in use?)",
 		                  opt->address ? opt->address : "127.0.0.1", opt->port);
 	}
+	/* The slow pool (issue 16 item 1): password checks, reports and
+	 * imports, so that none of them holds an HTTP worker and the
+	 * connections it polls.  Without a thread of it (none could be
+	 * started) they run on the HTTP workers as before. */
+	while (srv->nslow < WEB_SLOW_THREADS &&
+	       !pthread_create(&srv->slow[srv->nslow], NULL, slow_main, srv))
+		srv->nslow++;
 	return STYR_OK;
 }
 
 void web_server_stop(struct server *srv)
 {
+	unsigned i;
+
+	/* The slow pool first: it finishes what is queued and resumes those
+	 * connections while the daemon still runs. */
+	pthread_mutex_lock(&srv->slow_lock);
+	srv->slow_stop = true;
+	pthread_cond_broadcast(&srv->slow_cond);
+	pthread_mutex_unlock(&srv->slow_lock);
+	for (i = 0; i < srv->nslow; i++)
+		pthread_join(srv->slow[i], NULL);
 	/* The workers end here, each closing its handle (the key's
 	 * destructor). */
 	MHD_stop_daemon(srv->daemon);
+	pthread_mutex_destroy(&srv->slow_lock);
+	pthread_cond_destroy(&srv->slow_cond);
 	pthread_key_delete(srv->db_key);
 	web_cache_release(srv);
 	pthread_mutex_destroy(&srv->cache_lock);

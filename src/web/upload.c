@@ -109,7 +109,7 @@ int pg_import_post(struct req *r)
 	struct styr_import_stats st;
 	struct styr_err err;
 	struct audit_ctx a;
-	struct styr_import_hook hook = {audit_import, &a, false, NULL};
+	struct styr_import_hook hook = {audit_import, &a, false, NULL, r->srv->import_rows_max};
 	const char *file, *name;
 	char what[512];
 	size_t len;

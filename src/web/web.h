@@ -32,6 +32,14 @@
 
 /* The body of a route with R_UPLOAD: a workbook or a report's text. */
 #define WEB_UPLOAD_MAX (32u << 20)
+/* The defaults of the other limits: a report download (a region's PDF
+ * with every unit under it is a few MB), and a request's time. */
+#define WEB_REPORT_MAX     (64u << 20)
+#define WEB_REQUEST_MS_MAX 120000
+/* Threads of the slow pool: password hashes, reports, imports.  Two of
+ * them, as the login throttle's global rate (10 a second of 50-100 ms
+ * each) needs at most one core. */
+#define WEB_SLOW_THREADS 2
 
 /* Rendered page fragments that are the same for everyone with the same
  * view of them (a unit's dashboard table), kept until the database
@@ -77,6 +85,17 @@ struct server {
 	 * back.  Only the fuzz target sets it, so that one input never changes
 	 * what the next one sees. */
 	bool rehearse;
+	/* The limits (styr serve --max-body ... --request-time) */
+	size_t body_max, upload_max, report_max, import_rows_max;
+	long long request_ns;
+	/* The slow pool (server.c, slow_main): R_SLOW requests queued by the
+	 * HTTP workers, whose connections are suspended meanwhile. */
+	pthread_t slow[WEB_SLOW_THREADS];
+	unsigned nslow;
+	pthread_mutex_t slow_lock;
+	pthread_cond_t slow_cond;
+	struct req *slow_head, *slow_tail;
+	bool slow_stop;
 };
 
 struct field {
@@ -133,6 +152,9 @@ struct req {
 	char etag[64];         /* ETag of an open-data answer */
 	long long retry_after; /* seconds, for a 429's Retry-After; 0: none */
 	struct styr_err err;
+	bool handled;     /* handle() has run: respond on the next call */
+	long long db_ns;  /* the database time of handle(), for /metrics */
+	struct req *next; /* in the slow pool's queue */
 	/* A 403's or 423's code and message (web_fail), for the audit
 	 * entry that records the refusal after the request. */
 	char refused[256];
@@ -144,7 +166,8 @@ enum route_flags {
 	R_OPEN = 8,    /* open data: no login, served only with --open-data */
 	R_UPLOAD = 16, /* takes a file: multipart/form-data up to WEB_UPLOAD_MAX */
 	R_LOCAL =
-	    32, /* answers a request from this machine (not through a proxy) without a login */
+	    32,      /* answers a request from this machine (not through a proxy) without a login */
+	R_SLOW = 64, /* a password check, a report or an import: run on the slow pool */
 };
 
 struct route {
@@ -195,6 +218,10 @@ void web_locked_text(struct req *r, const char *unit, const struct styr_period *
                      size_t size);
 /* role of the requester on unit (NULL: anywhere). */
 enum styr_access_role web_role_on(struct req *r, const char *unit);
+
+/* A report download over --max-report: 422 naming the limit (the
+ * partial report dropped); returns -1 as web_fail does. */
+int web_report_too_big(struct req *r);
 
 /* Append the cached fragment for key to r->out: 1 when found and still
  * current, else 0.  web_cache_put keeps r->out from offset from on. */

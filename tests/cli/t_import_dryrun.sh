@@ -169,5 +169,5 @@ rehearse events "$SRCDIR/tests/cli/data/events/org_units.csv" events load \
 
 # --- --help names the option
 run import --help
-expect_contains "help" "styr import csv [--dry-run] FILE..." "$out"
+expect_contains "help" "styr import csv [--dry-run] [--max-rows N] FILE..." "$out"
 finish

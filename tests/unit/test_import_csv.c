@@ -94,7 +94,7 @@ static void test_dry_run_and_keys(void **state)
 	                             "missing_reason;source\n";
 	struct styr_import_stats stats;
 	struct changes ch = {""};
-	struct styr_import_hook hook = {NULL, &ch, true, collect};
+	struct styr_import_hook hook = {NULL, &ch, true, collect, 0};
 	struct styr_err err;
 	struct testdb t;
 	struct styr_db *db = testdb_open(&t);

@@ -57,4 +57,33 @@ code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/stil.css")
 expect_eq "the style sheet during a login flood" 200 "$code"
 wait $pids
 stop_server
+
+# A password check runs on the slow pool, not on the HTTP worker: with one
+# worker, a login stuck behind another process's write lock (SQLite's,
+# held by sqlite3; its throttle counter waits) leaves the worker free for
+# the style sheet (without the pool this fails: 000 after 1,5 s).  On
+# PostgreSQL a login did not wait for the table locks tried here
+# (login_throttle, app_session, in EXCLUSIVE mode): not understood yet, so
+# not asserted there.
+if [ "$BACKEND" = sqlite ]; then
+	start_server --threads 1
+	sqlite3 "$DB" "BEGIN IMMEDIATE; UPDATE value SET value = value WHERE 0; SELECT 1 FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 20000000) SELECT count(*) FROM c); COMMIT;" >/dev/null &
+	locker=$!
+	# until the lock is held (sqlite3 may take a while on a busy machine)
+	for i in $(seq 100); do
+		sqlite3 -cmd ".timeout 0" "$DB" "BEGIN IMMEDIATE; ROLLBACK;" 2>/dev/null || break
+		sleep 0.05
+	done
+	curl -s -o /dev/null -c "$T/slow.jar" "$BASE/login"
+	lt=$(curl -s -b "$T/slow.jar" -c "$T/slow.jar" "$BASE/login" | sed -n 's/.*name="csrf" value="\([0-9a-f.]*\)".*/\1/p' | head -1)
+	curl -s -o /dev/null -w '%{http_code} after %{time_total} s' -b "$T/slow.jar" --data-urlencode "csrf=$lt" \
+		--data "namn=anna&losenord=anna-losen" "$BASE/login" >"$T/slow.code" &
+	login_pid=$!
+	sleep 0.3
+	code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 1.5 "$BASE/stil.css")
+	expect_eq "the style sheet while the only worker's login waits for a lock" 200 "$code"
+	wait $locker $login_pid
+	echo "the waiting login answered $(cat "$T/slow.code")"
+	stop_server
+fi
 finish
