@@ -167,6 +167,30 @@ void cli_actor(const struct cli *cli, char *buf, size_t size)
 	snprintf(buf, size, "cli:%s", pw && pw->pw_name ? pw->pw_name : "?");
 }
 
+/* Only an administrator writes into an approved period: --unlock-reason
+ * needs --as naming a styr admin (the audit entry then names the admin,
+ * not the operating-system account). */
+static int unlock_admin(struct styr_db *db, const struct cli *cli, struct styr_err *err)
+{
+	enum styr_access_role role = STYR_ACCESS_NONE;
+	int rc;
+
+	if (!cli->as)
+		return styr_error(
+		    err, STYR_EPERM,
+		    "--unlock-reason: only an admin may write into an approved period; "
+		    "name one with --as NAME");
+	if ((rc = styr_access_role_for(db, cli->as, NULL, &role, NULL, err)))
+		return rc;
+	if (role != STYR_ACCESS_ADMIN)
+		return styr_error(
+		    err, STYR_EPERM,
+		    "--unlock-reason: %s is not an admin; only an admin may write into an "
+		    "approved period",
+		    cli->as);
+	return STYR_OK;
+}
+
 int cli_open(const struct cli *cli, int flags, struct styr_db **db, struct styr_err *err)
 {
 	char who[STYR_USER_MAX], source[96];
@@ -179,6 +203,8 @@ int cli_open(const struct cli *cli, int flags, struct styr_db **db, struct styr_
 	cli_actor(cli, who, sizeof(who));
 	snprintf(source, sizeof(source), "cli: styr %s", cli->command ? cli->command : "");
 	rc = styr_db_actor(*db, who, source, err);
+	if (!rc && cli->unlock_reason)
+		rc = unlock_admin(*db, cli, err);
 	if (!rc && cli->unlock_reason)
 		rc = styr_db_unlock_reason(*db, cli->unlock_reason, err);
 	if (rc) {

@@ -54,10 +54,11 @@ expect_contains "refusal names value, period and approver" \
 	"value ID0069 LKR 2024: period 2024 is locked: the report of LKR for 2024 was approved by karl" "$errout"
 expect_eq "refused: database unchanged" "$locked" "$(dbdump "$db")"
 # ... unless an admin gives the reason, which the audit log keeps.
-run --db "$db" import csv --as ada-cli --unlock-reason "rättelse efter revisionen" "$T/fix.csv"
+echo ada-losen | "$STYR" --db "$db" user add ada --role admin >/dev/null
+run --db "$db" import csv --as ada --unlock-reason "rättelse efter revisionen" "$T/fix.csv"
 expect_eq "correction imported with a reason" 0 "$rc"
 expect_eq "audited as unlock-write with the reason and the line" \
-	"ada-cli|unlock-write|value ID0069 LKR 2024|83,8|85,0|$T/fix.csv:2; unlock-reason: rättelse efter revisionen" \
+	"ada|unlock-write|value ID0069 LKR 2024|83,8|85,0|$T/fix.csv:2; unlock-reason: rättelse efter revisionen" \
 	"$(sql "$db" "SELECT \"user\", action, entity, before, after, source FROM audit ORDER BY id DESC LIMIT 1")"
 run --db "$db" report arsredovisning --unit LKR --period 2024 -o "$T/a2.pdf"
 cmp -s "$T/a1.pdf" "$T/a2.pdf" || fail "PDF after the correction is not the approved one"
@@ -70,13 +71,12 @@ expect_contains "--current not the approved version" "Utkast: dagens uppgifter" 
 expect_contains "--current has the new figure" "85,0" "$(cat "$T/c.html")"
 run --db "$db" report diff --unit LKR --period 2024 --type arsredovisning
 expect_eq "diff exit with a difference" 1 "$rc"
-expect_contains "diff lists exactly the correction, and who" "ID0069 LKR 2024: 83,8 → 85,0 (ada-cli" "$out"
+expect_contains "diff lists exactly the correction, and who" "ID0069 LKR 2024: 83,8 → 85,0 (ada, " "$out"
 expect_eq "diff: one line" 1 "$(printf '%s\n' "$out" | wc -l)"
 run --db "$db" report diff --unit LKR --period 2024 --type manadsrapport
 expect_eq "diff type must fit the period" 2 "$rc"
 
 # Unlock keeps the stored version for the diff; the report is a draft again.
-echo ada-losen | "$STYR" --db "$db" user add ada --role admin >/dev/null
 run --db "$db" workflow LKR 2024 unlock --as ada
 expect_eq "unlock" 0 "$rc"
 run --db "$db" report diff --unit LKR --period 2024
@@ -103,16 +103,16 @@ expect_eq "comments imported" 0 "$rc"
 run --db "$db" workflow LKR 2024 submit --as karl
 run --db "$db" workflow LKR 2024 approve --as karl
 printf '%s\nID0069;LKR;2024;85,0;;;;rättelse;Ny mätmetod från april\nID0285;LKR;2024;;;;ej inrapporterat;;%s fin\n' "$H" "$long" >"$T/c2.csv"
-run --db "$db" --unlock-reason "rättelse efter beslut" import csv "$T/c2.csv"
+run --db "$db" --as ada --unlock-reason "rättelse efter beslut" import csv "$T/c2.csv"
 run --db "$db" report diff --unit LKR --period 2024
 expect_eq "diff with changed comments" 1 "$rc"
 expect_eq "diff: two comments, no figure" "2|2" "$(printf '%s\n' "$out" | grep -c ', kommentar: ')|$(printf '%s\n' "$out" | wc -l)"
 expect_contains "diff: the short comment" \
-	"ID0069 LKR 2024, kommentar: Ny mätmetod från mars → Ny mätmetod från april (cli:$(id -un), " "$out"
+	"ID0069 LKR 2024, kommentar: Ny mätmetod från mars → Ny mätmetod från april (ada, " "$out"
 expect_contains "diff: the long comment by its digest" \
 	"… #$(printf '%s slut' "$long" | sha256sum | cut -c1-8) → Lång kommentar om mätningen" "$out"
 expect_contains "diff: the long comment's new digest" \
-	"… #$(printf '%s fin' "$long" | sha256sum | cut -c1-8) (cli:$(id -un), " "$out"
+	"… #$(printf '%s fin' "$long" | sha256sum | cut -c1-8) (ada, " "$out"
 
 # The economy and the analyses are part of the approved report too: a
 # ledger amount and an analysis changed afterwards are differences.
@@ -124,15 +124,15 @@ run --db "$db" workflow LKR 2024 approve --as karl
 run --db "$db" report diff --unit LKR --period 2024
 expect_eq "approved with comments: no differences" 0 "$rc"
 printf 'unit;table;year;month;row;kind;amount;source\nLKR;;2024;;regionbidrag;utfall;281400;rättelse\n' >"$T/l.csv"
-run --db "$db" --unlock-reason "rättelse efter beslut" import csv "$T/l.csv"
+run --db "$db" --as ada --unlock-reason "rättelse efter beslut" import csv "$T/l.csv"
 expect_eq "ledger correction imported" 0 "$rc"
 printf 'unit;period;subject;title;vad_har_hant;varfor;vad_kommer_att_handa;state;author;source\nLKR;2024;RS-OM4;Attraktiv arbetsplats;Omskriven text.;;;godkänd;LKR;rättelse\n' >"$T/a.csv"
-run --db "$db" --unlock-reason "rättelse efter beslut" import csv "$T/a.csv"
+run --db "$db" --as ada --unlock-reason "rättelse efter beslut" import csv "$T/a.csv"
 expect_eq "analysis correction imported" 0 "$rc"
 run --db "$db" report diff --unit LKR --period 2024
 expect_eq "diff with ledger and analysis" 1 "$rc"
 expect_contains "diff: the ledger amount" \
-	"resultaträkning LKR 2024 regionbidrag utfall: 281${NBSP}300 tkr → 281${NBSP}400 tkr (cli:$(id -un), " "$out"
+	"resultaträkning LKR 2024 regionbidrag utfall: 281${NBSP}300 tkr → 281${NBSP}400 tkr (ada, " "$out"
 expect_contains "diff: the analysis, its new text" \
 	"analys LKR 2024 RS-OM4: Attraktiv arbetsplats: godkänd, Antalet medarbetare per chef" "$out"
 expect_contains "diff: the analysis, its new text" "→ godkänd, Omskriven text. #" "$out"

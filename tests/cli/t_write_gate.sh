@@ -110,13 +110,21 @@ run --db "$db" audit verify
 expect_eq "the chain holds" 0 "$rc"
 
 # --- an admin's unlock-reason lets the write through, audited -------------
+echo "kim-losen-1" | "$STYR" --db "$db" user add kim --role controller >/dev/null
 n0=$(audit_count)
 run --db "$db" import csv --unlock-reason "rättelse enligt revisionen" "$T/value.csv"
+expect_eq "unlock-reason without --as" 2 "$rc"
+expect_contains "unlock-reason without --as: says who may" "only an admin may write" "$errout"
+run --db "$db" --as kim import csv --unlock-reason "rättelse enligt revisionen" "$T/value.csv"
+expect_eq "unlock-reason as a controller" 2 "$rc"
+expect_contains "unlock-reason as a controller: named" "kim is not an admin" "$errout"
+expect_eq "refused unlocks write nothing" "$n0" "$(audit_count)"
+run --db "$db" --as adm import csv --unlock-reason "rättelse enligt revisionen" "$T/value.csv"
 expect_eq "unlock-reason: exit" 0 "$rc"
-expect_eq "unlock-reason: audited" "unlock-write|value ID0069 LKR 2024|83,8|12,0|$T/value.csv:2; unlock-reason: rättelse enligt revisionen" \
-	"$(sql "$db" "SELECT action, entity, before, after, source FROM audit WHERE id = (SELECT max(id) FROM audit)")"
+expect_eq "unlock-reason: audited" "adm|unlock-write|value ID0069 LKR 2024|83,8|12,0|$T/value.csv:2; unlock-reason: rättelse enligt revisionen" \
+	"$(sql "$db" "SELECT \"user\", action, entity, before, after, source FROM audit WHERE id = (SELECT max(id) FROM audit)")"
 expect_eq "unlock-reason: one entry" "$((n0 + 1))" "$(audit_count)"
-run --db "$db" import csv --unlock-reason "" "$T/value.csv"
+run --db "$db" --as adm import csv --unlock-reason "" "$T/value.csv"
 expect_eq "an empty reason refused" 2 "$rc"
 
 # --- four eyes: the approver neither submitted nor entered the figures ---

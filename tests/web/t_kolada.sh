@@ -8,6 +8,7 @@
 . "$SRCDIR/tests/web/lib.sh"
 demo_db
 add_user karl controller
+add_user ada admin
 # Region Skåne is the "municipality" (its official code), Landskrona an ou
 # below it; a value of the region itself so the municipality paths answer.
 # A value of a unit below Landskrona: its year is approved by Landskrona's
@@ -75,7 +76,7 @@ printf 'indicator;unit;period;gender;value;missing_reason;source\nID0286;LKR;202
 run --db "$DB" import csv "$T/g.csv"
 expect_eq "gender values into the approved 2024 refused" 2 "$rc"
 expect_contains "refusal named" "gender ID0286 LKR 2024 K: period 2024 is locked" "$errout"
-run --db "$DB" import csv --unlock-reason "könsuppdelade värden efter fastställelsen" "$T/g.csv"
+run --db "$DB" --as ada import csv --unlock-reason "könsuppdelade värden efter fastställelsen" "$T/g.csv"
 expect_eq "import gender values" "styr: imported 3 gender_values" "$out"
 run --db "$DB" export gender_values
 expect_eq "export gender values" "indicator;unit;period;gender;value;missing_reason;source

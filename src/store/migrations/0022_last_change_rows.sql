@@ -1,0 +1,5 @@
+-- The data's last change moves only when rows change (issue 17 item 2).
+-- SQLite's triggers of 0012 fire per row already, and an upsert that finds
+-- its row unchanged no longer updates it (catalogue.def), so SQLite needs
+-- nothing here; PostgreSQL's statement triggers fired for every
+-- statement, rows or none (migrations-pg/0022_last_change_rows.sql).
