@@ -15,9 +15,13 @@
  *   bidrag    "Regionstyrelsens regionbidrag minskar med 36,5 miljoner"
  *             against the row labelled with the name (the genitive's s
  *             dropped), from its first column to its second;
- *   direction "antalet operationer har ökat mer än …": no figure, only a
- *             verb, against the one row the word names whose columns
- *             hold a change.
+ *   level     "en omslutning som är 119,4 mkr högre än 2023 (+14,7
+ *             procent)" after "en budgetomslutning för 2024 på totalt
+ *             934,7 mkr": the percent over 934,7 − 119,4, judged at the
+ *             printed precision (119,45 / 815,2 = 14,65 %: a rounding);
+ * and, in binding.c, "antalet operationer har ökat mer än …": no figure,
+ * only a verb, against the one row the word names whose columns hold a
+ * change.
  */
 #include <ctype.h>
 #include <math.h>
@@ -473,6 +477,114 @@ static int check_bidrag(struct proof_ctx *c, const struct psent *s, const struct
 	return STYR_OK;
 }
 
+/* The last word of eight bytes or more in s[from, to): the noun nearest
+ * before the figure. */
+static size_t last_long_word(const char *s, size_t from, size_t to, size_t *len)
+{
+	size_t i = from, best = 0;
+
+	*len = 0;
+	while (i < to) {
+		size_t w = 0;
+
+		while (i + w < to &&
+		       (isalpha((unsigned char)s[i + w]) || ((unsigned char)s[i + w] & 0x80)))
+			w++;
+		if (w >= 8) {
+			*len = w;
+			best = i;
+		}
+		i += w ? w : 1;
+	}
+	return best;
+}
+
+/* "en omslutning som är 119,4 mkr högre än 2023 (+14,7 procent)" after
+ * "en budgetomslutning för 2024 på totalt 934,7 mkr" (up to 150 lines
+ * before): the percent is the step over the level the step started from,
+ * 934,7 − 119,4. */
+static int check_level_step(struct proof_ctx *c, const struct psent *s, const struct ptok *t,
+                            size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i + 2 < n; i++) {
+		const char *after = skip_sp(s->text + t[i].end);
+		const struct ptok *pc = &t[i + 2];
+		int up, y0, l, first = s->line[t[i].off];
+		size_t wat, wlen;
+		char word[64];
+
+		if (t[i].year || t[i].pct || t[i].v <= 0 || !t[i + 1].year || !pc->pct ||
+		    pc->off - t[i + 1].end > 8)
+			continue;
+		if (!strncmp(after, "mkr högre än ", strlen("mkr högre än ")))
+			up = 1;
+		else if (!strncmp(after, "mkr lägre än ", strlen("mkr lägre än ")))
+			up = -1;
+		else
+			continue;
+		if (s->text + t[i + 1].off != after + strlen("mkr högre än "))
+			continue;
+		y0 = (int)t[i + 1].v;
+		wat = last_long_word(s->text, t[i].off > 60 ? t[i].off - 60 : 0, t[i].off, &wlen);
+		if (!wlen || wlen >= sizeof(word))
+			continue;
+		memcpy(word, s->text + wat, wlen);
+		word[wlen] = '\0';
+		for (l = first - 1; l >= 1 && l >= first - 150; l--) {
+			const char *line = c->doc->lines[l - 1], *w = proof_find(line, word);
+			struct ptok u[PROOF_MAX_TOK];
+			size_t m;
+
+			if (!w || l == s->line[0])
+				continue;
+			m = proof_tokens(w, u, PROOF_MAX_TOK);
+			for (k = 0; k + 1 < m; k++) {
+				const char *ua = skip_sp(w + u[k + 1].end);
+				struct ptok lev = u[k + 1];
+				struct pint d = proof_int_of(&t[i]), v = proof_int_of(&lev), range;
+				double exact;
+				char says[STYR_PROOF_TEXT], other[STYR_PROOF_TEXT], e[48], a[48];
+				enum proof_verdict vd;
+
+				if (!u[k].year || (int)u[k].v != y0 + 1 || lev.year || lev.pct ||
+				    strncmp(ua, "mkr", 3) || lev.v <= t[i].v)
+					continue;
+				exact = 100 * up * t[i].v / (lev.v - up * t[i].v);
+				range.lo = 100 * d.lo / (v.hi - up * d.lo);
+				range.hi = 100 * d.hi / (v.lo - up * d.hi);
+				if (up < 0) {
+					range.lo = 100 * d.lo / (v.lo + d.lo);
+					range.hi = 100 * d.hi / (v.hi + d.hi);
+				}
+				{
+					struct ptok printed = *pc;
+
+					printed.v = fabs(pc->v);
+					vd = proof_judge(&printed, fabs(exact), range);
+				}
+				if (pc->v * up < 0)
+					vd = PROOF_WRONG;
+				if (vd == PROOF_OK)
+					return STYR_OK;
+				proof_excerpt(says, sizeof(says), s->text, wat, pc->end);
+				proof_fmt(a, sizeof(a), lev.v, lev.dec, false);
+				proof_fmt(e, sizeof(e), lev.v - up * t[i].v, lev.dec, false);
+				snprintf(other, sizeof(other),
+				         "%.60s %d: %.24s mkr, alltså %d: %.24s mkr", word, y0 + 1,
+				         a, y0, e);
+				proof_fmt(e, sizeof(e), exact, pc->dec, true);
+				return proof_add(c, s->line[pc->off], l,
+				                 vd == PROOF_ROUNDING ? STYR_PROOF_AVRUNDNING
+				                                      : STYR_PROOF_FEL,
+				                 "förändring", says, other, e);
+			}
+		}
+	}
+	return STYR_OK;
+}
+
 static int check_sentence(void *arg, const struct psent *s)
 {
 	struct proof_ctx *c = arg;
@@ -480,7 +592,8 @@ static int check_sentence(void *arg, const struct psent *s)
 	size_t n = proof_tokens(s->text, t, PROOF_MAX_TOK);
 	int rc;
 
-	if ((rc = check_sign(c, s, t, n)) || (rc = check_mean_sign(c, s, t, n)))
+	if ((rc = check_sign(c, s, t, n)) || (rc = check_mean_sign(c, s, t, n)) ||
+	    (rc = check_level_step(c, s, t, n)))
 		return rc;
 	return check_bidrag(c, s, t, n);
 }

@@ -101,6 +101,10 @@ expect_contains "sign: the mean" "i genomsnitt −874, ett underskott; borde var
 # a regionbidrag's change against the row that names the board (Bilaga 4A)
 has "$T/003.txt" 3200 fel förändring
 expect_contains "bidrag: the row" "$SEED003:4035: Regionstyrelsen: från 1${NB}810,6 till 1${NB}826,0; borde vara ökar med 15,4" "$(grep ':3200: ' "$T/003.txt")"
+# a percent from an amount of this sentence and a level of an earlier one:
+# 119,4 over 934,7 − 119,4 is 14,64 %, 14,65 % inside the rounding
+has "$T/001.txt" 268 avrundning förändring
+expect_contains "level: the other sentence" ":187: omslutning 2024: 934,7 mkr, alltså 2023: 815,3 mkr; borde vara 14,6" "$(grep ':268: ' "$T/001.txt")"
 # the same figure in two tables under labels that share a word
 has "$T/003.txt" 3901 fel "samma tal"
 expect_contains "same figure: the other table" "$SEED003:3775: Avskrivningar, 2023: −1${NB}862 (samma tal, 3 år av 4 lika); borde vara 1${NB}862" "$(grep ':3901: ' "$T/003.txt")"
@@ -225,6 +229,13 @@ sed -i 's/till 4 417 miljoner/till ett underskott på 4 417 miljoner/; s/till 1,
 	s/nedskrivningar 1 744/nedskrivningar 1 862/; s/minskar med 36,5/ökar med 15,4/' "$T/rep.txt"
 run proof "$T/rep.txt"
 expect_eq "repeat put right: exit" 0 "$rc"
+printf '%s\n' 'Budgetomslutningen för 2024 är totalt 934,7 mkr.' '' \
+	'Det ger en omslutning som är 119,4 mkr högre än 2023 (+14,9 procent).' >"$T/lv.txt"
+run proof "$T/lv.txt"
+expect_contains "level: fel" "lv.txt:3: fel: förändring" "$out"
+sed -i 's/14,9 procent/14,6 procent/' "$T/lv.txt"
+run proof "$T/lv.txt"
+expect_eq "level put right: findings" "0 fel, 0 avrundning, 0 oklart, 0 tabeller inte lästa" "$(tail -1 "$T/out")"
 
 # bad input
 run proof "$T/missing.txt"
