@@ -61,9 +61,10 @@ static bool row_change(const struct prow *w, int *oi, int *nj)
 }
 
 /* The one row whose label holds the word after "antalet" and whose
- * columns hold a change; *word_end: where the word ends in s->text. */
+ * columns hold a change; *word_end: where the word ends in s->text.
+ * verb: when not 0, the verb must stand at that byte, after " har ". */
 static const struct prow *named_row(const struct proof_ctx *c, const struct psent *s, int *fi,
-                                    int *fj, size_t *word_end)
+                                    int *fj, size_t *word_end, size_t verb)
 {
 	const struct prow *found = NULL;
 	const char *a = proof_find(s->text, "antalet ");
@@ -81,6 +82,8 @@ static const struct prow *named_row(const struct proof_ctx *c, const struct psen
 	memcpy(word, a, len);
 	word[len] = '\0';
 	*word_end = (size_t)(a - s->text) + len;
+	if (verb && (strncmp(a + len, " har ", 5) || *word_end + 5 != verb))
+		return NULL;
 	for (i = 0; i < c->nrows; i++) {
 		const struct prow *w = &c->rows[i];
 		char label[256];
@@ -107,7 +110,7 @@ int proof_check_named_row(struct proof_ctx *c, const struct psent *s, const stru
 
 	for (i = 0; i < n; i++)
 		values += !t[i].year;
-	if (!sign || values != 1 || !(found = named_row(c, s, &fi, &fj, &we)))
+	if (!sign || values != 1 || !(found = named_row(c, s, &fi, &fj, &we, 0)))
 		return STYR_OK;
 	return proof_judge_change(c, s, pc, sign, &found->cell[fi], &found->cell[fj], found->line,
 	                          vat);
@@ -123,9 +126,7 @@ int proof_check_named_direction(struct proof_ctx *c, const struct psent *s, int 
 	double d;
 	char says[STYR_PROOF_TEXT], other[STYR_PROOF_TEXT], a[48], b[48];
 
-	if (!sign || !(w = named_row(c, s, &fi, &fj, &we)))
-		return STYR_OK;
-	if (strncmp(s->text + we, " har ", 5) || we + 5 != vat)
+	if (!sign || !vat || !(w = named_row(c, s, &fi, &fj, &we, vat)))
 		return STYR_OK;
 	d = w->cell[fj].v - w->cell[fi].v;
 	if (d * sign >= 0)
