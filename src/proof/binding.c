@@ -60,26 +60,30 @@ static bool row_change(const struct prow *w, int *oi, int *nj)
 	return false;
 }
 
-int proof_check_named_row(struct proof_ctx *c, const struct psent *s, const struct ptok *t,
-                          size_t n, const struct ptok *pc, int sign, size_t vat)
+/* The one row whose label holds the word after "antalet" and whose
+ * columns hold a change; *word_end: where the word ends in s->text.
+ * verb: when not 0, the verb must stand at that byte, after " har ". */
+static const struct prow *named_row(const struct proof_ctx *c, const struct psent *s, int *fi,
+                                    int *fj, size_t *word_end, size_t verb)
 {
 	const struct prow *found = NULL;
 	const char *a = proof_find(s->text, "antalet ");
 	char word[64];
-	size_t i, len = 0, values = 0;
-	int oi = 0, nj = 0, fi = 0, fj = 0, matches = 0;
+	size_t i, len = 0;
+	int oi = 0, nj = 0, matches = 0;
 
-	for (i = 0; i < n; i++)
-		values += !t[i].year;
-	if (!sign || !a || values != 1 || (a != s->text && isalpha((unsigned char)a[-1])))
-		return STYR_OK;
+	if (!a || (a != s->text && isalpha((unsigned char)a[-1])))
+		return NULL;
 	a += 8;
 	while (a[len] && a[len] != ' ' && a[len] != ',' && len + 1 < sizeof(word))
 		len++;
 	if (len < 5)
-		return STYR_OK;
+		return NULL;
 	memcpy(word, a, len);
 	word[len] = '\0';
+	*word_end = (size_t)(a - s->text) + len;
+	if (verb && (strncmp(a + len, " har ", 5) || *word_end + 5 != verb))
+		return NULL;
 	for (i = 0; i < c->nrows; i++) {
 		const struct prow *w = &c->rows[i];
 		char label[256];
@@ -91,13 +95,48 @@ int proof_check_named_row(struct proof_ctx *c, const struct psent *s, const stru
 			continue;
 		matches++;
 		found = w;
-		fi = oi;
-		fj = nj;
+		*fi = oi;
+		*fj = nj;
 	}
-	if (matches != 1)
+	return matches == 1 ? found : NULL;
+}
+
+int proof_check_named_row(struct proof_ctx *c, const struct psent *s, const struct ptok *t,
+                          size_t n, const struct ptok *pc, int sign, size_t vat)
+{
+	const struct prow *found;
+	size_t i, values = 0, we = 0;
+	int fi = 0, fj = 0;
+
+	for (i = 0; i < n; i++)
+		values += !t[i].year;
+	if (!sign || values != 1 || !(found = named_row(c, s, &fi, &fj, &we, 0)))
 		return STYR_OK;
 	return proof_judge_change(c, s, pc, sign, &found->cell[fi], &found->cell[fj], found->line,
 	                          vat);
+}
+
+/* "antalet operationer har ökat mer än DRG-poängen": no figure, the verb
+ * right after the subject, against the direction of the row it names. */
+int proof_check_named_direction(struct proof_ctx *c, const struct psent *s, int sign, size_t vat)
+{
+	const struct prow *w;
+	size_t we = 0;
+	int fi = 0, fj = 0;
+	double d;
+	char says[STYR_PROOF_TEXT], other[STYR_PROOF_TEXT], a[48], b[48];
+
+	if (!sign || !vat || !(w = named_row(c, s, &fi, &fj, &we, vat)))
+		return STYR_OK;
+	d = w->cell[fj].v - w->cell[fi].v;
+	if (d * sign >= 0)
+		return STYR_OK;
+	proof_excerpt(says, sizeof(says), s->text, we > 40 ? we - 40 : 0, vat + 12);
+	proof_fmt(a, sizeof(a), w->cell[fi].v, w->cell[fi].dec, false);
+	proof_fmt(b, sizeof(b), w->cell[fj].v, w->cell[fj].dec, false);
+	snprintf(other, sizeof(other), "från %s till %s", a, b);
+	return proof_add(c, s->line[vat], w->line, STYR_PROOF_FEL, "förändring", says, other,
+	                 d < 0 ? "minskat" : "ökat");
 }
 
 int proof_check_parts(struct proof_ctx *c, const struct psent *s, const struct ptok *t, size_t n)

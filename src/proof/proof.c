@@ -183,6 +183,8 @@ int styr_proof_run(const struct styr_proof_doc *doc, const struct styr_proof_doc
 		rc = proof_labels_check(&c);
 	if (!rc)
 		rc = proof_verdicts_check(&c);
+	if (!rc)
+		rc = proof_repeat_check(&c);
 	if (!rc && against)
 		rc = proof_across_check(&c);
 	free(c.rows);

@@ -106,6 +106,9 @@ int proof_sentences_check(struct proof_ctx *c);
 int proof_across_check(struct proof_ctx *c);
 /* label.c: headers of years, Utfall and Budget swapped */
 int proof_labels_check(struct proof_ctx *c);
+/* repeat.c: the same figure in two tables, a sign dropped in the text, a
+ * regionbidrag's change, a verb against the row it names */
+int proof_repeat_check(struct proof_ctx *c);
 /* verdict.c: "når målen", "ökat" against the indicator tables */
 int proof_verdicts_check(struct proof_ctx *c);
 
@@ -128,6 +131,7 @@ int proof_year_of_cell(const struct proof_ctx *c, const struct prow *w, int k);
 /* binding.c: sentence figures bound to table rows */
 int proof_check_named_row(struct proof_ctx *c, const struct psent *s, const struct ptok *t,
                           size_t n, const struct ptok *pc, int sign, size_t vat);
+int proof_check_named_direction(struct proof_ctx *c, const struct psent *s, int sign, size_t vat);
 int proof_check_parts(struct proof_ctx *c, const struct psent *s, const struct ptok *t, size_t n);
 int proof_check_parallel(struct proof_ctx *c, const struct psent *s, const struct ptok *t,
                          size_t n);

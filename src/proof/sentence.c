@@ -474,7 +474,7 @@ static int check_sentence(void *arg, const struct psent *s)
 	    (rc = proof_check_parallel(c, s, t, n)))
 		return rc;
 	if (!n)
-		return STYR_OK;
+		return proof_check_named_direction(c, s, sign, vat);
 	if (find_pair(s->text, t, n, &p)) {
 		c->prev_old = *p.old;
 		c->prev_new = *p.nw;
