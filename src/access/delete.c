@@ -429,7 +429,7 @@ static int rest_cb(void *ctx, const struct styr_ledger_entry *x)
 
 	if (x->tab[0] || x->month != r->e->month || strcmp(x->kind, r->e->kind))
 		return 0;
-	if (styr_array_grow((void **)&r->v, &r->cap, r->n + 1, sizeof(*r->v), NULL))
+	if (styr_array_grow((void **)&r->v, &r->cap, r->n, sizeof(*r->v), NULL))
 		return STYR_ENOMEM;
 	r->v[r->n++] = *x;
 	r->given |= strcmp(x->source, LEDGER_SUMS_SOURCE) != 0;
@@ -728,16 +728,9 @@ static int tree_cb(void *ctx, const struct styr_org_unit *u)
 {
 	struct unit_tree *t = ctx;
 
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? 2 * t->cap : 64;
-		struct styr_org_unit *m = realloc(t->u, cap * sizeof(*m));
-
-		if (!m) {
-			t->oom = true;
-			return 1;
-		}
-		t->u = m;
-		t->cap = cap;
+	if (styr_array_grow((void **)&t->u, &t->cap, t->n, sizeof(*t->u), NULL)) {
+		t->oom = true;
+		return 1;
 	}
 	t->u[t->n++] = *u;
 	return 0;
@@ -868,16 +861,9 @@ static int goal_tree_cb(void *ctx, const struct styr_goal *g)
 {
 	struct goal_tree *t = ctx;
 
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? 2 * t->cap : 64;
-		struct styr_goal *m = realloc(t->g, cap * sizeof(*m));
-
-		if (!m) {
-			t->oom = true;
-			return 1;
-		}
-		t->g = m;
-		t->cap = cap;
+	if (styr_array_grow((void **)&t->g, &t->cap, t->n, sizeof(*t->g), NULL)) {
+		t->oom = true;
+		return 1;
 	}
 	t->g[t->n++] = *g;
 	return 0;
