@@ -173,11 +173,25 @@ struct styr_finding {
 	char right_label[STYR_NAME_MAX]; /* what the left side should equal: "utfall-budget" */
 	int64_t left, right, diff;       /* diff = left − right */
 	bool rounding;                   /* |diff| within the rule's tolerance */
+	/* the data cannot settle it (an uppräkning of 0 where the rule
+	 * expects one: is the unit raised at all?); neither fel nor
+	 * avrundning, as styr proof's oklart */
+	bool unclear;
+	/* where the checked figure (the left side) came from, as stored:
+	 * "FILE:LINE" (a CSV file), "FILE:LINE (rapporttext)", "FILE (SIE)",
+	 * "USER at TIME" (typed in the web), "" when unknown */
+	char source[STYR_SOURCE_MAX];
 };
 
 struct styr_check_stats {
-	size_t rules, checked, errors, notes;
+	size_t rules, checked, errors, notes, unclear;
 };
+
+/* The data a finding is about in the user's words, from its source:
+ * "i de inlästa uppgifterna (fil.csv:12)", "i rapporttexten (r.txt:40)",
+ * "i bokföringen (fil.se, SIE)", "inmatat av anna (2024-05-01T…)"; ""
+ * when the source is empty. */
+void styr_finding_source_text(const char *source, char *buf, size_t size);
 
 /* Run every stored rule over the ledger (filtered by f), calling cb for
  * each violation.  cb returns 0 to go on. */

@@ -63,6 +63,9 @@ struct styr_proof_result {
 	struct styr_proof_unread *unread;
 	size_t nunread, capunread;
 	size_t count[3]; /* findings per class */
+	/* with a document against: the passages of doc that quote it word
+	 * for word (goals, uppdrag) and the figures in them compared */
+	size_t quoted, quoted_figures;
 };
 
 int styr_proof_doc_load(struct styr_proof_doc *doc, const char *path, struct styr_err *err);

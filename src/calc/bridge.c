@@ -491,7 +491,10 @@ int bridge_check_run(const struct bridge_lines *l, const struct styr_rule *r, co
 				right = styr_div_round(right * pct, 100000);
 			}
 			snprintf(where, sizeof(where), "%s", x->step);
-			rc = report(ctx, &rr, x->unit, x->year, where, left, right);
+			/* an uppräkning of 0 against a percent: is the unit
+			 * raised at all?  The lines do not say (proof: oklart) */
+			rc = report(ctx, &rr, x->unit, x->year, where, left, right, x->source,
+			            !strcmp(r->check, "bridge-pct") && left == 0 && right != 0);
 		} else if (!strcmp(r->check, "bridge-total")) {
 			const char *label = x->label[0] ? x->label : NULL;
 
@@ -501,7 +504,8 @@ int bridge_check_run(const struct bridge_lines *l, const struct styr_rule *r, co
 				continue;
 			snprintf(where, sizeof(where), "%s%s%s", x->step, label ? " " : "",
 			         label ? label : "");
-			rc = report(ctx, r, x->unit, x->year, where, x->amount, right);
+			rc = report(ctx, r, x->unit, x->year, where, x->amount, right, x->source,
+			            false);
 		} else { /* bridge-zero, bridge-100: one sum per year (or label) */
 			bool each = !strcmp(r->expr, "each");
 			const char *label = each ? x->label : strcmp(r->expr, "*") ? r->expr : NULL;
@@ -513,7 +517,7 @@ int bridge_check_run(const struct bridge_lines *l, const struct styr_rule *r, co
 			snprintf(where, sizeof(where), "%s%s%s", r->subject, label ? " " : "",
 			         label ? label : "");
 			rc = report(ctx, r, "alla", x->year, where, left,
-			            !strcmp(r->check, "bridge-100") ? 100000 : 0);
+			            !strcmp(r->check, "bridge-100") ? 100000 : 0, NULL, false);
 		}
 		if (rc)
 			return rc;

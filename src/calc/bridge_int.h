@@ -22,8 +22,11 @@ bool bridge_rule(const struct styr_rule *r);
 int bridge_rule_check(const struct styr_rule *r, struct styr_err *err);
 
 /* left and right in tkr (or percent × 1000); returns non-zero to stop. */
+/* source: the checked line's (NULL for a sum over units); unclear: the
+ * lines cannot settle it (an uppräkning of 0 against a percent). */
 typedef int (*bridge_report_fn)(void *ctx, const struct styr_rule *r, const char *unit, int year,
-                                const char *where, int64_t left, int64_t right);
+                                const char *where, int64_t left, int64_t right, const char *source,
+                                bool unclear);
 
 /* Run rule r over the lines (unit NULL / year 0: all). */
 int bridge_check_run(const struct bridge_lines *l, const struct styr_rule *r, const char *unit,

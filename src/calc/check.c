@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "calc/bridge_int.h"
+#include "import/ledger_sums.h"
 #include "styr/buf.h"
 #include "styr/ledger.h"
 
@@ -76,6 +77,7 @@ struct checker {
 	int last_index;
 	int64_t *amount; /* [plan row][kind] */
 	unsigned char *has;
+	char (*source)[STYR_SOURCE_MAX]; /* [plan row][kind]: where it came from */
 	int (*cb)(void *, const struct styr_finding *);
 	void *ctx;
 	struct styr_check_stats *stats;
@@ -213,7 +215,8 @@ static bool tab_matches(const struct styr_rule *r, const char *tab)
 /* left and right in units of scale (STYR_ORE_PER_TKR for the ledger's
  * öre, 1 for figures already in tkr): compared exactly, shown in tkr. */
 static int finding(struct checker *k, const struct styr_rule *rule, const char *where,
-                   const char *left_label, int64_t left, int64_t right, int64_t scale)
+                   const char *left_label, int64_t left, int64_t right, int64_t scale,
+                   const char *source, bool unclear)
 {
 	struct styr_finding f;
 	int64_t d = left - right;
@@ -242,7 +245,11 @@ static int finding(struct checker *k, const struct styr_rule *rule, const char *
 	f.right = styr_ore_round(right, scale);
 	f.diff = styr_ore_round(d, scale);
 	f.rounding = (d < 0 ? -d : d) <= rule->tolerance * scale;
-	if (f.rounding)
+	f.unclear = unclear && !f.rounding;
+	snprintf(f.source, sizeof(f.source), "%s", source ? source : "");
+	if (f.unclear)
+		k->stats->unclear++;
+	else if (f.rounding)
 		k->stats->notes++;
 	else
 		k->stats->errors++;
@@ -250,20 +257,22 @@ static int finding(struct checker *k, const struct styr_rule *rule, const char *
 }
 
 static int report(struct checker *k, const struct compiled *c, const char *where,
-                  const char *left_label, int64_t left, int64_t right)
+                  const char *left_label, int64_t left, int64_t right, size_t at)
 {
-	return finding(k, &c->rule, where, left_label, left, right, STYR_ORE_PER_TKR);
+	return finding(k, &c->rule, where, left_label, left, right, STYR_ORE_PER_TKR, k->source[at],
+	               false);
 }
 
 static int bridge_report(void *ctx, const struct styr_rule *r, const char *unit, int year,
-                         const char *where, int64_t left, int64_t right)
+                         const char *where, int64_t left, int64_t right, const char *source,
+                         bool unclear)
 {
 	struct checker *k = ctx;
 
 	memset(&k->key, 0, sizeof(k->key));
 	snprintf(k->key.unit, sizeof(k->key.unit), "%s", unit);
 	k->key.year = year;
-	return finding(k, r, where, r->subject, left, right, 1);
+	return finding(k, r, where, r->subject, left, right, 1, source, unclear);
 }
 
 static int check_group(struct checker *k)
@@ -297,7 +306,7 @@ static int check_group(struct checker *k)
 				    (strcmp(c->rule.expr, "children") && present != c->nterms))
 					continue;
 				rc = report(k, c, kind_names[j], k->plan.rows[c->subject].label,
-				            k->amount[at], sum);
+				            k->amount[at], sum, at);
 				if (rc)
 					return rc;
 			}
@@ -318,7 +327,8 @@ static int check_group(struct checker *k)
 				if (t < c->nterms)
 					continue;
 				rc = report(k, c, k->plan.rows[r].label, c->rule.subject,
-				            k->amount[base + (size_t)c->subject], sum);
+				            k->amount[base + (size_t)c->subject], sum,
+				            base + (size_t)c->subject);
 				if (rc)
 					return rc;
 			}
@@ -360,6 +370,7 @@ static int take_entry(void *ctx, const struct styr_ledger_entry *e)
 		return 0;
 	k->amount[(size_t)row * NKINDS + (size_t)kind] = e->amount_ore;
 	k->has[(size_t)row * NKINDS + (size_t)kind] = 1;
+	memcpy(k->source[(size_t)row * NKINDS + (size_t)kind], e->source, sizeof(e->source));
 	return 0;
 }
 
@@ -388,7 +399,8 @@ int styr_check_run(struct styr_db *db, const struct styr_ledger_filter *f,
 	if (!rc) {
 		k.amount = calloc(k.plan.n * NKINDS + 1, sizeof(*k.amount));
 		k.has = calloc(k.plan.n * NKINDS + 1, 1);
-		if (!k.amount || !k.has)
+		k.source = calloc(k.plan.n * NKINDS + 1, sizeof(*k.source));
+		if (!k.amount || !k.has || !k.source)
 			rc = styr_error(err, STYR_ENOMEM, "out of memory");
 	}
 	if (!rc)
@@ -408,8 +420,29 @@ int styr_check_run(struct styr_db *db, const struct styr_ledger_filter *f,
 	}
 	free(k.amount);
 	free(k.has);
+	free(k.source);
 	free(k.rules);
 	free(k.brules);
 	free(k.plan.rows);
 	return rc;
+}
+
+void styr_finding_source_text(const char *source, char *buf, size_t size)
+{
+	size_t n = strlen(source);
+	const char *at = strstr(source, " at ");
+	static const char sie[] = " (SIE)", text[] = " (rapporttext)";
+
+	if (!n)
+		snprintf(buf, size, "%s", "");
+	else if (!strcmp(source, LEDGER_SUMS_SOURCE))
+		snprintf(buf, size, "summan av de inlästa raderna (räknad av styr)");
+	else if (n > strlen(sie) && !strcmp(source + n - strlen(sie), sie))
+		snprintf(buf, size, "i bokföringen (%.*s, SIE)", (int)(n - strlen(sie)), source);
+	else if (n > strlen(text) && !strcmp(source + n - strlen(text), text))
+		snprintf(buf, size, "i rapporttexten (%.*s)", (int)(n - strlen(text)), source);
+	else if (at && (!strchr(source, ':') || strchr(source, ':') > at))
+		snprintf(buf, size, "inmatat av %.*s (%s)", (int)(at - source), source, at + 4);
+	else
+		snprintf(buf, size, "i de inlästa uppgifterna (%s)", source);
 }

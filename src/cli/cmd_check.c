@@ -26,9 +26,10 @@ static void amount(char *buf, size_t n, const struct styr_finding *f, int64_t v)
 
 static int print_finding(void *ctx, const struct styr_finding *f)
 {
-	char l[40], r[40], d[40], period[16];
+	char l[40], r[40], d[40], period[16], src[STYR_SOURCE_MAX + 64];
 
 	(void)ctx;
+	styr_finding_source_text(f->source, src, sizeof(src));
 	amount(l, sizeof(l), f, f->left);
 	amount(r, sizeof(r), f, f->right);
 	amount(d, sizeof(d), f, f->diff);
@@ -36,10 +37,12 @@ static int print_finding(void *ctx, const struct styr_finding *f)
 		snprintf(period, sizeof(period), "%d-%02d", f->year, f->month);
 	else
 		snprintf(period, sizeof(period), "%d", f->year);
-	printf("%s %s %s %s%s%s %s: %s: %s = %s, %s = %s, skillnad %s\n",
-	       f->rounding ? "avrundning" : "fel", f->rule->code, f->unit, period,
-	       f->tab[0] ? " tabell " : "", f->tab, f->where, f->rule->name, f->left_label, l,
-	       f->right_label, r, d);
+	printf("%s %s %s %s%s%s %s: %s: %s = %s, %s = %s, skillnad %s%s%s\n",
+	       f->unclear    ? "oklart"
+	       : f->rounding ? "avrundning"
+	                     : "fel",
+	       f->rule->code, f->unit, period, f->tab[0] ? " tabell " : "", f->tab, f->where,
+	       f->rule->name, f->left_label, l, f->right_label, r, d, src[0] ? "; " : "", src);
 	return 0;
 }
 
@@ -79,8 +82,11 @@ static int run(struct cli *cli, int argc, char **argv)
 	styr_db_close(db);
 	if (rc)
 		return cli_fail(&err);
-	printf("styr: %zu regler, %zu kontroller, %zu fel, %zu avrundningar\n", stats.rules,
+	printf("styr: %zu regler, %zu kontroller, %zu fel, %zu avrundningar", stats.rules,
 	       stats.checked, stats.errors, stats.notes);
+	if (stats.unclear)
+		printf(", %zu oklara", stats.unclear);
+	printf("\n");
 	/* Nothing checked is not "all is well". */
 	if (!stats.checked) {
 		fprintf(stderr, "styr: inga kontroller kördes: %s\n",
@@ -101,7 +107,10 @@ const struct command cmd_check_def = {
     "Runs every rule of the database (import a rules file with styr import csv)\n"
     "over the ledger.  Each violation names the rule, the unit, the period,\n"
     "the row or kind, both sides and the difference; a difference within the\n"
-    "rule's tolerance is a rounding note (\"avrundning\"), otherwise an error\n"
-    "(\"fel\").  Exit code 1 when there is at least one error or when no rule\n"
+    "rule's tolerance is a rounding note (\"avrundning\"), one the data cannot\n"
+    "settle (an uppräkning of 0 against a percent) \"oklart\", otherwise an error\n"
+    "(\"fel\").  Each names the data it is about: \"i de inlästa uppgifterna\n"
+    "(fil:rad)\", \"i rapporttexten (fil:rad)\", \"i bokföringen (fil, SIE)\".  Exit code 1 when "
+    "there is at least one error or when no rule\n"
     "found anything to check, 0 otherwise.\n",
 };

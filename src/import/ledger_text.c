@@ -544,7 +544,10 @@ static int read_table(struct lt *t, size_t h, size_t *next)
 			snprintf(e.kind, sizeof(e.kind), "%s", col_kind_name[cols[k].kind]);
 			/* printed whole tkr, kept as printed (exact öre) */
 			e.amount_ore = sp.best[k] * STYR_ORE_PER_TKR;
-			snprintf(e.source, sizeof(e.source), "%s:%zu", t->path, i + 1);
+			/* "(rapporttext)": styr check says the figure is the
+			 * report's, not one typed in (styr_finding_source_text) */
+			snprintf(e.source, sizeof(e.source), "%.200s:%zu (rapporttext)", t->path,
+			         i + 1);
 			rc = remember(t, &e, (int)cols[k].kind, (int)i + 1, &store);
 			if (!rc && store) {
 				styr_db_source(t->db, e.source);

@@ -20,12 +20,19 @@ static const char *other_name(const struct styr_proof_doc *doc,
 }
 
 /* "5 fel, 17 avrundning, 0 oklart, 2 tabeller inte lästa" */
-static int counts(const struct styr_proof_result *res, struct styr_buf *out, struct styr_err *err)
+static int counts(const struct styr_proof_doc *against, const struct styr_proof_result *res,
+                  struct styr_buf *out, struct styr_err *err)
 {
-	return styr_buf_printf(out, err,
-	                       "%zu fel, %zu avrundning, %zu oklart, %zu tabeller inte lästa",
-	                       res->count[STYR_PROOF_FEL], res->count[STYR_PROOF_AVRUNDNING],
-	                       res->count[STYR_PROOF_OKLART], res->nunread);
+	int rc = styr_buf_printf(out, err,
+	                         "%zu fel, %zu avrundning, %zu oklart, %zu tabeller inte lästa",
+	                         res->count[STYR_PROOF_FEL], res->count[STYR_PROOF_AVRUNDNING],
+	                         res->count[STYR_PROOF_OKLART], res->nunread);
+
+	/* ", 12 citat ur OTHER (3 tal jämförda)" */
+	if (!rc && against)
+		rc = styr_buf_printf(out, err, ", %zu citat ur %s (%zu tal jämförda)", res->quoted,
+		                     against->name, res->quoted_figures);
+	return rc;
 }
 
 int styr_proof_write_text(const struct styr_proof_doc *doc, const struct styr_proof_doc *against,
@@ -52,7 +59,7 @@ int styr_proof_write_text(const struct styr_proof_doc *doc, const struct styr_pr
 		rc = styr_buf_printf(out, err, "%s:%d-%d: inte läst: %s\n", doc->name,
 		                     res->unread[i].first, res->unread[i].last, res->unread[i].why);
 	if (!rc)
-		rc = counts(res, out, err);
+		rc = counts(against, res, out, err);
 	return rc ? rc : styr_buf_puts(out, "\n", err);
 }
 
@@ -160,7 +167,7 @@ int styr_proof_write_html(const struct styr_proof_doc *doc, const struct styr_pr
 	if (!rc)
 		rc = styr_buf_puts(out, "</h1>\n<p>", err);
 	if (!rc)
-		rc = counts(res, out, err);
+		rc = counts(against, res, out, err);
 	if (!rc)
 		rc = styr_buf_puts(out, "</p>\n<table>\n", err);
 	for (i = 0; i < doc->nlines && !rc; i++) {

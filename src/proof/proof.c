@@ -187,6 +187,8 @@ int styr_proof_run(const struct styr_proof_doc *doc, const struct styr_proof_doc
 		rc = proof_repeat_check(&c);
 	if (!rc && against)
 		rc = proof_across_check(&c);
+	if (!rc && against)
+		rc = proof_quotes_check(&c);
 	free(c.rows);
 	if (!rc && res->n)
 		qsort(res->v, res->n, sizeof(*res->v), by_line);

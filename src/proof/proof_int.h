@@ -104,6 +104,8 @@ bool proof_row_parse(const char *line, int lineno, struct prow *row);
 int proof_tables_check(struct proof_ctx *c);
 int proof_sentences_check(struct proof_ctx *c);
 int proof_across_check(struct proof_ctx *c);
+/* quote.c: goals and uppdrag quoted from the document against */
+int proof_quotes_check(struct proof_ctx *c);
 /* label.c: headers of years, Utfall and Budget swapped */
 int proof_labels_check(struct proof_ctx *c);
 /* repeat.c: the same figure in two tables, a sign dropped in the text, a

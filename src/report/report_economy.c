@@ -384,7 +384,7 @@ static int count_finding(void *ctx, const struct styr_finding *f)
 	struct findings *x = ctx;
 
 	if (finding_shown(x->s, f))
-		(*(f->rounding ? &x->notes : &x->errors))++;
+		(*(f->unclear || f->rounding ? &x->notes : &x->errors))++;
 	return 0;
 }
 
@@ -401,7 +401,11 @@ static int add_finding(void *ctx, const struct styr_finding *f)
 		snprintf(period, sizeof(period), "%d-%02d", f->year, f->month);
 	else
 		snprintf(period, sizeof(period), "%d", f->year);
-	rc = doc_cell_text(s->doc, f->rounding ? "Avrundning" : "Fel", s->err);
+	rc = doc_cell_text(s->doc,
+	                   f->unclear    ? "Oklart"
+	                   : f->rounding ? "Avrundning"
+	                                 : "Fel",
+	                   s->err);
 	if (!rc)
 		rc = doc_cell_text(s->doc, f->rule->name, s->err);
 	if (!rc)

@@ -69,10 +69,10 @@ expect_eq "check exit (rounding notes only)" 0 "$rc"
 expect_contains "summary" "26 regler, 70 kontroller, 0 fel, 16 avrundningar" "$out"
 checkline() { printf '%s\n' "$out" | grep -F "$1" | sed 's/−/-/g; s/\xc2\xa0/ /g'; }
 expect_eq "resultat 2024 note" \
-	"avrundning RR-RES LKR 2024 utfall: RESULTAT = intäkter + kostnader: RESULTAT = -22 629 tkr, summa_intakter+summa_kostnader = -22 628 tkr, skillnad -1 tkr" \
+	"avrundning RR-RES LKR 2024 utfall: RESULTAT = intäkter + kostnader: RESULTAT = -22 629 tkr, summa_intakter+summa_kostnader = -22 628 tkr, skillnad -1 tkr; i de inlästa uppgifterna (seed 002 line 2599)" \
 	"$(checkline 'RR-RES LKR 2024 utfall')"
 expect_eq "kostnader 2023 note" \
-	"avrundning RR-KOST LKR 2023 utfall: SUMMA KOSTNADER = Σ kostnadsrader: SUMMA KOSTNADER = -458 400 tkr, children = -458 399 tkr, skillnad -1 tkr" \
+	"avrundning RR-KOST LKR 2023 utfall: SUMMA KOSTNADER = Σ kostnadsrader: SUMMA KOSTNADER = -458 400 tkr, children = -458 399 tkr, skillnad -1 tkr; i de inlästa uppgifterna (seed 002 line 2597)" \
 	"$(checkline 'RR-KOST LKR 2023 utfall')"
 expect_contains "vårdval HUD" "avrundning RR-KOST LKR-VVH 2024 utfall" "$out"
 
@@ -88,6 +88,18 @@ expect_eq "check exit with an error" 1 "$rc"
 expect_contains "error line" "fel RR-KOST LKR 2024 utfall" "$out"
 expect_contains "error avvikelse" "fel RR-AVV LKR 2024 Läkemedel" "$out"
 expect_contains "summary with errors" "2 fel" "$out"
+# a finding names the data it is about in the user's terms: the demo's
+# ledger gives a source of its own; a file without one, its file and line
+expect_contains "error: the data" "; i de inlästa uppgifterna (seed 002 line" "$(printf '%s\n' "$out" | grep 'fel RR-KOST LKR 2024 utfall')"
+db6=$(newdb nosrc)
+"$STYR" --db "$db6" init >/dev/null
+sed '2,$s/;[^;]*$/;/' "$T/ledger-typo.csv" >"$T/ledger-nosrc.csv"
+"$STYR" --db "$db6" import csv "$DEMO/org_units.csv" "$T/ledger-nosrc.csv" >/dev/null ||
+	fail "import without sources"
+run --db "$db6" check --unit LKR --year 2024
+kl=$(grep -n '^LKR;;2024;;summa_kostnader;utfall;' "$T/ledger-nosrc.csv" | cut -d: -f1)
+expect_contains "error: the file and line" "fel RR-KOST LKR 2024 utfall: SUMMA KOSTNADER = Σ kostnadsrader: SUMMA KOSTNADER = " "$out"
+expect_contains "error: the file and line" "; i de inlästa uppgifterna ($T/ledger-nosrc.csv:$kl)" "$(printf '%s\n' "$out" | grep 'fel RR-KOST LKR 2024 utfall')"
 
 # --- report-text learns the same tables from the seed itself
 db3=$(newdb rt)
@@ -99,8 +111,15 @@ expect_contains "report-text ledger amounts" "240 ledger amounts" "$out"
 cut -d';' -f1-7 "$DEMO/ledger.csv" | sort >"$T/from-csv"
 expect_eq "report-text = hand transcription" "" "$(diff "$T/from-text" "$T/from-csv")"
 # the source of an amount is the line it was printed on
-expect_contains "source line" "LKR;;2024;;resultat;utfall;-22629;$SEED002:2599" \
+expect_contains "source line" "LKR;;2024;;resultat;utfall;-22629;$SEED002:2599 (rapporttext)" \
 	"$("$STYR" --db "$db3" export ledger)"
+# check says the figure is the report's, with its line; styr proof reading
+# the same report finds the same rounding on the same line (issue 20
+# point 4: the two do not contradict each other)
+run --db "$db3" check --unit LKR --year 2024
+expect_contains "check: a figure of the report text" "avrundning RR-RES LKR 2024 utfall: RESULTAT = intäkter + kostnader: RESULTAT = " "$out"
+expect_contains "check: the report's line" "; i rapporttexten ($SEED002:2599)" "$(printf '%s\n' "$out" | grep 'RR-RES LKR 2024 utfall')"
+expect_contains "proof: the same line, a rounding too" ":2599: avrundning: summa" "$("$STYR" proof "$SEED002")"
 
 # a store failing half-way through the ledger tables rolls back the
 # indicator values of the same import too (one transaction)

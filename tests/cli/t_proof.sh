@@ -127,6 +127,43 @@ expect_eq "regionbidrag as in the region's table: exit" 0 "$rc"
 run proof "$(seed 001)"
 expect_eq "seed 001 alone: exit" 0 "$rc"
 
+# goals and uppdrag quoted from the region's plan (seed 003): the passages
+# of seeds 000 and 001 that quote it word for word, the figures in them
+# compared (000: "överförs under 2024 till sjukhusstyrelse Helsingborg"
+# from 003 line 1034, "Sedan 2012", "under våren 2021"; 001 quotes the five
+# goals, which carry no figure); the real seeds quote right
+expect_contains "quotes: seed 000" ", 24 citat ur $SEED003 (3 tal jämförda)" "$(tail -1 "$T/000.txt")"
+expect_contains "quotes: seed 001" ", 10 citat ur $SEED003 (0 tal jämförda)" "$(tail -1 "$T/001.txt")"
+expect_eq "quotes: seed 000 quotes right" 0 "$(grep -c ': citat: ' "$T/000.txt")"
+expect_eq "quotes: seed 001 quotes right" 0 "$(grep -c ': citat: ' "$T/001.txt")"
+# seed 000 with two quoted years changed by hand (000-quote.sed): exactly
+# those two, each against the region's line
+sed -f "$D/000-quote.sed" "$(seed 000)" >"$T/quote.txt"
+expect_eq "quote variant: lines changed" 2 "$(diff "$(seed 000)" "$T/quote.txt" | grep -c '^>')"
+run proof "$T/quote.txt" --against "$SEED003"
+expect_eq "quote variant: exit" 1 "$rc"
+expect_eq "quote variant: citat" 2 "$(grep -c ': fel: citat: ' "$T/out")"
+expect_contains "quote variant: uppdrag" "quote.txt:59: fel: citat: utredning överförs under 2025 till sjukhusstyrelse Helsingborg; $SEED003:1034: utredning överförs under  2024 till sjukhusstyrelse Helsingborg; borde vara 2024" "$out"
+expect_contains "quote variant: decision" "quote.txt:648: fel: citat: regionstyrelsen under våren 2022 att gå vidare; $SEED003:3542: regionstyrelsen under våren 2021 att gå vidare; borde vara 2021" "$out"
+expect_eq "quote variant: other fel as in the seed" "664" "$(grep ': fel: ' "$T/out" | grep -v ': citat: ' | cut -d: -f2)"
+# a percent and an amount in a quoted uppdrag; a passage the region words
+# twice with two figures is not guessed; a figure at the edge of what is
+# quoted is not compared
+printf '%s\n' 'Nya uppdrag.' 'Sjukhusstyrelserna ska minska andelen inhyrd personal med 25 procent' \
+	'till 2025 och frigöra 40 miljoner kronor inom ramen för det regionala programmet.' '' \
+	'Uppdraget gäller under 2024 för samtliga förvaltningar inom hälso- och sjukvården i regionen.' \
+	'Uppdraget gäller under 2025 för samtliga förvaltningar inom hälso- och sjukvården i regionen.' >"$T/qr.txt"
+printf '%s\n' 'Vi har fått uppdraget: Sjukhusstyrelserna ska minska andelen inhyrd personal med 20 procent' \
+	'till 2025 och frigöra 45 miljoner kronor inom ramen för det regionala programmet.' \
+	'Uppdraget gäller under 2026 för samtliga förvaltningar inom hälso- och sjukvården i regionen.' >"$T/qu.txt"
+run proof "$T/qu.txt" --against "$T/qr.txt"
+expect_eq "quote: exit" 1 "$rc"
+expect_contains "quote: percent" "qu.txt:1: fel: citat: inhyrd personal med 20 procent till 2025; $T/qr.txt:2: inhyrd personal med 25 procent till 2025; borde vara 25${NB}%" "$out"
+expect_contains "quote: amount" "qu.txt:2: fel: citat:" "$(grep ':2: ' "$T/out")"
+expect_contains "quote: amount, the region's" "borde vara 40" "$(grep ':2: ' "$T/out")"
+expect_eq "quote: two places that disagree, not guessed" 0 "$(grep -c 'qu.txt:3: ' "$T/out")"
+expect_contains "quote: counted" "1 citat ur $T/qr.txt (4 tal jämförda)" "$(tail -1 "$T/out")"
+
 # the clean variant: every contradiction fixed by hand
 sed -f "$D/002-clean.sed" "$(seed 002)" >"$T/clean.txt"
 expect_eq "clean variant: lines changed" 17 "$(diff "$(seed 002)" "$T/clean.txt" | grep -c '^>')"

@@ -591,6 +591,28 @@ static void test_plan_totals(void **state)
 	styr_db_close(db);
 }
 
+/* A finding names the data it is about in the user's words. */
+static void test_finding_source_text(void **state)
+{
+	char b[STYR_SOURCE_MAX + 64];
+
+	(void)state;
+	styr_finding_source_text("ledger.csv:12", b, sizeof(b));
+	assert_string_equal(b, "i de inlästa uppgifterna (ledger.csv:12)");
+	styr_finding_source_text("seed 002 line 2599", b, sizeof(b));
+	assert_string_equal(b, "i de inlästa uppgifterna (seed 002 line 2599)");
+	styr_finding_source_text("rr.txt:2599 (rapporttext)", b, sizeof(b));
+	assert_string_equal(b, "i rapporttexten (rr.txt:2599)");
+	styr_finding_source_text("bok.se (SIE)", b, sizeof(b));
+	assert_string_equal(b, "i bokföringen (bok.se, SIE)");
+	styr_finding_source_text("anna at 2024-05-01T10:00:00Z", b, sizeof(b));
+	assert_string_equal(b, "inmatat av anna (2024-05-01T10:00:00Z)");
+	styr_finding_source_text("Σ av raderna (styr)", b, sizeof(b));
+	assert_string_equal(b, "summan av de inlästa raderna (räknad av styr)");
+	styr_finding_source_text("", b, sizeof(b));
+	assert_string_equal(b, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -607,6 +629,7 @@ int main(void)
 	    cmocka_unit_test(test_table),
 	    cmocka_unit_test(test_plan_totals),
 	    cmocka_unit_test(test_avvikelse_note),
+	    cmocka_unit_test(test_finding_source_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
