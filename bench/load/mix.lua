@@ -3,7 +3,8 @@
 -- not in the page cache) with a session cookie (COOKIE); MODE=write posts
 -- values through the API with a token (TOKEN), each to a key no other
 -- request writes (unit, indicator and a month of 2025, from the thread's
--- number and its own counter), so that every 201 must be one stored
+-- number, its own counter and OFFSET, which run moves on for every
+-- write run), so that every 201 must be one stored
 -- value afterwards.  UNITS and INDICATORS give the database's size,
 -- THREADS wrk's -t; MODE=static asks for the URL given to wrk (nginx).  done() prints one line for run to read:
 --   result REQ/S P50_MS P99_MS ERRORS REQUESTS CREATED
@@ -13,6 +14,7 @@ local indicators = tonumber(os.getenv("INDICATORS") or "100")
 local nthreads = tonumber(os.getenv("THREADS") or "2")
 local cookie = os.getenv("COOKIE") or ""
 local token = os.getenv("TOKEN") or ""
+local offset = tonumber(os.getenv("OFFSET") or "0")
 
 local threads = {}
 local ntid = 0
@@ -48,7 +50,7 @@ local function read_request()
 end
 
 local function write_request()
-	local k = n * nthreads + tid
+	local k = offset + n * nthreads + tid
 	n = n + 1
 	local u = k % units + 1
 	local i = math.floor(k / units) % indicators + 1
