@@ -264,7 +264,7 @@ int styr_value_each(struct styr_db *db, const struct styr_value_filter *f,
 
 	if (rc)
 		return rc;
-	if (q_start(&q, db, Q_VALUE_EACH, "reading rows", err))
+	if (q_start(&q, db, uid ? Q_VALUE_EACH_UNIT : Q_VALUE_EACH, "reading rows", err))
 		return STYR_ESTORE;
 	q_text(&q, f ? f->indicator : NULL);
 	q_int(&q, uid);

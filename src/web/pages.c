@@ -616,21 +616,18 @@ struct standing {
 	bool any;
 };
 
-static int standing_of(struct req *r, const char *unit, struct standing *st)
+static void standing_of_values(struct req *r, const struct values *vals, struct standing *st)
 {
-	struct values vals;
 	size_t i;
 
 	memset(st, 0, sizeof(*st));
-	if (load_values(r, NULL, unit, &vals))
-		return -1;
-	for (i = 0; i < vals.n; i++) {
-		const struct styr_value *v = &vals.v[i];
+	for (i = 0; i < vals->n; i++) {
+		const struct styr_value *v = &vals->v[i];
 		struct styr_indicator ind;
 		struct styr_assessment a;
 		struct styr_err err;
 
-		if (i + 1 < vals.n && !strcmp(vals.v[i + 1].indicator, v->indicator))
+		if (i + 1 < vals->n && !strcmp(vals->v[i + 1].indicator, v->indicator))
 			continue;
 		styr_err_init(&err);
 		if (styr_indicator_find(r->db, v->indicator, &ind, &err) ||
@@ -649,6 +646,15 @@ static int standing_of(struct req *r, const char *unit, struct standing *st)
 		else
 			st->other++;
 	}
+}
+
+static int standing_of(struct req *r, const char *unit, struct standing *st)
+{
+	struct values vals;
+
+	if (load_values(r, NULL, unit, &vals))
+		return -1;
+	standing_of_values(r, &vals, st);
 	free(vals.v);
 	return 0;
 }
@@ -798,13 +804,10 @@ int pg_unit(struct req *r)
 	}
 	out_s(r, "</p>");
 	{
+		/* the values already read: a unit has thousands */
 		struct standing st;
 
-		if (standing_of(r, u.code, &st)) {
-			free(all.v);
-			free(vals.v);
-			return -1;
-		}
+		standing_of_values(r, &vals, &st);
 		standing_summary(r, &st);
 	}
 	out_s(r, "<table><caption>Indikatorer, senaste värde</caption><thead><tr>"

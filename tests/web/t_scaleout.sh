@@ -19,7 +19,7 @@ add_user anna unit-manager LKR
 add_user karl controller
 SERVER2_PID=
 NGINX_PID=
-trap 'kill $NGINX_PID $SERVER2_PID 2>/dev/null; wait $NGINX_PID 2>/dev/null; stop_server; rm -rf "$T"' EXIT
+trap 'kill $NGINX_PID $SERVER2_PID 2>/dev/null; wait $NGINX_PID 2>/dev/null; stop_server; rm -rf "$T"; [ "$failures" -eq 0 ] || exit 1' EXIT
 NBSP=$(printf '\302\240')
 
 # Both with a low address limit, so that the throttle's counting shows.

@@ -14,7 +14,7 @@ demo_db
 add_user anna unit-manager LKR
 add_user ada admin
 SERVER2_PID=
-trap 'kill $SERVER2_PID 2>/dev/null; stop_server; rm -rf "$T"' EXIT
+trap 'kill $SERVER2_PID 2>/dev/null; stop_server; rm -rf "$T"; [ "$failures" -eq 0 ] || exit 1' EXIT
 hdr() { grep -i "^$1:" "$T/h" | tr -d '\r' | sed 's/^[^:]*: //'; }
 
 # Eight failures an address in a minute; this machine is the proxy, so
@@ -163,6 +163,7 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -b "$T/three.jar" -H "X-Forwarde
 expect_eq "failures counted by one server refuse on the other" 429 "$status"
 kill "$SERVER2_PID"
 wait "$SERVER2_PID" 2>/dev/null
+expect_eq "the second server stops cleanly (under ASan: no leak)" 0 "$?"
 SERVER2_PID=
 
 # --- the password change checks the current password under the throttle
