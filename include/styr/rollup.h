@@ -28,7 +28,8 @@ bool styr_org_valid_in(const struct styr_org_unit *u, int year);
 
 /* Which units a rolled-up ledger walk drew figures from. */
 struct styr_ledger_rollup {
-	size_t units; /* units whose own entries were given (the unit included) */
+	size_t units; /* units whose own entries of the last year asked about
+	               * were given (the unit included) */
 	size_t below; /* of these, units below the unit asked about */
 };
 
@@ -44,8 +45,8 @@ int styr_ledger_rollup_each(struct styr_db *db, const char *unit, const char *ta
 
 /* The latest year with figures in tab ("" the resultaträkning) of unit or
  * any unit below it; 0 when none. */
-int styr_ledger_rollup_latest_year(struct styr_db *db, const char *unit, const char *tab,
-                                   int *year, struct styr_err *err);
+int styr_ledger_rollup_latest_year(struct styr_db *db, const char *unit, const char *tab, int *year,
+                                   struct styr_err *err);
 
 /* How a unit's indicator value came about. */
 enum styr_rollup_how {

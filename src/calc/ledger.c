@@ -367,8 +367,8 @@ int styr_ledger_table_build(struct styr_db *db, const char *unit, const char *ta
 	if (!rc && !(b.g = calloc(b.nrows ? b.nrows : 1, sizeof(*b.g))))
 		rc = styr_error(err, STYR_ENOMEM, "out of memory");
 	if (!rc)
-		rc = styr_ledger_rollup_each(db, unit, tab, year - 1, year, add_entry, &b, &out->from,
-		                             err);
+		rc = styr_ledger_rollup_each(db, unit, tab, year - 1, year, add_entry, &b,
+		                             &out->from, err);
 	if (!rc && !(out->lines = calloc(b.nrows ? b.nrows : 1, sizeof(*out->lines))))
 		rc = styr_error(err, STYR_ENOMEM, "out of memory");
 	/* The caller's weights hold for every row; else each row's stored

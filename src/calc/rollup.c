@@ -153,7 +153,7 @@ static int ledger_visit(struct lwalk *w, const struct styr_org_unit *u, uint64_t
 	for (i = 0; i < w->n && !rc; i++)
 		if (entry_bit(w, &w->buf[i]) & own) {
 			rc = w->cb(w->ctx, &w->buf[i]);
-			gave = true;
+			gave |= w->buf[i].year == w->last;
 		}
 	if (rc)
 		return rc;
@@ -352,7 +352,8 @@ static int value_visit(struct vwalk *w, const struct styr_org_unit *u,
 		out->how = STYR_ROLLUP_PER_UNIT;
 		if (lacking)
 			snprintf(out->why, sizeof(out->why),
-			         "värdet för %s saknar täljare och nämnare som ger värdet", lacking);
+			         "värdet för %s saknar täljare och nämnare som ger värdet",
+			         lacking);
 		else
 			snprintf(out->why, sizeof(out->why), "nämnarna summerar till 0");
 	}
@@ -367,12 +368,15 @@ done:
 		snprintf(out->value.missing_reason, sizeof(out->value.missing_reason),
 		         "kan inte summeras");
 		out->value.has_comment = true;
-		snprintf(out->how_text, sizeof(out->how_text), "kan inte summeras: visas per enhet");
+		snprintf(out->how_text, sizeof(out->how_text),
+		         "kan inte summeras: visas per enhet");
 	} else if (out->how == STYR_ROLLUP_SUM && out->has) {
-		snprintf(out->how_text, sizeof(out->how_text), "summa av %zu enheter", out->units);
+		snprintf(out->how_text, sizeof(out->how_text), "summa av %zu %s", out->units,
+		         out->units == 1 ? "enhet" : "enheter");
 	} else if (out->how == STYR_ROLLUP_RATIO && out->has) {
 		snprintf(out->how_text, sizeof(out->how_text),
-		         "beräknad ur täljare och nämnare för %zu enheter", out->units);
+		         "beräknad ur täljare och nämnare för %zu %s", out->units,
+		         out->units == 1 ? "enhet" : "enheter");
 	}
 	if (out->how_text[0] && out->missing)
 		snprintf(out->how_text + strlen(out->how_text),
@@ -429,8 +433,8 @@ static int latest_visit(struct styr_db *db, const struct tree *t, const char *un
 	return rc;
 }
 
-int styr_ledger_rollup_latest_year(struct styr_db *db, const char *unit, const char *tab,
-                                   int *year, struct styr_err *err)
+int styr_ledger_rollup_latest_year(struct styr_db *db, const char *unit, const char *tab, int *year,
+                                   struct styr_err *err)
 {
 	struct latest l = {year, tab ? tab : ""};
 	struct tree tree;

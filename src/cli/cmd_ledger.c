@@ -71,8 +71,8 @@ static int profile_note(const struct styr_ledger_table *t, const int *given, con
 
 /* Build and print one unit's table (rolled up along the org tree by the
  * library); t is the caller's to release. */
-static int print_table(struct styr_db *db, const struct styr_org_unit *u, const char *tab,
-                       int year, int months, const int *profile, const char *profile_arg,
+static int print_table(struct styr_db *db, const struct styr_org_unit *u, const char *tab, int year,
+                       int months, const int *profile, const char *profile_arg,
                        struct styr_ledger_table *t, struct styr_err *err)
 {
 	size_t i;
@@ -140,9 +140,9 @@ static int print_table(struct styr_db *db, const struct styr_org_unit *u, const 
 	if (!t->n)
 		printf("(inga belopp för %s %d)\n", u->code, year);
 	if (t->from.below)
-		printf("Summa av %zu enheter inom %s: deras exakta belopp i öre, avrundade en gång "
-		       "(enheterna visas var för sig nedan)\n",
-		       t->from.units, u->code);
+		printf("Summa av %zu %s inom %s: deras exakta belopp i öre, avrundade en gång "
+		       "(enheterna direkt under visas var för sig nedan)\n",
+		       t->from.units, t->from.units == 1 ? "enhet" : "enheter", u->code);
 	return profile_note(t, profile, profile_arg, err);
 }
 
@@ -241,8 +241,8 @@ static int run(struct cli *cli, int argc, char **argv)
 		rc = styr_org_each(db, add_child, &below, &err);
 		for (i = 0; !rc && i < below.n; i++) {
 			putchar('\n');
-			rc = print_table(db, &below.u[i], tab, year, (int)months, profile, profile_arg,
-			                 &ct, &err);
+			rc = print_table(db, &below.u[i], tab, year, (int)months, profile,
+			                 profile_arg, &ct, &err);
 			styr_ledger_table_release(&ct);
 		}
 		free(below.u);

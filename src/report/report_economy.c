@@ -329,8 +329,8 @@ static int result_chart(const struct section *s)
 	y->last = s->year;
 	y->first = s->year - YEARS_MAX + 1;
 	y->months = s->months;
-	rc = styr_ledger_rollup_each(s->db, s->unit->code, "", y->first, y->last, add_result, y, NULL,
-	                             s->err);
+	rc = styr_ledger_rollup_each(s->db, s->unit->code, "", y->first, y->last, add_result, y,
+	                             NULL, s->err);
 	len = (size_t)snprintf(alt, sizeof(alt), "Stapeldiagram över resultatet per år, tkr:");
 	for (i = 0; i < YEARS_MAX && !rc; i++) {
 		if (!y->has_printed[i] && !y->has_months[i])
@@ -589,11 +589,12 @@ int section_economy_figures(const struct section *s, bool *any)
 		if (!rc && t.from.below) {
 			char text[STYR_NAME_MAX + 256];
 
-			snprintf(text, sizeof(text),
-			         "Resultaträkningen för %s är summan av %zu enheters belopp, exakt i "
-			         "öre och avrundad en gång till tkr. En enhet med egna belopp räknas "
-			         "med dem; enheterna under den läggs till bara där den saknar belopp.",
-			         s->unit->name, t.from.units);
+			snprintf(
+			    text, sizeof(text),
+			    "Resultaträkningen för %s är summan av %zu %s belopp, exakt i "
+			    "öre och avrundad en gång till tkr. En enhet med egna belopp räknas "
+			    "med dem; enheterna under den läggs till bara där den saknar belopp.",
+			    s->unit->name, t.from.units, t.from.units == 1 ? "enhets" : "enheters");
 			rc = doc_paragraph(s->doc, text, s->err);
 			if (!rc)
 				rc = children_table(s);

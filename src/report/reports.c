@@ -236,8 +236,8 @@ static int find_value(struct rep *r, const struct styr_indicator *ind, const cha
 		*has = true;
 		n = (size_t)snprintf(how, how_size, "%s", up->how_text);
 		if (up->how == STYR_ROLLUP_PER_UNIT) {
-			n += (size_t)snprintf(how + n, n < how_size ? how_size - n : 0, " (%s):",
-			                      up->why);
+			n += (size_t)snprintf(how + n, n < how_size ? how_size - n : 0,
+			                      " (%s):", up->why);
 			for (i = 0; i < up->nparts && n < how_size; i++) {
 				char text[STYR_REASON_MAX];
 
@@ -696,10 +696,11 @@ static int section_history(struct rep *r)
 			         "Inga indikatorer med mål har värden för %s för %s.", r->unit.name,
 			         r->labels[0]);
 		else if (r->counts[STYR_STATUS_MISSING])
-			snprintf(text, sizeof(text),
-			         "Alla indikatorer med mål och värde når sina mål; %zu saknar värde "
-			         "för %s.",
-			         r->counts[STYR_STATUS_MISSING], r->labels[0]);
+			snprintf(
+			    text, sizeof(text),
+			    "Alla indikatorer med mål och värde når sina mål; %zu saknar värde "
+			    "för %s.",
+			    r->counts[STYR_STATUS_MISSING], r->labels[0]);
 		else
 			snprintf(text, sizeof(text), "Alla indikatorer med mål når sina mål.");
 		rc = doc_paragraph(&r->doc, text, r->err);
@@ -943,6 +944,37 @@ static int rollup_table(struct rep *r, const struct children *ch)
 	return rc;
 }
 
+struct unit_list {
+	struct styr_org_unit *u;
+	size_t n, cap;
+	struct styr_err *err;
+};
+
+static int add_unit(void *ctx, const struct styr_org_unit *u)
+{
+	struct unit_list *l = ctx;
+
+	if (styr_array_grow((void **)&l->u, &l->cap, l->n, sizeof(*l->u), l->err))
+		return STYR_ENOMEM;
+	l->u[l->n++] = *u;
+	return 0;
+}
+
+/* child_section for every unit, the units read first: the roll-ups it
+ * calls walk the units themselves, and a walk must not run inside
+ * another walk of the same statement. */
+static int each_child(struct rep *r, struct children *ch)
+{
+	struct unit_list l = {NULL, 0, 0, r->err};
+	size_t i;
+	int rc = styr_org_each(r->db, add_unit, &l, r->err);
+
+	for (i = 0; i < l.n && !rc; i++)
+		rc = child_section(ch, &l.u[i]);
+	free(l.u);
+	return rc;
+}
+
 static int section_children(struct rep *r)
 {
 	struct children ch = {r, NULL, 0, 0, 0};
@@ -954,7 +986,7 @@ static int section_children(struct rep *r)
 	rc = doc_heading(&r->doc, 2, title, r->err);
 	start = r->doc.nblocks;
 	if (!rc)
-		rc = styr_org_each(r->db, child_section, &ch, r->err);
+		rc = each_child(r, &ch);
 	if (rc) {
 		free(ch.rows);
 		return ch.rc ? ch.rc : rc;

@@ -135,9 +135,8 @@ void ledger_children(struct req *r, const char *unit, int year, int months,
 	styr_err_init(&err);
 	b.err = &err;
 	styr_period_label(&p, span, sizeof(span));
-	out_f(r,
-	      "<p id=\"summering\">Resultaträkningen är summan av %zu enheters belopp inom ",
-	      t->from.units);
+	out_f(r, "<p id=\"summering\">Resultaträkningen är summan av %zu %s belopp inom ",
+	      t->from.units, t->from.units == 1 ? "enhets" : "enheters");
 	out_h(r, unit);
 	out_s(r, ", exakt i öre och avrundad en gång till tkr. En enhet med egna belopp "
 	         "räknas med dem; enheterna under den läggs till bara där den saknar "
