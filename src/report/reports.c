@@ -286,7 +286,7 @@ static int indicator_row(struct rep *r, const char *code, const char *unit, bool
 		if ((rc = find_value(r, &ind, unit, i, &v[i], &has[i], how, sizeof(how))))
 			return rc;
 		if (how[0]) {
-			char note[STYR_NAME_MAX + STYR_PERIOD_TEXT_MAX + sizeof(how)];
+			char note[STYR_NAME_MAX + STYR_PERIOD_TEXT_MAX + sizeof(how) + 8];
 
 			snprintf(note, sizeof(note), "%s, %s: %s.", ind.name, r->labels[i], how);
 			if (!r->type->targets_only || i > 0)
