@@ -20,6 +20,7 @@
 
 #include "db.h"
 #include "model_ledger.h"
+#include "rollup.h"
 
 struct styr_buf;
 
@@ -93,13 +94,21 @@ struct styr_ledger_line {
 struct styr_ledger_table {
 	struct styr_ledger_line *lines; /* in printed order, only rows with figures */
 	size_t n;
+	/* The units whose figures it holds: the unit's own, and for each kind
+	 * and year it has none of, the units' below it (styr_ledger_rollup_each,
+	 * rollup.h); from.below > 0 makes it a roll-up. */
+	struct styr_ledger_rollup from;
 };
 
 /* Build the table for unit, tab ("" = the resultaträkning), year and the
  * months 1..months (12: the whole year).  weights: a budget profile for
  * every row (--profile); NULL: each row's stored profile as
- * styr_profile_lookup_find picks it, flat where none is stored.  Release
- * with styr_ledger_table_release. */
+ * styr_profile_lookup_find picks it, flat where none is stored.  The
+ * figures are the unit's rolled up along the org tree (rollup.h): a
+ * hospital without a ledger of its own shows the exact sum of its units'.
+ * A year budget of units added up is periodised by the profile of unit
+ * (its own or its parents'), not each unit's.  Release with
+ * styr_ledger_table_release. */
 /* How far the year's utfall reaches for unit and tab: *months is the last
  * month with an utfall figure (12 when a whole-year figure exists, 0 when
  * there is none), *missing has bit m set for each month before it without

@@ -22,6 +22,7 @@
 #include "opendata.h"
 #include "period.h"
 #include "proof.h"
+#include "rollup.h"
 #include "report.h"
 #include "target.h"
 #include "web.h"

@@ -20,6 +20,7 @@
 #include "styr/buf.h"
 #include "styr/ledger.h"
 #include "styr/num.h"
+#include "styr/rollup.h"
 
 #define KIND_NONE -1
 
@@ -119,7 +120,8 @@ int64_t styr_forecast_year(int64_t utfall_to_date, int64_t year_budget, const in
 	return utfall_to_date + styr_budget_period(year_budget, weights, done + 1, 12);
 }
 
-/* The figures of one row gathered from the store before deriving. */
+/* The figures of one row gathered from the store before deriving: added
+ * up, since a roll-up gives one entry per unit for the same key. */
 struct gather {
 	int64_t prev_year, prev_months; /* utfall year−1: month 0; Σ months 1..m */
 	int64_t cur_year, cur_months;   /* utfall */
@@ -182,7 +184,7 @@ static int add_entry(void *ctx, const struct styr_ledger_entry *e)
 	if (!strcmp(e->kind, "utfall")) {
 		if (e->year == b->year - 1) {
 			if (e->month == 0) {
-				g->prev_year = e->amount_ore;
+				g->prev_year += e->amount_ore;
 				g->have |= H_PREV_YEAR;
 			} else if (in_months) {
 				g->prev_months += e->amount_ore;
@@ -190,7 +192,7 @@ static int add_entry(void *ctx, const struct styr_ledger_entry *e)
 			}
 		} else if (e->year == b->year) {
 			if (e->month == 0) {
-				g->cur_year = e->amount_ore;
+				g->cur_year += e->amount_ore;
 				g->have |= H_CUR_YEAR;
 			} else if (in_months) {
 				g->cur_months += e->amount_ore;
@@ -201,7 +203,7 @@ static int add_entry(void *ctx, const struct styr_ledger_entry *e)
 		return 0;
 	} else if (!strcmp(e->kind, "budget")) {
 		if (e->month == 0) {
-			g->budget_year = e->amount_ore;
+			g->budget_year += e->amount_ore;
 			g->have |= H_BUDGET_YEAR;
 		} else {
 			if (in_months)
@@ -211,10 +213,10 @@ static int add_entry(void *ctx, const struct styr_ledger_entry *e)
 			g->have |= H_BUDGET_MONTHS;
 		}
 	} else if (!strcmp(e->kind, "prognos") && e->month == 0) {
-		g->prognos = e->amount_ore;
+		g->prognos += e->amount_ore;
 		g->have |= H_PROGNOS;
 	} else if (!strcmp(e->kind, "avvikelse") && e->month == 0 && b->months == 12) {
-		g->avvikelse = e->amount_ore;
+		g->avvikelse += e->amount_ore;
 		g->have |= H_AVVIKELSE;
 	}
 	return 0;
@@ -350,7 +352,6 @@ int styr_ledger_table_build(struct styr_db *db, const char *unit, const char *ta
                             struct styr_err *err)
 {
 	struct build b;
-	struct styr_ledger_filter f = {unit, tab, 0};
 	struct styr_profile_lookup profiles;
 	size_t i;
 	int rc;
@@ -366,7 +367,8 @@ int styr_ledger_table_build(struct styr_db *db, const char *unit, const char *ta
 	if (!rc && !(b.g = calloc(b.nrows ? b.nrows : 1, sizeof(*b.g))))
 		rc = styr_error(err, STYR_ENOMEM, "out of memory");
 	if (!rc)
-		rc = styr_ledger_each(db, &f, add_entry, &b, err);
+		rc = styr_ledger_rollup_each(db, unit, tab, year - 1, year, add_entry, &b,
+		                             &out->from, err);
 	if (!rc && !(out->lines = calloc(b.nrows ? b.nrows : 1, sizeof(*out->lines))))
 		rc = styr_error(err, STYR_ENOMEM, "out of memory");
 	/* The caller's weights hold for every row; else each row's stored
@@ -453,9 +455,8 @@ static int utfall_month(void *ctx, const struct styr_ledger_entry *e)
 int styr_ledger_utfall_months(struct styr_db *db, const char *unit, const char *tab, int year,
                               int *months, unsigned *missing, struct styr_err *err)
 {
-	struct styr_ledger_filter f = {unit, tab, year};
 	struct months_walk w = {tab, year, 0};
-	int m, rc = styr_ledger_each(db, &f, utfall_month, &w, err);
+	int m, rc = styr_ledger_rollup_each(db, unit, tab, year, year, utfall_month, &w, NULL, err);
 
 	*months = 0;
 	*missing = 0;

@@ -69,6 +69,105 @@ static int profile_note(const struct styr_ledger_table *t, const int *given, con
 	return rc;
 }
 
+/* Build and print one unit's table (rolled up along the org tree by the
+ * library); t is the caller's to release. */
+static int print_table(struct styr_db *db, const struct styr_org_unit *u, const char *tab, int year,
+                       int months, const int *profile, const char *profile_arg,
+                       struct styr_ledger_table *t, struct styr_err *err)
+{
+	size_t i;
+
+	int rc = styr_ledger_table_build(db, u->code, tab, year, months, profile, t, err);
+
+	if (rc)
+		return rc;
+	printf("Resultaträkning %s %s%s%s, jan–%s %d (tkr)\n", u->code, u->name,
+	       tab[0] ? ", tabell " : "", tab, month_abbr[months - 1], year);
+	{
+		char y0[24], y1[24];
+
+		snprintf(y0, sizeof(y0), "%d", year - 1);
+		snprintf(y1, sizeof(y1), "%d", year);
+		cli_cell("", -34);
+		cli_cell("Utfall", 13);
+		cli_cell("Utfall", 13);
+		cli_cell("Budget", 13);
+		cli_cell("Avvikelse", 12);
+		cli_cell("Förändring", 12);
+		cli_cell("Förändr.", 11);
+		cli_cell("Prognos", 15);
+		printf("\n");
+		cli_cell("Rad", -34);
+		cli_cell(y0, 13);
+		cli_cell(y1, 13);
+		cli_cell(y1, 13);
+		cli_cell("", 12);
+		cli_cell("tkr", 12);
+		cli_cell("%", 11);
+		cli_cell("helår", 15);
+		printf("\n");
+	}
+	for (i = 0; i < t->n; i++) {
+		const struct styr_ledger_line *l = &t->lines[i];
+		char a[32], b[32], cc[32], d[32], e[32], f[32], g[40];
+
+		tkr(a, sizeof(a), l->has_prev, l->prev_utfall);
+		tkr(b, sizeof(b), l->has_utfall, l->utfall);
+		tkr(cc, sizeof(cc), l->has_budget, l->budget);
+		tkr(d, sizeof(d), l->has_utfall && l->has_budget, l->avvikelse);
+		tkr(e, sizeof(e), l->has_utfall && l->has_prev, l->forandring);
+		if (l->has_pct) {
+			styr_num_format(f, sizeof(f), (double)l->forandring_pct100 / 100.0, 1);
+			strcat(f, " %");
+		} else {
+			snprintf(f, sizeof(f), "–");
+		}
+		tkr(g, sizeof(g), l->has_prognos, l->prognos);
+		if (l->prognos_derived)
+			strcat(g, "*");
+		/* printf's widths count bytes; pad by characters so that åäö,
+		 * the minus sign and the no-break spaces line up. */
+		cli_cell(l->row.label, -34);
+		cli_cell(a, 13);
+		cli_cell(b, 13);
+		cli_cell(cc, 13);
+		cli_cell(d, 12);
+		cli_cell(e, 12);
+		cli_cell(f, 11);
+		cli_cell(g, 15);
+		putchar('\n');
+	}
+	if (!t->n)
+		printf("(inga belopp för %s %d)\n", u->code, year);
+	if (t->from.below)
+		printf("Summa av %zu %s inom %s: deras exakta belopp i öre, avrundade en gång "
+		       "(enheterna direkt under visas var för sig nedan)\n",
+		       t->from.units, t->from.units == 1 ? "enhet" : "enheter", u->code);
+	return profile_note(t, profile, profile_arg, err);
+}
+
+/* The units directly below a unit that existed in a year. */
+struct units {
+	const char *parent;
+	int year;
+	struct styr_org_unit *u;
+	size_t n, cap;
+	struct styr_err *err;
+};
+
+static int add_child(void *ctx, const struct styr_org_unit *u)
+{
+	struct units *w = ctx;
+
+	if (strcmp(u->parent, w->parent) || !strcmp(u->code, w->parent) ||
+	    !styr_org_valid_in(u, w->year))
+		return 0;
+	if (styr_array_grow((void **)&w->u, &w->cap, w->n, sizeof(*w->u), w->err))
+		return STYR_ENOMEM;
+	w->u[w->n++] = *u;
+	return 0;
+}
+
 static int run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -129,75 +228,29 @@ static int run(struct cli *cli, int argc, char **argv)
 	styr_err_init(&err);
 	if (cli_open(cli, 0, &db, &err))
 		return cli_fail(&err);
-	if (styr_org_find(db, unit, &u, &err) ||
-	    styr_ledger_table_build(db, u.code, tab, year, (int)months, profile, &t, &err)) {
+	if (styr_org_find(db, unit, &u, &err)) {
 		styr_db_close(db);
 		return cli_fail(&err);
 	}
-	printf("Resultaträkning %s %s%s%s, jan–%s %d (tkr)\n", u.code, u.name,
-	       tab[0] ? ", tabell " : "", tab, month_abbr[months - 1], year);
-	{
-		char y0[24], y1[24];
+	rc = print_table(db, &u, tab, year, (int)months, profile, profile_arg, &t, &err);
+	/* A roll-up: the hospital's totals, then a table per unit below it. */
+	if (!rc && t.from.below) {
+		struct units below = {u.code, year, NULL, 0, 0, &err};
+		struct styr_ledger_table ct;
 
-		snprintf(y0, sizeof(y0), "%d", year - 1);
-		snprintf(y1, sizeof(y1), "%d", year);
-		cli_cell("", -34);
-		cli_cell("Utfall", 13);
-		cli_cell("Utfall", 13);
-		cli_cell("Budget", 13);
-		cli_cell("Avvikelse", 12);
-		cli_cell("Förändring", 12);
-		cli_cell("Förändr.", 11);
-		cli_cell("Prognos", 15);
-		printf("\n");
-		cli_cell("Rad", -34);
-		cli_cell(y0, 13);
-		cli_cell(y1, 13);
-		cli_cell(y1, 13);
-		cli_cell("", 12);
-		cli_cell("tkr", 12);
-		cli_cell("%", 11);
-		cli_cell("helår", 15);
-		printf("\n");
-	}
-	for (i = 0; i < t.n; i++) {
-		const struct styr_ledger_line *l = &t.lines[i];
-		char a[32], b[32], cc[32], d[32], e[32], f[32], g[40];
-
-		tkr(a, sizeof(a), l->has_prev, l->prev_utfall);
-		tkr(b, sizeof(b), l->has_utfall, l->utfall);
-		tkr(cc, sizeof(cc), l->has_budget, l->budget);
-		tkr(d, sizeof(d), l->has_utfall && l->has_budget, l->avvikelse);
-		tkr(e, sizeof(e), l->has_utfall && l->has_prev, l->forandring);
-		if (l->has_pct) {
-			styr_num_format(f, sizeof(f), (double)l->forandring_pct100 / 100.0, 1);
-			strcat(f, " %");
-		} else {
-			snprintf(f, sizeof(f), "–");
+		rc = styr_org_each(db, add_child, &below, &err);
+		for (i = 0; !rc && i < below.n; i++) {
+			putchar('\n');
+			rc = print_table(db, &below.u[i], tab, year, (int)months, profile,
+			                 profile_arg, &ct, &err);
+			styr_ledger_table_release(&ct);
 		}
-		tkr(g, sizeof(g), l->has_prognos, l->prognos);
-		if (l->prognos_derived)
-			strcat(g, "*");
-		/* printf's widths count bytes; pad by characters so that åäö,
-		 * the minus sign and the no-break spaces line up. */
-		cli_cell(l->row.label, -34);
-		cli_cell(a, 13);
-		cli_cell(b, 13);
-		cli_cell(cc, 13);
-		cli_cell(d, 12);
-		cli_cell(e, 12);
-		cli_cell(f, 11);
-		cli_cell(g, 15);
-		putchar('\n');
+		free(below.u);
 	}
-	if (!t.n)
-		printf("(inga belopp för %s %d)\n", u.code, year);
-	rc = profile_note(&t, profile, profile_arg, &err);
 	styr_ledger_table_release(&t);
 	styr_db_close(db);
 	return rc ? cli_fail(&err) : 0;
 }
-
 const struct command cmd_ledger_def = {
     "ledger",
     run,

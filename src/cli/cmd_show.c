@@ -54,6 +54,38 @@ static int print_value(void *ctx, const struct styr_value *v)
 	return 0;
 }
 
+/* A unit's values rolled up (--unit): its own as print_value prints them;
+ * a roll-up with how it was made; one that cannot be rolled up with why,
+ * and the values of the units below it, a line each. */
+static int print_rollup(void *ctx, const struct styr_indicator *ind,
+                        const struct styr_value_rollup *r)
+{
+	struct value_printer *p = ctx;
+	struct styr_assessment a;
+	char period[64], value[STYR_REASON_MAX];
+	size_t i;
+	int rc;
+
+	if (r->how == STYR_ROLLUP_OWN)
+		return print_value(p, &r->value);
+	p->ind = *ind;
+	if ((rc = styr_value_assess(p->db, ind, &r->value, &a, p->err)))
+		return rc;
+	styr_period_label(&r->value.period, period, sizeof(period));
+	styr_value_format(&r->value, ind, value, sizeof(value));
+	printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s", r->value.indicator, r->value.unit, period, value,
+	       a.has_target ? a.target.text : "-", styr_status_label(a.status),
+	       styr_trend_label(a.trend), r->how_text);
+	if (r->how == STYR_ROLLUP_PER_UNIT)
+		printf(" (%s)", r->why);
+	putchar('\n');
+	for (i = 0; r->how == STYR_ROLLUP_PER_UNIT && i < r->nparts; i++) {
+		styr_value_format(&r->parts[i], ind, value, sizeof(value));
+		printf("\t  %s\t%s\t%s\n", r->parts[i].unit, period, value);
+	}
+	return 0;
+}
+
 static int run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -93,7 +125,12 @@ static int run(struct cli *cli, int argc, char **argv)
 		memset(&p, 0, sizeof(p));
 		p.db = db;
 		p.err = &err;
-		rc = styr_value_each(db, &filter, print_value, &p, &err);
+		/* a unit's values are its own, else rolled up from below it */
+		if (filter.unit)
+			rc = styr_value_rollup_each(db, filter.unit, filter.year, print_rollup, &p,
+			                            &err);
+		else
+			rc = styr_value_each(db, &filter, print_value, &p, &err);
 	} else if (!strcmp(what, "indicator") && optind + 1 < argc) {
 		struct styr_indicator ind;
 
@@ -134,6 +171,9 @@ const struct command cmd_show_def = {
     run,
     "print units, indicators or values as tables",
     "styr show units | indicators | values [--unit CODE] [--year YYYY]\n"
+    "With --unit, values the unit has none of are rolled up from the units\n"
+    "below it (counts summed, ratios from täljare and nämnare; an eighth\n"
+    "column says how, or why a value is shown per unit instead).\n"
     "       styr show indicator CODE\n"
     "       styr show goals\n"
     "       styr show xmatris --unit CODE\n"

@@ -106,6 +106,18 @@ int doc_note_comment(struct doc_notes *n, const char *indicator, const char *per
 	return STYR_OK;
 }
 
+int doc_note_text(struct doc_notes *n, const char *text, struct styr_err *err)
+{
+	char *copy;
+
+	if (styr_array_grow((void **)&n->v, &n->cap, n->n, sizeof(*n->v), err))
+		return STYR_ENOMEM;
+	if (!(copy = strdup(text)))
+		return styr_error(err, STYR_ENOMEM, "out of memory building a report");
+	n->v[n->n++] = copy;
+	return STYR_OK;
+}
+
 int doc_notes_flush(struct doc *d, struct doc_notes *n, bool keep, struct styr_err *err)
 {
 	size_t i;

@@ -146,6 +146,9 @@ int doc_note_comment(struct doc_notes *n, const char *indicator, const char *per
                      const char *comment, struct styr_err *err);
 /* Write the notes as paragraphs when keep, else drop them; n is empty
  * after either. */
+/* A note of its own words (a copy of text), such as how a roll-up was
+ * computed. */
+int doc_note_text(struct doc_notes *n, const char *text, struct styr_err *err);
 int doc_notes_flush(struct doc *d, struct doc_notes *n, bool keep, struct styr_err *err);
 void doc_notes_release(struct doc_notes *n);
 

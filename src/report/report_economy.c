@@ -208,7 +208,6 @@ static int month_chart(const struct section *s, const struct styr_ledger_table *
 {
 	static const char *const names[12] = {"jan", "feb", "mar", "apr", "maj", "jun",
 	                                      "jul", "aug", "sep", "okt", "nov", "dec"};
-	struct styr_ledger_filter f = {s->unit->code, "", s->year};
 	struct month_rows m;
 	const char *cats[12], *label;
 	double budget[12], utfall[12];
@@ -220,7 +219,8 @@ static int month_chart(const struct section *s, const struct styr_ledger_table *
 	int i, r, rc;
 
 	memset(&m, 0, sizeof(m));
-	if ((rc = styr_ledger_each(s->db, &f, add_month, &m, s->err)))
+	if ((rc = styr_ledger_rollup_each(s->db, s->unit->code, "", s->year, s->year, add_month, &m,
+	                                  NULL, s->err)))
 		return rc;
 	for (r = 0; r < 2; r++)
 		for (i = 1; i <= s->months; i++)
@@ -306,7 +306,7 @@ static int add_result(void *ctx, const struct styr_ledger_entry *e)
 	if (i < 0 || e->year > y->last || strcmp(e->row, "resultat") || strcmp(e->kind, "utfall"))
 		return 0;
 	if (e->month == 0 && y->months == 12) {
-		y->printed[i] = e->amount_ore;
+		y->printed[i] += e->amount_ore;
 		y->has_printed[i] = true;
 	} else if (e->month > 0 && e->month <= y->months) {
 		y->months_sum[i] += e->amount_ore;
@@ -317,7 +317,6 @@ static int add_result(void *ctx, const struct styr_ledger_entry *e)
 
 static int result_chart(const struct section *s)
 {
-	struct styr_ledger_filter f = {s->unit->code, "", 0};
 	struct years *y = calloc(1, sizeof(*y));
 	char labels[YEARS_MAX][16], alt[1024], num[48];
 	const char *cats[YEARS_MAX];
@@ -330,7 +329,8 @@ static int result_chart(const struct section *s)
 	y->last = s->year;
 	y->first = s->year - YEARS_MAX + 1;
 	y->months = s->months;
-	rc = styr_ledger_each(s->db, &f, add_result, y, s->err);
+	rc = styr_ledger_rollup_each(s->db, s->unit->code, "", y->first, y->last, add_result, y,
+	                             NULL, s->err);
 	len = (size_t)snprintf(alt, sizeof(alt), "Stapeldiagram över resultatet per år, tkr:");
 	for (i = 0; i < YEARS_MAX && !rc; i++) {
 		if (!y->has_printed[i] && !y->has_months[i])
@@ -494,6 +494,87 @@ static int periodisation_text(const struct section *s, const struct styr_ledger_
 	return rc;
 }
 
+/* The units directly below a unit that existed in a year. */
+struct below {
+	const char *parent;
+	int year;
+	struct styr_org_unit *u;
+	size_t n, cap;
+	struct styr_err *err;
+};
+
+static int add_below(void *ctx, const struct styr_org_unit *u)
+{
+	struct below *b = ctx;
+
+	if (strcmp(u->parent, b->parent) || !strcmp(u->code, b->parent) ||
+	    !styr_org_valid_in(u, b->year))
+		return 0;
+	if (styr_array_grow((void **)&b->u, &b->cap, b->n, sizeof(*b->u), b->err))
+		return STYR_ENOMEM;
+	b->u[b->n++] = *u;
+	return 0;
+}
+
+/* Under a rolled-up resultaträkning: the RESULTAT of each unit directly
+ * below, each the library's table of that unit (itself rolled up). */
+static int children_table(const struct section *s)
+{
+	static const char *const head[] = {"Enhet", "Utfall", "Budget", "Avvikelse",
+	                                   "Prognos helår"};
+	struct below b = {s->unit->code, s->year, NULL, 0, 0, s->err};
+	char caption[STYR_NAME_MAX + 96];
+	size_t i, k;
+	int rc = styr_org_each(s->db, add_below, &b, s->err);
+
+	snprintf(caption, sizeof(caption), "Resultat per enhet inom %s %s (tkr)", s->unit->name,
+	         s->label);
+	if (!rc && b.n)
+		rc = doc_table(s->doc, caption, head, 5, s->err);
+	for (i = 0; i < b.n && !rc; i++) {
+		struct styr_ledger_table t;
+		const struct styr_ledger_line *l = NULL;
+
+		if ((rc = styr_ledger_table_build(s->db, b.u[i].code, "", s->year, s->months, NULL,
+		                                  &t, s->err)))
+			break;
+		for (k = 0; k < t.n; k++)
+			if (!strcmp(t.lines[k].row.code, "resultat"))
+				l = &t.lines[k];
+		rc = doc_cell_text(s->doc, b.u[i].name, s->err);
+		if (!rc)
+			rc = cell_tkr(s->doc, l && l->has_utfall, l ? l->utfall : 0, s->err);
+		if (!rc)
+			rc = cell_tkr(s->doc, l && l->has_budget, l ? l->budget : 0, s->err);
+		if (!rc)
+			rc = cell_tkr(s->doc, l && l->has_utfall && l->has_budget,
+			              l ? l->avvikelse : 0, s->err);
+		if (!rc)
+			rc = cell_tkr(s->doc, l && l->has_prognos, l ? l->prognos : 0, s->err);
+		styr_ledger_table_release(&t);
+	}
+	free(b.u);
+	return rc;
+}
+
+int section_economy_child(const struct section *s, bool *any)
+{
+	struct styr_ledger_table t;
+	char caption[STYR_NAME_MAX + 96];
+	int rc =
+	    styr_ledger_table_build(s->db, s->unit->code, "", s->year, s->months, NULL, &t, s->err);
+
+	*any = false;
+	if (!rc && t.n) {
+		*any = true;
+		snprintf(caption, sizeof(caption), "Resultaträkning %s %s (tkr)", s->unit->name,
+		         s->label);
+		rc = ledger_table(s, &t, caption);
+	}
+	styr_ledger_table_release(&t);
+	return rc;
+}
+
 int section_economy_figures(const struct section *s, bool *any)
 {
 	struct styr_ledger_table t;
@@ -509,6 +590,19 @@ int section_economy_figures(const struct section *s, bool *any)
 		*any = true;
 		snprintf(caption, sizeof(caption), "Resultaträkning %s (tkr)", s->label);
 		rc = ledger_table(s, &t, caption);
+		if (!rc && t.from.below) {
+			char text[STYR_NAME_MAX + 256];
+
+			snprintf(
+			    text, sizeof(text),
+			    "Resultaträkningen för %s är summan av %zu %s belopp, exakt i "
+			    "öre och avrundad en gång till tkr. En enhet med egna belopp räknas "
+			    "med dem; enheterna under den läggs till bara där den saknar belopp.",
+			    s->unit->name, t.from.units, t.from.units == 1 ? "enhets" : "enheters");
+			rc = doc_paragraph(s->doc, text, s->err);
+			if (!rc)
+				rc = children_table(s);
+		}
 		if (!rc)
 			rc = periodisation_text(s, &t);
 		if (!rc)

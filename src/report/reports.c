@@ -43,6 +43,7 @@
 #include "styr/buf.h"
 #include "styr/calc.h"
 #include "styr/report.h"
+#include "styr/rollup.h"
 
 #define COLUMNS    3 /* the period and the same months of the two years before */
 #define CHARTS_MAX 6 /* history charts of indicators that miss their targets */
@@ -199,25 +200,55 @@ static int add_analysis(void *ctx, const struct styr_analysis *a)
 
 /* A value for one column.  A month report reads the months from January
  * ("jan–aug 2024"), and falls back on the month alone. */
-static int find_value(struct rep *r, const char *code, const char *unit, int col,
-                      struct styr_value *v, bool *has)
+/* The value of indicator ind for unit in column col: the unit's own, else
+ * rolled up from the units below it (styr_value_rollup); *how is then how
+ * ("summa av 5 enheter", or why it is shown per unit with the units'
+ * values), else "". */
+static int find_value(struct rep *r, const struct styr_indicator *ind, const char *unit, int col,
+                      struct styr_value *v, bool *has, char *how, size_t how_size)
 {
 	struct styr_period p = r->periods[col];
+	struct styr_value_rollup *up;
 	struct styr_err local;
+	size_t i, n;
 	int rc;
 
+	if (how_size)
+		how[0] = '\0';
 	styr_err_init(&local);
-	rc = styr_value_find(r->db, code, unit, &p, v, &local);
+	rc = styr_value_find(r->db, ind->code, unit, &p, v, &local);
 	if (rc == STYR_ENOTFOUND && r->req->type == STYR_REPORT_MANADSRAPPORT &&
 	    p.first_month != p.last_month) {
 		p.first_month = p.last_month;
 		styr_err_init(&local);
-		rc = styr_value_find(r->db, code, unit, &p, v, &local);
+		rc = styr_value_find(r->db, ind->code, unit, &p, v, &local);
 	}
 	*has = rc == STYR_OK;
 	if (rc && rc != STYR_ENOTFOUND)
 		return styr_error(r->err, local.code, "%s", local.msg);
-	return STYR_OK;
+	if (*has)
+		return STYR_OK;
+	if (!(up = malloc(sizeof(*up))))
+		return styr_error(r->err, STYR_ENOMEM, "out of memory building a report");
+	rc = styr_value_rollup(r->db, ind, unit, &r->periods[col], up, r->err);
+	if (!rc && up->how != STYR_ROLLUP_NONE && up->how != STYR_ROLLUP_OWN) {
+		*v = up->value;
+		*has = true;
+		n = (size_t)snprintf(how, how_size, "%s", up->how_text);
+		if (up->how == STYR_ROLLUP_PER_UNIT) {
+			n += (size_t)snprintf(how + n, n < how_size ? how_size - n : 0,
+			                      " (%s):", up->why);
+			for (i = 0; i < up->nparts && n < how_size; i++) {
+				char text[STYR_REASON_MAX];
+
+				styr_value_format(&up->parts[i], ind, text, sizeof(text));
+				n += (size_t)snprintf(how + n, how_size - n, "%s %s %s",
+				                      i ? ";" : "", up->parts[i].unit, text);
+			}
+		}
+	}
+	free(up);
+	return rc;
 }
 
 static int add_lamp(struct rep *r, const char *name, enum styr_status s)
@@ -241,7 +272,7 @@ static int indicator_row(struct rep *r, const char *code, const char *unit, bool
 	struct styr_indicator_target target;
 	struct styr_err local;
 	bool has[COLUMNS], has_target;
-	char text[STYR_REASON_MAX];
+	char text[STYR_REASON_MAX], how[2048];
 	int i, rc;
 
 	*shown = false;
@@ -252,8 +283,16 @@ static int indicator_row(struct rep *r, const char *code, const char *unit, bool
 	if (ind.category == STYR_IND_PRODUKTION)
 		return STYR_OK;
 	for (i = 0; i < COLUMNS; i++) {
-		if ((rc = find_value(r, code, unit, i, &v[i], &has[i])))
+		if ((rc = find_value(r, &ind, unit, i, &v[i], &has[i], how, sizeof(how))))
 			return rc;
+		if (how[0]) {
+			char note[STYR_NAME_MAX + STYR_PERIOD_TEXT_MAX + sizeof(how) + 8];
+
+			snprintf(note, sizeof(note), "%s, %s: %s.", ind.name, r->labels[i], how);
+			if (!r->type->targets_only || i > 0)
+				if ((rc = doc_note_text(&r->notes, note, r->err)))
+					return rc;
+		}
 		if (has[i] && (rc = styr_value_assess(r->db, &ind, &v[i], &a[i], r->err)))
 			return rc;
 		*shown |= has[i];
@@ -647,8 +686,25 @@ static int section_history(struct rep *r)
 	size_t m;
 	int rc = doc_heading(&r->doc, 2, "Indikatorer som inte når målet", r->err);
 
-	if (!rc && !r->nmisses)
-		rc = doc_paragraph(&r->doc, "Alla indikatorer med mål når sina mål.", r->err);
+	if (!rc && !r->nmisses) {
+		size_t valued = r->counts[STYR_STATUS_MET];
+		char text[STYR_NAME_MAX + 128];
+
+		/* "all reach their targets" only of indicators that have values */
+		if (!valued)
+			snprintf(text, sizeof(text),
+			         "Inga indikatorer med mål har värden för %s för %s.", r->unit.name,
+			         r->labels[0]);
+		else if (r->counts[STYR_STATUS_MISSING])
+			snprintf(
+			    text, sizeof(text),
+			    "Alla indikatorer med mål och värde når sina mål; %zu saknar värde "
+			    "för %s.",
+			    r->counts[STYR_STATUS_MISSING], r->labels[0]);
+		else
+			snprintf(text, sizeof(text), "Alla indikatorer med mål når sina mål.");
+		rc = doc_paragraph(&r->doc, text, r->err);
+	}
 	for (m = 0; m < r->nmisses && !rc; m++) {
 		const char *cats[COLUMNS];
 		double vals[COLUMNS];
@@ -671,7 +727,7 @@ static int section_history(struct rep *r)
 
 			cats[i] = r->labels[c];
 			vals[i] = NAN;
-			if ((rc = find_value(r, ind.code, r->unit.code, c, &v, &has)))
+			if ((rc = find_value(r, &ind, r->unit.code, c, &v, &has, NULL, 0)))
 				return rc;
 			if (has && v.num.kind == STYR_NUM_VALUE) {
 				vals[i] = v.num.value;
@@ -817,6 +873,27 @@ static int child_section(void *ctx, const struct styr_org_unit *u)
 		         r->labels[0]);
 		rc = doc_paragraph(&r->doc, text, r->err);
 	}
+	/* the child's economy, rolled up from the units below it as the
+	 * hospital's is */
+	if (!rc) {
+		struct section s = {.db = r->db,
+		                    .doc = &r->doc,
+		                    .unit = u,
+		                    .year = r->periods[0].year,
+		                    .months = r->periods[0].last_month,
+		                    .label = r->labels[0],
+		                    .prev = r->labels[1],
+		                    .forecast = r->type->forecast,
+		                    .err = r->err};
+		bool any = false;
+
+		rc = section_economy_child(&s, &any);
+		if (!rc && !any) {
+			snprintf(text, sizeof(text), "Inga ekonomiska uppgifter för %s för %s.",
+			         u->name, r->labels[0]);
+			rc = doc_paragraph(&r->doc, text, r->err);
+		}
+	}
 	if (!rc && !(rc = styr_array_grow((void **)&ch->rows, &ch->cap, ch->nrows,
 	                                  sizeof(*ch->rows), r->err))) {
 		struct child_row *row = &ch->rows[ch->nrows++];
@@ -867,6 +944,37 @@ static int rollup_table(struct rep *r, const struct children *ch)
 	return rc;
 }
 
+struct unit_list {
+	struct styr_org_unit *u;
+	size_t n, cap;
+	struct styr_err *err;
+};
+
+static int add_unit(void *ctx, const struct styr_org_unit *u)
+{
+	struct unit_list *l = ctx;
+
+	if (styr_array_grow((void **)&l->u, &l->cap, l->n, sizeof(*l->u), l->err))
+		return STYR_ENOMEM;
+	l->u[l->n++] = *u;
+	return 0;
+}
+
+/* child_section for every unit, the units read first: the roll-ups it
+ * calls walk the units themselves, and a walk must not run inside
+ * another walk of the same statement. */
+static int each_child(struct rep *r, struct children *ch)
+{
+	struct unit_list l = {NULL, 0, 0, r->err};
+	size_t i;
+	int rc = styr_org_each(r->db, add_unit, &l, r->err);
+
+	for (i = 0; i < l.n && !rc; i++)
+		rc = child_section(ch, &l.u[i]);
+	free(l.u);
+	return rc;
+}
+
 static int section_children(struct rep *r)
 {
 	struct children ch = {r, NULL, 0, 0, 0};
@@ -878,7 +986,7 @@ static int section_children(struct rep *r)
 	rc = doc_heading(&r->doc, 2, title, r->err);
 	start = r->doc.nblocks;
 	if (!rc)
-		rc = styr_org_each(r->db, child_section, &ch, r->err);
+		rc = each_child(r, &ch);
 	if (rc) {
 		free(ch.rows);
 		return ch.rc ? ch.rc : rc;

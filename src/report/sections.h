@@ -32,6 +32,10 @@ struct section {
 /* The resultaträkning, budget against utfall, resultatutveckling and
  * what styr check finds in the figures. */
 int section_economy_figures(const struct section *s, bool *any);
+/* A child unit's resultaträkning alone (the report's --children): the
+ * library's table of the unit, rolled up along the tree, captioned with
+ * its name. */
+int section_economy_child(const struct section *s, bool *any);
 /* The production table (indicators of category produktion, placed by their
  * codes PROD-<group>-<row>) with its avvikelser, and the medelvårdtid and
  * beläggning derived from it. */

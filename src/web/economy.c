@@ -210,6 +210,7 @@ static int ledger_section(struct req *r, const struct styr_org_unit *u, int year
 		out_s(r, "</p>");
 	}
 	styr_buf_release(&note);
+	ledger_children(r, u->code, year, months, &t);
 	styr_ledger_table_release(&t);
 	return 0;
 }
@@ -353,6 +354,8 @@ int api_ledger(struct req *r)
 	}
 	if (note.len)
 		json_object_set_new(doc, "profile", json_stringn(note.data, note.len));
+	/* a roll-up: how many units' figures the lines add up */
+	json_object_set_new(doc, "units", json_integer((json_int_t)t.from.units));
 	styr_buf_release(&note);
 	styr_ledger_table_release(&t);
 	return web_send_json(r, 200, doc);

@@ -18,21 +18,9 @@
 
 /* ------------------------------------------------------------- economy */
 
-static int max_year_cb(void *ctx, const struct styr_ledger_entry *e)
-{
-	int *year = ctx;
-
-	if (!e->tab[0] && e->year > *year)
-		*year = e->year;
-	return 0;
-}
-
 int ledger_latest_year(struct req *r, const char *unit, int *year, struct styr_err *err)
 {
-	struct styr_ledger_filter f = {unit, "", 0};
-
-	*year = 0;
-	return styr_ledger_each(r->db, &f, max_year_cb, year, err);
+	return styr_ledger_rollup_latest_year(r->db, unit, "", year, err);
 }
 
 static void tkr(char *buf, size_t size, int64_t v)
@@ -111,9 +99,90 @@ static void economy_chart(struct req *r, const struct styr_ledger_table *t)
 	out_s(r, "</svg>");
 }
 
+/* The units directly below a unit that existed in a year. */
+struct below {
+	const char *parent;
+	int year;
+	struct styr_org_unit *u;
+	size_t n, cap;
+	struct styr_err *err;
+};
+
+static int add_below(void *ctx, const struct styr_org_unit *u)
+{
+	struct below *b = ctx;
+
+	if (strcmp(u->parent, b->parent) || !strcmp(u->code, b->parent) ||
+	    !styr_org_valid_in(u, b->year))
+		return 0;
+	if (styr_array_grow((void **)&b->u, &b->cap, b->n, sizeof(*b->u), b->err))
+		return STYR_ENOMEM;
+	b->u[b->n++] = *u;
+	return 0;
+}
+
+void ledger_children(struct req *r, const char *unit, int year, int months,
+                     const struct styr_ledger_table *t)
+{
+	struct below b = {unit, year, NULL, 0, 0, NULL};
+	struct styr_err err;
+	struct styr_period p = {year, 1, months};
+	char span[64], a[64], bu[64], c[64], d[64];
+	size_t i, k;
+
+	if (!t->from.below)
+		return;
+	styr_err_init(&err);
+	b.err = &err;
+	styr_period_label(&p, span, sizeof(span));
+	out_f(r, "<p id=\"summering\">Resultaträkningen är summan av %zu %s belopp inom ",
+	      t->from.units, t->from.units == 1 ? "enhets" : "enheters");
+	out_h(r, unit);
+	out_s(r, ", exakt i öre och avrundad en gång till tkr. En enhet med egna belopp "
+	         "räknas med dem; enheterna under den läggs till bara där den saknar "
+	         "belopp.</p>");
+	if (styr_org_each(r->db, add_below, &b, &err) || !b.n) {
+		free(b.u);
+		return;
+	}
+	out_s(r, "<table id=\"enheter-ekonomi\"><caption>Resultat per enhet inom ");
+	out_h(r, unit);
+	out_f(r, ", %s (tkr)</caption><thead><tr><th scope=\"col\">Enhet</th>", span);
+	out_s(r, "<th scope=\"col\">Utfall</th><th scope=\"col\">Budget</th>"
+	         "<th scope=\"col\">Avvikelse</th><th scope=\"col\">Helårsprognos</th>"
+	         "</tr></thead><tbody>");
+	for (i = 0; i < b.n; i++) {
+		struct styr_ledger_table ct;
+		const struct styr_ledger_line *l = NULL;
+
+		styr_err_init(&err);
+		if (styr_ledger_table_build(r->db, b.u[i].code, "", year, months, NULL, &ct, &err))
+			continue;
+		for (k = 0; k < ct.n; k++)
+			if (!strcmp(ct.lines[k].row.code, "resultat"))
+				l = &ct.lines[k];
+		out_s(r, "<tr><th scope=\"row\">");
+		out_h(r, b.u[i].name);
+		out_s(r, "</th>");
+		if (l) {
+			tkr(a, sizeof(a), l->utfall);
+			tkr(bu, sizeof(bu), l->budget);
+			tkr(c, sizeof(c), l->avvikelse);
+			tkr(d, sizeof(d), l->prognos);
+		}
+		out_f(r, "<td class=\"num\">%s</td>", l && l->has_utfall ? a : "–");
+		out_f(r, "<td class=\"num\">%s</td>", l && l->has_budget ? bu : "–");
+		out_f(r, "<td class=\"num\">%s</td>",
+		      l && l->has_utfall && l->has_budget ? c : "–");
+		out_f(r, "<td class=\"num\">%s</td></tr>", l && l->has_prognos ? d : "–");
+		styr_ledger_table_release(&ct);
+	}
+	out_s(r, "</tbody></table>");
+	free(b.u);
+}
+
 void page_economy(struct req *r, const char *unit)
 {
-	struct styr_ledger_filter f = {unit, "", 0};
 	struct styr_ledger_table t;
 	struct styr_err err;
 	int year = 0, months = 12;
@@ -123,7 +192,7 @@ void page_economy(struct req *r, const char *unit)
 
 	out_s(r, "<h2 id=\"ekonomi\">Ekonomi</h2>");
 	styr_err_init(&err);
-	if (styr_ledger_each(r->db, &f, max_year_cb, &year, &err) || !year) {
+	if (ledger_latest_year(r, unit, &year, &err) || !year) {
 		out_s(r, "<p>Inga ekonomiska uppgifter.</p>");
 		return;
 	}
@@ -194,6 +263,7 @@ void page_economy(struct req *r, const char *unit)
 			out_f(r, ": %s.</p>", d);
 		}
 	economy_chart(r, &t);
+	ledger_children(r, unit, year, months ? months : 12, &t);
 	styr_ledger_table_release(&t);
 }
 
@@ -416,12 +486,8 @@ int pg_document(struct req *r)
 	gmtime_r(&now, &tm);
 	year = 0;
 	styr_err_init(&err);
-	{
-		struct styr_ledger_filter lf = {u.code, "", 0};
-
-		if (styr_ledger_each(r->db, &lf, max_year_cb, &year, &err) || !year)
-			year = tm.tm_year + 1900 - 1;
-	}
+	if (ledger_latest_year(r, u.code, &year, &err) || !year)
+		year = tm.tm_year + 1900 - 1;
 	if (!qp || !qp[0]) {
 		snprintf(ptext, sizeof(ptext), ti->default_period, year);
 		qp = ptext;

@@ -321,6 +321,11 @@ void page_economy(struct req *r, const char *unit);
 /* The latest year with resultaträkning figures for unit in *year (0 when
  * none); non-zero with err filled when the store fails. */
 int ledger_latest_year(struct req *r, const char *unit, int *year, struct styr_err *err);
+/* Under a rolled-up table t of unit (t->from.below): a sentence saying
+ * from how many units, and the RESULTAT of each unit directly below,
+ * each built by the library; nothing for a unit's own ledger. */
+void ledger_children(struct req *r, const char *unit, int year, int months,
+                     const struct styr_ledger_table *t);
 /* A sum row (SUMMA INTÄKTER, RESULTAT): the plan adds others into it, or
  * it is the top of the plan. */
 bool ledger_is_sum(const struct styr_ledger_table *t, const struct styr_ledger_line *l);
