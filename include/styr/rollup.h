@@ -26,6 +26,11 @@
  * an open date is open)?  The tree of a period is the units valid in it. */
 bool styr_org_valid_in(const struct styr_org_unit *u, int year);
 
+/* The units directly below parent that existed in year, in the tree's
+ * order: *units (malloc'd, the caller frees it; NULL when none) and *n. */
+int styr_org_below_in(struct styr_db *db, const char *parent, int year,
+                      struct styr_org_unit **units, size_t *n, struct styr_err *err);
+
 /* Which units a rolled-up ledger walk drew figures from. */
 struct styr_ledger_rollup {
 	size_t units; /* units whose own entries of the last year asked about

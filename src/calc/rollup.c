@@ -72,6 +72,43 @@ bool styr_org_valid_in(const struct styr_org_unit *u, int year)
 	       (!u->valid_to[0] || strcmp(u->valid_to, first) >= 0);
 }
 
+struct below {
+	const char *parent;
+	int year;
+	struct styr_org_unit *u;
+	size_t n, cap;
+	struct styr_err *err;
+};
+
+static int add_below(void *ctx, const struct styr_org_unit *u)
+{
+	struct below *b = ctx;
+
+	if (strcmp(u->parent, b->parent) || !strcmp(u->code, b->parent) ||
+	    !styr_org_valid_in(u, b->year))
+		return 0;
+	if (styr_array_grow((void **)&b->u, &b->cap, b->n, sizeof(*b->u), b->err))
+		return STYR_ENOMEM;
+	b->u[b->n++] = *u;
+	return 0;
+}
+
+int styr_org_below_in(struct styr_db *db, const char *parent, int year,
+                      struct styr_org_unit **units, size_t *n, struct styr_err *err)
+{
+	struct below b = {parent, year, NULL, 0, 0, err};
+	int rc = styr_org_each(db, add_below, &b, err);
+
+	if (rc) {
+		free(b.u);
+		b.u = NULL;
+		b.n = 0;
+	}
+	*units = b.u;
+	*n = b.n;
+	return rc;
+}
+
 /* ---- the ledger ---- */
 
 static int kind_index(const char *kind)

@@ -494,38 +494,19 @@ static int periodisation_text(const struct section *s, const struct styr_ledger_
 	return rc;
 }
 
-/* The units directly below a unit that existed in a year. */
-struct below {
-	const char *parent;
-	int year;
-	struct styr_org_unit *u;
-	size_t n, cap;
-	struct styr_err *err;
-};
-
-static int add_below(void *ctx, const struct styr_org_unit *u)
-{
-	struct below *b = ctx;
-
-	if (strcmp(u->parent, b->parent) || !strcmp(u->code, b->parent) ||
-	    !styr_org_valid_in(u, b->year))
-		return 0;
-	if (styr_array_grow((void **)&b->u, &b->cap, b->n, sizeof(*b->u), b->err))
-		return STYR_ENOMEM;
-	b->u[b->n++] = *u;
-	return 0;
-}
-
 /* Under a rolled-up resultaträkning: the RESULTAT of each unit directly
  * below, each the library's table of that unit (itself rolled up). */
 static int children_table(const struct section *s)
 {
 	static const char *const head[] = {"Enhet", "Utfall", "Budget", "Avvikelse",
 	                                   "Prognos helår"};
-	struct below b = {s->unit->code, s->year, NULL, 0, 0, s->err};
+	struct {
+		struct styr_org_unit *u;
+		size_t n;
+	} b;
 	char caption[STYR_NAME_MAX + 96];
 	size_t i, k;
-	int rc = styr_org_each(s->db, add_below, &b, s->err);
+	int rc = styr_org_below_in(s->db, s->unit->code, s->year, &b.u, &b.n, s->err);
 
 	snprintf(caption, sizeof(caption), "Resultat per enhet inom %s %s (tkr)", s->unit->name,
 	         s->label);

@@ -99,32 +99,13 @@ static void economy_chart(struct req *r, const struct styr_ledger_table *t)
 	out_s(r, "</svg>");
 }
 
-/* The units directly below a unit that existed in a year. */
-struct below {
-	const char *parent;
-	int year;
-	struct styr_org_unit *u;
-	size_t n, cap;
-	struct styr_err *err;
-};
-
-static int add_below(void *ctx, const struct styr_org_unit *u)
-{
-	struct below *b = ctx;
-
-	if (strcmp(u->parent, b->parent) || !strcmp(u->code, b->parent) ||
-	    !styr_org_valid_in(u, b->year))
-		return 0;
-	if (styr_array_grow((void **)&b->u, &b->cap, b->n, sizeof(*b->u), b->err))
-		return STYR_ENOMEM;
-	b->u[b->n++] = *u;
-	return 0;
-}
-
 void ledger_children(struct req *r, const char *unit, int year, int months,
                      const struct styr_ledger_table *t)
 {
-	struct below b = {unit, year, NULL, 0, 0, NULL};
+	struct {
+		struct styr_org_unit *u;
+		size_t n;
+	} b = {NULL, 0};
 	struct styr_err err;
 	struct styr_period p = {year, 1, months};
 	char span[64], a[64], bu[64], c[64], d[64];
@@ -133,7 +114,6 @@ void ledger_children(struct req *r, const char *unit, int year, int months,
 	if (!t->from.below)
 		return;
 	styr_err_init(&err);
-	b.err = &err;
 	styr_period_label(&p, span, sizeof(span));
 	out_f(r, "<p id=\"summering\">Resultaträkningen är summan av %zu %s belopp inom ",
 	      t->from.units, t->from.units == 1 ? "enhets" : "enheters");
@@ -141,7 +121,7 @@ void ledger_children(struct req *r, const char *unit, int year, int months,
 	out_s(r, ", exakt i öre och avrundad en gång till tkr. En enhet med egna belopp "
 	         "räknas med dem; enheterna under den läggs till bara där den saknar "
 	         "belopp.</p>");
-	if (styr_org_each(r->db, add_below, &b, &err) || !b.n) {
+	if (styr_org_below_in(r->db, unit, year, &b.u, &b.n, &err) || !b.n) {
 		free(b.u);
 		return;
 	}
