@@ -280,10 +280,32 @@ int styr_analysis_put(struct styr_db *db, const struct styr_analysis *a, struct 
 	return rc;
 }
 
+static void control_describe(const struct styr_internal_control *c, char *buf, size_t size)
+{
+	snprintf(buf, size, "%d×%d; %.200s; %.100s; %.100s; %.200s; %.200s", c->probability,
+	         c->consequence, c->control, c->responsible, c->frequency, c->result, c->actions);
+}
+
+struct control_old {
+	const struct styr_internal_control *c;
+	char *before;
+	size_t size;
+};
+
+static int control_old_cb(void *ctx, const struct styr_internal_control *x)
+{
+	struct control_old *o = ctx;
+
+	if (x->year == o->c->year && !strcmp(x->risk, o->c->risk))
+		control_describe(x, o->before, o->size);
+	return 0;
+}
+
 int store_internal_control_put(struct styr_db *db, const struct styr_internal_control *c,
                                struct styr_err *err)
 {
 	struct gate_write *w = calloc(1, sizeof(*w));
+	struct control_old o;
 	int rc;
 
 	if (!w)
@@ -296,10 +318,15 @@ int store_internal_control_put(struct styr_db *db, const struct styr_internal_co
 		w->period.last_month = 12;
 	}
 	snprintf(w->entity, sizeof(w->entity), "control %s %d %.150s", c->unit, c->year, c->risk);
-	snprintf(w->after, sizeof(w->after), "%d×%d; %.200s; %.100s; %.100s; %.200s; %.200s",
-	         c->probability, c->consequence, c->control, c->responsible, c->frequency,
-	         c->result, c->actions);
-	rc = gate_pass(db, w, control_store, c, err);
+	control_describe(c, w->after, sizeof(w->after));
+	/* the stored control of the risk, so that an identical re-import is
+	 * left alone */
+	o.c = c;
+	o.before = w->before;
+	o.size = sizeof(w->before);
+	rc = styr_internal_control_each(db, c->unit, c->year, control_old_cb, &o, err);
+	if (!rc)
+		rc = gate_pass(db, w, control_store, c, err);
 	free(w);
 	return rc;
 }

@@ -650,6 +650,8 @@ int styr_account_balance_put(struct styr_db *db, const struct styr_account_balan
                              struct styr_err *err)
 {
 	struct gate_write *w = calloc(1, sizeof(*w));
+	struct query q;
+	long long unit;
 	int rc;
 
 	if (!w)
@@ -660,7 +662,25 @@ int styr_account_balance_put(struct styr_db *db, const struct styr_account_balan
 	snprintf(w->entity, sizeof(w->entity), "balance %s %d-%02d %d %s", b->unit, b->year,
 	         b->month, b->account, b->kind);
 	snprintf(w->after, sizeof(w->after), "%lld öre", (long long)b->amount_ore);
-	rc = gate_pass(db, w, balance_store, b, err);
+	/* the stored amount, so that an identical re-import is left alone */
+	rc = store_org_id(db, b->unit, &unit, err);
+	if (!rc && q_start(&q, db, Q_ACCOUNT_BALANCE_GET, "reading an account balance", err))
+		rc = STYR_ESTORE;
+	if (!rc) {
+		q_int(&q, unit);
+		q_int(&q, b->year);
+		q_int(&q, b->month);
+		q_int(&q, b->account);
+		q_text(&q, b->kind);
+		rc = q_step(&q, err);
+		if (rc == 1) {
+			snprintf(w->before, sizeof(w->before), "%lld öre", q_col_int(&q, 0));
+			q_end(&q);
+		}
+		rc = rc < 0 ? -rc : STYR_OK;
+	}
+	if (!rc)
+		rc = gate_pass(db, w, balance_store, b, err);
 	free(w);
 	return rc;
 }

@@ -344,10 +344,27 @@ int styr_uppdrag_report_delete(struct styr_db *db, const char *goal, const char 
 	return rc;
 }
 
+struct report_old {
+	const struct styr_uppdrag_report *r;
+	char *before;
+	size_t size;
+};
+
+static int report_old_cb(void *ctx, const struct styr_uppdrag_report *x)
+{
+	struct report_old *o = ctx;
+
+	if (!strcmp(x->unit, o->r->unit) && !strcmp(x->date, o->r->date))
+		snprintf(o->before, o->size, "%s; %.900s", styr_uppdrag_status_name(x->status),
+		         x->text);
+	return 0;
+}
+
 int styr_uppdrag_report_put(struct styr_db *db, const struct styr_uppdrag_report *r,
                             struct styr_err *err)
 {
 	struct gate_write *w = calloc(1, sizeof(*w));
+	struct report_old o;
 	int rc, month = 0;
 
 	if (!w)
@@ -363,7 +380,14 @@ int styr_uppdrag_report_put(struct styr_db *db, const struct styr_uppdrag_report
 	snprintf(w->entity, sizeof(w->entity), "uppdrag %s %s %s", r->goal, r->unit, r->date);
 	snprintf(w->after, sizeof(w->after), "%s; %.900s", styr_uppdrag_status_name(r->status),
 	         r->text);
-	rc = gate_pass(db, w, report_store, r, err);
+	/* the stored report of the day, so that an identical re-import is
+	 * left alone */
+	o.r = r;
+	o.before = w->before;
+	o.size = sizeof(w->before);
+	rc = styr_uppdrag_report_each(db, r->goal, report_old_cb, &o, err);
+	if (!rc)
+		rc = gate_pass(db, w, report_store, r, err);
 	free(w);
 	return rc;
 }

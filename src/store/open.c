@@ -233,10 +233,29 @@ int styr_open_withdrawn_each(struct styr_db *db, int (*cb)(void *, const struct 
 	Q_WALK(&q, &o, withdrawn_from_row, cb, ctx, err);
 }
 
+struct gender_old {
+	const struct styr_gender_value *g;
+	char *before;
+	size_t size;
+};
+
+static int gender_old_cb(void *ctx, const struct styr_gender_value *x)
+{
+	struct gender_old *o = ctx;
+
+	if (!strcmp(x->gender, o->g->gender) &&
+	    !strcmp(x->value.indicator, o->g->value.indicator) &&
+	    !strcmp(x->value.unit, o->g->value.unit) &&
+	    !styr_period_cmp(&x->value.period, &o->g->value.period))
+		styr_value_format(&x->value, NULL, o->before, o->size);
+	return 0;
+}
+
 int styr_gender_value_put(struct styr_db *db, const struct styr_gender_value *g,
                           struct styr_err *err)
 {
 	struct gate_write *w = calloc(1, sizeof(*w));
+	struct gender_old o;
 	char period[STYR_PERIOD_TEXT_MAX], num[64];
 	int rc;
 
@@ -250,7 +269,13 @@ int styr_gender_value_put(struct styr_db *db, const struct styr_gender_value *g,
 	         g->value.unit, period, g->gender);
 	styr_value_format(&g->value, NULL, num, sizeof(num));
 	snprintf(w->after, sizeof(w->after), "%s", num);
-	rc = gate_pass(db, w, gender_store, g, err);
+	/* the stored figure, so that an identical re-import is left alone */
+	o.g = g;
+	o.before = w->before;
+	o.size = sizeof(w->before);
+	rc = styr_gender_value_each(db, gender_old_cb, &o, err);
+	if (!rc)
+		rc = gate_pass(db, w, gender_store, g, err);
 	free(w);
 	return rc;
 }

@@ -127,6 +127,24 @@ expect_eq "unlock-reason: one entry" "$((n0 + 1))" "$(audit_count)"
 run --db "$db" --as adm import csv --unlock-reason "" "$T/value.csv"
 expect_eq "an empty reason refused" 2 "$rc"
 
+# --- an identical re-import writes and audits nothing, for every gated kind
+# that the gate compares by its before image: gender values, internal
+# control, an SIE file's ledger and balances
+printf 'indicator;unit;period;gender;value;missing_reason;source\nID0069;HHM;2023;K;70,5;;t\n' >"$T/g.csv"
+printf 'unit;year;risk;probability;consequence;control;responsible;frequency;result;actions\nHHM;2024;Risk A;2;3;Kontroll;Chef;årlig;;\n' >"$T/ic.csv"
+run --db "$db" import csv "$T/g.csv" "$T/ic.csv"
+expect_eq "gender value and control: imported" 0 "$rc"
+run --db "$db" import sie "$T/small.se" --unit HHM
+expect_eq "SIE for an open unit: imported" 0 "$rc"
+n1=$(audit_count)
+run --db "$db" import csv "$T/g.csv" "$T/ic.csv"
+run --db "$db" import sie "$T/small.se" --unit HHM
+expect_eq "identical re-imports: no audit entry" "$n1" "$(audit_count)"
+printf 'indicator;unit;period;gender;value;missing_reason;source\nID0069;HHM;2023;K;71,0;;t\n' >"$T/g.csv"
+run --db "$db" import csv "$T/g.csv"
+expect_eq "a changed gender value: one entry with its before" "$((n1 + 1))|70,5|71,0" \
+	"$(audit_count)|$(sql "$db" "SELECT before || '|' || after FROM audit WHERE id = (SELECT max(id) FROM audit)")"
+
 # --- four eyes: the approver neither submitted nor entered the figures ---
 echo "eva-losen-1" | "$STYR" --db "$db" user add eva --role admin >/dev/null
 echo "olle-losen-1" | "$STYR" --db "$db" user add olle --role admin >/dev/null
