@@ -327,25 +327,21 @@ int styr_target_delete(struct styr_db *db, const char *indicator, const char *un
 	return rc;
 }
 
-/* IND_REFS's kinds, in its order; the deletions, the indicator last. */
-static const char *const ind_ref_what[] = {"values",
-                                           "gender values",
-                                           "targets",
-                                           "goal links",
-                                           "index weights",
-                                           "open-data entries",
-                                           "withdrawn open values"};
+/* IND_REFS's kinds, in its order, which is also that of the deletions;
+ * the indicator itself last, named by the closing NULL. */
+static const char *const ind_what[] = {"values",
+                                       "gender values",
+                                       "targets",
+                                       "goal links",
+                                       "index weights",
+                                       "open-data entries",
+                                       "withdrawn open values",
+                                       NULL};
 static const enum sql_id ind_del[] = {Q_IND_DEL_VALUE,     Q_IND_DEL_GENDER, Q_IND_DEL_TARGET,
                                       Q_IND_DEL_GOAL,      Q_IND_DEL_WEIGHT, Q_IND_DEL_OPEN,
                                       Q_IND_DEL_WITHDRAWN, Q_IND_DELETE};
-static const char *const ind_del_what[] = {"values",
-                                           "gender values",
-                                           "targets",
-                                           "goal links",
-                                           "index weights",
-                                           "open-data entries",
-                                           "withdrawn open values",
-                                           NULL};
+_Static_assert(sizeof(ind_del) / sizeof(ind_del[0]) == sizeof(ind_what) / sizeof(ind_what[0]),
+               "each deletion has its name in ind_what");
 
 int styr_indicator_refs(struct styr_db *db, const char *code, struct styr_refs *out,
                         struct styr_err *err)
@@ -354,8 +350,8 @@ int styr_indicator_refs(struct styr_db *db, const char *code, struct styr_refs *
 	int rc = store_ind_id(db, code, &id, err);
 
 	return rc ? rc
-	          : store_refs(db, Q_IND_REFS, id, NULL, ind_ref_what,
-	                       sizeof(ind_ref_what) / sizeof(ind_ref_what[0]), out, err);
+	          : store_refs(db, Q_IND_REFS, id, NULL, ind_what,
+	                       sizeof(ind_what) / sizeof(ind_what[0]) - 1, out, err);
 }
 
 int styr_indicator_delete(struct styr_db *db, const char *code, struct styr_refs *deleted,
@@ -367,7 +363,7 @@ int styr_indicator_delete(struct styr_db *db, const char *code, struct styr_refs
 	if (deleted)
 		memset(deleted, 0, sizeof(*deleted));
 	if (!rc)
-		rc = store_delete_all(db, ind_del, NULL, ind_del_what,
+		rc = store_delete_all(db, ind_del, NULL, ind_what,
 		                      sizeof(ind_del) / sizeof(ind_del[0]), id, NULL, deleted, err);
 	store_forget_keys(db);
 	return rc;

@@ -103,27 +103,30 @@ int styr_org_alias_each(struct styr_db *db, int (*cb)(void *, const char *, cons
 	return store_walk_pairs(db, Q_ORG_ALIAS_EACH, cb, ctx, err);
 }
 
-/* ORG_REFS's kinds, in its order; the deletions in an order the foreign
- * keys allow, the unit itself last. */
-static const char *const org_ref_what[] = {"units below it",
-                                           "values",
-                                           "gender values",
-                                           "targets",
-                                           "analyses",
-                                           "actions",
-                                           "ledger amounts",
-                                           "budget profiles",
-                                           "account balances",
-                                           "accounts",
-                                           "goal ownerships",
-                                           "uppdrag reports",
-                                           "follow-up dates",
-                                           "internal control risks",
-                                           "report states",
-                                           "grants",
-                                           "aliases",
-                                           "open-data codes",
-                                           "withdrawn open values"};
+/* ORG_REFS's kinds, in its order.  The deletions run in an order the
+ * foreign keys allow, each kind's name at the same place of org_what + 1
+ * (the units below are deleted one by one before, by the caller), the
+ * unit itself last, named by the closing NULL. */
+static const char *const org_what[] = {"units below it",
+                                       "values",
+                                       "gender values",
+                                       "targets",
+                                       "analyses",
+                                       "actions",
+                                       "ledger amounts",
+                                       "budget profiles",
+                                       "account balances",
+                                       "accounts",
+                                       "goal ownerships",
+                                       "uppdrag reports",
+                                       "follow-up dates",
+                                       "internal control risks",
+                                       "report states",
+                                       "grants",
+                                       "aliases",
+                                       "open-data codes",
+                                       "withdrawn open values",
+                                       NULL};
 static const enum sql_id org_del[] = {
     Q_ORG_DEL_VALUE,    Q_ORG_DEL_GENDER,         Q_ORG_DEL_TARGET,
     Q_ORG_DEL_ANALYSIS, Q_ORG_DEL_ACTION,         Q_ORG_DEL_LEDGER,
@@ -132,25 +135,8 @@ static const enum sql_id org_del[] = {
     Q_ORG_DEL_CONTROL,  Q_ORG_DEL_STATE,          Q_ORG_DEL_GRANT,
     Q_ORG_DEL_ALIAS,    Q_ORG_DEL_OPEN,           Q_ORG_DEL_WITHDRAWN,
     Q_ORG_DELETE};
-static const char *const org_del_what[] = {"values",
-                                           "gender values",
-                                           "targets",
-                                           "analyses",
-                                           "actions",
-                                           "ledger amounts",
-                                           "budget profiles",
-                                           "account balances",
-                                           "accounts",
-                                           "goal ownerships",
-                                           "uppdrag reports",
-                                           "follow-up dates",
-                                           "internal control risks",
-                                           "report states",
-                                           "grants",
-                                           "aliases",
-                                           "open-data codes",
-                                           "withdrawn open values",
-                                           NULL};
+_Static_assert(sizeof(org_del) / sizeof(org_del[0]) == sizeof(org_what) / sizeof(org_what[0]) - 1,
+               "each deletion has its name in org_what + 1");
 
 int styr_org_refs(struct styr_db *db, const char *code, struct styr_refs *out, struct styr_err *err)
 {
@@ -158,8 +144,8 @@ int styr_org_refs(struct styr_db *db, const char *code, struct styr_refs *out, s
 	int rc = store_org_id(db, code, &id, err);
 
 	return rc ? rc
-	          : store_refs(db, Q_ORG_REFS, id, NULL, org_ref_what,
-	                       sizeof(org_ref_what) / sizeof(org_ref_what[0]), out, err);
+	          : store_refs(db, Q_ORG_REFS, id, NULL, org_what,
+	                       sizeof(org_what) / sizeof(org_what[0]) - 1, out, err);
 }
 
 int styr_org_delete(struct styr_db *db, const char *code, struct styr_refs *deleted,
@@ -170,7 +156,7 @@ int styr_org_delete(struct styr_db *db, const char *code, struct styr_refs *dele
 	int rc = store_org_id(db, code, &id, err);
 
 	if (!rc)
-		rc = store_refs(db, Q_ORG_REFS, id, NULL, org_ref_what, 1, &refs, err);
+		rc = store_refs(db, Q_ORG_REFS, id, NULL, org_what, 1, &refs, err);
 	if (!rc && refs.n)
 		return styr_error(err, STYR_ECONFLICT,
 		                  "unit %s: %lld units below it: delete them first", code,
@@ -178,7 +164,7 @@ int styr_org_delete(struct styr_db *db, const char *code, struct styr_refs *dele
 	if (deleted)
 		memset(deleted, 0, sizeof(*deleted));
 	if (!rc)
-		rc = store_delete_all(db, org_del, NULL, org_del_what,
+		rc = store_delete_all(db, org_del, NULL, org_what + 1,
 		                      sizeof(org_del) / sizeof(org_del[0]), id, NULL, deleted, err);
 	/* the one-entry cache may hold the key just deleted */
 	store_forget_keys(db);
