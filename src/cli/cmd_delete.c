@@ -91,7 +91,7 @@ static int del_value(struct styr_db *db, const struct opts *o, char **k, int n,
 static int del_target(struct styr_db *db, const struct opts *o, char **k, int n,
                       struct styr_err *err)
 {
-	int year;
+	int year = 0;
 
 	(void)n;
 	return year_arg(k[2], &year, false, err)
@@ -146,7 +146,7 @@ static int del_ledger(struct styr_db *db, const struct opts *o, char **k, int n,
 static int del_profile(struct styr_db *db, const struct opts *o, char **k, int n,
                        struct styr_err *err)
 {
-	int year;
+	int year = 0;
 
 	(void)n;
 	return year_arg(k[2], &year, true, err)

@@ -1297,7 +1297,7 @@ int styr_report_render(struct styr_db *db, const struct styr_report_request *req
 
 	if (!rc)
 		rc = render(r, out, err);
-	if (!rc && hash)
+	if (!rc && hash && r)
 		memcpy(hash, r->doc.hash, 65);
 	if (r)
 		rep_free(r);
