@@ -375,6 +375,10 @@ int styr_account_map_put(struct styr_db *db, int first, int last, const char *ro
                          struct styr_err *err);
 /* Forget every range (a mapping file replaces the map). */
 int styr_account_map_clear(struct styr_db *db, struct styr_err *err);
+/* The stored mapping's ranges, by first account. */
+int styr_account_map_each(struct styr_db *db,
+                          int (*cb)(void *ctx, const struct styr_account_range *r), void *ctx,
+                          struct styr_err *err);
 int styr_account_name_put(struct styr_db *db, const char *unit, int account, const char *name,
                           struct styr_err *err);
 int styr_account_balance_put(struct styr_db *db, const struct styr_account_balance *b,

@@ -30,6 +30,7 @@ enum styr_entity {
 	STYR_ENTITY_INTERNAL_CONTROL,
 	STYR_ENTITY_INDEX_WEIGHT,
 	/* economy */
+	STYR_ENTITY_LEDGER_ROW, /* the row plan, before the amounts that name its rows */
 	STYR_ENTITY_LEDGER,
 	STYR_ENTITY_RULE,
 	STYR_ENTITY_ACTION,

@@ -315,5 +315,34 @@ struct styr_sie_stats {
  * the database unchanged. */
 int styr_import_sie(struct styr_db *db, const char *path, const char *unit, const char *mapping,
                     struct styr_sie_stats *stats, struct styr_err *err);
+/* The same with a chart of accounts by name (styr_chart_load: "bas",
+ * "region-bas", "kommun-bas"; NULL: the database's setting "chart", else
+ * the stored map).  mapping, when given, replaces the stored map and is
+ * used instead.  A result account (3000–8999) with figures that the chart
+ * does not cover is refused, naming the line and field of its first use. */
+int styr_import_sie_chart(struct styr_db *db, const char *path, const char *unit, const char *chart,
+                          const char *mapping, struct styr_sie_stats *stats, struct styr_err *err);
+
+/* A chart of accounts: account ranges to rows of the plan (src/import/chart.c,
+ * docs/ekonomi.md "Kontoplaner"). */
+struct styr_chart {
+	char name[32]; /* "bas", "region-bas", "kommun-bas", or "stored" */
+	struct styr_account_range *r;
+	size_t n, cap;
+};
+
+/* The i-th chart styr ships, NULL after the last. */
+const char *styr_chart_name(size_t i);
+/* STYR_EINPUT naming the choices unless name is a shipped chart. */
+int styr_chart_name_check(const char *name, struct styr_err *err);
+/* Read a shipped chart (its rows checked against the plan), or with name
+ * NULL the database's choice: the setting "chart", else the stored map. */
+int styr_chart_load(struct styr_db *db, const char *name, struct styr_chart *out,
+                    struct styr_err *err);
+/* A shipped chart's file as text (data/charts/NAME.csv). */
+int styr_chart_text(const char *name, const char **text, size_t *len);
+/* Whether the chart covers account; *row the row ("" = kept out). */
+bool styr_chart_lookup(const struct styr_chart *c, int account, const char **row);
+void styr_chart_release(struct styr_chart *c);
 
 #endif

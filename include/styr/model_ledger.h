@@ -22,6 +22,14 @@ struct styr_ledger_row {
 	char label[STYR_NAME_MAX];  /* "SUMMA INTÄKTER", as reports print it */
 	char parent[STYR_CODE_MAX]; /* the subtotal it adds into; "" at the top */
 	int position;               /* printed order */
+	char sign[4];               /* "+" income, "-" cost, "" either (migration 0024) */
+};
+
+/* Accounts first..last (inclusive) of a chart map to row ("" keeps them
+ * out of the resultaträkning). */
+struct styr_account_range {
+	int first, last;
+	char row[STYR_CODE_MAX];
 };
 
 /* Money is stored exactly, in whole öre (migration 0018), and rounded to

@@ -80,5 +80,6 @@ extern const struct command cmd_history_def;
 extern const struct command cmd_delete_def, cmd_set_def;
 /* the write gate's settings (issue 14) */
 extern const struct command cmd_config_def;
+extern const struct command cmd_rows_def; /* the row plan and charts (issue 15 item 5) */
 
 #endif

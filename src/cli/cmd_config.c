@@ -1,6 +1,8 @@
 /*
  * styr config [NAME [VALUE]]: the settings of one database (migration
  * 0015), each change audited:
+ *   chart NAME           the chart of accounts SIE imports map by
+ *                        (bas, region-bas, kommun-bas; migration 0024)
  *   four-eyes on|off     the approver of a report may not be its submitter
  *                        or anyone who entered its figures
  *   years FIRST-LAST     the years the write gate takes (default 1990 to
@@ -11,13 +13,15 @@
 
 #include "cli.h"
 
-static const char *const names[] = {"four-eyes", "years"};
+static const char *const names[] = {"chart", "four-eyes", "years"};
 
 static int check(const char *name, const char *value, struct styr_err *err)
 {
 	int first, last;
 	char end;
 
+	if (!strcmp(name, "chart"))
+		return strcmp(value, "default") ? styr_chart_name_check(value, err) : STYR_OK;
 	if (!strcmp(name, "four-eyes"))
 		return strcmp(value, "on") && strcmp(value, "off")
 		           ? styr_error(err, STYR_EINPUT, "four-eyes \"%s\": expected on or off",
@@ -48,8 +52,8 @@ static int run(struct cli *cli, int argc, char **argv)
 		if (!strcmp(argv[1], names[i]))
 			break;
 	if (argc > 1 && i == sizeof(names) / sizeof(names[0]))
-		return cli_usage(&cmd_config_def, "setting \"%s\": expected four-eyes or years",
-		                 argv[1]);
+		return cli_usage(&cmd_config_def,
+		                 "setting \"%s\": expected chart, four-eyes or years", argv[1]);
 	styr_err_init(&err);
 	if (argc == 3 && check(argv[1], argv[2], &err))
 		return cli_fail(&err);
@@ -92,8 +96,11 @@ static int run(struct cli *cli, int argc, char **argv)
 const struct command cmd_config_def = {
     "config",
     run,
-    "show or change the database's settings (four-eyes, years)",
+    "show or change the database's settings (chart, four-eyes, years)",
     "styr config [NAME [VALUE]]\n"
+    "  chart NAME          the chart of accounts SIE imports map by: bas (companies),\n"
+    "                      region-bas (regions), kommun-bas (municipalities); default\n"
+    "                      (the stored map, BAS unless a --mapping file replaced it)\n"
     "  four-eyes on|off    the approver of a report may not be the one who submitted it\n"
     "                      or who entered its figures\n"
     "  years FIRST-LAST    the years a write may name (default 1990 to this year + 10);\n"

@@ -195,17 +195,18 @@ static int import_report_text(struct styr_db *db, int argc, char **argv)
 	return c;
 }
 
-/* economy: styr import sie FILE --unit CODE [--mapping FILE] */
+/* economy: styr import sie FILE --unit CODE [--chart NAME | --mapping FILE] */
 static int import_sie(struct styr_db *db, int argc, char **argv)
 {
 	static const struct option opts[] = {
 	    {"unit", required_argument, NULL, 'u'},
 	    {"mapping", required_argument, NULL, 'm'},
+	    {"chart", required_argument, NULL, 'c'},
 	    {"dry-run", no_argument, NULL, 'n'},
 	    {NULL, 0, NULL, 0},
 	};
 	bool dry = false;
-	const char *unit = NULL, *mapping = NULL;
+	const char *unit = NULL, *mapping = NULL, *chart = NULL;
 	struct styr_sie_stats st;
 	struct styr_err err;
 	int c;
@@ -219,6 +220,9 @@ static int import_sie(struct styr_db *db, int argc, char **argv)
 		case 'm':
 			mapping = optarg;
 			break;
+		case 'c':
+			chart = optarg;
+			break;
 		case 'n':
 			dry = true;
 			break;
@@ -228,9 +232,15 @@ static int import_sie(struct styr_db *db, int argc, char **argv)
 	}
 	if (optind + 1 != argc || !unit)
 		return cli_usage(&cmd_import_def, "sie needs one FILE and --unit CODE");
+	if (chart && mapping)
+		return cli_usage(&cmd_import_def, "sie takes --chart or --mapping, not both");
 	styr_err_init(&err);
+	if (chart && styr_chart_name_check(chart, &err)) {
+		styr_err_prefix(&err, "--chart: ");
+		return cli_fail(&err);
+	}
 	styr_db_rehearse(db, dry);
-	if (styr_import_sie(db, argv[optind], unit, mapping, &st, &err))
+	if (styr_import_sie_chart(db, argv[optind], unit, chart, mapping, &st, &err))
 		return cli_fail(&err);
 	printf("%s %s: year %d, %zu accounts, %zu vouchers with %zu transactions "
 	       "(all balance), %zu account balances, %zu ledger amounts\n",
@@ -271,7 +281,7 @@ const struct command cmd_import_def = {
     "       styr import xlsx [--dry-run] [--max-rows N] FILE...\n"
     "       styr import report-text [--dry-run] FILE --unit CODE --year YYYY\n"
     "       styr import report-text [--dry-run] FILE --year YYYY\n"
-    "       styr import sie [--dry-run] FILE --unit CODE [--mapping FILE]\n"
+    "       styr import sie [--dry-run] FILE --unit CODE [--chart NAME | --mapping FILE]\n"
     "csv: interchange files (docs/formats.md), any kinds, all in one transaction.\n"
     "xlsx: workbooks with the same kinds, one sheet each (the header row names the\n"
     "columns), and a sheet \"budget\" (unit;year;row;jan…dec) of monthly budgets.\n"
@@ -290,8 +300,13 @@ const struct command cmd_import_def = {
     "It also reads the report's resultaträkning tables into the ledger.\n"
     "sie: an SIE 4 export (PC8) of the unit's accounting: accounts, balances,\n"
     "#PSALDO/#PBUDGET per month and vouchers, each checked to balance; result\n"
-    "accounts go to resultaträkning rows by --mapping (accounts;row, e.g.\n"
-    "7000-7399;lonekostnader) or the stored map (BAS classes 3-8 by default).\n"
+    "accounts (3000-8999) go to resultaträkning rows by a chart of accounts:\n"
+    "--chart bas (companies), region-bas (regions) or kommun-bas (municipalities),\n"
+    "else the database's (styr config chart NAME), else the stored map (BAS classes\n"
+    "3-8 by default); --mapping FILE (accounts;row, e.g. 5000-5399;lonekostnader)\n"
+    "replaces the stored map and is used.  A result account with figures that the\n"
+    "chart does not cover is an error naming the line of its first use (styr rows\n"
+    "--chart NAME shows what a chart covers).\n"
     "--dry-run (report-text, sie): the same import, its counts printed, then rolled\n"
     "back: nothing is stored.\n"
     "Any error leaves the database unchanged and names file, line and field.\n",

@@ -31,6 +31,7 @@ static const struct command *const commands[] = {
     &cmd_serve_def,
     /* economy */
     &cmd_ledger_def,
+    &cmd_rows_def,
     &cmd_check_def,
     &cmd_actions_def,
     &cmd_bridge_def,

@@ -689,6 +689,8 @@ static const struct export_kind {
     [STYR_ENTITY_INDEX_WEIGHT] = {walk_index_weight, write_index_weight, export_index_weight_json,
                                   0},
     /* economy (export_econ.c): the JSON is the CSV's cells */
+    [STYR_ENTITY_LEDGER_ROW] = {export_ledger_row_walk, export_ledger_row_csv,
+                                export_ledger_row_csv, COLUMN_BIT(LROW_POSITION)},
     [STYR_ENTITY_LEDGER] = {export_ledger_walk, export_ledger_csv, export_ledger_csv,
                             COLUMN_BIT(LED_YEAR) | COLUMN_BIT(LED_MONTH) | COLUMN_BIT(LED_AMOUNT)},
     [STYR_ENTITY_RULE] = {export_rule_walk, export_rule_csv, export_rule_csv,

@@ -8,11 +8,39 @@
  * numbers.
  */
 #include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "export/export_int.h"
 #include "import/interchange.h"
 #include "styr/ledger.h"
+
+static int plan_row(void *run, const struct styr_ledger_row *r)
+{
+	return export_row(run, r);
+}
+
+/* The row plan in printed order: rows before the sums they add into,
+ * which the importer takes (it sets a parent that comes later). */
+int export_ledger_row_walk(struct export_run *run)
+{
+	return styr_ledger_row_each(run->db, plan_row, run, run->err);
+}
+
+int export_ledger_row_csv(struct export_run *run, const void *row)
+{
+	const struct styr_ledger_row *r = row;
+	char position[16];
+	const char *cells[5];
+
+	snprintf(position, sizeof(position), "%d", r->position);
+	cells[0] = r->code;
+	cells[1] = r->label;
+	cells[2] = r->parent;
+	cells[3] = position;
+	cells[4] = r->sign;
+	return run->put_cells(run, cells, 5);
+}
 
 static int entry_row(void *run, const struct styr_ledger_entry *e)
 {

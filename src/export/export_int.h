@@ -45,6 +45,8 @@ int export_json_line(struct export_run *run, json_t *o);
 
 /* economy (export_econ.c): walks and CSV writers; their JSON is the CSV's
  * cells. */
+int export_ledger_row_walk(struct export_run *run);
+int export_ledger_row_csv(struct export_run *run, const void *row);
 int export_ledger_walk(struct export_run *run);
 int export_ledger_csv(struct export_run *run, const void *row);
 int export_rule_walk(struct export_run *run);

@@ -93,6 +93,13 @@ const struct interchange_spec interchange_specs[STYR_ENTITY_COUNT] = {
                                   COLUMN_BIT(IXW_INDEX) | COLUMN_BIT(IXW_INDICATOR) |
                                       COLUMN_BIT(IXW_WEIGHT)},
     /* economy */
+    [STYR_ENTITY_LEDGER_ROW] = {STYR_ENTITY_LEDGER_ROW,
+                                5,
+                                {"code", "label", "parent", "position", "sign"},
+                                COLUMN_BIT(LROW_CODE) | COLUMN_BIT(LROW_LABEL) |
+                                    COLUMN_BIT(LROW_POSITION),
+                                COLUMN_BIT(LROW_SIGN),
+                                "position"},
     [STYR_ENTITY_LEDGER] = {STYR_ENTITY_LEDGER,
                             9,
                             {"unit", "table", "year", "month", "row", "kind", "amount", "source",
@@ -155,6 +162,7 @@ static const char *const entity_names[STYR_ENTITY_COUNT] = {
     "internal_control",
     "index_weights",
     /* economy */
+    "ledger_rows",
     "ledger",
     "rules",
     "actions",
@@ -208,6 +216,7 @@ static const unsigned key_columns[STYR_ENTITY_COUNT] = {
     [STYR_ENTITY_INTERNAL_CONTROL] =
         COLUMN_BIT(IKP_UNIT) | COLUMN_BIT(IKP_YEAR) | COLUMN_BIT(IKP_RISK),
     [STYR_ENTITY_INDEX_WEIGHT] = COLUMN_BIT(IXW_INDEX) | COLUMN_BIT(IXW_INDICATOR),
+    [STYR_ENTITY_LEDGER_ROW] = COLUMN_BIT(LROW_CODE),
     [STYR_ENTITY_LEDGER] = COLUMN_BIT(LED_UNIT) | COLUMN_BIT(LED_TABLE) | COLUMN_BIT(LED_YEAR) |
                            COLUMN_BIT(LED_MONTH) | COLUMN_BIT(LED_ROW) | COLUMN_BIT(LED_KIND),
     [STYR_ENTITY_RULE] = COLUMN_BIT(RULE_CODE),
@@ -251,6 +260,19 @@ struct import_ctx {
 	bool ledger_loaded;
 	/* the ledger groups written, for their subtotals (ledger_sums.h) */
 	struct ledger_sums sums;
+	/* the plan's rows this import wrote, checked as a whole after its
+	 * files (plan_finish): parents that come later, cycles */
+	struct plan_seen *plan_rows;
+	size_t nplan_rows, plan_cap;
+};
+
+/* A row of a row plan file: its parent as written, and where. */
+struct plan_seen {
+	char code[STYR_CODE_MAX];
+	char parent[STYR_NAME_MAX];
+	size_t file;
+	int line;
+	bool pending; /* the parent was not in the plan yet when read */
 };
 
 static void import_ctx_release(struct import_ctx *c)
@@ -261,6 +283,7 @@ static void import_ctx_release(struct import_ctx *c)
 		free(c->keys[i].key);
 	free(c->keys);
 	free(c->ledger);
+	free(c->plan_rows);
 	ledger_sums_release(&c->sums);
 }
 
@@ -1359,6 +1382,183 @@ static int row_ledger(struct csv_run *r)
 	return ledger_sums_note(r->db, &r->ctx->sums, &e, r->err);
 }
 
+/* economy: a row of the plan (docs/formats.md, "Row plan").  A parent
+ * the plan does not have yet may come later in the import (an export
+ * lists rows before their sums): the row is stored without it for now,
+ * and plan_finish sets it, or refuses it, once every file is read. */
+static int row_ledger_row(struct csv_run *r)
+{
+	struct import_ctx *c = r->ctx;
+	struct styr_ledger_row row, found;
+	struct plan_seen *seen;
+	const char *pos = col(r, LROW_POSITION), *sign = col(r, LROW_SIGN), *p;
+	struct styr_err quiet;
+	char *end;
+	long position;
+	bool pending = false;
+	int rc;
+
+	memset(&row, 0, sizeof(row));
+	if ((rc = take(r, LROW_CODE, row.code, sizeof(row.code))) ||
+	    (rc = take(r, LROW_LABEL, row.label, sizeof(row.label))) ||
+	    (rc = take(r, LROW_PARENT, row.parent, sizeof(row.parent))))
+		return rc;
+	for (p = row.code; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
+			return styr_error(
+			    r->err, STYR_EINPUT,
+			    "code \"%s\": expected lower-case letters a-z, digits and _, "
+			    "such as kopt_vard",
+			    row.code);
+	position = strtol(pos, &end, 10);
+	if (*end || end == pos || position < 0 || position > 1000000)
+		return styr_error(r->err, STYR_EINPUT,
+		                  "position \"%s\": expected a whole number from 0 (the printed "
+		                  "order)",
+		                  pos);
+	row.position = (int)position;
+	/* the minus a word processor writes counts as one */
+	if (!strcmp(sign, "-") || !strcmp(sign, "\u2212"))
+		snprintf(row.sign, sizeof(row.sign), "-");
+	else if (!strcmp(sign, "+"))
+		snprintf(row.sign, sizeof(row.sign), "+");
+	else if (*sign)
+		return styr_error(r->err, STYR_EINPUT,
+		                  "sign \"%s\": expected + (an income row), - (a cost row) or "
+		                  "empty (either)",
+		                  sign);
+	if (!strcmp(row.parent, row.code))
+		return styr_error(r->err, STYR_EINPUT,
+		                  "parent \"%s\": the subtotals form a cycle: %s → %s: expected "
+		                  "the subtotal the row adds into, another row",
+		                  row.parent, row.code, row.code);
+	styr_err_init(&quiet);
+	if (row.parent[0]) {
+		if (!styr_ledger_row_find(r->db, row.parent, &found, &quiet))
+			memcpy(row.parent, found.code, sizeof(row.parent));
+		else
+			pending = true;
+	}
+	if (pending) {
+		/* keep what the store has until plan_finish knows */
+		if (!styr_ledger_row_find(r->db, row.code, &found, &quiet) &&
+		    !strcmp(found.code, row.code))
+			memcpy(row.parent, found.parent, sizeof(row.parent));
+		else
+			row.parent[0] = '\0';
+	}
+	if (styr_array_grow((void **)&c->plan_rows, &c->plan_cap, c->nplan_rows,
+	                    sizeof(*c->plan_rows), r->err))
+		return STYR_ENOMEM;
+	seen = &c->plan_rows[c->nplan_rows++];
+	memset(seen, 0, sizeof(*seen));
+	memcpy(seen->code, row.code, sizeof(seen->code));
+	snprintf(seen->parent, sizeof(seen->parent), "%s", col(r, LROW_PARENT));
+	seen->file = r->file->index;
+	seen->line = r->line;
+	seen->pending = pending;
+	return styr_ledger_row_put(r->db, &row, r->err);
+}
+
+struct plan_all {
+	struct styr_ledger_row *v;
+	size_t n, cap;
+};
+
+static int plan_take(void *ctx, const struct styr_ledger_row *row)
+{
+	struct plan_all *a = ctx;
+
+	if (styr_array_grow((void **)&a->v, &a->cap, a->n, sizeof(*a->v), NULL))
+		return STYR_ENOMEM;
+	a->v[a->n++] = *row;
+	return 0;
+}
+
+static size_t plan_at(const struct plan_all *a, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		if (!strcmp(a->v[i].code, code))
+			return i;
+	return (size_t)-1;
+}
+
+/* Message about the parent cell of a plan row read earlier. */
+static int plan_fail(struct import_ctx *c, const struct plan_seen *s, struct styr_err *err)
+{
+	struct csv_file *f = &c->files[s->file];
+
+	where(err, f, s->line, f->map[LROW_PARENT], "parent");
+	return err->code;
+}
+
+/* After a row plan's files: set the parents that came later (refusing
+ * one that is no row), then refuse a cycle, naming the row whose parent
+ * closes it and the cycle. */
+static int plan_finish(struct styr_db *db, struct import_ctx *c, struct styr_err *err)
+{
+	struct plan_all all = {NULL, 0, 0};
+	struct styr_ledger_row row, parent;
+	struct styr_err quiet;
+	size_t i, at, steps;
+	int rc = STYR_OK;
+
+	styr_err_init(&quiet);
+	for (i = 0; i < c->nplan_rows && !rc; i++) {
+		const struct plan_seen *s = &c->plan_rows[i];
+
+		if (!s->pending)
+			continue;
+		if (styr_ledger_row_find(db, s->parent, &parent, &quiet)) {
+			styr_error(err, STYR_EINPUT,
+			           "parent \"%s\": not a row of the plan: expected the code of a "
+			           "subtotal in the plan or in this file, such as summa_kostnader",
+			           s->parent);
+			rc = plan_fail(c, s, err);
+			break;
+		}
+		if ((rc = styr_ledger_row_find(db, s->code, &row, err)))
+			break;
+		memcpy(row.parent, parent.code, sizeof(row.parent));
+		rc = styr_ledger_row_put(db, &row, err);
+	}
+	if (!rc && (rc = styr_ledger_row_each(db, plan_take, &all, err)) == STYR_ENOMEM)
+		rc = styr_error(err, rc, "out of memory");
+	for (i = 0; i < c->nplan_rows && !rc; i++) {
+		const struct plan_seen *s = &c->plan_rows[i];
+		size_t start = plan_at(&all, s->code);
+		char path[STYR_ERR_MAX / 2];
+		size_t len;
+
+		if (start == (size_t)-1)
+			continue;
+		at = plan_at(&all, all.v[start].parent);
+		for (steps = 0; at != (size_t)-1 && at != start && steps < all.n; steps++)
+			at = plan_at(&all, all.v[at].parent);
+		if (at != start)
+			continue;
+		/* the cycle, from this row round to it again */
+		len = (size_t)snprintf(path, sizeof(path), "%s", s->code);
+		at = plan_at(&all, all.v[start].parent);
+		for (steps = 0; steps <= all.n && len < sizeof(path); steps++) {
+			len += (size_t)snprintf(path + len, sizeof(path) - len, " → %s",
+			                        all.v[at].code);
+			if (at == start)
+				break;
+			at = plan_at(&all, all.v[at].parent);
+		}
+		styr_error(err, STYR_EINPUT,
+		           "parent \"%s\": the subtotals form a cycle: %s: expected a plan where "
+		           "each row adds into a row above it",
+		           s->parent, path);
+		rc = plan_fail(c, s, err);
+	}
+	free(all.v);
+	return rc;
+}
+
 /* economy: a validation rule (docs/formats.md, "Rules") */
 static int row_rule(struct csv_run *r)
 {
@@ -1546,6 +1746,7 @@ static int (*const row_fn[STYR_ENTITY_COUNT])(struct csv_run *) = {
     [STYR_ENTITY_INDEX_WEIGHT] = row_index_weight,
     [STYR_ENTITY_OPEN_DATA] = row_open_data,
     [STYR_ENTITY_GENDER_VALUE] = row_gender_value,
+    [STYR_ENTITY_LEDGER_ROW] = row_ledger_row,
     [STYR_ENTITY_LEDGER] = row_ledger,
     [STYR_ENTITY_RULE] = row_rule,
     [STYR_ENTITY_ACTION] = row_action,
@@ -1612,6 +1813,10 @@ static const char *failed_column(struct csv_run *r)
 	    /* economy */
 	    {"amount ", "amount"},
 	    {"enhet ", "enhet"},
+	    {"position ", "position"},
+	    {"sign ", "sign"},
+	    {"parent ", "parent"},
+	    {"code ", "code"},
 	    {"month ", "month"},
 	    {"row \"", "row"},
 	    {"ledger kind ", "kind"},
@@ -1947,10 +2152,14 @@ static int import_files(struct styr_db *db, struct csv_file *files, size_t n,
 	ctx.files = files;
 	ctx.hook = hook;
 	ctx.max_rows = hook && hook->max_rows ? hook->max_rows : STYR_IMPORT_ROWS_MAX;
-	for (k = 0; k < STYR_ENTITY_COUNT && !rc; k++)
+	for (k = 0; k < STYR_ENTITY_COUNT && !rc; k++) {
 		for (i = 0; i < n && !rc; i++)
 			if (files[i].spec->kind == (enum styr_entity)k)
 				rc = run_file(db, &ctx, &files[i], stats, err);
+		/* the plan whole before the amounts that name its rows */
+		if (!rc && k == STYR_ENTITY_LEDGER_ROW && ctx.nplan_rows)
+			rc = plan_finish(db, &ctx, err);
+	}
 	/* a ledger's subtotals, as SIE's, once all its rows are in */
 	if (!rc)
 		rc = ledger_sums_write(db, &ctx.sums, &sums, err);

@@ -82,6 +82,8 @@ enum {
 };
 enum { IXW_INDEX, IXW_INDICATOR, IXW_WEIGHT };
 /* economy */
+/* ledger_rows: the row plan (migration 0024's sign optional) */
+enum { LROW_CODE, LROW_LABEL, LROW_PARENT, LROW_POSITION, LROW_SIGN };
 /* ledger: enhet, the unit of amount ("tkr" or "kr", empty tkr; optional,
  * migration 0018: files from before it lack it and are tkr) */
 enum {

@@ -203,6 +203,10 @@ struct sie {
 	int64_t *res, *res_prev, *ib, *ub;
 	unsigned char *flags;
 	char (*name)[STYR_NAME_MAX];
+	/* where each account was first used by a record with an amount:
+	 * the line, and the record's label and field ("#TRANS field 1") */
+	int *use_line;
+	const char **use_field;
 	size_t accounts, vouchers, transactions;
 	/* the open voucher */
 	bool in_ver, ver_pending;
@@ -296,6 +300,15 @@ static int year_index(struct sie *s, const char *label, const char *t, int *out)
 	return bad(s, "%s: year \"%s\": expected 0 (this year) or -1 (last year)", label, t);
 }
 
+/* Remember the first record that uses acct, for the chart's message. */
+static void used(struct sie *s, int acct, const char *field)
+{
+	if (!s->use_line[acct]) {
+		s->use_line[acct] = s->line;
+		s->use_field[acct] = field;
+	}
+}
+
 static int need(struct sie *s, const struct record *r, int n, const char *form)
 {
 	if (r->n < n)
@@ -355,6 +368,7 @@ static int trans(struct sie *s, const struct record *r)
 		           acct, s->ver_id);
 	s->ver_sum += amount;
 	s->transactions++;
+	used(s, acct, "#TRANS field 1 (account)");
 	d = r->n > 4 && date(r->f[4]) ? date(r->f[4]) : s->ver_date;
 	if (d / 10000 == s->year) {
 		s->trans[acct][(d / 100) % 100] += amount;
@@ -424,6 +438,8 @@ static int record(struct sie *s, const struct record *r)
 		    (rc = year_index(s, l, r->f[1], &yi)) || (rc = account(s, l, r->f[2], &acct)) ||
 		    (rc = ore(s, l, r->f[3], &amount)))
 			return rc;
+		if (l[1] == 'R')
+			used(s, acct, "#RES field 2 (account)");
 		if (!strcmp(l, "#RES") && yi == -1) {
 			s->res_prev[acct] = amount;
 			s->flags[acct] |= F_RES_PREV;
@@ -441,6 +457,8 @@ static int record(struct sie *s, const struct record *r)
 			return rc;
 		if (r->f[4][0] != '{')
 			return bad(s, "%s: \"%s\": expected an object list such as {}", l, r->f[4]);
+		used(s, acct,
+		     l[2] == 'S' ? "#PSALDO field 3 (account)" : "#PBUDGET field 3 (account)");
 		/* Rows per object (kostnadsställe) break the total down; the
 		 * total is the row without objects. */
 		if (yi == 0 && empty_objects(r->f[4])) {
@@ -594,32 +612,51 @@ static int put_balance(struct styr_db *db, const char *unit, int year, int month
 	return styr_account_balance_put(db, &b, err);
 }
 
-/* Sums per resultaträkning row, in öre. */
+/* Sums per row of the plan, in öre: what the accounts mapped to the row
+ * gave (own) and, once added up, the row with everything below it. */
 struct row_sum {
-	char row[STYR_CODE_MAX];
-	char parent[STYR_CODE_MAX];
 	int64_t utfall[13], budget[13], prev; /* [0] unused for months */
 	bool has_utfall, has_budget, has_prev;
 };
 
 struct sums {
-	struct row_sum *v;
-	size_t n, cap;
+	struct styr_ledger_row *plan; /* in printed order */
+	size_t nplan, cap;
+	struct row_sum *own, *total; /* by plan row */
 };
 
-static struct row_sum *sum_for(struct sums *ss, const struct styr_ledger_row *row)
+static int plan_row(void *ctx, const struct styr_ledger_row *r)
+{
+	struct sums *ss = ctx;
+
+	if (styr_array_grow((void **)&ss->plan, &ss->cap, ss->nplan, sizeof(*ss->plan), NULL))
+		return STYR_ENOMEM;
+	ss->plan[ss->nplan++] = *r;
+	return 0;
+}
+
+static size_t plan_index(const struct sums *ss, const char *code)
 {
 	size_t i;
 
-	for (i = 0; i < ss->n; i++)
-		if (!strcmp(ss->v[i].row, row->code))
-			return &ss->v[i];
-	if (styr_array_grow((void **)&ss->v, &ss->cap, ss->n, sizeof(*ss->v), NULL))
-		return NULL;
-	memset(&ss->v[ss->n], 0, sizeof(ss->v[0]));
-	snprintf(ss->v[ss->n].row, STYR_CODE_MAX, "%s", row->code);
-	snprintf(ss->v[ss->n].parent, STYR_CODE_MAX, "%s", row->parent);
-	return &ss->v[ss->n++];
+	for (i = 0; i < ss->nplan; i++)
+		if (!strcmp(ss->plan[i].code, code))
+			return i;
+	return (size_t)-1;
+}
+
+static void sum_add(struct row_sum *to, const struct row_sum *from)
+{
+	int m;
+
+	for (m = 1; m <= 12; m++) {
+		to->utfall[m] += from->utfall[m];
+		to->budget[m] += from->budget[m];
+	}
+	to->prev += from->prev;
+	to->has_utfall |= from->has_utfall;
+	to->has_budget |= from->has_budget;
+	to->has_prev |= from->has_prev;
 }
 
 static int put_ore(struct styr_db *db, const char *unit, const char *path, int year, int month,
@@ -640,71 +677,45 @@ static int put_ore(struct styr_db *db, const char *unit, const char *path, int y
 	return styr_ledger_put(db, &e, err);
 }
 
-/* Write the rows and the subtotals, their exact sums, in öre. */
+/* Write the rows and the sums above them, their exact sums, in öre.  The
+ * plan says which sums a row is in: its parent, the parent's parent, up
+ * to the top, so that a row a region added (köpt vård under SUMMA
+ * KOSTNADER) is in SUMMA KOSTNADER and RESULTAT as the others are.  A
+ * cycle in the plan is refused when the plan is imported; the walk up is
+ * bounded by the plan's size all the same. */
 static int put_rows(struct styr_db *db, const char *unit, const char *path, int year,
                     struct sums *ss, struct styr_sie_stats *st, struct styr_err *err)
 {
-	static const char *const subtotal[] = {"summa_intakter", "summa_kostnader"};
-	int64_t sub_u[2][13], sub_b[2][13], sub_p[2];
-	bool has_u[2] = {false, false}, has_b[2] = {false, false}, has_p[2] = {false, false};
-	size_t i;
-	int m, k, rc = STYR_OK;
+	size_t i, up, depth;
+	int m, rc = STYR_OK;
 
-	memset(sub_u, 0, sizeof(sub_u));
-	memset(sub_b, 0, sizeof(sub_b));
-	memset(sub_p, 0, sizeof(sub_p));
-	for (i = 0; i < ss->n && !rc; i++) {
-		const struct row_sum *r = &ss->v[i];
+	memcpy(ss->total, ss->own, ss->nplan * sizeof(*ss->total));
+	for (i = 0; i < ss->nplan; i++) {
+		const struct row_sum *r = &ss->own[i];
 
-		k = !strcmp(r->parent, subtotal[0]) ? 0 : !strcmp(r->parent, subtotal[1]) ? 1 : -1;
+		if (!r->has_utfall && !r->has_budget && !r->has_prev)
+			continue;
+		up = plan_index(ss, ss->plan[i].parent);
+		for (depth = 0; up != (size_t)-1 && depth < ss->nplan; depth++) {
+			sum_add(&ss->total[up], r);
+			up = plan_index(ss, ss->plan[up].parent);
+		}
+	}
+	for (i = 0; i < ss->nplan && !rc; i++) {
+		const struct row_sum *r = &ss->total[i];
+		const char *row = ss->plan[i].code;
+
 		for (m = 1; m <= 12 && !rc; m++) {
-			int64_t u = r->utfall[m];
-			int64_t b = r->budget[m];
-
 			if (r->has_utfall)
-				rc = put_ore(db, unit, path, year, m, r->row, "utfall", u, st, err);
+				rc = put_ore(db, unit, path, year, m, row, "utfall", r->utfall[m],
+				             st, err);
 			if (!rc && r->has_budget)
-				rc = put_ore(db, unit, path, year, m, r->row, "budget", b, st, err);
-			if (k >= 0) {
-				sub_u[k][m] += u;
-				sub_b[k][m] += b;
-				has_u[k] |= r->has_utfall;
-				has_b[k] |= r->has_budget;
-			}
+				rc = put_ore(db, unit, path, year, m, row, "budget", r->budget[m],
+				             st, err);
 		}
-		if (!rc && r->has_prev) {
-			int64_t p = r->prev;
-
-			rc = put_ore(db, unit, path, year - 1, 0, r->row, "utfall", p, st, err);
-			if (k >= 0) {
-				sub_p[k] += p;
-				has_p[k] = true;
-			}
-		}
+		if (!rc && r->has_prev)
+			rc = put_ore(db, unit, path, year - 1, 0, row, "utfall", r->prev, st, err);
 	}
-	for (m = 1; m <= 12 && !rc; m++) {
-		for (k = 0; k < 2 && !rc; k++) {
-			if (has_u[k])
-				rc = put_ore(db, unit, path, year, m, subtotal[k], "utfall",
-				             sub_u[k][m], st, err);
-			if (!rc && has_b[k])
-				rc = put_ore(db, unit, path, year, m, subtotal[k], "budget",
-				             sub_b[k][m], st, err);
-		}
-		if (!rc && (has_u[0] || has_u[1]))
-			rc = put_ore(db, unit, path, year, m, "resultat", "utfall",
-			             sub_u[0][m] + sub_u[1][m], st, err);
-		if (!rc && (has_b[0] || has_b[1]))
-			rc = put_ore(db, unit, path, year, m, "resultat", "budget",
-			             sub_b[0][m] + sub_b[1][m], st, err);
-	}
-	for (k = 0; k < 2 && !rc; k++)
-		if (has_p[k])
-			rc = put_ore(db, unit, path, year - 1, 0, subtotal[k], "utfall", sub_p[k],
-			             st, err);
-	if (!rc && (has_p[0] || has_p[1]))
-		rc = put_ore(db, unit, path, year - 1, 0, "resultat", "utfall", sub_p[0] + sub_p[1],
-		             st, err);
 	return rc;
 }
 
@@ -779,19 +790,47 @@ static int load_mapping(struct styr_db *db, const char *path, struct styr_err *e
 	return rc;
 }
 
-static int store(struct styr_db *db, struct sie *s, const char *unit, const char *mapping,
-                 struct styr_sie_stats *st, struct styr_err *err)
+/* A result account with figures the chart does not cover: where the
+ * file first used it. */
+static int uncovered(const struct sie *s, const struct styr_chart *chart, int acct,
+                     struct styr_err *err)
 {
-	struct sums ss = {NULL, 0, 0};
+	return styr_error(err, STYR_EINPUT,
+	                  "%s:%d: %s: account %d is not in the chart of accounts \"%s\": expected "
+	                  "an account the chart maps to a row of the resultaträkning, or "
+	                  "another chart (--chart bas, region-bas, kommun-bas) or a --mapping "
+	                  "file that covers it",
+	                  s->path, s->use_line[acct],
+	                  s->use_field[acct] ? s->use_field[acct] : "#RES", acct, chart->name);
+}
+
+static int store(struct styr_db *db, struct sie *s, const char *unit, const char *chart_name,
+                 const char *mapping, struct styr_sie_stats *st, struct styr_err *err)
+{
+	struct sums ss;
+	struct styr_chart chart;
 	int acct, m, rc = STYR_OK;
 
+	memset(&ss, 0, sizeof(ss));
+	memset(&chart, 0, sizeof(chart));
+	/* a mapping file replaces the stored map, which is then the chart */
 	if (mapping)
 		rc = load_mapping(db, mapping, err);
+	if (!rc)
+		rc = styr_chart_load(db, mapping ? "stored" : chart_name, &chart, err);
+	if (!rc && mapping)
+		snprintf(chart.name, sizeof(chart.name), "from --mapping");
+	if (!rc && (rc = styr_ledger_row_each(db, plan_row, &ss, err)) == STYR_ENOMEM)
+		rc = styr_error(err, rc, "out of memory");
+	if (!rc && (!(ss.own = calloc(ss.nplan + 1, sizeof(*ss.own))) ||
+	            !(ss.total = calloc(ss.nplan + 1, sizeof(*ss.total)))))
+		rc = styr_error(err, STYR_ENOMEM, "out of memory");
 	for (acct = 0; acct < ACCOUNTS && !rc; acct++) {
 		unsigned f = s->flags[acct];
-		char row_code[STYR_CODE_MAX];
+		const char *row_code = NULL;
 		struct styr_ledger_row row;
 		struct row_sum *r;
+		size_t i;
 
 		if (!f)
 			continue;
@@ -817,22 +856,25 @@ static int store(struct styr_db *db, struct sie *s, const char *unit, const char
 				rc = put_balance(db, unit, s->year, m, acct, "pbudget",
 				                 s->pbudget[acct][m], st, err);
 		}
-		/* The resultaträkning: result accounts with figures. */
-		if (rc || acct < 3000 || !(f & (F_TRANS | F_RES | F_RES_PREV | F_PBUDGET)))
+		/* The resultaträkning: result accounts (classes 3–8) with
+		 * figures; class 9 (internal accounts) is not in it. */
+		if (rc || acct < 3000 || acct > 8999 ||
+		    !(f & (F_TRANS | F_RES | F_RES_PREV | F_PBUDGET)))
 			continue;
-		rc = styr_account_map_find(db, acct, row_code, sizeof(row_code), err);
-		if (rc) {
-			styr_err_prefix(err, "%s: ", s->path);
+		if (!styr_chart_lookup(&chart, acct, &row_code)) {
+			rc = uncovered(s, &chart, acct, err);
 			break;
 		}
 		if (!row_code[0])
 			continue;
 		if ((rc = styr_ledger_row_find(db, row_code, &row, err)))
 			break;
-		if (!(r = sum_for(&ss, &row))) {
-			rc = styr_error(err, STYR_ENOMEM, "out of memory");
+		if ((i = plan_index(&ss, row.code)) == (size_t)-1) {
+			rc = styr_error(err, STYR_ENOTFOUND, "row \"%s\" is not in the plan",
+			                row.code);
 			break;
 		}
+		r = &ss.own[i];
 		/* SIE books income as credit (negative); the resultaträkning
 		 * shows income positive and costs negative. */
 		for (m = 1; m <= 12; m++) {
@@ -848,7 +890,10 @@ static int store(struct styr_db *db, struct sie *s, const char *unit, const char
 	}
 	if (!rc)
 		rc = put_rows(db, unit, s->path, s->year, &ss, st, err);
-	free(ss.v);
+	free(ss.plan);
+	free(ss.own);
+	free(ss.total);
+	styr_chart_release(&chart);
 	return rc;
 }
 
@@ -889,6 +934,12 @@ static int read_file(const char *path, char **raw, size_t *len, struct styr_err 
 int styr_import_sie(struct styr_db *db, const char *path, const char *unit, const char *mapping,
                     struct styr_sie_stats *stats, struct styr_err *err)
 {
+	return styr_import_sie_chart(db, path, unit, NULL, mapping, stats, err);
+}
+
+int styr_import_sie_chart(struct styr_db *db, const char *path, const char *unit, const char *chart,
+                          const char *mapping, struct styr_sie_stats *stats, struct styr_err *err)
+{
 	struct styr_sie_stats local;
 	struct styr_org_unit u;
 	struct sie s;
@@ -921,8 +972,10 @@ int styr_import_sie(struct styr_db *db, const char *path, const char *unit, cons
 	s.ub = calloc(ACCOUNTS, sizeof(*s.ub));
 	s.flags = calloc(ACCOUNTS, 1);
 	s.name = calloc(ACCOUNTS, sizeof(*s.name));
-	if (!s.trans || !s.psaldo || !s.pbudget || !s.res || !s.res_prev || !s.ib || !s.ub ||
-	    !s.flags || !s.name)
+	s.use_line = calloc(ACCOUNTS, sizeof(*s.use_line));
+	s.use_field = calloc(ACCOUNTS, sizeof(*s.use_field));
+	if (!s.use_line || !s.use_field || !s.trans || !s.psaldo || !s.pbudget || !s.res ||
+	    !s.res_prev || !s.ib || !s.ub || !s.flags || !s.name)
 		rc = styr_error(err, STYR_ENOMEM, "out of memory reading %s", path);
 	if (!rc)
 		rc = parse(&s, text);
@@ -937,7 +990,7 @@ int styr_import_sie(struct styr_db *db, const char *path, const char *unit, cons
 		snprintf(base, sizeof(base), "%s", styr_db_source_text(db));
 		snprintf(here, sizeof(here), "%.400s (SIE)", path);
 		styr_db_source(db, here);
-		rc = store(db, &s, u.code, mapping, stats, err);
+		rc = store(db, &s, u.code, chart, mapping, stats, err);
 		styr_db_source(db, base);
 		if (rc)
 			styr_db_rollback(db);
@@ -960,5 +1013,7 @@ int styr_import_sie(struct styr_db *db, const char *path, const char *unit, cons
 	free(s.ub);
 	free(s.flags);
 	free(s.name);
+	free(s.use_line);
+	free(s.use_field);
 	return rc;
 }

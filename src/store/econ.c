@@ -29,6 +29,7 @@ int styr_ledger_row_put(struct styr_db *db, const struct styr_ledger_row *r, str
 	q_text(&q, r->label);
 	q_text_or_null(&q, r->parent);
 	q_int(&q, r->position);
+	q_text(&q, r->sign);
 	return q_exec(&q, NULL, err);
 }
 
@@ -38,6 +39,7 @@ static void row_from_row(struct query *q, struct styr_ledger_row *r)
 	q_col_copy(q, 1, r->label, sizeof(r->label));
 	q_col_copy(q, 2, r->parent, sizeof(r->parent));
 	r->position = (int)q_col_int(q, 3);
+	q_col_copy(q, 4, r->sign, sizeof(r->sign));
 }
 
 int styr_ledger_row_find(struct styr_db *db, const char *code, struct styr_ledger_row *out,
@@ -236,6 +238,25 @@ int styr_account_map_put(struct styr_db *db, int first, int last, const char *ro
 	q_int(&q, last);
 	q_text_or_null(&q, row); /* "" keeps the accounts out of the resultaträkning */
 	return q_exec(&q, NULL, err);
+}
+
+static void map_from_row(struct query *q, struct styr_account_range *r)
+{
+	r->first = (int)q_col_int(q, 0);
+	r->last = (int)q_col_int(q, 1);
+	q_col_copy(q, 2, r->row, sizeof(r->row));
+}
+
+int styr_account_map_each(struct styr_db *db,
+                          int (*cb)(void *ctx, const struct styr_account_range *r), void *ctx,
+                          struct styr_err *err)
+{
+	struct styr_account_range r;
+	struct query q;
+
+	if (q_start(&q, db, Q_ACCOUNT_MAP_EACH, "reading the account mapping", err))
+		return STYR_ESTORE;
+	Q_WALK(&q, &r, map_from_row, cb, ctx, err);
 }
 
 int styr_account_map_clear(struct styr_db *db, struct styr_err *err)

@@ -54,6 +54,7 @@ static const char *const kind_sv[STYR_ENTITY_COUNT] = {
     [STYR_ENTITY_FOLLOWUP] = "uppföljningsregler",
     [STYR_ENTITY_INTERNAL_CONTROL] = "internkontrollrisker",
     [STYR_ENTITY_INDEX_WEIGHT] = "indexvikter",
+    [STYR_ENTITY_LEDGER_ROW] = "rader i radplanen",
     [STYR_ENTITY_LEDGER] = "resultaträkningsrader",
     [STYR_ENTITY_RULE] = "kontrollregler",
     [STYR_ENTITY_ACTION] = "åtgärder",

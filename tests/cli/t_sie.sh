@@ -120,7 +120,7 @@ refuse "res disagrees" "$T/res.se" \
 	"$T/res.se: #RES 0 7010 is 1,00 kr but the year's #TRANS on it sum to 400 499,99 kr"
 printf 'accounts;row\n7000-7999;lonekostnader\n' >"$T/map.csv"
 refuse "unmapped account" "$T/small.se" \
-	"$T/small.se: account 3010 maps to no resultaträkning row: expected it in the mapping (--mapping FILE)" \
+	"$T/small.se:$(grep -n '#TRANS 3010' "$T/small.se" | head -1 | cut -d: -f1): #TRANS field 1 (account): account 3010 is not in the chart of accounts \"from --mapping\": expected an account the chart maps to a row of the resultaträkning, or another chart (--chart bas, region-bas, kommun-bas) or a --mapping file that covers it" \
 	--mapping "$T/map.csv"
 printf 'accounts;row\n3000-3999;intäkter\n' >"$T/badmap.csv"
 refuse "bad mapping" "$T/small.se" \
