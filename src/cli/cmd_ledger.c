@@ -46,23 +46,33 @@ static int parse_profile(const char *text, int *w)
 
 /* Say how the year budgets of part of a year were periodised: the
  * --profile weights, or the library's sentence for the stored profiles
- * (the one the reports print).  Nothing for a whole year. */
-static int profile_note(const struct styr_ledger_table *t, const int *given, const char *arg,
-                        struct styr_err *err)
+ * (the one the reports print), and which months lack utfall (then the
+ * budget is that of the months with utfall).  Nothing for a whole year. */
+static int profile_note(const struct styr_ledger_table *t, int year, const int *given,
+                        const char *arg, struct styr_err *err)
 {
 	struct styr_buf b;
 	size_t i;
 	int rc;
 
+	styr_buf_init(&b, 1 << 16);
 	if (given) {
 		for (i = 0; i < t->n && !t->lines[i].periodised; i++)
 			;
 		if (i < t->n)
 			printf("Periodisering: --profile %s\n", arg);
-		return STYR_OK;
+		rc = styr_ledger_missing_text(t, year, &b, err);
+		if (!rc && b.len)
+			printf("%.*s\n", (int)b.len, b.data);
+		styr_buf_release(&b);
+		return rc;
 	}
-	styr_buf_init(&b, 1 << 16);
 	rc = styr_ledger_periodisation_text(t, &b, err);
+	if (!rc && b.len)
+		printf("%.*s\n", (int)b.len, b.data);
+	b.len = 0;
+	if (!rc)
+		rc = styr_ledger_missing_text(t, year, &b, err);
 	if (!rc && b.len)
 		printf("%.*s\n", (int)b.len, b.data);
 	styr_buf_release(&b);
@@ -83,6 +93,13 @@ static int print_table(struct styr_db *db, const struct styr_org_unit *u, const 
 		return rc;
 	printf("Resultaträkning %s %s%s%s, jan–%s %d (tkr)\n", u->code, u->name,
 	       tab[0] ? ", tabell " : "", tab, month_abbr[months - 1], year);
+	/* like with like: say at once which months the columns hold */
+	if (t->missing && !(t->compared & t->missing)) {
+		char m[96];
+
+		styr_month_mask_text(m, sizeof(m), t->compared);
+		printf("Utfall och budget för %s %d, de månader som har utfall\n", m, year);
+	}
 	{
 		char y0[24], y1[24];
 
@@ -143,7 +160,7 @@ static int print_table(struct styr_db *db, const struct styr_org_unit *u, const 
 		printf("Summa av %zu %s inom %s: deras exakta belopp i öre, avrundade en gång "
 		       "(enheterna direkt under visas var för sig nedan)\n",
 		       t->from.units, t->from.units == 1 ? "enhet" : "enheter", u->code);
-	return profile_note(t, profile, profile_arg, err);
+	return profile_note(t, year, profile, profile_arg, err);
 }
 
 /* The units directly below a unit that existed in a year. */
@@ -265,5 +282,10 @@ const struct command cmd_ledger_def = {
     "(twelve weights), else by the stored budget profile of the unit (or the\n"
     "nearest unit above it) for the row or for all rows, else flat; a line\n"
     "below the table says which.  --table picks a partial table a report\n"
-    "printed (e.g. personal); default the resultaträkning itself.\n",
+    "printed (e.g. personal); default the resultaträkning itself.\n"
+    "Like with like: when the year has monthly utfall and no year figure, the\n"
+    "months of the period without utfall are named below the table (\"Utfall\n"
+    "saknas för sep–dec 2024\") and utfall, budget and avvikelse cover only the\n"
+    "months with utfall (the budget periodised as above); the prognos stays\n"
+    "the whole year's.\n",
 };
