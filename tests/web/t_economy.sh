@@ -193,6 +193,11 @@ rb=$(awk 'BEGIN { u = 7 * 100; b = 1200 * 7 / 12; printf "%d %d %d %d", u, b, u 
 set -- $rb
 expect_contains "regionbidrag: seven months against seven" \
 	"<tr><th scope=\"row\">Regionbidrag</th><td class=\"num\">$1</td><td class=\"num\">$2</td><td class=\"num\">$3</td><td class=\"num\">${4:0:1}${NBSP}${4:1}</td></tr>" "$body"
+# the API says the same: the months compared and those without utfall
+http GET "/api/v1/units/LKR/ledger?year=2025" -H "$H"
+expect_eq "API: part year" 200 "$status"
+expect_contains "API: months compared" '"compared_months":[1,2,3,4,5,7,8],"missing_months":[6,9,10,11,12]' "$body"
+expect_contains "API: the sentence" '"missing":"Utfall saknas för jun, sep–dec 2025: utfall och budget jämförs för jan–maj, jul–aug 2025, de månader som har utfall."' "$body"
 
 stop_server
 finish
