@@ -141,6 +141,15 @@ int styr_ledger_table_build(struct styr_db *db, const char *unit, const char *ta
  * its whole budget); no avvikelse is meant to be read from it. */
 int styr_ledger_budget_table_build(struct styr_db *db, const char *unit, const char *tab, int year,
                                    struct styr_ledger_table *out, struct styr_err *err);
+/* The table of each unit directly below unit that existed in year (in
+ * the tree's order), as styr_ledger_table_build builds it, the org tree
+ * read once for all of them: cb gets the unit and its table, both
+ * borrowed, and returns 0 to go on.  For a region of 10 000 units. */
+int styr_ledger_tables_below(struct styr_db *db, const char *unit, const char *tab, int year,
+                             int months, const int *weights,
+                             int (*cb)(void *ctx, const struct styr_org_unit *u,
+                                       const struct styr_ledger_table *t),
+                             void *ctx, struct styr_err *err);
 void styr_ledger_table_release(struct styr_ledger_table *t);
 /* One figure everywhere: every page, export and report shows a line's
  * avvikelse as derived (utfall − budget); where a document printed another

@@ -366,9 +366,9 @@ static void show_tkr(struct styr_ledger_line *l)
 	l->prognos = styr_ore_round(l->prognos, STYR_ORE_PER_TKR);
 }
 
-static int table_build(struct styr_db *db, const char *unit, const char *tab, int year, int months,
-                       const int *weights, bool like, struct styr_ledger_table *out,
-                       struct styr_err *err)
+static int table_build(struct styr_db *db, const struct styr_org_tree *tree, const char *unit,
+                       const char *tab, int year, int months, const int *weights, bool like,
+                       struct styr_ledger_table *out, struct styr_err *err)
 {
 	struct build b;
 	struct styr_profile_lookup profiles;
@@ -387,8 +387,8 @@ static int table_build(struct styr_db *db, const char *unit, const char *tab, in
 	if (!rc && !(b.g = calloc(b.nrows ? b.nrows : 1, sizeof(*b.g))))
 		rc = styr_error(err, STYR_ENOMEM, "out of memory");
 	if (!rc)
-		rc = styr_ledger_rollup_each(db, unit, tab, year - 1, year, add_entry, &b,
-		                             &out->from, err);
+		rc = styr_ledger_rollup_each_tree(db, tree, unit, tab, year - 1, year, add_entry,
+		                                  &b, &out->from, err);
 	if (!rc && !(out->lines = calloc(b.nrows ? b.nrows : 1, sizeof(*out->lines))))
 		rc = styr_error(err, STYR_ENOMEM, "out of memory");
 	/* Like with like: the months of the period that have utfall.  A
@@ -440,13 +440,40 @@ int styr_ledger_table_build(struct styr_db *db, const char *unit, const char *ta
                             int months, const int *weights, struct styr_ledger_table *out,
                             struct styr_err *err)
 {
-	return table_build(db, unit, tab, year, months, weights, true, out, err);
+	return table_build(db, NULL, unit, tab, year, months, weights, true, out, err);
+}
+
+int styr_ledger_tables_below(struct styr_db *db, const char *unit, const char *tab, int year,
+                             int months, const int *weights,
+                             int (*cb)(void *ctx, const struct styr_org_unit *u,
+                                       const struct styr_ledger_table *t),
+                             void *ctx, struct styr_err *err)
+{
+	struct styr_org_tree *tree = NULL;
+	struct styr_org_unit *below = NULL;
+	size_t i, n = 0;
+	int rc = styr_org_below_in(db, unit, year, &below, &n, err);
+
+	if (!rc && n)
+		rc = styr_org_tree_load(db, &tree, err);
+	for (i = 0; !rc && i < n; i++) {
+		struct styr_ledger_table t;
+
+		if ((rc = table_build(db, tree, below[i].code, tab, year, months, weights, true, &t,
+		                      err)))
+			break;
+		rc = cb(ctx, &below[i], &t);
+		styr_ledger_table_release(&t);
+	}
+	styr_org_tree_free(tree);
+	free(below);
+	return rc;
 }
 
 int styr_ledger_budget_table_build(struct styr_db *db, const char *unit, const char *tab, int year,
                                    struct styr_ledger_table *out, struct styr_err *err)
 {
-	return table_build(db, unit, tab, year, 12, NULL, false, out, err);
+	return table_build(db, NULL, unit, tab, year, 12, NULL, false, out, err);
 }
 
 void styr_ledger_table_release(struct styr_ledger_table *t)

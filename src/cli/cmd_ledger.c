@@ -79,18 +79,12 @@ static int profile_note(const struct styr_ledger_table *t, int year, const int *
 	return rc;
 }
 
-/* Build and print one unit's table (rolled up along the org tree by the
- * library); t is the caller's to release. */
-static int print_table(struct styr_db *db, const struct styr_org_unit *u, const char *tab, int year,
-                       int months, const int *profile, const char *profile_arg,
-                       struct styr_ledger_table *t, struct styr_err *err)
+/* Print one unit's table (rolled up along the org tree by the library). */
+static int print_built(const struct styr_org_unit *u, const char *tab, int year, int months,
+                       const int *profile, const char *profile_arg,
+                       const struct styr_ledger_table *t, struct styr_err *err)
 {
 	size_t i;
-
-	int rc = styr_ledger_table_build(db, u->code, tab, year, months, profile, t, err);
-
-	if (rc)
-		return rc;
 	printf("Resultaträkning %s %s%s%s, jan–%s %d (tkr)\n", u->code, u->name,
 	       tab[0] ? ", tabell " : "", tab, month_abbr[months - 1], year);
 	/* like with like: say at once which months the columns hold */
@@ -163,26 +157,30 @@ static int print_table(struct styr_db *db, const struct styr_org_unit *u, const 
 	return profile_note(t, year, profile, profile_arg, err);
 }
 
-/* The units directly below a unit that existed in a year. */
-struct units {
-	const char *parent;
-	int year;
-	struct styr_org_unit *u;
-	size_t n, cap;
+/* Build and print one unit's table; t is the caller's to release. */
+static int print_table(struct styr_db *db, const struct styr_org_unit *u, const char *tab, int year,
+                       int months, const int *profile, const char *profile_arg,
+                       struct styr_ledger_table *t, struct styr_err *err)
+{
+	int rc = styr_ledger_table_build(db, u->code, tab, year, months, profile, t, err);
+
+	return rc ? rc : print_built(u, tab, year, months, profile, profile_arg, t, err);
+}
+
+struct below {
+	const char *tab;
+	int year, months;
+	const int *profile;
+	const char *profile_arg;
 	struct styr_err *err;
 };
 
-static int add_child(void *ctx, const struct styr_org_unit *u)
+static int print_below(void *ctx, const struct styr_org_unit *u, const struct styr_ledger_table *t)
 {
-	struct units *w = ctx;
+	struct below *b = ctx;
 
-	if (strcmp(u->parent, w->parent) || !strcmp(u->code, w->parent) ||
-	    !styr_org_valid_in(u, w->year))
-		return 0;
-	if (styr_array_grow((void **)&w->u, &w->cap, w->n, sizeof(*w->u), w->err))
-		return STYR_ENOMEM;
-	w->u[w->n++] = *u;
-	return 0;
+	putchar('\n');
+	return print_built(u, b->tab, b->year, b->months, b->profile, b->profile_arg, t, b->err);
 }
 
 static int run(struct cli *cli, int argc, char **argv)
@@ -201,7 +199,6 @@ static int run(struct cli *cli, int argc, char **argv)
 	long months = 12;
 	int year = 0;
 	char *end;
-	size_t i;
 	int c, rc;
 
 	optind = 1;
@@ -252,17 +249,10 @@ static int run(struct cli *cli, int argc, char **argv)
 	rc = print_table(db, &u, tab, year, (int)months, profile, profile_arg, &t, &err);
 	/* A roll-up: the hospital's totals, then a table per unit below it. */
 	if (!rc && t.from.below) {
-		struct units below = {u.code, year, NULL, 0, 0, &err};
-		struct styr_ledger_table ct;
+		struct below b = {tab, year, (int)months, profile, profile_arg, &err};
 
-		rc = styr_org_each(db, add_child, &below, &err);
-		for (i = 0; !rc && i < below.n; i++) {
-			putchar('\n');
-			rc = print_table(db, &below.u[i], tab, year, (int)months, profile,
-			                 profile_arg, &ct, &err);
-			styr_ledger_table_release(&ct);
-		}
-		free(below.u);
+		rc = styr_ledger_tables_below(db, u.code, tab, year, (int)months, profile,
+		                              print_below, &b, &err);
 	}
 	styr_ledger_table_release(&t);
 	styr_db_close(db);

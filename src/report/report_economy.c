@@ -472,7 +472,7 @@ static int check_findings(const struct section *s)
 {
 	static const char *const head[] = {"Typ av fynd",    "Kontroll",   "Tabell",   "Period",
 	                                   "Rad eller slag", "Som tryckt", "Beräknat", "Skillnad"};
-	struct styr_ledger_filter f = {s->unit->code, NULL, 0};
+	struct styr_ledger_filter f = {s->unit->code, NULL, 0, 0};
 	struct styr_check_stats stats;
 	struct findings x = {s, 0, 0, 0};
 	char text[512];
@@ -793,7 +793,7 @@ static int staff_table(const struct section *s, bool *any)
 
 int section_personnel_figures(const struct section *s, bool *any)
 {
-	struct styr_ledger_filter f = {s->unit->code, NULL, 0};
+	struct styr_ledger_filter f = {s->unit->code, NULL, 0, 0};
 	struct tabs tabs = {NULL, 0, 0, s->year, s->err};
 	size_t i;
 	int rc;
