@@ -22,6 +22,23 @@ static void tkr(char *buf, size_t n, bool has, int64_t v)
 		snprintf(buf, n, "–");
 }
 
+/* A figure in a column: cli_cell cuts what is wider than its column
+ * ("−1 827 451 1…"), which for a figure would print a wrong number, and
+ * one that fills it would run into the column before.  A figure as wide
+ * as its column or wider is printed whole, after a space. */
+static void num_cell(const char *text, int width)
+{
+	int n = 0;
+	const char *p;
+
+	for (p = text; *p; p++)
+		n += ((unsigned char)*p & 0xc0) != 0x80;
+	if (n >= width)
+		printf(" %s", text);
+	else
+		cli_cell(text, width);
+}
+
 /* Parse "8,8,9,..." (12 whole numbers) into w. */
 static int parse_profile(const char *text, int *w)
 {
@@ -139,13 +156,13 @@ static int print_built(const struct styr_org_unit *u, const char *tab, int year,
 		/* printf's widths count bytes; pad by characters so that åäö,
 		 * the minus sign and the no-break spaces line up. */
 		cli_cell(l->row.label, -34);
-		cli_cell(a, 13);
-		cli_cell(b, 13);
-		cli_cell(cc, 13);
-		cli_cell(d, 12);
-		cli_cell(e, 12);
-		cli_cell(f, 11);
-		cli_cell(g, 15);
+		num_cell(a, 13);
+		num_cell(b, 13);
+		num_cell(cc, 13);
+		num_cell(d, 12);
+		num_cell(e, 12);
+		num_cell(f, 11);
+		num_cell(g, 15);
 		putchar('\n');
 	}
 	if (!t->n)

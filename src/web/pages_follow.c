@@ -143,6 +143,15 @@ void ledger_children(struct req *r, const char *unit, int year, int months,
 				l = &ct.lines[k];
 		out_s(r, "<tr><th scope=\"row\">");
 		out_h(r, b.u[i].name);
+		/* like with like per unit: its row covers the months it has */
+		if (ct.missing) {
+			char m[96];
+
+			styr_month_mask_text(m, sizeof(m), ct.missing);
+			out_s(r, " <span class=\"hint\">(utfall saknas för ");
+			out_h(r, m);
+			out_s(r, ")</span>");
+		}
 		out_s(r, "</th>");
 		if (l) {
 			tkr(a, sizeof(a), l->utfall);
