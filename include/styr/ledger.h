@@ -98,7 +98,22 @@ struct styr_ledger_table {
 	 * and year it has none of, the units' below it (styr_ledger_rollup_each,
 	 * rollup.h); from.below > 0 makes it a roll-up. */
 	struct styr_ledger_rollup from;
+	/* Like with like: months is the period asked (January..months);
+	 * compared has bit m (1..12) set for each month whose utfall and
+	 * budget the lines hold, the period less missing, the months of it
+	 * without utfall when the year has monthly utfall and no year figure
+	 * (month 0, which covers the whole year).  An årsredovisning of a
+	 * year with utfall for jan–aug compares jan–aug with the budget of
+	 * jan–aug, never with the year's; the helårsprognos stays the whole
+	 * year's.  missing is 0 when nothing is missing (and for a year
+	 * without utfall, a budget year). */
+	int months;
+	unsigned compared, missing;
 };
+
+/* The months of mask (bit m for month m, 1..12) as runs: "jan–aug",
+ * "jan–mar, maj–aug", "dec"; "" when none. */
+void styr_month_mask_text(char *buf, size_t size, unsigned mask);
 
 /* Build the table for unit, tab ("" = the resultaträkning), year and the
  * months 1..months (12: the whole year).  weights: a budget profile for
@@ -120,6 +135,21 @@ int styr_ledger_utfall_months(struct styr_db *db, const char *unit, const char *
 int styr_ledger_table_build(struct styr_db *db, const char *unit, const char *tab, int year,
                             int months, const int *weights, struct styr_ledger_table *out,
                             struct styr_err *err);
+/* The whole year's budget beside the utfall of the year before, as a
+ * verksamhetsplan shows it: the table of months 12 without the
+ * like-with-like cut (a plan year with some months of utfall still shows
+ * its whole budget); no avvikelse is meant to be read from it. */
+int styr_ledger_budget_table_build(struct styr_db *db, const char *unit, const char *tab, int year,
+                                   struct styr_ledger_table *out, struct styr_err *err);
+/* The table of each unit directly below unit that existed in year (in
+ * the tree's order), as styr_ledger_table_build builds it, the org tree
+ * read once for all of them: cb gets the unit and its table, both
+ * borrowed, and returns 0 to go on.  For a region of 10 000 units. */
+int styr_ledger_tables_below(struct styr_db *db, const char *unit, const char *tab, int year,
+                             int months, const int *weights,
+                             int (*cb)(void *ctx, const struct styr_org_unit *u,
+                                       const struct styr_ledger_table *t),
+                             void *ctx, struct styr_err *err);
 void styr_ledger_table_release(struct styr_ledger_table *t);
 /* One figure everywhere: every page, export and report shows a line's
  * avvikelse as derived (utfall − budget); where a document printed another
@@ -134,6 +164,12 @@ bool styr_ledger_avvikelse_note(const struct styr_ledger_line *l, char *buf, siz
  * caller's --profile weights). */
 int styr_ledger_periodisation_text(const struct styr_ledger_table *t, struct styr_buf *out,
                                    struct styr_err *err);
+/* Append, when t's period has months without utfall, the sentence that
+ * says so and what is compared instead: "Utfall saknas för sep–dec 2024:
+ * utfall och budget jämförs för jan–aug 2024, de månader som har utfall."
+ * year is t's.  Appends nothing when no month is missing. */
+int styr_ledger_missing_text(const struct styr_ledger_table *t, int year, struct styr_buf *out,
+                             struct styr_err *err);
 
 /* ---- budget profiles (periodiseringsprofiler, src/calc/profile.c) ---- */
 

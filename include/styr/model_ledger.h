@@ -56,6 +56,7 @@ struct styr_ledger_filter {
 	const char *unit; /* NULL: all */
 	const char *tab;  /* NULL: all */
 	int year;         /* 0: all */
+	int year_last;    /* with year: the years year..year_last (0: year alone) */
 };
 
 /* A validation rule (docs/formats.md, "Rules").  check is "rows" (subject

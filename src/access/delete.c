@@ -443,7 +443,7 @@ static int rest_cb(void *ctx, const struct styr_ledger_entry *x)
 static int ledger_del(struct styr_db *db, const void *key, struct styr_err *err)
 {
 	const struct ledger_key *k = key;
-	struct styr_ledger_filter f = {k->e->unit, "", k->e->year};
+	struct styr_ledger_filter f = {k->e->unit, "", k->e->year, 0};
 	struct ledger_rest r = {k->e, NULL, 0, 0, false};
 	struct ledger_sums sums = {0};
 	size_t i, written;

@@ -246,7 +246,7 @@ static int current_lines(struct styr_db *db, const char *unit, const struct styr
                          struct lines *l, struct styr_err *err)
 {
 	struct styr_value_filter f = {NULL, unit, p->year};
-	struct styr_ledger_filter lf = {unit, NULL, p->year};
+	struct styr_ledger_filter lf = {unit, NULL, p->year, 0};
 	struct styr_analysis_filter af = {unit, p->year, NULL};
 	int rc;
 

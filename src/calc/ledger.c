@@ -120,34 +120,30 @@ int64_t styr_forecast_year(int64_t utfall_to_date, int64_t year_budget, const in
 	return utfall_to_date + styr_budget_period(year_budget, weights, done + 1, 12);
 }
 
-/* The figures of one row gathered from the store before deriving: added
- * up, since a roll-up gives one entry per unit for the same key. */
-struct gather {
-	int64_t prev_year, prev_months; /* utfall year−1: month 0; Σ months 1..m */
-	int64_t cur_year, cur_months;   /* utfall */
-	int64_t budget_year, budget_months, budget_after; /* Σ months 1..m, m+1..12 */
-	int64_t prognos, avvikelse;
-	unsigned have; /* bits below */
-};
+/* Months as bits: bit m (1..12) for month m, bit 0 for a figure of the
+ * whole year. */
+#define MONTHS_ALL     0x1ffeu
+#define MONTHS_UPTO(m) ((1u << ((m) + 1)) - 2u)
 
-enum {
-	H_PREV_YEAR = 1,
-	H_PREV_MONTHS = 2,
-	H_CUR_YEAR = 4,
-	H_CUR_MONTHS = 8,
-	H_BUDGET_YEAR = 16,
-	H_BUDGET_MONTHS = 32,
-	H_PROGNOS = 64,
-	H_AVVIKELSE = 128,
-	H_BUDGET_MONTHLY_ALL = 256
+/* The figures of one row gathered from the store before deriving, per
+ * month ([0] the year figure): added up, since a roll-up gives one entry
+ * per unit for the same key.  Which months are compared is known only
+ * when every entry has been seen. */
+struct gather {
+	int64_t prev[13], cur[13], budget[13];     /* utfall year−1, utfall, budget */
+	unsigned prev_have, cur_have, budget_have; /* bit m: month m given */
+	int64_t prognos, avvikelse;
+	bool has_prognos, has_avvikelse;
 };
 
 struct build {
 	struct styr_ledger_row *rows;
 	size_t nrows, cap;
+	size_t last; /* the row of the previous entry: entries come by row */
 	struct gather *g;
 	const char *tab;
 	int year, months;
+	unsigned utfall_mask; /* the months of the year with any utfall */
 	struct styr_err *err;
 };
 
@@ -161,103 +157,123 @@ static int add_row(void *ctx, const struct styr_ledger_row *r)
 	return 0;
 }
 
-static size_t row_index(const struct build *b, const char *code)
+static size_t row_index(struct build *b, const char *code)
 {
 	size_t i;
 
+	if (b->last < b->nrows && !strcmp(b->rows[b->last].code, code))
+		return b->last;
 	for (i = 0; i < b->nrows; i++)
 		if (!strcmp(b->rows[i].code, code))
-			return i;
+			return b->last = i;
 	return (size_t)-1;
 }
 
 static int add_entry(void *ctx, const struct styr_ledger_entry *e)
 {
 	struct build *b = ctx;
-	size_t i = row_index(b, e->row);
+	size_t i;
 	struct gather *g;
-	bool in_months = e->month >= 1 && e->month <= b->months;
+	unsigned bit;
 
-	if (i == (size_t)-1 || strcmp(e->tab, b->tab))
+	if (e->month < 0 || e->month > 12 || strcmp(e->tab, b->tab) ||
+	    (i = row_index(b, e->row)) == (size_t)-1)
 		return 0;
 	g = &b->g[i];
+	bit = 1u << e->month;
 	if (!strcmp(e->kind, "utfall")) {
 		if (e->year == b->year - 1) {
-			if (e->month == 0) {
-				g->prev_year += e->amount_ore;
-				g->have |= H_PREV_YEAR;
-			} else if (in_months) {
-				g->prev_months += e->amount_ore;
-				g->have |= H_PREV_MONTHS;
-			}
+			g->prev[e->month] += e->amount_ore;
+			g->prev_have |= bit;
 		} else if (e->year == b->year) {
-			if (e->month == 0) {
-				g->cur_year += e->amount_ore;
-				g->have |= H_CUR_YEAR;
-			} else if (in_months) {
-				g->cur_months += e->amount_ore;
-				g->have |= H_CUR_MONTHS;
-			}
+			g->cur[e->month] += e->amount_ore;
+			g->cur_have |= bit;
+			b->utfall_mask |= bit;
 		}
 	} else if (e->year != b->year) {
 		return 0;
 	} else if (!strcmp(e->kind, "budget")) {
-		if (e->month == 0) {
-			g->budget_year += e->amount_ore;
-			g->have |= H_BUDGET_YEAR;
-		} else {
-			if (in_months)
-				g->budget_months += e->amount_ore;
-			else
-				g->budget_after += e->amount_ore;
-			g->have |= H_BUDGET_MONTHS;
-		}
+		g->budget[e->month] += e->amount_ore;
+		g->budget_have |= bit;
 	} else if (!strcmp(e->kind, "prognos") && e->month == 0) {
 		g->prognos += e->amount_ore;
-		g->have |= H_PROGNOS;
+		g->has_prognos = true;
 	} else if (!strcmp(e->kind, "avvikelse") && e->month == 0 && b->months == 12) {
 		g->avvikelse += e->amount_ore;
-		g->have |= H_AVVIKELSE;
+		g->has_avvikelse = true;
 	}
 	return 0;
 }
 
-/* Derive one line from what was gathered; false when the row has no
- * figures at all for this period. */
-static bool derive(const struct gather *g, int months, const int *weights,
+static int64_t sum_months(const int64_t *a, unsigned mask)
+{
+	int64_t s = 0;
+	int m;
+
+	for (m = 1; m <= 12; m++)
+		if (mask & (1u << m))
+			s += a[m];
+	return s;
+}
+
+/* The part of a year budget that falls in the months of mask, a run of
+ * months at a time, so that it is exact whatever the gaps. */
+static int64_t budget_of(int64_t year_budget, const int *weights, unsigned mask)
+{
+	int64_t s = 0;
+	int m = 1, first;
+
+	while (m <= 12) {
+		if (!(mask & (1u << m))) {
+			m++;
+			continue;
+		}
+		for (first = m; m <= 12 && mask & (1u << m); m++)
+			;
+		s += styr_budget_period(year_budget, weights, first, m - 1);
+	}
+	return s;
+}
+
+/* Derive one line from what was gathered for the months compared (the
+ * period asked, less the months without utfall); false when the row has
+ * no figures at all for this period. */
+static bool derive(const struct gather *g, int months, unsigned compared, const int *weights,
                    struct styr_ledger_line *l)
 {
-	bool whole = months == 12;
+	bool whole = months == 12, full = compared == MONTHS_ALL;
 
 	memset(&l->has_prev, 0, sizeof(*l) - offsetof(struct styr_ledger_line, has_prev));
 	/* Monthly figures win over a year figure for part of a year; for the
 	 * whole year a printed year total wins over the months. */
-	if (g->have & H_CUR_YEAR && (whole || !(g->have & H_CUR_MONTHS))) {
-		l->utfall = g->cur_year;
+	if (g->cur_have & 1u && (whole || !(g->cur_have & compared))) {
+		l->utfall = g->cur[0];
 		l->has_utfall = whole;
 	}
-	if (g->have & H_CUR_MONTHS && !(whole && g->have & H_CUR_YEAR)) {
-		l->utfall = g->cur_months;
+	if (g->cur_have & compared && !(whole && g->cur_have & 1u)) {
+		l->utfall = sum_months(g->cur, compared);
 		l->has_utfall = true;
 	}
-	if (g->have & H_PREV_YEAR && whole) {
-		l->prev_utfall = g->prev_year;
+	/* The year before over the same months: its year figure only when
+	 * the whole year is compared. */
+	if (g->prev_have & 1u && full) {
+		l->prev_utfall = g->prev[0];
 		l->has_prev = true;
-	} else if (g->have & H_PREV_MONTHS) {
-		l->prev_utfall = g->prev_months;
+	} else if (g->prev_have & compared) {
+		l->prev_utfall = sum_months(g->prev, compared);
 		l->has_prev = true;
 	}
-	if (g->have & H_BUDGET_MONTHS) {
-		l->budget = g->budget_months;
+	if (g->budget_have & MONTHS_ALL) {
+		l->budget = sum_months(g->budget, compared);
 		l->has_budget = true;
-	} else if (g->have & H_BUDGET_YEAR) {
-		l->budget = styr_budget_period(g->budget_year, weights, 1, months);
+	} else if (g->budget_have & 1u) {
+		l->budget = budget_of(g->budget[0], weights, compared);
 		l->has_budget = true;
-		l->periodised = !whole;
+		l->periodised = !full;
 	}
 	if (l->has_utfall && l->has_budget)
 		l->avvikelse = l->utfall - l->budget;
-	if (g->have & H_AVVIKELSE) {
+	if (g->has_avvikelse && full) {
 		l->printed_avvikelse = g->avvikelse;
 		l->has_printed_avvikelse = true;
 	}
@@ -265,18 +281,21 @@ static bool derive(const struct gather *g, int months, const int *weights,
 		l->forandring = l->utfall - l->prev_utfall;
 		l->has_pct = styr_change_pct100(l->utfall, l->prev_utfall, &l->forandring_pct100);
 	}
-	if (g->have & H_PROGNOS) {
+	/* The helårsprognos is always the whole year's: utfall of the months
+	 * compared plus the budget of every other month. */
+	if (g->has_prognos) {
 		l->prognos = g->prognos;
 		l->has_prognos = true;
-	} else if (l->has_utfall && g->have & (H_BUDGET_YEAR | H_BUDGET_MONTHS)) {
+	} else if (l->has_utfall && g->budget_have & (1u | MONTHS_ALL)) {
 		/* Monthly budgets give the rest of the year as they are;
 		 * a year budget is periodised. */
-		if (whole)
+		if (full)
 			l->prognos = l->utfall;
-		else if (g->have & H_BUDGET_MONTHS)
-			l->prognos = l->utfall + g->budget_after;
+		else if (g->budget_have & MONTHS_ALL)
+			l->prognos = l->utfall + sum_months(g->budget, MONTHS_ALL & ~compared);
 		else {
-			l->prognos = styr_forecast_year(l->utfall, g->budget_year, weights, months);
+			l->prognos =
+			    l->utfall + g->budget[0] - budget_of(g->budget[0], weights, compared);
 			l->periodised = true;
 		}
 		l->has_prognos = l->prognos_derived = true;
@@ -302,8 +321,8 @@ static void add_up_sums(struct styr_ledger_table *t, const struct gather *g,
 
 		for (r = 0; r < nrows && strcmp(rows[r].code, l->row.code); r++)
 			;
-		if (r == nrows || !l->has_budget || g[r].have & H_BUDGET_MONTHS ||
-		    !(g[r].have & H_BUDGET_YEAR))
+		if (r == nrows || !l->has_budget || g[r].budget_have & MONTHS_ALL ||
+		    !(g[r].budget_have & 1u))
 			continue;
 		for (j = 0; j < i; j++) {
 			const struct styr_ledger_line *c = &t->lines[j];
@@ -314,15 +333,15 @@ static void add_up_sums(struct styr_ledger_table *t, const struct gather *g,
 			for (k = 0; k < nrows && strcmp(rows[k].code, c->row.code); k++)
 				;
 			sum += c->budget;
-			year += g[k].have & H_BUDGET_MONTHS ? g[k].budget_months + g[k].budget_after
-			                                    : g[k].budget_year;
+			year += g[k].budget_have & MONTHS_ALL ? sum_months(g[k].budget, MONTHS_ALL)
+			                                      : g[k].budget[0];
 			n++;
 		}
 		/* Only where the rows make up the sum's year budget (up to a
 		 * printed rounding of 1 tkr a row): with rows missing, what the
 		 * others add up to is no budget for the sum. */
-		if (!n || year - g[r].budget_year > n * STYR_ORE_PER_TKR ||
-		    g[r].budget_year - year > n * STYR_ORE_PER_TKR)
+		if (!n || year - g[r].budget[0] > n * STYR_ORE_PER_TKR ||
+		    g[r].budget[0] - year > n * STYR_ORE_PER_TKR)
 			continue;
 		l->budget = sum;
 		l->budget_summed = true;
@@ -331,7 +350,7 @@ static void add_up_sums(struct styr_ledger_table *t, const struct gather *g,
 		if (l->has_utfall)
 			l->avvikelse = l->utfall - l->budget;
 		if (l->prognos_derived)
-			l->prognos = l->utfall + g[r].budget_year - l->budget;
+			l->prognos = l->utfall + g[r].budget[0] - l->budget;
 	}
 }
 
@@ -347,12 +366,13 @@ static void show_tkr(struct styr_ledger_line *l)
 	l->prognos = styr_ore_round(l->prognos, STYR_ORE_PER_TKR);
 }
 
-int styr_ledger_table_build(struct styr_db *db, const char *unit, const char *tab, int year,
-                            int months, const int *weights, struct styr_ledger_table *out,
-                            struct styr_err *err)
+static int table_build(struct styr_db *db, const struct styr_org_tree *tree, const char *unit,
+                       const char *tab, int year, int months, const int *weights, bool like,
+                       struct styr_ledger_table *out, struct styr_err *err)
 {
 	struct build b;
 	struct styr_profile_lookup profiles;
+	unsigned period;
 	size_t i;
 	int rc;
 
@@ -367,10 +387,21 @@ int styr_ledger_table_build(struct styr_db *db, const char *unit, const char *ta
 	if (!rc && !(b.g = calloc(b.nrows ? b.nrows : 1, sizeof(*b.g))))
 		rc = styr_error(err, STYR_ENOMEM, "out of memory");
 	if (!rc)
-		rc = styr_ledger_rollup_each(db, unit, tab, year - 1, year, add_entry, &b,
-		                             &out->from, err);
+		rc = styr_ledger_rollup_each_tree(db, tree, unit, tab, year - 1, year, add_entry,
+		                                  &b, &out->from, err);
 	if (!rc && !(out->lines = calloc(b.nrows ? b.nrows : 1, sizeof(*out->lines))))
 		rc = styr_error(err, STYR_ENOMEM, "out of memory");
+	/* Like with like: the months of the period that have utfall.  A
+	 * year figure (month 0) covers the whole year; a year without utfall
+	 * (a budget year) shows the period's budget. */
+	period = MONTHS_UPTO(b.months);
+	out->months = b.months;
+	out->compared = period;
+	if (like && b.utfall_mask & MONTHS_ALL && !(b.utfall_mask & 1u)) {
+		out->missing = period & ~b.utfall_mask;
+		if (period & b.utfall_mask)
+			out->compared = period & b.utfall_mask;
+	}
 	/* The caller's weights hold for every row; else each row's stored
 	 * profile (src/calc/profile.c), flat where there is none. */
 	if (!rc && !weights)
@@ -379,9 +410,12 @@ int styr_ledger_table_build(struct styr_db *db, const char *unit, const char *ta
 		struct styr_ledger_line *l = &out->lines[out->n];
 		const struct styr_budget_profile *p =
 		    weights ? NULL : styr_profile_lookup_find(&profiles, b.rows[i].code);
+		const struct gather *g = &b.g[i];
 
 		l->row = b.rows[i];
-		if (b.g[i].have && derive(&b.g[i], b.months, p ? p->weight : weights, l)) {
+		if ((g->prev_have | g->cur_have | g->budget_have || g->has_prognos ||
+		     g->has_avvikelse) &&
+		    derive(g, b.months, out->compared, p ? p->weight : weights, l)) {
 			if (p && l->periodised) {
 				memcpy(l->profile_unit, p->unit, sizeof(l->profile_unit));
 				memcpy(l->profile_row, p->row, sizeof(l->profile_row));
@@ -391,7 +425,7 @@ int styr_ledger_table_build(struct styr_db *db, const char *unit, const char *ta
 		}
 	}
 	styr_profile_lookup_release(&profiles);
-	if (!rc && b.months < 12)
+	if (!rc && out->compared != MONTHS_ALL)
 		add_up_sums(out, b.g, b.rows, b.nrows);
 	for (i = 0; !rc && i < out->n; i++)
 		show_tkr(&out->lines[i]);
@@ -400,6 +434,46 @@ int styr_ledger_table_build(struct styr_db *db, const char *unit, const char *ta
 	if (rc)
 		styr_ledger_table_release(out);
 	return rc;
+}
+
+int styr_ledger_table_build(struct styr_db *db, const char *unit, const char *tab, int year,
+                            int months, const int *weights, struct styr_ledger_table *out,
+                            struct styr_err *err)
+{
+	return table_build(db, NULL, unit, tab, year, months, weights, true, out, err);
+}
+
+int styr_ledger_tables_below(struct styr_db *db, const char *unit, const char *tab, int year,
+                             int months, const int *weights,
+                             int (*cb)(void *ctx, const struct styr_org_unit *u,
+                                       const struct styr_ledger_table *t),
+                             void *ctx, struct styr_err *err)
+{
+	struct styr_org_tree *tree = NULL;
+	struct styr_org_unit *below = NULL;
+	size_t i, n = 0;
+	int rc = styr_org_below_in(db, unit, year, &below, &n, err);
+
+	if (!rc && n)
+		rc = styr_org_tree_load(db, &tree, err);
+	for (i = 0; !rc && i < n; i++) {
+		struct styr_ledger_table t;
+
+		if ((rc = table_build(db, tree, below[i].code, tab, year, months, weights, true, &t,
+		                      err)))
+			break;
+		rc = cb(ctx, &below[i], &t);
+		styr_ledger_table_release(&t);
+	}
+	styr_org_tree_free(tree);
+	free(below);
+	return rc;
+}
+
+int styr_ledger_budget_table_build(struct styr_db *db, const char *unit, const char *tab, int year,
+                                   struct styr_ledger_table *out, struct styr_err *err)
+{
+	return table_build(db, NULL, unit, tab, year, 12, NULL, false, out, err);
 }
 
 void styr_ledger_table_release(struct styr_ledger_table *t)
@@ -474,4 +548,46 @@ int styr_ledger_utfall_months(struct styr_db *db, const char *unit, const char *
 		if (!(w.mask & (1u << m)))
 			*missing |= 1u << m;
 	return STYR_OK;
+}
+
+void styr_month_mask_text(char *buf, size_t size, unsigned mask)
+{
+	static const char *const names[12] = {"jan", "feb", "mar", "apr", "maj", "jun",
+	                                      "jul", "aug", "sep", "okt", "nov", "dec"};
+	size_t len = 0;
+	int m = 1, first;
+
+	if (size)
+		buf[0] = '\0';
+	while (m <= 12 && len < size) {
+		if (!(mask & (1u << m))) {
+			m++;
+			continue;
+		}
+		for (first = m; m <= 12 && mask & (1u << m); m++)
+			;
+		if (first == m - 1)
+			len += (size_t)snprintf(buf + len, size - len, "%s%s", len ? ", " : "",
+			                        names[first - 1]);
+		else
+			len += (size_t)snprintf(buf + len, size - len, "%s%s–%s", len ? ", " : "",
+			                        names[first - 1], names[m - 2]);
+	}
+}
+
+int styr_ledger_missing_text(const struct styr_ledger_table *t, int year, struct styr_buf *out,
+                             struct styr_err *err)
+{
+	char missing[96], compared[96];
+
+	if (!t->missing)
+		return STYR_OK;
+	styr_month_mask_text(missing, sizeof(missing), t->missing);
+	styr_month_mask_text(compared, sizeof(compared), t->compared);
+	if (t->compared & t->missing)
+		return styr_buf_printf(out, err, "Utfall saknas för %s %d.", missing, year);
+	return styr_buf_printf(out, err,
+	                       "Utfall saknas för %s %d: utfall och budget jämförs för %s %d, "
+	                       "de månader som har utfall.",
+	                       missing, year, compared, year);
 }

@@ -43,6 +43,19 @@ struct tree {
 	struct styr_org_unit *u;
 	size_t n, cap;
 	struct styr_err *err;
+	/* u's indices by parent, siblings in tree order (styr_org_tree_load):
+	 * a roll-up of 10 000 units finds a unit's children without a scan
+	 * of the whole tree per unit */
+	struct kid *kids;
+};
+
+struct kid {
+	const char *parent; /* into u, which no longer grows */
+	size_t i;
+};
+
+struct styr_org_tree {
+	struct tree t;
 };
 
 static int tree_add(void *ctx, const struct styr_org_unit *u)
@@ -60,6 +73,67 @@ static int tree_load(struct styr_db *db, struct tree *t, struct styr_err *err)
 	memset(t, 0, sizeof(*t));
 	t->err = err;
 	return styr_org_each(db, tree_add, t, err);
+}
+
+static int kid_cmp(const void *a, const void *b)
+{
+	const struct kid *x = a, *y = b;
+	int c = strcmp(x->parent, y->parent);
+
+	return c ? c : x->i < y->i ? -1 : x->i > y->i;
+}
+
+int styr_org_tree_load(struct styr_db *db, struct styr_org_tree **out, struct styr_err *err)
+{
+	struct styr_org_tree *t = calloc(1, sizeof(*t));
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	if (!t)
+		return styr_error(err, STYR_ENOMEM, "out of memory");
+	if ((rc = tree_load(db, &t->t, err)) == STYR_OK &&
+	    !(t->t.kids = malloc((t->t.n ? t->t.n : 1) * sizeof(*t->t.kids))))
+		rc = styr_error(err, STYR_ENOMEM, "out of memory");
+	if (rc) {
+		styr_org_tree_free(t);
+		return rc;
+	}
+	for (i = 0; i < t->t.n; i++) {
+		t->t.kids[i].parent = t->t.u[i].parent;
+		t->t.kids[i].i = i;
+	}
+	qsort(t->t.kids, t->t.n, sizeof(*t->t.kids), kid_cmp);
+	*out = t;
+	return STYR_OK;
+}
+
+void styr_org_tree_free(struct styr_org_tree *t)
+{
+	if (!t)
+		return;
+	free(t->t.u);
+	free(t->t.kids);
+	free(t);
+}
+
+/* The children of parent: kids[*first .. *first + return). */
+static size_t tree_kids(const struct tree *t, const char *parent, size_t *first)
+{
+	size_t lo = 0, hi = t->n, n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(t->kids[mid].parent, parent) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*first = lo;
+	for (n = 0; lo + n < t->n && !strcmp(t->kids[lo + n].parent, parent); n++)
+		;
+	return n;
 }
 
 bool styr_org_valid_in(const struct styr_org_unit *u, int year)
@@ -173,7 +247,8 @@ static uint64_t valid_mask(const struct lwalk *w, const struct styr_org_unit *u)
  * the rest of need from the units below it. */
 static int ledger_visit(struct lwalk *w, const struct styr_org_unit *u, uint64_t need, int depth)
 {
-	struct styr_ledger_filter f = {u->code, w->tab, 0};
+	/* only the years asked about: a table reads two of a ledger's many */
+	struct styr_ledger_filter f = {u->code, w->tab, w->first, w->last};
 	uint64_t own = 0;
 	size_t i;
 	bool gave = false;
@@ -200,6 +275,17 @@ static int ledger_visit(struct lwalk *w, const struct styr_org_unit *u, uint64_t
 			w->info->below++;
 	}
 	need &= ~own;
+	if (w->tree->kids) {
+		size_t first, n = tree_kids(w->tree, u->code, &first);
+
+		for (i = first; i < first + n && need && !rc; i++) {
+			const struct styr_org_unit *c = &w->tree->u[w->tree->kids[i].i];
+
+			if (strcmp(c->code, u->code))
+				rc = ledger_visit(w, c, need & valid_mask(w, c), depth + 1);
+		}
+		return rc;
+	}
 	for (i = 0; i < w->tree->n && need && !rc; i++) {
 		const struct styr_org_unit *c = &w->tree->u[i];
 
@@ -212,6 +298,14 @@ static int ledger_visit(struct lwalk *w, const struct styr_org_unit *u, uint64_t
 int styr_ledger_rollup_each(struct styr_db *db, const char *unit, const char *tab, int first,
                             int last, int (*cb)(void *ctx, const struct styr_ledger_entry *e),
                             void *ctx, struct styr_ledger_rollup *info, struct styr_err *err)
+{
+	return styr_ledger_rollup_each_tree(db, NULL, unit, tab, first, last, cb, ctx, info, err);
+}
+
+int styr_ledger_rollup_each_tree(struct styr_db *db, const struct styr_org_tree *loaded,
+                                 const char *unit, const char *tab, int first, int last,
+                                 int (*cb)(void *ctx, const struct styr_ledger_entry *e), void *ctx,
+                                 struct styr_ledger_rollup *info, struct styr_err *err)
 {
 	struct styr_ledger_rollup local;
 	struct styr_org_unit top;
@@ -227,7 +321,9 @@ int styr_ledger_rollup_each(struct styr_db *db, const char *unit, const char *ta
 		                  first, last, YEARS_MAX);
 	if ((rc = styr_org_find(db, unit, &top, err)))
 		return rc;
-	if ((rc = tree_load(db, &tree, err))) {
+	if (loaded)
+		tree = loaded->t;
+	else if ((rc = tree_load(db, &tree, err))) {
 		free(tree.u);
 		return rc;
 	}
@@ -244,7 +340,8 @@ int styr_ledger_rollup_each(struct styr_db *db, const char *unit, const char *ta
 	/* The unit asked about counts in every year asked about. */
 	rc = ledger_visit(&w, &top, ~UINT64_C(0), 0);
 	free(w.buf);
-	free(tree.u);
+	if (!loaded)
+		free(tree.u);
 	return rc;
 }
 
@@ -460,7 +557,7 @@ static int latest_cb(void *ctx, const struct styr_ledger_entry *e)
 static int latest_visit(struct styr_db *db, const struct tree *t, const char *unit,
                         struct latest *l, int depth, struct styr_err *err)
 {
-	struct styr_ledger_filter f = {unit, l->tab, 0};
+	struct styr_ledger_filter f = {unit, l->tab, 0, 0};
 	size_t i;
 	int rc = styr_ledger_each(db, &f, latest_cb, l, err);
 

@@ -53,7 +53,7 @@ static int run(struct cli *cli, int argc, char **argv)
 	    {"year", required_argument, NULL, 'y'},
 	    {NULL, 0, NULL, 0},
 	};
-	struct styr_ledger_filter f = {NULL, NULL, 0};
+	struct styr_ledger_filter f = {NULL, NULL, 0, 0};
 	struct styr_check_stats stats;
 	struct styr_db *db;
 	struct styr_err err;

@@ -22,6 +22,23 @@ static void tkr(char *buf, size_t n, bool has, int64_t v)
 		snprintf(buf, n, "–");
 }
 
+/* A figure in a column: cli_cell cuts what is wider than its column
+ * ("−1 827 451 1…"), which for a figure would print a wrong number, and
+ * one that fills it would run into the column before.  A figure as wide
+ * as its column or wider is printed whole, after a space. */
+static void num_cell(const char *text, int width)
+{
+	int n = 0;
+	const char *p;
+
+	for (p = text; *p; p++)
+		n += ((unsigned char)*p & 0xc0) != 0x80;
+	if (n >= width)
+		printf(" %s", text);
+	else
+		cli_cell(text, width);
+}
+
 /* Parse "8,8,9,..." (12 whole numbers) into w. */
 static int parse_profile(const char *text, int *w)
 {
@@ -46,43 +63,54 @@ static int parse_profile(const char *text, int *w)
 
 /* Say how the year budgets of part of a year were periodised: the
  * --profile weights, or the library's sentence for the stored profiles
- * (the one the reports print).  Nothing for a whole year. */
-static int profile_note(const struct styr_ledger_table *t, const int *given, const char *arg,
-                        struct styr_err *err)
+ * (the one the reports print), and which months lack utfall (then the
+ * budget is that of the months with utfall).  Nothing for a whole year. */
+static int profile_note(const struct styr_ledger_table *t, int year, const int *given,
+                        const char *arg, struct styr_err *err)
 {
 	struct styr_buf b;
 	size_t i;
 	int rc;
 
+	styr_buf_init(&b, 1 << 16);
 	if (given) {
 		for (i = 0; i < t->n && !t->lines[i].periodised; i++)
 			;
 		if (i < t->n)
 			printf("Periodisering: --profile %s\n", arg);
-		return STYR_OK;
+		rc = styr_ledger_missing_text(t, year, &b, err);
+		if (!rc && b.len)
+			printf("%.*s\n", (int)b.len, b.data);
+		styr_buf_release(&b);
+		return rc;
 	}
-	styr_buf_init(&b, 1 << 16);
 	rc = styr_ledger_periodisation_text(t, &b, err);
+	if (!rc && b.len)
+		printf("%.*s\n", (int)b.len, b.data);
+	b.len = 0;
+	if (!rc)
+		rc = styr_ledger_missing_text(t, year, &b, err);
 	if (!rc && b.len)
 		printf("%.*s\n", (int)b.len, b.data);
 	styr_buf_release(&b);
 	return rc;
 }
 
-/* Build and print one unit's table (rolled up along the org tree by the
- * library); t is the caller's to release. */
-static int print_table(struct styr_db *db, const struct styr_org_unit *u, const char *tab, int year,
-                       int months, const int *profile, const char *profile_arg,
-                       struct styr_ledger_table *t, struct styr_err *err)
+/* Print one unit's table (rolled up along the org tree by the library). */
+static int print_built(const struct styr_org_unit *u, const char *tab, int year, int months,
+                       const int *profile, const char *profile_arg,
+                       const struct styr_ledger_table *t, struct styr_err *err)
 {
 	size_t i;
-
-	int rc = styr_ledger_table_build(db, u->code, tab, year, months, profile, t, err);
-
-	if (rc)
-		return rc;
 	printf("Resultaträkning %s %s%s%s, jan–%s %d (tkr)\n", u->code, u->name,
 	       tab[0] ? ", tabell " : "", tab, month_abbr[months - 1], year);
+	/* like with like: say at once which months the columns hold */
+	if (t->missing && !(t->compared & t->missing)) {
+		char m[96];
+
+		styr_month_mask_text(m, sizeof(m), t->compared);
+		printf("Utfall och budget för %s %d, de månader som har utfall\n", m, year);
+	}
 	{
 		char y0[24], y1[24];
 
@@ -128,13 +156,13 @@ static int print_table(struct styr_db *db, const struct styr_org_unit *u, const 
 		/* printf's widths count bytes; pad by characters so that åäö,
 		 * the minus sign and the no-break spaces line up. */
 		cli_cell(l->row.label, -34);
-		cli_cell(a, 13);
-		cli_cell(b, 13);
-		cli_cell(cc, 13);
-		cli_cell(d, 12);
-		cli_cell(e, 12);
-		cli_cell(f, 11);
-		cli_cell(g, 15);
+		num_cell(a, 13);
+		num_cell(b, 13);
+		num_cell(cc, 13);
+		num_cell(d, 12);
+		num_cell(e, 12);
+		num_cell(f, 11);
+		num_cell(g, 15);
 		putchar('\n');
 	}
 	if (!t->n)
@@ -143,29 +171,33 @@ static int print_table(struct styr_db *db, const struct styr_org_unit *u, const 
 		printf("Summa av %zu %s inom %s: deras exakta belopp i öre, avrundade en gång "
 		       "(enheterna direkt under visas var för sig nedan)\n",
 		       t->from.units, t->from.units == 1 ? "enhet" : "enheter", u->code);
-	return profile_note(t, profile, profile_arg, err);
+	return profile_note(t, year, profile, profile_arg, err);
 }
 
-/* The units directly below a unit that existed in a year. */
-struct units {
-	const char *parent;
-	int year;
-	struct styr_org_unit *u;
-	size_t n, cap;
+/* Build and print one unit's table; t is the caller's to release. */
+static int print_table(struct styr_db *db, const struct styr_org_unit *u, const char *tab, int year,
+                       int months, const int *profile, const char *profile_arg,
+                       struct styr_ledger_table *t, struct styr_err *err)
+{
+	int rc = styr_ledger_table_build(db, u->code, tab, year, months, profile, t, err);
+
+	return rc ? rc : print_built(u, tab, year, months, profile, profile_arg, t, err);
+}
+
+struct below {
+	const char *tab;
+	int year, months;
+	const int *profile;
+	const char *profile_arg;
 	struct styr_err *err;
 };
 
-static int add_child(void *ctx, const struct styr_org_unit *u)
+static int print_below(void *ctx, const struct styr_org_unit *u, const struct styr_ledger_table *t)
 {
-	struct units *w = ctx;
+	struct below *b = ctx;
 
-	if (strcmp(u->parent, w->parent) || !strcmp(u->code, w->parent) ||
-	    !styr_org_valid_in(u, w->year))
-		return 0;
-	if (styr_array_grow((void **)&w->u, &w->cap, w->n, sizeof(*w->u), w->err))
-		return STYR_ENOMEM;
-	w->u[w->n++] = *u;
-	return 0;
+	putchar('\n');
+	return print_built(u, b->tab, b->year, b->months, b->profile, b->profile_arg, t, b->err);
 }
 
 static int run(struct cli *cli, int argc, char **argv)
@@ -184,7 +216,6 @@ static int run(struct cli *cli, int argc, char **argv)
 	long months = 12;
 	int year = 0;
 	char *end;
-	size_t i;
 	int c, rc;
 
 	optind = 1;
@@ -235,17 +266,10 @@ static int run(struct cli *cli, int argc, char **argv)
 	rc = print_table(db, &u, tab, year, (int)months, profile, profile_arg, &t, &err);
 	/* A roll-up: the hospital's totals, then a table per unit below it. */
 	if (!rc && t.from.below) {
-		struct units below = {u.code, year, NULL, 0, 0, &err};
-		struct styr_ledger_table ct;
+		struct below b = {tab, year, (int)months, profile, profile_arg, &err};
 
-		rc = styr_org_each(db, add_child, &below, &err);
-		for (i = 0; !rc && i < below.n; i++) {
-			putchar('\n');
-			rc = print_table(db, &below.u[i], tab, year, (int)months, profile,
-			                 profile_arg, &ct, &err);
-			styr_ledger_table_release(&ct);
-		}
-		free(below.u);
+		rc = styr_ledger_tables_below(db, u.code, tab, year, (int)months, profile,
+		                              print_below, &b, &err);
 	}
 	styr_ledger_table_release(&t);
 	styr_db_close(db);
@@ -265,5 +289,10 @@ const struct command cmd_ledger_def = {
     "(twelve weights), else by the stored budget profile of the unit (or the\n"
     "nearest unit above it) for the row or for all rows, else flat; a line\n"
     "below the table says which.  --table picks a partial table a report\n"
-    "printed (e.g. personal); default the resultaträkning itself.\n",
+    "printed (e.g. personal); default the resultaträkning itself.\n"
+    "Like with like: when the year has monthly utfall and no year figure, the\n"
+    "months of the period without utfall are named below the table (\"Utfall\n"
+    "saknas för sep–dec 2024\") and utfall, budget and avvikelse cover only the\n"
+    "months with utfall (the budget periodised as above); the prognos stays\n"
+    "the whole year's.\n",
 };

@@ -50,7 +50,7 @@ static int entry_row(void *run, const struct styr_ledger_entry *e)
 int export_ledger_walk(struct export_run *run)
 {
 	const struct styr_value_filter *f = run->f;
-	struct styr_ledger_filter lf = {f ? f->unit : NULL, NULL, f ? f->year : 0};
+	struct styr_ledger_filter lf = {f ? f->unit : NULL, NULL, f ? f->year : 0, 0};
 
 	return styr_ledger_each(run->db, &lf, entry_row, run, run->err);
 }

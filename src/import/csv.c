@@ -805,7 +805,7 @@ static int compare_ledger(struct csv_run *r, const struct styr_ledger_entry *e)
 	unit_code(r, e->unit, unit, sizeof(unit));
 	if (!c->ledger_loaded || strcmp(c->ledger_unit, unit) || strcmp(c->ledger_tab, e->tab) ||
 	    c->ledger_year != e->year) {
-		struct styr_ledger_filter f = {unit, e->tab, e->year};
+		struct styr_ledger_filter f = {unit, e->tab, e->year, 0};
 
 		c->nledger = 0;
 		c->ledger_loaded = false;

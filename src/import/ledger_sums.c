@@ -221,7 +221,7 @@ int ledger_sums_write(struct styr_db *db, struct ledger_sums *s, size_t *written
 		rc = tree(s, &st, err);
 	for (gi = 0; !rc && gi < s->n; gi++) {
 		const struct ledger_sums_group *g = &s->g[gi];
-		struct styr_ledger_filter f = {g->unit, "", g->year};
+		struct styr_ledger_filter f = {g->unit, "", g->year, 0};
 
 		memset(st.has, 0, s->nplan * sizeof(*st.has));
 		memset(st.mine, 0, s->nplan * sizeof(*st.mine));

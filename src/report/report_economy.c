@@ -61,20 +61,53 @@ static bool any_prognos(const struct styr_ledger_table *t)
 	return false;
 }
 
+/* The months t compares as printed: the report's period, or where the
+ * ledger lacks utfall for some of its months, those that have it ("jan–aug
+ * 2024"), so that a column never says 2024 over eight months. */
+static void compared_label(const struct section *s, const struct styr_ledger_table *t, int year,
+                           char *buf, size_t size)
+{
+	char months[96];
+
+	if (!t->missing || t->compared & t->missing) {
+		snprintf(buf, size, "%s", year == s->year ? s->label : s->prev);
+		return;
+	}
+	styr_month_mask_text(months, sizeof(months), t->compared);
+	snprintf(buf, size, "%s %d", months, year);
+}
+
+/* Under a table: which months lack utfall and what is compared instead
+ * (styr_ledger_missing_text); nothing when none is missing. */
+static int missing_text(const struct section *s, const struct styr_ledger_table *t)
+{
+	struct styr_buf b;
+	int rc;
+
+	styr_buf_init(&b, 1 << 12);
+	rc = styr_ledger_missing_text(t, s->year, &b, s->err);
+	if (!rc && b.len)
+		rc = doc_paragraph(s->doc, b.data, s->err);
+	styr_buf_release(&b);
+	return rc;
+}
+
 /* One ledger table with the columns of seed 002's resultaträkning. */
 static int ledger_table(const struct section *s, const struct styr_ledger_table *t,
                         const char *caption)
 {
-	char h[5][64];
+	char h[5][160], cur[128], prev[128];
 	const char *head[6] = {"Rad", h[0], h[1], h[2], h[3], h[4]};
 	bool prognos = any_prognos(t);
 	struct styr_buf notes;
 	size_t i;
 	int rc;
 
-	snprintf(h[0], sizeof(h[0]), "Utfall %s", s->prev);
-	snprintf(h[1], sizeof(h[1]), "Utfall %s", s->label);
-	snprintf(h[2], sizeof(h[2]), "Budget %s", s->label);
+	compared_label(s, t, s->year, cur, sizeof(cur));
+	compared_label(s, t, s->year - 1, prev, sizeof(prev));
+	snprintf(h[0], sizeof(h[0]), "Utfall %s", prev);
+	snprintf(h[1], sizeof(h[1]), "Utfall %s", cur);
+	snprintf(h[2], sizeof(h[2]), "Budget %s", cur);
 	snprintf(h[3], sizeof(h[3]), "Avvikelse");
 	snprintf(h[4], sizeof(h[4]), "Prognos helår %d", s->year);
 	if ((rc = doc_table(s->doc, caption, head, prognos ? 6 : 5, s->err)))
@@ -130,12 +163,13 @@ static int budget_chart(const struct section *s, const struct styr_ledger_table 
 {
 	const char *cats[8];
 	double budget[8], utfall[8];
-	char alt[1024], title[128], a[48], b[48];
+	char alt[1024], title[192], a[48], b[48], period[128];
 	size_t i, n = 0, len;
 	int rc;
 
+	compared_label(s, t, s->year, period, sizeof(period));
 	len = (size_t)snprintf(alt, sizeof(alt),
-	                       "Stapeldiagram över budget och utfall %s, tkr:", s->label);
+	                       "Stapeldiagram över budget och utfall %s, tkr:", period);
 	for (i = 0; i < t->n && n < 8; i++) {
 		const struct styr_ledger_line *l = &t->lines[i];
 
@@ -155,7 +189,7 @@ static int budget_chart(const struct section *s, const struct styr_ledger_table 
 	}
 	if (!n)
 		return STYR_OK;
-	snprintf(title, sizeof(title), "Budget och utfall %s (tkr)", s->label);
+	snprintf(title, sizeof(title), "Budget och utfall %s (tkr)", period);
 	rc = doc_chart(s->doc, DOC_CHART_BARS, title, alt, cats, n, s->err);
 	if (!rc)
 		rc = doc_chart_series(s->doc, "Budget", budget, s->err);
@@ -294,7 +328,8 @@ static int month_chart(const struct section *s, const struct styr_ledger_table *
 struct years {
 	int64_t printed[YEARS_MAX], months_sum[YEARS_MAX]; /* öre */
 	bool has_printed[YEARS_MAX], has_months[YEARS_MAX];
-	int first, last; /* the window: last is the report's year */
+	unsigned mask[YEARS_MAX]; /* the months summed */
+	int first, last;          /* the window: last is the report's year */
 	int months;
 };
 
@@ -311,6 +346,7 @@ static int add_result(void *ctx, const struct styr_ledger_entry *e)
 	} else if (e->month > 0 && e->month <= y->months) {
 		y->months_sum[i] += e->amount_ore;
 		y->has_months[i] = true;
+		y->mask[i] |= 1u << e->month;
 	}
 	return 0;
 }
@@ -318,7 +354,7 @@ static int add_result(void *ctx, const struct styr_ledger_entry *e)
 static int result_chart(const struct section *s)
 {
 	struct years *y = calloc(1, sizeof(*y));
-	char labels[YEARS_MAX][16], alt[1024], num[48];
+	char labels[YEARS_MAX][112], alt[1024], num[48];
 	const char *cats[YEARS_MAX];
 	double vals[YEARS_MAX];
 	size_t n = 0, len;
@@ -336,6 +372,14 @@ static int result_chart(const struct section *s)
 		if (!y->has_printed[i] && !y->has_months[i])
 			continue;
 		snprintf(labels[n], sizeof(labels[n]), "%d", y->first + i);
+		/* a year of fewer months than the others says which, so that
+		 * jan–aug never stands as a year's result */
+		if (!y->has_printed[i] && y->mask[i] != ((1u << (y->months + 1)) - 2u)) {
+			char m[96];
+
+			styr_month_mask_text(m, sizeof(m), y->mask[i]);
+			snprintf(labels[n], sizeof(labels[n]), "%d (%s)", y->first + i, m);
+		}
 		cats[n] = labels[n];
 		vals[n] = (double)styr_ore_round(
 		    y->has_printed[i] ? y->printed[i] : y->months_sum[i], STYR_ORE_PER_TKR);
@@ -428,7 +472,7 @@ static int check_findings(const struct section *s)
 {
 	static const char *const head[] = {"Typ av fynd",    "Kontroll",   "Tabell",   "Period",
 	                                   "Rad eller slag", "Som tryckt", "Beräknat", "Skillnad"};
-	struct styr_ledger_filter f = {s->unit->code, NULL, 0};
+	struct styr_ledger_filter f = {s->unit->code, NULL, 0, 0};
 	struct styr_check_stats stats;
 	struct findings x = {s, 0, 0, 0};
 	char text[512];
@@ -505,8 +549,11 @@ static int children_table(const struct section *s)
 		size_t n;
 	} b;
 	char caption[STYR_NAME_MAX + 96];
+	struct styr_buf gaps; /* the units whose rows cover fewer months */
 	size_t i, k;
 	int rc = styr_org_below_in(s->db, s->unit->code, s->year, &b.u, &b.n, s->err);
+
+	styr_buf_init(&gaps, 1 << 16);
 
 	snprintf(caption, sizeof(caption), "Resultat per enhet inom %s %s (tkr)", s->unit->name,
 	         s->label);
@@ -532,8 +579,30 @@ static int children_table(const struct section *s)
 			              l ? l->avvikelse : 0, s->err);
 		if (!rc)
 			rc = cell_tkr(s->doc, l && l->has_prognos, l ? l->prognos : 0, s->err);
+		if (!rc && t.missing) {
+			char m[96];
+
+			styr_month_mask_text(m, sizeof(m), t.missing);
+			rc = styr_buf_printf(&gaps, s->err, "%s%s (%s)", gaps.len ? ", " : "",
+			                     b.u[i].name, m);
+		}
 		styr_ledger_table_release(&t);
 	}
+	if (!rc && gaps.len) {
+		char *text = malloc(gaps.len + 256);
+
+		if (!text)
+			rc = styr_error(s->err, STYR_ENOMEM, "out of memory building a report");
+		else {
+			snprintf(text, gaps.len + 256,
+			         "Utfall saknas för några månader %d för %s: enhetens utfall och "
+			         "budget jämförs för de månader som har utfall.",
+			         s->year, (const char *)gaps.data);
+			rc = doc_paragraph(s->doc, text, s->err);
+			free(text);
+		}
+	}
+	styr_buf_release(&gaps);
 	free(b.u);
 	return rc;
 }
@@ -551,6 +620,8 @@ int section_economy_child(const struct section *s, bool *any)
 		snprintf(caption, sizeof(caption), "Resultaträkning %s %s (tkr)", s->unit->name,
 		         s->label);
 		rc = ledger_table(s, &t, caption);
+		if (!rc)
+			rc = missing_text(s, &t);
 	}
 	styr_ledger_table_release(&t);
 	return rc;
@@ -571,6 +642,8 @@ int section_economy_figures(const struct section *s, bool *any)
 		*any = true;
 		snprintf(caption, sizeof(caption), "Resultaträkning %s (tkr)", s->label);
 		rc = ledger_table(s, &t, caption);
+		if (!rc)
+			rc = missing_text(s, &t);
 		if (!rc && t.from.below) {
 			char text[STYR_NAME_MAX + 256];
 
@@ -720,7 +793,7 @@ static int staff_table(const struct section *s, bool *any)
 
 int section_personnel_figures(const struct section *s, bool *any)
 {
-	struct styr_ledger_filter f = {s->unit->code, NULL, 0};
+	struct styr_ledger_filter f = {s->unit->code, NULL, 0, 0};
 	struct tabs tabs = {NULL, 0, 0, s->year, s->err};
 	size_t i;
 	int rc;
@@ -740,6 +813,8 @@ int section_personnel_figures(const struct section *s, bool *any)
 			snprintf(caption, sizeof(caption), "Personalkostnader %s: %s (tkr)",
 			         s->label, tabs.names[i]);
 			rc = ledger_table(s, &t, caption);
+			if (!rc)
+				rc = missing_text(s, &t);
 		}
 		styr_ledger_table_release(&t);
 	}
@@ -879,7 +954,7 @@ int section_budget_figures(const struct section *s, bool *any)
 	int rc;
 
 	*any = false;
-	rc = styr_ledger_table_build(s->db, s->unit->code, "", s->year, 12, NULL, &t, s->err);
+	rc = styr_ledger_budget_table_build(s->db, s->unit->code, "", s->year, &t, s->err);
 	for (i = 0; i < t.n && !rc && !*any; i++)
 		*any = t.lines[i].has_budget;
 	if (!rc && *any) {

@@ -163,6 +163,8 @@ int styr_ledger_each(struct styr_db *db, const struct styr_ledger_filter *f,
 		q_int(&q, unit);
 	q_text(&q, f ? f->tab : NULL);
 	q_int(&q, f ? f->year : 0);
+	/* a range of years (a roll-up reads the year and the one before) */
+	q_int(&q, f && f->year_last > f->year ? f->year_last : f ? f->year : 0);
 	Q_WALK(&q, &e, entry_from_row, cb, ctx, err);
 }
 

@@ -209,6 +209,19 @@ static int ledger_section(struct req *r, const struct styr_org_unit *u, int year
 		out_h(r, note.data);
 		out_s(r, "</p>");
 	}
+	/* like with like: the months without utfall are named, not
+	 * compared with their budget */
+	note.len = 0;
+	if (styr_ledger_missing_text(&t, year, &note, &err)) {
+		styr_buf_release(&note);
+		styr_ledger_table_release(&t);
+		return web_fail_err(r, &err);
+	}
+	if (note.len) {
+		out_s(r, "<p id=\"utfall-saknas\">");
+		out_h(r, note.data);
+		out_s(r, "</p>");
+	}
 	styr_buf_release(&note);
 	ledger_children(r, u->code, year, months, &t);
 	styr_ledger_table_release(&t);
@@ -354,6 +367,29 @@ int api_ledger(struct req *r)
 	}
 	if (note.len)
 		json_object_set_new(doc, "profile", json_stringn(note.data, note.len));
+	{
+		/* like with like: the months compared and those without utfall */
+		json_t *cmp = json_array(), *miss = json_array();
+		int m;
+
+		for (m = 1; m <= 12; m++) {
+			if (t.compared & (1u << m))
+				json_array_append_new(cmp, json_integer(m));
+			if (t.missing & (1u << m))
+				json_array_append_new(miss, json_integer(m));
+		}
+		json_object_set_new(doc, "compared_months", cmp);
+		json_object_set_new(doc, "missing_months", miss);
+		note.len = 0;
+		if (styr_ledger_missing_text(&t, year, &note, &err)) {
+			styr_buf_release(&note);
+			styr_ledger_table_release(&t);
+			json_decref(doc);
+			return web_fail_err(r, &err);
+		}
+		json_object_set_new(doc, "missing",
+		                    note.len ? json_stringn(note.data, note.len) : json_null());
+	}
 	/* a roll-up: how many units' figures the lines add up */
 	json_object_set_new(doc, "units", json_integer((json_int_t)t.from.units));
 	styr_buf_release(&note);

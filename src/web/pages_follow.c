@@ -143,6 +143,15 @@ void ledger_children(struct req *r, const char *unit, int year, int months,
 				l = &ct.lines[k];
 		out_s(r, "<tr><th scope=\"row\">");
 		out_h(r, b.u[i].name);
+		/* like with like per unit: its row covers the months it has */
+		if (ct.missing) {
+			char m[96];
+
+			styr_month_mask_text(m, sizeof(m), ct.missing);
+			out_s(r, " <span class=\"hint\">(utfall saknas för ");
+			out_h(r, m);
+			out_s(r, ")</span>");
+		}
 		out_s(r, "</th>");
 		if (l) {
 			tkr(a, sizeof(a), l->utfall);
@@ -177,7 +186,8 @@ void page_economy(struct req *r, const char *unit)
 		return;
 	}
 	/* Utfall for part of the year is compared with the budget for the same
-	 * months, and the table says which months those are. */
+	 * months, and the table says which months those are; a month without
+	 * utfall inside them is left out of both (styr_ledger_table_build). */
 	if (styr_ledger_utfall_months(r->db, unit, "", year, &months, &missing, &err))
 		months = 12;
 	memset(&t, 0, sizeof(t));
@@ -205,7 +215,9 @@ void page_economy(struct req *r, const char *unit)
 				      (missing & ((1u << m) - 1)) ? ", " : ". Utfall saknas för ");
 				out_h(r, name);
 			}
-		out_s(r, ".</p>");
+		/* like with like: a month without utfall has no budget in the
+		 * table either (its budget is in the prognos) */
+		out_s(r, missing ? ", som inte räknas med i utfall eller budget.</p>" : ".</p>");
 	} else {
 		snprintf(span, sizeof(span), "%d", year);
 	}

@@ -1426,12 +1426,12 @@ static void test_ledger_rows_and_amounts(void **state)
 	                         "LKR/b/2024/0/lakemedel/utfall=2;"
 	                         "HBG//2024/0/resultat/utfall=-1;");
 	out[0] = '\0';
-	assert_int_equal(styr_ledger_each(f->db, &(struct styr_ledger_filter){"LKR", "Z", 2024},
+	assert_int_equal(styr_ledger_each(f->db, &(struct styr_ledger_filter){"LKR", "Z", 2024, 0},
 	                                  collect_entry, out, &err),
 	                 STYR_OK);
 	assert_string_equal(out, "LKR/Z/2024/0/lakemedel/utfall=3;");
 	out[0] = '\0';
-	assert_int_equal(styr_ledger_each(f->db, &(struct styr_ledger_filter){"HBG", NULL, 2023},
+	assert_int_equal(styr_ledger_each(f->db, &(struct styr_ledger_filter){"HBG", NULL, 2023, 0},
 	                                  collect_entry, out, &err),
 	                 STYR_OK);
 	assert_string_equal(out, "");

@@ -184,9 +184,20 @@ expect_contains "route table: API" "GET /api/v1/units/{unit}/ledger reader unit"
 "$STYR" --db "$DB" import csv "$T/ledger-2025.csv" >/dev/null || fail "ledger 2025"
 http GET /enhet/LKR -b "$T/rut.jar"
 expect_contains "the months with utfall are named" \
-	'<p id="utfallsperiod">Utfallet finns för jan–aug 2025; budgeten i tabellen gäller samma månader. Utfall saknas för juni 2025.</p>' "$body"
+	'<p id="utfallsperiod">Utfallet finns för jan–aug 2025; budgeten i tabellen gäller samma månader. Utfall saknas för juni 2025, som inte räknas med i utfall eller budget.</p>' "$body"
 expect_contains "caption says jan–aug" "<caption>Resultaträkning jan–aug 2025 (tkr)</caption>" "$body"
-expect_not_contains "not the whole year's budget" "<td class=\"num\">1${NBSP}200</td>" "$body"
+# like with like: the seven months with utfall against their budget (flat,
+# 1 200 × 7 / 12), June's budget only in the prognos (utfall + the budget
+# of the five months without utfall)
+rb=$(awk 'BEGIN { u = 7 * 100; b = 1200 * 7 / 12; printf "%d %d %d %d", u, b, u - b, u + 1200 * 5 / 12 }')
+set -- $rb
+expect_contains "regionbidrag: seven months against seven" \
+	"<tr><th scope=\"row\">Regionbidrag</th><td class=\"num\">$1</td><td class=\"num\">$2</td><td class=\"num\">$3</td><td class=\"num\">${4:0:1}${NBSP}${4:1}</td></tr>" "$body"
+# the API says the same: the months compared and those without utfall
+http GET "/api/v1/units/LKR/ledger?year=2025" -H "$H"
+expect_eq "API: part year" 200 "$status"
+expect_contains "API: months compared" '"compared_months":[1,2,3,4,5,7,8],"missing_months":[6,9,10,11,12]' "$body"
+expect_contains "API: the sentence" '"missing":"Utfall saknas för jun, sep–dec 2025: utfall och budget jämförs för jan–maj, jul–aug 2025, de månader som har utfall."' "$body"
 
 stop_server
 finish
