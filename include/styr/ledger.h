@@ -371,8 +371,9 @@ struct styr_chart {
 const char *styr_chart_name(size_t i);
 /* STYR_EINPUT naming the choices unless name is a shipped chart. */
 int styr_chart_name_check(const char *name, struct styr_err *err);
-/* Read a shipped chart (its rows checked against the plan), or with name
- * NULL the database's choice: the setting "chart", else the stored map. */
+/* Read a shipped chart (its rows checked against the plan), "stored" the
+ * stored map, or with name NULL the database's choice: the setting
+ * "chart", else the stored map. */
 int styr_chart_load(struct styr_db *db, const char *name, struct styr_chart *out,
                     struct styr_err *err);
 /* A shipped chart's file as text (data/charts/NAME.csv). */
