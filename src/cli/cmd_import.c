@@ -195,17 +195,18 @@ static int import_report_text(struct styr_db *db, int argc, char **argv)
 	return c;
 }
 
-/* economy: styr import sie FILE --unit CODE [--mapping FILE] */
+/* economy: styr import sie FILE --unit CODE [--mapping FILE] [--objects FILE] */
 static int import_sie(struct styr_db *db, int argc, char **argv)
 {
 	static const struct option opts[] = {
 	    {"unit", required_argument, NULL, 'u'},
 	    {"mapping", required_argument, NULL, 'm'},
+	    {"objects", required_argument, NULL, 'o'},
 	    {"dry-run", no_argument, NULL, 'n'},
 	    {NULL, 0, NULL, 0},
 	};
 	bool dry = false;
-	const char *unit = NULL, *mapping = NULL;
+	const char *unit = NULL, *mapping = NULL, *objects = NULL;
 	struct styr_sie_stats st;
 	struct styr_err err;
 	int c;
@@ -219,6 +220,9 @@ static int import_sie(struct styr_db *db, int argc, char **argv)
 		case 'm':
 			mapping = optarg;
 			break;
+		case 'o':
+			objects = optarg;
+			break;
 		case 'n':
 			dry = true;
 			break;
@@ -230,12 +234,15 @@ static int import_sie(struct styr_db *db, int argc, char **argv)
 		return cli_usage(&cmd_import_def, "sie needs one FILE and --unit CODE");
 	styr_err_init(&err);
 	styr_db_rehearse(db, dry);
-	if (styr_import_sie(db, argv[optind], unit, mapping, &st, &err))
+	if (styr_import_sie_objects(db, argv[optind], unit, mapping, objects, &st, &err))
 		return cli_fail(&err);
 	printf("%s %s: year %d, %zu accounts, %zu vouchers with %zu transactions "
 	       "(all balance), %zu account balances, %zu ledger amounts\n",
 	       imported[dry], argv[optind], st.year, st.accounts, st.vouchers, st.transactions,
 	       st.balances, st.ledger_amounts);
+	if (st.objects)
+		printf("%zu objects with amounts, %zu ledger detail amounts, %zu units filled\n",
+		       st.objects, st.detail_amounts, st.units);
 	return 0;
 }
 
@@ -271,7 +278,7 @@ const struct command cmd_import_def = {
     "       styr import xlsx [--dry-run] [--max-rows N] FILE...\n"
     "       styr import report-text [--dry-run] FILE --unit CODE --year YYYY\n"
     "       styr import report-text [--dry-run] FILE --year YYYY\n"
-    "       styr import sie [--dry-run] FILE --unit CODE [--mapping FILE]\n"
+    "       styr import sie [--dry-run] FILE --unit CODE [--mapping FILE] [--objects FILE]\n"
     "csv: interchange files (docs/formats.md), any kinds, all in one transaction.\n"
     "xlsx: workbooks with the same kinds, one sheet each (the header row names the\n"
     "columns), and a sheet \"budget\" (unit;year;row;jan…dec) of monthly budgets.\n"
@@ -292,6 +299,12 @@ const struct command cmd_import_def = {
     "#PSALDO/#PBUDGET per month and vouchers, each checked to balance; result\n"
     "accounts go to resultaträkning rows by --mapping (accounts;row, e.g.\n"
     "7000-7399;lonekostnader) or the stored map (BAS classes 3-8 by default).\n"
+    "Dimensions: #DIM, #OBJEKT and the object lists of #TRANS and #PBUDGET are kept\n"
+    "as ledger detail per object under --unit (styr ledger --by kostnadsstalle).\n"
+    "--objects FILE (dim;object;name;unit, e.g. 1;4711;Akuten;AKUT) stores objects\n"
+    "and maps kostnadsställen to units; once any kostnadsställe has a unit, each\n"
+    "kostnadsställe's amounts go to its unit's ledger too (--unit keeps the whole),\n"
+    "and a kostnadsställe of the file without a unit is an error (exit 2).\n"
     "--dry-run (report-text, sie): the same import, its counts printed, then rolled\n"
     "back: nothing is stored.\n"
     "Any error leaves the database unchanged and names file, line and field.\n",
