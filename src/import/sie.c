@@ -212,8 +212,8 @@ struct object {
 /* One object's amounts on one account, per month; [0] unused. */
 struct obj_amount {
 	int obj, acct;
-	int64_t trans[13], budget[13];
-	bool has_trans, has_budget;
+	int64_t trans[13], budget[13], psaldo[13];
+	bool has_trans, has_budget, has_psaldo;
 };
 
 /* Open addressing over indexes into an array; -1 an empty slot. */
@@ -510,8 +510,9 @@ static const char *list_word(const char *p, char *out, size_t n, bool *ok)
 	return p;
 }
 
-/* An object list "{1 "4711" 6 "P12"}" of a #TRANS (kind 0) or #PBUDGET
- * (kind 1): the amount goes to each object named, once per dimension. */
+/* An object list "{1 "4711" 6 "P12"}" of a #TRANS (kind 0), #PBUDGET
+ * (kind 1) or #PSALDO (kind 2): the amount goes to each object named, once
+ * per dimension. */
 static int objects_add(struct sie *s, const char *label, const char *list, int acct, int kind,
                        int month, int64_t amount)
 {
@@ -553,9 +554,12 @@ static int objects_add(struct sie *s, const char *label, const char *list, int a
 			return styr_error(s->err, STYR_ENOMEM, "out of memory");
 		if (!s->objs[obj].line) {
 			s->objs[obj].line = s->line;
-			s->objs[obj].label = kind ? "#PBUDGET" : "#TRANS";
+			s->objs[obj].label = label;
 		}
-		if (kind) {
+		if (kind == 2) {
+			a->psaldo[month] += amount;
+			a->has_psaldo = true;
+		} else if (kind) {
 			a->budget[month] += amount;
 			a->has_budget = true;
 		} else {
@@ -679,8 +683,9 @@ static int record(struct sie *s, const struct record *r)
 			return bad(s, "%s: \"%s\": expected an object list such as {}", l, r->f[4]);
 		/* Rows per object (kostnadsställe) break the total down; the
 		 * total is the row without objects. */
-		if (yi == 0 && l[2] == 'B' && !empty_objects(r->f[4]))
-			return objects_add(s, l, r->f[4], acct, 1, m, amount);
+		if (yi == 0 && !empty_objects(r->f[4]))
+			return objects_add(s, l[2] == 'B' ? "#PBUDGET" : "#PSALDO", r->f[4], acct,
+			                   l[2] == 'B' ? 1 : 2, m, amount);
 		if (yi == 0 && empty_objects(r->f[4])) {
 			if (l[2] == 'S') {
 				s->psaldo[acct][m] += amount;
@@ -1242,9 +1247,25 @@ static int amt_by_obj(const void *a, const void *b)
 static int store_dims(struct styr_db *db, struct sie *s, struct targets *t,
                       struct styr_ledger_row *rows, struct styr_sie_stats *st, struct styr_err *err)
 {
+	bool *dim_trans = calloc(10000, sizeof(*dim_trans));
 	size_t i, j;
 	int m, rc = STYR_OK;
 
+	if (!dim_trans)
+		return styr_error(err, STYR_ENOMEM, "out of memory");
+	/* A dimension the vouchers carry has its utfall from them; one only
+	 * #PSALDO rows carry (Test4.SE) has it from those. */
+	for (i = 0; i < s->namts; i++)
+		dim_trans[s->objs[s->amts[i].obj].dim] |= s->amts[i].has_trans;
+	for (i = 0; i < s->namts; i++) {
+		struct obj_amount *a = &s->amts[i];
+
+		if (!dim_trans[s->objs[a->obj].dim] && a->has_psaldo) {
+			memcpy(a->trans, a->psaldo, sizeof(a->trans));
+			a->has_trans = true;
+		}
+	}
+	free(dim_trans);
 	for (i = 0; i < s->ndims && !rc; i++) {
 		struct styr_ledger_dim d = {.dim = s->dims[i].dim};
 
