@@ -143,7 +143,57 @@ expect_eq "Test4 budget öre = awk's Σ #PBUDGET per object" "$wantb" "$(sql "$d
 	object || '|' || sum(amount_ore) FROM ledger_detail WHERE dim = 1 AND kind = 'budget' AND
 	row_code = 'resultat' GROUP BY object ORDER BY object")"
 
-# 5. deleting a unit takes its detail and unmaps its objects
+# 5. export → import round-trips the detail (the ledger's kostnadsstalle
+# column), and the SIE file's totals stay as given
+db=$dba
+rm -rf "$T/ex" "$T/ex2"
+"$STYR" --db "$db" export all --dir "$T/ex" >/dev/null || fail "export"
+expect_contains "export header" "enhet;kostnadsstalle" "$(head -1 "$T/ex/ledger.csv")"
+dbr=$(newdb r)
+"$STYR" --db "$dbr" init >/dev/null
+run --db "$dbr" import csv "$T/ex/org.csv" "$T/ex/ledger.csv"
+expect_eq "re-import exit" 0 "$rc"
+"$STYR" --db "$dbr" export all --dir "$T/ex2" >/dev/null || fail "export 2"
+expect_eq "ledger with detail round-trips" "$(sort "$T/ex/ledger.csv")" "$(sort "$T/ex2/ledger.csv")"
+
+# 6. the CSV ledger's kostnadsstalle column: the unit's row is the exact
+# sum of its kostnadsställen, each kostnadsställe's RESULTAT the sum of
+# its rows; in kr with öre
+dbc=$(newdb c)
+"$STYR" --db "$dbc" init >/dev/null
+"$STYR" --db "$dbc" import csv "$T/org.csv" >/dev/null
+awk 'BEGIN { print "unit;table;year;month;row;kind;amount;source;enhet;kostnadsstalle"
+	for (k = 1; k <= 30; k++) for (m = 1; m <= 12; m++) {
+		printf "NORD;;2024;%d;forsaljning_verksamhet;utfall;%d,%02d;;kr;KS%02d\n", m, 1000 * k + m, k, k
+		printf "NORD;;2024;%d;lonekostnader;utfall;-%d,%02d;;kr;KS%02d\n", m, 700 * k + m, (k * 7) % 100, k
+	} }' >"$T/kst.csv"
+run --db "$dbc" import csv "$T/kst.csv"
+expect_eq "csv kostnadsstalle exit" 0 "$rc"
+csv_ore() { # ROW → Σ öre over the file's rows of ROW (all of them for resultat)
+	awk -F';' -v r="$1" 'NR > 1 && (r == "resultat" || $5 == r) { a = $7; neg = a ~ /^-/
+		sub(/^-/, "", a); split(a, p, ","); s += (neg ? -1 : 1) * (p[1] * 100 + p[2]) }
+		END { print s }' "$T/kst.csv"
+}
+for r in forsaljning_verksamhet lonekostnader resultat; do
+	expect_eq "NORD $r = Σ its kostnadsställen" "$(csv_ore $r)" "$(sql "$dbc" "SELECT
+		sum(amount_ore) FROM ledger l JOIN org_unit u ON u.id = l.unit_id WHERE u.code =
+		'NORD' AND l.year = 2024 AND l.row_code = '$r' AND l.kind = 'utfall'")"
+done
+want=$(awk -F';' 'NR > 1 { a = $7; neg = a ~ /^-/; sub(/^-/, "", a); split(a, p, ",")
+	s[$10] += (neg ? -1 : 1) * (p[1] * 100 + p[2]) }
+	END { for (k in s) printf "%s|%d\n", k, s[k] }' "$T/kst.csv" | sort)
+db=$dbc
+expect_eq "--by kostnadsstalle = awk's per kostnadsställe" "$(echo "$want" | tkr)" \
+	"$(by NORD 2024 kostnadsstalle 3)"
+printf 'unit;table;year;month;row;kind;amount;source;enhet;kostnadsstalle\nNORD;personal;2024;1;lonekostnader;utfall;-1;;kr;KS01\n' >"$T/kst-bad.csv"
+before=$(dbdump "$dbc")
+run --db "$dbc" import csv "$T/kst-bad.csv"
+expect_eq "kostnadsstalle in a partial table: exit" 2 "$rc"
+expect_contains "names file, line, field" "kst-bad.csv:2" "$errout"
+expect_contains "says what is expected" "expected it empty" "$errout"
+expect_eq "nothing stored" "$before" "$(dbdump "$dbc")"
+
+# 7. deleting a unit takes its detail and unmaps its objects
 db=$dba
 run --db "$db" delete unit SYD --cascade
 expect_eq "delete unit exit" 0 "$rc"
