@@ -47,6 +47,25 @@ static int detail_row(void *run, const struct styr_ledger_detail *d)
 	return export_row(run, &o);
 }
 
+static int stop_at_one(void *found, const struct styr_ledger_detail *d)
+{
+	(void)d;
+	*(bool *)found = true;
+	return 1;
+}
+
+bool export_ledger_has_detail(struct export_run *run)
+{
+	const struct styr_value_filter *f = run->f;
+	struct styr_err quiet;
+	bool found = false;
+
+	styr_err_init(&quiet);
+	styr_ledger_detail_each(run->db, f ? f->unit : NULL, f ? f->year : 0, 1, NULL, stop_at_one,
+	                        &found, &quiet);
+	return found;
+}
+
 int export_ledger_walk(struct export_run *run)
 {
 	const struct styr_value_filter *f = run->f;
@@ -80,7 +99,7 @@ int export_ledger_csv(struct export_run *run, const void *row)
 	cells[7] = e->source;
 	cells[8] = "tkr";
 	cells[9] = o->object;
-	return run->put_cells(run, cells, 10);
+	return run->put_cells(run, cells, run->ncolumns < 10 ? run->ncolumns : 10);
 }
 
 static int rule_row(void *run, const struct styr_rule *r)
