@@ -361,6 +361,28 @@ int styr_ledger_put(struct styr_db *db, const struct styr_ledger_entry *e, struc
 int styr_ledger_each(struct styr_db *db, const struct styr_ledger_filter *f,
                      int (*cb)(void *ctx, const struct styr_ledger_entry *e), void *ctx,
                      struct styr_err *err);
+/* Ledger dimensions (migration 0023).  dim_put adds a dimension an SIE
+ * file names (#DIM) and leaves a known one alone; object_name_put adds an
+ * object (#OBJEKT) or renames it and keeps its unit; object_put sets name
+ * and unit (unit "" maps it to none).  detail_put writes through the
+ * write gate as styr_ledger_put does.  Walks: dim 0, unit NULL, year 0
+ * mean all. */
+int styr_ledger_dim_put(struct styr_db *db, const struct styr_ledger_dim *d, struct styr_err *err);
+int styr_ledger_dim_each(struct styr_db *db, int (*cb)(void *ctx, const struct styr_ledger_dim *d),
+                         void *ctx, struct styr_err *err);
+int styr_ledger_object_name_put(struct styr_db *db, int dim, const char *code, const char *name,
+                                struct styr_err *err);
+int styr_ledger_object_put(struct styr_db *db, const struct styr_ledger_object *o,
+                           struct styr_err *err);
+int styr_ledger_object_each(struct styr_db *db, int dim,
+                            int (*cb)(void *ctx, const struct styr_ledger_object *o), void *ctx,
+                            struct styr_err *err);
+int styr_ledger_detail_put(struct styr_db *db, const struct styr_ledger_detail *d,
+                           struct styr_err *err);
+int styr_ledger_detail_each(struct styr_db *db, const char *unit, int year, int dim,
+                            const char *row,
+                            int (*cb)(void *ctx, const struct styr_ledger_detail *d), void *ctx,
+                            struct styr_err *err);
 
 int styr_rule_put(struct styr_db *db, const struct styr_rule *r, struct styr_err *err);
 int styr_rule_each(struct styr_db *db, int (*cb)(void *ctx, const struct styr_rule *r), void *ctx,

@@ -332,6 +332,40 @@ void styr_bridge_model_release(struct styr_bridge_model *m);
  * place. */
 void styr_bridge_whatif(struct styr_bridge_model *m, int64_t old_pct, int64_t new_pct);
 
+/* ---- Dimensions (src/calc/dims.c, issue 15 item 4) ---- */
+
+/* One object's line of a breakdown: utfall and budget of the period in
+ * öre, exact, and as shown in tkr, each rounded once (avvikelse from the
+ * exact difference). */
+struct styr_dim_line {
+	char object[STYR_CODE_MAX];
+	char name[STYR_NAME_MAX];
+	char unit[STYR_CODE_MAX]; /* the unit it maps to; "" none */
+	bool has_utfall, has_budget;
+	int64_t utfall_ore, budget_ore;
+	int64_t utfall, budget, avvikelse; /* tkr */
+};
+
+/* A unit's ledger row (default RESULTAT) broken down by the objects of a
+ * dimension for jan..months of year, from the unit's ledger detail (not
+ * rolled up: the detail is kept under the unit an SIE file or CSV ledger
+ * was imported for).  total is the objects' exact sum, rounded once. */
+struct styr_dim_table {
+	struct styr_ledger_dim dim;
+	struct styr_ledger_row row;
+	int year, months;
+	struct styr_dim_line *lines;
+	size_t n;
+	struct styr_dim_line total;
+};
+
+/* dim: a dimension's code (kostnadsstalle, projekt) or number ("1");
+ * row NULL: resultat.  A month-0 (year) amount counts when months is 12. */
+int styr_ledger_breakdown(struct styr_db *db, const char *unit, int year, int months,
+                          const char *dim, const char *row, struct styr_dim_table *out,
+                          struct styr_err *err);
+void styr_dim_table_release(struct styr_dim_table *t);
+
 /* ---- SIE 4 (src/import/sie.c) ---- */
 
 struct styr_sie_stats {
@@ -340,6 +374,9 @@ struct styr_sie_stats {
 	size_t vouchers, transactions;
 	size_t balances;       /* account balances stored */
 	size_t ledger_amounts; /* resultaträkning amounts stored */
+	size_t objects;        /* objects (kostnadsställen, projekt, …) with amounts */
+	size_t units;          /* units whose ledger the file filled */
+	size_t detail_amounts; /* ledger detail amounts stored */
 };
 
 /* Import an SIE 4 file for unit: PC8 (CP437) decoded, every voucher
@@ -381,5 +418,18 @@ int styr_chart_text(const char *name, const char **text, size_t *len);
 /* Whether the chart covers account; *row the row ("" = kept out). */
 bool styr_chart_lookup(const struct styr_chart *c, int account, const char **row);
 void styr_chart_release(struct styr_chart *c);
+
+/* The same with dimensions (issue 15 item 4, docs/ekonomi.md
+ * "Dimensioner"): objects (the CSV "dim;object;name;unit", NULL none) are
+ * stored first, mapping kostnadsställen to units.  The file's #DIM,
+ * #OBJEKT and the object lists of #TRANS and #PBUDGET are kept as ledger
+ * detail under unit; when any kostnadsställe (dimension 1) of the
+ * database has a unit, the amounts of each kostnadsställe go to its
+ * unit's ledger as well (unit keeps the whole file, as a hospital's own
+ * figures contain its units'), and a kostnadsställe of the file with no
+ * unit is refused naming file, line and field. */
+int styr_import_sie_objects(struct styr_db *db, const char *path, const char *unit,
+                            const char *mapping, const char *objects,
+                            struct styr_sie_stats *stats, struct styr_err *err);
 
 #endif

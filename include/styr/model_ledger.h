@@ -59,6 +59,39 @@ struct styr_ledger_filter {
 	int year_last;    /* with year: the years year..year_last (0: year alone) */
 };
 
+/* A dimension of the ledger (migration 0023): SIE's #DIM number (1
+ * kostnadsställe, 2 kostnadsbärare, 6 projekt, 7 anställd; styr's 20
+ * verksamhet), a code for --by and a name. */
+struct styr_ledger_dim {
+	int dim;
+	char code[STYR_CODE_MAX];
+	char name[STYR_NAME_MAX];
+};
+
+/* An object of a dimension (SIE's #OBJEKT): a kostnadsställe "4711" and
+ * the org unit whose ledger its amounts go to ("" none). */
+struct styr_ledger_object {
+	int dim;
+	char code[STYR_CODE_MAX];
+	char name[STYR_NAME_MAX];
+	char unit[STYR_CODE_MAX];
+};
+
+/* An amount of one object under a unit's ledger row: the detail the
+ * unit's row (or, for an SIE file mapped to units, the file's total)
+ * breaks down into, exactly, in öre. */
+struct styr_ledger_detail {
+	char unit[STYR_CODE_MAX];
+	int year;
+	int month;
+	char row[STYR_CODE_MAX];
+	char kind[STYR_LEDGER_KIND_MAX];
+	int dim;
+	char object[STYR_CODE_MAX];
+	int64_t amount_ore;
+	char source[STYR_SOURCE_MAX];
+};
+
 /* A validation rule (docs/formats.md, "Rules").  check is "rows" (subject
  * row = Σ expr rows, or "children" of the subject in the plan) or "kinds"
  * (subject kind = expr over kinds, "utfall-budget"). */

@@ -195,18 +195,21 @@ static int import_report_text(struct styr_db *db, int argc, char **argv)
 	return c;
 }
 
-/* economy: styr import sie FILE --unit CODE [--chart NAME | --mapping FILE] */
+/* economy: styr import sie FILE --unit CODE [--chart NAME | --mapping FILE]
+ *          [--objects FILE] */
 static int import_sie(struct styr_db *db, int argc, char **argv)
 {
 	static const struct option opts[] = {
 	    {"unit", required_argument, NULL, 'u'},
 	    {"mapping", required_argument, NULL, 'm'},
 	    {"chart", required_argument, NULL, 'c'},
+	    {"objects", required_argument, NULL, 'o'},
 	    {"dry-run", no_argument, NULL, 'n'},
 	    {NULL, 0, NULL, 0},
 	};
 	bool dry = false;
-	const char *unit = NULL, *mapping = NULL, *chart = NULL;
+	const char *unit = NULL;
+	struct styr_sie_options o = {NULL, NULL, NULL};
 	struct styr_sie_stats st;
 	struct styr_err err;
 	int c;
@@ -218,10 +221,13 @@ static int import_sie(struct styr_db *db, int argc, char **argv)
 			unit = optarg;
 			break;
 		case 'm':
-			mapping = optarg;
+			o.mapping = optarg;
 			break;
 		case 'c':
-			chart = optarg;
+			o.chart = optarg;
+			break;
+		case 'o':
+			o.objects = optarg;
 			break;
 		case 'n':
 			dry = true;
@@ -232,20 +238,23 @@ static int import_sie(struct styr_db *db, int argc, char **argv)
 	}
 	if (optind + 1 != argc || !unit)
 		return cli_usage(&cmd_import_def, "sie needs one FILE and --unit CODE");
-	if (chart && mapping)
+	if (o.chart && o.mapping)
 		return cli_usage(&cmd_import_def, "sie takes --chart or --mapping, not both");
 	styr_err_init(&err);
-	if (chart && styr_chart_name_check(chart, &err)) {
+	if (o.chart && styr_chart_name_check(o.chart, &err)) {
 		styr_err_prefix(&err, "--chart: ");
 		return cli_fail(&err);
 	}
 	styr_db_rehearse(db, dry);
-	if (styr_import_sie_chart(db, argv[optind], unit, chart, mapping, &st, &err))
+	if (styr_import_sie(db, argv[optind], unit, &o, &st, &err))
 		return cli_fail(&err);
 	printf("%s %s: year %d, %zu accounts, %zu vouchers with %zu transactions "
 	       "(all balance), %zu account balances, %zu ledger amounts\n",
 	       imported[dry], argv[optind], st.year, st.accounts, st.vouchers, st.transactions,
 	       st.balances, st.ledger_amounts);
+	if (st.objects)
+		printf("%zu objects with amounts, %zu ledger detail amounts, %zu units filled\n",
+		       st.objects, st.detail_amounts, st.units);
 	return 0;
 }
 
@@ -282,6 +291,7 @@ const struct command cmd_import_def = {
     "       styr import report-text [--dry-run] FILE --unit CODE --year YYYY\n"
     "       styr import report-text [--dry-run] FILE --year YYYY\n"
     "       styr import sie [--dry-run] FILE --unit CODE [--chart NAME | --mapping FILE]\n"
+    "                       [--objects FILE]\n"
     "csv: interchange files (docs/formats.md), any kinds, all in one transaction.\n"
     "xlsx: workbooks with the same kinds, one sheet each (the header row names the\n"
     "columns), and a sheet \"budget\" (unit;year;row;jan…dec) of monthly budgets.\n"
@@ -307,6 +317,12 @@ const struct command cmd_import_def = {
     "replaces the stored map and is used.  A result account with figures that the\n"
     "chart does not cover is an error naming the line of its first use (styr rows\n"
     "--chart NAME shows what a chart covers).\n"
+    "Dimensions: #DIM, #OBJEKT and the object lists of #TRANS and #PBUDGET are kept\n"
+    "as ledger detail per object under --unit (styr ledger --by kostnadsstalle).\n"
+    "--objects FILE (dim;object;name;unit, e.g. 1;4711;Akuten;AKUT) stores objects\n"
+    "and maps kostnadsställen to units; once any kostnadsställe has a unit, each\n"
+    "kostnadsställe's amounts go to its unit's ledger too (--unit keeps the whole),\n"
+    "and a kostnadsställe of the file without a unit is an error (exit 2).\n"
     "--dry-run (report-text, sie): the same import, its counts printed, then rolled\n"
     "back: nothing is stored.\n"
     "Any error leaves the database unchanged and names file, line and field.\n",

@@ -174,6 +174,44 @@ static int print_built(const struct styr_org_unit *u, const char *tab, int year,
 	return profile_note(t, year, profile, profile_arg, err);
 }
 
+/* --by: the row broken down by a dimension's objects, one line each. */
+static int print_breakdown(struct styr_db *db, const struct styr_org_unit *u, int year, int months,
+                           const char *by, const char *row, struct styr_err *err)
+{
+	struct styr_dim_table t;
+	size_t i;
+	int rc = styr_ledger_breakdown(db, u->code, year, (int)months, by, row, &t, err);
+
+	if (rc)
+		return rc;
+	printf("%s per %s, %s %s, jan–%s %d (tkr)\n", t.row.label, t.dim.name, u->code, u->name,
+	       month_abbr[months - 1], year);
+	cli_cell(t.dim.name, -16);
+	cli_cell("Namn", -34);
+	cli_cell("Utfall", 13);
+	cli_cell("Budget", 13);
+	cli_cell("Avvikelse", 12);
+	printf("\n");
+	for (i = 0; i <= t.n && t.n; i++) {
+		const struct styr_dim_line *l = i < t.n ? &t.lines[i] : &t.total;
+		char a[32], b[32], c[32];
+
+		tkr(a, sizeof(a), l->has_utfall, l->utfall);
+		tkr(b, sizeof(b), l->has_budget, l->budget);
+		tkr(c, sizeof(c), l->has_utfall && l->has_budget, l->avvikelse);
+		cli_cell(i < t.n ? l->object : "", -16);
+		cli_cell(l->name, -34);
+		cli_cell(a, 13);
+		cli_cell(b, 13);
+		cli_cell(c, 12);
+		putchar('\n');
+	}
+	if (!t.n)
+		printf("(inga belopp per %s för %s %d)\n", t.dim.name, u->code, year);
+	styr_dim_table_release(&t);
+	return STYR_OK;
+}
+
 /* Build and print one unit's table; t is the caller's to release. */
 static int print_table(struct styr_db *db, const struct styr_org_unit *u, const char *tab, int year,
                        int months, const int *profile, const char *profile_arg,
@@ -205,9 +243,10 @@ static int run(struct cli *cli, int argc, char **argv)
 	static const struct option opts[] = {
 	    {"unit", required_argument, NULL, 'u'},    {"year", required_argument, NULL, 'y'},
 	    {"months", required_argument, NULL, 'm'},  {"table", required_argument, NULL, 't'},
-	    {"profile", required_argument, NULL, 'p'}, {NULL, 0, NULL, 0},
+	    {"profile", required_argument, NULL, 'p'}, {"by", required_argument, NULL, 'b'},
+	    {"row", required_argument, NULL, 'r'},     {NULL, 0, NULL, 0},
 	};
-	const char *unit = NULL, *tab = "", *profile_arg = NULL;
+	const char *unit = NULL, *tab = "", *profile_arg = NULL, *by = NULL, *row = NULL;
 	struct styr_ledger_table t;
 	struct styr_org_unit u;
 	struct styr_db *db;
@@ -240,6 +279,12 @@ static int run(struct cli *cli, int argc, char **argv)
 		case 't':
 			tab = optarg;
 			break;
+		case 'b':
+			by = optarg;
+			break;
+		case 'r':
+			row = optarg;
+			break;
 		case 'p':
 			if (parse_profile(optarg, weights))
 				return cli_usage(
@@ -263,6 +308,11 @@ static int run(struct cli *cli, int argc, char **argv)
 		styr_db_close(db);
 		return cli_fail(&err);
 	}
+	if (by) {
+		rc = print_breakdown(db, &u, year, (int)months, by, row, &err);
+		styr_db_close(db);
+		return rc ? cli_fail(&err) : 0;
+	}
 	rc = print_table(db, &u, tab, year, (int)months, profile, profile_arg, &t, &err);
 	/* A roll-up: the hospital's totals, then a table per unit below it. */
 	if (!rc && t.from.below) {
@@ -281,6 +331,7 @@ const struct command cmd_ledger_def = {
     "a unit's resultaträkning: utfall, budget, avvikelse, förändring, prognos",
     "styr ledger --unit CODE --year YYYY [--months M] [--table NAME]\n"
     "                   [--profile W1,...,W12]\n"
+    "       styr ledger --unit CODE --year YYYY [--months M] --by DIM [--row ROW]\n"
     "Prints the resultaträkning of the unit for jan up to month M (default 12)\n"
     "in tkr: utfall the year before and this year, budget for the period,\n"
     "avvikelse = utfall − budget, förändring in tkr and percent, and the\n"
@@ -294,5 +345,9 @@ const struct command cmd_ledger_def = {
     "months of the period without utfall are named below the table (\"Utfall\n"
     "saknas för sep–dec 2024\") and utfall, budget and avvikelse cover only the\n"
     "months with utfall (the budget periodised as above); the prognos stays\n"
-    "the whole year's.\n",
+    "the whole year's.\n\n"
+    "--by DIM (kostnadsstalle, projekt, verksamhet, … or a dimension number):\n"
+    "the row (--row, default RESULTAT) per object of the dimension, from the\n"
+    "unit's ledger detail (SIE object lists, the CSV ledger's kostnadsstalle):\n"
+    "utfall, budget and avvikelse for jan–M, each rounded once, and their sum.\n",
 };

@@ -733,9 +733,12 @@ static int run_export(struct styr_db *db, enum styr_entity kind, const struct st
 	run.write = json ? k->json : k->csv;
 	run.put_cells = json ? put_json : put_csv;
 	run.columns = spec->columns;
+	run.ncolumns = spec->ncolumns;
 	run.numbers = k->numbers;
+	if (kind == STYR_ENTITY_LEDGER && !export_ledger_has_detail(&run))
+		run.ncolumns--;
 	if (!json)
-		row(out, spec->columns, spec->ncolumns);
+		row(out, spec->columns, run.ncolumns);
 	rc = k->walk(&run);
 	free(pairs.v);
 	return rc ? rc : finish(out, err);

@@ -42,24 +42,76 @@ int export_ledger_row_csv(struct export_run *run, const void *row)
 	return run->put_cells(run, cells, 5);
 }
 
+/* A ledger amount, or (object set) a kostnadsställe's amount of the
+ * unit's row: the ledger's column kostnadsstalle, which imports back as
+ * ledger detail (issue 15 item 4). */
+struct ledger_out {
+	struct styr_ledger_entry e;
+	char object[STYR_CODE_MAX];
+};
+
 static int entry_row(void *run, const struct styr_ledger_entry *e)
 {
-	return export_row(run, e);
+	struct ledger_out o;
+
+	o.e = *e;
+	o.object[0] = '\0';
+	return export_row(run, &o);
+}
+
+static int detail_row(void *run, const struct styr_ledger_detail *d)
+{
+	struct ledger_out o;
+
+	memset(&o, 0, sizeof(o));
+	snprintf(o.e.unit, sizeof(o.e.unit), "%s", d->unit);
+	o.e.year = d->year;
+	o.e.month = d->month;
+	snprintf(o.e.row, sizeof(o.e.row), "%s", d->row);
+	snprintf(o.e.kind, sizeof(o.e.kind), "%s", d->kind);
+	o.e.amount_ore = d->amount_ore;
+	snprintf(o.e.source, sizeof(o.e.source), "%s", d->source);
+	snprintf(o.object, sizeof(o.object), "%s", d->object);
+	return export_row(run, &o);
+}
+
+static int stop_at_one(void *found, const struct styr_ledger_detail *d)
+{
+	(void)d;
+	*(bool *)found = true;
+	return 1;
+}
+
+bool export_ledger_has_detail(struct export_run *run)
+{
+	const struct styr_value_filter *f = run->f;
+	struct styr_err quiet;
+	bool found = false;
+
+	styr_err_init(&quiet);
+	styr_ledger_detail_each(run->db, f ? f->unit : NULL, f ? f->year : 0, 1, NULL, stop_at_one,
+	                        &found, &quiet);
+	return found;
 }
 
 int export_ledger_walk(struct export_run *run)
 {
 	const struct styr_value_filter *f = run->f;
 	struct styr_ledger_filter lf = {f ? f->unit : NULL, NULL, f ? f->year : 0, 0};
+	int rc = styr_ledger_each(run->db, &lf, entry_row, run, run->err);
 
-	return styr_ledger_each(run->db, &lf, entry_row, run, run->err);
+	/* kostnadsställen (dimension 1) only: the CSV ledger's column */
+	return rc ? rc
+	          : styr_ledger_detail_each(run->db, lf.unit, lf.year, 1, NULL, detail_row, run,
+	                                    run->err);
 }
 
 int export_ledger_csv(struct export_run *run, const void *row)
 {
-	const struct styr_ledger_entry *e = row;
+	const struct ledger_out *o = row;
+	const struct styr_ledger_entry *e = &o->e;
 	char year[16], month[16], amount[32];
-	const char *cells[9];
+	const char *cells[10];
 
 	snprintf(year, sizeof(year), "%d", e->year);
 	snprintf(month, sizeof(month), "%d", e->month);
@@ -74,7 +126,8 @@ int export_ledger_csv(struct export_run *run, const void *row)
 	cells[6] = amount;
 	cells[7] = e->source;
 	cells[8] = "tkr";
-	return run->put_cells(run, cells, 9);
+	cells[9] = o->object;
+	return run->put_cells(run, cells, run->ncolumns < 10 ? run->ncolumns : 10);
 }
 
 static int rule_row(void *run, const struct styr_rule *r)

@@ -32,6 +32,7 @@ struct export_run {
 	/* a CSV writer's cells, as a CSV line or as a JSON object */
 	int (*put_cells)(struct export_run *run, const char *const *cells, size_t n);
 	const char *const *columns; /* the interchange columns: JSON keys */
+	size_t ncolumns;            /* how many of them this export writes */
 	unsigned numbers;           /* COLUMN_BIT of the cells that are JSON numbers */
 	struct pairs *pairs;        /* export.c: each row's aliases, owners or goals */
 	struct styr_indicator ind;  /* values' JSON: the indicator of the run of values */
@@ -49,6 +50,9 @@ int export_ledger_row_walk(struct export_run *run);
 int export_ledger_row_csv(struct export_run *run, const void *row);
 int export_ledger_walk(struct export_run *run);
 int export_ledger_csv(struct export_run *run, const void *row);
+/* Whether the export's ledger has kostnadsställe detail: only then does
+ * it carry the column kostnadsstalle, so other exports stay as they were. */
+bool export_ledger_has_detail(struct export_run *run);
 int export_rule_walk(struct export_run *run);
 int export_rule_csv(struct export_run *run, const void *row);
 int export_action_walk(struct export_run *run);

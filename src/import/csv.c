@@ -101,12 +101,12 @@ const struct interchange_spec interchange_specs[STYR_ENTITY_COUNT] = {
                                 COLUMN_BIT(LROW_SIGN),
                                 "position"},
     [STYR_ENTITY_LEDGER] = {STYR_ENTITY_LEDGER,
-                            9,
+                            10,
                             {"unit", "table", "year", "month", "row", "kind", "amount", "source",
-                             "enhet"},
+                             "enhet", "kostnadsstalle"},
                             COLUMN_BIT(LED_UNIT) | COLUMN_BIT(LED_YEAR) | COLUMN_BIT(LED_ROW) |
                                 COLUMN_BIT(LED_KIND) | COLUMN_BIT(LED_AMOUNT),
-                            COLUMN_BIT(LED_ENHET)},
+                            COLUMN_BIT(LED_ENHET) | COLUMN_BIT(LED_KOST)},
     [STYR_ENTITY_RULE] = {STYR_ENTITY_RULE,
                           7,
                           {"rule", "name", "check", "subject", "expr", "tolerance", "table"},
@@ -218,7 +218,8 @@ static const unsigned key_columns[STYR_ENTITY_COUNT] = {
     [STYR_ENTITY_INDEX_WEIGHT] = COLUMN_BIT(IXW_INDEX) | COLUMN_BIT(IXW_INDICATOR),
     [STYR_ENTITY_LEDGER_ROW] = COLUMN_BIT(LROW_CODE),
     [STYR_ENTITY_LEDGER] = COLUMN_BIT(LED_UNIT) | COLUMN_BIT(LED_TABLE) | COLUMN_BIT(LED_YEAR) |
-                           COLUMN_BIT(LED_MONTH) | COLUMN_BIT(LED_ROW) | COLUMN_BIT(LED_KIND),
+                           COLUMN_BIT(LED_MONTH) | COLUMN_BIT(LED_ROW) | COLUMN_BIT(LED_KIND) |
+                           COLUMN_BIT(LED_KOST),
     [STYR_ENTITY_RULE] = COLUMN_BIT(RULE_CODE),
     [STYR_ENTITY_ACTION] = COLUMN_BIT(ACT_PLAN) | COLUMN_BIT(ACT_TITLE),
     [STYR_ENTITY_BRIDGE] =
@@ -243,6 +244,216 @@ struct key_seen {
 	int line;
 };
 
+/* A CSV ledger's kostnadsställe rows (issue 15 item 4): each is ledger
+ * detail of its unit's row; the unit's row is the exact sum of its
+ * kostnadsställen (written after the files) unless the files give it too
+ * (then as given: an SIE file's total holds amounts on no kostnadsställe),
+ * and each kostnadsställe's subtotals (SUMMA INTÄKTER … RESULTAT) the sums
+ * of its rows unless the files give them. */
+struct dim_sum {
+	char unit[STYR_CODE_MAX];
+	int year, month;
+	char row[STYR_CODE_MAX];
+	char kind[STYR_LEDGER_KIND_MAX];
+	char object[STYR_CODE_MAX]; /* "": the unit's ledger row */
+	int64_t ore;
+	bool given;
+};
+
+struct dim_sums {
+	struct dim_sum *v;
+	size_t n, cap;
+	int *slot; /* open addressing over v; -1 free */
+	size_t nslot;
+	struct styr_ledger_row *plan;
+	size_t nplan, capplan;
+	bool plan_loaded;
+};
+
+static void dim_sums_release(struct dim_sums *d)
+{
+	free(d->v);
+	free(d->slot);
+	free(d->plan);
+	memset(d, 0, sizeof(*d));
+}
+
+static uint64_t dim_hash(const struct dim_sum *k)
+{
+	uint64_t h = 1469598103934665603ULL;
+	const char *parts[4] = {k->unit, k->row, k->kind, k->object};
+	const char *p;
+	int i;
+
+	h = (h ^ (uint64_t)(k->year * 13 + k->month)) * 1099511628211ULL;
+	for (i = 0; i < 4; i++) {
+		for (p = parts[i]; *p; p++)
+			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+		h = (h ^ '|') * 1099511628211ULL;
+	}
+	return h ^ (h >> 29);
+}
+
+static bool dim_same(const struct dim_sum *a, const struct dim_sum *b)
+{
+	return a->year == b->year && a->month == b->month && !strcmp(a->unit, b->unit) &&
+	       !strcmp(a->row, b->row) && !strcmp(a->kind, b->kind) &&
+	       !strcmp(a->object, b->object);
+}
+
+static struct dim_sum *dim_find(struct dim_sums *d, const struct dim_sum *k, struct styr_err *err)
+{
+	size_t h, i;
+
+	if (!d->nslot || (d->n + 1) * 2 > d->nslot) {
+		size_t cap = d->nslot ? d->nslot * 2 : 1024;
+		int *slot = malloc(cap * sizeof(*slot));
+
+		if (!slot) {
+			styr_error(err, STYR_ENOMEM, "out of memory");
+			return NULL;
+		}
+		for (i = 0; i < cap; i++)
+			slot[i] = -1;
+		for (i = 0; i < d->n; i++) {
+			for (h = dim_hash(&d->v[i]) & (cap - 1); slot[h] >= 0;
+			     h = (h + 1) & (cap - 1))
+				;
+			slot[h] = (int)i;
+		}
+		free(d->slot);
+		d->slot = slot;
+		d->nslot = cap;
+	}
+	for (h = dim_hash(k) & (d->nslot - 1); d->slot[h] >= 0; h = (h + 1) & (d->nslot - 1))
+		if (dim_same(&d->v[d->slot[h]], k))
+			return &d->v[d->slot[h]];
+	if (styr_array_grow((void **)&d->v, &d->cap, d->n, sizeof(*d->v), err))
+		return NULL;
+	d->v[d->n] = *k;
+	d->v[d->n].ore = 0;
+	d->v[d->n].given = false;
+	d->slot[h] = (int)d->n;
+	return &d->v[d->n++];
+}
+
+static int dim_plan_row(void *ctx, const struct styr_ledger_row *r)
+{
+	struct dim_sums *d = ctx;
+
+	if (styr_array_grow((void **)&d->plan, &d->capplan, d->nplan, sizeof(*d->plan), NULL))
+		return STYR_ENOMEM;
+	d->plan[d->nplan++] = *r;
+	return 0;
+}
+
+static const struct styr_ledger_row *dim_plan_find(const struct dim_sums *d, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < d->nplan; i++)
+		if (!strcmp(d->plan[i].code, code))
+			return &d->plan[i];
+	return NULL;
+}
+
+static bool dim_plan_leaf(const struct dim_sums *d, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < d->nplan; i++)
+		if (!strcmp(d->plan[i].parent, code))
+			return false;
+	return true;
+}
+
+/* Note a kostnadsställe row e of object (stored already as detail). */
+static int dim_note(struct styr_db *db, struct dim_sums *d, const struct styr_ledger_entry *e,
+                    const char *object, struct styr_err *err)
+{
+	struct dim_sum k, *s;
+	const struct styr_ledger_row *row;
+	int rc, depth;
+
+	if (!d->plan_loaded) {
+		if ((rc = styr_ledger_row_each(db, dim_plan_row, d, err)))
+			return rc == STYR_ENOMEM ? styr_error(err, rc, "out of memory") : rc;
+		d->plan_loaded = true;
+	}
+	memset(&k, 0, sizeof(k));
+	snprintf(k.unit, sizeof(k.unit), "%s", e->unit);
+	k.year = e->year;
+	k.month = e->month;
+	snprintf(k.row, sizeof(k.row), "%s", e->row);
+	snprintf(k.kind, sizeof(k.kind), "%s", e->kind);
+	snprintf(k.object, sizeof(k.object), "%s", object);
+	if (!dim_plan_leaf(d, e->row)) {
+		/* a subtotal the file gives: kept as given */
+		if (!(s = dim_find(d, &k, err)))
+			return STYR_ENOMEM;
+		s->given = true;
+		return STYR_OK;
+	}
+	k.object[0] = '\0';
+	if (!(s = dim_find(d, &k, err)))
+		return STYR_ENOMEM;
+	s->ore += e->amount_ore;
+	snprintf(k.object, sizeof(k.object), "%s", object);
+	for (row = dim_plan_find(d, e->row), depth = 0; row && row->parent[0] && depth < 16;
+	     row = dim_plan_find(d, row->parent), depth++) {
+		snprintf(k.row, sizeof(k.row), "%s", row->parent);
+		if (!(s = dim_find(d, &k, err)))
+			return STYR_ENOMEM;
+		s->ore += e->amount_ore;
+	}
+	return STYR_OK;
+}
+
+/* After the files: the units' rows and the kostnadsställen's subtotals. */
+static int dim_write(struct styr_db *db, struct dim_sums *d, struct ledger_sums *sums,
+                     struct styr_err *err)
+{
+	size_t i;
+	int rc = STYR_OK;
+
+	for (i = 0; i < d->n && !rc; i++) {
+		const struct dim_sum *s = &d->v[i];
+
+		if (s->given)
+			continue;
+		if (!s->object[0]) {
+			struct styr_ledger_entry e;
+
+			memset(&e, 0, sizeof(e));
+			snprintf(e.unit, sizeof(e.unit), "%s", s->unit);
+			e.year = s->year;
+			e.month = s->month;
+			snprintf(e.row, sizeof(e.row), "%s", s->row);
+			snprintf(e.kind, sizeof(e.kind), "%s", s->kind);
+			e.amount_ore = s->ore;
+			snprintf(e.source, sizeof(e.source), "Σ av kostnadsställena (styr)");
+			rc = styr_ledger_put(db, &e, err);
+			if (!rc)
+				rc = ledger_sums_note(db, sums, &e, err);
+		} else {
+			struct styr_ledger_detail t;
+
+			memset(&t, 0, sizeof(t));
+			snprintf(t.unit, sizeof(t.unit), "%s", s->unit);
+			t.year = s->year;
+			t.month = s->month;
+			snprintf(t.row, sizeof(t.row), "%s", s->row);
+			snprintf(t.kind, sizeof(t.kind), "%s", s->kind);
+			t.dim = 1;
+			snprintf(t.object, sizeof(t.object), "%s", s->object);
+			t.amount_ore = s->ore;
+			snprintf(t.source, sizeof(t.source), "Σ av raderna (styr)");
+			rc = styr_ledger_detail_put(db, &t, err);
+		}
+	}
+	return rc;
+}
+
 /* What one import shares across its files. */
 struct import_ctx {
 	struct csv_file *files;
@@ -260,6 +471,8 @@ struct import_ctx {
 	bool ledger_loaded;
 	/* the ledger groups written, for their subtotals (ledger_sums.h) */
 	struct ledger_sums sums;
+	/* the kostnadsställe rows' sums (ledger_dim_sums) */
+	struct dim_sums dims;
 	/* the plan's rows this import wrote, checked as a whole after its
 	 * files (plan_finish): parents that come later, cycles */
 	struct plan_seen *plan_rows;
@@ -285,6 +498,7 @@ static void import_ctx_release(struct import_ctx *c)
 	free(c->ledger);
 	free(c->plan_rows);
 	ledger_sums_release(&c->sums);
+	dim_sums_release(&c->dims);
 }
 
 /* One file being imported. */
@@ -1376,6 +1590,50 @@ static int row_ledger(struct csv_run *r)
 	e.month = (int)m;
 	if (!e.source[0])
 		row_source(r, e.source, sizeof(e.source));
+	if (*col(r, LED_KOST)) {
+		struct styr_ledger_detail d;
+		char unit[STYR_CODE_MAX];
+
+		if (e.tab[0])
+			return styr_error(
+			    r->err, STYR_EINPUT,
+			    "table \"%s\": expected it empty (the resultaträkning) on "
+			    "a row with a kostnadsstalle",
+			    e.tab);
+		memset(&d, 0, sizeof(d));
+		if ((rc = take(r, LED_KOST, d.object, sizeof(d.object))))
+			return rc;
+		unit_code(r, e.unit, unit, sizeof(unit));
+		snprintf(e.unit, sizeof(e.unit), "%s", unit);
+		snprintf(d.unit, sizeof(d.unit), "%s", unit);
+		d.year = e.year;
+		d.month = e.month;
+		snprintf(d.row, sizeof(d.row), "%s", e.row);
+		snprintf(d.kind, sizeof(d.kind), "%s", e.kind);
+		d.dim = 1;
+		d.amount_ore = e.amount_ore;
+		snprintf(d.source, sizeof(d.source), "%s", e.source);
+		r->outcome = ROW_STORED;
+		if ((rc = styr_ledger_object_name_put(r->db, 1, d.object, "", r->err)) ||
+		    (rc = styr_ledger_detail_put(r->db, &d, r->err)))
+			return rc;
+		return dim_note(r->db, &r->ctx->dims, &e, d.object, r->err);
+	}
+	/* a unit's row the file gives beside its kostnadsställen stays as
+	 * given (an SIE file's total has amounts on no kostnadsställe) */
+	if (r->file->map[LED_KOST] >= 0 && !e.tab[0]) {
+		struct dim_sum k, *s;
+
+		memset(&k, 0, sizeof(k));
+		unit_code(r, e.unit, k.unit, sizeof(k.unit));
+		k.year = e.year;
+		k.month = e.month;
+		snprintf(k.row, sizeof(k.row), "%s", e.row);
+		snprintf(k.kind, sizeof(k.kind), "%s", e.kind);
+		if (!(s = dim_find(&r->ctx->dims, &k, r->err)))
+			return STYR_ENOMEM;
+		s->given = true;
+	}
 	if ((rc = compare_ledger(r, &e)) ||
 	    (r->outcome != ROW_UNCHANGED && (rc = styr_ledger_put(r->db, &e, r->err))))
 		return rc;
@@ -2160,7 +2418,10 @@ static int import_files(struct styr_db *db, struct csv_file *files, size_t n,
 		if (!rc && k == STYR_ENTITY_LEDGER_ROW && ctx.nplan_rows)
 			rc = plan_finish(db, &ctx, err);
 	}
-	/* a ledger's subtotals, as SIE's, once all its rows are in */
+	/* the kostnadsställen's sums, then a ledger's subtotals, as SIE's,
+	 * once all its rows are in */
+	if (!rc)
+		rc = dim_write(db, &ctx.dims, &ctx.sums, err);
 	if (!rc)
 		rc = ledger_sums_write(db, &ctx.sums, &sums, err);
 	import_ctx_release(&ctx);

@@ -95,7 +95,8 @@ enum {
 	LED_KIND,
 	LED_AMOUNT,
 	LED_SOURCE,
-	LED_ENHET
+	LED_ENHET,
+	LED_KOST
 };
 enum {
 	ACT_PLAN,

@@ -192,6 +192,97 @@ static int tokenize(const char *s, struct record *r)
 	return 0;
 }
 
+/* The dimension whose objects (kostnadsställen) map to org units. */
+#define DIM_UNITS 1
+
+struct dimension {
+	int dim;
+	char name[STYR_NAME_MAX];
+};
+
+struct object {
+	int dim;
+	char code[STYR_CODE_MAX];
+	char name[STYR_NAME_MAX];
+	int line;          /* where an amount first named it; 0 none */
+	const char *label; /* that record's label */
+	int unit;          /* index of its unit when storing; -1 none */
+};
+
+/* One object's amounts on one account, per month; [0] unused. */
+struct obj_amount {
+	int obj, acct;
+	int64_t trans[13], budget[13], psaldo[13];
+	bool has_trans, has_budget, has_psaldo;
+};
+
+/* Open addressing over indexes into an array; -1 an empty slot. */
+struct index {
+	int *slot;
+	size_t cap;
+};
+
+static uint64_t mix(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= UINT64_C(0xff51afd7ed558ccd);
+	h ^= h >> 33;
+	return h;
+}
+
+static uint64_t text_hash(int dim, const char *t)
+{
+	uint64_t h = (uint64_t)dim * UINT64_C(1099511628211);
+
+	for (; *t; t++)
+		h = (h ^ (unsigned char)*t) * UINT64_C(1099511628211);
+	return mix(h);
+}
+
+/* Doubles the table when half full; n is the count after the insert. */
+static bool index_room(struct index *x, size_t n, uint64_t (*hash)(const void *, int),
+                       const void *items)
+{
+	size_t cap, i;
+	int *slot;
+
+	if (x->cap && n * 2 <= x->cap)
+		return true;
+	cap = x->cap ? x->cap * 2 : 1024;
+	if (!(slot = malloc(cap * sizeof(*slot))))
+		return false;
+	for (i = 0; i < cap; i++)
+		slot[i] = -1;
+	for (i = 0; i < x->cap; i++) {
+		size_t h;
+
+		if (x->slot[i] < 0)
+			continue;
+		h = hash(items, x->slot[i]) & (cap - 1);
+		while (slot[h] >= 0)
+			h = (h + 1) & (cap - 1);
+		slot[h] = x->slot[i];
+	}
+	free(x->slot);
+	x->slot = slot;
+	x->cap = cap;
+	return true;
+}
+
+static uint64_t obj_hash(const void *items, int i)
+{
+	const struct object *o = (const struct object *)items + i;
+
+	return text_hash(o->dim, o->code);
+}
+
+static uint64_t amt_hash(const void *items, int i)
+{
+	const struct obj_amount *a = (const struct obj_amount *)items + i;
+
+	return mix(((uint64_t)a->obj << 16) ^ (uint64_t)a->acct);
+}
+
 struct sie {
 	const char *path;
 	struct styr_err *err;
@@ -213,6 +304,16 @@ struct sie {
 	char ver_id[64];
 	int ver_line, ver_date;
 	int64_t ver_sum;
+	/* dimensions (#DIM), objects (#OBJEKT and object lists) and the
+	 * amounts per object and account */
+	struct dimension *dims;
+	size_t ndims, dims_cap;
+	struct object *objs;
+	size_t nobjs, objs_cap;
+	struct index obj_index;
+	struct obj_amount *amts;
+	size_t namts, amts_cap;
+	struct index amt_index;
 };
 
 enum {
@@ -345,6 +446,143 @@ static int date(const char *t)
 	return d;
 }
 
+/* The object (dim, code), added when new; -1 out of memory. */
+static int object_of(struct sie *s, int dim, const char *code)
+{
+	size_t h, mask;
+	struct object *o;
+
+	if (!index_room(&s->obj_index, s->nobjs + 1, obj_hash, s->objs))
+		return -1;
+	mask = s->obj_index.cap - 1;
+	for (h = text_hash(dim, code) & mask; s->obj_index.slot[h] >= 0; h = (h + 1) & mask) {
+		o = &s->objs[s->obj_index.slot[h]];
+		if (o->dim == dim && !strcmp(o->code, code))
+			return s->obj_index.slot[h];
+	}
+	if (styr_array_grow((void **)&s->objs, &s->objs_cap, s->nobjs, sizeof(*s->objs), NULL))
+		return -1;
+	o = &s->objs[s->nobjs];
+	memset(o, 0, sizeof(*o));
+	o->dim = dim;
+	snprintf(o->code, sizeof(o->code), "%s", code);
+	o->unit = -1;
+	s->obj_index.slot[h] = (int)s->nobjs;
+	return (int)s->nobjs++;
+}
+
+static struct obj_amount *amount_of(struct sie *s, int obj, int acct)
+{
+	struct obj_amount key = {.obj = obj, .acct = acct};
+	size_t h, mask;
+	struct obj_amount *a;
+
+	if (!index_room(&s->amt_index, s->namts + 1, amt_hash, s->amts))
+		return NULL;
+	mask = s->amt_index.cap - 1;
+	for (h = amt_hash(&key, 0) & mask; s->amt_index.slot[h] >= 0; h = (h + 1) & mask) {
+		a = &s->amts[s->amt_index.slot[h]];
+		if (a->obj == obj && a->acct == acct)
+			return a;
+	}
+	if (styr_array_grow((void **)&s->amts, &s->amts_cap, s->namts, sizeof(*s->amts), NULL))
+		return NULL;
+	a = &s->amts[s->namts];
+	memset(a, 0, sizeof(*a));
+	a->obj = obj;
+	a->acct = acct;
+	s->amt_index.slot[h] = (int)s->namts++;
+	return a;
+}
+
+/* Next word or "quoted string" of an object list into out; the rest. */
+static const char *list_word(const char *p, char *out, size_t n, bool *ok)
+{
+	size_t k = 0;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p == '"') {
+		for (p++; *p && *p != '"'; p++)
+			if (k + 1 < n)
+				out[k++] = *p;
+			else
+				*ok = false;
+		if (*p != '"')
+			*ok = false;
+		else
+			p++;
+	} else {
+		for (; *p && *p != ' ' && *p != '\t' && *p != '}'; p++)
+			if (k + 1 < n)
+				out[k++] = *p;
+			else
+				*ok = false;
+	}
+	out[k] = '\0';
+	return p;
+}
+
+/* An object list "{1 "4711" 6 "P12"}" of a #TRANS (kind 0), #PBUDGET
+ * (kind 1) or #PSALDO (kind 2): the amount goes to each object named, once
+ * per dimension. */
+static int objects_add(struct sie *s, const char *label, const char *list, int acct, int kind,
+                       int month, int64_t amount)
+{
+	int seen[MAX_FIELDS], nseen = 0, i;
+	const char *p = list + 1;
+
+	for (;;) {
+		char dim_t[16], code[STYR_CODE_MAX];
+		bool ok = true;
+		char *end;
+		long dim;
+		int obj;
+		struct obj_amount *a;
+
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '}' || !*p)
+			break;
+		p = list_word(p, dim_t, sizeof(dim_t), &ok);
+		p = list_word(p, code, sizeof(code), &ok);
+		dim = strtol(dim_t, &end, 10);
+		if (!ok || *end || end == dim_t || dim < 1 || dim > 9999 || !code[0])
+			return bad(s,
+			           "%s: field \"objects\" %.80s: expected pairs of a dimension and "
+			           "an object of at most %d bytes, such as {1 \"4711\" 6 \"P12\"}",
+			           label, list, STYR_CODE_MAX - 1);
+		for (i = 0; i < nseen; i++)
+			if (seen[i] == dim)
+				return bad(
+				    s,
+				    "%s: field \"objects\" %.80s: dimension %ld twice: expected "
+				    "one object per dimension",
+				    label, list, dim);
+		if (nseen == MAX_FIELDS)
+			return bad(s, "%s: field \"objects\" %.80s: more than %d dimensions", label,
+			           list, MAX_FIELDS);
+		seen[nseen++] = (int)dim;
+		if ((obj = object_of(s, (int)dim, code)) < 0 || !(a = amount_of(s, obj, acct)))
+			return styr_error(s->err, STYR_ENOMEM, "out of memory");
+		if (!s->objs[obj].line) {
+			s->objs[obj].line = s->line;
+			s->objs[obj].label = label;
+		}
+		if (kind == 2) {
+			a->psaldo[month] += amount;
+			a->has_psaldo = true;
+		} else if (kind) {
+			a->budget[month] += amount;
+			a->has_budget = true;
+		} else {
+			a->trans[month] += amount;
+			a->has_trans = true;
+		}
+	}
+	return STYR_OK;
+}
+
 static int trans(struct sie *s, const struct record *r)
 {
 	int acct = 0, d, rc;
@@ -373,6 +611,8 @@ static int trans(struct sie *s, const struct record *r)
 	if (d / 10000 == s->year) {
 		s->trans[acct][(d / 100) % 100] += amount;
 		s->flags[acct] |= F_TRANS;
+		if (!empty_objects(r->f[2]))
+			return objects_add(s, "#TRANS", r->f[2], acct, 0, (d / 100) % 100, amount);
 	}
 	return STYR_OK;
 }
@@ -461,6 +701,9 @@ static int record(struct sie *s, const struct record *r)
 		     l[2] == 'S' ? "#PSALDO field 3 (account)" : "#PBUDGET field 3 (account)");
 		/* Rows per object (kostnadsställe) break the total down; the
 		 * total is the row without objects. */
+		if (yi == 0 && !empty_objects(r->f[4]))
+			return objects_add(s, l[2] == 'B' ? "#PBUDGET" : "#PSALDO", r->f[4], acct,
+			                   l[2] == 'B' ? 1 : 2, m, amount);
 		if (yi == 0 && empty_objects(r->f[4])) {
 			if (l[2] == 'S') {
 				s->psaldo[acct][m] += amount;
@@ -470,6 +713,38 @@ static int record(struct sie *s, const struct record *r)
 				s->flags[acct] |= F_PBUDGET;
 			}
 		}
+	} else if (!strcmp(l, "#DIM") || !strcmp(l, "#UNDERDIM")) {
+		char *end;
+		long dim;
+
+		if ((rc = need(s, r, 3, "dimension number name")))
+			return rc;
+		dim = strtol(r->f[1], &end, 10);
+		if (*end || end == r->f[1] || dim < 1 || dim > 9999)
+			return bad(s, "%s: dimension \"%s\": expected a number such as 1", l,
+			           r->f[1]);
+		if (styr_array_grow((void **)&s->dims, &s->dims_cap, s->ndims, sizeof(*s->dims),
+		                    NULL))
+			return styr_error(s->err, STYR_ENOMEM, "out of memory");
+		s->dims[s->ndims].dim = (int)dim;
+		snprintf(s->dims[s->ndims++].name, STYR_NAME_MAX, "%.255s", r->f[2]);
+	} else if (!strcmp(l, "#OBJEKT")) {
+		char *end;
+		long dim;
+		int obj;
+
+		if ((rc = need(s, r, 4, "dimension object name")))
+			return rc;
+		dim = strtol(r->f[1], &end, 10);
+		if (*end || end == r->f[1] || dim < 1 || dim > 9999)
+			return bad(s, "#OBJEKT: dimension \"%s\": expected a number such as 1",
+			           r->f[1]);
+		if (!r->f[2][0] || strlen(r->f[2]) >= STYR_CODE_MAX)
+			return bad(s, "#OBJEKT: object \"%s\": expected a code of 1 to %d bytes",
+			           r->f[2], STYR_CODE_MAX - 1);
+		if ((obj = object_of(s, (int)dim, r->f[2])) < 0)
+			return styr_error(s->err, STYR_ENOMEM, "out of memory");
+		snprintf(s->objs[obj].name, STYR_NAME_MAX, "%.255s", r->f[3]);
 	} else if (!strcmp(l, "#VER")) {
 		if (s->in_ver || s->ver_pending)
 			return bad(s, "#VER inside voucher %s: expected } first", s->ver_id);
@@ -619,30 +894,57 @@ struct row_sum {
 	bool has_utfall, has_budget, has_prev;
 };
 
+/* The row plan in printed order, read once per import. */
+struct plan {
+	struct styr_ledger_row *row;
+	size_t n, cap;
+};
+
 struct sums {
-	struct styr_ledger_row *plan; /* in printed order */
-	size_t nplan, cap;
+	const struct plan *plan;
 	struct row_sum *own, *total; /* by plan row */
 };
 
 static int plan_row(void *ctx, const struct styr_ledger_row *r)
 {
-	struct sums *ss = ctx;
+	struct plan *p = ctx;
 
-	if (styr_array_grow((void **)&ss->plan, &ss->cap, ss->nplan, sizeof(*ss->plan), NULL))
+	if (styr_array_grow((void **)&p->row, &p->cap, p->n, sizeof(*p->row), NULL))
 		return STYR_ENOMEM;
-	ss->plan[ss->nplan++] = *r;
+	p->row[p->n++] = *r;
 	return 0;
 }
 
-static size_t plan_index(const struct sums *ss, const char *code)
+static size_t plan_index(const struct plan *p, const char *code)
 {
 	size_t i;
 
-	for (i = 0; i < ss->nplan; i++)
-		if (!strcmp(ss->plan[i].code, code))
+	for (i = 0; i < p->n; i++)
+		if (!strcmp(p->row[i].code, code))
 			return i;
 	return (size_t)-1;
+}
+
+static int sums_init(struct sums *ss, const struct plan *p)
+{
+	ss->plan = p;
+	ss->own = calloc(p->n + 1, sizeof(*ss->own));
+	ss->total = calloc(p->n + 1, sizeof(*ss->total));
+	return ss->own && ss->total ? STYR_OK : STYR_ENOMEM;
+}
+
+static void sums_release(struct sums *ss)
+{
+	free(ss->own);
+	free(ss->total);
+}
+
+/* The sum of row, which the chart took from the plan. */
+static struct row_sum *sum_for(struct sums *ss, const struct styr_ledger_row *row)
+{
+	size_t i = plan_index(ss->plan, row->code);
+
+	return i == (size_t)-1 ? NULL : &ss->own[i];
 }
 
 static void sum_add(struct row_sum *to, const struct row_sum *from)
@@ -659,22 +961,48 @@ static void sum_add(struct row_sum *to, const struct row_sum *from)
 	to->has_prev |= from->has_prev;
 }
 
-static int put_ore(struct styr_db *db, const char *unit, const char *path, int year, int month,
-                   const char *row, const char *kind, int64_t ore, struct styr_sie_stats *st,
-                   struct styr_err *err)
-{
-	struct styr_ledger_entry e;
+/* Where put_rows writes: a unit's ledger (dim 0) or the detail of one
+ * object under a unit. */
+struct writer {
+	struct styr_db *db;
+	const char *unit, *path;
+	int dim;
+	const char *object;
+	struct styr_sie_stats *st;
+};
 
-	memset(&e, 0, sizeof(e));
-	snprintf(e.unit, sizeof(e.unit), "%s", unit);
-	e.year = year;
-	e.month = month;
-	snprintf(e.row, sizeof(e.row), "%s", row);
-	snprintf(e.kind, sizeof(e.kind), "%s", kind);
-	e.amount_ore = ore;
-	snprintf(e.source, sizeof(e.source), "%.200s (SIE)", path);
-	st->ledger_amounts++;
-	return styr_ledger_put(db, &e, err);
+static int put_ore(struct writer *w, int year, int month, const char *row, const char *kind,
+                   int64_t ore, struct styr_err *err)
+{
+	if (w->dim) {
+		struct styr_ledger_detail d;
+
+		memset(&d, 0, sizeof(d));
+		snprintf(d.unit, sizeof(d.unit), "%s", w->unit);
+		d.year = year;
+		d.month = month;
+		snprintf(d.row, sizeof(d.row), "%s", row);
+		snprintf(d.kind, sizeof(d.kind), "%s", kind);
+		d.dim = w->dim;
+		snprintf(d.object, sizeof(d.object), "%s", w->object);
+		d.amount_ore = ore;
+		snprintf(d.source, sizeof(d.source), "%.200s (SIE)", w->path);
+		w->st->detail_amounts++;
+		return styr_ledger_detail_put(w->db, &d, err);
+	} else {
+		struct styr_ledger_entry e;
+
+		memset(&e, 0, sizeof(e));
+		snprintf(e.unit, sizeof(e.unit), "%s", w->unit);
+		e.year = year;
+		e.month = month;
+		snprintf(e.row, sizeof(e.row), "%s", row);
+		snprintf(e.kind, sizeof(e.kind), "%s", kind);
+		e.amount_ore = ore;
+		snprintf(e.source, sizeof(e.source), "%.200s (SIE)", w->path);
+		w->st->ledger_amounts++;
+		return styr_ledger_put(w->db, &e, err);
+	}
 }
 
 /* Write the rows and the sums above them, their exact sums, in öre.  The
@@ -683,38 +1011,36 @@ static int put_ore(struct styr_db *db, const char *unit, const char *path, int y
  * KOSTNADER) is in SUMMA KOSTNADER and RESULTAT as the others are.  A
  * cycle in the plan is refused when the plan is imported; the walk up is
  * bounded by the plan's size all the same. */
-static int put_rows(struct styr_db *db, const char *unit, const char *path, int year,
-                    struct sums *ss, struct styr_sie_stats *st, struct styr_err *err)
+static int put_rows(struct writer *w, int year, struct sums *ss, struct styr_err *err)
 {
+	const struct plan *p = ss->plan;
 	size_t i, up, depth;
 	int m, rc = STYR_OK;
 
-	memcpy(ss->total, ss->own, ss->nplan * sizeof(*ss->total));
-	for (i = 0; i < ss->nplan; i++) {
+	memcpy(ss->total, ss->own, p->n * sizeof(*ss->total));
+	for (i = 0; i < p->n; i++) {
 		const struct row_sum *r = &ss->own[i];
 
 		if (!r->has_utfall && !r->has_budget && !r->has_prev)
 			continue;
-		up = plan_index(ss, ss->plan[i].parent);
-		for (depth = 0; up != (size_t)-1 && depth < ss->nplan; depth++) {
+		up = plan_index(p, p->row[i].parent);
+		for (depth = 0; up != (size_t)-1 && depth < p->n; depth++) {
 			sum_add(&ss->total[up], r);
-			up = plan_index(ss, ss->plan[up].parent);
+			up = plan_index(p, p->row[up].parent);
 		}
 	}
-	for (i = 0; i < ss->nplan && !rc; i++) {
+	for (i = 0; i < p->n && !rc; i++) {
 		const struct row_sum *r = &ss->total[i];
-		const char *row = ss->plan[i].code;
+		const char *row = p->row[i].code;
 
 		for (m = 1; m <= 12 && !rc; m++) {
 			if (r->has_utfall)
-				rc = put_ore(db, unit, path, year, m, row, "utfall", r->utfall[m],
-				             st, err);
+				rc = put_ore(w, year, m, row, "utfall", r->utfall[m], err);
 			if (!rc && r->has_budget)
-				rc = put_ore(db, unit, path, year, m, row, "budget", r->budget[m],
-				             st, err);
+				rc = put_ore(w, year, m, row, "budget", r->budget[m], err);
 		}
 		if (!rc && r->has_prev)
-			rc = put_ore(db, unit, path, year - 1, 0, row, "utfall", r->prev, st, err);
+			rc = put_ore(w, year - 1, 0, row, "utfall", r->prev, err);
 	}
 	return rc;
 }
@@ -804,33 +1130,327 @@ static int uncovered(const struct sie *s, const struct styr_chart *chart, int ac
 	                  s->use_field[acct] ? s->use_field[acct] : "#RES", acct, chart->name);
 }
 
-static int store(struct styr_db *db, struct sie *s, const char *unit, const char *chart_name,
-                 const char *mapping, struct styr_sie_stats *st, struct styr_err *err)
+/* An objects file, "dim;object;name;unit": dim a number or a dimension's
+ * code (kostnadsstalle), unit an org unit's code or "" for none.  Each line
+ * is stored as it says; objects the file does not name keep theirs. */
+static int load_objects(struct styr_db *db, const char *path, struct styr_err *err)
 {
+	char *text = NULL, *line, *nl;
+	size_t len;
+	int lineno = 0, rc;
+
+	rc = styr_file_read_text(path, (size_t)16 << 20, &text, &len, err);
+	for (line = text; !rc && line; line = nl ? nl + 1 : NULL) {
+		static const char *const col[] = {"dim", "object", "name", "unit"};
+		struct styr_ledger_object o;
+		struct styr_org_unit u;
+		char *f[4], *p, *end;
+		int n = 0;
+		long dim;
+
+		nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		lineno++;
+		if (strlen(line) && line[strlen(line) - 1] == '\r')
+			line[strlen(line) - 1] = '\0';
+		if (!*line)
+			continue;
+		if (lineno == 1) {
+			if (strcmp(line, "dim;object;name;unit"))
+				rc = styr_error(
+				    err, STYR_EINPUT,
+				    "%s:1: header \"%.80s\": expected dim;object;name;unit", path,
+				    line);
+			continue;
+		}
+		for (p = line, f[n++] = p; n < 4 && (p = strchr(p, ';')); f[n++] = ++p)
+			*p = '\0';
+		if (n < 4 || strchr(f[3], ';')) {
+			rc = styr_error(
+			    err, STYR_EINPUT,
+			    "%s:%d: expected four columns, dim;object;name;unit, such as "
+			    "1;4711;Akutmottagning;AKUT",
+			    path, lineno);
+			break;
+		}
+		memset(&o, 0, sizeof(o));
+		dim = strtol(f[0], &end, 10);
+		if (!strcmp(f[0], "kostnadsstalle"))
+			dim = DIM_UNITS;
+		else if (*end || end == f[0] || dim < 1 || dim > 9999)
+			dim = 0;
+		if (!dim) {
+			rc = styr_error(
+			    err, STYR_EINPUT,
+			    "%s:%d: column \"%s\": \"%.40s\": expected a dimension number "
+			    "such as 1 (kostnadsställe)",
+			    path, lineno, col[0], f[0]);
+			break;
+		}
+		o.dim = (int)dim;
+		if (!f[1][0] || strlen(f[1]) >= sizeof(o.code) || strlen(f[2]) >= sizeof(o.name)) {
+			int c = !f[1][0] || strlen(f[1]) >= sizeof(o.code) ? 1 : 2;
+
+			rc = styr_error(
+			    err, STYR_EINPUT, "%s:%d: column \"%s\": expected 1 to %zu bytes", path,
+			    lineno, col[c], c == 1 ? sizeof(o.code) - 1 : sizeof(o.name) - 1);
+			break;
+		}
+		snprintf(o.code, sizeof(o.code), "%s", f[1]);
+		snprintf(o.name, sizeof(o.name), "%s", f[2]);
+		if (f[3][0] && (rc = styr_org_find(db, f[3], &u, err))) {
+			styr_err_prefix(err, "%s:%d: column \"unit\": ", path, lineno);
+			break;
+		}
+		if (f[3][0])
+			snprintf(o.unit, sizeof(o.unit), "%s", u.code);
+		if (o.dim != DIM_UNITS) {
+			struct styr_ledger_dim d = {.dim = o.dim};
+
+			snprintf(d.code, sizeof(d.code), "dim%d", o.dim);
+			snprintf(d.name, sizeof(d.name), "Dimension %d", o.dim);
+			rc = styr_ledger_dim_put(db, &d, err);
+		}
+		if (!rc)
+			rc = styr_ledger_object_put(db, &o, err);
+	}
+	free(text);
+	return rc;
+}
+
+/* The units a file fills: [0] the file's own (--unit), then the units
+ * kostnadsställen map to; each with its rows' sums. */
+struct target {
+	char unit[STYR_CODE_MAX];
 	struct sums ss;
+};
+
+struct targets {
+	struct target *v;
+	size_t n, cap;
+	bool mapped; /* some kostnadsställe of the database has a unit */
+	struct sie *s;
+	const struct plan *plan;
+	const struct styr_chart *chart;
+};
+
+static int target_of(struct targets *t, const char *unit)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (!strcmp(t->v[i].unit, unit))
+			return (int)i;
+	if (styr_array_grow((void **)&t->v, &t->cap, t->n, sizeof(*t->v), NULL))
+		return -1;
+	memset(&t->v[t->n], 0, sizeof(t->v[0]));
+	snprintf(t->v[t->n].unit, sizeof(t->v[0].unit), "%s", unit);
+	if (sums_init(&t->v[t->n].ss, t->plan)) {
+		sums_release(&t->v[t->n].ss);
+		return -1;
+	}
+	return (int)t->n++;
+}
+
+/* A stored kostnadsställe: the file's object of that code gets its unit. */
+static int stored_object(void *ctx, const struct styr_ledger_object *o)
+{
+	struct targets *t = ctx;
+	struct sie *s = t->s;
+	size_t i;
+
+	if (!o->unit[0])
+		return 0;
+	t->mapped = true;
+	for (i = 0; i < s->nobjs; i++)
+		if (s->objs[i].dim == o->dim && !strcmp(s->objs[i].code, o->code)) {
+			if ((s->objs[i].unit = target_of(t, o->unit)) < 0)
+				return -1;
+			break;
+		}
+	return 0;
+}
+
+/* The row an account's amounts go to; NULL when the chart keeps it out
+ * (or, *rc set, does not cover it). */
+static const struct styr_ledger_row *account_row(const struct targets *t, int acct, int *rc,
+                                                 struct styr_err *err)
+{
+	const char *code = NULL;
+	size_t i;
+
+	*rc = STYR_OK;
+	if (!styr_chart_lookup(t->chart, acct, &code)) {
+		*rc = uncovered(t->s, t->chart, acct, err);
+		return NULL;
+	}
+	if (!code[0])
+		return NULL;
+	if ((i = plan_index(t->plan, code)) == (size_t)-1) {
+		*rc = styr_error(err, STYR_ENOTFOUND, "row \"%s\" is not in the plan", code);
+		return NULL;
+	}
+	return &t->plan->row[i];
+}
+
+static int amt_by_obj(const void *a, const void *b)
+{
+	const struct obj_amount *x = a, *y = b;
+
+	return x->obj != y->obj ? (x->obj > y->obj) - (x->obj < y->obj)
+	                        : (x->acct > y->acct) - (x->acct < y->acct);
+}
+
+/* The dimensions, objects and, with kostnadsställen mapped to units, their
+ * amounts in their units' sums (t->v[0], the file's unit, holds the whole
+ * file).  Then the detail of every object. */
+static int store_dims(struct styr_db *db, struct sie *s, struct targets *t,
+                      struct styr_sie_stats *st, struct styr_err *err)
+{
+	bool *dim_trans = calloc(10000, sizeof(*dim_trans));
+	size_t i, j;
+	int m, rc = STYR_OK;
+
+	if (!dim_trans)
+		return styr_error(err, STYR_ENOMEM, "out of memory");
+	/* A dimension the vouchers carry has its utfall from them; one only
+	 * #PSALDO rows carry (Test4.SE) has it from those. */
+	for (i = 0; i < s->namts; i++)
+		dim_trans[s->objs[s->amts[i].obj].dim] |= s->amts[i].has_trans;
+	for (i = 0; i < s->namts; i++) {
+		struct obj_amount *a = &s->amts[i];
+
+		if (!dim_trans[s->objs[a->obj].dim] && a->has_psaldo) {
+			memcpy(a->trans, a->psaldo, sizeof(a->trans));
+			a->has_trans = true;
+		}
+	}
+	free(dim_trans);
+	for (i = 0; i < s->ndims && !rc; i++) {
+		struct styr_ledger_dim d = {.dim = s->dims[i].dim};
+
+		snprintf(d.code, sizeof(d.code), "dim%d", d.dim);
+		snprintf(d.name, sizeof(d.name), "%s", s->dims[i].name);
+		rc = styr_ledger_dim_put(db, &d, err);
+	}
+	for (i = 0; i < s->nobjs && !rc; i++) {
+		struct styr_ledger_dim d = {.dim = s->objs[i].dim};
+
+		snprintf(d.code, sizeof(d.code), "dim%d", d.dim);
+		snprintf(d.name, sizeof(d.name), "Dimension %d", d.dim);
+		rc = styr_ledger_dim_put(db, &d, err);
+		if (!rc)
+			rc = styr_ledger_object_name_put(db, s->objs[i].dim, s->objs[i].code,
+			                                 s->objs[i].name, err);
+	}
+	if (!rc && styr_ledger_object_each(db, DIM_UNITS, stored_object, t, err))
+		rc = err->code ? err->code : STYR_ENOMEM;
+	for (i = 0; i < s->nobjs && !rc; i++) {
+		const struct object *o = &s->objs[i];
+
+		if (o->line)
+			st->objects++;
+		if (t->mapped && o->dim == DIM_UNITS && o->line && o->unit < 0)
+			rc =
+			    styr_error(err, STYR_EINPUT,
+			               "%s:%d: %s: field \"objects\": kostnadsställe \"%s\" has no "
+			               "org unit: expected every kostnadsställe of the file mapped "
+			               "to a unit (styr import sie --objects FILE, "
+			               "\"dim;object;name;unit\") once any is",
+			               s->path, o->line, o->label, o->code);
+	}
+	/* A kostnadsställe's amounts go to its unit's ledger too: the file's
+	 * unit keeps the whole file (roll-up counts a unit's own figures as
+	 * its whole, so the units below are not added to it again). */
+	for (i = 0; i < s->namts && !rc; i++) {
+		const struct obj_amount *a = &s->amts[i];
+		const struct object *o = &s->objs[a->obj];
+		const struct styr_ledger_row *row;
+		struct row_sum *to;
+
+		if (o->dim != DIM_UNITS || o->unit <= 0 || a->acct < 3000 || a->acct > 8999)
+			continue;
+		if (!(row = account_row(t, a->acct, &rc, err)))
+			continue;
+		to = sum_for(&t->v[o->unit].ss, row);
+		for (m = 1; m <= 12; m++) {
+			to->utfall[m] -= a->trans[m];
+			to->budget[m] -= a->budget[m];
+		}
+		to->has_utfall |= a->has_trans;
+		to->has_budget |= a->has_budget;
+	}
+	/* the detail: each object's rows, under the file's unit */
+	if (!rc && s->namts)
+		qsort(s->amts, s->namts, sizeof(*s->amts), amt_by_obj);
+	for (i = 0; i < s->namts && !rc; i = j) {
+		struct sums ss;
+		struct writer w = {db,
+		                   t->v[0].unit,
+		                   s->path,
+		                   s->objs[s->amts[i].obj].dim,
+		                   s->objs[s->amts[i].obj].code,
+		                   st};
+
+		if (sums_init(&ss, t->plan)) {
+			sums_release(&ss);
+			rc = styr_error(err, STYR_ENOMEM, "out of memory");
+			break;
+		}
+		for (j = i; j < s->namts && s->amts[j].obj == s->amts[i].obj && !rc; j++) {
+			const struct obj_amount *a = &s->amts[j];
+			const struct styr_ledger_row *row;
+			struct row_sum *r;
+
+			if (a->acct < 3000 || a->acct > 8999 ||
+			    !(row = account_row(t, a->acct, &rc, err)))
+				continue;
+			r = sum_for(&ss, row);
+			for (m = 1; m <= 12; m++) {
+				r->utfall[m] -= a->trans[m];
+				r->budget[m] -= a->budget[m];
+			}
+			r->has_utfall |= a->has_trans;
+			r->has_budget |= a->has_budget;
+		}
+		while (j < s->namts && s->amts[j].obj == s->amts[i].obj)
+			j++;
+		if (!rc)
+			rc = put_rows(&w, s->year, &ss, err);
+		sums_release(&ss);
+	}
+	return rc;
+}
+
+static int store(struct styr_db *db, struct sie *s, const char *unit,
+                 const struct styr_sie_options *o, struct styr_sie_stats *st,
+                 struct styr_err *err)
+{
+	struct plan plan = {NULL, 0, 0};
 	struct styr_chart chart;
+	struct targets t = {NULL, 0, 0, false, s, &plan, &chart};
+	const struct styr_ledger_row *row;
+	size_t i;
 	int acct, m, rc = STYR_OK;
 
-	memset(&ss, 0, sizeof(ss));
 	memset(&chart, 0, sizeof(chart));
 	/* a mapping file replaces the stored map, which is then the chart */
-	if (mapping)
-		rc = load_mapping(db, mapping, err);
+	if (o->mapping)
+		rc = load_mapping(db, o->mapping, err);
 	if (!rc)
-		rc = styr_chart_load(db, mapping ? "stored" : chart_name, &chart, err);
-	if (!rc && mapping)
+		rc = styr_chart_load(db, o->mapping ? "stored" : o->chart, &chart, err);
+	if (!rc && o->mapping)
 		snprintf(chart.name, sizeof(chart.name), "from --mapping");
-	if (!rc && (rc = styr_ledger_row_each(db, plan_row, &ss, err)) == STYR_ENOMEM)
+	if (!rc && o->objects)
+		rc = load_objects(db, o->objects, err);
+	if (!rc && (rc = styr_ledger_row_each(db, plan_row, &plan, err)) == STYR_ENOMEM)
 		rc = styr_error(err, rc, "out of memory");
-	if (!rc && (!(ss.own = calloc(ss.nplan + 1, sizeof(*ss.own))) ||
-	            !(ss.total = calloc(ss.nplan + 1, sizeof(*ss.total)))))
+	if (!rc && target_of(&t, unit) < 0)
 		rc = styr_error(err, STYR_ENOMEM, "out of memory");
 	for (acct = 0; acct < ACCOUNTS && !rc; acct++) {
 		unsigned f = s->flags[acct];
-		const char *row_code = NULL;
-		struct styr_ledger_row row;
 		struct row_sum *r;
-		size_t i;
 
 		if (!f)
 			continue;
@@ -861,20 +1481,9 @@ static int store(struct styr_db *db, struct sie *s, const char *unit, const char
 		if (rc || acct < 3000 || acct > 8999 ||
 		    !(f & (F_TRANS | F_RES | F_RES_PREV | F_PBUDGET)))
 			continue;
-		if (!styr_chart_lookup(&chart, acct, &row_code)) {
-			rc = uncovered(s, &chart, acct, err);
-			break;
-		}
-		if (!row_code[0])
+		if (!(row = account_row(&t, acct, &rc, err)))
 			continue;
-		if ((rc = styr_ledger_row_find(db, row_code, &row, err)))
-			break;
-		if ((i = plan_index(&ss, row.code)) == (size_t)-1) {
-			rc = styr_error(err, STYR_ENOTFOUND, "row \"%s\" is not in the plan",
-			                row.code);
-			break;
-		}
-		r = &ss.own[i];
+		r = sum_for(&t.v[0].ss, row);
 		/* SIE books income as credit (negative); the resultaträkning
 		 * shows income positive and costs negative. */
 		for (m = 1; m <= 12; m++) {
@@ -889,10 +1498,17 @@ static int store(struct styr_db *db, struct sie *s, const char *unit, const char
 		}
 	}
 	if (!rc)
-		rc = put_rows(db, unit, s->path, s->year, &ss, st, err);
-	free(ss.plan);
-	free(ss.own);
-	free(ss.total);
+		rc = store_dims(db, s, &t, st, err);
+	for (i = 0; i < t.n && !rc; i++) {
+		struct writer w = {db, t.v[i].unit, s->path, 0, NULL, st};
+
+		rc = put_rows(&w, s->year, &t.v[i].ss, err);
+	}
+	st->units = t.n;
+	for (i = 0; i < t.n; i++)
+		sums_release(&t.v[i].ss);
+	free(t.v);
+	free(plan.row);
 	styr_chart_release(&chart);
 	return rc;
 }
@@ -931,15 +1547,11 @@ static int read_file(const char *path, char **raw, size_t *len, struct styr_err 
 	return STYR_OK;
 }
 
-int styr_import_sie(struct styr_db *db, const char *path, const char *unit, const char *mapping,
-                    struct styr_sie_stats *stats, struct styr_err *err)
+int styr_import_sie(struct styr_db *db, const char *path, const char *unit,
+                    const struct styr_sie_options *opt, struct styr_sie_stats *stats,
+                    struct styr_err *err)
 {
-	return styr_import_sie_chart(db, path, unit, NULL, mapping, stats, err);
-}
-
-int styr_import_sie_chart(struct styr_db *db, const char *path, const char *unit, const char *chart,
-                          const char *mapping, struct styr_sie_stats *stats, struct styr_err *err)
-{
+	static const struct styr_sie_options none = {NULL, NULL, NULL};
 	struct styr_sie_stats local;
 	struct styr_org_unit u;
 	struct sie s;
@@ -990,7 +1602,7 @@ int styr_import_sie_chart(struct styr_db *db, const char *path, const char *unit
 		snprintf(base, sizeof(base), "%s", styr_db_source_text(db));
 		snprintf(here, sizeof(here), "%.400s (SIE)", path);
 		styr_db_source(db, here);
-		rc = store(db, &s, u.code, chart, mapping, stats, err);
+		rc = store(db, &s, u.code, opt ? opt : &none, stats, err);
 		styr_db_source(db, base);
 		if (rc)
 			styr_db_rollback(db);
@@ -1015,5 +1627,10 @@ int styr_import_sie_chart(struct styr_db *db, const char *path, const char *unit
 	free(s.name);
 	free(s.use_line);
 	free(s.use_field);
+	free(s.dims);
+	free(s.objs);
+	free(s.obj_index.slot);
+	free(s.amts);
+	free(s.amt_index.slot);
 	return rc;
 }

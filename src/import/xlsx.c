@@ -1237,8 +1237,9 @@ static int budget_csv(struct workbook *wb, struct sheet_text *t, const struct gr
 	memcpy(t->origin.field_col, b.col, sizeof(b.col));
 	t->origin.override = COLUMN_BIT(LED_MONTH) | COLUMN_BIT(LED_AMOUNT);
 	memcpy(b.month_col, month_col, sizeof(month_col));
-	rc = put_record(t, interchange_specs[STYR_ENTITY_LEDGER].columns,
-	                (int)interchange_specs[STYR_ENTITY_LEDGER].ncolumns, h->row, 0, wb->err);
+	/* up to enhet: a budget sheet has no kostnadsställen */
+	rc = put_record(t, interchange_specs[STYR_ENTITY_LEDGER].columns, LED_ENHET + 1, h->row, 0,
+	                wb->err);
 	return rc ? rc : data_rows(wb, t, g, first, h, budget_row, &b);
 }
 

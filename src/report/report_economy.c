@@ -674,6 +674,51 @@ int section_economy_figures(const struct section *s, bool *any)
 	return rc;
 }
 
+/* Bilaga: the resultat per kostnadsställe, one line each, from the unit's
+ * ledger detail (issue 15 item 4): an appendix table, not a section per
+ * object, so 400 kostnadsställen are a few pages. */
+int section_dims_figures(const struct section *s, bool *any)
+{
+	static const char *const head[] = {"Kostnadsställe", "Namn", "Utfall", "Budget",
+	                                   "Avvikelse"};
+	struct styr_dim_table t;
+	char caption[160], text[512];
+	size_t i;
+	int rc = styr_ledger_breakdown(s->db, s->unit->code, s->year, s->months, "kostnadsstalle",
+	                               NULL, &t, s->err);
+
+	*any = false;
+	if (rc || !t.n) {
+		styr_dim_table_release(&t);
+		return rc;
+	}
+	*any = true;
+	snprintf(text, sizeof(text),
+	         "Resultatet för %s %s per kostnadsställe (%zu st), ur bokföringens "
+	         "objekt. Varje belopp är summan i öre, avrundad en gång till tkr; "
+	         "summaraden är kostnadsställenas exakta summa.",
+	         s->unit->name, s->label, t.n);
+	rc = doc_paragraph(s->doc, text, s->err);
+	snprintf(caption, sizeof(caption), "Resultat per kostnadsställe %s (tkr)", s->label);
+	if (!rc)
+		rc = doc_table(s->doc, caption, head, 5, s->err);
+	for (i = 0; i <= t.n && !rc; i++) {
+		const struct styr_dim_line *l = i < t.n ? &t.lines[i] : &t.total;
+
+		rc = doc_cell_text(s->doc, i < t.n ? l->object : "Summa", s->err);
+		if (!rc)
+			rc = doc_cell_text(s->doc, i < t.n ? l->name : "", s->err);
+		if (!rc)
+			rc = cell_tkr(s->doc, l->has_utfall, l->utfall, s->err);
+		if (!rc)
+			rc = cell_tkr(s->doc, l->has_budget, l->budget, s->err);
+		if (!rc)
+			rc = cell_tkr(s->doc, l->has_utfall && l->has_budget, l->avvikelse, s->err);
+	}
+	styr_dim_table_release(&t);
+	return rc;
+}
+
 /* The unit's partial tables, in key order; every one that is not the
  * resultaträkning itself is one of personnel costs today. */
 struct tabs {

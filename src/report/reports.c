@@ -1143,6 +1143,10 @@ static int build(struct rep *r)
 		rc = section_children(r);
 	if (!rc && !r->type->targets_only)
 		rc = summary(r, after_front);
+	/* last, as an appendix: a hospital's 400 kostnadsställen are one table */
+	if (!rc && !r->type->targets_only)
+		rc = section_from(r, "Bilaga: resultat per kostnadsställe", "kostnadsställe", NULL,
+		                  section_dims_figures);
 	if (!rc)
 		rc = doc_seal(&r->doc, r->err);
 	return rc;

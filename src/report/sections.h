@@ -36,6 +36,9 @@ int section_economy_figures(const struct section *s, bool *any);
  * library's table of the unit, rolled up along the tree, captioned with
  * its name. */
 int section_economy_child(const struct section *s, bool *any);
+/* Bilaga: the resultat per kostnadsställe from the unit's ledger detail,
+ * one line per object and their sum; nothing when there is no detail. */
+int section_dims_figures(const struct section *s, bool *any);
 /* The production table (indicators of category produktion, placed by their
  * codes PROD-<group>-<row>) with its avvikelser, and the medelvårdtid and
  * beläggning derived from it. */

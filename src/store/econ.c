@@ -609,6 +609,203 @@ int styr_ledger_put(struct styr_db *db, const struct styr_ledger_entry *e, struc
 	return rc;
 }
 
+/* --- ledger dimensions (migration 0023) --- */
+
+int styr_ledger_dim_put(struct styr_db *db, const struct styr_ledger_dim *d, struct styr_err *err)
+{
+	struct query q;
+
+	if (q_start(&q, db, Q_LEDGER_DIM_PUT, "storing a ledger dimension", err))
+		return STYR_ESTORE;
+	q_int(&q, d->dim);
+	q_text(&q, d->code);
+	q_text(&q, d->name);
+	return q_exec(&q, NULL, err);
+}
+
+static void dim_from_row(struct query *q, struct styr_ledger_dim *d)
+{
+	d->dim = (int)q_col_int(q, 0);
+	q_col_copy(q, 1, d->code, sizeof(d->code));
+	q_col_copy(q, 2, d->name, sizeof(d->name));
+}
+
+int styr_ledger_dim_each(struct styr_db *db, int (*cb)(void *, const struct styr_ledger_dim *),
+                         void *ctx, struct styr_err *err)
+{
+	struct styr_ledger_dim d;
+	struct query q;
+
+	if (q_start(&q, db, Q_LEDGER_DIM_EACH, "reading", err))
+		return STYR_ESTORE;
+	Q_WALK(&q, &d, dim_from_row, cb, ctx, err);
+}
+
+int styr_ledger_object_name_put(struct styr_db *db, int dim, const char *code, const char *name,
+                                struct styr_err *err)
+{
+	struct query q;
+
+	if (q_start(&q, db, Q_LEDGER_OBJECT_NAME_PUT, "storing a ledger object", err))
+		return STYR_ESTORE;
+	q_int(&q, dim);
+	q_text(&q, code);
+	q_text(&q, name);
+	return q_exec(&q, NULL, err);
+}
+
+int styr_ledger_object_put(struct styr_db *db, const struct styr_ledger_object *o,
+                           struct styr_err *err)
+{
+	struct query q;
+	long long unit = 0;
+	int rc = o->unit[0] ? store_org_id(db, o->unit, &unit, err) : STYR_OK;
+
+	if (rc)
+		return rc;
+	if (q_start(&q, db, Q_LEDGER_OBJECT_PUT, "storing a ledger object", err))
+		return STYR_ESTORE;
+	q_int(&q, o->dim);
+	q_text(&q, o->code);
+	q_text(&q, o->name);
+	q_key(&q, unit);
+	return q_exec(&q, NULL, err);
+}
+
+static void object_from_row(struct query *q, struct styr_ledger_object *o)
+{
+	o->dim = (int)q_col_int(q, 0);
+	q_col_copy(q, 1, o->code, sizeof(o->code));
+	q_col_copy(q, 2, o->name, sizeof(o->name));
+	q_col_copy(q, 3, o->unit, sizeof(o->unit));
+}
+
+int styr_ledger_object_each(struct styr_db *db, int dim,
+                            int (*cb)(void *, const struct styr_ledger_object *), void *ctx,
+                            struct styr_err *err)
+{
+	struct styr_ledger_object o;
+	struct query q;
+
+	if (q_start(&q, db, Q_LEDGER_OBJECT_EACH, "reading", err))
+		return STYR_ESTORE;
+	q_int(&q, dim);
+	Q_WALK(&q, &o, object_from_row, cb, ctx, err);
+}
+
+static int detail_store(struct styr_db *db, const void *row, struct styr_err *err)
+{
+	const struct styr_ledger_detail *d = row;
+	struct query q;
+	long long unit;
+	int rc = store_org_id(db, d->unit, &unit, err);
+
+	if (rc)
+		return rc;
+	rc = row_known(db, d->row, err);
+	if (rc < 0)
+		return -rc;
+	if (!rc)
+		return styr_error(err, STYR_ENOTFOUND,
+		                  "row \"%s\" is not in the resultaträkning plan: expected a row "
+		                  "code such as lonekostnader",
+		                  d->row);
+	if (q_start(&q, db, Q_LEDGER_DETAIL_PUT, "storing a ledger detail amount", err))
+		return STYR_ESTORE;
+	q_int(&q, unit);
+	q_int(&q, d->year);
+	q_int(&q, d->month);
+	q_text(&q, d->row);
+	q_text(&q, d->kind);
+	q_int(&q, d->dim);
+	q_text(&q, d->object);
+	q_int(&q, d->amount_ore);
+	q_text(&q, d->source);
+	return q_exec(&q, NULL, err);
+}
+
+/* As styr_ledger_put: locks, the year window and the audit are the
+ * gate's; an unchanged amount is left alone. */
+int styr_ledger_detail_put(struct styr_db *db, const struct styr_ledger_detail *d,
+                           struct styr_err *err)
+{
+	struct gate_write *w = calloc(1, sizeof(*w));
+	struct query q;
+	long long unit;
+	char tkr[48];
+	int rc;
+
+	if (!w)
+		return styr_error(err, STYR_ENOMEM, "out of memory storing a ledger amount");
+	w->action = "ledger_detail.put";
+	w->unit = d->unit;
+	w->period = year_month(d->year, d->month);
+	snprintf(w->entity, sizeof(w->entity), "ledger_detail %s %d-%02d %s %s dim %d %.60s",
+	         d->unit, d->year, d->month, d->row, d->kind, d->dim, d->object);
+	styr_ore_tkr_text(tkr, sizeof(tkr), d->amount_ore);
+	snprintf(w->after, sizeof(w->after), "%s tkr", tkr);
+	rc = store_org_id(db, d->unit, &unit, err);
+	if (!rc && q_start(&q, db, Q_LEDGER_DETAIL_GET, "reading a ledger detail amount", err))
+		rc = STYR_ESTORE;
+	if (!rc) {
+		q_int(&q, unit);
+		q_int(&q, d->year);
+		q_int(&q, d->dim);
+		q_text(&q, d->object);
+		q_int(&q, d->month);
+		q_text(&q, d->row);
+		q_text(&q, d->kind);
+		rc = q_step(&q, err);
+		if (rc == 1) {
+			styr_ore_tkr_text(tkr, sizeof(tkr), q_col_int(&q, 0));
+			snprintf(w->before, sizeof(w->before), "%s tkr", tkr);
+			if (strcmp(q_col_text(&q, 1), d->source))
+				snprintf(w->after + strlen(w->after),
+				         sizeof(w->after) - strlen(w->after), "; källa %s",
+				         d->source);
+			q_end(&q);
+		}
+		rc = rc < 0 ? -rc : STYR_OK;
+	}
+	if (!rc)
+		rc = gate_pass(db, w, detail_store, d, err);
+	free(w);
+	return rc;
+}
+
+static void detail_from_row(struct query *q, struct styr_ledger_detail *d)
+{
+	q_col_copy(q, 0, d->unit, sizeof(d->unit));
+	d->year = (int)q_col_int(q, 1);
+	d->month = (int)q_col_int(q, 2);
+	q_col_copy(q, 3, d->row, sizeof(d->row));
+	q_col_copy(q, 4, d->kind, sizeof(d->kind));
+	d->dim = (int)q_col_int(q, 5);
+	q_col_copy(q, 6, d->object, sizeof(d->object));
+	d->amount_ore = q_col_int(q, 7);
+	q_col_copy(q, 8, d->source, sizeof(d->source));
+}
+
+int styr_ledger_detail_each(struct styr_db *db, const char *unit, int year, int dim,
+                            const char *row, int (*cb)(void *, const struct styr_ledger_detail *),
+                            void *ctx, struct styr_err *err)
+{
+	struct styr_ledger_detail d;
+	struct query q;
+	long long uid = 0;
+	int rc;
+
+	if (unit && (rc = store_org_id(db, unit, &uid, err)))
+		return rc;
+	if (q_start(&q, db, Q_LEDGER_DETAIL_EACH, "reading", err))
+		return STYR_ESTORE;
+	q_int(&q, uid);
+	q_int(&q, year);
+	q_int(&q, dim);
+	q_text(&q, row);
+	Q_WALK(&q, &d, detail_from_row, cb, ctx, err);
+}
+
 static void action_describe(const char *title, const char *due, const char *state,
                             long long expected, long long achieved, const char *owner,
                             const char *area, const char *goal, char *buf, size_t size)

@@ -126,14 +126,15 @@ static const char *const org_what[] = {"units below it",
                                        "aliases",
                                        "open-data codes",
                                        "withdrawn open values",
+                                       "ledger detail amounts",
+                                       "ledger objects mapped to it",
                                        NULL};
 static const enum sql_id org_del[] = {
-    Q_ORG_DEL_VALUE,    Q_ORG_DEL_GENDER,         Q_ORG_DEL_TARGET,
-    Q_ORG_DEL_ANALYSIS, Q_ORG_DEL_ACTION,         Q_ORG_DEL_LEDGER,
-    Q_ORG_DEL_PROFILE,  Q_ORG_DEL_BALANCE,        Q_ORG_DEL_ACCOUNT,
-    Q_ORG_DEL_OWNER,    Q_ORG_DEL_UPPDRAG_REPORT, Q_ORG_DEL_DONE,
-    Q_ORG_DEL_CONTROL,  Q_ORG_DEL_STATE,          Q_ORG_DEL_GRANT,
-    Q_ORG_DEL_ALIAS,    Q_ORG_DEL_OPEN,           Q_ORG_DEL_WITHDRAWN,
+    Q_ORG_DEL_VALUE,   Q_ORG_DEL_GENDER,    Q_ORG_DEL_TARGET,         Q_ORG_DEL_ANALYSIS,
+    Q_ORG_DEL_ACTION,  Q_ORG_DEL_LEDGER,    Q_ORG_DEL_PROFILE,        Q_ORG_DEL_BALANCE,
+    Q_ORG_DEL_ACCOUNT, Q_ORG_DEL_OWNER,     Q_ORG_DEL_UPPDRAG_REPORT, Q_ORG_DEL_DONE,
+    Q_ORG_DEL_CONTROL, Q_ORG_DEL_STATE,     Q_ORG_DEL_GRANT,          Q_ORG_DEL_ALIAS,
+    Q_ORG_DEL_OPEN,    Q_ORG_DEL_WITHDRAWN, Q_ORG_DEL_DETAIL,         Q_ORG_DEL_OBJECT_UNIT,
     Q_ORG_DELETE};
 _Static_assert(sizeof(org_del) / sizeof(org_del[0]) == sizeof(org_what) / sizeof(org_what[0]) - 1,
                "each deletion has its name in org_what + 1");

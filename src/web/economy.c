@@ -228,6 +228,49 @@ static int ledger_section(struct req *r, const struct styr_org_unit *u, int year
 	return 0;
 }
 
+/* "Per kostnadsställe": the RESULTAT per object of the unit's ledger
+ * detail (issue 15 item 4), when it has any. */
+static int dims_section(struct req *r, const struct styr_org_unit *u, int year, int months)
+{
+	struct styr_dim_table t;
+	struct styr_err err;
+	size_t i;
+
+	styr_err_init(&err);
+	if (styr_ledger_breakdown(r->db, u->code, year, months, "kostnadsstalle", NULL, &t, &err))
+		return web_fail_err(r, &err);
+	if (t.n) {
+		out_s(r, "<h2 id=\"per-kostnadsstalle\">Per kostnadsställe</h2>"
+		         "<table id=\"kostnadsstallen\"><caption>Resultat per kostnadsställe ");
+		out_h(r, u->code);
+		out_f(r,
+		      ", %s–%s %d (tkr)</caption><thead><tr><th scope=\"col\">Kostnadsställe</th>"
+		      "<th scope=\"col\">Namn</th><th scope=\"col\">Utfall</th>"
+		      "<th scope=\"col\">Budget</th><th scope=\"col\">Avvikelse</th></tr></thead>"
+		      "<tbody>",
+		      month_abbr[0], month_abbr[months - 1], year);
+		for (i = 0; i <= t.n; i++) {
+			const struct styr_dim_line *l = i < t.n ? &t.lines[i] : &t.total;
+			char a[48], b[48], c[48];
+
+			tkr(a, sizeof(a), l->has_utfall, l->utfall);
+			tkr(b, sizeof(b), l->has_budget, l->budget);
+			tkr(c, sizeof(c), l->has_utfall && l->has_budget, l->avvikelse);
+			out_s(r, "<tr><th scope=\"row\">");
+			out_h(r, i < t.n ? l->object : "Summa");
+			out_s(r, "</th><td>");
+			out_h(r, i < t.n ? l->name : "");
+			out_f(r,
+			      "</td><td class=\"num\">%s</td><td class=\"num\">%s</td>"
+			      "<td class=\"num\">%s</td></tr>",
+			      a, b, c);
+		}
+		out_s(r, "</tbody></table>");
+	}
+	styr_dim_table_release(&t);
+	return 0;
+}
+
 struct plans_walk {
 	struct req *r;
 	size_t n;
@@ -297,7 +340,7 @@ int pg_economy(struct req *r)
 	if (!year)
 		out_s(r,
 		      "<p>Det finns inga ekonomiska uppgifter (resultaträkning) för enheten.</p>");
-	else if (ledger_section(r, &u, year, months))
+	else if (ledger_section(r, &u, year, months) || dims_section(r, &u, year, months))
 		return -1;
 	if (plans_section(r, &u))
 		return -1;
@@ -392,6 +435,47 @@ int api_ledger(struct req *r)
 	}
 	/* a roll-up: how many units' figures the lines add up */
 	json_object_set_new(doc, "units", json_integer((json_int_t)t.from.units));
+	/* ?by=kostnadsstalle (or projekt, a dimension number): the row
+	 * (?row=, default resultat) per object of the unit's ledger detail */
+	if (web_query(r, "by")) {
+		struct styr_dim_table d;
+		json_t *objs;
+
+		if (styr_ledger_breakdown(r->db, u.code, year, months, web_query(r, "by"),
+		                          web_query(r, "row"), &d, &err)) {
+			styr_buf_release(&note);
+			styr_ledger_table_release(&t);
+			json_decref(doc);
+			return web_fail_err(r, &err);
+		}
+		objs = json_array();
+		for (i = 0; i <= d.n; i++) {
+			const struct styr_dim_line *l = i < d.n ? &d.lines[i] : &d.total;
+			json_t *o = json_pack("{s:s,s:s}", "object", i < d.n ? l->object : "",
+			                      "name", l->name);
+
+			json_object_set_new(o, "unit",
+			                    l->unit[0] ? json_string(l->unit) : json_null());
+			json_object_set_new(o, "utfall", amount(l->has_utfall, l->utfall));
+			json_object_set_new(o, "budget", amount(l->has_budget, l->budget));
+			json_object_set_new(o, "avvikelse",
+			                    amount(l->has_utfall && l->has_budget, l->avvikelse));
+			json_object_set_new(o, "utfall_ore",
+			                    l->has_utfall ? json_integer(l->utfall_ore)
+			                                  : json_null());
+			json_object_set_new(o, "budget_ore",
+			                    l->has_budget ? json_integer(l->budget_ore)
+			                                  : json_null());
+			if (i < d.n)
+				json_array_append_new(objs, o);
+			else
+				json_object_set_new(doc, "by_total", o);
+		}
+		json_object_set_new(doc, "by",
+		                    json_pack("{s:i,s:s,s:s,s:o}", "dim", d.dim.dim, "code",
+		                              d.dim.code, "row", d.row.code, "objects", objs));
+		styr_dim_table_release(&d);
+	}
 	styr_buf_release(&note);
 	styr_ledger_table_release(&t);
 	return web_send_json(r, 200, doc);

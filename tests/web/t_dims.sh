@@ -1,0 +1,35 @@
+# Ledger dimensions on the web (issue 15 item 4): the economy page's "Per
+# kostnadsställe" table and the ledger API's ?by= for a unit whose SIE file
+# carried kostnadsställen; the figures equal what `styr ledger --by` prints
+# (cli/t_sie_dims checks those against awk), in öre equal to the stored
+# detail's sums; an unknown dimension is a 400 naming it.
+. "$SRCDIR/tests/web/lib.sh"
+"$STYR" --db "$DB" init >/dev/null
+printf 'code;name;kind;parent;valid_from;valid_to;aliases\nSJH;Sjukhuset;förvaltning;;;;\n' >"$T/org.csv"
+"$STYR" --db "$DB" import csv "$T/org.csv" >/dev/null || fail "org"
+"$STYR" --db "$DB" import sie "$SHARED/testdata/sie/transaktioner_ovnbolag.se" --unit SJH >/dev/null ||
+	fail "sie"
+add_user rut reader SJH
+start_server
+login rut
+
+http GET "/enhet/SJH/ekonomi?ar=2011" -b "$T/rut.jar"
+expect_eq "page" 200 "$status"
+expect_contains "per kostnadsställe" '<h2 id="per-kostnadsstalle">Per kostnadsställe</h2>' "$body"
+cli=$("$STYR" --db "$DB" ledger --unit SJH --year 2011 --by kostnadsstalle | sed 's/\xc2\xa0/ /g')
+syd=$(echo "$cli" | awk '$1 == "Syd" { print $(NF - 2) }')
+expect_contains "Syd's utfall as the CLI prints it" \
+	"<th scope=\"row\">Syd</th><td>Kontor Syd</td><td class=\"num\">$(echo "$syd" | sed 's/ /\xc2\xa0/g')</td>" "$body"
+
+http GET "/api/v1/units/SJH/ledger?year=2011&by=kostnadsstalle" -b "$T/rut.jar"
+expect_eq "api" 200 "$status"
+want=$(dbsql "SELECT sum(amount_ore) FROM ledger_detail WHERE dim = 1 AND object = 'Syd'
+	AND kind = 'utfall' AND row_code = 'resultat' AND year = 2011")
+expect_eq "api: Syd in öre = the stored detail's sum" "$want" \
+	"$(echo "$body" | jq '.by.objects[] | select(.object == "Syd") | .utfall_ore')"
+expect_eq "api: the dimension" "kostnadsstalle" "$(echo "$body" | jq -r '.by.code')"
+
+http GET "/api/v1/units/SJH/ledger?year=2011&by=nosuch" -b "$T/rut.jar"
+expect_eq "unknown dimension: 400" 400 "$status"
+expect_contains "names it" 'dimension \"nosuch\"' "$body"
+finish
