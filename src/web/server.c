@@ -1326,6 +1326,37 @@ static bool throttled_now(struct req *r)
 	return why != STYR_THROTTLE_NONE;
 }
 
+/* Expires the queue's stale requests while every slow thread is busy (a
+ * login waiting for another process's write lock, a long PDF) and nothing
+ * new is queued: the waiters' clients are told after --slow-wait, not
+ * when a thread is free again.  Looks twice a second. */
+static void *slow_reaper(void *arg)
+{
+	struct server *srv = arg;
+
+	pthread_mutex_lock(&srv->slow_lock);
+	while (!srv->slow_stop) {
+		struct timespec until;
+		struct req *stale = NULL;
+
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_nsec += 500000000L;
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
+		pthread_cond_timedwait(&srv->reaper_cond, &srv->slow_lock, &until);
+		slow_expire(srv, mono_ns(), &stale);
+		if (stale) {
+			pthread_mutex_unlock(&srv->slow_lock);
+			slow_answer_stale(stale);
+			pthread_mutex_lock(&srv->slow_lock);
+		}
+	}
+	pthread_mutex_unlock(&srv->slow_lock);
+	return NULL;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version, const char *upload_data,
                                   size_t *upload_data_size, void **con_cls)
@@ -1490,6 +1521,7 @@ int web_server_start(struct server *srv, const struct styr_serve_options *opt, b
 	}
 	pthread_mutex_init(&srv->slow_lock, NULL);
 	pthread_cond_init(&srv->slow_cond, NULL);
+	pthread_cond_init(&srv->reaper_cond, NULL);
 	/* A pool of worker threads, each polling its share of the
 	 * connections: a slow request (a password hash, a PDF, a write
 	 * waiting for the database's lock) holds up only its own worker.  One
@@ -1514,6 +1546,7 @@ int web_server_start(struct server *srv, const struct styr_serve_options *opt, b
 		pthread_mutex_destroy(&srv->cache_lock);
 		pthread_mutex_destroy(&srv->slow_lock);
 		pthread_cond_destroy(&srv->slow_cond);
+		pthread_cond_destroy(&srv->reaper_cond);
 		metrics_free(srv);
 		return styr_error(err, STYR_EIO, "cannot listen on %s:%d (in use?)",
 		                  opt->address ? opt->address : "127.0.0.1", opt->port);
@@ -1525,6 +1558,7 @@ int web_server_start(struct server *srv, const struct styr_serve_options *opt, b
 	while (srv->nslow < WEB_SLOW_THREADS &&
 	       !pthread_create(&srv->slow[srv->nslow], NULL, slow_main, srv))
 		srv->nslow++;
+	srv->have_reaper = srv->nslow && !pthread_create(&srv->reaper, NULL, slow_reaper, srv);
 	return STYR_OK;
 }
 
@@ -1537,7 +1571,10 @@ void web_server_stop(struct server *srv)
 	pthread_mutex_lock(&srv->slow_lock);
 	srv->slow_stop = true;
 	pthread_cond_broadcast(&srv->slow_cond);
+	pthread_cond_broadcast(&srv->reaper_cond);
 	pthread_mutex_unlock(&srv->slow_lock);
+	if (srv->have_reaper)
+		pthread_join(srv->reaper, NULL);
 	for (i = 0; i < srv->nslow; i++)
 		pthread_join(srv->slow[i], NULL);
 	/* The workers end here, each closing its handle (the key's
@@ -1545,6 +1582,7 @@ void web_server_stop(struct server *srv)
 	MHD_stop_daemon(srv->daemon);
 	pthread_mutex_destroy(&srv->slow_lock);
 	pthread_cond_destroy(&srv->slow_cond);
+	pthread_cond_destroy(&srv->reaper_cond);
 	pthread_key_delete(srv->db_key);
 	web_cache_release(srv);
 	pthread_mutex_destroy(&srv->cache_lock);

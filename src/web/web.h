@@ -105,6 +105,10 @@ struct server {
 	 * a request that finds it full, or waited longer, is answered 503. */
 	unsigned slow_len, slow_max;
 	long long slow_wait_ns;
+	/* answers the stale ones while every slow thread is busy */
+	pthread_t reaper;
+	pthread_cond_t reaper_cond;
+	bool have_reaper;
 };
 
 struct field {
