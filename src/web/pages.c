@@ -641,8 +641,11 @@ static int lookup_load(struct req *r, const char *unit, bool all_ind, struct loo
 		lookup_free(l);
 		return web_fail_err(r, &err);
 	}
-	qsort(l->ind, l->nind, sizeof(*l->ind), ind_cmp);
-	qsort(l->tg, l->ntg, sizeof(*l->tg), tg_cmp);
+	/* (qsort and bsearch take no NULL array, even of none) */
+	if (l->nind)
+		qsort(l->ind, l->nind, sizeof(*l->ind), ind_cmp);
+	if (l->ntg)
+		qsort(l->tg, l->ntg, sizeof(*l->tg), tg_cmp);
 	return 0;
 }
 
@@ -650,6 +653,8 @@ static const struct styr_indicator *lookup_ind(const struct lookup *l, const cha
 {
 	struct styr_indicator key;
 
+	if (!l->nind)
+		return NULL;
 	snprintf(key.code, sizeof(key.code), "%s", code);
 	return bsearch(&key, l->ind, l->nind, sizeof(*l->ind), ind_cmp);
 }
