@@ -135,6 +135,15 @@ int styr_login(struct styr_db *db, const struct styr_login_attempt *a, int64_t t
 int styr_password_check(struct styr_db *db, const struct styr_login_attempt *a,
                         enum styr_throttle_reason *throttled, int64_t *retry_after,
                         struct styr_err *err);
+/* Whether the attempt's address, or every address together, has used
+ * its checks (the counters styr_login refuses on first), without
+ * counting: the server asks before queueing a password check, so that a
+ * flood is refused at once rather than waiting for a hash thread.  Reads
+ * only; *throttled is STYR_THROTTLE_NONE when a check may go on (the
+ * name's own lock-out is styr_login's to find). */
+int styr_login_throttled(struct styr_db *db, const struct styr_login_attempt *a,
+                         enum styr_throttle_reason *throttled, int64_t *retry_after,
+                         struct styr_err *err);
 /* The client addresses name is locked out from now (an admin's view). */
 int styr_login_locks(struct styr_db *db, const char *name, int64_t now, int *count,
                      struct styr_err *err);

@@ -28,6 +28,13 @@ struct styr_assessment {
 int styr_value_assess(struct styr_db *db, const struct styr_indicator *ind,
                       const struct styr_value *v, struct styr_assessment *out,
                       struct styr_err *err);
+/* The same with what it reads given: target (NULL: none) is the one
+ * styr_target_find gives for v's indicator, unit and year, previous (NULL:
+ * none) the value of the same period a year before.  Reads nothing. */
+int styr_value_assess_with(const struct styr_indicator *ind, const struct styr_value *v,
+                           const struct styr_indicator_target *target,
+                           const struct styr_value *previous, struct styr_assessment *out,
+                           struct styr_err *err);
 
 /* The latest period of an indicator's frequency ("månad", "tertial", else
  * a year) that has ended before the month (year, month) began. */

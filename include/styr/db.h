@@ -194,6 +194,11 @@ int styr_target_find(struct styr_db *db, const char *indicator, const char *unit
 int styr_target_each(struct styr_db *db,
                      int (*cb)(void *ctx, const struct styr_indicator_target *t), void *ctx,
                      struct styr_err *err);
+/* The targets styr_target_find chooses among for unit: the unit's own and
+ * the all-units ones (unit ""), by indicator, year, all-units first. */
+int styr_target_each_unit(struct styr_db *db, const char *unit,
+                          int (*cb)(void *ctx, const struct styr_indicator_target *t), void *ctx,
+                          struct styr_err *err);
 
 struct styr_value_filter {
 	const char *indicator; /* NULL: all */
@@ -207,6 +212,12 @@ int styr_value_find(struct styr_db *db, const char *indicator, const char *unit,
 int styr_value_each(struct styr_db *db, const struct styr_value_filter *f,
                     int (*cb)(void *ctx, const struct styr_value *v), void *ctx,
                     struct styr_err *err);
+/* A dashboard's values: of each indicator of unit its latest value and
+ * the one of the same period a year before it, if any (its trend's), by
+ * indicator and period as styr_value_each gives them. */
+int styr_value_latest_each(struct styr_db *db, const char *unit,
+                           int (*cb)(void *ctx, const struct styr_value *v), void *ctx,
+                           struct styr_err *err);
 
 /* Analysis texts (analysis.h). */
 /* Store (replacing the one for the same unit, period, subject and title). */

@@ -31,6 +31,11 @@ struct styr_serve_options {
 	 * an uploaded import; milliseconds a request may run. */
 	size_t max_body, max_upload, max_report, max_import_rows;
 	long long request_ms;
+	/* The slow pool's queue (password checks, reports, imports): how many
+	 * may wait (0: WEB_SLOW_QUEUE, 64) and for how many milliseconds (0:
+	 * WEB_SLOW_WAIT_MS, 15 000) before they are answered 503. */
+	int slow_queue;
+	long long slow_wait_ms;
 };
 
 /* Serve until SIGINT/SIGTERM; prints "listening on http://ADDR:PORT" to

@@ -494,6 +494,33 @@ static int gate_enter(struct styr_db *db, struct gate *g, enum styr_throttle_rea
 	return STYR_OK;
 }
 
+int styr_login_throttled(struct styr_db *db, const struct styr_login_attempt *a,
+                         enum styr_throttle_reason *throttled, int64_t *retry_after,
+                         struct styr_err *err)
+{
+	struct gate g;
+	int64_t since;
+	int n, rc;
+
+	*throttled = STYR_THROTTLE_NONE;
+	*retry_after = 0;
+	gate_init(&g, a);
+	if ((rc = styr_throttle_get(db, g.address, "", &since, &n, err)))
+		return rc;
+	if (n >= g.lim.address_failures && since + g.lim.address_window > g.now) {
+		*throttled = STYR_THROTTLE_ADDRESS;
+		*retry_after = since + g.lim.address_window - g.now;
+		return STYR_OK;
+	}
+	if ((rc = styr_throttle_get(db, "", "", &since, &n, err)))
+		return rc;
+	if (n >= g.lim.checks_per_second && since + 1 > g.now) {
+		*throttled = STYR_THROTTLE_GLOBAL;
+		*retry_after = 1;
+	}
+	return STYR_OK;
+}
+
 /* After the hash: a success gives its address count back and ends the
  * name's failures there; a failure stays counted. */
 static int gate_leave(struct styr_db *db, const struct gate *g, bool ok, struct styr_err *err)

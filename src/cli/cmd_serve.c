@@ -51,6 +51,8 @@ static int run(struct cli *cli, int argc, char **argv)
 	    {"max-report", required_argument, NULL, 'R'},
 	    {"max-import-rows", required_argument, NULL, 'I'},
 	    {"request-time", required_argument, NULL, 'T'},
+	    {"slow-queue", required_argument, NULL, 'Q'},
+	    {"slow-wait", required_argument, NULL, 'W'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct styr_serve_options o;
@@ -178,6 +180,30 @@ static int run(struct cli *cli, int argc, char **argv)
 			o.request_ms = (long long)(s * 1000 + 0.5);
 			break;
 		}
+		case 'Q': {
+			long m = strtol(optarg, &end, 10);
+
+			if (end == optarg || *end || m < 1 || m > 100000)
+				return cli_usage(
+				    &cmd_serve_def,
+				    "--slow-queue \"%s\": expected a number of requests "
+				    "from 1 to 100000, such as 64",
+				    optarg);
+			o.slow_queue = (int)m;
+			break;
+		}
+		case 'W': {
+			double s = strtod(optarg, &end);
+
+			if (end == optarg || *end || !(s >= 0.001 && s <= 86400))
+				return cli_usage(
+				    &cmd_serve_def,
+				    "--slow-wait \"%s\": expected seconds, such as 15 or "
+				    "0.5",
+				    optarg);
+			o.slow_wait_ms = (long long)(s * 1000 + 0.5);
+			break;
+		}
 		default:
 			return cli_usage(&cmd_serve_def, "unknown option");
 		}
@@ -200,6 +226,7 @@ const struct command cmd_serve_def = {
     "           [--login-limit N/SECONDS] [--login-rate N] [--proxy ADDRESS]\n"
     "           [--max-body SIZE] [--max-upload SIZE] [--max-report SIZE]\n"
     "           [--max-import-rows N] [--request-time SECONDS]\n"
+    "           [--slow-queue N] [--slow-wait SECONDS]\n"
     "styr serve --print-routes\n"
     "Serves the database over HTTP (default 127.0.0.1:8080) until interrupted.\n"
     "--today sets the day Min sida counts what is due and late from (a demo or\n"
@@ -218,5 +245,9 @@ const struct command cmd_serve_def = {
     "--max-upload (a workbook or report text, default 32M), --max-report (a report\n"
     "download, default 64M), --max-import-rows (rows of an uploaded import, default\n"
     "5000000), --request-time (seconds a request may run before it is stopped and\n"
-    "answered 503, default 120).\n",
+    "answered 503, default 120).  Password checks, report downloads and imports\n"
+    "run on a pool of their own; --slow-queue sets how many may wait for it\n"
+    "(default 64) and --slow-wait how long one may wait (seconds, default 15):\n"
+    "beyond either the request is answered 503 with Retry-After, nothing done.\n"
+    "A login from an address the throttle already refuses is answered at once.\n",
 };

@@ -162,6 +162,24 @@ int styr_target_each(struct styr_db *db, int (*cb)(void *, const struct styr_ind
 	Q_WALK(&q, &t, target_from_row, cb, ctx, err);
 }
 
+int styr_target_each_unit(struct styr_db *db, const char *unit,
+                          int (*cb)(void *, const struct styr_indicator_target *), void *ctx,
+                          struct styr_err *err)
+{
+	struct styr_indicator_target t;
+	struct query q;
+	long long uid;
+	int rc = store_org_id(db, unit, &uid, err);
+
+	if (rc)
+		return rc;
+	if (q_start(&q, db, Q_TARGET_EACH_UNIT, "reading a unit's targets", err))
+		return STYR_ESTORE;
+	q_int(&q, uid);
+	q_text(&q, unit);
+	Q_WALK(&q, &t, target_from_row, cb, ctx, err);
+}
+
 static int value_store(struct styr_db *db, const void *row, struct styr_err *err)
 {
 	const struct styr_value *v = row;
@@ -269,6 +287,23 @@ int styr_value_each(struct styr_db *db, const struct styr_value_filter *f,
 	q_text(&q, f ? f->indicator : NULL);
 	q_int(&q, uid);
 	q_int(&q, f ? f->year : 0);
+	Q_WALK(&q, &v, value_from_row, cb, ctx, err);
+}
+
+int styr_value_latest_each(struct styr_db *db, const char *unit,
+                           int (*cb)(void *, const struct styr_value *), void *ctx,
+                           struct styr_err *err)
+{
+	struct styr_value v;
+	struct query q;
+	long long uid;
+	int rc = store_org_id(db, unit, &uid, err);
+
+	if (rc)
+		return rc;
+	if (q_start(&q, db, Q_VALUE_LATEST_UNIT, "reading the latest values", err))
+		return STYR_ESTORE;
+	q_int(&q, uid);
 	Q_WALK(&q, &v, value_from_row, cb, ctx, err);
 }
 

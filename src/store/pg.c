@@ -428,7 +428,13 @@ static int pg_begin(struct store *st, struct styr_err *err)
 	int rc;
 
 	st->failed[0] = '\0';
-	rc = exec(st, "BEGIN", "starting a transaction", err);
+	/* One lock order for every writer: the audit chain's lock (AUDIT_LOCK,
+	 * catalogue.def) first, then rows.  Taken only at the audit append, a
+	 * failed login (chain, then the data-version row its audit INSERT's
+	 * trigger bumps) and a value write (that row, then the chain) deadlocked.
+	 * It costs no parallelism: every writing transaction bumps that one
+	 * row and so waits for the others anyway.  One round trip for both. */
+	rc = exec(st, "BEGIN; SELECT pg_advisory_xact_lock(7270)", "starting a transaction", err);
 	if (!rc)
 		rc = enter_pipeline(st, err);
 	if (!rc)

@@ -330,20 +330,19 @@ static int dash_cb(void *ctx, const struct styr_value *v)
 int api_dashboard(struct req *r)
 {
 	struct styr_org_unit u;
-	struct styr_value_filter f;
 	struct styr_err err;
 	struct dash d;
 
 	if (web_unit_or_reply(r, &u))
 		return -1;
-	memset(&f, 0, sizeof(f));
-	f.unit = u.code;
 	styr_err_init(&err);
 	memset(&d, 0, sizeof(d));
 	d.db = r->db;
 	d.rows = json_array();
 	d.err = &err;
-	if (styr_value_each(r->db, &f, dash_cb, &d, &err) || (d.have && dash_row(&d))) {
+	/* each indicator's latest value and the one before it: not the
+	 * unit's every value (bench/load) */
+	if (styr_value_latest_each(r->db, u.code, dash_cb, &d, &err) || (d.have && dash_row(&d))) {
 		json_decref(d.rows);
 		return web_fail_err(r, &err);
 	}

@@ -44,6 +44,7 @@ struct metrics {
 	unsigned long db_count;
 	unsigned long cache_hit, cache_miss;
 	unsigned long throttled[4]; /* by enum styr_throttle_reason */
+	unsigned long busy;         /* slow requests answered 503 (queue full, waited too long) */
 };
 
 #define ADD(p, n) __atomic_add_fetch((p), (n), __ATOMIC_RELAXED)
@@ -109,6 +110,12 @@ void metrics_throttled(struct server *srv, enum styr_throttle_reason why)
 {
 	if (srv->metrics && (unsigned)why < 4)
 		ADD(&srv->metrics->throttled[why], 1);
+}
+
+void metrics_busy(struct server *srv)
+{
+	if (srv->metrics)
+		ADD(&srv->metrics->busy, 1);
 }
 
 /* A label value: the route table's patterns hold no quote, backslash or
@@ -195,6 +202,11 @@ int pg_metrics(struct req *r)
 	for (i = 1; i < 4; i++)
 		out_f(r, "styr_login_throttled_total{reason=\"%s\"} %lu\n", reasons[i],
 		      GET(&m->throttled[i]));
+	out_f(r,
+	      "# HELP styr_slow_refused_total Password checks, reports and imports answered 503 "
+	      "because the slow pool's queue was full or they waited too long.\n"
+	      "# TYPE styr_slow_refused_total counter\nstyr_slow_refused_total %lu\n",
+	      GET(&m->busy));
 	out_f(r,
 	      "# HELP styr_http_requests_started_total Requests begun (the request id).\n"
 	      "# TYPE styr_http_requests_started_total counter\n"

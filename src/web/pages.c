@@ -525,14 +525,12 @@ static const char *trend_arrow(enum styr_trend t)
 
 /* One row: period and value of v, and for a quality indicator its target,
  * status and trend (a production figure is counted, not målsatt: five
- * cells, or two). */
-static void value_cells(struct req *r, const struct styr_indicator *ind, const struct styr_value *v)
+ * cells, or two).  a is v's assessment, NULL when it could not be made. */
+static void value_cells_with(struct req *r, const struct styr_indicator *ind,
+                             const struct styr_value *v, const struct styr_assessment *a)
 {
-	struct styr_assessment a;
-	struct styr_err err;
 	char num[64], period[64];
 
-	styr_err_init(&err);
 	styr_period_label(&v->period, period, sizeof(period));
 	styr_value_format(v, ind, num, sizeof(num));
 	out_s(r, "<td>");
@@ -542,21 +540,178 @@ static void value_cells(struct req *r, const struct styr_indicator *ind, const s
 	out_s(r, "</td>");
 	if (ind->category == STYR_IND_PRODUKTION)
 		return;
-	if (styr_value_assess(r->db, ind, v, &a, &err)) {
+	if (!a) {
 		out_s(r, "<td colspan=\"3\">Målet går inte att tolka, så värdet kan inte "
 		         "bedömas.</td>");
 		return;
 	}
 	out_s(r, "<td>");
-	out_h(r, a.has_target ? a.target.text : "–");
-	if (a.has_target && a.target.year < v->period.year)
-		out_f(r, " <span class=\"hint\">(mål från %d)</span>", a.target.year);
-	out_f(r, "</td><td class=\"%s\">%s", status_class(a.status), status_mark(a.status));
-	out_h(r, styr_status_label(a.status));
+	out_h(r, a->has_target ? a->target.text : "–");
+	if (a->has_target && a->target.year < v->period.year)
+		out_f(r, " <span class=\"hint\">(mål från %d)</span>", a->target.year);
+	out_f(r, "</td><td class=\"%s\">%s", status_class(a->status), status_mark(a->status));
+	out_h(r, styr_status_label(a->status));
 	out_s(r, "</td><td>");
-	out_s(r, trend_arrow(a.trend));
-	out_h(r, styr_trend_label(a.trend));
+	out_s(r, trend_arrow(a->trend));
+	out_h(r, styr_trend_label(a->trend));
 	out_s(r, "</td>");
+}
+
+/* The same, assessing v here (a few reads). */
+static void value_cells(struct req *r, const struct styr_indicator *ind, const struct styr_value *v)
+{
+	struct styr_assessment a;
+	struct styr_err err;
+
+	styr_err_init(&err);
+	value_cells_with(r, ind, v,
+	                 ind->category == STYR_IND_PRODUKTION ||
+	                         styr_value_assess(r->db, ind, v, &a, &err)
+	                     ? NULL
+	                     : &a);
+}
+
+/* What a dashboard or an indicator page assesses values with, read in a
+ * few statements rather than three per value (issue 16: a dashboard took
+ * ~700 statements, on PostgreSQL each a round trip): the indicators, the
+ * unit's targets and the all-units ones, each sorted here by code (the
+ * databases' collations may order codes differently). */
+struct lookup {
+	struct styr_indicator *ind;
+	size_t nind, capind;
+	struct styr_indicator_target *tg;
+	size_t ntg, captg;
+};
+
+static int lookup_ind_cb(void *ctx, const struct styr_indicator *ind)
+{
+	struct lookup *l = ctx;
+
+	if (styr_array_grow((void **)&l->ind, &l->capind, l->nind, sizeof(*l->ind), NULL))
+		return STYR_ENOMEM;
+	l->ind[l->nind++] = *ind;
+	return 0;
+}
+
+static int lookup_tg_cb(void *ctx, const struct styr_indicator_target *t)
+{
+	struct lookup *l = ctx;
+
+	if (styr_array_grow((void **)&l->tg, &l->captg, l->ntg, sizeof(*l->tg), NULL))
+		return STYR_ENOMEM;
+	l->tg[l->ntg++] = *t;
+	return 0;
+}
+
+static int ind_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct styr_indicator *)a)->code,
+	              ((const struct styr_indicator *)b)->code);
+}
+
+/* By indicator, year, and the all-units target ("") before the unit's. */
+static int tg_cmp(const void *a, const void *b)
+{
+	const struct styr_indicator_target *x = a, *y = b;
+	int c = strcmp(x->indicator, y->indicator);
+
+	if (c)
+		return c;
+	if (x->year != y->year)
+		return x->year < y->year ? -1 : 1;
+	return (x->unit[0] != 0) - (y->unit[0] != 0);
+}
+
+static void lookup_free(struct lookup *l)
+{
+	free(l->ind);
+	free(l->tg);
+	memset(l, 0, sizeof(*l));
+}
+
+/* all_ind: every indicator (a dashboard); else the caller has its one. */
+static int lookup_load(struct req *r, const char *unit, bool all_ind, struct lookup *l)
+{
+	struct styr_err err;
+
+	memset(l, 0, sizeof(*l));
+	styr_err_init(&err);
+	if ((all_ind && styr_indicator_each(r->db, lookup_ind_cb, l, &err)) ||
+	    styr_target_each_unit(r->db, unit, lookup_tg_cb, l, &err)) {
+		lookup_free(l);
+		return web_fail_err(r, &err);
+	}
+	/* (qsort and bsearch take no NULL array, even of none) */
+	if (l->nind)
+		qsort(l->ind, l->nind, sizeof(*l->ind), ind_cmp);
+	if (l->ntg)
+		qsort(l->tg, l->ntg, sizeof(*l->tg), tg_cmp);
+	return 0;
+}
+
+static const struct styr_indicator *lookup_ind(const struct lookup *l, const char *code)
+{
+	struct styr_indicator key;
+
+	if (!l->nind)
+		return NULL;
+	snprintf(key.code, sizeof(key.code), "%s", code);
+	return bsearch(&key, l->ind, l->nind, sizeof(*l->ind), ind_cmp);
+}
+
+/* The target styr_target_find gives for (indicator, the unit, year): of
+ * the latest year up to year, the unit's own before the all-units one. */
+static const struct styr_indicator_target *lookup_target(const struct lookup *l,
+                                                         const char *indicator, int year)
+{
+	size_t lo = 0, hi = l->ntg;
+	const struct styr_indicator_target *best = NULL;
+
+	while (lo < hi) { /* the first of indicator's rows */
+		size_t mid = (lo + hi) / 2;
+
+		if (strcmp(l->tg[mid].indicator, indicator) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < l->ntg && !strcmp(l->tg[lo].indicator, indicator) && l->tg[lo].year <= year;
+	     lo++)
+		best = &l->tg[lo];
+	return best;
+}
+
+/* Assess v with its previous value given (NULL: none); NULL when the
+ * target does not parse (as value_cells says). */
+static const struct styr_assessment *
+lookup_assess(const struct lookup *l, const struct styr_indicator *ind, const struct styr_value *v,
+              const struct styr_value *prev, struct styr_assessment *a)
+{
+	struct styr_err err;
+
+	styr_err_init(&err);
+	if (styr_value_assess_with(ind, v, lookup_target(l, ind->code, v->period.year), prev, a,
+	                           &err))
+		return NULL;
+	return a;
+}
+
+/* In a run of one indicator's values sorted by period, ending at i: the
+ * value of v[i]'s period a year before, if the run has it. */
+static const struct styr_value *prev_in_run(const struct styr_value *v, size_t i)
+{
+	struct styr_period want = styr_period_prev_year(&v[i].period);
+	size_t j;
+
+	for (j = i; j-- > 0 && !strcmp(v[j].indicator, v[i].indicator);) {
+		int c = styr_period_cmp(&v[j].period, &want);
+
+		if (!c)
+			return &v[j];
+		if (c < 0)
+			break;
+	}
+	return NULL;
 }
 
 /* The value's comment, as a cell of its own. */
@@ -573,7 +728,7 @@ static void comment_cell(struct req *r, const struct styr_value *v)
  * before the first row, so a table without rows need not be written at
  * all.  Whether there was any row. */
 static bool latest_rows(struct req *r, const struct styr_org_unit *u, const struct values *vals,
-                        enum styr_indicator_category cat, const char *head)
+                        const struct lookup *l, enum styr_indicator_category cat, const char *head)
 {
 	bool any = false;
 	size_t i;
@@ -582,13 +737,12 @@ static bool latest_rows(struct req *r, const struct styr_org_unit *u, const stru
 	 * latest. */
 	for (i = 0; i < vals->n; i++) {
 		const struct styr_value *v = &vals->v[i];
-		struct styr_indicator ind;
-		struct styr_err err;
+		const struct styr_indicator *ind;
+		struct styr_assessment a;
 
 		if (i + 1 < vals->n && !strcmp(vals->v[i + 1].indicator, v->indicator))
 			continue;
-		styr_err_init(&err);
-		if (styr_indicator_find(r->db, v->indicator, &ind, &err) || ind.category != cat)
+		if (!(ind = lookup_ind(l, v->indicator)) || ind->category != cat)
 			continue;
 		if (!any && head)
 			out_s(r, head);
@@ -596,13 +750,16 @@ static bool latest_rows(struct req *r, const struct styr_org_unit *u, const stru
 		out_s(r, "<tr><th scope=\"row\"><a href=\"/enhet/");
 		out_h(r, u->code);
 		out_s(r, "/indikator/");
-		out_h(r, ind.code);
+		out_h(r, ind->code);
 		out_s(r, "\">");
-		out_h(r, ind.code);
+		out_h(r, ind->code);
 		out_s(r, "</a> ");
-		out_h(r, ind.name);
+		out_h(r, ind->name);
 		out_s(r, "</th>");
-		value_cells(r, &ind, v);
+		value_cells_with(r, ind, v,
+		                 cat == STYR_IND_PRODUKTION
+		                     ? NULL
+		                     : lookup_assess(l, ind, v, prev_in_run(vals->v, i), &a));
 		out_s(r, "</tr>");
 	}
 	return any;
@@ -616,23 +773,21 @@ struct standing {
 	bool any;
 };
 
-static void standing_of_values(struct req *r, const struct values *vals, struct standing *st)
+static void standing_of_values(const struct values *vals, const struct lookup *l,
+                               struct standing *st)
 {
 	size_t i;
 
 	memset(st, 0, sizeof(*st));
 	for (i = 0; i < vals->n; i++) {
 		const struct styr_value *v = &vals->v[i];
-		struct styr_indicator ind;
+		const struct styr_indicator *ind;
 		struct styr_assessment a;
-		struct styr_err err;
 
 		if (i + 1 < vals->n && !strcmp(vals->v[i + 1].indicator, v->indicator))
 			continue;
-		styr_err_init(&err);
-		if (styr_indicator_find(r->db, v->indicator, &ind, &err) ||
-		    ind.category != STYR_IND_KVALITET ||
-		    styr_value_assess(r->db, &ind, v, &a, &err))
+		if (!(ind = lookup_ind(l, v->indicator)) || ind->category != STYR_IND_KVALITET ||
+		    !lookup_assess(l, ind, v, prev_in_run(vals->v, i), &a))
 			continue;
 		if (!st->any || styr_period_cmp(&v->period, &st->latest) > 0)
 			st->latest = v->period;
@@ -648,13 +803,41 @@ static void standing_of_values(struct req *r, const struct values *vals, struct 
 	}
 }
 
-static int standing_of(struct req *r, const char *unit, struct standing *st)
+/* Of each indicator of unit its latest value and the one a year before
+ * it: what a dashboard shows and assesses. */
+static int load_latest(struct req *r, const char *unit, struct values *out)
+{
+	struct styr_err err;
+
+	memset(out, 0, sizeof(*out));
+	styr_err_init(&err);
+	if (styr_value_latest_each(r->db, unit, values_cb, out, &err)) {
+		free(out->v);
+		out->v = NULL;
+		return web_fail_err(r, &err);
+	}
+	return 0;
+}
+
+/* A child unit's standing: its own targets, the indicators of the page's
+ * lookup (ind). */
+static int standing_of(struct req *r, const char *unit, const struct lookup *ind,
+                       struct standing *st)
 {
 	struct values vals;
+	struct lookup l;
 
-	if (load_values(r, NULL, unit, &vals))
+	if (load_latest(r, unit, &vals))
 		return -1;
-	standing_of_values(r, &vals, st);
+	if (lookup_load(r, unit, false, &l)) {
+		free(vals.v);
+		return -1;
+	}
+	l.ind = ind->ind;
+	l.nind = ind->nind;
+	standing_of_values(&vals, &l, st);
+	l.ind = NULL;
+	lookup_free(&l);
 	free(vals.v);
 	return 0;
 }
@@ -697,7 +880,8 @@ static void standing_summary(struct req *r, const struct standing *st)
 
 /* A row per child unit with how its indicators stand, each a link to
  * the child's own dashboard. */
-static int children_standing(struct req *r, const struct units *all, const char *parent)
+static int children_standing(struct req *r, const struct units *all, const char *parent,
+                             const struct lookup *l)
 {
 	bool any = false;
 	size_t i;
@@ -707,7 +891,7 @@ static int children_standing(struct req *r, const struct units *all, const char 
 
 		if (strcmp(all->v[i].parent, parent))
 			continue;
-		if (standing_of(r, all->v[i].code, &st))
+		if (standing_of(r, all->v[i].code, l, &st))
 			return -1;
 		if (!any)
 			out_s(
@@ -761,6 +945,7 @@ int pg_unit(struct req *r)
 	struct styr_org_unit u;
 	struct values vals;
 	struct units all;
+	struct lookup l;
 	char key[WEB_CACHE_KEY];
 	size_t from, i;
 	bool any;
@@ -774,9 +959,14 @@ int pg_unit(struct req *r)
 	if (web_cache_get(r, key))
 		return page_end(r);
 	from = r->out.len;
-	if (load_values(r, NULL, u.code, &vals))
+	if (load_latest(r, u.code, &vals))
 		return -1;
 	if (load_units(r, &all)) {
+		free(vals.v);
+		return -1;
+	}
+	if (lookup_load(r, u.code, true, &l)) {
+		free(all.v);
 		free(vals.v);
 		return -1;
 	}
@@ -807,20 +997,20 @@ int pg_unit(struct req *r)
 		/* the values already read: a unit has thousands */
 		struct standing st;
 
-		standing_of_values(r, &vals, &st);
+		standing_of_values(&vals, &l, &st);
 		standing_summary(r, &st);
 	}
 	out_s(r, "<table><caption>Indikatorer, senaste värde</caption><thead><tr>"
 	         "<th scope=\"col\">Indikator</th><th scope=\"col\">Period</th>"
 	         "<th scope=\"col\">Värde</th><th scope=\"col\">Mål</th>"
 	         "<th scope=\"col\">Status</th><th scope=\"col\">Trend</th></tr></thead><tbody>");
-	any = latest_rows(r, &u, &vals, STYR_IND_KVALITET, NULL);
+	any = latest_rows(r, &u, &vals, &l, STYR_IND_KVALITET, NULL);
 	out_s(r, "</tbody></table>");
 	if (!any)
 		out_s(r, "<p>Inga värden är registrerade för enheten.</p>");
 	/* Production figures are counted, not målsatt: a table of their own
 	 * without target, status and trend, and only when there are any. */
-	if (latest_rows(r, &u, &vals, STYR_IND_PRODUKTION,
+	if (latest_rows(r, &u, &vals, &l, STYR_IND_PRODUKTION,
 	                "<table><caption>Produktion, senaste värde</caption><thead><tr>"
 	                "<th scope=\"col\">Produktionstal</th><th scope=\"col\">Period</th>"
 	                "<th scope=\"col\">Värde</th></tr></thead><tbody>"))
@@ -828,12 +1018,14 @@ int pg_unit(struct req *r)
 	page_economy(r, u.code);
 	page_documents(r, u.code);
 	out_s(r, "<h2>Enheter under</h2>");
-	if (children_standing(r, &all, u.code)) {
+	if (children_standing(r, &all, u.code, &l)) {
+		lookup_free(&l);
 		free(all.v);
 		free(vals.v);
 		return -1;
 	}
 	tree(r, &all, u.code, 0);
+	lookup_free(&l);
 	free(all.v);
 	free(vals.v);
 	web_cache_put(r, key, from);
@@ -970,6 +1162,7 @@ int pg_indicator(struct req *r)
 	struct styr_target parsed;
 	struct values vals;
 	struct units all;
+	struct lookup l;
 	struct styr_err err;
 	bool has_target = false, has_children = false;
 	const char *assessed_head;
@@ -993,6 +1186,12 @@ int pg_indicator(struct req *r)
 	if (load_values(r, ind.code, u.code, &vals))
 		return -1;
 	if (load_units(r, &all)) {
+		free(vals.v);
+		return -1;
+	}
+	/* the unit's targets, read once for all its values */
+	if (lookup_load(r, u.code, false, &l)) {
+		free(all.v);
 		free(vals.v);
 		return -1;
 	}
@@ -1049,8 +1248,14 @@ int pg_indicator(struct req *r)
 		out_s(r, "<th scope=\"col\">Ändra</th>");
 	out_s(r, "</tr></thead><tbody>");
 	for (i = vals.n; i-- > 0;) {
+		struct styr_assessment a;
+
 		out_s(r, "<tr>");
-		value_cells(r, &ind, &vals.v[i]);
+		value_cells_with(
+		    r, &ind, &vals.v[i],
+		    ind.category == STYR_IND_PRODUKTION
+		        ? NULL
+		        : lookup_assess(&l, &ind, &vals.v[i], prev_in_run(vals.v, i), &a));
 		comment_cell(r, &vals.v[i]);
 		if (r->role >= STYR_ACCESS_UNIT_MANAGER)
 			web_value_links(r, u.code, ind.code, &vals.v[i].period);
@@ -1098,6 +1303,7 @@ int pg_indicator(struct req *r)
 	}
 	if (has_children)
 		out_s(r, "</tbody></table>");
+	lookup_free(&l);
 	free(all.v);
 	free(vals.v);
 	return page_end(r);

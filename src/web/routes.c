@@ -27,7 +27,7 @@ const struct route web_routes[] = {
     /* This machine's monitoring without a login, else an admin's token. */
     {"GET", "/metrics", pg_metrics, ADMIN, R_API | R_LOCAL},
     {"GET", "/login", pg_login_form, PUBLIC, 0},
-    {"POST", "/login", pg_login, PUBLIC, R_NOCSRF | R_SLOW},
+    {"POST", "/login", pg_login, PUBLIC, R_NOCSRF | R_SLOW | R_THROTTLED},
     {"POST", "/logout", pg_logout, READER, 0},
     {"GET", "/min-sida", pg_mine, READER, 0},
     {"GET", "/min-sida/kalender.ics", pg_mine_ics, READER, 0},
@@ -36,7 +36,7 @@ const struct route web_routes[] = {
     {"GET", "/logg", pg_audit, CTRL, 0},
     {"GET", "/admin/anvandare", pg_users, ADMIN, 0},
     {"GET", "/konto/losenord", pg_password_form, READER, 0},
-    {"POST", "/konto/losenord", pg_password_post, READER, R_SLOW},
+    {"POST", "/konto/losenord", pg_password_post, READER, R_SLOW | R_THROTTLED},
     {"GET", "/korrektur", pg_proof_form, READER, 0},
     {"POST", "/korrektur", pg_proof_post, READER, R_UPLOAD | R_SLOW},
     {"GET", "/enhet/{unit}", pg_unit, READER, 0},

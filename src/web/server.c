@@ -199,7 +199,7 @@ int web_fail(struct req *r, unsigned status, const char *code, const char *fmt, 
 	/* A server error's detail (a path, a database message) is for the
 	 * operator's log; the client gets the request id to quote.  A request
 	 * over its time (timed_out) says so itself, with the id. */
-	if (status >= 500 && strcmp(code, "timeout")) {
+	if (status >= 500 && strcmp(code, "timeout") && strcmp(code, "busy")) {
 		fprintf(stderr, "styr serve: request %lu: %s %s: %s\n", r->id, r->method, r->url,
 		        msg);
 		snprintf(msg, sizeof(msg),
@@ -1166,67 +1166,195 @@ static void handle(struct req *r)
 	r->db_ns = styr_db_time_ns(r->db) - r->db_ns0;
 }
 
-/* Whether the request's route is slow (R_SLOW: a password check, a
- * report, an import). */
-static bool slow_route(struct req *r)
+/* The slow route the request is for (R_SLOW: a password check, a
+ * report, an import), else NULL. */
+static const struct route *slow_route(struct req *r)
 {
 	size_t i;
 
 	if (!r->srv->nslow)
-		return false;
+		return NULL;
 	for (i = 0; i < web_route_count; i++)
 		if ((web_routes[i].flags & R_SLOW) && !strcmp(web_routes[i].method, r->method) &&
 		    match(web_routes[i].pattern, r->url, r))
-			return true;
-	return false;
+			return &web_routes[i];
+	return NULL;
 }
 
-/* Queue r for the slow pool; false when the pool is stopping (the caller
- * then handles it itself). */
-static bool slow_enqueue(struct server *srv, struct req *r)
+/* The answer to a slow request that found the queue full or waited in it
+ * too long: 503 with Retry-After, nothing done. */
+static void slow_busy(struct req *r, bool waited)
 {
-	bool queued = false;
+	r->handled = true;
+	r->is_api = api_path(r->url);
+	r->retry_after = 5;
+	if (r->is_api)
+		web_fail(r, 503, "busy",
+		         "the server is busy with other password checks, reports and imports%s; "
+		         "nothing was done; try again in %lld seconds; request id %lu",
+		         waited ? " (the request waited too long)" : "", r->retry_after, r->id);
+	else
+		web_fail(r, 503, "busy",
+		         "Servern är upptagen med andra inloggningar, rapporter och importer. "
+		         "Inget gjordes. Försök igen om %lld sekunder. Ange begäran nr %lu om du "
+		         "kontaktar förvaltningen.",
+		         r->retry_after, r->id);
+	metrics_busy(r->srv);
+}
+
+/* Take out of the queue (its lock held) the requests at its head that have
+ * waited longer than allowed, onto *stale. */
+static void slow_expire(struct server *srv, long long now, struct req **stale)
+{
+	while (srv->slow_head && now - srv->slow_head->queued > srv->slow_wait_ns) {
+		struct req *r = srv->slow_head;
+
+		srv->slow_head = r->next;
+		if (!srv->slow_head)
+			srv->slow_tail = NULL;
+		srv->slow_len--;
+		r->next = *stale;
+		*stale = r;
+	}
+}
+
+/* Answer the expired requests and hand their connections back. */
+static void slow_answer_stale(struct req *stale)
+{
+	while (stale) {
+		struct req *r = stale;
+
+		stale = r->next;
+		fprintf(stderr,
+		        "styr serve: request %lu: %s %s: waited too long for the slow pool\n",
+		        r->id, r->method, r->url);
+		slow_busy(r, true);
+		MHD_resume_connection(r->conn);
+	}
+}
+
+enum slow_queued { SLOW_QUEUED, SLOW_FULL, SLOW_STOPPING };
+
+/* Queue r for the slow pool: SLOW_FULL when the queue is (the caller
+ * answers 503), SLOW_STOPPING when the pool is stopping (the caller then
+ * handles it itself).  Those that waited too long are answered first. */
+static enum slow_queued slow_enqueue(struct server *srv, struct req *r)
+{
+	enum slow_queued queued = SLOW_STOPPING;
+	struct req *stale = NULL;
 
 	pthread_mutex_lock(&srv->slow_lock);
-	if (!srv->slow_stop) {
+	r->queued = mono_ns();
+	slow_expire(srv, r->queued, &stale);
+	if (srv->slow_stop) {
+		queued = SLOW_STOPPING;
+	} else if (srv->slow_len >= srv->slow_max) {
+		queued = SLOW_FULL;
+	} else {
 		r->next = NULL;
 		if (srv->slow_tail)
 			srv->slow_tail->next = r;
 		else
 			srv->slow_head = r;
 		srv->slow_tail = r;
-		queued = true;
+		srv->slow_len++;
+		queued = SLOW_QUEUED;
 		pthread_cond_signal(&srv->slow_cond);
 	}
 	pthread_mutex_unlock(&srv->slow_lock);
+	slow_answer_stale(stale);
 	return queued;
 }
 
 /* A slow-pool thread: handles queued requests, each on this thread's own
  * database handle, and resumes their connections for the HTTP workers to
- * answer; when stopping, it empties the queue first. */
+ * answer; when stopping, it empties the queue first.  A request that
+ * waited longer than --slow-wait is answered 503 undone: its client has
+ * most likely given up, and a flood must not grow a backlog of hashes. */
 static void *slow_main(void *arg)
 {
 	struct server *srv = arg;
 
 	for (;;) {
-		struct req *r;
+		struct req *r, *stale = NULL;
 
 		pthread_mutex_lock(&srv->slow_lock);
 		while (!srv->slow_head && !srv->slow_stop)
 			pthread_cond_wait(&srv->slow_cond, &srv->slow_lock);
+		slow_expire(srv, mono_ns(), &stale);
 		r = srv->slow_head;
 		if (r) {
 			srv->slow_head = r->next;
 			if (!srv->slow_head)
 				srv->slow_tail = NULL;
+			srv->slow_len--;
 		}
 		pthread_mutex_unlock(&srv->slow_lock);
-		if (!r)
+		slow_answer_stale(stale);
+		if (!r) {
+			if (stale)
+				continue;
 			return NULL;
+		}
 		handle(r);
 		MHD_resume_connection(r->conn);
 	}
+}
+
+/* Before a password check is queued: when the client's address, or every
+ * address together, has used its checks, the refusal costs two reads and
+ * is answered here (the handler finds the same counter full and answers
+ * 429 without a hash), so that a flood never fills the queue. */
+static bool throttled_now(struct req *r)
+{
+	struct worker *w;
+	struct styr_login_attempt a;
+	enum styr_throttle_reason why;
+	int64_t retry;
+	struct styr_err e;
+
+	styr_err_init(&e);
+	if (!(w = worker_of(r->srv, &e)))
+		return false;
+	memset(&a, 0, sizeof(a));
+	a.name = "";
+	a.address = r->client;
+	a.now = (int64_t)time(NULL);
+	a.limits = &r->srv->limits;
+	if (styr_login_throttled(w->db, &a, &why, &retry, &e))
+		return false; /* the handler meets the same failure and says it */
+	return why != STYR_THROTTLE_NONE;
+}
+
+/* Expires the queue's stale requests while every slow thread is busy (a
+ * login waiting for another process's write lock, a long PDF) and nothing
+ * new is queued: the waiters' clients are told after --slow-wait, not
+ * when a thread is free again.  Looks twice a second. */
+static void *slow_reaper(void *arg)
+{
+	struct server *srv = arg;
+
+	pthread_mutex_lock(&srv->slow_lock);
+	while (!srv->slow_stop) {
+		struct timespec until;
+		struct req *stale = NULL;
+
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_nsec += 500000000L;
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
+		pthread_cond_timedwait(&srv->reaper_cond, &srv->slow_lock, &until);
+		slow_expire(srv, mono_ns(), &stale);
+		if (stale) {
+			pthread_mutex_unlock(&srv->slow_lock);
+			slow_answer_stale(stale);
+			pthread_mutex_lock(&srv->slow_lock);
+		}
+	}
+	pthread_mutex_unlock(&srv->slow_lock);
+	return NULL;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -1235,6 +1363,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 {
 	struct server *srv = cls;
 	struct req *r = *con_cls;
+	const struct route *route;
 
 	(void)version;
 	if (!r) {
@@ -1271,11 +1400,22 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	/* A password hash, a report or an import goes to the slow pool, and
 	 * this worker goes on with its other connections meanwhile.  Suspended
 	 * before it is queued, so that the pool's resume never comes first. */
-	if (slow_route(r)) {
+	if ((route = slow_route(r)) && !((route->flags & R_THROTTLED) && throttled_now(r))) {
 		MHD_suspend_connection(conn);
-		if (slow_enqueue(srv, r))
+		switch (slow_enqueue(srv, r)) {
+		case SLOW_QUEUED:
 			return MHD_YES;
-		MHD_resume_connection(conn);
+		case SLOW_FULL:
+			MHD_resume_connection(conn);
+			fprintf(stderr,
+			        "styr serve: request %lu: %s %s: the slow pool's queue is full\n",
+			        r->id, r->method, r->url);
+			slow_busy(r, false);
+			return respond(r);
+		case SLOW_STOPPING:
+			MHD_resume_connection(conn);
+			break;
+		}
 	}
 	handle(r);
 	return respond(r);
@@ -1352,6 +1492,9 @@ int web_server_start(struct server *srv, const struct styr_serve_options *opt, b
 	srv->report_max = opt->max_report ? opt->max_report : WEB_REPORT_MAX;
 	srv->import_rows_max = opt->max_import_rows;
 	srv->request_ns = (opt->request_ms > 0 ? opt->request_ms : WEB_REQUEST_MS_MAX) * 1000000LL;
+	srv->slow_max = opt->slow_queue > 0 ? (unsigned)opt->slow_queue : WEB_SLOW_QUEUE;
+	srv->slow_wait_ns =
+	    (opt->slow_wait_ms > 0 ? opt->slow_wait_ms : WEB_SLOW_WAIT_MS) * 1000000LL;
 	if (opt->proxy) {
 		if (inet_pton(AF_INET, opt->proxy, &srv->proxy) != 1)
 			return styr_error(err, STYR_EUSAGE,
@@ -1378,6 +1521,7 @@ int web_server_start(struct server *srv, const struct styr_serve_options *opt, b
 	}
 	pthread_mutex_init(&srv->slow_lock, NULL);
 	pthread_cond_init(&srv->slow_cond, NULL);
+	pthread_cond_init(&srv->reaper_cond, NULL);
 	/* A pool of worker threads, each polling its share of the
 	 * connections: a slow request (a password hash, a PDF, a write
 	 * waiting for the database's lock) holds up only its own worker.  One
@@ -1402,6 +1546,7 @@ int web_server_start(struct server *srv, const struct styr_serve_options *opt, b
 		pthread_mutex_destroy(&srv->cache_lock);
 		pthread_mutex_destroy(&srv->slow_lock);
 		pthread_cond_destroy(&srv->slow_cond);
+		pthread_cond_destroy(&srv->reaper_cond);
 		metrics_free(srv);
 		return styr_error(err, STYR_EIO, "cannot listen on %s:%d (in use?)",
 		                  opt->address ? opt->address : "127.0.0.1", opt->port);
@@ -1413,6 +1558,7 @@ int web_server_start(struct server *srv, const struct styr_serve_options *opt, b
 	while (srv->nslow < WEB_SLOW_THREADS &&
 	       !pthread_create(&srv->slow[srv->nslow], NULL, slow_main, srv))
 		srv->nslow++;
+	srv->have_reaper = srv->nslow && !pthread_create(&srv->reaper, NULL, slow_reaper, srv);
 	return STYR_OK;
 }
 
@@ -1425,7 +1571,10 @@ void web_server_stop(struct server *srv)
 	pthread_mutex_lock(&srv->slow_lock);
 	srv->slow_stop = true;
 	pthread_cond_broadcast(&srv->slow_cond);
+	pthread_cond_broadcast(&srv->reaper_cond);
 	pthread_mutex_unlock(&srv->slow_lock);
+	if (srv->have_reaper)
+		pthread_join(srv->reaper, NULL);
 	for (i = 0; i < srv->nslow; i++)
 		pthread_join(srv->slow[i], NULL);
 	/* The workers end here, each closing its handle (the key's
@@ -1433,6 +1582,7 @@ void web_server_stop(struct server *srv)
 	MHD_stop_daemon(srv->daemon);
 	pthread_mutex_destroy(&srv->slow_lock);
 	pthread_cond_destroy(&srv->slow_cond);
+	pthread_cond_destroy(&srv->reaper_cond);
 	pthread_key_delete(srv->db_key);
 	web_cache_release(srv);
 	pthread_mutex_destroy(&srv->cache_lock);

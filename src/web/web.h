@@ -40,6 +40,11 @@
  * them, as the login throttle's global rate (10 a second of 50-100 ms
  * each) needs at most one core. */
 #define WEB_SLOW_THREADS 2
+/* The defaults of the slow pool's queue: requests waiting for a thread of
+ * it, and how long one may wait before it is answered 503 (a client has
+ * usually given up by then, and its connection is held meanwhile). */
+#define WEB_SLOW_QUEUE   64
+#define WEB_SLOW_WAIT_MS 15000
 
 /* Rendered page fragments that are the same for everyone with the same
  * view of them (a unit's dashboard table), kept until the database
@@ -96,6 +101,14 @@ struct server {
 	pthread_cond_t slow_cond;
 	struct req *slow_head, *slow_tail;
 	bool slow_stop;
+	/* Requests in the queue, and its limits (--slow-queue, --slow-wait):
+	 * a request that finds it full, or waited longer, is answered 503. */
+	unsigned slow_len, slow_max;
+	long long slow_wait_ns;
+	/* answers the stale ones while every slow thread is busy */
+	pthread_t reaper;
+	pthread_cond_t reaper_cond;
+	bool have_reaper;
 };
 
 struct field {
@@ -155,6 +168,7 @@ struct req {
 	bool handled;     /* handle() has run: respond on the next call */
 	long long db_ns;  /* the database time of handle(), for /metrics */
 	struct req *next; /* in the slow pool's queue */
+	long long queued; /* monotonic ns when it was queued */
 	/* A 403's or 423's code and message (web_fail), for the audit
 	 * entry that records the refusal after the request. */
 	char refused[256];
@@ -168,6 +182,7 @@ enum route_flags {
 	R_LOCAL =
 	    32,      /* answers a request from this machine (not through a proxy) without a login */
 	R_SLOW = 64, /* a password check, a report or an import: run on the slow pool */
+	R_THROTTLED = 128, /* a password check: the login throttle asked before it is queued */
 };
 
 struct route {
@@ -248,6 +263,7 @@ void metrics_request(struct server *srv, const struct route *rt, unsigned status
                      long long db_ns);
 void metrics_cache(struct server *srv, bool hit);
 void metrics_throttled(struct server *srv, enum styr_throttle_reason why);
+void metrics_busy(struct server *srv);
 int pg_metrics(struct req *r);
 
 /* The login form's CSRF token (pages.c): made from the cookie's nonce
