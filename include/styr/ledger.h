@@ -379,22 +379,38 @@ struct styr_sie_stats {
 	size_t detail_amounts; /* ledger detail amounts stored */
 };
 
+/* How an SIE file's accounts and objects are read; NULL fields the
+ * defaults. */
+struct styr_sie_options {
+	/* a shipped chart of accounts (styr_chart_load: "bas", "region-bas",
+	 * "kommun-bas"); NULL: the database's setting "chart", else the
+	 * stored map */
+	const char *chart;
+	/* a file "accounts;row" that replaces the stored map and is used */
+	const char *mapping;
+	/* a file "dim;object;name;unit" stored first, mapping kostnadsställen
+	 * to units (docs/ekonomi.md "Dimensioner") */
+	const char *objects;
+};
+
 /* Import an SIE 4 file for unit: PC8 (CP437) decoded, every voucher
  * checked to balance, #RES = Σ #TRANS, #UB = #IB + Σ #TRANS and Σ #PSALDO
  * = #RES checked, account balances stored per month, and the result
- * accounts mapped (mapping: a file "accounts;row", NULL: the stored map,
- * BAS by default) to resultaträkning rows as utfall and budget in tkr.
- * One transaction; any error names file, line (and voucher) and leaves
- * the database unchanged. */
-int styr_import_sie(struct styr_db *db, const char *path, const char *unit, const char *mapping,
-                    struct styr_sie_stats *stats, struct styr_err *err);
-/* The same with a chart of accounts by name (styr_chart_load: "bas",
- * "region-bas", "kommun-bas"; NULL: the database's setting "chart", else
- * the stored map).  mapping, when given, replaces the stored map and is
- * used instead.  A result account (3000–8999) with figures that the chart
- * does not cover is refused, naming the line and field of its first use. */
-int styr_import_sie_chart(struct styr_db *db, const char *path, const char *unit, const char *chart,
-                          const char *mapping, struct styr_sie_stats *stats, struct styr_err *err);
+ * accounts (3000–8999) mapped by the chart to resultaträkning rows as
+ * utfall and budget in öre, each subtotal of the plan the exact sum of its
+ * rows.  A result account with figures that the chart does not cover is
+ * refused, naming the line and field of its first use.  The file's #DIM,
+ * #OBJEKT and the object lists of #TRANS and #PBUDGET are kept as ledger
+ * detail under unit; when any kostnadsställe (dimension 1) of the
+ * database has a unit, the amounts of each kostnadsställe go to its
+ * unit's ledger as well (unit keeps the whole file, as a hospital's own
+ * figures contain its units'), and a kostnadsställe of the file with no
+ * unit is refused naming file, line and field.  One transaction; any
+ * error names file, line (and voucher) and leaves the database
+ * unchanged.  opt NULL: the defaults. */
+int styr_import_sie(struct styr_db *db, const char *path, const char *unit,
+                    const struct styr_sie_options *opt, struct styr_sie_stats *stats,
+                    struct styr_err *err);
 
 /* A chart of accounts: account ranges to rows of the plan (src/import/chart.c,
  * docs/ekonomi.md "Kontoplaner"). */
@@ -418,18 +434,5 @@ int styr_chart_text(const char *name, const char **text, size_t *len);
 /* Whether the chart covers account; *row the row ("" = kept out). */
 bool styr_chart_lookup(const struct styr_chart *c, int account, const char **row);
 void styr_chart_release(struct styr_chart *c);
-
-/* The same with dimensions (issue 15 item 4, docs/ekonomi.md
- * "Dimensioner"): objects (the CSV "dim;object;name;unit", NULL none) are
- * stored first, mapping kostnadsställen to units.  The file's #DIM,
- * #OBJEKT and the object lists of #TRANS and #PBUDGET are kept as ledger
- * detail under unit; when any kostnadsställe (dimension 1) of the
- * database has a unit, the amounts of each kostnadsställe go to its
- * unit's ledger as well (unit keeps the whole file, as a hospital's own
- * figures contain its units'), and a kostnadsställe of the file with no
- * unit is refused naming file, line and field. */
-int styr_import_sie_objects(struct styr_db *db, const char *path, const char *unit,
-                            const char *mapping, const char *objects,
-                            struct styr_sie_stats *stats, struct styr_err *err);
 
 #endif

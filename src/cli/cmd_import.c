@@ -200,12 +200,9 @@ static int import_report_text(struct styr_db *db, int argc, char **argv)
 static int import_sie(struct styr_db *db, int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"unit", required_argument, NULL, 'u'},
-	    {"mapping", required_argument, NULL, 'm'},
-	    {"chart", required_argument, NULL, 'c'},
-	    {"objects", required_argument, NULL, 'o'},
-	    {"dry-run", no_argument, NULL, 'n'},
-	    {NULL, 0, NULL, 0},
+	    {"unit", required_argument, NULL, 'u'},  {"mapping", required_argument, NULL, 'm'},
+	    {"chart", required_argument, NULL, 'c'}, {"objects", required_argument, NULL, 'o'},
+	    {"dry-run", no_argument, NULL, 'n'},     {NULL, 0, NULL, 0},
 	};
 	bool dry = false;
 	const char *unit = NULL;

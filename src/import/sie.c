@@ -1424,8 +1424,7 @@ static int store_dims(struct styr_db *db, struct sie *s, struct targets *t,
 }
 
 static int store(struct styr_db *db, struct sie *s, const char *unit,
-                 const struct styr_sie_options *o, struct styr_sie_stats *st,
-                 struct styr_err *err)
+                 const struct styr_sie_options *o, struct styr_sie_stats *st, struct styr_err *err)
 {
 	struct plan plan = {NULL, 0, 0};
 	struct styr_chart chart;
