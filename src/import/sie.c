@@ -1045,30 +1045,44 @@ static int put_rows(struct writer *w, int year, struct sums *ss, struct styr_err
 	return rc;
 }
 
+/* The next line of a text read whole, its "\n" or "\r\n" cut off; NULL
+ * after the last. */
+static char *line_next(char **rest)
+{
+	char *line = *rest, *nl;
+	size_t n;
+
+	if (!line)
+		return NULL;
+	nl = strchr(line, '\n');
+	*rest = nl ? nl + 1 : NULL;
+	if (nl)
+		*nl = '\0';
+	n = strlen(line);
+	if (n && line[n - 1] == '\r')
+		line[n - 1] = '\0';
+	return line;
+}
+
 /* A mapping file: "accounts;row" with accounts "3000-3799" or "7010";
  * row "" or "-" keeps the accounts out of the resultaträkning.  It
  * replaces the stored map, so that a file says the whole mapping. */
 static int load_mapping(struct styr_db *db, const char *path, struct styr_err *err)
 {
-	char *text = NULL, *line, *nl;
+	char *text = NULL, *line, *rest;
 	size_t len;
 	int lineno = 0, rc;
 
 	rc = styr_file_read_text(path, (size_t)16 << 20, &text, &len, err);
 	if (!rc)
 		rc = styr_account_map_clear(db, err);
-	for (line = text; !rc && line; line = nl ? nl + 1 : NULL) {
+	for (rest = text; !rc && (line = line_next(&rest));) {
 		char accounts[64], row[STYR_CODE_MAX];
 		struct styr_ledger_row found;
 		int first, last;
 		char *semi;
 
-		nl = strchr(line, '\n');
-		if (nl)
-			*nl = '\0';
 		lineno++;
-		if (strlen(line) && line[strlen(line) - 1] == '\r')
-			line[strlen(line) - 1] = '\0';
 		if (!*line)
 			continue;
 		if (lineno == 1) {
@@ -1135,12 +1149,12 @@ static int uncovered(const struct sie *s, const struct styr_chart *chart, int ac
  * is stored as it says; objects the file does not name keep theirs. */
 static int load_objects(struct styr_db *db, const char *path, struct styr_err *err)
 {
-	char *text = NULL, *line, *nl;
+	char *text = NULL, *line, *rest;
 	size_t len;
 	int lineno = 0, rc;
 
 	rc = styr_file_read_text(path, (size_t)16 << 20, &text, &len, err);
-	for (line = text; !rc && line; line = nl ? nl + 1 : NULL) {
+	for (rest = text; !rc && (line = line_next(&rest));) {
 		static const char *const col[] = {"dim", "object", "name", "unit"};
 		struct styr_ledger_object o;
 		struct styr_org_unit u;
@@ -1148,12 +1162,7 @@ static int load_objects(struct styr_db *db, const char *path, struct styr_err *e
 		int n = 0;
 		long dim;
 
-		nl = strchr(line, '\n');
-		if (nl)
-			*nl = '\0';
 		lineno++;
-		if (strlen(line) && line[strlen(line) - 1] == '\r')
-			line[strlen(line) - 1] = '\0';
 		if (!*line)
 			continue;
 		if (lineno == 1) {
