@@ -228,27 +228,42 @@ static int ledger_section(struct req *r, const struct styr_org_unit *u, int year
 	return 0;
 }
 
-/* "Per kostnadsställe": the RESULTAT per object of the unit's ledger
- * detail (issue 15 item 4), when it has any. */
-static int dims_section(struct req *r, const struct styr_org_unit *u, int year, int months)
+/* One table a dimension: the RESULTAT per object of the unit's ledger
+ * detail (issue 15 item 4), when it has any for the dimension. */
+static int dim_table(struct req *r, const struct styr_org_unit *u, int year, int months,
+                     const struct styr_ledger_dim *d)
 {
 	struct styr_dim_table t;
 	struct styr_err err;
+	char dim[16], name[STYR_NAME_MAX];
 	size_t i;
 
 	styr_err_init(&err);
-	if (styr_ledger_breakdown(r->db, u->code, year, months, "kostnadsstalle", NULL, &t, &err))
+	snprintf(dim, sizeof(dim), "%d", d->dim);
+	if (styr_ledger_breakdown(r->db, u->code, year, months, dim, NULL, &t, &err))
 		return web_fail_err(r, &err);
+	/* "Kostnadsställe" as a heading, "per kostnadsställe" in a sentence */
+	snprintf(name, sizeof(name), "%s", t.dim.name);
+	if (name[0] >= 'A' && name[0] <= 'Z')
+		name[0] = (char)(name[0] - 'A' + 'a');
 	if (t.n) {
-		out_s(r, "<h2 id=\"per-kostnadsstalle\">Per kostnadsställe</h2>"
-		         "<table id=\"kostnadsstallen\"><caption>Resultat per kostnadsställe ");
+		out_s(r, "<h2 id=\"per-");
+		out_h(r, t.dim.code);
+		out_s(r, "\">Per ");
+		out_h(r, name);
+		out_s(r, "</h2><table id=\"dim-");
+		out_h(r, t.dim.code);
+		out_s(r, "\"><caption>Resultat per ");
+		out_h(r, name);
+		out_s(r, " ");
 		out_h(r, u->code);
-		out_f(r,
-		      ", %s–%s %d (tkr)</caption><thead><tr><th scope=\"col\">Kostnadsställe</th>"
-		      "<th scope=\"col\">Namn</th><th scope=\"col\">Utfall</th>"
+		out_f(r, ", %s–%s %d (tkr)</caption><thead><tr><th scope=\"col\">", month_abbr[0],
+		      month_abbr[months - 1], year);
+		out_h(r, t.dim.name);
+		out_s(r,
+		      "</th><th scope=\"col\">Namn</th><th scope=\"col\">Utfall</th>"
 		      "<th scope=\"col\">Budget</th><th scope=\"col\">Avvikelse</th></tr></thead>"
-		      "<tbody>",
-		      month_abbr[0], month_abbr[months - 1], year);
+		      "<tbody>");
 		for (i = 0; i <= t.n; i++) {
 			const struct styr_dim_line *l = i < t.n ? &t.lines[i] : &t.total;
 			char a[48], b[48], c[48];
@@ -269,6 +284,41 @@ static int dims_section(struct req *r, const struct styr_org_unit *u, int year, 
 	}
 	styr_dim_table_release(&t);
 	return 0;
+}
+
+struct dims_list {
+	struct styr_ledger_dim *v;
+	size_t n, cap;
+};
+
+static int dim_seen(void *ctx, const struct styr_ledger_dim *d)
+{
+	struct dims_list *l = ctx;
+
+	if (styr_array_grow((void **)&l->v, &l->cap, l->n, sizeof(*l->v), NULL))
+		return STYR_ENOMEM;
+	l->v[l->n++] = *d;
+	return 0;
+}
+
+/* A table for every dimension the unit's ledger detail has: kostnadsställe,
+ * projekt, verksamhet, … (SIE #DIM), in the dimensions' order. */
+static int dims_section(struct req *r, const struct styr_org_unit *u, int year, int months)
+{
+	struct dims_list l = {NULL, 0, 0};
+	struct styr_err err;
+	size_t i;
+	int rc;
+
+	styr_err_init(&err);
+	if (styr_ledger_dim_each(r->db, dim_seen, &l, &err)) {
+		free(l.v);
+		return web_fail_err(r, &err);
+	}
+	for (i = 0, rc = 0; i < l.n && !rc; i++)
+		rc = dim_table(r, u, year, months, &l.v[i]);
+	free(l.v);
+	return rc;
 }
 
 struct plans_walk {

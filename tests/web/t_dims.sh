@@ -21,6 +21,27 @@ syd=$(echo "$cli" | awk '$1 == "Syd" { print $(NF - 2) }')
 expect_contains "Syd's utfall as the CLI prints it" \
 	"<th scope=\"row\">Syd</th><td>Kontor Syd</td><td class=\"num\">$(echo "$syd" | sed 's/ /\xc2\xa0/g')</td>" "$body"
 
+# Every dimension the detail has gets its table (the file carries
+# kostnadsställen, projekt and anställda): each object's utfall as the CLI
+# prints it for that dimension.
+for dim in projekt anstalld; do
+	expect_contains "a table for $dim" "<h2 id=\"per-$dim\">" "$body"
+	"$STYR" --db "$DB" ledger --unit SJH --year 2011 --by $dim | sed 's/\xc2\xa0/ /g' |
+		awk 'NR > 2 && $1 != "Summa" { print $1 "\t" $(NF - 2) }' >"$T/$dim.lines"
+	[ -s "$T/$dim.lines" ] || fail "$dim: the CLI printed no objects"
+	while IFS="$(printf '\t')" read -r obj utfall; do
+		expect_contains "$dim $obj: utfall as the CLI prints it" \
+			"<th scope=\"row\">$obj</th><td>" "$body"
+		section=$(echo "$body" | sed -n "s/.*<table id=\"dim-$dim\">\(.*\)/\1/p" |
+			sed 's#</table>.*##')
+		expect_contains "$dim $obj: its utfall in its table" \
+			"<th scope=\"row\">$obj</th><td>$(echo "$section" |
+				sed -n "s#.*<th scope=\"row\">$obj</th><td>\([^<]*\)</td>.*#\1#p")</td><td class=\"num\">$(echo "$utfall" | sed 's/ /\xc2\xa0/g')</td>" "$section"
+	done <"$T/$dim.lines"
+done
+expect_eq "no table for a dimension without detail" "" \
+	"$(echo "$body" | grep -o '<h2 id="per-kostnadsbarare">')"
+
 http GET "/api/v1/units/SJH/ledger?year=2011&by=kostnadsstalle" -b "$T/rut.jar"
 expect_eq "api" 200 "$status"
 want=$(dbsql "SELECT sum(amount_ore) FROM ledger_detail WHERE dim = 1 AND object = 'Syd'
