@@ -164,7 +164,10 @@ await logout();
 
 await login('karl');
 await page.goto(`${BASE}/enhet/LKR/rapport?period=2025`);
-await page.click('#knapp-godkann');
+// Approving renders and stores the report (issue 17's frozen version): under
+// ASan on PostgreSQL beside a parallel suite that took over the 10 s default.
+await page.click('#knapp-godkann', { timeout: 60000 });
+await page.waitForSelector('#rapportstatus', { timeout: 60000 });
 check('report approved', (await page.textContent('#rapportstatus')).includes('godkänd'));
 check('period shown locked', (await page.textContent('#last')).includes('Perioden är låst'));
 await shot('08-approved-locked');
