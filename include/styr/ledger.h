@@ -365,6 +365,11 @@ int styr_ledger_breakdown(struct styr_db *db, const char *unit, int year, int mo
                           const char *dim, const char *row, struct styr_dim_table *out,
                           struct styr_err *err);
 void styr_dim_table_release(struct styr_dim_table *t);
+/* The detail record of e's amount for one object of a dimension (an
+ * importer reads an amount as a ledger entry, then files it under its
+ * object). */
+void styr_ledger_detail_of(struct styr_ledger_detail *d, const struct styr_ledger_entry *e, int dim,
+                           const char *object);
 
 /* ---- SIE 4 (src/import/sie.c) ---- */
 

@@ -12,6 +12,21 @@
 #include "styr/buf.h"
 #include "styr/ledger.h"
 
+void styr_ledger_detail_of(struct styr_ledger_detail *d, const struct styr_ledger_entry *e, int dim,
+                           const char *object)
+{
+	memset(d, 0, sizeof(*d));
+	snprintf(d->unit, sizeof(d->unit), "%s", e->unit);
+	d->year = e->year;
+	d->month = e->month;
+	snprintf(d->row, sizeof(d->row), "%s", e->row);
+	snprintf(d->kind, sizeof(d->kind), "%s", e->kind);
+	d->dim = dim;
+	snprintf(d->object, sizeof(d->object), "%s", object);
+	d->amount_ore = e->amount_ore;
+	snprintf(d->source, sizeof(d->source), "%s", e->source);
+}
+
 struct find_dim {
 	const char *want;
 	struct styr_ledger_dim *out;

@@ -418,19 +418,18 @@ static int dim_write(struct styr_db *db, struct dim_sums *d, struct ledger_sums 
 
 	for (i = 0; i < d->n && !rc; i++) {
 		const struct dim_sum *s = &d->v[i];
+		struct styr_ledger_entry e;
 
 		if (s->given)
 			continue;
+		memset(&e, 0, sizeof(e));
+		snprintf(e.unit, sizeof(e.unit), "%s", s->unit);
+		e.year = s->year;
+		e.month = s->month;
+		snprintf(e.row, sizeof(e.row), "%s", s->row);
+		snprintf(e.kind, sizeof(e.kind), "%s", s->kind);
+		e.amount_ore = s->ore;
 		if (!s->object[0]) {
-			struct styr_ledger_entry e;
-
-			memset(&e, 0, sizeof(e));
-			snprintf(e.unit, sizeof(e.unit), "%s", s->unit);
-			e.year = s->year;
-			e.month = s->month;
-			snprintf(e.row, sizeof(e.row), "%s", s->row);
-			snprintf(e.kind, sizeof(e.kind), "%s", s->kind);
-			e.amount_ore = s->ore;
 			snprintf(e.source, sizeof(e.source), "Σ av kostnadsställena (styr)");
 			rc = styr_ledger_put(db, &e, err);
 			if (!rc)
@@ -438,16 +437,8 @@ static int dim_write(struct styr_db *db, struct dim_sums *d, struct ledger_sums 
 		} else {
 			struct styr_ledger_detail t;
 
-			memset(&t, 0, sizeof(t));
-			snprintf(t.unit, sizeof(t.unit), "%s", s->unit);
-			t.year = s->year;
-			t.month = s->month;
-			snprintf(t.row, sizeof(t.row), "%s", s->row);
-			snprintf(t.kind, sizeof(t.kind), "%s", s->kind);
-			t.dim = 1;
-			snprintf(t.object, sizeof(t.object), "%s", s->object);
-			t.amount_ore = s->ore;
-			snprintf(t.source, sizeof(t.source), "Σ av raderna (styr)");
+			snprintf(e.source, sizeof(e.source), "Σ av raderna (styr)");
+			styr_ledger_detail_of(&t, &e, 1, s->object);
 			rc = styr_ledger_detail_put(db, &t, err);
 		}
 	}
@@ -1592,7 +1583,7 @@ static int row_ledger(struct csv_run *r)
 		row_source(r, e.source, sizeof(e.source));
 	if (*col(r, LED_KOST)) {
 		struct styr_ledger_detail d;
-		char unit[STYR_CODE_MAX];
+		char unit[STYR_CODE_MAX], object[STYR_CODE_MAX];
 
 		if (e.tab[0])
 			return styr_error(
@@ -1600,19 +1591,11 @@ static int row_ledger(struct csv_run *r)
 			    "table \"%s\": expected it empty (the resultaträkning) on "
 			    "a row with a kostnadsstalle",
 			    e.tab);
-		memset(&d, 0, sizeof(d));
-		if ((rc = take(r, LED_KOST, d.object, sizeof(d.object))))
+		if ((rc = take(r, LED_KOST, object, sizeof(object))))
 			return rc;
 		unit_code(r, e.unit, unit, sizeof(unit));
 		snprintf(e.unit, sizeof(e.unit), "%s", unit);
-		snprintf(d.unit, sizeof(d.unit), "%s", unit);
-		d.year = e.year;
-		d.month = e.month;
-		snprintf(d.row, sizeof(d.row), "%s", e.row);
-		snprintf(d.kind, sizeof(d.kind), "%s", e.kind);
-		d.dim = 1;
-		d.amount_ore = e.amount_ore;
-		snprintf(d.source, sizeof(d.source), "%s", e.source);
+		styr_ledger_detail_of(&d, &e, 1, object);
 		r->outcome = ROW_STORED;
 		if ((rc = styr_ledger_object_name_put(r->db, 1, d.object, "", r->err)) ||
 		    (rc = styr_ledger_detail_put(r->db, &d, r->err)))

@@ -974,35 +974,25 @@ struct writer {
 static int put_ore(struct writer *w, int year, int month, const char *row, const char *kind,
                    int64_t ore, struct styr_err *err)
 {
+	struct styr_ledger_entry e;
+
+	memset(&e, 0, sizeof(e));
+	snprintf(e.unit, sizeof(e.unit), "%s", w->unit);
+	e.year = year;
+	e.month = month;
+	snprintf(e.row, sizeof(e.row), "%s", row);
+	snprintf(e.kind, sizeof(e.kind), "%s", kind);
+	e.amount_ore = ore;
+	snprintf(e.source, sizeof(e.source), "%.200s (SIE)", w->path);
 	if (w->dim) {
 		struct styr_ledger_detail d;
 
-		memset(&d, 0, sizeof(d));
-		snprintf(d.unit, sizeof(d.unit), "%s", w->unit);
-		d.year = year;
-		d.month = month;
-		snprintf(d.row, sizeof(d.row), "%s", row);
-		snprintf(d.kind, sizeof(d.kind), "%s", kind);
-		d.dim = w->dim;
-		snprintf(d.object, sizeof(d.object), "%s", w->object);
-		d.amount_ore = ore;
-		snprintf(d.source, sizeof(d.source), "%.200s (SIE)", w->path);
+		styr_ledger_detail_of(&d, &e, w->dim, w->object);
 		w->st->detail_amounts++;
 		return styr_ledger_detail_put(w->db, &d, err);
-	} else {
-		struct styr_ledger_entry e;
-
-		memset(&e, 0, sizeof(e));
-		snprintf(e.unit, sizeof(e.unit), "%s", w->unit);
-		e.year = year;
-		e.month = month;
-		snprintf(e.row, sizeof(e.row), "%s", row);
-		snprintf(e.kind, sizeof(e.kind), "%s", kind);
-		e.amount_ore = ore;
-		snprintf(e.source, sizeof(e.source), "%.200s (SIE)", w->path);
-		w->st->ledger_amounts++;
-		return styr_ledger_put(w->db, &e, err);
 	}
+	w->st->ledger_amounts++;
+	return styr_ledger_put(w->db, &e, err);
 }
 
 /* Write the rows and the sums above them, their exact sums, in öre.  The
