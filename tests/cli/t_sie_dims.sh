@@ -95,6 +95,25 @@ run --db "$db" import sie "$OV" --unit SJH --objects "$T/bad.csv"
 expect_eq "unknown unit: exit" 2 "$rc"
 expect_contains "unknown unit: file, line, column" "$T/bad.csv:3: column \"unit\"" "$errout"
 expect_eq "unknown unit: nothing stored" "$before" "$(dbdump "$db")"
+# the objects file's own form: header, four columns, a dimension number
+printf 'dim;object;unit\n1;Nord;NORD\n' >"$T/hdr.csv"
+run --db "$db" import sie "$OV" --unit SJH --objects "$T/hdr.csv"
+expect_eq "bad header: exit" 2 "$rc"
+expect_contains "bad header: file, line, expected" \
+	"$T/hdr.csv:1: header \"dim;object;unit\": expected dim;object;name;unit" "$errout"
+expect_eq "bad header: nothing stored" "$before" "$(dbdump "$db")"
+printf 'dim;object;name;unit\n1;Nord;NORD\n' >"$T/cols.csv"
+run --db "$db" import sie "$OV" --unit SJH --objects "$T/cols.csv"
+expect_eq "three columns: exit" 2 "$rc"
+expect_contains "three columns: file, line, expected" \
+	"$T/cols.csv:2: expected four columns, dim;object;name;unit" "$errout"
+expect_eq "three columns: nothing stored" "$before" "$(dbdump "$db")"
+printf 'dim;object;name;unit\nett;Nord;Kontor Nord;NORD\n' >"$T/dim.csv"
+run --db "$db" import sie "$OV" --unit SJH --objects "$T/dim.csv"
+expect_eq "bad dimension: exit" 2 "$rc"
+expect_contains "bad dimension: file, line, column" \
+	"$T/dim.csv:2: column \"dim\": \"ett\": expected a dimension number" "$errout"
+expect_eq "bad dimension: nothing stored" "$before" "$(dbdump "$db")"
 
 # 3. mapped: each unit's ledger is its kostnadsställe's amounts, exactly
 printf 'dim;object;name;unit\n1;Nord;Kontor Nord;NORD\nkostnadsstalle;Syd;Kontor Syd;SYD\n' >"$T/objects.csv"
