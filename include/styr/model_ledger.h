@@ -50,6 +50,10 @@ struct styr_ledger_entry {
 	int64_t amount_ore; /* exact: an SIE month, a CSV amount as given; a
 	                     * printed table's tkr × 100 000 */
 	char source[STYR_SOURCE_MAX];
+	/* 0: the amount of month.  Else a year sum (styr_ledger_year_each):
+	 * amount_ore is the sum of these months (bit m for month m, 1..12),
+	 * month the first of them. */
+	unsigned months;
 };
 
 struct styr_ledger_filter {

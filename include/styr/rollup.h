@@ -56,11 +56,13 @@ struct styr_org_tree;
 int styr_org_tree_load(struct styr_db *db, struct styr_org_tree **out, struct styr_err *err);
 void styr_org_tree_free(struct styr_org_tree *t);
 /* styr_ledger_rollup_each over a tree already loaded (NULL: reads it);
- * the tree must be the database's as it stands. */
+ * the tree must be the database's as it stands.  year_sums: each unit's
+ * year sums (styr_ledger_year_each) instead of its months, the same rule
+ * against double counting (a unit has a kind and year or not either way). */
 int styr_ledger_rollup_each_tree(struct styr_db *db, const struct styr_org_tree *tree,
-                                 const char *unit, const char *tab, int first, int last,
-                                 int (*cb)(void *ctx, const struct styr_ledger_entry *e), void *ctx,
-                                 struct styr_ledger_rollup *info, struct styr_err *err);
+                                 bool year_sums, const char *unit, const char *tab, int first,
+                                 int last, int (*cb)(void *ctx, const struct styr_ledger_entry *e),
+                                 void *ctx, struct styr_ledger_rollup *info, struct styr_err *err);
 
 /* The latest year with figures in tab ("" the resultaträkning) of unit or
  * any unit below it; 0 when none. */

@@ -180,7 +180,9 @@ static int add_entry(void *ctx, const struct styr_ledger_entry *e)
 	    (i = row_index(b, e->row)) == (size_t)-1)
 		return 0;
 	g = &b->g[i];
-	bit = 1u << e->month;
+	/* a year sum is filed under its first month: summed over all twelve
+	 * (the only way it is read, table_build) it counts the same */
+	bit = e->months ? e->months : 1u << e->month;
 	if (!strcmp(e->kind, "utfall")) {
 		if (e->year == b->year - 1) {
 			g->prev[e->month] += e->amount_ore;
@@ -372,8 +374,9 @@ static int table_build(struct styr_db *db, const struct styr_org_tree *tree, con
 {
 	struct build b;
 	struct styr_profile_lookup profiles;
-	unsigned period;
+	unsigned period = 0;
 	size_t i;
+	bool sums;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -386,22 +389,32 @@ static int table_build(struct styr_db *db, const struct styr_org_tree *tree, con
 	rc = styr_ledger_row_each(db, add_row, &b, err);
 	if (!rc && !(b.g = calloc(b.nrows ? b.nrows : 1, sizeof(*b.g))))
 		rc = styr_error(err, STYR_ENOMEM, "out of memory");
-	if (!rc)
-		rc = styr_ledger_rollup_each_tree(db, tree, unit, tab, year - 1, year, add_entry,
-		                                  &b, &out->from, err);
+	/* The whole year compared month for month needs only each row's sum
+	 * of the months: the year sums (migration 0025), a twelfth of the
+	 * rows.  Which months are compared is known after the walk; when it
+	 * is not all twelve (utfall missing for some), the months are read. */
+	for (sums = b.months == 12; !rc; sums = false) {
+		rc = styr_ledger_rollup_each_tree(db, tree, sums, unit, tab, year - 1, year,
+		                                  add_entry, &b, &out->from, err);
+		/* Like with like: the months of the period that have utfall.
+		 * A year figure (month 0) covers the whole year; a year
+		 * without utfall (a budget year) shows the period's budget. */
+		period = MONTHS_UPTO(b.months);
+		out->months = b.months;
+		out->compared = period;
+		out->missing = 0;
+		if (like && b.utfall_mask & MONTHS_ALL && !(b.utfall_mask & 1u)) {
+			out->missing = period & ~b.utfall_mask;
+			if (period & b.utfall_mask)
+				out->compared = period & b.utfall_mask;
+		}
+		if (rc || !sums || out->compared == MONTHS_ALL)
+			break;
+		memset(b.g, 0, b.nrows * sizeof(*b.g));
+		b.utfall_mask = 0;
+	}
 	if (!rc && !(out->lines = calloc(b.nrows ? b.nrows : 1, sizeof(*out->lines))))
 		rc = styr_error(err, STYR_ENOMEM, "out of memory");
-	/* Like with like: the months of the period that have utfall.  A
-	 * year figure (month 0) covers the whole year; a year without utfall
-	 * (a budget year) shows the period's budget. */
-	period = MONTHS_UPTO(b.months);
-	out->months = b.months;
-	out->compared = period;
-	if (like && b.utfall_mask & MONTHS_ALL && !(b.utfall_mask & 1u)) {
-		out->missing = period & ~b.utfall_mask;
-		if (period & b.utfall_mask)
-			out->compared = period & b.utfall_mask;
-	}
 	/* The caller's weights hold for every row; else each row's stored
 	 * profile (src/calc/profile.c), flat where there is none. */
 	if (!rc && !weights)

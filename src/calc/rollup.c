@@ -201,6 +201,7 @@ struct lwalk {
 	const struct tree *tree;
 	const char *tab;
 	int first, last; /* years */
+	bool year_sums;
 	int (*cb)(void *, const struct styr_ledger_entry *);
 	void *ctx;
 	struct styr_ledger_entry *buf; /* one unit's entries */
@@ -257,7 +258,8 @@ static int ledger_visit(struct lwalk *w, const struct styr_org_unit *u, uint64_t
 	if (!need || depth > DEPTH_MAX)
 		return STYR_OK;
 	w->n = 0;
-	if ((rc = styr_ledger_each(w->db, &f, buffer_entry, w, w->err)))
+	if ((rc = (w->year_sums ? styr_ledger_year_each : styr_ledger_each)(w->db, &f, buffer_entry,
+	                                                                    w, w->err)))
 		return rc;
 	for (i = 0; i < w->n; i++)
 		own |= entry_bit(w, &w->buf[i]);
@@ -299,13 +301,14 @@ int styr_ledger_rollup_each(struct styr_db *db, const char *unit, const char *ta
                             int last, int (*cb)(void *ctx, const struct styr_ledger_entry *e),
                             void *ctx, struct styr_ledger_rollup *info, struct styr_err *err)
 {
-	return styr_ledger_rollup_each_tree(db, NULL, unit, tab, first, last, cb, ctx, info, err);
+	return styr_ledger_rollup_each_tree(db, NULL, false, unit, tab, first, last, cb, ctx, info,
+	                                    err);
 }
 
 int styr_ledger_rollup_each_tree(struct styr_db *db, const struct styr_org_tree *loaded,
-                                 const char *unit, const char *tab, int first, int last,
-                                 int (*cb)(void *ctx, const struct styr_ledger_entry *e), void *ctx,
-                                 struct styr_ledger_rollup *info, struct styr_err *err)
+                                 bool year_sums, const char *unit, const char *tab, int first,
+                                 int last, int (*cb)(void *ctx, const struct styr_ledger_entry *e),
+                                 void *ctx, struct styr_ledger_rollup *info, struct styr_err *err)
 {
 	struct styr_ledger_rollup local;
 	struct styr_org_unit top;
@@ -333,6 +336,7 @@ int styr_ledger_rollup_each_tree(struct styr_db *db, const struct styr_org_tree 
 	w.tab = tab;
 	w.first = first;
 	w.last = last;
+	w.year_sums = year_sums;
 	w.cb = cb;
 	w.ctx = ctx;
 	w.info = info;

@@ -144,6 +144,7 @@ static void entry_from_row(struct query *q, struct styr_ledger_entry *e)
 	q_col_copy(q, 5, e->kind, sizeof(e->kind));
 	e->amount_ore = q_col_int(q, 6);
 	q_col_copy(q, 7, e->source, sizeof(e->source));
+	e->months = 0;
 }
 
 int styr_ledger_each(struct styr_db *db, const struct styr_ledger_filter *f,
@@ -166,6 +167,53 @@ int styr_ledger_each(struct styr_db *db, const struct styr_ledger_filter *f,
 	/* a range of years (a roll-up reads the year and the one before) */
 	q_int(&q, f && f->year_last > f->year ? f->year_last : f ? f->year : 0);
 	Q_WALK(&q, &e, entry_from_row, cb, ctx, err);
+}
+
+int styr_ledger_year_each(struct styr_db *db, const struct styr_ledger_filter *f,
+                          int (*cb)(void *, const struct styr_ledger_entry *), void *ctx,
+                          struct styr_err *err)
+{
+	struct styr_ledger_entry e;
+	struct query q;
+	long long unit = 0;
+	unsigned months;
+	int more, rc = STYR_OK;
+
+	if ((rc = store_org_id(db, f->unit, &unit, err)))
+		return rc;
+	if (q_start(&q, db, Q_LEDGER_YEAR_EACH_UNIT, "reading", err))
+		return STYR_ESTORE;
+	q_int(&q, unit);
+	q_text(&q, f->tab);
+	q_int(&q, f->year);
+	q_int(&q, f->year_last > f->year ? f->year_last : f->year);
+	memset(&e, 0, sizeof(e));
+	snprintf(e.unit, sizeof(e.unit), "%s", f->unit);
+	while (!rc && (more = q_step(&q, err)) == 1) {
+		q_col_copy(&q, 0, e.tab, sizeof(e.tab));
+		e.year = (int)q_col_int(&q, 1);
+		q_col_copy(&q, 2, e.row, sizeof(e.row));
+		q_col_copy(&q, 3, e.kind, sizeof(e.kind));
+		months = (unsigned)q_col_int(&q, 4);
+		if (months & 1u) {
+			e.month = 0;
+			e.months = 0;
+			e.amount_ore = q_col_int(&q, 6);
+			rc = cb(ctx, &e);
+		}
+		if (!rc && months & 0x1ffeu) {
+			e.months = months & 0x1ffeu;
+			for (e.month = 1; !(e.months & 1u << e.month); e.month++)
+				;
+			e.amount_ore = q_col_int(&q, 5);
+			rc = cb(ctx, &e);
+		}
+	}
+	if (rc) {
+		q_end(&q);
+		return rc;
+	}
+	return -more;
 }
 
 int styr_rule_put(struct styr_db *db, const struct styr_rule *r, struct styr_err *err)

@@ -165,7 +165,11 @@ dbo=$(newdb old)
 "$STYR" --db "$dbo" import csv "$DEMO/org_units.csv" "$DEMO/ledger.csv" >/dev/null || fail "old: demo"
 "$STYR" --db "$dbo" ledger --unit LKR --year 2024 >"$T/old-before.txt"
 if [ "$BACKEND" = pg ]; then
-	sql "$dbo" "ALTER TABLE ledger RENAME COLUMN amount_ore TO amount;
+	# 0025's year sums stay as they are: their trigger reads amount_ore,
+	# which a database from before 0018 has not (SQLite renames it in
+	# the trigger); the amounts come back to the same öre below
+	sql "$dbo" "ALTER TABLE ledger DISABLE TRIGGER ledger_year_u;
+		ALTER TABLE ledger RENAME COLUMN amount_ore TO amount;
 		UPDATE ledger SET amount = amount / 100000;
 		DELETE FROM styr_migration WHERE number = 18;
 		UPDATE styr_schema SET version = version - 1" >/dev/null
@@ -180,6 +184,7 @@ expect_eq "old: tkr before" "-22629" "$(sql "$dbo" "SELECT l.amount FROM ledger 
 	ON u.id = l.unit_id WHERE u.code = 'LKR' AND l.year = 2024 AND l.month = 0
 	AND l.row_code = 'resultat' AND l.kind = 'utfall'")"
 "$STYR" --db "$dbo" ledger --unit LKR --year 2024 >"$T/old-after.txt" || fail "old: open"
+[ "$BACKEND" != pg ] || sql "$dbo" "ALTER TABLE ledger ENABLE TRIGGER ledger_year_u" >/dev/null
 expect_eq "old: öre after" "-2262900000" "$(sql "$dbo" "SELECT l.amount_ore FROM ledger l JOIN
 	org_unit u ON u.id = l.unit_id WHERE u.code = 'LKR' AND l.year = 2024 AND l.month = 0
 	AND l.row_code = 'resultat' AND l.kind = 'utfall'")"
