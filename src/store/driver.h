@@ -65,6 +65,7 @@ struct query {
 	enum sql_id id;
 	const char *what; /* for messages: "storing a value" */
 	int n;            /* parameters bound so far */
+	unsigned steps;   /* q_step's calls: the rows after the first are timed in samples */
 	/* the driver's: */
 	void *stmt; /* SQLite's prepared statement */
 	void *res;  /* PostgreSQL's result */
