@@ -61,6 +61,10 @@ struct compiled {
 struct plan {
 	struct styr_ledger_row *rows;
 	size_t n, cap;
+	/* the ledger comes in row code order: next[i] is the row whose code
+	 * follows row i's (-1 after the last), first the lowest code's, so
+	 * that finding the next amount's row is one comparison */
+	int *next, first;
 };
 
 struct checker {
@@ -102,6 +106,44 @@ static int plan_index(const struct plan *p, const char *code)
 		if (!strcmp(p->rows[i].code, code))
 			return (int)i;
 	return -1;
+}
+
+static int row_ptr_cmp(const void *a, const void *b)
+{
+	const struct styr_ledger_row *const *x = a, *const *y = b;
+
+	return strcmp((*x)->code, (*y)->code);
+}
+
+static int plan_order(struct plan *p)
+{
+	const struct styr_ledger_row **by = malloc((p->n ? p->n : 1) * sizeof(*by));
+	size_t i;
+
+	if (!by || !(p->next = malloc((p->n ? p->n : 1) * sizeof(*p->next)))) {
+		free(by);
+		return STYR_ENOMEM;
+	}
+	for (i = 0; i < p->n; i++)
+		by[i] = &p->rows[i];
+	qsort(by, p->n, sizeof(*by), row_ptr_cmp);
+	p->first = p->n ? (int)(by[0] - p->rows) : -1;
+	for (i = 0; i < p->n; i++)
+		p->next[by[i] - p->rows] = i + 1 < p->n ? (int)(by[i + 1] - p->rows) : -1;
+	free(by);
+	return STYR_OK;
+}
+
+/* The plan row of code, trying the one after the row before first. */
+static int plan_next_index(const struct plan *p, int before, const char *code)
+{
+	int i = before >= 0 ? p->next[before] : p->first;
+
+	if (i >= 0 && !strcmp(p->rows[i].code, code))
+		return i;
+	if (p->first >= 0 && !strcmp(p->rows[p->first].code, code))
+		return p->first;
+	return plan_index(p, code);
 }
 
 /* Parse "a+b-c" (or "children" for rows) into terms.  plan is NULL for a
@@ -348,6 +390,7 @@ static int take_entry(void *ctx, const struct styr_ledger_entry *e)
 {
 	struct checker *k = ctx;
 	int row, kind, rc;
+	size_t n;
 
 	if (!k->in_group || !same_group(&k->key, e)) {
 		if (k->in_group && (rc = check_group(k)))
@@ -363,14 +406,17 @@ static int take_entry(void *ctx, const struct styr_ledger_entry *e)
 	/* the kinds of one row come one after another: look the row up once */
 	if (strcmp(k->last_row, e->row)) {
 		memcpy(k->last_row, e->row, sizeof(k->last_row));
-		k->last_index = plan_index(&k->plan, e->row);
+		k->last_index = plan_next_index(&k->plan, k->last_index, e->row);
 	}
 	row = k->last_index;
 	if (kind < 0 || row < 0)
 		return 0;
 	k->amount[(size_t)row * NKINDS + (size_t)kind] = e->amount_ore;
 	k->has[(size_t)row * NKINDS + (size_t)kind] = 1;
-	memcpy(k->source[(size_t)row * NKINDS + (size_t)kind], e->source, sizeof(e->source));
+	/* the text, not the whole buffer: this runs for every amount */
+	n = strnlen(e->source, sizeof(e->source) - 1);
+	memcpy(k->source[(size_t)row * NKINDS + (size_t)kind], e->source, n);
+	k->source[(size_t)row * NKINDS + (size_t)kind][n] = '\0';
 	return 0;
 }
 
@@ -390,7 +436,10 @@ int styr_check_run(struct styr_db *db, const struct styr_ledger_filter *f,
 	k.cb = cb;
 	k.ctx = ctx;
 	k.stats = stats;
+	k.last_index = -1;
 	rc = styr_ledger_row_each(db, plan_add, &k.plan, err);
+	if (!rc)
+		rc = plan_order(&k.plan);
 	if (rc == STYR_ENOMEM)
 		rc = styr_error(err, STYR_ENOMEM, "out of memory");
 	if (!rc)
@@ -424,6 +473,7 @@ int styr_check_run(struct styr_db *db, const struct styr_ledger_filter *f,
 	free(k.rules);
 	free(k.brules);
 	free(k.plan.rows);
+	free(k.plan.next);
 	return rc;
 }
 

@@ -134,9 +134,27 @@ static int ledger_store(struct styr_db *db, const void *row, struct styr_err *er
 	return q_exec(&q, NULL, err);
 }
 
+/* The code of the unit whose key is id. */
+static int org_code(struct styr_db *db, long long id, char *code, size_t size, struct styr_err *err)
+{
+	struct query q;
+	int rc;
+
+	if (q_start(&q, db, Q_ORG_CODE, "reading", err))
+		return STYR_ESTORE;
+	q_int(&q, id);
+	if ((rc = q_step(&q, err)) < 0)
+		return -rc;
+	if (!rc)
+		return styr_error(err, STYR_ESTORE, "ledger: no org unit with key %lld", id);
+	q_col_copy(&q, 0, code, size);
+	q_end(&q);
+	return STYR_OK;
+}
+
+/* Column 0, the unit's key, is the caller's: e->unit is its code. */
 static void entry_from_row(struct query *q, struct styr_ledger_entry *e)
 {
-	q_col_copy(q, 0, e->unit, sizeof(e->unit));
 	q_col_copy(q, 1, e->tab, sizeof(e->tab));
 	e->year = (int)q_col_int(q, 2);
 	e->month = (int)q_col_int(q, 3);
@@ -154,7 +172,7 @@ int styr_ledger_each(struct styr_db *db, const struct styr_ledger_filter *f,
 	struct styr_ledger_entry e;
 	struct query q;
 	long long unit = 0;
-	int rc;
+	int more, rc = STYR_OK;
 
 	if (f && f->unit && (rc = store_org_id(db, f->unit, &unit, err)))
 		return rc;
@@ -166,7 +184,22 @@ int styr_ledger_each(struct styr_db *db, const struct styr_ledger_filter *f,
 	q_int(&q, f ? f->year : 0);
 	/* a range of years (a roll-up reads the year and the one before) */
 	q_int(&q, f && f->year_last > f->year ? f->year_last : f ? f->year : 0);
-	Q_WALK(&q, &e, entry_from_row, cb, ctx, err);
+	/* the amounts come by unit: a unit's code is looked up once */
+	unit = 0;
+	while ((more = q_step(&q, err)) == 1) {
+		long long id = q_col_int(&q, 0);
+
+		if (id != unit && (rc = org_code(db, unit = id, e.unit, sizeof(e.unit), err)))
+			break;
+		entry_from_row(&q, &e);
+		if ((rc = cb(ctx, &e)))
+			break;
+	}
+	if (more == 1) {
+		q_end(&q);
+		return rc;
+	}
+	return -more;
 }
 
 int styr_ledger_year_each(struct styr_db *db, const struct styr_ledger_filter *f,
