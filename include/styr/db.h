@@ -372,7 +372,7 @@ int styr_ledger_put(struct styr_db *db, const struct styr_ledger_entry *e, struc
 int styr_ledger_each(struct styr_db *db, const struct styr_ledger_filter *f,
                      int (*cb)(void *ctx, const struct styr_ledger_entry *e), void *ctx,
                      struct styr_err *err);
-/* One unit's ledger (f->unit required) as its year sums (migration
+/* One unit's table (f->unit and f->tab required) as its year sums (migration
  * 0025): per tab, year, row and kind, the year figure (month 0) as an
  * entry of its own and the months 1–12 as one entry whose months says
  * which; ordered by tab, year, row code, kind.  No source. */

@@ -319,6 +319,22 @@ static int round_digits(double value, int decimals, char *digits)
 	int n = 0;
 	int start;
 
+	/* A whole number of at most 15 digits (every tkr figure of a table)
+	 * is exact in a double and has no more digits than %.14e keeps: its
+	 * digits as an integer's, without the cost of formatting a double. */
+	if (decimals == 0 && fabs(value) < 1e15 && value == floor(value)) {
+		unsigned long long v = (unsigned long long)fabs(value);
+		char rev[16];
+		int r = 0;
+
+		do
+			rev[r++] = (char)('0' + v % 10);
+		while ((v /= 10));
+		while (r)
+			digits[n++] = rev[--r];
+		digits[n] = '\0';
+		return n;
+	}
 	/* %.14e gives 15 significant digits, enough to recover the decimal
 	 * text the value was parsed from and few enough to hide binary noise. */
 	snprintf(e, sizeof(e), "%.14e", fabs(value));

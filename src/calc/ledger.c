@@ -368,9 +368,11 @@ static void show_tkr(struct styr_ledger_line *l)
 	l->prognos = styr_ore_round(l->prognos, STYR_ORE_PER_TKR);
 }
 
-static int table_build(struct styr_db *db, const struct styr_org_tree *tree, const char *unit,
-                       const char *tab, int year, int months, const int *weights, bool like,
-                       struct styr_ledger_table *out, struct styr_err *err)
+/* plan: the row plan read once for many tables (NULL: read it). */
+static int table_build(struct styr_db *db, const struct styr_org_tree *tree,
+                       const struct build *plan, const char *unit, const char *tab, int year,
+                       int months, const int *weights, bool like, struct styr_ledger_table *out,
+                       struct styr_err *err)
 {
 	struct build b;
 	struct styr_profile_lookup profiles;
@@ -386,7 +388,17 @@ static int table_build(struct styr_db *db, const struct styr_org_tree *tree, con
 	b.year = year;
 	b.months = months < 1 ? 12 : months > 12 ? 12 : months;
 	b.err = err;
-	rc = styr_ledger_row_each(db, add_row, &b, err);
+	if (!plan)
+		rc = styr_ledger_row_each(db, add_row, &b, err);
+	else if (!plan->nrows)
+		rc = STYR_OK;
+	else if (!(b.rows = malloc(plan->nrows * sizeof(*b.rows))))
+		rc = styr_error(err, STYR_ENOMEM, "out of memory");
+	else {
+		memcpy(b.rows, plan->rows, plan->nrows * sizeof(*b.rows));
+		b.nrows = b.cap = plan->nrows;
+		rc = STYR_OK;
+	}
 	if (!rc && !(b.g = calloc(b.nrows ? b.nrows : 1, sizeof(*b.g))))
 		rc = styr_error(err, STYR_ENOMEM, "out of memory");
 	/* The whole year compared month for month needs only each row's sum
@@ -416,8 +428,9 @@ static int table_build(struct styr_db *db, const struct styr_org_tree *tree, con
 	if (!rc && !(out->lines = calloc(b.nrows ? b.nrows : 1, sizeof(*out->lines))))
 		rc = styr_error(err, STYR_ENOMEM, "out of memory");
 	/* The caller's weights hold for every row; else each row's stored
-	 * profile (src/calc/profile.c), flat where there is none. */
-	if (!rc && !weights)
+	 * profile (src/calc/profile.c), flat where there is none.  The
+	 * whole year compared spreads no budget: no profile to look up. */
+	if (!rc && !weights && out->compared != MONTHS_ALL)
 		rc = styr_profile_lookup_init(db, unit, year, &profiles, err);
 	for (i = 0; !rc && i < b.nrows; i++) {
 		struct styr_ledger_line *l = &out->lines[out->n];
@@ -453,7 +466,7 @@ int styr_ledger_table_build(struct styr_db *db, const char *unit, const char *ta
                             int months, const int *weights, struct styr_ledger_table *out,
                             struct styr_err *err)
 {
-	return table_build(db, NULL, unit, tab, year, months, weights, true, out, err);
+	return table_build(db, NULL, NULL, unit, tab, year, months, weights, true, out, err);
 }
 
 int styr_ledger_tables_below(struct styr_db *db, const char *unit, const char *tab, int year,
@@ -464,21 +477,28 @@ int styr_ledger_tables_below(struct styr_db *db, const char *unit, const char *t
 {
 	struct styr_org_tree *tree = NULL;
 	struct styr_org_unit *below = NULL;
+	struct build plan;
 	size_t i, n = 0;
 	int rc = styr_org_below_in(db, unit, year, &below, &n, err);
 
+	/* the tree and the row plan once for all the tables */
+	memset(&plan, 0, sizeof(plan));
+	plan.err = err;
 	if (!rc && n)
 		rc = styr_org_tree_load(db, &tree, err);
+	if (!rc && n)
+		rc = styr_ledger_row_each(db, add_row, &plan, err);
 	for (i = 0; !rc && i < n; i++) {
 		struct styr_ledger_table t;
 
-		if ((rc = table_build(db, tree, below[i].code, tab, year, months, weights, true, &t,
-		                      err)))
+		if ((rc = table_build(db, tree, &plan, below[i].code, tab, year, months, weights,
+		                      true, &t, err)))
 			break;
 		rc = cb(ctx, &below[i], &t);
 		styr_ledger_table_release(&t);
 	}
 	styr_org_tree_free(tree);
+	free(plan.rows);
 	free(below);
 	return rc;
 }
@@ -486,7 +506,7 @@ int styr_ledger_tables_below(struct styr_db *db, const char *unit, const char *t
 int styr_ledger_budget_table_build(struct styr_db *db, const char *unit, const char *tab, int year,
                                    struct styr_ledger_table *out, struct styr_err *err)
 {
-	return table_build(db, NULL, unit, tab, year, 12, NULL, false, out, err);
+	return table_build(db, NULL, NULL, unit, tab, year, 12, NULL, false, out, err);
 }
 
 void styr_ledger_table_release(struct styr_ledger_table *t)

@@ -313,13 +313,19 @@ static int run(struct cli *cli, int argc, char **argv)
 		styr_db_close(db);
 		return rc ? cli_fail(&err) : 0;
 	}
-	rc = print_table(db, &u, tab, year, (int)months, profile, profile_arg, &t, &err);
-	/* A roll-up: the hospital's totals, then a table per unit below it. */
-	if (!rc && t.from.below) {
-		struct below b = {tab, year, (int)months, profile, profile_arg, &err};
+	/* One snapshot for the region's table and its units' (and one lock
+	 * taken, not one a statement) */
+	memset(&t, 0, sizeof(t));
+	if ((rc = styr_db_read_begin(db, &err)) == STYR_OK) {
+		rc = print_table(db, &u, tab, year, (int)months, profile, profile_arg, &t, &err);
+		/* A roll-up: the hospital's totals, then a table per unit below it. */
+		if (!rc && t.from.below) {
+			struct below b = {tab, year, (int)months, profile, profile_arg, &err};
 
-		rc = styr_ledger_tables_below(db, u.code, tab, year, (int)months, profile,
-		                              print_below, &b, &err);
+			rc = styr_ledger_tables_below(db, u.code, tab, year, (int)months, profile,
+			                              print_below, &b, &err);
+		}
+		styr_db_read_end(db);
 	}
 	styr_ledger_table_release(&t);
 	styr_db_close(db);
