@@ -376,7 +376,8 @@ int styr_ledger_each(struct styr_db *db, const struct styr_ledger_filter *f,
 /* One unit's table (f->unit and f->tab required) as its year sums (migration
  * 0025): per tab, year, row and kind, the year figure (month 0) as an
  * entry of its own and the months 1–12 as one entry whose months says
- * which; ordered by tab, year, row code, kind.  No source. */
+ * which; ordered by tab, year, row code, kind.  No source.  The years
+ * before f->year_last give utfall only: what a table compares with. */
 int styr_ledger_year_each(struct styr_db *db, const struct styr_ledger_filter *f,
                           int (*cb)(void *ctx, const struct styr_ledger_entry *e), void *ctx,
                           struct styr_err *err);

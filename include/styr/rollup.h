@@ -57,8 +57,9 @@ int styr_org_tree_load(struct styr_db *db, struct styr_org_tree **out, struct st
 void styr_org_tree_free(struct styr_org_tree *t);
 /* styr_ledger_rollup_each over a tree already loaded (NULL: reads it);
  * the tree must be the database's as it stands.  year_sums: each unit's
- * year sums (styr_ledger_year_each) instead of its months, the same rule
- * against double counting (a unit has a kind and year or not either way). */
+ * year sums (styr_ledger_year_each: before last, utfall only, all a
+ * table compares with) instead of its months, by the same rule against
+ * double counting (a unit has a kind and year or not either way). */
 int styr_ledger_rollup_each_tree(struct styr_db *db, const struct styr_org_tree *tree,
                                  bool year_sums, const char *unit, const char *tab, int first,
                                  int last, int (*cb)(void *ctx, const struct styr_ledger_entry *e),

@@ -140,6 +140,10 @@ struct build {
 	struct styr_ledger_row *rows;
 	size_t nrows, cap;
 	size_t last; /* the row of the previous entry: entries come by row */
+	/* entries come in row code order, rows in the plan's: next[i] is the
+	 * row whose code follows row i's (nrows after the last), first the
+	 * lowest code's, so the next row is found in one comparison */
+	size_t *next, first;
 	struct gather *g;
 	const char *tab;
 	int year, months;
@@ -163,10 +167,45 @@ static size_t row_index(struct build *b, const char *code)
 
 	if (b->last < b->nrows && !strcmp(b->rows[b->last].code, code))
 		return b->last;
+	i = b->last < b->nrows ? b->next[b->last] : b->first;
+	if (i < b->nrows && !strcmp(b->rows[i].code, code))
+		return b->last = i;
+	if (b->first < b->nrows && !strcmp(b->rows[b->first].code, code))
+		return b->last = b->first;
 	for (i = 0; i < b->nrows; i++)
 		if (!strcmp(b->rows[i].code, code))
 			return b->last = i;
 	return (size_t)-1;
+}
+
+static int row_ptr_cmp(const void *a, const void *b)
+{
+	const struct styr_ledger_row *const *x = a, *const *y = b;
+
+	return strcmp((*x)->code, (*y)->code);
+}
+
+/* b->next and b->first for the rows read. */
+static int row_order(struct build *b)
+{
+	const struct styr_ledger_row **by = malloc((b->nrows ? b->nrows : 1) * sizeof(*by));
+	size_t i;
+
+	b->first = b->last = b->nrows;
+	if (!by || !(b->next = malloc((b->nrows ? b->nrows : 1) * sizeof(*b->next)))) {
+		free(by);
+		return styr_error(b->err, STYR_ENOMEM, "out of memory");
+	}
+	for (i = 0; i < b->nrows; i++)
+		by[i] = &b->rows[i];
+	qsort(by, b->nrows, sizeof(*by), row_ptr_cmp);
+	if (b->nrows)
+		b->first = (size_t)(by[0] - b->rows);
+	for (i = 0; i < b->nrows; i++)
+		b->next[by[i] - b->rows] =
+		    i + 1 < b->nrows ? (size_t)(by[i + 1] - b->rows) : b->nrows;
+	free(by);
+	return STYR_OK;
 }
 
 static int add_entry(void *ctx, const struct styr_ledger_entry *e)
@@ -399,6 +438,8 @@ static int table_build(struct styr_db *db, const struct styr_org_tree *tree,
 		b.nrows = b.cap = plan->nrows;
 		rc = STYR_OK;
 	}
+	if (!rc)
+		rc = row_order(&b);
 	if (!rc && !(b.g = calloc(b.nrows ? b.nrows : 1, sizeof(*b.g))))
 		rc = styr_error(err, STYR_ENOMEM, "out of memory");
 	/* The whole year compared month for month needs only each row's sum
@@ -456,6 +497,7 @@ static int table_build(struct styr_db *db, const struct styr_org_tree *tree,
 	for (i = 0; !rc && i < out->n; i++)
 		show_tkr(&out->lines[i]);
 	free(b.rows);
+	free(b.next);
 	free(b.g);
 	if (rc)
 		styr_ledger_table_release(out);
