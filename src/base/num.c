@@ -396,12 +396,16 @@ static size_t format(char *buf, size_t size, double value, int decimals, const c
 		if (digits[i] != '0')
 			zero = false;
 	/* A value that rounds to zero is printed without a sign. */
-	if (value < 0 && !zero)
-		o += (size_t)sprintf(out + o, "%s", minus);
+	if (value < 0 && !zero) {
+		memcpy(out + o, minus, strlen(minus));
+		o += strlen(minus);
+	}
 	for (int i = 0; i < whole; i++) {
 		/* Swedish practice groups four-digit numbers too: "1 385". */
-		if (group && i > 0 && (whole - i) % 3 == 0)
-			o += (size_t)sprintf(out + o, "%s", group);
+		if (group && i > 0 && (whole - i) % 3 == 0) {
+			memcpy(out + o, group, strlen(group));
+			o += strlen(group);
+		}
 		out[o++] = digits[i];
 	}
 	if (decimals > 0) {
