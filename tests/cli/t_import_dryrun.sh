@@ -86,9 +86,10 @@ expect_eq "changed: exit" 0 "$rc"
 expect_eq "changed: the dry run's report" "${dry#styr: dry run, nothing stored: would import}" \
 	"${out#styr: imported}"
 after=$(content "$db")
-# exactly three rows differ: each one line out, one line in; and three
-# audit entries (the write gate's) are new
-expect_eq "changed: rows that differ" 9 \
+# exactly three rows differ, and the ledger amount's year sum (migration
+# 0025): each one line out, one line in; and three audit entries (the
+# write gate's) are new
+expect_eq "changed: rows that differ" 11 \
 	"$(diff <(printf '%s\n' "$once") <(printf '%s\n' "$after") | grep -c '^[<>]')"
 run --db "$db" export values --unit LKR --year 2024
 expect_contains "changed: the new value stored" "ID0285;LKR;2024;95,1;" "$out"
