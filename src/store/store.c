@@ -98,6 +98,7 @@ void styr_db_close(struct styr_db *db)
 		return;
 	db->drv->close(db->st);
 	free(db->gate.locks);
+	free(db->org_copy.u);
 	free(db);
 }
 
@@ -405,6 +406,7 @@ int styr_db_read_begin(struct styr_db *db, struct styr_err *err)
 
 	store_forget_keys(db); /* as in styr_db_begin */
 	TIMED(db, rc = one_at_a_time(db, db->drv->db_read_begin, err));
+	db->reading = rc == STYR_OK;
 	return rc;
 }
 
@@ -412,6 +414,7 @@ void styr_db_read_end(struct styr_db *db)
 {
 	TIMED(db, db->drv->db_read_end(db->st));
 	db->in_tx = false;
+	db->reading = false;
 }
 
 int styr_db_last_change(struct styr_db *db, time_t *out, struct styr_err *err)

@@ -25,7 +25,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdint.h>
+#include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "web/web.h"
 
@@ -1275,6 +1277,10 @@ static void *slow_main(void *arg)
 {
 	struct server *srv = arg;
 
+	/* Password hashes, reports and imports yield the cores to page reads
+	 * (docs/deploy.md): on Linux a thread has a nice value of its own.
+	 * Best effort: a server that may not renice runs them as before. */
+	(void)setpriority(PRIO_PROCESS, (id_t)gettid(), WEB_SLOW_NICE);
 	for (;;) {
 		struct req *r, *stale = NULL;
 
