@@ -239,5 +239,7 @@ const struct command cmd_report_def = {
     "every page.  diff: the unit's figures that changed since the approval,\n"
     "old → new, with who changed them (exit 1 when there are any).\n"
     "indicators: the unit's indicator tables for the year and the two before,\n"
-    "grouped by goal, with targets, status and trend (self-contained HTML).\n",
+    "grouped by goal, with targets, status and trend (self-contained HTML).\n"
+    "A report runs at nice 10 or lower priority: it yields the cores to a server\n"
+    "on the same machine (docs/deploy.md).\n",
 };

@@ -16,6 +16,7 @@
  */
 #include <arpa/inet.h>
 #include <ctype.h>
+#include <errno.h>
 #include <jansson.h>
 #include <pthread.h>
 #include <signal.h>
@@ -1279,8 +1280,11 @@ static void *slow_main(void *arg)
 
 	/* Password hashes, reports and imports yield the cores to page reads
 	 * (docs/deploy.md): on Linux a thread has a nice value of its own.
-	 * Best effort: a server that may not renice runs them as before. */
-	(void)setpriority(PRIO_PROCESS, (id_t)gettid(), WEB_SLOW_NICE);
+	 * Never raised; best effort: a server that may not renice runs them
+	 * as before. */
+	errno = 0;
+	if (getpriority(PRIO_PROCESS, (id_t)gettid()) < WEB_SLOW_NICE && !errno)
+		(void)setpriority(PRIO_PROCESS, (id_t)gettid(), WEB_SLOW_NICE);
 	for (;;) {
 		struct req *r, *stale = NULL;
 
