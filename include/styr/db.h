@@ -381,6 +381,10 @@ int styr_ledger_each(struct styr_db *db, const struct styr_ledger_filter *f,
 int styr_ledger_year_each(struct styr_db *db, const struct styr_ledger_filter *f,
                           int (*cb)(void *ctx, const struct styr_ledger_entry *e), void *ctx,
                           struct styr_err *err);
+/* The latest year of unit's own amounts in tab ("" the main one); 0 when
+ * it has none. */
+int styr_ledger_latest_year(struct styr_db *db, const char *unit, const char *tab, int *year,
+                            struct styr_err *err);
 /* Ledger dimensions (migration 0023).  dim_put adds a dimension an SIE
  * file names (#DIM) and leaves a known one alone; object_name_put adds an
  * object (#OBJEKT) or renames it and keeps its unit; object_put sets name

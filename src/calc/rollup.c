@@ -549,21 +549,14 @@ struct latest {
 	const char *tab;
 };
 
-static int latest_cb(void *ctx, const struct styr_ledger_entry *e)
-{
-	struct latest *l = ctx;
-
-	if (!strcmp(e->tab, l->tab) && e->year > *l->year)
-		*l->year = e->year;
-	return 0;
-}
-
 static int latest_visit(struct styr_db *db, const struct tree *t, const char *unit,
                         struct latest *l, int depth, struct styr_err *err)
 {
-	struct styr_ledger_filter f = {unit, l->tab, 0, 0};
 	size_t i;
-	int rc = styr_ledger_each(db, &f, latest_cb, l, err);
+	int own, rc = styr_ledger_latest_year(db, unit, l->tab, &own, err);
+
+	if (!rc && own > *l->year)
+		*l->year = own;
 
 	for (i = 0; i < t->n && !rc && depth < DEPTH_MAX; i++)
 		if (!strcmp(t->u[i].parent, unit) && strcmp(t->u[i].code, unit))

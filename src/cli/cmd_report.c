@@ -13,10 +13,13 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "cli.h"
 
 #define REPORT_MAX ((size_t)256 << 20)
+/* the nice value a report runs at, at least (run) */
+#define REPORT_NICE 10
 
 static int write_file(const char *path, const struct styr_buf *b, struct styr_err *err)
 {
@@ -187,6 +190,12 @@ static int run(struct cli *cli, int argc, char **argv)
 			                 sde);
 		req.created = (time_t)t;
 	}
+	/* A report is batch work: it yields the cores to a server's page reads
+	 * on the same machine (docs/deploy.md).  It only reads, so it holds no
+	 * lock a server's write would wait for. */
+	errno = 0;
+	if ((c = getpriority(PRIO_PROCESS, 0)) < REPORT_NICE && !errno)
+		(void)setpriority(PRIO_PROCESS, 0, REPORT_NICE);
 	if (cli_open(cli, 0, &db, &err))
 		return cli_fail(&err);
 	rc = styr_report_get(db, &req, current, output, &err);
@@ -230,5 +239,7 @@ const struct command cmd_report_def = {
     "every page.  diff: the unit's figures that changed since the approval,\n"
     "old → new, with who changed them (exit 1 when there are any).\n"
     "indicators: the unit's indicator tables for the year and the two before,\n"
-    "grouped by goal, with targets, status and trend (self-contained HTML).\n",
+    "grouped by goal, with targets, status and trend (self-contained HTML).\n"
+    "A report runs at nice 10 or lower priority: it yields the cores to a server\n"
+    "on the same machine (docs/deploy.md).\n",
 };

@@ -163,11 +163,21 @@ struct store_gate {
 	char ind_unit[STYR_CODE_MAX];
 };
 
+/* The org units as of a data version (org.c, styr_org_each in a read). */
+struct store_org_copy {
+	struct styr_org_unit *u;
+	size_t n, cap;
+	long long version;
+	bool valid;
+};
+
 struct styr_db {
 	const struct store_driver *drv;
 	struct store *st;
 	bool rehearse; /* styr_db_rehearse: commit rolls back */
 	bool in_tx;    /* a transaction or a read is open */
+	bool reading;  /* the open one is a read (styr_db_read_begin) */
+	struct store_org_copy org_copy;
 	struct store_key_cache org, ind;
 	struct store_row_cache rows;
 	long long busy_ns; /* time spent in the driver (styr_db_time_ns) */

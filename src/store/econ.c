@@ -249,6 +249,30 @@ int styr_ledger_year_each(struct styr_db *db, const struct styr_ledger_filter *f
 	return -more;
 }
 
+int styr_ledger_latest_year(struct styr_db *db, const char *unit, const char *tab, int *year,
+                            struct styr_err *err)
+{
+	struct query q;
+	long long id;
+	int rc;
+
+	*year = 0;
+	if ((rc = store_org_id(db, unit, &id, err)))
+		return rc;
+	if (q_start(&q, db, Q_LEDGER_LATEST_YEAR, "reading the latest year", err))
+		return STYR_ESTORE;
+	q_int(&q, id);
+	q_text(&q, tab ? tab : "");
+	rc = q_step(&q, err);
+	if (rc < 0)
+		return -rc;
+	if (rc) { /* max() of none is NULL: 0 */
+		*year = (int)q_col_int(&q, 0);
+		q_end(&q);
+	}
+	return STYR_OK;
+}
+
 int styr_rule_put(struct styr_db *db, const struct styr_rule *r, struct styr_err *err)
 {
 	struct query q;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "store/driver.h"
+#include "styr/buf.h"
 
 int styr_org_put(struct styr_db *db, const struct styr_org_unit *u, struct styr_err *err)
 {
@@ -67,8 +68,8 @@ int styr_org_find(struct styr_db *db, const char *code, struct styr_org_unit *ou
 	Q_FIND(&q, out, org_from_row, err);
 }
 
-int styr_org_each(struct styr_db *db, int (*cb)(void *, const struct styr_org_unit *), void *ctx,
-                  struct styr_err *err)
+static int org_walk(struct styr_db *db, int (*cb)(void *, const struct styr_org_unit *), void *ctx,
+                    struct styr_err *err)
 {
 	struct styr_org_unit u;
 	struct query q;
@@ -76,6 +77,47 @@ int styr_org_each(struct styr_db *db, int (*cb)(void *, const struct styr_org_un
 	if (q_start(&q, db, Q_ORG_EACH, "reading rows", err))
 		return STYR_ESTORE;
 	Q_WALK(&q, &u, org_from_row, cb, ctx, err);
+}
+
+static int org_copy_add(void *ctx, const struct styr_org_unit *u)
+{
+	struct store_org_copy *c = ctx;
+
+	if (styr_array_grow((void **)&c->u, &c->cap, c->n, sizeof(*c->u), NULL))
+		return STYR_ENOMEM;
+	c->u[c->n++] = *u;
+	return 0;
+}
+
+/* In a read (a web page: its tree, its roll-ups, each walk the whole org)
+ * the units are read once per data version and kept with the handle,
+ * which one thread uses at a time.  Outside a read SQLite's version is
+ * only as fresh as the connection's last transaction, and a write's own
+ * changes need not count in it: those walks read the table. */
+int styr_org_each(struct styr_db *db, int (*cb)(void *, const struct styr_org_unit *), void *ctx,
+                  struct styr_err *err)
+{
+	struct store_org_copy *c = &db->org_copy;
+	long long version;
+	size_t i;
+	int rc;
+
+	if (!db->reading)
+		return org_walk(db, cb, ctx, err);
+	if ((rc = styr_db_data_version(db, &version, err)))
+		return rc;
+	if (!c->valid || c->version != version) {
+		c->valid = false;
+		c->n = 0;
+		if ((rc = org_walk(db, org_copy_add, c, err)))
+			return rc == STYR_ENOMEM ? styr_error(err, rc, "out of memory") : rc;
+		c->version = version;
+		c->valid = true;
+	}
+	for (i = 0; i < c->n; i++)
+		if ((rc = cb(ctx, &c->u[i])))
+			return rc;
+	return STYR_OK;
 }
 
 int store_walk_pairs(struct styr_db *db, enum sql_id id,

@@ -58,12 +58,17 @@ bool styr_db_time_limit_hit(const struct styr_db *db)
  * STEP_SAMPLE): a report over a whole region or a long import stops
  * within STEP_SAMPLE rows of its limit; a statement already running
  * finishes. */
-static int past_deadline(struct styr_db *db, struct styr_err *err)
+static int past_deadline_at(struct styr_db *db, long long now, struct styr_err *err)
 {
-	if (!db->deadline_ns || clock_ns() < db->deadline_ns)
+	if (!db->deadline_ns || now < db->deadline_ns)
 		return STYR_OK;
 	db->deadline_hit = true;
 	return styr_error(err, STYR_ESTORE, "the request's time limit was reached");
+}
+
+static int past_deadline(struct styr_db *db, struct styr_err *err)
+{
+	return db->deadline_ns ? past_deadline_at(db, clock_ns(), err) : STYR_OK;
 }
 
 static const struct store_driver *driver_of(const char *location)
@@ -104,6 +109,7 @@ void styr_db_close(struct styr_db *db)
 		return;
 	db->drv->close(db->st);
 	free(db->gate.locks);
+	free(db->org_copy.u);
 	free(db);
 }
 
@@ -279,21 +285,25 @@ int q_exec(struct query *q, long long *changes, struct styr_err *err)
 	return rc;
 }
 
+/* A row.  The first step runs the statement and is timed exactly; the
+ * rows after it are sampled, one in STEP_SAMPLE, and their clock read is
+ * also the one the deadline check compares (a page walks thousands of
+ * rows, a check millions). */
 int q_step(struct query *q, struct styr_err *err)
 {
+	struct styr_db *db = q->db;
 	long long t0;
 	int rc;
 
-	/* the first step runs the statement; the rows after it are sampled */
 	if (q->steps++ && (q->steps - 1) % STEP_SAMPLE)
-		return q->db->drv->q_step(q, err);
-	if (past_deadline(q->db, err)) {
-		q->db->drv->q_end(q);
+		return db->drv->q_step(q, err);
+	t0 = clock_ns();
+	if (past_deadline_at(db, t0, err)) {
+		db->drv->q_end(q);
 		return -STYR_ESTORE;
 	}
-	t0 = clock_ns();
-	rc = q->db->drv->q_step(q, err);
-	q->db->busy_ns += (clock_ns() - t0) * (q->steps > 1 ? STEP_SAMPLE : 1);
+	rc = db->drv->q_step(q, err);
+	db->busy_ns += (clock_ns() - t0) * (q->steps > 1 ? STEP_SAMPLE : 1);
 	return rc;
 }
 
@@ -418,6 +428,7 @@ int styr_db_read_begin(struct styr_db *db, struct styr_err *err)
 
 	store_forget_keys(db); /* as in styr_db_begin */
 	TIMED(db, rc = one_at_a_time(db, db->drv->db_read_begin, err));
+	db->reading = rc == STYR_OK;
 	return rc;
 }
 
@@ -425,6 +436,7 @@ void styr_db_read_end(struct styr_db *db)
 {
 	TIMED(db, db->drv->db_read_end(db->st));
 	db->in_tx = false;
+	db->reading = false;
 }
 
 int styr_db_last_change(struct styr_db *db, time_t *out, struct styr_err *err)

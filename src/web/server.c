@@ -16,6 +16,7 @@
  */
 #include <arpa/inet.h>
 #include <ctype.h>
+#include <errno.h>
 #include <jansson.h>
 #include <pthread.h>
 #include <signal.h>
@@ -25,7 +26,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdint.h>
+#include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "web/web.h"
 
@@ -1275,6 +1278,13 @@ static void *slow_main(void *arg)
 {
 	struct server *srv = arg;
 
+	/* Password hashes, reports and imports yield the cores to page reads
+	 * (docs/deploy.md): on Linux a thread has a nice value of its own.
+	 * Never raised; best effort: a server that may not renice runs them
+	 * as before. */
+	errno = 0;
+	if (getpriority(PRIO_PROCESS, (id_t)gettid()) < WEB_SLOW_NICE && !errno)
+		(void)setpriority(PRIO_PROCESS, (id_t)gettid(), WEB_SLOW_NICE);
 	for (;;) {
 		struct req *r, *stale = NULL;
 

@@ -40,6 +40,8 @@
  * them, as the login throttle's global rate (10 a second of 50-100 ms
  * each) needs at most one core. */
 #define WEB_SLOW_THREADS 2
+/* the slow pool's nice value: below the HTTP workers' (server.c, slow_main) */
+#define WEB_SLOW_NICE 10
 /* The defaults of the slow pool's queue: requests waiting for a thread of
  * it, and how long one may wait before it is answered 503 (a client has
  * usually given up by then, and its connection is held meanwhile). */

@@ -145,6 +145,28 @@ expect_eq "B's cached dashboard shows A's write" yes "$(shows "77,3${NBSP}%")"
 expect_eq "write through B" 2xx "$(put "$B" ID0069/2025 '{"value":78.4}')"
 get "$A/enhet/LKR" "$T/anna.jar" >/dev/null
 expect_eq "A's cached dashboard shows B's write" yes "$(shows "78,4${NBSP}%")"
+# The org units a page walks are kept per worker for a data version
+# (styr_org_each): a rename and a new unit by another process (the CLI)
+# show on each process's next pages, whichever worker answers.  Warm
+# first: every worker of both has RST's tree (8 reads, 4 workers each).
+for i in 1 2 3 4 5 6 7 8; do
+	for u in "$A" "$B"; do get "$u/enhet/RST" "$T/karl.jar" >/dev/null; done
+done
+expect_eq "RST's tree before: PDV by its name" yes "$(shows '>Personaldriven enhet kognitiv medicin</a>')"
+printf 'code;name;kind;parent;valid_from;valid_to;aliases\nPDV;Omdöpt enhet;enhet;RST;;;\nNYE;Ny enhet;enhet;RST;;;\n' >"$T/org.csv"
+run --db "$DB" import csv "$T/org.csv"
+expect_eq "the org changed by the CLI" 0 "$rc"
+renamed=0 added=0 old=0
+for i in 1 2 3 4 5 6 7 8; do
+	for u in "$A" "$B"; do
+		get "$u/enhet/RST" "$T/karl.jar" >/dev/null
+		[ "$(shows '>Omdöpt enhet</a>')" = yes ] && renamed=$((renamed + 1))
+		[ "$(shows '<a href="/enhet/NYE">Ny enhet</a>')" = yes ] && added=$((added + 1))
+		[ "$(shows 'Personaldriven enhet kognitiv medicin')" = yes ] && old=$((old + 1))
+	done
+done
+expect_eq "16 pages through both processes' workers: the new name, the new unit, not the old name" \
+	"16 16 0" "$renamed $added $old"
 # Through nginx: a write, then each of the next reads, whichever process
 # answers, shows it.
 for v in 79.1 80.2 81.3; do

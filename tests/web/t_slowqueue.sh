@@ -14,6 +14,14 @@ add_user anna unit-manager LKR
 start_server --threads 2 --proxy 127.0.0.1 --login-limit 3/300 --login-rate 1000 \
 	--slow-queue 2 --slow-wait 3
 
+# The pool's two threads run at nice 10, the HTTP workers at the server's
+# own (docs/deploy.md): field 19 of each thread's stat.
+# Run at nice 10 or more already, every thread stays there.
+own=$(awk '{ print $19 }' "/proc/$SERVER_PID/stat")
+if [ "$own" -lt 10 ]; then
+	expect_eq "two threads of the server at nice 10" 2 "$(cat /proc/"$SERVER_PID"/task/*/stat | awk '$19 == 10' | wc -l)"
+fi
+
 # xlogin ADDRESS NAME: a wrong password from ADDRESS; prints the status,
 # the time taken and the Retry-After header, and keeps the body in
 # $T/body.ADDRESS.
