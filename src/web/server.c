@@ -1191,6 +1191,13 @@ static struct pool *pool_of(struct req *r, const struct route **route)
 			continue;
 		p = web_routes[i].flags & R_SLOW ? &r->srv->slow : &r->srv->write;
 		*route = &web_routes[i];
+		/* A write without a cookie or a token can only be refused (401
+		 * or the login page): answered here, it never takes a place in
+		 * the queue from one that writes. */
+		if (p == &r->srv->write && web_routes[i].min_role > STYR_ACCESS_NONE &&
+		    !web_header(r, "Authorization") &&
+		    !MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, SESSION_COOKIE))
+			return NULL;
 		return p->nthreads ? p : NULL;
 	}
 	return NULL;

@@ -83,6 +83,11 @@ expect_eq "... at once" 1 "$(awk -v s="$secs" 'BEGIN { print (s < 1) }')"
 expect_eq "... with Retry-After" 5 "$(sed -n 's/^Retry-After: *\([0-9]*\).*/\1/ip' "$T/head.4")"
 rid=$(sed -n 's/^X-Request-Id: *\([0-9]*\).*/\1/ip' "$T/head.4")
 expect_contains "... with the request id" "request id $rid" "$(cat "$T/body.4")"
+# A write without a cookie or a token is refused at once, not queued.
+read -r code secs <<<"$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -X PUT \
+	--data '{"value":45}' "$BASE/api/v1/units/LKR/values/ID0069/2026-04")"
+expect_eq "a write without a login while the queue is full: 401" 401 "$code"
+expect_eq "... at once" 1 "$(awk -v s="$secs" 'BEGIN { print (s < 1) }')"
 
 wait $w1 $w2 $w3 $locker
 expect_eq "the first API write stored" 201 "$(cut -d' ' -f1 "$T/w.1" | sed 's/^200$/201/')"
