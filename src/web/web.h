@@ -45,7 +45,7 @@
  * PostgreSQL every write transaction takes the audit chain's lock at
  * BEGIN): a second thread would only wait for the first one's lock. */
 #define WEB_WRITE_THREADS 1
-/* the slow pool's nice value: below the HTTP workers' (server.c, slow_main) */
+/* the slow pool's nice value: below the HTTP workers' (server.c, pool_main) */
 #define WEB_SLOW_NICE 10
 /* The defaults of the slow pool's queue: requests waiting for a thread of
  * it, and how long one may wait before it is answered 503 (a client has
