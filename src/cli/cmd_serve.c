@@ -249,5 +249,7 @@ const struct command cmd_serve_def = {
     "run on a pool of their own; --slow-queue sets how many may wait for it\n"
     "(default 64) and --slow-wait how long one may wait (seconds, default 15):\n"
     "beyond either the request is answered 503 with Retry-After, nothing done.\n"
+    "Every other write runs on one thread of its own, with a queue of the same\n"
+    "limits, so that a write waiting for an import's lock holds up no page.\n"
     "A login from an address the throttle already refuses is answered at once.\n",
 };

@@ -44,7 +44,9 @@ struct metrics {
 	unsigned long db_count;
 	unsigned long cache_hit, cache_miss;
 	unsigned long throttled[4]; /* by enum styr_throttle_reason */
-	unsigned long busy;         /* slow requests answered 503 (queue full, waited too long) */
+	/* requests answered 503 by the slow pool and the write pool (queue
+	 * full, waited too long) */
+	unsigned long busy, write_busy;
 };
 
 #define ADD(p, n) __atomic_add_fetch((p), (n), __ATOMIC_RELAXED)
@@ -112,10 +114,10 @@ void metrics_throttled(struct server *srv, enum styr_throttle_reason why)
 		ADD(&srv->metrics->throttled[why], 1);
 }
 
-void metrics_busy(struct server *srv)
+void metrics_busy(struct server *srv, const struct pool *pool)
 {
 	if (srv->metrics)
-		ADD(&srv->metrics->busy, 1);
+		ADD(pool == &srv->write ? &srv->metrics->write_busy : &srv->metrics->busy, 1);
 }
 
 /* A label value: the route table's patterns hold no quote, backslash or
@@ -207,6 +209,11 @@ int pg_metrics(struct req *r)
 	      "because the slow pool's queue was full or they waited too long.\n"
 	      "# TYPE styr_slow_refused_total counter\nstyr_slow_refused_total %lu\n",
 	      GET(&m->busy));
+	out_f(r,
+	      "# HELP styr_write_refused_total Other writes answered 503 because the write "
+	      "pool's queue was full or they waited too long.\n"
+	      "# TYPE styr_write_refused_total counter\nstyr_write_refused_total %lu\n",
+	      GET(&m->write_busy));
 	out_f(r,
 	      "# HELP styr_http_requests_started_total Requests begun (the request id).\n"
 	      "# TYPE styr_http_requests_started_total counter\n"

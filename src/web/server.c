@@ -1,10 +1,13 @@
 /*
- * The HTTP server: libmicrohttpd with one internal polling thread, so
- * every handler runs on the same thread and shares the one database handle
- * without locks (SQLite in WAL mode keeps readers and the writer apart if
- * the CLI writes meanwhile).  Per-request state is allocated when a request
- * starts, collects the body up to WEB_BODY_MAX, and is freed in the
- * completion callback.
+ * The HTTP server: libmicrohttpd with a pool of HTTP worker threads, each
+ * polling its share of the connections on a database handle of its own
+ * (SQLite WAL readers in parallel, a PostgreSQL connection each).  A
+ * request that may wait long is suspended and queued for a pool of its
+ * own (struct pool): password checks, reports and imports for the slow
+ * pool, every other write for the write pool, so that a write waiting for
+ * another process's write lock holds up no read.  Per-request state is
+ * allocated when a request starts, collects the body up to WEB_BODY_MAX,
+ * and is freed in the completion callback.
  *
  * Dispatch is one walk of the route table: match the path (a path that
  * matches with another method is 405, none is 404), find who asks (session
@@ -1131,7 +1134,7 @@ static void audit_refusal(struct req *r)
 }
 
 /* The handling of a request whose body is in, on the calling thread's
- * database handle: an HTTP worker's, or a slow-pool thread's. */
+ * database handle: an HTTP worker's, or a pool thread's. */
 static void handle(struct req *r)
 {
 	struct worker *w = worker_of(r->srv, &r->err);
@@ -1169,138 +1172,157 @@ static void handle(struct req *r)
 	r->db_ns = styr_db_time_ns(r->db) - r->db_ns0;
 }
 
-/* The slow route the request is for (R_SLOW: a password check, a
- * report, an import), else NULL. */
-static const struct route *slow_route(struct req *r)
+/* The pool the request goes to: the slow pool for a password check, a
+ * report or an import (R_SLOW), the write pool for every other route that
+ * writes (any method but GET and HEAD); NULL: handled on the HTTP worker
+ * (a read, or a pool none of whose threads could be started).  *route:
+ * the route, when it goes to a pool. */
+static struct pool *pool_of(struct req *r, const struct route **route)
 {
+	bool read = !strcmp(r->method, "GET") || !strcmp(r->method, "HEAD");
+	struct pool *p;
 	size_t i;
 
-	if (!r->srv->nslow)
-		return NULL;
-	for (i = 0; i < web_route_count; i++)
-		if ((web_routes[i].flags & R_SLOW) && !strcmp(web_routes[i].method, r->method) &&
-		    match(web_routes[i].pattern, r->url, r))
-			return &web_routes[i];
+	for (i = 0; i < web_route_count; i++) {
+		/* a read's walk stops only at the few slow rows */
+		if ((read && !(web_routes[i].flags & R_SLOW)) ||
+		    strcmp(web_routes[i].method, r->method) ||
+		    !match(web_routes[i].pattern, r->url, r))
+			continue;
+		p = web_routes[i].flags & R_SLOW ? &r->srv->slow : &r->srv->write;
+		*route = &web_routes[i];
+		/* A write without a cookie or a token can only be refused (401
+		 * or the login page): answered here, it never takes a place in
+		 * the queue from one that writes. */
+		if (p == &r->srv->write && web_routes[i].min_role > STYR_ACCESS_NONE &&
+		    !web_header(r, "Authorization") &&
+		    !MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, SESSION_COOKIE))
+			return NULL;
+		return p->nthreads ? p : NULL;
+	}
 	return NULL;
 }
 
-/* The answer to a slow request that found the queue full or waited in it
- * too long: 503 with Retry-After, nothing done. */
-static void slow_busy(struct req *r, bool waited)
+/* The answer to a request that found its pool's queue full or waited in
+ * it too long: 503 with Retry-After, nothing done. */
+static void pool_busy(struct pool *p, struct req *r, bool waited)
 {
+	bool writes = p == &r->srv->write;
+
 	r->handled = true;
 	r->is_api = api_path(r->url);
 	r->retry_after = 5;
 	if (r->is_api)
 		web_fail(r, 503, "busy",
-		         "the server is busy with other password checks, reports and imports%s; "
-		         "nothing was done; try again in %lld seconds; request id %lu",
+		         "the server is busy with other %s%s; nothing was done; try again in %lld "
+		         "seconds; request id %lu",
+		         writes ? "writes" : "password checks, reports and imports",
 		         waited ? " (the request waited too long)" : "", r->retry_after, r->id);
 	else
 		web_fail(r, 503, "busy",
-		         "Servern är upptagen med andra inloggningar, rapporter och importer. "
-		         "Inget gjordes. Försök igen om %lld sekunder. Ange begäran nr %lu om du "
-		         "kontaktar förvaltningen.",
-		         r->retry_after, r->id);
-	metrics_busy(r->srv);
+		         "Servern är upptagen med andra %s. Inget %s. Försök igen om %lld "
+		         "sekunder. Ange begäran nr %lu om du kontaktar förvaltningen.",
+		         writes ? "ändringar" : "inloggningar, rapporter och importer",
+		         writes ? "sparades" : "gjordes", r->retry_after, r->id);
+	metrics_busy(r->srv, p);
 }
 
 /* Take out of the queue (its lock held) the requests at its head that have
  * waited longer than allowed, onto *stale. */
-static void slow_expire(struct server *srv, long long now, struct req **stale)
+static void pool_expire(struct pool *p, long long now, struct req **stale)
 {
-	while (srv->slow_head && now - srv->slow_head->queued > srv->slow_wait_ns) {
-		struct req *r = srv->slow_head;
+	while (p->head && now - p->head->queued > p->wait_ns) {
+		struct req *r = p->head;
 
-		srv->slow_head = r->next;
-		if (!srv->slow_head)
-			srv->slow_tail = NULL;
-		srv->slow_len--;
+		p->head = r->next;
+		if (!p->head)
+			p->tail = NULL;
+		p->len--;
 		r->next = *stale;
 		*stale = r;
 	}
 }
 
 /* Answer the expired requests and hand their connections back. */
-static void slow_answer_stale(struct req *stale)
+static void pool_answer_stale(struct pool *p, struct req *stale)
 {
 	while (stale) {
 		struct req *r = stale;
 
 		stale = r->next;
-		fprintf(stderr,
-		        "styr serve: request %lu: %s %s: waited too long for the slow pool\n",
-		        r->id, r->method, r->url);
-		slow_busy(r, true);
+		fprintf(stderr, "styr serve: request %lu: %s %s: waited too long for the %s pool\n",
+		        r->id, r->method, r->url, p->name);
+		pool_busy(p, r, true);
 		MHD_resume_connection(r->conn);
 	}
 }
 
-enum slow_queued { SLOW_QUEUED, SLOW_FULL, SLOW_STOPPING };
+enum pool_queued { POOL_QUEUED, POOL_FULL, POOL_STOPPING };
 
-/* Queue r for the slow pool: SLOW_FULL when the queue is (the caller
- * answers 503), SLOW_STOPPING when the pool is stopping (the caller then
- * handles it itself).  Those that waited too long are answered first. */
-static enum slow_queued slow_enqueue(struct server *srv, struct req *r)
+/* Queue r for the pool: POOL_FULL when the queue is (the caller answers
+ * 503), POOL_STOPPING when the pool is stopping (the caller then handles
+ * it itself).  Those that waited too long are answered first. */
+static enum pool_queued pool_enqueue(struct pool *p, struct req *r)
 {
-	enum slow_queued queued = SLOW_STOPPING;
+	enum pool_queued queued;
 	struct req *stale = NULL;
 
-	pthread_mutex_lock(&srv->slow_lock);
+	pthread_mutex_lock(&p->lock);
 	r->queued = mono_ns();
-	slow_expire(srv, r->queued, &stale);
-	if (srv->slow_stop) {
-		queued = SLOW_STOPPING;
-	} else if (srv->slow_len >= srv->slow_max) {
-		queued = SLOW_FULL;
+	pool_expire(p, r->queued, &stale);
+	if (p->stop) {
+		queued = POOL_STOPPING;
+	} else if (p->len >= p->max) {
+		queued = POOL_FULL;
 	} else {
 		r->next = NULL;
-		if (srv->slow_tail)
-			srv->slow_tail->next = r;
+		if (p->tail)
+			p->tail->next = r;
 		else
-			srv->slow_head = r;
-		srv->slow_tail = r;
-		srv->slow_len++;
-		queued = SLOW_QUEUED;
-		pthread_cond_signal(&srv->slow_cond);
+			p->head = r;
+		p->tail = r;
+		p->len++;
+		queued = POOL_QUEUED;
+		pthread_cond_signal(&p->cond);
 	}
-	pthread_mutex_unlock(&srv->slow_lock);
-	slow_answer_stale(stale);
+	pthread_mutex_unlock(&p->lock);
+	pool_answer_stale(p, stale);
 	return queued;
 }
 
-/* A slow-pool thread: handles queued requests, each on this thread's own
+/* A pool's thread: handles queued requests, each on this thread's own
  * database handle, and resumes their connections for the HTTP workers to
  * answer; when stopping, it empties the queue first.  A request that
  * waited longer than --slow-wait is answered 503 undone: its client has
- * most likely given up, and a flood must not grow a backlog of hashes. */
-static void *slow_main(void *arg)
+ * most likely given up, and a flood must not grow a backlog of hashes or
+ * of writes behind another process's lock. */
+static void *pool_main(void *arg)
 {
-	struct server *srv = arg;
+	struct pool *p = arg;
 
 	/* Password hashes, reports and imports yield the cores to page reads
 	 * (docs/deploy.md): on Linux a thread has a nice value of its own.
 	 * Never raised; best effort: a server that may not renice runs them
-	 * as before. */
+	 * as before.  Writes keep the server's own. */
 	errno = 0;
-	if (getpriority(PRIO_PROCESS, (id_t)gettid()) < WEB_SLOW_NICE && !errno)
-		(void)setpriority(PRIO_PROCESS, (id_t)gettid(), WEB_SLOW_NICE);
+	if (p->nice > 0 && getpriority(PRIO_PROCESS, (id_t)gettid()) < p->nice && !errno)
+		(void)setpriority(PRIO_PROCESS, (id_t)gettid(), p->nice);
 	for (;;) {
 		struct req *r, *stale = NULL;
 
-		pthread_mutex_lock(&srv->slow_lock);
-		while (!srv->slow_head && !srv->slow_stop)
-			pthread_cond_wait(&srv->slow_cond, &srv->slow_lock);
-		slow_expire(srv, mono_ns(), &stale);
-		r = srv->slow_head;
+		pthread_mutex_lock(&p->lock);
+		while (!p->head && !p->stop)
+			pthread_cond_wait(&p->cond, &p->lock);
+		pool_expire(p, mono_ns(), &stale);
+		r = p->head;
 		if (r) {
-			srv->slow_head = r->next;
-			if (!srv->slow_head)
-				srv->slow_tail = NULL;
-			srv->slow_len--;
+			p->head = r->next;
+			if (!p->head)
+				p->tail = NULL;
+			p->len--;
 		}
-		pthread_mutex_unlock(&srv->slow_lock);
-		slow_answer_stale(stale);
+		pthread_mutex_unlock(&p->lock);
+		pool_answer_stale(p, stale);
 		if (!r) {
 			if (stale)
 				continue;
@@ -1336,16 +1358,17 @@ static bool throttled_now(struct req *r)
 	return why != STYR_THROTTLE_NONE;
 }
 
-/* Expires the queue's stale requests while every slow thread is busy (a
- * login waiting for another process's write lock, a long PDF) and nothing
- * new is queued: the waiters' clients are told after --slow-wait, not
- * when a thread is free again.  Looks twice a second. */
-static void *slow_reaper(void *arg)
+/* Expires the queue's stale requests while every thread of the pool is
+ * busy (a login or a write waiting for another process's write lock, a
+ * long PDF) and nothing new is queued: the waiters' clients are told
+ * after --slow-wait, not when a thread is free again.  Looks twice a
+ * second. */
+static void *pool_reaper(void *arg)
 {
-	struct server *srv = arg;
+	struct pool *p = arg;
 
-	pthread_mutex_lock(&srv->slow_lock);
-	while (!srv->slow_stop) {
+	pthread_mutex_lock(&p->lock);
+	while (!p->stop) {
 		struct timespec until;
 		struct req *stale = NULL;
 
@@ -1355,16 +1378,64 @@ static void *slow_reaper(void *arg)
 			until.tv_sec++;
 			until.tv_nsec -= 1000000000L;
 		}
-		pthread_cond_timedwait(&srv->reaper_cond, &srv->slow_lock, &until);
-		slow_expire(srv, mono_ns(), &stale);
+		pthread_cond_timedwait(&p->reaper_cond, &p->lock, &until);
+		pool_expire(p, mono_ns(), &stale);
 		if (stale) {
-			pthread_mutex_unlock(&srv->slow_lock);
-			slow_answer_stale(stale);
-			pthread_mutex_lock(&srv->slow_lock);
+			pthread_mutex_unlock(&p->lock);
+			pool_answer_stale(p, stale);
+			pthread_mutex_lock(&p->lock);
 		}
 	}
-	pthread_mutex_unlock(&srv->slow_lock);
+	pthread_mutex_unlock(&p->lock);
 	return NULL;
+}
+
+/* Set up pool p of srv (no thread yet): name, nice, the queue's limits. */
+static void pool_init(struct pool *p, struct server *srv, const char *name, int nice, unsigned max,
+                      long long wait_ns)
+{
+	p->srv = srv;
+	p->name = name;
+	p->nice = nice;
+	p->max = max;
+	p->wait_ns = wait_ns;
+	pthread_mutex_init(&p->lock, NULL);
+	pthread_cond_init(&p->cond, NULL);
+	pthread_cond_init(&p->reaper_cond, NULL);
+}
+
+/* Start up to n threads of p and its reaper.  Without a thread (none
+ * could be started) its requests run on the HTTP workers as before. */
+static void pool_start(struct pool *p, unsigned n)
+{
+	while (p->nthreads < n && p->nthreads < WEB_SLOW_THREADS &&
+	       !pthread_create(&p->thread[p->nthreads], NULL, pool_main, p))
+		p->nthreads++;
+	p->have_reaper = p->nthreads && !pthread_create(&p->reaper, NULL, pool_reaper, p);
+}
+
+/* Stop p: its threads finish what is queued and resume those connections
+ * (the daemon must still run). */
+static void pool_stop(struct pool *p)
+{
+	unsigned i;
+
+	pthread_mutex_lock(&p->lock);
+	p->stop = true;
+	pthread_cond_broadcast(&p->cond);
+	pthread_cond_broadcast(&p->reaper_cond);
+	pthread_mutex_unlock(&p->lock);
+	if (p->have_reaper)
+		pthread_join(p->reaper, NULL);
+	for (i = 0; i < p->nthreads; i++)
+		pthread_join(p->thread[i], NULL);
+}
+
+static void pool_destroy(struct pool *p)
+{
+	pthread_mutex_destroy(&p->lock);
+	pthread_cond_destroy(&p->cond);
+	pthread_cond_destroy(&p->reaper_cond);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -1373,7 +1444,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 {
 	struct server *srv = cls;
 	struct req *r = *con_cls;
-	const struct route *route;
+	const struct route *route = NULL;
+	struct pool *pool;
 
 	(void)version;
 	if (!r) {
@@ -1404,25 +1476,27 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
-	/* Resumed: the slow pool has handled it. */
+	/* Resumed: a pool has handled it. */
 	if (r->handled)
 		return respond(r);
-	/* A password hash, a report or an import goes to the slow pool, and
-	 * this worker goes on with its other connections meanwhile.  Suspended
-	 * before it is queued, so that the pool's resume never comes first. */
-	if ((route = slow_route(r)) && !((route->flags & R_THROTTLED) && throttled_now(r))) {
+	/* A password hash, a report or an import goes to the slow pool, any
+	 * other write to the write pool (it may wait seconds for another
+	 * process's write lock), and this worker goes on with its other
+	 * connections meanwhile.  Suspended before it is queued, so that the
+	 * pool's resume never comes first. */
+	if ((pool = pool_of(r, &route)) && !((route->flags & R_THROTTLED) && throttled_now(r))) {
 		MHD_suspend_connection(conn);
-		switch (slow_enqueue(srv, r)) {
-		case SLOW_QUEUED:
+		switch (pool_enqueue(pool, r)) {
+		case POOL_QUEUED:
 			return MHD_YES;
-		case SLOW_FULL:
+		case POOL_FULL:
 			MHD_resume_connection(conn);
 			fprintf(stderr,
-			        "styr serve: request %lu: %s %s: the slow pool's queue is full\n",
-			        r->id, r->method, r->url);
-			slow_busy(r, false);
+			        "styr serve: request %lu: %s %s: the %s pool's queue is full\n",
+			        r->id, r->method, r->url, pool->name);
+			pool_busy(pool, r, false);
 			return respond(r);
-		case SLOW_STOPPING:
+		case POOL_STOPPING:
 			MHD_resume_connection(conn);
 			break;
 		}
@@ -1502,9 +1576,6 @@ int web_server_start(struct server *srv, const struct styr_serve_options *opt, b
 	srv->report_max = opt->max_report ? opt->max_report : WEB_REPORT_MAX;
 	srv->import_rows_max = opt->max_import_rows;
 	srv->request_ns = (opt->request_ms > 0 ? opt->request_ms : WEB_REQUEST_MS_MAX) * 1000000LL;
-	srv->slow_max = opt->slow_queue > 0 ? (unsigned)opt->slow_queue : WEB_SLOW_QUEUE;
-	srv->slow_wait_ns =
-	    (opt->slow_wait_ms > 0 ? opt->slow_wait_ms : WEB_SLOW_WAIT_MS) * 1000000LL;
 	if (opt->proxy) {
 		if (inet_pton(AF_INET, opt->proxy, &srv->proxy) != 1)
 			return styr_error(err, STYR_EUSAGE,
@@ -1529,12 +1600,13 @@ int web_server_start(struct server *srv, const struct styr_serve_options *opt, b
 		metrics_free(srv);
 		return styr_error(err, STYR_ENOMEM, "cannot set up the worker threads");
 	}
-	pthread_mutex_init(&srv->slow_lock, NULL);
-	pthread_cond_init(&srv->slow_cond, NULL);
-	pthread_cond_init(&srv->reaper_cond, NULL);
+	/* Both pools' queues have the same limits (--slow-queue, --slow-wait). */
+	pool_init(&srv->slow, srv, "slow", WEB_SLOW_NICE,
+	          opt->slow_queue > 0 ? (unsigned)opt->slow_queue : WEB_SLOW_QUEUE,
+	          (opt->slow_wait_ms > 0 ? opt->slow_wait_ms : WEB_SLOW_WAIT_MS) * 1000000LL);
+	pool_init(&srv->write, srv, "write", 0, srv->slow.max, srv->slow.wait_ns);
 	/* A pool of worker threads, each polling its share of the
-	 * connections: a slow request (a password hash, a PDF, a write
-	 * waiting for the database's lock) holds up only its own worker.  One
+	 * connections; what may take long goes to the pools below.  One
 	 * client address gets at most 128 connections, and a connection that
 	 * says nothing for 15 s is closed, so slow clients cannot take all. */
 	/* Without a listening socket the connections are socket pairs, on
@@ -1554,9 +1626,8 @@ int web_server_start(struct server *srv, const struct styr_serve_options *opt, b
 	if (!srv->daemon) {
 		pthread_key_delete(srv->db_key);
 		pthread_mutex_destroy(&srv->cache_lock);
-		pthread_mutex_destroy(&srv->slow_lock);
-		pthread_cond_destroy(&srv->slow_cond);
-		pthread_cond_destroy(&srv->reaper_cond);
+		pool_destroy(&srv->slow);
+		pool_destroy(&srv->write);
 		metrics_free(srv);
 		return styr_error(err, STYR_EIO, "cannot listen on %s:%d (in use?)",
 		                  opt->address ? opt->address : "127.0.0.1", opt->port);
@@ -1565,34 +1636,26 @@ int web_server_start(struct server *srv, const struct styr_serve_options *opt, b
 	 * imports, so that none of them holds an HTTP worker and the
 	 * connections it polls.  Without a thread of it (none could be
 	 * started) they run on the HTTP workers as before. */
-	while (srv->nslow < WEB_SLOW_THREADS &&
-	       !pthread_create(&srv->slow[srv->nslow], NULL, slow_main, srv))
-		srv->nslow++;
-	srv->have_reaper = srv->nslow && !pthread_create(&srv->reaper, NULL, slow_reaper, srv);
+	pool_start(&srv->slow, WEB_SLOW_THREADS);
+	/* The write pool (issue 16 item 1): a write that waits for another
+	 * process's write lock (an import's, up to SQLite's busy wait of 5 s;
+	 * on PostgreSQL as long as it is held) holds up no HTTP worker and so
+	 * none of the reads on its connections. */
+	pool_start(&srv->write, WEB_WRITE_THREADS);
 	return STYR_OK;
 }
 
 void web_server_stop(struct server *srv)
 {
-	unsigned i;
-
-	/* The slow pool first: it finishes what is queued and resumes those
+	/* The pools first: they finish what is queued and resume those
 	 * connections while the daemon still runs. */
-	pthread_mutex_lock(&srv->slow_lock);
-	srv->slow_stop = true;
-	pthread_cond_broadcast(&srv->slow_cond);
-	pthread_cond_broadcast(&srv->reaper_cond);
-	pthread_mutex_unlock(&srv->slow_lock);
-	if (srv->have_reaper)
-		pthread_join(srv->reaper, NULL);
-	for (i = 0; i < srv->nslow; i++)
-		pthread_join(srv->slow[i], NULL);
+	pool_stop(&srv->slow);
+	pool_stop(&srv->write);
 	/* The workers end here, each closing its handle (the key's
 	 * destructor). */
 	MHD_stop_daemon(srv->daemon);
-	pthread_mutex_destroy(&srv->slow_lock);
-	pthread_cond_destroy(&srv->slow_cond);
-	pthread_cond_destroy(&srv->reaper_cond);
+	pool_destroy(&srv->slow);
+	pool_destroy(&srv->write);
 	pthread_key_delete(srv->db_key);
 	web_cache_release(srv);
 	pthread_mutex_destroy(&srv->cache_lock);

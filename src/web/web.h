@@ -40,7 +40,12 @@
  * them, as the login throttle's global rate (10 a second of 50-100 ms
  * each) needs at most one core. */
 #define WEB_SLOW_THREADS 2
-/* the slow pool's nice value: below the HTTP workers' (server.c, slow_main) */
+/* Threads of the write pool: every other request that writes.  One, as
+ * the database has one writer at a time (SQLite's write lock; on
+ * PostgreSQL every write transaction takes the audit chain's lock at
+ * BEGIN): a second thread would only wait for the first one's lock. */
+#define WEB_WRITE_THREADS 1
+/* the slow pool's nice value: below the HTTP workers' (server.c, pool_main) */
 #define WEB_SLOW_NICE 10
 /* The defaults of the slow pool's queue: requests waiting for a thread of
  * it, and how long one may wait before it is answered 503 (a client has
@@ -64,6 +69,33 @@ struct cache_entry {
 };
 
 struct metrics; /* metrics.c */
+struct server;
+struct req;
+
+/* A pool of threads that handles requests the HTTP workers queue and
+ * suspend (server.c, pool_main), each thread on a database handle of its
+ * own, so that a request that may wait long (a password hash, a PDF, a
+ * write waiting for another process's lock) holds up no worker and none
+ * of the connections the worker polls. */
+struct pool {
+	struct server *srv;
+	const char *name;                   /* "slow", "write": the log's and /metrics' */
+	int nice;                           /* the threads' nice value; 0: the server's own */
+	pthread_t thread[WEB_SLOW_THREADS]; /* the larger pool's number */
+	unsigned nthreads;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	struct req *head, *tail;
+	bool stop;
+	/* Requests in the queue, and its limits (--slow-queue, --slow-wait):
+	 * a request that finds it full, or waited longer, is answered 503. */
+	unsigned len, max;
+	long long wait_ns;
+	/* answers the stale ones while every thread of the pool is busy */
+	pthread_t reaper;
+	pthread_cond_t reaper_cond;
+	bool have_reaper;
+};
 
 struct server {
 	const char *db_path;
@@ -95,22 +127,9 @@ struct server {
 	/* The limits (styr serve --max-body ... --request-time) */
 	size_t body_max, upload_max, report_max, import_rows_max;
 	long long request_ns;
-	/* The slow pool (server.c, slow_main): R_SLOW requests queued by the
-	 * HTTP workers, whose connections are suspended meanwhile. */
-	pthread_t slow[WEB_SLOW_THREADS];
-	unsigned nslow;
-	pthread_mutex_t slow_lock;
-	pthread_cond_t slow_cond;
-	struct req *slow_head, *slow_tail;
-	bool slow_stop;
-	/* Requests in the queue, and its limits (--slow-queue, --slow-wait):
-	 * a request that finds it full, or waited longer, is answered 503. */
-	unsigned slow_len, slow_max;
-	long long slow_wait_ns;
-	/* answers the stale ones while every slow thread is busy */
-	pthread_t reaper;
-	pthread_cond_t reaper_cond;
-	bool have_reaper;
+	/* The slow pool: password checks, reports and imports (R_SLOW); the
+	 * write pool: every other request that writes. */
+	struct pool slow, write;
 };
 
 struct field {
@@ -169,7 +188,7 @@ struct req {
 	struct styr_err err;
 	bool handled;     /* handle() has run: respond on the next call */
 	long long db_ns;  /* the database time of handle(), for /metrics */
-	struct req *next; /* in the slow pool's queue */
+	struct req *next; /* in a pool's queue */
 	long long queued; /* monotonic ns when it was queued */
 	/* A 403's or 423's code and message (web_fail), for the audit
 	 * entry that records the refusal after the request. */
@@ -265,7 +284,7 @@ void metrics_request(struct server *srv, const struct route *rt, unsigned status
                      long long db_ns);
 void metrics_cache(struct server *srv, bool hit);
 void metrics_throttled(struct server *srv, enum styr_throttle_reason why);
-void metrics_busy(struct server *srv);
+void metrics_busy(struct server *srv, const struct pool *pool);
 int pg_metrics(struct req *r);
 
 /* The login form's CSRF token (pages.c): made from the cookie's nonce
