@@ -43,6 +43,27 @@ dbsql() {
 }
 
 # add_user NAME ROLE [UNIT]: password is NAME-losen
+# hold_lock SECONDS PG_STATEMENT: another process holds what a write needs
+# for SECONDS (SQLite: BEGIN IMMEDIATE; PostgreSQL: PG_STATEMENT inside a
+# transaction, e.g. the audit chain's advisory lock or a LOCK TABLE);
+# returns once it is held, its pid in $locker.  The seconds count from
+# when the statements are written, before psql may have connected.
+hold_lock() {
+	if [ "$BACKEND" = pg ]; then
+		(echo "BEGIN; $2; SELECT 'locked';"; sleep "$1"; echo "COMMIT;") |
+			"$PG_BIN/psql" -X -q -A -t -d "$DB" >"$T/lock.out" &
+	else
+		(echo "BEGIN IMMEDIATE; SELECT 'locked';"; sleep "$1"; echo "COMMIT;") |
+			sqlite3 "$DB" >"$T/lock.out" &
+	fi
+	locker=$!
+	for _ in $(seq 100); do
+		grep -q locked "$T/lock.out" 2>/dev/null && return 0
+		sleep 0.05
+	done
+	fail "the lock was not taken"
+}
+
 add_user() {
 	echo "$1-losen" | "$STYR" --db "$DB" user add "$1" --role "$2" ${3:+--unit "$3"} >/dev/null ||
 		{ echo "cannot add user $1" >&2; exit 1; }

@@ -43,17 +43,7 @@ expect_eq "a fourth login from a full address is refused" 429 "$(xlogin 10.9.9.9
 # Hold what a login writes: 4 s on SQLite (below its busy timeout of 5 s);
 # on PostgreSQL, which waits as long as it takes, 8 s, as psql may be slow
 # to start (the sleep begins before it has connected).
-if [ "$BACKEND" = pg ]; then
-	(echo "BEGIN; LOCK TABLE login_throttle IN EXCLUSIVE MODE; SELECT 'locked';"; sleep 8; echo "COMMIT;") |
-		"$PG_BIN/psql" -X -q -A -t -d "$DB" >"$T/lock.out" &
-else
-	(echo "BEGIN IMMEDIATE; SELECT 'locked';"; sleep 4; echo "COMMIT;") | sqlite3 "$DB" >"$T/lock.out" &
-fi
-locker=$!
-for i in $(seq 100); do
-	grep -q locked "$T/lock.out" 2>/dev/null && break
-	sleep 0.05
-done
+if [ "$BACKEND" = pg ]; then hold_lock 8 "LOCK TABLE login_throttle IN EXCLUSIVE MODE"; else hold_lock 4; fi
 
 # Four logins: two on the pool's threads, waiting for the lock, two queued.
 pids=

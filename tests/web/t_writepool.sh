@@ -25,18 +25,7 @@ stored() { # the count and the sum of LKR's ID0069 values for the months of 2026
 }
 expect_eq "no value for 2026's months yet" "0 0" "$(stored)"
 
-if [ "$BACKEND" = pg ]; then
-	(echo "BEGIN; SELECT pg_advisory_xact_lock(7270); SELECT 'locked';"; sleep 6; echo "COMMIT;") |
-		"$PG_BIN/psql" -X -q -A -t -d "$DB" >"$T/lock.out" &
-else
-	(echo "BEGIN IMMEDIATE; SELECT 'locked';"; sleep 4; echo "COMMIT;") | sqlite3 "$DB" >"$T/lock.out" &
-fi
-locker=$!
-for i in $(seq 100); do
-	grep -q locked "$T/lock.out" 2>/dev/null && break
-	sleep 0.05
-done
-grep -q locked "$T/lock.out" || fail "the lock was not taken"
+if [ "$BACKEND" = pg ]; then hold_lock 6 "SELECT pg_advisory_xact_lock(7270)"; else hold_lock 4; fi
 
 # Three writes, each on a connection of its own (two by the API, one by the
 # value form): one on the write pool's thread waiting for the lock, two
