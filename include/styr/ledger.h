@@ -91,6 +91,22 @@ struct styr_ledger_line {
 	bool budget_summed;
 };
 
+/* The row plan as read once for a walk over amounts: the store gives
+ * amounts in row code order, the plan lists rows in its own, so next[i]
+ * is the row whose code follows row i's (n after the last) and first the
+ * lowest code's; finding the next amount's row is then one comparison
+ * (the tables, styr check). */
+struct styr_row_plan {
+	struct styr_ledger_row *rows;
+	size_t n, cap;
+	size_t *next, first;
+};
+int styr_row_plan_load(struct styr_db *db, struct styr_row_plan *p, struct styr_err *err);
+/* The row of code: tried first the one after row before (n: none), then
+ * the lowest code's, then every row; n when the plan has none. */
+size_t styr_row_plan_find(const struct styr_row_plan *p, size_t before, const char *code);
+void styr_row_plan_release(struct styr_row_plan *p);
+
 struct styr_ledger_table {
 	struct styr_ledger_line *lines; /* in printed order, only rows with figures */
 	size_t n;

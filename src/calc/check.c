@@ -58,17 +58,8 @@ struct compiled {
 	int nterms;
 };
 
-struct plan {
-	struct styr_ledger_row *rows;
-	size_t n, cap;
-	/* the ledger comes in row code order: next[i] is the row whose code
-	 * follows row i's (-1 after the last), first the lowest code's, so
-	 * that finding the next amount's row is one comparison */
-	int *next, first;
-};
-
 struct checker {
-	struct plan plan;
+	struct styr_row_plan plan;
 	struct compiled *rules;
 	size_t nrules, cap;
 	struct styr_rule *brules; /* rules over the bridge (bridge.c) */
@@ -88,67 +79,16 @@ struct checker {
 	int rc;
 };
 
-static int plan_add(void *ctx, const struct styr_ledger_row *r)
+static int plan_index(const struct styr_row_plan *p, const char *code)
 {
-	struct plan *p = ctx;
+	size_t i = styr_row_plan_find(p, p->n, code);
 
-	if (styr_array_grow((void **)&p->rows, &p->cap, p->n, sizeof(*p->rows), NULL))
-		return STYR_ENOMEM;
-	p->rows[p->n++] = *r;
-	return 0;
-}
-
-static int plan_index(const struct plan *p, const char *code)
-{
-	size_t i;
-
-	for (i = 0; i < p->n; i++)
-		if (!strcmp(p->rows[i].code, code))
-			return (int)i;
-	return -1;
-}
-
-static int row_ptr_cmp(const void *a, const void *b)
-{
-	const struct styr_ledger_row *const *x = a, *const *y = b;
-
-	return strcmp((*x)->code, (*y)->code);
-}
-
-static int plan_order(struct plan *p)
-{
-	const struct styr_ledger_row **by = malloc((p->n ? p->n : 1) * sizeof(*by));
-	size_t i;
-
-	if (!by || !(p->next = malloc((p->n ? p->n : 1) * sizeof(*p->next)))) {
-		free(by);
-		return STYR_ENOMEM;
-	}
-	for (i = 0; i < p->n; i++)
-		by[i] = &p->rows[i];
-	qsort(by, p->n, sizeof(*by), row_ptr_cmp);
-	p->first = p->n ? (int)(by[0] - p->rows) : -1;
-	for (i = 0; i < p->n; i++)
-		p->next[by[i] - p->rows] = i + 1 < p->n ? (int)(by[i + 1] - p->rows) : -1;
-	free(by);
-	return STYR_OK;
-}
-
-/* The plan row of code, trying the one after the row before first. */
-static int plan_next_index(const struct plan *p, int before, const char *code)
-{
-	int i = before >= 0 ? p->next[before] : p->first;
-
-	if (i >= 0 && !strcmp(p->rows[i].code, code))
-		return i;
-	if (p->first >= 0 && !strcmp(p->rows[p->first].code, code))
-		return p->first;
-	return plan_index(p, code);
+	return i < p->n ? (int)i : -1;
 }
 
 /* Parse "a+b-c" (or "children" for rows) into terms.  plan is NULL for a
  * kinds rule. */
-static int compile(const struct styr_rule *r, const struct plan *plan, struct compiled *c,
+static int compile(const struct styr_rule *r, const struct styr_row_plan *plan, struct compiled *c,
                    struct styr_err *err)
 {
 	const char *p = r->expr;
@@ -405,8 +345,11 @@ static int take_entry(void *ctx, const struct styr_ledger_entry *e)
 	kind = kind_index(e->kind);
 	/* the kinds of one row come one after another: look the row up once */
 	if (strcmp(k->last_row, e->row)) {
+		size_t i = styr_row_plan_find(
+		    &k->plan, k->last_index < 0 ? k->plan.n : (size_t)k->last_index, e->row);
+
 		memcpy(k->last_row, e->row, sizeof(k->last_row));
-		k->last_index = plan_next_index(&k->plan, k->last_index, e->row);
+		k->last_index = i < k->plan.n ? (int)i : -1;
 	}
 	row = k->last_index;
 	if (kind < 0 || row < 0)
@@ -437,11 +380,7 @@ int styr_check_run(struct styr_db *db, const struct styr_ledger_filter *f,
 	k.ctx = ctx;
 	k.stats = stats;
 	k.last_index = -1;
-	rc = styr_ledger_row_each(db, plan_add, &k.plan, err);
-	if (!rc)
-		rc = plan_order(&k.plan);
-	if (rc == STYR_ENOMEM)
-		rc = styr_error(err, STYR_ENOMEM, "out of memory");
+	rc = styr_row_plan_load(db, &k.plan, err);
 	if (!rc)
 		rc = styr_rule_each(db, add_rule, &k, err);
 	stats->rules = k.nrules + k.nbrules;
@@ -472,8 +411,7 @@ int styr_check_run(struct styr_db *db, const struct styr_ledger_filter *f,
 	free(k.source);
 	free(k.rules);
 	free(k.brules);
-	free(k.plan.rows);
-	free(k.plan.next);
+	styr_row_plan_release(&k.plan);
 	return rc;
 }
 

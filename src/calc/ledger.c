@@ -137,13 +137,8 @@ struct gather {
 };
 
 struct build {
-	struct styr_ledger_row *rows;
-	size_t nrows, cap;
+	const struct styr_row_plan *plan;
 	size_t last; /* the row of the previous entry: entries come by row */
-	/* entries come in row code order, rows in the plan's: next[i] is the
-	 * row whose code follows row i's (nrows after the last), first the
-	 * lowest code's, so the next row is found in one comparison */
-	size_t *next, first;
 	struct gather *g;
 	const char *tab;
 	int year, months;
@@ -151,31 +146,14 @@ struct build {
 	struct styr_err *err;
 };
 
-static int add_row(void *ctx, const struct styr_ledger_row *r)
+static int plan_add(void *ctx, const struct styr_ledger_row *r)
 {
-	struct build *b = ctx;
+	struct styr_row_plan *p = ctx;
 
-	if (styr_array_grow((void **)&b->rows, &b->cap, b->nrows, sizeof(*b->rows), b->err))
+	if (styr_array_grow((void **)&p->rows, &p->cap, p->n, sizeof(*p->rows), NULL))
 		return STYR_ENOMEM;
-	b->rows[b->nrows++] = *r;
+	p->rows[p->n++] = *r;
 	return 0;
-}
-
-static size_t row_index(struct build *b, const char *code)
-{
-	size_t i;
-
-	if (b->last < b->nrows && !strcmp(b->rows[b->last].code, code))
-		return b->last;
-	i = b->last < b->nrows ? b->next[b->last] : b->first;
-	if (i < b->nrows && !strcmp(b->rows[i].code, code))
-		return b->last = i;
-	if (b->first < b->nrows && !strcmp(b->rows[b->first].code, code))
-		return b->last = b->first;
-	for (i = 0; i < b->nrows; i++)
-		if (!strcmp(b->rows[i].code, code))
-			return b->last = i;
-	return (size_t)-1;
 }
 
 static int row_ptr_cmp(const void *a, const void *b)
@@ -185,27 +163,61 @@ static int row_ptr_cmp(const void *a, const void *b)
 	return strcmp((*x)->code, (*y)->code);
 }
 
-/* b->next and b->first for the rows read. */
-static int row_order(struct build *b)
+int styr_row_plan_load(struct styr_db *db, struct styr_row_plan *p, struct styr_err *err)
 {
-	const struct styr_ledger_row **by = malloc((b->nrows ? b->nrows : 1) * sizeof(*by));
+	const struct styr_ledger_row **by = NULL;
 	size_t i;
+	int rc;
 
-	b->first = b->last = b->nrows;
-	if (!by || !(b->next = malloc((b->nrows ? b->nrows : 1) * sizeof(*b->next)))) {
+	memset(p, 0, sizeof(*p));
+	if ((rc = styr_ledger_row_each(db, plan_add, p, err)))
+		return rc == STYR_ENOMEM ? styr_error(err, rc, "out of memory") : rc;
+	if (!(by = malloc((p->n ? p->n : 1) * sizeof(*by))) ||
+	    !(p->next = malloc((p->n ? p->n : 1) * sizeof(*p->next)))) {
 		free(by);
-		return styr_error(b->err, STYR_ENOMEM, "out of memory");
+		return styr_error(err, STYR_ENOMEM, "out of memory");
 	}
-	for (i = 0; i < b->nrows; i++)
-		by[i] = &b->rows[i];
-	qsort(by, b->nrows, sizeof(*by), row_ptr_cmp);
-	if (b->nrows)
-		b->first = (size_t)(by[0] - b->rows);
-	for (i = 0; i < b->nrows; i++)
-		b->next[by[i] - b->rows] =
-		    i + 1 < b->nrows ? (size_t)(by[i + 1] - b->rows) : b->nrows;
+	for (i = 0; i < p->n; i++)
+		by[i] = &p->rows[i];
+	qsort(by, p->n, sizeof(*by), row_ptr_cmp);
+	p->first = p->n ? (size_t)(by[0] - p->rows) : 0;
+	for (i = 0; i < p->n; i++)
+		p->next[by[i] - p->rows] = i + 1 < p->n ? (size_t)(by[i + 1] - p->rows) : p->n;
 	free(by);
 	return STYR_OK;
+}
+
+size_t styr_row_plan_find(const struct styr_row_plan *p, size_t before, const char *code)
+{
+	size_t i = before < p->n ? p->next[before] : p->first;
+
+	if (i < p->n && !strcmp(p->rows[i].code, code))
+		return i;
+	if (p->first < p->n && !strcmp(p->rows[p->first].code, code))
+		return p->first;
+	for (i = 0; i < p->n; i++)
+		if (!strcmp(p->rows[i].code, code))
+			return i;
+	return p->n;
+}
+
+void styr_row_plan_release(struct styr_row_plan *p)
+{
+	free(p->rows);
+	free(p->next);
+	memset(p, 0, sizeof(*p));
+}
+
+static size_t row_index(struct build *b, const char *code)
+{
+	const struct styr_row_plan *p = b->plan;
+	size_t i;
+
+	if (b->last < p->n && !strcmp(p->rows[b->last].code, code))
+		return b->last;
+	if ((i = styr_row_plan_find(p, b->last, code)) == p->n)
+		return (size_t)-1;
+	return b->last = i;
 }
 
 static int add_entry(void *ctx, const struct styr_ledger_entry *e)
@@ -409,38 +421,34 @@ static void show_tkr(struct styr_ledger_line *l)
 
 /* plan: the row plan read once for many tables (NULL: read it). */
 static int table_build(struct styr_db *db, const struct styr_org_tree *tree,
-                       const struct build *plan, const char *unit, const char *tab, int year,
-                       int months, const int *weights, bool like, struct styr_ledger_table *out,
-                       struct styr_err *err)
+                       const struct styr_row_plan *plan, const char *unit, const char *tab,
+                       int year, int months, const int *weights, bool like,
+                       struct styr_ledger_table *out, struct styr_err *err)
 {
 	struct build b;
+	struct styr_row_plan own;
 	struct styr_profile_lookup profiles;
 	unsigned period = 0;
-	size_t i;
+	size_t i, nrows;
 	bool sums;
-	int rc;
+	int rc = STYR_OK;
 
 	memset(out, 0, sizeof(*out));
 	memset(&b, 0, sizeof(b));
+	memset(&own, 0, sizeof(own));
 	memset(&profiles, 0, sizeof(profiles));
+	if (!plan) {
+		rc = styr_row_plan_load(db, &own, err);
+		plan = &own;
+	}
+	nrows = plan->n;
+	b.plan = plan;
+	b.last = nrows;
 	b.tab = tab;
 	b.year = year;
 	b.months = months < 1 ? 12 : months > 12 ? 12 : months;
 	b.err = err;
-	if (!plan)
-		rc = styr_ledger_row_each(db, add_row, &b, err);
-	else if (!plan->nrows)
-		rc = STYR_OK;
-	else if (!(b.rows = malloc(plan->nrows * sizeof(*b.rows))))
-		rc = styr_error(err, STYR_ENOMEM, "out of memory");
-	else {
-		memcpy(b.rows, plan->rows, plan->nrows * sizeof(*b.rows));
-		b.nrows = b.cap = plan->nrows;
-		rc = STYR_OK;
-	}
-	if (!rc)
-		rc = row_order(&b);
-	if (!rc && !(b.g = calloc(b.nrows ? b.nrows : 1, sizeof(*b.g))))
+	if (!rc && !(b.g = calloc(nrows ? nrows : 1, sizeof(*b.g))))
 		rc = styr_error(err, STYR_ENOMEM, "out of memory");
 	/* The whole year compared month for month needs only each row's sum
 	 * of the months: the year sums (migration 0025), a twelfth of the
@@ -463,23 +471,23 @@ static int table_build(struct styr_db *db, const struct styr_org_tree *tree,
 		}
 		if (rc || !sums || out->compared == MONTHS_ALL)
 			break;
-		memset(b.g, 0, b.nrows * sizeof(*b.g));
+		memset(b.g, 0, nrows * sizeof(*b.g));
 		b.utfall_mask = 0;
 	}
-	if (!rc && !(out->lines = calloc(b.nrows ? b.nrows : 1, sizeof(*out->lines))))
+	if (!rc && !(out->lines = calloc(nrows ? nrows : 1, sizeof(*out->lines))))
 		rc = styr_error(err, STYR_ENOMEM, "out of memory");
 	/* The caller's weights hold for every row; else each row's stored
 	 * profile (src/calc/profile.c), flat where there is none.  The
 	 * whole year compared spreads no budget: no profile to look up. */
 	if (!rc && !weights && out->compared != MONTHS_ALL)
 		rc = styr_profile_lookup_init(db, unit, year, &profiles, err);
-	for (i = 0; !rc && i < b.nrows; i++) {
+	for (i = 0; !rc && i < nrows; i++) {
 		struct styr_ledger_line *l = &out->lines[out->n];
 		const struct styr_budget_profile *p =
-		    weights ? NULL : styr_profile_lookup_find(&profiles, b.rows[i].code);
+		    weights ? NULL : styr_profile_lookup_find(&profiles, plan->rows[i].code);
 		const struct gather *g = &b.g[i];
 
-		l->row = b.rows[i];
+		l->row = plan->rows[i];
 		if ((g->prev_have | g->cur_have | g->budget_have || g->has_prognos ||
 		     g->has_avvikelse) &&
 		    derive(g, b.months, out->compared, p ? p->weight : weights, l)) {
@@ -493,11 +501,10 @@ static int table_build(struct styr_db *db, const struct styr_org_tree *tree,
 	}
 	styr_profile_lookup_release(&profiles);
 	if (!rc && out->compared != MONTHS_ALL)
-		add_up_sums(out, b.g, b.rows, b.nrows);
+		add_up_sums(out, b.g, plan->rows, nrows);
 	for (i = 0; !rc && i < out->n; i++)
 		show_tkr(&out->lines[i]);
-	free(b.rows);
-	free(b.next);
+	styr_row_plan_release(&own);
 	free(b.g);
 	if (rc)
 		styr_ledger_table_release(out);
@@ -519,17 +526,16 @@ int styr_ledger_tables_below(struct styr_db *db, const char *unit, const char *t
 {
 	struct styr_org_tree *tree = NULL;
 	struct styr_org_unit *below = NULL;
-	struct build plan;
+	struct styr_row_plan plan;
 	size_t i, n = 0;
 	int rc = styr_org_below_in(db, unit, year, &below, &n, err);
 
 	/* the tree and the row plan once for all the tables */
 	memset(&plan, 0, sizeof(plan));
-	plan.err = err;
 	if (!rc && n)
 		rc = styr_org_tree_load(db, &tree, err);
 	if (!rc && n)
-		rc = styr_ledger_row_each(db, add_row, &plan, err);
+		rc = styr_row_plan_load(db, &plan, err);
 	for (i = 0; !rc && i < n; i++) {
 		struct styr_ledger_table t;
 
@@ -540,7 +546,7 @@ int styr_ledger_tables_below(struct styr_db *db, const char *unit, const char *t
 		styr_ledger_table_release(&t);
 	}
 	styr_org_tree_free(tree);
-	free(plan.rows);
+	styr_row_plan_release(&plan);
 	free(below);
 	return rc;
 }
